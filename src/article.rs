@@ -1,0 +1,76 @@
+//! The article model: what one newspaper article holds, and a collection of them.
+
+use serde::{Deserialize, Serialize};
+
+/// Whether an article is a news story or a photo report (图片新闻).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A news story: headings, a byline, body paragraphs.
+    #[default]
+    News,
+    /// A photo report: a title and a caption that ends with its credit.
+    Photo,
+}
+
+/// One article, as schema 1 describes it (SPEC 1.4).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Article {
+    /// Unique within a collection.
+    pub id: String,
+    /// The main heading (主题).
+    pub title: String,
+    /// The heading above the title (引题), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    /// The heading below the title (副题), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// News or photo.
+    #[serde(default)]
+    pub kind: Kind,
+    /// The primary district (SPEC 1.3), or `None` when the text names none.
+    #[serde(default)]
+    pub district: Option<String>,
+    /// Every district the title and text name, in order of first mention.
+    #[serde(default)]
+    pub districts: Vec<String>,
+    /// Reporters (记者), in the order printed.
+    #[serde(default)]
+    pub reporters: Vec<String>,
+    /// Correspondents (通讯员), in the order printed.
+    #[serde(default)]
+    pub correspondents: Vec<String>,
+    /// The byline as printed, e.g. `本报讯（记者 孙艳）`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// Publication date, `YYYY-MM-DD`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Page number in the printed paper, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Body paragraphs; may be empty for a photo report.
+    pub paragraphs: Vec<String>,
+}
+
+/// A set of articles loaded from one source, with the page banner if there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Collection {
+    /// The page banner (通栏口号), when the source has one.
+    pub banner: Option<String>,
+    /// Articles in source order.
+    pub articles: Vec<Article>,
+}
+
+impl Collection {
+    /// The article with this id, if any.
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The position of the article with this id, if any.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+}

@@ -1,0 +1,7 @@
+//! kanbao (看报): an offline terminal reader for Chinese newspaper articles.
+//!
+//! Data flows one way: source → articles → (filter, search) → view → layout → frame.
+//! Everything outside `tui` is terminal-free and tested directly.
+
+pub mod article;
+pub mod i18n;
