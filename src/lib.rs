@@ -4,4 +4,11 @@
 //! Everything outside `tui` is terminal-free and tested directly.
 
 pub mod article;
+pub mod cli;
+pub mod commands;
+pub mod district;
+pub mod error;
+pub mod filter;
 pub mod i18n;
+pub mod import;
+pub mod load;

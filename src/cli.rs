@@ -1,0 +1,200 @@
+//! The command line (SPEC 2), declared with clap's derive API. No logic lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// kanbao (看报): read Chinese newspaper articles in the terminal, offline.
+///
+/// With no command, opens the reader on the bundled page (or on `--data`).
+#[derive(Debug, Parser)]
+#[command(name = "kanbao", version, about, long_about = None)]
+pub struct Cli {
+    /// Read articles from this JSON file, JSON Lines file or folder instead of the bundled page.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+    /// Keep reading state in this file instead of the default.
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "no_state")]
+    pub state: Option<PathBuf>,
+    /// Keep no reading state at all.
+    #[arg(long, global = true)]
+    pub no_state: bool,
+    /// Interface language.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+    /// Columns taken by East Asian Ambiguous characters (“ ” … — ·): 1, 2, or ask the terminal.
+    #[arg(long, global = true, value_enum, default_value_t = AmbiguousArg::One)]
+    pub ambiguous_width: AmbiguousArg,
+    /// What to do; without a command, open the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the reader itself.
+    #[command(flatten)]
+    pub reader: ReaderArgs,
+}
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+/// The width of East Asian Ambiguous characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AmbiguousArg {
+    /// One column (most terminals).
+    #[value(name = "1")]
+    One,
+    /// Two columns (terminals set to draw them wide).
+    #[value(name = "2")]
+    Two,
+    /// Ask the terminal once at start; one column when it does not answer.
+    Auto,
+}
+
+/// Options of the reader (the command-less invocation).
+#[derive(Debug, Args, Default)]
+pub struct ReaderArgs {
+    /// Start with this district filter (西城, 西城区, xicheng, xc, 未注明); repeatable.
+    #[arg(long, value_name = "D")]
+    pub district: Vec<String>,
+    /// Start with this search.
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// Let the mouse wheel scroll and clicks select (turns off the terminal's own selection).
+    #[arg(long)]
+    pub mouse: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles, one per line.
+    List(ListArgs),
+    /// Print one article as the reader lays it out.
+    Show(ShowArgs),
+    /// Search articles; best first.
+    Search(SearchArgs),
+    /// Count articles by district.
+    Districts(DistrictsArgs),
+    /// Write articles as Markdown, plain text or JSON, with their citation.
+    Export(ExportArgs),
+    /// Turn a raw page's text into schema-1 JSON.
+    Import(ImportArgs),
+    /// Load a data file or folder and report what is wrong with it.
+    Check(CheckArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// `kanbao list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only articles of this district; repeatable.
+    #[arg(long, value_name = "D")]
+    pub district: Vec<String>,
+    /// Only articles matching this search.
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// Only bookmarked articles.
+    #[arg(long)]
+    pub bookmarked: bool,
+    /// Only articles not yet read.
+    #[arg(long)]
+    pub unread: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `kanbao show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (see `kanbao list`).
+    pub id: String,
+    /// Columns to lay out in (at least 4); default: the terminal's width, else 80.
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Print JSON: `{id, title, lines}`.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `kanbao search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Terms separated by spaces; all must match. Pinyin (`gonghui`, `ghyz`) works too.
+    pub query: String,
+    /// Only articles of this district; repeatable.
+    #[arg(long, value_name = "D")]
+    pub district: Vec<String>,
+    /// Snippet width in columns.
+    #[arg(long, value_name = "N", default_value_t = 40)]
+    pub width: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `kanbao districts`.
+#[derive(Debug, Args)]
+pub struct DistrictsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Md,
+    /// Plain text.
+    Txt,
+    /// Schema-1 JSON.
+    Json,
+}
+
+/// `kanbao export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only articles of this district; repeatable.
+    #[arg(long, value_name = "D")]
+    pub district: Vec<String>,
+    /// Only bookmarked articles.
+    #[arg(long)]
+    pub bookmarked: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+}
+
+/// `kanbao import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The raw page text.
+    pub page: PathBuf,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "OUT.json")]
+    pub output: Option<PathBuf>,
+    /// Put this before each article number in the ids (`p3-` gives `p3-1`, `p3-2`, …).
+    #[arg(long, default_value = "")]
+    pub id_prefix: String,
+}
+
+/// `kanbao check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A JSON file, JSON Lines file or folder.
+    pub path: PathBuf,
+}
+
+/// `kanbao completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,486 @@
+//! The non-interactive commands (SPEC 2): list, show, search, districts, export, import,
+//! check. Each writes text or JSON to a writer and says whether it found anything.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::article::{Article, Collection, Kind};
+use crate::cli::{ExportFormat, ImportArgs};
+use crate::district::DistrictKey;
+use crate::error::{Error, Result};
+use crate::filter::{DistrictFilter, district_counts};
+use crate::i18n::{Lang, Msg};
+use crate::import::{ImportOptions, import_page};
+use crate::load;
+
+/// What a command found: decides exit code 0 or 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was printed.
+    Found,
+    /// Nothing matched (exit 1).
+    NothingFound,
+}
+
+impl Outcome {
+    fn from_count(n: usize) -> Outcome {
+        if n == 0 {
+            Outcome::NothingFound
+        } else {
+            Outcome::Found
+        }
+    }
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    }
+}
+
+/// Text from data, made safe to print: control characters never reach the terminal.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+fn display_title(article: &Article) -> String {
+    match &article.kicker {
+        Some(kicker) => format!("{kicker}｜{}", article.title),
+        None => article.title.clone(),
+    }
+}
+
+fn district_label(article: &Article, lang: Lang) -> String {
+    match &article.district {
+        Some(d) => d.clone(),
+        None => Msg::Unstated.text(lang).to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kicker: Option<&'a str>,
+    district: Option<&'a str>,
+    districts: &'a [String],
+    reporters: &'a [String],
+    correspondents: &'a [String],
+    kind: Kind,
+}
+
+/// `kanbao list`: one line per article (id, district, title, reporters), or JSON.
+pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) -> Result<Outcome> {
+    if json {
+        let rows: Vec<ListRow<'_>> = articles
+            .iter()
+            .map(|a| ListRow {
+                id: &a.id,
+                title: &a.title,
+                kicker: a.kicker.as_deref(),
+                district: a.district.as_deref(),
+                districts: &a.districts,
+                reporters: &a.reporters,
+                correspondents: &a.correspondents,
+                kind: a.kind,
+            })
+            .collect();
+        write_json(out, &rows)?;
+    } else {
+        for a in articles {
+            let reporters = a.reporters.join(" ");
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                clean(&a.id),
+                clean(&district_label(a, lang)),
+                clean(&display_title(a)),
+                clean(&reporters)
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(Outcome::from_count(articles.len()))
+}
+
+fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| io(std::io::Error::other(e)))?;
+    writeln!(out).map_err(io)
+}
+
+#[derive(Serialize)]
+struct DistrictRow<'a> {
+    district: Option<&'a str>,
+    count: usize,
+}
+
+/// `kanbao districts`: each district in the data with its count, 未注明 last.
+pub fn districts(
+    out: &mut dyn Write,
+    collection: &Collection,
+    lang: Lang,
+    json: bool,
+) -> Result<Outcome> {
+    let counts = district_counts(&collection.articles);
+    if json {
+        let rows: Vec<DistrictRow<'_>> = counts
+            .iter()
+            .map(|(key, count)| DistrictRow {
+                district: match key {
+                    DistrictKey::Named(name) => Some(name),
+                    DistrictKey::Unstated => None,
+                },
+                count: *count,
+            })
+            .collect();
+        write_json(out, &rows)?;
+    } else {
+        for (key, count) in &counts {
+            let label = match key {
+                DistrictKey::Named(name) => name.as_str(),
+                DistrictKey::Unstated => Msg::Unstated.text(lang),
+            };
+            writeln!(out, "{label}\t{count}").map_err(io)?;
+        }
+    }
+    Ok(Outcome::from_count(counts.len()))
+}
+
+/// Articles passing a district filter, in collection order.
+pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<&'a Article> {
+    collection
+        .articles
+        .iter()
+        .filter(|a| filter.matches(a))
+        .collect()
+}
+
+/// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
+pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
+    let io_in = |source| Error::Io {
+        path: args.page.clone(),
+        source,
+    };
+    let bytes = std::fs::read(&args.page).map_err(io_in)?;
+    let page = load::utf8(&bytes, &args.page)?;
+    let imported = import_page(
+        page,
+        &ImportOptions {
+            id_prefix: args.id_prefix.clone(),
+        },
+    );
+    let json = load::to_document_json(imported.banner.as_deref(), &imported.articles);
+    match &args.output {
+        Some(path) => std::fs::write(path, &json).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?,
+        None => out.write_all(json.as_bytes()).map_err(io)?,
+    }
+    if !imported.unplaced.is_empty() {
+        let lines: Vec<String> = imported
+            .unplaced
+            .iter()
+            .map(|u| {
+                let start: String = u.text.chars().take(24).collect();
+                format!("  block {}: {}…", u.block, clean(&start))
+            })
+            .collect();
+        return Err(Error::Import(format!(
+            "{}: {} block(s) belong to no article and are missing from the output:\n{}",
+            args.page.display(),
+            imported.unplaced.len(),
+            lines.join("\n")
+        )));
+    }
+    if imported.articles.is_empty() {
+        return Err(Error::Import(format!(
+            "{}: no article found",
+            args.page.display()
+        )));
+    }
+    Ok(Outcome::Found)
+}
+
+/// `kanbao check`: loads a source and summarises it; any problem is an error.
+pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
+    let (collection, _) = load::load(Some(path))?;
+    let counts = district_counts(&collection.articles);
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(k, n)| {
+            let label = match k {
+                DistrictKey::Named(name) => name.as_str(),
+                DistrictKey::Unstated => Msg::Unstated.text(lang),
+            };
+            format!("{label} {n}")
+        })
+        .collect();
+    writeln!(
+        out,
+        "{}: ok, {} articles ({})",
+        path.display(),
+        collection.articles.len(),
+        summary.join(", ")
+    )
+    .map_err(io)?;
+    Ok(Outcome::Found)
+}
+
+/// `kanbao export`: the articles as Markdown, plain text or JSON, each with its citation.
+pub fn export(
+    out: &mut dyn Write,
+    collection: &Collection,
+    articles: &[&Article],
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<Outcome> {
+    if format == ExportFormat::Json {
+        let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
+        let json = load::to_document_json(collection.banner.as_deref(), &owned);
+        out.write_all(json.as_bytes()).map_err(io)?;
+        return Ok(Outcome::from_count(articles.len()));
+    }
+    for (n, a) in articles.iter().enumerate() {
+        if n > 0 {
+            writeln!(out).map_err(io)?;
+        }
+        let text = export_one(a, collection.banner.as_deref(), format, lang);
+        out.write_all(clean_keep_newlines(&text).as_bytes())
+            .map_err(io)?;
+    }
+    Ok(Outcome::from_count(articles.len()))
+}
+
+fn clean_keep_newlines(text: &str) -> String {
+    text.split('\n').map(clean).collect::<Vec<_>>().join("\n")
+}
+
+fn citation(a: &Article, banner: Option<&str>, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(banner) = banner {
+        parts.push(banner.to_string());
+    }
+    if let Some(date) = &a.date {
+        parts.push(date.clone());
+    }
+    if let Some(page) = a.page {
+        parts.push(match lang {
+            Lang::Zh => format!("第{page}版"),
+            Lang::En => format!("page {page}"),
+        });
+    }
+    if let Some(byline) = &a.byline {
+        parts.push(byline.clone());
+    }
+    parts.push(format!("id {}", a.id));
+    parts.join(" · ")
+}
+
+fn export_one(a: &Article, banner: Option<&str>, format: ExportFormat, lang: Lang) -> String {
+    let mut s = String::new();
+    let md = format == ExportFormat::Md;
+    if let Some(kicker) = &a.kicker {
+        s.push_str(&format!("{}{kicker}\n", if md { "> " } else { "" }));
+        if md {
+            s.push('\n');
+        }
+    }
+    s.push_str(&format!("{}{}\n", if md { "## " } else { "" }, a.title));
+    if let Some(subtitle) = &a.subtitle {
+        s.push_str(&format!("{}{subtitle}\n", if md { "### " } else { "" }));
+    }
+    s.push('\n');
+    let meta = format!(
+        "{} · {}",
+        district_label(a, lang),
+        citation(a, banner, lang)
+    );
+    s.push_str(&if md {
+        format!("*{meta}*\n\n")
+    } else {
+        format!("{meta}\n\n")
+    });
+    for p in &a.paragraphs {
+        if md {
+            s.push_str(p);
+            s.push_str("\n\n");
+        } else {
+            s.push_str("\u{3000}\u{3000}");
+            s.push_str(p);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    lines: Vec<String>,
+}
+
+/// The smallest `--width` that `show` accepts.
+pub const MIN_SHOW_WIDTH: usize = 4;
+
+/// `kanbao show`: the article as the reader lays it out at `width` columns.
+pub fn show(
+    out: &mut dyn Write,
+    article: &Article,
+    width: usize,
+    lang: Lang,
+    json: bool,
+) -> Result<Outcome> {
+    if width < MIN_SHOW_WIDTH {
+        return Err(Error::Usage(format!(
+            "--width {width} is too narrow; the least is {MIN_SHOW_WIDTH}"
+        )));
+    }
+    let lines = show_lines(article, width, lang);
+    if json {
+        write_json(
+            out,
+            &ShowJson {
+                id: &article.id,
+                title: &article.title,
+                lines,
+            },
+        )?;
+    } else {
+        for line in lines {
+            writeln!(out, "{line}").map_err(io)?;
+        }
+    }
+    Ok(Outcome::Found)
+}
+
+/// Placeholder wrap until the layout engine lands: fills by display width.
+fn show_lines(article: &Article, width: usize, lang: Lang) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let fill = |text: &str, indent: bool| -> Vec<String> {
+        let mut lines = vec![String::new()];
+        let mut used = 0;
+        let text = clean(text);
+        let prefix = if indent { "\u{3000}\u{3000}" } else { "" };
+        for c in prefix.chars().chain(text.chars()) {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && used > 0 {
+                lines.push(String::new());
+                used = 0;
+            }
+            if let Some(last) = lines.last_mut() {
+                last.push(c);
+            }
+            used += w;
+        }
+        lines
+    };
+    let mut lines = Vec::new();
+    for heading in [
+        &article.kicker,
+        &Some(article.title.clone()),
+        &article.subtitle,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        lines.extend(fill(heading, false));
+    }
+    let kind = match article.kind {
+        Kind::News => Msg::KindNews,
+        Kind::Photo => Msg::KindPhoto,
+    };
+    let mut meta = vec![district_label(article, lang)];
+    if !article.reporters.is_empty() {
+        meta.push(format!(
+            "{} {}",
+            Msg::Reporter.text(lang),
+            article.reporters.join(" ")
+        ));
+    }
+    if !article.correspondents.is_empty() {
+        meta.push(format!(
+            "{} {}",
+            Msg::Correspondent.text(lang),
+            article.correspondents.join(" ")
+        ));
+    }
+    meta.push(kind.text(lang).to_string());
+    lines.extend(fill(&meta.join(" · "), false));
+    lines.push(String::new());
+    for p in &article.paragraphs {
+        lines.extend(fill(p, true));
+    }
+    lines
+}
+
+#[derive(Serialize)]
+struct SearchRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    district: Option<&'a str>,
+    hits: usize,
+    snippet: String,
+}
+
+/// Placeholder search until the search engine lands: substring AND over all fields.
+pub fn search(
+    out: &mut dyn Write,
+    articles: &[&Article],
+    query: &str,
+    width: usize,
+    json: bool,
+) -> Result<Outcome> {
+    let terms: Vec<&str> = query
+        .split([' ', '\u{3000}'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut rows = Vec::new();
+    for a in articles {
+        let all = format!(
+            "{}\n{}\n{}\n{}",
+            a.kicker.as_deref().unwrap_or(""),
+            a.title,
+            a.byline.as_deref().unwrap_or(""),
+            a.paragraphs.join("\n")
+        );
+        if terms.iter().all(|t| all.contains(t)) {
+            let hits = terms.iter().map(|t| all.matches(t).count()).sum();
+            let snippet: String = a
+                .paragraphs
+                .first()
+                .map(|p| p.chars().take(width / 2).collect())
+                .unwrap_or_default();
+            rows.push(SearchRow {
+                id: &a.id,
+                title: &a.title,
+                district: a.district.as_deref(),
+                hits,
+                snippet,
+            });
+        }
+    }
+    if json {
+        write_json(out, &rows)?;
+    } else {
+        for r in &rows {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                clean(r.id),
+                r.hits,
+                clean(r.title),
+                clean(&r.snippet)
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(Outcome::from_count(rows.len()))
+}

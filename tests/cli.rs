@@ -1,0 +1,320 @@
+//! The command line as a user runs it: output, JSON, exit codes and clear errors.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::cargo_bin;
+use serde_json::Value;
+
+fn kanbao(args: &[&str]) -> std::process::Output {
+    Command::new(cargo_bin("kanbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("kanbao-cli-test-state"),
+        )
+        .output()
+        .expect("run kanbao")
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write fixture");
+    path.display().to_string()
+}
+
+#[test]
+fn list_json_has_the_seven_articles() {
+    let out = kanbao(&["list", "--json"]);
+    assert!(out.status.success());
+    let rows = json(&out);
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 7);
+    for key in ["id", "title", "district", "districts", "reporters", "kind"] {
+        assert!(rows.iter().all(|r| r.get(key).is_some()), "missing {key}");
+    }
+    assert_eq!(rows[0]["title"], "大兴区天宫院街道“党工共建”办好暖“新”事");
+    assert_eq!(rows[6]["kind"], "photo");
+    assert_eq!(rows[6]["district"], Value::Null);
+}
+
+#[test]
+fn districts_json_counts_agree_with_the_list() {
+    let out = kanbao(&["districts", "--json"]);
+    assert!(out.status.success());
+    let rows = json(&out);
+    let pairs: Vec<(Value, u64)> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| (r["district"].clone(), r["count"].as_u64().expect("count")))
+        .collect();
+    assert!(pairs.contains(&(Value::from("西城区"), 2)));
+    assert_eq!(pairs.last(), Some(&(Value::Null, 1)));
+    assert_eq!(pairs.iter().map(|(_, n)| n).sum::<u64>(), 7);
+    assert!(
+        pairs
+            .iter()
+            .filter(|(d, _)| d != "西城区")
+            .all(|(_, n)| *n == 1)
+    );
+}
+
+#[test]
+fn district_filter_takes_every_spelling() {
+    for name in ["西城", "西城区", "xicheng", "xc"] {
+        let out = kanbao(&["list", "--district", name, "--json"]);
+        assert!(out.status.success(), "{name}");
+        assert_eq!(json(&out).as_array().map(Vec::len), Some(2), "{name}");
+    }
+    let out = kanbao(&["list", "--district", "未注明", "--json"]);
+    assert_eq!(json(&out).as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn unknown_district_is_an_error_listing_the_known_ones() {
+    let out = kanbao(&["list", "--district", "浦东"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("浦东") && err.contains("西城区") && err.contains("延庆区"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_id_exits_2() {
+    let out = kanbao(&["show", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("99"));
+}
+
+#[test]
+fn show_width_below_4_is_a_usage_error() {
+    let out = kanbao(&["show", "1", "--width", "3"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn show_never_prints_a_line_wider_than_width() {
+    use unicode_width::UnicodeWidthStr;
+    for width in [4, 5, 9, 17, 40, 80] {
+        for id in 1..=7 {
+            let out = kanbao(&["show", &id.to_string(), "--width", &width.to_string()]);
+            assert!(out.status.success());
+            for line in stdout(&out).lines() {
+                assert!(line.width() <= width, "{width}: {line:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn show_json_has_id_title_and_lines() {
+    let out = kanbao(&["show", "1", "--width", "30", "--json"]);
+    let v = json(&out);
+    assert_eq!(v["id"], "1");
+    assert!(v["lines"].as_array().is_some_and(|l| l.len() > 10));
+}
+
+#[test]
+fn search_with_no_hit_exits_1() {
+    let out = kanbao(&["search", "不存在的词语"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn import_of_the_seed_page_matches_the_bundled_json() {
+    let out = kanbao(&["import", "data/page.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), kanbao::load::BUNDLED_JSON);
+}
+
+#[test]
+fn check_accepts_the_bundled_json() {
+    let out = kanbao(&["check", "data/articles.json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("7"));
+}
+
+#[test]
+fn malformed_json_names_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "bad.json",
+        b"{\"schema\": 1,\n  \"articles\": [\n    {\"id\": \"1\",, }\n  ]\n}\n",
+    );
+    let out = kanbao(&["--data", &path, "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{path}:3:")), "{err}");
+}
+
+#[test]
+fn json_lines_error_names_the_file_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = r#"{"id":"a","title":"标题","paragraphs":["正文。"]}"#;
+    let body = format!("{good}\n\n{{\"id\":\"b\",\"title\":\n");
+    let path = write(dir.path(), "bad.jsonl", body.as_bytes());
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("{path}:3:")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn duplicate_id_names_both_places() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = r#"{"id":"a","title":"一","paragraphs":[]}"#;
+    let path = write(dir.path(), "dup.jsonl", format!("{a}\n{a}\n").as_bytes());
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{path}:1")) && err.contains(&format!("{path}:2")),
+        "{err}"
+    );
+    assert!(err.contains("duplicate"), "{err}");
+}
+
+#[test]
+fn duplicate_id_across_files_of_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = r#"{"id":"a","title":"一","paragraphs":[]}"#;
+    write(dir.path(), "1.jsonl", a.as_bytes());
+    write(dir.path(), "2.jsonl", a.as_bytes());
+    let out = kanbao(&["check", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("1.jsonl") && err.contains("2.jsonl"), "{err}");
+}
+
+#[test]
+fn missing_title_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "t.json",
+        br#"{"schema":1,"articles":[{"id":"1","paragraphs":[]}]}"#,
+    );
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("title"), "{}", stderr(&out));
+    let path = write(
+        dir.path(),
+        "e.json",
+        br#"{"schema":1,"articles":[{"id":"1","title":" ","paragraphs":[]}]}"#,
+    );
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no title"), "{}", stderr(&out));
+}
+
+#[test]
+fn empty_collection_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "e.json", br#"{"schema":1,"articles":[]}"#);
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no articles"), "{}", stderr(&out));
+    let empty = tempfile::tempdir().expect("tempdir");
+    let out = kanbao(&["check", &empty.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn non_utf8_file_names_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "gbk.json",
+        b"{\"schema\":1,\n\"articles\":[{\"id\":\"1\",\"title\":\"\xb1\xb1\"}]}",
+    );
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{path}:2:32")) && err.contains("UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_fields_are_ignored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "x.json", br#"{"schema":1,"extra":true,"articles":[{"id":"1","title":"t","paragraphs":[],"tags":["a"]}]}"#);
+    let out = kanbao(&["--data", &path, "list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn import_reports_unplaced_blocks_with_their_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "p.txt",
+        "无处安放的一段。\n\n标题\n\n本报讯（记者 甲） 正文。\n".as_bytes(),
+    );
+    let out = kanbao(&["import", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("block 1"), "{}", stderr(&out));
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Enough output that the pipe fills after the reader has gone.
+    let line = |i: usize| format!(r#"{{"id":"{i}","title":"标题{i}","paragraphs":[]}}"#);
+    let body: Vec<String> = (0..20000).map(line).collect();
+    let path = write(dir.path(), "many.jsonl", body.join("\n").as_bytes());
+    let mut child = Command::new(cargo_bin("kanbao"))
+        .args(["--data", &path, "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn reader_without_a_terminal_suggests_list() {
+    let out = kanbao(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("kanbao list"));
+}
+
+#[test]
+fn completions_are_printed() {
+    let out = kanbao(&["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("kanbao"));
+}
+
+#[test]
+fn export_markdown_cites_the_banner() {
+    let out = kanbao(&["export", "--district", "xc"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("## 展览路街道总工会开展快递行业职工沟通会"));
+    assert!(text.contains("深入学习贯彻党的二十大精神"));
+}
