@@ -64,12 +64,8 @@ fn first_dirty(text: &str) -> Option<usize> {
         if b < 0x20 || b == 0x7F {
             return Some(i);
         }
-        if matches!(b, 0xC2 | 0xD8 | 0xE2) {
-            if let Some(c) = text[i..].chars().next() {
-                if is_dirty(c) {
-                    return Some(i);
-                }
-            }
+        if matches!(b, 0xC2 | 0xD8 | 0xE2) && text[i..].chars().next().is_some_and(is_dirty) {
+            return Some(i);
         }
         i += 1;
     }

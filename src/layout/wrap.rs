@@ -177,7 +177,8 @@ impl Filler<'_> {
             .rev()
             .find(|&c| {
                 let (before, after) = (self.cl[c - 1].first, self.cl[c].first);
-                !is_no_start(after) && !is_no_end(before) && !(before == '—' && after == '—')
+                let splits_dash = before == '—' && after == '—';
+                !(is_no_start(after) || is_no_end(before) || splits_dash)
             })
             .unwrap_or(fit)
     }
