@@ -296,3 +296,168 @@ fn e4_wide_ambiguous_quotes_with_a_full_stop() {
         ["京南物流基地是北京", "“四大物流基地”之", "一。"]
     );
 }
+
+// Sentences of the bundled page (`seeds/000_db602475a9d3400d.txt`), at the widths a field
+// laptop, a split screen and `show --width` produce. Paragraph lines open with the indent.
+
+const BYLINE_PARAGRAPH: &str = "本报讯（记者 孙艳） 在大兴区天宫院街道，具有生物医药基地和京南物流基地两大园区，以及龙湖天街和凯德MALL两个大型商业综合体，交通运输行业新就业形态劳动者群体较为集中。";
+const QUOTES: &str = "近年来，在北京市总工会、大兴区总工会的大力支持下，天宫院街道总工会深入贯彻落实全国总工会“新双15工程”和北京市总工会“1234”工作格局要求，坚持“党工共建”，聚焦组织覆盖、凝聚引领、办好实事。";
+const BRACKETS: &str = "永顺镇总工会联合该镇司法所、北京银行，前往中体盛世（北京）国际体育管理有限公司下属门店开展职工沟通会。";
+const BOOK_TITLES: &str = "并发放《入会宝典》《新就业形态劳动者权益保障知识问答》等宣传材料。";
+const SPACE_IN_QUOTES: &str =
+    "邀请“绿色出行 畅通北京”交通宣讲团面向新就业形态劳动者群体开展专题宣讲。";
+
+fn indented(text: &str, width: usize) -> Vec<String> {
+    let opts = WrapOptions {
+        indent: true,
+        ..WrapOptions::default()
+    };
+    wrap(text, width, &opts)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+#[test]
+fn seed_book_titles_at_width_4_keep_marks_with_their_titles() {
+    // Too narrow for the indent, which would leave no room for a character beside it.
+    assert_eq!(
+        indented(BOOK_TITLES, 4),
+        [
+            "并发", "放", "《入", "会宝", "典》", "《新", "就业", "形态", "劳动", "者权", "益保",
+            "障知", "识问", "答》", "等宣", "传材", "料。"
+        ]
+    );
+}
+
+#[test]
+fn seed_quotes_at_width_7_keep_numbers_inside_their_quotes() {
+    assert_eq!(
+        narrow(QUOTES, 7),
+        [
+            "近年",
+            "来，在",
+            "北京市",
+            "总工",
+            "会、大",
+            "兴区总",
+            "工会的",
+            "大力支",
+            "持下，",
+            "天宫院",
+            "街道总",
+            "工会深",
+            "入贯彻",
+            "落实全",
+            "国总工",
+            "会“新双",
+            "15工程”",
+            "和北京",
+            "市总工",
+            "会",
+            "“1234”",
+            "工作格",
+            "局要",
+            "求，坚",
+            "持“党工",
+            "共建”，",
+            "聚焦组",
+            "织覆",
+            "盖、凝",
+            "聚引",
+            "领、办",
+            "好实",
+            "事。"
+        ]
+    );
+}
+
+#[test]
+fn seed_byline_paragraph_at_width_9_with_indent() {
+    assert_eq!(
+        indented(BYLINE_PARAGRAPH, 9),
+        [
+            "\u{3000}\u{3000}本报",
+            "讯（记者",
+            "孙艳） 在",
+            "大兴区天",
+            "宫院街",
+            "道，具有",
+            "生物医药",
+            "基地和京",
+            "南物流基",
+            "地两大园",
+            "区，以及",
+            "龙湖天街",
+            "和凯德",
+            "MALL两个",
+            "大型商业",
+            "综合体，",
+            "交通运输",
+            "行业新就",
+            "业形态劳",
+            "动者群体",
+            "较为集",
+            "中。"
+        ]
+    );
+}
+
+#[test]
+fn seed_space_inside_quotes_at_width_13_with_indent() {
+    assert_eq!(
+        indented(SPACE_IN_QUOTES, 13),
+        [
+            "\u{3000}\u{3000}邀请“绿色",
+            "出行 畅通北",
+            "京”交通宣讲团",
+            "面向新就业形",
+            "态劳动者群体",
+            "开展专题宣",
+            "讲。"
+        ]
+    );
+}
+
+#[test]
+fn seed_byline_paragraph_at_width_20_keeps_mall_whole() {
+    assert_eq!(
+        narrow(BYLINE_PARAGRAPH, 20),
+        [
+            "本报讯（记者 孙艳）",
+            "在大兴区天宫院街道，",
+            "具有生物医药基地和京",
+            "南物流基地两大园区，",
+            "以及龙湖天街和凯德",
+            "MALL两个大型商业综合",
+            "体，交通运输行业新就",
+            "业形态劳动者群体较为",
+            "集中。"
+        ]
+    );
+}
+
+#[test]
+fn seed_brackets_at_width_31() {
+    assert_eq!(
+        narrow(BRACKETS, 31),
+        [
+            "永顺镇总工会联合该镇司法所、北",
+            "京银行，前往中体盛世（北京）国",
+            "际体育管理有限公司下属门店开展",
+            "职工沟通会。"
+        ]
+    );
+}
+
+#[test]
+fn seed_quotes_at_width_80_with_indent() {
+    assert_eq!(
+        indented(QUOTES, 80),
+        [
+            "\u{3000}\u{3000}近年来，在北京市总工会、大兴区总工会的大力支持下，天宫院街道总工会深入贯彻落",
+            "实全国总工会“新双15工程”和北京市总工会“1234”工作格局要求，坚持“党工共建”，聚焦组",
+            "织覆盖、凝聚引领、办好实事。"
+        ]
+    );
+}
