@@ -176,7 +176,13 @@ impl Filler<'_> {
         (from + 1..=fit)
             .rev()
             .find(|&c| {
-                let (before, after) = (self.cl[c - 1].first, self.cl[c].first);
+                // The line will end at the last non-space cluster before the cut.
+                let before = self.cl[from..c]
+                    .iter()
+                    .rev()
+                    .find(|cl| !cl.space)
+                    .map_or(' ', |cl| cl.first);
+                let after = self.cl[c].first;
                 let splits_dash = before == '—' && after == '—';
                 !(is_no_start(after) || is_no_end(before) || splits_dash)
             })
