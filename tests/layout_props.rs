@@ -146,7 +146,8 @@ proptest! {
             let end = text.chars().next_back().unwrap_or(' ');
             prop_assert!(i == 0 || !is_no_start(first), "line {} starts with {:?}: {:?}", i, first, lines);
             prop_assert!(i == last || !is_no_end(end), "line {} ends with {:?}: {:?}", i, end, lines);
-            prop_assert!(i == 0 || !(text.starts_with('—') && !text.starts_with("——")));
+            let single_dash_start = text.starts_with('—') && !text.starts_with("——");
+            prop_assert!(i == 0 || !single_dash_start, "line {} starts with a single dash", i);
             prop_assert!(!(text.ends_with('—') && i < last && lines[i + 1].text.starts_with('—')));
         }
     }
