@@ -1,6 +1,6 @@
 //! Greedy first-fit wrapping of one paragraph into lines that never exceed the width.
 //!
-//! Units are the runs of clusters between break opportunities ([`super::breaks`]). A unit that
+//! Units are the runs of clusters between break opportunities (`breaks.rs`). A unit that
 //! fits goes on the current line, otherwise it starts the next one: since a unit carries its
 //! NO_START tail and NO_END head, this *is* push-out (推出). ASCII spaces at a break, and at the
 //! start and end of every line, are dropped and not counted. A unit wider than a whole line is
@@ -8,9 +8,12 @@
 //! NO_START character at the start and no NO_END character at the end; a single cluster
 //! wider than the width gets a line of its own and is never dropped or split.
 //!
-//! Invariant: no line is wider than `width`, for every `width ≥ 2` (no cluster is wider than
-//! two columns). At width 1 a wide cluster alone on its line is the only exception. Width 0
-//! is treated as 1. The work is linear in the length of the text.
+//! Invariant: no line is wider than `width`, for every `width ≥ 2`. The one exception is a
+//! single cluster wider than the width, alone on its line: at width 1 any wide character; at
+//! width ≥ 2 only clusters wider than two columns, which unicode-width gives to exotic
+//! sequences (a prepended concatenation mark before a letter, `\u{600}中` = 3; a run of
+//! conjoining jamo), never to Chinese text. Width 0 is treated as 1. The work is linear in
+//! the length of the text.
 
 use std::ops::Range;
 
