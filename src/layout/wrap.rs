@@ -256,6 +256,11 @@ mod tests {
     }
 
     #[test]
+    fn a_cluster_wider_than_the_line_is_kept_whole_on_its_own_line() {
+        assert_eq!(lines("a\u{600}中b", 2), ["a", "\u{600}中", "b"]);
+    }
+
+    #[test]
     fn a_run_of_closing_punctuation_wider_than_the_line_is_cut() {
         assert_eq!(lines("。。。。", 4), ["。。", "。。"]);
     }
