@@ -11,4 +11,5 @@ pub mod error;
 pub mod filter;
 pub mod i18n;
 pub mod import;
+pub mod layout;
 pub mod load;
