@@ -193,6 +193,46 @@ mod tests {
         assert!(merged["b"].is_read("2"));
     }
 
+    fn sources() -> impl proptest::strategy::Strategy<Value = Sources> {
+        use proptest::prelude::*;
+        let entry =
+            (any::<bool>(), any::<bool>(), 0u64..4).prop_map(|(read, bookmarked, updated)| Entry {
+                read,
+                bookmarked,
+                position: None,
+                updated,
+            });
+        let source = proptest::collection::btree_map("[ab]", entry, 0..3)
+            .prop_map(|entries| SourceState { entries });
+        proptest::collection::btree_map("[xy]", source, 0..3)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merge_keeps_every_entry_at_its_newest(disk in sources(), local in sources()) {
+            let merged = merge(disk.clone(), &local);
+            for side in [&disk, &local] {
+                for (key, source) in side {
+                    for (id, entry) in &source.entries {
+                        let kept = merged[key].entries[id];
+                        proptest::prop_assert!(kept.updated >= entry.updated);
+                    }
+                }
+            }
+            for (key, source) in &local {
+                for (id, entry) in &source.entries {
+                    let theirs = disk.get(key).and_then(|s| s.entry(id));
+                    if theirs.is_none_or(|t| t.updated <= entry.updated) {
+                        proptest::prop_assert_eq!(merged[key].entries[id], *entry);
+                    }
+                }
+            }
+            let count = |s: &Sources| s.values().map(SourceState::len).sum::<usize>();
+            proptest::prop_assert!(count(&merged) <= count(&disk) + count(&local));
+            proptest::prop_assert_eq!(merge(merged.clone(), &local), merged);
+        }
+    }
+
     #[test]
     fn stamp_never_goes_back() {
         assert_eq!(stamp(10, 20), 20);
