@@ -13,3 +13,4 @@ pub mod i18n;
 pub mod import;
 pub mod layout;
 pub mod load;
+pub mod state;
