@@ -109,8 +109,16 @@ pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) 
 }
 
 fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| io(std::io::Error::other(e)))?;
-    writeln!(out).map_err(io)
+    crate::json::write_pretty(out, value).map_err(io)
+}
+
+fn write_document(out: &mut dyn Write, banner: Option<&str>, articles: &[Article]) -> Result<()> {
+    let doc = load::Document {
+        schema: load::SCHEMA,
+        banner: banner.map(str::to_string),
+        articles: articles.to_vec(),
+    };
+    write_json(out, &doc)
 }
 
 #[derive(Serialize)]
@@ -242,8 +250,7 @@ pub fn export(
 ) -> Result<Outcome> {
     if format == ExportFormat::Json {
         let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
-        let json = load::to_document_json(collection.banner.as_deref(), &owned);
-        out.write_all(json.as_bytes()).map_err(io)?;
+        write_document(out, collection.banner.as_deref(), &owned)?;
         return Ok(Outcome::from_count(articles.len()));
     }
     for (n, a) in articles.iter().enumerate() {
