@@ -36,7 +36,9 @@ fn obeyed(c: char, allowed: &[char]) -> bool {
 
 fn assert_inert(text: &str, allowed: &[char], what: &str) {
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| obeyed(c, allowed)) {
-        let from = text.floor_char_boundary(at.saturating_sub(30));
+        let from = (at.saturating_sub(30)..=at)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(at);
         panic!(
             "{what}: {c:?} at byte {at} reaches the terminal: {:?}",
             &text[from..at]
