@@ -5,3 +5,4 @@
 
 pub mod article;
 pub mod i18n;
+pub mod search;
