@@ -23,19 +23,43 @@ fn is_starter(c: char) -> bool {
     c.is_ascii() || is_plain_han(c) || canonical_combining_class(c) == 0
 }
 
+/// Decodes the plain Han character at `i`, if the three bytes there are one.
+#[inline]
+fn plain_han_at(bytes: &[u8], i: usize) -> bool {
+    match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(&b0 @ 0xE3..=0xE9), Some(&b1), Some(&b2)) => {
+            let cp =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            char::from_u32(cp).is_some_and(is_plain_han)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the character at byte `i` is certainly a starter, judged from its bytes alone
+/// (true for the end of the text, ASCII and plain Han; false means "look closer").
+#[inline]
+fn starter_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_none_or(|b| *b < 0x80) || plain_han_at(bytes, i)
+}
+
 /// Walks `text` chunk by chunk, calling `emit(original_range, folded_piece)` for each chunk.
 fn fold_chunks(text: &str, mut emit: impl FnMut(Range<usize>, &str)) {
     let bytes = text.as_bytes();
     let mut scratch = String::new();
     let mut ascii = [0u8; 1];
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII followed by ASCII (or the end) cannot take a combining mark.
-        if b < 0x80 && bytes.get(i + 1).is_none_or(|n| *n < 0x80) {
+    while let Some(&b) = bytes.get(i) {
+        // Fast paths: ASCII and plain Han followed by a certain starter fold on their own.
+        if b < 0x80 && starter_at(bytes, i + 1) {
             ascii[0] = b.to_ascii_lowercase();
             emit(i..i + 1, std::str::from_utf8(&ascii).unwrap_or_default());
             i += 1;
+            continue;
+        }
+        if plain_han_at(bytes, i) && starter_at(bytes, i + 3) {
+            emit(i..i + 3, &text[i..i + 3]);
+            i += 3;
             continue;
         }
         let mut chars = text[i..].chars();

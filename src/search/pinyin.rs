@@ -21,8 +21,9 @@ const MAX_TERM: usize = 63;
 
 /// Reading sets of every BMP character.
 struct Table {
-    /// Reading-set id of each BMP code point; 0 means "no reading".
-    ids: Vec<u16>,
+    /// Reading-set id of each BMP code point; 0 means "no reading". A fixed-size array, so
+    /// indexing with a masked code point needs no bounds check.
+    ids: Box<[u16; 0x1_0000]>,
     /// Reading sets by id (index 0 is the empty set).
     sets: Vec<Vec<Box<[u8]>>>,
 }
@@ -33,7 +34,7 @@ fn table() -> &'static Table {
 }
 
 fn build_table() -> Table {
-    let mut ids = vec![0u16; 0x1_0000];
+    let mut ids = Box::new([0u16; 0x1_0000]);
     let mut sets: Vec<Vec<Box<[u8]>>> = vec![Vec::new()];
     let mut interned = std::collections::HashMap::new();
     for (cp, slot) in ids.iter_mut().enumerate() {
@@ -79,7 +80,10 @@ fn ascii_reading(plain: &str) -> Box<[u8]> {
 
 /// The reading-set id of `c`, or 0 when it has no pinyin.
 fn set_of(t: &Table, c: u32) -> usize {
-    t.ids.get(c as usize).map_or(0, |id| usize::from(*id))
+    if c > 0xFFFF {
+        return 0;
+    }
+    usize::from(t.ids[(c & 0xFFFF) as usize])
 }
 
 /// Whether the typed letter `typed` may stand for `reading[k]`.
@@ -111,6 +115,8 @@ pub struct PinyinPattern {
     /// `next[set * len + offset]`: offsets reachable after one character of that reading set.
     /// Bit `len` means "the whole term matched".
     next: Vec<u64>,
+    /// `first[set]`: the offsets reachable from offset 0 alone, the common case of a scan.
+    first: Vec<u64>,
 }
 
 impl PinyinPattern {
@@ -147,7 +153,8 @@ impl PinyinPattern {
                 next[set_id * len + from] = mask;
             }
         }
-        Some(PinyinPattern { len, next })
+        let first = (0..t.sets.len()).map(|set| next[set * len]).collect();
+        Some(PinyinPattern { len, next, first })
     }
 
     /// One NFA step: the offsets reachable from `state` over a character of reading set `set`.
@@ -211,26 +218,41 @@ impl PinyinPattern {
 
     /// Runs the fast matcher (no start tracking) over `text`, calling `on_end(end)` at the end
     /// of each non-overlapping match; stops when it returns false.
+    ///
+    /// This is the hot loop of a pinyin search: it reads the UTF-8 bytes directly, since
+    /// every character with a reading is a three-byte sequence, and takes one table lookup
+    /// per character while no match is in progress.
     fn scan(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
-        let t = table();
+        let ids = &table().ids;
+        let first = self.first.as_slice();
         let accept = 1u64 << self.len;
         let mut state = 1u64;
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] < 0x80 {
+        while let Some(&b) = bytes.get(i) {
+            if b < 0xE0 || b >= 0xF0 {
+                // ASCII, two- or four-byte characters, or a continuation byte: no reading.
                 state = 1;
-                i += 1;
+                i += match b {
+                    0xF0.. => 4,
+                    0xC0..0xE0 => 2,
+                    _ => 1,
+                };
                 continue;
             }
-            let (cp, width) = decode(bytes, i);
-            i += width;
-            let set = set_of(t, cp);
-            if set == 0 {
-                state = 1;
-                continue;
-            }
-            let next = self.step(state, set);
+            let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+                break;
+            };
+            i += 3;
+            let cp = (usize::from(b & 0x0F) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            let set = usize::from(ids[cp & 0xFFFF]);
+            let next = if state == 1 {
+                first.get(set).copied().unwrap_or(0)
+            } else {
+                self.step(state, set)
+            };
             if next & accept != 0 {
                 if !on_end(i) {
                     return;
