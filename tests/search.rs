@@ -2,7 +2,7 @@
 //! the page lacks (`１５％`, `ＡＰＰ`).
 
 use kanbao::article::Article;
-use kanbao::search::fold::fold;
+use kanbao::search::fold::{Folded, fold};
 use kanbao::search::{Query, SearchHit, SearchIndex, find_matches, snippet};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -444,5 +444,28 @@ proptest! {
                 last_end = r.end;
             }
         }
+    }
+
+    #[test]
+    fn both_folds_agree_on_any_text(text in any::<String>()) {
+        let mapped = Folded::new(&text);
+        prop_assert_eq!(&mapped.text, &fold(&text));
+    }
+
+    #[test]
+    fn fold_is_nfkc_lowercase_on_the_alphabet(text in text_strategy(30)) {
+        prop_assert_eq!(fold(&text), ref_fold(&text));
+    }
+
+    #[test]
+    fn any_query_on_any_text_never_panics(text in any::<String>(), q in any::<String>(), width in 0usize..20) {
+        let query = Query::parse(&q);
+        for r in find_matches(&text, &query) {
+            prop_assert!(text.get(r).is_some());
+        }
+        let a = article("x", Some(&text), &text, &[&text]);
+        let s = snippet(&a, &query, width);
+        prop_assert!(s.text.width() <= width);
+        let _ = SearchIndex::new(std::slice::from_ref(&a)).search(&query);
     }
 }
