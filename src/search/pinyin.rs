@@ -230,7 +230,7 @@ impl PinyinPattern {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if b < 0xE0 || b >= 0xF0 {
+            if !(0xE0..0xF0).contains(&b) {
                 // ASCII, two- or four-byte characters, or a continuation byte: no reading.
                 state = 1;
                 i += match b {
