@@ -38,59 +38,135 @@ pub struct SearchHit {
     pub title_hits: usize,
 }
 
-/// One article's searchable text, folded: headings, then byline and paragraphs, one field
-/// per line so that no match spans two fields.
-#[derive(Debug, Clone)]
-struct Doc {
-    text: Box<str>,
-    /// End of the headings (title, kicker, subtitle) in `text`.
-    heading_end: usize,
+/// The folded text of a run of consecutive articles, stored contiguously so that one
+/// `memmem` pass over the shard answers a term for all of them. Each article's text is its
+/// headings, then byline and paragraphs, one field per line, so no match spans two fields
+/// (terms never contain a line break) or two articles.
+#[derive(Debug, Clone, Default)]
+struct Shard {
+    /// Index of the shard's first article in the indexed slice.
+    first: usize,
+    text: String,
+    /// Start of each article's text, plus the end of the last one.
+    starts: Vec<usize>,
+    /// End of each article's headings (title, kicker, subtitle).
+    heading_ends: Vec<usize>,
 }
 
-impl Doc {
-    fn new(article: &Article) -> Doc {
-        let mut text = String::new();
-        let headings = [
-            Some(&article.title),
-            article.kicker.as_ref(),
-            article.subtitle.as_ref(),
-        ];
-        for field in headings.into_iter().flatten() {
-            fold::fold_into(field, &mut text);
-            text.push('\n');
+impl Shard {
+    fn new(first: usize, articles: &[Article]) -> Shard {
+        let mut shard = Shard {
+            first,
+            starts: Vec::with_capacity(articles.len() + 1),
+            heading_ends: Vec::with_capacity(articles.len()),
+            ..Shard::default()
+        };
+        let size: usize = articles
+            .iter()
+            .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
+            .sum();
+        shard.text.reserve(size + size / 8);
+        for article in articles {
+            shard.starts.push(shard.text.len());
+            let headings = [
+                Some(&article.title),
+                article.kicker.as_ref(),
+                article.subtitle.as_ref(),
+            ];
+            for field in headings.into_iter().flatten() {
+                fold::fold_into(field, &mut shard.text);
+                shard.text.push('\n');
+            }
+            shard.heading_ends.push(shard.text.len());
+            for field in article.byline.iter().chain(&article.paragraphs) {
+                fold::fold_into(field, &mut shard.text);
+                shard.text.push('\n');
+            }
         }
-        let heading_end = text.len();
-        for field in article.byline.iter().chain(&article.paragraphs) {
-            fold::fold_into(field, &mut text);
-            text.push('\n');
-        }
-        Doc {
-            text: text.into_boxed_str(),
-            heading_end,
-        }
+        shard.starts.push(shard.text.len());
+        shard
     }
 
-    /// Hits and title hits of `query` in this article, or `None` when a term is missing.
-    fn evaluate(&self, query: &Query, scratch: &mut Vec<(usize, usize)>) -> Option<(usize, usize)> {
-        let text: &str = &self.text;
+    fn len(&self) -> usize {
+        self.heading_ends.len()
+    }
+
+    /// Hits and title hits of `term` for every article of the shard, in one pass.
+    fn count(&self, term: &Term) -> (Vec<u32>, Vec<u32>) {
+        let mut hits = vec![0u32; self.len()];
+        let mut titles = vec![0u32; self.len()];
+        let mut doc = 0;
+        term.for_each_position(&self.text, |pos| {
+            if pos < self.starts[doc] {
+                doc = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
+            }
+            while self.starts.get(doc + 1).is_some_and(|s| *s <= pos) {
+                doc += 1;
+            }
+            if let (Some(h), Some(t)) = (hits.get_mut(doc), titles.get_mut(doc)) {
+                *h += 1;
+                *t += u32::from(pos < self.heading_ends[doc]);
+            }
+        });
+        (hits, titles)
+    }
+
+    /// Exact hits of a multi-term query in article `doc` (shard-local): the matches of all
+    /// terms together, without overlaps.
+    fn evaluate(
+        &self,
+        doc: usize,
+        query: &Query,
+        scratch: &mut Vec<(usize, usize)>,
+    ) -> (usize, usize) {
+        let text = &self.text[self.starts[doc]..self.starts[doc + 1]];
+        let heading_end = self.heading_ends[doc] - self.starts[doc];
+        scratch.clear();
+        for term in query.terms() {
+            term.ranges_in(text, scratch);
+        }
+        select_non_overlapping(scratch);
+        let title = scratch.iter().filter(|r| r.0 < heading_end).count();
+        (scratch.len(), title)
+    }
+
+    /// The shard's articles that match `query` and pass `allowed` (indexed globally).
+    fn search(&self, query: &Query, allowed: Option<&[bool]>) -> Vec<SearchHit> {
+        let is_allowed =
+            |doc: usize| allowed.is_none_or(|a| a.get(self.first + doc).copied().unwrap_or(false));
+        let hit = |doc: usize, hits: usize, title_hits: usize| SearchHit {
+            index: self.first + doc,
+            hits,
+            title_hits,
+        };
         match query.terms() {
-            [] => Some((0, 0)),
-            // One term: counting is one pass, and finds absence as fast as a search would.
-            [term] => match term.count_in(text) {
-                0 => None,
-                hits => Some((hits, term.count_in(&text[..self.heading_end]))),
-            },
+            [] => (0..self.len())
+                .filter(|d| is_allowed(*d))
+                .map(|d| hit(d, 0, 0))
+                .collect(),
+            [term] => {
+                let (hits, titles) = self.count(term);
+                (0..self.len())
+                    .filter(|d| hits[*d] > 0 && is_allowed(*d))
+                    .map(|d| hit(d, hits[d] as usize, titles[d] as usize))
+                    .collect()
+            }
             terms => {
-                if !terms.iter().all(|t| t.occurs_in(text)) {
-                    return None;
-                }
-                scratch.clear();
+                let mut all = vec![true; self.len()];
                 for term in terms {
-                    term.ranges_in(text, scratch);
+                    let (hits, _) = self.count(term);
+                    for (keep, h) in all.iter_mut().zip(hits) {
+                        *keep &= h > 0;
+                    }
                 }
-                select_non_overlapping(scratch);
-                let title = scratch.iter().filter(|r| r.0 < self.heading_end).count();
-                Some((scratch.len(), title))
+                let mut scratch = Vec::new();
+                (0..self.len())
+                    .filter(|d| all[*d] && is_allowed(*d))
+                    .map(|d| {
+                        let (hits, title_hits) = self.evaluate(d, query, &mut scratch);
+                        hit(d, hits, title_hits)
+                    })
+                    .collect()
             }
         }
     }
@@ -112,30 +188,41 @@ fn select_non_overlapping(ranges: &mut Vec<(usize, usize)>) {
 /// The folded text of a set of articles, prepared once and searched many times.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    docs: Vec<Doc>,
+    /// One shard per core (one in all for small sets), in article order.
+    shards: Vec<Shard>,
+    len: usize,
 }
 
 impl SearchIndex {
     /// Folds every article's headings, byline and paragraphs (in parallel for large sets).
     pub fn new(articles: &[Article]) -> SearchIndex {
-        let docs = parallel_map(articles, |chunk| chunk.iter().map(Doc::new).collect());
-        SearchIndex { docs }
+        let chunk = chunk_size(articles.len());
+        let ranges: Vec<(usize, &[Article])> = articles
+            .chunks(chunk.max(1))
+            .enumerate()
+            .map(|(i, c)| (i * chunk, c))
+            .collect();
+        let shards = parallel_each(&ranges, |(first, chunk)| Shard::new(*first, chunk));
+        SearchIndex {
+            shards,
+            len: articles.len(),
+        }
     }
 
     /// Number of articles indexed.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.len
     }
 
     /// Whether the index holds no articles.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.len == 0
     }
 
     /// Every article matching `query`, ranked (see [`rank::rank`]). An empty query matches
     /// every article, in original order.
     pub fn search(&self, query: &Query) -> Vec<SearchHit> {
-        self.search_in(query, 0..self.docs.len())
+        self.run(query, None)
     }
 
     /// Like [`SearchIndex::search`], but only over `candidates` (article positions, e.g. the
@@ -145,53 +232,49 @@ impl SearchIndex {
         query: &Query,
         candidates: impl IntoIterator<Item = usize>,
     ) -> Vec<SearchHit> {
-        let mut ids: Vec<usize> = candidates
-            .into_iter()
-            .filter(|i| *i < self.docs.len())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut hits = parallel_map(&ids, |chunk| {
-            let mut scratch = Vec::new();
-            chunk
-                .iter()
-                .filter_map(|&index| {
-                    let (hits, title_hits) = self.docs[index].evaluate(query, &mut scratch)?;
-                    Some(SearchHit {
-                        index,
-                        hits,
-                        title_hits,
-                    })
-                })
-                .collect()
-        });
+        let mut allowed = vec![false; self.len];
+        for i in candidates {
+            if let Some(slot) = allowed.get_mut(i) {
+                *slot = true;
+            }
+        }
+        self.run(query, Some(&allowed))
+    }
+
+    fn run(&self, query: &Query, allowed: Option<&[bool]>) -> Vec<SearchHit> {
+        let parts = parallel_each(&self.shards, |shard| shard.search(query, allowed));
+        let mut hits: Vec<SearchHit> = parts.into_iter().flatten().collect();
         rank::rank(&mut hits);
         hits
     }
 }
 
-/// Maps `f` over chunks of `items`, one chunk per core when there are enough items, and
-/// concatenates the results in order.
-fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<U> + Sync) -> Vec<U> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores < 2 || items.len() < PARALLEL_MIN {
-        return f(items);
+/// Articles per shard: one shard per core for large sets, a single shard for small ones
+/// (spawning threads would cost more than it saves).
+fn chunk_size(n: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    if cores < 2 || n < PARALLEL_MIN {
+        n.max(1)
+    } else {
+        n.div_ceil(cores)
     }
-    let size = items.len().div_ceil(cores);
+}
+
+/// Applies `f` to every item, one thread per item when there are several, keeping order.
+fn parallel_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    if items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
     std::thread::scope(|s| {
         let f = &f;
-        let handles: Vec<_> = items
-            .chunks(size)
-            .map(|chunk| s.spawn(move || f(chunk)))
-            .collect();
-        let mut out = Vec::with_capacity(items.len());
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => out.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        out
+        let handles: Vec<_> = items.iter().map(|item| s.spawn(move || f(item))).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }
 

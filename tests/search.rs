@@ -207,6 +207,31 @@ fn search_in_only_looks_at_candidates() {
 }
 
 #[test]
+fn large_sets_search_in_parallel_shards_alike() {
+    let base = fixtures();
+    let articles: Vec<Article> = (0..6000).map(|i| base[i % base.len()].clone()).collect();
+    let index = SearchIndex::new(&articles);
+    for q in ["工会", "gonghui", "工会 快递", ""] {
+        let hits = index.search(&Query::parse(q));
+        let small = SearchIndex::new(&base).search(&Query::parse(q));
+        assert_eq!(hits.len(), small.len() * 1200, "{q}");
+        for h in &hits {
+            let s = small.iter().find(|s| s.index == h.index % base.len());
+            assert_eq!(
+                s.map(|s| (s.hits, s.title_hits)),
+                Some((h.hits, h.title_hits))
+            );
+        }
+    }
+    let some = index.search_in(&Query::parse("快递"), (0..6000).step_by(7));
+    assert!(some.iter().all(|h| h.index % 7 == 0 && h.index % 5 == 2));
+    assert_eq!(
+        some.len(),
+        (0..6000).step_by(7).filter(|i| i % 5 == 2).count()
+    );
+}
+
+#[test]
 fn match_ranges_map_back_to_the_original_text() {
     let text = "使用率约占１５％，会计人员可在ＡＰＰ中查询。ＡＰＰ";
     let q = Query::parse("15% app kuaiji");

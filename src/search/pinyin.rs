@@ -236,7 +236,7 @@ impl PinyinPattern {
     /// This is the hot loop of a pinyin search: it reads the UTF-8 bytes directly, since
     /// every character with a reading is a three-byte sequence, and takes one table lookup
     /// per character while no match is in progress.
-    fn scan(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
+    pub fn scan(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
         let ids = &table().ids;
         let first = self.first.as_slice();
         let accept = 1u64 << self.len;

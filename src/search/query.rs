@@ -58,18 +58,19 @@ impl Term {
         self.pinyin.is_some()
     }
 
-    /// Whether folded `text` holds the term, literally or by pinyin.
-    pub(crate) fn occurs_in(&self, text: &str) -> bool {
-        self.finder.find(text.as_bytes()).is_some()
-            || self.pinyin.as_ref().is_some_and(|p| p.is_match(text))
-    }
-
-    /// Non-overlapping matches in folded `text`: literal ones, then pinyin ones (they never
-    /// overlap each other: literal matches of a Latin term cover Latin letters only, pinyin
-    /// matches cover Han characters only).
-    pub(crate) fn count_in(&self, text: &str) -> usize {
-        self.finder.find_iter(text.as_bytes()).count()
-            + self.pinyin.as_ref().map_or(0, |p| p.count(text))
+    /// Calls `at(pos)` with a byte position inside each match in folded `text`: literal
+    /// matches first (their starts, ascending), then pinyin ones (their last bytes,
+    /// ascending). Used to count matches per article over a whole shard in two passes.
+    pub(crate) fn for_each_position(&self, text: &str, mut at: impl FnMut(usize)) {
+        for start in self.finder.find_iter(text.as_bytes()) {
+            at(start);
+        }
+        if let Some(p) = &self.pinyin {
+            p.scan(text, |end| {
+                at(end - 1);
+                true
+            });
+        }
     }
 
     /// Appends the byte ranges of the term's matches in folded `text` to `out` (unsorted).
