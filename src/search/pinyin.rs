@@ -197,7 +197,9 @@ impl PinyinPattern {
         while i < bytes.len() {
             let (cp, width) = decode(bytes, i);
             let set = set_of(t, cp);
-            if set == 0 {
+            let can_start =
+                cp <= 0xFFFF && (self.starts[(cp as usize >> 6) & 1023] >> (cp & 63)) & 1 != 0;
+            if set == 0 || (state == 1 && !can_start) {
                 state = 1;
                 i += width;
                 continue;
