@@ -9,6 +9,11 @@
 //!
 //! Hit counts: the matches of all terms are taken together, leftmost first (longest first at
 //! the same start), skipping any that overlap one already taken.
+//!
+//! Speed (SPEC 7, figures in BENCHMARKS.md): the index keeps the folded text of consecutive
+//! articles in one buffer per core; a term is searched once over each buffer (`memmem` for
+//! the literal form, a table-driven scan for pinyin) and its matches are bucketed by
+//! article, on all cores with `std::thread::scope`.
 
 pub mod fold;
 pub mod pinyin;
@@ -23,8 +28,8 @@ use crate::article::Article;
 pub use query::{Query, Term};
 pub use snippet::{Snippet, snippet};
 
-/// Below this many candidate articles a search runs on the calling thread: spawning threads
-/// costs more than it saves.
+/// Below this many articles the index is one shard and searches run on the calling thread:
+/// spawning threads costs more than it saves.
 const PARALLEL_MIN: usize = 4096;
 
 /// One article that matches a query.
