@@ -493,4 +493,25 @@ proptest! {
         prop_assert!(s.text.width() <= width);
         let _ = SearchIndex::new(std::slice::from_ref(&a)).search(&query);
     }
+
+    #[test]
+    fn index_hits_equal_highlight_count_for_any_term(
+        articles in articles_strategy(),
+        terms in prop::collection::vec(
+            prop::sample::select(&["gh", "gonghui", "hang", "xing", "lvse", "luse", "hy", "m", "ma", "1５", "%"][..]),
+            1..3,
+        ),
+    ) {
+        let query = Query::parse(&terms.join(" "));
+        let index = SearchIndex::new(&articles);
+        for hit in index.search(&query) {
+            let a = &articles[hit.index];
+            let all: usize = std::iter::once(&a.title)
+                .chain(&a.paragraphs)
+                .map(|f| find_matches(f, &query).len())
+                .sum();
+            prop_assert_eq!(hit.hits, all);
+            prop_assert_eq!(hit.title_hits, find_matches(&a.title, &query).len());
+        }
+    }
 }
