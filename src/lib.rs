@@ -14,4 +14,5 @@ pub mod import;
 pub mod json;
 pub mod layout;
 pub mod load;
+pub mod search;
 pub mod state;

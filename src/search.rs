@@ -1,0 +1,311 @@
+//! Search: one engine for the CLI's `search` and the reader's prompt (SPEC 5).
+//!
+//! - [`Query::parse`] splits a query into terms (AND); see [`query`].
+//! - Text is folded (NFKC + lowercase) so `15%` finds `１５％`; see [`fold`].
+//! - A Latin term also finds Han text by pinyin, full or initials; see [`pinyin`].
+//! - [`SearchIndex`] folds every article once and answers queries over them, ranked
+//!   (see [`rank`]); [`find_matches`] and [`snippet()`] work on single strings and articles
+//!   and report byte ranges in the *original* text, for highlighting.
+//!
+//! Hit counts: the matches of all terms are taken together, leftmost first (longest first at
+//! the same start), skipping any that overlap one already taken.
+//!
+//! Speed (SPEC 7, figures in BENCHMARKS.md): the index keeps the folded text of consecutive
+//! articles in one buffer per core; a term is searched once over each buffer (`memmem` for
+//! the literal form, a table-driven scan for pinyin) and its matches are bucketed by
+//! article, on all cores with `std::thread::scope`.
+
+pub mod fold;
+pub mod pinyin;
+pub mod query;
+pub mod rank;
+pub mod snippet;
+
+use std::ops::Range;
+
+use crate::article::Article;
+
+pub use query::{Query, Term};
+pub use snippet::{Snippet, snippet};
+
+/// Below this many articles the index is one shard and searches run on the calling thread:
+/// spawning threads costs more than it saves.
+const PARALLEL_MIN: usize = 4096;
+
+/// One article that matches a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchHit {
+    /// Position of the article in the slice the index was built from.
+    pub index: usize,
+    /// Non-overlapping matches of all terms in title, kicker, subtitle, byline and text.
+    pub hits: usize,
+    /// How many of `hits` are in the title, kicker or subtitle.
+    pub title_hits: usize,
+}
+
+/// The folded text of a run of consecutive articles, stored contiguously so that one
+/// `memmem` pass over the shard answers a term for all of them. Each article's text is its
+/// headings, then byline and paragraphs, one field per line, so no match spans two fields
+/// (terms never contain a line break) or two articles.
+#[derive(Debug, Clone, Default)]
+struct Shard {
+    /// Index of the shard's first article in the indexed slice.
+    first: usize,
+    text: String,
+    /// Start of each article's text, plus the end of the last one.
+    starts: Vec<usize>,
+    /// End of each article's headings (title, kicker, subtitle).
+    heading_ends: Vec<usize>,
+}
+
+impl Shard {
+    fn new(first: usize, articles: &[Article]) -> Shard {
+        let mut shard = Shard {
+            first,
+            starts: Vec::with_capacity(articles.len() + 1),
+            heading_ends: Vec::with_capacity(articles.len()),
+            ..Shard::default()
+        };
+        let size: usize = articles
+            .iter()
+            .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
+            .sum();
+        shard.text.reserve(size + size / 8);
+        for article in articles {
+            shard.starts.push(shard.text.len());
+            let headings = [
+                Some(&article.title),
+                article.kicker.as_ref(),
+                article.subtitle.as_ref(),
+            ];
+            for field in headings.into_iter().flatten() {
+                fold::fold_into(field, &mut shard.text);
+                shard.text.push('\n');
+            }
+            shard.heading_ends.push(shard.text.len());
+            for field in article.byline.iter().chain(&article.paragraphs) {
+                fold::fold_into(field, &mut shard.text);
+                shard.text.push('\n');
+            }
+        }
+        shard.starts.push(shard.text.len());
+        shard
+    }
+
+    fn len(&self) -> usize {
+        self.heading_ends.len()
+    }
+
+    /// Hits and title hits of `term` for every article of the shard, in one pass.
+    fn count(&self, term: &Term) -> (Vec<u32>, Vec<u32>) {
+        let mut hits = vec![0u32; self.len()];
+        let mut titles = vec![0u32; self.len()];
+        let mut doc = 0;
+        term.for_each_position(&self.text, |pos| {
+            if pos < self.starts[doc] {
+                doc = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
+            }
+            while self.starts.get(doc + 1).is_some_and(|s| *s <= pos) {
+                doc += 1;
+            }
+            if let (Some(h), Some(t)) = (hits.get_mut(doc), titles.get_mut(doc)) {
+                *h += 1;
+                *t += u32::from(pos < self.heading_ends[doc]);
+            }
+        });
+        (hits, titles)
+    }
+
+    /// Exact hits of a multi-term query in article `doc` (shard-local): the matches of all
+    /// terms together, without overlaps.
+    fn evaluate(
+        &self,
+        doc: usize,
+        query: &Query,
+        scratch: &mut Vec<(usize, usize)>,
+    ) -> (usize, usize) {
+        let text = &self.text[self.starts[doc]..self.starts[doc + 1]];
+        let heading_end = self.heading_ends[doc] - self.starts[doc];
+        scratch.clear();
+        for term in query.terms() {
+            term.ranges_in(text, scratch);
+        }
+        select_non_overlapping(scratch);
+        let title = scratch.iter().filter(|r| r.0 < heading_end).count();
+        (scratch.len(), title)
+    }
+
+    /// The shard's articles that match `query` and pass `allowed` (indexed globally).
+    fn search(&self, query: &Query, allowed: Option<&[bool]>) -> Vec<SearchHit> {
+        let is_allowed =
+            |doc: usize| allowed.is_none_or(|a| a.get(self.first + doc).copied().unwrap_or(false));
+        let hit = |doc: usize, hits: usize, title_hits: usize| SearchHit {
+            index: self.first + doc,
+            hits,
+            title_hits,
+        };
+        match query.terms() {
+            [] => (0..self.len())
+                .filter(|d| is_allowed(*d))
+                .map(|d| hit(d, 0, 0))
+                .collect(),
+            [term] => {
+                let (hits, titles) = self.count(term);
+                (0..self.len())
+                    .filter(|d| hits[*d] > 0 && is_allowed(*d))
+                    .map(|d| hit(d, hits[d] as usize, titles[d] as usize))
+                    .collect()
+            }
+            terms => {
+                let mut all = vec![true; self.len()];
+                for term in terms {
+                    let (hits, _) = self.count(term);
+                    for (keep, h) in all.iter_mut().zip(hits) {
+                        *keep &= h > 0;
+                    }
+                }
+                let mut scratch = Vec::new();
+                (0..self.len())
+                    .filter(|d| all[*d] && is_allowed(*d))
+                    .map(|d| {
+                        let (hits, title_hits) = self.evaluate(d, query, &mut scratch);
+                        hit(d, hits, title_hits)
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+/// Sorts `ranges` and keeps the leftmost (longest at equal starts) that do not overlap.
+fn select_non_overlapping(ranges: &mut Vec<(usize, usize)>) {
+    ranges.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut end = 0;
+    ranges.retain(|r| {
+        let keep = r.0 >= end;
+        if keep {
+            end = r.1;
+        }
+        keep
+    });
+}
+
+/// The folded text of a set of articles, prepared once and searched many times.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// One shard per core (one in all for small sets), in article order.
+    shards: Vec<Shard>,
+    len: usize,
+}
+
+impl SearchIndex {
+    /// Folds every article's headings, byline and paragraphs (in parallel for large sets).
+    pub fn new(articles: &[Article]) -> SearchIndex {
+        let chunk = chunk_size(articles.len());
+        let ranges: Vec<(usize, &[Article])> = articles
+            .chunks(chunk.max(1))
+            .enumerate()
+            .map(|(i, c)| (i * chunk, c))
+            .collect();
+        let shards = parallel_each(&ranges, |(first, chunk)| Shard::new(*first, chunk));
+        SearchIndex {
+            shards,
+            len: articles.len(),
+        }
+    }
+
+    /// Number of articles indexed.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the index holds no articles.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every article matching `query`, ranked (see [`rank::rank`]). An empty query matches
+    /// every article, in original order.
+    pub fn search(&self, query: &Query) -> Vec<SearchHit> {
+        self.run(query, None)
+    }
+
+    /// Like [`SearchIndex::search`], but only over `candidates` (article positions, e.g. the
+    /// articles of the selected districts). Positions out of range are ignored.
+    pub fn search_in(
+        &self,
+        query: &Query,
+        candidates: impl IntoIterator<Item = usize>,
+    ) -> Vec<SearchHit> {
+        let mut allowed = vec![false; self.len];
+        for i in candidates {
+            if let Some(slot) = allowed.get_mut(i) {
+                *slot = true;
+            }
+        }
+        self.run(query, Some(&allowed))
+    }
+
+    fn run(&self, query: &Query, allowed: Option<&[bool]>) -> Vec<SearchHit> {
+        let parts = parallel_each(&self.shards, |shard| shard.search(query, allowed));
+        let mut hits: Vec<SearchHit> = parts.into_iter().flatten().collect();
+        rank::rank(&mut hits);
+        hits
+    }
+}
+
+/// Articles per shard: one shard per core for large sets, a single shard for small ones
+/// (spawning threads would cost more than it saves).
+fn chunk_size(n: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    if cores < 2 || n < PARALLEL_MIN {
+        n.max(1)
+    } else {
+        n.div_ceil(cores)
+    }
+}
+
+/// Applies `f` to every item, one thread per item when there are several, keeping order.
+fn parallel_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    if items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = items.iter().map(|item| s.spawn(move || f(item))).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// Byte ranges in `text` (the original, unfolded string) of the matches of any term of
+/// `query`: non-overlapping, sorted, each on character boundaries. The reader highlights
+/// them and `n`/`N` walk them. An empty query gives none.
+pub fn find_matches(text: &str, query: &Query) -> Vec<Range<usize>> {
+    if query.is_empty() || text.is_empty() {
+        return Vec::new();
+    }
+    let folded = fold::Folded::new(text);
+    let mut ranges = Vec::new();
+    for term in query.terms() {
+        term.ranges_in(&folded.text, &mut ranges);
+    }
+    select_non_overlapping(&mut ranges);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        let Some(range) = folded.original(start..end) else {
+            continue;
+        };
+        // Two folded matches inside one expanded character (e.g. `ﬁ` → `fi`) map to the
+        // same original range; keep the first.
+        if out.last().is_none_or(|last| range.start >= last.end) {
+            out.push(range);
+        }
+    }
+    out
+}

@@ -1,0 +1,379 @@
+//! Pinyin matching: a Latin term finds Han text by full pinyin, by initials, or a mix.
+//!
+//! Every Han character in the Basic Multilingual Plane maps to a *reading set*: the distinct
+//! toneless readings of all its pronunciations (多音字 count every reading), with ü written
+//! `v`. A term becomes a small NFA over its letter offsets; for each reading set and offset
+//! the reachable offsets are precomputed as a bit mask, so scanning text costs one table
+//! lookup per Han character.
+//!
+//! Per character, a term may use the full syllable (`gong`), its initial (`g`), or a
+//! two-letter initial (`zh`, `ch`, `sh`). The term's *last* part may also be any prefix of
+//! the last character's syllable, so search-as-you-type works (`gongh` finds 工会). ü may be
+//! typed `v` or `u` (`lvse`, `luse` → 绿色), and `ju`/`qu`/`xu`/`yu` may be typed with `v`.
+//! Characters outside the BMP (CJK extension B and later) have no readings here.
+
+use std::sync::OnceLock;
+
+use pinyin::ToPinyinMulti;
+
+/// The longest term matched by pinyin: offsets live in a `u64` bit mask.
+const MAX_TERM: usize = 63;
+
+/// Reading sets of every BMP character.
+struct Table {
+    /// Reading-set id of each BMP code point; 0 means "no reading". A fixed-size array, so
+    /// indexing with a masked code point needs no bounds check.
+    ids: Box<[u16; 0x1_0000]>,
+    /// Reading sets by id (index 0 is the empty set).
+    sets: Vec<Vec<Box<[u8]>>>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(build_table)
+}
+
+fn build_table() -> Table {
+    let mut ids = Box::new([0u16; 0x1_0000]);
+    let mut sets: Vec<Vec<Box<[u8]>>> = vec![Vec::new()];
+    let mut interned = std::collections::HashMap::new();
+    for (cp, slot) in ids.iter_mut().enumerate() {
+        let Some(c) = u32::try_from(cp).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        let Some(multi) = c.to_pinyin_multi() else {
+            continue;
+        };
+        let mut readings: Vec<Box<[u8]>> = Vec::new();
+        for reading in multi {
+            let plain = ascii_reading(reading.plain());
+            if !plain.is_empty() && !readings.contains(&plain) {
+                readings.push(plain);
+            }
+        }
+        if readings.is_empty() {
+            continue;
+        }
+        readings.sort();
+        let next_id = sets.len();
+        let id = *interned.entry(readings.clone()).or_insert_with(|| {
+            sets.push(readings);
+            next_id
+        });
+        *slot = u16::try_from(id).unwrap_or(0);
+    }
+    Table { ids, sets }
+}
+
+/// A toneless reading as ASCII letters: ü becomes `v`, ê becomes `e`, anything else is dropped.
+fn ascii_reading(plain: &str) -> Box<[u8]> {
+    plain
+        .chars()
+        .filter_map(|c| match c {
+            'ü' => Some(b'v'),
+            'ê' => Some(b'e'),
+            c if c.is_ascii_alphabetic() => u8::try_from(c.to_ascii_lowercase()).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The reading-set id of `c`, or 0 when it has no pinyin.
+fn set_of(t: &Table, c: u32) -> usize {
+    if c > 0xFFFF {
+        return 0;
+    }
+    usize::from(t.ids[(c & 0xFFFF) as usize])
+}
+
+/// Whether the typed letter `typed` may stand for `reading[k]`.
+fn letter_matches(reading: &[u8], k: usize, typed: u8) -> bool {
+    let r = reading[k];
+    r == typed
+        || (r == b'v' && typed == b'u')
+        || (r == b'u'
+            && typed == b'v'
+            && k > 0
+            && matches!(reading[k - 1], b'j' | b'q' | b'x' | b'y'))
+}
+
+/// How `term[from..]` relates to `reading`: it may start with it or be a prefix of it.
+fn compare(term: &[u8], from: usize, reading: &[u8]) -> (bool, bool) {
+    let rest = &term[from..];
+    let n = rest.len().min(reading.len());
+    let agree = (0..n).all(|k| letter_matches(reading, k, rest[k]));
+    let starts_with = agree && rest.len() >= reading.len();
+    let prefix_of = agree && rest.len() < reading.len();
+    (starts_with, prefix_of)
+}
+
+/// A term compiled for pinyin matching.
+#[derive(Debug, Clone)]
+pub struct PinyinPattern {
+    /// Number of letters in the term.
+    len: usize,
+    /// `next[set * len + offset]`: offsets reachable after one character of that reading set.
+    /// Bit `len` means "the whole term matched".
+    next: Vec<u64>,
+    /// `first[set]`: the offsets reachable from offset 0 alone, the common case of a scan.
+    first: Vec<u64>,
+    /// One bit per BMP code point: can this character start a match? 8 KiB, so it stays in
+    /// the L1 cache and most characters of a scan cost one load.
+    starts: Box<[u64; 1024]>,
+}
+
+impl PinyinPattern {
+    /// Compiles a folded term; `None` unless it is 2 to 63 ASCII letters (a single letter
+    /// would match a large share of all Han characters by its initial).
+    pub fn new(term: &str) -> Option<Self> {
+        let term = term.as_bytes();
+        if term.len() < 2 || term.len() > MAX_TERM || !term.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        let t = table();
+        let len = term.len();
+        let mut next = vec![0u64; t.sets.len() * len];
+        for (set_id, readings) in t.sets.iter().enumerate() {
+            for from in 0..len {
+                let mut mask = 0u64;
+                for reading in readings {
+                    let (starts_with, prefix_of) = compare(term, from, reading);
+                    if starts_with {
+                        mask |= 1 << (from + reading.len());
+                    }
+                    if prefix_of {
+                        mask |= 1 << len;
+                    }
+                    if reading.first() == Some(&term[from]) {
+                        mask |= 1 << (from + 1);
+                    }
+                    let two = reading.get(..2);
+                    if matches!(two, Some(b"zh" | b"ch" | b"sh")) && term.get(from..from + 2) == two
+                    {
+                        mask |= 1 << (from + 2);
+                    }
+                }
+                next[set_id * len + from] = mask;
+            }
+        }
+        let first: Vec<u64> = (0..t.sets.len()).map(|set| next[set * len]).collect();
+        let mut starts = Box::new([0u64; 1024]);
+        for (cp, id) in t.ids.iter().enumerate() {
+            if first.get(usize::from(*id)).is_some_and(|m| *m != 0) {
+                starts[(cp >> 6) & 1023] |= 1 << (cp & 63);
+            }
+        }
+        Some(PinyinPattern {
+            len,
+            next,
+            first,
+            starts,
+        })
+    }
+
+    /// One NFA step: the offsets reachable from `state` over a character of reading set `set`.
+    #[inline]
+    fn step(&self, mut state: u64, set: usize) -> u64 {
+        let row = &self.next[set * self.len..(set + 1) * self.len];
+        let mut out = 0;
+        while state != 0 {
+            let from = state.trailing_zeros() as usize;
+            state &= state - 1;
+            out |= row.get(from).copied().unwrap_or(0);
+        }
+        out
+    }
+
+    /// Calls `on_match(start, end)` for each non-overlapping match in `text`, leftmost-ending
+    /// first (which also gives the largest number of matches); stops when it returns false.
+    pub fn for_each_match(&self, text: &str, mut on_match: impl FnMut(usize, usize) -> bool) {
+        let t = table();
+        let accept = 1u64 << self.len;
+        // starts[o]: the earliest start of a partial match at offset o.
+        let mut starts = [usize::MAX; MAX_TERM + 1];
+        let mut state = 1u64;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (cp, width) = decode(bytes, i);
+            let set = set_of(t, cp);
+            let can_start =
+                cp <= 0xFFFF && (self.starts[(cp as usize >> 6) & 1023] >> (cp & 63)) & 1 != 0;
+            if set == 0 || (state == 1 && !can_start) {
+                state = 1;
+                i += width;
+                continue;
+            }
+            starts[0] = i;
+            let mut next_starts = [usize::MAX; MAX_TERM + 1];
+            let mut next = 0u64;
+            let mut st = state;
+            while st != 0 {
+                let from = st.trailing_zeros() as usize;
+                st &= st - 1;
+                let mut reach = self.step(1 << from, set);
+                next |= reach;
+                while reach != 0 {
+                    let to = reach.trailing_zeros() as usize;
+                    reach &= reach - 1;
+                    next_starts[to] = next_starts[to].min(starts[from]);
+                }
+            }
+            i += width;
+            if next & accept != 0 {
+                if !on_match(next_starts[self.len], i) {
+                    return;
+                }
+                state = 1;
+            } else {
+                state = next | 1;
+                starts = next_starts;
+            }
+        }
+    }
+
+    /// Runs the fast matcher (no start tracking) over `text`, calling `on_end(end)` at the end
+    /// of each non-overlapping match; stops when it returns false.
+    ///
+    /// This is the hot loop of a pinyin search: it reads the UTF-8 bytes directly, since
+    /// every character with a reading is a three-byte sequence, and takes one table lookup
+    /// per character while no match is in progress.
+    pub fn scan(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
+        let ids = &table().ids;
+        let first = self.first.as_slice();
+        let accept = 1u64 << self.len;
+        let mut state = 1u64;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if !(0xE0..0xF0).contains(&b) {
+                // ASCII, two- or four-byte characters, or a continuation byte: no reading.
+                state = 1;
+                i += match b {
+                    0xF0.. => 4,
+                    0xC0..0xE0 => 2,
+                    _ => 1,
+                };
+                continue;
+            }
+            let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+                break;
+            };
+            i += 3;
+            let cp = (usize::from(b & 0x0F) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            if state == 1 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
+                continue;
+            }
+            let set = usize::from(ids[cp & 0xFFFF]);
+            let next = if state == 1 {
+                first.get(set).copied().unwrap_or(0)
+            } else {
+                self.step(state, set)
+            };
+            if next & accept != 0 {
+                if !on_end(i) {
+                    return;
+                }
+                state = 1;
+            } else {
+                state = next | 1;
+            }
+        }
+    }
+
+    /// The number of non-overlapping matches in `text` (same matches as `for_each_match`).
+    pub fn count(&self, text: &str) -> usize {
+        let mut count = 0;
+        self.scan(text, |_| {
+            count += 1;
+            true
+        });
+        count
+    }
+
+    /// Whether `text` holds at least one match.
+    pub fn is_match(&self, text: &str) -> bool {
+        let mut found = false;
+        self.scan(text, |_| {
+            found = true;
+            false
+        });
+        found
+    }
+}
+
+/// Decodes the UTF-8 character at `i` (which must be a char boundary of valid UTF-8),
+/// returning its code point and byte length. Only BMP code points matter to the table, so
+/// four-byte characters return a code point outside it.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b0 = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    match bytes[i] {
+        0x00..=0x7F => (b0, 1),
+        0xC0..=0xDF => (((b0 & 0x1F) << 6) | cont(1), 2),
+        0xE0..=0xEF => (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (0x11_0000, 4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(term: &str, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if let Some(p) = PinyinPattern::new(term) {
+            p.for_each_match(text, |s, e| {
+                out.push((s, e));
+                true
+            });
+            assert_eq!(
+                p.count(text),
+                out.len(),
+                "count agrees for {term} in {text}"
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn full_pinyin_initials_and_mixed() {
+        assert_eq!(matches("gonghui", "的工会驿"), vec![(3, 9)]);
+        assert_eq!(matches("ghyz", "工会驿站"), vec![(0, 12)]);
+        assert_eq!(matches("gonghyz", "工会驿站"), vec![(0, 12)]);
+    }
+
+    #[test]
+    fn last_syllable_may_be_a_prefix() {
+        assert_eq!(matches("gongh", "工会"), vec![(0, 6)]);
+        assert_eq!(matches("gonghu", "工会"), vec![(0, 6)]);
+    }
+
+    #[test]
+    fn u_umlaut_as_v_or_u() {
+        assert_eq!(matches("lvse", "绿色"), vec![(0, 6)]);
+        assert_eq!(matches("luse", "绿色"), vec![(0, 6)]);
+    }
+
+    #[test]
+    fn heteronyms_match_every_reading() {
+        assert_eq!(matches("kuaiji", "会计"), vec![(0, 6)]);
+        assert_eq!(matches("huiji", "会计"), vec![(0, 6)]);
+        assert_eq!(matches("yinhang", "银行"), vec![(0, 6)]);
+        assert_eq!(matches("xingdong", "行动"), vec![(0, 6)]);
+    }
+
+    #[test]
+    fn no_match_across_non_han() {
+        assert!(matches("gonghui", "工 会").is_empty());
+        assert!(matches("gonghui", "工").is_empty());
+    }
+
+    #[test]
+    fn non_overlapping_and_repeated() {
+        assert_eq!(matches("gh", "工会工会"), vec![(0, 6), (6, 12)]);
+    }
+}
