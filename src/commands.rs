@@ -15,6 +15,7 @@ use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_page};
 use crate::layout::{LayoutOptions, layout_article, sanitize};
 use crate::load;
+use crate::search::{Query, SearchHit, SearchIndex, snippet};
 
 /// What a command found: decides exit code 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,28 +381,20 @@ struct SearchRow<'a> {
     snippet: String,
 }
 
-/// Articles in which every term of `query` occurs (placeholder until the search engine lands).
-pub fn matching<'a>(articles: &[&'a Article], query: &str) -> Vec<&'a Article> {
-    let terms: Vec<&str> = query
-        .split([' ', '\u{3000}'])
-        .filter(|t| !t.is_empty())
-        .collect();
-    articles
-        .iter()
-        .filter(|a| {
-            let all = format!(
-                "{}{}{}",
-                a.title,
-                a.kicker.as_deref().unwrap_or(""),
-                a.paragraphs.join("")
-            );
-            terms.iter().all(|t| all.contains(t))
-        })
-        .copied()
+/// Articles matching `query` (SPEC 5: every term, folded or by pinyin), best first.
+pub fn matching<'a>(articles: &[&'a Article], query: &str) -> Vec<(&'a Article, SearchHit)> {
+    let query = Query::parse(query);
+    let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
+    let index = SearchIndex::new(&owned);
+    index
+        .search(&query)
+        .into_iter()
+        .map(|hit| (articles[hit.index], hit))
         .collect()
 }
 
-/// Placeholder search until the search engine lands: substring AND over all fields.
+/// `kanbao search`: matching articles best first, with hit counts and a snippet cut to
+/// `width` columns.
 pub fn search(
     out: &mut dyn Write,
     articles: &[&Article],
@@ -409,35 +402,17 @@ pub fn search(
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
-    let terms: Vec<&str> = query
-        .split([' ', '\u{3000}'])
-        .filter(|t| !t.is_empty())
+    let parsed = Query::parse(query);
+    let rows: Vec<SearchRow<'_>> = matching(articles, query)
+        .into_iter()
+        .map(|(a, hit)| SearchRow {
+            id: &a.id,
+            title: &a.title,
+            district: a.district.as_deref(),
+            hits: hit.hits,
+            snippet: clean(&snippet(a, &parsed, width).text),
+        })
         .collect();
-    let mut rows = Vec::new();
-    for a in articles {
-        let all = format!(
-            "{}\n{}\n{}\n{}",
-            a.kicker.as_deref().unwrap_or(""),
-            a.title,
-            a.byline.as_deref().unwrap_or(""),
-            a.paragraphs.join("\n")
-        );
-        if terms.iter().all(|t| all.contains(t)) {
-            let hits = terms.iter().map(|t| all.matches(t).count()).sum();
-            let snippet: String = a
-                .paragraphs
-                .first()
-                .map(|p| p.chars().take(width / 2).collect())
-                .unwrap_or_default();
-            rows.push(SearchRow {
-                id: &a.id,
-                title: &a.title,
-                district: a.district.as_deref(),
-                hits,
-                snippet,
-            });
-        }
-    }
     if json {
         write_json(out, &rows)?;
     } else {
@@ -448,7 +423,7 @@ pub fn search(
                 clean(r.id),
                 r.hits,
                 clean(r.title),
-                clean(&r.snippet)
+                r.snippet
             )
             .map_err(io)?;
         }

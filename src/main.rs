@@ -72,7 +72,10 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
                 });
             }
             if let Some(query) = &args.query {
-                articles = commands::matching(&articles, query);
+                articles = commands::matching(&articles, query)
+                    .into_iter()
+                    .map(|(a, _)| a)
+                    .collect();
             }
             commands::list(out, &articles, lang, args.json)
         }
