@@ -6,12 +6,14 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use kanbao::article::Collection;
-use kanbao::cli::{Cli, Command, LangArg};
+use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::{self, Outcome};
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::Lang;
+use kanbao::layout::AmbiguousWidth;
 use kanbao::load;
+use kanbao::tui::{self, AmbiguousChoice, Config};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -53,9 +55,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
                     .into(),
             ));
         }
-        return Err(Error::Usage(
-            "the reader is not built yet; use `kanbao list`".into(),
-        ));
+        return reader(&cli, lang).map(|()| Outcome::Found);
     };
     match command {
         Command::List(args) => {
@@ -92,6 +92,26 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
             Ok(Outcome::Found)
         }
     }
+}
+
+/// Opens the reader (the command-less invocation).
+fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
+    let (collection, source) = load::load(cli.data.as_deref())?;
+    let ambiguous = match cli.ambiguous_width {
+        AmbiguousArg::One => AmbiguousChoice::Fixed(AmbiguousWidth::Narrow),
+        AmbiguousArg::Two => AmbiguousChoice::Fixed(AmbiguousWidth::Wide),
+        AmbiguousArg::Auto => AmbiguousChoice::Probe,
+    };
+    let config = Config {
+        lang,
+        ambiguous,
+        filter: DistrictFilter::parse(&cli.reader.district)?,
+        query: cli.reader.query.clone().unwrap_or_default(),
+        state: cli.state.clone(),
+        no_state: cli.no_state,
+        mouse: cli.reader.mouse,
+    };
+    tui::run(collection, &source, config)
 }
 
 /// The terminal's width when stdout is one, else 80.
