@@ -9,7 +9,7 @@ mod status;
 pub mod text;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
@@ -52,6 +52,23 @@ fn separator(theme: &Theme, area: Area, buf: &mut Buffer) {
     }
 }
 
+/// Blanks wide characters that begin left of `area` and reach into it: their right half
+/// was just overwritten, and a terminal would erase the whole character (ratatui#2526).
+fn blank_straddlers(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for back in 1..=2u16 {
+            let Some(x) = area.x.checked_sub(back) else {
+                break;
+            };
+            if let Some(cell) = buf.cell_mut((x, y))
+                && cell.cell_width() > back
+            {
+                cell.reset();
+            }
+        }
+    }
+}
+
 /// A framed box of `width`×`height` centred in `screen`, cleared; returns its inside.
 /// Too small for a frame, the box has none.
 fn overlay(theme: &Theme, screen: Area, width: u16, height: u16, buf: &mut Buffer) -> Rect {
@@ -65,6 +82,7 @@ fn overlay(theme: &Theme, screen: Area, width: u16, height: u16, buf: &mut Buffe
     )
     .intersection(buf.area);
     Clear.render(outer, buf);
+    blank_straddlers(outer, buf);
     if outer.width < 4 || outer.height < 3 {
         return outer;
     }
