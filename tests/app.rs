@@ -1,4 +1,5 @@
 //! The reader driven by `Action`s alone, with no terminal.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use kanbao::action::Action;
 use kanbao::app::{App, Context, Focus, Mode, Options};

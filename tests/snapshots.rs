@@ -1,5 +1,6 @@
 //! Frames of the reader on ratatui's TestBackend, as insta snapshots (text only; styles are
 //! asserted on cells below), plus tiny sizes and a resize storm that must not panic.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
