@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::filter::{DistrictFilter, district_counts};
 use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_page};
+use crate::layout::{LayoutOptions, layout_article, sanitize};
 use crate::load;
 
 /// What a command found: decides exit code 0 or 1.
@@ -41,11 +42,9 @@ fn io(e: std::io::Error) -> Error {
     }
 }
 
-/// Text from data, made safe to print: control characters never reach the terminal.
+/// Text from data, made safe to print: escape sequences and controls never reach the terminal.
 fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+    sanitize(text).into_owned()
 }
 
 fn display_title(article: &Article) -> String {
@@ -110,8 +109,16 @@ pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) 
 }
 
 fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| io(std::io::Error::other(e)))?;
-    writeln!(out).map_err(io)
+    crate::json::write_pretty(out, value).map_err(io)
+}
+
+fn write_document(out: &mut dyn Write, banner: Option<&str>, articles: &[Article]) -> Result<()> {
+    let doc = load::Document {
+        schema: load::SCHEMA,
+        banner: banner.map(str::to_string),
+        articles: articles.to_vec(),
+    };
+    write_json(out, &doc)
 }
 
 #[derive(Serialize)]
@@ -243,8 +250,7 @@ pub fn export(
 ) -> Result<Outcome> {
     if format == ExportFormat::Json {
         let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
-        let json = load::to_document_json(collection.banner.as_deref(), &owned);
-        out.write_all(json.as_bytes()).map_err(io)?;
+        write_document(out, collection.banner.as_deref(), &owned)?;
         return Ok(Outcome::from_count(articles.len()));
     }
     for (n, a) in articles.iter().enumerate() {
@@ -330,12 +336,13 @@ struct ShowJson<'a> {
 /// The smallest `--width` that `show` accepts.
 pub const MIN_SHOW_WIDTH: usize = 4;
 
-/// `kanbao show`: the article as the reader lays it out at `width` columns.
+/// `kanbao show`: the article as the reader lays it out at `width` columns, by the same
+/// layout engine.
 pub fn show(
     out: &mut dyn Write,
     article: &Article,
     width: usize,
-    lang: Lang,
+    options: &LayoutOptions,
     json: bool,
 ) -> Result<Outcome> {
     if width < MIN_SHOW_WIDTH {
@@ -343,7 +350,10 @@ pub fn show(
             "--width {width} is too narrow; the least is {MIN_SHOW_WIDTH}"
         )));
     }
-    let lines = show_lines(article, width, lang);
+    let lines: Vec<String> = layout_article(article, width, options)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
     if json {
         write_json(
             out,
@@ -361,66 +371,6 @@ pub fn show(
     Ok(Outcome::Found)
 }
 
-/// Placeholder wrap until the layout engine lands: fills by display width.
-fn show_lines(article: &Article, width: usize, lang: Lang) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let fill = |text: &str, indent: bool| -> Vec<String> {
-        let mut lines = vec![String::new()];
-        let mut used = 0;
-        let text = clean(text);
-        let prefix = if indent { "\u{3000}\u{3000}" } else { "" };
-        for c in prefix.chars().chain(text.chars()) {
-            let w = c.width().unwrap_or(0);
-            if used + w > width && used > 0 {
-                lines.push(String::new());
-                used = 0;
-            }
-            if let Some(last) = lines.last_mut() {
-                last.push(c);
-            }
-            used += w;
-        }
-        lines
-    };
-    let mut lines = Vec::new();
-    for heading in [
-        &article.kicker,
-        &Some(article.title.clone()),
-        &article.subtitle,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        lines.extend(fill(heading, false));
-    }
-    let kind = match article.kind {
-        Kind::News => Msg::KindNews,
-        Kind::Photo => Msg::KindPhoto,
-    };
-    let mut meta = vec![district_label(article, lang)];
-    if !article.reporters.is_empty() {
-        meta.push(format!(
-            "{} {}",
-            Msg::Reporter.text(lang),
-            article.reporters.join(" ")
-        ));
-    }
-    if !article.correspondents.is_empty() {
-        meta.push(format!(
-            "{} {}",
-            Msg::Correspondent.text(lang),
-            article.correspondents.join(" ")
-        ));
-    }
-    meta.push(kind.text(lang).to_string());
-    lines.extend(fill(&meta.join(" · "), false));
-    lines.push(String::new());
-    for p in &article.paragraphs {
-        lines.extend(fill(p, true));
-    }
-    lines
-}
-
 #[derive(Serialize)]
 struct SearchRow<'a> {
     id: &'a str,
@@ -428,6 +378,27 @@ struct SearchRow<'a> {
     district: Option<&'a str>,
     hits: usize,
     snippet: String,
+}
+
+/// Articles in which every term of `query` occurs (placeholder until the search engine lands).
+pub fn matching<'a>(articles: &[&'a Article], query: &str) -> Vec<&'a Article> {
+    let terms: Vec<&str> = query
+        .split([' ', '\u{3000}'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    articles
+        .iter()
+        .filter(|a| {
+            let all = format!(
+                "{}{}{}",
+                a.title,
+                a.kicker.as_deref().unwrap_or(""),
+                a.paragraphs.join("")
+            );
+            terms.iter().all(|t| all.contains(t))
+        })
+        .copied()
+        .collect()
 }
 
 /// Placeholder search until the search engine lands: substring AND over all fields.

@@ -45,6 +45,8 @@ pub struct Imported {
 const MAX_HEADING_CHARS: usize = 48;
 /// Most heading blocks above one article (引题, 主题, 副题).
 const MAX_HEADINGS: usize = 3;
+/// Most blocks a look-ahead joins while deciding whether a photo caption follows.
+const MAX_LOOKAHEAD_BLOCKS: usize = 16;
 /// Punctuation that only sentences carry, never headings.
 const SENTENCE_MARKS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
 /// Marks that end a sentence.
@@ -53,6 +55,8 @@ const SENTENCE_ENDS: &[char] = &['。', '！', '？', '…', '!', '?', '.'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '"', '\''];
 /// How a photo credit ends, longest first.
 const CREDIT_ENDINGS: &[&str] = &["摄影报道", "摄影", "报道", "摄"];
+/// The longest photo credit, in bytes (about 40 characters).
+const MAX_CREDIT_BYTES: usize = 160;
 /// Labels before reporters' names.
 const REPORTER_LABELS: &[&str] = &["本报记者", "记者"];
 /// Labels before correspondents' names.
@@ -178,8 +182,18 @@ fn strip_any<'a>(token: &'a str, labels: &[&str]) -> Option<&'a str> {
 /// Returns the reporters and correspondents it names.
 fn photo_credit(caption: &str) -> Option<(Vec<String>, Vec<String>)> {
     let caption = caption.trim_end();
-    let tail_start = caption.rfind(SENTENCE_ENDS).map_or(0, |at| {
-        at + caption[at..].chars().next().map_or(0, char::len_utf8)
+    // A credit is a few names long; looking only at the end keeps joining linear.
+    let mut window = caption.len().saturating_sub(MAX_CREDIT_BYTES);
+    while !caption.is_char_boundary(window) {
+        window += 1;
+    }
+    let tail_start = caption[window..].rfind(SENTENCE_ENDS).map_or(window, |at| {
+        window
+            + at
+            + caption[window + at..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8)
     });
     let tail = &caption[tail_start..];
     let body = CREDIT_ENDINGS.iter().find_map(|e| tail.strip_suffix(e))?;
@@ -216,6 +230,11 @@ impl Reader<'_> {
         let mut text = self.blocks.get(first)?.clone();
         self.next += 1;
         while !ends_sentence(&text) {
+            // A look-ahead only asks whether a caption follows; a caption broken into more
+            // blocks than this is not one, and the bound keeps the importer linear.
+            if !look_ahead && self.next - first >= MAX_LOOKAHEAD_BLOCKS {
+                break;
+            }
             let Some(next) = self.blocks.get(self.next) else {
                 break;
             };
@@ -235,10 +254,12 @@ impl Reader<'_> {
         Some((first, text))
     }
 
-    /// The number of heading-like blocks starting at `at`.
+    /// The number of heading-like blocks starting at `at`, at most three: in a longer run
+    /// only the last three can head the next article, the ones before continue the text.
     fn headings_at(&self, at: usize) -> usize {
         self.blocks[at.min(self.blocks.len())..]
             .iter()
+            .take(MAX_HEADINGS)
             .take_while(|b| is_heading(b))
             .count()
     }
@@ -288,13 +309,7 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
             let after = at + count;
             let opens = opening(&reader, after);
             if !matches!(opens, Opening::Nothing) {
-                // Extra headings beyond three belong to the article before.
-                let extra = count.saturating_sub(MAX_HEADINGS);
-                keep_as_paragraphs(&mut out, &blocks, at, at + extra);
-                let headings: Vec<&str> = blocks[at + extra..after]
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
+                let headings: Vec<&str> = blocks[at..after].iter().map(String::as_str).collect();
                 reader.next = after;
                 let article = match opens {
                     Opening::News(byline) => news(&mut reader, &headings, byline),
@@ -320,19 +335,6 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
         finish(article);
     }
     out
-}
-
-/// Heading-like blocks that open nothing become paragraphs of the article before them.
-fn keep_as_paragraphs(out: &mut Imported, blocks: &[String], from: usize, to: usize) {
-    for (i, block) in blocks.iter().enumerate().take(to).skip(from) {
-        match out.articles.last_mut() {
-            Some(article) => article.paragraphs.push(block.clone()),
-            None => out.unplaced.push(Unplaced {
-                block: i + 1,
-                text: block.clone(),
-            }),
-        }
-    }
 }
 
 fn headed(headings: &[&str], kind: Kind) -> Article {
@@ -458,7 +460,7 @@ mod tests {
 
     #[test]
     fn a_dash_line_is_a_subtitle() {
-        let page = "主标题\n\n——副标题\n\n本报讯（记者 甲） 正文。\n";
+        let page = "报头\n\n主标题\n\n——副标题\n\n本报讯（记者 甲） 正文。\n";
         let a = &import_page(page, &ImportOptions::default()).articles[0];
         assert_eq!(a.title, "主标题");
         assert_eq!(a.subtitle.as_deref(), Some("——副标题"));

@@ -13,6 +13,7 @@ pub mod error;
 pub mod filter;
 pub mod i18n;
 pub mod import;
+pub mod json;
 pub mod layout;
 pub mod load;
 pub mod search;

@@ -11,8 +11,9 @@ use kanbao::commands::{self, Outcome};
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::Lang;
-use kanbao::layout::AmbiguousWidth;
+use kanbao::layout::{AmbiguousWidth, LayoutOptions};
 use kanbao::load;
+use kanbao::state::{self, StateStore};
 use kanbao::tui::{self, AmbiguousChoice, Config};
 
 fn main() -> ExitCode {
@@ -61,7 +62,17 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
         Command::List(args) => {
             let collection = load(&cli)?;
             let filter = DistrictFilter::parse(&args.district)?;
-            let articles = commands::filtered(&collection, &filter);
+            let mut articles = commands::filtered(&collection, &filter);
+            if args.bookmarked || args.unread {
+                let (state, key) = reading_state(&cli);
+                articles.retain(|a| {
+                    (!args.bookmarked || state.is_bookmarked(&key, &a.id))
+                        && (!args.unread || !state.is_read(&key, &a.id))
+                });
+            }
+            if let Some(query) = &args.query {
+                articles = commands::matching(&articles, query);
+            }
             commands::list(out, &articles, lang, args.json)
         }
         Command::Show(args) => {
@@ -70,7 +81,15 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
                 .get(&args.id)
                 .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
             let width = args.width.unwrap_or_else(terminal_width);
-            commands::show(out, article, width, lang, args.json)
+            let options = LayoutOptions {
+                ambiguous: match cli.ambiguous_width {
+                    AmbiguousArg::Two => AmbiguousWidth::Wide,
+                    // Printing to a pipe has no terminal to ask; one column is the default.
+                    AmbiguousArg::One | AmbiguousArg::Auto => AmbiguousWidth::Narrow,
+                },
+                lang,
+            };
+            commands::show(out, article, width, &options, args.json)
         }
         Command::Search(args) => {
             let collection = load(&cli)?;
@@ -82,7 +101,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
         Command::Export(args) => {
             let collection = load(&cli)?;
             let filter = DistrictFilter::parse(&args.district)?;
-            let articles = commands::filtered(&collection, &filter);
+            let mut articles = commands::filtered(&collection, &filter);
+            if args.bookmarked {
+                let (state, key) = reading_state(&cli);
+                articles.retain(|a| state.is_bookmarked(&key, &a.id));
+            }
             commands::export(out, &collection, &articles, args.format, lang)
         }
         Command::Import(args) => commands::import(out, args),
@@ -96,7 +119,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
 
 /// Opens the reader (the command-less invocation).
 fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
-    let (collection, source) = load::load(cli.data.as_deref())?;
+    let (collection, _) = load::load(cli.data.as_deref())?;
     let ambiguous = match cli.ambiguous_width {
         AmbiguousArg::One => AmbiguousChoice::Fixed(AmbiguousWidth::Narrow),
         AmbiguousArg::Two => AmbiguousChoice::Fixed(AmbiguousWidth::Wide),
@@ -110,8 +133,23 @@ fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
         state: cli.state.clone(),
         no_state: cli.no_state,
         mouse: cli.reader.mouse,
+        source: state::source_key(cli.data.as_deref()),
     };
-    tui::run(collection, &source, config)
+    tui::run(collection, config)
+}
+
+/// The reading state for the command line (read-only use), with its source key.
+/// Warnings (a corrupt file moved aside) go to stderr; reading goes on.
+fn reading_state(cli: &Cli) -> (StateStore, String) {
+    let key = state::source_key(cli.data.as_deref());
+    if cli.no_state {
+        return (StateStore::disabled(), key);
+    }
+    let (store, warnings) = StateStore::open(cli.state.clone());
+    for warning in warnings {
+        eprintln!("kanbao: {warning}");
+    }
+    (store, key)
 }
 
 /// The terminal's width when stdout is one, else 80.

@@ -15,7 +15,6 @@ use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
 use crate::i18n::Lang;
 use crate::layout::AmbiguousWidth;
-use crate::load::Source;
 use crate::state::StateStore;
 
 /// How the ambiguous width was asked for on the command line.
@@ -44,10 +43,12 @@ pub struct Config {
     pub no_state: bool,
     /// `--mouse`: capture the mouse.
     pub mouse: bool,
+    /// The data source's key in the state store (`state::source_key`).
+    pub source: String,
 }
 
 /// Runs the reader until the user quits; the terminal is restored on every way out.
-pub fn run(collection: Collection, source: &Source, config: Config) -> Result<()> {
+pub fn run(collection: Collection, config: Config) -> Result<()> {
     let (store, warnings) = if config.no_state {
         (StateStore::disabled(), Vec::new())
     } else {
@@ -63,7 +64,7 @@ pub fn run(collection: Collection, source: &Source, config: Config) -> Result<()
         ambiguous,
         filter: config.filter,
         query: config.query,
-        source: source.key(),
+        source: config.source,
     };
     let mut app = App::new(collection, store, warnings, opts);
     let theme = theme::Theme::from_env(ambiguous == AmbiguousWidth::Wide);

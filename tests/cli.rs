@@ -318,3 +318,51 @@ fn export_markdown_cites_the_banner() {
     assert!(text.contains("## 展览路街道总工会开展快递行业职工沟通会"));
     assert!(text.contains("深入学习贯彻党的二十大精神"));
 }
+
+#[test]
+fn list_bookmarked_and_unread_read_the_state_file() {
+    use kanbao::state::{BUILTIN, StateStore};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    let (mut store, _) = StateStore::open(Some(state.clone()));
+    store.toggle_bookmark(BUILTIN, "5");
+    store.set_read(BUILTIN, "1", true);
+    store.save().expect("save");
+    let state = state.display().to_string();
+    let out = kanbao(&["--state", &state, "list", "--bookmarked", "--json"]);
+    let ids: Vec<Value> = json(&out)
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, [Value::from("5")]);
+    let out = kanbao(&["--state", &state, "list", "--unread", "--json"]);
+    assert_eq!(json(&out).as_array().map(Vec::len), Some(6));
+    let out = kanbao(&[
+        "--state",
+        &state,
+        "export",
+        "--bookmarked",
+        "--format",
+        "txt",
+    ]);
+    assert!(stdout(&out).contains("展览路街道总工会开展快递行业职工沟通会"));
+    assert!(!stdout(&out).contains("亲子活动"));
+    let out = kanbao(&["--no-state", "list", "--bookmarked"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn show_prints_the_layout_engine_lines() {
+    let out = kanbao(&["show", "7", "--width", "20"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "亲子活动传承好家风");
+    assert!(lines.iter().any(|l| l.starts_with("\u{3000}\u{3000}近日")));
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.starts_with('，') && !l.starts_with('。'))
+    );
+}

@@ -1,0 +1,93 @@
+//! JSON output that is safe to print to a terminal.
+//!
+//! serde_json escapes C0 controls but writes DEL, C1 controls (U+0080–U+009F, among them the
+//! 8-bit CSI U+009B) and bidi overrides as they are. kanbao writes those as `\uXXXX` escapes
+//! too: the JSON means the same, and a terminal shows it instead of obeying it.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+
+/// True for characters a terminal may act on that serde_json leaves unescaped.
+fn needs_escape(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7F}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    ) || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// serde_json's pretty formatter, with the extra escapes.
+struct TerminalSafe<'a>(PrettyFormatter<'a>);
+
+impl Formatter for TerminalSafe<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if needs_escape(c) {
+                w.write_all(&fragment.as_bytes()[start..at])?;
+                write!(w, "\\u{:04x}", u32::from(c))?;
+                start = at + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // The pretty layout is PrettyFormatter's; these forward to it.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Writes `value` as pretty JSON followed by a newline, with terminal-active characters escaped.
+pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
+    value.serialize(&mut ser).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_del_and_bidi_are_escaped_and_round_trip() {
+        let text = "a\u{9b}31m\u{7f}\u{202e}b\u{1b}中";
+        let mut out = Vec::new();
+        write_pretty(&mut out, &[text]).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        assert!(json.chars().all(|c| c == '\n' || !c.is_control()), "{json}");
+        assert!(json.contains("\\u009b") && json.contains("\\u202e") && json.contains("\\u001b"));
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [text]);
+    }
+}

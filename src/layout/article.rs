@@ -1,0 +1,173 @@
+//! One article laid out as `kanbao show` prints it and the reader scrolls it (SPEC 2 `show`):
+//! kicker, title and subtitle lines, one meta line, a blank line, then the paragraphs, each
+//! opening with the indent and with no blank line between them.
+
+use std::ops::Range;
+
+use super::sanitize::sanitize;
+use super::width::AmbiguousWidth;
+use super::wrap::{WrapOptions, wrap};
+use crate::article::{Article, Kind};
+use crate::i18n::{Lang, Msg};
+
+/// How to lay out an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LayoutOptions {
+    /// How wide East Asian Ambiguous characters are.
+    pub ambiguous: AmbiguousWidth,
+    /// The language of the meta line's labels.
+    pub lang: Lang,
+}
+
+/// What part of the article a line belongs to, so the reader can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineRole {
+    /// The heading above the title (引题).
+    Kicker,
+    /// The title (主题).
+    Title,
+    /// The heading below the title (副题).
+    Subtitle,
+    /// District, reporters, correspondents and kind.
+    Meta,
+    /// The blank line between the meta line and the body.
+    Blank,
+    /// A line of a body paragraph.
+    Body,
+}
+
+/// One line of a laid-out article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidLine {
+    /// What the line shows (a paragraph's first line opens with the indent).
+    pub text: String,
+    /// Which part of the article it belongs to.
+    pub role: LineRole,
+    /// For `Body` lines, the index of the paragraph in `Article::paragraphs`.
+    pub paragraph: Option<usize>,
+    /// The bytes shown, in the sanitized heading, meta line or paragraph the line comes from
+    /// (`0..0` for the blank line).
+    pub range: Range<usize>,
+}
+
+/// The lines of `article` at `width` columns.
+pub fn layout_article(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLine> {
+    let plain = WrapOptions {
+        ambiguous: opts.ambiguous,
+        indent: false,
+    };
+    let mut out = Vec::new();
+    let headings = [
+        (article.kicker.as_deref(), LineRole::Kicker),
+        (Some(article.title.as_str()), LineRole::Title),
+        (article.subtitle.as_deref(), LineRole::Subtitle),
+    ];
+    for (text, role) in headings {
+        if let Some(text) = text {
+            push_wrapped(&mut out, text, width, &plain, role, None);
+        }
+    }
+    push_wrapped(
+        &mut out,
+        &meta_line(article, opts.lang),
+        width,
+        &plain,
+        LineRole::Meta,
+        None,
+    );
+    out.push(LaidLine {
+        text: String::new(),
+        role: LineRole::Blank,
+        paragraph: None,
+        range: 0..0,
+    });
+    let body = WrapOptions {
+        ambiguous: opts.ambiguous,
+        indent: true,
+    };
+    for (i, paragraph) in article.paragraphs.iter().enumerate() {
+        push_wrapped(&mut out, paragraph, width, &body, LineRole::Body, Some(i));
+    }
+    out
+}
+
+fn push_wrapped(
+    out: &mut Vec<LaidLine>,
+    text: &str,
+    width: usize,
+    opts: &WrapOptions,
+    role: LineRole,
+    paragraph: Option<usize>,
+) {
+    out.extend(wrap(text, width, opts).into_iter().map(|l| LaidLine {
+        text: l.text,
+        role,
+        paragraph,
+        range: l.range,
+    }));
+}
+
+/// The meta line, unwrapped and sanitized: district (or 未注明), `记者` and names,
+/// `通讯员` and names, kind, joined by ` · `. E.g. `大兴区 · 记者 孙艳 · 新闻`.
+pub fn meta_line(article: &Article, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(4);
+    parts.push(match &article.district {
+        Some(d) => sanitize(d).into_owned(),
+        None => Msg::Unstated.text(lang).to_owned(),
+    });
+    for (label, names) in [
+        (Msg::Reporter, &article.reporters),
+        (Msg::Correspondent, &article.correspondents),
+    ] {
+        if !names.is_empty() {
+            let names: Vec<_> = names.iter().map(|n| sanitize(n)).collect();
+            parts.push(format!("{} {}", label.text(lang), names.join(" ")));
+        }
+    }
+    parts.push(
+        match article.kind {
+            Kind::News => Msg::KindNews,
+            Kind::Photo => Msg::KindPhoto,
+        }
+        .text(lang)
+        .to_owned(),
+    );
+    parts.join(" · ")
+}
+
+/// The index of the line showing byte `byte` of paragraph `paragraph`.
+///
+/// A byte among the spaces dropped at a break maps to the line before them; a position past
+/// a paragraph's end maps to its last line. The start of the body, `(0, 0)`, and anything
+/// before the first body line map to line 0, so a reader at the top stays at the top.
+/// Returns 0 when there are no lines.
+pub fn line_for_position(lines: &[LaidLine], paragraph: usize, byte: usize) -> usize {
+    let key = (paragraph, byte);
+    let first_body = lines.iter().position(|l| l.role == LineRole::Body);
+    let Some(first_body) = first_body else {
+        return 0;
+    };
+    if key <= body_key(&lines[first_body]) {
+        return 0;
+    }
+    let after = first_body + lines[first_body..].partition_point(|l| body_key(l) <= key);
+    after.saturating_sub(1)
+}
+
+/// The position `(paragraph, byte)` a line shows first, to find it again after a resize
+/// with [`line_for_position`]. Lines before the body give `(0, 0)`; a line past the end
+/// gives the last line's position.
+pub fn position_of_line(lines: &[LaidLine], line: usize) -> (usize, usize) {
+    let Some(last) = lines.len().checked_sub(1) else {
+        return (0, 0);
+    };
+    let l = &lines[line.min(last)];
+    match (l.role, l.paragraph) {
+        (LineRole::Body, Some(p)) => (p, l.range.start),
+        _ => (0, 0),
+    }
+}
+
+fn body_key(line: &LaidLine) -> (usize, usize) {
+    (line.paragraph.unwrap_or(0), line.range.start)
+}

@@ -1,0 +1,209 @@
+//! Text from data is shown, never obeyed (SPEC 4).
+//!
+//! Every string that reaches the screen passes through [`sanitize`] first, so no byte of an
+//! article can move the cursor, retitle the window, write the clipboard or reorder text.
+//!
+//! Choices, so that the rest of the layout can rely on them:
+//! - whole escape sequences are removed, leaving nothing: CSI (`ESC [` … final byte), the
+//!   string sequences OSC/DCS/SOS/PM/APC (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _` … up to
+//!   BEL, `ESC \` or U+009C), their 8-bit C1 forms (U+009B, U+009D, U+0090, U+0098, U+009E,
+//!   U+009F), and other `ESC` + intermediates + one final character (`ESC c`, `ESC ( B`);
+//! - a string sequence with no terminator is not allowed to swallow the rest of the paragraph:
+//!   only its introducer is replaced by the placeholder, and the text after it is kept;
+//! - TAB becomes **one** space: a paragraph has no columns to align to once it is wrapped;
+//! - a newline (LF, CRLF, U+2028, U+2029) inside a paragraph becomes one space;
+//! - every other C0 control (NUL, BEL, a lone CR …), DEL, every other C1 control and the bidi
+//!   controls (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C) become [`PLACEHOLDER`].
+//!
+//! The output contains no control character, so [`sanitize`] is idempotent.
+
+use std::borrow::Cow;
+
+/// What a control character is shown as: U+FFFD REPLACEMENT CHARACTER `�`.
+///
+/// It is visible in every font, means "something was here" to every reader, and is one column
+/// wide in a normal terminal (it is East Asian Ambiguous, so two with `--ambiguous-width 2`,
+/// and the layout measures it the same way the terminal draws it).
+pub const PLACEHOLDER: char = '\u{FFFD}';
+
+const ESC: char = '\u{1B}';
+const BEL: char = '\u{07}';
+const C1_ST: char = '\u{9C}';
+
+/// `text` with escape sequences removed and control characters made visible.
+///
+/// Returns `Cow::Borrowed` when there is nothing to change, which is the common case.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    match first_dirty(text) {
+        None => Cow::Borrowed(text),
+        Some(at) => Cow::Owned(clean_from(text, at)),
+    }
+}
+
+/// Whether `c` needs any treatment at all.
+fn is_dirty(c: char) -> bool {
+    let u = u32::from(c);
+    u < 0x20 || (0x7F..=0x9F).contains(&u) || is_bidi_control(c) || is_line_separator(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\n' | '\u{2028}' | '\u{2029}')
+}
+
+fn first_dirty(text: &str) -> Option<usize> {
+    // Dirty characters are all below U+0080 or start with lead bytes 0xC2 (C1), 0xD8 (U+061C)
+    // or 0xE2 (U+200E…U+2069); checking bytes first keeps clean CJK text on a fast path.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x20 || b == 0x7F {
+            return Some(i);
+        }
+        if matches!(b, 0xC2 | 0xD8 | 0xE2) && text[i..].chars().next().is_some_and(is_dirty) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+fn clean_from(text: &str, at: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    let mut rest = &text[at..];
+    loop {
+        let clean = first_dirty(rest).unwrap_or(rest.len());
+        out.push_str(&rest[..clean]);
+        rest = &rest[clean..];
+        let Some(c) = rest.chars().next() else {
+            return out;
+        };
+        let after = &rest[c.len_utf8()..];
+        rest = match c {
+            ESC => skip_escape(after, &mut out),
+            '\u{9B}' => skip_csi(after),
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(after, &mut out),
+            '\t' => {
+                out.push(' ');
+                after
+            }
+            '\r' if after.starts_with('\n') => {
+                out.push(' ');
+                &after[1..]
+            }
+            c if is_line_separator(c) => {
+                out.push(' ');
+                after
+            }
+            _ => {
+                out.push(PLACEHOLDER);
+                after
+            }
+        };
+    }
+}
+
+/// Skips what follows an ESC; returns the text after the sequence.
+fn skip_escape<'a>(after: &'a str, out: &mut String) -> &'a str {
+    match after.chars().next() {
+        Some('[') => skip_csi(&after[1..]),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&after[1..], out),
+        Some(c) if (' '..='/').contains(&c) => {
+            // nF: intermediates, then one final byte (`ESC ( B`).
+            let rest = after.trim_start_matches(|c: char| (' '..='/').contains(&c));
+            match rest.chars().next() {
+                Some(f) if ('0'..='~').contains(&f) => &rest[1..],
+                _ => rest,
+            }
+        }
+        Some(c) if ('0'..='~').contains(&c) => &after[1..],
+        // A lone ESC before text or a control: drop the ESC, keep what follows.
+        _ => after,
+    }
+}
+
+/// Skips a CSI body: parameter and intermediate bytes, then one final byte. A character that
+/// cannot be part of the sequence ends it and is kept.
+fn skip_csi(after: &str) -> &str {
+    let rest = after.trim_start_matches(|c: char| (' '..='?').contains(&c));
+    match rest.chars().next() {
+        Some(f) if ('@'..='~').contains(&f) => &rest[1..],
+        _ => rest,
+    }
+}
+
+/// Skips a string sequence up to and including its terminator (BEL, `ESC \` or ST).
+fn skip_string<'a>(after: &'a str, out: &mut String) -> &'a str {
+    let mut iter = after.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            BEL | C1_ST => return &after[i + c.len_utf8()..],
+            ESC if matches!(iter.peek(), Some((_, '\\'))) => return &after[i + 2..],
+            _ => {}
+        }
+    }
+    out.push(PLACEHOLDER);
+    after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(
+            sanitize("京南物流基地“四大”15%，MALL"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn csi_and_osc_sequences_vanish_whole() {
+        assert_eq!(sanitize("a\x1b[1;31mb\x1b[0mc"), "abc");
+        assert_eq!(sanitize("a\x1b]0;pwned\x07b\x1b]8;;http://x\x1b\\c"), "abc");
+        assert_eq!(sanitize("a\u{9b}2Jb\u{9d}0;t\u{9c}c"), "abc");
+        assert_eq!(sanitize("a\x1bPq#0\x1b\\b\x1b_apc\x07c"), "abc");
+    }
+
+    #[test]
+    fn short_escapes_vanish_with_their_final_character() {
+        assert_eq!(sanitize("a\x1bcb\x1b(Bc\x1b7d"), "abcd");
+    }
+
+    #[test]
+    fn lone_escape_keeps_the_text_after_it() {
+        assert_eq!(sanitize("a\x1b中"), "a中");
+        assert_eq!(sanitize("end\x1b"), "end");
+    }
+
+    #[test]
+    fn unterminated_string_sequence_keeps_the_paragraph() {
+        assert_eq!(sanitize("a\x1b]0;rest of text"), "a\u{FFFD}0;rest of text");
+    }
+
+    #[test]
+    fn tab_and_newlines_become_one_space() {
+        assert_eq!(
+            sanitize("前言\t正文\n结束\r\n完\u{2028}了"),
+            "前言 正文 结束 完 了"
+        );
+    }
+
+    #[test]
+    fn controls_and_bidi_become_placeholders() {
+        assert_eq!(sanitize("a\x07b\rc\0d\x7fe\u{85}f"), "a�b�c�d�e�f");
+        assert_eq!(sanitize("x\u{202e}y\u{2066}z\u{200f}w\u{61c}"), "x�y�z�w�");
+    }
+
+    #[test]
+    fn sanitize_is_idempotent() {
+        let once = sanitize("a\x1b[31m\tb\x07\u{202e}\x1b]x");
+        assert_eq!(sanitize(&once), once);
+    }
+}

@@ -1,0 +1,149 @@
+//! What can go wrong with the state file: warnings (reading goes on) and save errors.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// Something the user should hear about once; kanbao goes on reading either way.
+#[derive(Debug)]
+pub enum Warning {
+    /// The file was not a state file kanbao can read; it was moved aside and state starts empty.
+    MovedAside {
+        /// The state file.
+        path: PathBuf,
+        /// Where the bad file went (`state.json.bad-<unix seconds>`).
+        moved_to: PathBuf,
+        /// What was wrong with it.
+        reason: String,
+    },
+    /// The file could not be read or moved aside; marks are kept in memory and not saved.
+    Unreadable {
+        /// The state file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The file was written by a newer kanbao; it is read but never overwritten.
+    NewerVersion {
+        /// The state file.
+        path: PathBuf,
+        /// The version found in it.
+        version: u32,
+    },
+    /// No state folder could be found for this platform; marks are not saved.
+    NoDefaultPath,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::MovedAside {
+                path,
+                moved_to,
+                reason,
+            } => write!(
+                f,
+                "state file {} could not be read ({reason}); moved it to {} and started with \
+                 no reading marks",
+                path.display(),
+                moved_to.display()
+            ),
+            Warning::Unreadable { path, reason } => write!(
+                f,
+                "state file {} could not be read ({reason}); reading marks will not be saved \
+                 this session",
+                path.display()
+            ),
+            Warning::NewerVersion { path, version } => write!(
+                f,
+                "state file {} has version {version}, written by a newer kanbao; it is read \
+                 only and changes will not be saved",
+                path.display()
+            ),
+            Warning::NoDefaultPath => write!(
+                f,
+                "no folder for the state file was found (is HOME set?); use --state PATH; \
+                 reading marks will not be saved"
+            ),
+        }
+    }
+}
+
+/// Why a save failed. The file on disk is then the old one, whole.
+#[derive(Debug)]
+pub enum StateError {
+    /// A file operation failed.
+    Io {
+        /// What kanbao was doing, e.g. `write`.
+        action: &'static str,
+        /// The file or folder it was doing it to.
+        path: PathBuf,
+        /// The error from the system.
+        source: io::Error,
+    },
+    /// Another kanbao kept the lock file locked for too long.
+    Locked {
+        /// The lock file.
+        lock: PathBuf,
+    },
+    /// The file on disk was written by a newer kanbao meanwhile; this one no longer saves.
+    NewerVersion {
+        /// The state file.
+        path: PathBuf,
+        /// The version found in it.
+        version: u32,
+    },
+    /// The state could not be turned into JSON.
+    Encode(serde_json::Error),
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateError::Io {
+                action,
+                path,
+                source,
+            } => write!(
+                f,
+                "could not save reading marks: {action} {}: {source}",
+                path.display()
+            ),
+            StateError::Locked { lock } => write!(
+                f,
+                "could not save reading marks: another kanbao holds {}; try again later",
+                lock.display()
+            ),
+            StateError::NewerVersion { path, version } => write!(
+                f,
+                "could not save reading marks: {} now has version {version}, written by a \
+                 newer kanbao; it is left as it is",
+                path.display()
+            ),
+            StateError::Encode(e) => write!(f, "could not save reading marks: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StateError::Io { source, .. } => Some(source),
+            StateError::Encode(e) => Some(e),
+            StateError::Locked { .. } | StateError::NewerVersion { .. } => None,
+        }
+    }
+}
+
+/// Attaches what and where to an I/O error.
+pub(crate) fn io_err(
+    action: &'static str,
+    path: impl Into<PathBuf>,
+) -> impl FnOnce(io::Error) -> StateError {
+    let path = path.into();
+    move |source| StateError::Io {
+        action,
+        path,
+        source,
+    }
+}

@@ -1,0 +1,175 @@
+//! An article laid out as `show` prints it, and the reader's place kept across a resize.
+
+use kanbao::article::{Article, Kind};
+use kanbao::i18n::Lang;
+use kanbao::layout::{
+    LaidLine, LayoutOptions, LineRole, display_width, layout_article, line_for_position,
+    position_of_line, sanitize,
+};
+
+fn daxing() -> Article {
+    Article {
+        id: "1".into(),
+        kicker: Some("协同发力解决货车司机群体“急难愁盼”问题".into()),
+        title: "大兴区天宫院街道“党工共建”办好暖“新”事".into(),
+        district: Some("大兴区".into()),
+        reporters: vec!["孙艳".into()],
+        paragraphs: vec![
+            "在大兴区天宫院街道，具有生物医药基地和京南物流基地两大园区。".into(),
+            "京南物流基地是北京“四大物流基地”之一，承载着全市物流业务量的15%，货运司机群体集聚。"
+                .into(),
+            "".into(),
+            "覆盖货车司机140人。".into(),
+        ],
+        ..Article::default()
+    }
+}
+
+fn texts(lines: &[LaidLine]) -> Vec<&str> {
+    lines.iter().map(|l| l.text.as_str()).collect()
+}
+
+#[test]
+fn show_layout_is_headings_meta_blank_then_indented_paragraphs() {
+    let lines = layout_article(&daxing(), 40, &LayoutOptions::default());
+    assert_eq!(
+        texts(&lines),
+        [
+            "协同发力解决货车司机群体“急难愁盼”问题",
+            "大兴区天宫院街道“党工共建”办好暖“新”事",
+            "大兴区 · 记者 孙艳 · 新闻",
+            "",
+            "\u{3000}\u{3000}在大兴区天宫院街道，具有生物医药基地",
+            "和京南物流基地两大园区。",
+            "\u{3000}\u{3000}京南物流基地是北京“四大物流基地”之",
+            "一，承载着全市物流业务量的15%，货运司机",
+            "群体集聚。",
+            "\u{3000}\u{3000}覆盖货车司机140人。",
+        ]
+    );
+    let roles: Vec<_> = lines.iter().map(|l| l.role).collect();
+    assert_eq!(
+        roles[..4],
+        [
+            LineRole::Kicker,
+            LineRole::Title,
+            LineRole::Meta,
+            LineRole::Blank
+        ]
+    );
+    let paragraphs: Vec<_> = lines.iter().map(|l| l.paragraph).collect();
+    assert_eq!(
+        paragraphs[4..],
+        [Some(0), Some(0), Some(1), Some(1), Some(1), Some(3)]
+    );
+}
+
+#[test]
+fn meta_line_names_unstated_district_correspondents_and_photo_kind() {
+    let article = Article {
+        title: "图片".into(),
+        kind: Kind::Photo,
+        reporters: vec!["宗晓畅".into()],
+        correspondents: vec!["刘淑珍".into(), "吕明".into()],
+        ..Article::default()
+    };
+    let lines = layout_article(&article, 80, &LayoutOptions::default());
+    assert_eq!(
+        lines[1].text,
+        "未注明 · 记者 宗晓畅 · 通讯员 刘淑珍 吕明 · 图片新闻"
+    );
+    let en = LayoutOptions {
+        lang: Lang::En,
+        ..LayoutOptions::default()
+    };
+    let lines = layout_article(&article, 80, &en);
+    assert_eq!(
+        lines[1].text,
+        "not stated · Reporter 宗晓畅 · Correspondent 刘淑珍 吕明 · photo"
+    );
+}
+
+#[test]
+fn long_meta_line_wraps_and_no_line_starts_with_the_separator() {
+    let lines = layout_article(&daxing(), 12, &LayoutOptions::default());
+    let meta: Vec<_> = lines.iter().filter(|l| l.role == LineRole::Meta).collect();
+    assert!(meta.len() > 1);
+    assert!(meta.iter().all(|l| !l.text.starts_with('·')));
+}
+
+#[test]
+fn article_text_is_sanitized_everywhere() {
+    let article = Article {
+        title: "标题\x1b]0;pwned\x07".into(),
+        district: Some("大兴区\x1b[2J".into()),
+        paragraphs: vec!["正文\x07".into()],
+        ..Article::default()
+    };
+    let lines = layout_article(&article, 40, &LayoutOptions::default());
+    assert_eq!(
+        texts(&lines),
+        ["标题", "大兴区 · 新闻", "", "\u{3000}\u{3000}正文\u{FFFD}"]
+    );
+    assert!(lines.iter().all(|l| !l.text.chars().any(char::is_control)));
+}
+
+#[test]
+fn body_ranges_index_the_sanitized_paragraph() {
+    let article = daxing();
+    let lines = layout_article(&article, 20, &LayoutOptions::default());
+    for line in lines.iter().filter(|l| l.role == LineRole::Body) {
+        let p = line.paragraph.expect("body lines name their paragraph");
+        let clean = sanitize(&article.paragraphs[p]);
+        assert!(line.text.ends_with(&clean[line.range.clone()]));
+    }
+}
+
+#[test]
+fn no_line_is_wider_than_the_width_even_at_four_columns() {
+    let lines = layout_article(&daxing(), 4, &LayoutOptions::default());
+    assert!(
+        lines
+            .iter()
+            .all(|l| display_width(&l.text, Default::default()) <= 4)
+    );
+}
+
+#[test]
+fn reading_position_survives_a_resize() {
+    let article = daxing();
+    let wide = layout_article(&article, 60, &LayoutOptions::default());
+    let narrow = layout_article(&article, 14, &LayoutOptions::default());
+    for (i, line) in narrow
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.role == LineRole::Body)
+    {
+        let (p, byte) = position_of_line(&narrow, i);
+        assert_eq!((Some(p), byte), (line.paragraph, line.range.start));
+        let j = line_for_position(&wide, p, byte);
+        if (p, byte) == (0, 0) {
+            assert_eq!(j, 0, "the start of the body keeps the headings in view");
+            continue;
+        }
+        let shown = &wide[j];
+        assert_eq!(shown.paragraph, Some(p));
+        assert!(shown.range.start <= byte && byte <= shown.range.end);
+        // and back: the narrow line that holds the wide line's start is at or before i
+        let (p2, b2) = position_of_line(&wide, j);
+        assert!(line_for_position(&narrow, p2, b2) <= i);
+    }
+}
+
+#[test]
+fn the_top_of_the_article_stays_at_the_top() {
+    let lines = layout_article(&daxing(), 30, &LayoutOptions::default());
+    assert_eq!(position_of_line(&lines, 0), (0, 0));
+    assert_eq!(line_for_position(&lines, 0, 0), 0);
+    assert_eq!(
+        position_of_line(&lines, 999),
+        position_of_line(&lines, lines.len() - 1)
+    );
+    assert_eq!(line_for_position(&lines, 99, 0), lines.len() - 1);
+    assert_eq!(line_for_position(&[], 3, 4), 0);
+    assert_eq!(position_of_line(&[], 3), (0, 0));
+}

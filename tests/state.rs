@@ -1,0 +1,508 @@
+//! The state file: round trips, atomic saves under failure and SIGKILL, bad and newer files,
+//! and two kanbaos saving at once.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test should panic at the first surprise"
+)]
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use kanbao::state::{BUILTIN, Position, StateError, StateStore, Warning};
+
+const SRC: &str = "/data/archive.json";
+
+/// Environment variable that turns [`child_process`] into a helper process.
+const CHILD: &str = "KANBAO_STATE_TEST_CHILD";
+const CHILD_PATH: &str = "KANBAO_STATE_TEST_PATH";
+const CHILD_PREFIX: &str = "KANBAO_STATE_TEST_PREFIX";
+
+fn open(path: &Path) -> StateStore {
+    let (store, warnings) = StateStore::open(Some(path.to_owned()));
+    assert!(warnings.is_empty(), "unexpected warnings: {warnings:?}");
+    store
+}
+
+fn state_path(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("state.json")
+}
+
+/// Names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Starts this test binary again as a helper process in `mode`.
+fn spawn_child(mode: &str, path: &Path, prefix: &str) -> Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_process",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD, mode)
+        .env(CHILD_PATH, path)
+        .env(CHILD_PREFIX, prefix)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Not a test of its own: the body of the helper processes the tests below start.
+/// Without the environment variable it returns at once.
+#[test]
+fn child_process() {
+    let Ok(mode) = std::env::var(CHILD) else {
+        return;
+    };
+    let path = PathBuf::from(std::env::var(CHILD_PATH).unwrap());
+    let prefix = std::env::var(CHILD_PREFIX).unwrap();
+    match mode.as_str() {
+        // Saves generation after generation until killed (or 20 s pass).
+        "writer" => {
+            let mut store = open(&path);
+            let start = Instant::now();
+            let mut generation = store.position(SRC, "0").map_or(0, |p| p.paragraph);
+            let mut told = false;
+            while start.elapsed() < Duration::from_secs(20) {
+                generation += 1;
+                for id in 0..50 {
+                    let position = Position {
+                        paragraph: generation,
+                        offset: id,
+                    };
+                    store.set_position(SRC, &id.to_string(), position);
+                }
+                store.save().unwrap();
+                if !told {
+                    println!("ready");
+                    told = true;
+                }
+            }
+        }
+        // Marks 30 articles of its own, saving after each.
+        "marker" => {
+            let mut store = open(&path);
+            for n in 0..30 {
+                store.set_read(SRC, &format!("{prefix}{n}"), true);
+                store.save().unwrap();
+            }
+        }
+        // `--no-state` with a default path that must stay untouched.
+        "disabled" => {
+            let mut store = StateStore::disabled();
+            store.set_read(BUILTIN, "1", true);
+            store.toggle_bookmark(BUILTIN, "1");
+            store.save().unwrap();
+            println!(
+                "default {}",
+                kanbao::state::default_path().unwrap().display()
+            );
+        }
+        other => panic!("unknown child mode {other}"),
+    }
+}
+
+#[test]
+fn marks_and_positions_survive_a_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut store = open(&path);
+    store.set_read(SRC, "1", true);
+    assert!(store.toggle_bookmark(SRC, "2"));
+    let position = Position {
+        paragraph: 3,
+        offset: 12,
+    };
+    store.set_position(BUILTIN, "7", position);
+    assert!(store.dirty());
+    store.save().unwrap();
+    assert!(!store.dirty());
+
+    let again = open(&path);
+    assert!(again.is_read(SRC, "1"));
+    assert!(!again.is_bookmarked(SRC, "1"));
+    assert!(again.is_bookmarked(SRC, "2"));
+    assert!(!again.is_read(SRC, "2"));
+    assert_eq!(again.position(BUILTIN, "7"), Some(position));
+    assert_eq!(again.position(SRC, "1"), None);
+
+    let json: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["sources"][SRC]["1"]["read"], true);
+    assert_eq!(json["sources"][BUILTIN]["7"]["position"]["offset"], 12);
+    assert!(json["sources"][SRC]["1"]["updated"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn source_keys_keep_two_archives_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut store = open(&path);
+    store.set_read("/a/one.json", "1", true);
+    store.set_bookmarked("/b/two.json", "1", true);
+    store.save().unwrap();
+
+    let again = open(&path);
+    assert!(again.is_read("/a/one.json", "1"));
+    assert!(!again.is_read("/b/two.json", "1"));
+    assert!(!again.is_bookmarked("/a/one.json", "1"));
+    assert!(again.is_bookmarked("/b/two.json", "1"));
+    assert!(!again.is_read(BUILTIN, "1"));
+}
+
+#[test]
+fn source_key_is_the_canonical_path_or_builtin() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("a.json");
+    fs::write(&data, "{}").unwrap();
+    let dotted = dir.path().join(".").join("a.json");
+    let key = kanbao::state::source_key(Some(&dotted));
+    assert_eq!(key, fs::canonicalize(&data).unwrap().to_string_lossy());
+    assert_eq!(kanbao::state::source_key(None), BUILTIN);
+}
+
+#[test]
+fn a_change_that_changes_nothing_leaves_the_store_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&state_path(&dir));
+    store.set_read(SRC, "1", false);
+    store.set_bookmarked(SRC, "1", false);
+    assert!(!store.dirty());
+    assert!(store.source(SRC).is_none());
+    store.save_if_dirty().unwrap();
+    assert!(!state_path(&dir).exists());
+}
+
+#[test]
+fn save_creates_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep").join("er").join("state.json");
+    let mut store = open(&path);
+    store.set_read(SRC, "1", true);
+    store.save_if_dirty().unwrap();
+    assert!(open(&path).is_read(SRC, "1"));
+}
+
+#[test]
+fn failure_between_write_and_rename_leaves_the_old_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut store = open(&path);
+    store.set_read(SRC, "old", true);
+    store.save().unwrap();
+    let old = fs::read(&path).unwrap();
+
+    store.set_read(SRC, "new", true);
+    let mut saw_temp = false;
+    let result = store.save_with_hook(&mut |temp| {
+        // The new content is complete in the temporary file, beside the old one.
+        saw_temp = fs::read_to_string(temp)?.contains("\"new\"");
+        Err(std::io::Error::other("injected"))
+    });
+    assert!(saw_temp);
+    assert!(matches!(result, Err(StateError::Io { .. })), "{result:?}");
+    assert_eq!(fs::read(&path).unwrap(), old);
+    let reread = open(&path);
+    assert!(reread.is_read(SRC, "old") && !reread.is_read(SRC, "new"));
+    assert_eq!(names(dir.path()), ["state.json", "state.json.lock"]);
+
+    // The change is still pending and the next save writes it.
+    assert!(store.dirty());
+    store.save_if_dirty().unwrap();
+    assert!(open(&path).is_read(SRC, "new"));
+}
+
+#[test]
+fn sigkill_during_saves_never_leaves_a_torn_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut store = open(&path);
+    store.set_position(SRC, "0", Position::default());
+    store.save().unwrap();
+
+    let mut last = 0;
+    let mut killed_mid_save = 0;
+    for round in 0..20u64 {
+        let mut child = spawn_child("writer", &path, "");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        assert!(
+            lines.any(|l| l.unwrap().ends_with("ready")),
+            "writer never saved"
+        );
+        thread::sleep(Duration::from_millis(1 + round % 7));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // A temporary file left behind means the kill landed between write and rename.
+        killed_mid_save += usize::from(names(dir.path()).len() > 2);
+
+        let store = open(&path);
+        let generations: Vec<usize> = (0..50)
+            .map(|id| store.position(SRC, &id.to_string()).unwrap().paragraph)
+            .collect();
+        assert!(
+            generations.iter().all(|&g| g == generations[0]),
+            "a file mixing two saves: {generations:?}"
+        );
+        assert!(generations[0] > last, "the file went back or never moved");
+        last = generations[0];
+    }
+    eprintln!("killed mid-save in {killed_mid_save} of 20 rounds");
+
+    // Temporary files of killed saves are removed by the next save, under the lock.
+    let mut store = open(&path);
+    store.set_read(SRC, "done", true);
+    store.save().unwrap();
+    assert_eq!(names(dir.path()), ["state.json", "state.json.lock"]);
+}
+
+#[test]
+fn two_stores_on_one_file_keep_each_others_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut a = open(&path);
+    let mut b = open(&path);
+    a.set_read(SRC, "1", true);
+    b.set_bookmarked(SRC, "2", true);
+    b.set_position(
+        BUILTIN,
+        "3",
+        Position {
+            paragraph: 1,
+            offset: 6,
+        },
+    );
+    a.save().unwrap();
+    b.save().unwrap();
+    // B's save brought A's mark in.
+    assert!(b.is_read(SRC, "1"));
+
+    let c = open(&path);
+    assert!(c.is_read(SRC, "1"));
+    assert!(c.is_bookmarked(SRC, "2"));
+    assert!(c.position(BUILTIN, "3").is_some());
+}
+
+#[test]
+fn the_later_change_to_one_article_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut a = open(&path);
+    let mut b = open(&path);
+    a.set_read(SRC, "1", true);
+    thread::sleep(Duration::from_millis(5));
+    b.set_bookmarked(SRC, "1", true);
+    // B saves first, then A: A's older change must not undo B's newer one.
+    b.save().unwrap();
+    a.save().unwrap();
+    let c = open(&path);
+    assert!(c.is_bookmarked(SRC, "1"));
+    assert!(!c.is_read(SRC, "1"));
+    assert!(a.is_bookmarked(SRC, "1"));
+}
+
+#[test]
+fn unchanged_entries_do_not_undo_another_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut first = open(&path);
+    first.set_read(SRC, "1", true);
+    first.save().unwrap();
+
+    // Both load "1 is read"; B unmarks it, A marks something else and saves later.
+    let mut a = open(&path);
+    let mut b = open(&path);
+    b.set_read(SRC, "1", false);
+    b.save().unwrap();
+    a.set_read(SRC, "2", true);
+    a.save().unwrap();
+    let c = open(&path);
+    assert!(!c.is_read(SRC, "1"));
+    assert!(c.is_read(SRC, "2"));
+}
+
+#[test]
+fn two_processes_saving_at_once_keep_all_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let children = [
+        spawn_child("marker", &path, "a"),
+        spawn_child("marker", &path, "b"),
+    ];
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let store = open(&path);
+    for prefix in ["a", "b"] {
+        for n in 0..30 {
+            assert!(
+                store.is_read(SRC, &format!("{prefix}{n}")),
+                "{prefix}{n} lost"
+            );
+        }
+    }
+}
+
+fn assert_moved_aside(content: &[u8], reason_contains: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    fs::write(&path, content).unwrap();
+    let (mut store, warnings) = StateStore::open(Some(path.clone()));
+    let [
+        Warning::MovedAside {
+            moved_to, reason, ..
+        },
+    ] = warnings.as_slice()
+    else {
+        panic!("expected one MovedAside, got {warnings:?}");
+    };
+    assert!(reason.contains(reason_contains), "{reason}");
+    let name = moved_to.file_name().unwrap().to_string_lossy();
+    assert!(name.starts_with("state.json.bad-"), "{name}");
+    assert_eq!(fs::read(moved_to).unwrap(), content);
+    let message = warnings[0].to_string();
+    assert!(message.contains(&*path.to_string_lossy()), "{message}");
+    assert!(message.contains(&*moved_to.to_string_lossy()), "{message}");
+    assert!(!path.exists());
+
+    // Reading goes on with empty state, and saving works.
+    assert!(store.source(SRC).is_none() && store.saves());
+    store.set_read(SRC, "1", true);
+    store.save().unwrap();
+    assert!(open(&path).is_read(SRC, "1"));
+    assert_eq!(fs::read(moved_to).unwrap(), content);
+}
+
+#[test]
+fn bad_json_is_moved_aside_with_a_warning() {
+    assert_moved_aside(b"{\"version\": 1, \"sources\": {", "EOF");
+}
+
+#[test]
+fn wrong_types_are_moved_aside_with_a_warning() {
+    assert_moved_aside(
+        br#"{"version":1,"sources":{"builtin":{"1":{"read":"yes"}}}}"#,
+        "invalid type",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_moved_aside_with_a_warning() {
+    assert_moved_aside(b"{\"version\":1,\"sources\":{\"\xff\":{}}}", "UTF-8");
+}
+
+#[test]
+fn a_folder_in_place_of_the_file_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    fs::create_dir(&path).unwrap();
+    let (mut store, warnings) = StateStore::open(Some(path.clone()));
+    assert!(matches!(warnings.as_slice(), [Warning::Unreadable { .. }]));
+    assert!(!store.saves());
+    store.set_read(SRC, "1", true);
+    assert!(store.is_read(SRC, "1") && !store.dirty());
+    store.save().unwrap();
+    assert!(path.is_dir());
+}
+
+#[test]
+fn a_newer_version_is_read_but_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let newer = br#"{"version":2,"sources":{"builtin":{"1":{"read":true}}},"more":[]}"#;
+    fs::write(&path, newer).unwrap();
+    let (mut store, warnings) = StateStore::open(Some(path.clone()));
+    assert!(matches!(
+        warnings.as_slice(),
+        [Warning::NewerVersion { version: 2, .. }]
+    ));
+    assert!(warnings[0].to_string().contains("newer kanbao"));
+    assert!(store.is_read(BUILTIN, "1"));
+    assert!(!store.saves());
+    store.set_read(BUILTIN, "2", true);
+    assert!(!store.dirty());
+    store.save().unwrap();
+    assert_eq!(fs::read(&path).unwrap(), newer);
+}
+
+#[test]
+fn a_newer_version_written_meanwhile_stops_saving_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut store = open(&path);
+    store.set_read(SRC, "1", true);
+    let newer = br#"{"version":3}"#;
+    fs::write(&path, newer).unwrap();
+    let result = store.save();
+    assert!(
+        matches!(result, Err(StateError::NewerVersion { version: 3, .. })),
+        "{result:?}"
+    );
+    assert!(!store.saves() && !store.dirty());
+    store.set_read(SRC, "2", true);
+    store.save_if_dirty().unwrap();
+    store.save().unwrap();
+    assert_eq!(fs::read(&path).unwrap(), newer);
+}
+
+#[test]
+fn a_file_gone_bad_during_a_session_is_moved_aside_on_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut store = open(&path);
+    store.set_read(SRC, "1", true);
+    fs::write(&path, "garbage").unwrap();
+    store.save().unwrap();
+    assert!(open(&path).is_read(SRC, "1"));
+    let warnings = store.take_warnings();
+    assert!(matches!(warnings.as_slice(), [Warning::MovedAside { .. }]));
+    assert!(store.take_warnings().is_empty());
+}
+
+#[test]
+fn no_state_never_writes_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = StateStore::disabled();
+    assert!(store.path().is_none() && !store.saves());
+    store.set_read(BUILTIN, "1", true);
+    assert!(store.is_read(BUILTIN, "1"));
+    assert!(!store.dirty());
+    store.save().unwrap();
+
+    // And in a process whose default state folder is this temporary one.
+    let xdg = dir.path().join("xdg");
+    fs::create_dir(&xdg).unwrap();
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_process",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD, "disabled")
+        .env(CHILD_PATH, "unused")
+        .env(CHILD_PREFIX, "")
+        .env("XDG_STATE_HOME", &xdg)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let expected = xdg.join("kanbao").join("state.json");
+    assert!(
+        stdout.contains(&format!("default {}", expected.display())),
+        "{stdout}"
+    );
+    assert!(names(&xdg).is_empty());
+}
