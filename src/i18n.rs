@@ -23,6 +23,122 @@ pub enum Msg {
     KindNews,
     /// The kind `photo`.
     KindPhoto,
+    /// The app's name, shown when the data has no banner.
+    AppName,
+    /// Unit after the article count.
+    Articles,
+    /// Label before the active district filter.
+    District,
+    /// Label before the active search.
+    Search,
+    /// Shown when the list is empty.
+    NoArticles,
+    /// Shown in an empty reader.
+    OpenHint,
+    /// Status when the search finds nothing in the article.
+    NoMatches,
+    /// Key hints in the list.
+    ListHints,
+    /// Key hints in the reader.
+    ReaderHints,
+    /// Key hints while the prompt is open.
+    PromptHints,
+    /// Key hints while the picker is open.
+    PickerHints,
+    /// Key hints while help is open.
+    HelpHints,
+    /// Status after adding a bookmark.
+    Bookmarked,
+    /// Status after removing a bookmark.
+    Unbookmarked,
+    /// Status after marking read.
+    MarkedRead,
+    /// Status after marking unread.
+    MarkedUnread,
+    /// Status after clearing.
+    Cleared,
+    /// Prefix of a save error.
+    SaveFailed,
+    /// The search prompt's label.
+    PromptLabel,
+    /// Title of the district picker.
+    PickerTitle,
+    /// Title of the help overlay.
+    HelpTitle,
+    /// Help section: keys that work everywhere.
+    CtxAnywhere,
+    /// Help section: the list.
+    CtxList,
+    /// Help section: the reader.
+    CtxReader,
+    /// Help section: the search prompt.
+    CtxSearch,
+    /// Help section: the picker.
+    CtxPicker,
+    /// Help: quit.
+    HelpQuit,
+    /// Help: clear.
+    HelpClear,
+    /// Help: back.
+    HelpBack,
+    /// Help: focus.
+    HelpFocus,
+    /// Help: help.
+    HelpHelp,
+    /// Help: move down.
+    HelpDown,
+    /// Help: move up.
+    HelpUp,
+    /// Help: top.
+    HelpTop,
+    /// Help: bottom.
+    HelpBottom,
+    /// Help: open.
+    HelpOpen,
+    /// Help: search.
+    HelpSearch,
+    /// Help: picker.
+    HelpPicker,
+    /// Help: next page.
+    HelpNextPage,
+    /// Help: previous page.
+    HelpPrevPage,
+    /// Help: line down.
+    HelpLineDown,
+    /// Help: line up.
+    HelpLineUp,
+    /// Help: first page.
+    HelpFirstPage,
+    /// Help: last page.
+    HelpLastPage,
+    /// Help: next match.
+    HelpNextMatch,
+    /// Help: previous match.
+    HelpPrevMatch,
+    /// Help: next article.
+    HelpNextArticle,
+    /// Help: previous article.
+    HelpPrevArticle,
+    /// Help: bookmark.
+    HelpBookmark,
+    /// Help: read mark.
+    HelpRead,
+    /// Help: typing in the prompt.
+    HelpType,
+    /// Help: backspace.
+    HelpErase,
+    /// Help: accept.
+    HelpAccept,
+    /// Help: cancel.
+    HelpCancel,
+    /// Help: toggle.
+    HelpToggle,
+    /// Help: apply.
+    HelpApply,
+    /// The space bar's name in key help.
+    KeySpace,
+    /// Stands for any typed text in key help.
+    KeyText,
 }
 
 impl Msg {
@@ -40,6 +156,149 @@ impl Msg {
             (KindNews, Lang::En) => "news",
             (KindPhoto, Lang::Zh) => "图片新闻",
             (KindPhoto, Lang::En) => "photo",
+            (AppName, Lang::Zh) => "kanbao 看报",
+            (AppName, Lang::En) => "kanbao",
+            (Articles, Lang::Zh) => "篇",
+            (Articles, Lang::En) => "articles",
+            (District, Lang::Zh) => "地区",
+            (District, Lang::En) => "district",
+            (Search, Lang::Zh) => "搜索",
+            (Search, Lang::En) => "search",
+            (NoArticles, Lang::Zh) => "没有符合条件的文章",
+            (NoArticles, Lang::En) => "No articles match",
+            (OpenHint, Lang::Zh) => "按 Enter 打开文章",
+            (OpenHint, Lang::En) => "Press Enter to open an article",
+            (NoMatches, Lang::Zh) => "无匹配",
+            (NoMatches, Lang::En) => "no matches",
+            (ListHints, Lang::Zh) => "? 帮助 / 搜索 d 地区 q 退出",
+            (ListHints, Lang::En) => "? help / search d district q quit",
+            (ReaderHints, Lang::Zh) => "空格 翻页 n 下一处 q 返回",
+            (ReaderHints, Lang::En) => "Space page n next q back",
+            (PromptHints, Lang::Zh) => "Enter 确定 Esc 取消",
+            (PromptHints, Lang::En) => "Enter keep Esc drop",
+            (PickerHints, Lang::Zh) => "空格 选择 Enter 应用 Esc 取消",
+            (PickerHints, Lang::En) => "Space toggle Enter apply Esc cancel",
+            (HelpHints, Lang::Zh) => "任意键关闭",
+            (HelpHints, Lang::En) => "any key closes",
+            (Bookmarked, Lang::Zh) => "已收藏",
+            (Bookmarked, Lang::En) => "Bookmarked",
+            (Unbookmarked, Lang::Zh) => "已取消收藏",
+            (Unbookmarked, Lang::En) => "Bookmark removed",
+            (MarkedRead, Lang::Zh) => "已标为已读",
+            (MarkedRead, Lang::En) => "Marked read",
+            (MarkedUnread, Lang::Zh) => "已标为未读",
+            (MarkedUnread, Lang::En) => "Marked unread",
+            (Cleared, Lang::Zh) => "已清除搜索和筛选",
+            (Cleared, Lang::En) => "Search and filters cleared",
+            (SaveFailed, Lang::Zh) => "保存阅读记录失败：",
+            (SaveFailed, Lang::En) => "Could not save reading state: ",
+            (PromptLabel, Lang::Zh) => "搜索：",
+            (PromptLabel, Lang::En) => "Search: ",
+            (PickerTitle, Lang::Zh) => "选择地区",
+            (PickerTitle, Lang::En) => "Districts",
+            (HelpTitle, Lang::Zh) => "按键",
+            (HelpTitle, Lang::En) => "Keys",
+            (CtxAnywhere, Lang::Zh) => "任何地方",
+            (CtxAnywhere, Lang::En) => "Anywhere",
+            (CtxList, Lang::Zh) => "列表",
+            (CtxList, Lang::En) => "List",
+            (CtxReader, Lang::Zh) => "阅读",
+            (CtxReader, Lang::En) => "Reader",
+            (CtxSearch, Lang::Zh) => "搜索框",
+            (CtxSearch, Lang::En) => "Search prompt",
+            (CtxPicker, Lang::Zh) => "地区选择",
+            (CtxPicker, Lang::En) => "District picker",
+            (HelpQuit, Lang::Zh) => "退出",
+            (HelpQuit, Lang::En) => "quit",
+            (HelpClear, Lang::Zh) => "清除搜索和筛选",
+            (HelpClear, Lang::En) => "clear search and filters",
+            (HelpBack, Lang::Zh) => "返回列表",
+            (HelpBack, Lang::En) => "back to the list",
+            (HelpFocus, Lang::Zh) => "切换列表 / 阅读",
+            (HelpFocus, Lang::En) => "focus list / reader",
+            (HelpHelp, Lang::Zh) => "帮助",
+            (HelpHelp, Lang::En) => "help",
+            (HelpDown, Lang::Zh) => "下移",
+            (HelpDown, Lang::En) => "down",
+            (HelpUp, Lang::Zh) => "上移",
+            (HelpUp, Lang::En) => "up",
+            (HelpTop, Lang::Zh) => "到顶",
+            (HelpTop, Lang::En) => "top",
+            (HelpBottom, Lang::Zh) => "到底",
+            (HelpBottom, Lang::En) => "bottom",
+            (HelpOpen, Lang::Zh) => "打开",
+            (HelpOpen, Lang::En) => "open",
+            (HelpSearch, Lang::Zh) => "搜索",
+            (HelpSearch, Lang::En) => "search",
+            (HelpPicker, Lang::Zh) => "按地区筛选",
+            (HelpPicker, Lang::En) => "filter by district",
+            (HelpNextPage, Lang::Zh) => "下一页",
+            (HelpNextPage, Lang::En) => "next page",
+            (HelpPrevPage, Lang::Zh) => "上一页",
+            (HelpPrevPage, Lang::En) => "previous page",
+            (HelpLineDown, Lang::Zh) => "下一行",
+            (HelpLineDown, Lang::En) => "line down",
+            (HelpLineUp, Lang::Zh) => "上一行",
+            (HelpLineUp, Lang::En) => "line up",
+            (HelpFirstPage, Lang::Zh) => "第一页",
+            (HelpFirstPage, Lang::En) => "first page",
+            (HelpLastPage, Lang::Zh) => "最后一页",
+            (HelpLastPage, Lang::En) => "last page",
+            (HelpNextMatch, Lang::Zh) => "下一处匹配",
+            (HelpNextMatch, Lang::En) => "next match",
+            (HelpPrevMatch, Lang::Zh) => "上一处匹配",
+            (HelpPrevMatch, Lang::En) => "previous match",
+            (HelpNextArticle, Lang::Zh) => "下一篇",
+            (HelpNextArticle, Lang::En) => "next article",
+            (HelpPrevArticle, Lang::Zh) => "上一篇",
+            (HelpPrevArticle, Lang::En) => "previous article",
+            (HelpBookmark, Lang::Zh) => "收藏 / 取消",
+            (HelpBookmark, Lang::En) => "bookmark on/off",
+            (HelpRead, Lang::Zh) => "已读 / 未读",
+            (HelpRead, Lang::En) => "read / unread",
+            (HelpType, Lang::Zh) => "输入文字",
+            (HelpType, Lang::En) => "type to search",
+            (HelpErase, Lang::Zh) => "删除一个字",
+            (HelpErase, Lang::En) => "erase one character",
+            (HelpAccept, Lang::Zh) => "确定",
+            (HelpAccept, Lang::En) => "keep",
+            (HelpCancel, Lang::Zh) => "取消",
+            (HelpCancel, Lang::En) => "drop",
+            (HelpToggle, Lang::Zh) => "选中 / 取消",
+            (HelpToggle, Lang::En) => "toggle",
+            (HelpApply, Lang::Zh) => "应用",
+            (HelpApply, Lang::En) => "apply",
+            (KeySpace, Lang::Zh) => "空格",
+            (KeySpace, Lang::En) => "Space",
+            (KeyText, Lang::Zh) => "文字",
+            (KeyText, Lang::En) => "text",
         }
+    }
+}
+
+/// `第 X/Y 页` — the page counter of the reader.
+pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {page}/{pages} 页"),
+        Lang::En => format!("page {page}/{pages}"),
+    }
+}
+
+/// `匹配 i/n` — which search hit is current.
+pub fn match_of(lang: Lang, current: Option<usize>, total: usize) -> String {
+    let current = current.map_or_else(|| "-".to_string(), |i| (i + 1).to_string());
+    match lang {
+        Lang::Zh => format!("匹配 {current}/{total}"),
+        Lang::En => format!("match {current}/{total}"),
+    }
+}
+
+/// `N 篇` — how many articles the list holds, out of all.
+pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
+    let unit = Msg::Articles.text(lang);
+    if shown == total {
+        format!("{shown} {unit}")
+    } else {
+        format!("{shown}/{total} {unit}")
     }
 }

@@ -3,6 +3,8 @@
 //! Data flows one way: source → articles → (filter, search) → view → layout → frame.
 //! Everything outside `tui` is terminal-free and tested directly.
 
+pub mod action;
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
@@ -16,3 +18,4 @@ pub mod layout;
 pub mod load;
 pub mod search;
 pub mod state;
+pub mod tui;

@@ -14,6 +14,7 @@ use kanbao::i18n::Lang;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions};
 use kanbao::load;
 use kanbao::state::{self, StateStore};
+use kanbao::tui::{self, AmbiguousChoice, Config};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -55,9 +56,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
                     .into(),
             ));
         }
-        return Err(Error::Usage(
-            "the reader is not built yet; use `kanbao list`".into(),
-        ));
+        return reader(&cli, lang).map(|()| Outcome::Found);
     };
     match command {
         Command::List(args) => {
@@ -119,6 +118,27 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
             Ok(Outcome::Found)
         }
     }
+}
+
+/// Opens the reader (the command-less invocation).
+fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
+    let (collection, _) = load::load(cli.data.as_deref())?;
+    let ambiguous = match cli.ambiguous_width {
+        AmbiguousArg::One => AmbiguousChoice::Fixed(AmbiguousWidth::Narrow),
+        AmbiguousArg::Two => AmbiguousChoice::Fixed(AmbiguousWidth::Wide),
+        AmbiguousArg::Auto => AmbiguousChoice::Probe,
+    };
+    let config = Config {
+        lang,
+        ambiguous,
+        filter: DistrictFilter::parse(&cli.reader.district)?,
+        query: cli.reader.query.clone().unwrap_or_default(),
+        state: cli.state.clone(),
+        no_state: cli.no_state,
+        mouse: cli.reader.mouse,
+        source: state::source_key(cli.data.as_deref()),
+    };
+    tui::run(collection, config)
 }
 
 /// The reading state for the command line (read-only use), with its source key.

@@ -1,0 +1,81 @@
+//! Every user intent the reader understands. Keys, the mouse and pastes become `Action`s
+//! (in `tui::keymap`); `App::update` is the only thing that acts on them.
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Select the next article in the list.
+    MoveDown,
+    /// Select the previous article in the list.
+    MoveUp,
+    /// Select the first article in the list.
+    Top,
+    /// Select the last article in the list.
+    Bottom,
+    /// Open the selected article in the reader (it becomes read).
+    Open,
+    /// Leave the reader for the list.
+    Back,
+    /// Reader: turn to the next page.
+    NextPage,
+    /// Reader: turn to the previous page.
+    PrevPage,
+    /// Reader: scroll one line down.
+    LineDown,
+    /// Reader: scroll one line up.
+    LineUp,
+    /// Reader: go to the first page.
+    FirstPage,
+    /// Reader: go to the last page.
+    LastPage,
+    /// Reader: open the next article in the list.
+    NextArticle,
+    /// Reader: open the previous article in the list.
+    PrevArticle,
+    /// Reader: scroll to the next search hit (wrapping round).
+    NextMatch,
+    /// Reader: scroll to the previous search hit (wrapping round).
+    PrevMatch,
+    /// Bookmark the current article, or remove its bookmark.
+    ToggleBookmark,
+    /// Mark the current article read or unread.
+    ToggleRead,
+    /// Open the search prompt, holding the current search.
+    OpenSearch,
+    /// Type text into the search prompt (a key or a whole paste); opens it if closed.
+    SearchInput(String),
+    /// Erase the last character of the prompt, whatever its width.
+    SearchBackspace,
+    /// Close the prompt and keep its search.
+    SearchAccept,
+    /// Close the prompt and go back to the search held before it opened.
+    SearchCancel,
+    /// Open the district picker.
+    OpenPicker,
+    /// Picker: move down.
+    PickerDown,
+    /// Picker: move up.
+    PickerUp,
+    /// Picker: turn the district under the cursor on or off.
+    PickerToggle,
+    /// Picker: close it and filter by the districts that are on.
+    PickerApply,
+    /// Picker: close it and keep the filter as it was.
+    PickerCancel,
+    /// Clear the search and the district filter (nothing else).
+    ClearFilters,
+    /// Side by side: move the focus between list and reader.
+    ToggleFocus,
+    /// Show or hide the key help.
+    Help,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Mouse click at this column and row.
+    Click(u16, u16),
+    /// Mouse wheel down: scroll the focused pane.
+    ScrollDown,
+    /// Mouse wheel up: scroll the focused pane.
+    ScrollUp,
+    /// Leave kanbao.
+    Quit,
+}

@@ -1,0 +1,563 @@
+//! The reader's state machine: everything the reader knows, and `App::update`, the one
+//! place that changes it. No terminal here; the tests drive it with `Action`s.
+
+mod geometry;
+mod picker;
+mod reader;
+
+pub use geometry::{Area, Geometry, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
+pub use picker::Picker;
+pub use reader::{Hit, Reader};
+
+use crate::action::Action;
+use crate::article::{Article, Collection};
+use crate::filter::DistrictFilter;
+use crate::i18n::{Lang, Msg};
+use crate::layout::{AmbiguousWidth, LayoutOptions};
+use crate::search::{Query, SearchIndex};
+use crate::state::StateStore;
+
+/// Which pane takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    List,
+    /// The reader.
+    Reader,
+}
+
+/// What is open over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Nothing: the panes take the keys.
+    Normal,
+    /// The search prompt; `before` is the search to go back to on `Esc`.
+    Search {
+        /// The search held when the prompt opened.
+        before: String,
+    },
+    /// The district picker.
+    Picker(Picker),
+    /// The key help, opened from `from`.
+    Help {
+        /// The key table that applied when help opened.
+        from: Context,
+    },
+}
+
+/// Which key table applies now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// The list has the focus.
+    List,
+    /// The reader has the focus.
+    Reader,
+    /// The search prompt is open.
+    Search,
+    /// The district picker is open.
+    Picker,
+    /// The help is open.
+    Help,
+}
+
+/// How the reader starts.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Interface language.
+    pub lang: Lang,
+    /// Width of East Asian Ambiguous characters.
+    pub ambiguous: AmbiguousWidth,
+    /// The district filter to start with.
+    pub filter: DistrictFilter,
+    /// The search to start with.
+    pub query: String,
+    /// The data source's key in the state store.
+    pub source: String,
+}
+
+/// All the reader's state.
+pub struct App {
+    collection: Collection,
+    index: SearchIndex,
+    store: StateStore,
+    unsaved: bool,
+    opts: Options,
+    query: Query,
+    view: Vec<usize>,
+    selected: usize,
+    list_top: usize,
+    focus: Focus,
+    mode: Mode,
+    reader: Option<Reader>,
+    size: (u16, u16),
+    status: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    /// A reader over `collection`, with `warnings` to show first.
+    pub fn new(
+        collection: Collection,
+        store: StateStore,
+        warnings: Vec<String>,
+        opts: Options,
+    ) -> App {
+        let index = SearchIndex::new(&collection.articles);
+        let mut app = App {
+            collection,
+            index,
+            store,
+            unsaved: false,
+            query: Query::parse(&opts.query),
+            opts,
+            view: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            focus: Focus::List,
+            mode: Mode::Normal,
+            reader: None,
+            size: (80, 24),
+            status: (!warnings.is_empty()).then(|| warnings.join("; ")),
+            quit: false,
+        };
+        app.rebuild_view();
+        app
+    }
+
+    /// Acts on one user intent.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => self.resize(w, h),
+            action => {
+                self.status = None;
+                match self.mode.clone() {
+                    Mode::Normal => self.normal(action),
+                    Mode::Search { before } => self.prompt(action, before),
+                    Mode::Picker(picker) => self.picker(action, picker),
+                    Mode::Help { .. } => self.mode = Mode::Normal,
+                }
+            }
+        }
+    }
+
+    fn normal(&mut self, action: Action) {
+        let rows = self.rows();
+        match action {
+            Action::MoveDown | Action::ScrollDown if self.context() == Context::List => {
+                self.select(self.selected.saturating_add(1));
+            }
+            Action::MoveUp | Action::ScrollUp if self.context() == Context::List => {
+                self.select(self.selected.saturating_sub(1));
+            }
+            Action::Top => self.select(0),
+            Action::Bottom => self.select(self.view.len().saturating_sub(1)),
+            Action::Open => self.open_selected(),
+            Action::Back => self.focus = Focus::List,
+            Action::NextPage => self.scroll(|r| r.scroll_by(rows as isize, rows)),
+            Action::PrevPage => self.scroll(|r| r.scroll_by(-(rows as isize), rows)),
+            Action::LineDown => self.scroll(|r| r.scroll_by(1, rows)),
+            Action::LineUp => self.scroll(|r| r.scroll_by(-1, rows)),
+            Action::ScrollDown => self.scroll(|r| r.scroll_by(3, rows)),
+            Action::ScrollUp => self.scroll(|r| r.scroll_by(-3, rows)),
+            Action::FirstPage => self.scroll(|r| r.scroll_to(0, rows)),
+            Action::LastPage => self.scroll(|r| r.scroll_to(usize::MAX, rows)),
+            Action::NextMatch => self.step_hit(true),
+            Action::PrevMatch => self.step_hit(false),
+            Action::NextArticle | Action::PrevArticle => {
+                let next = match action {
+                    Action::NextArticle => self.selected.saturating_add(1),
+                    _ => self.selected.saturating_sub(1),
+                };
+                if next < self.view.len() && next != self.selected {
+                    self.select(next);
+                    self.open_selected();
+                }
+            }
+            Action::ToggleBookmark => self.toggle_mark(true),
+            Action::ToggleRead => self.toggle_mark(false),
+            Action::OpenSearch => {
+                self.mode = Mode::Search {
+                    before: self.opts.query.clone(),
+                };
+            }
+            Action::SearchInput(text) => {
+                self.mode = Mode::Search {
+                    before: self.opts.query.clone(),
+                };
+                self.type_text(&text);
+            }
+            Action::OpenPicker => {
+                self.mode = Mode::Picker(Picker::new(&self.collection.articles, &self.opts.filter));
+            }
+            Action::ClearFilters => {
+                self.opts.filter = DistrictFilter::default();
+                self.set_query(String::new());
+                self.status = Some(self.msg(Msg::Cleared).to_string());
+            }
+            Action::ToggleFocus if self.reader.is_some() => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Reader,
+                    Focus::Reader => Focus::List,
+                };
+            }
+            Action::Help => {
+                self.mode = Mode::Help {
+                    from: self.context(),
+                };
+            }
+            Action::Click(x, y) => self.click(x, y),
+            _ => {}
+        }
+    }
+
+    fn prompt(&mut self, action: Action, before: String) {
+        match action {
+            Action::SearchInput(text) => self.type_text(&text),
+            Action::SearchBackspace => {
+                let mut query = self.opts.query.clone();
+                query.pop();
+                self.set_query(query);
+            }
+            Action::SearchAccept => self.mode = Mode::Normal,
+            Action::SearchCancel => {
+                self.mode = Mode::Normal;
+                self.set_query(before);
+            }
+            _ => {}
+        }
+    }
+
+    fn picker(&mut self, action: Action, mut picker: Picker) {
+        match action {
+            Action::PickerDown => picker.down(),
+            Action::PickerUp => picker.up(),
+            Action::PickerToggle => picker.toggle(),
+            Action::PickerApply => {
+                self.opts.filter = picker.chosen().clone();
+                self.mode = Mode::Normal;
+                self.rebuild_view();
+                return;
+            }
+            Action::PickerCancel => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            _ => {}
+        }
+        self.mode = Mode::Picker(picker);
+    }
+
+    fn type_text(&mut self, text: &str) {
+        let mut query = self.opts.query.clone();
+        // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
+        query.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        self.set_query(query);
+    }
+
+    fn set_query(&mut self, text: String) {
+        self.query = Query::parse(&text);
+        self.opts.query = text;
+        self.rebuild_view();
+        if let Some(reader) = &mut self.reader
+            && let Some(article) = self.collection.articles.get(reader.article)
+        {
+            reader.find(article, &self.query);
+        }
+    }
+
+    /// Recomputes the list from the search and the filter, keeping the selected article.
+    fn rebuild_view(&mut self) {
+        let keep = self.view.get(self.selected).copied();
+        let articles = &self.collection.articles;
+        let order: Vec<usize> = if self.query.is_empty() {
+            (0..articles.len()).collect()
+        } else {
+            self.index
+                .search(&self.query)
+                .into_iter()
+                .map(|h| h.index)
+                .collect()
+        };
+        self.view = order
+            .into_iter()
+            .filter(|&i| articles.get(i).is_some_and(|a| self.opts.filter.matches(a)))
+            .collect();
+        let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
+        self.list_top = 0;
+        self.select(at.unwrap_or(0));
+    }
+
+    fn select(&mut self, at: usize) {
+        self.selected = at.min(self.view.len().saturating_sub(1));
+        self.keep_selection_visible();
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let items = self.geometry().list_items();
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + items {
+            self.list_top = self.selected + 1 - items;
+        }
+    }
+
+    fn open_selected(&mut self) {
+        let Some(&index) = self.view.get(self.selected) else {
+            return;
+        };
+        self.focus = Focus::Reader;
+        let Some(article) = self.collection.articles.get(index) else {
+            return;
+        };
+        let saved = self.store.position(&self.opts.source, &article.id);
+        let width = self.text_width();
+        let mut reader = Reader::new(index, article, width, &self.layout_options(), saved);
+        reader.find(article, &self.query);
+        reader.relayout(article, width, &self.layout_options(), self.rows());
+        self.reader = Some(reader);
+        if !self.store.is_read(&self.opts.source, &article.id) {
+            self.store.set_read(&self.opts.source, &article.id, true);
+            self.unsaved = true;
+        }
+    }
+
+    fn scroll(&mut self, f: impl FnOnce(&mut Reader)) {
+        if self.context() != Context::Reader {
+            return;
+        }
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        f(reader);
+        let position = reader.position();
+        if let Some(article) = self.collection.articles.get(reader.article) {
+            self.store
+                .set_position(&self.opts.source, &article.id, position);
+            self.unsaved = true;
+        }
+    }
+
+    fn step_hit(&mut self, forward: bool) {
+        let rows = self.rows();
+        self.scroll(|r| r.step_hit(forward, rows));
+        if let Some(reader) = &self.reader
+            && reader.hit_count().1 == 0
+            && self.context() == Context::Reader
+        {
+            self.status = Some(self.msg(Msg::NoMatches).to_string());
+        }
+    }
+
+    fn toggle_mark(&mut self, bookmark: bool) {
+        let index = match (self.context(), &self.reader) {
+            (Context::Reader, Some(r)) => Some(r.article),
+            _ => self.view.get(self.selected).copied(),
+        };
+        let Some(article) = index.and_then(|i| self.collection.articles.get(i)) else {
+            return;
+        };
+        let (source, id) = (&self.opts.source, &article.id);
+        let msg = if bookmark {
+            self.store.toggle_bookmark(source, id);
+            if self.store.is_bookmarked(source, id) {
+                Msg::Bookmarked
+            } else {
+                Msg::Unbookmarked
+            }
+        } else {
+            self.store.toggle_read(source, id);
+            if self.store.is_read(source, id) {
+                Msg::MarkedRead
+            } else {
+                Msg::MarkedUnread
+            }
+        };
+        self.unsaved = true;
+        self.status = Some(self.msg(msg).to_string());
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let g = self.geometry();
+        if g.list.contains(x, y) {
+            self.focus = Focus::List;
+            let item = self.list_top + usize::from((y - g.list.y) / ROWS_PER_ITEM);
+            if item == self.selected {
+                self.open_selected();
+            } else if item < self.view.len() {
+                self.select(item);
+            }
+        } else if g.reader.contains(x, y) && self.reader.is_some() {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let text = self.text_width();
+        let rows = self.rows();
+        let opts = self.layout_options();
+        if let Some(reader) = &mut self.reader
+            && let Some(article) = self.collection.articles.get(reader.article)
+        {
+            let before = reader.width();
+            reader.relayout(article, text, &opts, rows);
+            if reader.width() != before {
+                reader.find(article, &self.query);
+            }
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Writes the reading state if it changed; a failure becomes the status message.
+    pub fn save(&mut self) {
+        self.unsaved = false;
+        if let Err(e) = self.store.save_if_dirty() {
+            self.status = Some(format!("{}{e}", self.msg(Msg::SaveFailed)));
+        }
+    }
+
+    fn msg(&self, msg: Msg) -> &'static str {
+        msg.text(self.opts.lang)
+    }
+
+    fn layout_options(&self) -> LayoutOptions {
+        LayoutOptions {
+            ambiguous: self.opts.ambiguous,
+            lang: self.opts.lang,
+        }
+    }
+
+    /// The reader's geometry, whether or not it is on screen now (narrow terminals show
+    /// one pane at a time, and the article is laid out for when it is shown).
+    fn reader_geometry(&self) -> Geometry {
+        Geometry::new(self.size.0, self.size.1, true)
+    }
+
+    fn text_width(&self) -> usize {
+        usize::from(self.reader_geometry().text.width)
+    }
+
+    /// Rows of text the reader shows at once (its page).
+    pub fn rows(&self) -> usize {
+        usize::from(self.reader_geometry().text.height).max(1)
+    }
+}
+
+/// What the views read.
+impl App {
+    /// The screen's parts at the current size.
+    pub fn geometry(&self) -> Geometry {
+        let reader_shown = self.focus == Focus::Reader && self.reader.is_some();
+        Geometry::new(self.size.0, self.size.1, reader_shown)
+    }
+
+    /// Which key table applies.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Search { .. } => Context::Search,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Help { .. } => Context::Help,
+            Mode::Normal if self.focus == Focus::Reader && self.reader.is_some() => Context::Reader,
+            Mode::Normal => Context::List,
+        }
+    }
+
+    /// The collection.
+    pub fn collection(&self) -> &Collection {
+        &self.collection
+    }
+
+    /// The articles in the list, as indices into the collection, in list order.
+    pub fn view(&self) -> &[usize] {
+        &self.view
+    }
+
+    /// Position of the selection in the list.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The selected article.
+    pub fn selected_article(&self) -> Option<&Article> {
+        self.view
+            .get(self.selected)
+            .and_then(|&i| self.collection.articles.get(i))
+    }
+
+    /// The first list item shown.
+    pub fn list_top(&self) -> usize {
+        self.list_top
+    }
+
+    /// Which pane has the focus.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// What is open over the panes.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The open article, if any.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
+    }
+
+    /// The search as typed.
+    pub fn query_text(&self) -> &str {
+        &self.opts.query
+    }
+
+    /// The parsed search.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// The district filter.
+    pub fn filter(&self) -> &DistrictFilter {
+        &self.opts.filter
+    }
+
+    /// The message for the status bar, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Interface language.
+    pub fn lang(&self) -> Lang {
+        self.opts.lang
+    }
+
+    /// Width of ambiguous characters.
+    pub fn ambiguous(&self) -> AmbiguousWidth {
+        self.opts.ambiguous
+    }
+
+    /// True when the article at collection index `index` is marked read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.collection
+            .articles
+            .get(index)
+            .is_some_and(|a| self.store.is_read(&self.opts.source, &a.id))
+    }
+
+    /// True when the article at collection index `index` is bookmarked.
+    pub fn is_bookmarked(&self, index: usize) -> bool {
+        self.collection
+            .articles
+            .get(index)
+            .is_some_and(|a| self.store.is_bookmarked(&self.opts.source, &a.id))
+    }
+
+    /// True when the reading state changed since the last save.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    /// True once the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+}

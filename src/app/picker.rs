@@ -1,0 +1,58 @@
+//! The district picker: every district in the data with its count, several may be on.
+
+use crate::article::Article;
+use crate::district::DistrictKey;
+use crate::filter::{DistrictFilter, district_counts};
+
+/// The picker's state while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    items: Vec<(DistrictKey, usize)>,
+    cursor: usize,
+    chosen: DistrictFilter,
+}
+
+impl Picker {
+    /// A picker over the districts of `articles`, starting from `current`.
+    pub fn new(articles: &[Article], current: &DistrictFilter) -> Picker {
+        Picker {
+            items: district_counts(articles),
+            cursor: 0,
+            chosen: current.clone(),
+        }
+    }
+
+    /// Every district with its count, canonical order, 未注明 last.
+    pub fn items(&self) -> &[(DistrictKey, usize)] {
+        &self.items
+    }
+
+    /// The item under the cursor.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The districts turned on so far.
+    pub fn chosen(&self) -> &DistrictFilter {
+        &self.chosen
+    }
+
+    /// Moves the cursor down, stopping at the last item.
+    pub fn down(&mut self) {
+        if self.cursor + 1 < self.items.len() {
+            self.cursor += 1;
+        }
+    }
+
+    /// Moves the cursor up, stopping at the first item.
+    pub fn up(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    /// Turns the district under the cursor on or off.
+    pub fn toggle(&mut self) {
+        if let Some((key, _)) = self.items.get(self.cursor) {
+            self.chosen.toggle(key.clone());
+        }
+    }
+}

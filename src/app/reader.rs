@@ -1,0 +1,253 @@
+//! The open article: its laid-out lines, where the reader is in them, and the search hits.
+
+use std::ops::Range;
+
+use crate::article::Article;
+use crate::layout::{self, LaidLine, LayoutOptions, line_for_position, position_of_line, sanitize};
+use crate::search::{Query, find_matches};
+use crate::state::Position;
+
+/// The smallest width the article is laid out at; narrower columns just cut the lines.
+const MIN_LAYOUT_WIDTH: usize = 4;
+
+/// One search hit in the article: the pieces of it on each line it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// `(line, byte range in that line's text)`, first line first.
+    pub parts: Vec<(usize, Range<usize>)>,
+}
+
+impl Hit {
+    /// The line the hit starts on.
+    pub fn line(&self) -> usize {
+        self.parts.first().map_or(0, |(l, _)| *l)
+    }
+}
+
+/// The article shown in the reader.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Index of the article in the collection.
+    pub article: usize,
+    lines: Vec<LaidLine>,
+    width: usize,
+    scroll: usize,
+    /// The place kept across resizes: `(paragraph, byte)`, or `None` for the top.
+    anchor: Option<(usize, usize)>,
+    hits: Vec<Hit>,
+    /// For each line, the hits on it: `(byte range, hit index)`.
+    line_hits: Vec<Vec<(Range<usize>, usize)>>,
+    current: Option<usize>,
+}
+
+impl Reader {
+    /// Lays `article` out at `width` columns and goes to `saved`, if any.
+    pub fn new(
+        index: usize,
+        article: &Article,
+        width: usize,
+        opts: &LayoutOptions,
+        saved: Option<Position>,
+    ) -> Reader {
+        let width = width.max(MIN_LAYOUT_WIDTH);
+        let lines = layout::layout_article(article, width, opts);
+        let anchor = saved
+            .filter(|p| *p != Position::default())
+            .map(|p| (p.paragraph, p.offset));
+        let scroll = anchor.map_or(0, |(p, b)| line_for_position(&lines, p, b));
+        Reader {
+            article: index,
+            lines,
+            width,
+            scroll,
+            anchor,
+            hits: Vec::new(),
+            line_hits: Vec::new(),
+            current: None,
+        }
+    }
+
+    /// The laid-out lines.
+    pub fn lines(&self) -> &[LaidLine] {
+        &self.lines
+    }
+
+    /// The first line shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The width the article is laid out at.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The place to remember for this article.
+    pub fn position(&self) -> Position {
+        let (paragraph, offset) = self.anchor.unwrap_or((0, 0));
+        Position { paragraph, offset }
+    }
+
+    /// Lays the article out again when the width changed, keeping the place.
+    pub fn relayout(&mut self, article: &Article, width: usize, opts: &LayoutOptions, rows: usize) {
+        let width = width.max(MIN_LAYOUT_WIDTH);
+        if width != self.width {
+            self.width = width;
+            self.lines = layout::layout_article(article, width, opts);
+            self.current = None;
+        }
+        let line = self
+            .anchor
+            .map_or(0, |(p, b)| line_for_position(&self.lines, p, b));
+        self.scroll = line.min(self.max_scroll(rows));
+    }
+
+    fn max_scroll(&self, rows: usize) -> usize {
+        self.lines.len().saturating_sub(rows.max(1))
+    }
+
+    /// Shows `line` at the top (as near as the end allows) and remembers the place.
+    pub fn scroll_to(&mut self, line: usize, rows: usize) {
+        self.scroll = line.min(self.max_scroll(rows));
+        self.anchor = match self.lines.get(self.scroll) {
+            Some(l) if l.paragraph.is_some() => Some(position_of_line(&self.lines, self.scroll)),
+            _ => None,
+        };
+    }
+
+    /// Scrolls by `delta` lines.
+    pub fn scroll_by(&mut self, delta: isize, rows: usize) {
+        let line = self.scroll.saturating_add_signed(delta);
+        self.scroll_to(line, rows);
+    }
+
+    /// `(page, pages)`, both from 1; the last page counts as reached at the end.
+    pub fn page(&self, rows: usize) -> (usize, usize) {
+        let rows = rows.max(1);
+        let pages = self.lines.len().div_ceil(rows).max(1);
+        let page = if self.scroll >= self.max_scroll(rows) {
+            pages
+        } else {
+            self.scroll / rows + 1
+        };
+        (page.min(pages), pages)
+    }
+
+    /// Finds the hits of `query` in the laid-out lines.
+    pub fn find(&mut self, article: &Article, query: &Query) {
+        self.hits.clear();
+        self.line_hits = vec![Vec::new(); self.lines.len()];
+        self.current = None;
+        if query.is_empty() {
+            return;
+        }
+        let mut paragraph_hits: Vec<Option<(String, Vec<Range<usize>>)>> =
+            vec![None; article.paragraphs.len()];
+        for (i, line) in self.lines.iter().enumerate() {
+            match line.paragraph {
+                None => {
+                    for r in find_matches(&line.text, query) {
+                        self.hits.push(Hit {
+                            parts: vec![(i, r)],
+                        });
+                    }
+                }
+                Some(p) => {
+                    let Some(slot) = paragraph_hits.get_mut(p) else {
+                        continue;
+                    };
+                    let (text, ranges) = slot.get_or_insert_with(|| {
+                        let text = sanitize(&article.paragraphs[p]).into_owned();
+                        let ranges = find_matches(&text, query);
+                        (text, ranges)
+                    });
+                    add_line_parts(&mut self.hits, i, line, text, ranges);
+                }
+            }
+        }
+        for (n, hit) in self.hits.iter().enumerate() {
+            for (line, r) in &hit.parts {
+                if let Some(v) = self.line_hits.get_mut(*line) {
+                    v.push((r.clone(), n));
+                }
+            }
+        }
+    }
+
+    /// The hits on `line`: byte ranges of its text, and whether each is the current one.
+    pub fn hits_on(&self, line: usize) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+        self.line_hits
+            .get(line)
+            .into_iter()
+            .flatten()
+            .map(|(r, n)| (r.clone(), Some(*n) == self.current))
+    }
+
+    /// `(current, total)` hits.
+    pub fn hit_count(&self) -> (Option<usize>, usize) {
+        (self.current, self.hits.len())
+    }
+
+    /// Goes to the next (or previous) hit, wrapping round; brings it into view.
+    pub fn step_hit(&mut self, forward: bool, rows: usize) {
+        let total = self.hits.len();
+        if total == 0 {
+            return;
+        }
+        let next = match self.current {
+            Some(c) if forward => (c + 1) % total,
+            Some(c) => (c + total - 1) % total,
+            None if forward => self
+                .hits
+                .iter()
+                .position(|h| h.line() >= self.scroll)
+                .unwrap_or(0),
+            None => self
+                .hits
+                .iter()
+                .rposition(|h| h.line() < self.scroll + rows.max(1))
+                .unwrap_or(total - 1),
+        };
+        self.current = Some(next);
+        let line = self.hits[next].line();
+        if line < self.scroll || line >= self.scroll + rows.max(1) {
+            self.scroll_to(line.saturating_sub(rows / 3), rows);
+        }
+    }
+}
+
+/// Splits the paragraph hits that fall on `line` into pieces in the line's own text.
+fn add_line_parts(
+    hits: &mut Vec<Hit>,
+    index: usize,
+    line: &LaidLine,
+    paragraph: &str,
+    ranges: &[Range<usize>],
+) {
+    // The line's text is an optional indent followed by the paragraph's bytes in `range`.
+    let Some(shown) = paragraph.get(line.range.clone()) else {
+        return;
+    };
+    let Some(offset) = line.text.len().checked_sub(shown.len()) else {
+        return;
+    };
+    if line.text.get(offset..) != Some(shown) {
+        return;
+    }
+    for r in ranges {
+        let start = r.start.max(line.range.start);
+        let end = r.end.min(line.range.end);
+        if start >= end {
+            continue;
+        }
+        let piece = (start - line.range.start + offset)..(end - line.range.start + offset);
+        if r.start >= line.range.start {
+            hits.push(Hit {
+                parts: vec![(index, piece)],
+            });
+        } else if let Some(hit) = hits.last_mut() {
+            // The hit began on an earlier line of the same paragraph.
+            hit.parts.push((index, piece));
+        }
+    }
+}

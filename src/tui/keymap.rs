@@ -1,0 +1,251 @@
+//! The one key table. It maps keys to `Action`s for each context, and the same rows make
+//! the `?` help, so the help can never drift from what the keys do.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use crate::action::Action;
+use crate::app::Context;
+use crate::i18n::{Lang, Msg};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Where {
+    /// In the list and in the reader (not while the prompt, picker or help is open).
+    Anywhere,
+    /// In one context.
+    In(Context),
+}
+
+/// A key of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A key, with no modifier but Shift.
+    Code(KeyCode),
+    /// Any printable text (the prompt).
+    Text,
+}
+
+/// One row: where, which key, what it does, and what the help says.
+#[derive(Debug)]
+pub struct Binding {
+    /// Where it applies.
+    pub place: Where,
+    /// The key.
+    pub key: Key,
+    /// What it does (for `Key::Text`, the typed text fills `SearchInput`).
+    pub action: Action,
+    /// The help line.
+    pub help: Msg,
+}
+
+const fn bind(place: Where, key: KeyCode, action: Action, help: Msg) -> Binding {
+    Binding {
+        place,
+        key: Key::Code(key),
+        action,
+        help,
+    }
+}
+
+use Context::{List as L, Picker as P, Reader as R, Search as S};
+use KeyCode::{
+    Backspace, Char as C, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use Where::{Anywhere as ANY, In};
+
+/// The key table.
+pub static BINDINGS: &[Binding] = &[
+    bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
+    bind(ANY, Tab, Action::ToggleFocus, Msg::HelpFocus),
+    bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
+    bind(In(L), C('j'), Action::MoveDown, Msg::HelpDown),
+    bind(In(L), Down, Action::MoveDown, Msg::HelpDown),
+    bind(In(L), C('k'), Action::MoveUp, Msg::HelpUp),
+    bind(In(L), Up, Action::MoveUp, Msg::HelpUp),
+    bind(In(L), C('g'), Action::Top, Msg::HelpTop),
+    bind(In(L), Home, Action::Top, Msg::HelpTop),
+    bind(In(L), C('G'), Action::Bottom, Msg::HelpBottom),
+    bind(In(L), End, Action::Bottom, Msg::HelpBottom),
+    bind(In(L), Enter, Action::Open, Msg::HelpOpen),
+    bind(In(L), C('l'), Action::Open, Msg::HelpOpen),
+    bind(In(L), Right, Action::Open, Msg::HelpOpen),
+    bind(In(L), C('/'), Action::OpenSearch, Msg::HelpSearch),
+    bind(In(L), C('d'), Action::OpenPicker, Msg::HelpPicker),
+    bind(In(L), C('c'), Action::ClearFilters, Msg::HelpClear),
+    bind(In(L), Esc, Action::ClearFilters, Msg::HelpClear),
+    bind(In(L), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
+    bind(In(L), C('u'), Action::ToggleRead, Msg::HelpRead),
+    bind(In(R), C('q'), Action::Back, Msg::HelpBack),
+    bind(In(R), Esc, Action::Back, Msg::HelpBack),
+    bind(In(R), C('h'), Action::Back, Msg::HelpBack),
+    bind(In(R), Left, Action::Back, Msg::HelpBack),
+    bind(In(R), C(' '), Action::NextPage, Msg::HelpNextPage),
+    bind(In(R), PageDown, Action::NextPage, Msg::HelpNextPage),
+    bind(In(R), C('f'), Action::NextPage, Msg::HelpNextPage),
+    bind(In(R), C('b'), Action::PrevPage, Msg::HelpPrevPage),
+    bind(In(R), PageUp, Action::PrevPage, Msg::HelpPrevPage),
+    bind(In(R), C('j'), Action::LineDown, Msg::HelpLineDown),
+    bind(In(R), Down, Action::LineDown, Msg::HelpLineDown),
+    bind(In(R), C('k'), Action::LineUp, Msg::HelpLineUp),
+    bind(In(R), Up, Action::LineUp, Msg::HelpLineUp),
+    bind(In(R), C('g'), Action::FirstPage, Msg::HelpFirstPage),
+    bind(In(R), Home, Action::FirstPage, Msg::HelpFirstPage),
+    bind(In(R), C('G'), Action::LastPage, Msg::HelpLastPage),
+    bind(In(R), End, Action::LastPage, Msg::HelpLastPage),
+    bind(In(R), C('n'), Action::NextMatch, Msg::HelpNextMatch),
+    bind(In(R), C('N'), Action::PrevMatch, Msg::HelpPrevMatch),
+    bind(In(R), C(']'), Action::NextArticle, Msg::HelpNextArticle),
+    bind(In(R), C('['), Action::PrevArticle, Msg::HelpPrevArticle),
+    bind(In(R), C('/'), Action::OpenSearch, Msg::HelpSearch),
+    bind(In(R), C('d'), Action::OpenPicker, Msg::HelpPicker),
+    bind(In(R), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
+    bind(In(R), C('u'), Action::ToggleRead, Msg::HelpRead),
+    Binding {
+        place: In(S),
+        key: Key::Text,
+        action: Action::SearchInput(String::new()),
+        help: Msg::HelpType,
+    },
+    bind(In(S), Backspace, Action::SearchBackspace, Msg::HelpErase),
+    bind(In(S), Enter, Action::SearchAccept, Msg::HelpAccept),
+    bind(In(S), Esc, Action::SearchCancel, Msg::HelpCancel),
+    bind(In(P), C('j'), Action::PickerDown, Msg::HelpDown),
+    bind(In(P), Down, Action::PickerDown, Msg::HelpDown),
+    bind(In(P), C('k'), Action::PickerUp, Msg::HelpUp),
+    bind(In(P), Up, Action::PickerUp, Msg::HelpUp),
+    bind(In(P), C(' '), Action::PickerToggle, Msg::HelpToggle),
+    bind(In(P), Enter, Action::PickerApply, Msg::HelpApply),
+    bind(In(P), Esc, Action::PickerCancel, Msg::HelpCancel),
+];
+
+/// The action for a terminal event in `context`, if any.
+pub fn action_for(context: Context, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for_key(context, key),
+        Event::Paste(text) => Some(Action::SearchInput(text.clone())),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn action_for_key(context: Context, key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    if mods == KeyModifiers::CONTROL && matches!(key.code, C('c' | 'C')) {
+        return Some(Action::Quit);
+    }
+    if context == Context::Help {
+        // Help is read, then any key closes it.
+        return Some(Action::Help);
+    }
+    if !mods.is_empty() {
+        return None;
+    }
+    for b in BINDINGS {
+        let applies = match b.place {
+            Where::Anywhere => matches!(context, Context::List | Context::Reader),
+            Where::In(c) => c == context,
+        };
+        if !applies {
+            continue;
+        }
+        match b.key {
+            Key::Code(code) if code == key.code => return Some(b.action.clone()),
+            Key::Text => {
+                if let C(c) = key.code {
+                    return Some(Action::SearchInput(c.to_string()));
+                }
+            }
+            Key::Code(_) => {}
+        }
+    }
+    None
+}
+
+/// A key's name as the help shows it.
+pub fn key_label(key: Key, lang: Lang) -> String {
+    match key {
+        Key::Text => Msg::KeyText.text(lang).to_string(),
+        Key::Code(code) => match code {
+            C(' ') => Msg::KeySpace.text(lang).to_string(),
+            C(c) => c.to_string(),
+            Enter => "Enter".into(),
+            Esc => "Esc".into(),
+            Tab => "Tab".into(),
+            Backspace => "Backspace".into(),
+            Up => "↑".into(),
+            Down => "↓".into(),
+            Left => "←".into(),
+            Right => "→".into(),
+            Home => "Home".into(),
+            End => "End".into(),
+            PageUp => "PgUp".into(),
+            PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        },
+    }
+}
+
+/// The help for one place: `(keys, what they do)`, keys of the same action joined.
+pub fn help_rows(place: Where, lang: Lang) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(Msg, Vec<String>)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.place == place) {
+        let label = key_label(b.key, lang);
+        match rows.iter_mut().find(|(m, _)| *m == b.help) {
+            Some((_, keys)) => keys.push(label),
+            None => rows.push((b.help, vec![label])),
+        }
+    }
+    rows.into_iter()
+        .map(|(m, keys)| (keys.join(" "), m.text(lang)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn the_prompt_takes_every_printable_key() {
+        for c in ['q', '?', 'd', '/', ' '] {
+            assert_eq!(
+                action_for(Context::Search, &key(C(c))),
+                Some(Action::SearchInput(c.to_string()))
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_anywhere() {
+        let ctrl_c = Event::Key(KeyEvent::new(C('c'), KeyModifiers::CONTROL));
+        for ctx in [L, R, S, P, Context::Help] {
+            assert_eq!(action_for(ctx, &ctrl_c), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn q_quits_the_list_but_leaves_the_reader() {
+        assert_eq!(action_for(L, &key(C('q'))), Some(Action::Quit));
+        assert_eq!(action_for(R, &key(C('q'))), Some(Action::Back));
+    }
+
+    #[test]
+    fn help_joins_keys_of_one_action() {
+        let rows = help_rows(In(R), Lang::En);
+        assert!(rows.contains(&("q Esc h ←".to_string(), "back to the list")));
+    }
+}

@@ -1,0 +1,95 @@
+//! Drawing `&App`: pure functions of the state, one file per part of the screen.
+
+mod header;
+mod help;
+mod list;
+mod picker;
+mod reader;
+mod status;
+pub mod text;
+
+use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::app::{App, Area, Mode};
+use crate::tui::theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
+    let g = app.geometry();
+    let cursor = {
+        let buf = frame.buffer_mut();
+        header::render(app, theme, g.header, buf);
+        list::render(app, theme, g.list, buf);
+        separator(theme, g.separator, buf);
+        reader::render(app, theme, g, buf);
+        let cursor = status::render(app, theme, g.status, buf);
+        match app.mode() {
+            Mode::Picker(p) => picker::render(app, p, theme, g.screen, buf),
+            Mode::Help { from } => help::render(app, *from, theme, g.screen, buf),
+            _ => {}
+        }
+        cursor
+    };
+    if let Some((x, y)) = cursor {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// The ratatui rectangle for an area, kept inside `bounds`.
+pub fn rect(area: Area, bounds: Rect) -> Rect {
+    Rect::new(area.x, area.y, area.width, area.height).intersection(bounds)
+}
+
+fn separator(theme: &Theme, area: Area, buf: &mut Buffer) {
+    let area = rect(area, buf.area);
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x, y)) {
+            cell.set_symbol(theme.separator()).set_style(theme.border);
+        }
+    }
+}
+
+/// Blanks wide characters that begin left of `area` and reach into it: their right half
+/// was just overwritten, and a terminal would erase the whole character (ratatui#2526).
+fn blank_straddlers(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for back in 1..=2u16 {
+            let Some(x) = area.x.checked_sub(back) else {
+                break;
+            };
+            if let Some(cell) = buf.cell_mut((x, y))
+                && cell.cell_width() > back
+            {
+                cell.reset();
+            }
+        }
+    }
+}
+
+/// A framed box of `width`×`height` centred in `screen`, cleared; returns its inside.
+/// Too small for a frame, the box has none.
+fn overlay(theme: &Theme, screen: Area, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+    let width = width.min(screen.width);
+    let height = height.min(screen.height);
+    let outer = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+    .intersection(buf.area);
+    Clear.render(outer, buf);
+    blank_straddlers(outer, buf);
+    if outer.width < 4 || outer.height < 3 {
+        return outer;
+    }
+    let block = Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border);
+    let inner = block.inner(outer);
+    block.render(outer, buf);
+    inner
+}

@@ -1,0 +1,140 @@
+//! The article list: two rows per article. The first holds the marks (★ bookmarked,
+//! • unread) and the title; the second the district and reporters, or the search snippet.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+use crate::app::{App, Area, Focus, ROWS_PER_ITEM};
+use crate::article::Article;
+use crate::i18n::Msg;
+use crate::layout::sanitize;
+use crate::search::{find_matches, snippet};
+use crate::tui::theme::Theme;
+use crate::tui::view::text::{marked, put, width};
+
+/// Draws the list into `area`.
+pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let amb = app.ambiguous();
+    if app.view().is_empty() {
+        let note = Msg::NoArticles.text(app.lang());
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            area.width.saturating_sub(1),
+            &[(note, theme.meta)],
+            amb,
+        );
+        return;
+    }
+    let items = usize::from(area.height.div_ceil(ROWS_PER_ITEM));
+    for (row, (pos, &index)) in app
+        .view()
+        .iter()
+        .enumerate()
+        .skip(app.list_top())
+        .take(items)
+        .enumerate()
+    {
+        let Some(article) = app.collection().articles.get(index) else {
+            continue;
+        };
+        let y = area.y + row as u16 * ROWS_PER_ITEM;
+        let selected = pos == app.selected();
+        let rows = ROWS_PER_ITEM.min(area.y + area.height - y);
+        if selected {
+            let style = if app.focus() == Focus::List || app.geometry().side_by_side {
+                theme.selected
+            } else {
+                Style::new()
+            };
+            buf.set_style(
+                ratatui::layout::Rect::new(area.x, y, area.width, rows),
+                style,
+            );
+        }
+        item(app, theme, article, index, area, y, rows, buf);
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
+fn item(
+    app: &App,
+    theme: &Theme,
+    article: &Article,
+    index: usize,
+    area: Area,
+    y: u16,
+    rows: u16,
+    buf: &mut Buffer,
+) {
+    let amb = app.ambiguous();
+    let read = app.is_read(index);
+    let bookmark = if app.is_bookmarked(index) { "★" } else { " " };
+    let unread = if read { " " } else { "•" };
+    // Marks are padded to their widest form so titles line up in either ambiguous width.
+    let mark_w = width("★", amb) + width("•", amb);
+    let marks = format!(
+        "{bookmark}{}{unread}{}",
+        " ".repeat(width("★", amb) - width(bookmark, amb)),
+        " ".repeat(width("•", amb) - width(unread, amb)),
+    );
+    let x = area.x + 1;
+    let max = area.width.saturating_sub(2);
+    let used = put(buf, x, y, max, &[(&marks, theme.mark)], amb);
+    let title = sanitize(&article.title);
+    let base = if read { theme.read } else { theme.unread };
+    let hits: Vec<_> = find_matches(&title, app.query())
+        .into_iter()
+        .map(|r| (r, theme.hit))
+        .collect();
+    let segs = marked(&title, base, &hits);
+    let text_x = x + used + 1;
+    let text_max = max.saturating_sub(used + 1);
+    put(buf, text_x, y, text_max, &segs, amb);
+    if rows < 2 {
+        return;
+    }
+    let indent = (mark_w + 1) as u16;
+    let second_max = max.saturating_sub(indent);
+    if app.query().is_empty() {
+        let line = sanitize(&meta_line(app, article)).into_owned();
+        put(
+            buf,
+            x + indent,
+            y + 1,
+            second_max,
+            &[(&line, theme.meta)],
+            amb,
+        );
+    } else {
+        let snip = snippet(article, app.query(), usize::from(second_max));
+        let hits: Vec<_> = snip
+            .highlights
+            .iter()
+            .map(|r| (r.clone(), theme.hit))
+            .collect();
+        let segs = marked(&snip.text, theme.meta, &hits);
+        put(buf, x + indent, y + 1, second_max, &segs, amb);
+    }
+}
+
+fn meta_line(app: &App, article: &Article) -> String {
+    let lang = app.lang();
+    let mut parts = vec![
+        article
+            .district
+            .clone()
+            .unwrap_or_else(|| Msg::Unstated.text(lang).to_string()),
+    ];
+    if !article.reporters.is_empty() {
+        parts.push(article.reporters.join(" "));
+    }
+    if let Some(kicker) = &article.kicker {
+        parts.push(kicker.clone());
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,52 @@
+//! The reader: the laid-out lines, drawn as they are (never re-wrapped), in a centred text
+//! column, with search hits lit.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+use crate::app::{App, Geometry};
+use crate::i18n::Msg;
+use crate::layout::LineRole;
+use crate::tui::theme::Theme;
+use crate::tui::view::text::{marked, put};
+
+/// Draws the open article, or a hint when none is open.
+pub fn render(app: &App, theme: &Theme, g: Geometry, buf: &mut Buffer) {
+    let area = g.text;
+    if area.is_empty() {
+        return;
+    }
+    let amb = app.ambiguous();
+    let Some(reader) = app.reader() else {
+        let hint = Msg::OpenHint.text(app.lang());
+        put(buf, area.x, area.y, area.width, &[(hint, theme.meta)], amb);
+        return;
+    };
+    let lines = reader.lines().iter().enumerate().skip(reader.scroll());
+    for (row, (index, line)) in lines.take(usize::from(area.height)).enumerate() {
+        let base = style_of(theme, line.role);
+        let hits: Vec<_> = reader
+            .hits_on(index)
+            .map(|(r, current)| {
+                (
+                    r,
+                    if current {
+                        theme.current_hit
+                    } else {
+                        theme.hit
+                    },
+                )
+            })
+            .collect();
+        let segs = marked(&line.text, base, &hits);
+        put(buf, area.x, area.y + row as u16, area.width, &segs, amb);
+    }
+}
+
+fn style_of(theme: &Theme, role: LineRole) -> Style {
+    match role {
+        LineRole::Title => theme.title,
+        LineRole::Kicker | LineRole::Subtitle | LineRole::Meta => theme.meta,
+        LineRole::Blank | LineRole::Body => theme.body,
+    }
+}

@@ -1,0 +1,99 @@
+//! The status bar (position, 第 X/Y 页, match i/n, a message or key hints) and the search
+//! prompt, which takes its place while open.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Area, Context, Mode};
+use crate::i18n::{self, Msg};
+use crate::tui::theme::Theme;
+use crate::tui::view::text::{put, width};
+
+/// Draws the bar; returns where the cursor goes when the prompt is open.
+pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<(u16, u16)> {
+    if area.is_empty() {
+        return None;
+    }
+    let amb = app.ambiguous();
+    let lang = app.lang();
+    buf.set_style(
+        Rect::new(area.x, area.y, area.width, area.height),
+        theme.status,
+    );
+    if let Mode::Search { .. } = app.mode() {
+        let label = Msg::PromptLabel.text(lang);
+        let query = crate::layout::sanitize(app.query_text());
+        let used = put(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            &[(label, theme.status), (&query, theme.status)],
+            amb,
+        );
+        let hint = Msg::PromptHints.text(lang);
+        let hint_w = width(hint, amb) as u16;
+        if used + hint_w + 2 <= area.width {
+            put(
+                buf,
+                area.x + area.width - hint_w,
+                area.y,
+                hint_w,
+                &[(hint, theme.status)],
+                amb,
+            );
+        }
+        let x = area.x + used.min(area.width.saturating_sub(1));
+        return Some((x, area.y));
+    }
+    let mut left = Vec::new();
+    if app.context() == Context::Reader
+        && let Some(reader) = app.reader()
+    {
+        let (page, pages) = reader.page(app.rows());
+        left.push(i18n::page_of(lang, page, pages));
+        if !app.query().is_empty() {
+            let (current, total) = reader.hit_count();
+            left.push(i18n::match_of(lang, current, total));
+        }
+    } else if !app.view().is_empty() {
+        left.push(format!("{}/{}", app.selected() + 1, app.view().len()));
+    }
+    let left = left.join("  ");
+    let used = put(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        &[(&left, theme.status)],
+        amb,
+    );
+    let (right, style) = match app.status() {
+        Some(message) => (message.to_string(), theme.message),
+        None => (hints(app).to_string(), theme.status),
+    };
+    let x = area.x + 1 + used + 2;
+    let room = (area.x + area.width).saturating_sub(x + 1);
+    let right_w = (width(&right, amb) as u16).min(room);
+    // Hints sit at the right edge; when they do not fit they are cut, never the position.
+    put(
+        buf,
+        area.x + area.width.saturating_sub(right_w + 1),
+        area.y,
+        right_w,
+        &[(&right, style)],
+        amb,
+    );
+    None
+}
+
+fn hints(app: &App) -> &'static str {
+    let msg = match app.context() {
+        Context::Reader => Msg::ReaderHints,
+        Context::Picker => Msg::PickerHints,
+        Context::Help => Msg::HelpHints,
+        Context::Search => Msg::PromptHints,
+        Context::List => Msg::ListHints,
+    };
+    msg.text(app.lang())
+}

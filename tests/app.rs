@@ -1,0 +1,304 @@
+//! The reader driven by `Action`s alone, with no terminal.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use kanbao::action::Action;
+use kanbao::app::{App, Context, Focus, Mode, Options};
+use kanbao::filter::DistrictFilter;
+use kanbao::layout::LineRole;
+use kanbao::load::load_bundled;
+use kanbao::state::StateStore;
+
+fn app() -> App {
+    app_with_query("")
+}
+
+fn app_with_query(query: &str) -> App {
+    let opts = Options {
+        query: query.into(),
+        source: "builtin".into(),
+        filter: DistrictFilter::default(),
+        ..Options::default()
+    };
+    let mut app = App::new(
+        load_bundled().unwrap(),
+        StateStore::disabled(),
+        Vec::new(),
+        opts,
+    );
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(a.clone());
+    }
+}
+
+fn top_position(app: &App) -> (usize, usize) {
+    let reader = app.reader().unwrap();
+    let line = &reader.lines()[reader.scroll()];
+    (line.paragraph.unwrap(), line.range.start)
+}
+
+#[test]
+fn opening_shows_the_article_and_marks_it_read() {
+    let mut app = app();
+    let first = app.view()[0];
+    assert!(!app.is_read(first));
+    app.update(Action::Open);
+    assert_eq!(app.context(), Context::Reader);
+    assert_eq!(app.reader().unwrap().article, first);
+    assert!(app.is_read(first));
+    let lines = app.reader().unwrap().lines();
+    assert_eq!(lines[0].role, LineRole::Kicker);
+    app.update(Action::Back);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn space_turns_the_page_and_the_counter_follows() {
+    let mut app = app();
+    app.update(Action::Resize(40, 12));
+    app.update(Action::Open);
+    let rows = app.rows();
+    let (page, pages) = app.reader().unwrap().page(rows);
+    assert_eq!(page, 1);
+    assert!(pages > 3);
+    app.update(Action::NextPage);
+    assert_eq!(app.reader().unwrap().scroll(), rows);
+    assert_eq!(app.reader().unwrap().page(rows).0, 2);
+    app.update(Action::LineDown);
+    assert_eq!(app.reader().unwrap().scroll(), rows + 1);
+    app.update(Action::PrevPage);
+    app.update(Action::PrevPage);
+    assert_eq!(app.reader().unwrap().scroll(), 0);
+    app.update(Action::LastPage);
+    assert_eq!(app.reader().unwrap().page(rows), (pages, pages));
+    app.update(Action::FirstPage);
+    assert_eq!(app.reader().unwrap().scroll(), 0);
+}
+
+#[test]
+fn a_resize_keeps_the_reading_position() {
+    let mut app = app();
+    app.update(Action::Resize(40, 12));
+    run(
+        &mut app,
+        &[Action::Open, Action::NextPage, Action::NextPage],
+    );
+    let (paragraph, byte) = top_position(&app);
+    for (w, h) in [(120, 40), (63, 20), (40, 12), (1, 1), (200, 60)] {
+        app.update(Action::Resize(w, h));
+        let reader = app.reader().unwrap();
+        let lines = reader.lines();
+        let at = lines
+            .iter()
+            .position(|l| l.paragraph == Some(paragraph) && l.range.contains(&byte))
+            .unwrap();
+        // The line holding the place is on top, or on screen when the end of the
+        // article is too near for it to be on top.
+        let last_top = lines.len().saturating_sub(app.rows());
+        assert_eq!(reader.scroll(), at.min(last_top), "at {w}x{h}");
+    }
+    app.update(Action::Resize(40, 12));
+    assert_eq!(top_position(&app), (paragraph, byte));
+}
+
+#[test]
+fn typing_a_search_narrows_the_list_on_every_key() {
+    let mut app = app();
+    assert_eq!(app.view().len(), 7);
+    app.update(Action::OpenSearch);
+    assert_eq!(app.context(), Context::Search);
+    app.update(Action::SearchInput("驿".into()));
+    let after_one = app.view().len();
+    app.update(Action::SearchInput("站".into()));
+    assert!(app.view().len() <= after_one);
+    assert_eq!(app.view().len(), 2);
+    // Backspace removes one character, whatever its width.
+    app.update(Action::SearchBackspace);
+    assert_eq!(app.query_text(), "驿");
+    app.update(Action::SearchInput("站".into()));
+    app.update(Action::SearchAccept);
+    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.query_text(), "驿站");
+    assert_eq!(app.view().len(), 2);
+}
+
+#[test]
+fn escape_drops_what_the_prompt_typed() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::OpenSearch,
+            Action::SearchInput("驿站".into()),
+            Action::SearchCancel,
+        ],
+    );
+    assert_eq!(app.query_text(), "");
+    assert_eq!(app.view().len(), 7);
+}
+
+#[test]
+fn a_paste_opens_the_prompt_with_the_whole_text() {
+    let mut app = app();
+    app.update(Action::SearchInput("驿站\n".into()));
+    assert_eq!(app.context(), Context::Search);
+    assert_eq!(app.query_text(), "驿站 ");
+    assert_eq!(app.view().len(), 2);
+}
+
+#[test]
+fn the_picker_selects_xicheng() {
+    let mut app = app();
+    app.update(Action::OpenPicker);
+    let Mode::Picker(picker) = app.mode() else {
+        panic!("picker open");
+    };
+    let labels: Vec<&str> = picker.items().iter().map(|(k, _)| k.label()).collect();
+    assert_eq!(labels.last(), Some(&"未注明"));
+    let xc = labels.iter().position(|l| *l == "西城区").unwrap();
+    assert_eq!(picker.items()[xc].1, 2);
+    for _ in 0..xc {
+        app.update(Action::PickerDown);
+    }
+    app.update(Action::PickerToggle);
+    // Nothing changes until Enter.
+    assert_eq!(app.view().len(), 7);
+    app.update(Action::PickerApply);
+    assert_eq!(app.view().len(), 2);
+    for &i in app.view() {
+        assert_eq!(
+            app.collection().articles[i].district.as_deref(),
+            Some("西城区")
+        );
+    }
+    // Esc cancels: toggling more and cancelling keeps 西城区 only.
+    run(
+        &mut app,
+        &[
+            Action::OpenPicker,
+            Action::PickerToggle,
+            Action::PickerCancel,
+        ],
+    );
+    assert_eq!(app.view().len(), 2);
+    app.update(Action::ClearFilters);
+    assert_eq!(app.view().len(), 7);
+}
+
+#[test]
+fn brackets_walk_the_list_from_the_reader() {
+    let mut app = app();
+    app.update(Action::Open);
+    let first = app.reader().unwrap().article;
+    app.update(Action::NextArticle);
+    let second = app.reader().unwrap().article;
+    assert_ne!(first, second);
+    assert_eq!(second, app.view()[1]);
+    app.update(Action::PrevArticle);
+    assert_eq!(app.reader().unwrap().article, first);
+    app.update(Action::PrevArticle);
+    assert_eq!(app.reader().unwrap().article, first, "stays at the first");
+}
+
+#[test]
+fn n_and_shift_n_walk_the_hits() {
+    let mut app = app_with_query("驿站");
+    app.update(Action::Open);
+    let reader = app.reader().unwrap();
+    let (_, total) = reader.hit_count();
+    assert!(total >= 2);
+    app.update(Action::NextMatch);
+    assert_eq!(app.reader().unwrap().hit_count().0, Some(0));
+    app.update(Action::NextMatch);
+    assert_eq!(app.reader().unwrap().hit_count().0, Some(1));
+    app.update(Action::PrevMatch);
+    app.update(Action::PrevMatch);
+    assert_eq!(
+        app.reader().unwrap().hit_count().0,
+        Some(total - 1),
+        "wraps"
+    );
+    // The current hit is on screen.
+    let reader = app.reader().unwrap();
+    let lit: Vec<usize> = (0..reader.lines().len())
+        .filter(|&l| reader.hits_on(l).any(|(_, current)| current))
+        .collect();
+    assert!(!lit.is_empty());
+    assert!(lit[0] >= reader.scroll() && lit[0] < reader.scroll() + app.rows());
+    let line = &reader.lines()[lit[0]];
+    let (range, _) = reader.hits_on(lit[0]).find(|(_, c)| *c).unwrap();
+    assert_eq!(&line.text[range], "驿站");
+}
+
+#[test]
+fn bookmark_and_read_marks_toggle() {
+    let mut app = app();
+    let first = app.view()[0];
+    app.update(Action::ToggleBookmark);
+    assert!(app.is_bookmarked(first));
+    assert!(app.has_unsaved());
+    assert!(app.status().is_some());
+    app.update(Action::ToggleBookmark);
+    assert!(!app.is_bookmarked(first));
+    app.update(Action::ToggleRead);
+    assert!(app.is_read(first));
+    app.update(Action::Open);
+    app.update(Action::ToggleRead);
+    assert!(!app.is_read(first));
+    app.save();
+    assert!(!app.has_unsaved());
+}
+
+#[test]
+fn the_list_scrolls_to_keep_the_selection_in_view() {
+    let mut app = app();
+    app.update(Action::Resize(40, 6));
+    app.update(Action::Bottom);
+    assert_eq!(app.selected(), 6);
+    assert!(app.list_top() > 0);
+    app.update(Action::Top);
+    assert_eq!(app.list_top(), 0);
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app();
+    app.update(Action::Help);
+    assert_eq!(app.context(), Context::Help);
+    app.update(Action::MoveDown);
+    assert_eq!(app.context(), Context::List);
+    assert_eq!(app.selected(), 0, "the key only closed help");
+}
+
+#[test]
+fn quit_works_from_the_prompt() {
+    let mut app = app();
+    run(&mut app, &[Action::OpenSearch, Action::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn side_by_side_tab_moves_focus() {
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    assert!(app.geometry().side_by_side);
+    app.update(Action::Open);
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::ToggleFocus);
+    assert_eq!(app.focus(), Focus::List);
+    assert!(app.reader().is_some(), "the article stays shown");
+}
+
+#[test]
+fn a_click_selects_and_a_second_click_opens() {
+    let mut app = app();
+    let g = app.geometry();
+    app.update(Action::Click(g.list.x + 3, g.list.y + 2));
+    assert_eq!(app.selected(), 1);
+    app.update(Action::Click(g.list.x + 3, g.list.y + 3));
+    assert_eq!(app.context(), Context::Reader);
+}

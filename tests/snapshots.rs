@@ -1,0 +1,235 @@
+//! Frames of the reader on ratatui's TestBackend, as insta snapshots (text only; styles are
+//! asserted on cells below), plus tiny sizes and a resize storm that must not panic.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use kanbao::action::Action;
+use kanbao::app::{App, Options};
+use kanbao::filter::DistrictFilter;
+use kanbao::i18n::Lang;
+use kanbao::layout::AmbiguousWidth;
+use kanbao::load::load_bundled;
+use kanbao::state::StateStore;
+use kanbao::tui::theme::Theme;
+use kanbao::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
+
+fn app_with(lang: Lang, query: &str) -> App {
+    let opts = Options {
+        lang,
+        ambiguous: AmbiguousWidth::Narrow,
+        filter: DistrictFilter::default(),
+        query: query.to_string(),
+        source: "builtin".to_string(),
+    };
+    App::new(
+        load_bundled().unwrap(),
+        StateStore::disabled(),
+        Vec::new(),
+        opts,
+    )
+}
+
+fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::render(app, theme, f)).unwrap();
+    terminal
+}
+
+/// Snapshots the screen after `actions`, at every size.
+fn frames(name: &str, actions: &[Action]) {
+    for (w, h) in SIZES {
+        let mut app = app_with(Lang::Zh, "");
+        app.update(Action::Resize(w, h));
+        for a in actions {
+            app.update(a.clone());
+        }
+        let terminal = draw(&app, &Theme::new(true, false), w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn list() {
+    frames("list", &[Action::MoveDown]);
+}
+
+#[test]
+fn reader() {
+    frames("reader", &[Action::Open, Action::NextPage]);
+}
+
+#[test]
+fn picker() {
+    frames(
+        "picker",
+        &[Action::OpenPicker, Action::PickerDown, Action::PickerToggle],
+    );
+}
+
+#[test]
+fn prompt() {
+    frames(
+        "prompt",
+        &[Action::OpenSearch, Action::SearchInput("驿站".into())],
+    );
+}
+
+#[test]
+fn help() {
+    frames("help", &[Action::Help]);
+}
+
+#[test]
+fn english_list() {
+    let mut app = app_with(Lang::En, "");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenPicker);
+    let terminal = draw(&app, &Theme::new(true, false), 80, 24);
+    insta::assert_snapshot!("english_picker_80x24", terminal.backend());
+}
+
+/// Cells of `buf` whose symbols spell `needle` on one row, by grapheme, below the header
+/// and above the status bar.
+fn find_cells(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let area = buf.area;
+    let chars: Vec<String> = needle.chars().map(String::from).collect();
+    for y in area.top() + 1..area.bottom() - 1 {
+        let row: Vec<(u16, &str)> = (area.left()..area.right())
+            .map(|x| (x, buf[(x, y)].symbol()))
+            .filter(|(_, s)| !s.is_empty() && *s != " ")
+            .collect();
+        for start in 0..row.len() {
+            if row[start..].len() >= chars.len()
+                && row[start..start + chars.len()]
+                    .iter()
+                    .zip(&chars)
+                    .all(|((_, s), c)| s == c)
+            {
+                return row[start..start + chars.len()]
+                    .iter()
+                    .map(|(x, _)| (*x, y))
+                    .collect();
+            }
+        }
+    }
+    Vec::new()
+}
+
+#[test]
+fn search_hits_are_lit_in_the_reader() {
+    let mut app = app_with(Lang::Zh, "驿站");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Open);
+    app.update(Action::NextMatch);
+    let theme = Theme::new(true, false);
+    let terminal = draw(&app, &theme, 80, 24);
+    let buf = terminal.backend().buffer();
+    let cells = find_cells(buf, "驿站");
+    assert!(!cells.is_empty(), "a hit is on screen");
+    let lit = |c: &(u16, u16)| {
+        let cell = &buf[*c];
+        cell.bg == Color::Yellow || cell.bg == Color::LightRed
+    };
+    assert!(cells.iter().all(lit));
+    let current = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|c| buf[*c].bg == Color::LightRed)
+        .count();
+    assert!(current >= 2, "the current hit stands out");
+}
+
+#[test]
+fn search_hits_use_underline_without_colour() {
+    let mut app = app_with(Lang::Zh, "驿站");
+    app.update(Action::Resize(120, 40));
+    let theme = Theme::new(false, false);
+    let terminal = draw(&app, &theme, 120, 40);
+    let buf = terminal.backend().buffer();
+    let cells = find_cells(buf, "驿站");
+    assert!(!cells.is_empty());
+    for c in &cells {
+        assert!(buf[*c].modifier.contains(Modifier::UNDERLINED));
+        assert_eq!(buf[*c].bg, Color::Reset);
+        assert_eq!(buf[*c].fg, Color::Reset);
+    }
+}
+
+#[test]
+fn every_tiny_size_renders() {
+    let theme = Theme::new(true, false);
+    let setups: [&[Action]; 5] = [
+        &[],
+        &[Action::Open, Action::NextPage],
+        &[Action::OpenPicker],
+        &[Action::Help],
+        &[Action::OpenSearch, Action::SearchInput("驿站".into())],
+    ];
+    for actions in setups {
+        for w in 1..=12 {
+            for h in 1..=6 {
+                let mut app = app_with(Lang::Zh, "");
+                app.update(Action::Resize(w, h));
+                for a in actions {
+                    app.update(a.clone());
+                }
+                draw(&app, &theme, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_resize_storm_keeps_rendering() {
+    let theme = Theme::new(true, false);
+    let mut app = app_with(Lang::Zh, "工会");
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Open);
+    app.update(Action::NextPage);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let sizes = (0..200u16).map(|i| (1 + (i * 37) % 160, 1 + (i * 13) % 50));
+    for (w, h) in sizes {
+        app.update(Action::Resize(w, h));
+        terminal.backend_mut().resize(w, h);
+        terminal
+            .resize(ratatui::layout::Rect::new(0, 0, w, h))
+            .unwrap();
+        terminal.draw(|f| view::render(&app, &theme, f)).unwrap();
+        app.update(Action::NextMatch);
+    }
+}
+
+#[test]
+fn wide_ambiguous_mode_draws_ascii_borders_and_forced_widths() {
+    let opts = Options {
+        ambiguous: AmbiguousWidth::Wide,
+        source: "builtin".into(),
+        ..Options::default()
+    };
+    let mut app = App::new(
+        load_bundled().unwrap(),
+        StateStore::disabled(),
+        Vec::new(),
+        opts,
+    );
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Open);
+    app.update(Action::OpenPicker);
+    let terminal = draw(&app, &Theme::new(true, true), 120, 40);
+    let buf = terminal.backend().buffer();
+    let quote = buf
+        .content
+        .iter()
+        .find(|c| c.symbol() == "“")
+        .expect("a quotation mark is on screen");
+    assert_eq!(
+        quote.diff_option,
+        ratatui::buffer::CellDiffOption::ForcedWidth(std::num::NonZeroU16::new(2).unwrap())
+    );
+    assert!(buf.content.iter().any(|c| c.symbol() == "+"));
+    assert!(!buf.content.iter().any(|c| "─│╭╮╰╯".contains(c.symbol())));
+}
