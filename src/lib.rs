@@ -3,6 +3,7 @@
 //! Data flows one way: source → articles → (filter, search) → view → layout → frame.
 //! Everything outside `tui` is terminal-free and tested directly.
 
+pub mod archive;
 pub mod article;
 pub mod cli;
 pub mod commands;
