@@ -39,7 +39,8 @@ fn main() -> ExitCode {
         }),
         None => {
             let mut out = BufWriter::new(std::io::stdout().lock());
-            kanbao::archive::generate(articles, seed, &mut out).and_then(|b| out.flush().map(|()| b))
+            kanbao::archive::generate(articles, seed, &mut out)
+                .and_then(|b| out.flush().map(|()| b))
         }
     };
     match result {

@@ -69,9 +69,13 @@ impl Pool {
         let mut sentences = Vec::new();
         let mut headings = Vec::new();
         for article in &bundled {
-            for heading in [&article.kicker, &Some(article.title.clone()), &article.subtitle]
-                .into_iter()
-                .flatten()
+            for heading in [
+                &article.kicker,
+                &Some(article.title.clone()),
+                &article.subtitle,
+            ]
+            .into_iter()
+            .flatten()
             {
                 // Headings lose their district so that the first paragraph decides it.
                 let mut h = heading.clone();
@@ -259,8 +263,7 @@ impl Generator {
         };
 
         let mut paragraphs = Vec::new();
-        let byline;
-        if photo {
+        let byline = if photo {
             let mut caption = lead.unwrap_or_default();
             let count = self.rng.range(2, 4);
             caption.push_str(&self.sentences(count));
@@ -270,7 +273,7 @@ impl Generator {
             }
             caption.push_str(" 摄影报道");
             paragraphs.push(caption);
-            byline = None;
+            None
         } else {
             let count = self.rng.range(2, 6);
             for n in 0..count {
@@ -293,8 +296,8 @@ impl Generator {
                 line.push_str(&format!(" 通讯员 {}", correspondents.join(" ")));
             }
             line.push('）');
-            byline = Some(line);
-        }
+            Some(line)
+        };
 
         let headings: Vec<&str> = [kicker.as_deref(), Some(title.as_str()), subtitle.as_deref()]
             .into_iter()
