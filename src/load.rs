@@ -182,6 +182,9 @@ fn load_file(
 
 /// Checks UTF-8, naming the line and column of the first bad byte.
 pub fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str> {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = memchr::memchr_iter(b'\n', good).count() + 1;
