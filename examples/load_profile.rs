@@ -3,7 +3,8 @@
 //! `cargo run --release --example load_profile -- /tmp/archive.jsonl`
 //!
 //! Each phase runs alone on one thread (best of 3), then the real loader runs with one
-//! thread and with every core; MB/s are of the file's bytes.
+//! thread and with every core; MB/s are of the file's bytes. With a second argument N,
+//! it only loads once with N threads, in a fresh process (for hyperfine).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -38,6 +39,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .unwrap_or_else(|| "/tmp/archive.jsonl".into());
     let path = Path::new(&path);
+    if let Some(threads) = std::env::args().nth(2) {
+        let options = LoadOptions {
+            threads: threads.parse()?,
+            ..LoadOptions::default()
+        };
+        let start = Instant::now();
+        let (collection, _) = load_with(Some(path), &options)?;
+        let n = std::fs::metadata(path)?.len() as usize;
+        report(&format!("load_with, {threads} thread(s)"), start.elapsed(), n);
+        // Like the binary: the OS takes the memory back at exit.
+        std::mem::forget(collection);
+        return Ok(());
+    }
     let (t, bytes) = best(|| std::fs::read(path));
     let bytes = bytes?;
     let n = bytes.len();
