@@ -47,7 +47,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let start = Instant::now();
         let (collection, _) = load_with(Some(path), &options)?;
         let n = std::fs::metadata(path)?.len() as usize;
-        report(&format!("load_with, {threads} thread(s)"), start.elapsed(), n);
+        report(
+            &format!("load_with, {threads} thread(s)"),
+            start.elapsed(),
+            n,
+        );
         // Like the binary: the OS takes the memory back at exit.
         std::mem::forget(collection);
         return Ok(());
@@ -60,6 +64,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (t, text) = best(|| std::str::from_utf8(&bytes).map(str::len));
     text?;
     report("UTF-8 check (str::from_utf8)", t, n);
+    let (t, text) = best(|| simdutf8::basic::from_utf8(&bytes).map(str::len));
+    text?;
+    report("UTF-8 check (simdutf8, what kanbao uses)", t, n);
     let text = std::str::from_utf8(&bytes)?;
     let (t, lines) = best(|| memchr::memchr_iter(b'\n', &bytes).count());
     report(&format!("find lines (memchr, {lines} lines)"), t, n);
