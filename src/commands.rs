@@ -381,15 +381,21 @@ struct SearchRow<'a> {
     snippet: String,
 }
 
-/// Articles matching `query` (SPEC 5: every term, folded or by pinyin), best first.
-pub fn matching<'a>(articles: &[&'a Article], query: &str) -> Vec<(&'a Article, SearchHit)> {
+/// The articles of `collection` that `keep` accepts and that match `query` (SPEC 5: every
+/// term, folded or by pinyin), best first. The index is built over the collection as it is,
+/// so a big archive is not copied.
+pub fn matching<'a>(
+    collection: &'a Collection,
+    keep: impl Fn(&Article) -> bool,
+    query: &str,
+) -> Vec<(&'a Article, SearchHit)> {
     let query = Query::parse(query);
-    let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
-    let index = SearchIndex::new(&owned);
+    let index = SearchIndex::new(&collection.articles);
+    let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
     index
-        .search(&query)
+        .search_in(&query, candidates)
         .into_iter()
-        .map(|hit| (articles[hit.index], hit))
+        .map(|hit| (&collection.articles[hit.index], hit))
         .collect()
 }
 
@@ -397,13 +403,14 @@ pub fn matching<'a>(articles: &[&'a Article], query: &str) -> Vec<(&'a Article, 
 /// `width` columns.
 pub fn search(
     out: &mut dyn Write,
-    articles: &[&Article],
+    collection: &Collection,
+    filter: &DistrictFilter,
     query: &str,
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
     let parsed = Query::parse(query);
-    let rows: Vec<SearchRow<'_>> = matching(articles, query)
+    let rows: Vec<SearchRow<'_>> = matching(collection, |a| filter.matches(a), query)
         .into_iter()
         .map(|(a, hit)| SearchRow {
             id: &a.id,

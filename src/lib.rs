@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod archive;
 pub mod article;
 pub mod cli;
 pub mod commands;

@@ -2,12 +2,15 @@
 //! bundled page compiled into the binary.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Collection};
 use crate::error::{Error, Place, Result};
+
+mod lines;
 
 /// The bundled page, as `kanbao import data/page.txt` makes it.
 pub const BUNDLED_JSON: &str = include_str!("../data/articles.json");
@@ -58,12 +61,39 @@ impl Source {
 pub fn load_bundled() -> Result<Collection> {
     let mut seen = Seen::default();
     let mut out = Collection::default();
-    parse_document(BUNDLED_JSON, Path::new("<builtin>"), &mut out, &mut seen)?;
+    let path = Path::new("<builtin>");
+    let file = seen.add_file(path);
+    parse_document(BUNDLED_JSON, path, file, &mut out, &mut seen)?;
     Ok(out)
+}
+
+/// How a file is read: how many threads parse JSON Lines, in blocks of how many bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Threads that parse JSON Lines blocks; 1 parses on the calling thread.
+    pub threads: usize,
+    /// Bytes per block (whole lines; a longer line makes its block longer).
+    pub block_bytes: usize,
+}
+
+impl Default for LoadOptions {
+    /// One thread per core, 4 MiB blocks: big enough to amortise the hand-off, small
+    /// enough that the blocks in flight stay a few percent of a large archive.
+    fn default() -> LoadOptions {
+        LoadOptions {
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+            block_bytes: 4 << 20,
+        }
+    }
 }
 
 /// Loads `path` (file or folder), or the bundled page when `path` is `None`.
 pub fn load(path: Option<&Path>) -> Result<(Collection, Source)> {
+    load_with(path, &LoadOptions::default())
+}
+
+/// [`load`] with explicit [`LoadOptions`] (for tests and benchmarks).
+pub fn load_with(path: Option<&Path>, options: &LoadOptions) -> Result<(Collection, Source)> {
     let Some(path) = path else {
         return Ok((load_bundled()?, Source::Builtin));
     };
@@ -76,10 +106,10 @@ pub fn load(path: Option<&Path>) -> Result<(Collection, Source)> {
     let mut seen = Seen::default();
     if canonical.is_dir() {
         for file in data_files(path)? {
-            load_file(&file, &mut out, &mut seen)?;
+            load_file(&file, options, &mut out, &mut seen)?;
         }
     } else {
-        load_file(path, &mut out, &mut seen)?;
+        load_file(path, options, &mut out, &mut seen)?;
     }
     if out.articles.is_empty() {
         return Err(Error::Empty {
@@ -107,7 +137,12 @@ fn data_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn load_file(path: &Path, out: &mut Collection, seen: &mut Seen) -> Result<()> {
+fn load_file(
+    path: &Path,
+    options: &LoadOptions,
+    out: &mut Collection,
+    seen: &mut Seen,
+) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -120,21 +155,40 @@ fn load_file(path: &Path, out: &mut Collection, seen: &mut Seen) -> Result<()> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let text = utf8(&bytes, path)?;
-    if is_json_lines(path, text) {
-        parse_json_lines(text, path, out, seen)
+    let file = seen.add_file(path);
+    let lines = match path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl" | "ndjson") => true,
+        Some("json") => false,
+        _ => {
+            // Sniff the first line; a big JSON Lines file is still streamed.
+            let mut head = Vec::new();
+            let mut reader = std::fs::File::open(path).map_err(io)?;
+            std::io::Read::by_ref(&mut reader)
+                .take(1 << 20)
+                .read_to_end(&mut head)
+                .map_err(io)?;
+            looks_like_json_lines(&head)
+        }
+    };
+    if lines {
+        let reader = std::fs::File::open(path).map_err(io)?;
+        lines::load(reader, size, path, file, options, out, seen)
     } else {
-        parse_document(text, path, out, seen)
+        let bytes = std::fs::read(path).map_err(io)?;
+        let text = utf8(&bytes, path)?;
+        parse_document(text, path, file, out, seen)
     }
 }
 
 /// Checks UTF-8, naming the line and column of the first bad byte.
 pub fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str> {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = memchr::memchr_iter(b'\n', good).count() + 1;
+        let line_start = memchr::memrchr(b'\n', good).map_or(0, |i| i + 1);
         // The prefix is valid UTF-8, so count its characters for the column.
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
         Error::NotUtf8 {
@@ -143,41 +197,74 @@ pub fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str> {
     })
 }
 
-/// JSON Lines by extension, or by content: a first line that is a whole article object.
-fn is_json_lines(path: &Path, text: &str) -> bool {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("jsonl" | "ndjson") => true,
-        Some("json") => false,
-        _ => {
-            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(first)
-                .is_ok_and(|m| m.contains_key("id") && !m.contains_key("articles"))
-        }
-    }
+/// JSON Lines by content: a first non-blank line that is a whole article object.
+fn looks_like_json_lines(head: &[u8]) -> bool {
+    let first = head
+        .split(|&b| b == b'\n')
+        .find(|l| !l.trim_ascii().is_empty())
+        .unwrap_or(b"");
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first)
+        .is_ok_and(|m| m.contains_key("id") && !m.contains_key("articles"))
 }
 
-/// Ids seen so far, with where each was first seen.
+/// Where an id was first seen, compactly: a [`Place`] is only built for an error.
+#[derive(Debug, Clone, Copy)]
+enum Loc {
+    /// Line `line` of a JSON Lines file.
+    Line { file: usize, line: usize },
+    /// Article `n` (1-based) of a document, on `line` when it could be found.
+    Article {
+        file: usize,
+        n: usize,
+        line: Option<usize>,
+    },
+}
+
+/// Ids seen so far, with where each was first seen, and the files they came from.
 #[derive(Default)]
-struct Seen(HashMap<String, Place>);
+struct Seen {
+    files: Vec<PathBuf>,
+    ids: HashMap<String, Loc>,
+}
 
 impl Seen {
-    fn check(&mut self, article: &Article, place: Place) -> Result<()> {
-        if article.title.trim().is_empty() {
-            return Err(Error::MissingTitle { place });
+    /// Registers a file; its index goes into each [`Loc`] found in it.
+    fn add_file(&mut self, path: &Path) -> usize {
+        self.files.push(path.to_path_buf());
+        self.files.len() - 1
+    }
+
+    fn place(&self, loc: Loc, id: &str) -> Place {
+        match loc {
+            Loc::Line { file, line } => {
+                Place::at(&self.files[file], line, 1).item(format!("id `{id}`"))
+            }
+            Loc::Article { file, n, line } => {
+                let mut place =
+                    Place::file(&self.files[file]).item(format!("article {n}, id `{id}`"));
+                place.line = line;
+                place
+            }
         }
-        if let Some(first) = self.0.get(&article.id) {
+    }
+
+    /// Records `id` at `loc`, or names both places if it was seen before.
+    fn check_id(&mut self, id: &str, loc: Loc) -> Result<()> {
+        if let Some(&first) = self.ids.get(id) {
             return Err(Error::DuplicateId {
-                id: article.id.clone(),
-                first: Box::new(first.clone()),
-                second: Box::new(place),
+                id: id.to_string(),
+                first: Box::new(self.place(first, id)),
+                second: Box::new(self.place(loc, id)),
             });
         }
-        self.0.insert(article.id.clone(), place);
+        self.ids.insert(id.to_string(), loc);
         Ok(())
     }
 }
 
-fn syntax(path: &Path, line_offset: usize, e: &serde_json::Error) -> Error {
+/// A serde_json error at `line_offset` lines into the file; `text` is what was parsed,
+/// to turn serde_json's byte column into a character column.
+fn syntax(path: &Path, line_offset: usize, text: &str, e: &serde_json::Error) -> Error {
     // serde_json's message ends with " at line L column C"; the place says that already.
     let message = e.to_string();
     let message = message
@@ -185,15 +272,36 @@ fn syntax(path: &Path, line_offset: usize, e: &serde_json::Error) -> Error {
         .next()
         .unwrap_or(&message)
         .to_string();
+    let line = text
+        .split('\n')
+        .nth(e.line().saturating_sub(1))
+        .unwrap_or("");
     Error::Syntax {
-        place: Place::at(path, e.line() + line_offset, e.column()),
+        place: Place::at(path, e.line() + line_offset, char_column(line, e.column())),
         message,
     }
 }
 
+/// The character column of byte column `byte_column` (1-based) in `line`.
+fn char_column(line: &str, byte_column: usize) -> usize {
+    let end = byte_column.min(line.len());
+    // Count the bytes that start a character: that is the characters up to the column.
+    line.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        .max(usize::from(byte_column > 0))
+}
+
 /// Parses one schema-1 document and appends its articles.
-fn parse_document(text: &str, path: &Path, out: &mut Collection, seen: &mut Seen) -> Result<()> {
-    let doc: Document = serde_json::from_str(text).map_err(|e| syntax(path, 0, &e))?;
+fn parse_document(
+    text: &str,
+    path: &Path,
+    file: usize,
+    out: &mut Collection,
+    seen: &mut Seen,
+) -> Result<()> {
+    let doc: Document = serde_json::from_str(text).map_err(|e| syntax(path, 0, text, &e))?;
     if doc.schema != SCHEMA {
         return Err(Error::Schema {
             place: Place::file(path),
@@ -207,9 +315,17 @@ fn parse_document(text: &str, path: &Path, out: &mut Collection, seen: &mut Seen
     }
     let lines = article_lines(text, doc.articles.len());
     for (n, article) in doc.articles.into_iter().enumerate() {
-        let mut place = Place::file(path).item(format!("article {}, id `{}`", n + 1, article.id));
-        place.line = lines.get(n).copied();
-        seen.check(&article, place)?;
+        let loc = Loc::Article {
+            file,
+            n: n + 1,
+            line: lines.get(n).copied(),
+        };
+        if article.title.trim().is_empty() {
+            return Err(Error::MissingTitle {
+                place: seen.place(loc, &article.id),
+            });
+        }
+        seen.check_id(&article.id, loc)?;
         out.articles.push(article);
     }
     if out.banner.is_none() {
@@ -226,28 +342,6 @@ fn article_lines(text: &str, count: usize) -> Vec<usize> {
         .map(|(i, _)| i + 1)
         .take(count)
         .collect()
-}
-
-/// Parses JSON Lines: one article object per non-blank line.
-fn parse_json_lines(text: &str, path: &Path, out: &mut Collection, seen: &mut Seen) -> Result<()> {
-    let before = out.articles.len();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let article: Article = serde_json::from_str(line).map_err(|e| syntax(path, i, &e))?;
-        seen.check(
-            &article,
-            Place::at(path, i + 1, 1).item(format!("id `{}`", article.id)),
-        )?;
-        out.articles.push(article);
-    }
-    if out.articles.len() == before {
-        return Err(Error::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
 }
 
 /// Serializes a collection as a schema-1 document, pretty-printed.
