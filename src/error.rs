@@ -127,8 +127,8 @@ impl fmt::Display for Error {
             }
             Error::TooLarge { path, size, limit } => write!(
                 f,
-                "{}: {size} bytes is more than the {limit} bytes kanbao reads from one file; \
-                 split it into a folder of JSON Lines files",
+                "{}: {size} bytes is more than the {limit} bytes kanbao reads from one file of \
+                 this kind; split it into a folder of JSON Lines (.jsonl) files",
                 path.display()
             ),
             Error::UnknownDistrict(message) => write!(f, "{message}"),

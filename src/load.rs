@@ -18,8 +18,13 @@ pub const BUNDLED_JSON: &str = include_str!("../data/articles.json");
 pub const BUNDLED_PAGE: &str = include_str!("../data/page.txt");
 /// The schema version kanbao reads and writes.
 pub const SCHEMA: u64 = 1;
-/// The largest single file kanbao reads (4 GiB); larger archives go in a folder.
+/// The largest JSON Lines file kanbao reads (4 GiB). It is streamed, so memory grows with
+/// the articles (about 1.3× the file), never with the file at once; larger archives go in
+/// a folder of such files.
 pub const MAX_FILE_BYTES: u64 = 4 << 30;
+/// The largest single-object JSON file kanbao reads (1 GiB): it is read whole before it is
+/// parsed, so it costs about twice its size in memory. Bigger collections go in JSON Lines.
+pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
 
 /// A schema-1 document: one JSON object holding a page's articles.
 #[derive(Debug, Serialize, Deserialize)]
@@ -170,6 +175,13 @@ fn load_file(
             looks_like_json_lines(&head)
         }
     };
+    if !lines && size > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
     if lines {
         let reader = std::fs::File::open(path).map_err(io)?;
         lines::load(reader, size, path, file, options, out, seen)

@@ -366,3 +366,23 @@ fn show_prints_the_layout_engine_lines() {
             .all(|l| !l.starts_with('，') && !l.starts_with('。'))
     );
 }
+
+#[test]
+fn files_over_the_size_limits_are_refused_before_reading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Sparse files: the size is there, the disk blocks and the memory are not.
+    let doc = dir.path().join("huge.json");
+    std::fs::File::create(&doc)
+        .and_then(|f| f.set_len(kanbao::load::MAX_DOCUMENT_BYTES + 1))
+        .expect("sparse file");
+    let out = kanbao(&["check", &doc.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("JSON Lines"), "{}", stderr(&out));
+    let lines = dir.path().join("huge.jsonl");
+    std::fs::File::create(&lines)
+        .and_then(|f| f.set_len(kanbao::load::MAX_FILE_BYTES + 1))
+        .expect("sparse file");
+    let out = kanbao(&["check", &lines.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bytes"), "{}", stderr(&out));
+}
