@@ -294,7 +294,8 @@ fn syntax(path: &Path, line_offset: usize, text: &str, e: &serde_json::Error) ->
     }
 }
 
-/// The character column of byte column `byte_column` (1-based) in `line`.
+/// The character column of byte column `byte_column` (1-based) in `line`. serde_json says
+/// column 0 for an error before the line's first byte (an empty file); that is column 1.
 fn char_column(line: &str, byte_column: usize) -> usize {
     let end = byte_column.min(line.len());
     // Count the bytes that start a character: that is the characters up to the column.
@@ -302,7 +303,7 @@ fn char_column(line: &str, byte_column: usize) -> usize {
         .iter()
         .filter(|&&b| b & 0xC0 != 0x80)
         .count()
-        .max(usize::from(byte_column > 0))
+        .max(1)
 }
 
 /// Parses one schema-1 document and appends its articles.

@@ -386,3 +386,16 @@ fn files_over_the_size_limits_are_refused_before_reading() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("bytes"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_empty_file_is_an_error_at_line_1_column_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "empty.json", b"");
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("{path}:1:1")),
+        "{}",
+        stderr(&out)
+    );
+}
