@@ -1,6 +1,8 @@
 //! Every user intent the reader understands. Keys, the mouse and pastes become `Action`s
 //! (in `tui::keymap`); `App::update` is the only thing that acts on them.
 
+use crate::search::SearchHit;
+
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -76,6 +78,14 @@ pub enum Action {
     ScrollDown,
     /// Mouse wheel up: scroll the focused pane.
     ScrollUp,
+    /// A search the app asked for has ended (see `app::SearchRequest`): its ranked hits.
+    /// Only the answer to the latest request is used; older ones are dropped.
+    SearchFinished {
+        /// The request's generation.
+        generation: u64,
+        /// The matching articles, best first.
+        hits: Vec<SearchHit>,
+    },
     /// Leave kanbao.
     Quit,
 }

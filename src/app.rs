@@ -4,18 +4,27 @@
 mod geometry;
 mod picker;
 mod reader;
+mod search_job;
 
 pub use geometry::{Area, Geometry, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
 pub use picker::Picker;
 pub use reader::{Hit, Reader};
+pub use search_job::{SearchRequest, Searcher};
+
+use std::sync::Arc;
 
 use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{AmbiguousWidth, LayoutOptions};
-use crate::search::{Query, SearchIndex};
+use crate::search::{Query, SearchHit, SearchIndex};
 use crate::state::StateStore;
+
+/// Collections of at least this many articles are searched off the UI thread (see
+/// [`SearchRequest`]); smaller ones are searched inside [`App::update`], which takes well
+/// under a millisecond at that size and keeps the list in step with every key.
+pub const BACKGROUND_SEARCH_MIN: usize = 20_000;
 
 /// Which pane takes the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +87,16 @@ pub struct Options {
 /// All the reader's state.
 pub struct App {
     collection: Collection,
-    index: SearchIndex,
+    index: Arc<SearchIndex>,
+    /// The latest search's answer as article positions, best first (every article, in
+    /// order, for an empty query); the list is this, filtered by district.
+    order: Vec<usize>,
+    /// Numbers the searches asked for; only the answer to the latest is used.
+    generation: u64,
+    /// A background search asked for and not yet taken by the loop.
+    request: Option<SearchRequest>,
+    /// True from a background search's request until its answer arrives.
+    searching: bool,
     store: StateStore,
     unsaved: bool,
     opts: Options,
@@ -102,10 +120,14 @@ impl App {
         warnings: Vec<String>,
         opts: Options,
     ) -> App {
-        let index = SearchIndex::new(&collection.articles);
+        let index = Arc::new(SearchIndex::new(&collection.articles));
         let mut app = App {
             collection,
             index,
+            order: Vec::new(),
+            generation: 0,
+            request: None,
+            searching: false,
             store,
             unsaved: false,
             query: Query::parse(&opts.query),
@@ -120,7 +142,7 @@ impl App {
             status: (!warnings.is_empty()).then(|| warnings.join("; ")),
             quit: false,
         };
-        app.rebuild_view();
+        app.search();
         app
     }
 
@@ -129,6 +151,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
+            Action::SearchFinished { generation, hits } => self.search_finished(generation, hits),
             action => {
                 self.status = None;
                 match self.mode.clone() {
@@ -258,7 +281,7 @@ impl App {
     fn set_query(&mut self, text: String) {
         self.query = Query::parse(&text);
         self.opts.query = text;
-        self.rebuild_view();
+        self.search();
         if let Some(reader) = &mut self.reader
             && let Some(article) = self.collection.articles.get(reader.article)
         {
@@ -266,21 +289,52 @@ impl App {
         }
     }
 
-    /// Recomputes the list from the search and the filter, keeping the selected article.
-    fn rebuild_view(&mut self) {
-        let keep = self.view.get(self.selected).copied();
-        let articles = &self.collection.articles;
-        let order: Vec<usize> = if self.query.is_empty() {
-            (0..articles.len()).collect()
+    /// Starts the search for the current query: at once for an empty query or a small
+    /// collection, as a [`SearchRequest`] for a large one (the list keeps the previous
+    /// answer until [`Action::SearchFinished`] brings the new one).
+    fn search(&mut self) {
+        self.generation += 1;
+        self.request = None;
+        self.searching = false;
+        let articles = self.collection.articles.len();
+        if self.query.is_empty() {
+            self.order = (0..articles).collect();
+        } else if articles >= BACKGROUND_SEARCH_MIN {
+            self.request = Some(SearchRequest {
+                generation: self.generation,
+                query: self.query.clone(),
+            });
+            self.searching = true;
+            return;
         } else {
-            self.index
+            self.order = self
+                .index
                 .search(&self.query)
                 .into_iter()
                 .map(|h| h.index)
-                .collect()
-        };
-        self.view = order
-            .into_iter()
+                .collect();
+        }
+        self.rebuild_view();
+    }
+
+    fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
+        if generation != self.generation || !self.searching {
+            return;
+        }
+        self.searching = false;
+        self.order = hits.into_iter().map(|h| h.index).collect();
+        self.rebuild_view();
+    }
+
+    /// Recomputes the list from the search's answer and the filter, keeping the selected
+    /// article.
+    fn rebuild_view(&mut self) {
+        let keep = self.view.get(self.selected).copied();
+        let articles = &self.collection.articles;
+        self.view = self
+            .order
+            .iter()
+            .copied()
             .filter(|&i| articles.get(i).is_some_and(|a| self.opts.filter.matches(a)))
             .collect();
         let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
@@ -409,6 +463,22 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// The background search the app wants run, if any; taking it leaves none. Small
+    /// collections never ask (they are searched inside `update`).
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        self.request.take()
+    }
+
+    /// The generation of the latest search asked for; answers to older ones are dropped.
+    pub fn search_generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The index the searches run over, to share with a search thread.
+    pub fn search_index(&self) -> Arc<SearchIndex> {
+        Arc::clone(&self.index)
+    }
+
     /// Writes the reading state if it changed; a failure becomes the status message.
     pub fn save(&mut self) {
         self.unsaved = false;
@@ -513,6 +583,12 @@ impl App {
     /// The parsed search.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// True while a background search for the current query is running: the list still
+    /// shows the previous answer.
+    pub fn is_searching(&self) -> bool {
+        self.searching
     }
 
     /// The district filter.

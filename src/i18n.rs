@@ -45,6 +45,8 @@ pub enum Msg {
     PromptHints,
     /// Key hints while the picker is open.
     PickerHints,
+    /// Shown while a search of a large collection runs; the list still shows the last one.
+    Searching,
     /// Key hints while help is open.
     HelpHints,
     /// Status after adding a bookmark.
@@ -176,6 +178,8 @@ impl Msg {
             (ReaderHints, Lang::En) => "Space page n next q back",
             (PromptHints, Lang::Zh) => "Enter 确定 Esc 取消",
             (PromptHints, Lang::En) => "Enter keep Esc drop",
+            (Searching, Lang::Zh) => "搜索中…",
+            (Searching, Lang::En) => "searching…",
             (PickerHints, Lang::Zh) => "空格 选择 Enter 应用 Esc 取消",
             (PickerHints, Lang::En) => "Space toggle Enter apply Esc cancel",
             (HelpHints, Lang::Zh) => "任意键关闭",

@@ -32,6 +32,13 @@ pub use snippet::{Snippet, snippet};
 /// spawning threads costs more than it saves.
 const PARALLEL_MIN: usize = 4096;
 
+/// Articles scanned between two looks at the cancellation flag: about 0.5 MB of text, so a
+/// superseded search stops within a millisecond or so.
+const CANCEL_BLOCK: usize = 512;
+
+/// Asked between blocks of articles: `true` means the search is no longer wanted.
+pub type Cancelled<'a> = &'a (dyn Fn() -> bool + Sync);
+
 /// One article that matches a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchHit {
@@ -96,24 +103,36 @@ impl Shard {
         self.heading_ends.len()
     }
 
-    /// Hits and title hits of `term` for every article of the shard, in one pass.
-    fn count(&self, term: &Term) -> (Vec<u32>, Vec<u32>) {
+    /// Hits and title hits of `term` for every article of the shard, one block of
+    /// articles at a time; `None` once `cancelled` says so.
+    fn count(&self, term: &Term, cancelled: Cancelled<'_>) -> Option<(Vec<u32>, Vec<u32>)> {
         let mut hits = vec![0u32; self.len()];
         let mut titles = vec![0u32; self.len()];
-        let mut doc = 0;
-        term.for_each_position(&self.text, |pos| {
-            if pos < self.starts[doc] {
-                doc = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
+        for first in (0..self.len()).step_by(CANCEL_BLOCK) {
+            if cancelled() {
+                return None;
             }
-            while self.starts.get(doc + 1).is_some_and(|s| *s <= pos) {
-                doc += 1;
-            }
-            if let (Some(h), Some(t)) = (hits.get_mut(doc), titles.get_mut(doc)) {
-                *h += 1;
-                *t += u32::from(pos < self.heading_ends[doc]);
-            }
-        });
-        (hits, titles)
+            let last = (first + CANCEL_BLOCK).min(self.len());
+            // No match spans two articles (each ends with a line break), so blocks cut at
+            // article starts find exactly the matches of one pass over the whole shard.
+            let base = self.starts[first];
+            let block = &self.text[base..self.starts[last]];
+            let mut doc = first;
+            term.for_each_position(block, |at| {
+                let pos = base + at;
+                if pos < self.starts[doc] {
+                    doc = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
+                }
+                while self.starts.get(doc + 1).is_some_and(|s| *s <= pos) {
+                    doc += 1;
+                }
+                if let (Some(h), Some(t)) = (hits.get_mut(doc), titles.get_mut(doc)) {
+                    *h += 1;
+                    *t += u32::from(pos < self.heading_ends[doc]);
+                }
+            });
+        }
+        Some((hits, titles))
     }
 
     /// Exact hits of a multi-term query in article `doc` (shard-local): the matches of all
@@ -135,8 +154,14 @@ impl Shard {
         (scratch.len(), title)
     }
 
-    /// The shard's articles that match `query` and pass `allowed` (indexed globally).
-    fn search(&self, query: &Query, allowed: Option<&[bool]>) -> Vec<SearchHit> {
+    /// The shard's articles that match `query` and pass `allowed` (indexed globally);
+    /// `None` once `cancelled` says so.
+    fn search(
+        &self,
+        query: &Query,
+        allowed: Option<&[bool]>,
+        cancelled: Cancelled<'_>,
+    ) -> Option<Vec<SearchHit>> {
         let is_allowed =
             |doc: usize| allowed.is_none_or(|a| a.get(self.first + doc).copied().unwrap_or(false));
         let hit = |doc: usize, hits: usize, title_hits: usize| SearchHit {
@@ -145,33 +170,39 @@ impl Shard {
             title_hits,
         };
         match query.terms() {
-            [] => (0..self.len())
-                .filter(|d| is_allowed(*d))
-                .map(|d| hit(d, 0, 0))
-                .collect(),
-            [term] => {
-                let (hits, titles) = self.count(term);
+            [] => Some(
                 (0..self.len())
-                    .filter(|d| hits[*d] > 0 && is_allowed(*d))
-                    .map(|d| hit(d, hits[d] as usize, titles[d] as usize))
-                    .collect()
+                    .filter(|d| is_allowed(*d))
+                    .map(|d| hit(d, 0, 0))
+                    .collect(),
+            ),
+            [term] => {
+                let (hits, titles) = self.count(term, cancelled)?;
+                Some(
+                    (0..self.len())
+                        .filter(|d| hits[*d] > 0 && is_allowed(*d))
+                        .map(|d| hit(d, hits[d] as usize, titles[d] as usize))
+                        .collect(),
+                )
             }
             terms => {
                 let mut all = vec![true; self.len()];
                 for term in terms {
-                    let (hits, _) = self.count(term);
+                    let (hits, _) = self.count(term, cancelled)?;
                     for (keep, h) in all.iter_mut().zip(hits) {
                         *keep &= h > 0;
                     }
                 }
                 let mut scratch = Vec::new();
-                (0..self.len())
-                    .filter(|d| all[*d] && is_allowed(*d))
-                    .map(|d| {
-                        let (hits, title_hits) = self.evaluate(d, query, &mut scratch);
-                        hit(d, hits, title_hits)
-                    })
-                    .collect()
+                let mut out = Vec::new();
+                for d in (0..self.len()).filter(|d| all[*d] && is_allowed(*d)) {
+                    if d % CANCEL_BLOCK == 0 && cancelled() {
+                        return None;
+                    }
+                    let (hits, title_hits) = self.evaluate(d, query, &mut scratch);
+                    out.push(hit(d, hits, title_hits));
+                }
+                Some(out)
             }
         }
     }
@@ -227,7 +258,18 @@ impl SearchIndex {
     /// Every article matching `query`, ranked (see [`rank::rank`]). An empty query matches
     /// every article, in original order.
     pub fn search(&self, query: &Query) -> Vec<SearchHit> {
-        self.run(query, None)
+        self.run(query, None, &|| false).unwrap_or_default()
+    }
+
+    /// Like [`SearchIndex::search`], but asks `cancelled` between blocks of articles (a few
+    /// hundred at a time, on every shard) and gives up with `None` as soon as it returns
+    /// true: the reader's prompt uses this so that a newer keystroke stops an older search.
+    pub fn search_cancellable(
+        &self,
+        query: &Query,
+        cancelled: Cancelled<'_>,
+    ) -> Option<Vec<SearchHit>> {
+        self.run(query, None, cancelled)
     }
 
     /// Like [`SearchIndex::search`], but only over `candidates` (article positions, e.g. the
@@ -243,14 +285,25 @@ impl SearchIndex {
                 *slot = true;
             }
         }
-        self.run(query, Some(&allowed))
+        self.run(query, Some(&allowed), &|| false)
+            .unwrap_or_default()
     }
 
-    fn run(&self, query: &Query, allowed: Option<&[bool]>) -> Vec<SearchHit> {
-        let parts = parallel_each(&self.shards, |shard| shard.search(query, allowed));
-        let mut hits: Vec<SearchHit> = parts.into_iter().flatten().collect();
+    fn run(
+        &self,
+        query: &Query,
+        allowed: Option<&[bool]>,
+        cancelled: Cancelled<'_>,
+    ) -> Option<Vec<SearchHit>> {
+        let parts = parallel_each(&self.shards, |shard| {
+            shard.search(query, allowed, cancelled)
+        });
+        let mut hits = Vec::new();
+        for part in parts {
+            hits.extend(part?);
+        }
         rank::rank(&mut hits);
-        hits
+        Some(hits)
     }
 }
 

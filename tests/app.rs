@@ -302,3 +302,164 @@ fn a_click_selects_and_a_second_click_opens() {
     app.update(Action::Click(g.list.x + 3, g.list.y + 3));
     assert_eq!(app.context(), Context::Reader);
 }
+
+// A large collection: searched off the UI thread (SPEC 7, a 100,000-article archive).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use kanbao::app::{BACKGROUND_SEARCH_MIN, Searcher};
+use kanbao::article::{Article, Collection};
+
+const LARGE: usize = 30_000;
+
+/// `LARGE` small articles made of the bundled page's sentences; every fifth holds 驿站.
+fn large_app() -> App {
+    let sentences = [
+        "京南物流基地是北京四大物流基地之一，货运司机群体集聚。",
+        "天宫院街道总工会相继建成2家24小时工会驿站。",
+        "工会工作人员现场为参会人员讲解医保二次报销等工会服务项目。",
+        "锦旗是我们继续前行的动力，我们将持续提升服务质量。",
+        "通州区多个街道、乡镇总工会积极开展职工沟通会。",
+    ];
+    let articles: Vec<Article> = (0..LARGE)
+        .map(|i| Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            paragraphs: vec![sentences[i % 5].to_string()],
+            ..Article::default()
+        })
+        .collect();
+    let collection = Collection {
+        articles,
+        ..Collection::default()
+    };
+    let opts = Options {
+        source: "large".into(),
+        ..Options::default()
+    };
+    let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+/// Runs the app's pending search on this thread and hands it the answer.
+fn finish_search(app: &mut App) {
+    let request = app.take_search_request().expect("a search was asked for");
+    let answer = request
+        .run(&app.search_index(), &|| false)
+        .expect("not cancelled");
+    app.update(answer);
+}
+
+#[test]
+fn a_large_collection_echoes_the_key_and_results_follow_the_search() {
+    const { assert!(LARGE >= BACKGROUND_SEARCH_MIN) };
+    let mut app = large_app();
+    assert_eq!(app.view().len(), LARGE);
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("驿站".into()));
+    // The prompt shows the text at once; the list waits for the search.
+    assert_eq!(app.query_text(), "驿站");
+    assert!(app.is_searching());
+    assert_eq!(app.view().len(), LARGE);
+    finish_search(&mut app);
+    assert!(!app.is_searching());
+    assert_eq!(app.view().len(), LARGE / 5);
+    assert!(app.view().iter().all(|i| i % 5 == 1));
+    assert!(
+        app.take_search_request().is_none(),
+        "one request per change"
+    );
+}
+
+#[test]
+fn a_newer_keystroke_supersedes_an_older_search() {
+    let mut app = large_app();
+    app.update(Action::SearchInput("物流".into()));
+    let older = app.take_search_request().unwrap();
+    app.update(Action::SearchInput("基地".into()));
+    let newer = app.take_search_request().unwrap();
+    assert!(newer.generation > older.generation);
+    assert_eq!(newer.generation, app.search_generation());
+    let index = app.search_index();
+    // The older answer arrives first: dropped, the app still waits.
+    app.update(older.run(&index, &|| false).unwrap());
+    assert!(app.is_searching());
+    assert_eq!(app.view().len(), LARGE);
+    app.update(newer.run(&index, &|| false).unwrap());
+    assert!(!app.is_searching());
+    assert_eq!(app.query_text(), "物流基地");
+    assert_eq!(app.view().len(), LARGE / 5);
+    // An answer arriving after the latest one changes nothing either.
+    app.update(older.run(&index, &|| false).unwrap());
+    assert_eq!(app.view().len(), LARGE / 5);
+}
+
+#[test]
+fn a_cancelled_search_stops_early_and_answers_nothing() {
+    let mut app = large_app();
+    app.update(Action::SearchInput("gonghui".into()));
+    let request = app.take_search_request().unwrap();
+    let index = app.search_index();
+    assert!(request.run(&index, &|| true).is_none());
+    // Cancelled after the first look: every shard stops at its next look, long before
+    // the end (a look comes every few hundred articles, so the whole scan takes dozens).
+    let looks = AtomicUsize::new(0);
+    let cancel_after_first = || looks.fetch_add(1, Ordering::Relaxed) >= 1;
+    assert!(request.run(&index, &cancel_after_first).is_none());
+    assert!(looks.load(Ordering::Relaxed) <= 4, "stopped early");
+    let all = AtomicUsize::new(0);
+    let count = || {
+        all.fetch_add(1, Ordering::Relaxed);
+        false
+    };
+    assert!(request.run(&index, &count).is_some());
+    assert!(
+        all.load(Ordering::Relaxed) > 20,
+        "a full search looks many times"
+    );
+}
+
+#[test]
+fn clearing_the_query_drops_a_running_search_at_once() {
+    let mut app = large_app();
+    app.update(Action::SearchInput("驿站".into()));
+    let request = app.take_search_request().unwrap();
+    app.update(Action::SearchCancel);
+    assert!(!app.is_searching());
+    assert!(
+        app.take_search_request().is_none(),
+        "an empty query needs no search"
+    );
+    assert_eq!(app.view().len(), LARGE);
+    app.update(request.run(&app.search_index(), &|| false).unwrap());
+    assert_eq!(app.view().len(), LARGE, "the stale answer is dropped");
+}
+
+#[test]
+fn the_searcher_thread_delivers_only_the_latest_answer_that_matters() {
+    let mut app = large_app();
+    let searcher = Searcher::new(app.search_index());
+    for key in ["工", "会", "驿", "站"] {
+        app.update(Action::SearchInput(key.into()));
+        searcher.supersede(app.search_generation());
+        if let Some(request) = app.take_search_request() {
+            searcher.start(request);
+        }
+    }
+    // Feed answers as they come until the latest one lands (older ones are dropped or
+    // never sent, having been cancelled).
+    let mut waited = 0;
+    while app.is_searching() {
+        match searcher.try_answer() {
+            Some(answer) => app.update(answer),
+            None => {
+                waited += 1;
+                assert!(waited < 60_000, "the search never answered");
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        }
+    }
+    assert_eq!(app.query_text(), "工会驿站");
+    assert_eq!(app.view().len(), LARGE / 5);
+}

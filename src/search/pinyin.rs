@@ -12,6 +12,8 @@
 //! typed `v` or `u` (`lvse`, `luse` → 绿色), and `ju`/`qu`/`xu`/`yu` may be typed with `v`.
 //! Characters outside the BMP (CJK extension B and later) have no readings here.
 
+mod dfa;
+
 use std::sync::OnceLock;
 
 use pinyin::ToPinyinMulti;
@@ -120,6 +122,9 @@ pub struct PinyinPattern {
     /// One bit per BMP code point: can this character start a match? 8 KiB, so it stays in
     /// the L1 cache and most characters of a scan cost one load.
     starts: Box<[u64; 1024]>,
+    /// The same matcher as a deterministic automaton, for the scan; `None` for the rare
+    /// term whose automaton would be too large (the NFA scan then serves).
+    dfa: Option<dfa::Dfa>,
 }
 
 impl PinyinPattern {
@@ -163,11 +168,13 @@ impl PinyinPattern {
                 starts[(cp >> 6) & 1023] |= 1 << (cp & 63);
             }
         }
+        let dfa = dfa::Dfa::new(&t.ids, &next, len, &starts);
         Some(PinyinPattern {
             len,
             next,
             first,
             starts,
+            dfa,
         })
     }
 
@@ -235,10 +242,19 @@ impl PinyinPattern {
     /// Runs the fast matcher (no start tracking) over `text`, calling `on_end(end)` at the end
     /// of each non-overlapping match; stops when it returns false.
     ///
-    /// This is the hot loop of a pinyin search: it reads the UTF-8 bytes directly, since
+    /// This is the hot loop of a pinyin search; it runs the term's deterministic automaton
+    /// (see `dfa`) when it has one.
+    pub fn scan(&self, text: &str, on_end: impl FnMut(usize) -> bool) {
+        match &self.dfa {
+            Some(dfa) => dfa.scan(text, on_end),
+            None => self.scan_nfa(text, on_end),
+        }
+    }
+
+    /// The NFA form of [`PinyinPattern::scan`]. It reads the UTF-8 bytes directly, since
     /// every character with a reading is a three-byte sequence, and takes one table lookup
     /// per character while no match is in progress.
-    pub fn scan(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
+    fn scan_nfa(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
         let ids = &table().ids;
         let first = self.first.as_slice();
         let accept = 1u64 << self.len;
@@ -337,6 +353,49 @@ mod tests {
             );
         }
         out
+    }
+
+    fn ends(term: &str, text: &str, dfa: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        if let Some(p) = PinyinPattern::new(term) {
+            let push = |end| {
+                out.push(end);
+                true
+            };
+            match (&p.dfa, dfa) {
+                (Some(d), true) => d.scan(text, push),
+                _ => p.scan_nfa(text, push),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_automaton_and_the_nfa_find_the_same_ends() {
+        let text = "天宫院街道总工会相继建成2家24小时工会驿站、1家延时工会驿站，工会工会\
+                    绿色出行，会计人员在银行行动。ｍａｌｌ 凯德MALL 购物中心买了";
+        for term in [
+            "gonghui",
+            "ghyz",
+            "gh",
+            "gonghu",
+            "gongh",
+            "lvse",
+            "luse",
+            "kuaiji",
+            "huiji",
+            "yinhang",
+            "xingdong",
+            "mall",
+            "maile",
+            "zhan",
+            "zh",
+            "hhh",
+            "ggggggggggg",
+        ] {
+            assert!(PinyinPattern::new(term).is_some_and(|p| p.dfa.is_some()));
+            assert_eq!(ends(term, text, true), ends(term, text, false), "{term}");
+        }
     }
 
     #[test]

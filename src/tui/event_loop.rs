@@ -1,6 +1,7 @@
 //! The loop: draw, then block until the next event. No ticks: while nothing is pending
-//! kanbao uses no CPU. Only while reading state waits to be saved does it wake, once,
-//! after `SAVE_DELAY` without input.
+//! kanbao uses no CPU. It wakes on its own only while work is pending: while a background
+//! search runs (to show its answer as soon as it ends) and, once, after `SAVE_DELAY` without
+//! input while reading state waits to be saved.
 
 use std::io;
 use std::time::Duration;
@@ -8,7 +9,8 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
-use crate::app::App;
+use crate::action::Action;
+use crate::app::{App, Searcher};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::view;
@@ -16,17 +18,37 @@ use crate::tui::view;
 /// How long the state waits for quiet before it is written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 
+/// How often the loop looks for a search's answer while one is running: short enough that
+/// results follow the search's end within a frame, and only while a search runs.
+pub const SEARCH_POLL: Duration = Duration::from_millis(5);
+
 /// Runs until the app wants to quit; saves the state on the way out.
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
     let size = terminal.size()?;
-    app.update(crate::action::Action::Resize(size.width, size.height));
+    app.update(Action::Resize(size.width, size.height));
+    let searcher = Searcher::new(app.search_index());
     let mut redraw = true;
     while !app.should_quit() {
+        // Any change of the query (a new request, or a cleared query that needs none) makes
+        // older searches stale; they stop at their next check.
+        searcher.supersede(app.search_generation());
+        if let Some(request) = app.take_search_request() {
+            searcher.start(request);
+        }
         if redraw {
             terminal.draw(|frame| view::render(app, theme, frame))?;
             redraw = false;
         }
-        if app.has_unsaved() && !event::poll(SAVE_DELAY)? {
+        if app.is_searching() {
+            if let Some(answer) = searcher.try_answer() {
+                app.update(answer);
+                redraw = true;
+                continue;
+            }
+            if !event::poll(SEARCH_POLL)? {
+                continue;
+            }
+        } else if app.has_unsaved() && !event::poll(SAVE_DELAY)? {
             app.save();
             redraw = app.status().is_some();
             continue;

@@ -31,7 +31,12 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
             &[(label, theme.status), (&query, theme.status)],
             amb,
         );
-        let hint = Msg::PromptHints.text(lang);
+        let hint = if app.is_searching() {
+            Msg::Searching
+        } else {
+            Msg::PromptHints
+        }
+        .text(lang);
         let hint_w = width(hint, amb) as u16;
         if used + hint_w + 2 <= area.width {
             put(
@@ -70,6 +75,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     );
     let (right, style) = match app.status() {
         Some(message) => (message.to_string(), theme.message),
+        None if app.is_searching() => (Msg::Searching.text(lang).to_string(), theme.message),
         None => (hints(app).to_string(), theme.status),
     };
     let x = area.x + 1 + used + 2;

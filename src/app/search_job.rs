@@ -1,0 +1,88 @@
+//! Searching off the UI thread, for large collections (SPEC 7: a keystroke is echoed within
+//! 16 ms at 100,000 articles; results follow as soon as the search ends; a newer keystroke
+//! cancels an older search).
+//!
+//! The [`App`](super::App) never searches a large collection itself: it numbers each search
+//! it wants (its *generation*) and leaves a [`SearchRequest`]. Whoever drives the app runs
+//! the request — the terminal loop on a [`Searcher`] thread, a test synchronously with
+//! [`SearchRequest::run`] — and hands the answer back as [`Action::SearchFinished`]. The app
+//! keeps only the answer to its latest request; a `Searcher` also stops older searches early.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::action::Action;
+use crate::search::{Cancelled, Query, SearchIndex};
+
+/// A search the app wants run: the query, and its number in the order asked.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// Increases with every change of the query; the answer carries it back.
+    pub generation: u64,
+    /// What to search for.
+    pub query: Query,
+}
+
+impl SearchRequest {
+    /// Runs the search on the calling thread. `None` when `cancelled` said to stop before
+    /// the end; otherwise the [`Action::SearchFinished`] to give the app.
+    pub fn run(&self, index: &SearchIndex, cancelled: Cancelled<'_>) -> Option<Action> {
+        let hits = index.search_cancellable(&self.query, cancelled)?;
+        Some(Action::SearchFinished {
+            generation: self.generation,
+            hits,
+        })
+    }
+}
+
+/// Runs search requests on their own threads and collects the answers. Starting a request
+/// cancels every older one still running: each search looks at the latest generation between
+/// blocks of articles and stops once it is no longer the latest.
+#[derive(Debug)]
+pub struct Searcher {
+    index: Arc<SearchIndex>,
+    latest: Arc<AtomicU64>,
+    done: Sender<Action>,
+    answers: Receiver<Action>,
+}
+
+impl Searcher {
+    /// A searcher over `index` (the app's, see [`App::search_index`](super::App::search_index)).
+    pub fn new(index: Arc<SearchIndex>) -> Searcher {
+        let (done, answers) = channel();
+        Searcher {
+            index,
+            latest: Arc::new(AtomicU64::new(0)),
+            done,
+            answers,
+        }
+    }
+
+    /// Marks every search older than `generation` as unwanted, so that it stops early (the
+    /// app moves on without a request when the query is cleared).
+    pub fn supersede(&self, generation: u64) {
+        self.latest.fetch_max(generation, Ordering::Relaxed);
+    }
+
+    /// Starts `request` on a new thread; older searches stop at their next check.
+    pub fn start(&self, request: SearchRequest) {
+        self.supersede(request.generation);
+        let index = Arc::clone(&self.index);
+        let latest = Arc::clone(&self.latest);
+        let done = self.done.clone();
+        std::thread::spawn(move || {
+            let generation = request.generation;
+            let stale = move || latest.load(Ordering::Relaxed) != generation;
+            if let Some(answer) = request.run(&index, &stale) {
+                // The receiver lives as long as the loop; if it is gone nobody waits.
+                let _ = done.send(answer);
+            }
+        });
+    }
+
+    /// An answer that has arrived, if any; never blocks.
+    pub fn try_answer(&self) -> Option<Action> {
+        self.answers.try_recv().ok()
+    }
+}
