@@ -43,23 +43,13 @@ fn default_schema() -> u64 {
     SCHEMA
 }
 
-/// Where a collection came from; it keys the reading state.
+/// Where a collection came from (the reading state keys it with `state::source_key`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// The page compiled into the binary.
     Builtin,
     /// A file or folder, by its canonical path.
     Path(PathBuf),
-}
-
-impl Source {
-    /// The key the reading state uses: `builtin` or the canonical path.
-    pub fn key(&self) -> String {
-        match self {
-            Source::Builtin => "builtin".to_string(),
-            Source::Path(path) => path.display().to_string(),
-        }
-    }
 }
 
 /// Loads the bundled page.
