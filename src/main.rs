@@ -19,7 +19,9 @@ use kanbao::tui::{self, AmbiguousChoice, Config};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
+    // Buffered, not locked: the reader's signal and panic handlers must be able to write to
+    // stdout to restore the terminal while `run` is still going.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout());
     match run(cli, &mut stdout).and_then(|o| flush(&mut stdout).map(|()| o)) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
