@@ -38,6 +38,25 @@ fn app(query: &str) -> App {
 fn frame(c: &mut Criterion) {
     let theme = Theme::new(true, false);
     let mut group = c.benchmark_group("frame");
+    // Start to first frame, less process start-up: load the bundled page, build the app
+    // (search index included), lay out and draw the list at 120×40.
+    group.bench_function("first_frame_bundled_120x40", |b| {
+        b.iter(|| {
+            let collection = load_bundled().expect("the bundled page loads");
+            let mut app = App::new(
+                collection,
+                StateStore::disabled(),
+                Vec::new(),
+                Options::default(),
+            );
+            app.update(Action::Resize(120, 40));
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+            terminal
+                .draw(|f| view::render(&app, &theme, f))
+                .expect("draw");
+            black_box(terminal.backend().buffer().area);
+        });
+    });
     for (name, query, keys) in [
         (
             "page_turn_120x40",
