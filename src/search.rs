@@ -154,6 +154,95 @@ impl Shard {
         (scratch.len(), title)
     }
 
+    /// The start (shard offset) of every match of a literal-only `term` in the shard,
+    /// ascending and non-overlapping; `None` once `cancelled` says so. The shard must be
+    /// under 4 GiB.
+    fn literal_starts(&self, term: &Term, cancelled: Cancelled<'_>) -> Option<Vec<u32>> {
+        let mut out = Vec::new();
+        for first in (0..self.len()).step_by(CANCEL_BLOCK) {
+            if cancelled() {
+                return None;
+            }
+            let last = (first + CANCEL_BLOCK).min(self.len());
+            let base = self.starts[first];
+            term.for_each_position(&self.text[base..self.starts[last]], |at| {
+                out.push(u32::try_from(base + at).unwrap_or(u32::MAX));
+            });
+        }
+        Some(out)
+    }
+
+    /// Several literal-only terms: one `memmem` pass per term over the shard keeps every
+    /// match start; then one sweep over the articles takes, per article, each term's run of
+    /// starts, drops the article unless every run is non-empty (AND), and otherwise merges
+    /// the runs (leftmost first, longest first at equal starts) skipping overlaps, which
+    /// gives the same hits as [`Shard::evaluate`] without rescanning the text or allocating
+    /// per article.
+    fn search_literals(
+        &self,
+        terms: &[Term],
+        is_allowed: &impl Fn(usize) -> bool,
+        cancelled: Cancelled<'_>,
+    ) -> Option<Vec<SearchHit>> {
+        let lists = terms
+            .iter()
+            .map(|t| self.literal_starts(t, cancelled))
+            .collect::<Option<Vec<_>>>()?;
+        let lens: Vec<u32> = terms
+            .iter()
+            .map(|t| u32::try_from(t.folded().len()).unwrap_or(u32::MAX))
+            .collect();
+        // Per term, the article's run of starts is `lists[t][lo[t]..hi[t]]`.
+        let mut lo = vec![0usize; terms.len()];
+        let mut hi = vec![0usize; terms.len()];
+        let mut out = Vec::new();
+        for doc in 0..self.len() {
+            if doc % CANCEL_BLOCK == 0 && cancelled() {
+                return None;
+            }
+            let end = u32::try_from(self.starts[doc + 1]).unwrap_or(u32::MAX);
+            let mut all = true;
+            for ((list, lo), hi) in lists.iter().zip(&mut lo).zip(&mut hi) {
+                *lo = *hi;
+                while list.get(*hi).is_some_and(|p| *p < end) {
+                    *hi += 1;
+                }
+                all &= *hi > *lo;
+            }
+            if !all || !is_allowed(doc) {
+                continue;
+            }
+            let heading_end = u32::try_from(self.heading_ends[doc]).unwrap_or(u32::MAX);
+            let (mut hits, mut title_hits, mut taken_end) = (0, 0, 0u32);
+            loop {
+                let mut best: Option<(usize, u32, u32)> = None;
+                for (t, list) in lists.iter().enumerate() {
+                    if lo[t] < hi[t] {
+                        let (s, l) = (list[lo[t]], lens[t]);
+                        if best.is_none_or(|(_, bs, bl)| s < bs || (s == bs && l > bl)) {
+                            best = Some((t, s, l));
+                        }
+                    }
+                }
+                let Some((t, s, l)) = best else {
+                    break;
+                };
+                lo[t] += 1;
+                if s >= taken_end {
+                    hits += 1;
+                    title_hits += usize::from(s < heading_end);
+                    taken_end = s.saturating_add(l);
+                }
+            }
+            out.push(SearchHit {
+                index: self.first + doc,
+                hits,
+                title_hits,
+            });
+        }
+        Some(out)
+    }
+
     /// The shard's articles that match `query` and pass `allowed` (indexed globally);
     /// `None` once `cancelled` says so.
     fn search(
@@ -184,6 +273,11 @@ impl Shard {
                         .map(|d| hit(d, hits[d] as usize, titles[d] as usize))
                         .collect(),
                 )
+            }
+            terms
+                if self.text.len() < u32::MAX as usize && terms.iter().all(|t| !t.is_pinyin()) =>
+            {
+                self.search_literals(terms, &is_allowed, cancelled)
             }
             terms => {
                 let mut all = vec![true; self.len()];
