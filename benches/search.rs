@@ -55,6 +55,7 @@ fn bench(c: &mut Criterion) {
     for (name, q) in [
         ("literal_cjk_驿站", "驿站"),
         ("literal_cjk_rare_晨曦兴拓", "晨曦兴拓"),
+        ("literal_cjk_common_工会", "工会"),
         ("ascii_mall", "mall"),
         ("pinyin_gonghui", "gonghui"),
         ("pinyin_initials_ghyz", "ghyz"),

@@ -154,6 +154,89 @@ impl Shard {
         (scratch.len(), title)
     }
 
+    /// Several literal-only terms, one block of articles at a time (about 1.4 MB, so the
+    /// block stays in cache from one term's pass to the next): one `memmem` pass per term
+    /// over the block keeps every match start; then one sweep over the block's articles
+    /// takes, per article, each term's run of starts, drops the article unless every run is
+    /// non-empty (AND), and otherwise merges the runs (leftmost first, longest first at
+    /// equal starts) skipping overlaps. That gives the same hits as [`Shard::evaluate`]
+    /// without rescanning the text or allocating per article. The shard must be under
+    /// 4 GiB.
+    fn search_literals(
+        &self,
+        terms: &[Term],
+        is_allowed: &impl Fn(usize) -> bool,
+        cancelled: Cancelled<'_>,
+    ) -> Option<Vec<SearchHit>> {
+        let lens: Vec<u32> = terms
+            .iter()
+            .map(|t| u32::try_from(t.folded().len()).unwrap_or(u32::MAX))
+            .collect();
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+        // Per term, the article's run of starts is `lists[t][lo[t]..hi[t]]`.
+        let mut lo = vec![0usize; terms.len()];
+        let mut hi = vec![0usize; terms.len()];
+        let mut out = Vec::new();
+        for first in (0..self.len()).step_by(CANCEL_BLOCK) {
+            if cancelled() {
+                return None;
+            }
+            let last = (first + CANCEL_BLOCK).min(self.len());
+            let base = self.starts[first];
+            let block = &self.text[base..self.starts[last]];
+            for (term, list) in terms.iter().zip(&mut lists) {
+                list.clear();
+                term.for_each_position(block, |at| {
+                    list.push(u32::try_from(base + at).unwrap_or(u32::MAX));
+                });
+            }
+            lo.fill(0);
+            hi.fill(0);
+            for doc in first..last {
+                let end = u32::try_from(self.starts[doc + 1]).unwrap_or(u32::MAX);
+                let mut all = true;
+                for ((list, lo), hi) in lists.iter().zip(&mut lo).zip(&mut hi) {
+                    *lo = *hi;
+                    while list.get(*hi).is_some_and(|p| *p < end) {
+                        *hi += 1;
+                    }
+                    all &= *hi > *lo;
+                }
+                if !all || !is_allowed(doc) {
+                    continue;
+                }
+                let heading_end = u32::try_from(self.heading_ends[doc]).unwrap_or(u32::MAX);
+                let (mut hits, mut title_hits, mut taken_end) = (0, 0, 0u32);
+                loop {
+                    let mut best: Option<(usize, u32, u32)> = None;
+                    for (t, list) in lists.iter().enumerate() {
+                        if lo[t] < hi[t] {
+                            let (s, l) = (list[lo[t]], lens[t]);
+                            if best.is_none_or(|(_, bs, bl)| s < bs || (s == bs && l > bl)) {
+                                best = Some((t, s, l));
+                            }
+                        }
+                    }
+                    let Some((t, s, l)) = best else {
+                        break;
+                    };
+                    lo[t] += 1;
+                    if s >= taken_end {
+                        hits += 1;
+                        title_hits += usize::from(s < heading_end);
+                        taken_end = s.saturating_add(l);
+                    }
+                }
+                out.push(SearchHit {
+                    index: self.first + doc,
+                    hits,
+                    title_hits,
+                });
+            }
+        }
+        Some(out)
+    }
+
     /// The shard's articles that match `query` and pass `allowed` (indexed globally);
     /// `None` once `cancelled` says so.
     fn search(
@@ -184,6 +267,11 @@ impl Shard {
                         .map(|d| hit(d, hits[d] as usize, titles[d] as usize))
                         .collect(),
                 )
+            }
+            terms
+                if self.text.len() < u32::MAX as usize && terms.iter().all(|t| !t.is_pinyin()) =>
+            {
+                self.search_literals(terms, &is_allowed, cancelled)
             }
             terms => {
                 let mut all = vec![true; self.len()];

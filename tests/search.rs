@@ -514,4 +514,41 @@ proptest! {
             prop_assert_eq!(hit.title_hits, find_matches(&a.title, &query).len());
         }
     }
+    #[test]
+    fn several_literal_terms_hits_equal_a_naive_greedy_count(
+        articles in articles_strategy(),
+        terms in prop::collection::vec(term_strategy(), 2..4),
+    ) {
+        let q: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
+        let query = Query::parse(&q.join(" "));
+        let index = SearchIndex::new(&articles);
+        let folded: Vec<String> = terms.iter().map(|t| ref_fold(t)).collect();
+        // Leftmost first, longest first at equal starts, skipping overlaps.
+        let count = |field: &str| -> usize {
+            let mut ranges: Vec<(usize, usize)> = folded
+                .iter()
+                .flat_map(|t| field.match_indices(t.as_str()).map(|(s, m)| (s, s + m.len())))
+                .collect();
+            ranges.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let mut end = 0;
+            ranges.iter().filter(|r| {
+                let keep = r.0 >= end;
+                if keep {
+                    end = r.1;
+                }
+                keep
+            }).count()
+        };
+        let found = index.search(&query);
+        for (i, a) in articles.iter().enumerate() {
+            let fs = fields(a);
+            let every = folded.iter().all(|t| fs.iter().any(|f| f.contains(t.as_str())));
+            let hit = found.iter().find(|h| h.index == i);
+            prop_assert_eq!(hit.is_some(), every, "article {} {:?} for {:?}", i, a, terms);
+            if let Some(hit) = hit {
+                prop_assert_eq!(hit.hits, fs.iter().map(|f| count(f)).sum::<usize>());
+                prop_assert_eq!(hit.title_hits, count(&fs[0]));
+            }
+        }
+    }
 }

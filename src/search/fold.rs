@@ -86,10 +86,31 @@ fn chunk_end(text: &str, from: usize) -> usize {
 /// Runs of characters that fold to themselves (bar ASCII case) are copied in one go; this is
 /// what keeps building the index of a 100 MB archive fast.
 pub fn fold_into(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
     let mut buf = [0u8; 4];
-    while let Some(first) = text.get(i..).and_then(|rest| rest.chars().next()) {
+    loop {
+        // Fast path, most of a Chinese article: ASCII and the ideographs U+4000..U+9FFF are
+        // starters that fold to themselves (ASCII letters are lowered by `flush`), so they
+        // extend the run on their lead byte alone. The run's last character only stays in
+        // it if no combining mark follows.
+        let fast_end = self_folding_run(bytes, i);
+        if fast_end > i {
+            if starter_at(text, fast_end) {
+                i = fast_end;
+            } else {
+                let last = if bytes[fast_end - 1] < 0x80 {
+                    fast_end - 1
+                } else {
+                    fast_end - 3
+                };
+                i = last.max(i);
+            }
+        }
+        let Some(first) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let next = i + first.len_utf8();
         let quick = quick_fold(first).filter(|_| starter_at(text, next));
         if quick.is_some_and(|f| f.eq_ignore_ascii_case(&first)) {
@@ -110,6 +131,19 @@ pub fn fold_into(text: &str, out: &mut String) {
         run_start = i;
     }
     flush(text, run_start..text.len(), out);
+}
+
+/// The end of the run of ASCII and U+4000..U+9FFF characters from `i` (a char boundary).
+#[inline]
+fn self_folding_run(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0x00..0x80 => i += 1,
+            0xE4..=0xE9 => i += 3,
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Copies a run of self-folding text, lowering its ASCII letters.
@@ -176,6 +210,28 @@ mod tests {
     #[test]
     fn full_width_and_case_fold_to_ascii_lowercase() {
         assert_eq!(fold("１５％ ＡＰＰ MALL"), "15% app mall");
+    }
+
+    #[test]
+    fn the_fast_path_range_is_self_folding_starters() {
+        for cp in 0x4000..=0x9FFF {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = c.to_string();
+            assert!(is_starter(c), "{cp:X}");
+            let slow: String = s.nfkc().flat_map(char::to_lowercase).collect();
+            assert_eq!(slow, s, "{cp:X}");
+        }
+    }
+
+    #[test]
+    fn fast_runs_leave_a_char_with_combining_marks_to_the_slow_path() {
+        assert_eq!(
+            fold("AB\u{301}工\u{301}x"),
+            Folded::new("AB\u{301}工\u{301}x").text
+        );
+        assert_eq!(fold("Ａ工会ＡＰＰe\u{301}"), "a工会appé");
     }
 
     #[test]
