@@ -487,7 +487,10 @@ fn every_page_turn_is_in_the_shared_store_before_any_save() {
     let id = app.selected_article().unwrap().id.clone();
     let after_page = shared.lock().unwrap().position("builtin", &id).unwrap();
     let (paragraph, offset) = top_position(&app);
-    assert_eq!((after_page.paragraph, after_page.offset), (paragraph, offset));
+    assert_eq!(
+        (after_page.paragraph, after_page.offset),
+        (paragraph, offset)
+    );
     app.update(Action::LineUp);
     let after_line = shared.lock().unwrap().position("builtin", &id).unwrap();
     assert_ne!(after_line, after_page);
