@@ -19,8 +19,16 @@ use kanbao::tui::{self, AmbiguousChoice, Config};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
-    match run(cli, &mut stdout).and_then(|o| flush(&mut stdout).map(|()| o)) {
+    let result = if cli.command.is_none() {
+        // The reader must not hold stdout's lock for its whole run: the SIGTERM/SIGHUP
+        // handler restores the terminal from another thread, and so may the panic hook.
+        let mut stdout = std::io::stdout();
+        run(cli, &mut stdout).and_then(|o| flush(&mut stdout).map(|()| o))
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        run(cli, &mut stdout).and_then(|o| flush(&mut stdout).map(|()| o))
+    };
+    match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         // A closed pipe (`kanbao list | head`) is the reader saying "enough": end quietly.

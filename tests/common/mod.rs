@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{PtySession, spawn_command};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
 /// How long any one screen may take to appear; generous for slow CI machines.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -159,15 +159,18 @@ impl Term {
         self.session.process_mut().signal(signal).unwrap();
     }
 
-    /// Checks that no row of the screen is wider than the screen.
+    /// Checks that no row of the screen is wider than the screen, measuring each row with
+    /// unicode-width one character at a time, as the VT100 parser (like xterm) lays them out:
+    /// measuring the row as one string would count an emoji sequence (`❤️`, `👨‍👩‍👧`) as
+    /// the single 2-column glyph some terminals draw, where this one draws its parts.
     pub fn assert_rows_fit(&self) {
         let screen = self.parser.screen();
         let (_, cols) = screen.size();
         for (i, row) in screen.rows(0, cols).enumerate() {
+            let width: usize = row.chars().map(|c| c.width().unwrap_or(0)).sum();
             assert!(
-                row.width() <= usize::from(cols),
-                "row {i} is {} columns wide on a {cols}-column screen: {row:?}",
-                row.width()
+                width <= usize::from(cols),
+                "row {i} is {width} columns wide on a {cols}-column screen: {row:?}"
             );
         }
     }
