@@ -11,7 +11,7 @@ pub use picker::Picker;
 pub use reader::{Hit, Reader};
 pub use search_job::{SearchRequest, Searcher};
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::action::Action;
 use crate::article::{Article, Collection};
@@ -19,7 +19,7 @@ use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{AmbiguousWidth, LayoutOptions};
 use crate::search::{Query, SearchHit, SearchIndex};
-use crate::state::StateStore;
+use crate::state::{SharedStore, StateStore};
 
 /// Collections of at least this many articles are searched off the UI thread (see
 /// [`SearchRequest`]); smaller ones are searched inside [`App::update`], which takes well
@@ -97,7 +97,8 @@ pub struct App {
     request: Option<SearchRequest>,
     /// True from a background search's request until its answer arrives.
     searching: bool,
-    store: StateStore,
+    /// Shared with the terminal's signal and panic handlers, which save it on the way out.
+    store: SharedStore,
     unsaved: bool,
     opts: Options,
     query: Query,
@@ -128,7 +129,7 @@ impl App {
             generation: 0,
             request: None,
             searching: false,
-            store,
+            store: Arc::new(Mutex::new(store)),
             unsaved: false,
             query: Query::parse(&opts.query),
             opts,
@@ -364,14 +365,16 @@ impl App {
         let Some(article) = self.collection.articles.get(index) else {
             return;
         };
-        let saved = self.store.position(&self.opts.source, &article.id);
+        let saved = self.store().position(&self.opts.source, &article.id);
         let width = self.text_width();
         let mut reader = Reader::new(index, article, width, &self.layout_options(), saved);
         reader.find(article, &self.query);
         reader.relayout(article, width, &self.layout_options(), self.rows());
         self.reader = Some(reader);
-        if !self.store.is_read(&self.opts.source, &article.id) {
-            self.store.set_read(&self.opts.source, &article.id, true);
+        let mut store = self.store();
+        if !store.is_read(&self.opts.source, &article.id) {
+            store.set_read(&self.opts.source, &article.id, true);
+            drop(store);
             self.unsaved = true;
         }
     }
@@ -386,7 +389,7 @@ impl App {
         f(reader);
         let position = reader.position();
         if let Some(article) = self.collection.articles.get(reader.article) {
-            self.store
+            self.store()
                 .set_position(&self.opts.source, &article.id, position);
             self.unsaved = true;
         }
@@ -412,21 +415,21 @@ impl App {
             return;
         };
         let (source, id) = (&self.opts.source, &article.id);
+        let mut store = self.store();
         let msg = if bookmark {
-            self.store.toggle_bookmark(source, id);
-            if self.store.is_bookmarked(source, id) {
+            if store.toggle_bookmark(source, id) {
                 Msg::Bookmarked
             } else {
                 Msg::Unbookmarked
             }
         } else {
-            self.store.toggle_read(source, id);
-            if self.store.is_read(source, id) {
+            if store.toggle_read(source, id) {
                 Msg::MarkedRead
             } else {
                 Msg::MarkedUnread
             }
         };
+        drop(store);
         self.unsaved = true;
         self.status = Some(self.msg(msg).to_string());
     }
@@ -479,12 +482,37 @@ impl App {
         Arc::clone(&self.index)
     }
 
-    /// Writes the reading state if it changed; a failure becomes the status message.
+    /// Writes the reading state if it changed. A failure, or a warning the save raised (a
+    /// state file gone bad meanwhile and moved aside), becomes the status message.
     pub fn save(&mut self) {
         self.unsaved = false;
-        if let Err(e) = self.store.save_if_dirty() {
-            self.status = Some(format!("{}{e}", self.msg(Msg::SaveFailed)));
+        let mut store = self.store();
+        let result = store.save_if_dirty();
+        let warnings = store.take_warnings();
+        drop(store);
+        let mut messages: Vec<String> = warnings
+            .iter()
+            .map(|w| format!("{}{w}", self.msg(Msg::StateWarning)))
+            .collect();
+        if let Err(e) = result {
+            messages.push(format!("{}{e}", self.msg(Msg::SaveFailed)));
         }
+        if !messages.is_empty() {
+            self.status = Some(messages.join("; "));
+        }
+    }
+
+    /// The reading state, shared: the terminal's SIGTERM/SIGHUP and panic handlers hold a
+    /// clone so they can save it before the process ends. The app records every change
+    /// (read marks, bookmarks, the position after each scroll) in it as it happens.
+    pub fn shared_state(&self) -> SharedStore {
+        Arc::clone(&self.store)
+    }
+
+    /// The store, locked. A panic elsewhere while it was held leaves it usable: every change
+    /// to it is made whole under the lock.
+    fn store(&self) -> MutexGuard<'_, StateStore> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn msg(&self, msg: Msg) -> &'static str {
@@ -616,7 +644,7 @@ impl App {
         self.collection
             .articles
             .get(index)
-            .is_some_and(|a| self.store.is_read(&self.opts.source, &a.id))
+            .is_some_and(|a| self.store().is_read(&self.opts.source, &a.id))
     }
 
     /// True when the article at collection index `index` is bookmarked.
@@ -624,7 +652,7 @@ impl App {
         self.collection
             .articles
             .get(index)
-            .is_some_and(|a| self.store.is_bookmarked(&self.opts.source, &a.id))
+            .is_some_and(|a| self.store().is_bookmarked(&self.opts.source, &a.id))
     }
 
     /// True when the reading state changed since the last save.

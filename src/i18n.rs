@@ -61,6 +61,8 @@ pub enum Msg {
     Cleared,
     /// Prefix of a save error.
     SaveFailed,
+    /// Prefix of a warning about the state file raised by a save.
+    StateWarning,
     /// The search prompt's label.
     PromptLabel,
     /// Title of the district picker.
@@ -196,6 +198,8 @@ impl Msg {
             (Cleared, Lang::En) => "Search and filters cleared",
             (SaveFailed, Lang::Zh) => "保存阅读记录失败：",
             (SaveFailed, Lang::En) => "Could not save reading state: ",
+            (StateWarning, Lang::Zh) => "阅读记录：",
+            (StateWarning, Lang::En) => "Reading state: ",
             (PromptLabel, Lang::Zh) => "搜索：",
             (PromptLabel, Lang::En) => "Search: ",
             (PickerTitle, Lang::Zh) => "选择地区",

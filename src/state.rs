@@ -31,6 +31,7 @@ mod model;
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
@@ -74,6 +75,10 @@ pub fn default_path() -> Option<PathBuf> {
     };
     Some(dir.join("state.json"))
 }
+
+/// A store shared between the reader and the handlers that save it when the process is
+/// ended by a signal or a panic.
+pub type SharedStore = Arc<Mutex<StateStore>>;
 
 /// The reading state and the file it lives in.
 #[derive(Debug)]

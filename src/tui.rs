@@ -72,7 +72,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         path: "<terminal>".into(),
         source,
     };
-    let (mut term, guard) = terminal::enter(config.mouse).map_err(io)?;
+    let (mut term, guard) = terminal::enter(config.mouse, app.shared_state()).map_err(io)?;
     let result = event_loop::run(&mut term, &mut app, &theme);
     drop(guard);
     result.map_err(io)

@@ -463,3 +463,71 @@ fn the_searcher_thread_delivers_only_the_latest_answer_that_matters() {
     assert_eq!(app.query_text(), "工会驿站");
     assert_eq!(app.view().len(), LARGE / 5);
 }
+
+fn app_with_state(path: &std::path::Path) -> App {
+    let opts = Options {
+        source: "builtin".into(),
+        ..Options::default()
+    };
+    let (store, warnings) = StateStore::open(Some(path.to_owned()));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut app = App::new(load_bundled().unwrap(), store, Vec::new(), opts);
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+#[test]
+fn every_page_turn_is_in_the_shared_store_before_any_save() {
+    // The signal handler saves the shared store without the app: it must already hold
+    // where the reader is, not only what closing the article would record.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_state(&dir.path().join("state.json"));
+    let shared = app.shared_state();
+    run(&mut app, &[Action::Open, Action::NextPage]);
+    let id = app.selected_article().unwrap().id.clone();
+    let after_page = shared.lock().unwrap().position("builtin", &id).unwrap();
+    let (paragraph, offset) = top_position(&app);
+    assert_eq!(
+        (after_page.paragraph, after_page.offset),
+        (paragraph, offset)
+    );
+    app.update(Action::LineUp);
+    let after_line = shared.lock().unwrap().position("builtin", &id).unwrap();
+    assert_ne!(after_line, after_page);
+    assert!(shared.lock().unwrap().dirty());
+    // What the signal handler does: save from the shared handle alone.
+    shared.lock().unwrap().save_if_dirty().unwrap();
+    let (reopened, _) = StateStore::open(Some(dir.path().join("state.json")));
+    assert_eq!(reopened.position("builtin", &id), Some(after_line));
+    assert!(reopened.is_read("builtin", &id));
+}
+
+#[test]
+fn a_warning_raised_by_a_save_reaches_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut app = app_with_state(&path);
+    app.update(Action::ToggleBookmark);
+    std::fs::write(&path, "garbage").unwrap();
+    app.save();
+    let status = app.status().unwrap();
+    assert!(status.starts_with("阅读记录："), "{status}");
+    assert!(status.contains("moved it to"), "{status}");
+    // Said once: the next save has nothing to say.
+    app.update(Action::ToggleBookmark);
+    app.save();
+    assert!(!app.status().unwrap_or("").contains("阅读记录"));
+}
+
+#[test]
+fn a_failed_save_reaches_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("state");
+    let mut app = app_with_state(&folder.join("state.json"));
+    app.update(Action::ToggleBookmark);
+    // The state file's folder turns out to be a file: the save cannot create it.
+    std::fs::write(&folder, "").unwrap();
+    app.save();
+    let status = app.status().unwrap();
+    assert!(status.starts_with("保存阅读记录失败："), "{status}");
+}

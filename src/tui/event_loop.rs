@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
+use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::app::{App, Searcher};
@@ -54,6 +55,14 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             continue;
         }
         let event = event::read()?;
+        if let event::Event::Resize(..) = event {
+            // Redraw everything, even when the size is the one last drawn at: in between the
+            // terminal may have been smaller and lost (or reflowed) what it showed, and a
+            // frame drawn as a diff against the last one would leave it broken. (`resize` clears
+            // without asking the terminal where its cursor is, as `clear` would.)
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+        }
         if let Some(action) = keymap::action_for(app.context(), &event) {
             app.update(action);
             redraw = true;

@@ -1,8 +1,10 @@
 //! Entering and leaving the terminal: raw mode, the alternate screen, bracketed paste and
 //! (with `--mouse`) mouse capture, undone by a guard, a panic hook and, on Unix, SIGTERM
-//! and SIGHUP.
+//! and SIGHUP. The panic hook and the signal handler save the reading state first.
 
 use std::io::{self, Write};
+use std::sync::{MutexGuard, TryLockError};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -12,6 +14,11 @@ use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
 use crate::layout::AmbiguousWidth;
+use crate::state::{SharedStore, StateStore};
+
+/// How long the signal handler waits for the reader to let go of the state (it holds it
+/// only for a moment, or for a save that is already under way) before it leaves unsaved.
+const SIGNAL_SAVE_WAIT: Duration = Duration::from_secs(3);
 
 /// Restores the terminal when dropped, whether the reader returns, fails or unwinds.
 #[must_use = "the terminal is restored when the guard is dropped"]
@@ -36,16 +43,24 @@ pub fn restore() {
 }
 
 /// Enters the alternate screen in raw mode, with bracketed paste and, if asked, the mouse.
-pub fn enter(mouse: bool) -> io::Result<(DefaultTerminal, Guard)> {
+///
+/// From then on a panic, SIGTERM or SIGHUP saves `state` (if it has unsaved changes) and
+/// restores the terminal before the process ends.
+pub fn enter(mouse: bool, state: SharedStore) -> io::Result<(DefaultTerminal, Guard)> {
     // ratatui installs its own panic hook; ours runs first, then chains to it.
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
     let guard = Guard(());
     let previous = std::panic::take_hook();
+    let on_panic = state.clone();
     std::panic::set_hook(Box::new(move |info| {
+        // The panic may have struck while this thread held the state: never wait for it.
+        if let Some(mut store) = lock_now(&on_panic) {
+            let _ = store.save_if_dirty();
+        }
         restore();
         previous(info);
     }));
-    install_signal_handlers();
+    install_signal_handlers(state);
     execute!(io::stdout(), EnableBracketedPaste)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -53,9 +68,35 @@ pub fn enter(mouse: bool) -> io::Result<(DefaultTerminal, Guard)> {
     Ok((terminal, guard))
 }
 
-/// On SIGTERM or SIGHUP, restore the terminal and leave with the customary status.
+/// The state, if it can be had at once. A store poisoned by an earlier panic is still
+/// whole (each change to it is made under the lock in one step), so it is used.
+fn lock_now(state: &SharedStore) -> Option<MutexGuard<'_, StateStore>> {
+    match state.try_lock() {
+        Ok(store) => Some(store),
+        Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+        Err(TryLockError::WouldBlock) => None,
+    }
+}
+
+/// The state, waiting up to `wait` for whoever holds it.
+#[cfg_attr(not(unix), allow(dead_code))]
+fn lock_within(state: &SharedStore, wait: Duration) -> Option<MutexGuard<'_, StateStore>> {
+    let start = Instant::now();
+    loop {
+        if let Some(store) = lock_now(state) {
+            return Some(store);
+        }
+        if start.elapsed() >= wait {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// On SIGTERM or SIGHUP, save the reading state, restore the terminal and leave with the
+/// customary status (128 + the signal's number).
 #[cfg(unix)]
-fn install_signal_handlers() {
+fn install_signal_handlers(state: SharedStore) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     use signal_hook::iterator::Signals;
     let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP]) else {
@@ -63,6 +104,15 @@ fn install_signal_handlers() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // Held until the process ends, so the reader cannot change the state after
+            // this save.
+            let mut store = lock_within(&state, SIGNAL_SAVE_WAIT);
+            if let Some(store) = store.as_mut() {
+                let _ = store.save_if_dirty();
+            }
+            // Hold stdout too: a frame the reader is drawing cannot land on the main screen
+            // after the terminal is restored. (Its lock is re-entrant: `restore` still writes.)
+            let _out = io::stdout().lock();
             restore();
             std::process::exit(128 + signal);
         }
@@ -70,7 +120,7 @@ fn install_signal_handlers() {
 }
 
 #[cfg(not(unix))]
-fn install_signal_handlers() {}
+fn install_signal_handlers(_state: SharedStore) {}
 
 /// Asks the terminal how wide it draws `“`: prints it and requests the cursor position.
 /// Any failure or silence (crossterm waits up to 2 s) means one column.
