@@ -15,7 +15,7 @@ use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_page};
 use crate::layout::{LayoutOptions, layout_article, sanitize};
 use crate::load;
-use crate::search::{Query, SearchHit, SearchIndex, snippet};
+use crate::search::{Query, SearchHit, search_articles, snippets};
 
 /// What a command found: decides exit code 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,18 +382,16 @@ struct SearchRow<'a> {
 }
 
 /// The articles of `collection` that `keep` accepts and that match `query` (SPEC 5: every
-/// term, folded or by pinyin), best first. The index is built over the collection as it is,
-/// so a big archive is not copied.
+/// term, folded or by pinyin), best first. No index is kept: the text is folded and searched
+/// a block at a time, so a big archive is not copied.
 pub fn matching<'a>(
     collection: &'a Collection,
     keep: impl Fn(&Article) -> bool,
     query: &str,
 ) -> Vec<(&'a Article, SearchHit)> {
     let query = Query::parse(query);
-    let index = SearchIndex::new(&collection.articles);
     let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
-    index
-        .search_in(&query, candidates)
+    search_articles(&collection.articles, &query, candidates)
         .into_iter()
         .map(|hit| (&collection.articles[hit.index], hit))
         .collect()
@@ -409,15 +407,18 @@ pub fn search(
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
-    let parsed = Query::parse(query);
-    let rows: Vec<SearchRow<'_>> = matching(collection, |a| filter.matches(a), query)
+    let found = matching(collection, |a| filter.matches(a), query);
+    let articles: Vec<&Article> = found.iter().map(|(a, _)| *a).collect();
+    let snippets = snippets(&articles, &Query::parse(query), width);
+    let rows: Vec<SearchRow<'_>> = found
         .into_iter()
-        .map(|(a, hit)| SearchRow {
+        .zip(snippets)
+        .map(|((a, hit), snippet)| SearchRow {
             id: &a.id,
             title: &a.title,
             district: a.district.as_deref(),
             hits: hit.hits,
-            snippet: clean(&snippet(a, &parsed, width).text),
+            snippet: clean(&snippet.text),
         })
         .collect();
     if json {

@@ -4,22 +4,24 @@
 //! - Text is folded (NFKC + lowercase) so `15%` finds `１５％`; see [`fold`].
 //! - A Latin term also finds Han text by pinyin, full or initials; see [`pinyin`].
 //! - [`SearchIndex`] folds every article once and answers queries over them, ranked
-//!   (see [`rank`]); [`find_matches`] and [`snippet()`] work on single strings and articles
+//!   (see [`rank`]); [`search_articles`] answers one query with no index kept; [`find_matches`] and [`snippet()`] work on single strings and articles
 //!   and report byte ranges in the *original* text, for highlighting.
 //!
 //! Hit counts: the matches of all terms are taken together, leftmost first (longest first at
 //! the same start), skipping any that overlap one already taken.
 //!
 //! Speed (SPEC 7, figures in BENCHMARKS.md): the index keeps the folded text of consecutive
-//! articles in one buffer per core; a term is searched once over each buffer (`memmem` for
-//! the literal form, a table-driven scan for pinyin) and its matches are bucketed by
-//! article, on all cores with `std::thread::scope`.
+//! articles in one buffer per core, in UTF-16 (two bytes per Chinese character instead of
+//! three, see [`utf16`]); a term is searched once over each buffer (`memmem` for the
+//! literal form, a table-driven scan for pinyin) and its matches are bucketed by article,
+//! on all cores with `std::thread::scope`.
 
 pub mod fold;
 pub mod pinyin;
 pub mod query;
 pub mod rank;
 pub mod snippet;
+pub mod utf16;
 
 use std::ops::Range;
 
@@ -53,12 +55,13 @@ pub struct SearchHit {
 /// The folded text of a run of consecutive articles, stored contiguously so that one
 /// `memmem` pass over the shard answers a term for all of them. Each article's text is its
 /// headings, then byline and paragraphs, one field per line, so no match spans two fields
-/// (terms never contain a line break) or two articles.
+/// (terms never contain a line break) or two articles. The text is UTF-16LE bytes (see
+/// [`utf16`]); every offset below counts those bytes.
 #[derive(Debug, Clone, Default)]
 struct Shard {
     /// Index of the shard's first article in the indexed slice.
     first: usize,
-    text: String,
+    text: Vec<u8>,
     /// Start of each article's text, plus the end of the last one.
     starts: Vec<usize>,
     /// End of each article's headings (title, kicker, subtitle).
@@ -67,17 +70,35 @@ struct Shard {
 
 impl Shard {
     fn new(first: usize, articles: &[Article]) -> Shard {
-        let mut shard = Shard {
-            first,
-            starts: Vec::with_capacity(articles.len() + 1),
-            heading_ends: Vec::with_capacity(articles.len()),
-            ..Shard::default()
-        };
+        let mut shard = Shard::default();
+        shard.fill(first, articles);
+        shard.text.shrink_to_fit();
+        shard
+    }
+
+    /// Makes the shard hold `articles`, the first of which is `first` in the indexed slice,
+    /// reusing its buffers.
+    fn fill(&mut self, first: usize, articles: &[Article]) {
+        let shard = self;
+        shard.first = first;
+        shard.text.clear();
+        shard.starts.clear();
+        shard.heading_ends.clear();
+        shard.starts.reserve(articles.len() + 1);
+        shard.heading_ends.reserve(articles.len());
         let size: usize = articles
             .iter()
             .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
             .sum();
-        shard.text.reserve(size + size / 8);
+        // Chinese text: three UTF-8 bytes a character become two.
+        shard.text.reserve(size - size / 4);
+        let mut folded = String::new();
+        let mut push = |field: &str, text: &mut Vec<u8>| {
+            folded.clear();
+            fold::fold_into(field, &mut folded);
+            folded.push('\n');
+            utf16::push_str(text, &folded);
+        };
         for article in articles {
             shard.starts.push(shard.text.len());
             let headings = [
@@ -86,17 +107,14 @@ impl Shard {
                 article.subtitle.as_ref(),
             ];
             for field in headings.into_iter().flatten() {
-                fold::fold_into(field, &mut shard.text);
-                shard.text.push('\n');
+                push(field, &mut shard.text);
             }
             shard.heading_ends.push(shard.text.len());
             for field in article.byline.iter().chain(&article.paragraphs) {
-                fold::fold_into(field, &mut shard.text);
-                shard.text.push('\n');
+                push(field, &mut shard.text);
             }
         }
         shard.starts.push(shard.text.len());
-        shard
     }
 
     fn len(&self) -> usize {
@@ -118,7 +136,7 @@ impl Shard {
             let base = self.starts[first];
             let block = &self.text[base..self.starts[last]];
             let mut doc = first;
-            term.for_each_position(block, |at| {
+            term.for_each_position_utf16(block, |at| {
                 let pos = base + at;
                 if pos < self.starts[doc] {
                     doc = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
@@ -136,15 +154,21 @@ impl Shard {
     }
 
     /// Exact hits of a multi-term query in article `doc` (shard-local): the matches of all
-    /// terms together, without overlaps.
+    /// terms together, without overlaps. The article's text is decoded to UTF-8 in `text`.
     fn evaluate(
         &self,
         doc: usize,
         query: &Query,
+        text: &mut String,
         scratch: &mut Vec<(usize, usize)>,
     ) -> (usize, usize) {
-        let text = &self.text[self.starts[doc]..self.starts[doc + 1]];
-        let heading_end = self.heading_ends[doc] - self.starts[doc];
+        text.clear();
+        utf16::decode_into(&self.text[self.starts[doc]..self.heading_ends[doc]], text);
+        let heading_end = text.len();
+        utf16::decode_into(
+            &self.text[self.heading_ends[doc]..self.starts[doc + 1]],
+            text,
+        );
         scratch.clear();
         for term in query.terms() {
             term.ranges_in(text, scratch);
@@ -170,7 +194,7 @@ impl Shard {
     ) -> Option<Vec<SearchHit>> {
         let lens: Vec<u32> = terms
             .iter()
-            .map(|t| u32::try_from(t.folded().len()).unwrap_or(u32::MAX))
+            .map(|t| u32::try_from(t.len_utf16()).unwrap_or(u32::MAX))
             .collect();
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
         // Per term, the article's run of starts is `lists[t][lo[t]..hi[t]]`.
@@ -186,7 +210,7 @@ impl Shard {
             let block = &self.text[base..self.starts[last]];
             for (term, list) in terms.iter().zip(&mut lists) {
                 list.clear();
-                term.for_each_position(block, |at| {
+                term.for_each_position_utf16(block, |at| {
                     list.push(u32::try_from(base + at).unwrap_or(u32::MAX));
                 });
             }
@@ -281,13 +305,13 @@ impl Shard {
                         *keep &= h > 0;
                     }
                 }
-                let mut scratch = Vec::new();
+                let (mut text, mut scratch) = (String::new(), Vec::new());
                 let mut out = Vec::new();
                 for d in (0..self.len()).filter(|d| all[*d] && is_allowed(*d)) {
                     if d % CANCEL_BLOCK == 0 && cancelled() {
                         return None;
                     }
-                    let (hits, title_hits) = self.evaluate(d, query, &mut scratch);
+                    let (hits, title_hits) = self.evaluate(d, query, &mut text, &mut scratch);
                     out.push(hit(d, hits, title_hits));
                 }
                 Some(out)
@@ -360,23 +384,6 @@ impl SearchIndex {
         self.run(query, None, cancelled)
     }
 
-    /// Like [`SearchIndex::search`], but only over `candidates` (article positions, e.g. the
-    /// articles of the selected districts). Positions out of range are ignored.
-    pub fn search_in(
-        &self,
-        query: &Query,
-        candidates: impl IntoIterator<Item = usize>,
-    ) -> Vec<SearchHit> {
-        let mut allowed = vec![false; self.len];
-        for i in candidates {
-            if let Some(slot) = allowed.get_mut(i) {
-                *slot = true;
-            }
-        }
-        self.run(query, Some(&allowed), &|| false)
-            .unwrap_or_default()
-    }
-
     fn run(
         &self,
         query: &Query,
@@ -393,6 +400,67 @@ impl SearchIndex {
         rank::rank(&mut hits);
         Some(hits)
     }
+}
+
+/// Articles folded and searched at a time by [`search_articles`]: a few MB of text.
+const ONCE_BLOCK: usize = 2048;
+
+/// Every article of `articles` among `candidates` (positions; those out of range are
+/// ignored) that matches `query`, ranked as [`SearchIndex::search`] ranks them.
+///
+/// For a single search (the command line): no index is kept. Each core folds a block of
+/// articles into one reused buffer, searches it and moves on, so the extra memory is a few
+/// MB rather than a second copy of the archive's text, and the folded text is searched
+/// while it is still in the cache.
+pub fn search_articles(
+    articles: &[Article],
+    query: &Query,
+    candidates: impl IntoIterator<Item = usize>,
+) -> Vec<SearchHit> {
+    let mut allowed = vec![false; articles.len()];
+    for i in candidates {
+        if let Some(slot) = allowed.get_mut(i) {
+            *slot = true;
+        }
+    }
+    let chunk = chunk_size(articles.len());
+    let ranges: Vec<(usize, &[Article])> = articles
+        .chunks(chunk.max(1))
+        .enumerate()
+        .map(|(i, c)| (i * chunk, c))
+        .collect();
+    let parts = parallel_each(&ranges, |(first, chunk)| {
+        let mut shard = Shard::default();
+        let mut hits = Vec::new();
+        for (i, block) in chunk.chunks(ONCE_BLOCK).enumerate() {
+            shard.fill(first + i * ONCE_BLOCK, block);
+            hits.extend(
+                shard
+                    .search(query, Some(&allowed), &|| false)
+                    .unwrap_or_default(),
+            );
+        }
+        hits
+    });
+    let mut hits: Vec<SearchHit> = parts.into_iter().flatten().collect();
+    rank::rank(&mut hits);
+    hits
+}
+
+/// The [`snippet()`] of each article in `articles` for `query`, `width` columns wide, in
+/// order; on all cores for long result lists (the command line prints every result).
+pub fn snippets(articles: &[&Article], query: &Query, width: usize) -> Vec<Snippet> {
+    let chunk = chunk_size(articles.len());
+    let chunks: Vec<&[&Article]> = articles.chunks(chunk.max(1)).collect();
+    parallel_each(&chunks, |chunk| {
+        chunk
+            .iter()
+            .map(|a| snippet(a, query, width))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Articles per shard: one shard per core for large sets, a single shard for small ones

@@ -3,7 +3,7 @@
 
 use kanbao::article::Article;
 use kanbao::search::fold::{Folded, fold};
-use kanbao::search::{Query, SearchHit, SearchIndex, find_matches, snippet};
+use kanbao::search::{Query, SearchHit, SearchIndex, find_matches, search_articles, snippet};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
@@ -197,10 +197,9 @@ fn title_hits_rank_first_then_hit_count_then_order() {
 }
 
 #[test]
-fn search_in_only_looks_at_candidates() {
+fn search_articles_only_looks_at_candidates() {
     let articles = fixtures();
-    let index = SearchIndex::new(&articles);
-    let hits = index.search_in(&Query::parse("工会"), [4, 1, 99, 1]);
+    let hits = search_articles(&articles, &Query::parse("工会"), [4, 1, 99, 1]);
     let found: Vec<usize> = hits.iter().map(|h| h.index).collect();
     // Both have 工会 in the title; 1 has more hits.
     assert_eq!(found, [1, 4]);
@@ -223,7 +222,15 @@ fn large_sets_search_in_parallel_shards_alike() {
             );
         }
     }
-    let some = index.search_in(&Query::parse("快递"), (0..6000).step_by(7));
+    for q in ["工会", "gonghui ghyz", "工会 快递", "驿站 kuaidi", ""] {
+        let query = Query::parse(q);
+        assert_eq!(
+            search_articles(&articles, &query, 0..articles.len()),
+            index.search(&query),
+            "one-shot search and the index agree on {q}"
+        );
+    }
+    let some = search_articles(&articles, &Query::parse("快递"), (0..6000).step_by(7));
     assert!(some.iter().all(|h| h.index % 7 == 0 && h.index % 5 == 2));
     assert_eq!(
         some.len(),
@@ -549,6 +556,43 @@ proptest! {
                 prop_assert_eq!(hit.hits, fs.iter().map(|f| count(f)).sum::<usize>());
                 prop_assert_eq!(hit.title_hits, count(&fs[0]));
             }
+        }
+    }
+}
+
+/// Characters whose UTF-16LE bytes, side by side, spell other characters at odd offsets
+/// (`\u{1}ā` is `01 00 01 01`: `00 01` is U+0100 read across the two), with CJK and a
+/// character outside the BMP (a surrogate pair). All are their own fold.
+const UTF16_TRAPS: &[char] = &['\u{1}', 'ā', 'ą', '\u{5}', '工', 'å', ']', '崀', '😀', 'ĕ'];
+
+fn traps(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(UTF16_TRAPS), 0..max)
+        .prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    /// The index keeps its text as UTF-16 bytes and searches them bytewise; a byte match
+    /// that straddles two code units must neither count nor hide a real match after it.
+    #[test]
+    fn utf16_index_counts_exactly_the_character_matches(
+        fields in prop::collection::vec(traps(16), 1..6),
+        // Control characters separate terms, so the term holds none.
+        term in traps(3).prop_filter("one term", |t| !t.is_empty() && !t.contains(char::is_control)),
+    ) {
+        let articles: Vec<Article> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| article(&i.to_string(), None, f, &[f, "工ā"]))
+            .collect();
+        let query = Query::parse(&term);
+        let found = SearchIndex::new(&articles).search(&query);
+        for (i, a) in articles.iter().enumerate() {
+            let expected: usize = [&a.title, &a.paragraphs[0], &a.paragraphs[1]]
+                .iter()
+                .map(|f| f.matches(term.as_str()).count())
+                .sum();
+            let hit = found.iter().find(|h| h.index == i);
+            prop_assert_eq!(hit.map_or(0, |h| h.hits), expected, "{:?} in {:?}", term, a.title);
         }
     }
 }

@@ -299,6 +299,45 @@ impl PinyinPattern {
         }
     }
 
+    /// [`PinyinPattern::scan`] over UTF-16LE bytes (the index's encoding, see
+    /// `search::utf16`); `on_end` gets byte offsets into `units`. Same matches as `scan`
+    /// over the same text in UTF-8.
+    pub fn scan_utf16(&self, units: &[u8], on_end: impl FnMut(usize) -> bool) {
+        match &self.dfa {
+            Some(dfa) => dfa.scan_utf16(units, on_end),
+            None => self.scan_nfa_utf16(units, on_end),
+        }
+    }
+
+    /// The NFA form of [`PinyinPattern::scan_utf16`].
+    fn scan_nfa_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize) -> bool) {
+        let ids = &table().ids;
+        let first = self.first.as_slice();
+        let accept = 1u64 << self.len;
+        let mut state = 1u64;
+        for (k, pair) in units.chunks_exact(2).enumerate() {
+            let cp = usize::from(u16::from_le_bytes([pair[0], pair[1]]));
+            if state == 1 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
+                continue;
+            }
+            // Set 0 (no reading) leads nowhere, so the state falls back to the start.
+            let set = usize::from(ids[cp & 0xFFFF]);
+            let next = if state == 1 {
+                first.get(set).copied().unwrap_or(0)
+            } else {
+                self.step(state, set)
+            };
+            if next & accept != 0 {
+                if !on_end(2 * k + 2) {
+                    return;
+                }
+                state = 1;
+            } else {
+                state = next | 1;
+            }
+        }
+    }
+
     /// The number of non-overlapping matches in `text` (same matches as `for_each_match`).
     pub fn count(&self, text: &str) -> usize {
         let mut count = 0;
@@ -395,6 +434,47 @@ mod tests {
         ] {
             assert!(PinyinPattern::new(term).is_some_and(|p| p.dfa.is_some()));
             assert_eq!(ends(term, text, true), ends(term, text, false), "{term}");
+        }
+    }
+
+    /// Ends found over UTF-16LE, as UTF-8 byte offsets of the same text.
+    fn ends_utf16(term: &str, text: &str, dfa: bool) -> Vec<usize> {
+        let units = crate::search::utf16::encode(text);
+        let mut to_utf8 = std::collections::HashMap::new();
+        let (mut b8, mut b16) = (0, 0);
+        for c in text.chars() {
+            b8 += c.len_utf8();
+            b16 += 2 * c.len_utf16();
+            to_utf8.insert(b16, b8);
+        }
+        let mut out = Vec::new();
+        if let Some(p) = PinyinPattern::new(term) {
+            let push = |end| {
+                out.push(to_utf8[&end]);
+                true
+            };
+            match (&p.dfa, dfa) {
+                (Some(d), true) => d.scan_utf16(&units, push),
+                _ => p.scan_nfa_utf16(&units, push),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_scans_find_the_same_ends_as_utf8_scans() {
+        let text = "天宫院街道总工会相继建成2家24小时工会驿站、1家延时工会驿站，工会😀工会\
+                    绿色出行，会计人员在银行行动。ｍａｌｌ 凯德MALL é工会 购物中心买了";
+        for term in [
+            "gonghui", "ghyz", "gh", "gongh", "lvse", "kuaiji", "yinhang", "mall",
+        ] {
+            for dfa in [true, false] {
+                assert_eq!(
+                    ends_utf16(term, text, dfa),
+                    ends(term, text, dfa),
+                    "{term} dfa={dfa}"
+                );
+            }
         }
     }
 

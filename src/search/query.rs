@@ -6,6 +6,7 @@ use memchr::memmem::Finder;
 
 use super::fold::fold;
 use super::pinyin::PinyinPattern;
+use super::utf16;
 
 /// A parsed search query: every term must match (AND).
 #[derive(Debug, Clone, Default)]
@@ -19,6 +20,8 @@ pub struct Term {
     text: String,
     folded: String,
     finder: Finder<'static>,
+    /// The folded term as UTF-16LE, for the index (see `utf16`).
+    finder16: Finder<'static>,
     pinyin: Option<Arc<PinyinPattern>>,
 }
 
@@ -35,10 +38,12 @@ impl Term {
             PinyinPattern::new(&folded).map(Arc::new)
         };
         let finder = Finder::new(folded.as_bytes()).into_owned();
+        let finder16 = Finder::new(&utf16::encode(&folded)).into_owned();
         Some(Term {
             text,
             folded,
             finder,
+            finder16,
             pinyin,
         })
     }
@@ -58,15 +63,19 @@ impl Term {
         self.pinyin.is_some()
     }
 
-    /// Calls `at(pos)` with a byte position inside each match in folded `text`: literal
-    /// matches first (their starts, ascending), then pinyin ones (their last bytes,
-    /// ascending). Used to count matches per article over a whole shard in two passes.
-    pub(crate) fn for_each_position(&self, text: &str, mut at: impl FnMut(usize)) {
-        for start in self.finder.find_iter(text.as_bytes()) {
-            at(start);
-        }
+    /// The length of the folded term in UTF-16LE bytes, the index's encoding.
+    pub(crate) fn len_utf16(&self) -> usize {
+        self.finder16.needle().len()
+    }
+
+    /// Calls `at(pos)` with a byte position inside each match in folded text held as
+    /// UTF-16LE bytes (the index's encoding, see `utf16`): literal matches first (their
+    /// starts, ascending), then pinyin ones (their last bytes, ascending). Used to count
+    /// matches per article over a whole shard in two passes.
+    pub(crate) fn for_each_position_utf16(&self, units: &[u8], mut at: impl FnMut(usize)) {
+        utf16::for_each_aligned(&self.finder16, units, &mut at);
         if let Some(p) = &self.pinyin {
-            p.scan(text, |end| {
+            p.scan_utf16(units, |end| {
                 at(end - 1);
                 true
             });

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Query, find_matches};
@@ -47,11 +47,15 @@ struct Cluster<'a> {
     width: usize,
 }
 
-/// Splits `text` into clusters; control characters are shown as a space (whitespace) or
-/// U+FFFD so that a snippet is always one clean line.
-fn clusters(text: &str) -> Vec<Cluster<'_>> {
-    text.grapheme_indices(true)
+/// Splits `text[part]` into clusters (ranges in `text`); control characters are shown as a
+/// space (whitespace) or U+FFFD so that a snippet is always one clean line.
+fn clusters(text: &str, part: Range<usize>) -> Vec<Cluster<'_>> {
+    let offset = part.start;
+    text.get(part)
+        .unwrap_or_default()
+        .grapheme_indices(true)
         .map(|(at, g)| {
+            let at = offset + at;
             let shown = if g.chars().any(char::is_control) {
                 if g.chars().all(char::is_whitespace) {
                     " "
@@ -73,7 +77,21 @@ fn clusters(text: &str) -> Vec<Cluster<'_>> {
 /// Cuts `text` to `width` columns keeping `focus` (a byte range) in view, and maps `matches`
 /// (byte ranges in `text`) into the result.
 fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) -> Snippet {
-    let cs = clusters(text);
+    // Only the part of a long paragraph near the hit can be shown: cluster that alone.
+    let part = window(text, &focus, width);
+    cut_part(text, part, focus, matches, width)
+}
+
+/// [`cut`] looking only at `text[part]` (which holds `focus`).
+fn cut_part(
+    text: &str,
+    part: Range<usize>,
+    focus: Range<usize>,
+    matches: &[Range<usize>],
+    width: usize,
+) -> Snippet {
+    let (cut_before, cut_after) = (part.start > 0, part.end < text.len());
+    let cs = clusters(text, part);
     let n = cs.len();
     let a = cs
         .iter()
@@ -84,8 +102,19 @@ fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) 
         .position(|c| c.range.start >= focus.end)
         .unwrap_or(n)
         .max(a);
-    let span = |l: usize, r: usize| cs[l..r].iter().map(|c| c.width).sum::<usize>();
-    let fits = |l: usize, r: usize| span(l, r) + usize::from(l > 0) + usize::from(r < n) <= width;
+    // widths[i]: the width of the first i clusters.
+    let widths: Vec<usize> = std::iter::once(0)
+        .chain(cs.iter().scan(0, |sum, c| {
+            *sum += c.width;
+            Some(*sum)
+        }))
+        .collect();
+    let span = |l: usize, r: usize| widths[r] - widths[l];
+    let cut_at_start = |l: usize| l > 0 || cut_before;
+    let cut_at_end = |r: usize| r < n || cut_after;
+    let fits = |l: usize, r: usize| {
+        span(l, r) + usize::from(cut_at_start(l)) + usize::from(cut_at_end(r)) <= width
+    };
 
     let (mut l, mut r) = if fits(0, n) { (0, n) } else { (a, a) };
     if (l, r) != (0, n) {
@@ -106,7 +135,7 @@ fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) 
     }
 
     let mut out = Snippet::default();
-    if l > 0 && width > 0 {
+    if cut_at_start(l) && width > 0 {
         out.text.push_str(ELLIPSIS);
     }
     // Where each shown cluster starts in the snippet, to map match offsets.
@@ -116,7 +145,7 @@ fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) 
         out.text.push_str(c.shown);
     }
     let shown_end = out.text.len();
-    if r < n && out.text.width() < width {
+    if cut_at_end(r) && out.text.width() < width {
         out.text.push_str(ELLIPSIS);
     }
 
@@ -151,6 +180,36 @@ fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) 
     out
 }
 
+/// The byte range of `text` that a snippet `width` columns wide around `focus` can reach.
+/// A column takes at most 4 bytes in ordinary text (1 for ASCII, 1.5 for Chinese, 2 for an
+/// emoji), so `4 × width` bytes each side is enough; text with many zero-width marks only
+/// makes the snippet come out shorter, never wider. Both ends are grapheme cluster
+/// boundaries.
+fn window(text: &str, focus: &Range<usize>, width: usize) -> Range<usize> {
+    let reach = width.saturating_mul(4).max(64);
+    let start = cluster_start(text, focus.start.saturating_sub(reach));
+    let end = cluster_start(text, focus.end.saturating_add(reach).min(text.len()));
+    if start <= focus.start && end >= focus.end {
+        start..end
+    } else {
+        0..text.len()
+    }
+}
+
+/// The start of the grapheme cluster holding byte `at` (or `text.len()` at the end).
+fn cluster_start(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => at,
+        Ok(false) => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+        Err(_) => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +226,51 @@ mod tests {
         let s = cut("工会驿站", 3..6, std::slice::from_ref(&(3..6)), 0);
         assert_eq!(s.text, "");
         assert!(s.highlights.is_empty());
+    }
+
+    #[test]
+    fn a_hit_deep_in_a_long_paragraph_is_cut_around_it() {
+        let text = format!("{}工会驿站{}", "甲".repeat(5000), "乙".repeat(5000));
+        let at = 3 * 5000;
+        let s = cut(&text, at..at + 6, std::slice::from_ref(&(at..at + 6)), 20);
+        assert_eq!(s.text, "…甲甲甲工会驿站乙乙…");
+        assert_eq!(s.highlights, std::slice::from_ref(&(12..18)));
+    }
+
+    proptest::proptest! {
+        /// Looking only at the window gives the same snippet as looking at everything.
+        #[test]
+        fn the_window_changes_nothing(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["工会", "，", "MALL ", "😀", "e\u{301}", "１５％", "a"][..]),
+                0..400,
+            ),
+            at in 0usize..400,
+            width in 0usize..90,
+        ) {
+            let text: String = pieces.concat();
+            let mut start = (at * 7).min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let focus = start..end;
+            let matches = [focus.clone()];
+            proptest::prop_assert_eq!(
+                cut(&text, focus.clone(), &matches, width),
+                cut_part(&text, 0..text.len(), focus, &matches, width)
+            );
+        }
+    }
+
+    #[test]
+    fn window_ends_are_cluster_boundaries() {
+        // e + combining acute: the window must not start on the mark.
+        let text = format!("{}e\u{301}{}工会", "x".repeat(100), "y".repeat(100));
+        let focus = text.len() - 6..text.len();
+        let part = window(&text, &focus, 1);
+        assert!(part.start == 0 || !text[part.start..].starts_with('\u{301}'));
+        assert_eq!(cluster_start(&text, 101), 100);
     }
 
     #[test]

@@ -132,6 +132,29 @@ impl Dfa {
         }
     }
 
+    /// [`Dfa::scan`] over UTF-16LE bytes (the index's encoding, see `search::utf16`): one
+    /// code unit per step, no decoding; `on_end` gets byte offsets.
+    pub(super) fn scan_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize) -> bool) {
+        let mut state = 0;
+        for (k, pair) in units.chunks_exact(2).enumerate() {
+            let cp = usize::from(u16::from_le_bytes([pair[0], pair[1]]));
+            // Characters with no reading (ASCII, punctuation, surrogates) are class 0,
+            // which moves every state back to the start, as the UTF-8 scan does.
+            if state == 0 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
+                continue;
+            }
+            let class = u32::from(self.classes[cp & 0xFFFF]);
+            state = self
+                .trans
+                .get((state + class) as usize)
+                .copied()
+                .unwrap_or_default();
+            if state == self.accepted && !on_end(2 * k + 2) {
+                return;
+            }
+        }
+    }
+
     /// Scans the character at `*i`, moving `*i` past it; true when a match ends there.
     #[inline(always)]
     fn step(&self, bytes: &[u8], i: &mut usize, state: &mut u32) -> bool {
