@@ -77,6 +77,10 @@ pub enum Command {
     /// Print one article as the reader lays it out.
     Show(ShowArgs),
     /// Search articles; best first.
+    ///
+    /// Each result is one line of tab-separated columns: id, hits (matches of all terms
+    /// together), title, snippet. With --json, an array of {id, title, district, hits,
+    /// snippet}. The exit status is 1 when nothing matches.
     Search(SearchArgs),
     /// Count articles by district.
     Districts(DistrictsArgs),

@@ -293,13 +293,15 @@ fn citation(a: &Article, banner: Option<&str>, lang: Lang) -> String {
 fn export_one(a: &Article, banner: Option<&str>, format: ExportFormat, lang: Lang) -> String {
     let mut s = String::new();
     let md = format == ExportFormat::Md;
-    if let Some(kicker) = &a.kicker {
-        s.push_str(&format!("{}{kicker}\n", if md { "> " } else { "" }));
-        if md {
-            s.push('\n');
-        }
+    // Plain text keeps the paper's order, kicker above the title. In Markdown the heading
+    // must come first, or the kicker would read as the end of the article before it.
+    if let (Some(kicker), false) = (&a.kicker, md) {
+        s.push_str(&format!("{kicker}\n"));
     }
     s.push_str(&format!("{}{}\n", if md { "## " } else { "" }, a.title));
+    if let (Some(kicker), true) = (&a.kicker, md) {
+        s.push_str(&format!("\n> {kicker}\n"));
+    }
     if let Some(subtitle) = &a.subtitle {
         s.push_str(&format!("{}{subtitle}\n", if md { "### " } else { "" }));
     }

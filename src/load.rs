@@ -304,6 +304,12 @@ fn parse_document(
     out: &mut Collection,
     seen: &mut Seen,
 ) -> Result<()> {
+    if text.trim().is_empty() {
+        // serde_json would say "EOF while parsing a value" at 1:1.
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
+    }
     let doc: Document = serde_json::from_str(text).map_err(|e| syntax(path, 0, text, &e))?;
     if doc.schema != SCHEMA {
         return Err(Error::Schema {

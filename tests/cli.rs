@@ -320,6 +320,35 @@ fn export_markdown_cites_the_banner() {
 }
 
 #[test]
+fn export_markdown_puts_each_kicker_under_its_own_heading() {
+    let out = kanbao(&["export", "--format", "md"]);
+    let text = stdout(&out);
+    let collection = kanbao::load::load_bundled().expect("bundled");
+    let mut checked = 0;
+    for a in &collection.articles {
+        if let Some(kicker) = &a.kicker {
+            let heading = format!("## {}\n", a.title);
+            let at = text.find(&heading).expect("the article's heading");
+            let after = &text[at + heading.len()..];
+            assert!(
+                after.trim_start().starts_with(&format!("> {kicker}")),
+                "{after:.80}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "the bundled page has kickers");
+    let plain = stdout(&kanbao(&["export", "--format", "txt"]));
+    let a = collection
+        .articles
+        .iter()
+        .find(|a| a.kicker.is_some())
+        .expect("a kicker");
+    let kicker = a.kicker.as_deref().unwrap_or_default();
+    assert!(plain.contains(&format!("{kicker}\n{}\n", a.title)));
+}
+
+#[test]
 fn list_bookmarked_and_unread_read_the_state_file() {
     use kanbao::state::{BUILTIN, StateStore};
     let dir = tempfile::tempdir().expect("tempdir");
@@ -388,14 +417,12 @@ fn files_over_the_size_limits_are_refused_before_reading() {
 }
 
 #[test]
-fn an_empty_file_is_an_error_at_line_1_column_1() {
+fn an_empty_file_says_it_holds_no_articles() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = write(dir.path(), "empty.json", b"");
-    let out = kanbao(&["check", &path]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains(&format!("{path}:1:1")),
-        "{}",
-        stderr(&out)
-    );
+    for (name, bytes) in [("empty.json", &b""[..]), ("blank.json", b" \n\t\n")] {
+        let path = write(dir.path(), name, bytes);
+        let out = kanbao(&["check", &path]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr(&out), format!("kanbao: {path}: holds no articles\n"));
+    }
 }
