@@ -6,7 +6,7 @@ mod picker;
 mod reader;
 mod search_job;
 
-pub use geometry::{Area, Geometry, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
+pub use geometry::{Area, Geometry, HELP_WIDTH, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
 pub use picker::Picker;
 pub use reader::{Hit, Reader};
 pub use search_job::{SearchRequest, Searcher};
@@ -47,10 +47,12 @@ pub enum Mode {
     },
     /// The district picker.
     Picker(Picker),
-    /// The key help, opened from `from`.
+    /// The key help, opened from `from`, scrolled like a pager.
     Help {
         /// The key table that applied when help opened.
         from: Context,
+        /// The first help line shown.
+        scroll: usize,
     },
 }
 
@@ -159,7 +161,7 @@ impl App {
                     Mode::Normal => self.normal(action),
                     Mode::Search { before } => self.prompt(action, before),
                     Mode::Picker(picker) => self.picker(action, picker),
-                    Mode::Help { .. } => self.mode = Mode::Normal,
+                    Mode::Help { from, scroll } => self.help(action, from, scroll),
                 }
             }
         }
@@ -228,6 +230,7 @@ impl App {
             Action::Help => {
                 self.mode = Mode::Help {
                     from: self.context(),
+                    scroll: 0,
                 };
             }
             Action::Click(x, y) => self.click(x, y),
@@ -250,6 +253,27 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// The help scrolls like `less`; `q`, `Esc` and `?` (all [`Action::Help`]) close it.
+    fn help(&mut self, action: Action, from: Context, scroll: usize) {
+        let lines = self.help_lines(from).len();
+        let page = self.geometry().help_page(lines);
+        let scroll = match action {
+            Action::LineDown => scroll.saturating_add(1),
+            Action::LineUp => scroll.saturating_sub(1),
+            Action::NextPage => scroll.saturating_add(page),
+            Action::PrevPage => scroll.saturating_sub(page),
+            Action::FirstPage => 0,
+            Action::LastPage => usize::MAX,
+            Action::Help => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            _ => scroll,
+        };
+        let scroll = scroll.min(lines.saturating_sub(page));
+        self.mode = Mode::Help { from, scroll };
     }
 
     fn picker(&mut self, action: Action, mut picker: Picker) {
@@ -548,6 +572,12 @@ impl App {
     pub fn geometry(&self) -> Geometry {
         let reader_shown = self.focus == Focus::Reader && self.reader.is_some();
         Geometry::new(self.size.0, self.size.1, reader_shown)
+    }
+
+    /// The key help opened `from` a context, as `(keys, what they do)` lines; a line with
+    /// no keys heads a section. Made from the key table, so it cannot drift from the keys.
+    pub fn help_lines(&self, from: Context) -> Vec<(String, &'static str)> {
+        crate::tui::keymap::help_lines(from, self.opts.lang, self.geometry().side_by_side)
     }
 
     /// Which key table applies.

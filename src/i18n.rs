@@ -79,6 +79,12 @@ pub enum Msg {
     CtxSearch,
     /// Help section: the picker.
     CtxPicker,
+    /// Help section: keys that work even in the prompt, the picker and the help.
+    CtxAlways,
+    /// Help section: the help itself.
+    CtxHelp,
+    /// Help: close the help.
+    HelpClose,
     /// Help: quit.
     HelpQuit,
     /// Help: clear.
@@ -184,8 +190,8 @@ impl Msg {
             (Searching, Lang::En) => "searching…",
             (PickerHints, Lang::Zh) => "空格 选择 Enter 应用 Esc 取消",
             (PickerHints, Lang::En) => "Space toggle Enter apply Esc cancel",
-            (HelpHints, Lang::Zh) => "任意键关闭",
-            (HelpHints, Lang::En) => "any key closes",
+            (HelpHints, Lang::Zh) => "j k 空格 滚动 q 关闭",
+            (HelpHints, Lang::En) => "j k Space scroll q close",
             (Bookmarked, Lang::Zh) => "已收藏",
             (Bookmarked, Lang::En) => "Bookmarked",
             (Unbookmarked, Lang::Zh) => "已取消收藏",
@@ -216,6 +222,12 @@ impl Msg {
             (CtxSearch, Lang::En) => "Search prompt",
             (CtxPicker, Lang::Zh) => "地区选择",
             (CtxPicker, Lang::En) => "District picker",
+            (CtxAlways, Lang::Zh) => "任何时候",
+            (CtxAlways, Lang::En) => "Always",
+            (CtxHelp, Lang::Zh) => "帮助",
+            (CtxHelp, Lang::En) => "Help",
+            (HelpClose, Lang::Zh) => "关闭帮助",
+            (HelpClose, Lang::En) => "close help",
             (HelpQuit, Lang::Zh) => "退出",
             (HelpQuit, Lang::En) => "quit",
             (HelpClear, Lang::Zh) => "清除搜索和筛选",
@@ -299,6 +311,11 @@ pub fn match_of(lang: Lang, current: Option<usize>, total: usize) -> String {
         Lang::Zh => format!("匹配 {current}/{total}"),
         Lang::En => format!("match {current}/{total}"),
     }
+}
+
+/// `1–18/40` — which lines of the help are shown, out of how many.
+pub fn lines_of(first: usize, last: usize, total: usize) -> String {
+    format!("{first}–{last}/{total}")
 }
 
 /// `N 篇` — how many articles the list holds, out of all.

@@ -264,14 +264,68 @@ fn the_list_scrolls_to_keep_the_selection_in_view() {
     assert_eq!(app.list_top(), 0);
 }
 
+fn help_scroll(app: &App) -> usize {
+    match app.mode() {
+        Mode::Help { scroll, .. } => *scroll,
+        other => panic!("help is not open: {other:?}"),
+    }
+}
+
 #[test]
-fn help_opens_and_any_key_closes_it() {
+fn help_scrolls_like_a_pager_and_closes_with_q_esc_or_question_mark() {
     let mut app = app();
     app.update(Action::Help);
     assert_eq!(app.context(), Context::Help);
+    let lines = app.help_lines(Context::List).len();
+    let page = app.geometry().help_page(lines);
+    assert!(lines > page, "80x24 cannot show all {lines} lines at once");
+    // Keys that do not scroll or close leave help as it is.
     app.update(Action::MoveDown);
+    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.selected(), 0);
+    app.update(Action::LineDown);
+    assert_eq!(help_scroll(&app), 1);
+    app.update(Action::LineUp);
+    app.update(Action::LineUp);
+    assert_eq!(help_scroll(&app), 0, "stops at the top");
+    app.update(Action::NextPage);
+    assert_eq!(help_scroll(&app), page.min(lines - page));
+    app.update(Action::LastPage);
+    assert_eq!(
+        help_scroll(&app),
+        lines - page,
+        "the last line at the bottom"
+    );
+    app.update(Action::NextPage);
+    assert_eq!(help_scroll(&app), lines - page, "stops at the bottom");
+    app.update(Action::PrevPage);
+    assert_eq!(help_scroll(&app), lines - 2 * page);
+    app.update(Action::FirstPage);
+    assert_eq!(help_scroll(&app), 0);
+    // q, Esc and ? all map to Action::Help in the help's key table.
+    app.update(Action::Help);
     assert_eq!(app.context(), Context::List);
-    assert_eq!(app.selected(), 0, "the key only closed help");
+    assert_eq!(app.selected(), 0, "the keys only scrolled and closed help");
+}
+
+#[test]
+fn every_help_line_can_be_scrolled_into_view() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Help);
+    let lines = app.help_lines(Context::List);
+    let texts: Vec<&str> = lines.iter().map(|(_, what)| *what).collect();
+    for needed in ["上一篇", "按地区筛选", "删除一个字", "应用", "关闭帮助"] {
+        assert!(texts.contains(&needed), "{needed} in help");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|(k, what)| k == "Ctrl-C" && *what == "退出")
+    );
+    app.update(Action::LastPage);
+    let page = app.geometry().help_page(lines.len());
+    assert_eq!(help_scroll(&app) + page, lines.len());
 }
 
 #[test]

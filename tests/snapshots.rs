@@ -85,6 +85,20 @@ fn help() {
 }
 
 #[test]
+fn help_scrolled_to_the_end() {
+    frames("help_end", &[Action::Help, Action::LastPage]);
+}
+
+#[test]
+fn help_side_by_side_lists_tab() {
+    let mut app = app_with(Lang::En, "");
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Help);
+    let terminal = draw(&app, &Theme::new(true, false), 120, 40);
+    insta::assert_snapshot!("english_help_120x40", terminal.backend());
+}
+
+#[test]
 fn english_list() {
     let mut app = app_with(Lang::En, "");
     app.update(Action::Resize(80, 24));
@@ -162,11 +176,12 @@ fn search_hits_use_underline_without_colour() {
 #[test]
 fn every_tiny_size_renders() {
     let theme = Theme::new(true, false);
-    let setups: [&[Action]; 5] = [
+    let setups: [&[Action]; 6] = [
         &[],
         &[Action::Open, Action::NextPage],
         &[Action::OpenPicker],
         &[Action::Help],
+        &[Action::Help, Action::LastPage, Action::LineUp],
         &[Action::OpenSearch, Action::SearchInput("驿站".into())],
     ];
     for actions in setups {

@@ -28,7 +28,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         let cursor = status::render(app, theme, g.status, buf);
         match app.mode() {
             Mode::Picker(p) => picker::render(app, p, theme, g.screen, buf),
-            Mode::Help { from } => help::render(app, *from, theme, g.screen, buf),
+            Mode::Help { from, scroll } => help::render(app, *from, *scroll, theme, buf),
             _ => {}
         }
         cursor
