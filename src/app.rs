@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
-use crate::i18n::{Lang, Msg};
-use crate::layout::{AmbiguousWidth, LayoutOptions};
+use crate::i18n::{self, Lang, Msg};
+use crate::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize};
 use crate::search::{Query, SearchHit, SearchIndex};
 use crate::state::{SharedStore, StateStore};
 
@@ -151,6 +151,11 @@ impl App {
 
     /// Acts on one user intent.
     pub fn update(&mut self, action: Action) {
+        self.act(action);
+        self.sync_reader();
+    }
+
+    fn act(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -221,12 +226,14 @@ impl App {
                 self.set_query(String::new());
                 self.status = Some(self.msg(Msg::Cleared).to_string());
             }
-            Action::ToggleFocus if self.reader.is_some() => {
-                self.focus = match self.focus {
-                    Focus::List => Focus::Reader,
-                    Focus::Reader => Focus::List,
-                };
-            }
+            Action::ToggleFocus if self.reader.is_some() => match self.focus {
+                Focus::List => {
+                    // Entering a previewed article is opening it.
+                    self.focus = Focus::Reader;
+                    self.mark_read();
+                }
+                Focus::Reader => self.focus = Focus::List,
+            },
             Action::Help => {
                 self.mode = Mode::Help {
                     from: self.context(),
@@ -381,11 +388,20 @@ impl App {
         }
     }
 
+    /// Opens the selected article: the reader shows it, takes the focus, and the article
+    /// becomes read.
     fn open_selected(&mut self) {
         let Some(&index) = self.view.get(self.selected) else {
             return;
         };
+        self.show(index);
         self.focus = Focus::Reader;
+        self.mark_read();
+    }
+
+    /// Lays the article at collection `index` out in the reader, at its saved place,
+    /// without marking it read (side by side, this is the preview of the selection).
+    fn show(&mut self, index: usize) {
         let Some(article) = self.collection.articles.get(index) else {
             return;
         };
@@ -395,11 +411,45 @@ impl App {
         reader.find(article, &self.query);
         reader.relayout(article, width, &self.layout_options(), self.rows());
         self.reader = Some(reader);
+    }
+
+    fn mark_read(&mut self) {
+        let Some(article) = self
+            .reader
+            .as_ref()
+            .and_then(|r| self.collection.articles.get(r.article))
+        else {
+            return;
+        };
         let mut store = self.store();
         if !store.is_read(&self.opts.source, &article.id) {
             store.set_read(&self.opts.source, &article.id, true);
             drop(store);
             self.unsaved = true;
+        }
+    }
+
+    /// Keeps the reader in step with the list after every action. Side by side, the
+    /// reader always shows the selected article (a preview until `Enter` or `Tab` opens
+    /// it), and the hint when the list is empty; when the article in it leaves the list,
+    /// the focus goes back to the list. One pane at a time, the reader is closed when the
+    /// list is shown or its article left the list.
+    fn sync_reader(&mut self) {
+        let selected = self.view.get(self.selected).copied();
+        let shown = self.reader.as_ref().map(|r| r.article);
+        if Geometry::new(self.size.0, self.size.1, false).side_by_side {
+            if shown != selected {
+                self.focus = Focus::List;
+                self.reader = None;
+                if let Some(index) = selected {
+                    self.show(index);
+                }
+            }
+        } else if self.focus == Focus::List || shown.is_some_and(|a| !self.view.contains(&a)) {
+            // Hidden behind the list, the reader would only be laid out again at every
+            // resize; `Enter` opens it afresh at its saved place.
+            self.reader = None;
+            self.focus = Focus::List;
         }
     }
 
@@ -455,7 +505,8 @@ impl App {
         };
         drop(store);
         self.unsaved = true;
-        self.status = Some(self.msg(msg).to_string());
+        let title = cut_to_width(&sanitize(&article.title), 32, self.opts.ambiguous);
+        self.status = Some(i18n::about(self.opts.lang, msg, &title));
     }
 
     fn click(&mut self, x: u16, y: u16) {

@@ -313,6 +313,14 @@ pub fn match_of(lang: Lang, current: Option<usize>, total: usize) -> String {
     }
 }
 
+/// A status message about one article: `已收藏《title》`, `Bookmarked: title`.
+pub fn about(lang: Lang, msg: Msg, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{}《{title}》", msg.text(lang)),
+        Lang::En => format!("{}: {title}", msg.text(lang)),
+    }
+}
+
 /// `1–18/40` — which lines of the help are shown, out of how many.
 pub fn lines_of(first: usize, last: usize, total: usize) -> String {
     format!("{first}–{last}/{total}")

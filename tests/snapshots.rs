@@ -248,3 +248,26 @@ fn wide_ambiguous_mode_draws_ascii_borders_and_forced_widths() {
     assert!(buf.content.iter().any(|c| c.symbol() == "+"));
     assert!(!buf.content.iter().any(|c| "─│╭╮╰╯".contains(c.symbol())));
 }
+
+#[test]
+fn side_by_side_the_focused_pane_stands_out() {
+    let theme = Theme::new(true, false);
+    let mut app = app_with(Lang::Zh, "");
+    app.update(Action::Resize(120, 40));
+    let g = app.geometry();
+    let bar = (g.list.x + 1, g.list.y);
+    let line = (g.separator.x, g.separator.y);
+    let terminal = draw(&app, &theme, 120, 40);
+    let buf = terminal.backend().buffer();
+    assert_eq!(buf[bar].bg, Color::Blue, "list focused: a bright bar");
+    assert_ne!(buf[line].fg, Color::Blue);
+    app.update(Action::Open);
+    let terminal = draw(&app, &theme, 120, 40);
+    let buf = terminal.backend().buffer();
+    assert_eq!(buf[bar].bg, Color::DarkGray, "reader focused: the bar dims");
+    assert_eq!(
+        buf[line].fg,
+        Color::Blue,
+        "and the line beside the reader lights"
+    );
+}

@@ -234,7 +234,13 @@ fn add_line_parts(
     if line.text.get(offset..) != Some(shown) {
         return;
     }
-    for r in ranges {
+    // `ranges` are sorted and do not overlap: skip those that end before this line, and
+    // stop at the first that starts after it (a long paragraph has thousands of each).
+    let first = ranges.partition_point(|r| r.end <= line.range.start);
+    for r in &ranges[first..] {
+        if r.start >= line.range.end {
+            break;
+        }
         let start = r.start.max(line.range.start);
         let end = r.end.min(line.range.end);
         if start >= end {
