@@ -379,13 +379,17 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// Scrolls the list as little as needed to show the selection, and never further than
+    /// needed to fill the screen (when every article fits, not at all).
     fn keep_selection_visible(&mut self) {
-        let items = self.geometry().list_items();
+        // The list's size when shown, even while the reader hides it.
+        let items = Geometry::new(self.size.0, self.size.1, false).list_items();
         if self.selected < self.list_top {
             self.list_top = self.selected;
         } else if self.selected >= self.list_top + items {
             self.list_top = self.selected + 1 - items;
         }
+        self.list_top = self.list_top.min(self.view.len().saturating_sub(items));
     }
 
     /// Opens the selected article: the reader shows it, takes the focus, and the article

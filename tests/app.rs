@@ -683,3 +683,33 @@ fn mark_messages_name_the_article() {
     );
     assert!(status.ends_with("…》"), "{status}");
 }
+
+#[test]
+fn after_a_resize_the_list_is_not_left_scrolled_past_its_start() {
+    // At 80x24 select article 3, open it, resize to 1x1, 20x6 and back, leave the reader.
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::Open,
+            Action::Resize(1, 1),
+            Action::Resize(20, 6),
+            Action::Resize(80, 24),
+            Action::Back,
+        ],
+    );
+    assert_eq!(app.selected(), 2);
+    assert_eq!(app.list_top(), 0, "all 7 articles fit at 80x24");
+    // Where not all fit, the view scrolls only as far as the selection needs and never
+    // leaves empty rows below the last article.
+    app.update(Action::Resize(40, 8));
+    let items = app.geometry().list_items();
+    app.update(Action::Bottom);
+    assert_eq!(app.list_top(), 7 - items);
+    app.update(Action::Resize(40, 12));
+    let items = app.geometry().list_items();
+    assert_eq!(app.list_top(), 7 - items);
+    assert!(app.selected() >= app.list_top() && app.selected() < app.list_top() + items);
+}
