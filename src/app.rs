@@ -13,6 +13,8 @@ pub use search_job::{SearchRequest, Searcher};
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
@@ -44,6 +46,8 @@ pub enum Mode {
     Search {
         /// The search held when the prompt opened.
         before: String,
+        /// Where typing goes: a byte offset into the query, on a grapheme boundary.
+        cursor: usize,
     },
     /// The district picker.
     Picker(Picker),
@@ -164,7 +168,7 @@ impl App {
                 self.status = None;
                 match self.mode.clone() {
                     Mode::Normal => self.normal(action),
-                    Mode::Search { before } => self.prompt(action, before),
+                    Mode::Search { before, cursor } => self.prompt(action, before, cursor),
                     Mode::Picker(picker) => self.picker(action, picker),
                     Mode::Help { from, scroll } => self.help(action, from, scroll),
                 }
@@ -210,13 +214,13 @@ impl App {
             Action::OpenSearch => {
                 self.mode = Mode::Search {
                     before: self.opts.query.clone(),
+                    cursor: self.opts.query.len(),
                 };
             }
             Action::SearchInput(text) => {
-                self.mode = Mode::Search {
-                    before: self.opts.query.clone(),
-                };
-                self.type_text(&text);
+                let before = self.opts.query.clone();
+                let cursor = before.len();
+                self.prompt(Action::SearchInput(text), before, cursor);
             }
             Action::OpenPicker => {
                 self.mode = Mode::Picker(Picker::new(&self.collection.articles, &self.opts.filter));
@@ -245,20 +249,55 @@ impl App {
         }
     }
 
-    fn prompt(&mut self, action: Action, before: String) {
-        match action {
-            Action::SearchInput(text) => self.type_text(&text),
-            Action::SearchBackspace => {
-                let mut query = self.opts.query.clone();
-                query.pop();
-                self.set_query(query);
+    /// The prompt edits like a shell's line: the cursor moves by grapheme, `Ctrl-W`
+    /// deletes back over spaces and then one run of non-spaces (a run of Chinese with no
+    /// spaces is one word), `Ctrl-U` everything before the cursor.
+    fn prompt(&mut self, action: Action, before: String, cursor: usize) {
+        let query = self.opts.query.clone();
+        let cursor = cursor.min(query.len());
+        let (head, tail) = query.split_at(cursor);
+        let prev = |s: &str| {
+            s.graphemes(true)
+                .next_back()
+                .map_or(0, |g| s.len() - g.len())
+        };
+        let edit = |start: usize, insert: &str| format!("{}{insert}{tail}", &head[..start]);
+        let (text, cursor) = match action {
+            Action::SearchInput(text) => {
+                // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
+                let text: String = text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                (edit(cursor, &text), cursor + text.len())
             }
-            Action::SearchAccept => self.mode = Mode::Normal,
+            Action::SearchBackspace => (edit(prev(head), ""), prev(head)),
+            Action::SearchClearToStart => (edit(0, ""), 0),
+            Action::SearchDeleteWord => {
+                let word = head.trim_end_matches(' ').trim_end_matches(|c| c != ' ');
+                (edit(word.len(), ""), word.len())
+            }
+            Action::SearchHome => (query.clone(), 0),
+            Action::SearchEnd => (query.clone(), query.len()),
+            Action::SearchLeft => (query.clone(), prev(head)),
+            Action::SearchRight => {
+                let next = tail.graphemes(true).next().map_or(0, str::len);
+                (query.clone(), cursor + next)
+            }
+            Action::SearchAccept => {
+                self.mode = Mode::Normal;
+                return;
+            }
             Action::SearchCancel => {
                 self.mode = Mode::Normal;
                 self.set_query(before);
+                return;
             }
-            _ => {}
+            _ => (query.clone(), cursor),
+        };
+        self.mode = Mode::Search { before, cursor };
+        if text != query {
+            self.set_query(text);
         }
     }
 
@@ -301,13 +340,6 @@ impl App {
             _ => {}
         }
         self.mode = Mode::Picker(picker);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        let mut query = self.opts.query.clone();
-        // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
-        query.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
-        self.set_query(query);
     }
 
     fn set_query(&mut self, text: String) {

@@ -137,6 +137,18 @@ pub enum Msg {
     HelpType,
     /// Help: backspace.
     HelpErase,
+    /// Help: Ctrl-W.
+    HelpEraseWord,
+    /// Help: Ctrl-U.
+    HelpEraseToStart,
+    /// Help: cursor left.
+    HelpCursorLeft,
+    /// Help: cursor right.
+    HelpCursorRight,
+    /// Help: cursor to start.
+    HelpCursorHome,
+    /// Help: cursor to end.
+    HelpCursorEnd,
     /// Help: accept.
     HelpAccept,
     /// Help: cancel.
@@ -280,6 +292,18 @@ impl Msg {
             (HelpType, Lang::En) => "type to search",
             (HelpErase, Lang::Zh) => "删除一个字",
             (HelpErase, Lang::En) => "erase one character",
+            (HelpEraseWord, Lang::Zh) => "删除前一个词",
+            (HelpEraseWord, Lang::En) => "erase the word before",
+            (HelpEraseToStart, Lang::Zh) => "删除光标前全部",
+            (HelpEraseToStart, Lang::En) => "erase to the start",
+            (HelpCursorLeft, Lang::Zh) => "光标左移",
+            (HelpCursorLeft, Lang::En) => "cursor left",
+            (HelpCursorRight, Lang::Zh) => "光标右移",
+            (HelpCursorRight, Lang::En) => "cursor right",
+            (HelpCursorHome, Lang::Zh) => "光标到开头",
+            (HelpCursorHome, Lang::En) => "cursor to the start",
+            (HelpCursorEnd, Lang::Zh) => "光标到结尾",
+            (HelpCursorEnd, Lang::En) => "cursor to the end",
             (HelpAccept, Lang::Zh) => "确定",
             (HelpAccept, Lang::En) => "keep",
             (HelpCancel, Lang::Zh) => "取消",

@@ -713,3 +713,58 @@ fn after_a_resize_the_list_is_not_left_scrolled_past_its_start() {
     assert_eq!(app.list_top(), 7 - items);
     assert!(app.selected() >= app.list_top() && app.selected() < app.list_top() + items);
 }
+
+fn prompt_cursor(app: &App) -> usize {
+    match app.mode() {
+        Mode::Search { cursor, .. } => *cursor,
+        other => panic!("the prompt is not open: {other:?}"),
+    }
+}
+
+#[test]
+fn the_prompt_edits_like_a_shell_line() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::OpenSearch,
+            Action::SearchInput("gonghui 驿站".into()),
+        ],
+    );
+    // Ctrl-W: back over one word; a run of Chinese with no spaces is one word.
+    app.update(Action::SearchDeleteWord);
+    assert_eq!(app.query_text(), "gonghui ");
+    app.update(Action::SearchDeleteWord);
+    assert_eq!(app.query_text(), "");
+    // Arrows move by character, typing goes in at the cursor.
+    run(
+        &mut app,
+        &[
+            Action::SearchInput("工站".into()),
+            Action::SearchLeft,
+            Action::SearchInput("会驿".into()),
+        ],
+    );
+    assert_eq!(app.query_text(), "工会驿站");
+    assert_eq!(prompt_cursor(&app), "工会驿".len());
+    assert_eq!(app.view().len(), 2, "the list follows the edit");
+    app.update(Action::SearchHome);
+    assert_eq!(prompt_cursor(&app), 0);
+    app.update(Action::SearchLeft);
+    assert_eq!(prompt_cursor(&app), 0, "stops at the start");
+    app.update(Action::SearchRight);
+    app.update(Action::SearchBackspace);
+    assert_eq!(app.query_text(), "会驿站");
+    app.update(Action::SearchEnd);
+    assert_eq!(prompt_cursor(&app), app.query_text().len());
+    app.update(Action::SearchRight);
+    assert_eq!(
+        prompt_cursor(&app),
+        app.query_text().len(),
+        "stops at the end"
+    );
+    // Ctrl-U: everything before the cursor.
+    run(&mut app, &[Action::SearchLeft, Action::SearchClearToStart]);
+    assert_eq!(app.query_text(), "站");
+    assert_eq!(prompt_cursor(&app), 0);
+}

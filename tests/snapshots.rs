@@ -80,6 +80,31 @@ fn prompt() {
 }
 
 #[test]
+fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
+    let long = "gonghui yizhan fuwu xin jiuye xingtai laodongzhe 工会驿站";
+    let mut app = app_with(Lang::Zh, "");
+    app.update(Action::Resize(40, 12));
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput(long.into()));
+    let mut terminal = draw(&app, &Theme::new(true, false), 40, 12);
+    insta::assert_snapshot!("prompt_long_end_40x12", terminal.backend());
+    // The cursor is on the cell after the last character, not on a `…`.
+    let (x, y) = terminal.get_cursor_position().map(|p| (p.x, p.y)).unwrap();
+    assert_eq!(y, 11);
+    let buf = terminal.backend().buffer();
+    assert_eq!(buf[(x - 2, y)].symbol(), "站");
+    assert_eq!(buf[(x, y)].symbol(), " ");
+    // Home: the start shows, the end is cut.
+    app.update(Action::SearchHome);
+    terminal
+        .draw(|f| view::render(&app, &Theme::new(true, false), f))
+        .unwrap();
+    insta::assert_snapshot!("prompt_long_home_40x12", terminal.backend());
+    let x = terminal.get_cursor_position().unwrap().x;
+    assert_eq!(terminal.backend().buffer()[(x, 11)].symbol(), "g");
+}
+
+#[test]
 fn help() {
     frames("help", &[Action::Help]);
 }
