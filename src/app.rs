@@ -207,6 +207,12 @@ impl App {
                 if next < self.view.len() && next != self.selected {
                     self.select(next);
                     self.open_selected();
+                } else if self.context() == Context::Reader {
+                    let msg = match action {
+                        Action::NextArticle => Msg::LastArticle,
+                        _ => Msg::FirstArticle,
+                    };
+                    self.status = Some(self.msg(msg).to_string());
                 }
             }
             Action::ToggleBookmark => self.toggle_mark(true),
@@ -507,13 +513,16 @@ impl App {
 
     fn step_hit(&mut self, forward: bool) {
         let rows = self.rows();
-        self.scroll(|r| r.step_hit(forward, rows));
-        if let Some(reader) = &self.reader
-            && reader.hit_count().1 == 0
-            && self.context() == Context::Reader
-        {
-            self.status = Some(self.msg(Msg::NoMatches).to_string());
-        }
+        let mut wrapped = false;
+        self.scroll(|r| wrapped = r.step_hit(forward, rows));
+        let msg = match &self.reader {
+            _ if self.context() != Context::Reader => return,
+            Some(reader) if reader.hit_count().1 == 0 => Msg::NoMatches,
+            _ if wrapped && forward => Msg::WrappedToFirst,
+            _ if wrapped => Msg::WrappedToLast,
+            _ => return,
+        };
+        self.status = Some(self.msg(msg).to_string());
     }
 
     fn toggle_mark(&mut self, bookmark: bool) {

@@ -41,6 +41,16 @@ pub enum Msg {
     ListHints,
     /// Key hints in the reader.
     ReaderHints,
+    /// Key hints in the reader while a search is active.
+    ReaderSearchHints,
+    /// Status when `n` wrapped round to the first hit.
+    WrappedToFirst,
+    /// Status when `N` wrapped round to the last hit.
+    WrappedToLast,
+    /// Status when `]` is pressed on the last article.
+    LastArticle,
+    /// Status when `[` is pressed on the first article.
+    FirstArticle,
     /// Key hints while the prompt is open.
     PromptHints,
     /// Key hints while the picker is open.
@@ -194,8 +204,18 @@ impl Msg {
             (NoMatches, Lang::En) => "no matches",
             (ListHints, Lang::Zh) => "? 帮助 / 搜索 d 地区 q 退出",
             (ListHints, Lang::En) => "? help / search d district q quit",
-            (ReaderHints, Lang::Zh) => "空格 翻页 n 下一处 q 返回",
-            (ReaderHints, Lang::En) => "Space page n next q back",
+            (ReaderHints, Lang::Zh) => "空格 翻页 ] 下一篇 q 返回",
+            (ReaderHints, Lang::En) => "Space page ] next q back",
+            (ReaderSearchHints, Lang::Zh) => "空格 翻页 n 下一处 q 返回",
+            (ReaderSearchHints, Lang::En) => "Space page n next hit q back",
+            (WrappedToFirst, Lang::Zh) => "已回到第一处",
+            (WrappedToFirst, Lang::En) => "wrapped to the first hit",
+            (WrappedToLast, Lang::Zh) => "已回到最后一处",
+            (WrappedToLast, Lang::En) => "wrapped to the last hit",
+            (LastArticle, Lang::Zh) => "已是最后一篇",
+            (LastArticle, Lang::En) => "this is the last article",
+            (FirstArticle, Lang::Zh) => "已是第一篇",
+            (FirstArticle, Lang::En) => "this is the first article",
             (PromptHints, Lang::Zh) => "Enter 确定 Esc 取消",
             (PromptHints, Lang::En) => "Enter keep Esc drop",
             (Searching, Lang::Zh) => "搜索中…",

@@ -768,3 +768,24 @@ fn the_prompt_edits_like_a_shell_line() {
     assert_eq!(app.query_text(), "站");
     assert_eq!(prompt_cursor(&app), 0);
 }
+
+#[test]
+fn the_reader_says_when_n_wraps_and_when_brackets_hit_an_end() {
+    let mut app = app_with_query("驿站");
+    app.update(Action::Open);
+    let total = app.reader().unwrap().hit_count().1;
+    for _ in 0..total {
+        app.update(Action::NextMatch);
+        assert_eq!(app.status(), None, "no message before the wrap");
+    }
+    app.update(Action::NextMatch);
+    assert_eq!(app.status(), Some("已回到第一处"));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.status(), Some("已回到最后一处"));
+    app.update(Action::PrevArticle);
+    assert_eq!(app.status(), Some("已是第一篇"));
+    app.update(Action::Bottom);
+    app.update(Action::NextArticle);
+    app.update(Action::NextArticle);
+    assert_eq!(app.status(), Some("已是最后一篇"));
+}

@@ -105,6 +105,32 @@ fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
 }
 
 #[test]
+fn reader_status_shows_the_position_and_n_only_while_searching() {
+    let theme = Theme::new(true, false);
+    let status = |app: &App| {
+        let terminal = draw(app, &theme, 80, 24);
+        let buf = terminal.backend().buffer();
+        let row: String = (0..80).map(|x| buf[(x, 23)].symbol()).collect();
+        // Wide characters are followed by a blank cell; compare without blanks.
+        row.replace(' ', "")
+    };
+    let mut app = app_with(Lang::Zh, "");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    let plain = status(&app);
+    assert!(plain.contains("3/7"), "{plain}");
+    assert!(!plain.contains("下一处"), "{plain}");
+    let mut app = app_with(Lang::Zh, "驿站");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Open);
+    let searching = status(&app);
+    assert!(searching.contains("1/2"), "{searching}");
+    assert!(searching.contains("下一处"), "{searching}");
+}
+
+#[test]
 fn help() {
     frames("help", &[Action::Help]);
 }

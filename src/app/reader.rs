@@ -188,12 +188,18 @@ impl Reader {
         (self.current, self.hits.len())
     }
 
-    /// Goes to the next (or previous) hit, wrapping round; brings it into view.
-    pub fn step_hit(&mut self, forward: bool, rows: usize) {
+    /// Goes to the next (or previous) hit, wrapping round; brings it into view. True when
+    /// it wrapped round (from the last hit to the first, or the first to the last).
+    pub fn step_hit(&mut self, forward: bool, rows: usize) -> bool {
         let total = self.hits.len();
         if total == 0 {
-            return;
+            return false;
         }
+        let wrapped = match self.current {
+            Some(c) if forward => c + 1 == total,
+            Some(c) => c == 0,
+            None => false,
+        } && total > 1;
         let next = match self.current {
             Some(c) if forward => (c + 1) % total,
             Some(c) => (c + total - 1) % total,
@@ -213,6 +219,7 @@ impl Reader {
         if line < self.scroll || line >= self.scroll + rows.max(1) {
             self.scroll_to(line.saturating_sub(rows / 3), rows);
         }
+        wrapped
     }
 }
 

@@ -30,6 +30,9 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     if app.context() == Context::Reader
         && let Some(reader) = app.reader()
     {
+        if let Some(at) = app.view().iter().position(|&i| i == reader.article) {
+            left.push(format!("{}/{}", at + 1, app.view().len()));
+        }
         let (page, pages) = reader.page(app.rows());
         left.push(i18n::page_of(lang, page, pages));
         if !app.query().is_empty() {
@@ -136,7 +139,8 @@ fn prompt(app: &App, theme: &Theme, area: Area, cursor: usize, buf: &mut Buffer)
 
 fn hints(app: &App) -> &'static str {
     let msg = match app.context() {
-        Context::Reader => Msg::ReaderHints,
+        Context::Reader if app.query().is_empty() => Msg::ReaderHints,
+        Context::Reader => Msg::ReaderSearchHints,
         Context::Picker => Msg::PickerHints,
         Context::Help => Msg::HelpHints,
         Context::Search => Msg::PromptHints,
