@@ -46,8 +46,20 @@ pub enum Action {
     OpenSearch,
     /// Type text into the search prompt (a key or a whole paste); opens it if closed.
     SearchInput(String),
-    /// Erase the last character of the prompt, whatever its width.
+    /// Erase the character before the prompt's cursor, whatever its width.
     SearchBackspace,
+    /// Erase everything before the prompt's cursor (`Ctrl-U`).
+    SearchClearToStart,
+    /// Erase the word before the prompt's cursor: spaces, then non-spaces (`Ctrl-W`).
+    SearchDeleteWord,
+    /// Move the prompt's cursor to the start (`Ctrl-A`, `Home`).
+    SearchHome,
+    /// Move the prompt's cursor to the end (`Ctrl-E`, `End`).
+    SearchEnd,
+    /// Move the prompt's cursor one character left.
+    SearchLeft,
+    /// Move the prompt's cursor one character right.
+    SearchRight,
     /// Close the prompt and keep its search.
     SearchAccept,
     /// Close the prompt and go back to the search held before it opened.

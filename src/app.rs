@@ -6,18 +6,20 @@ mod picker;
 mod reader;
 mod search_job;
 
-pub use geometry::{Area, Geometry, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
+pub use geometry::{Area, Geometry, HELP_WIDTH, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
 pub use picker::Picker;
 pub use reader::{Hit, Reader};
 pub use search_job::{SearchRequest, Searcher};
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
-use crate::i18n::{Lang, Msg};
-use crate::layout::{AmbiguousWidth, LayoutOptions};
+use crate::i18n::{self, Lang, Msg};
+use crate::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize};
 use crate::search::{Query, SearchHit, SearchIndex};
 use crate::state::{SharedStore, StateStore};
 
@@ -44,13 +46,17 @@ pub enum Mode {
     Search {
         /// The search held when the prompt opened.
         before: String,
+        /// Where typing goes: a byte offset into the query, on a grapheme boundary.
+        cursor: usize,
     },
     /// The district picker.
     Picker(Picker),
-    /// The key help, opened from `from`.
+    /// The key help, opened from `from`, scrolled like a pager.
     Help {
         /// The key table that applied when help opened.
         from: Context,
+        /// The first help line shown.
+        scroll: usize,
     },
 }
 
@@ -149,6 +155,11 @@ impl App {
 
     /// Acts on one user intent.
     pub fn update(&mut self, action: Action) {
+        self.act(action);
+        self.sync_reader();
+    }
+
+    fn act(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -157,9 +168,9 @@ impl App {
                 self.status = None;
                 match self.mode.clone() {
                     Mode::Normal => self.normal(action),
-                    Mode::Search { before } => self.prompt(action, before),
+                    Mode::Search { before, cursor } => self.prompt(action, before, cursor),
                     Mode::Picker(picker) => self.picker(action, picker),
-                    Mode::Help { .. } => self.mode = Mode::Normal,
+                    Mode::Help { from, scroll } => self.help(action, from, scroll),
                 }
             }
         }
@@ -196,6 +207,12 @@ impl App {
                 if next < self.view.len() && next != self.selected {
                     self.select(next);
                     self.open_selected();
+                } else if self.context() == Context::Reader {
+                    let msg = match action {
+                        Action::NextArticle => Msg::LastArticle,
+                        _ => Msg::FirstArticle,
+                    };
+                    self.status = Some(self.msg(msg).to_string());
                 }
             }
             Action::ToggleBookmark => self.toggle_mark(true),
@@ -203,13 +220,13 @@ impl App {
             Action::OpenSearch => {
                 self.mode = Mode::Search {
                     before: self.opts.query.clone(),
+                    cursor: self.opts.query.len(),
                 };
             }
             Action::SearchInput(text) => {
-                self.mode = Mode::Search {
-                    before: self.opts.query.clone(),
-                };
-                self.type_text(&text);
+                let before = self.opts.query.clone();
+                let cursor = before.len();
+                self.prompt(Action::SearchInput(text), before, cursor);
             }
             Action::OpenPicker => {
                 self.mode = Mode::Picker(Picker::new(&self.collection.articles, &self.opts.filter));
@@ -219,15 +236,18 @@ impl App {
                 self.set_query(String::new());
                 self.status = Some(self.msg(Msg::Cleared).to_string());
             }
-            Action::ToggleFocus if self.reader.is_some() => {
-                self.focus = match self.focus {
-                    Focus::List => Focus::Reader,
-                    Focus::Reader => Focus::List,
-                };
-            }
+            Action::ToggleFocus if self.reader.is_some() => match self.focus {
+                Focus::List => {
+                    // Entering a previewed article is opening it.
+                    self.focus = Focus::Reader;
+                    self.mark_read();
+                }
+                Focus::Reader => self.focus = Focus::List,
+            },
             Action::Help => {
                 self.mode = Mode::Help {
                     from: self.context(),
+                    scroll: 0,
                 };
             }
             Action::Click(x, y) => self.click(x, y),
@@ -235,21 +255,77 @@ impl App {
         }
     }
 
-    fn prompt(&mut self, action: Action, before: String) {
-        match action {
-            Action::SearchInput(text) => self.type_text(&text),
-            Action::SearchBackspace => {
-                let mut query = self.opts.query.clone();
-                query.pop();
-                self.set_query(query);
+    /// The prompt edits like a shell's line: the cursor moves by grapheme, `Ctrl-W`
+    /// deletes back over spaces and then one run of non-spaces (a run of Chinese with no
+    /// spaces is one word), `Ctrl-U` everything before the cursor.
+    fn prompt(&mut self, action: Action, before: String, cursor: usize) {
+        let query = self.opts.query.clone();
+        let cursor = cursor.min(query.len());
+        let (head, tail) = query.split_at(cursor);
+        let prev = |s: &str| {
+            s.graphemes(true)
+                .next_back()
+                .map_or(0, |g| s.len() - g.len())
+        };
+        let edit = |start: usize, insert: &str| format!("{}{insert}{tail}", &head[..start]);
+        let (text, cursor) = match action {
+            Action::SearchInput(text) => {
+                // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
+                let text: String = text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                (edit(cursor, &text), cursor + text.len())
             }
-            Action::SearchAccept => self.mode = Mode::Normal,
+            Action::SearchBackspace => (edit(prev(head), ""), prev(head)),
+            Action::SearchClearToStart => (edit(0, ""), 0),
+            Action::SearchDeleteWord => {
+                let word = head.trim_end_matches(' ').trim_end_matches(|c| c != ' ');
+                (edit(word.len(), ""), word.len())
+            }
+            Action::SearchHome => (query.clone(), 0),
+            Action::SearchEnd => (query.clone(), query.len()),
+            Action::SearchLeft => (query.clone(), prev(head)),
+            Action::SearchRight => {
+                let next = tail.graphemes(true).next().map_or(0, str::len);
+                (query.clone(), cursor + next)
+            }
+            Action::SearchAccept => {
+                self.mode = Mode::Normal;
+                return;
+            }
             Action::SearchCancel => {
                 self.mode = Mode::Normal;
                 self.set_query(before);
+                return;
             }
-            _ => {}
+            _ => (query.clone(), cursor),
+        };
+        self.mode = Mode::Search { before, cursor };
+        if text != query {
+            self.set_query(text);
         }
+    }
+
+    /// The help scrolls like `less`; `q`, `Esc` and `?` (all [`Action::Help`]) close it.
+    fn help(&mut self, action: Action, from: Context, scroll: usize) {
+        let lines = self.help_lines(from).len();
+        let page = self.geometry().help_page(lines);
+        let scroll = match action {
+            Action::LineDown => scroll.saturating_add(1),
+            Action::LineUp => scroll.saturating_sub(1),
+            Action::NextPage => scroll.saturating_add(page),
+            Action::PrevPage => scroll.saturating_sub(page),
+            Action::FirstPage => 0,
+            Action::LastPage => usize::MAX,
+            Action::Help => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            _ => scroll,
+        };
+        let scroll = scroll.min(lines.saturating_sub(page));
+        self.mode = Mode::Help { from, scroll };
     }
 
     fn picker(&mut self, action: Action, mut picker: Picker) {
@@ -270,13 +346,6 @@ impl App {
             _ => {}
         }
         self.mode = Mode::Picker(picker);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        let mut query = self.opts.query.clone();
-        // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
-        query.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
-        self.set_query(query);
     }
 
     fn set_query(&mut self, text: String) {
@@ -348,20 +417,33 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// Scrolls the list as little as needed to show the selection, and never further than
+    /// needed to fill the screen (when every article fits, not at all).
     fn keep_selection_visible(&mut self) {
-        let items = self.geometry().list_items();
+        // The list's size when shown, even while the reader hides it.
+        let items = Geometry::new(self.size.0, self.size.1, false).list_items();
         if self.selected < self.list_top {
             self.list_top = self.selected;
         } else if self.selected >= self.list_top + items {
             self.list_top = self.selected + 1 - items;
         }
+        self.list_top = self.list_top.min(self.view.len().saturating_sub(items));
     }
 
+    /// Opens the selected article: the reader shows it, takes the focus, and the article
+    /// becomes read.
     fn open_selected(&mut self) {
         let Some(&index) = self.view.get(self.selected) else {
             return;
         };
+        self.show(index);
         self.focus = Focus::Reader;
+        self.mark_read();
+    }
+
+    /// Lays the article at collection `index` out in the reader, at its saved place,
+    /// without marking it read (side by side, this is the preview of the selection).
+    fn show(&mut self, index: usize) {
         let Some(article) = self.collection.articles.get(index) else {
             return;
         };
@@ -371,11 +453,45 @@ impl App {
         reader.find(article, &self.query);
         reader.relayout(article, width, &self.layout_options(), self.rows());
         self.reader = Some(reader);
+    }
+
+    fn mark_read(&mut self) {
+        let Some(article) = self
+            .reader
+            .as_ref()
+            .and_then(|r| self.collection.articles.get(r.article))
+        else {
+            return;
+        };
         let mut store = self.store();
         if !store.is_read(&self.opts.source, &article.id) {
             store.set_read(&self.opts.source, &article.id, true);
             drop(store);
             self.unsaved = true;
+        }
+    }
+
+    /// Keeps the reader in step with the list after every action. Side by side, the
+    /// reader always shows the selected article (a preview until `Enter` or `Tab` opens
+    /// it), and the hint when the list is empty; when the article in it leaves the list,
+    /// the focus goes back to the list. One pane at a time, the reader is closed when the
+    /// list is shown or its article left the list.
+    fn sync_reader(&mut self) {
+        let selected = self.view.get(self.selected).copied();
+        let shown = self.reader.as_ref().map(|r| r.article);
+        if Geometry::new(self.size.0, self.size.1, false).side_by_side {
+            if shown != selected {
+                self.focus = Focus::List;
+                self.reader = None;
+                if let Some(index) = selected {
+                    self.show(index);
+                }
+            }
+        } else if self.focus == Focus::List || shown.is_some_and(|a| !self.view.contains(&a)) {
+            // Hidden behind the list, the reader would only be laid out again at every
+            // resize; `Enter` opens it afresh at its saved place.
+            self.reader = None;
+            self.focus = Focus::List;
         }
     }
 
@@ -397,13 +513,16 @@ impl App {
 
     fn step_hit(&mut self, forward: bool) {
         let rows = self.rows();
-        self.scroll(|r| r.step_hit(forward, rows));
-        if let Some(reader) = &self.reader
-            && reader.hit_count().1 == 0
-            && self.context() == Context::Reader
-        {
-            self.status = Some(self.msg(Msg::NoMatches).to_string());
-        }
+        let mut wrapped = false;
+        self.scroll(|r| wrapped = r.step_hit(forward, rows));
+        let msg = match &self.reader {
+            _ if self.context() != Context::Reader => return,
+            Some(reader) if reader.hit_count().1 == 0 => Msg::NoMatches,
+            _ if wrapped && forward => Msg::WrappedToFirst,
+            _ if wrapped => Msg::WrappedToLast,
+            _ => return,
+        };
+        self.status = Some(self.msg(msg).to_string());
     }
 
     fn toggle_mark(&mut self, bookmark: bool) {
@@ -431,7 +550,8 @@ impl App {
         };
         drop(store);
         self.unsaved = true;
-        self.status = Some(self.msg(msg).to_string());
+        let title = cut_to_width(&sanitize(&article.title), 32, self.opts.ambiguous);
+        self.status = Some(i18n::about(self.opts.lang, msg, &title));
     }
 
     fn click(&mut self, x: u16, y: u16) {
@@ -548,6 +668,12 @@ impl App {
     pub fn geometry(&self) -> Geometry {
         let reader_shown = self.focus == Focus::Reader && self.reader.is_some();
         Geometry::new(self.size.0, self.size.1, reader_shown)
+    }
+
+    /// The key help opened `from` a context, as `(keys, what they do)` lines; a line with
+    /// no keys heads a section. Made from the key table, so it cannot drift from the keys.
+    pub fn help_lines(&self, from: Context) -> Vec<(String, &'static str)> {
+        crate::tui::keymap::help_lines(from, self.opts.lang, self.geometry().side_by_side)
     }
 
     /// Which key table applies.

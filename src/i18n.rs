@@ -41,6 +41,16 @@ pub enum Msg {
     ListHints,
     /// Key hints in the reader.
     ReaderHints,
+    /// Key hints in the reader while a search is active.
+    ReaderSearchHints,
+    /// Status when `n` wrapped round to the first hit.
+    WrappedToFirst,
+    /// Status when `N` wrapped round to the last hit.
+    WrappedToLast,
+    /// Status when `]` is pressed on the last article.
+    LastArticle,
+    /// Status when `[` is pressed on the first article.
+    FirstArticle,
     /// Key hints while the prompt is open.
     PromptHints,
     /// Key hints while the picker is open.
@@ -79,6 +89,12 @@ pub enum Msg {
     CtxSearch,
     /// Help section: the picker.
     CtxPicker,
+    /// Help section: keys that work even in the prompt, the picker and the help.
+    CtxAlways,
+    /// Help section: the help itself.
+    CtxHelp,
+    /// Help: close the help.
+    HelpClose,
     /// Help: quit.
     HelpQuit,
     /// Help: clear.
@@ -131,6 +147,18 @@ pub enum Msg {
     HelpType,
     /// Help: backspace.
     HelpErase,
+    /// Help: Ctrl-W.
+    HelpEraseWord,
+    /// Help: Ctrl-U.
+    HelpEraseToStart,
+    /// Help: cursor left.
+    HelpCursorLeft,
+    /// Help: cursor right.
+    HelpCursorRight,
+    /// Help: cursor to start.
+    HelpCursorHome,
+    /// Help: cursor to end.
+    HelpCursorEnd,
     /// Help: accept.
     HelpAccept,
     /// Help: cancel.
@@ -176,16 +204,26 @@ impl Msg {
             (NoMatches, Lang::En) => "no matches",
             (ListHints, Lang::Zh) => "? 帮助 / 搜索 d 地区 q 退出",
             (ListHints, Lang::En) => "? help / search d district q quit",
-            (ReaderHints, Lang::Zh) => "空格 翻页 n 下一处 q 返回",
-            (ReaderHints, Lang::En) => "Space page n next q back",
+            (ReaderHints, Lang::Zh) => "空格 翻页 ] 下一篇 q 返回",
+            (ReaderHints, Lang::En) => "Space page ] next q back",
+            (ReaderSearchHints, Lang::Zh) => "空格 翻页 n 下一处 q 返回",
+            (ReaderSearchHints, Lang::En) => "Space page n next hit q back",
+            (WrappedToFirst, Lang::Zh) => "已回到第一处",
+            (WrappedToFirst, Lang::En) => "wrapped to the first hit",
+            (WrappedToLast, Lang::Zh) => "已回到最后一处",
+            (WrappedToLast, Lang::En) => "wrapped to the last hit",
+            (LastArticle, Lang::Zh) => "已是最后一篇",
+            (LastArticle, Lang::En) => "this is the last article",
+            (FirstArticle, Lang::Zh) => "已是第一篇",
+            (FirstArticle, Lang::En) => "this is the first article",
             (PromptHints, Lang::Zh) => "Enter 确定 Esc 取消",
             (PromptHints, Lang::En) => "Enter keep Esc drop",
             (Searching, Lang::Zh) => "搜索中…",
             (Searching, Lang::En) => "searching…",
             (PickerHints, Lang::Zh) => "空格 选择 Enter 应用 Esc 取消",
             (PickerHints, Lang::En) => "Space toggle Enter apply Esc cancel",
-            (HelpHints, Lang::Zh) => "任意键关闭",
-            (HelpHints, Lang::En) => "any key closes",
+            (HelpHints, Lang::Zh) => "j k 空格 滚动 q 关闭",
+            (HelpHints, Lang::En) => "j k Space scroll q close",
             (Bookmarked, Lang::Zh) => "已收藏",
             (Bookmarked, Lang::En) => "Bookmarked",
             (Unbookmarked, Lang::Zh) => "已取消收藏",
@@ -216,6 +254,12 @@ impl Msg {
             (CtxSearch, Lang::En) => "Search prompt",
             (CtxPicker, Lang::Zh) => "地区选择",
             (CtxPicker, Lang::En) => "District picker",
+            (CtxAlways, Lang::Zh) => "任何时候",
+            (CtxAlways, Lang::En) => "Always",
+            (CtxHelp, Lang::Zh) => "帮助",
+            (CtxHelp, Lang::En) => "Help",
+            (HelpClose, Lang::Zh) => "关闭帮助",
+            (HelpClose, Lang::En) => "close help",
             (HelpQuit, Lang::Zh) => "退出",
             (HelpQuit, Lang::En) => "quit",
             (HelpClear, Lang::Zh) => "清除搜索和筛选",
@@ -268,6 +312,18 @@ impl Msg {
             (HelpType, Lang::En) => "type to search",
             (HelpErase, Lang::Zh) => "删除一个字",
             (HelpErase, Lang::En) => "erase one character",
+            (HelpEraseWord, Lang::Zh) => "删除前一个词",
+            (HelpEraseWord, Lang::En) => "erase the word before",
+            (HelpEraseToStart, Lang::Zh) => "删除光标前全部",
+            (HelpEraseToStart, Lang::En) => "erase to the start",
+            (HelpCursorLeft, Lang::Zh) => "光标左移",
+            (HelpCursorLeft, Lang::En) => "cursor left",
+            (HelpCursorRight, Lang::Zh) => "光标右移",
+            (HelpCursorRight, Lang::En) => "cursor right",
+            (HelpCursorHome, Lang::Zh) => "光标到开头",
+            (HelpCursorHome, Lang::En) => "cursor to the start",
+            (HelpCursorEnd, Lang::Zh) => "光标到结尾",
+            (HelpCursorEnd, Lang::En) => "cursor to the end",
             (HelpAccept, Lang::Zh) => "确定",
             (HelpAccept, Lang::En) => "keep",
             (HelpCancel, Lang::Zh) => "取消",
@@ -299,6 +355,19 @@ pub fn match_of(lang: Lang, current: Option<usize>, total: usize) -> String {
         Lang::Zh => format!("匹配 {current}/{total}"),
         Lang::En => format!("match {current}/{total}"),
     }
+}
+
+/// A status message about one article: `已收藏《title》`, `Bookmarked: title`.
+pub fn about(lang: Lang, msg: Msg, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{}《{title}》", msg.text(lang)),
+        Lang::En => format!("{}: {title}", msg.text(lang)),
+    }
+}
+
+/// `1–18/40` — which lines of the help are shown, out of how many.
+pub fn lines_of(first: usize, last: usize, total: usize) -> String {
+    format!("{first}–{last}/{total}")
 }
 
 /// `N 篇` — how many articles the list holds, out of all.

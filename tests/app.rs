@@ -264,14 +264,68 @@ fn the_list_scrolls_to_keep_the_selection_in_view() {
     assert_eq!(app.list_top(), 0);
 }
 
+fn help_scroll(app: &App) -> usize {
+    match app.mode() {
+        Mode::Help { scroll, .. } => *scroll,
+        other => panic!("help is not open: {other:?}"),
+    }
+}
+
 #[test]
-fn help_opens_and_any_key_closes_it() {
+fn help_scrolls_like_a_pager_and_closes_with_q_esc_or_question_mark() {
     let mut app = app();
     app.update(Action::Help);
     assert_eq!(app.context(), Context::Help);
+    let lines = app.help_lines(Context::List).len();
+    let page = app.geometry().help_page(lines);
+    assert!(lines > page, "80x24 cannot show all {lines} lines at once");
+    // Keys that do not scroll or close leave help as it is.
     app.update(Action::MoveDown);
+    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.selected(), 0);
+    app.update(Action::LineDown);
+    assert_eq!(help_scroll(&app), 1);
+    app.update(Action::LineUp);
+    app.update(Action::LineUp);
+    assert_eq!(help_scroll(&app), 0, "stops at the top");
+    app.update(Action::NextPage);
+    assert_eq!(help_scroll(&app), page.min(lines - page));
+    app.update(Action::LastPage);
+    assert_eq!(
+        help_scroll(&app),
+        lines - page,
+        "the last line at the bottom"
+    );
+    app.update(Action::NextPage);
+    assert_eq!(help_scroll(&app), lines - page, "stops at the bottom");
+    app.update(Action::PrevPage);
+    assert_eq!(help_scroll(&app), lines - 2 * page);
+    app.update(Action::FirstPage);
+    assert_eq!(help_scroll(&app), 0);
+    // q, Esc and ? all map to Action::Help in the help's key table.
+    app.update(Action::Help);
     assert_eq!(app.context(), Context::List);
-    assert_eq!(app.selected(), 0, "the key only closed help");
+    assert_eq!(app.selected(), 0, "the keys only scrolled and closed help");
+}
+
+#[test]
+fn every_help_line_can_be_scrolled_into_view() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Help);
+    let lines = app.help_lines(Context::List);
+    let texts: Vec<&str> = lines.iter().map(|(_, what)| *what).collect();
+    for needed in ["上一篇", "按地区筛选", "删除一个字", "应用", "关闭帮助"] {
+        assert!(texts.contains(&needed), "{needed} in help");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|(k, what)| k == "Ctrl-C" && *what == "退出")
+    );
+    app.update(Action::LastPage);
+    let page = app.geometry().help_page(lines.len());
+    assert_eq!(help_scroll(&app) + page, lines.len());
 }
 
 #[test]
@@ -530,4 +584,208 @@ fn a_failed_save_reaches_the_status_bar() {
     app.save();
     let status = app.status().unwrap();
     assert!(status.starts_with("保存阅读记录失败："), "{status}");
+}
+
+// Side by side (≥ 100 columns) the reader previews the list's selection.
+
+fn wide_app() -> App {
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+#[test]
+fn side_by_side_the_reader_previews_the_selection_without_marking_it_read() {
+    let mut app = wide_app();
+    let first = app.view()[0];
+    assert_eq!(
+        app.reader().unwrap().article,
+        first,
+        "a preview before any Enter"
+    );
+    assert_eq!(app.focus(), Focus::List);
+    app.update(Action::MoveDown);
+    let second = app.view()[1];
+    assert_eq!(
+        app.reader().unwrap().article,
+        second,
+        "the preview follows j"
+    );
+    assert!(
+        !app.is_read(first) && !app.is_read(second),
+        "previews are not read"
+    );
+    app.update(Action::Open);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.is_read(second), "Enter opens and marks read");
+    // Tab to the list, j: the reader follows the selection again.
+    app.update(Action::ToggleFocus);
+    app.update(Action::MoveDown);
+    assert_eq!(app.reader().unwrap().article, app.view()[2]);
+    assert!(!app.is_read(app.view()[2]));
+    // Tab into a previewed article opens it.
+    app.update(Action::ToggleFocus);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.is_read(app.view()[2]));
+}
+
+#[test]
+fn side_by_side_an_article_that_leaves_the_list_leaves_the_reader() {
+    let mut app = wide_app();
+    run(&mut app, &[Action::MoveDown, Action::Open]);
+    let open = app.reader().unwrap().article;
+    // A search the open article does not match: the reader shows the new selection.
+    run(
+        &mut app,
+        &[Action::OpenSearch, Action::SearchInput("驿站".into())],
+    );
+    assert!(!app.view().contains(&open));
+    assert_eq!(app.reader().unwrap().article, app.view()[app.selected()]);
+    assert_eq!(app.focus(), Focus::List);
+    // Nothing matches: the reader is empty (the hint).
+    app.update(Action::SearchInput("没有这个词qqq".into()));
+    assert!(app.view().is_empty());
+    assert!(app.reader().is_none());
+    app.update(Action::SearchCancel);
+    assert_eq!(app.reader().unwrap().article, app.view()[app.selected()]);
+}
+
+#[test]
+fn one_pane_at_a_time_an_article_that_leaves_the_list_is_closed() {
+    let mut app = app();
+    run(&mut app, &[Action::MoveDown, Action::Open]);
+    run(
+        &mut app,
+        &[
+            Action::OpenSearch,
+            Action::SearchInput("驿站".into()),
+            Action::SearchAccept,
+        ],
+    );
+    assert!(app.reader().is_none());
+    assert_eq!(app.context(), Context::List);
+}
+
+#[test]
+fn mark_messages_name_the_article() {
+    let mut app = wide_app();
+    app.update(Action::MoveDown);
+    let title = app.selected_article().unwrap().title.clone();
+    app.update(Action::ToggleBookmark);
+    assert_eq!(app.status(), Some(format!("已收藏《{title}》").as_str()));
+    // A long title is cut by display width.
+    app.update(Action::Top);
+    app.update(Action::ToggleRead);
+    let status = app.status().unwrap();
+    assert!(
+        status.starts_with("已标为已读《大兴区天宫院街道"),
+        "{status}"
+    );
+    assert!(status.ends_with("…》"), "{status}");
+}
+
+#[test]
+fn after_a_resize_the_list_is_not_left_scrolled_past_its_start() {
+    // At 80x24 select article 3, open it, resize to 1x1, 20x6 and back, leave the reader.
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::Open,
+            Action::Resize(1, 1),
+            Action::Resize(20, 6),
+            Action::Resize(80, 24),
+            Action::Back,
+        ],
+    );
+    assert_eq!(app.selected(), 2);
+    assert_eq!(app.list_top(), 0, "all 7 articles fit at 80x24");
+    // Where not all fit, the view scrolls only as far as the selection needs and never
+    // leaves empty rows below the last article.
+    app.update(Action::Resize(40, 8));
+    let items = app.geometry().list_items();
+    app.update(Action::Bottom);
+    assert_eq!(app.list_top(), 7 - items);
+    app.update(Action::Resize(40, 12));
+    let items = app.geometry().list_items();
+    assert_eq!(app.list_top(), 7 - items);
+    assert!(app.selected() >= app.list_top() && app.selected() < app.list_top() + items);
+}
+
+fn prompt_cursor(app: &App) -> usize {
+    match app.mode() {
+        Mode::Search { cursor, .. } => *cursor,
+        other => panic!("the prompt is not open: {other:?}"),
+    }
+}
+
+#[test]
+fn the_prompt_edits_like_a_shell_line() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::OpenSearch,
+            Action::SearchInput("gonghui 驿站".into()),
+        ],
+    );
+    // Ctrl-W: back over one word; a run of Chinese with no spaces is one word.
+    app.update(Action::SearchDeleteWord);
+    assert_eq!(app.query_text(), "gonghui ");
+    app.update(Action::SearchDeleteWord);
+    assert_eq!(app.query_text(), "");
+    // Arrows move by character, typing goes in at the cursor.
+    run(
+        &mut app,
+        &[
+            Action::SearchInput("工站".into()),
+            Action::SearchLeft,
+            Action::SearchInput("会驿".into()),
+        ],
+    );
+    assert_eq!(app.query_text(), "工会驿站");
+    assert_eq!(prompt_cursor(&app), "工会驿".len());
+    assert_eq!(app.view().len(), 2, "the list follows the edit");
+    app.update(Action::SearchHome);
+    assert_eq!(prompt_cursor(&app), 0);
+    app.update(Action::SearchLeft);
+    assert_eq!(prompt_cursor(&app), 0, "stops at the start");
+    app.update(Action::SearchRight);
+    app.update(Action::SearchBackspace);
+    assert_eq!(app.query_text(), "会驿站");
+    app.update(Action::SearchEnd);
+    assert_eq!(prompt_cursor(&app), app.query_text().len());
+    app.update(Action::SearchRight);
+    assert_eq!(
+        prompt_cursor(&app),
+        app.query_text().len(),
+        "stops at the end"
+    );
+    // Ctrl-U: everything before the cursor.
+    run(&mut app, &[Action::SearchLeft, Action::SearchClearToStart]);
+    assert_eq!(app.query_text(), "站");
+    assert_eq!(prompt_cursor(&app), 0);
+}
+
+#[test]
+fn the_reader_says_when_n_wraps_and_when_brackets_hit_an_end() {
+    let mut app = app_with_query("驿站");
+    app.update(Action::Open);
+    let total = app.reader().unwrap().hit_count().1;
+    for _ in 0..total {
+        app.update(Action::NextMatch);
+        assert_eq!(app.status(), None, "no message before the wrap");
+    }
+    app.update(Action::NextMatch);
+    assert_eq!(app.status(), Some("已回到第一处"));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.status(), Some("已回到最后一处"));
+    app.update(Action::PrevArticle);
+    assert_eq!(app.status(), Some("已是第一篇"));
+    app.update(Action::Bottom);
+    app.update(Action::NextArticle);
+    app.update(Action::NextArticle);
+    assert_eq!(app.status(), Some("已是最后一篇"));
 }

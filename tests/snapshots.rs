@@ -80,8 +80,73 @@ fn prompt() {
 }
 
 #[test]
+fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
+    let long = "gonghui yizhan fuwu xin jiuye xingtai laodongzhe 工会驿站";
+    let mut app = app_with(Lang::Zh, "");
+    app.update(Action::Resize(40, 12));
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput(long.into()));
+    let mut terminal = draw(&app, &Theme::new(true, false), 40, 12);
+    insta::assert_snapshot!("prompt_long_end_40x12", terminal.backend());
+    // The cursor is on the cell after the last character, not on a `…`.
+    let (x, y) = terminal.get_cursor_position().map(|p| (p.x, p.y)).unwrap();
+    assert_eq!(y, 11);
+    let buf = terminal.backend().buffer();
+    assert_eq!(buf[(x - 2, y)].symbol(), "站");
+    assert_eq!(buf[(x, y)].symbol(), " ");
+    // Home: the start shows, the end is cut.
+    app.update(Action::SearchHome);
+    terminal
+        .draw(|f| view::render(&app, &Theme::new(true, false), f))
+        .unwrap();
+    insta::assert_snapshot!("prompt_long_home_40x12", terminal.backend());
+    let x = terminal.get_cursor_position().unwrap().x;
+    assert_eq!(terminal.backend().buffer()[(x, 11)].symbol(), "g");
+}
+
+#[test]
+fn reader_status_shows_the_position_and_n_only_while_searching() {
+    let theme = Theme::new(true, false);
+    let status = |app: &App| {
+        let terminal = draw(app, &theme, 80, 24);
+        let buf = terminal.backend().buffer();
+        let row: String = (0..80).map(|x| buf[(x, 23)].symbol()).collect();
+        // Wide characters are followed by a blank cell; compare without blanks.
+        row.replace(' ', "")
+    };
+    let mut app = app_with(Lang::Zh, "");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    let plain = status(&app);
+    assert!(plain.contains("3/7"), "{plain}");
+    assert!(!plain.contains("下一处"), "{plain}");
+    let mut app = app_with(Lang::Zh, "驿站");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Open);
+    let searching = status(&app);
+    assert!(searching.contains("1/2"), "{searching}");
+    assert!(searching.contains("下一处"), "{searching}");
+}
+
+#[test]
 fn help() {
     frames("help", &[Action::Help]);
+}
+
+#[test]
+fn help_scrolled_to_the_end() {
+    frames("help_end", &[Action::Help, Action::LastPage]);
+}
+
+#[test]
+fn help_side_by_side_lists_tab() {
+    let mut app = app_with(Lang::En, "");
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Help);
+    let terminal = draw(&app, &Theme::new(true, false), 120, 40);
+    insta::assert_snapshot!("english_help_120x40", terminal.backend());
 }
 
 #[test]
@@ -162,11 +227,12 @@ fn search_hits_use_underline_without_colour() {
 #[test]
 fn every_tiny_size_renders() {
     let theme = Theme::new(true, false);
-    let setups: [&[Action]; 5] = [
+    let setups: [&[Action]; 6] = [
         &[],
         &[Action::Open, Action::NextPage],
         &[Action::OpenPicker],
         &[Action::Help],
+        &[Action::Help, Action::LastPage, Action::LineUp],
         &[Action::OpenSearch, Action::SearchInput("驿站".into())],
     ];
     for actions in setups {
@@ -232,4 +298,27 @@ fn wide_ambiguous_mode_draws_ascii_borders_and_forced_widths() {
     );
     assert!(buf.content.iter().any(|c| c.symbol() == "+"));
     assert!(!buf.content.iter().any(|c| "─│╭╮╰╯".contains(c.symbol())));
+}
+
+#[test]
+fn side_by_side_the_focused_pane_stands_out() {
+    let theme = Theme::new(true, false);
+    let mut app = app_with(Lang::Zh, "");
+    app.update(Action::Resize(120, 40));
+    let g = app.geometry();
+    let bar = (g.list.x + 1, g.list.y);
+    let line = (g.separator.x, g.separator.y);
+    let terminal = draw(&app, &theme, 120, 40);
+    let buf = terminal.backend().buffer();
+    assert_eq!(buf[bar].bg, Color::Blue, "list focused: a bright bar");
+    assert_ne!(buf[line].fg, Color::Blue);
+    app.update(Action::Open);
+    let terminal = draw(&app, &theme, 120, 40);
+    let buf = terminal.backend().buffer();
+    assert_eq!(buf[bar].bg, Color::DarkGray, "reader focused: the bar dims");
+    assert_eq!(
+        buf[line].fg,
+        Color::Blue,
+        "and the line beside the reader lights"
+    );
 }

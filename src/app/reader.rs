@@ -188,12 +188,18 @@ impl Reader {
         (self.current, self.hits.len())
     }
 
-    /// Goes to the next (or previous) hit, wrapping round; brings it into view.
-    pub fn step_hit(&mut self, forward: bool, rows: usize) {
+    /// Goes to the next (or previous) hit, wrapping round; brings it into view. True when
+    /// it wrapped round (from the last hit to the first, or the first to the last).
+    pub fn step_hit(&mut self, forward: bool, rows: usize) -> bool {
         let total = self.hits.len();
         if total == 0 {
-            return;
+            return false;
         }
+        let wrapped = match self.current {
+            Some(c) if forward => c + 1 == total,
+            Some(c) => c == 0,
+            None => false,
+        } && total > 1;
         let next = match self.current {
             Some(c) if forward => (c + 1) % total,
             Some(c) => (c + total - 1) % total,
@@ -213,6 +219,7 @@ impl Reader {
         if line < self.scroll || line >= self.scroll + rows.max(1) {
             self.scroll_to(line.saturating_sub(rows / 3), rows);
         }
+        wrapped
     }
 }
 
@@ -234,7 +241,13 @@ fn add_line_parts(
     if line.text.get(offset..) != Some(shown) {
         return;
     }
-    for r in ranges {
+    // `ranges` are sorted and do not overlap: skip those that end before this line, and
+    // stop at the first that starts after it (a long paragraph has thousands of each).
+    let first = ranges.partition_point(|r| r.end <= line.range.start);
+    for r in &ranges[first..] {
+        if r.start >= line.range.end {
+            break;
+        }
         let start = r.start.max(line.range.start);
         let end = r.end.min(line.range.end);
         if start >= end {

@@ -40,9 +40,39 @@ pub fn display_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
         .sum()
 }
 
+/// `text` cut to at most `max` columns by whole grapheme clusters, ending in `…` when cut.
+pub fn cut_to_width(text: &str, max: usize, ambiguous: AmbiguousWidth) -> String {
+    if display_width(text, ambiguous) <= max {
+        return text.to_string();
+    }
+    let room = max.saturating_sub(cluster_width("…", ambiguous));
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = cluster_width(g, ambiguous);
+        if used + w > room {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_to_width_keeps_whole_characters() {
+        let n = AmbiguousWidth::Narrow;
+        assert_eq!(cut_to_width("劲松街道", 8, n), "劲松街道");
+        assert_eq!(cut_to_width("劲松街道", 6, n), "劲松…");
+        assert_eq!(cut_to_width("劲松街道", 4, n), "劲…");
+    }
 
     #[test]
     fn han_and_fullwidth_punctuation_take_two_columns() {

@@ -54,8 +54,19 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             redraw = app.status().is_some();
             continue;
         }
-        let event = event::read()?;
-        if let event::Event::Resize(..) = event {
+        let mut events = vec![event::read()?];
+        if let event::Event::Resize(..) = events[0] {
+            // Of a burst of resizes only the last size matters, and each one lays the
+            // article out again: skip to the last, keeping the first other event after it.
+            while event::poll(Duration::ZERO)? {
+                match event::read()? {
+                    resize @ event::Event::Resize(..) => events[0] = resize,
+                    other => {
+                        events.push(other);
+                        break;
+                    }
+                }
+            }
             // Redraw everything, even when the size is the one last drawn at: in between the
             // terminal may have been smaller and lost (or reflowed) what it showed, and a
             // frame drawn as a diff against the last one would leave it broken. (`resize` clears
@@ -63,9 +74,11 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             let size = terminal.size()?;
             terminal.resize(Rect::new(0, 0, size.width, size.height))?;
         }
-        if let Some(action) = keymap::action_for(app.context(), &event) {
-            app.update(action);
-            redraw = true;
+        for event in events {
+            if let Some(action) = keymap::action_for(app.context(), &event) {
+                app.update(action);
+                redraw = true;
+            }
         }
     }
     app.save();

@@ -12,6 +12,8 @@ use crate::i18n::{Lang, Msg};
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Where {
+    /// Everywhere, even while the prompt, picker or help is open (`Ctrl-C`).
+    Always,
     /// In the list and in the reader (not while the prompt, picker or help is open).
     Anywhere,
     /// In one context.
@@ -23,6 +25,8 @@ pub enum Where {
 pub enum Key {
     /// A key, with no modifier but Shift.
     Code(KeyCode),
+    /// A letter with Control held (`Ctrl-C`), always lower case here.
+    Ctrl(char),
     /// Any printable text (the prompt).
     Text,
 }
@@ -49,14 +53,24 @@ const fn bind(place: Where, key: KeyCode, action: Action, help: Msg) -> Binding 
     }
 }
 
-use Context::{List as L, Picker as P, Reader as R, Search as S};
+const fn ctrl(place: Where, key: char, action: Action, help: Msg) -> Binding {
+    Binding {
+        place,
+        key: Key::Ctrl(key),
+        action,
+        help,
+    }
+}
+
+use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
 use KeyCode::{
     Backspace, Char as C, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Where::{Anywhere as ANY, In};
+use Where::{Always as ALL, Anywhere as ANY, In};
 
 /// The key table.
 pub static BINDINGS: &[Binding] = &[
+    ctrl(ALL, 'c', Action::Quit, Msg::HelpQuit),
     bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
     bind(ANY, Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
@@ -109,6 +123,19 @@ pub static BINDINGS: &[Binding] = &[
         help: Msg::HelpType,
     },
     bind(In(S), Backspace, Action::SearchBackspace, Msg::HelpErase),
+    ctrl(In(S), 'w', Action::SearchDeleteWord, Msg::HelpEraseWord),
+    ctrl(
+        In(S),
+        'u',
+        Action::SearchClearToStart,
+        Msg::HelpEraseToStart,
+    ),
+    bind(In(S), Left, Action::SearchLeft, Msg::HelpCursorLeft),
+    bind(In(S), Right, Action::SearchRight, Msg::HelpCursorRight),
+    ctrl(In(S), 'a', Action::SearchHome, Msg::HelpCursorHome),
+    bind(In(S), Home, Action::SearchHome, Msg::HelpCursorHome),
+    ctrl(In(S), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
+    bind(In(S), End, Action::SearchEnd, Msg::HelpCursorEnd),
     bind(In(S), Enter, Action::SearchAccept, Msg::HelpAccept),
     bind(In(S), Esc, Action::SearchCancel, Msg::HelpCancel),
     bind(In(P), C('j'), Action::PickerDown, Msg::HelpDown),
@@ -118,6 +145,22 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(P), C(' '), Action::PickerToggle, Msg::HelpToggle),
     bind(In(P), Enter, Action::PickerApply, Msg::HelpApply),
     bind(In(P), Esc, Action::PickerCancel, Msg::HelpCancel),
+    bind(In(H), C('j'), Action::LineDown, Msg::HelpLineDown),
+    bind(In(H), Down, Action::LineDown, Msg::HelpLineDown),
+    bind(In(H), C('k'), Action::LineUp, Msg::HelpLineUp),
+    bind(In(H), Up, Action::LineUp, Msg::HelpLineUp),
+    bind(In(H), C(' '), Action::NextPage, Msg::HelpNextPage),
+    bind(In(H), PageDown, Action::NextPage, Msg::HelpNextPage),
+    bind(In(H), C('f'), Action::NextPage, Msg::HelpNextPage),
+    bind(In(H), C('b'), Action::PrevPage, Msg::HelpPrevPage),
+    bind(In(H), PageUp, Action::PrevPage, Msg::HelpPrevPage),
+    bind(In(H), C('g'), Action::FirstPage, Msg::HelpTop),
+    bind(In(H), Home, Action::FirstPage, Msg::HelpTop),
+    bind(In(H), C('G'), Action::LastPage, Msg::HelpBottom),
+    bind(In(H), End, Action::LastPage, Msg::HelpBottom),
+    bind(In(H), C('q'), Action::Help, Msg::HelpClose),
+    bind(In(H), Esc, Action::Help, Msg::HelpClose),
+    bind(In(H), C('?'), Action::Help, Msg::HelpClose),
 ];
 
 /// The action for a terminal event in `context`, if any.
@@ -141,32 +184,29 @@ fn action_for_key(context: Context, key: &KeyEvent) -> Option<Action> {
         return None;
     }
     let mods = key.modifiers - KeyModifiers::SHIFT;
-    if mods == KeyModifiers::CONTROL && matches!(key.code, C('c' | 'C')) {
-        return Some(Action::Quit);
-    }
-    if context == Context::Help {
-        // Help is read, then any key closes it.
-        return Some(Action::Help);
-    }
-    if !mods.is_empty() {
+    let pressed = if mods == KeyModifiers::CONTROL {
+        match key.code {
+            C(c) => Key::Ctrl(c.to_ascii_lowercase()),
+            _ => return None,
+        }
+    } else if mods.is_empty() {
+        Key::Code(key.code)
+    } else {
         return None;
-    }
+    };
     for b in BINDINGS {
         let applies = match b.place {
+            Where::Always => true,
             Where::Anywhere => matches!(context, Context::List | Context::Reader),
             Where::In(c) => c == context,
         };
         if !applies {
             continue;
         }
-        match b.key {
-            Key::Code(code) if code == key.code => return Some(b.action.clone()),
-            Key::Text => {
-                if let C(c) = key.code {
-                    return Some(Action::SearchInput(c.to_string()));
-                }
-            }
-            Key::Code(_) => {}
+        match (b.key, pressed) {
+            (Key::Text, Key::Code(C(c))) => return Some(Action::SearchInput(c.to_string())),
+            (k, p) if k == p => return Some(b.action.clone()),
+            _ => {}
         }
     }
     None
@@ -176,6 +216,7 @@ fn action_for_key(context: Context, key: &KeyEvent) -> Option<Action> {
 pub fn key_label(key: Key, lang: Lang) -> String {
     match key {
         Key::Text => Msg::KeyText.text(lang).to_string(),
+        Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
         Key::Code(code) => match code {
             C(' ') => Msg::KeySpace.text(lang).to_string(),
             C(c) => c.to_string(),
@@ -196,10 +237,13 @@ pub fn key_label(key: Key, lang: Lang) -> String {
     }
 }
 
-/// The help for one place: `(keys, what they do)`, keys of the same action joined.
-pub fn help_rows(place: Where, lang: Lang) -> Vec<(String, &'static str)> {
+/// The help for one place: `(keys, what they do)`, keys of the same action joined. `Tab`
+/// is left out unless list and reader are `side_by_side`, the only time it does anything.
+pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Msg, Vec<String>)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.place == place) {
+    let shown =
+        |b: &&Binding| b.place == place && (side_by_side || b.action != Action::ToggleFocus);
+    for b in BINDINGS.iter().filter(shown) {
         let label = key_label(b.key, lang);
         match rows.iter_mut().find(|(m, _)| *m == b.help) {
             Some((_, keys)) => keys.push(label),
@@ -209,6 +253,39 @@ pub fn help_rows(place: Where, lang: Lang) -> Vec<(String, &'static str)> {
     rows.into_iter()
         .map(|(m, keys)| (keys.join(" "), m.text(lang)))
         .collect()
+}
+
+/// The whole help opened `from` a context: a section per place, the keys of `from` first,
+/// each section a heading line (empty keys) followed by its rows.
+pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
+    let mut places = vec![Where::In(from), Where::Anywhere, Where::Always];
+    for c in [L, R, S, P, H] {
+        if c != from {
+            places.push(Where::In(c));
+        }
+    }
+    let mut lines = Vec::new();
+    for place in places {
+        let rows = help_rows(place, lang, side_by_side);
+        if rows.is_empty() {
+            continue;
+        }
+        lines.push((String::new(), section(place).text(lang)));
+        lines.extend(rows);
+    }
+    lines
+}
+
+fn section(place: Where) -> Msg {
+    match place {
+        Where::Always => Msg::CtxAlways,
+        Where::Anywhere => Msg::CtxAnywhere,
+        Where::In(R) => Msg::CtxReader,
+        Where::In(S) => Msg::CtxSearch,
+        Where::In(P) => Msg::CtxPicker,
+        Where::In(H) => Msg::CtxHelp,
+        Where::In(L) => Msg::CtxList,
+    }
 }
 
 #[cfg(test)]
@@ -232,7 +309,7 @@ mod tests {
     #[test]
     fn ctrl_c_quits_anywhere() {
         let ctrl_c = Event::Key(KeyEvent::new(C('c'), KeyModifiers::CONTROL));
-        for ctx in [L, R, S, P, Context::Help] {
+        for ctx in [L, R, S, P, H] {
             assert_eq!(action_for(ctx, &ctrl_c), Some(Action::Quit));
         }
     }
@@ -245,7 +322,27 @@ mod tests {
 
     #[test]
     fn help_joins_keys_of_one_action() {
-        let rows = help_rows(In(R), Lang::En);
+        let rows = help_rows(In(R), Lang::En, false);
         assert!(rows.contains(&("q Esc h ←".to_string(), "back to the list")));
+    }
+
+    #[test]
+    fn help_scrolls_and_closes_with_q_esc_and_question_mark_only() {
+        assert_eq!(action_for(H, &key(C('j'))), Some(Action::LineDown));
+        assert_eq!(action_for(H, &key(C(' '))), Some(Action::NextPage));
+        assert_eq!(action_for(H, &key(C('G'))), Some(Action::LastPage));
+        for c in [C('q'), Esc, C('?')] {
+            assert_eq!(action_for(H, &key(c)), Some(Action::Help));
+        }
+        assert_eq!(action_for(H, &key(C('x'))), None);
+    }
+
+    #[test]
+    fn help_lists_ctrl_c_and_tab_only_side_by_side() {
+        let narrow = help_lines(L, Lang::En, false);
+        assert!(narrow.contains(&("Ctrl-C".to_string(), "quit")));
+        assert!(!narrow.iter().any(|(k, _)| k == "Tab"));
+        let wide = help_lines(L, Lang::En, true);
+        assert!(wide.iter().any(|(k, _)| k == "Tab"));
     }
 }

@@ -16,8 +16,12 @@ pub struct Theme {
     pub read: Style,
     /// Secondary text: district, reporters, kicker, meta line.
     pub meta: Style,
-    /// The selected list item.
+    /// The selected list item while the list has the focus.
     pub selected: Style,
+    /// The selected list item while the reader beside it has the focus.
+    pub inactive: Style,
+    /// The line between list and reader while the reader has the focus.
+    pub focus: Style,
     /// Marks (bookmark, unread).
     pub mark: Style,
     /// The article's title in the reader.
@@ -69,6 +73,8 @@ impl Theme {
                 read: plain,
                 meta: plain,
                 selected: plain.add_modifier(Modifier::REVERSED),
+                inactive: plain.add_modifier(Modifier::UNDERLINED),
+                focus: bold,
                 mark: bold,
                 title: bold,
                 body: plain,
@@ -88,6 +94,8 @@ impl Theme {
             read: plain.fg(Color::Gray),
             meta: plain.fg(Color::DarkGray),
             selected: plain.bg(Color::Blue).fg(Color::White),
+            inactive: plain.bg(Color::DarkGray).fg(Color::White),
+            focus: bold.fg(Color::Blue),
             mark: plain.fg(Color::Red),
             title: bold.fg(Color::Red),
             body: plain,

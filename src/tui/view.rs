@@ -13,7 +13,9 @@ use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::app::{App, Area, Mode};
+use ratatui::style::Style;
+
+use crate::app::{App, Area, Focus, Mode};
 use crate::tui::theme::Theme;
 
 /// Draws the whole screen.
@@ -23,12 +25,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         let buf = frame.buffer_mut();
         header::render(app, theme, g.header, buf);
         list::render(app, theme, g.list, buf);
-        separator(theme, g.separator, buf);
+        let line = if app.focus() == Focus::Reader {
+            theme.focus
+        } else {
+            theme.border
+        };
+        separator(theme, line, g.separator, buf);
         reader::render(app, theme, g, buf);
         let cursor = status::render(app, theme, g.status, buf);
         match app.mode() {
             Mode::Picker(p) => picker::render(app, p, theme, g.screen, buf),
-            Mode::Help { from } => help::render(app, *from, theme, g.screen, buf),
+            Mode::Help { from, scroll } => help::render(app, *from, *scroll, theme, buf),
             _ => {}
         }
         cursor
@@ -43,11 +50,11 @@ pub fn rect(area: Area, bounds: Rect) -> Rect {
     Rect::new(area.x, area.y, area.width, area.height).intersection(bounds)
 }
 
-fn separator(theme: &Theme, area: Area, buf: &mut Buffer) {
+fn separator(theme: &Theme, style: Style, area: Area, buf: &mut Buffer) {
     let area = rect(area, buf.area);
     for y in area.top()..area.bottom() {
         if let Some(cell) = buf.cell_mut((area.x, y)) {
-            cell.set_symbol(theme.separator()).set_style(theme.border);
+            cell.set_symbol(theme.separator()).set_style(style);
         }
     }
 }

@@ -1,40 +1,24 @@
-//! The `?` overlay, made from the key table: the keys of where it was opened first.
+//! The `?` overlay, made from the key table: the keys of where it was opened first. It
+//! scrolls like a pager; the footer says which lines are shown and how to scroll and close.
 
 use ratatui::buffer::Buffer;
 
-use crate::app::{App, Area, Context};
-use crate::i18n::Msg;
-use crate::tui::keymap::{Where, help_rows};
+use crate::app::{App, Context, HELP_WIDTH};
+use crate::i18n::{self, Msg};
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay;
 use crate::tui::view::text::{put, width};
 
-/// Draws the help centred on `screen`.
-pub fn render(app: &App, from: Context, theme: &Theme, screen: Area, buf: &mut Buffer) {
+/// Draws the help, scrolled to `scroll`, centred on the screen.
+pub fn render(app: &App, from: Context, scroll: usize, theme: &Theme, buf: &mut Buffer) {
     let lang = app.lang();
     let amb = app.ambiguous();
-    let mut places = vec![Where::In(from), Where::Anywhere];
-    for c in [
-        Context::List,
-        Context::Reader,
-        Context::Search,
-        Context::Picker,
-    ] {
-        if c != from {
-            places.push(Where::In(c));
-        }
-    }
-    let mut lines: Vec<(String, &'static str)> = Vec::new();
-    for place in places {
-        let rows = help_rows(place, lang);
-        if rows.is_empty() {
-            continue;
-        }
-        lines.push((String::new(), section(place).text(lang)));
-        lines.extend(rows);
-    }
-    let key_w = lines.iter().map(|(k, _)| width(k, amb)).max().unwrap_or(0) as u16;
-    let inner = overlay(theme, screen, 56, lines.len() as u16 + 3, buf);
+    let g = app.geometry();
+    let lines = app.help_lines(from);
+    let page = g.help_page(lines.len());
+    let scroll = scroll.min(lines.len().saturating_sub(page));
+    let key_w = lines.iter().map(|(k, _)| width(k, amb)).max().unwrap_or(0);
+    let inner = overlay(theme, g.screen, HELP_WIDTH, g.help_height(lines.len()), buf);
     if inner.is_empty() {
         return;
     }
@@ -46,16 +30,17 @@ pub fn render(app: &App, from: Context, theme: &Theme, screen: Area, buf: &mut B
         &[(Msg::HelpTitle.text(lang), theme.title)],
         amb,
     );
-    for (row, (keys, what)) in lines.iter().enumerate() {
+    let body_rows = inner.height.saturating_sub(2);
+    for (row, (keys, what)) in lines.iter().skip(scroll).take(page).enumerate() {
         let y = inner.y + 1 + row as u16;
-        if y >= inner.bottom() {
+        if row as u16 >= body_rows {
             break;
         }
         if keys.is_empty() {
             put(buf, inner.x, y, inner.width, &[(what, theme.banner)], amb);
             continue;
         }
-        let pad = " ".repeat(usize::from(key_w) - width(keys, amb) + 2);
+        let pad = " ".repeat(key_w - width(keys, amb) + 2);
         put(
             buf,
             inner.x + 1,
@@ -65,14 +50,23 @@ pub fn render(app: &App, from: Context, theme: &Theme, screen: Area, buf: &mut B
             amb,
         );
     }
-}
-
-fn section(place: Where) -> Msg {
-    match place {
-        Where::Anywhere => Msg::CtxAnywhere,
-        Where::In(Context::Reader) => Msg::CtxReader,
-        Where::In(Context::Search) => Msg::CtxSearch,
-        Where::In(Context::Picker) => Msg::CtxPicker,
-        Where::In(_) => Msg::CtxList,
+    if inner.height < 3 {
+        return;
     }
+    // The footer: where we are on the left, how to scroll and close on the right.
+    let y = inner.bottom() - 1;
+    let last = (scroll + page).min(lines.len());
+    let place = i18n::lines_of(scroll + 1, last, lines.len());
+    let used = put(buf, inner.x, y, inner.width, &[(&place, theme.meta)], amb);
+    let hint = Msg::HelpHints.text(lang);
+    let room = inner.width.saturating_sub(used + 2);
+    let hint_w = (width(hint, amb) as u16).min(room);
+    put(
+        buf,
+        inner.right() - hint_w,
+        y,
+        hint_w,
+        &[(hint, theme.meta)],
+        amb,
+    );
 }

@@ -46,10 +46,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         let selected = pos == app.selected();
         let rows = ROWS_PER_ITEM.min(area.y + area.height - y);
         if selected {
-            let style = if app.focus() == Focus::List || app.geometry().side_by_side {
-                theme.selected
-            } else {
-                Style::new()
+            // Side by side, the bar dims while the reader has the focus.
+            let style = match app.focus() {
+                Focus::List => theme.selected,
+                Focus::Reader if app.geometry().side_by_side => theme.inactive,
+                Focus::Reader => Style::new(),
             };
             buf.set_style(
                 ratatui::layout::Rect::new(area.x, y, area.width, rows),

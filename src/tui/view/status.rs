@@ -7,6 +7,9 @@ use ratatui::layout::Rect;
 use crate::app::{App, Area, Context, Mode};
 use crate::i18n::{self, Msg};
 use crate::tui::theme::Theme;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::layout::sanitize;
 use crate::tui::view::text::{put, width};
 
 /// Draws the bar; returns where the cursor goes when the prompt is open.
@@ -20,41 +23,16 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         Rect::new(area.x, area.y, area.width, area.height),
         theme.status,
     );
-    if let Mode::Search { .. } = app.mode() {
-        let label = Msg::PromptLabel.text(lang);
-        let query = crate::layout::sanitize(app.query_text());
-        let used = put(
-            buf,
-            area.x,
-            area.y,
-            area.width,
-            &[(label, theme.status), (&query, theme.status)],
-            amb,
-        );
-        let hint = if app.is_searching() {
-            Msg::Searching
-        } else {
-            Msg::PromptHints
-        }
-        .text(lang);
-        let hint_w = width(hint, amb) as u16;
-        if used + hint_w + 2 <= area.width {
-            put(
-                buf,
-                area.x + area.width - hint_w,
-                area.y,
-                hint_w,
-                &[(hint, theme.status)],
-                amb,
-            );
-        }
-        let x = area.x + used.min(area.width.saturating_sub(1));
-        return Some((x, area.y));
+    if let Mode::Search { cursor, .. } = app.mode() {
+        return Some(prompt(app, theme, area, *cursor, buf));
     }
     let mut left = Vec::new();
     if app.context() == Context::Reader
         && let Some(reader) = app.reader()
     {
+        if let Some(at) = app.view().iter().position(|&i| i == reader.article) {
+            left.push(format!("{}/{}", at + 1, app.view().len()));
+        }
         let (page, pages) = reader.page(app.rows());
         left.push(i18n::page_of(lang, page, pages));
         if !app.query().is_empty() {
@@ -93,9 +71,76 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     None
 }
 
+/// The prompt: label, query and, when there is room, hints. A query too long for the bar
+/// scrolls sideways so the cursor stays in view, `…` marking what is cut on either side.
+/// Returns the cursor's cell.
+fn prompt(app: &App, theme: &Theme, area: Area, cursor: usize, buf: &mut Buffer) -> (u16, u16) {
+    let amb = app.ambiguous();
+    let lang = app.lang();
+    let label = Msg::PromptLabel.text(lang);
+    let query = app.query_text();
+    let cursor = cursor.min(query.len());
+    let (head, tail) = query.split_at(cursor);
+    let (head, tail) = (sanitize(head), sanitize(tail));
+    let label_w = width(label, amb) as u16;
+    let room = usize::from(area.width.saturating_sub(label_w + 1));
+    let ellipsis = width("…", amb);
+    // Drop graphemes from the start until the text before the cursor fits, leaving a
+    // column for the cursor (and one for a `…` after it when the rest is cut).
+    let mut shown_head: &str = &head;
+    let mut cut = false;
+    let keep = room.saturating_sub(usize::from(!tail.is_empty()) * ellipsis);
+    while width(shown_head, amb) + usize::from(cut) * ellipsis > keep && !shown_head.is_empty() {
+        let first = shown_head.graphemes(true).next().map_or(0, str::len);
+        shown_head = &shown_head[first..];
+        cut = true;
+    }
+    let lead = if cut { "…" } else { "" };
+    let used = put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &[
+            (label, theme.status),
+            (lead, theme.status),
+            (shown_head, theme.status),
+        ],
+        amb,
+    );
+    let x = area.x + used.min(area.width.saturating_sub(1));
+    let after = put(
+        buf,
+        x,
+        area.y,
+        area.width.saturating_sub(used),
+        &[(&tail, theme.status)],
+        amb,
+    );
+    let hint = if app.is_searching() {
+        Msg::Searching
+    } else {
+        Msg::PromptHints
+    }
+    .text(lang);
+    let hint_w = width(hint, amb) as u16;
+    if used + after + hint_w + 2 <= area.width {
+        put(
+            buf,
+            area.x + area.width - hint_w,
+            area.y,
+            hint_w,
+            &[(hint, theme.status)],
+            amb,
+        );
+    }
+    (x, area.y)
+}
+
 fn hints(app: &App) -> &'static str {
     let msg = match app.context() {
-        Context::Reader => Msg::ReaderHints,
+        Context::Reader if app.query().is_empty() => Msg::ReaderHints,
+        Context::Reader => Msg::ReaderSearchHints,
         Context::Picker => Msg::PickerHints,
         Context::Help => Msg::HelpHints,
         Context::Search => Msg::PromptHints,
