@@ -322,3 +322,70 @@ fn side_by_side_the_focused_pane_stands_out() {
         "and the line beside the reader lights"
     );
 }
+
+/// The header's first row as text (wide characters once).
+fn header_row(buf: &Buffer) -> String {
+    let mut row = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let symbol = buf[(x, 0)].symbol();
+        row.push_str(symbol);
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+    }
+    row
+}
+
+#[test]
+fn a_narrow_header_keeps_the_count_and_cuts_the_filters() {
+    let opts = Options {
+        lang: Lang::Zh,
+        ambiguous: AmbiguousWidth::Narrow,
+        filter: DistrictFilter::parse(&["xc", "cy"]).unwrap(),
+        query: "gonghui".into(),
+        source: "builtin".to_string(),
+    };
+    let mut app = App::new(
+        load_bundled().unwrap(),
+        StateStore::disabled(),
+        Vec::new(),
+        opts,
+    );
+    for w in [20u16, 30, 40, 60, 120] {
+        app.update(Action::Resize(w, 12));
+        let terminal = draw(&app, &Theme::new(true, false), w, 12);
+        let row = header_row(terminal.backend().buffer());
+        assert!(row.trim_end().ends_with("3/7 篇"), "{w}: {row}");
+        if w >= 60 {
+            assert!(
+                row.contains("西城区 朝阳区") && row.contains("gonghui"),
+                "{w}: {row}"
+            );
+        }
+    }
+    // Too narrow for the count itself: it is cut, never wider than the row.
+    app.update(Action::Resize(4, 12));
+    let terminal = draw(&app, &Theme::new(true, false), 4, 12);
+    assert!(header_row(terminal.backend().buffer()).starts_with("3/7"));
+}
+
+#[test]
+fn list_rows_of_an_archive_show_each_article_date() {
+    let articles: Vec<_> = kanbao::archive::Generator::new(40, 7).collect();
+    let collection = kanbao::article::Collection {
+        articles: articles.clone(),
+        ..load_bundled().unwrap()
+    };
+    let mut app = App::new(
+        collection,
+        StateStore::disabled(),
+        Vec::new(),
+        Options::default(),
+    );
+    app.update(Action::Resize(80, 24));
+    let terminal = draw(&app, &Theme::new(true, false), 80, 24);
+    let screen = format!("{}", terminal.backend());
+    for a in articles.iter().take(5) {
+        let date = a.date.as_deref().unwrap();
+        assert!(screen.contains(date), "{date} on screen:\n{screen}");
+    }
+}

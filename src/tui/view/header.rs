@@ -7,7 +7,7 @@ use crate::district::DistrictKey;
 use crate::i18n::{self, Msg};
 use crate::layout::sanitize;
 use crate::tui::theme::Theme;
-use crate::tui::view::text::{Seg, put, width};
+use crate::tui::view::text::{put, width};
 
 /// Draws the header row.
 pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
@@ -36,37 +36,54 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
             sanitize(app.query_text())
         ));
     }
-    right.push(i18n::count_of(
-        lang,
-        app.view().len(),
-        app.collection().articles.len(),
-    ));
-    let right = right.join("  ");
+    let filters = right.join("  ");
+    let count = i18n::count_of(lang, app.view().len(), app.collection().articles.len());
     let banner = app
         .collection()
         .banner
         .as_deref()
         .map_or_else(|| Msg::AppName.text(lang).into(), sanitize);
-    let right_w = width(&right, amb) as u16;
-    let banner_max = area.width.saturating_sub(right_w + 2);
-    let banner_segs: [Seg<'_>; 1] = [(&banner, theme.banner)];
-    if banner_max >= 4 {
-        put(buf, area.x + 1, area.y, banner_max - 1, &banner_segs, amb);
-        put(
-            buf,
-            area.x + area.width - right_w,
-            area.y,
-            right_w,
-            &[(&right, theme.header)],
-            amb,
-        );
-    } else {
+    // The count matters most, then the filters (cut if need be), then the banner.
+    let count_w = width(&count, amb) as u16;
+    if count_w >= area.width {
         put(
             buf,
             area.x,
             area.y,
             area.width,
-            &[(&right, theme.header)],
+            &[(&count, theme.header)],
+            amb,
+        );
+        return;
+    }
+    let count_x = area.x + area.width - count_w;
+    put(
+        buf,
+        count_x,
+        area.y,
+        count_w,
+        &[(&count, theme.header)],
+        amb,
+    );
+    // Columns between the left margin and the gap before the count.
+    let span = area.width.saturating_sub(count_w + 3);
+    let filters_w = (width(&filters, amb) as u16).min(span);
+    if filters_w > 0 {
+        let x = area.x + 1 + span - filters_w;
+        put(buf, x, area.y, filters_w, &[(&filters, theme.header)], amb);
+    }
+    let banner_w = if filters_w > 0 {
+        span.saturating_sub(filters_w + 2)
+    } else {
+        span
+    };
+    if banner_w >= 4 {
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            banner_w,
+            &[(&banner, theme.banner)],
             amb,
         );
     }

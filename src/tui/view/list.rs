@@ -131,6 +131,10 @@ fn meta_line(app: &App, article: &Article) -> String {
             .clone()
             .unwrap_or_else(|| Msg::Unstated.text(lang).to_string()),
     ];
+    // In an archive titles repeat from day to day: the date tells the rows apart.
+    if let Some(date) = &article.date {
+        parts.push(date.clone());
+    }
     if !article.reporters.is_empty() {
         parts.push(article.reporters.join(" "));
     }

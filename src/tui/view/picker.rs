@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use crate::app::{App, Area, Picker};
 use crate::district::DistrictKey;
 use crate::i18n::Msg;
+use crate::layout::display_width;
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay;
 use crate::tui::view::text::put;
@@ -14,7 +15,31 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
     let lang = app.lang();
     let amb = app.ambiguous();
     let rows = picker.items().len() as u16 + 2;
-    let inner = overlay(theme, screen, 30, rows.saturating_add(2), buf);
+    let lines: Vec<String> = picker
+        .items()
+        .iter()
+        .map(|(key, count)| {
+            let tick = if picker.chosen().contains(key) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let name = match key {
+                DistrictKey::Unstated => Msg::Unstated.text(lang),
+                named => named.label(),
+            };
+            format!("{tick} {name}  {count}")
+        })
+        .collect();
+    // Wide enough for the title, every row and the key hint, plus the border.
+    let content = [Msg::PickerTitle.text(lang), Msg::PickerHints.text(lang)]
+        .into_iter()
+        .chain(lines.iter().map(String::as_str))
+        .map(|text| display_width(text, amb))
+        .max()
+        .unwrap_or(0);
+    let width = u16::try_from(content + 2).unwrap_or(u16::MAX);
+    let inner = overlay(theme, screen, width, rows.saturating_add(2), buf);
     if inner.is_empty() {
         return;
     }
@@ -29,8 +54,7 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
     // Keep the cursor in view when the box is shorter than the list.
     let visible = usize::from(inner.height.saturating_sub(2)).max(1);
     let first = picker.cursor().saturating_sub(visible - 1);
-    for (row, (i, (key, count))) in picker
-        .items()
+    for (row, (i, line)) in lines
         .iter()
         .enumerate()
         .skip(first)
@@ -41,22 +65,12 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
         if y >= inner.bottom() {
             break;
         }
-        let tick = if picker.chosen().contains(key) {
-            "[x]"
-        } else {
-            "[ ]"
-        };
-        let name = match key {
-            DistrictKey::Unstated => Msg::Unstated.text(lang),
-            named => named.label(),
-        };
-        let line = format!("{tick} {name}  {count}");
         let style = if i == picker.cursor() {
             theme.selected
         } else {
             theme.body
         };
-        put(buf, inner.x, y, inner.width, &[(&line, style)], amb);
+        put(buf, inner.x, y, inner.width, &[(line, style)], amb);
     }
     let hint_y = inner.bottom().saturating_sub(1);
     if inner.height >= 3 {
