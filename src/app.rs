@@ -9,7 +9,7 @@ mod search_job;
 pub use geometry::{Area, Geometry, HELP_WIDTH, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
 pub use picker::Picker;
 pub use reader::{Hit, Reader};
-pub use search_job::{SearchRequest, Searcher};
+pub use search_job::{IndexCell, SearchRequest, Searcher};
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -92,8 +92,8 @@ pub struct Options {
 
 /// All the reader's state.
 pub struct App {
-    collection: Collection,
-    index: Arc<SearchIndex>,
+    collection: Arc<Collection>,
+    index: IndexCell,
     /// The latest search's answer as article positions, best first (every article, in
     /// order, for an empty query); the list is this, filtered by district.
     order: Vec<usize>,
@@ -127,7 +127,11 @@ impl App {
         warnings: Vec<String>,
         opts: Options,
     ) -> App {
-        let index = Arc::new(SearchIndex::new(&collection.articles));
+        let collection = Arc::new(collection);
+        let index = IndexCell::build(
+            &collection,
+            collection.articles.len() >= BACKGROUND_SEARCH_MIN,
+        );
         let mut app = App {
             collection,
             index,
@@ -379,6 +383,7 @@ impl App {
         } else {
             self.order = self
                 .index
+                .wait()
                 .search(&self.query)
                 .into_iter()
                 .map(|h| h.index)
@@ -597,9 +602,15 @@ impl App {
         self.generation
     }
 
-    /// The index the searches run over, to share with a search thread.
+    /// The index the searches run over, once it is built (for a large collection it is
+    /// built in the background: this waits for it).
     pub fn search_index(&self) -> Arc<SearchIndex> {
-        Arc::clone(&self.index)
+        self.index.wait()
+    }
+
+    /// The index as it is being built, to share with a search thread.
+    pub fn index_cell(&self) -> IndexCell {
+        self.index.clone()
     }
 
     /// Writes the reading state if it changed. A failure, or a warning the save raised (a

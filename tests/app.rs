@@ -493,7 +493,7 @@ fn clearing_the_query_drops_a_running_search_at_once() {
 #[test]
 fn the_searcher_thread_delivers_only_the_latest_answer_that_matters() {
     let mut app = large_app();
-    let searcher = Searcher::new(app.search_index());
+    let searcher = Searcher::new(app.index_cell());
     for key in ["工", "会", "驿", "站"] {
         app.update(Action::SearchInput(key.into()));
         searcher.supersede(app.search_generation());

@@ -8,12 +8,41 @@
 //! [`SearchRequest::run`] — and hands the answer back as [`Action::SearchFinished`]. The app
 //! keeps only the answer to its latest request; a `Searcher` also stops older searches early.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, OnceLock};
 
 use crate::action::Action;
+use crate::article::Collection;
 use crate::search::{Cancelled, Query, SearchIndex};
+
+/// The app's search index, built once: on the spot for a small collection, on a thread of
+/// its own for a large one, so that the first frame waits only for the load (folding 100,000
+/// articles takes a few hundred ms). Searches wait for it; nothing else does.
+#[derive(Debug, Clone)]
+pub struct IndexCell(Arc<OnceLock<Arc<SearchIndex>>>);
+
+impl IndexCell {
+    /// Builds the index of `collection`, in the background when `background` is true.
+    pub fn build(collection: &Arc<Collection>, background: bool) -> IndexCell {
+        let cell = IndexCell(Arc::new(OnceLock::new()));
+        if background {
+            let (slot, collection) = (Arc::clone(&cell.0), Arc::clone(collection));
+            std::thread::spawn(move || {
+                slot.get_or_init(|| Arc::new(SearchIndex::new(&collection.articles)));
+            });
+        } else {
+            cell.0
+                .get_or_init(|| Arc::new(SearchIndex::new(&collection.articles)));
+        }
+        cell
+    }
+
+    /// The index, once it is built (blocking until then).
+    pub fn wait(&self) -> Arc<SearchIndex> {
+        Arc::clone(self.0.wait())
+    }
+}
 
 /// A search the app wants run: the query, and its number in the order asked.
 #[derive(Debug, Clone)]
@@ -41,15 +70,15 @@ impl SearchRequest {
 /// blocks of articles and stops once it is no longer the latest.
 #[derive(Debug)]
 pub struct Searcher {
-    index: Arc<SearchIndex>,
+    index: IndexCell,
     latest: Arc<AtomicU64>,
     done: Sender<Action>,
     answers: Receiver<Action>,
 }
 
 impl Searcher {
-    /// A searcher over `index` (the app's, see [`App::search_index`](super::App::search_index)).
-    pub fn new(index: Arc<SearchIndex>) -> Searcher {
+    /// A searcher over `index` (the app's, see [`App::index_cell`](super::App::index_cell)).
+    pub fn new(index: IndexCell) -> Searcher {
         let (done, answers) = channel();
         Searcher {
             index,
@@ -68,12 +97,14 @@ impl Searcher {
     /// Starts `request` on a new thread; older searches stop at their next check.
     pub fn start(&self, request: SearchRequest) {
         self.supersede(request.generation);
-        let index = Arc::clone(&self.index);
+        let index = self.index.clone();
         let latest = Arc::clone(&self.latest);
         let done = self.done.clone();
         std::thread::spawn(move || {
             let generation = request.generation;
             let stale = move || latest.load(Ordering::Relaxed) != generation;
+            // The first search may come before the index is built: wait for it here.
+            let index = index.wait();
             if let Some(answer) = request.run(&index, &stale) {
                 // The receiver lives as long as the loop; if it is gone nobody waits.
                 let _ = done.send(answer);

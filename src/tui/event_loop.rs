@@ -27,7 +27,7 @@ pub const SEARCH_POLL: Duration = Duration::from_millis(5);
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let searcher = Searcher::new(app.search_index());
+    let searcher = Searcher::new(app.index_cell());
     let mut redraw = true;
     while !app.should_quit() {
         // Any change of the query (a new request, or a cleared query that needs none) makes
