@@ -390,10 +390,10 @@ fn contains_literally(a: &Article, term: &str) -> bool {
     fields(a).iter().any(|f| f.contains(&t))
 }
 
-/// A term the engine also matches by pinyin: two or more ASCII letters after folding.
+/// A term the engine also matches by pinyin: ASCII letters after folding.
 fn is_pinyin(term: &str) -> bool {
     let t = ref_fold(term);
-    t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase())
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 proptest! {

@@ -128,11 +128,12 @@ pub struct PinyinPattern {
 }
 
 impl PinyinPattern {
-    /// Compiles a folded term; `None` unless it is 2 to 63 ASCII letters (a single letter
-    /// would match a large share of all Han characters by its initial).
+    /// Compiles a folded term; `None` unless it is 1 to 63 ASCII letters. A single letter
+    /// matches every character with that initial: search-as-you-type shows the list
+    /// narrowing from the first letter of `gonghui` instead of emptying until the second.
     pub fn new(term: &str) -> Option<Self> {
         let term = term.as_bytes();
-        if term.len() < 2 || term.len() > MAX_TERM || !term.iter().all(u8::is_ascii_lowercase) {
+        if term.is_empty() || term.len() > MAX_TERM || !term.iter().all(u8::is_ascii_lowercase) {
             return None;
         }
         let t = table();
@@ -483,6 +484,14 @@ mod tests {
         assert_eq!(matches("gonghui", "的工会驿"), vec![(3, 9)]);
         assert_eq!(matches("ghyz", "工会驿站"), vec![(0, 12)]);
         assert_eq!(matches("gonghyz", "工会驿站"), vec![(0, 12)]);
+    }
+
+    #[test]
+    fn a_single_letter_matches_by_initial() {
+        assert_eq!(matches("g", "工会驿站"), vec![(0, 3)]);
+        assert_eq!(matches("h", "工会"), vec![(3, 6)]);
+        assert_eq!(matches("x", "西城区"), vec![(0, 3)]);
+        assert!(matches("q", "工会").is_empty());
     }
 
     #[test]
