@@ -371,6 +371,14 @@ pub fn lines_of(first: usize, last: usize, total: usize) -> String {
 }
 
 /// `N 篇` — how many articles the list holds, out of all.
+/// The line shown while the reader loads `what` (a path, shown sanitised by the caller).
+pub fn loading(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("kanbao：正在载入 {what}…"),
+        Lang::En => format!("kanbao: loading {what}…"),
+    }
+}
+
 pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
     let unit = Msg::Articles.text(lang);
     if shown == total {

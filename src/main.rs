@@ -11,8 +11,8 @@ use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::{self, Outcome};
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
-use kanbao::i18n::Lang;
-use kanbao::layout::{AmbiguousWidth, LayoutOptions};
+use kanbao::i18n::{self, Lang};
+use kanbao::layout::{AmbiguousWidth, LayoutOptions, sanitize};
 use kanbao::load;
 use kanbao::state::{self, StateStore};
 use kanbao::tui::{self, AmbiguousChoice, Config};
@@ -139,7 +139,21 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
 
 /// Opens the reader (the command-less invocation).
 fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
-    let (collection, _) = load::load(cli.data.as_deref())?;
+    // A big archive takes a moment: say so on the terminal, then erase the line before the
+    // reader takes the screen (or an error is printed), so that it leaves no trace.
+    let note = cli
+        .data
+        .as_deref()
+        .filter(|_| std::io::stderr().is_terminal());
+    if let Some(path) = note {
+        let path = path.display().to_string();
+        eprint!("{}", i18n::loading(lang, &sanitize(&path)));
+    }
+    let loaded = load::load(cli.data.as_deref());
+    if note.is_some() {
+        eprint!("\r\x1b[2K");
+    }
+    let (collection, _) = loaded?;
     let ambiguous = match cli.ambiguous_width {
         AmbiguousArg::One => AmbiguousChoice::Fixed(AmbiguousWidth::Narrow),
         AmbiguousArg::Two => AmbiguousChoice::Fixed(AmbiguousWidth::Wide),

@@ -70,3 +70,32 @@ fn a_bracketed_paste_searches() {
     t.send("q");
     t.expect_restored();
 }
+
+#[test]
+fn loading_an_archive_says_so_and_leaves_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive.jsonl");
+    let mut file = std::fs::File::create(&archive).unwrap();
+    kanbao::archive::generate(300, 3, &mut file).unwrap();
+    let path = archive.display().to_string();
+    let mut t = Term::start(&["--no-state", "--data", &path], 80, 24);
+    t.wait_text("300 篇");
+    assert!(String::from_utf8_lossy(&t.raw).contains(&format!("正在载入 {path}…")));
+    t.send("q");
+    t.expect_restored_after(|screen| {
+        assert!(
+            !screen.contains("正在载入"),
+            "the loading line is erased: {screen}"
+        );
+    });
+
+    // A load that fails: the error, and no loading line left in front of it.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"schema\": 1, \"articles\": [}").unwrap();
+    let bad = bad.display().to_string();
+    let mut t = Term::start(&["--no-state", "--data", &bad], 80, 24);
+    t.wait_text("kanbao:");
+    let screen = t.contents();
+    assert!(screen.contains(&format!("{bad}:1:")), "{screen}");
+    assert!(!screen.contains("正在载入"), "{screen}");
+}

@@ -121,9 +121,18 @@ impl Term {
         self.expect_restored_with(0);
     }
 
+    /// Like [`Term::expect_restored`], then hands the main screen's text to `check`.
+    pub fn expect_restored_after(self, check: impl FnOnce(&str)) {
+        self.expect_restored_checking(0, check);
+    }
+
     /// Waits for kanbao to end and checks it left the terminal as it found it and exited
     /// (not died of a signal) with `code`.
-    pub fn expect_restored_with(mut self, code: i32) {
+    pub fn expect_restored_with(self, code: i32) {
+        self.expect_restored_checking(code, |_| {});
+    }
+
+    fn expect_restored_checking(mut self, code: i32, check: impl FnOnce(&str)) {
         let start = Instant::now();
         loop {
             self.pump();
@@ -140,6 +149,7 @@ impl Term {
         }
         let screen = self.parser.screen();
         assert!(!screen.alternate_screen(), "back on the main screen");
+        check(&screen.contents());
         assert!(!screen.hide_cursor(), "the cursor is shown");
         let text = String::from_utf8_lossy(&self.raw);
         let bracketed_off = text.rfind("\x1b[?2004l");
