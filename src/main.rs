@@ -12,7 +12,7 @@ use kanbao::commands::{self, Outcome};
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::{self, Lang};
-use kanbao::layout::{AmbiguousWidth, LayoutOptions, sanitize};
+use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize};
 use kanbao::load;
 use kanbao::state::{self, StateStore};
 use kanbao::tui::{self, AmbiguousChoice, Config};
@@ -146,8 +146,12 @@ fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
         .as_deref()
         .filter(|_| std::io::stderr().is_terminal());
     if let Some(path) = note {
-        let path = path.display().to_string();
-        eprint!("{}", i18n::loading(lang, &sanitize(&path)));
+        // One row at most (a wrapped line would not be erased whole); ambiguous characters
+        // counted wide, in case the terminal draws them so.
+        let columns = ratatui::crossterm::terminal::size().map_or(0, |(w, _)| usize::from(w));
+        let line = i18n::loading(lang, &sanitize(&path.display().to_string()));
+        let line = cut_to_width(&line, columns.saturating_sub(1), AmbiguousWidth::Wide);
+        eprint!("{line}");
     }
     let loaded = load::load(cli.data.as_deref());
     if note.is_some() {
