@@ -15,7 +15,10 @@ fuzz_target!(|page: &str| {
     }
     for a in &out.articles {
         assert!(!a.title.trim().is_empty());
-        for part in [&a.kicker, &Some(a.title.clone()), &a.subtitle, &a.byline].into_iter().flatten() {
+        for part in [&a.kicker, &Some(a.title.clone()), &a.subtitle, &a.byline]
+            .into_iter()
+            .flatten()
+        {
             text.push_str(part);
         }
         for p in &a.paragraphs {

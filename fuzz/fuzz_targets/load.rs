@@ -28,7 +28,10 @@ fuzz_target!(|bytes: &[u8]| {
     for name in ["a.jsonl", "a.json"] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).expect("write");
-        let options = LoadOptions { threads: 2, block_bytes: 64 };
+        let options = LoadOptions {
+            threads: 2,
+            block_bytes: 64,
+        };
         match load_with(Some(&path), &options) {
             Ok((collection, _)) => {
                 let mut ids = HashSet::new();
