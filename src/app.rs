@@ -132,6 +132,9 @@ pub struct App {
     /// True from the prompt's `Enter` until its search has answered and been applied
     /// (at once for a small collection): the reader is held as it was until then.
     accept_pending: bool,
+    /// True when the query was edited since the list was last built: the next list
+    /// selects the first (best) result, fzf-style, instead of keeping the article.
+    to_top: bool,
     size: (u16, u16),
     status: Option<String>,
     quit: bool,
@@ -169,6 +172,7 @@ impl App {
             reader: None,
             before_search: None,
             accept_pending: false,
+            to_top: false,
             size: (80, 24),
             status: (!warnings.is_empty()).then(|| warnings.join("; ")),
             quit: false,
@@ -256,6 +260,8 @@ impl App {
             }
             Action::ClearFilters => {
                 self.opts.filter = DistrictFilter::default();
+                // Clearing keeps the selected article selected.
+                self.to_top = false;
                 self.set_query(String::new());
                 self.status = Some(self.msg(Msg::Cleared).to_string());
             }
@@ -313,6 +319,7 @@ impl App {
         self.generation += 1;
         self.request = None;
         self.searching = false;
+        self.to_top = false;
         self.order = saved.order;
         self.view = saved.view;
         self.selected = saved.selected;
@@ -393,6 +400,7 @@ impl App {
         };
         self.mode = Mode::Search { before, cursor };
         if text != query {
+            self.to_top = true;
             self.set_query(text);
         }
     }
@@ -488,9 +496,13 @@ impl App {
     }
 
     /// Recomputes the list from the search's answer and the filter, keeping the selected
-    /// article.
+    /// article, or at the first result when the query was edited.
     fn rebuild_view(&mut self) {
-        let keep = self.view.get(self.selected).copied();
+        let keep = if std::mem::take(&mut self.to_top) {
+            None
+        } else {
+            self.view.get(self.selected).copied()
+        };
         let articles = &self.collection.articles;
         self.view = self
             .order

@@ -1017,3 +1017,75 @@ fn a_large_collection_applies_enter_when_the_answer_arrives() {
         }
     }
 }
+
+// A new search selects its best match, fzf-style.
+
+#[test]
+fn a_new_search_selects_the_best_match_and_scrolls_the_list_to_the_top() {
+    for (w, h) in [(40, 12), (80, 24), (120, 40)] {
+        let mut app = app();
+        app.update(Action::Resize(w, h));
+        app.update(Action::Bottom);
+        assert_eq!(app.selected(), 6);
+        type_search(&mut app, "工会");
+        assert!(app.view().len() > 1);
+        assert!(
+            app.view().contains(&6),
+            "the old selection is still a result"
+        );
+        assert_eq!(app.selected(), 0, "at {w}x{h}");
+        assert_eq!(app.list_top(), 0);
+        app.update(Action::SearchAccept);
+        assert_eq!((app.selected(), app.list_top()), (0, 0));
+        // Clearing the search keeps the selected article selected.
+        app.update(Action::MoveDown);
+        let chosen = app.view()[app.selected()];
+        app.update(Action::ClearFilters);
+        assert_eq!(app.view().len(), 7);
+        assert_eq!(app.view()[app.selected()], chosen, "at {w}x{h}");
+    }
+}
+
+#[test]
+fn a_new_search_leaves_the_open_article_until_enter() {
+    let mut app = wide_app();
+    run(
+        &mut app,
+        &[
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::Open,
+            Action::NextPage,
+        ],
+    );
+    let (open, scroll) = (
+        app.reader().unwrap().article,
+        app.reader().unwrap().scroll(),
+    );
+    type_search(&mut app, "工会");
+    assert_eq!(app.selected(), 0, "the list goes to the best match");
+    assert_eq!(app.reader().unwrap().article, open);
+    assert_eq!(app.reader().unwrap().scroll(), scroll);
+}
+
+#[test]
+fn a_large_collection_selects_the_best_match_when_the_answer_arrives() {
+    let mut app = large_app_at(40, 12);
+    app.update(Action::Bottom);
+    assert!(app.list_top() > 0);
+    type_search(&mut app, "驿站");
+    // The answer is not in yet: the list and its selection are as they were.
+    assert_eq!(app.selected(), LARGE - 1);
+    finish_search(&mut app);
+    assert_eq!((app.selected(), app.list_top()), (0, 0));
+    app.update(Action::SearchAccept);
+    assert_eq!((app.selected(), app.list_top()), (0, 0));
+    run(&mut app, &[Action::MoveDown, Action::MoveDown]);
+    let chosen = app.view()[app.selected()];
+    app.update(Action::ClearFilters);
+    assert_eq!(
+        app.view()[app.selected()],
+        chosen,
+        "clearing keeps the article"
+    );
+}
