@@ -346,7 +346,16 @@ impl App {
             _ => return,
         };
         match self.view.iter().position(|&i| i == open) {
-            Some(at) => self.select(at),
+            Some(at) => {
+                self.select(at);
+                // Like `less`: to the first hit at or below the top line, else the first.
+                if self.reader.as_ref().is_some_and(|r| r.hit_count().1 > 0) {
+                    let rows = self.rows();
+                    self.scroll(|r| {
+                        r.first_hit_from_top(rows);
+                    });
+                }
+            }
             None => self.focus = Focus::List,
         }
     }

@@ -1089,3 +1089,82 @@ fn a_large_collection_selects_the_best_match_when_the_answer_arrives() {
         "clearing keeps the article"
     );
 }
+
+// Searching from inside the reader goes to the first match, like less.
+
+/// The line of the reader's current hit.
+fn current_hit_line(app: &App) -> Option<usize> {
+    let reader = app.reader()?;
+    (0..reader.lines().len()).find(|&l| reader.hits_on(l).any(|(_, current)| current))
+}
+
+#[test]
+fn enter_in_the_prompt_goes_to_the_first_match_in_the_open_article() {
+    // 40x12: Enter g /传记 Enter; the only 传记 is on page 6.
+    let mut app = app();
+    app.update(Action::Resize(40, 12));
+    run(&mut app, &[Action::Open, Action::FirstPage]);
+    let open = app.reader().unwrap().article;
+    type_search(&mut app, "传记");
+    app.update(Action::SearchAccept);
+    assert_eq!(app.context(), Context::Reader);
+    assert_eq!(app.reader().unwrap().article, open);
+    let (count, total) = app.reader().unwrap().hit_count();
+    assert_eq!((count, total), (Some(0), 1));
+    let line = current_hit_line(&app).unwrap();
+    let (scroll, rows) = (app.reader().unwrap().scroll(), app.rows());
+    assert!(
+        line >= scroll && line < scroll + rows,
+        "the hit is on screen"
+    );
+    assert!(app.reader().unwrap().page(rows).0 > 1, "moved off page 1");
+}
+
+#[test]
+fn enter_in_the_prompt_goes_to_the_first_match_below_the_top_or_wraps() {
+    let mut app = app_with_query("工会");
+    app.update(Action::Resize(40, 12));
+    app.update(Action::Open);
+    let rows = app.rows();
+    let hits = app.reader().unwrap().hit_count().1;
+    assert!(hits > 2);
+    // From the middle: the first hit at or below the top line.
+    run(&mut app, &[Action::NextPage, Action::NextPage]);
+    let top = app.reader().unwrap().scroll();
+    run(&mut app, &[Action::OpenSearch, Action::SearchAccept]);
+    let line = current_hit_line(&app).unwrap();
+    assert!(line >= top, "at or below the top line");
+    let reader = app.reader().unwrap();
+    assert!(line >= reader.scroll() && line < reader.scroll() + rows);
+}
+
+#[test]
+fn enter_in_the_prompt_wraps_to_the_first_match_from_below_the_last() {
+    let mut app = app();
+    app.update(Action::Resize(40, 12));
+    run(&mut app, &[Action::Open, Action::LastPage]);
+    let top = app.reader().unwrap().scroll();
+    type_search(&mut app, "传记");
+    app.update(Action::SearchAccept);
+    let line = current_hit_line(&app).unwrap();
+    assert!(line < top, "the only hit is above the last page");
+    assert_eq!(app.reader().unwrap().hit_count(), (Some(0), 1));
+    let reader = app.reader().unwrap();
+    assert!(line >= reader.scroll() && line < reader.scroll() + app.rows());
+}
+
+#[test]
+fn a_large_collection_goes_to_the_first_match_when_the_answer_arrives() {
+    let mut app = large_app_at(40, 12);
+    run(&mut app, &[Action::MoveDown, Action::Open]);
+    type_search(&mut app, "驿站");
+    app.update(Action::SearchAccept);
+    assert_eq!(
+        app.reader().unwrap().hit_count().0,
+        None,
+        "not before the answer"
+    );
+    finish_search(&mut app);
+    assert_eq!(app.context(), Context::Reader);
+    assert_eq!(app.reader().unwrap().hit_count(), (Some(0), 1));
+}
