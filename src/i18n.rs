@@ -33,8 +33,6 @@ pub enum Msg {
     Search,
     /// Shown when the list is empty.
     NoArticles,
-    /// Shown in an empty reader.
-    OpenHint,
     /// Status when the search finds nothing in the article.
     NoMatches,
     /// Key hints in the list.
@@ -198,8 +196,6 @@ impl Msg {
             (Search, Lang::En) => "search",
             (NoArticles, Lang::Zh) => "没有符合条件的文章",
             (NoArticles, Lang::En) => "No articles match",
-            (OpenHint, Lang::Zh) => "按 Enter 打开文章",
-            (OpenHint, Lang::En) => "Press Enter to open an article",
             (NoMatches, Lang::Zh) => "无匹配",
             (NoMatches, Lang::En) => "no matches",
             (ListHints, Lang::Zh) => "? 帮助 / 搜索 d 地区 q 退出",
