@@ -634,6 +634,7 @@ impl App {
         self.scroll(|r| wrapped = r.step_hit(forward, rows));
         let msg = match &self.reader {
             _ if self.context() != Context::Reader => return,
+            _ if self.query.is_empty() => Msg::NoSearch,
             Some(reader) if reader.hit_count().1 == 0 => Msg::NoMatches,
             _ if wrapped && forward => Msg::WrappedToFirst,
             _ if wrapped => Msg::WrappedToLast,

@@ -4,6 +4,7 @@
 use kanbao::action::Action;
 use kanbao::app::{App, Context, Focus, Mode, Options};
 use kanbao::filter::DistrictFilter;
+use kanbao::i18n::Lang;
 use kanbao::layout::LineRole;
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
@@ -1167,4 +1168,45 @@ fn a_large_collection_goes_to_the_first_match_when_the_answer_arrives() {
     finish_search(&mut app);
     assert_eq!(app.context(), Context::Reader);
     assert_eq!(app.reader().unwrap().hit_count(), (Some(0), 1));
+}
+
+#[test]
+fn n_without_a_search_says_how_to_search() {
+    for (lang, no_search) in [
+        (Lang::Zh, "没有搜索，按 / 搜索"),
+        (Lang::En, "No search: press / to search"),
+    ] {
+        let opts = Options {
+            lang,
+            source: "builtin".into(),
+            ..Options::default()
+        };
+        let mut app = App::new(
+            load_bundled().unwrap(),
+            StateStore::disabled(),
+            Vec::new(),
+            opts,
+        );
+        app.update(Action::Resize(80, 24));
+        app.update(Action::Open);
+        let scroll = app.reader().unwrap().scroll();
+        for step in [Action::NextMatch, Action::PrevMatch] {
+            app.update(step);
+            assert_eq!(app.status(), Some(no_search), "{lang:?}");
+            assert_eq!(app.reader().unwrap().scroll(), scroll, "nothing moved");
+        }
+        // With a search, n walks the hits and says nothing until it wraps.
+        run(
+            &mut app,
+            &[
+                Action::OpenSearch,
+                Action::SearchInput("驿站".into()),
+                Action::SearchAccept,
+            ],
+        );
+        assert_eq!(app.context(), Context::Reader);
+        app.update(Action::NextMatch);
+        assert_eq!(app.status(), None, "{lang:?}");
+        assert!(app.reader().unwrap().hit_count().0.is_some());
+    }
 }
