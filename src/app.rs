@@ -90,6 +90,19 @@ pub struct Options {
     pub source: String,
 }
 
+/// What `Esc` in the search prompt goes back to: the list and the reader as they were
+/// when the prompt opened.
+#[derive(Debug, Clone)]
+struct BeforeSearch {
+    order: Vec<usize>,
+    view: Vec<usize>,
+    selected: usize,
+    list_top: usize,
+    focus: Focus,
+    reader: Option<Reader>,
+    searching: bool,
+}
+
 /// All the reader's state.
 pub struct App {
     collection: Arc<Collection>,
@@ -114,6 +127,14 @@ pub struct App {
     focus: Focus,
     mode: Mode,
     reader: Option<Reader>,
+    /// Set while the search prompt is open: what `Esc` restores.
+    before_search: Option<BeforeSearch>,
+    /// True from the prompt's `Enter` until its search has answered and been applied
+    /// (at once for a small collection): the reader is held as it was until then.
+    accept_pending: bool,
+    /// True when the query was edited since the list was last built: the next list
+    /// selects the first (best) result, fzf-style, instead of keeping the article.
+    to_top: bool,
     size: (u16, u16),
     status: Option<String>,
     quit: bool,
@@ -149,6 +170,9 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             reader: None,
+            before_search: None,
+            accept_pending: false,
+            to_top: false,
             size: (80, 24),
             status: (!warnings.is_empty()).then(|| warnings.join("; ")),
             quit: false,
@@ -160,6 +184,9 @@ impl App {
     /// Acts on one user intent.
     pub fn update(&mut self, action: Action) {
         self.act(action);
+        if self.accept_pending && !self.searching && !matches!(self.mode, Mode::Search { .. }) {
+            self.commit_search();
+        }
         self.sync_reader();
     }
 
@@ -222,14 +249,10 @@ impl App {
             Action::ToggleBookmark => self.toggle_mark(true),
             Action::ToggleRead => self.toggle_mark(false),
             Action::OpenSearch => {
-                self.mode = Mode::Search {
-                    before: self.opts.query.clone(),
-                    cursor: self.opts.query.len(),
-                };
+                self.open_prompt();
             }
             Action::SearchInput(text) => {
-                let before = self.opts.query.clone();
-                let cursor = before.len();
+                let (before, cursor) = self.open_prompt();
                 self.prompt(Action::SearchInput(text), before, cursor);
             }
             Action::OpenPicker => {
@@ -237,6 +260,8 @@ impl App {
             }
             Action::ClearFilters => {
                 self.opts.filter = DistrictFilter::default();
+                // Clearing keeps the selected article selected.
+                self.to_top = false;
                 self.set_query(String::new());
                 self.status = Some(self.msg(Msg::Cleared).to_string());
             }
@@ -256,6 +281,82 @@ impl App {
             }
             Action::Click(x, y) => self.click(x, y),
             _ => {}
+        }
+    }
+
+    /// Opens the search prompt, remembering the list and the reader for `Esc`; returns the
+    /// prompt's `(before, cursor)`.
+    fn open_prompt(&mut self) -> (String, usize) {
+        self.before_search = Some(BeforeSearch {
+            order: self.order.clone(),
+            view: self.view.clone(),
+            selected: self.selected,
+            list_top: self.list_top,
+            focus: self.focus,
+            reader: self.reader.clone(),
+            searching: self.searching,
+        });
+        let before = self.opts.query.clone();
+        let cursor = before.len();
+        self.mode = Mode::Search {
+            before: before.clone(),
+            cursor,
+        };
+        (before, cursor)
+    }
+
+    /// `Esc` in the prompt: the query, the list, its selection, the focus and the open
+    /// article at its place, all as they were before `/`.
+    fn cancel_search(&mut self, before: String) {
+        self.mode = Mode::Normal;
+        let Some(saved) = self.before_search.take() else {
+            self.set_query(before);
+            return;
+        };
+        self.query = Query::parse(&before);
+        self.opts.query = before;
+        // Any search the prompt started is no longer wanted.
+        self.generation += 1;
+        self.request = None;
+        self.searching = false;
+        self.to_top = false;
+        self.order = saved.order;
+        self.view = saved.view;
+        self.selected = saved.selected;
+        self.list_top = saved.list_top;
+        self.focus = saved.focus;
+        self.reader = saved.reader;
+        if saved.searching {
+            // The prompt opened before the search it replaced had answered: ask again
+            // (the answer keeps the selected article).
+            self.search();
+        }
+        // The terminal may have been resized behind the prompt.
+        self.resize(self.size.0, self.size.1);
+    }
+
+    /// Applies a search the prompt kept, once its answer is in: an open article that is
+    /// among the results stays open where it was; one that is not closes (one pane at a
+    /// time) or gives way to the selection (side by side).
+    fn commit_search(&mut self) {
+        self.accept_pending = false;
+        let open = match (&self.reader, self.focus) {
+            (Some(reader), Focus::Reader) => reader.article,
+            // Nothing open: side by side, the preview follows the selection.
+            _ => return,
+        };
+        match self.view.iter().position(|&i| i == open) {
+            Some(at) => {
+                self.select(at);
+                // Like `less`: to the first hit at or below the top line, else the first.
+                if self.reader.as_ref().is_some_and(|r| r.hit_count().1 > 0) {
+                    let rows = self.rows();
+                    self.scroll(|r| {
+                        r.first_hit_from_top(rows);
+                    });
+                }
+            }
+            None => self.focus = Focus::List,
         }
     }
 
@@ -296,17 +397,19 @@ impl App {
             }
             Action::SearchAccept => {
                 self.mode = Mode::Normal;
+                self.before_search = None;
+                self.accept_pending = true;
                 return;
             }
             Action::SearchCancel => {
-                self.mode = Mode::Normal;
-                self.set_query(before);
+                self.cancel_search(before);
                 return;
             }
             _ => (query.clone(), cursor),
         };
         self.mode = Mode::Search { before, cursor };
         if text != query {
+            self.to_top = true;
             self.set_query(text);
         }
     }
@@ -402,9 +505,13 @@ impl App {
     }
 
     /// Recomputes the list from the search's answer and the filter, keeping the selected
-    /// article.
+    /// article, or at the first result when the query was edited.
     fn rebuild_view(&mut self) {
-        let keep = self.view.get(self.selected).copied();
+        let keep = if std::mem::take(&mut self.to_top) {
+            None
+        } else {
+            self.view.get(self.selected).copied()
+        };
         let articles = &self.collection.articles;
         self.view = self
             .order
@@ -478,10 +585,15 @@ impl App {
 
     /// Keeps the reader in step with the list after every action. Side by side, the
     /// reader always shows the selected article (a preview until `Enter` or `Tab` opens
-    /// it), and the hint when the list is empty; when the article in it leaves the list,
+    /// it), and nothing when the list is empty; when the article in it leaves the list,
     /// the focus goes back to the list. One pane at a time, the reader is closed when the
-    /// list is shown or its article left the list.
+    /// list is shown or its article left the list. While a search is being typed (and
+    /// until the one kept with `Enter` has answered) the reader is left as it is: the
+    /// results as you type are not a reason to close it.
     fn sync_reader(&mut self) {
+        if matches!(self.mode, Mode::Search { .. }) || self.accept_pending {
+            return;
+        }
         let selected = self.view.get(self.selected).copied();
         let shown = self.reader.as_ref().map(|r| r.article);
         if Geometry::new(self.size.0, self.size.1, false).side_by_side {
@@ -522,6 +634,7 @@ impl App {
         self.scroll(|r| wrapped = r.step_hit(forward, rows));
         let msg = match &self.reader {
             _ if self.context() != Context::Reader => return,
+            _ if self.query.is_empty() => Msg::NoSearch,
             Some(reader) if reader.hit_count().1 == 0 => Msg::NoMatches,
             _ if wrapped && forward => Msg::WrappedToFirst,
             _ if wrapped => Msg::WrappedToLast,

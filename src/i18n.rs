@@ -33,10 +33,10 @@ pub enum Msg {
     Search,
     /// Shown when the list is empty.
     NoArticles,
-    /// Shown in an empty reader.
-    OpenHint,
     /// Status when the search finds nothing in the article.
     NoMatches,
+    /// Status for `n`/`N` when no search is active.
+    NoSearch,
     /// Key hints in the list.
     ListHints,
     /// Key hints in the reader.
@@ -198,10 +198,10 @@ impl Msg {
             (Search, Lang::En) => "search",
             (NoArticles, Lang::Zh) => "没有符合条件的文章",
             (NoArticles, Lang::En) => "No articles match",
-            (OpenHint, Lang::Zh) => "按 Enter 打开文章",
-            (OpenHint, Lang::En) => "Press Enter to open an article",
             (NoMatches, Lang::Zh) => "无匹配",
             (NoMatches, Lang::En) => "no matches",
+            (NoSearch, Lang::Zh) => "没有搜索，按 / 搜索",
+            (NoSearch, Lang::En) => "No search: press / to search",
             (ListHints, Lang::Zh) => "? 帮助 / 搜索 d 地区 q 退出",
             (ListHints, Lang::En) => "? help / search d district q quit",
             (ReaderHints, Lang::Zh) => "空格 翻页 ] 下一篇 q 返回",

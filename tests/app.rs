@@ -4,6 +4,7 @@
 use kanbao::action::Action;
 use kanbao::app::{App, Context, Focus, Mode, Options};
 use kanbao::filter::DistrictFilter;
+use kanbao::i18n::Lang;
 use kanbao::layout::LineRole;
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
@@ -630,23 +631,33 @@ fn side_by_side_the_reader_previews_the_selection_without_marking_it_read() {
 }
 
 #[test]
-fn side_by_side_an_article_that_leaves_the_list_leaves_the_reader() {
+fn side_by_side_an_article_that_leaves_the_list_leaves_the_reader_on_enter() {
     let mut app = wide_app();
     run(&mut app, &[Action::MoveDown, Action::Open]);
     let open = app.reader().unwrap().article;
-    // A search the open article does not match: the reader shows the new selection.
+    // A search the open article does not match: while it is typed the reader keeps the
+    // article; Enter keeps the search and the reader shows the new selection.
     run(
         &mut app,
         &[Action::OpenSearch, Action::SearchInput("驿站".into())],
     );
     assert!(!app.view().contains(&open));
+    assert_eq!(app.reader().unwrap().article, open, "held while typing");
+    app.update(Action::SearchAccept);
     assert_eq!(app.reader().unwrap().article, app.view()[app.selected()]);
     assert_eq!(app.focus(), Focus::List);
-    // Nothing matches: the reader is empty (the hint).
-    app.update(Action::SearchInput("没有这个词qqq".into()));
+    // Nothing matches: the reader is empty.
+    run(
+        &mut app,
+        &[
+            Action::OpenSearch,
+            Action::SearchInput("没有这个词qqq".into()),
+            Action::SearchAccept,
+        ],
+    );
     assert!(app.view().is_empty());
     assert!(app.reader().is_none());
-    app.update(Action::SearchCancel);
+    app.update(Action::ClearFilters);
     assert_eq!(app.reader().unwrap().article, app.view()[app.selected()]);
 }
 
@@ -788,4 +799,414 @@ fn the_reader_says_when_n_wraps_and_when_brackets_hit_an_end() {
     app.update(Action::NextArticle);
     app.update(Action::NextArticle);
     assert_eq!(app.status(), Some("已是最后一篇"));
+}
+
+// The search prompt never loses your place: what it shows while typing is transient.
+
+/// Where the user is: the context, the selected list position, the open article and the
+/// reader's top line.
+fn place(app: &App) -> (Context, usize, Option<usize>, Option<usize>) {
+    (
+        app.context(),
+        app.selected(),
+        app.reader().map(|r| r.article),
+        app.reader().map(|r| r.scroll()),
+    )
+}
+
+fn type_search(app: &mut App, text: &str) {
+    app.update(Action::OpenSearch);
+    for c in text.chars() {
+        app.update(Action::SearchInput(c.to_string()));
+    }
+}
+
+#[test]
+fn escape_in_the_prompt_restores_the_open_article_at_its_page() {
+    // 80x24: j j Enter Space / x Esc.
+    let mut app = app();
+    run(
+        &mut app,
+        &[
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::Open,
+            Action::NextPage,
+        ],
+    );
+    let before = place(&app);
+    assert_eq!(before.0, Context::Reader);
+    assert_eq!(before.2, Some(app.view()[2]));
+    type_search(&mut app, "x");
+    // The reader stays open behind the prompt, though article 3 is not in the results.
+    assert_eq!(app.context(), Context::Search);
+    assert!(!app.view().contains(&before.2.unwrap()));
+    assert_eq!(app.reader().unwrap().article, before.2.unwrap());
+    assert!(app.geometry().reader.height > 0, "the reader is on screen");
+    app.update(Action::SearchCancel);
+    assert_eq!(place(&app), before);
+    assert_eq!(app.query_text(), "");
+    assert_eq!(app.view().len(), 7);
+}
+
+#[test]
+fn side_by_side_escape_in_the_prompt_restores_the_open_article() {
+    // 120x40: j j j Enter Space / x Esc.
+    let mut app = wide_app();
+    run(
+        &mut app,
+        &[
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::Open,
+            Action::NextPage,
+        ],
+    );
+    let before = place(&app);
+    let top = app.list_top();
+    type_search(&mut app, "x");
+    assert_eq!(app.reader().unwrap().article, before.2.unwrap(), "held");
+    app.update(Action::SearchCancel);
+    assert_eq!(place(&app), before);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(app.list_top(), top);
+}
+
+#[test]
+fn escape_in_the_prompt_keeps_the_selection_in_the_list() {
+    // /驿站 Esc from the 4th article, one pane and side by side.
+    for (w, h) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = app();
+        app.update(Action::Resize(w, h));
+        run(
+            &mut app,
+            &[Action::MoveDown, Action::MoveDown, Action::MoveDown],
+        );
+        let before = place(&app);
+        let top = app.list_top();
+        type_search(&mut app, "驿站");
+        app.update(Action::SearchCancel);
+        assert_eq!(place(&app), before, "at {w}x{h}");
+        assert_eq!(app.selected(), 3);
+        assert_eq!(app.list_top(), top);
+    }
+}
+
+#[test]
+fn enter_keeps_an_open_article_that_is_in_the_final_results() {
+    // Article 3 holds 驿站; on the way there the query 驿q matches nothing at all.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app();
+        app.update(Action::Resize(w, h));
+        run(
+            &mut app,
+            &[
+                Action::MoveDown,
+                Action::MoveDown,
+                Action::Open,
+                Action::NextPage,
+            ],
+        );
+        let open = app.reader().unwrap().article;
+        type_search(&mut app, "驿q");
+        assert!(app.view().is_empty());
+        assert_eq!(app.reader().unwrap().article, open, "held at {w}x{h}");
+        run(
+            &mut app,
+            &[Action::SearchBackspace, Action::SearchInput("站".into())],
+        );
+        app.update(Action::SearchAccept);
+        assert_eq!(app.context(), Context::Reader, "at {w}x{h}");
+        assert_eq!(app.reader().unwrap().article, open);
+        assert_eq!(app.view()[app.selected()], open, "the list selects it");
+        // ] walks on from it.
+        let at = app.selected();
+        app.update(Action::NextArticle);
+        if at + 1 < app.view().len() {
+            assert_eq!(app.reader().unwrap().article, app.view()[at + 1]);
+        }
+    }
+}
+
+#[test]
+fn one_pane_enter_closes_an_open_article_that_is_not_in_the_results() {
+    let mut app = app();
+    run(&mut app, &[Action::MoveDown, Action::Open]);
+    type_search(&mut app, "驿站");
+    assert_eq!(app.context(), Context::Search);
+    assert!(app.reader().is_some(), "open behind the prompt");
+    app.update(Action::SearchAccept);
+    assert_eq!(app.context(), Context::List);
+    assert!(app.reader().is_none());
+}
+
+/// The large collection at one pane (80x24) or side by side (120x40).
+fn large_app_at(w: u16, h: u16) -> App {
+    let mut app = large_app();
+    app.update(Action::Resize(w, h));
+    app
+}
+
+#[test]
+fn a_large_collection_keeps_your_place_through_a_cancelled_search() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = large_app_at(w, h);
+        run(
+            &mut app,
+            &[
+                Action::MoveDown,
+                Action::MoveDown,
+                Action::Open,
+                Action::NextPage,
+            ],
+        );
+        let before = place(&app);
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInput("x".into()));
+        finish_search(&mut app);
+        assert!(app.view().is_empty());
+        assert_eq!(app.reader().unwrap().article, 2, "held at {w}x{h}");
+        // A second key, its answer still out when Esc comes.
+        app.update(Action::SearchInput("y".into()));
+        let late = app.take_search_request().unwrap();
+        app.update(Action::SearchCancel);
+        assert_eq!(place(&app), before, "at {w}x{h}");
+        assert_eq!(app.view().len(), LARGE);
+        app.update(late.run(&app.search_index(), &|| false).unwrap());
+        assert_eq!(place(&app), before, "the late answer is dropped");
+        assert_eq!(app.view().len(), LARGE);
+    }
+}
+
+#[test]
+fn a_large_collection_applies_enter_when_the_answer_arrives() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // Article 1 holds 驿站: kept open; article 2 does not: closed or replaced.
+        for (down, kept) in [(1, true), (2, false)] {
+            let mut app = large_app_at(w, h);
+            for _ in 0..down {
+                app.update(Action::MoveDown);
+            }
+            run(&mut app, &[Action::Open, Action::NextPage]);
+            let open = app.reader().unwrap().article;
+            app.update(Action::OpenSearch);
+            app.update(Action::SearchInput("驿q".into()));
+            finish_search(&mut app);
+            assert!(app.view().is_empty());
+            run(
+                &mut app,
+                &[Action::SearchBackspace, Action::SearchInput("站".into())],
+            );
+            // Enter before the answer: nothing is decided yet.
+            app.update(Action::SearchAccept);
+            assert_eq!(app.reader().unwrap().article, open, "held at {w}x{h}");
+            finish_search(&mut app);
+            if kept {
+                assert_eq!(app.context(), Context::Reader, "at {w}x{h}");
+                assert_eq!(app.reader().unwrap().article, open);
+                assert_eq!(app.view()[app.selected()], open);
+            } else {
+                assert_eq!(app.context(), Context::List, "at {w}x{h}");
+                let shown = app.reader().map(|r| r.article);
+                if w >= 100 {
+                    assert_eq!(shown, Some(app.view()[app.selected()]));
+                } else {
+                    assert_eq!(shown, None);
+                }
+            }
+        }
+    }
+}
+
+// A new search selects its best match, fzf-style.
+
+#[test]
+fn a_new_search_selects_the_best_match_and_scrolls_the_list_to_the_top() {
+    for (w, h) in [(40, 12), (80, 24), (120, 40)] {
+        let mut app = app();
+        app.update(Action::Resize(w, h));
+        app.update(Action::Bottom);
+        assert_eq!(app.selected(), 6);
+        type_search(&mut app, "工会");
+        assert!(app.view().len() > 1);
+        assert!(
+            app.view().contains(&6),
+            "the old selection is still a result"
+        );
+        assert_eq!(app.selected(), 0, "at {w}x{h}");
+        assert_eq!(app.list_top(), 0);
+        app.update(Action::SearchAccept);
+        assert_eq!((app.selected(), app.list_top()), (0, 0));
+        // Clearing the search keeps the selected article selected.
+        app.update(Action::MoveDown);
+        let chosen = app.view()[app.selected()];
+        app.update(Action::ClearFilters);
+        assert_eq!(app.view().len(), 7);
+        assert_eq!(app.view()[app.selected()], chosen, "at {w}x{h}");
+    }
+}
+
+#[test]
+fn a_new_search_leaves_the_open_article_until_enter() {
+    let mut app = wide_app();
+    run(
+        &mut app,
+        &[
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::Open,
+            Action::NextPage,
+        ],
+    );
+    let (open, scroll) = (
+        app.reader().unwrap().article,
+        app.reader().unwrap().scroll(),
+    );
+    type_search(&mut app, "工会");
+    assert_eq!(app.selected(), 0, "the list goes to the best match");
+    assert_eq!(app.reader().unwrap().article, open);
+    assert_eq!(app.reader().unwrap().scroll(), scroll);
+}
+
+#[test]
+fn a_large_collection_selects_the_best_match_when_the_answer_arrives() {
+    let mut app = large_app_at(40, 12);
+    app.update(Action::Bottom);
+    assert!(app.list_top() > 0);
+    type_search(&mut app, "驿站");
+    // The answer is not in yet: the list and its selection are as they were.
+    assert_eq!(app.selected(), LARGE - 1);
+    finish_search(&mut app);
+    assert_eq!((app.selected(), app.list_top()), (0, 0));
+    app.update(Action::SearchAccept);
+    assert_eq!((app.selected(), app.list_top()), (0, 0));
+    run(&mut app, &[Action::MoveDown, Action::MoveDown]);
+    let chosen = app.view()[app.selected()];
+    app.update(Action::ClearFilters);
+    assert_eq!(
+        app.view()[app.selected()],
+        chosen,
+        "clearing keeps the article"
+    );
+}
+
+// Searching from inside the reader goes to the first match, like less.
+
+/// The line of the reader's current hit.
+fn current_hit_line(app: &App) -> Option<usize> {
+    let reader = app.reader()?;
+    (0..reader.lines().len()).find(|&l| reader.hits_on(l).any(|(_, current)| current))
+}
+
+#[test]
+fn enter_in_the_prompt_goes_to_the_first_match_in_the_open_article() {
+    // 40x12: Enter g /传记 Enter; the only 传记 is on page 6.
+    let mut app = app();
+    app.update(Action::Resize(40, 12));
+    run(&mut app, &[Action::Open, Action::FirstPage]);
+    let open = app.reader().unwrap().article;
+    type_search(&mut app, "传记");
+    app.update(Action::SearchAccept);
+    assert_eq!(app.context(), Context::Reader);
+    assert_eq!(app.reader().unwrap().article, open);
+    let (count, total) = app.reader().unwrap().hit_count();
+    assert_eq!((count, total), (Some(0), 1));
+    let line = current_hit_line(&app).unwrap();
+    let (scroll, rows) = (app.reader().unwrap().scroll(), app.rows());
+    assert!(
+        line >= scroll && line < scroll + rows,
+        "the hit is on screen"
+    );
+    assert!(app.reader().unwrap().page(rows).0 > 1, "moved off page 1");
+}
+
+#[test]
+fn enter_in_the_prompt_goes_to_the_first_match_below_the_top_or_wraps() {
+    let mut app = app_with_query("工会");
+    app.update(Action::Resize(40, 12));
+    app.update(Action::Open);
+    let rows = app.rows();
+    let hits = app.reader().unwrap().hit_count().1;
+    assert!(hits > 2);
+    // From the middle: the first hit at or below the top line.
+    run(&mut app, &[Action::NextPage, Action::NextPage]);
+    let top = app.reader().unwrap().scroll();
+    run(&mut app, &[Action::OpenSearch, Action::SearchAccept]);
+    let line = current_hit_line(&app).unwrap();
+    assert!(line >= top, "at or below the top line");
+    let reader = app.reader().unwrap();
+    assert!(line >= reader.scroll() && line < reader.scroll() + rows);
+}
+
+#[test]
+fn enter_in_the_prompt_wraps_to_the_first_match_from_below_the_last() {
+    let mut app = app();
+    app.update(Action::Resize(40, 12));
+    run(&mut app, &[Action::Open, Action::LastPage]);
+    let top = app.reader().unwrap().scroll();
+    type_search(&mut app, "传记");
+    app.update(Action::SearchAccept);
+    let line = current_hit_line(&app).unwrap();
+    assert!(line < top, "the only hit is above the last page");
+    assert_eq!(app.reader().unwrap().hit_count(), (Some(0), 1));
+    let reader = app.reader().unwrap();
+    assert!(line >= reader.scroll() && line < reader.scroll() + app.rows());
+}
+
+#[test]
+fn a_large_collection_goes_to_the_first_match_when_the_answer_arrives() {
+    let mut app = large_app_at(40, 12);
+    run(&mut app, &[Action::MoveDown, Action::Open]);
+    type_search(&mut app, "驿站");
+    app.update(Action::SearchAccept);
+    assert_eq!(
+        app.reader().unwrap().hit_count().0,
+        None,
+        "not before the answer"
+    );
+    finish_search(&mut app);
+    assert_eq!(app.context(), Context::Reader);
+    assert_eq!(app.reader().unwrap().hit_count(), (Some(0), 1));
+}
+
+#[test]
+fn n_without_a_search_says_how_to_search() {
+    for (lang, no_search) in [
+        (Lang::Zh, "没有搜索，按 / 搜索"),
+        (Lang::En, "No search: press / to search"),
+    ] {
+        let opts = Options {
+            lang,
+            source: "builtin".into(),
+            ..Options::default()
+        };
+        let mut app = App::new(
+            load_bundled().unwrap(),
+            StateStore::disabled(),
+            Vec::new(),
+            opts,
+        );
+        app.update(Action::Resize(80, 24));
+        app.update(Action::Open);
+        let scroll = app.reader().unwrap().scroll();
+        for step in [Action::NextMatch, Action::PrevMatch] {
+            app.update(step);
+            assert_eq!(app.status(), Some(no_search), "{lang:?}");
+            assert_eq!(app.reader().unwrap().scroll(), scroll, "nothing moved");
+        }
+        // With a search, n walks the hits and says nothing until it wraps.
+        run(
+            &mut app,
+            &[
+                Action::OpenSearch,
+                Action::SearchInput("驿站".into()),
+                Action::SearchAccept,
+            ],
+        );
+        assert_eq!(app.context(), Context::Reader);
+        app.update(Action::NextMatch);
+        assert_eq!(app.status(), None, "{lang:?}");
+        assert!(app.reader().unwrap().hit_count().0.is_some());
+    }
 }

@@ -389,3 +389,30 @@ fn list_rows_of_an_archive_show_each_article_date() {
         assert!(screen.contains(date), "{date} on screen:\n{screen}");
     }
 }
+
+#[test]
+fn side_by_side_an_empty_list_leaves_the_reader_pane_empty() {
+    // 120x40 /xqxq Enter: no results. The pane has nothing to open, so it says nothing.
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = app_with(lang, "");
+        app.update(Action::Resize(120, 40));
+        for a in [
+            Action::OpenSearch,
+            Action::SearchInput("xqxq".into()),
+            Action::SearchAccept,
+        ] {
+            app.update(a);
+        }
+        assert!(app.view().is_empty());
+        let terminal = draw(&app, &Theme::new(true, false), 120, 40);
+        let buf = terminal.backend().buffer();
+        let pane = app.geometry().reader;
+        assert!(pane.width > 0 && pane.height > 0);
+        for y in pane.y..pane.y + pane.height {
+            for x in pane.x..pane.x + pane.width {
+                assert_eq!(buf[(x, y)].symbol(), " ", "{lang:?} at ({x}, {y})");
+            }
+        }
+        assert!(find_cells(buf, "Enter").is_empty(), "{lang:?}");
+    }
+}

@@ -188,6 +188,17 @@ impl Reader {
         (self.current, self.hits.len())
     }
 
+    /// Goes to the first hit at or after the top line shown, or to the first hit when
+    /// there is none below (as `less` does after a search); brings it into view. False
+    /// when there are no hits.
+    pub fn first_hit_from_top(&mut self, rows: usize) -> bool {
+        self.current = None;
+        !self.hits.is_empty() && {
+            self.step_hit(true, rows);
+            true
+        }
+    }
+
     /// Goes to the next (or previous) hit, wrapping round; brings it into view. True when
     /// it wrapped round (from the last hit to the first, or the first to the last).
     pub fn step_hit(&mut self, forward: bool, rows: usize) -> bool {

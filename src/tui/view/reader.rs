@@ -5,21 +5,20 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
 use crate::app::{App, Geometry};
-use crate::i18n::Msg;
 use crate::layout::LineRole;
 use crate::tui::theme::Theme;
 use crate::tui::view::text::{marked, put};
 
-/// Draws the open article, or a hint when none is open.
+/// Draws the open article, or nothing when none is open.
 pub fn render(app: &App, theme: &Theme, g: Geometry, buf: &mut Buffer) {
     let area = g.text;
     if area.is_empty() {
         return;
     }
     let amb = app.ambiguous();
+    // No article (side by side with an empty list): the pane stays empty; the list says
+    // why, and there is nothing here to open.
     let Some(reader) = app.reader() else {
-        let hint = Msg::OpenHint.text(app.lang());
-        put(buf, area.x, area.y, area.width, &[(hint, theme.meta)], amb);
         return;
     };
     let lines = reader.lines().iter().enumerate().skip(reader.scroll());
