@@ -837,7 +837,8 @@ fn escape_in_the_prompt_restores_the_open_article_at_its_page() {
     let before = place(&app);
     assert_eq!(before.0, Context::Reader);
     assert_eq!(before.2, Some(app.view()[2]));
-    type_search(&mut app, "x");
+    // (`#` is in no article; a letter would match by pinyin initial.)
+    type_search(&mut app, "#");
     // The reader stays open behind the prompt, though article 3 is not in the results.
     assert_eq!(app.context(), Context::Search);
     assert!(!app.view().contains(&before.2.unwrap()));
@@ -963,7 +964,7 @@ fn a_large_collection_keeps_your_place_through_a_cancelled_search() {
         );
         let before = place(&app);
         app.update(Action::OpenSearch);
-        app.update(Action::SearchInput("x".into()));
+        app.update(Action::SearchInput("#".into()));
         finish_search(&mut app);
         assert!(app.view().is_empty());
         assert_eq!(app.reader().unwrap().article, 2, "held at {w}x{h}");
