@@ -18,10 +18,14 @@ pub enum Action {
     Open,
     /// Leave the reader for the list.
     Back,
-    /// Reader: turn to the next page.
+    /// Reader: turn to the next page. List: move the selection down one screen of items.
     NextPage,
-    /// Reader: turn to the previous page.
+    /// Reader: turn to the previous page. List: move the selection up one screen of items.
     PrevPage,
+    /// Reader: scroll half a page down. List: move the selection down half a screen.
+    HalfPageDown,
+    /// Reader: scroll half a page up. List: move the selection up half a screen.
+    HalfPageUp,
     /// Reader: scroll one line down.
     LineDown,
     /// Reader: scroll one line up.

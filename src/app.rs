@@ -193,8 +193,17 @@ impl App {
             Action::Bottom => self.select(self.view.len().saturating_sub(1)),
             Action::Open => self.open_selected(),
             Action::Back => self.focus = Focus::List,
+            Action::NextPage | Action::PrevPage | Action::HalfPageDown | Action::HalfPageUp
+                if self.context() == Context::List =>
+            {
+                self.page_list(&action);
+            }
             Action::NextPage => self.scroll(|r| r.scroll_by(rows as isize, rows)),
             Action::PrevPage => self.scroll(|r| r.scroll_by(-(rows as isize), rows)),
+            Action::HalfPageDown => self.scroll(|r| r.scroll_by((rows / 2).max(1) as isize, rows)),
+            Action::HalfPageUp => {
+                self.scroll(|r| r.scroll_by(-((rows / 2).max(1) as isize), rows));
+            }
             Action::LineDown => self.scroll(|r| r.scroll_by(1, rows)),
             Action::LineUp => self.scroll(|r| r.scroll_by(-1, rows)),
             Action::ScrollDown => self.scroll(|r| r.scroll_by(3, rows)),
@@ -420,6 +429,25 @@ impl App {
     fn select(&mut self, at: usize) {
         self.selected = at.min(self.view.len().saturating_sub(1));
         self.keep_selection_visible();
+    }
+
+    /// Pages the list like `less`: the selection and the list's first item move by a screen
+    /// of items (half a screen for the half-page actions), so the selection keeps its row
+    /// until an end of the list stops the scrolling.
+    fn page_list(&mut self, action: &Action) {
+        let items = Geometry::new(self.size.0, self.size.1, false).list_items();
+        let step = match action {
+            Action::HalfPageDown | Action::HalfPageUp => (items / 2).max(1),
+            _ => items,
+        };
+        let last_top = self.view.len().saturating_sub(items);
+        if matches!(action, Action::NextPage | Action::HalfPageDown) {
+            self.list_top = self.list_top.saturating_add(step).min(last_top);
+            self.select(self.selected.saturating_add(step));
+        } else {
+            self.list_top = self.list_top.saturating_sub(step);
+            self.select(self.selected.saturating_sub(step));
+        }
     }
 
     /// Scrolls the list as little as needed to show the selection, and never further than

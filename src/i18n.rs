@@ -123,6 +123,18 @@ pub enum Msg {
     HelpNextPage,
     /// Help: previous page.
     HelpPrevPage,
+    /// Help: list, one screen down.
+    HelpNextScreen,
+    /// Help: list, one screen up.
+    HelpPrevScreen,
+    /// Help: list, half a screen down.
+    HelpHalfScreenDown,
+    /// Help: list, half a screen up.
+    HelpHalfScreenUp,
+    /// Help: reader, half a page down.
+    HelpHalfPageDown,
+    /// Help: reader, half a page up.
+    HelpHalfPageUp,
     /// Help: line down.
     HelpLineDown,
     /// Help: line up.
@@ -288,6 +300,18 @@ impl Msg {
             (HelpNextPage, Lang::En) => "next page",
             (HelpPrevPage, Lang::Zh) => "上一页",
             (HelpPrevPage, Lang::En) => "previous page",
+            (HelpNextScreen, Lang::Zh) => "下一屏",
+            (HelpNextScreen, Lang::En) => "one screen down",
+            (HelpPrevScreen, Lang::Zh) => "上一屏",
+            (HelpPrevScreen, Lang::En) => "one screen up",
+            (HelpHalfScreenDown, Lang::Zh) => "下移半屏",
+            (HelpHalfScreenDown, Lang::En) => "half a screen down",
+            (HelpHalfScreenUp, Lang::Zh) => "上移半屏",
+            (HelpHalfScreenUp, Lang::En) => "half a screen up",
+            (HelpHalfPageDown, Lang::Zh) => "下翻半页",
+            (HelpHalfPageDown, Lang::En) => "half a page down",
+            (HelpHalfPageUp, Lang::Zh) => "上翻半页",
+            (HelpHalfPageUp, Lang::En) => "half a page up",
             (HelpLineDown, Lang::Zh) => "下一行",
             (HelpLineDown, Lang::En) => "line down",
             (HelpLineUp, Lang::Zh) => "上一行",

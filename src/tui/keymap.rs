@@ -82,6 +82,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), Home, Action::Top, Msg::HelpTop),
     bind(In(L), C('G'), Action::Bottom, Msg::HelpBottom),
     bind(In(L), End, Action::Bottom, Msg::HelpBottom),
+    bind(In(L), C(' '), Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), PageDown, Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), C('f'), Action::NextPage, Msg::HelpNextScreen),
+    ctrl(In(L), 'f', Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), C('b'), Action::PrevPage, Msg::HelpPrevScreen),
+    bind(In(L), PageUp, Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(L), 'b', Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(L), 'd', Action::HalfPageDown, Msg::HelpHalfScreenDown),
+    ctrl(In(L), 'u', Action::HalfPageUp, Msg::HelpHalfScreenUp),
     bind(In(L), Enter, Action::Open, Msg::HelpOpen),
     bind(In(L), C('l'), Action::Open, Msg::HelpOpen),
     bind(In(L), Right, Action::Open, Msg::HelpOpen),
@@ -98,8 +107,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(R), C(' '), Action::NextPage, Msg::HelpNextPage),
     bind(In(R), PageDown, Action::NextPage, Msg::HelpNextPage),
     bind(In(R), C('f'), Action::NextPage, Msg::HelpNextPage),
+    ctrl(In(R), 'f', Action::NextPage, Msg::HelpNextPage),
     bind(In(R), C('b'), Action::PrevPage, Msg::HelpPrevPage),
     bind(In(R), PageUp, Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(R), 'b', Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(R), 'd', Action::HalfPageDown, Msg::HelpHalfPageDown),
+    ctrl(In(R), 'u', Action::HalfPageUp, Msg::HelpHalfPageUp),
     bind(In(R), C('j'), Action::LineDown, Msg::HelpLineDown),
     bind(In(R), Down, Action::LineDown, Msg::HelpLineDown),
     bind(In(R), C('k'), Action::LineUp, Msg::HelpLineUp),
@@ -335,6 +348,38 @@ mod tests {
             assert_eq!(action_for(H, &key(c)), Some(Action::Help));
         }
         assert_eq!(action_for(H, &key(C('x'))), None);
+    }
+
+    /// No key means two things in one context (the first row would silently win).
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in [L, R, S, P, H] {
+            let applies = |b: &&Binding| match b.place {
+                Where::Always => true,
+                Where::Anywhere => matches!(ctx, L | R),
+                Where::In(c) => c == ctx,
+            };
+            let keys: Vec<Key> = BINDINGS.iter().filter(applies).map(|b| b.key).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[..i].contains(k), "{k:?} twice in {ctx:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn page_keys_page_the_list_and_the_reader() {
+        let ctrl = |c| Event::Key(KeyEvent::new(C(c), KeyModifiers::CONTROL));
+        for ctx in [L, R] {
+            for e in [key(C(' ')), key(PageDown), key(C('f')), ctrl('f')] {
+                assert_eq!(action_for(ctx, &e), Some(Action::NextPage), "{ctx:?}");
+            }
+            for e in [key(C('b')), key(PageUp), ctrl('b')] {
+                assert_eq!(action_for(ctx, &e), Some(Action::PrevPage), "{ctx:?}");
+            }
+            assert_eq!(action_for(ctx, &ctrl('d')), Some(Action::HalfPageDown));
+            assert_eq!(action_for(ctx, &ctrl('u')), Some(Action::HalfPageUp));
+        }
+        assert_eq!(action_for(S, &ctrl('u')), Some(Action::SearchClearToStart));
     }
 
     #[test]

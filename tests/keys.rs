@@ -1,0 +1,166 @@
+//! The reader driven by key presses, as a user types them: each key goes through the key
+//! table (`keymap::action_for`) for the context the app is in, then to `App::update`.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use kanbao::action::Action;
+use kanbao::app::{App, Context, Focus, Options};
+use kanbao::article::{Article, Collection};
+use kanbao::load::load_bundled;
+use kanbao::state::StateStore;
+use kanbao::tui::keymap::action_for;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+/// Presses one key; returns whether the key table had an action for it.
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> bool {
+    let event = Event::Key(KeyEvent::new(code, mods));
+    match action_for(app.context(), &event) {
+        Some(action) => {
+            app.update(action);
+            true
+        }
+        None => false,
+    }
+}
+
+fn key(app: &mut App, c: char) {
+    assert!(press(app, KeyCode::Char(c), NONE), "{c} is bound");
+}
+
+fn ctrl(app: &mut App, c: char) {
+    assert!(press(app, KeyCode::Char(c), CTRL), "Ctrl-{c} is bound");
+}
+
+fn sized(collection: Collection, w: u16, h: u16) -> App {
+    let opts = Options {
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// `n` short articles.
+fn many(n: usize) -> Collection {
+    let articles = (0..n)
+        .map(|i| Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            paragraphs: vec!["天宫院街道总工会相继建成2家24小时工会驿站。".to_string()],
+            ..Article::default()
+        })
+        .collect();
+    Collection {
+        articles,
+        ..Collection::default()
+    }
+}
+
+fn bundled(w: u16, h: u16) -> App {
+    sized(load_bundled().unwrap(), w, h)
+}
+
+#[test]
+fn the_list_pages_by_a_screen_of_items() {
+    for (w, h) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = sized(many(1000), w, h);
+        let items = app.geometry().list_items();
+        assert!(items > 2, "{w}x{h}");
+        // Space, PageDown, f and Ctrl-F: one screen down; the selection keeps its row.
+        key(&mut app, 'j');
+        key(&mut app, ' ');
+        assert_eq!(app.selected(), 1 + items, "{w}x{h}");
+        assert_eq!(app.list_top(), items);
+        press(&mut app, KeyCode::PageDown, NONE);
+        key(&mut app, 'f');
+        ctrl(&mut app, 'f');
+        assert_eq!(app.selected(), 1 + 4 * items);
+        assert_eq!(app.list_top(), 4 * items);
+        // b, PageUp and Ctrl-B: one screen up.
+        key(&mut app, 'b');
+        press(&mut app, KeyCode::PageUp, NONE);
+        ctrl(&mut app, 'b');
+        assert_eq!(app.selected(), 1 + items);
+        assert_eq!(app.list_top(), items);
+        // Ctrl-D / Ctrl-U: half a screen.
+        ctrl(&mut app, 'd');
+        assert_eq!(app.selected(), 1 + items + items / 2);
+        ctrl(&mut app, 'u');
+        ctrl(&mut app, 'u');
+        assert_eq!(app.selected(), 1 + items - items / 2);
+        assert_eq!(app.context(), Context::List, "paging opens nothing");
+        // The ends stop it: the last screen is full, the selection on the last article.
+        for _ in 0..1000 {
+            key(&mut app, ' ');
+        }
+        assert_eq!(app.selected(), 999);
+        assert_eq!(app.list_top(), 1000 - items);
+        for _ in 0..1000 {
+            key(&mut app, 'b');
+        }
+        assert_eq!((app.selected(), app.list_top()), (0, 0));
+    }
+}
+
+#[test]
+fn list_paging_a_short_list_or_a_tiny_screen_stays_in_range() {
+    let mut app = bundled(80, 24);
+    key(&mut app, ' ');
+    assert_eq!((app.selected(), app.list_top()), (6, 0), "all 7 fit");
+    ctrl(&mut app, 'u');
+    assert!(app.selected() < 6);
+    for (w, h) in [(1, 1), (40, 3), (100, 5)] {
+        let mut app = sized(many(50), w, h);
+        for _ in 0..60 {
+            ctrl(&mut app, 'd');
+        }
+        assert_eq!(app.selected(), 49, "{w}x{h}");
+        key(&mut app, 'b');
+        assert!(app.selected() < 49);
+    }
+}
+
+#[test]
+fn side_by_side_paging_the_list_moves_the_preview() {
+    let mut app = sized(many(1000), 120, 40);
+    key(&mut app, ' ');
+    let items = app.geometry().list_items();
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.reader().unwrap().article, app.view()[items]);
+}
+
+#[test]
+fn the_reader_pages_with_ctrl_f_b_and_half_pages_with_ctrl_d_u() {
+    let mut app = bundled(40, 12);
+    key(&mut app, 'l');
+    assert_eq!(app.context(), Context::Reader);
+    let rows = app.rows();
+    let scroll = |app: &App| app.reader().unwrap().scroll();
+    ctrl(&mut app, 'f');
+    assert_eq!(scroll(&app), rows);
+    ctrl(&mut app, 'd');
+    assert_eq!(scroll(&app), rows + rows / 2);
+    ctrl(&mut app, 'u');
+    assert_eq!(scroll(&app), rows);
+    ctrl(&mut app, 'b');
+    assert_eq!(scroll(&app), 0);
+    assert_eq!(app.context(), Context::Reader);
+    // Ctrl-U in the reader is not u (read/unread) and does not leave it.
+    assert!(app.is_read(app.view()[0]));
+}
+
+#[test]
+fn ctrl_u_in_the_prompt_still_erases_to_the_start() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    for c in "gonghui".chars() {
+        key(&mut app, c);
+    }
+    press(&mut app, KeyCode::Left, NONE);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.query_text(), "i");
+    assert_eq!(app.context(), Context::Search);
+}
