@@ -54,8 +54,16 @@ pub enum Action {
     SearchBackspace,
     /// Erase everything before the prompt's cursor (`Ctrl-U`).
     SearchClearToStart,
+    /// Erase the character after the prompt's cursor (`Delete`).
+    SearchDelete,
+    /// Erase everything from the prompt's cursor to the end (`Ctrl-K`).
+    SearchClearToEnd,
     /// Erase the word before the prompt's cursor: spaces, then non-spaces (`Ctrl-W`).
     SearchDeleteWord,
+    /// Move the prompt's cursor back over a word, by the rule of `Ctrl-W`.
+    SearchWordLeft,
+    /// Move the prompt's cursor forward over spaces, then non-spaces.
+    SearchWordRight,
     /// Move the prompt's cursor to the start (`Ctrl-A`, `Home`).
     SearchHome,
     /// Move the prompt's cursor to the end (`Ctrl-E`, `End`).

@@ -281,6 +281,12 @@ impl App {
                 .map_or(0, |g| s.len() - g.len())
         };
         let edit = |start: usize, insert: &str| format!("{}{insert}{tail}", &head[..start]);
+        let next = tail.graphemes(true).next().map_or(0, str::len);
+        // The Ctrl-W rule: back over spaces, then over one run of non-spaces.
+        let word_start = head
+            .trim_end_matches(' ')
+            .trim_end_matches(|c| c != ' ')
+            .len();
         let (text, cursor) = match action {
             Action::SearchInput(text) => {
                 // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
@@ -292,17 +298,20 @@ impl App {
             }
             Action::SearchBackspace => (edit(prev(head), ""), prev(head)),
             Action::SearchClearToStart => (edit(0, ""), 0),
-            Action::SearchDeleteWord => {
-                let word = head.trim_end_matches(' ').trim_end_matches(|c| c != ' ');
-                (edit(word.len(), ""), word.len())
+            Action::SearchDeleteWord => (edit(word_start, ""), word_start),
+            Action::SearchDelete => (format!("{head}{}", &tail[next..]), cursor),
+            Action::SearchClearToEnd => (head.to_string(), cursor),
+            Action::SearchWordLeft => (query.clone(), word_start),
+            Action::SearchWordRight => {
+                let rest = tail
+                    .trim_start_matches(' ')
+                    .trim_start_matches(|c| c != ' ');
+                (query.clone(), query.len() - rest.len())
             }
             Action::SearchHome => (query.clone(), 0),
             Action::SearchEnd => (query.clone(), query.len()),
             Action::SearchLeft => (query.clone(), prev(head)),
-            Action::SearchRight => {
-                let next = tail.graphemes(true).next().map_or(0, str::len);
-                (query.clone(), cursor + next)
-            }
+            Action::SearchRight => (query.clone(), cursor + next),
             Action::SearchAccept => {
                 self.mode = Mode::Normal;
                 return;

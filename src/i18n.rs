@@ -159,6 +159,14 @@ pub enum Msg {
     HelpType,
     /// Help: backspace.
     HelpErase,
+    /// Help: Delete.
+    HelpEraseNext,
+    /// Help: Ctrl-K.
+    HelpEraseToEnd,
+    /// Help: a word left.
+    HelpWordLeft,
+    /// Help: a word right.
+    HelpWordRight,
     /// Help: Ctrl-W.
     HelpEraseWord,
     /// Help: Ctrl-U.
@@ -336,6 +344,14 @@ impl Msg {
             (HelpType, Lang::En) => "type to search",
             (HelpErase, Lang::Zh) => "删除一个字",
             (HelpErase, Lang::En) => "erase one character",
+            (HelpEraseNext, Lang::Zh) => "删除光标处一个字",
+            (HelpEraseNext, Lang::En) => "erase the character at the cursor",
+            (HelpEraseToEnd, Lang::Zh) => "删除光标后全部",
+            (HelpEraseToEnd, Lang::En) => "erase to the end",
+            (HelpWordLeft, Lang::Zh) => "光标左移一个词",
+            (HelpWordLeft, Lang::En) => "cursor a word left",
+            (HelpWordRight, Lang::Zh) => "光标右移一个词",
+            (HelpWordRight, Lang::En) => "cursor a word right",
             (HelpEraseWord, Lang::Zh) => "删除前一个词",
             (HelpEraseWord, Lang::En) => "erase the word before",
             (HelpEraseToStart, Lang::Zh) => "删除光标前全部",

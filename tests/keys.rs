@@ -164,3 +164,102 @@ fn ctrl_u_in_the_prompt_still_erases_to_the_start() {
     assert_eq!(app.query_text(), "i");
     assert_eq!(app.context(), Context::Search);
 }
+
+const ALT: KeyModifiers = KeyModifiers::ALT;
+
+/// The prompt's cursor, as a byte offset into the query.
+fn cursor(app: &App) -> usize {
+    match app.mode() {
+        kanbao::app::Mode::Search { cursor, .. } => *cursor,
+        other => panic!("the prompt is not open: {other:?}"),
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, c);
+    }
+}
+
+#[test]
+fn ctrl_h_erases_like_backspace() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "工会驿站");
+    ctrl(&mut app, 'h');
+    assert_eq!(app.query_text(), "工会驿");
+    press(&mut app, KeyCode::Backspace, NONE);
+    assert_eq!(app.query_text(), "工会");
+    assert_eq!(app.context(), Context::Search, "Ctrl-H is not h (back)");
+}
+
+#[test]
+fn delete_and_ctrl_k_erase_after_the_cursor() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "工会驿站");
+    press(&mut app, KeyCode::Home, NONE);
+    press(&mut app, KeyCode::Right, NONE);
+    assert!(press(&mut app, KeyCode::Delete, NONE));
+    assert_eq!(app.query_text(), "工驿站");
+    assert_eq!(cursor(&app), "工".len(), "Delete leaves the cursor");
+    ctrl(&mut app, 'k');
+    assert_eq!(app.query_text(), "工");
+    assert_eq!(cursor(&app), "工".len());
+    // At the end there is nothing after the cursor: both do nothing.
+    press(&mut app, KeyCode::Delete, NONE);
+    ctrl(&mut app, 'k');
+    assert_eq!(app.query_text(), "工");
+    assert_eq!(app.context(), Context::Search);
+}
+
+#[test]
+fn alt_backspace_erases_a_word_like_ctrl_w() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "gonghui 驿站  ");
+    assert!(press(&mut app, KeyCode::Backspace, ALT));
+    assert_eq!(app.query_text(), "gonghui ");
+    assert!(press(&mut app, KeyCode::Backspace, ALT));
+    assert_eq!(app.query_text(), "");
+}
+
+#[test]
+fn ctrl_arrows_and_alt_b_f_move_by_word() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    let text = "gonghui  工会驿站 x";
+    type_text(&mut app, text);
+    let at = |s: &str| text.find(s).unwrap();
+    // Back: over spaces, then one run of non-spaces (the Ctrl-W rule).
+    assert!(press(&mut app, KeyCode::Left, CTRL));
+    assert_eq!(cursor(&app), at("x"));
+    assert!(press(&mut app, KeyCode::Char('b'), ALT));
+    assert_eq!(cursor(&app), at("工"));
+    press(&mut app, KeyCode::Left, CTRL);
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::Left, CTRL);
+    assert_eq!(cursor(&app), 0, "stops at the start");
+    // Forward: over spaces, then one run of non-spaces, to the word's end.
+    assert!(press(&mut app, KeyCode::Right, CTRL));
+    assert_eq!(cursor(&app), at("  "));
+    assert!(press(&mut app, KeyCode::Char('f'), ALT));
+    assert_eq!(cursor(&app), at(" x"));
+    press(&mut app, KeyCode::Right, CTRL);
+    assert_eq!(cursor(&app), text.len());
+    press(&mut app, KeyCode::Right, CTRL);
+    assert_eq!(cursor(&app), text.len(), "stops at the end");
+    // Typing goes in where the word moves left the cursor; the text is unchanged by moves.
+    press(&mut app, KeyCode::Left, CTRL);
+    press(&mut app, KeyCode::Left, CTRL);
+    ctrl(&mut app, 'k');
+    assert_eq!(app.query_text(), "gonghui  ");
+}
+
+#[test]
+fn alt_keys_outside_the_prompt_do_nothing() {
+    let mut app = bundled(80, 24);
+    assert!(!press(&mut app, KeyCode::Char('f'), ALT));
+    assert!(!press(&mut app, KeyCode::Char('q'), ALT));
+    assert!(!app.should_quit());
+}

@@ -27,6 +27,10 @@ pub enum Key {
     Code(KeyCode),
     /// A letter with Control held (`Ctrl-C`), always lower case here.
     Ctrl(char),
+    /// Any other key with Control held (`Ctrl-←`).
+    CtrlKey(KeyCode),
+    /// A key with Alt (Meta) held: `Alt-b`, `Alt-Backspace`.
+    Alt(KeyCode),
     /// Any printable text (the prompt).
     Text,
 }
@@ -62,9 +66,19 @@ const fn ctrl(place: Where, key: char, action: Action, help: Msg) -> Binding {
     }
 }
 
+const fn with(place: Where, key: Key, action: Action, help: Msg) -> Binding {
+    Binding {
+        place,
+        key,
+        action,
+        help,
+    }
+}
+
 use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
 use KeyCode::{
-    Backspace, Char as C, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
 };
 use Where::{Always as ALL, Anywhere as ANY, In};
 
@@ -136,15 +150,49 @@ pub static BINDINGS: &[Binding] = &[
         help: Msg::HelpType,
     },
     bind(In(S), Backspace, Action::SearchBackspace, Msg::HelpErase),
+    // Terminals set to `stty erase ^H` send Ctrl-H for Backspace.
+    ctrl(In(S), 'h', Action::SearchBackspace, Msg::HelpErase),
+    bind(In(S), Delete, Action::SearchDelete, Msg::HelpEraseNext),
     ctrl(In(S), 'w', Action::SearchDeleteWord, Msg::HelpEraseWord),
+    with(
+        In(S),
+        Key::Alt(Backspace),
+        Action::SearchDeleteWord,
+        Msg::HelpEraseWord,
+    ),
     ctrl(
         In(S),
         'u',
         Action::SearchClearToStart,
         Msg::HelpEraseToStart,
     ),
+    ctrl(In(S), 'k', Action::SearchClearToEnd, Msg::HelpEraseToEnd),
     bind(In(S), Left, Action::SearchLeft, Msg::HelpCursorLeft),
     bind(In(S), Right, Action::SearchRight, Msg::HelpCursorRight),
+    with(
+        In(S),
+        Key::CtrlKey(Left),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(S),
+        Key::Alt(C('b')),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(S),
+        Key::CtrlKey(Right),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
+    with(
+        In(S),
+        Key::Alt(C('f')),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
     ctrl(In(S), 'a', Action::SearchHome, Msg::HelpCursorHome),
     bind(In(S), Home, Action::SearchHome, Msg::HelpCursorHome),
     ctrl(In(S), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
@@ -200,8 +248,10 @@ fn action_for_key(context: Context, key: &KeyEvent) -> Option<Action> {
     let pressed = if mods == KeyModifiers::CONTROL {
         match key.code {
             C(c) => Key::Ctrl(c.to_ascii_lowercase()),
-            _ => return None,
+            code => Key::CtrlKey(code),
         }
+    } else if mods == KeyModifiers::ALT {
+        Key::Alt(key.code)
     } else if mods.is_empty() {
         Key::Code(key.code)
     } else {
@@ -230,6 +280,8 @@ pub fn key_label(key: Key, lang: Lang) -> String {
     match key {
         Key::Text => Msg::KeyText.text(lang).to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::CtrlKey(code) => format!("Ctrl-{}", key_label(Key::Code(code), lang)),
+        Key::Alt(code) => format!("Alt-{}", key_label(Key::Code(code), lang)),
         Key::Code(code) => match code {
             C(' ') => Msg::KeySpace.text(lang).to_string(),
             C(c) => c.to_string(),
@@ -237,6 +289,7 @@ pub fn key_label(key: Key, lang: Lang) -> String {
             Esc => "Esc".into(),
             Tab => "Tab".into(),
             Backspace => "Backspace".into(),
+            Delete => "Delete".into(),
             Up => "↑".into(),
             Down => "↓".into(),
             Left => "←".into(),
@@ -380,6 +433,14 @@ mod tests {
             assert_eq!(action_for(ctx, &ctrl('u')), Some(Action::HalfPageUp));
         }
         assert_eq!(action_for(S, &ctrl('u')), Some(Action::SearchClearToStart));
+    }
+
+    #[test]
+    fn help_names_ctrl_and_alt_keys() {
+        let rows = help_rows(In(S), Lang::En, false);
+        assert!(rows.contains(&("Ctrl-← Alt-b".to_string(), "cursor a word left")));
+        assert!(rows.contains(&("Ctrl-W Alt-Backspace".to_string(), "erase the word before")));
+        assert!(rows.contains(&("Backspace Ctrl-H".to_string(), "erase one character")));
     }
 
     #[test]
