@@ -263,3 +263,23 @@ fn alt_keys_outside_the_prompt_do_nothing() {
     assert!(!press(&mut app, KeyCode::Char('q'), ALT));
     assert!(!app.should_quit());
 }
+
+#[test]
+fn q_closes_the_district_picker_like_esc() {
+    for from_reader in [false, true] {
+        let mut app = bundled(80, 24);
+        if from_reader {
+            key(&mut app, 'l');
+        }
+        let context = app.context();
+        key(&mut app, 'd');
+        assert_eq!(app.context(), Context::Picker);
+        // Toggle a district on, then q: the toggle is dropped, as with Esc.
+        key(&mut app, ' ');
+        key(&mut app, 'q');
+        assert_eq!(app.context(), context, "back where d was pressed");
+        assert!(!app.should_quit(), "q in the picker does not quit");
+        assert!(app.filter().is_empty());
+        assert_eq!(app.view().len(), 7);
+    }
+}

@@ -206,6 +206,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(P), C(' '), Action::PickerToggle, Msg::HelpToggle),
     bind(In(P), Enter, Action::PickerApply, Msg::HelpApply),
     bind(In(P), Esc, Action::PickerCancel, Msg::HelpCancel),
+    bind(In(P), C('q'), Action::PickerCancel, Msg::HelpCancel),
     bind(In(H), C('j'), Action::LineDown, Msg::HelpLineDown),
     bind(In(H), Down, Action::LineDown, Msg::HelpLineDown),
     bind(In(H), C('k'), Action::LineUp, Msg::HelpLineUp),
