@@ -212,15 +212,21 @@ impl App {
             Action::LastPage => self.scroll(|r| r.scroll_to(usize::MAX, rows)),
             Action::NextMatch => self.step_hit(true),
             Action::PrevMatch => self.step_hit(false),
-            Action::NextArticle | Action::PrevArticle => {
+            // In the reader `]` `[` open the next or previous article; in the list side by
+            // side they move the selection, and the preview follows it.
+            Action::NextArticle | Action::PrevArticle
+                if self.context() == Context::Reader || self.geometry().side_by_side =>
+            {
                 let next = match action {
                     Action::NextArticle => self.selected.saturating_add(1),
                     _ => self.selected.saturating_sub(1),
                 };
                 if next < self.view.len() && next != self.selected {
                     self.select(next);
-                    self.open_selected();
-                } else if self.context() == Context::Reader {
+                    if self.context() == Context::Reader {
+                        self.open_selected();
+                    }
+                } else if !self.view.is_empty() {
                     let msg = match action {
                         Action::NextArticle => Msg::LastArticle,
                         _ => Msg::FirstArticle,

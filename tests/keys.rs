@@ -283,3 +283,52 @@ fn q_closes_the_district_picker_like_esc() {
         assert_eq!(app.view().len(), 7);
     }
 }
+
+#[test]
+fn side_by_side_brackets_in_the_list_move_the_selection_and_the_preview() {
+    let mut app = bundled(120, 40);
+    key(&mut app, ']');
+    assert_eq!(app.selected(), 1);
+    assert_eq!(app.focus(), Focus::List, "the list keeps the focus");
+    assert_eq!(
+        app.reader().unwrap().article,
+        app.view()[1],
+        "the preview follows"
+    );
+    assert!(!app.is_read(app.view()[1]), "a preview is not read");
+    key(&mut app, '[');
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.status(), None);
+    // At the ends, the reader's messages.
+    key(&mut app, '[');
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.status(), Some("已是第一篇"));
+    key(&mut app, 'G');
+    key(&mut app, ']');
+    assert_eq!(app.selected(), 6);
+    assert_eq!(app.status(), Some("已是最后一篇"));
+    // Any other key clears the message.
+    key(&mut app, 'k');
+    assert_eq!(app.status(), None);
+    // An empty list: nothing to move to, nothing to say.
+    key(&mut app, '/');
+    type_text(&mut app, "没有这个词qqq");
+    press(&mut app, KeyCode::Enter, NONE);
+    assert!(app.view().is_empty());
+    key(&mut app, ']');
+    assert_eq!(app.status(), None);
+}
+
+#[test]
+fn one_pane_at_a_time_brackets_in_the_list_do_nothing() {
+    let mut app = bundled(80, 24);
+    key(&mut app, ']');
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.status(), None);
+    assert_eq!(app.context(), Context::List);
+    // In the reader they still open the next article.
+    key(&mut app, 'l');
+    key(&mut app, ']');
+    assert_eq!(app.reader().unwrap().article, app.view()[1]);
+    assert!(app.is_read(app.view()[1]));
+}

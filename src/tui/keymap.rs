@@ -105,6 +105,8 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(In(L), 'b', Action::PrevPage, Msg::HelpPrevScreen),
     ctrl(In(L), 'd', Action::HalfPageDown, Msg::HelpHalfScreenDown),
     ctrl(In(L), 'u', Action::HalfPageUp, Msg::HelpHalfScreenUp),
+    bind(In(L), C(']'), Action::NextArticle, Msg::HelpNextArticle),
+    bind(In(L), C('['), Action::PrevArticle, Msg::HelpPrevArticle),
     bind(In(L), Enter, Action::Open, Msg::HelpOpen),
     bind(In(L), C('l'), Action::Open, Msg::HelpOpen),
     bind(In(L), Right, Action::Open, Msg::HelpOpen),
@@ -304,12 +306,19 @@ pub fn key_label(key: Key, lang: Lang) -> String {
     }
 }
 
-/// The help for one place: `(keys, what they do)`, keys of the same action joined. `Tab`
-/// is left out unless list and reader are `side_by_side`, the only time it does anything.
+/// True for a binding that does something only while list and reader are side by side:
+/// `Tab`, and `]` `[` in the list (they move the selection the preview follows).
+pub fn only_side_by_side(b: &Binding) -> bool {
+    b.action == Action::ToggleFocus
+        || (b.place == Where::In(L)
+            && matches!(b.action, Action::NextArticle | Action::PrevArticle))
+}
+
+/// The help for one place: `(keys, what they do)`, keys of the same action joined. Keys
+/// that work only [side by side](only_side_by_side) are left out unless `side_by_side`.
 pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Msg, Vec<String>)> = Vec::new();
-    let shown =
-        |b: &&Binding| b.place == place && (side_by_side || b.action != Action::ToggleFocus);
+    let shown = |b: &&Binding| b.place == place && (side_by_side || !only_side_by_side(b));
     for b in BINDINGS.iter().filter(shown) {
         let label = key_label(b.key, lang);
         match rows.iter_mut().find(|(m, _)| *m == b.help) {
@@ -442,6 +451,14 @@ mod tests {
         assert!(rows.contains(&("Ctrl-← Alt-b".to_string(), "cursor a word left")));
         assert!(rows.contains(&("Ctrl-W Alt-Backspace".to_string(), "erase the word before")));
         assert!(rows.contains(&("Backspace Ctrl-H".to_string(), "erase one character")));
+    }
+
+    #[test]
+    fn help_lists_brackets_in_the_list_only_side_by_side() {
+        let list = |wide| help_rows(In(L), Lang::En, wide);
+        assert!(!list(false).iter().any(|(k, _)| k == "]"));
+        assert!(list(true).contains(&("]".to_string(), "next article")));
+        assert!(help_rows(In(R), Lang::En, false).contains(&("]".to_string(), "next article")));
     }
 
     #[test]
