@@ -389,3 +389,33 @@ fn list_rows_of_an_archive_show_each_article_date() {
         assert!(screen.contains(date), "{date} on screen:\n{screen}");
     }
 }
+
+/// The status bar (the last row) as text, wide characters once.
+fn status_row(buf: &Buffer) -> String {
+    let y = buf.area.height - 1;
+    let mut row = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let symbol = buf[(x, y)].symbol();
+        row.push_str(symbol);
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+    }
+    row
+}
+
+#[test]
+fn while_help_is_open_the_status_bar_does_not_repeat_its_hint() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in SIZES {
+            let mut app = app_with(lang, "");
+            app.update(Action::Resize(w, h));
+            app.update(Action::Help);
+            let terminal = draw(&app, &Theme::new(true, false), w, h);
+            let screen = format!("{}", terminal.backend());
+            let hint = kanbao::i18n::Msg::HelpHints.text(lang);
+            let bar = status_row(terminal.backend().buffer());
+            assert!(!bar.contains(hint), "{w}x{h}: {bar}");
+            assert_eq!(screen.matches(hint).count(), 1, "{w}x{h}: once, in the box");
+        }
+    }
+}

@@ -86,8 +86,8 @@ use Where::{Always as ALL, Anywhere as ANY, In};
 pub static BINDINGS: &[Binding] = &[
     ctrl(ALL, 'c', Action::Quit, Msg::HelpQuit),
     bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
-    bind(ANY, Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
+    bind(In(L), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(L), C('j'), Action::MoveDown, Msg::HelpDown),
     bind(In(L), Down, Action::MoveDown, Msg::HelpDown),
     bind(In(L), C('k'), Action::MoveUp, Msg::HelpUp),
@@ -117,6 +117,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
     bind(In(L), C('u'), Action::ToggleRead, Msg::HelpRead),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
+    bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),
     bind(In(R), C('h'), Action::Back, Msg::HelpBack),
     bind(In(R), Left, Action::Back, Msg::HelpBack),
@@ -459,6 +460,27 @@ mod tests {
         assert!(!list(false).iter().any(|(k, _)| k == "]"));
         assert!(list(true).contains(&("]".to_string(), "next article")));
         assert!(help_rows(In(R), Lang::En, false).contains(&("]".to_string(), "next article")));
+    }
+
+    #[test]
+    fn tab_is_listed_under_the_list_and_the_reader_not_anywhere() {
+        let tab = |place| {
+            help_rows(place, Lang::Zh, true)
+                .iter()
+                .any(|(k, _)| k == "Tab")
+        };
+        assert!(tab(In(L)) && tab(In(R)));
+        assert!(!tab(ANY) && !tab(ALL) && !tab(In(S)) && !tab(In(P)) && !tab(In(H)));
+        let narrow = |place| {
+            help_rows(place, Lang::Zh, false)
+                .iter()
+                .any(|(k, _)| k == "Tab")
+        };
+        assert!(!narrow(In(L)) && !narrow(In(R)));
+        let tab_key = key(Tab);
+        for ctx in [L, R] {
+            assert_eq!(action_for(ctx, &tab_key), Some(Action::ToggleFocus));
+        }
     }
 
     #[test]

@@ -142,7 +142,8 @@ fn hints(app: &App) -> &'static str {
         Context::Reader if app.query().is_empty() => Msg::ReaderHints,
         Context::Reader => Msg::ReaderSearchHints,
         Context::Picker => Msg::PickerHints,
-        Context::Help => Msg::HelpHints,
+        // The help box's footer says how to scroll and close it; the bar does not repeat it.
+        Context::Help => return "",
         Context::Search => Msg::PromptHints,
         Context::List => Msg::ListHints,
     };
