@@ -419,3 +419,37 @@ fn while_help_is_open_the_status_bar_does_not_repeat_its_hint() {
         }
     }
 }
+
+#[test]
+fn a_mark_message_cut_to_a_narrow_status_bar_keeps_its_closing_bracket() {
+    let theme = Theme::new(true, false);
+    // The first article's title is long: 大兴区天宫院街道“党工共建”….
+    for (w, h) in [(40, 12), (50, 12), (63, 20), (80, 24)] {
+        for open in [false, true] {
+            let mut app = app_with(Lang::Zh, "");
+            app.update(Action::Resize(w, h));
+            if open {
+                app.update(Action::Open);
+            }
+            app.update(Action::ToggleBookmark);
+            app.update(Action::ToggleBookmark);
+            let terminal = draw(&app, &theme, w, h);
+            let bar = status_row(terminal.backend().buffer());
+            let bar = bar.trim_end();
+            assert!(bar.contains("已取消收藏《大兴区"), "{w}x{h}: {bar}");
+            assert!(bar.ends_with("…》"), "{w}x{h}: {bar}");
+        }
+    }
+    // Down to 1 column nothing panics, and the bar never runs past the edge.
+    for w in 1..=40 {
+        let mut app = app_with(Lang::Zh, "");
+        app.update(Action::Resize(w, 12));
+        app.update(Action::ToggleBookmark);
+        let terminal = draw(&app, &theme, w, 12);
+        let bar = status_row(terminal.backend().buffer());
+        assert!(
+            unicode_width::UnicodeWidthStr::width(bar.as_str()) <= usize::from(w),
+            "{w}: {bar}"
+        );
+    }
+}

@@ -58,6 +58,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     };
     let x = area.x + 1 + used + 2;
     let room = (area.x + area.width).saturating_sub(x + 1);
+    let right = i18n::fit_message(&right, usize::from(room), amb);
     let right_w = (width(&right, amb) as u16).min(room);
     // Hints sit at the right edge; when they do not fit they are cut, never the position.
     put(
