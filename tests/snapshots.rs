@@ -453,3 +453,64 @@ fn a_mark_message_cut_to_a_narrow_status_bar_keeps_its_closing_bracket() {
         );
     }
 }
+
+#[test]
+fn picker_counts_are_right_aligned_in_a_column() {
+    // 海淀区 (3 wide characters) 5605, 石景山区 (4) 5671, 东城区 7, unstated 12.
+    let mut articles = Vec::new();
+    for (district, n) in [
+        (Some("海淀区"), 5605),
+        (Some("石景山区"), 5671),
+        (Some("东城区"), 7),
+        (None, 12),
+    ] {
+        for i in 0..n {
+            articles.push(kanbao::article::Article {
+                id: format!("{district:?}{i}"),
+                title: "标题".into(),
+                district: district.map(str::to_string),
+                ..kanbao::article::Article::default()
+            });
+        }
+    }
+    let collection = kanbao::article::Collection {
+        articles,
+        ..kanbao::article::Collection::default()
+    };
+    let mut app = App::new(
+        collection,
+        StateStore::disabled(),
+        Vec::new(),
+        Options::default(),
+    );
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenPicker);
+    let terminal = draw(&app, &Theme::new(true, false), 80, 24);
+    let buf = terminal.backend().buffer();
+    // Each picker row: the column its name starts at and the column its count ends at.
+    let mut rows = Vec::new();
+    for y in 0..buf.area.height {
+        let sym = |x: u16| buf[(x, y)].symbol();
+        let Some(tick) = (0..buf.area.width - 3)
+            .find(|&x| sym(x) == "[" && sym(x + 2) == "]" && sym(x + 3) == " ")
+        else {
+            continue;
+        };
+        let border = (tick..buf.area.width).find(|&x| sym(x) == "│").unwrap();
+        let count_end = (tick..border)
+            .filter(|&x| sym(x).chars().all(|c| c.is_ascii_digit()) && !sym(x).is_empty())
+            .max()
+            .unwrap();
+        rows.push((tick + 4, count_end, sym(tick + 4).to_string()));
+    }
+    let names: Vec<&str> = rows.iter().map(|(_, _, n)| n.as_str()).collect();
+    assert_eq!(names, ["东", "石", "海", "未"], "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.0 == rows[0].0),
+        "names start together: {rows:?}"
+    );
+    assert!(
+        rows.iter().all(|r| r.1 == rows[0].1),
+        "counts end together: {rows:?}"
+    );
+}
