@@ -18,10 +18,14 @@ pub enum Action {
     Open,
     /// Leave the reader for the list.
     Back,
-    /// Reader: turn to the next page.
+    /// Reader: turn to the next page. List: move the selection down one screen of items.
     NextPage,
-    /// Reader: turn to the previous page.
+    /// Reader: turn to the previous page. List: move the selection up one screen of items.
     PrevPage,
+    /// Reader: scroll half a page down. List: move the selection down half a screen.
+    HalfPageDown,
+    /// Reader: scroll half a page up. List: move the selection up half a screen.
+    HalfPageUp,
     /// Reader: scroll one line down.
     LineDown,
     /// Reader: scroll one line up.
@@ -50,8 +54,16 @@ pub enum Action {
     SearchBackspace,
     /// Erase everything before the prompt's cursor (`Ctrl-U`).
     SearchClearToStart,
+    /// Erase the character after the prompt's cursor (`Delete`).
+    SearchDelete,
+    /// Erase everything from the prompt's cursor to the end (`Ctrl-K`).
+    SearchClearToEnd,
     /// Erase the word before the prompt's cursor: spaces, then non-spaces (`Ctrl-W`).
     SearchDeleteWord,
+    /// Move the prompt's cursor back over a word, by the rule of `Ctrl-W`.
+    SearchWordLeft,
+    /// Move the prompt's cursor forward over spaces, then non-spaces.
+    SearchWordRight,
     /// Move the prompt's cursor to the start (`Ctrl-A`, `Home`).
     SearchHome,
     /// Move the prompt's cursor to the end (`Ctrl-E`, `End`).

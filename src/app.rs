@@ -220,8 +220,17 @@ impl App {
             Action::Bottom => self.select(self.view.len().saturating_sub(1)),
             Action::Open => self.open_selected(),
             Action::Back => self.focus = Focus::List,
+            Action::NextPage | Action::PrevPage | Action::HalfPageDown | Action::HalfPageUp
+                if self.context() == Context::List =>
+            {
+                self.page_list(&action);
+            }
             Action::NextPage => self.scroll(|r| r.scroll_by(rows as isize, rows)),
             Action::PrevPage => self.scroll(|r| r.scroll_by(-(rows as isize), rows)),
+            Action::HalfPageDown => self.scroll(|r| r.scroll_by((rows / 2).max(1) as isize, rows)),
+            Action::HalfPageUp => {
+                self.scroll(|r| r.scroll_by(-((rows / 2).max(1) as isize), rows));
+            }
             Action::LineDown => self.scroll(|r| r.scroll_by(1, rows)),
             Action::LineUp => self.scroll(|r| r.scroll_by(-1, rows)),
             Action::ScrollDown => self.scroll(|r| r.scroll_by(3, rows)),
@@ -230,15 +239,21 @@ impl App {
             Action::LastPage => self.scroll(|r| r.scroll_to(usize::MAX, rows)),
             Action::NextMatch => self.step_hit(true),
             Action::PrevMatch => self.step_hit(false),
-            Action::NextArticle | Action::PrevArticle => {
+            // In the reader `]` `[` open the next or previous article; in the list side by
+            // side they move the selection, and the preview follows it.
+            Action::NextArticle | Action::PrevArticle
+                if self.context() == Context::Reader || self.geometry().side_by_side =>
+            {
                 let next = match action {
                     Action::NextArticle => self.selected.saturating_add(1),
                     _ => self.selected.saturating_sub(1),
                 };
                 if next < self.view.len() && next != self.selected {
                     self.select(next);
-                    self.open_selected();
-                } else if self.context() == Context::Reader {
+                    if self.context() == Context::Reader {
+                        self.open_selected();
+                    }
+                } else if !self.view.is_empty() {
                     let msg = match action {
                         Action::NextArticle => Msg::LastArticle,
                         _ => Msg::FirstArticle,
@@ -373,6 +388,12 @@ impl App {
                 .map_or(0, |g| s.len() - g.len())
         };
         let edit = |start: usize, insert: &str| format!("{}{insert}{tail}", &head[..start]);
+        let next = tail.graphemes(true).next().map_or(0, str::len);
+        // The Ctrl-W rule: back over spaces, then over one run of non-spaces.
+        let word_start = head
+            .trim_end_matches(' ')
+            .trim_end_matches(|c| c != ' ')
+            .len();
         let (text, cursor) = match action {
             Action::SearchInput(text) => {
                 // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
@@ -384,17 +405,20 @@ impl App {
             }
             Action::SearchBackspace => (edit(prev(head), ""), prev(head)),
             Action::SearchClearToStart => (edit(0, ""), 0),
-            Action::SearchDeleteWord => {
-                let word = head.trim_end_matches(' ').trim_end_matches(|c| c != ' ');
-                (edit(word.len(), ""), word.len())
+            Action::SearchDeleteWord => (edit(word_start, ""), word_start),
+            Action::SearchDelete => (format!("{head}{}", &tail[next..]), cursor),
+            Action::SearchClearToEnd => (head.to_string(), cursor),
+            Action::SearchWordLeft => (query.clone(), word_start),
+            Action::SearchWordRight => {
+                let rest = tail
+                    .trim_start_matches(' ')
+                    .trim_start_matches(|c| c != ' ');
+                (query.clone(), query.len() - rest.len())
             }
             Action::SearchHome => (query.clone(), 0),
             Action::SearchEnd => (query.clone(), query.len()),
             Action::SearchLeft => (query.clone(), prev(head)),
-            Action::SearchRight => {
-                let next = tail.graphemes(true).next().map_or(0, str::len);
-                (query.clone(), cursor + next)
-            }
+            Action::SearchRight => (query.clone(), cursor + next),
             Action::SearchAccept => {
                 self.mode = Mode::Normal;
                 self.before_search = None;
@@ -527,6 +551,25 @@ impl App {
     fn select(&mut self, at: usize) {
         self.selected = at.min(self.view.len().saturating_sub(1));
         self.keep_selection_visible();
+    }
+
+    /// Pages the list like `less`: the selection and the list's first item move by a screen
+    /// of items (half a screen for the half-page actions), so the selection keeps its row
+    /// until an end of the list stops the scrolling.
+    fn page_list(&mut self, action: &Action) {
+        let items = Geometry::new(self.size.0, self.size.1, false).list_items();
+        let step = match action {
+            Action::HalfPageDown | Action::HalfPageUp => (items / 2).max(1),
+            _ => items,
+        };
+        let last_top = self.view.len().saturating_sub(items);
+        if matches!(action, Action::NextPage | Action::HalfPageDown) {
+            self.list_top = self.list_top.saturating_add(step).min(last_top);
+            self.select(self.selected.saturating_add(step));
+        } else {
+            self.list_top = self.list_top.saturating_sub(step);
+            self.select(self.selected.saturating_sub(step));
+        }
     }
 
     /// Scrolls the list as little as needed to show the selection, and never further than

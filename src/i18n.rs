@@ -1,5 +1,7 @@
 //! Every user-facing string, in Simplified Chinese (the default) and English.
 
+use crate::layout::{AmbiguousWidth, cut_to_width, display_width};
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -123,6 +125,18 @@ pub enum Msg {
     HelpNextPage,
     /// Help: previous page.
     HelpPrevPage,
+    /// Help: list, one screen down.
+    HelpNextScreen,
+    /// Help: list, one screen up.
+    HelpPrevScreen,
+    /// Help: list, half a screen down.
+    HelpHalfScreenDown,
+    /// Help: list, half a screen up.
+    HelpHalfScreenUp,
+    /// Help: reader, half a page down.
+    HelpHalfPageDown,
+    /// Help: reader, half a page up.
+    HelpHalfPageUp,
     /// Help: line down.
     HelpLineDown,
     /// Help: line up.
@@ -147,6 +161,14 @@ pub enum Msg {
     HelpType,
     /// Help: backspace.
     HelpErase,
+    /// Help: Delete.
+    HelpEraseNext,
+    /// Help: Ctrl-K.
+    HelpEraseToEnd,
+    /// Help: a word left.
+    HelpWordLeft,
+    /// Help: a word right.
+    HelpWordRight,
     /// Help: Ctrl-W.
     HelpEraseWord,
     /// Help: Ctrl-U.
@@ -288,6 +310,18 @@ impl Msg {
             (HelpNextPage, Lang::En) => "next page",
             (HelpPrevPage, Lang::Zh) => "上一页",
             (HelpPrevPage, Lang::En) => "previous page",
+            (HelpNextScreen, Lang::Zh) => "下一屏",
+            (HelpNextScreen, Lang::En) => "one screen down",
+            (HelpPrevScreen, Lang::Zh) => "上一屏",
+            (HelpPrevScreen, Lang::En) => "one screen up",
+            (HelpHalfScreenDown, Lang::Zh) => "下移半屏",
+            (HelpHalfScreenDown, Lang::En) => "half a screen down",
+            (HelpHalfScreenUp, Lang::Zh) => "上移半屏",
+            (HelpHalfScreenUp, Lang::En) => "half a screen up",
+            (HelpHalfPageDown, Lang::Zh) => "下翻半页",
+            (HelpHalfPageDown, Lang::En) => "half a page down",
+            (HelpHalfPageUp, Lang::Zh) => "上翻半页",
+            (HelpHalfPageUp, Lang::En) => "half a page up",
             (HelpLineDown, Lang::Zh) => "下一行",
             (HelpLineDown, Lang::En) => "line down",
             (HelpLineUp, Lang::Zh) => "上一行",
@@ -312,6 +346,14 @@ impl Msg {
             (HelpType, Lang::En) => "type to search",
             (HelpErase, Lang::Zh) => "删除一个字",
             (HelpErase, Lang::En) => "erase one character",
+            (HelpEraseNext, Lang::Zh) => "删除后一个字",
+            (HelpEraseNext, Lang::En) => "erase the character after",
+            (HelpEraseToEnd, Lang::Zh) => "删除光标后全部",
+            (HelpEraseToEnd, Lang::En) => "erase to the end",
+            (HelpWordLeft, Lang::Zh) => "光标左移一个词",
+            (HelpWordLeft, Lang::En) => "cursor a word left",
+            (HelpWordRight, Lang::Zh) => "光标右移一个词",
+            (HelpWordRight, Lang::En) => "cursor a word right",
             (HelpEraseWord, Lang::Zh) => "删除前一个词",
             (HelpEraseWord, Lang::En) => "erase the word before",
             (HelpEraseToStart, Lang::Zh) => "删除光标前全部",
@@ -365,6 +407,26 @@ pub fn about(lang: Lang, msg: Msg, title: &str) -> String {
     }
 }
 
+/// A status message cut to `room` columns. One that names an article in 《》 (see
+/// [`about`]) keeps its closing 》: the title inside is cut instead, with `…`. Others are
+/// cut at the end, with `…`.
+pub fn fit_message(message: &str, room: usize, amb: AmbiguousWidth) -> String {
+    if display_width(message, amb) <= room {
+        return message.to_string();
+    }
+    if let Some(inner) = message.strip_suffix('》')
+        && let Some(open) = inner.rfind('《')
+    {
+        let (head, title) = inner.split_at(open + '《'.len_utf8());
+        let fixed = display_width(head, amb) + display_width("》", amb);
+        // Room for at least `…` (two columns when ambiguous characters are wide).
+        if room >= fixed + 2 {
+            return format!("{head}{}》", cut_to_width(title, room - fixed, amb));
+        }
+    }
+    cut_to_width(message, room, amb)
+}
+
 /// `1–18/40` — which lines of the help are shown, out of how many.
 pub fn lines_of(first: usize, last: usize, total: usize) -> String {
     format!("{first}–{last}/{total}")
@@ -385,5 +447,32 @@ pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
         format!("{shown} {unit}")
     } else {
         format!("{shown}/{total} {unit}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_message_keeps_the_closing_bracket() {
+        let n = AmbiguousWidth::Narrow;
+        let msg = about(Lang::Zh, Msg::Unbookmarked, "大兴区天宫院街道“党工共建”");
+        assert_eq!(fit_message(&msg, 80, n), msg);
+        let cut = fit_message(&msg, 24, n);
+        assert_eq!(cut, "已取消收藏《大兴区天…》");
+        assert!(display_width(&cut, n) <= 24);
+        for room in 0..40 {
+            for amb in [n, AmbiguousWidth::Wide] {
+                let cut = fit_message(&msg, room, amb);
+                assert!(display_width(&cut, amb) <= room.max(2), "{room}: {cut}");
+                if room >= 16 {
+                    assert!(cut.ends_with('》'), "{room}: {cut}");
+                }
+            }
+        }
+        // English names the title last: cut at the end.
+        let en = about(Lang::En, Msg::Unbookmarked, "A long title of an article");
+        assert_eq!(fit_message(&en, 24, n), "Bookmark removed: A lon…");
     }
 }

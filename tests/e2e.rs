@@ -99,3 +99,47 @@ fn loading_an_archive_says_so_and_leaves_no_trace() {
     assert!(screen.contains(&format!("{bad}:1:")), "{screen}");
     assert!(!screen.contains("正在载入"), "{screen}");
 }
+
+/// The prompt's editing keys as a terminal sends them: `^H` (`stty erase ^H`), `ESC b`
+/// (Alt-b), `CSI 1;5D` (Ctrl-←), `CSI 3~` (Delete), `^K`, `ESC DEL` (Alt-Backspace); and
+/// `q` closing the district picker.
+#[test]
+fn prompt_keys_as_the_terminal_sends_them() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    t.wait_text("7 篇");
+    let prompt = |t: &mut Term, want: &str| {
+        let line = format!("搜索：{want}");
+        // The prompt's line holds exactly `want`: what follows it is blank (or the hint).
+        t.wait_for(&line, |s| {
+            s.lines().last().is_some_and(|l| {
+                l.starts_with(&line) && !l[line.len()..].starts_with(|c: char| !c.is_whitespace())
+            })
+        });
+    };
+    t.send("/");
+    t.wait_text("搜索：");
+    t.send("gonghui 驿站x");
+    prompt(&mut t, "gonghui 驿站x");
+    t.send("\x08");
+    prompt(&mut t, "gonghui 驿站");
+    t.send("\x1b[1;5D");
+    t.send("\x1b[3~");
+    prompt(&mut t, "gonghui 站");
+    t.send("\x1bb");
+    t.send("\x0b");
+    prompt(&mut t, "");
+    t.send("工会 驿站");
+    prompt(&mut t, "工会 驿站");
+    t.send("\x1b\x7f");
+    prompt(&mut t, "工会 ");
+    t.send("\x1b");
+    t.wait_for("the prompt closed", |s| !s.contains("搜索："));
+    t.send("d");
+    t.wait_text("选择地区");
+    t.send("q");
+    t.wait_for("the picker closed", |s| {
+        !s.contains("选择地区") && s.contains("? 帮助")
+    });
+    t.send("q");
+    t.expect_restored();
+}

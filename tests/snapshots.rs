@@ -416,3 +416,127 @@ fn side_by_side_an_empty_list_leaves_the_reader_pane_empty() {
         assert!(find_cells(buf, "Enter").is_empty(), "{lang:?}");
     }
 }
+/// The status bar (the last row) as text, wide characters once.
+fn status_row(buf: &Buffer) -> String {
+    let y = buf.area.height - 1;
+    let mut row = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let symbol = buf[(x, y)].symbol();
+        row.push_str(symbol);
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+    }
+    row
+}
+
+#[test]
+fn while_help_is_open_the_status_bar_does_not_repeat_its_hint() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in SIZES {
+            let mut app = app_with(lang, "");
+            app.update(Action::Resize(w, h));
+            app.update(Action::Help);
+            let terminal = draw(&app, &Theme::new(true, false), w, h);
+            let screen = format!("{}", terminal.backend());
+            let hint = kanbao::i18n::Msg::HelpHints.text(lang);
+            let bar = status_row(terminal.backend().buffer());
+            assert!(!bar.contains(hint), "{w}x{h}: {bar}");
+            assert_eq!(screen.matches(hint).count(), 1, "{w}x{h}: once, in the box");
+        }
+    }
+}
+
+#[test]
+fn a_mark_message_cut_to_a_narrow_status_bar_keeps_its_closing_bracket() {
+    let theme = Theme::new(true, false);
+    // The first article's title is long: 大兴区天宫院街道“党工共建”….
+    for (w, h) in [(40, 12), (50, 12), (63, 20), (80, 24)] {
+        for open in [false, true] {
+            let mut app = app_with(Lang::Zh, "");
+            app.update(Action::Resize(w, h));
+            if open {
+                app.update(Action::Open);
+            }
+            app.update(Action::ToggleBookmark);
+            app.update(Action::ToggleBookmark);
+            let terminal = draw(&app, &theme, w, h);
+            let bar = status_row(terminal.backend().buffer());
+            let bar = bar.trim_end();
+            assert!(bar.contains("已取消收藏《大兴区"), "{w}x{h}: {bar}");
+            assert!(bar.ends_with("…》"), "{w}x{h}: {bar}");
+        }
+    }
+    // Down to 1 column nothing panics, and the bar never runs past the edge.
+    for w in 1..=40 {
+        let mut app = app_with(Lang::Zh, "");
+        app.update(Action::Resize(w, 12));
+        app.update(Action::ToggleBookmark);
+        let terminal = draw(&app, &theme, w, 12);
+        let bar = status_row(terminal.backend().buffer());
+        assert!(
+            unicode_width::UnicodeWidthStr::width(bar.as_str()) <= usize::from(w),
+            "{w}: {bar}"
+        );
+    }
+}
+
+#[test]
+fn picker_counts_are_right_aligned_in_a_column() {
+    // 海淀区 (3 wide characters) 5605, 石景山区 (4) 5671, 东城区 7, unstated 12.
+    let mut articles = Vec::new();
+    for (district, n) in [
+        (Some("海淀区"), 5605),
+        (Some("石景山区"), 5671),
+        (Some("东城区"), 7),
+        (None, 12),
+    ] {
+        for i in 0..n {
+            articles.push(kanbao::article::Article {
+                id: format!("{district:?}{i}"),
+                title: "标题".into(),
+                district: district.map(str::to_string),
+                ..kanbao::article::Article::default()
+            });
+        }
+    }
+    let collection = kanbao::article::Collection {
+        articles,
+        ..kanbao::article::Collection::default()
+    };
+    let mut app = App::new(
+        collection,
+        StateStore::disabled(),
+        Vec::new(),
+        Options::default(),
+    );
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenPicker);
+    let terminal = draw(&app, &Theme::new(true, false), 80, 24);
+    let buf = terminal.backend().buffer();
+    // Each picker row: the column its name starts at and the column its count ends at.
+    let mut rows = Vec::new();
+    for y in 0..buf.area.height {
+        let sym = |x: u16| buf[(x, y)].symbol();
+        let Some(tick) = (0..buf.area.width - 3)
+            .find(|&x| sym(x) == "[" && sym(x + 2) == "]" && sym(x + 3) == " ")
+        else {
+            continue;
+        };
+        let border = (tick..buf.area.width).find(|&x| sym(x) == "│").unwrap();
+        let count_end = (tick..border)
+            .filter(|&x| sym(x).chars().all(|c| c.is_ascii_digit()) && !sym(x).is_empty())
+            .max()
+            .unwrap();
+        rows.push((tick + 4, count_end, sym(tick + 4).to_string()));
+    }
+    let names: Vec<&str> = rows.iter().map(|(_, _, n)| n.as_str()).collect();
+    assert_eq!(names, ["东", "石", "海", "未"], "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.0 == rows[0].0),
+        "names start together: {rows:?}"
+    );
+    assert!(
+        rows.iter().all(|r| r.1 == rows[0].1),
+        "counts end together: {rows:?}"
+    );
+}

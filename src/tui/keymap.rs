@@ -27,6 +27,10 @@ pub enum Key {
     Code(KeyCode),
     /// A letter with Control held (`Ctrl-C`), always lower case here.
     Ctrl(char),
+    /// Any other key with Control held (`Ctrl-←`).
+    CtrlKey(KeyCode),
+    /// A key with Alt (Meta) held: `Alt-b`, `Alt-Backspace`.
+    Alt(KeyCode),
     /// Any printable text (the prompt).
     Text,
 }
@@ -62,9 +66,19 @@ const fn ctrl(place: Where, key: char, action: Action, help: Msg) -> Binding {
     }
 }
 
+const fn with(place: Where, key: Key, action: Action, help: Msg) -> Binding {
+    Binding {
+        place,
+        key,
+        action,
+        help,
+    }
+}
+
 use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
 use KeyCode::{
-    Backspace, Char as C, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
 };
 use Where::{Always as ALL, Anywhere as ANY, In};
 
@@ -72,8 +86,8 @@ use Where::{Always as ALL, Anywhere as ANY, In};
 pub static BINDINGS: &[Binding] = &[
     ctrl(ALL, 'c', Action::Quit, Msg::HelpQuit),
     bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
-    bind(ANY, Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
+    bind(In(L), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(L), C('j'), Action::MoveDown, Msg::HelpDown),
     bind(In(L), Down, Action::MoveDown, Msg::HelpDown),
     bind(In(L), C('k'), Action::MoveUp, Msg::HelpUp),
@@ -82,6 +96,17 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), Home, Action::Top, Msg::HelpTop),
     bind(In(L), C('G'), Action::Bottom, Msg::HelpBottom),
     bind(In(L), End, Action::Bottom, Msg::HelpBottom),
+    bind(In(L), C(' '), Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), PageDown, Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), C('f'), Action::NextPage, Msg::HelpNextScreen),
+    ctrl(In(L), 'f', Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), C('b'), Action::PrevPage, Msg::HelpPrevScreen),
+    bind(In(L), PageUp, Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(L), 'b', Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(L), 'd', Action::HalfPageDown, Msg::HelpHalfScreenDown),
+    ctrl(In(L), 'u', Action::HalfPageUp, Msg::HelpHalfScreenUp),
+    bind(In(L), C(']'), Action::NextArticle, Msg::HelpNextArticle),
+    bind(In(L), C('['), Action::PrevArticle, Msg::HelpPrevArticle),
     bind(In(L), Enter, Action::Open, Msg::HelpOpen),
     bind(In(L), C('l'), Action::Open, Msg::HelpOpen),
     bind(In(L), Right, Action::Open, Msg::HelpOpen),
@@ -92,14 +117,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
     bind(In(L), C('u'), Action::ToggleRead, Msg::HelpRead),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
+    bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),
     bind(In(R), C('h'), Action::Back, Msg::HelpBack),
     bind(In(R), Left, Action::Back, Msg::HelpBack),
     bind(In(R), C(' '), Action::NextPage, Msg::HelpNextPage),
     bind(In(R), PageDown, Action::NextPage, Msg::HelpNextPage),
     bind(In(R), C('f'), Action::NextPage, Msg::HelpNextPage),
+    ctrl(In(R), 'f', Action::NextPage, Msg::HelpNextPage),
     bind(In(R), C('b'), Action::PrevPage, Msg::HelpPrevPage),
     bind(In(R), PageUp, Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(R), 'b', Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(R), 'd', Action::HalfPageDown, Msg::HelpHalfPageDown),
+    ctrl(In(R), 'u', Action::HalfPageUp, Msg::HelpHalfPageUp),
     bind(In(R), C('j'), Action::LineDown, Msg::HelpLineDown),
     bind(In(R), Down, Action::LineDown, Msg::HelpLineDown),
     bind(In(R), C('k'), Action::LineUp, Msg::HelpLineUp),
@@ -123,15 +153,49 @@ pub static BINDINGS: &[Binding] = &[
         help: Msg::HelpType,
     },
     bind(In(S), Backspace, Action::SearchBackspace, Msg::HelpErase),
+    // Terminals set to `stty erase ^H` send Ctrl-H for Backspace.
+    ctrl(In(S), 'h', Action::SearchBackspace, Msg::HelpErase),
+    bind(In(S), Delete, Action::SearchDelete, Msg::HelpEraseNext),
     ctrl(In(S), 'w', Action::SearchDeleteWord, Msg::HelpEraseWord),
+    with(
+        In(S),
+        Key::Alt(Backspace),
+        Action::SearchDeleteWord,
+        Msg::HelpEraseWord,
+    ),
     ctrl(
         In(S),
         'u',
         Action::SearchClearToStart,
         Msg::HelpEraseToStart,
     ),
+    ctrl(In(S), 'k', Action::SearchClearToEnd, Msg::HelpEraseToEnd),
     bind(In(S), Left, Action::SearchLeft, Msg::HelpCursorLeft),
     bind(In(S), Right, Action::SearchRight, Msg::HelpCursorRight),
+    with(
+        In(S),
+        Key::CtrlKey(Left),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(S),
+        Key::Alt(C('b')),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(S),
+        Key::CtrlKey(Right),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
+    with(
+        In(S),
+        Key::Alt(C('f')),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
     ctrl(In(S), 'a', Action::SearchHome, Msg::HelpCursorHome),
     bind(In(S), Home, Action::SearchHome, Msg::HelpCursorHome),
     ctrl(In(S), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
@@ -145,6 +209,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(P), C(' '), Action::PickerToggle, Msg::HelpToggle),
     bind(In(P), Enter, Action::PickerApply, Msg::HelpApply),
     bind(In(P), Esc, Action::PickerCancel, Msg::HelpCancel),
+    bind(In(P), C('q'), Action::PickerCancel, Msg::HelpCancel),
     bind(In(H), C('j'), Action::LineDown, Msg::HelpLineDown),
     bind(In(H), Down, Action::LineDown, Msg::HelpLineDown),
     bind(In(H), C('k'), Action::LineUp, Msg::HelpLineUp),
@@ -187,8 +252,10 @@ fn action_for_key(context: Context, key: &KeyEvent) -> Option<Action> {
     let pressed = if mods == KeyModifiers::CONTROL {
         match key.code {
             C(c) => Key::Ctrl(c.to_ascii_lowercase()),
-            _ => return None,
+            code => Key::CtrlKey(code),
         }
+    } else if mods == KeyModifiers::ALT {
+        Key::Alt(key.code)
     } else if mods.is_empty() {
         Key::Code(key.code)
     } else {
@@ -217,6 +284,8 @@ pub fn key_label(key: Key, lang: Lang) -> String {
     match key {
         Key::Text => Msg::KeyText.text(lang).to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::CtrlKey(code) => format!("Ctrl-{}", key_label(Key::Code(code), lang)),
+        Key::Alt(code) => format!("Alt-{}", key_label(Key::Code(code), lang)),
         Key::Code(code) => match code {
             C(' ') => Msg::KeySpace.text(lang).to_string(),
             C(c) => c.to_string(),
@@ -224,6 +293,7 @@ pub fn key_label(key: Key, lang: Lang) -> String {
             Esc => "Esc".into(),
             Tab => "Tab".into(),
             Backspace => "Backspace".into(),
+            Delete => "Delete".into(),
             Up => "↑".into(),
             Down => "↓".into(),
             Left => "←".into(),
@@ -237,12 +307,19 @@ pub fn key_label(key: Key, lang: Lang) -> String {
     }
 }
 
-/// The help for one place: `(keys, what they do)`, keys of the same action joined. `Tab`
-/// is left out unless list and reader are `side_by_side`, the only time it does anything.
+/// True for a binding that does something only while list and reader are side by side:
+/// `Tab`, and `]` `[` in the list (they move the selection the preview follows).
+pub fn only_side_by_side(b: &Binding) -> bool {
+    b.action == Action::ToggleFocus
+        || (b.place == Where::In(L)
+            && matches!(b.action, Action::NextArticle | Action::PrevArticle))
+}
+
+/// The help for one place: `(keys, what they do)`, keys of the same action joined. Keys
+/// that work only [side by side](only_side_by_side) are left out unless `side_by_side`.
 pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Msg, Vec<String>)> = Vec::new();
-    let shown =
-        |b: &&Binding| b.place == place && (side_by_side || b.action != Action::ToggleFocus);
+    let shown = |b: &&Binding| b.place == place && (side_by_side || !only_side_by_side(b));
     for b in BINDINGS.iter().filter(shown) {
         let label = key_label(b.key, lang);
         match rows.iter_mut().find(|(m, _)| *m == b.help) {
@@ -335,6 +412,75 @@ mod tests {
             assert_eq!(action_for(H, &key(c)), Some(Action::Help));
         }
         assert_eq!(action_for(H, &key(C('x'))), None);
+    }
+
+    /// No key means two things in one context (the first row would silently win).
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in [L, R, S, P, H] {
+            let applies = |b: &&Binding| match b.place {
+                Where::Always => true,
+                Where::Anywhere => matches!(ctx, L | R),
+                Where::In(c) => c == ctx,
+            };
+            let keys: Vec<Key> = BINDINGS.iter().filter(applies).map(|b| b.key).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[..i].contains(k), "{k:?} twice in {ctx:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn page_keys_page_the_list_and_the_reader() {
+        let ctrl = |c| Event::Key(KeyEvent::new(C(c), KeyModifiers::CONTROL));
+        for ctx in [L, R] {
+            for e in [key(C(' ')), key(PageDown), key(C('f')), ctrl('f')] {
+                assert_eq!(action_for(ctx, &e), Some(Action::NextPage), "{ctx:?}");
+            }
+            for e in [key(C('b')), key(PageUp), ctrl('b')] {
+                assert_eq!(action_for(ctx, &e), Some(Action::PrevPage), "{ctx:?}");
+            }
+            assert_eq!(action_for(ctx, &ctrl('d')), Some(Action::HalfPageDown));
+            assert_eq!(action_for(ctx, &ctrl('u')), Some(Action::HalfPageUp));
+        }
+        assert_eq!(action_for(S, &ctrl('u')), Some(Action::SearchClearToStart));
+    }
+
+    #[test]
+    fn help_names_ctrl_and_alt_keys() {
+        let rows = help_rows(In(S), Lang::En, false);
+        assert!(rows.contains(&("Ctrl-← Alt-b".to_string(), "cursor a word left")));
+        assert!(rows.contains(&("Ctrl-W Alt-Backspace".to_string(), "erase the word before")));
+        assert!(rows.contains(&("Backspace Ctrl-H".to_string(), "erase one character")));
+    }
+
+    #[test]
+    fn help_lists_brackets_in_the_list_only_side_by_side() {
+        let list = |wide| help_rows(In(L), Lang::En, wide);
+        assert!(!list(false).iter().any(|(k, _)| k == "]"));
+        assert!(list(true).contains(&("]".to_string(), "next article")));
+        assert!(help_rows(In(R), Lang::En, false).contains(&("]".to_string(), "next article")));
+    }
+
+    #[test]
+    fn tab_is_listed_under_the_list_and_the_reader_not_anywhere() {
+        let tab = |place| {
+            help_rows(place, Lang::Zh, true)
+                .iter()
+                .any(|(k, _)| k == "Tab")
+        };
+        assert!(tab(In(L)) && tab(In(R)));
+        assert!(!tab(ANY) && !tab(ALL) && !tab(In(S)) && !tab(In(P)) && !tab(In(H)));
+        let narrow = |place| {
+            help_rows(place, Lang::Zh, false)
+                .iter()
+                .any(|(k, _)| k == "Tab")
+        };
+        assert!(!narrow(In(L)) && !narrow(In(R)));
+        let tab_key = key(Tab);
+        for ctx in [L, R] {
+            assert_eq!(action_for(ctx, &tab_key), Some(Action::ToggleFocus));
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 
 use crate::app::{App, Area, Picker};
 use crate::district::DistrictKey;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::layout::display_width;
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay;
@@ -15,6 +15,20 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
     let lang = app.lang();
     let amb = app.ambiguous();
     let rows = picker.items().len() as u16 + 2;
+    let name = |key| district_name(key, lang);
+    // The counts make a right-aligned column after the longest name, by display width.
+    let name_w = picker
+        .items()
+        .iter()
+        .map(|(key, _)| display_width(name(key), amb))
+        .max()
+        .unwrap_or(0);
+    let count_w = picker
+        .items()
+        .iter()
+        .map(|(_, count)| count.to_string().len())
+        .max()
+        .unwrap_or(0);
     let lines: Vec<String> = picker
         .items()
         .iter()
@@ -24,11 +38,9 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
             } else {
                 "[ ]"
             };
-            let name = match key {
-                DistrictKey::Unstated => Msg::Unstated.text(lang),
-                named => named.label(),
-            };
-            format!("{tick} {name}  {count}")
+            let name = name(key);
+            let pad = " ".repeat(name_w - display_width(name, amb));
+            format!("{tick} {name}{pad}  {count:>count_w$}")
         })
         .collect();
     // Wide enough for the title, every row and the key hint, plus the border.
@@ -82,5 +94,13 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
             &[(Msg::PickerHints.text(lang), theme.meta)],
             amb,
         );
+    }
+}
+
+/// A district's name as the picker shows it (未注明 in the interface's language).
+fn district_name(key: &DistrictKey, lang: Lang) -> &str {
+    match key {
+        DistrictKey::Unstated => Msg::Unstated.text(lang),
+        named => named.label(),
     }
 }

@@ -58,6 +58,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     };
     let x = area.x + 1 + used + 2;
     let room = (area.x + area.width).saturating_sub(x + 1);
+    let right = i18n::fit_message(&right, usize::from(room), amb);
     let right_w = (width(&right, amb) as u16).min(room);
     // Hints sit at the right edge; when they do not fit they are cut, never the position.
     put(
@@ -142,7 +143,8 @@ fn hints(app: &App) -> &'static str {
         Context::Reader if app.query().is_empty() => Msg::ReaderHints,
         Context::Reader => Msg::ReaderSearchHints,
         Context::Picker => Msg::PickerHints,
-        Context::Help => Msg::HelpHints,
+        // The help box's footer says how to scroll and close it; the bar does not repeat it.
+        Context::Help => return "",
         Context::Search => Msg::PromptHints,
         Context::List => Msg::ListHints,
     };

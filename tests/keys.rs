@@ -1,0 +1,334 @@
+//! The reader driven by key presses, as a user types them: each key goes through the key
+//! table (`keymap::action_for`) for the context the app is in, then to `App::update`.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use kanbao::action::Action;
+use kanbao::app::{App, Context, Focus, Options};
+use kanbao::article::{Article, Collection};
+use kanbao::load::load_bundled;
+use kanbao::state::StateStore;
+use kanbao::tui::keymap::action_for;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+/// Presses one key; returns whether the key table had an action for it.
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> bool {
+    let event = Event::Key(KeyEvent::new(code, mods));
+    match action_for(app.context(), &event) {
+        Some(action) => {
+            app.update(action);
+            true
+        }
+        None => false,
+    }
+}
+
+fn key(app: &mut App, c: char) {
+    assert!(press(app, KeyCode::Char(c), NONE), "{c} is bound");
+}
+
+fn ctrl(app: &mut App, c: char) {
+    assert!(press(app, KeyCode::Char(c), CTRL), "Ctrl-{c} is bound");
+}
+
+fn sized(collection: Collection, w: u16, h: u16) -> App {
+    let opts = Options {
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// `n` short articles.
+fn many(n: usize) -> Collection {
+    let articles = (0..n)
+        .map(|i| Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            paragraphs: vec!["天宫院街道总工会相继建成2家24小时工会驿站。".to_string()],
+            ..Article::default()
+        })
+        .collect();
+    Collection {
+        articles,
+        ..Collection::default()
+    }
+}
+
+fn bundled(w: u16, h: u16) -> App {
+    sized(load_bundled().unwrap(), w, h)
+}
+
+#[test]
+fn the_list_pages_by_a_screen_of_items() {
+    for (w, h) in [(80, 24), (120, 40), (40, 12)] {
+        let mut app = sized(many(1000), w, h);
+        let items = app.geometry().list_items();
+        assert!(items > 2, "{w}x{h}");
+        // Space, PageDown, f and Ctrl-F: one screen down; the selection keeps its row.
+        key(&mut app, 'j');
+        key(&mut app, ' ');
+        assert_eq!(app.selected(), 1 + items, "{w}x{h}");
+        assert_eq!(app.list_top(), items);
+        press(&mut app, KeyCode::PageDown, NONE);
+        key(&mut app, 'f');
+        ctrl(&mut app, 'f');
+        assert_eq!(app.selected(), 1 + 4 * items);
+        assert_eq!(app.list_top(), 4 * items);
+        // b, PageUp and Ctrl-B: one screen up.
+        key(&mut app, 'b');
+        press(&mut app, KeyCode::PageUp, NONE);
+        ctrl(&mut app, 'b');
+        assert_eq!(app.selected(), 1 + items);
+        assert_eq!(app.list_top(), items);
+        // Ctrl-D / Ctrl-U: half a screen.
+        ctrl(&mut app, 'd');
+        assert_eq!(app.selected(), 1 + items + items / 2);
+        ctrl(&mut app, 'u');
+        ctrl(&mut app, 'u');
+        assert_eq!(app.selected(), 1 + items - items / 2);
+        assert_eq!(app.context(), Context::List, "paging opens nothing");
+        // The ends stop it: the last screen is full, the selection on the last article.
+        for _ in 0..1000 {
+            key(&mut app, ' ');
+        }
+        assert_eq!(app.selected(), 999);
+        assert_eq!(app.list_top(), 1000 - items);
+        for _ in 0..1000 {
+            key(&mut app, 'b');
+        }
+        assert_eq!((app.selected(), app.list_top()), (0, 0));
+    }
+}
+
+#[test]
+fn list_paging_a_short_list_or_a_tiny_screen_stays_in_range() {
+    let mut app = bundled(80, 24);
+    key(&mut app, ' ');
+    assert_eq!((app.selected(), app.list_top()), (6, 0), "all 7 fit");
+    ctrl(&mut app, 'u');
+    assert!(app.selected() < 6);
+    for (w, h) in [(1, 1), (40, 3), (100, 5)] {
+        let mut app = sized(many(50), w, h);
+        for _ in 0..60 {
+            ctrl(&mut app, 'd');
+        }
+        assert_eq!(app.selected(), 49, "{w}x{h}");
+        key(&mut app, 'b');
+        assert!(app.selected() < 49);
+    }
+}
+
+#[test]
+fn side_by_side_paging_the_list_moves_the_preview() {
+    let mut app = sized(many(1000), 120, 40);
+    key(&mut app, ' ');
+    let items = app.geometry().list_items();
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.reader().unwrap().article, app.view()[items]);
+}
+
+#[test]
+fn the_reader_pages_with_ctrl_f_b_and_half_pages_with_ctrl_d_u() {
+    let mut app = bundled(40, 12);
+    key(&mut app, 'l');
+    assert_eq!(app.context(), Context::Reader);
+    let rows = app.rows();
+    let scroll = |app: &App| app.reader().unwrap().scroll();
+    ctrl(&mut app, 'f');
+    assert_eq!(scroll(&app), rows);
+    ctrl(&mut app, 'd');
+    assert_eq!(scroll(&app), rows + rows / 2);
+    ctrl(&mut app, 'u');
+    assert_eq!(scroll(&app), rows);
+    ctrl(&mut app, 'b');
+    assert_eq!(scroll(&app), 0);
+    assert_eq!(app.context(), Context::Reader);
+    // Ctrl-U in the reader is not u (read/unread) and does not leave it.
+    assert!(app.is_read(app.view()[0]));
+}
+
+#[test]
+fn ctrl_u_in_the_prompt_still_erases_to_the_start() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    for c in "gonghui".chars() {
+        key(&mut app, c);
+    }
+    press(&mut app, KeyCode::Left, NONE);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.query_text(), "i");
+    assert_eq!(app.context(), Context::Search);
+}
+
+const ALT: KeyModifiers = KeyModifiers::ALT;
+
+/// The prompt's cursor, as a byte offset into the query.
+fn cursor(app: &App) -> usize {
+    match app.mode() {
+        kanbao::app::Mode::Search { cursor, .. } => *cursor,
+        other => panic!("the prompt is not open: {other:?}"),
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, c);
+    }
+}
+
+#[test]
+fn ctrl_h_erases_like_backspace() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "工会驿站");
+    ctrl(&mut app, 'h');
+    assert_eq!(app.query_text(), "工会驿");
+    press(&mut app, KeyCode::Backspace, NONE);
+    assert_eq!(app.query_text(), "工会");
+    assert_eq!(app.context(), Context::Search, "Ctrl-H is not h (back)");
+}
+
+#[test]
+fn delete_and_ctrl_k_erase_after_the_cursor() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "工会驿站");
+    press(&mut app, KeyCode::Home, NONE);
+    press(&mut app, KeyCode::Right, NONE);
+    assert!(press(&mut app, KeyCode::Delete, NONE));
+    assert_eq!(app.query_text(), "工驿站");
+    assert_eq!(cursor(&app), "工".len(), "Delete leaves the cursor");
+    ctrl(&mut app, 'k');
+    assert_eq!(app.query_text(), "工");
+    assert_eq!(cursor(&app), "工".len());
+    // At the end there is nothing after the cursor: both do nothing.
+    press(&mut app, KeyCode::Delete, NONE);
+    ctrl(&mut app, 'k');
+    assert_eq!(app.query_text(), "工");
+    assert_eq!(app.context(), Context::Search);
+}
+
+#[test]
+fn alt_backspace_erases_a_word_like_ctrl_w() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "gonghui 驿站  ");
+    assert!(press(&mut app, KeyCode::Backspace, ALT));
+    assert_eq!(app.query_text(), "gonghui ");
+    assert!(press(&mut app, KeyCode::Backspace, ALT));
+    assert_eq!(app.query_text(), "");
+}
+
+#[test]
+fn ctrl_arrows_and_alt_b_f_move_by_word() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    let text = "gonghui  工会驿站 x";
+    type_text(&mut app, text);
+    let at = |s: &str| text.find(s).unwrap();
+    // Back: over spaces, then one run of non-spaces (the Ctrl-W rule).
+    assert!(press(&mut app, KeyCode::Left, CTRL));
+    assert_eq!(cursor(&app), at("x"));
+    assert!(press(&mut app, KeyCode::Char('b'), ALT));
+    assert_eq!(cursor(&app), at("工"));
+    press(&mut app, KeyCode::Left, CTRL);
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::Left, CTRL);
+    assert_eq!(cursor(&app), 0, "stops at the start");
+    // Forward: over spaces, then one run of non-spaces, to the word's end.
+    assert!(press(&mut app, KeyCode::Right, CTRL));
+    assert_eq!(cursor(&app), at("  "));
+    assert!(press(&mut app, KeyCode::Char('f'), ALT));
+    assert_eq!(cursor(&app), at(" x"));
+    press(&mut app, KeyCode::Right, CTRL);
+    assert_eq!(cursor(&app), text.len());
+    press(&mut app, KeyCode::Right, CTRL);
+    assert_eq!(cursor(&app), text.len(), "stops at the end");
+    // Typing goes in where the word moves left the cursor; the text is unchanged by moves.
+    press(&mut app, KeyCode::Left, CTRL);
+    press(&mut app, KeyCode::Left, CTRL);
+    ctrl(&mut app, 'k');
+    assert_eq!(app.query_text(), "gonghui  ");
+}
+
+#[test]
+fn alt_keys_outside_the_prompt_do_nothing() {
+    let mut app = bundled(80, 24);
+    assert!(!press(&mut app, KeyCode::Char('f'), ALT));
+    assert!(!press(&mut app, KeyCode::Char('q'), ALT));
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn q_closes_the_district_picker_like_esc() {
+    for from_reader in [false, true] {
+        let mut app = bundled(80, 24);
+        if from_reader {
+            key(&mut app, 'l');
+        }
+        let context = app.context();
+        key(&mut app, 'd');
+        assert_eq!(app.context(), Context::Picker);
+        // Toggle a district on, then q: the toggle is dropped, as with Esc.
+        key(&mut app, ' ');
+        key(&mut app, 'q');
+        assert_eq!(app.context(), context, "back where d was pressed");
+        assert!(!app.should_quit(), "q in the picker does not quit");
+        assert!(app.filter().is_empty());
+        assert_eq!(app.view().len(), 7);
+    }
+}
+
+#[test]
+fn side_by_side_brackets_in_the_list_move_the_selection_and_the_preview() {
+    let mut app = bundled(120, 40);
+    key(&mut app, ']');
+    assert_eq!(app.selected(), 1);
+    assert_eq!(app.focus(), Focus::List, "the list keeps the focus");
+    assert_eq!(
+        app.reader().unwrap().article,
+        app.view()[1],
+        "the preview follows"
+    );
+    assert!(!app.is_read(app.view()[1]), "a preview is not read");
+    key(&mut app, '[');
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.status(), None);
+    // At the ends, the reader's messages.
+    key(&mut app, '[');
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.status(), Some("已是第一篇"));
+    key(&mut app, 'G');
+    key(&mut app, ']');
+    assert_eq!(app.selected(), 6);
+    assert_eq!(app.status(), Some("已是最后一篇"));
+    // Any other key clears the message.
+    key(&mut app, 'k');
+    assert_eq!(app.status(), None);
+    // An empty list: nothing to move to, nothing to say.
+    key(&mut app, '/');
+    type_text(&mut app, "没有这个词qqq");
+    press(&mut app, KeyCode::Enter, NONE);
+    assert!(app.view().is_empty());
+    key(&mut app, ']');
+    assert_eq!(app.status(), None);
+}
+
+#[test]
+fn one_pane_at_a_time_brackets_in_the_list_do_nothing() {
+    let mut app = bundled(80, 24);
+    key(&mut app, ']');
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.status(), None);
+    assert_eq!(app.context(), Context::List);
+    // In the reader they still open the next article.
+    key(&mut app, 'l');
+    key(&mut app, ']');
+    assert_eq!(app.reader().unwrap().article, app.view()[1]);
+    assert!(app.is_read(app.view()[1]));
+}
