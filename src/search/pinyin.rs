@@ -240,69 +240,13 @@ impl PinyinPattern {
         }
     }
 
-    /// Runs the fast matcher (no start tracking) over `text`, calling `on_end(end)` at the end
-    /// of each non-overlapping match; stops when it returns false.
+    /// Runs the fast matcher (no start tracking) over folded text held as UTF-16LE bytes
+    /// (the index's encoding, see `search::utf16`), calling `on_end(end)` with the byte
+    /// offset of the end of each non-overlapping match, the same matches as
+    /// [`PinyinPattern::for_each_match`] finds; stops when it returns false.
     ///
     /// This is the hot loop of a pinyin search; it runs the term's deterministic automaton
-    /// (see `dfa`) when it has one.
-    pub fn scan(&self, text: &str, on_end: impl FnMut(usize) -> bool) {
-        match &self.dfa {
-            Some(dfa) => dfa.scan(text, on_end),
-            None => self.scan_nfa(text, on_end),
-        }
-    }
-
-    /// The NFA form of [`PinyinPattern::scan`]. It reads the UTF-8 bytes directly, since
-    /// every character with a reading is a three-byte sequence, and takes one table lookup
-    /// per character while no match is in progress.
-    fn scan_nfa(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
-        let ids = &table().ids;
-        let first = self.first.as_slice();
-        let accept = 1u64 << self.len;
-        let mut state = 1u64;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if !(0xE0..0xF0).contains(&b) {
-                // ASCII, two- or four-byte characters, or a continuation byte: no reading.
-                state = 1;
-                i += match b {
-                    0xF0.. => 4,
-                    0xC0..0xE0 => 2,
-                    _ => 1,
-                };
-                continue;
-            }
-            let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
-                break;
-            };
-            i += 3;
-            let cp = (usize::from(b & 0x0F) << 12)
-                | (usize::from(b1 & 0x3F) << 6)
-                | usize::from(b2 & 0x3F);
-            if state == 1 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
-                continue;
-            }
-            let set = usize::from(ids[cp & 0xFFFF]);
-            let next = if state == 1 {
-                first.get(set).copied().unwrap_or(0)
-            } else {
-                self.step(state, set)
-            };
-            if next & accept != 0 {
-                if !on_end(i) {
-                    return;
-                }
-                state = 1;
-            } else {
-                state = next | 1;
-            }
-        }
-    }
-
-    /// [`PinyinPattern::scan`] over UTF-16LE bytes (the index's encoding, see
-    /// `search::utf16`); `on_end` gets byte offsets into `units`. Same matches as `scan`
-    /// over the same text in UTF-8.
+    /// (see `dfa`) when it has one, reading one code unit per character.
     pub fn scan_utf16(&self, units: &[u8], on_end: impl FnMut(usize) -> bool) {
         match &self.dfa {
             Some(dfa) => dfa.scan_utf16(units, on_end),
@@ -310,7 +254,8 @@ impl PinyinPattern {
         }
     }
 
-    /// The NFA form of [`PinyinPattern::scan_utf16`].
+    /// The NFA form of [`PinyinPattern::scan_utf16`]: one table lookup per character while
+    /// no match is in progress.
     fn scan_nfa_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize) -> bool) {
         let ids = &table().ids;
         let first = self.first.as_slice();
@@ -337,26 +282,6 @@ impl PinyinPattern {
                 state = next | 1;
             }
         }
-    }
-
-    /// The number of non-overlapping matches in `text` (same matches as `for_each_match`).
-    pub fn count(&self, text: &str) -> usize {
-        let mut count = 0;
-        self.scan(text, |_| {
-            count += 1;
-            true
-        });
-        count
-    }
-
-    /// Whether `text` holds at least one match.
-    pub fn is_match(&self, text: &str) -> bool {
-        let mut found = false;
-        self.scan(text, |_| {
-            found = true;
-            false
-        });
-        found
     }
 }
 
@@ -386,26 +311,49 @@ mod tests {
                 out.push((s, e));
                 true
             });
+            let ends: Vec<usize> = out.iter().map(|m| m.1).collect();
             assert_eq!(
-                p.count(text),
-                out.len(),
-                "count agrees for {term} in {text}"
+                ends_utf16(term, text, true),
+                ends,
+                "the scan agrees for {term}"
             );
         }
         out
     }
 
-    fn ends(term: &str, text: &str, dfa: bool) -> Vec<usize> {
+    /// Ends found over UTF-16LE by the automaton (`dfa`) or the NFA, as UTF-8 byte offsets
+    /// of the same text.
+    fn ends_utf16(term: &str, text: &str, dfa: bool) -> Vec<usize> {
+        let units = crate::search::utf16::encode(text);
+        let mut to_utf8 = std::collections::HashMap::new();
+        let (mut b8, mut b16) = (0, 0);
+        for c in text.chars() {
+            b8 += c.len_utf8();
+            b16 += 2 * c.len_utf16();
+            to_utf8.insert(b16, b8);
+        }
         let mut out = Vec::new();
         if let Some(p) = PinyinPattern::new(term) {
             let push = |end| {
-                out.push(end);
+                out.push(to_utf8[&end]);
                 true
             };
             match (&p.dfa, dfa) {
-                (Some(d), true) => d.scan(text, push),
-                _ => p.scan_nfa(text, push),
+                (Some(d), true) => d.scan_utf16(&units, push),
+                _ => p.scan_nfa_utf16(&units, push),
             }
+        }
+        out
+    }
+
+    /// Ends of the matches that `for_each_match` (which tracks starts) finds.
+    fn ends(term: &str, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if let Some(p) = PinyinPattern::new(term) {
+            p.for_each_match(text, |_, e| {
+                out.push(e);
+                true
+            });
         }
         out
     }
@@ -434,36 +382,13 @@ mod tests {
             "ggggggggggg",
         ] {
             assert!(PinyinPattern::new(term).is_some_and(|p| p.dfa.is_some()));
-            assert_eq!(ends(term, text, true), ends(term, text, false), "{term}");
+            assert_eq!(ends_utf16(term, text, true), ends(term, text), "{term}");
+            assert_eq!(ends_utf16(term, text, false), ends(term, text), "{term}");
         }
-    }
-
-    /// Ends found over UTF-16LE, as UTF-8 byte offsets of the same text.
-    fn ends_utf16(term: &str, text: &str, dfa: bool) -> Vec<usize> {
-        let units = crate::search::utf16::encode(text);
-        let mut to_utf8 = std::collections::HashMap::new();
-        let (mut b8, mut b16) = (0, 0);
-        for c in text.chars() {
-            b8 += c.len_utf8();
-            b16 += 2 * c.len_utf16();
-            to_utf8.insert(b16, b8);
-        }
-        let mut out = Vec::new();
-        if let Some(p) = PinyinPattern::new(term) {
-            let push = |end| {
-                out.push(to_utf8[&end]);
-                true
-            };
-            match (&p.dfa, dfa) {
-                (Some(d), true) => d.scan_utf16(&units, push),
-                _ => p.scan_nfa_utf16(&units, push),
-            }
-        }
-        out
     }
 
     #[test]
-    fn utf16_scans_find_the_same_ends_as_utf8_scans() {
+    fn the_scans_skip_what_has_no_reading() {
         let text = "天宫院街道总工会相继建成2家24小时工会驿站、1家延时工会驿站，工会😀工会\
                     绿色出行，会计人员在银行行动。ｍａｌｌ 凯德MALL é工会 购物中心买了";
         for term in [
@@ -472,7 +397,7 @@ mod tests {
             for dfa in [true, false] {
                 assert_eq!(
                     ends_utf16(term, text, dfa),
-                    ends(term, text, dfa),
+                    ends(term, text),
                     "{term} dfa={dfa}"
                 );
             }

@@ -119,27 +119,15 @@ impl Dfa {
         })
     }
 
-    /// Calls `on_end(end)` at the end of each non-overlapping match in `text`, as the NFA
-    /// scan does; stops when it returns false.
-    pub(super) fn scan(&self, text: &str, mut on_end: impl FnMut(usize) -> bool) {
-        let bytes = text.as_bytes();
-        let mut state = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            if self.step(bytes, &mut i, &mut state) && !on_end(i) {
-                return;
-            }
-        }
-    }
-
-    /// [`Dfa::scan`] over UTF-16LE bytes (the index's encoding, see `search::utf16`): one
-    /// code unit per step, no decoding; `on_end` gets byte offsets.
+    /// Calls `on_end(end)` at the end of each non-overlapping match in UTF-16LE `units` (the
+    /// index's encoding, see `search::utf16`), as the NFA scan does: one code unit per step,
+    /// no decoding; `on_end` gets byte offsets and stops the scan by returning false.
     pub(super) fn scan_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize) -> bool) {
         let mut state = 0;
         for (k, pair) in units.chunks_exact(2).enumerate() {
             let cp = usize::from(u16::from_le_bytes([pair[0], pair[1]]));
             // Characters with no reading (ASCII, punctuation, surrogates) are class 0,
-            // which moves every state back to the start, as the UTF-8 scan does.
+            // which moves every state back to the start.
             if state == 0 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
                 continue;
             }
@@ -153,43 +141,6 @@ impl Dfa {
                 return;
             }
         }
-    }
-
-    /// Scans the character at `*i`, moving `*i` past it; true when a match ends there.
-    #[inline(always)]
-    fn step(&self, bytes: &[u8], i: &mut usize, state: &mut u32) -> bool {
-        let Some(&b) = bytes.get(*i) else {
-            return false;
-        };
-        if !(0xE0..0xF0).contains(&b) {
-            // ASCII, two- or four-byte characters, or a continuation byte: no reading.
-            *state = 0;
-            *i += match b {
-                0xF0.. => 4,
-                0xC0..0xE0 => 2,
-                _ => 1,
-            };
-            return false;
-        }
-        let (Some(&b1), Some(&b2)) = (bytes.get(*i + 1), bytes.get(*i + 2)) else {
-            *i = bytes.len();
-            return false;
-        };
-        *i += 3;
-        let cp =
-            (usize::from(b & 0x0F) << 12) | (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
-        // Most characters neither start a match nor continue one: a predictable branch on a
-        // bit of an 8 KiB map beats waiting for the transition table.
-        if *state == 0 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
-            return false;
-        }
-        let class = u32::from(self.classes[cp & 0xFFFF]);
-        *state = self
-            .trans
-            .get((*state + class) as usize)
-            .copied()
-            .unwrap_or_default();
-        *state == self.accepted
     }
 }
 
