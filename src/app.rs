@@ -753,6 +753,13 @@ impl App {
         self.request.take()
     }
 
+    /// True from `Enter` in the prompt until that search has answered: the list is about to
+    /// change, so keys typed meanwhile (a second `Enter`, `j`) are meant for the new list and
+    /// the loop leaves them queued until it has.
+    pub fn awaits_kept_search(&self) -> bool {
+        self.accept_pending && self.searching
+    }
+
     /// The generation of the latest search asked for; answers to older ones are dropped.
     pub fn search_generation(&self) -> u64 {
         self.generation

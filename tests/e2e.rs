@@ -143,3 +143,25 @@ fn prompt_keys_as_the_terminal_sends_them() {
     t.send("q");
     t.expect_restored();
 }
+
+/// `/query Enter Enter` typed at once on an archive searched in the background: the second
+/// Enter waits for the search kept by the first and opens the best result, not the article
+/// that was selected before.
+#[test]
+fn keys_typed_after_enter_wait_for_the_kept_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive.jsonl");
+    let mut file = std::fs::File::create(&archive).unwrap();
+    let n = kanbao::app::BACKGROUND_SEARCH_MIN;
+    kanbao::archive::generate(n, 5, &mut file).unwrap();
+    let path = archive.display().to_string();
+    let mut t = Term::start(&["--no-state", "--data", &path], 80, 24);
+    t.wait_text(&format!("{n} 篇"));
+    // Select the fifth article, then search and open in one burst.
+    t.send("jjjj/gonghui yizhan\r\r");
+    t.wait_for("the reader on the best result", |s| {
+        s.contains("第 1/") && s.lines().any(|l| l.trim_start().starts_with("1/"))
+    });
+    t.send("qq");
+    t.expect_restored();
+}

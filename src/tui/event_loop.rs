@@ -4,7 +4,7 @@
 //! input while reading state waits to be saved.
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
@@ -23,18 +23,26 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 /// results follow the search's end within a frame, and only while a search runs.
 pub const SEARCH_POLL: Duration = Duration::from_millis(5);
 
+/// How long keys typed after a search was kept with `Enter` wait for its answer before they
+/// are read anyway.
+pub const KEPT_SEARCH_WAIT: Duration = Duration::from_secs(3);
+
 /// Runs until the app wants to quit; saves the state on the way out.
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let searcher = Searcher::new(app.index_cell());
     let mut redraw = true;
+    let mut kept_since: Option<Instant> = None;
     while !app.should_quit() {
         // Any change of the query (a new request, or a cleared query that needs none) makes
         // older searches stale; they stop at their next check.
         searcher.supersede(app.search_generation());
         if let Some(request) = app.take_search_request() {
             searcher.start(request);
+        }
+        if !app.awaits_kept_search() {
+            kept_since = None;
         }
         if redraw {
             terminal.draw(|frame| view::render(app, theme, frame))?;
@@ -45,6 +53,16 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
                 app.update(answer);
                 redraw = true;
                 continue;
+            }
+            // `/gonghui Enter Enter` typed at speed: the second Enter belongs to the new
+            // list, so while a kept search runs the keys stay queued in the terminal (for at
+            // most KEPT_SEARCH_WAIT, should an answer never come).
+            if app.awaits_kept_search() {
+                let since = *kept_since.get_or_insert_with(Instant::now);
+                if since.elapsed() < KEPT_SEARCH_WAIT {
+                    std::thread::sleep(SEARCH_POLL);
+                    continue;
+                }
             }
             if !event::poll(SEARCH_POLL)? {
                 continue;
