@@ -183,7 +183,8 @@ pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
             id_prefix: args.id_prefix.clone(),
         },
     );
-    let json = load::to_document_json(imported.banner.as_deref(), &imported.articles);
+    let json =
+        load::to_document_json(imported.banner.as_deref(), &imported.articles).map_err(io)?;
     match &args.output {
         Some(path) => std::fs::write(path, &json).map_err(|source| Error::Io {
             path: path.clone(),

@@ -80,6 +80,8 @@ pub enum Error {
     },
     /// An article has an empty title.
     MissingTitle { place: Place },
+    /// An article's `district` or `districts` holds a name that is not one of the 16.
+    BadDistrict { place: Place, name: String },
     /// The source holds no articles.
     Empty { path: PathBuf },
     /// The file declares a schema kanbao does not know.
@@ -118,6 +120,11 @@ impl fmt::Display for Error {
                 )
             }
             Error::MissingTitle { place } => write!(f, "{place}: the article has no title"),
+            Error::BadDistrict { place, name } => write!(
+                f,
+                "{place}: `{name}` is not one of Beijing's 16 districts; write a full name such \
+                 as 西城区, or null when none is stated"
+            ),
             Error::Empty { path } => write!(f, "{}: holds no articles", path.display()),
             Error::Schema { place, found } => {
                 write!(

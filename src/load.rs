@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Collection};
+use crate::district::DISTRICTS;
 use crate::error::{Error, Place, Result};
 
 mod lines;
@@ -334,6 +335,12 @@ fn parse_document(
                 place: seen.place(loc, &article.id),
             });
         }
+        if let Some(name) = unknown_district(&article) {
+            return Err(Error::BadDistrict {
+                place: seen.place(loc, &article.id),
+                name: name.to_string(),
+            });
+        }
         seen.check_id(&article.id, loc)?;
         out.articles.push(article);
     }
@@ -341,6 +348,17 @@ fn parse_document(
         out.banner = doc.banner;
     }
     Ok(())
+}
+
+/// A `district` or `districts` entry of `article` that is not one of the 16 full names:
+/// such a value would be shown in lists, the picker and the header, so it is refused.
+pub(crate) fn unknown_district(article: &Article) -> Option<&str> {
+    article
+        .district
+        .iter()
+        .chain(&article.districts)
+        .map(String::as_str)
+        .find(|name| !DISTRICTS.iter().any(|d| d.name == *name))
 }
 
 /// Best-effort line numbers of the first `count` article objects: the lines holding `"id"`.
@@ -353,14 +371,15 @@ fn article_lines(text: &str, count: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Serializes a collection as a schema-1 document, pretty-printed.
-pub fn to_document_json(banner: Option<&str>, articles: &[Article]) -> String {
+/// Serializes a collection as a schema-1 document, pretty-printed, with the characters a
+/// terminal would obey (C1, DEL, bidi overrides) escaped, since `kanbao import` may print it.
+pub fn to_document_json(banner: Option<&str>, articles: &[Article]) -> std::io::Result<String> {
     let doc = Document {
         schema: SCHEMA,
         banner: banner.map(str::to_string),
         articles: articles.to_vec(),
     };
-    let mut json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    json.push('\n');
-    json
+    let mut out = Vec::new();
+    crate::json::write_pretty(&mut out, &doc)?;
+    String::from_utf8(out).map_err(std::io::Error::other)
 }

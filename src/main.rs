@@ -30,10 +30,19 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("kanbao: {e}");
+            // Messages quote ids, names and paths from the data: shown, never obeyed.
+            eprintln!("kanbao: {}", terminal_safe(&e.to_string()));
             ExitCode::from(2)
         }
     }
+}
+
+/// `text` with escape sequences and control characters made harmless, line by line.
+fn terminal_safe(text: &str) -> String {
+    text.split('\n')
+        .map(|line| sanitize(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn flush(out: &mut dyn Write) -> kanbao::error::Result<()> {
@@ -185,7 +194,7 @@ fn reading_state(cli: &Cli) -> (StateStore, String) {
     }
     let (store, warnings) = StateStore::open(cli.state.clone());
     for warning in warnings {
-        eprintln!("kanbao: {warning}");
+        eprintln!("kanbao: {}", terminal_safe(&warning.to_string()));
     }
     (store, key)
 }

@@ -426,3 +426,72 @@ fn an_empty_file_says_it_holds_no_articles() {
         assert_eq!(stderr(&out), format!("kanbao: {path}: holds no articles\n"));
     }
 }
+
+/// Whether `text` holds a character a terminal would act on (ESC, other C0 but newline and
+/// tab, DEL, C1, bidi controls).
+fn obeyable(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn a_district_that_is_not_one_of_the_16_is_refused_and_never_echoed_raw() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let hostile = "X\u{1b}]0;PWN\u{7}\u{9b}2J区";
+    let doc = serde_json::json!({"schema": 1, "articles": [
+        {"id": "a", "title": "标题", "paragraphs": ["正文"], "district": hostile},
+    ]});
+    let json = write(dir.path(), "d.json", doc.to_string().as_bytes());
+    let lines = write(
+        dir.path(),
+        "d.jsonl",
+        serde_json::json!({"id": "a", "title": "标题", "paragraphs": [], "districts": [hostile]})
+            .to_string()
+            .as_bytes(),
+    );
+    for path in [&json, &lines] {
+        for args in [
+            vec!["check", path.as_str()],
+            vec!["--data", path, "districts"],
+        ] {
+            let out = kanbao(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(stdout(&out).is_empty());
+            let err = stderr(&out);
+            assert!(err.contains("16 districts"), "{err}");
+            assert!(!obeyable(&err), "{err:?}");
+        }
+    }
+}
+
+#[test]
+fn error_messages_quote_ids_without_their_escape_sequences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = "x\u{1b}]0;PWN\u{7}\u{9b}31m";
+    let doc = serde_json::json!({"schema": 1, "articles": [
+        {"id": id, "title": "一", "paragraphs": []},
+        {"id": id, "title": "二", "paragraphs": []},
+    ]});
+    let path = write(dir.path(), "dup.json", doc.to_string().as_bytes());
+    let out = kanbao(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("duplicate article id"), "{err}");
+    assert!(!obeyable(&err), "{err:?}");
+}
+
+#[test]
+fn import_to_stdout_escapes_what_a_terminal_would_obey() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = "标题\u{9b}2J\u{202e}反\n\n本报讯（记者 张三）正文\u{1b}]0;x\u{7}在这里。\n";
+    let path = write(dir.path(), "page.txt", page.as_bytes());
+    let out = kanbao(&["import", &path]);
+    let text = stdout(&out);
+    assert!(!obeyable(&text), "{text:?}");
+    assert!(
+        text.contains("\\u009b") && text.contains("\\u202e"),
+        "{text}"
+    );
+}

@@ -12,7 +12,8 @@ fn no_space(s: &str) -> String {
 fn bundled_json_is_what_the_importer_makes_of_the_raw_page() {
     let imported = import_page(BUNDLED_PAGE, &ImportOptions::default());
     assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
-    let made = load::to_document_json(imported.banner.as_deref(), &imported.articles);
+    let made = load::to_document_json(imported.banner.as_deref(), &imported.articles)
+        .expect("the document serializes");
     assert!(
         made == BUNDLED_JSON,
         "data/articles.json is stale: run `cargo run -- import data/page.txt -o data/articles.json`"

@@ -596,3 +596,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn snippets_are_sanitised_like_everything_else_shown() {
+    let a = article(
+        "x",
+        None,
+        "标题",
+        &["前文\u{202e}工会\u{2066}驿站\u{1b}[31m后文\u{9b}2J"],
+    );
+    for q in ["工会", "gonghui", ""] {
+        let s = snippet(&a, &Query::parse(q), 40);
+        assert!(
+            !s.text.chars().any(|c| c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{q}: {:?}",
+            s.text
+        );
+        assert!(s.text.contains("工会"), "{q}: {:?}", s.text);
+    }
+}

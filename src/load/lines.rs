@@ -107,6 +107,13 @@ fn parse_block(bytes: &[u8], path: &Path) -> Parsed {
             });
             break;
         }
+        if let Some(name) = super::unknown_district(&article) {
+            error = Some(Error::BadDistrict {
+                place: Place::at(path, line_no as usize, 1).item(format!("id `{}`", article.id)),
+                name: name.to_string(),
+            });
+            break;
+        }
         articles.push((line_no, article));
     }
     Parsed {
@@ -118,8 +125,10 @@ fn parse_block(bytes: &[u8], path: &Path) -> Parsed {
 
 /// Moves an error found in a block to its place in the file.
 fn shift(mut error: Error, lines: usize) -> Error {
-    if let Error::Syntax { place, .. } | Error::NotUtf8 { place } | Error::MissingTitle { place } =
-        &mut error
+    if let Error::Syntax { place, .. }
+    | Error::NotUtf8 { place }
+    | Error::MissingTitle { place }
+    | Error::BadDistrict { place, .. } = &mut error
         && let Some(line) = &mut place.line
     {
         *line += lines;

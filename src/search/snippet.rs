@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Query, find_matches};
 use crate::article::Article;
+use crate::layout::sanitize;
 
 /// The mark put where a snippet is cut.
 const ELLIPSIS: &str = "…";
@@ -27,17 +28,20 @@ pub struct Snippet {
 /// for an article with no paragraphs). Lines are cut between grapheme clusters, never
 /// through a character; about a third of the width is kept before the hit as context.
 pub fn snippet(article: &Article, query: &Query, width: usize) -> Snippet {
+    // Sanitised first (escape sequences gone, other controls and bidi overrides visible),
+    // as everything from the data that reaches a terminal.
     let body = article.paragraphs.iter().chain(&article.byline);
     for field in body {
-        let matches = find_matches(field, query);
+        let field = sanitize(field);
+        let matches = find_matches(&field, query);
         if let Some(first) = matches.first() {
             let focus = first.clone();
-            return cut(field, focus, &matches, width);
+            return cut(&field, focus, &matches, width);
         }
     }
-    let field = article.paragraphs.first().unwrap_or(&article.title);
-    let matches = find_matches(field, query);
-    cut(field, 0..0, &matches, width)
+    let field = sanitize(article.paragraphs.first().unwrap_or(&article.title));
+    let matches = find_matches(&field, query);
+    cut(&field, 0..0, &matches, width)
 }
 
 /// One grapheme cluster of the source line as it will be shown.
