@@ -432,7 +432,6 @@ pub fn lines_of(first: usize, last: usize, total: usize) -> String {
     format!("{first}–{last}/{total}")
 }
 
-/// `N 篇` — how many articles the list holds, out of all.
 /// The line shown while the reader loads `what` (a path, shown sanitised by the caller).
 pub fn loading(lang: Lang, what: &str) -> String {
     match lang {
@@ -441,6 +440,7 @@ pub fn loading(lang: Lang, what: &str) -> String {
     }
 }
 
+/// `N 篇` — how many articles the list holds, out of all.
 pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
     let unit = Msg::Articles.text(lang);
     if shown == total {

@@ -34,8 +34,8 @@ pub use snippet::{Snippet, snippet};
 /// spawning threads costs more than it saves.
 const PARALLEL_MIN: usize = 4096;
 
-/// Articles scanned between two looks at the cancellation flag: about 0.5 MB of text, so a
-/// superseded search stops within a millisecond or so.
+/// Articles scanned between two looks at the cancellation flag: about 1 MB of index text
+/// (1.4 MB as UTF-8), so a superseded search stops within a millisecond or so.
 const CANCEL_BLOCK: usize = 512;
 
 /// Asked between blocks of articles: `true` means the search is no longer wanted.
@@ -53,7 +53,8 @@ pub struct SearchHit {
 }
 
 /// The folded text of a run of consecutive articles, stored contiguously so that one
-/// `memmem` pass over the shard answers a term for all of them. Each article's text is its
+/// `memmem` pass over a block of them (see [`CANCEL_BLOCK`]) answers a term for all of
+/// them. Each article's text is its
 /// headings, then byline and paragraphs, one field per line, so no match spans two fields
 /// (terms never contain a line break) or two articles. The text is UTF-16LE bytes (see
 /// [`utf16`]); every offset below counts those bytes.
@@ -90,7 +91,8 @@ impl Shard {
             .iter()
             .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
             .sum();
-        // Chinese text: three UTF-8 bytes a character become two.
+        // Chinese text: three UTF-8 bytes a character become two, so about ¾ of the UTF-8
+        // size covers it with room for the line breaks and some ASCII; more text grows it.
         shard.text.reserve(size - size / 4);
         let mut folded = String::new();
         let mut push = |field: &str, text: &mut Vec<u8>| {

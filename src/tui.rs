@@ -74,6 +74,9 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     };
     let (mut term, guard) = terminal::enter(config.mouse, app.shared_state()).map_err(io)?;
     let result = event_loop::run(&mut term, &mut app, &theme);
+    // The loop saves on a normal end; a terminal error (an SSH session dropped before its
+    // SIGHUP came) ends it early, and the last marks must not be lost with it.
+    app.save();
     drop(guard);
     result.map_err(io)
 }

@@ -8,6 +8,7 @@
 //! [`SearchRequest::run`] — and hands the answer back as [`Action::SearchFinished`]. The app
 //! keeps only the answer to its latest request; a `Searcher` also stops older searches early.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
@@ -29,7 +30,11 @@ impl IndexCell {
         if background {
             let (slot, collection) = (Arc::clone(&cell.0), Arc::clone(collection));
             std::thread::spawn(move || {
-                slot.get_or_init(|| Arc::new(SearchIndex::new(&collection.articles)));
+                // Should building panic, searches find nothing rather than wait forever.
+                slot.get_or_init(|| {
+                    let build = AssertUnwindSafe(|| SearchIndex::new(&collection.articles));
+                    Arc::new(std::panic::catch_unwind(build).unwrap_or_default())
+                });
             });
         } else {
             cell.0
@@ -105,7 +110,16 @@ impl Searcher {
             let stale = move || latest.load(Ordering::Relaxed) != generation;
             // The first search may come before the index is built: wait for it here.
             let index = index.wait();
-            if let Some(answer) = request.run(&index, &stale) {
+            // A search that panics answers "nothing found" rather than leave the app
+            // waiting for an answer that never comes.
+            let run = AssertUnwindSafe(|| request.run(&index, &stale));
+            let answer = std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                Some(Action::SearchFinished {
+                    generation,
+                    hits: Vec::new(),
+                })
+            });
+            if let Some(answer) = answer {
                 // The receiver lives as long as the loop; if it is gone nobody waits.
                 let _ = done.send(answer);
             }

@@ -71,7 +71,8 @@ impl Term {
     /// Calls `at(pos)` with a byte position inside each match in folded text held as
     /// UTF-16LE bytes (the index's encoding, see `utf16`): literal matches first (their
     /// starts, ascending), then pinyin ones (their last bytes, ascending). Used to count
-    /// matches per article over a whole shard in two passes.
+    /// matches per article over a block of articles in two passes; the positions are
+    /// ascending only for a term without pinyin (several-term literal search relies on it).
     pub(crate) fn for_each_position_utf16(&self, units: &[u8], mut at: impl FnMut(usize)) {
         utf16::for_each_aligned(&self.finder16, units, &mut at);
         if let Some(p) = &self.pinyin {

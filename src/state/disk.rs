@@ -132,9 +132,11 @@ impl Lock {
 
 /// The prefix of the temporary files a save writes next to the state file.
 fn temp_prefix(path: &Path) -> OsString {
+    // The infix keeps a sibling's temporary files (`.state.json.bak.…`, saved under another
+    // lock) out of `remove_orphans`' reach.
     let mut prefix = OsString::from(".");
     prefix.push(path.file_name().unwrap_or_default());
-    prefix.push(".");
+    prefix.push(".kanbao-save-");
     prefix
 }
 
@@ -202,6 +204,36 @@ fn sync_folder(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn orphans_of_this_file_are_removed_and_a_siblings_are_not() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let ours = dir.path().join(".state.json.kanbao-save-abc123.tmp");
+        let sibling = dir.path().join(".state.json.bak.kanbao-save-abc123.tmp");
+        for f in [&ours, &sibling] {
+            fs::write(f, b"{}").expect("write");
+        }
+        remove_orphans(&path);
+        assert!(!ours.exists(), "a killed save's temp file is removed");
+        assert!(sibling.exists(), "another state file's save is left alone");
+        // A save's own temp file has the prefix and suffix remove_orphans looks for.
+        let mut seen = String::new();
+        write_atomic(&path, b"{}", &mut |temp| {
+            seen = temp
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            Ok(())
+        })
+        .expect("save");
+        assert!(
+            seen.starts_with(".state.json.kanbao-save-") && seen.ends_with(".tmp"),
+            "{seen}"
+        );
+        assert!(path.exists());
+    }
 
     #[test]
     fn classifies_files() {

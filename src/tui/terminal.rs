@@ -53,6 +53,11 @@ pub fn enter(mouse: bool, state: SharedStore) -> io::Result<(DefaultTerminal, Gu
     let previous = std::panic::take_hook();
     let on_panic = state.clone();
     std::panic::set_hook(Box::new(move |info| {
+        // A search or index thread's panic is caught where it runs (its search then finds
+        // nothing); the reader goes on, so the terminal must stay as it is.
+        if std::thread::current().name() != Some("main") {
+            return;
+        }
         // The panic may have struck while this thread held the state: never wait for it.
         if let Some(mut store) = lock_now(&on_panic) {
             let _ = store.save_if_dirty();
