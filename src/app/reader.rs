@@ -3,7 +3,9 @@
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::layout::{self, LaidLine, LayoutOptions, line_for_position, position_of_line, sanitize};
+use crate::layout::{
+    self, LaidLine, LayoutOptions, Pages, line_for_position, position_of_line, sanitize,
+};
 use crate::search::{Query, find_matches};
 use crate::state::Position;
 
@@ -123,14 +125,14 @@ impl Reader {
 
     /// `(page, pages)`, both from 1; the last page counts as reached at the end.
     pub fn page(&self, rows: usize) -> (usize, usize) {
-        let rows = rows.max(1);
-        let pages = self.lines.len().div_ceil(rows).max(1);
+        let pages = Pages::new(self.lines.len(), rows);
+        // Scrolled to the end, the last page shows, though the top line is in an earlier one.
         let page = if self.scroll >= self.max_scroll(rows) {
-            pages
+            pages.count()
         } else {
-            self.scroll / rows + 1
+            pages.page_of(self.scroll) + 1
         };
-        (page.min(pages), pages)
+        (page, pages.count())
     }
 
     /// Finds the hits of `query` in the laid-out lines.
