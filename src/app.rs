@@ -210,10 +210,10 @@ impl App {
     fn normal(&mut self, action: Action) {
         let rows = self.rows();
         match action {
-            Action::MoveDown | Action::ScrollDown if self.context() == Context::List => {
+            Action::MoveDown if self.context() == Context::List => {
                 self.select(self.selected.saturating_add(1));
             }
-            Action::MoveUp | Action::ScrollUp if self.context() == Context::List => {
+            Action::MoveUp if self.context() == Context::List => {
                 self.select(self.selected.saturating_sub(1));
             }
             Action::Top => self.select(0),
@@ -233,8 +233,8 @@ impl App {
             }
             Action::LineDown => self.scroll(|r| r.scroll_by(1, rows)),
             Action::LineUp => self.scroll(|r| r.scroll_by(-1, rows)),
-            Action::ScrollDown => self.scroll(|r| r.scroll_by(3, rows)),
-            Action::ScrollUp => self.scroll(|r| r.scroll_by(-3, rows)),
+            Action::ScrollDown(x, y) => self.wheel(x, y, true),
+            Action::ScrollUp(x, y) => self.wheel(x, y, false),
             Action::FirstPage => self.scroll(|r| r.scroll_to(0, rows)),
             Action::LastPage => self.scroll(|r| r.scroll_to(usize::MAX, rows)),
             Action::NextMatch => self.step_hit(true),
@@ -655,10 +655,33 @@ impl App {
         }
     }
 
+    /// The mouse wheel acts on the pane under the pointer, whichever has the focus: over
+    /// the list it moves the selection, over the reader it scrolls the article (three
+    /// lines a notch) and leaves the focus where it is; anywhere else it does nothing.
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let g = self.geometry();
+        if g.list.contains(x, y) {
+            let at = if down {
+                self.selected.saturating_add(1)
+            } else {
+                self.selected.saturating_sub(1)
+            };
+            self.select(at);
+        } else if g.reader.contains(x, y) {
+            let rows = self.rows();
+            self.scroll_reader(|r| r.scroll_by(if down { 3 } else { -3 }, rows));
+        }
+    }
+
     fn scroll(&mut self, f: impl FnOnce(&mut Reader)) {
         if self.context() != Context::Reader {
             return;
         }
+        self.scroll_reader(f);
+    }
+
+    /// Scrolls the article in the reader, focused or not, and records its place.
+    fn scroll_reader(&mut self, f: impl FnOnce(&mut Reader)) {
         let Some(reader) = &mut self.reader else {
             return;
         };

@@ -8,7 +8,9 @@ use kanbao::article::{Article, Collection};
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
 use kanbao::tui::keymap::action_for;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+};
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -331,4 +333,67 @@ fn one_pane_at_a_time_brackets_in_the_list_do_nothing() {
     key(&mut app, ']');
     assert_eq!(app.reader().unwrap().article, app.view()[1]);
     assert!(app.is_read(app.view()[1]));
+}
+
+/// Turns the mouse wheel one notch with the pointer at (`x`, `y`).
+fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
+    let kind = if down {
+        MouseEventKind::ScrollDown
+    } else {
+        MouseEventKind::ScrollUp
+    };
+    let event = Event::Mouse(MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: NONE,
+    });
+    if let Some(action) = action_for(app.context(), &event) {
+        app.update(action);
+    }
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    // Side by side, the list focused: the wheel over the reader scrolls the preview and
+    // leaves the selection (and so the previewed article) and the focus alone.
+    let mut app = bundled(120, 30);
+    let g = app.geometry();
+    assert!(g.side_by_side);
+    let previewed = app.reader().unwrap().article;
+    let (rx, ry) = (g.reader.x + 5, g.reader.y + 5);
+    wheel(&mut app, rx, ry, true);
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.reader().unwrap().article, previewed);
+    assert_eq!(app.reader().unwrap().scroll(), 3);
+    wheel(&mut app, rx, ry, false);
+    assert_eq!(app.reader().unwrap().scroll(), 0);
+    // Over the list it moves the selection, and the preview follows.
+    wheel(&mut app, g.list.x + 2, g.list.y + 1, true);
+    assert_eq!(app.selected(), 1);
+    assert_ne!(app.reader().unwrap().article, previewed);
+    // With the reader focused, the wheel over the list still moves the list.
+    key(&mut app, 'k');
+    press(&mut app, KeyCode::Tab, NONE);
+    assert_eq!(app.context(), Context::Reader);
+    wheel(&mut app, g.list.x + 2, g.list.y + 1, true);
+    assert_eq!(app.selected(), 1);
+    // On the header, the status bar or the separator, nothing happens.
+    let before = (app.selected(), app.reader().unwrap().scroll());
+    for (x, y) in [(5, 0), (5, 29), (g.separator.x, 5)] {
+        wheel(&mut app, x, y, true);
+    }
+    assert_eq!((app.selected(), app.reader().unwrap().scroll()), before);
+
+    // One pane at a time: the wheel acts on the pane shown.
+    let mut app = bundled(80, 24);
+    wheel(&mut app, 10, 5, true);
+    assert_eq!(app.selected(), 1);
+    wheel(&mut app, 10, 5, false);
+    assert_eq!(app.selected(), 0);
+    key(&mut app, 'l');
+    wheel(&mut app, 10, 5, true);
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.reader().unwrap().scroll(), 3);
 }

@@ -235,8 +235,8 @@ pub fn action_for(context: Context, event: &Event) -> Option<Action> {
         Event::Paste(text) => Some(Action::SearchInput(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown(mouse.column, mouse.row)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp(mouse.column, mouse.row)),
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             _ => None,
         },
