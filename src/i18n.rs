@@ -33,7 +33,7 @@ pub enum Msg {
     District,
     /// Label before the active search.
     Search,
-    /// Shown when the list is empty.
+    /// Shown when the list is empty, with how to clear the filters.
     NoArticles,
     /// Status when the search finds nothing in the article.
     NoMatches,
@@ -218,8 +218,8 @@ impl Msg {
             (District, Lang::En) => "district",
             (Search, Lang::Zh) => "搜索",
             (Search, Lang::En) => "search",
-            (NoArticles, Lang::Zh) => "没有符合条件的文章",
-            (NoArticles, Lang::En) => "No articles match",
+            (NoArticles, Lang::Zh) => "没有符合条件的文章（按 c 清除搜索和地区）",
+            (NoArticles, Lang::En) => "No matching articles (c clears search and districts)",
             (NoMatches, Lang::Zh) => "无匹配",
             (NoMatches, Lang::En) => "no matches",
             (NoSearch, Lang::Zh) => "没有搜索，按 / 搜索",

@@ -3,8 +3,10 @@
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use kanbao::action::Action;
+use kanbao::app::Mode;
 use kanbao::app::{App, Context, Focus, Options};
 use kanbao::article::{Article, Collection};
+use kanbao::filter::DistrictFilter;
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
 use kanbao::tui::keymap::action_for;
@@ -396,4 +398,39 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     wheel(&mut app, 10, 5, true);
     assert_eq!(app.selected(), 0);
     assert_eq!(app.reader().unwrap().scroll(), 3);
+}
+
+#[test]
+fn a_district_with_no_articles_from_the_command_line_can_be_unticked() {
+    // `kanbao --district haidian` on the bundled page, which has no 海淀区 article.
+    let opts = Options {
+        source: "test".into(),
+        filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+        ..Options::default()
+    };
+    let mut app = App::new(
+        load_bundled().unwrap(),
+        StateStore::disabled(),
+        Vec::new(),
+        opts,
+    );
+    app.update(Action::Resize(80, 24));
+    assert!(app.view().is_empty());
+    key(&mut app, 'd');
+    let Mode::Picker(picker) = app.mode() else {
+        panic!("the picker is open")
+    };
+    let at = picker
+        .items()
+        .iter()
+        .position(|(k, _)| k.label() == "海淀区")
+        .expect("the chosen district is listed");
+    assert_eq!(picker.items()[at].1, 0);
+    for _ in 0..at {
+        key(&mut app, 'j');
+    }
+    key(&mut app, ' ');
+    press(&mut app, KeyCode::Enter, NONE);
+    assert!(app.filter().is_empty());
+    assert_eq!(app.view().len(), 7);
 }

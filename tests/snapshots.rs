@@ -540,3 +540,34 @@ fn picker_counts_are_right_aligned_in_a_column() {
         "counts end together: {rows:?}"
     );
 }
+
+#[test]
+fn an_empty_list_says_how_to_clear_the_filters() {
+    // `kanbao --district haidian`: no 海淀区 article on the bundled page.
+    for (lang, hint) in [
+        (Lang::Zh, "没有符合条件的文章（按 c 清除搜索和地区）"),
+        (
+            Lang::En,
+            "No matching articles (c clears search and districts)",
+        ),
+    ] {
+        let opts = Options {
+            lang,
+            ambiguous: AmbiguousWidth::Narrow,
+            filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+            query: String::new(),
+            source: "builtin".to_string(),
+        };
+        let mut app = App::new(
+            load_bundled().unwrap(),
+            StateStore::disabled(),
+            Vec::new(),
+            opts,
+        );
+        app.update(Action::Resize(80, 24));
+        let terminal = draw(&app, &Theme::new(true, false), 80, 24);
+        let screen = format!("{}", terminal.backend());
+        let row: String = screen.lines().nth(1).unwrap().replace(' ', "");
+        assert!(row.contains(&hint.replace(' ', "")), "{lang:?}:\n{screen}");
+    }
+}

@@ -1,4 +1,5 @@
-//! The district picker: every district in the data with its count, several may be on.
+//! The district picker: every district in the data (and every one chosen) with its count,
+//! several may be on.
 
 use crate::article::Article;
 use crate::district::DistrictKey;
@@ -13,16 +14,26 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// A picker over the districts of `articles`, starting from `current`.
+    /// A picker over the districts of `articles`, starting from `current`. A district of
+    /// `current` that no article names (one given on the command line) is listed too, with
+    /// a count of 0, so it can be turned off.
     pub fn new(articles: &[Article], current: &DistrictFilter) -> Picker {
+        let mut items = district_counts(articles);
+        for key in current.keys() {
+            if !items.iter().any(|(k, _)| k == key) {
+                items.push((key.clone(), 0));
+            }
+        }
+        items.sort_by_key(|(k, _)| k.rank());
         Picker {
-            items: district_counts(articles),
+            items,
             cursor: 0,
             chosen: current.clone(),
         }
     }
 
-    /// Every district with its count, canonical order, 未注明 last.
+    /// Every district with its count (0 for a chosen one no article names), canonical
+    /// order, 未注明 last.
     pub fn items(&self) -> &[(DistrictKey, usize)] {
         &self.items
     }
