@@ -447,6 +447,8 @@ impl App {
             Action::LineUp => scroll.saturating_sub(1),
             Action::NextPage => scroll.saturating_add(page),
             Action::PrevPage => scroll.saturating_sub(page),
+            Action::HalfPageDown => scroll.saturating_add((page / 2).max(1)),
+            Action::HalfPageUp => scroll.saturating_sub((page / 2).max(1)),
             Action::FirstPage => 0,
             Action::LastPage => usize::MAX,
             Action::Help => {
@@ -460,9 +462,17 @@ impl App {
     }
 
     fn picker(&mut self, action: Action, mut picker: Picker) {
+        let page = self.geometry().picker_page(picker.items().len());
+        let half = (page / 2).max(1);
         match action {
             Action::PickerDown => picker.down(),
             Action::PickerUp => picker.up(),
+            Action::Top => picker.top(),
+            Action::Bottom => picker.bottom(),
+            Action::NextPage => picker.move_by(page as isize),
+            Action::PrevPage => picker.move_by(-(page as isize)),
+            Action::HalfPageDown => picker.move_by(half as isize),
+            Action::HalfPageUp => picker.move_by(-(half as isize)),
             Action::PickerToggle => picker.toggle(),
             Action::PickerApply => {
                 self.opts.filter = picker.chosen().clone();

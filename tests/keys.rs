@@ -434,3 +434,84 @@ fn a_district_with_no_articles_from_the_command_line_can_be_unticked() {
     assert!(app.filter().is_empty());
     assert_eq!(app.view().len(), 7);
 }
+
+#[test]
+fn the_help_pages_with_ctrl_f_b_d_u() {
+    let mut app = bundled(40, 12);
+    key(&mut app, '?');
+    let scroll = |app: &App| match app.mode() {
+        Mode::Help { scroll, .. } => *scroll,
+        _ => panic!("help is open"),
+    };
+    let lines = app.help_lines(Context::List).len();
+    let page = app.geometry().help_page(lines);
+    assert!(page >= 2 && lines > 3 * page);
+    ctrl(&mut app, 'f');
+    assert_eq!(scroll(&app), page);
+    ctrl(&mut app, 'd');
+    assert_eq!(scroll(&app), page + page / 2);
+    ctrl(&mut app, 'u');
+    assert_eq!(scroll(&app), page);
+    ctrl(&mut app, 'b');
+    assert_eq!(scroll(&app), 0);
+}
+
+/// One article in each district and one that names none: 17 districts in the picker.
+fn every_district() -> Collection {
+    let mut names: Vec<Option<&str>> = kanbao::district::DISTRICTS
+        .iter()
+        .map(|d| Some(d.name))
+        .collect();
+    names.push(None);
+    let articles = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            district: d.map(str::to_string),
+            paragraphs: vec!["正文。".to_string()],
+            ..Article::default()
+        })
+        .collect();
+    Collection {
+        articles,
+        ..Collection::default()
+    }
+}
+
+#[test]
+fn the_picker_jumps_and_pages_and_space_still_toggles() {
+    let mut app = sized(every_district(), 80, 12);
+    key(&mut app, 'd');
+    let cursor = |app: &App| match app.mode() {
+        Mode::Picker(p) => p.cursor(),
+        _ => panic!("the picker is open"),
+    };
+    let page = app.geometry().picker_page(17);
+    assert!(page > 1 && page < 17);
+    key(&mut app, 'G');
+    assert_eq!(cursor(&app), 16);
+    key(&mut app, 'g');
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::End, NONE);
+    assert_eq!(cursor(&app), 16);
+    press(&mut app, KeyCode::Home, NONE);
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::PageDown, NONE);
+    assert_eq!(cursor(&app), page);
+    press(&mut app, KeyCode::PageUp, NONE);
+    assert_eq!(cursor(&app), 0);
+    ctrl(&mut app, 'd');
+    assert_eq!(cursor(&app), page / 2);
+    ctrl(&mut app, 'u');
+    assert_eq!(cursor(&app), 0);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::PageDown, NONE);
+    }
+    assert_eq!(cursor(&app), 16, "paging stops at the last");
+    // Space toggles, as before.
+    key(&mut app, ' ');
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.view().len(), 1);
+}

@@ -571,3 +571,54 @@ fn an_empty_list_says_how_to_clear_the_filters() {
         assert!(row.contains(&hint.replace(' ', "")), "{lang:?}:\n{screen}");
     }
 }
+
+#[test]
+fn a_picker_taller_than_the_screen_says_which_districts_are_shown() {
+    let mut names: Vec<Option<&str>> = kanbao::district::DISTRICTS
+        .iter()
+        .map(|d| Some(d.name))
+        .collect();
+    names.push(None);
+    let articles = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| kanbao::article::Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            district: d.map(str::to_string),
+            paragraphs: vec!["正文。".to_string()],
+            ..kanbao::article::Article::default()
+        })
+        .collect();
+    let collection = kanbao::article::Collection {
+        articles,
+        ..kanbao::article::Collection::default()
+    };
+    let mut app = App::new(
+        collection,
+        StateStore::disabled(),
+        Vec::new(),
+        Options::default(),
+    );
+    app.update(Action::Resize(80, 12));
+    app.update(Action::OpenPicker);
+    let screen = |app: &App| {
+        let s = app.geometry().screen;
+        format!(
+            "{}",
+            draw(app, &Theme::new(true, false), s.width, s.height).backend()
+        )
+    };
+    // 12 rows: a box of 12, 8 districts of 17.
+    assert!(screen(&app).contains("1–8/17"), "{}", screen(&app));
+    app.update(Action::Bottom);
+    assert!(screen(&app).contains("10–17/17"), "{}", screen(&app));
+    // All in view: no counter.
+    app.update(Action::Resize(80, 30));
+    assert!(!screen(&app).contains("–"), "{}", screen(&app));
+    // Tiny screens draw without panicking.
+    for (w, h) in [(1, 1), (3, 2), (10, 4), (20, 5)] {
+        app.update(Action::Resize(w, h));
+        draw(&app, &Theme::new(true, false), w, h);
+    }
+}

@@ -60,6 +60,27 @@ impl Picker {
         self.cursor = self.cursor.saturating_sub(1);
     }
 
+    /// Moves the cursor by `delta` items, stopping at the first and the last.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.items.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    /// Moves the cursor to the first item.
+    pub fn top(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// Moves the cursor to the last item.
+    pub fn bottom(&mut self) {
+        self.cursor = self.items.len().saturating_sub(1);
+    }
+
+    /// The first item shown when `visible` items fit in the box: the cursor stays in view.
+    pub fn first_shown(&self, visible: usize) -> usize {
+        self.cursor.saturating_sub(visible.max(1) - 1)
+    }
+
     /// Turns the district under the cursor on or off.
     pub fn toggle(&mut self) {
         if let Some((key, _)) = self.items.get(self.cursor) {
