@@ -111,6 +111,8 @@ pub enum Action {
         /// The matching articles, best first.
         hits: Vec<SearchHit>,
     },
+    /// Redraw the whole screen (`Ctrl-L`): for a terminal left with stale cells.
+    Redraw,
     /// Leave kanbao.
     Quit,
 }

@@ -137,6 +137,8 @@ pub struct App {
     to_top: bool,
     size: (u16, u16),
     status: Option<String>,
+    /// True once `Ctrl-L` asked for the whole screen to be drawn again (see `take_redraw`).
+    redraw: bool,
     quit: bool,
 }
 
@@ -175,6 +177,7 @@ impl App {
             to_top: false,
             size: (80, 24),
             status: (!warnings.is_empty()).then(|| warnings.join("; ")),
+            redraw: false,
             quit: false,
         };
         app.search();
@@ -193,6 +196,8 @@ impl App {
     fn act(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            // Changes nothing else: the prompt, picker or help stays open as it was.
+            Action::Redraw => self.redraw = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::SearchFinished { generation, hits } => self.search_finished(generation, hits),
             action => {
@@ -984,6 +989,16 @@ impl App {
     /// True when the reading state changed since the last save.
     pub fn has_unsaved(&self) -> bool {
         self.unsaved
+    }
+
+    /// True when the user asked (`Ctrl-L`) for the whole screen to be redrawn since the
+    /// last call; taking it leaves it false. The event loop calls this after each update and,
+    /// when it returns true, clears the terminal (`terminal.clear()`) before the next draw,
+    /// so that every cell is written afresh: a terminal that disagrees with unicode-width
+    /// about an emoji sequence, or a noisy SSH line, can leave stale cells that a frame
+    /// drawn as a diff against the last one would never touch.
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 
     /// True once the user asked to leave.

@@ -99,6 +99,8 @@ pub enum Msg {
     HelpClose,
     /// Help: quit.
     HelpQuit,
+    /// Help: redraw the screen.
+    HelpRedraw,
     /// Help: clear.
     HelpClear,
     /// Help: back.
@@ -284,6 +286,8 @@ impl Msg {
             (HelpClose, Lang::En) => "close help",
             (HelpQuit, Lang::Zh) => "退出",
             (HelpQuit, Lang::En) => "quit",
+            (HelpRedraw, Lang::Zh) => "重绘屏幕",
+            (HelpRedraw, Lang::En) => "redraw the screen",
             (HelpClear, Lang::Zh) => "清除搜索和筛选",
             (HelpClear, Lang::En) => "clear search and filters",
             (HelpBack, Lang::Zh) => "返回列表",

@@ -515,3 +515,46 @@ fn the_picker_jumps_and_pages_and_space_still_toggles() {
     press(&mut app, KeyCode::Enter, NONE);
     assert_eq!(app.view().len(), 1);
 }
+
+#[test]
+fn ctrl_l_asks_for_a_full_redraw_anywhere_and_changes_nothing_else() {
+    let mut app = bundled(120, 30);
+    assert!(!app.take_redraw());
+    // The list, the reader, the prompt, the picker and the help.
+    let openers: [&dyn Fn(&mut App); 5] = [
+        &|_| {},
+        &|app| press(app, KeyCode::Enter, NONE).then_some(()).unwrap(),
+        &|app| key(app, '/'),
+        &|app| key(app, 'd'),
+        &|app| key(app, '?'),
+    ];
+    let contexts = [
+        Context::List,
+        Context::Reader,
+        Context::Search,
+        Context::Picker,
+        Context::Help,
+    ];
+    for (open, context) in openers.iter().zip(contexts) {
+        let mut app = bundled(120, 30);
+        open(&mut app);
+        assert_eq!(app.context(), context);
+        let (mode, selected, query) = (
+            app.mode().clone(),
+            app.selected(),
+            app.query_text().to_string(),
+        );
+        ctrl(&mut app, 'l');
+        assert!(app.take_redraw(), "{context:?}");
+        assert!(!app.take_redraw(), "taken once");
+        assert_eq!(app.context(), context);
+        assert_eq!(app.mode(), &mode);
+        assert_eq!(
+            (app.selected(), app.query_text()),
+            (selected, query.as_str())
+        );
+    }
+    // The help lists it once.
+    let lines = app.help_lines(Context::List);
+    assert_eq!(lines.iter().filter(|(k, _)| k == "Ctrl-L").count(), 1);
+}

@@ -85,6 +85,7 @@ use Where::{Always as ALL, Anywhere as ANY, In};
 /// The key table.
 pub static BINDINGS: &[Binding] = &[
     ctrl(ALL, 'c', Action::Quit, Msg::HelpQuit),
+    ctrl(ALL, 'l', Action::Redraw, Msg::HelpRedraw),
     bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
     bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
     bind(In(L), Tab, Action::ToggleFocus, Msg::HelpFocus),
