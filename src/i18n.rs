@@ -411,6 +411,15 @@ pub fn about(lang: Lang, msg: Msg, title: &str) -> String {
     }
 }
 
+/// `label：value` — a label and its value, as the header shows the filters: in Chinese the
+/// full-width colon with no space (as the prompt's `搜索：`), in English `label: value`.
+pub fn labelled(lang: Lang, label: Msg, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{}：{value}", label.text(lang)),
+        Lang::En => format!("{}: {value}", label.text(lang)),
+    }
+}
+
 /// A status message cut to `room` columns. One that names an article in 《》 (see
 /// [`about`]) keeps its closing 》: the title inside is cut instead, with `…`. Others are
 /// cut at the end, with `…`.
@@ -457,6 +466,18 @@ pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_labels_take_the_full_width_colon_with_no_space() {
+        assert_eq!(labelled(Lang::Zh, Msg::District, "西城区"), "地区：西城区");
+        assert_eq!(labelled(Lang::Zh, Msg::Search, "工会"), "搜索：工会");
+        assert_eq!(labelled(Lang::En, Msg::Search, "union"), "search: union");
+        // The prompt's label agrees with the header's.
+        assert_eq!(
+            Msg::PromptLabel.text(Lang::Zh),
+            labelled(Lang::Zh, Msg::Search, "")
+        );
+    }
 
     #[test]
     fn a_cut_message_keeps_the_closing_bracket() {

@@ -622,3 +622,37 @@ fn a_picker_taller_than_the_screen_says_which_districts_are_shown() {
         draw(&app, &Theme::new(true, false), w, h);
     }
 }
+
+#[test]
+fn the_header_labels_use_the_full_width_colon_in_chinese_only() {
+    for (lang, district, search) in [
+        (Lang::Zh, "地区：西城区 朝阳区", "搜索：gonghui"),
+        (Lang::En, "district: 西城区 朝阳区", "search: gonghui"),
+    ] {
+        let opts = Options {
+            lang,
+            ambiguous: AmbiguousWidth::Narrow,
+            filter: DistrictFilter::parse(&["xc", "cy"]).unwrap(),
+            query: "gonghui".into(),
+            source: "builtin".to_string(),
+        };
+        let mut app = App::new(
+            load_bundled().unwrap(),
+            StateStore::disabled(),
+            Vec::new(),
+            opts,
+        );
+        app.update(Action::Resize(120, 30));
+        let terminal = draw(&app, &Theme::new(true, false), 120, 30);
+        let row = header_row(terminal.backend().buffer());
+        assert!(row.contains(district) && row.contains(search), "{row}");
+        // The prompt's label is the header's (capitalised in English).
+        app.update(Action::OpenSearch);
+        let terminal = draw(&app, &Theme::new(true, false), 120, 30);
+        let status = status_row(terminal.backend().buffer());
+        assert!(
+            status.to_lowercase().starts_with(&search.to_lowercase()),
+            "{status}"
+        );
+    }
+}
