@@ -81,7 +81,7 @@ pub enum Msg {
     PickerTitle,
     /// Title of the help overlay.
     HelpTitle,
-    /// Help section: keys that work everywhere.
+    /// Help section: keys of the list and the reader alike, and keys of every context.
     CtxAnywhere,
     /// Help section: the list.
     CtxList,
@@ -91,8 +91,6 @@ pub enum Msg {
     CtxSearch,
     /// Help section: the picker.
     CtxPicker,
-    /// Help section: keys that work even in the prompt, the picker and the help.
-    CtxAlways,
     /// Help section: the help itself.
     CtxHelp,
     /// Help: close the help.
@@ -278,8 +276,6 @@ impl Msg {
             (CtxSearch, Lang::En) => "Search prompt",
             (CtxPicker, Lang::Zh) => "地区选择",
             (CtxPicker, Lang::En) => "District picker",
-            (CtxAlways, Lang::Zh) => "任何时候",
-            (CtxAlways, Lang::En) => "Always",
             (CtxHelp, Lang::Zh) => "帮助",
             (CtxHelp, Lang::En) => "Help",
             (HelpClose, Lang::Zh) => "关闭帮助",

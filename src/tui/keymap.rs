@@ -348,9 +348,11 @@ pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &
 }
 
 /// The whole help opened `from` a context: a section per place, the keys of `from` first,
-/// each section a heading line (empty keys) followed by its rows.
+/// each section a heading line (empty keys) followed by its rows. Keys of the list and
+/// the reader (`?`) and keys of every context (`Ctrl-C`, `Ctrl-L`) share one section,
+/// 任何地方 / Anywhere: two near-synonymous headings would only puzzle.
 pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
-    let mut places = vec![Where::In(from), Where::Anywhere, Where::Always];
+    let mut places = vec![Where::In(from), Where::Anywhere];
     for c in [L, R, S, P, H] {
         if c != from {
             places.push(Where::In(c));
@@ -358,7 +360,10 @@ pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String,
     }
     let mut lines = Vec::new();
     for place in places {
-        let rows = help_rows(place, lang, side_by_side);
+        let mut rows = help_rows(place, lang, side_by_side);
+        if place == Where::Anywhere {
+            rows.extend(help_rows(Where::Always, lang, side_by_side));
+        }
         if rows.is_empty() {
             continue;
         }
@@ -370,8 +375,7 @@ pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String,
 
 fn section(place: Where) -> Msg {
     match place {
-        Where::Always => Msg::CtxAlways,
-        Where::Anywhere => Msg::CtxAnywhere,
+        Where::Always | Where::Anywhere => Msg::CtxAnywhere,
         Where::In(R) => Msg::CtxReader,
         Where::In(S) => Msg::CtxSearch,
         Where::In(P) => Msg::CtxPicker,
@@ -495,6 +499,27 @@ mod tests {
         let tab_key = key(Tab);
         for ctx in [L, R] {
             assert_eq!(action_for(ctx, &tab_key), Some(Action::ToggleFocus));
+        }
+    }
+
+    #[test]
+    fn ctrl_c_ctrl_l_and_question_mark_share_one_anywhere_section() {
+        for lang in [Lang::Zh, Lang::En] {
+            let lines = help_lines(L, lang, false);
+            let headings: Vec<&str> = lines
+                .iter()
+                .filter(|(k, _)| k.is_empty())
+                .map(|(_, h)| *h)
+                .collect();
+            let anywhere = Msg::CtxAnywhere.text(lang);
+            assert_eq!(headings.iter().filter(|h| **h == anywhere).count(), 1);
+            let at = lines.iter().position(|(_, h)| *h == anywhere).unwrap();
+            let keys: Vec<&str> = lines[at + 1..]
+                .iter()
+                .take_while(|(k, _)| !k.is_empty())
+                .map(|(k, _)| k.as_str())
+                .collect();
+            assert_eq!(keys, ["?", "Ctrl-C", "Ctrl-L"], "{lang:?}");
         }
     }
 
