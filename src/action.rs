@@ -98,10 +98,11 @@ pub enum Action {
     Resize(u16, u16),
     /// Mouse click at this column and row.
     Click(u16, u16),
-    /// Mouse wheel down: scroll the focused pane.
-    ScrollDown,
-    /// Mouse wheel up: scroll the focused pane.
-    ScrollUp,
+    /// Mouse wheel down with the pointer at this column and row: scroll the pane under
+    /// the pointer (the list's selection, or the reader without taking the focus).
+    ScrollDown(u16, u16),
+    /// Mouse wheel up with the pointer at this column and row (see `ScrollDown`).
+    ScrollUp(u16, u16),
     /// A search the app asked for has ended (see `app::SearchRequest`): its ranked hits.
     /// Only the answer to the latest request is used; older ones are dropped.
     SearchFinished {
@@ -110,6 +111,8 @@ pub enum Action {
         /// The matching articles, best first.
         hits: Vec<SearchHit>,
     },
+    /// Redraw the whole screen (`Ctrl-L`): for a terminal left with stale cells.
+    Redraw,
     /// Leave kanbao.
     Quit,
 }

@@ -137,6 +137,8 @@ pub struct App {
     to_top: bool,
     size: (u16, u16),
     status: Option<String>,
+    /// True once `Ctrl-L` asked for the whole screen to be drawn again (see `take_redraw`).
+    redraw: bool,
     quit: bool,
 }
 
@@ -175,6 +177,7 @@ impl App {
             to_top: false,
             size: (80, 24),
             status: (!warnings.is_empty()).then(|| warnings.join("; ")),
+            redraw: false,
             quit: false,
         };
         app.search();
@@ -193,6 +196,8 @@ impl App {
     fn act(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            // Changes nothing else: the prompt, picker or help stays open as it was.
+            Action::Redraw => self.redraw = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::SearchFinished { generation, hits } => self.search_finished(generation, hits),
             action => {
@@ -210,10 +215,10 @@ impl App {
     fn normal(&mut self, action: Action) {
         let rows = self.rows();
         match action {
-            Action::MoveDown | Action::ScrollDown if self.context() == Context::List => {
+            Action::MoveDown if self.context() == Context::List => {
                 self.select(self.selected.saturating_add(1));
             }
-            Action::MoveUp | Action::ScrollUp if self.context() == Context::List => {
+            Action::MoveUp if self.context() == Context::List => {
                 self.select(self.selected.saturating_sub(1));
             }
             Action::Top => self.select(0),
@@ -233,8 +238,8 @@ impl App {
             }
             Action::LineDown => self.scroll(|r| r.scroll_by(1, rows)),
             Action::LineUp => self.scroll(|r| r.scroll_by(-1, rows)),
-            Action::ScrollDown => self.scroll(|r| r.scroll_by(3, rows)),
-            Action::ScrollUp => self.scroll(|r| r.scroll_by(-3, rows)),
+            Action::ScrollDown(x, y) => self.wheel(x, y, true),
+            Action::ScrollUp(x, y) => self.wheel(x, y, false),
             Action::FirstPage => self.scroll(|r| r.scroll_to(0, rows)),
             Action::LastPage => self.scroll(|r| r.scroll_to(usize::MAX, rows)),
             Action::NextMatch => self.step_hit(true),
@@ -447,6 +452,8 @@ impl App {
             Action::LineUp => scroll.saturating_sub(1),
             Action::NextPage => scroll.saturating_add(page),
             Action::PrevPage => scroll.saturating_sub(page),
+            Action::HalfPageDown => scroll.saturating_add((page / 2).max(1)),
+            Action::HalfPageUp => scroll.saturating_sub((page / 2).max(1)),
             Action::FirstPage => 0,
             Action::LastPage => usize::MAX,
             Action::Help => {
@@ -460,9 +467,17 @@ impl App {
     }
 
     fn picker(&mut self, action: Action, mut picker: Picker) {
+        let page = self.geometry().picker_page(picker.items().len());
+        let half = (page / 2).max(1);
         match action {
             Action::PickerDown => picker.down(),
             Action::PickerUp => picker.up(),
+            Action::Top => picker.top(),
+            Action::Bottom => picker.bottom(),
+            Action::NextPage => picker.move_by(page as isize),
+            Action::PrevPage => picker.move_by(-(page as isize)),
+            Action::HalfPageDown => picker.move_by(half as isize),
+            Action::HalfPageUp => picker.move_by(-(half as isize)),
             Action::PickerToggle => picker.toggle(),
             Action::PickerApply => {
                 self.opts.filter = picker.chosen().clone();
@@ -655,10 +670,33 @@ impl App {
         }
     }
 
+    /// The mouse wheel acts on the pane under the pointer, whichever has the focus: over
+    /// the list it moves the selection, over the reader it scrolls the article (three
+    /// lines a notch) and leaves the focus where it is; anywhere else it does nothing.
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let g = self.geometry();
+        if g.list.contains(x, y) {
+            let at = if down {
+                self.selected.saturating_add(1)
+            } else {
+                self.selected.saturating_sub(1)
+            };
+            self.select(at);
+        } else if g.reader.contains(x, y) {
+            let rows = self.rows();
+            self.scroll_reader(|r| r.scroll_by(if down { 3 } else { -3 }, rows));
+        }
+    }
+
     fn scroll(&mut self, f: impl FnOnce(&mut Reader)) {
         if self.context() != Context::Reader {
             return;
         }
+        self.scroll_reader(f);
+    }
+
+    /// Scrolls the article in the reader, focused or not, and records its place.
+    fn scroll_reader(&mut self, f: impl FnOnce(&mut Reader)) {
         let Some(reader) = &mut self.reader else {
             return;
         };
@@ -958,6 +996,16 @@ impl App {
     /// True when the reading state changed since the last save.
     pub fn has_unsaved(&self) -> bool {
         self.unsaved
+    }
+
+    /// True when the user asked (`Ctrl-L`) for the whole screen to be redrawn since the
+    /// last call; taking it leaves it false. The event loop calls this after each update and,
+    /// when it returns true, clears the terminal (`terminal.clear()`) before the next draw,
+    /// so that every cell is written afresh: a terminal that disagrees with unicode-width
+    /// about an emoji sequence, or a noisy SSH line, can leave stale cells that a frame
+    /// drawn as a diff against the last one would never touch.
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 
     /// True once the user asked to leave.

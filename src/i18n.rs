@@ -33,7 +33,7 @@ pub enum Msg {
     District,
     /// Label before the active search.
     Search,
-    /// Shown when the list is empty.
+    /// Shown when the list is empty, with how to clear the filters.
     NoArticles,
     /// Status when the search finds nothing in the article.
     NoMatches,
@@ -81,7 +81,7 @@ pub enum Msg {
     PickerTitle,
     /// Title of the help overlay.
     HelpTitle,
-    /// Help section: keys that work everywhere.
+    /// Help section: keys of the list and the reader alike, and keys of every context.
     CtxAnywhere,
     /// Help section: the list.
     CtxList,
@@ -91,14 +91,14 @@ pub enum Msg {
     CtxSearch,
     /// Help section: the picker.
     CtxPicker,
-    /// Help section: keys that work even in the prompt, the picker and the help.
-    CtxAlways,
     /// Help section: the help itself.
     CtxHelp,
     /// Help: close the help.
     HelpClose,
     /// Help: quit.
     HelpQuit,
+    /// Help: redraw the screen.
+    HelpRedraw,
     /// Help: clear.
     HelpClear,
     /// Help: back.
@@ -218,8 +218,8 @@ impl Msg {
             (District, Lang::En) => "district",
             (Search, Lang::Zh) => "搜索",
             (Search, Lang::En) => "search",
-            (NoArticles, Lang::Zh) => "没有符合条件的文章",
-            (NoArticles, Lang::En) => "No articles match",
+            (NoArticles, Lang::Zh) => "没有符合条件的文章（按 c 清除搜索和地区）",
+            (NoArticles, Lang::En) => "No matching articles (c clears search and districts)",
             (NoMatches, Lang::Zh) => "无匹配",
             (NoMatches, Lang::En) => "no matches",
             (NoSearch, Lang::Zh) => "没有搜索，按 / 搜索",
@@ -276,14 +276,14 @@ impl Msg {
             (CtxSearch, Lang::En) => "Search prompt",
             (CtxPicker, Lang::Zh) => "地区选择",
             (CtxPicker, Lang::En) => "District picker",
-            (CtxAlways, Lang::Zh) => "任何时候",
-            (CtxAlways, Lang::En) => "Always",
             (CtxHelp, Lang::Zh) => "帮助",
             (CtxHelp, Lang::En) => "Help",
             (HelpClose, Lang::Zh) => "关闭帮助",
             (HelpClose, Lang::En) => "close help",
             (HelpQuit, Lang::Zh) => "退出",
             (HelpQuit, Lang::En) => "quit",
+            (HelpRedraw, Lang::Zh) => "重绘屏幕",
+            (HelpRedraw, Lang::En) => "redraw the screen",
             (HelpClear, Lang::Zh) => "清除搜索和筛选",
             (HelpClear, Lang::En) => "clear search and filters",
             (HelpBack, Lang::Zh) => "返回列表",
@@ -407,6 +407,15 @@ pub fn about(lang: Lang, msg: Msg, title: &str) -> String {
     }
 }
 
+/// `label：value` — a label and its value, as the header shows the filters: in Chinese the
+/// full-width colon with no space (as the prompt's `搜索：`), in English `label: value`.
+pub fn labelled(lang: Lang, label: Msg, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{}：{value}", label.text(lang)),
+        Lang::En => format!("{}: {value}", label.text(lang)),
+    }
+}
+
 /// A status message cut to `room` columns. One that names an article in 《》 (see
 /// [`about`]) keeps its closing 》: the title inside is cut instead, with `…`. Others are
 /// cut at the end, with `…`.
@@ -453,6 +462,18 @@ pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_labels_take_the_full_width_colon_with_no_space() {
+        assert_eq!(labelled(Lang::Zh, Msg::District, "西城区"), "地区：西城区");
+        assert_eq!(labelled(Lang::Zh, Msg::Search, "工会"), "搜索：工会");
+        assert_eq!(labelled(Lang::En, Msg::Search, "union"), "search: union");
+        // The prompt's label agrees with the header's.
+        assert_eq!(
+            Msg::PromptLabel.text(Lang::Zh),
+            labelled(Lang::Zh, Msg::Search, "")
+        );
+    }
 
     #[test]
     fn a_cut_message_keeps_the_closing_bracket() {

@@ -3,12 +3,16 @@
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use kanbao::action::Action;
+use kanbao::app::Mode;
 use kanbao::app::{App, Context, Focus, Options};
 use kanbao::article::{Article, Collection};
+use kanbao::filter::DistrictFilter;
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
 use kanbao::tui::keymap::action_for;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+};
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -331,4 +335,226 @@ fn one_pane_at_a_time_brackets_in_the_list_do_nothing() {
     key(&mut app, ']');
     assert_eq!(app.reader().unwrap().article, app.view()[1]);
     assert!(app.is_read(app.view()[1]));
+}
+
+/// Turns the mouse wheel one notch with the pointer at (`x`, `y`).
+fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
+    let kind = if down {
+        MouseEventKind::ScrollDown
+    } else {
+        MouseEventKind::ScrollUp
+    };
+    let event = Event::Mouse(MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: NONE,
+    });
+    if let Some(action) = action_for(app.context(), &event) {
+        app.update(action);
+    }
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    // Side by side, the list focused: the wheel over the reader scrolls the preview and
+    // leaves the selection (and so the previewed article) and the focus alone.
+    let mut app = bundled(120, 30);
+    let g = app.geometry();
+    assert!(g.side_by_side);
+    let previewed = app.reader().unwrap().article;
+    let (rx, ry) = (g.reader.x + 5, g.reader.y + 5);
+    wheel(&mut app, rx, ry, true);
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.reader().unwrap().article, previewed);
+    assert_eq!(app.reader().unwrap().scroll(), 3);
+    wheel(&mut app, rx, ry, false);
+    assert_eq!(app.reader().unwrap().scroll(), 0);
+    // Over the list it moves the selection, and the preview follows.
+    wheel(&mut app, g.list.x + 2, g.list.y + 1, true);
+    assert_eq!(app.selected(), 1);
+    assert_ne!(app.reader().unwrap().article, previewed);
+    // With the reader focused, the wheel over the list still moves the list.
+    key(&mut app, 'k');
+    press(&mut app, KeyCode::Tab, NONE);
+    assert_eq!(app.context(), Context::Reader);
+    wheel(&mut app, g.list.x + 2, g.list.y + 1, true);
+    assert_eq!(app.selected(), 1);
+    // On the header, the status bar or the separator, nothing happens.
+    let before = (app.selected(), app.reader().unwrap().scroll());
+    for (x, y) in [(5, 0), (5, 29), (g.separator.x, 5)] {
+        wheel(&mut app, x, y, true);
+    }
+    assert_eq!((app.selected(), app.reader().unwrap().scroll()), before);
+
+    // One pane at a time: the wheel acts on the pane shown.
+    let mut app = bundled(80, 24);
+    wheel(&mut app, 10, 5, true);
+    assert_eq!(app.selected(), 1);
+    wheel(&mut app, 10, 5, false);
+    assert_eq!(app.selected(), 0);
+    key(&mut app, 'l');
+    wheel(&mut app, 10, 5, true);
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.reader().unwrap().scroll(), 3);
+}
+
+#[test]
+fn a_district_with_no_articles_from_the_command_line_can_be_unticked() {
+    // `kanbao --district haidian` on the bundled page, which has no 海淀区 article.
+    let opts = Options {
+        source: "test".into(),
+        filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+        ..Options::default()
+    };
+    let mut app = App::new(
+        load_bundled().unwrap(),
+        StateStore::disabled(),
+        Vec::new(),
+        opts,
+    );
+    app.update(Action::Resize(80, 24));
+    assert!(app.view().is_empty());
+    key(&mut app, 'd');
+    let Mode::Picker(picker) = app.mode() else {
+        panic!("the picker is open")
+    };
+    let at = picker
+        .items()
+        .iter()
+        .position(|(k, _)| k.label() == "海淀区")
+        .expect("the chosen district is listed");
+    assert_eq!(picker.items()[at].1, 0);
+    for _ in 0..at {
+        key(&mut app, 'j');
+    }
+    key(&mut app, ' ');
+    press(&mut app, KeyCode::Enter, NONE);
+    assert!(app.filter().is_empty());
+    assert_eq!(app.view().len(), 7);
+}
+
+#[test]
+fn the_help_pages_with_ctrl_f_b_d_u() {
+    let mut app = bundled(40, 12);
+    key(&mut app, '?');
+    let scroll = |app: &App| match app.mode() {
+        Mode::Help { scroll, .. } => *scroll,
+        _ => panic!("help is open"),
+    };
+    let lines = app.help_lines(Context::List).len();
+    let page = app.geometry().help_page(lines);
+    assert!(page >= 2 && lines > 3 * page);
+    ctrl(&mut app, 'f');
+    assert_eq!(scroll(&app), page);
+    ctrl(&mut app, 'd');
+    assert_eq!(scroll(&app), page + page / 2);
+    ctrl(&mut app, 'u');
+    assert_eq!(scroll(&app), page);
+    ctrl(&mut app, 'b');
+    assert_eq!(scroll(&app), 0);
+}
+
+/// One article in each district and one that names none: 17 districts in the picker.
+fn every_district() -> Collection {
+    let mut names: Vec<Option<&str>> = kanbao::district::DISTRICTS
+        .iter()
+        .map(|d| Some(d.name))
+        .collect();
+    names.push(None);
+    let articles = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            district: d.map(str::to_string),
+            paragraphs: vec!["正文。".to_string()],
+            ..Article::default()
+        })
+        .collect();
+    Collection {
+        articles,
+        ..Collection::default()
+    }
+}
+
+#[test]
+fn the_picker_jumps_and_pages_and_space_still_toggles() {
+    let mut app = sized(every_district(), 80, 12);
+    key(&mut app, 'd');
+    let cursor = |app: &App| match app.mode() {
+        Mode::Picker(p) => p.cursor(),
+        _ => panic!("the picker is open"),
+    };
+    let page = app.geometry().picker_page(17);
+    assert!(page > 1 && page < 17);
+    key(&mut app, 'G');
+    assert_eq!(cursor(&app), 16);
+    key(&mut app, 'g');
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::End, NONE);
+    assert_eq!(cursor(&app), 16);
+    press(&mut app, KeyCode::Home, NONE);
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::PageDown, NONE);
+    assert_eq!(cursor(&app), page);
+    press(&mut app, KeyCode::PageUp, NONE);
+    assert_eq!(cursor(&app), 0);
+    ctrl(&mut app, 'd');
+    assert_eq!(cursor(&app), page / 2);
+    ctrl(&mut app, 'u');
+    assert_eq!(cursor(&app), 0);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::PageDown, NONE);
+    }
+    assert_eq!(cursor(&app), 16, "paging stops at the last");
+    // Space toggles, as before.
+    key(&mut app, ' ');
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.view().len(), 1);
+}
+
+#[test]
+fn ctrl_l_asks_for_a_full_redraw_anywhere_and_changes_nothing_else() {
+    let mut app = bundled(120, 30);
+    assert!(!app.take_redraw());
+    // The list, the reader, the prompt, the picker and the help.
+    let openers: [&dyn Fn(&mut App); 5] = [
+        &|_| {},
+        &|app| press(app, KeyCode::Enter, NONE).then_some(()).unwrap(),
+        &|app| key(app, '/'),
+        &|app| key(app, 'd'),
+        &|app| key(app, '?'),
+    ];
+    let contexts = [
+        Context::List,
+        Context::Reader,
+        Context::Search,
+        Context::Picker,
+        Context::Help,
+    ];
+    for (open, context) in openers.iter().zip(contexts) {
+        let mut app = bundled(120, 30);
+        open(&mut app);
+        assert_eq!(app.context(), context);
+        let (mode, selected, query) = (
+            app.mode().clone(),
+            app.selected(),
+            app.query_text().to_string(),
+        );
+        ctrl(&mut app, 'l');
+        assert!(app.take_redraw(), "{context:?}");
+        assert!(!app.take_redraw(), "taken once");
+        assert_eq!(app.context(), context);
+        assert_eq!(app.mode(), &mode);
+        assert_eq!(
+            (app.selected(), app.query_text()),
+            (selected, query.as_str())
+        );
+    }
+    // The help lists it once.
+    let lines = app.help_lines(Context::List);
+    assert_eq!(lines.iter().filter(|(k, _)| k == "Ctrl-L").count(), 1);
 }

@@ -540,3 +540,119 @@ fn picker_counts_are_right_aligned_in_a_column() {
         "counts end together: {rows:?}"
     );
 }
+
+#[test]
+fn an_empty_list_says_how_to_clear_the_filters() {
+    // `kanbao --district haidian`: no 海淀区 article on the bundled page.
+    for (lang, hint) in [
+        (Lang::Zh, "没有符合条件的文章（按 c 清除搜索和地区）"),
+        (
+            Lang::En,
+            "No matching articles (c clears search and districts)",
+        ),
+    ] {
+        let opts = Options {
+            lang,
+            ambiguous: AmbiguousWidth::Narrow,
+            filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+            query: String::new(),
+            source: "builtin".to_string(),
+        };
+        let mut app = App::new(
+            load_bundled().unwrap(),
+            StateStore::disabled(),
+            Vec::new(),
+            opts,
+        );
+        app.update(Action::Resize(80, 24));
+        let terminal = draw(&app, &Theme::new(true, false), 80, 24);
+        let screen = format!("{}", terminal.backend());
+        let row: String = screen.lines().nth(1).unwrap().replace(' ', "");
+        assert!(row.contains(&hint.replace(' ', "")), "{lang:?}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_picker_taller_than_the_screen_says_which_districts_are_shown() {
+    let mut names: Vec<Option<&str>> = kanbao::district::DISTRICTS
+        .iter()
+        .map(|d| Some(d.name))
+        .collect();
+    names.push(None);
+    let articles = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| kanbao::article::Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            district: d.map(str::to_string),
+            paragraphs: vec!["正文。".to_string()],
+            ..kanbao::article::Article::default()
+        })
+        .collect();
+    let collection = kanbao::article::Collection {
+        articles,
+        ..kanbao::article::Collection::default()
+    };
+    let mut app = App::new(
+        collection,
+        StateStore::disabled(),
+        Vec::new(),
+        Options::default(),
+    );
+    app.update(Action::Resize(80, 12));
+    app.update(Action::OpenPicker);
+    let screen = |app: &App| {
+        let s = app.geometry().screen;
+        format!(
+            "{}",
+            draw(app, &Theme::new(true, false), s.width, s.height).backend()
+        )
+    };
+    // 12 rows: a box of 12, 8 districts of 17.
+    assert!(screen(&app).contains("1–8/17"), "{}", screen(&app));
+    app.update(Action::Bottom);
+    assert!(screen(&app).contains("10–17/17"), "{}", screen(&app));
+    // All in view: no counter.
+    app.update(Action::Resize(80, 30));
+    assert!(!screen(&app).contains("–"), "{}", screen(&app));
+    // Tiny screens draw without panicking.
+    for (w, h) in [(1, 1), (3, 2), (10, 4), (20, 5)] {
+        app.update(Action::Resize(w, h));
+        draw(&app, &Theme::new(true, false), w, h);
+    }
+}
+
+#[test]
+fn the_header_labels_use_the_full_width_colon_in_chinese_only() {
+    for (lang, district, search) in [
+        (Lang::Zh, "地区：西城区 朝阳区", "搜索：gonghui"),
+        (Lang::En, "district: 西城区 朝阳区", "search: gonghui"),
+    ] {
+        let opts = Options {
+            lang,
+            ambiguous: AmbiguousWidth::Narrow,
+            filter: DistrictFilter::parse(&["xc", "cy"]).unwrap(),
+            query: "gonghui".into(),
+            source: "builtin".to_string(),
+        };
+        let mut app = App::new(
+            load_bundled().unwrap(),
+            StateStore::disabled(),
+            Vec::new(),
+            opts,
+        );
+        app.update(Action::Resize(120, 30));
+        let terminal = draw(&app, &Theme::new(true, false), 120, 30);
+        let row = header_row(terminal.backend().buffer());
+        assert!(row.contains(district) && row.contains(search), "{row}");
+        // The prompt's label is the header's (capitalised in English).
+        app.update(Action::OpenSearch);
+        let terminal = draw(&app, &Theme::new(true, false), 120, 30);
+        let status = status_row(terminal.backend().buffer());
+        assert!(
+            status.to_lowercase().starts_with(&search.to_lowercase()),
+            "{status}"
+        );
+    }
+}

@@ -37,6 +37,8 @@ pub const MAX_MEASURE: u16 = 80;
 pub const HELP_WIDTH: u16 = 56;
 /// Rows of the help box that are not key lines: the frame, the title and the footer.
 const HELP_CHROME: u16 = 4;
+/// Rows of the picker box that are not districts: the frame, the title and the key hint.
+pub const PICKER_CHROME: u16 = 4;
 /// Rows each article takes in the list.
 pub const ROWS_PER_ITEM: u16 = 2;
 
@@ -137,6 +139,14 @@ impl Geometry {
     /// How many key lines the help box shows at once (at least 1).
     pub fn help_page(&self, lines: usize) -> usize {
         usize::from(self.help_height(lines).saturating_sub(HELP_CHROME).max(1))
+    }
+
+    /// How many of `items` districts the picker box shows at once (at least 1): the box
+    /// is the items plus a title row and a hint row, framed, and at most the screen.
+    pub fn picker_page(&self, items: usize) -> usize {
+        let want = u16::try_from(items).unwrap_or(u16::MAX);
+        let height = want.saturating_add(PICKER_CHROME).min(self.screen.height);
+        usize::from(height.saturating_sub(PICKER_CHROME).max(1))
     }
 
     /// How many articles fit in the list at once (at least 1).

@@ -85,6 +85,7 @@ use Where::{Always as ALL, Anywhere as ANY, In};
 /// The key table.
 pub static BINDINGS: &[Binding] = &[
     ctrl(ALL, 'c', Action::Quit, Msg::HelpQuit),
+    ctrl(ALL, 'l', Action::Redraw, Msg::HelpRedraw),
     bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
     bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
     bind(In(L), Tab, Action::ToggleFocus, Msg::HelpFocus),
@@ -207,6 +208,16 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(P), C('k'), Action::PickerUp, Msg::HelpUp),
     bind(In(P), Up, Action::PickerUp, Msg::HelpUp),
     bind(In(P), C(' '), Action::PickerToggle, Msg::HelpToggle),
+    bind(In(P), C('g'), Action::Top, Msg::HelpTop),
+    bind(In(P), Home, Action::Top, Msg::HelpTop),
+    bind(In(P), C('G'), Action::Bottom, Msg::HelpBottom),
+    bind(In(P), End, Action::Bottom, Msg::HelpBottom),
+    bind(In(P), PageDown, Action::NextPage, Msg::HelpNextScreen),
+    ctrl(In(P), 'f', Action::NextPage, Msg::HelpNextScreen),
+    bind(In(P), PageUp, Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(P), 'b', Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(P), 'd', Action::HalfPageDown, Msg::HelpHalfScreenDown),
+    ctrl(In(P), 'u', Action::HalfPageUp, Msg::HelpHalfScreenUp),
     bind(In(P), Enter, Action::PickerApply, Msg::HelpApply),
     bind(In(P), Esc, Action::PickerCancel, Msg::HelpCancel),
     bind(In(P), C('q'), Action::PickerCancel, Msg::HelpCancel),
@@ -217,8 +228,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(H), C(' '), Action::NextPage, Msg::HelpNextPage),
     bind(In(H), PageDown, Action::NextPage, Msg::HelpNextPage),
     bind(In(H), C('f'), Action::NextPage, Msg::HelpNextPage),
+    ctrl(In(H), 'f', Action::NextPage, Msg::HelpNextPage),
     bind(In(H), C('b'), Action::PrevPage, Msg::HelpPrevPage),
     bind(In(H), PageUp, Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(H), 'b', Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(H), 'd', Action::HalfPageDown, Msg::HelpHalfPageDown),
+    ctrl(In(H), 'u', Action::HalfPageUp, Msg::HelpHalfPageUp),
     bind(In(H), C('g'), Action::FirstPage, Msg::HelpTop),
     bind(In(H), Home, Action::FirstPage, Msg::HelpTop),
     bind(In(H), C('G'), Action::LastPage, Msg::HelpBottom),
@@ -235,8 +250,8 @@ pub fn action_for(context: Context, event: &Event) -> Option<Action> {
         Event::Paste(text) => Some(Action::SearchInput(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown(mouse.column, mouse.row)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp(mouse.column, mouse.row)),
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             _ => None,
         },
@@ -333,9 +348,11 @@ pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &
 }
 
 /// The whole help opened `from` a context: a section per place, the keys of `from` first,
-/// each section a heading line (empty keys) followed by its rows.
+/// each section a heading line (empty keys) followed by its rows. Keys of the list and
+/// the reader (`?`) and keys of every context (`Ctrl-C`, `Ctrl-L`) share one section,
+/// 任何地方 / Anywhere: two near-synonymous headings would only puzzle.
 pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
-    let mut places = vec![Where::In(from), Where::Anywhere, Where::Always];
+    let mut places = vec![Where::In(from), Where::Anywhere];
     for c in [L, R, S, P, H] {
         if c != from {
             places.push(Where::In(c));
@@ -343,7 +360,10 @@ pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String,
     }
     let mut lines = Vec::new();
     for place in places {
-        let rows = help_rows(place, lang, side_by_side);
+        let mut rows = help_rows(place, lang, side_by_side);
+        if place == Where::Anywhere {
+            rows.extend(help_rows(Where::Always, lang, side_by_side));
+        }
         if rows.is_empty() {
             continue;
         }
@@ -355,8 +375,7 @@ pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String,
 
 fn section(place: Where) -> Msg {
     match place {
-        Where::Always => Msg::CtxAlways,
-        Where::Anywhere => Msg::CtxAnywhere,
+        Where::Always | Where::Anywhere => Msg::CtxAnywhere,
         Where::In(R) => Msg::CtxReader,
         Where::In(S) => Msg::CtxSearch,
         Where::In(P) => Msg::CtxPicker,
@@ -480,6 +499,27 @@ mod tests {
         let tab_key = key(Tab);
         for ctx in [L, R] {
             assert_eq!(action_for(ctx, &tab_key), Some(Action::ToggleFocus));
+        }
+    }
+
+    #[test]
+    fn ctrl_c_ctrl_l_and_question_mark_share_one_anywhere_section() {
+        for lang in [Lang::Zh, Lang::En] {
+            let lines = help_lines(L, lang, false);
+            let headings: Vec<&str> = lines
+                .iter()
+                .filter(|(k, _)| k.is_empty())
+                .map(|(_, h)| *h)
+                .collect();
+            let anywhere = Msg::CtxAnywhere.text(lang);
+            assert_eq!(headings.iter().filter(|h| **h == anywhere).count(), 1);
+            let at = lines.iter().position(|(_, h)| *h == anywhere).unwrap();
+            let keys: Vec<&str> = lines[at + 1..]
+                .iter()
+                .take_while(|(k, _)| !k.is_empty())
+                .map(|(k, _)| k.as_str())
+                .collect();
+            assert_eq!(keys, ["?", "Ctrl-C", "Ctrl-L"], "{lang:?}");
         }
     }
 

@@ -27,13 +27,13 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
                 named => named.label(),
             })
             .collect();
-        right.push(format!("{}: {}", Msg::District.text(lang), names.join(" ")));
+        right.push(i18n::labelled(lang, Msg::District, &names.join(" ")));
     }
     if !app.query_text().is_empty() {
-        right.push(format!(
-            "{}: {}",
-            Msg::Search.text(lang),
-            sanitize(app.query_text())
+        right.push(i18n::labelled(
+            lang,
+            Msg::Search,
+            &sanitize(app.query_text()),
         ));
     }
     let filters = right.join("  ");

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 
 use crate::app::{App, Area, Picker};
 use crate::district::DistrictKey;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{self, Lang, Msg};
 use crate::layout::display_width;
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay;
@@ -55,7 +55,11 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
     if inner.is_empty() {
         return;
     }
-    put(
+    // Keep the cursor in view when the box is shorter than the list.
+    let visible = usize::from(inner.height.saturating_sub(2)).max(1);
+    let first = picker.first_shown(visible);
+    let total = lines.len();
+    let used = put(
         buf,
         inner.x,
         inner.y,
@@ -63,9 +67,21 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, screen: Area, buf: &mut
         &[(Msg::PickerTitle.text(lang), theme.title)],
         amb,
     );
-    // Keep the cursor in view when the box is shorter than the list.
-    let visible = usize::from(inner.height.saturating_sub(2)).max(1);
-    let first = picker.cursor().saturating_sub(visible - 1);
+    // When some districts are out of view, the title row says which are shown: `3–10/17`.
+    if total > visible {
+        let place = i18n::lines_of(first + 1, (first + visible).min(total), total);
+        let place_w = u16::try_from(display_width(&place, amb)).unwrap_or(u16::MAX);
+        if used.saturating_add(1).saturating_add(place_w) <= inner.width {
+            put(
+                buf,
+                inner.right() - place_w,
+                inner.y,
+                place_w,
+                &[(&place, theme.meta)],
+                amb,
+            );
+        }
+    }
     for (row, (i, line)) in lines
         .iter()
         .enumerate()
