@@ -166,3 +166,29 @@ fn keys_typed_after_enter_wait_for_the_kept_search() {
     t.send("qq");
     t.expect_restored();
 }
+
+/// Ctrl-L clears the terminal and draws every cell again, as in less and vim.
+#[test]
+fn ctrl_l_repaints_the_whole_screen() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    t.wait_text("7 篇");
+    let before = t.raw.len();
+    t.send("\x0c");
+    let start = std::time::Instant::now();
+    loop {
+        t.pump();
+        if String::from_utf8_lossy(&t.raw[before..]).contains("\x1b[2J")
+            && t.contents().contains("7 篇")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < common::WAIT,
+            "no clear after Ctrl-L: {:?}",
+            String::from_utf8_lossy(&t.raw[before..])
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    t.send("q");
+    t.expect_restored();
+}

@@ -98,6 +98,13 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
                 redraw = true;
             }
         }
+        if app.take_redraw() {
+            // Ctrl-L: every cell written afresh, not as a diff against the last frame. As
+            // after a resize, `resize` clears without asking where the cursor is (`clear`
+            // would, and a terminal that does not answer would end the reader).
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+        }
     }
     app.save();
     Ok(())

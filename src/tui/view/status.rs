@@ -52,7 +52,8 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         amb,
     );
     let (right, style) = match app.status() {
-        Some(message) => (message.to_string(), theme.message),
+        // Messages may quote titles, paths and I/O errors: shown, never obeyed.
+        Some(message) => (sanitize(message).into_owned(), theme.message),
         None if app.is_searching() => (Msg::Searching.text(lang).to_string(), theme.message),
         None => (hints(app).to_string(), theme.status),
     };
