@@ -449,6 +449,11 @@ pub fn loading(lang: Lang, what: &str) -> String {
     }
 }
 
+/// `…/N 篇` — while a search runs, the count of its results is not known yet.
+pub fn count_pending(lang: Lang, total: usize) -> String {
+    format!("…/{total} {}", Msg::Articles.text(lang))
+}
+
 /// `N 篇` — how many articles the list holds, out of all.
 pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
     let unit = Msg::Articles.text(lang);

@@ -656,3 +656,50 @@ fn the_header_labels_use_the_full_width_colon_in_chinese_only() {
         );
     }
 }
+
+#[test]
+fn while_a_search_runs_the_header_does_not_show_a_stale_count() {
+    let n = kanbao::app::BACKGROUND_SEARCH_MIN;
+    let articles = (0..n)
+        .map(|i| kanbao::article::Article {
+            id: i.to_string(),
+            title: if i % 4 == 0 { "工会驿站" } else { "新闻" }.to_string(),
+            ..Default::default()
+        })
+        .collect();
+    let collection = kanbao::article::Collection {
+        articles,
+        ..Default::default()
+    };
+    let mut app = App::new(
+        collection,
+        StateStore::disabled(),
+        Vec::new(),
+        Options::default(),
+    );
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("驿站".into()));
+    assert!(app.is_searching());
+    let header = |app: &App| {
+        header_row(
+            draw(app, &Theme::new(true, false), 80, 24)
+                .backend()
+                .buffer(),
+        )
+    };
+    assert!(
+        header(&app).trim_end().ends_with(&format!("…/{n} 篇")),
+        "{}",
+        header(&app)
+    );
+    let request = app.take_search_request().unwrap();
+    app.update(request.run(&app.search_index(), &|| false).unwrap());
+    assert!(
+        header(&app)
+            .trim_end()
+            .ends_with(&format!("{}/{n} 篇", n / 4)),
+        "{}",
+        header(&app)
+    );
+}

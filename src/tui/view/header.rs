@@ -37,7 +37,14 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         ));
     }
     let filters = right.join("  ");
-    let count = i18n::count_of(lang, app.view().len(), app.collection().articles.len());
+    let total = app.collection().articles.len();
+    // While a search runs the list still shows the last answer: its count would belong to
+    // another query than the one beside it.
+    let count = if app.is_searching() {
+        i18n::count_pending(lang, total)
+    } else {
+        i18n::count_of(lang, app.view().len(), total)
+    };
     let banner = app
         .collection()
         .banner
