@@ -279,10 +279,7 @@ fn citation(a: &Article, banner: Option<&str>, lang: Lang) -> String {
         parts.push(date.clone());
     }
     if let Some(page) = a.page {
-        parts.push(match lang {
-            Lang::Zh => format!("第{page}版"),
-            Lang::En => format!("page {page}"),
-        });
+        parts.push(crate::i18n::page_label(lang, page));
     }
     if let Some(byline) = &a.byline {
         parts.push(byline.clone());

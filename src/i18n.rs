@@ -449,6 +449,14 @@ pub fn loading(lang: Lang, what: &str) -> String {
     }
 }
 
+/// `第3版` / `page 3` — the page of the paper an article was on.
+pub fn page_label(lang: Lang, page: u32) -> String {
+    match lang {
+        Lang::Zh => format!("第{page}版"),
+        Lang::En => format!("page {page}"),
+    }
+}
+
 /// `…/N 篇` — while a search runs, the count of its results is not known yet.
 pub fn count_pending(lang: Lang, total: usize) -> String {
     format!("…/{total} {}", Msg::Articles.text(lang))

@@ -495,3 +495,31 @@ fn import_to_stdout_escapes_what_a_terminal_would_obey() {
         "{text}"
     );
 }
+
+#[test]
+fn show_names_the_day_and_page_of_an_archived_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let line = serde_json::json!({"id": "d1", "title": "标题", "paragraphs": ["正文。"],
+        "district": "西城区", "reporters": ["陈曦"], "date": "2024-03-05", "page": 3});
+    let path = write(dir.path(), "a.jsonl", line.to_string().as_bytes());
+    let out = kanbao(&["--data", &path, "show", "d1", "--width", "60"]);
+    assert_eq!(
+        stdout(&out).lines().nth(1),
+        Some("西城区 · 记者 陈曦 · 新闻 · 2024-03-05 第3版")
+    );
+    let out = kanbao(&[
+        "--data", &path, "--lang", "en", "show", "d1", "--width", "60",
+    ]);
+    assert!(
+        stdout(&out)
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with("2024-03-05 page 3"))
+    );
+    // The bundled page has neither: its meta lines are as before.
+    let out = kanbao(&["show", "5", "--width", "60"]);
+    assert_eq!(
+        stdout(&out).lines().nth(1),
+        Some("西城区 · 记者 陈曦 · 新闻")
+    );
+}

@@ -132,6 +132,16 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
         .text(lang)
         .to_owned(),
     );
+    // In an archive, which day's paper it was: `2019-01-01 第1版` / `2019-01-01 page 1`.
+    let issue: Vec<String> = article
+        .date
+        .iter()
+        .map(|d| sanitize(d).into_owned())
+        .chain(article.page.map(|p| crate::i18n::page_label(lang, p)))
+        .collect();
+    if !issue.is_empty() {
+        parts.push(issue.join(" "));
+    }
     parts.join(" · ")
 }
 
