@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::filter::{DistrictFilter, district_counts};
 use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_page};
-use crate::layout::{LayoutOptions, layout_article, sanitize};
+use crate::layout::{LayoutOptions, layout_article, sanitize, sanitize_lines};
 use crate::load;
 use crate::search::{Query, SearchHit, search_articles, snippets};
 
@@ -260,14 +260,10 @@ pub fn export(
             writeln!(out).map_err(io)?;
         }
         let text = export_one(a, collection.banner.as_deref(), format, lang);
-        out.write_all(clean_keep_newlines(&text).as_bytes())
+        out.write_all(sanitize_lines(&text).as_bytes())
             .map_err(io)?;
     }
     Ok(Outcome::from_count(articles.len()))
-}
-
-fn clean_keep_newlines(text: &str) -> String {
-    text.split('\n').map(clean).collect::<Vec<_>>().join("\n")
 }
 
 fn citation(a: &Article, banner: Option<&str>, lang: Lang) -> String {
@@ -418,7 +414,8 @@ pub fn search(
             title: &a.title,
             district: a.district.as_deref(),
             hits: hit.hits,
-            snippet: clean(&snippet.text),
+            // Snippets are sanitised where they are cut.
+            snippet: snippet.text,
         })
         .collect();
     if json {

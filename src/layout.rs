@@ -23,6 +23,6 @@ pub use article::{
 };
 pub use breaks::{is_no_end, is_no_start};
 pub use page::Pages;
-pub use sanitize::{PLACEHOLDER, sanitize};
+pub use sanitize::{PLACEHOLDER, sanitize, sanitize_lines};
 pub use width::{AmbiguousWidth, cluster_width, cut_to_width, display_width};
 pub use wrap::{INDENT, WrapOptions, WrappedLine, wrap};

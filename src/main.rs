@@ -12,7 +12,7 @@ use kanbao::commands::{self, Outcome};
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::{self, Lang};
-use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize};
+use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
 use kanbao::state::{self, StateStore};
 use kanbao::tui::{self, AmbiguousChoice, Config};
@@ -31,18 +31,10 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // Messages quote ids, names and paths from the data: shown, never obeyed.
-            eprintln!("kanbao: {}", terminal_safe(&e.to_string()));
+            eprintln!("kanbao: {}", sanitize_lines(&e.to_string()));
             ExitCode::from(2)
         }
     }
-}
-
-/// `text` with escape sequences and control characters made harmless, line by line.
-fn terminal_safe(text: &str) -> String {
-    text.split('\n')
-        .map(|line| sanitize(line).into_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn flush(out: &mut dyn Write) -> kanbao::error::Result<()> {
@@ -194,7 +186,7 @@ fn reading_state(cli: &Cli) -> (StateStore, String) {
     }
     let (store, warnings) = StateStore::open(cli.state.clone());
     for warning in warnings {
-        eprintln!("kanbao: {}", terminal_safe(&warning.to_string()));
+        eprintln!("kanbao: {}", sanitize_lines(&warning.to_string()));
     }
     (store, key)
 }

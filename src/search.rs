@@ -123,6 +123,16 @@ impl Shard {
         self.heading_ends.len()
     }
 
+    /// The text of the block of up to [`CANCEL_BLOCK`] articles from `first`, and where it
+    /// starts in the shard's text. No match spans two articles (each ends with a line
+    /// break), so blocks cut at article starts find exactly the matches of one pass over
+    /// the whole shard.
+    fn block(&self, first: usize) -> (usize, &[u8]) {
+        let last = (first + CANCEL_BLOCK).min(self.len());
+        let base = self.starts[first];
+        (base, &self.text[base..self.starts[last]])
+    }
+
     /// Hits and title hits of `term` for every article of the shard, one block of
     /// articles at a time; `None` once `cancelled` says so.
     fn count(&self, term: &Term, cancelled: Cancelled<'_>) -> Option<(Vec<u32>, Vec<u32>)> {
@@ -132,11 +142,7 @@ impl Shard {
             if cancelled() {
                 return None;
             }
-            let last = (first + CANCEL_BLOCK).min(self.len());
-            // No match spans two articles (each ends with a line break), so blocks cut at
-            // article starts find exactly the matches of one pass over the whole shard.
-            let base = self.starts[first];
-            let block = &self.text[base..self.starts[last]];
+            let (base, block) = self.block(first);
             let mut doc = first;
             term.for_each_position_utf16(block, |at| {
                 let pos = base + at;
@@ -208,8 +214,7 @@ impl Shard {
                 return None;
             }
             let last = (first + CANCEL_BLOCK).min(self.len());
-            let base = self.starts[first];
-            let block = &self.text[base..self.starts[last]];
+            let (base, block) = self.block(first);
             for (term, list) in terms.iter().zip(&mut lists) {
                 list.clear();
                 term.for_each_position_utf16(block, |at| {
@@ -346,13 +351,9 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Folds every article's headings, byline and paragraphs (in parallel for large sets).
     pub fn new(articles: &[Article]) -> SearchIndex {
-        let chunk = chunk_size(articles.len());
-        let ranges: Vec<(usize, &[Article])> = articles
-            .chunks(chunk.max(1))
-            .enumerate()
-            .map(|(i, c)| (i * chunk, c))
-            .collect();
-        let shards = parallel_each(&ranges, |(first, chunk)| Shard::new(*first, chunk));
+        let shards = parallel_each(&per_core(articles), |(first, chunk)| {
+            Shard::new(*first, chunk)
+        });
         SearchIndex {
             shards,
             len: articles.len(),
@@ -425,13 +426,7 @@ pub fn search_articles(
             *slot = true;
         }
     }
-    let chunk = chunk_size(articles.len());
-    let ranges: Vec<(usize, &[Article])> = articles
-        .chunks(chunk.max(1))
-        .enumerate()
-        .map(|(i, c)| (i * chunk, c))
-        .collect();
-    let parts = parallel_each(&ranges, |(first, chunk)| {
+    let parts = parallel_each(&per_core(articles), |(first, chunk)| {
         let mut shard = Shard::default();
         let mut hits = Vec::new();
         for (i, block) in chunk.chunks(ONCE_BLOCK).enumerate() {
@@ -463,6 +458,17 @@ pub fn snippets(articles: &[&Article], query: &Query, width: usize) -> Vec<Snipp
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// `articles` cut into one run per core (see [`chunk_size`]), each with the position of its
+/// first article.
+fn per_core(articles: &[Article]) -> Vec<(usize, &[Article])> {
+    let chunk = chunk_size(articles.len()).max(1);
+    articles
+        .chunks(chunk)
+        .enumerate()
+        .map(|(i, c)| (i * chunk, c))
+        .collect()
 }
 
 /// Articles per shard: one shard per core for large sets, a single shard for small ones

@@ -30,6 +30,15 @@ const ESC: char = '\u{1B}';
 const BEL: char = '\u{07}';
 const C1_ST: char = '\u{9C}';
 
+/// [`sanitize`] line by line, keeping the line breaks: for messages and plain-text output
+/// of several lines.
+pub fn sanitize_lines(text: &str) -> String {
+    text.split('\n')
+        .map(sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `text` with escape sequences removed and control characters made visible.
 ///
 /// Returns `Cow::Borrowed` when there is nothing to change, which is the common case.

@@ -28,11 +28,6 @@ pub fn encode(text: &str) -> Vec<u8> {
     out
 }
 
-/// The length of `text` in UTF-16LE bytes.
-pub fn len(text: &str) -> usize {
-    text.encode_utf16().count() * 2
-}
-
 /// Appends UTF-16LE `bytes` to `out` as UTF-8; unpaired surrogates (which text from a
 /// `str` never holds) and an odd last byte become U+FFFD.
 pub fn decode_into(bytes: &[u8], out: &mut String) {
@@ -79,7 +74,6 @@ mod tests {
         let mut back = String::new();
         decode_into(&encode(text), &mut back);
         assert_eq!(back, text);
-        assert_eq!(len(text), encode(text).len());
     }
 
     #[test]
