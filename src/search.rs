@@ -138,25 +138,34 @@ impl Shard {
     fn count(&self, term: &Term, cancelled: Cancelled<'_>) -> Option<(Vec<u32>, Vec<u32>)> {
         let mut hits = vec![0u32; self.len()];
         let mut titles = vec![0u32; self.len()];
+        let mut positions = Vec::new();
         for first in (0..self.len()).step_by(CANCEL_BLOCK) {
             if cancelled() {
                 return None;
             }
             let (base, block) = self.block(first);
-            let mut doc = first;
-            term.for_each_position_utf16(block, |at| {
-                let pos = base + at;
-                if pos < self.starts[doc] {
-                    doc = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
+            positions.clear();
+            term.for_each_position_utf16(block, |at| positions.push(base + at));
+            // The positions come in ascending runs (one per kind of match); an article's
+            // counts are kept in registers while its hits come and added when they stop.
+            let (mut doc, mut doc_hits, mut doc_titles) = (first, 0, 0);
+            for &pos in &positions {
+                if pos < self.starts[doc] || pos >= self.starts[doc + 1] {
+                    hits[doc] += doc_hits;
+                    titles[doc] += doc_titles;
+                    (doc_hits, doc_titles) = (0, 0);
+                    if pos < self.starts[doc] {
+                        doc = first;
+                    }
+                    while self.starts[doc + 1] <= pos {
+                        doc += 1;
+                    }
                 }
-                while self.starts.get(doc + 1).is_some_and(|s| *s <= pos) {
-                    doc += 1;
-                }
-                if let (Some(h), Some(t)) = (hits.get_mut(doc), titles.get_mut(doc)) {
-                    *h += 1;
-                    *t += u32::from(pos < self.heading_ends[doc]);
-                }
-            });
+                doc_hits += 1;
+                doc_titles += u32::from(pos < self.heading_ends[doc]);
+            }
+            hits[doc] += doc_hits;
+            titles[doc] += doc_titles;
         }
         Some((hits, titles))
     }

@@ -242,12 +242,12 @@ impl PinyinPattern {
 
     /// Runs the fast matcher (no start tracking) over folded text held as UTF-16LE bytes
     /// (the index's encoding, see `search::utf16`), calling `on_end(end)` with the byte
-    /// offset of the end of each non-overlapping match, the same matches as
-    /// [`PinyinPattern::for_each_match`] finds; stops when it returns false.
+    /// offset of the end of each non-overlapping match, in ascending order: the same
+    /// matches as [`PinyinPattern::for_each_match`] finds.
     ///
     /// This is the hot loop of a pinyin search; it runs the term's deterministic automaton
     /// (see `dfa`) when it has one, reading one code unit per character.
-    pub fn scan_utf16(&self, units: &[u8], on_end: impl FnMut(usize) -> bool) {
+    pub fn scan_utf16(&self, units: &[u8], on_end: impl FnMut(usize)) {
         match &self.dfa {
             Some(dfa) => dfa.scan_utf16(units, on_end),
             None => self.scan_nfa_utf16(units, on_end),
@@ -256,7 +256,7 @@ impl PinyinPattern {
 
     /// The NFA form of [`PinyinPattern::scan_utf16`]: one table lookup per character while
     /// no match is in progress.
-    fn scan_nfa_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize) -> bool) {
+    fn scan_nfa_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize)) {
         let ids = &table().ids;
         let first = self.first.as_slice();
         let accept = 1u64 << self.len;
@@ -274,9 +274,7 @@ impl PinyinPattern {
                 self.step(state, set)
             };
             if next & accept != 0 {
-                if !on_end(2 * k + 2) {
-                    return;
-                }
+                on_end(2 * k + 2);
                 state = 1;
             } else {
                 state = next | 1;
@@ -334,10 +332,7 @@ mod tests {
         }
         let mut out = Vec::new();
         if let Some(p) = PinyinPattern::new(term) {
-            let push = |end| {
-                out.push(to_utf8[&end]);
-                true
-            };
+            let push = |end| out.push(to_utf8[&end]);
             match (&p.dfa, dfa) {
                 (Some(d), true) => d.scan_utf16(&units, push),
                 _ => p.scan_nfa_utf16(&units, push),
@@ -384,6 +379,37 @@ mod tests {
             assert!(PinyinPattern::new(term).is_some_and(|p| p.dfa.is_some()));
             assert_eq!(ends_utf16(term, text, true), ends(term, text), "{term}");
             assert_eq!(ends_utf16(term, text, false), ends(term, text), "{term}");
+        }
+    }
+
+    /// The automaton scans text cut into lanes at line breaks; lines of every length, from
+    /// none to longer than a lane's share, must give the same ends as one pass.
+    #[test]
+    fn the_lanes_find_what_one_pass_finds() {
+        let pieces = [
+            "工会驿站",
+            "总工会",
+            "绿色",
+            "，",
+            "a",
+            "会计",
+            "ｍａｌｌ",
+            "高",
+        ];
+        let mut seed = 7u32;
+        for lines in [0, 1, 2, 3, 4, 5, 8, 13, 40] {
+            let mut text = String::new();
+            for line in 0..lines {
+                for _ in 0..(line * 5 % 11) {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+                }
+                text.push('\n');
+            }
+            text.push_str("工会驿站");
+            for term in ["gonghui", "ghyz", "gh", "lvse", "kuaiji", "mall", "g"] {
+                assert_eq!(ends_utf16(term, &text, true), ends(term, &text), "{term}");
+            }
         }
     }
 

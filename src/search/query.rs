@@ -76,10 +76,7 @@ impl Term {
     pub(crate) fn for_each_position_utf16(&self, units: &[u8], mut at: impl FnMut(usize)) {
         utf16::for_each_aligned(&self.finder16, units, &mut at);
         if let Some(p) = &self.pinyin {
-            p.scan_utf16(units, |end| {
-                at(end - 1);
-                true
-            });
+            p.scan_utf16(units, |end| at(end - 1));
         }
     }
 
