@@ -59,7 +59,8 @@ pub struct Article {
 pub struct Collection {
     /// The page banner (通栏口号), when the source has one.
     pub banner: Option<String>,
-    /// Articles in source order.
+    /// Articles in source order; a loaded archive puts the newest day first (see
+    /// [`crate::load::newest_first`]).
     pub articles: Vec<Article>,
 }
 

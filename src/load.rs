@@ -112,7 +112,32 @@ pub fn load_with(path: Option<&Path>, options: &LoadOptions) -> Result<(Collecti
             path: path.to_path_buf(),
         });
     }
+    newest_first(&mut out.articles);
     Ok((out, Source::Path(canonical)))
+}
+
+/// Puts the newest day first, as a newsreader lists its news: a stable sort on the date,
+/// so the articles of one day (and all of them, when the source gives no dates) keep the
+/// source's order, and undated articles come last.
+pub fn newest_first(articles: &mut [Article]) {
+    if articles.is_sorted_by(|a, b| a.date >= b.date) {
+        return;
+    }
+    // Sorting the articles themselves would take a buffer of half of them; sort their
+    // positions, then move each cycle of the permutation into place by swaps.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&i, &j| articles[j].date.cmp(&articles[i].date));
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != usize::MAX {
+            let from = std::mem::replace(&mut order[at], usize::MAX);
+            if from == start {
+                break;
+            }
+            articles.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// The `.json`, `.jsonl` and `.ndjson` files directly in `dir`, sorted by name.
@@ -382,4 +407,70 @@ pub fn to_document_json(banner: Option<&str>, articles: &[Article]) -> std::io::
     let mut out = Vec::new();
     crate::json::write_pretty(&mut out, &doc)?;
     String::from_utf8(out).map_err(std::io::Error::other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(id: &str, date: Option<&str>) -> Article {
+        Article {
+            id: id.to_string(),
+            title: id.to_string(),
+            date: date.map(str::to_string),
+            ..Article::default()
+        }
+    }
+
+    fn ids(articles: &[Article]) -> Vec<&str> {
+        articles.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_newest_day_comes_first_and_a_day_keeps_its_order() {
+        let mut articles = vec![
+            dated("a1", Some("2019-01-01")),
+            dated("a2", Some("2019-01-01")),
+            dated("none1", None),
+            dated("c1", Some("2019-01-03")),
+            dated("b1", Some("2019-01-02")),
+            dated("c2", Some("2019-01-03")),
+            dated("none2", None),
+            dated("b2", Some("2019-01-02")),
+        ];
+        newest_first(&mut articles);
+        assert_eq!(
+            ids(&articles),
+            ["c1", "c2", "b1", "b2", "a1", "a2", "none1", "none2"]
+        );
+    }
+
+    #[test]
+    fn undated_or_already_ordered_articles_stay_as_they_are() {
+        let mut articles: Vec<Article> = (0..5).map(|i| dated(&i.to_string(), None)).collect();
+        newest_first(&mut articles);
+        assert_eq!(ids(&articles), ["0", "1", "2", "3", "4"]);
+        newest_first(&mut []);
+    }
+
+    /// The permutation is applied by swaps: every article arrives exactly once, whatever
+    /// the cycles, and the order is that of a stable sort.
+    #[test]
+    fn any_order_of_dates_gives_the_stable_sort() {
+        let mut seed = 1u32;
+        for n in 0..40 {
+            let mut articles: Vec<Article> = (0..n)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    let day = (seed >> 16) % 5;
+                    let date = (day > 0).then(|| format!("2019-01-0{day}"));
+                    dated(&i.to_string(), date.as_deref())
+                })
+                .collect();
+            let mut expected = articles.clone();
+            expected.sort_by(|a, b| b.date.cmp(&a.date));
+            newest_first(&mut articles);
+            assert_eq!(ids(&articles), ids(&expected));
+        }
+    }
 }

@@ -107,10 +107,12 @@ fn every_generated_article_loads_and_states_its_districts() {
 fn the_parallel_loader_gives_what_a_sequential_parse_gives() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(dir.path(), archive_bytes());
-    let sequential: Vec<Article> = lines()
+    let mut sequential: Vec<Article> = lines()
         .iter()
         .map(|l| serde_json::from_str(l).expect("article"))
         .collect();
+    // The loader lists the newest day first.
+    sequential.sort_by(|a, b| b.date.cmp(&a.date));
     for options in [
         SMALL_BLOCKS,
         LoadOptions::default(),

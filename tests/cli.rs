@@ -523,3 +523,31 @@ fn show_names_the_day_and_page_of_an_archived_article() {
         Some("西城区 · 记者 陈曦 · 新闻")
     );
 }
+
+#[test]
+fn a_folder_of_daily_files_lists_the_newest_day_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = |d: u32, n: u32| {
+        format!(r#"{{"id":"{d}-{n}","title":"第{d}日第{n}篇","date":"2024-05-0{d}","page":1,"paragraphs":["正文"]}}"#)
+    };
+    write(
+        dir.path(),
+        "2024-05-01.jsonl",
+        format!("{}\n{}\n", day(1, 1), day(1, 2)).as_bytes(),
+    );
+    write(
+        dir.path(),
+        "2024-05-02.jsonl",
+        format!("{}\n{}\n", day(2, 1), day(2, 2)).as_bytes(),
+    );
+    let folder = dir.path().to_str().unwrap();
+    let out = kanbao(&["--data", folder, "list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["2-1", "2-2", "1-1", "1-2"]);
+}
