@@ -118,15 +118,29 @@ pub fn load_with(path: Option<&Path>, options: &LoadOptions) -> Result<(Collecti
 
 /// Puts the newest day first, as a newsreader lists its news: a stable sort on the date,
 /// so the articles of one day (and all of them, when the source gives no dates) keep the
-/// source's order, and undated articles come last.
+/// source's order, and undated articles come last. Dates (`YYYY-MM-DD`) are compared by
+/// their first 16 bytes.
 pub fn newest_first(articles: &mut [Article]) {
-    if articles.is_sorted_by(|a, b| a.date >= b.date) {
+    // The keys side by side: comparing the articles' own strings would chase a pointer
+    // into a different allocation at each comparison.
+    let keys: Vec<Option<(u128, usize)>> = articles
+        .iter()
+        .map(|a| {
+            a.date.as_deref().map(|d| {
+                let mut key = [0u8; 16];
+                let n = d.len().min(16);
+                key[..n].copy_from_slice(&d.as_bytes()[..n]);
+                (u128::from_be_bytes(key), d.len())
+            })
+        })
+        .collect();
+    if keys.is_sorted_by(|a, b| a >= b) {
         return;
     }
     // Sorting the articles themselves would take a buffer of half of them; sort their
     // positions, then move each cycle of the permutation into place by swaps.
     let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&i, &j| articles[j].date.cmp(&articles[i].date));
+    order.sort_by(|&i, &j| keys[j].cmp(&keys[i]));
     for start in 0..order.len() {
         let mut at = start;
         while order[at] != usize::MAX {

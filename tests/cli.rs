@@ -528,7 +528,9 @@ fn show_names_the_day_and_page_of_an_archived_article() {
 fn a_folder_of_daily_files_lists_the_newest_day_first() {
     let dir = tempfile::tempdir().unwrap();
     let day = |d: u32, n: u32| {
-        format!(r#"{{"id":"{d}-{n}","title":"第{d}日第{n}篇","date":"2024-05-0{d}","page":1,"paragraphs":["正文"]}}"#)
+        format!(
+            r#"{{"id":"{d}-{n}","title":"第{d}日第{n}篇","date":"2024-05-0{d}","page":1,"paragraphs":["正文"]}}"#
+        )
     };
     write(
         dir.path(),
