@@ -616,3 +616,51 @@ fn snippets_are_sanitised_like_everything_else_shown() {
         assert!(s.text.contains("工会"), "{q}: {:?}", s.text);
     }
 }
+
+/// Han characters with the readings the pinyin terms below are made of, some heteronyms
+/// (会 kuai/hui, 行 xing/hang), and a line break's worth of other text.
+const PINYIN_TEXT: &[&str] = &[
+    "工", "会", "公", "惠", "驿", "站", "绿", "色", "行", "高", "，", "a", "G", "工会",
+];
+const SYLLABLES: &[&str] = &[
+    "gong", "hui", "g", "h", "yi", "zh", "zhan", "lv", "lu", "se", "x",
+];
+
+proptest! {
+    /// The index scans pinyin with an automaton over UTF-16, in lanes cut at line breaks;
+    /// `find_matches` runs the NFA over the original UTF-8 text. Per article, the hits of a
+    /// pinyin term must agree, whatever the number and length of the paragraphs.
+    #[test]
+    fn pinyin_hits_in_the_index_equal_the_matches_in_each_field(
+        articles in prop::collection::vec(
+            prop::collection::vec(
+                prop::collection::vec(prop::sample::select(PINYIN_TEXT), 0..24)
+                    .prop_map(|v| v.concat()),
+                1..12,
+            ),
+            1..6,
+        ),
+        term in prop::collection::vec(prop::sample::select(SYLLABLES), 1..4)
+            .prop_map(|v| v.concat()),
+    ) {
+        let articles: Vec<Article> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, fields)| {
+                let rest: Vec<&str> = fields[1..].iter().map(String::as_str).collect();
+                article(&i.to_string(), None, &fields[0], &rest)
+            })
+            .collect();
+        let query = Query::parse(&term);
+        let found = SearchIndex::new(&articles).search(&query);
+        for (i, a) in articles.iter().enumerate() {
+            let expected: usize = std::iter::once(&a.title)
+                .chain(&a.byline)
+                .chain(&a.paragraphs)
+                .map(|f| find_matches(f, &query).len())
+                .sum();
+            let hit = found.iter().find(|h| h.index == i);
+            prop_assert_eq!(hit.map_or(0, |h| h.hits), expected, "{} in {:?}", term, a);
+        }
+    }
+}
