@@ -138,34 +138,27 @@ impl Shard {
     fn count(&self, term: &Term, cancelled: Cancelled<'_>) -> Option<(Vec<u32>, Vec<u32>)> {
         let mut hits = vec![0u32; self.len()];
         let mut titles = vec![0u32; self.len()];
-        let mut positions = Vec::new();
+        // Two segments an article: its headings, then the rest (each ends with a line
+        // break, so no match spans two).
+        let (mut ends, mut counts) = (Vec::new(), Vec::new());
         for first in (0..self.len()).step_by(CANCEL_BLOCK) {
             if cancelled() {
                 return None;
             }
             let (base, block) = self.block(first);
-            positions.clear();
-            term.for_each_position_utf16(block, |at| positions.push(base + at));
-            // The positions come in ascending runs (one per kind of match); an article's
-            // counts are kept in registers while its hits come and added when they stop.
-            let (mut doc, mut doc_hits, mut doc_titles) = (first, 0, 0);
-            for &pos in &positions {
-                if pos < self.starts[doc] || pos >= self.starts[doc + 1] {
-                    hits[doc] += doc_hits;
-                    titles[doc] += doc_titles;
-                    (doc_hits, doc_titles) = (0, 0);
-                    if pos < self.starts[doc] {
-                        doc = first;
-                    }
-                    while self.starts[doc + 1] <= pos {
-                        doc += 1;
-                    }
-                }
-                doc_hits += 1;
-                doc_titles += u32::from(pos < self.heading_ends[doc]);
+            let last = (first + CANCEL_BLOCK).min(self.len());
+            ends.clear();
+            for doc in first..last {
+                ends.push(self.heading_ends[doc] - base);
+                ends.push(self.starts[doc + 1] - base);
             }
-            hits[doc] += doc_hits;
-            titles[doc] += doc_titles;
+            counts.clear();
+            counts.resize(ends.len(), 0);
+            term.count_utf16(block, &ends, &mut counts);
+            for (doc, pair) in (first..last).zip(counts.chunks_exact(2)) {
+                titles[doc] = pair[0];
+                hits[doc] = pair[0] + pair[1];
+            }
         }
         Some((hits, titles))
     }
@@ -226,7 +219,7 @@ impl Shard {
             let (base, block) = self.block(first);
             for (term, list) in terms.iter().zip(&mut lists) {
                 list.clear();
-                term.for_each_position_utf16(block, |at| {
+                term.for_each_literal_utf16(block, |at| {
                     list.push(u32::try_from(base + at).unwrap_or(u32::MAX));
                 });
             }

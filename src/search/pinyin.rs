@@ -240,22 +240,36 @@ impl PinyinPattern {
         }
     }
 
-    /// Runs the fast matcher (no start tracking) over folded text held as UTF-16LE bytes
-    /// (the index's encoding, see `search::utf16`), calling `on_end(end)` with the byte
-    /// offset of the end of each non-overlapping match, in ascending order: the same
-    /// matches as [`PinyinPattern::for_each_match`] finds.
+    /// Adds to `counts[i]` the number of non-overlapping matches in segment `i` of folded
+    /// text held as UTF-16LE bytes (the index's encoding, see `search::utf16`): segment `i`
+    /// ends at byte offset `ends[i]`, just after a line break or at the end of `units`.
+    /// The matches are those [`PinyinPattern::for_each_match`] finds.
     ///
     /// This is the hot loop of a pinyin search; it runs the term's deterministic automaton
     /// (see `dfa`) when it has one, reading one code unit per character.
-    pub fn scan_utf16(&self, units: &[u8], on_end: impl FnMut(usize)) {
+    pub fn count_utf16(&self, units: &[u8], ends: &[usize], counts: &mut [u32]) {
         match &self.dfa {
-            Some(dfa) => dfa.scan_utf16(units, on_end),
-            None => self.scan_nfa_utf16(units, on_end),
+            Some(dfa) => dfa.count_utf16(units, ends, counts),
+            None => self.count_nfa_utf16(units, ends, counts),
         }
     }
 
-    /// The NFA form of [`PinyinPattern::scan_utf16`]: one table lookup per character while
-    /// no match is in progress.
+    /// [`PinyinPattern::count_utf16`] by the NFA.
+    fn count_nfa_utf16(&self, units: &[u8], ends: &[usize], counts: &mut [u32]) {
+        let mut segment = 0;
+        self.scan_nfa_utf16(units, |end| {
+            while ends.get(segment).is_some_and(|e| *e < end) {
+                segment += 1;
+            }
+            if let Some(count) = counts.get_mut(segment) {
+                *count += 1;
+            }
+        });
+    }
+
+    /// Calls `on_end(end)` with the byte offset of the end of each match in UTF-16LE
+    /// `units`, in ascending order, by the NFA: one table lookup per character while no
+    /// match is in progress.
     fn scan_nfa_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize)) {
         let ids = &table().ids;
         let first = self.first.as_slice();
@@ -311,17 +325,21 @@ mod tests {
             });
             let ends: Vec<usize> = out.iter().map(|m| m.1).collect();
             assert_eq!(
-                ends_utf16(term, text, true),
+                nfa_ends_utf16(term, text),
                 ends,
-                "the scan agrees for {term}"
+                "the NFA agrees for {term}"
+            );
+            assert_eq!(
+                counts_utf16(term, text, true, 1),
+                line_counts(term, text, 1),
+                "the automaton agrees for {term}"
             );
         }
         out
     }
 
-    /// Ends found over UTF-16LE by the automaton (`dfa`) or the NFA, as UTF-8 byte offsets
-    /// of the same text.
-    fn ends_utf16(term: &str, text: &str, dfa: bool) -> Vec<usize> {
+    /// Ends found over UTF-16LE by the NFA, as UTF-8 byte offsets of the same text.
+    fn nfa_ends_utf16(term: &str, text: &str) -> Vec<usize> {
         let units = crate::search::utf16::encode(text);
         let mut to_utf8 = std::collections::HashMap::new();
         let (mut b8, mut b16) = (0, 0);
@@ -332,13 +350,49 @@ mod tests {
         }
         let mut out = Vec::new();
         if let Some(p) = PinyinPattern::new(term) {
-            let push = |end| out.push(to_utf8[&end]);
-            match (&p.dfa, dfa) {
-                (Some(d), true) => d.scan_utf16(&units, push),
-                _ => p.scan_nfa_utf16(&units, push),
-            }
+            p.scan_nfa_utf16(&units, |end| out.push(to_utf8[&end]));
         }
         out
+    }
+
+    /// Matches counted over UTF-16LE by the automaton (`dfa`) or the NFA, in segments of
+    /// `lines` lines each (the last may be shorter and need not end with a line break).
+    fn counts_utf16(term: &str, text: &str, dfa: bool, lines: usize) -> Vec<u32> {
+        let mut ends = Vec::new();
+        let mut units = Vec::new();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            units.extend(crate::search::utf16::encode(line));
+            if (i + 1) % lines == 0 {
+                ends.push(units.len());
+            }
+        }
+        if ends.last() != Some(&units.len()) {
+            ends.push(units.len());
+        }
+        let mut counts = vec![0; ends.len()];
+        if let Some(p) = PinyinPattern::new(term) {
+            match (&p.dfa, dfa) {
+                (Some(d), true) => d.count_utf16(&units, &ends, &mut counts),
+                _ => p.count_nfa_utf16(&units, &ends, &mut counts),
+            }
+        }
+        counts
+    }
+
+    /// The matches `for_each_match` finds, counted as [`counts_utf16`] counts them.
+    fn line_counts(term: &str, text: &str, lines: usize) -> Vec<u32> {
+        let per_line: Vec<usize> = text
+            .split_inclusive('\n')
+            .map(|line| ends(term, line).len())
+            .collect();
+        let mut counts: Vec<u32> = per_line
+            .chunks(lines)
+            .map(|group| group.iter().sum::<usize>() as u32)
+            .collect();
+        if counts.is_empty() {
+            counts.push(0);
+        }
+        counts
     }
 
     /// Ends of the matches that `for_each_match` (which tracks starts) finds.
@@ -354,7 +408,7 @@ mod tests {
     }
 
     #[test]
-    fn the_automaton_and_the_nfa_find_the_same_ends() {
+    fn the_automaton_and_the_nfa_agree() {
         let text = "天宫院街道总工会相继建成2家24小时工会驿站、1家延时工会驿站，工会工会\
                     绿色出行，会计人员在银行行动。ｍａｌｌ 凯德MALL 购物中心买了";
         for term in [
@@ -377,13 +431,20 @@ mod tests {
             "ggggggggggg",
         ] {
             assert!(PinyinPattern::new(term).is_some_and(|p| p.dfa.is_some()));
-            assert_eq!(ends_utf16(term, text, true), ends(term, text), "{term}");
-            assert_eq!(ends_utf16(term, text, false), ends(term, text), "{term}");
+            assert_eq!(nfa_ends_utf16(term, text), ends(term, text), "{term}");
+            for dfa in [true, false] {
+                assert_eq!(
+                    counts_utf16(term, text, dfa, 1),
+                    line_counts(term, text, 1),
+                    "{term}"
+                );
+            }
         }
     }
 
-    /// The automaton scans text cut into lanes at line breaks; lines of every length, from
-    /// none to longer than a lane's share, must give the same ends as one pass.
+    /// The automaton scans segments dealt into lanes; lines of every length, from none to
+    /// longer than a lane's share, in segments of one line or several, must give the same
+    /// counts as one pass.
     #[test]
     fn the_lanes_find_what_one_pass_finds() {
         let pieces = [
@@ -408,7 +469,13 @@ mod tests {
             }
             text.push_str("工会驿站");
             for term in ["gonghui", "ghyz", "gh", "lvse", "kuaiji", "mall", "g"] {
-                assert_eq!(ends_utf16(term, &text, true), ends(term, &text), "{term}");
+                for group in [1, 2, 3, 7] {
+                    assert_eq!(
+                        counts_utf16(term, &text, true, group),
+                        line_counts(term, &text, group),
+                        "{term} in segments of {group} lines"
+                    );
+                }
             }
         }
     }
@@ -420,10 +487,11 @@ mod tests {
         for term in [
             "gonghui", "ghyz", "gh", "gongh", "lvse", "kuaiji", "yinhang", "mall",
         ] {
+            assert_eq!(nfa_ends_utf16(term, text), ends(term, text), "{term}");
             for dfa in [true, false] {
                 assert_eq!(
-                    ends_utf16(term, text, dfa),
-                    ends(term, text),
+                    counts_utf16(term, text, dfa, 1),
+                    line_counts(term, text, 1),
                     "{term} dfa={dfa}"
                 );
             }

@@ -68,15 +68,30 @@ impl Term {
         self.finder16.needle().len()
     }
 
-    /// Calls `at(pos)` with a byte position inside each match in folded text held as
-    /// UTF-16LE bytes (the index's encoding, see `utf16`): literal matches first (their
-    /// starts, ascending), then pinyin ones (their last bytes, ascending). Used to count
-    /// matches per article over a block of articles in two passes; the positions are
-    /// ascending only for a term without pinyin (several-term literal search relies on it).
-    pub(crate) fn for_each_position_utf16(&self, units: &[u8], mut at: impl FnMut(usize)) {
-        utf16::for_each_aligned(&self.finder16, units, &mut at);
+    /// Calls `at(start)` with the start of each literal match, ascending, in folded text
+    /// held as UTF-16LE bytes (the index's encoding, see `utf16`). Pinyin matches are not
+    /// included (see [`Term::count_utf16`]).
+    pub(crate) fn for_each_literal_utf16(&self, units: &[u8], at: impl FnMut(usize)) {
+        utf16::for_each_aligned(&self.finder16, units, at);
+    }
+
+    /// Adds to `counts[i]` the number of matches of the term, literal and by pinyin, in
+    /// segment `i` of folded text held as UTF-16LE bytes: segment `i` ends at byte offset
+    /// `ends[i]` (ascending), just after a line break or at the end of `units`. A literal
+    /// match and a pinyin one never overlap (pinyin matches only Han characters, a term
+    /// that has pinyin only Latin letters).
+    pub(crate) fn count_utf16(&self, units: &[u8], ends: &[usize], counts: &mut [u32]) {
+        let mut segment = 0;
+        utf16::for_each_aligned(&self.finder16, units, |start| {
+            while ends.get(segment).is_some_and(|e| *e <= start) {
+                segment += 1;
+            }
+            if let Some(count) = counts.get_mut(segment) {
+                *count += 1;
+            }
+        });
         if let Some(p) = &self.pinyin {
-            p.scan_utf16(units, |end| at(end - 1));
+            p.count_utf16(units, ends, counts);
         }
     }
 

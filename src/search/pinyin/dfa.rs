@@ -6,10 +6,12 @@
 //! once, when the term is compiled, and the characters are grouped into *classes* that move
 //! every mask alike (for `gonghui`, all characters whose readings start with none of its
 //! letters are one class). A character costs two table loads (its class, then the
-//! transition) and no loop over offsets. The text is scanned in four lanes side by side
-//! (see [`Dfa::scan_utf16`]), which took `gonghui` over the 100,000-article archive from
-//! 67 ms (one lane, skipping characters that cannot start a match on one bit of a map) to
-//! about 52 ms, and `ghyz` from 62 ms to 37 ms.
+//! transition) and no loop over offsets. The text is scanned in four lanes side by side,
+//! and matches are counted per segment (an article's headings, its body) rather than
+//! reported one by one (see [`Dfa::count_utf16`]): over the 100,000-article archive that
+//! took `gonghui` (1.9 M matches) from 67 ms (one lane, skipping characters that cannot
+//! start a match on one bit of a map; a mispredicted branch at every match) to about
+//! 40 ms, and `ghyz` from 62 ms to about 38 ms.
 //!
 //! A term whose automaton would be large (more than [`MAX_CLASSES`] classes or
 //! [`MAX_ENTRIES`] transitions) keeps the NFA scan; both give the same matches.
@@ -133,57 +135,73 @@ impl Dfa {
         })
     }
 
-    /// Calls `on_end(end)` at the end of each non-overlapping match in UTF-16LE `units` (the
-    /// index's encoding, see `search::utf16`), in ascending order, as the NFA scan does: one
-    /// code unit per step, no decoding; `on_end` gets byte offsets.
+    /// Adds to `counts[i]` the number of non-overlapping matches in segment `i` of the
+    /// UTF-16LE `units` (the index's encoding, see `search::utf16`): segment `i` runs from
+    /// `ends[i - 1]` (0 for the first) to `ends[i]`, byte offsets, ascending. Each segment
+    /// must end just after a line break or at the end of `units`: no match spans a line
+    /// break (it has no reading, so every state falls back to the start on it), so every
+    /// segment starts at the start state.
     ///
-    /// No match spans a line break (it has no reading, so every state falls back to the
-    /// start on it), so the text is cut after line breaks into [`LANES`] parts that are
-    /// scanned side by side: one step of each lane per round, with no branch but the rare
-    /// one on a match. A lane's step waits on its previous state (two dependent loads);
-    /// the lanes' steps do not wait on each other, so the processor overlaps them.
-    pub(super) fn scan_utf16(&self, units: &[u8], mut on_end: impl FnMut(usize)) {
-        let cuts = lane_cuts(units);
-        let lanes: [&[u8]; LANES] = std::array::from_fn(|i| &units[cuts[i]..cuts[i + 1]]);
-        let rounds = lanes.iter().map(|l| l.len() / 2).min().unwrap_or(0);
-        let mut ends: [Vec<usize>; LANES] = Default::default();
-        // Four named states, not an array: an array is kept on the stack, and storing and
-        // reloading each state would lengthen every step's chain.
-        let (mut s0, mut s1, mut s2, mut s3) = (0u32, 0u32, 0u32, 0u32);
-        let lanes = lanes.map(|l| &l.as_chunks::<2>().0[..rounds]);
-        // The rounds in which each lane matched, noted without a branch per lane (the
-        // lane's `MATCHED` bit moves its count on) for up to `ROUNDS` rounds at a time.
-        let mut noted = [[0u32; ROUNDS]; LANES];
-        for from in (0..rounds).step_by(ROUNDS) {
-            let to = (from + ROUNDS).min(rounds);
-            let [a, b, c, d] = lanes.map(|l| &l[from..to]);
-            let mut n = [0usize; LANES];
-            for k in 0..to - from {
+    /// The segments are dealt into [`LANES`] lanes of about equal length, scanned side by
+    /// side: one step of each lane per round, and no branch. A lane's step waits on its
+    /// previous state (two dependent loads); the lanes' steps do not wait on each other,
+    /// so the processor overlaps them. A match adds its state's `MATCHED` bit to the
+    /// lane's count, so counting costs no branch either; the rounds run until some lane
+    /// reaches the end of its segment.
+    pub(super) fn count_utf16(&self, units: &[u8], ends: &[usize], counts: &mut [u32]) {
+        let units = units.as_chunks::<2>().0;
+        let segments = ends.len().min(counts.len());
+        // Segment bounds in code units, clamped to the text.
+        let end_of = |segment: usize| (ends[segment] / 2).min(units.len());
+        let start_of = |segment: usize| segment.checked_sub(1).map_or(0, end_of);
+        let total = segments.checked_sub(1).map_or(0, end_of);
+        // Lane `l` takes segments `first[l]..first[l + 1]`.
+        let mut first = [segments; LANES + 1];
+        first[0] = 0;
+        for lane in 1..LANES {
+            let share = total * lane / LANES;
+            let at = ends[..segments].partition_point(|end| end / 2 <= share);
+            first[lane] = at.max(first[lane - 1]);
+        }
+        let mut segment: [usize; LANES] = std::array::from_fn(|lane| first[lane]);
+        let mut pos: [usize; LANES] = std::array::from_fn(|lane| start_of(first[lane]));
+        let mut states = [0u32; LANES];
+        while (0..LANES).all(|lane| segment[lane] < first[lane + 1]) {
+            let run = (0..LANES)
+                .map(|lane| end_of(segment[lane]).saturating_sub(pos[lane]))
+                .fold(MAX_RUN, usize::min);
+            let [a, b, c, d] = std::array::from_fn(|lane| &units[pos[lane]..pos[lane] + run]);
+            // Named variables, not arrays: an array is kept on the stack, and storing and
+            // reloading each state would lengthen every step's chain.
+            let [mut s0, mut s1, mut s2, mut s3] = states;
+            let (mut n0, mut n1, mut n2, mut n3) = (0u32, 0u32, 0u32, 0u32);
+            for k in 0..run {
                 s0 = self.step(s0, u16::from_le_bytes(a[k]));
                 s1 = self.step(s1, u16::from_le_bytes(b[k]));
                 s2 = self.step(s2, u16::from_le_bytes(c[k]));
                 s3 = self.step(s3, u16::from_le_bytes(d[k]));
-                if (s0 | s1 | s2 | s3) & MATCHED != 0 {
-                    for (lane, state) in [s0, s1, s2, s3].into_iter().enumerate() {
-                        noted[lane][n[lane] & (ROUNDS - 1)] = k as u32;
-                        n[lane] += usize::from(state & MATCHED != 0);
-                    }
+                n0 += s0 & MATCHED;
+                n1 += s1 & MATCHED;
+                n2 += s2 & MATCHED;
+                n3 += s3 & MATCHED;
+            }
+            states = [s0, s1, s2, s3];
+            for (lane, found) in [n0, n1, n2, n3].into_iter().enumerate() {
+                counts[segment[lane]] += found / MATCHED;
+                pos[lane] += run;
+                if pos[lane] >= end_of(segment[lane]) {
+                    segment[lane] += 1;
                 }
             }
-            for (lane, ends) in ends.iter_mut().enumerate() {
-                let at = cuts[lane] + 2 * from + 2;
-                ends.extend(noted[lane][..n[lane]].iter().map(|k| at + 2 * *k as usize));
-            }
         }
-        let states = [s0, s1, s2, s3];
+        // What is left of each lane, one lane at a time.
         for lane in 0..LANES {
-            for &end in &ends[lane] {
-                on_end(end);
+            let mut state = states[lane];
+            for segment in segment[lane]..first[lane + 1] {
+                let text = &units[pos[lane].min(end_of(segment))..end_of(segment)];
+                counts[segment] += self.count_lane(&mut state, text);
+                pos[lane] = end_of(segment);
             }
-            let from = cuts[lane] + 2 * rounds;
-            self.scan_lane(states[lane], &units[from..cuts[lane + 1]], |end| {
-                on_end(from + end)
-            });
         }
     }
 
@@ -194,45 +212,29 @@ impl Dfa {
         self.trans[(state + class) as usize & (MAX_ENTRIES - 1)]
     }
 
-    /// The scan of one lane from `state`: while no match is in progress, a character that
-    /// cannot start one is skipped on one bit of the start map.
-    fn scan_lane(&self, mut state: u32, units: &[u8], mut on_end: impl FnMut(usize)) {
-        for (k, pair) in units.chunks_exact(2).enumerate() {
-            let unit = u16::from_le_bytes([pair[0], pair[1]]);
+    /// The matches in `units` scanned alone from `state`: while no match is in progress, a
+    /// character that cannot start one is skipped on one bit of the start map.
+    fn count_lane(&self, state: &mut u32, units: &[[u8; 2]]) -> u32 {
+        let mut found = 0;
+        for unit in units {
+            let unit = u16::from_le_bytes(*unit);
             let cp = usize::from(unit);
-            if state == 0 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
+            if *state == 0 && (self.starts[(cp >> 6) & 1023] >> (cp & 63)) & 1 == 0 {
                 continue;
             }
-            state = self.step(state, unit);
-            if state & MATCHED != 0 {
-                on_end(2 * k + 2);
-            }
+            *state = self.step(*state, unit);
+            found += u32::from(*state & MATCHED != 0);
         }
+        found
     }
 }
 
 /// Lanes a text is scanned in side by side.
 const LANES: usize = 4;
 
-/// Rounds of the side-by-side scan whose matches are noted before they are handed on; a
-/// power of two (a note's index is masked with it).
-const ROUNDS: usize = 1024;
-
-/// Where the lanes of `units` begin, and the end: each cut (but the first and last) falls
-/// just after a line break (`\n` as one UTF-16LE unit) at or after an equal share of the
-/// text, or at the end when there is none.
-fn lane_cuts(units: &[u8]) -> [usize; LANES + 1] {
-    let mut cuts = [units.len(); LANES + 1];
-    cuts[0] = 0;
-    for lane in 1..LANES {
-        let share = (units.len() / 2 * lane / LANES * 2).max(cuts[lane - 1]);
-        cuts[lane] = units[share..]
-            .chunks_exact(2)
-            .position(|pair| pair == b"\n\0")
-            .map_or(units.len(), |k| share + 2 * k + 2);
-    }
-    cuts
-}
+/// The most rounds scanned side by side before the counts are added up: a lane's count
+/// grows by `MATCHED` (2^14) per match, so 2^17 rounds cannot overflow a `u32`.
+const MAX_RUN: usize = 1 << 17;
 
 /// The NFA offsets reachable from `mask` over one character whose row is `row`.
 fn step(mut mask: u64, row: &[u64]) -> u64 {
