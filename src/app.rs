@@ -6,8 +6,10 @@ mod picker;
 mod reader;
 mod search_job;
 
-pub use geometry::{Area, Geometry, HELP_WIDTH, MAX_MEASURE, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN};
-pub use picker::Picker;
+pub use geometry::{
+    Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
+};
+pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use search_job::{IndexCell, SearchRequest, Searcher};
 
@@ -444,12 +446,18 @@ impl App {
     }
 
     /// The help scrolls like `less`; `q`, `Esc` and `?` (all [`Action::Help`]) close it.
+    /// The wheel over its box scrolls it a line a notch, as `j`/`k` do; a click, or the
+    /// wheel outside the box, does nothing (it stays open until closed).
     fn help(&mut self, action: Action, from: Context, scroll: usize) {
         let lines = self.help_lines(from).len();
-        let page = self.geometry().help_page(lines);
+        let g = self.geometry();
+        let page = g.help_page(lines);
+        let over = |x, y| g.help_box(lines).outer.contains(x, y);
         let scroll = match action {
             Action::LineDown => scroll.saturating_add(1),
             Action::LineUp => scroll.saturating_sub(1),
+            Action::ScrollDown(x, y) if over(x, y) => scroll.saturating_add(1),
+            Action::ScrollUp(x, y) if over(x, y) => scroll.saturating_sub(1),
             Action::NextPage => scroll.saturating_add(page),
             Action::PrevPage => scroll.saturating_sub(page),
             Action::HalfPageDown => scroll.saturating_add((page / 2).max(1)),
@@ -466,12 +474,28 @@ impl App {
         self.mode = Mode::Help { from, scroll };
     }
 
+    /// The picker takes every key. With the mouse, a click on a district's row moves the
+    /// cursor there and turns the district on or off (as `Space` does), and the wheel over
+    /// the box moves the cursor; a click or the wheel elsewhere does nothing, and the picker
+    /// stays open (it is modal, like the help).
     fn picker(&mut self, action: Action, mut picker: Picker) {
-        let page = self.geometry().picker_page(picker.items().len());
+        let layout = self.layout_picker(&picker);
+        let page = layout.visible;
+        // Where the box shows now (a resize may have moved it): moves scroll from here.
+        picker.keep_in_view(page);
         let half = (page / 2).max(1);
+        let over = layout.overlay.outer;
         match action {
             Action::PickerDown => picker.down(),
             Action::PickerUp => picker.up(),
+            Action::Click(x, y) => {
+                if let Some(at) = picker.item_at(&layout, x, y) {
+                    picker.select(at);
+                    picker.toggle();
+                }
+            }
+            Action::ScrollDown(x, y) if over.contains(x, y) => picker.down(),
+            Action::ScrollUp(x, y) if over.contains(x, y) => picker.up(),
             Action::Top => picker.top(),
             Action::Bottom => picker.bottom(),
             Action::NextPage => picker.move_by(page as isize),
@@ -491,7 +515,13 @@ impl App {
             }
             _ => {}
         }
+        picker.keep_in_view(page);
         self.mode = Mode::Picker(picker);
+    }
+
+    /// Where `picker` is on the screen now.
+    fn layout_picker(&self, picker: &Picker) -> PickerLayout {
+        picker.layout(self.geometry().screen, self.opts.lang, self.opts.ambiguous)
     }
 
     fn set_query(&mut self, text: String) {
@@ -886,6 +916,15 @@ impl App {
     /// no keys heads a section. Made from the key table, so it cannot drift from the keys.
     pub fn help_lines(&self, from: Context) -> Vec<(String, &'static str)> {
         crate::tui::keymap::help_lines(from, self.opts.lang, self.geometry().side_by_side)
+    }
+
+    /// Where the district picker is on the screen, while it is open: the box the view
+    /// draws and the rows a click selects, from the same numbers.
+    pub fn picker_layout(&self) -> Option<PickerLayout> {
+        match &self.mode {
+            Mode::Picker(picker) => Some(self.layout_picker(picker)),
+            _ => None,
+        }
     }
 
     /// Which key table applies.

@@ -193,6 +193,9 @@ pub enum Msg {
     KeySpace,
     /// Stands for any typed text in key help.
     KeyText,
+    /// The reader's note under an article with no text (an empty photo report). Not part
+    /// of the article: never searched, never printed by `kanbao show`.
+    NoText,
 }
 
 impl Msg {
@@ -378,6 +381,8 @@ impl Msg {
             (KeySpace, Lang::En) => "Space",
             (KeyText, Lang::Zh) => "文字",
             (KeyText, Lang::En) => "text",
+            (NoText, Lang::Zh) => "（本文无正文）",
+            (NoText, Lang::En) => "(no text)",
         }
     }
 }

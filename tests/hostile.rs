@@ -131,3 +131,25 @@ fn an_empty_photo_report_shows_its_headings() {
     assert_eq!(code, Some(0));
     assert!(text.starts_with("空的图片新闻\n"));
 }
+
+#[test]
+fn show_prints_only_the_data_not_the_readers_no_text_note() {
+    // The reader shows 「（本文无正文）」 under an article with no text; `show` is data
+    // for scripts: the headings, the meta line and the blank line, and nothing made up.
+    for lang in ["zh", "en"] {
+        let (code, text) = run(&["--lang", lang, "show", "h10", "--width", "40"]);
+        assert_eq!(code, Some(0));
+        let meta = if lang == "zh" {
+            "未注明 · 图片新闻"
+        } else {
+            "not stated · photo"
+        };
+        assert_eq!(text, format!("空的图片新闻\n{meta}\n\n"), "{lang}");
+        let (code, json) = run(&["--lang", lang, "show", "h10", "--json"]);
+        assert_eq!(code, Some(0));
+        assert!(
+            !json.contains("本文无正文") && !json.contains("no text"),
+            "{json}"
+        );
+    }
+}

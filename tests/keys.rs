@@ -10,8 +10,12 @@ use kanbao::filter::DistrictFilter;
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
 use kanbao::tui::keymap::action_for;
+use kanbao::tui::theme::Theme;
+use kanbao::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -488,7 +492,7 @@ fn the_picker_jumps_and_pages_and_space_still_toggles() {
         Mode::Picker(p) => p.cursor(),
         _ => panic!("the picker is open"),
     };
-    let page = app.geometry().picker_page(17);
+    let page = app.picker_layout().unwrap().visible;
     assert!(page > 1 && page < 17);
     key(&mut app, 'G');
     assert_eq!(cursor(&app), 16);
@@ -557,4 +561,238 @@ fn ctrl_l_asks_for_a_full_redraw_anywhere_and_changes_nothing_else() {
     // The help lists it once.
     let lines = app.help_lines(Context::List);
     assert_eq!(lines.iter().filter(|(k, _)| k == "Ctrl-L").count(), 1);
+}
+
+/// A left click at (`x`, `y`), as the terminal reports it with `--mouse`.
+fn click(app: &mut App, x: u16, y: u16) {
+    let event = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: NONE,
+    });
+    if let Some(action) = action_for(app.context(), &event) {
+        app.update(action);
+    }
+}
+
+/// The cell where `text` is drawn on the screen (its first character), if it is.
+fn drawn_at(app: &App, text: &str) -> Option<(u16, u16)> {
+    let s = app.geometry().screen;
+    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
+    terminal
+        .draw(|f| view::render(app, &Theme::new(true, false), f))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let first = text.chars().next()?.to_string();
+    (0..s.height)
+        .flat_map(|y| (0..s.width).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            buf[(x, y)].symbol() == first.as_str() && {
+                // A wide character's second cell is blank: read the row without those.
+                let mut row = String::new();
+                let mut at = x;
+                while at < s.width {
+                    let symbol = buf[(at, y)].symbol();
+                    row.push_str(symbol);
+                    at += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1))
+                        .unwrap();
+                }
+                row.starts_with(text)
+            }
+        })
+}
+
+fn picker(app: &App) -> &kanbao::app::Picker {
+    match app.mode() {
+        Mode::Picker(p) => p,
+        _ => panic!("the picker is open"),
+    }
+}
+
+fn position_of(app: &App, district: &str) -> usize {
+    picker(app)
+        .items()
+        .iter()
+        .position(|(k, _)| k.label() == district)
+        .unwrap()
+}
+
+fn is_on(app: &App, district: &str) -> bool {
+    let p = picker(app);
+    p.chosen()
+        .contains(&p.items()[position_of(app, district)].0)
+}
+
+#[test]
+fn a_click_on_a_picker_row_moves_the_cursor_there_and_toggles_it() {
+    for (w, h) in [(120, 40), (40, 12)] {
+        let mut app = bundled(w, h);
+        key(&mut app, 'd');
+        let tongzhou = position_of(&app, "通州区");
+        assert_ne!(picker(&app).cursor(), tongzhou);
+        // Anywhere on the row: the tick box, the name, the count.
+        let (x, y) = drawn_at(&app, "[ ] 通州区").expect("the row is drawn");
+        click(&mut app, x + 5, y);
+        assert_eq!(picker(&app).cursor(), tongzhou, "{w}x{h}");
+        assert!(
+            is_on(&app, "通州区"),
+            "{w}x{h}: a click toggles, as Space does"
+        );
+        click(&mut app, x, y);
+        assert!(!is_on(&app, "通州区"), "{w}x{h}: and again");
+        let (x, y) = drawn_at(&app, "[ ] 大兴区").unwrap();
+        let (x, y) = (x + 6, y);
+        click(&mut app, x, y);
+        assert_eq!(picker(&app).cursor(), position_of(&app, "大兴区"));
+        let layout = app.picker_layout().unwrap();
+        // The title, the hint, the frame and everything outside the box: nothing happens,
+        // and the picker stays open.
+        let before = app.mode().clone();
+        let outer = layout.overlay.outer;
+        let misses = [
+            (layout.rows.x, layout.rows.y - 1),
+            (layout.rows.x, layout.rows.y + layout.rows.height),
+            (outer.x, layout.rows.y),
+            (outer.x + outer.width - 1, layout.rows.y),
+            (outer.x.saturating_sub(1), layout.rows.y),
+            (0, 0),
+            (0, h - 1),
+            (w - 1, h - 1),
+        ];
+        for (x, y) in misses {
+            click(&mut app, x, y);
+            assert_eq!(app.mode(), &before, "{w}x{h}: a click at ({x}, {y})");
+        }
+        // Enter applies what the clicks chose.
+        press(&mut app, KeyCode::Enter, NONE);
+        assert_eq!(app.context(), Context::List);
+        assert_eq!(app.view().len(), 1, "{w}x{h}: 大兴区 only");
+    }
+}
+
+#[test]
+fn the_wheel_over_the_picker_moves_its_cursor_and_scrolls_it() {
+    for (w, h) in [(120, 40), (40, 12)] {
+        // 17 districts: at 40x12 they do not all fit and the box scrolls.
+        let mut app = sized(every_district(), w, h);
+        key(&mut app, 'd');
+        let layout = app.picker_layout().unwrap();
+        let inside = (layout.rows.x + 1, layout.rows.y + 1);
+        // Outside the box the wheel does nothing (at 40x12 the box fills the screen).
+        let outer = layout.overlay.outer;
+        assert_eq!(outer.contains(0, 0), h == 12);
+        wheel(&mut app, 0, 0, true);
+        assert_eq!(picker(&app).cursor(), usize::from(h == 12), "{w}x{h}");
+        wheel(&mut app, 0, 0, false);
+        for n in 1..=20 {
+            wheel(&mut app, inside.0, inside.1, true);
+            assert_eq!(picker(&app).cursor(), n.min(16), "{w}x{h}");
+        }
+        let layout = app.picker_layout().unwrap();
+        assert_eq!(
+            layout.first,
+            17 - layout.visible,
+            "{w}x{h}: the end in view"
+        );
+        if h == 12 {
+            assert!(layout.visible < 17);
+        }
+        // Back up by the wheel: the box scrolls only once the cursor reaches its top.
+        let first = layout.first;
+        for _ in 0..layout.visible - 1 {
+            wheel(&mut app, inside.0, inside.1, false);
+        }
+        assert_eq!(app.picker_layout().unwrap().first, first, "{w}x{h}");
+        wheel(&mut app, inside.0, inside.1, false);
+        assert_eq!(
+            app.picker_layout().unwrap().first,
+            first.saturating_sub(1),
+            "{w}x{h}"
+        );
+        // A click on a row after scrolling picks the district drawn there, and the box
+        // does not move under the pointer.
+        let layout = app.picker_layout().unwrap();
+        let shown = layout.first + layout.visible - 1;
+        let name = picker(&app).items()[shown].0.label().to_string();
+        let (x, y) = drawn_at(&app, &format!("[ ] {name}")).unwrap();
+        assert_eq!(y, layout.rows.y + layout.rows.height - 1);
+        click(&mut app, x, y);
+        assert_eq!(picker(&app).cursor(), shown, "{w}x{h}: {name}");
+        assert!(is_on(&app, &name));
+        assert_eq!(app.picker_layout().unwrap().first, layout.first);
+        let (x, y) = (layout.rows.x, layout.rows.y);
+        click(&mut app, x, y);
+        assert_eq!(picker(&app).cursor(), layout.first, "{w}x{h}: the top row");
+        assert_eq!(app.picker_layout().unwrap().first, layout.first);
+    }
+}
+
+fn help_scroll(app: &App) -> usize {
+    match app.mode() {
+        Mode::Help { scroll, .. } => *scroll,
+        _ => panic!("help is open"),
+    }
+}
+
+#[test]
+fn the_wheel_scrolls_the_help_like_j_and_k_and_a_click_does_nothing() {
+    for (w, h) in [(120, 40), (40, 12)] {
+        let mut app = bundled(w, h);
+        key(&mut app, '?');
+        let g = app.geometry();
+        let lines = app.help_lines(Context::List).len();
+        let outer = g.help_box(lines).outer;
+        let page = g.help_page(lines);
+        let last = lines.saturating_sub(page);
+        let (x, y) = (outer.x + outer.width / 2, outer.y + outer.height / 2);
+        for n in 1..=last + 2 {
+            wheel(&mut app, x, y, true);
+            assert_eq!(help_scroll(&app), n.min(last), "{w}x{h}");
+        }
+        key(&mut app, 'k');
+        wheel(&mut app, x, y, false);
+        assert_eq!(
+            help_scroll(&app),
+            last.saturating_sub(2),
+            "{w}x{h}: k and the wheel"
+        );
+        // Outside the box (the header row) the wheel does nothing.
+        wheel(&mut app, 0, 0, false);
+        assert_eq!(help_scroll(&app), last.saturating_sub(2), "{w}x{h}");
+        // A click, in the box or out, changes nothing and leaves the help open.
+        let before = app.mode().clone();
+        for (cx, cy) in [(x, y), (outer.x, outer.y), (0, 0), (w - 1, h - 1)] {
+            click(&mut app, cx, cy);
+            assert_eq!(app.mode(), &before, "{w}x{h}: a click at ({cx}, {cy})");
+        }
+        key(&mut app, 'q');
+        assert_eq!(app.context(), Context::List);
+    }
+}
+
+#[test]
+fn clicks_and_the_wheel_on_every_cell_of_tiny_screens_do_not_panic() {
+    for w in 1..=14 {
+        for h in 1..=7 {
+            for open in ['d', '?'] {
+                let mut app = sized(every_district(), w, h);
+                key(&mut app, open);
+                for y in 0..h + 1 {
+                    for x in 0..w + 1 {
+                        wheel(&mut app, x, y, true);
+                        click(&mut app, x, y);
+                        wheel(&mut app, x, y, false);
+                        assert_ne!(app.context(), Context::List, "{w}x{h} {open}");
+                    }
+                }
+                drawn_at(&app, "x");
+            }
+        }
+    }
+    // At 1x1 the picker has no rows to click.
+    let mut app = sized(every_district(), 1, 1);
+    key(&mut app, 'd');
+    click(&mut app, 0, 0);
+    assert!(picker(&app).chosen().is_empty());
 }

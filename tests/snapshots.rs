@@ -703,3 +703,39 @@ fn while_a_search_runs_the_header_does_not_show_a_stale_count() {
         header(&app)
     );
 }
+
+#[test]
+fn an_article_with_no_text_shows_a_dim_note() {
+    // The hostile corpus's empty photo report, h10: no paragraphs at all.
+    for (lang, note) in [(Lang::Zh, "（本文无正文）"), (Lang::En, "(notext)")] {
+        let path = std::path::Path::new("tests/hostile/articles.jsonl");
+        let (collection, _) = kanbao::load::load(Some(path)).unwrap();
+        let opts = Options {
+            lang,
+            ambiguous: AmbiguousWidth::Narrow,
+            source: "hostile".to_string(),
+            ..Options::default()
+        };
+        let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+        app.update(Action::Resize(80, 24));
+        while app.selected_article().unwrap().id != "h10" {
+            app.update(Action::MoveDown);
+        }
+        app.update(Action::Open);
+        let theme = Theme::new(true, false);
+        let terminal = draw(&app, &theme, 80, 24);
+        if lang == Lang::Zh {
+            insta::assert_snapshot!("no_text_80x24", terminal.backend());
+        }
+        let buf = terminal.backend().buffer();
+        let cells = find_cells(buf, note);
+        assert!(!cells.is_empty(), "{lang:?}: the note is on screen");
+        // Dim, in the meta line's style, not the body's.
+        for c in &cells {
+            assert_eq!(buf[*c].fg, theme.meta.fg.unwrap(), "{lang:?}");
+        }
+        // Below the meta line and the blank line after it, at the text column's left.
+        let text = app.geometry().text;
+        assert_eq!(cells[0], (text.x, text.y + 3), "{lang:?}");
+    }
+}

@@ -37,8 +37,6 @@ pub const MAX_MEASURE: u16 = 80;
 pub const HELP_WIDTH: u16 = 56;
 /// Rows of the help box that are not key lines: the frame, the title and the footer.
 const HELP_CHROME: u16 = 4;
-/// Rows of the picker box that are not districts: the frame, the title and the key hint.
-pub const PICKER_CHROME: u16 = 4;
 /// Rows each article takes in the list.
 pub const ROWS_PER_ITEM: u16 = 2;
 
@@ -141,17 +139,57 @@ impl Geometry {
         usize::from(self.help_height(lines).saturating_sub(HELP_CHROME).max(1))
     }
 
-    /// How many of `items` districts the picker box shows at once (at least 1): the box
-    /// is the items plus a title row and a hint row, framed, and at most the screen.
-    pub fn picker_page(&self, items: usize) -> usize {
-        let want = u16::try_from(items).unwrap_or(u16::MAX);
-        let height = want.saturating_add(PICKER_CHROME).min(self.screen.height);
-        usize::from(height.saturating_sub(PICKER_CHROME).max(1))
+    /// The help box for `lines` key lines, where the view draws it and the mouse finds it.
+    pub fn help_box(&self, lines: usize) -> Overlay {
+        Overlay::centred(self.screen, HELP_WIDTH, self.help_height(lines))
     }
 
     /// How many articles fit in the list at once (at least 1).
     pub fn list_items(&self) -> usize {
         usize::from((self.list.height / ROWS_PER_ITEM).max(1))
+    }
+}
+
+/// A box drawn over the panes (the help, the district picker), centred on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Overlay {
+    /// The whole box, frame included; cleared before the box is drawn. A click or the wheel
+    /// outside it leaves the box open and does nothing (it is modal).
+    pub outer: Area,
+    /// Inside the frame: where the box's text goes. The same as `outer` when the box is too
+    /// small for a frame.
+    pub inner: Area,
+    /// True when the box has a frame (at least 4 columns and 3 rows).
+    pub framed: bool,
+}
+
+impl Overlay {
+    /// A box of `width`×`height` (at most the screen) centred on `screen`.
+    pub fn centred(screen: Area, width: u16, height: u16) -> Overlay {
+        let width = width.min(screen.width);
+        let height = height.min(screen.height);
+        let outer = Area {
+            x: screen.x + (screen.width - width) / 2,
+            y: screen.y + (screen.height - height) / 2,
+            width,
+            height,
+        };
+        let framed = width >= 4 && height >= 3;
+        let inner = if framed {
+            Area {
+                x: outer.x + 1,
+                y: outer.y + 1,
+                width: width - 2,
+                height: height - 2,
+            }
+        } else {
+            outer
+        };
+        Overlay {
+            outer,
+            inner,
+            framed,
+        }
     }
 }
 
@@ -181,6 +219,26 @@ mod tests {
         let left = g.text.x - g.reader.x;
         let right = g.reader.x + g.reader.width - (g.text.x + g.text.width);
         assert!(left.abs_diff(right) <= 1);
+    }
+
+    #[test]
+    fn overlays_stay_on_screen_and_frame_only_when_they_fit() {
+        for w in 0..12 {
+            for h in 0..8 {
+                let screen = Geometry::new(w, h, false).screen;
+                for (bw, bh) in [(0, 0), (3, 2), (4, 3), (20, 20), (u16::MAX, u16::MAX)] {
+                    let o = Overlay::centred(screen, bw, bh);
+                    assert!(o.outer.x + o.outer.width <= w && o.outer.y + o.outer.height <= h);
+                    assert_eq!(o.framed, o.outer.width >= 4 && o.outer.height >= 3);
+                    if o.framed {
+                        assert_eq!(o.inner.width + 2, o.outer.width);
+                        assert_eq!(o.inner.height + 2, o.outer.height);
+                    } else {
+                        assert_eq!(o.inner, o.outer);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 use std::ops::Range;
 
 use crate::article::Article;
+use crate::i18n::Msg;
 use crate::layout::{
-    self, LaidLine, LayoutOptions, Pages, line_for_position, position_of_line, sanitize,
+    self, LaidLine, LayoutOptions, LineRole, Pages, WrapOptions, line_for_position,
+    position_of_line, sanitize, wrap,
 };
 use crate::search::{Query, find_matches};
 use crate::state::Position;
@@ -52,7 +54,7 @@ impl Reader {
         saved: Option<Position>,
     ) -> Reader {
         let width = width.max(MIN_LAYOUT_WIDTH);
-        let lines = layout::layout_article(article, width, opts);
+        let lines = lay_out(article, width, opts);
         let anchor = saved
             .filter(|p| *p != Position::default())
             .map(|p| (p.paragraph, p.offset));
@@ -95,7 +97,7 @@ impl Reader {
         let width = width.max(MIN_LAYOUT_WIDTH);
         if width != self.width {
             self.width = width;
-            self.lines = layout::layout_article(article, width, opts);
+            self.lines = lay_out(article, width, opts);
             self.current = None;
         }
         let line = self
@@ -147,6 +149,8 @@ impl Reader {
             vec![None; article.paragraphs.len()];
         for (i, line) in self.lines.iter().enumerate() {
             match line.paragraph {
+                // The note is the reader's, not the article's: `n` never stops on it.
+                None if line.role == LineRole::Note => {}
                 None => {
                     for r in find_matches(&line.text, query) {
                         self.hits.push(Hit {
@@ -234,6 +238,31 @@ impl Reader {
         }
         wrapped
     }
+}
+
+/// The article's lines as the reader shows them: the layout `kanbao show` prints, then, when
+/// no line of the body shows any text (an empty photo report, paragraphs that are empty or
+/// only spaces), a dim note that says so, so that a blank body does not look like a fault.
+/// The note's lines have no paragraph: a place on them is saved as the top, `(0, 0)`.
+fn lay_out(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLine> {
+    let mut lines = layout::layout_article(article, width, opts);
+    let has_text = lines
+        .iter()
+        .any(|l| l.role == LineRole::Body && !l.text.trim().is_empty());
+    if !has_text {
+        let plain = WrapOptions {
+            ambiguous: opts.ambiguous,
+            indent: false,
+        };
+        let note = wrap(Msg::NoText.text(opts.lang), width, &plain);
+        lines.extend(note.into_iter().map(|l| LaidLine {
+            text: l.text,
+            role: LineRole::Note,
+            paragraph: None,
+            range: l.range,
+        }));
+    }
+    lines
 }
 
 /// Splits the paragraph hits that fall on `line` into pieces in the line's own text.

@@ -34,6 +34,10 @@ pub enum LineRole {
     Blank,
     /// A line of a body paragraph.
     Body,
+    /// Not article text: the reader's dim note under an article whose body shows nothing
+    /// (「（本文无正文）」). [`layout_article`] never makes one (`kanbao show` prints only
+    /// the data); the reader adds it, and its search and reading position skip it.
+    Note,
 }
 
 /// One line of a laid-out article.
@@ -45,8 +49,8 @@ pub struct LaidLine {
     pub role: LineRole,
     /// For `Body` lines, the index of the paragraph in `Article::paragraphs`.
     pub paragraph: Option<usize>,
-    /// The bytes shown, in the sanitized heading, meta line or paragraph the line comes from
-    /// (`0..0` for the blank line).
+    /// The bytes shown, in the sanitized heading, meta line, paragraph or note the line
+    /// comes from (`0..0` for the blank line).
     pub range: Range<usize>,
 }
 

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use ratatui::style::Style;
 
-use crate::app::{App, Area, Focus, Mode};
+use crate::app::{App, Area, Focus, Mode, Overlay};
 use crate::tui::theme::Theme;
 
 /// Draws the whole screen.
@@ -34,7 +34,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         reader::render(app, theme, g, buf);
         let cursor = status::render(app, theme, g.status, buf);
         match app.mode() {
-            Mode::Picker(p) => picker::render(app, p, theme, g.screen, buf),
+            Mode::Picker(p) => picker::render(app, p, theme, buf),
             Mode::Help { from, scroll } => help::render(app, *from, *scroll, theme, buf),
             _ => {}
         }
@@ -76,27 +76,17 @@ fn blank_straddlers(area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A framed box of `width`×`height` centred in `screen`, cleared; returns its inside.
-/// Too small for a frame, the box has none.
-fn overlay(theme: &Theme, screen: Area, width: u16, height: u16, buf: &mut Buffer) -> Rect {
-    let width = width.min(screen.width);
-    let height = height.min(screen.height);
-    let outer = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    )
-    .intersection(buf.area);
+/// Clears the box `o` (laid out by the app, see [`Overlay`]) and draws its frame, if it
+/// has one; returns its inside.
+fn overlay(theme: &Theme, o: Overlay, buf: &mut Buffer) -> Rect {
+    let outer = rect(o.outer, buf.area);
     Clear.render(outer, buf);
     blank_straddlers(outer, buf);
-    if outer.width < 4 || outer.height < 3 {
-        return outer;
+    if o.framed {
+        Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border)
+            .render(outer, buf);
     }
-    let block = Block::bordered()
-        .border_set(theme.border_set())
-        .border_style(theme.border);
-    let inner = block.inner(outer);
-    block.render(outer, buf);
-    inner
+    rect(o.inner, buf.area)
 }

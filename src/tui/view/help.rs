@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 
-use crate::app::{App, Context, HELP_WIDTH};
+use crate::app::{App, Context};
 use crate::i18n::{self, Msg};
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay;
@@ -18,7 +18,7 @@ pub fn render(app: &App, from: Context, scroll: usize, theme: &Theme, buf: &mut 
     let page = g.help_page(lines.len());
     let scroll = scroll.min(lines.len().saturating_sub(page));
     let key_w = lines.iter().map(|(k, _)| width(k, amb)).max().unwrap_or(0);
-    let inner = overlay(theme, g.screen, HELP_WIDTH, g.help_height(lines.len()), buf);
+    let inner = overlay(theme, g.help_box(lines.len()), buf);
     if inner.is_empty() {
         return;
     }

@@ -45,7 +45,8 @@ pub fn render(app: &App, theme: &Theme, g: Geometry, buf: &mut Buffer) {
 fn style_of(theme: &Theme, role: LineRole) -> Style {
     match role {
         LineRole::Title => theme.title,
-        LineRole::Kicker | LineRole::Subtitle | LineRole::Meta => theme.meta,
+        // The note under an article with no text is dim, like the meta line above it.
+        LineRole::Kicker | LineRole::Subtitle | LineRole::Meta | LineRole::Note => theme.meta,
         LineRole::Blank | LineRole::Body => theme.body,
     }
 }
