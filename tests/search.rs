@@ -664,3 +664,40 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The reader's search ranks several terms with pinyin by the sum of each term's hits
+    /// (no second pass): the same articles as the exact search, each with at least as many
+    /// hits, and exactly the per-term sum.
+    #[test]
+    fn the_readers_search_finds_the_same_articles_ranked_by_summed_hits(
+        articles in articles_strategy(),
+        terms in prop::collection::vec(term_strategy(), 2..4),
+    ) {
+        let index = SearchIndex::new(&articles);
+        let query = Query::parse(&terms.join(" "));
+        let exact = index.search(&query);
+        let summed = index.search_cancellable(&query, &|| false).expect("not cancelled");
+        let ids = |hits: &[SearchHit]| {
+            let mut ids: Vec<usize> = hits.iter().map(|h| h.index).collect();
+            ids.sort_unstable();
+            ids
+        };
+        prop_assert_eq!(ids(&exact), ids(&summed));
+        for hit in &summed {
+            let each: usize = terms
+                .iter()
+                .map(|t| {
+                    index
+                        .search(&Query::parse(t))
+                        .iter()
+                        .find(|h| h.index == hit.index)
+                        .map_or(0, |h| h.hits)
+                })
+                .sum();
+            prop_assert_eq!(hit.hits, each);
+            let exact_hits = exact.iter().find(|h| h.index == hit.index).map_or(0, |h| h.hits);
+            prop_assert!(hit.hits >= exact_hits);
+        }
+    }
+}
