@@ -71,7 +71,9 @@ impl Formatter for TerminalSafe<'_> {
 pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut ser =
         serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
-    value.serialize(&mut ser).map_err(io::Error::other)?;
+    // `From` keeps an I/O error's kind (a closed pipe stays `BrokenPipe`, which the
+    // command line ends on quietly); `io::Error::other` would hide it.
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(out)
 }
 

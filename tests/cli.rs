@@ -281,19 +281,32 @@ fn import_reports_unplaced_blocks_with_their_number() {
 fn closed_pipe_ends_quietly() {
     let dir = tempfile::tempdir().expect("tempdir");
     // Enough output that the pipe fills after the reader has gone.
-    let line = |i: usize| format!(r#"{{"id":"{i}","title":"标题{i}","paragraphs":[]}}"#);
+    let line = |i: usize| format!(r#"{{"id":"{i}","title":"标题{i}","paragraphs":["工会"]}}"#);
     let body: Vec<String> = (0..20000).map(line).collect();
     let path = write(dir.path(), "many.jsonl", body.join("\n").as_bytes());
-    let mut child = Command::new(cargo_bin("kanbao"))
-        .args(["--data", &path, "list"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("wait");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // Every command that can print a lot, in every form (`--json` went through another
+    // writer, whose closed pipe was an error).
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["search", "gonghui"],
+        &["search", "gonghui", "--json"],
+        &["export", "--format", "md"],
+        &["export", "--format", "txt"],
+        &["export", "--format", "json"],
+    ] {
+        let mut child = Command::new(cargo_bin("kanbao"))
+            .args(["--data", &path])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
 }
 
 #[test]
