@@ -668,7 +668,7 @@ proptest! {
 proptest! {
     /// The reader's search ranks several terms with pinyin by the sum of each term's hits
     /// (no second pass): the same articles as the exact search, each with at least as many
-    /// hits, and exactly the per-term sum.
+    /// hits, and exactly the per-term sum. Literal terms alone are counted exactly by both.
     #[test]
     fn the_readers_search_finds_the_same_articles_ranked_by_summed_hits(
         articles in articles_strategy(),
@@ -695,9 +695,13 @@ proptest! {
                         .map_or(0, |h| h.hits)
                 })
                 .sum();
-            prop_assert_eq!(hit.hits, each);
             let exact_hits = exact.iter().find(|h| h.index == hit.index).map_or(0, |h| h.hits);
-            prop_assert!(hit.hits >= exact_hits);
+            if query.terms().iter().any(|t| t.is_pinyin()) {
+                prop_assert_eq!(hit.hits, each);
+                prop_assert!(hit.hits >= exact_hits);
+            } else {
+                prop_assert_eq!(hit.hits, exact_hits);
+            }
         }
     }
 }

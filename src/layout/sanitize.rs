@@ -13,7 +13,12 @@
 //! - TAB becomes **one** space: a paragraph has no columns to align to once it is wrapped;
 //! - a newline (LF, CRLF, U+2028, U+2029) inside a paragraph becomes one space;
 //! - every other C0 control (NUL, BEL, a lone CR …), DEL, every other C1 control and the bidi
-//!   controls (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C) become [`PLACEHOLDER`].
+//!   controls (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C) become [`PLACEHOLDER`];
+//! - invisible zero-width format characters are removed: ZERO WIDTH SPACE, ZERO WIDTH
+//!   NON-JOINER, WORD JOINER, the BOM (U+FEFF), and a ZERO WIDTH JOINER that does not join
+//!   two parts of an emoji (`👩‍🔬` keeps its joiner, `字‍符` loses it). They show nothing,
+//!   but terminals disagree about them: tmux attaches a joiner to the cells around it and
+//!   shifts the rest of the row.
 //!
 //! The output contains no control character, so [`sanitize`] is idempotent.
 
@@ -29,6 +34,7 @@ pub const PLACEHOLDER: char = '\u{FFFD}';
 const ESC: char = '\u{1B}';
 const BEL: char = '\u{07}';
 const C1_ST: char = '\u{9C}';
+const ZWJ: char = '\u{200D}';
 
 /// [`sanitize`] line by line, keeping the line breaks: for messages and plain-text output
 /// of several lines.
@@ -52,7 +58,24 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// Whether `c` needs any treatment at all.
 fn is_dirty(c: char) -> bool {
     let u = u32::from(c);
-    u < 0x20 || (0x7F..=0x9F).contains(&u) || is_bidi_control(c) || is_line_separator(c)
+    u < 0x20
+        || (0x7F..=0x9F).contains(&u)
+        || is_bidi_control(c)
+        || is_line_separator(c)
+        || is_zero_width_format(c)
+}
+
+/// Invisible characters that only steer joining and breaking.
+fn is_zero_width_format(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | ZWJ | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Characters an emoji ZWJ sequence is made of: pictographs, their presentation selector
+/// (U+FE0F), skin-tone modifiers and tags.
+fn is_emoji_part(c: char) -> bool {
+    matches!(u32::from(c),
+        0x2300..=0x23FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F
+        | 0x1_F000..=0x1_FAFF | 0xE_0020..=0xE_007F)
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -64,8 +87,9 @@ fn is_line_separator(c: char) -> bool {
 }
 
 fn first_dirty(text: &str) -> Option<usize> {
-    // Dirty characters are all below U+0080 or start with lead bytes 0xC2 (C1), 0xD8 (U+061C)
-    // or 0xE2 (U+200E…U+2069); checking bytes first keeps clean CJK text on a fast path.
+    // Dirty characters are all below U+0080 or start with lead bytes 0xC2 (C1), 0xD8 (U+061C),
+    // 0xE2 (U+200B…U+2069) or 0xEF (U+FEFF); checking bytes first keeps clean CJK text on a
+    // fast path.
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -73,7 +97,8 @@ fn first_dirty(text: &str) -> Option<usize> {
         if b < 0x20 || b == 0x7F {
             return Some(i);
         }
-        if matches!(b, 0xC2 | 0xD8 | 0xE2) && text[i..].chars().next().is_some_and(is_dirty) {
+        if matches!(b, 0xC2 | 0xD8 | 0xE2 | 0xEF) && text[i..].chars().next().is_some_and(is_dirty)
+        {
             return Some(i);
         }
         i += 1;
@@ -109,6 +134,13 @@ fn clean_from(text: &str, at: usize) -> String {
                 out.push(' ');
                 after
             }
+            ZWJ if out.chars().next_back().is_some_and(is_emoji_part)
+                && after.chars().next().is_some_and(is_emoji_part) =>
+            {
+                out.push(ZWJ);
+                after
+            }
+            c if is_zero_width_format(c) => after,
             _ => {
                 out.push(PLACEHOLDER);
                 after
@@ -194,6 +226,30 @@ mod tests {
     #[test]
     fn unterminated_string_sequence_keeps_the_paragraph() {
         assert_eq!(sanitize("a\x1b]0;rest of text"), "a\u{FFFD}0;rest of text");
+    }
+
+    #[test]
+    fn zero_width_format_characters_vanish_but_emoji_keep_their_joiners() {
+        assert_eq!(sanitize("零宽\u{200B}字符\u{200D}\u{FEFF}"), "零宽字符");
+        assert_eq!(
+            sanitize("零\u{200B}宽\u{200C}空\u{200D}格\u{2060}。"),
+            "零宽空格。"
+        );
+        assert_eq!(sanitize("\u{FEFF}标题"), "标题");
+        for emoji in [
+            "👩\u{200D}🔬",
+            "🐻\u{200D}❄\u{FE0F}",
+            "👨\u{200D}👩\u{200D}👧",
+            "❤\u{FE0F}\u{200D}🔥",
+        ] {
+            assert_eq!(sanitize(emoji), emoji);
+            let text = format!("工会{emoji}驿站");
+            assert_eq!(sanitize(&text), text);
+        }
+        // A joiner at an edge, or between an emoji and a Han character, joins nothing.
+        assert_eq!(sanitize("\u{200D}👩\u{200D}工\u{200D}"), "👩工");
+        // Full-width text (lead byte 0xEF, like the BOM) stays on the fast path's answer.
+        assert!(matches!(sanitize("（１５％），ＡＰＰ"), Cow::Borrowed(_)));
     }
 
     #[test]
