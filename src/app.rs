@@ -50,6 +50,9 @@ pub enum Mode {
         before: String,
         /// Where typing goes: a byte offset into the query, on a grapheme boundary.
         cursor: usize,
+        /// The kept query is selected, as a browser's find bar selects the last search:
+        /// typing replaces it, a deletion clears it, a cursor move keeps it for editing.
+        selected: bool,
     },
     /// The district picker.
     Picker(Picker),
@@ -206,7 +209,11 @@ impl App {
                 self.status = None;
                 match self.mode.clone() {
                     Mode::Normal => self.normal(action),
-                    Mode::Search { before, cursor } => self.prompt(action, before, cursor),
+                    Mode::Search {
+                        before,
+                        cursor,
+                        selected,
+                    } => self.prompt(action, before, cursor, selected),
                     Mode::Picker(picker) => self.picker(action, picker),
                     Mode::Help { from, scroll } => self.help(action, from, scroll),
                 }
@@ -274,8 +281,11 @@ impl App {
                 self.open_prompt();
             }
             Action::SearchInput(text) => {
+                // A paste outside the prompt starts a new search, as typing over the
+                // selected query in the prompt does.
                 let (before, cursor) = self.open_prompt();
-                self.prompt(Action::SearchInput(text), before, cursor);
+                let selected = !before.is_empty();
+                self.prompt(Action::SearchInput(text), before, cursor, selected);
             }
             Action::OpenPicker => {
                 self.mode = Mode::Picker(Picker::new(&self.collection.articles, &self.opts.filter));
@@ -323,6 +333,7 @@ impl App {
         self.mode = Mode::Search {
             before: before.clone(),
             cursor,
+            selected: !before.is_empty(),
         };
         (before, cursor)
     }
@@ -384,9 +395,31 @@ impl App {
 
     /// The prompt edits like a shell's line: the cursor moves by grapheme, `Ctrl-W`
     /// deletes back over spaces and then one run of non-spaces (a run of Chinese with no
-    /// spaces is one word), `Ctrl-U` everything before the cursor.
-    fn prompt(&mut self, action: Action, before: String, cursor: usize) {
-        let query = self.opts.query.clone();
+    /// spaces is one word), `Ctrl-U` everything before the cursor. While the kept query is
+    /// `selected` (see [`Mode::Search`]), typing or pasting replaces it and any deletion
+    /// clears it.
+    fn prompt(&mut self, action: Action, before: String, cursor: usize, selected: bool) {
+        let edits = matches!(
+            action,
+            Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchClearToStart
+                | Action::SearchDeleteWord
+                | Action::SearchDelete
+                | Action::SearchClearToEnd
+        );
+        // Typing over a selection starts from an empty line; a deletion only empties it.
+        let replace = selected && edits;
+        let query = if replace {
+            String::new()
+        } else {
+            self.opts.query.clone()
+        };
+        let action = match action {
+            Action::SearchInput(_) => action,
+            _ if replace => Action::SearchEnd,
+            action => action,
+        };
         let cursor = cursor.min(query.len());
         let (head, tail) = query.split_at(cursor);
         let prev = |s: &str| {
@@ -436,10 +469,22 @@ impl App {
                 self.cancel_search(before);
                 return;
             }
-            _ => (query.clone(), cursor),
+            // Keys that neither edit nor move leave the selection as it is.
+            _ => {
+                self.mode = Mode::Search {
+                    before,
+                    cursor,
+                    selected,
+                };
+                return;
+            }
         };
-        self.mode = Mode::Search { before, cursor };
-        if text != query {
+        self.mode = Mode::Search {
+            before,
+            cursor,
+            selected: false,
+        };
+        if text != self.opts.query {
             self.to_top = true;
             self.set_query(text);
         }

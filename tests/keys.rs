@@ -796,3 +796,75 @@ fn clicks_and_the_wheel_on_every_cell_of_tiny_screens_do_not_panic() {
     click(&mut app, 0, 0);
     assert!(picker(&app).chosen().is_empty());
 }
+
+/// Whether the prompt holds the kept query selected.
+fn prompt_selected(app: &App) -> bool {
+    matches!(app.mode(), Mode::Search { selected: true, .. })
+}
+
+/// `/` with a search kept: the query is selected, as a browser's find bar selects the last
+/// search, so typing starts a new search and a cursor key edits the old one.
+#[test]
+fn slash_over_a_kept_search_selects_it() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "工会");
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.query_text(), "工会");
+
+    // Typing replaces it.
+    key(&mut app, '/');
+    assert!(prompt_selected(&app));
+    type_text(&mut app, "驿站");
+    assert_eq!(app.query_text(), "驿站");
+    assert!(!prompt_selected(&app));
+    assert_eq!(cursor(&app), "驿站".len());
+    press(&mut app, KeyCode::Enter, NONE);
+
+    // A cursor key keeps it for editing.
+    key(&mut app, '/');
+    press(&mut app, KeyCode::Left, NONE);
+    assert!(!prompt_selected(&app));
+    type_text(&mut app, "服务");
+    assert_eq!(app.query_text(), "驿服务站");
+    press(&mut app, KeyCode::Enter, NONE);
+
+    // A deletion empties it; Esc then brings the kept search back.
+    key(&mut app, '/');
+    press(&mut app, KeyCode::Backspace, NONE);
+    assert_eq!(app.query_text(), "");
+    press(&mut app, KeyCode::Esc, NONE);
+    assert_eq!(app.query_text(), "驿服务站");
+
+    // Enter alone keeps it; a pasted text replaces it.
+    key(&mut app, '/');
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.query_text(), "驿服务站");
+    key(&mut app, '/');
+    app.update(Action::SearchInput("工会".into()));
+    assert_eq!(app.query_text(), "工会");
+}
+
+/// The selected query is drawn in the selection's style, and no longer once edited.
+#[test]
+fn the_selected_query_is_drawn_selected() {
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    type_text(&mut app, "工会");
+    press(&mut app, KeyCode::Enter, NONE);
+    key(&mut app, '/');
+    let theme = Theme::new(true, false);
+    let style_of_query = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| view::render(app, &theme, f)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let row = 23;
+        let x = (0..80)
+            .find(|&x| buffer[(x, row)].symbol() == "工")
+            .expect("the query is on the prompt line");
+        buffer[(x, row)].style()
+    };
+    assert_eq!(style_of_query(&app).bg, theme.selected.bg);
+    press(&mut app, KeyCode::End, NONE);
+    assert_eq!(style_of_query(&app).bg, theme.status.bg);
+}

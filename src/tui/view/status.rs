@@ -23,8 +23,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         Rect::new(area.x, area.y, area.width, area.height),
         theme.status,
     );
-    if let Mode::Search { cursor, .. } = app.mode() {
-        return Some(prompt(app, theme, area, *cursor, buf));
+    if let Mode::Search {
+        cursor, selected, ..
+    } = app.mode()
+    {
+        return Some(prompt(app, theme, area, *cursor, *selected, buf));
     }
     let mut left = Vec::new();
     if app.context() == Context::Reader
@@ -75,8 +78,16 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
 
 /// The prompt: label, query and, when there is room, hints. A query too long for the bar
 /// scrolls sideways so the cursor stays in view, `…` marking what is cut on either side.
-/// Returns the cursor's cell.
-fn prompt(app: &App, theme: &Theme, area: Area, cursor: usize, buf: &mut Buffer) -> (u16, u16) {
+/// A `selected` query (the kept search, which typing replaces) is drawn selected. Returns
+/// the cursor's cell.
+fn prompt(
+    app: &App,
+    theme: &Theme,
+    area: Area,
+    cursor: usize,
+    selected: bool,
+    buf: &mut Buffer,
+) -> (u16, u16) {
     let amb = app.ambiguous();
     let lang = app.lang();
     let label = Msg::PromptLabel.text(lang);
@@ -98,6 +109,11 @@ fn prompt(app: &App, theme: &Theme, area: Area, cursor: usize, buf: &mut Buffer)
         cut = true;
     }
     let lead = if cut { "…" } else { "" };
+    let query_style = if selected {
+        theme.selected
+    } else {
+        theme.status
+    };
     let used = put(
         buf,
         area.x,
@@ -106,7 +122,7 @@ fn prompt(app: &App, theme: &Theme, area: Area, cursor: usize, buf: &mut Buffer)
         &[
             (label, theme.status),
             (lead, theme.status),
-            (shown_head, theme.status),
+            (shown_head, query_style),
         ],
         amb,
     );
@@ -116,7 +132,7 @@ fn prompt(app: &App, theme: &Theme, area: Area, cursor: usize, buf: &mut Buffer)
         x,
         area.y,
         area.width.saturating_sub(used),
-        &[(&tail, theme.status)],
+        &[(&tail, query_style)],
         amb,
     );
     let hint = if app.is_searching() {
