@@ -129,6 +129,10 @@ pub struct App {
     view: Vec<usize>,
     selected: usize,
     list_top: usize,
+    /// The list's first row before a run of resizes: each resize scrolls from it, so a
+    /// screen made tiny and then big again shows the list as it was, not scrolled to the
+    /// selection. Any other action ends the run.
+    resize_top: Option<usize>,
     focus: Focus,
     mode: Mode,
     reader: Option<Reader>,
@@ -174,6 +178,7 @@ impl App {
             view: Vec::new(),
             selected: 0,
             list_top: 0,
+            resize_top: None,
             focus: Focus::List,
             mode: Mode::Normal,
             reader: None,
@@ -191,6 +196,9 @@ impl App {
 
     /// Acts on one user intent.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.resize_top = None;
+        }
         self.act(action);
         if self.accept_pending && !self.searching && !matches!(self.mode, Mode::Search { .. }) {
             self.commit_search();
@@ -857,6 +865,7 @@ impl App {
                 reader.find(article, &self.query);
             }
         }
+        self.list_top = *self.resize_top.get_or_insert(self.list_top);
         self.keep_selection_visible();
     }
 

@@ -265,6 +265,31 @@ fn the_list_scrolls_to_keep_the_selection_in_view() {
     assert_eq!(app.list_top(), 0);
 }
 
+/// A screen made tiny and big again shows the list from where it was, not scrolled down
+/// to the selection; a move after the resizes scrolls from where the list is then.
+#[test]
+fn a_resize_storm_leaves_the_list_where_it_was() {
+    let mut app = app();
+    app.update(Action::Resize(40, 12));
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    assert_eq!((app.selected(), app.list_top()), (2, 0));
+    for (w, h) in [(1, 1), (10, 3), (2, 2), (40, 12)] {
+        app.update(Action::Resize(w, h));
+    }
+    assert_eq!((app.selected(), app.list_top()), (2, 0));
+    // Smaller: scrolled as little as it takes to keep the selection in view.
+    app.update(Action::Resize(40, 6));
+    let small = app.geometry().list_items();
+    assert_eq!(app.list_top(), 3 - small);
+    app.update(Action::MoveDown);
+    assert_eq!((app.selected(), app.list_top()), (3, 4 - small));
+    // Bigger again: from where the list was then, as far up as it takes to fill the screen.
+    app.update(Action::Resize(40, 12));
+    let items = app.geometry().list_items();
+    assert_eq!((app.selected(), app.list_top()), (3, 7 - items));
+}
+
 fn help_scroll(app: &App) -> usize {
     match app.mode() {
         Mode::Help { scroll, .. } => *scroll,
