@@ -73,6 +73,10 @@ struct ListRow<'a> {
     reporters: &'a [String],
     correspondents: &'a [String],
     kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
 }
 
 /// `kanbao list`: one line per article (id, district, title, reporters), or JSON.
@@ -89,6 +93,8 @@ pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) 
                 reporters: &a.reporters,
                 correspondents: &a.correspondents,
                 kind: a.kind,
+                date: a.date.as_deref(),
+                page: a.page,
             })
             .collect();
         write_json(out, &rows)?;
@@ -375,6 +381,8 @@ struct SearchRow<'a> {
     district: Option<&'a str>,
     hits: usize,
     snippet: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
 }
 
 /// The articles of `collection` that `keep` accepts and that match `query` (SPEC 5: every
@@ -416,6 +424,7 @@ pub fn search(
             hits: hit.hits,
             // Snippets are sanitised where they are cut.
             snippet: snippet.text,
+            date: a.date.as_deref(),
         })
         .collect();
     if json {

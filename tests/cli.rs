@@ -565,4 +565,10 @@ fn a_folder_of_daily_files_lists_the_newest_day_first() {
         .map(|a| a["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids, ["2-1", "2-2", "1-1", "1-2"]);
+    // The rows say what they are sorted by.
+    let rows = json(&out);
+    assert_eq!(rows[0]["date"], "2024-05-02");
+    assert_eq!(rows[0]["page"], 1);
+    let found = json(&kanbao(&["--data", folder, "search", "正文", "--json"]));
+    assert_eq!(found[0]["date"], "2024-05-02");
 }
