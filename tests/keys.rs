@@ -868,3 +868,32 @@ fn the_selected_query_is_drawn_selected() {
     press(&mut app, KeyCode::End, NONE);
     assert_eq!(style_of_query(&app).bg, theme.status.bg);
 }
+
+/// With a search on, each row's second line is a snippet around the first hit, after the
+/// article's date when it has one (titles repeat from day to day in an archive).
+#[test]
+fn search_results_keep_the_date_before_the_snippet() {
+    let articles = (1..=3)
+        .map(|d| Article {
+            id: format!("d{d}"),
+            title: "各级工会“摆摊设点”促建会".to_string(),
+            date: Some(format!("2024-05-0{d}")),
+            paragraphs: vec!["活动现场，工作人员为职工讲解工会驿站的服务。".to_string()],
+            ..Article::default()
+        })
+        .collect();
+    let collection = Collection {
+        banner: None,
+        articles,
+    };
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = sized(collection.clone(), w, h);
+        key(&mut app, '/');
+        type_text(&mut app, "驿站");
+        press(&mut app, KeyCode::Enter, NONE);
+        let (x, y) = drawn_at(&app, "2024-05-01 · ").expect("the date is on the row");
+        let (sx, sy) = drawn_at(&app, "驿站的服务").expect("the snippet follows");
+        assert_eq!(sy, y, "{w}x{h}: one line");
+        assert!(sx > x, "{w}x{h}: after the date");
+    }
+}

@@ -112,14 +112,31 @@ fn item(
             amb,
         );
     } else {
-        let snip = snippet(article, app.query(), usize::from(second_max));
+        // The snippet takes the meta line's place; the date stays before it, since in an
+        // archive the same title comes back day after day.
+        let date = article
+            .date
+            .as_deref()
+            .map(|d| format!("{} · ", sanitize(d)))
+            .filter(|d| width(d, amb) * 2 <= usize::from(second_max))
+            .unwrap_or_default();
+        let date_w = put(
+            buf,
+            x + indent,
+            y + 1,
+            second_max,
+            &[(&date, theme.meta)],
+            amb,
+        );
+        let room = second_max.saturating_sub(date_w);
+        let snip = snippet(article, app.query(), usize::from(room));
         let hits: Vec<_> = snip
             .highlights
             .iter()
             .map(|r| (r.clone(), theme.hit))
             .collect();
         let segs = marked(&snip.text, theme.meta, &hits);
-        put(buf, x + indent, y + 1, second_max, &segs, amb);
+        put(buf, x + indent + date_w, y + 1, room, &segs, amb);
     }
 }
 
