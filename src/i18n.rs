@@ -467,10 +467,12 @@ pub fn count_pending(lang: Lang, total: usize) -> String {
     format!("…/{total} {}", Msg::Articles.text(lang))
 }
 
-/// `N 篇` — how many articles the list holds, out of all.
-pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
+/// `N 篇` — how many articles there are; `n/N 篇` — how many of them the list holds while a
+/// search or a district filter `narrows` it (even to all of them, so that the form does not
+/// change with the answer).
+pub fn count_of(lang: Lang, shown: usize, total: usize, narrows: bool) -> String {
     let unit = Msg::Articles.text(lang);
-    if shown == total {
+    if !narrows && shown == total {
         format!("{shown} {unit}")
     } else {
         format!("{shown}/{total} {unit}")
@@ -480,6 +482,13 @@ pub fn count_of(lang: Lang, shown: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_narrowed_list_always_counts_out_of_all() {
+        assert_eq!(count_of(Lang::Zh, 7, 7, false), "7 篇");
+        assert_eq!(count_of(Lang::Zh, 7, 7, true), "7/7 篇");
+        assert_eq!(count_of(Lang::Zh, 2, 7, true), "2/7 篇");
+    }
 
     #[test]
     fn chinese_labels_take_the_full_width_colon_with_no_space() {

@@ -43,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     let count = if app.is_searching() {
         i18n::count_pending(lang, total)
     } else {
-        i18n::count_of(lang, app.view().len(), total)
+        i18n::count_of(lang, app.view().len(), total, !filters.is_empty())
     };
     let banner = app
         .collection()
