@@ -196,6 +196,9 @@ pub enum Msg {
     /// The reader's note under an article with no text (an empty photo report). Not part
     /// of the article: never searched, never printed by `kanbao show`.
     NoText,
+    /// Stands in the list and the reader for a title that shows nothing (it held only
+    /// control characters). Not part of the article, like [`Msg::NoText`].
+    Untitled,
 }
 
 impl Msg {
@@ -383,6 +386,8 @@ impl Msg {
             (KeyText, Lang::En) => "text",
             (NoText, Lang::Zh) => "（本文无正文）",
             (NoText, Lang::En) => "(no text)",
+            (Untitled, Lang::Zh) => "（无标题）",
+            (Untitled, Lang::En) => "(untitled)",
         }
     }
 }

@@ -1391,3 +1391,55 @@ fn scrolling_onto_the_note_saves_the_top_of_the_article() {
     assert_eq!(app.reader().unwrap().scroll(), 0);
     assert_eq!(app.reader().unwrap().page(app.rows()), (1, 1));
 }
+
+/// A title that shows nothing (only an escape sequence, removed) is stood in for by a dim
+/// note, in the reader where the title goes (after the kicker) and in the list.
+#[test]
+fn a_title_that_shows_nothing_is_stood_in_for() {
+    for (lang, note) in [(Lang::Zh, "（无标题）"), (Lang::En, "(untitled)")] {
+        let collection = Collection {
+            articles: vec![Article {
+                id: "esc".into(),
+                title: "\u{1b}[2J".into(),
+                kicker: Some("引题".into()),
+                paragraphs: vec!["正文。".into()],
+                ..Article::default()
+            }],
+            ..Collection::default()
+        };
+        let opts = Options {
+            lang,
+            source: "test".into(),
+            ..Options::default()
+        };
+        let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+        app.update(Action::Resize(80, 24));
+        app.update(Action::Open);
+        let lines = app.reader().unwrap().lines();
+        assert_eq!(lines[0].role, LineRole::Kicker);
+        assert_eq!(
+            (lines[1].role, lines[1].text.as_str()),
+            (LineRole::Note, note)
+        );
+        assert!(lines.iter().all(|l| l.role != LineRole::Title));
+        app.update(Action::Back);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        let theme = kanbao::tui::theme::Theme::new(true, false);
+        terminal
+            .draw(|f| kanbao::tui::view::render(&app, &theme, f))
+            .unwrap();
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        // A wide character's second cell is a space: compare without spaces.
+        assert!(
+            screen.replace(' ', "").contains(&note.replace(' ', "")),
+            "{screen}"
+        );
+    }
+}

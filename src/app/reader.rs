@@ -243,9 +243,35 @@ impl Reader {
 /// The article's lines as the reader shows them: the layout `kanbao show` prints, then, when
 /// no line of the body shows any text (an empty photo report, paragraphs that are empty or
 /// only spaces), a dim note that says so, so that a blank body does not look like a fault.
-/// The note's lines have no paragraph: a place on them is saved as the top, `(0, 0)`.
+/// Likewise a title that shows nothing (it held only control characters) is stood in for by
+/// a note. The notes' lines have no paragraph: a place on them is saved as the top, `(0, 0)`.
 fn lay_out(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLine> {
     let mut lines = layout::layout_article(article, width, opts);
+    let titled = lines
+        .iter()
+        .any(|l| l.role == LineRole::Title && !l.text.trim().is_empty());
+    if !titled {
+        let plain = WrapOptions {
+            ambiguous: opts.ambiguous,
+            indent: false,
+        };
+        // Where the title would be: after the kicker, or first.
+        let at = lines
+            .iter()
+            .position(|l| l.role != LineRole::Kicker)
+            .unwrap_or(lines.len());
+        lines.retain(|l| l.role != LineRole::Title);
+        let note = wrap(Msg::Untitled.text(opts.lang), width, &plain);
+        lines.splice(
+            at..at,
+            note.into_iter().map(|l| LaidLine {
+                text: l.text,
+                role: LineRole::Note,
+                paragraph: None,
+                range: l.range,
+            }),
+        );
+    }
     let has_text = lines
         .iter()
         .any(|l| l.role == LineRole::Body && !l.text.trim().is_empty());

@@ -92,7 +92,12 @@ fn item(
         .into_iter()
         .map(|r| (r, theme.hit))
         .collect();
-    let segs = marked(&title, base, &hits);
+    let untitled = [(Msg::Untitled.text(app.lang()), theme.meta)];
+    let segs = if title.trim().is_empty() {
+        untitled.to_vec()
+    } else {
+        marked(&title, base, &hits)
+    };
     let text_x = x + used + 1;
     let text_max = max.saturating_sub(used + 1);
     put(buf, text_x, y, text_max, &segs, amb);
