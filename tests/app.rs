@@ -1443,3 +1443,33 @@ fn a_title_that_shows_nothing_is_stood_in_for() {
         );
     }
 }
+
+/// Search looks in the byline (SPEC 5), so the reader shows it, dim, above the body: a
+/// hit in it is highlighted and `n` goes to it. `kanbao show` keeps SPEC 2's lines.
+#[test]
+fn a_hit_in_the_byline_is_shown_and_walked_to() {
+    let mut app = app_with_query("本报讯");
+    app.update(Action::Open);
+    let reader = app.reader().unwrap();
+    let byline: Vec<usize> = reader
+        .lines()
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.role == LineRole::Byline)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(byline.len(), 1);
+    let line = &reader.lines()[byline[0]];
+    assert!(line.text.starts_with("本报讯（记者"), "{}", line.text);
+    assert_eq!(reader.lines()[byline[0] - 1].role, LineRole::Blank);
+    assert_eq!(reader.lines()[byline[0] + 1].role, LineRole::Body);
+    assert_eq!(reader.hit_count().1, 1, "the byline's hit");
+    app.update(Action::NextMatch);
+    let reader = app.reader().unwrap();
+    assert_eq!(reader.hit_count().0, Some(0));
+    assert!(reader.hits_on(byline[0]).any(|(_, current)| current));
+    // `show` lays out the same article without it.
+    let article = &load_bundled().unwrap().articles[0];
+    let shown = kanbao::layout::layout_article(article, 80, &Default::default());
+    assert!(shown.iter().all(|l| l.role != LineRole::Byline));
+}

@@ -245,8 +245,33 @@ impl Reader {
 /// only spaces), a dim note that says so, so that a blank body does not look like a fault.
 /// Likewise a title that shows nothing (it held only control characters) is stood in for by
 /// a note. The notes' lines have no paragraph: a place on them is saved as the top, `(0, 0)`.
+///
+/// The byline, which the newspaper prints at the head of the text and search looks in, is
+/// shown dim above the body (after the blank line), so that a hit in it can be seen.
 fn lay_out(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLine> {
     let mut lines = layout::layout_article(article, width, opts);
+    if let Some(byline) = article.byline.as_deref().map(sanitize)
+        && !byline.trim().is_empty()
+    {
+        let plain = WrapOptions {
+            ambiguous: opts.ambiguous,
+            indent: false,
+        };
+        let at = lines
+            .iter()
+            .position(|l| l.role == LineRole::Blank)
+            .map_or(lines.len(), |blank| blank + 1);
+        let wrapped = wrap(&byline, width, &plain);
+        lines.splice(
+            at..at,
+            wrapped.into_iter().map(|l| LaidLine {
+                text: l.text,
+                role: LineRole::Byline,
+                paragraph: None,
+                range: l.range,
+            }),
+        );
+    }
     let titled = lines
         .iter()
         .any(|l| l.role == LineRole::Title && !l.text.trim().is_empty());

@@ -34,6 +34,10 @@ pub enum LineRole {
     Blank,
     /// A line of a body paragraph.
     Body,
+    /// The byline (`本报讯（记者 孙艳）`), which the newspaper prints at the head of the
+    /// text: the reader shows it above the body, so that a search hit in it can be seen and
+    /// walked to. [`layout_article`] never makes one (`kanbao show` prints SPEC 2's lines).
+    Byline,
     /// Not article text: the reader's dim note under an article whose body shows nothing
     /// (「（本文无正文）」). [`layout_article`] never makes one (`kanbao show` prints only
     /// the data); the reader adds it, and its search and reading position skip it.

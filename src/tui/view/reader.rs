@@ -46,7 +46,11 @@ fn style_of(theme: &Theme, role: LineRole) -> Style {
     match role {
         LineRole::Title => theme.title,
         // The note under an article with no text is dim, like the meta line above it.
-        LineRole::Kicker | LineRole::Subtitle | LineRole::Meta | LineRole::Note => theme.meta,
+        LineRole::Kicker
+        | LineRole::Subtitle
+        | LineRole::Meta
+        | LineRole::Byline
+        | LineRole::Note => theme.meta,
         LineRole::Blank | LineRole::Body => theme.body,
     }
 }
