@@ -65,8 +65,10 @@ fn is_dirty(c: char) -> bool {
         || is_zero_width_format(c)
 }
 
-/// Invisible characters that only steer joining and breaking.
-fn is_zero_width_format(c: char) -> bool {
+/// Invisible characters that only steer joining and breaking: sanitising removes them (but
+/// a joiner inside an emoji), and search folding drops them, so that what reads `零宽字符`
+/// is found by `宽字`.
+pub fn is_zero_width_format(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | ZWJ | '\u{2060}' | '\u{FEFF}')
 }
 

@@ -5,6 +5,9 @@
 //! original chunk it came from. Plain ASCII and the common CJK blocks fold without touching
 //! the normalization tables, which keeps folding a 100 MB archive cheap.
 //!
+//! Zero-width format characters (ZWSP, ZWNJ, ZWJ, WJ, BOM) fold to nothing: the screen does
+//! not show them (see `layout::sanitize`), so `宽字` must find `零宽\u{200B}字符`.
+//!
 //! Known simplification: Hangul jamo sequences (which NFKC composes across starters) are
 //! folded one jamo at a time.
 
@@ -12,6 +15,8 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
+
+use crate::layout::sanitize::is_zero_width_format;
 
 /// The fold of `c` when it is known without the normalization tables: `c` is a starter
 /// with no decomposition that folds to one character. Covers ASCII, the common Han blocks,
@@ -64,7 +69,7 @@ fn fold_chunks(text: &str, mut emit: impl FnMut(Range<usize>, &str)) {
         }
         let end = chunk_end(text, next);
         scratch.clear();
-        for c in text[i..end].nfkc() {
+        for c in text[i..end].nfkc().filter(|c| !is_zero_width_format(*c)) {
             scratch.extend(c.to_lowercase());
         }
         emit(i..end, &scratch);
@@ -123,7 +128,7 @@ pub fn fold_into(text: &str, out: &mut String) {
             i = next;
         } else {
             let end = chunk_end(text, next);
-            for c in text[i..end].nfkc() {
+            for c in text[i..end].nfkc().filter(|c| !is_zero_width_format(*c)) {
                 out.extend(c.to_lowercase());
             }
             i = end;
@@ -210,6 +215,20 @@ mod tests {
     #[test]
     fn full_width_and_case_fold_to_ascii_lowercase() {
         assert_eq!(fold("１５％ ＡＰＰ MALL"), "15% app mall");
+    }
+
+    #[test]
+    fn zero_width_format_characters_fold_to_nothing() {
+        let text = "零宽\u{200B}字符\u{200D}\u{FEFF}，零\u{200C}宽\u{2060}";
+        assert_eq!(fold(text), "零宽字符,零宽");
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "零宽字符,零宽");
+        // The match maps back over what was dropped, so its highlight covers it.
+        let at = folded.text.find("宽字").unwrap();
+        assert_eq!(
+            folded.original(at..at + "宽字".len()),
+            Some("零".len().."零宽\u{200B}字".len())
+        );
     }
 
     #[test]
