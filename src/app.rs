@@ -426,6 +426,9 @@ impl App {
         let action = match action {
             Action::SearchInput(_) => action,
             _ if replace => Action::SearchEnd,
+            // As in a text field, an arrow over a selection goes to its start or its end.
+            Action::SearchLeft if selected => Action::SearchHome,
+            Action::SearchRight if selected => Action::SearchEnd,
             action => action,
         };
         let cursor = cursor.min(query.len());

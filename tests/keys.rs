@@ -821,12 +821,19 @@ fn slash_over_a_kept_search_selects_it() {
     assert_eq!(cursor(&app), "驿站".len());
     press(&mut app, KeyCode::Enter, NONE);
 
-    // A cursor key keeps it for editing.
+    // A cursor key keeps it for editing; as in a text field, `←` goes to the start of the
+    // selection and `→` to its end.
     key(&mut app, '/');
     press(&mut app, KeyCode::Left, NONE);
     assert!(!prompt_selected(&app));
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, KeyCode::Right, NONE);
     type_text(&mut app, "服务");
     assert_eq!(app.query_text(), "驿服务站");
+    press(&mut app, KeyCode::Enter, NONE);
+    key(&mut app, '/');
+    press(&mut app, KeyCode::Right, NONE);
+    assert_eq!(cursor(&app), "驿服务站".len());
     press(&mut app, KeyCode::Enter, NONE);
 
     // A deletion empties it; Esc then brings the kept search back.

@@ -57,7 +57,14 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
                 style,
             );
         }
-        item(app, theme, article, index, area, y, rows, buf);
+        // The second line is dim, which on the selection bar would be dark grey on blue:
+        // there it takes the bar's own colours.
+        let meta = if selected && app.focus() == Focus::List {
+            theme.selected
+        } else {
+            theme.meta
+        };
+        item(app, theme, meta, article, index, area, y, rows, buf);
     }
 }
 
@@ -65,6 +72,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
 fn item(
     app: &App,
     theme: &Theme,
+    meta: Style,
     article: &Article,
     index: usize,
     area: Area,
@@ -92,7 +100,7 @@ fn item(
         .into_iter()
         .map(|r| (r, theme.hit))
         .collect();
-    let untitled = [(Msg::Untitled.text(app.lang()), theme.meta)];
+    let untitled = [(Msg::Untitled.text(app.lang()), meta)];
     let segs = if title.trim().is_empty() {
         untitled.to_vec()
     } else {
@@ -108,14 +116,7 @@ fn item(
     let second_max = max.saturating_sub(indent);
     if app.query().is_empty() {
         let line = sanitize(&meta_line(app, article)).into_owned();
-        put(
-            buf,
-            x + indent,
-            y + 1,
-            second_max,
-            &[(&line, theme.meta)],
-            amb,
-        );
+        put(buf, x + indent, y + 1, second_max, &[(&line, meta)], amb);
     } else {
         // The snippet takes the meta line's place; the date stays before it, since in an
         // archive the same title comes back day after day.
@@ -125,14 +126,7 @@ fn item(
             .map(|d| format!("{} · ", sanitize(d)))
             .filter(|d| width(d, amb) * 2 <= usize::from(second_max))
             .unwrap_or_default();
-        let date_w = put(
-            buf,
-            x + indent,
-            y + 1,
-            second_max,
-            &[(&date, theme.meta)],
-            amb,
-        );
+        let date_w = put(buf, x + indent, y + 1, second_max, &[(&date, meta)], amb);
         let room = second_max.saturating_sub(date_w);
         let snip = snippet(article, app.query(), usize::from(room));
         let hits: Vec<_> = snip
@@ -140,7 +134,7 @@ fn item(
             .iter()
             .map(|r| (r.clone(), theme.hit))
             .collect();
-        let segs = marked(&snip.text, theme.meta, &hits);
+        let segs = marked(&snip.text, meta, &hits);
         put(buf, x + indent + date_w, y + 1, room, &segs, amb);
     }
 }
