@@ -904,3 +904,21 @@ fn search_results_keep_the_date_before_the_snippet() {
         assert!(sx > x, "{w}x{h}: after the date");
     }
 }
+
+/// When nothing matches, the list says so and how to get out (`c`), wrapped to the pane
+/// rather than cut, side by side and in one pane.
+#[test]
+fn the_empty_list_message_is_wrapped_not_cut() {
+    for (w, h) in [(120, 40), (40, 12), (80, 24)] {
+        let mut app = bundled(w, h);
+        key(&mut app, '/');
+        type_text(&mut app, "没有这个词");
+        press(&mut app, KeyCode::Enter, NONE);
+        assert!(app.view().is_empty());
+        assert!(drawn_at(&app, "没有符合条件的文章").is_some(), "{w}x{h}");
+        assert!(
+            drawn_at(&app, "区）").is_some(),
+            "{w}x{h}: the end is shown"
+        );
+    }
+}

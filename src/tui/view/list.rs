@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use crate::app::{App, Area, Focus, ROWS_PER_ITEM};
 use crate::article::Article;
 use crate::i18n::Msg;
-use crate::layout::sanitize;
+use crate::layout::{WrapOptions, sanitize, wrap};
 use crate::search::{find_matches, snippet};
 use crate::tui::theme::Theme;
 use crate::tui::view::text::{marked, put, width};
@@ -19,15 +19,26 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     }
     let amb = app.ambiguous();
     if app.view().is_empty() {
+        // Wrapped like text, so that the way out (`c`) is never cut off.
         let note = Msg::NoArticles.text(app.lang());
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            area.width.saturating_sub(1),
-            &[(note, theme.meta)],
-            amb,
-        );
+        let room = area.width.saturating_sub(2);
+        let plain = WrapOptions {
+            ambiguous: amb,
+            indent: false,
+        };
+        for (row, line) in wrap(note, usize::from(room), &plain).iter().enumerate() {
+            let Some(y) = u16::try_from(row).ok().filter(|r| *r < area.height) else {
+                break;
+            };
+            put(
+                buf,
+                area.x + 1,
+                area.y + y,
+                room,
+                &[(&line.text, theme.meta)],
+                amb,
+            );
+        }
         return;
     }
     let items = usize::from(area.height.div_ceil(ROWS_PER_ITEM));
