@@ -20,7 +20,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Lang, Msg, state_error_text, warning_text};
 use crate::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize};
 use crate::search::{Query, SearchHit, SearchIndex};
 use crate::state::{SharedStore, StateStore};
@@ -909,12 +909,14 @@ impl App {
         let result = store.save_if_dirty();
         let warnings = store.take_warnings();
         drop(store);
+        let lang = self.opts.lang;
         let mut messages: Vec<String> = warnings
             .iter()
-            .map(|w| format!("{}{w}", self.msg(Msg::StateWarning)))
+            .map(|w| format!("{}{}", self.msg(Msg::StateWarning), warning_text(w, lang)))
             .collect();
         if let Err(e) = result {
-            messages.push(format!("{}{e}", self.msg(Msg::SaveFailed)));
+            let why = state_error_text(&e, lang);
+            messages.push(format!("{}{why}", self.msg(Msg::SaveFailed)));
         }
         if !messages.is_empty() {
             self.status = Some(messages.join("; "));

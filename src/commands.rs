@@ -199,26 +199,23 @@ pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
         None => out.write_all(json.as_bytes()).map_err(io)?,
     }
     if !imported.unplaced.is_empty() {
-        let lines: Vec<String> = imported
+        let blocks = imported
             .unplaced
             .iter()
             .map(|u| {
                 let start: String = u.text.chars().take(24).collect();
-                format!("  block {}: {}…", u.block, clean(&start))
+                (u.block, clean(&start))
             })
             .collect();
-        return Err(Error::Import(format!(
-            "{}: {} block(s) belong to no article and are missing from the output:\n{}",
-            args.page.display(),
-            imported.unplaced.len(),
-            lines.join("\n")
-        )));
+        return Err(Error::Unplaced {
+            page: args.page.clone(),
+            blocks,
+        });
     }
     if imported.articles.is_empty() {
-        return Err(Error::Import(format!(
-            "{}: no article found",
-            args.page.display()
-        )));
+        return Err(Error::NoArticle {
+            page: args.page.clone(),
+        });
     }
     Ok(Outcome::Found)
 }
@@ -349,9 +346,10 @@ pub fn show(
     json: bool,
 ) -> Result<Outcome> {
     if width < MIN_SHOW_WIDTH {
-        return Err(Error::Usage(format!(
-            "--width {width} is too narrow; the least is {MIN_SHOW_WIDTH}"
-        )));
+        return Err(Error::TooNarrow {
+            width,
+            least: MIN_SHOW_WIDTH,
+        });
     }
     let lines: Vec<String> = layout_article(article, width, options)
         .into_iter()

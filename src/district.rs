@@ -140,7 +140,8 @@ impl DistrictKey {
 
 /// Parses what a user typed for a district: `西城`, `西城区`, `xicheng`, `XC`, `未注明`.
 ///
-/// The error lists every name kanbao knows, so the user can pick one.
+/// The error is what was typed (trimmed); its message (`Error::UnknownDistrict`) lists every
+/// name kanbao knows, so the user can pick one.
 pub fn parse_district(input: &str) -> Result<DistrictKey, String> {
     let typed = input.trim();
     let lower = typed.to_lowercase();
@@ -156,19 +157,8 @@ pub fn parse_district(input: &str) -> Result<DistrictKey, String> {
     });
     match found {
         Some(d) => Ok(DistrictKey::Named(d.name.to_string())),
-        None => Err(known_districts_message(typed)),
+        None => Err(typed.to_string()),
     }
-}
-
-fn known_districts_message(typed: &str) -> String {
-    let known: Vec<String> = DISTRICTS
-        .iter()
-        .map(|d| format!("{} ({}, {})", d.name, d.pinyin, d.initials))
-        .collect();
-    format!(
-        "unknown district `{typed}`; known districts: {}, {UNSTATED} (none stated)",
-        known.join(", ")
-    )
 }
 
 /// Every district named in `text`, in order of first mention, as full names.
@@ -229,12 +219,17 @@ mod tests {
 
     #[test]
     fn unknown_district_lists_the_known_ones() {
-        let err = parse_district("浦东").unwrap_err();
-        assert!(err.contains("浦东"));
-        for d in DISTRICTS {
-            assert!(err.contains(d.name), "{err}");
+        let typed = parse_district(" 浦东 ").unwrap_err();
+        assert_eq!(typed, "浦东");
+        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
+            let err =
+                crate::i18n::error_text(&crate::error::Error::UnknownDistrict(typed.clone()), lang);
+            assert!(err.contains("浦东"));
+            for d in DISTRICTS {
+                assert!(err.contains(d.name), "{err}");
+            }
+            assert!(err.contains(UNSTATED));
         }
-        assert!(err.contains(UNSTATED));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::i18n::{self, Lang};
+
 /// Where in the input something was found: a file and, where it applies, a line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
@@ -12,8 +14,22 @@ pub struct Place {
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
-    /// What is at that place, e.g. `article 3`, when a line is not enough.
-    pub item: Option<String>,
+    /// What is at that place, when a line is not enough.
+    pub item: Option<Item>,
+}
+
+/// The article found at a [`Place`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// The article with this id (on a line of a JSON Lines file).
+    Id(String),
+    /// Article `n` (1-based) of a JSON document, with its id.
+    Article {
+        /// Its position in the document's `articles`.
+        n: usize,
+        /// Its id.
+        id: String,
+    },
 }
 
 impl Place {
@@ -37,30 +53,21 @@ impl Place {
         }
     }
 
-    /// The same place, naming the item found there.
-    pub fn item(mut self, item: impl Into<String>) -> Place {
-        self.item = Some(item.into());
+    /// The same place, naming the article found there.
+    pub fn item(mut self, item: Item) -> Place {
+        self.item = Some(item);
         self
     }
 }
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        if let Some(item) = &self.item {
-            write!(f, " ({item})")?;
-        }
-        Ok(())
+        f.write_str(&i18n::place_text(self, Lang::En))
     }
 }
 
-/// Every error kanbao reports. All of them exit with code 2.
+/// Every error kanbao reports. All of them exit with code 2. Their words are in
+/// [`crate::i18n`] ([`i18n::error_text`]), in Chinese and English; `Display` gives the English.
 #[derive(Debug)]
 pub enum Error {
     /// A file or folder could not be read or written.
@@ -68,7 +75,7 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// The JSON is malformed or does not fit schema 1.
+    /// The JSON is malformed or does not fit schema 1 (`message` is serde_json's).
     Syntax { place: Place, message: String },
     /// The file is not UTF-8.
     NotUtf8 { place: Place },
@@ -92,59 +99,26 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
-    /// The user named a district kanbao does not know; the message lists the known ones.
+    /// The user named a district kanbao does not know (the message lists the known ones).
     UnknownDistrict(String),
     /// No article has this id.
     UnknownId(String),
-    /// A page could not be imported completely.
-    Import(String),
-    /// The command line asks for something impossible.
-    Usage(String),
+    /// Blocks of a page that belong to no article: their numbers and first words.
+    Unplaced {
+        page: PathBuf,
+        blocks: Vec<(usize, String)>,
+    },
+    /// A page in which no article was found.
+    NoArticle { page: PathBuf },
+    /// `show --width` below the least width.
+    TooNarrow { width: usize, least: usize },
+    /// The reader was started with stdout not a terminal.
+    NoTerminal,
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Error::Syntax { place, message } => write!(f, "{place}: {message}"),
-            Error::NotUtf8 { place } => {
-                write!(
-                    f,
-                    "{place}: not UTF-8; kanbao reads UTF-8 only (convert with iconv)"
-                )
-            }
-            Error::DuplicateId { id, first, second } => {
-                write!(
-                    f,
-                    "{second}: duplicate article id `{id}`, first used at {first}"
-                )
-            }
-            Error::MissingTitle { place } => write!(f, "{place}: the article has no title"),
-            Error::BadDistrict { place, name } => write!(
-                f,
-                "{place}: `{name}` is not one of Beijing's 16 districts; write a full name such \
-                 as 西城区, or null when none is stated"
-            ),
-            Error::Empty { path } => write!(f, "{}: holds no articles", path.display()),
-            Error::Schema { place, found } => {
-                write!(
-                    f,
-                    "{place}: schema {found} is not supported; kanbao reads schema 1"
-                )
-            }
-            Error::TooLarge { path, size, limit } => write!(
-                f,
-                "{}: {size} bytes is more than the {limit} bytes kanbao reads from one file of \
-                 this kind; split it into a folder of JSON Lines (.jsonl) files",
-                path.display()
-            ),
-            Error::UnknownDistrict(message) => write!(f, "{message}"),
-            Error::UnknownId(id) => {
-                write!(f, "no article has id `{id}`; `kanbao list` shows the ids")
-            }
-            Error::Import(message) => write!(f, "{message}"),
-            Error::Usage(message) => write!(f, "{message}"),
-        }
+        f.write_str(&i18n::error_text(self, Lang::En))
     }
 }
 

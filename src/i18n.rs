@@ -1,6 +1,9 @@
 //! Every user-facing string, in Simplified Chinese (the default) and English.
 
+use crate::district::{DISTRICTS, UNSTATED};
+use crate::error::{Error, Item, Place};
 use crate::layout::{AmbiguousWidth, cut_to_width, display_width};
+use crate::state::{StateError, Warning};
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -481,6 +484,228 @@ pub fn count_of(lang: Lang, shown: usize, total: usize, narrows: bool) -> String
         format!("{shown} {unit}")
     } else {
         format!("{shown}/{total} {unit}")
+    }
+}
+
+/// Where something was found: `path:line:column`, and the article there.
+pub fn place_text(place: &Place, lang: Lang) -> String {
+    let mut out = place.path.display().to_string();
+    if let Some(line) = place.line {
+        out.push_str(&format!(":{line}"));
+        if let Some(column) = place.column {
+            out.push_str(&format!(":{column}"));
+        }
+    }
+    match (&place.item, lang) {
+        (None, _) => {}
+        (Some(Item::Id(id)), Lang::Zh) => out.push_str(&format!("（id `{id}`）")),
+        (Some(Item::Id(id)), Lang::En) => out.push_str(&format!(" (id `{id}`)")),
+        (Some(Item::Article { n, id }), Lang::Zh) => {
+            out.push_str(&format!("（第 {n} 篇，id `{id}`）"));
+        }
+        (Some(Item::Article { n, id }), Lang::En) => {
+            out.push_str(&format!(" (article {n}, id `{id}`)"));
+        }
+    }
+    out
+}
+
+/// What went wrong, where, and what to do, for the command line's `kanbao: …` line.
+pub fn error_text(error: &Error, lang: Lang) -> String {
+    let place = |p: &Place| place_text(p, lang);
+    let zh = lang == Lang::Zh;
+    match error {
+        Error::Io { path, source } => format!("{}: {source}", path.display()),
+        Error::Syntax { place: p, message } if zh => format!("{}：JSON 有误：{message}", place(p)),
+        Error::Syntax { place: p, message } => format!("{}: {message}", place(p)),
+        Error::NotUtf8 { place: p } if zh => format!(
+            "{}：不是 UTF-8 编码；kanbao 只读 UTF-8（可用 iconv 转换）",
+            place(p)
+        ),
+        Error::NotUtf8 { place: p } => format!(
+            "{}: not UTF-8; kanbao reads UTF-8 only (convert with iconv)",
+            place(p)
+        ),
+        Error::DuplicateId { id, first, second } if zh => format!(
+            "{}：文章 id `{id}` 重复，首次出现在 {}",
+            place(second),
+            place(first)
+        ),
+        Error::DuplicateId { id, first, second } => format!(
+            "{}: duplicate article id `{id}`, first used at {}",
+            place(second),
+            place(first)
+        ),
+        Error::MissingTitle { place: p } if zh => format!("{}：文章没有标题", place(p)),
+        Error::MissingTitle { place: p } => format!("{}: the article has no title", place(p)),
+        Error::BadDistrict { place: p, name } if zh => format!(
+            "{}：`{name}` 不是北京市 16 个区之一；请写全称（如 西城区），未注明时写 null",
+            place(p)
+        ),
+        Error::BadDistrict { place: p, name } => format!(
+            "{}: `{name}` is not one of Beijing's 16 districts; write a full name such as \
+             西城区, or null when none is stated",
+            place(p)
+        ),
+        Error::Empty { path } if zh => format!("{}：没有文章", path.display()),
+        Error::Empty { path } => format!("{}: holds no articles", path.display()),
+        Error::Schema { place: p, found } if zh => {
+            format!("{}：不支持 schema {found}；kanbao 读 schema 1", place(p))
+        }
+        Error::Schema { place: p, found } => format!(
+            "{}: schema {found} is not supported; kanbao reads schema 1",
+            place(p)
+        ),
+        Error::TooLarge { path, size, limit } if zh => format!(
+            "{}：{size} 字节，超过 kanbao 对这类文件的上限 {limit} 字节；\
+             请拆成一个文件夹的 JSON Lines（.jsonl）文件",
+            path.display()
+        ),
+        Error::TooLarge { path, size, limit } => format!(
+            "{}: {size} bytes is more than the {limit} bytes kanbao reads from one file of \
+             this kind; split it into a folder of JSON Lines (.jsonl) files",
+            path.display()
+        ),
+        Error::UnknownDistrict(typed) => {
+            let known: Vec<String> = DISTRICTS
+                .iter()
+                .map(|d| format!("{} ({}, {})", d.name, d.pinyin, d.initials))
+                .collect();
+            let known = known.join(", ");
+            if zh {
+                format!("没有“{typed}”这个区；可用：{known}、{UNSTATED}")
+            } else {
+                format!(
+                    "unknown district `{typed}`; known districts: {known}, {UNSTATED} (none stated)"
+                )
+            }
+        }
+        Error::UnknownId(id) if zh => {
+            format!("没有 id 为 `{id}` 的文章；`kanbao list` 列出所有 id")
+        }
+        Error::UnknownId(id) => format!("no article has id `{id}`; `kanbao list` shows the ids"),
+        Error::Unplaced { page, blocks } => {
+            let lines: Vec<String> = blocks
+                .iter()
+                .map(|(n, start)| match lang {
+                    Lang::Zh => format!("  第 {n} 块：{start}…"),
+                    Lang::En => format!("  block {n}: {start}…"),
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "{}：{} 块不属于任何文章，未写入结果：\n{}",
+                    page.display(),
+                    blocks.len(),
+                    lines.join("\n")
+                ),
+                Lang::En => format!(
+                    "{}: {} block(s) belong to no article and are missing from the output:\n{}",
+                    page.display(),
+                    blocks.len(),
+                    lines.join("\n")
+                ),
+            }
+        }
+        Error::NoArticle { page } if zh => format!("{}：没有找到文章", page.display()),
+        Error::NoArticle { page } => format!("{}: no article found", page.display()),
+        Error::TooNarrow { width, least } if zh => {
+            format!("--width {width} 太窄；至少为 {least}")
+        }
+        Error::TooNarrow { width, least } => {
+            format!("--width {width} is too narrow; the least is {least}")
+        }
+        Error::NoTerminal if zh => {
+            "阅读器需要终端；要输出文章，请用 `kanbao list` 或 `kanbao show ID`".to_string()
+        }
+        Error::NoTerminal => "the reader needs a terminal; to print articles use `kanbao list` \
+                              or `kanbao show ID`"
+            .to_string(),
+    }
+}
+
+/// A warning about the state file (reading goes on), for stderr and the status bar.
+pub fn warning_text(warning: &Warning, lang: Lang) -> String {
+    match (warning, lang) {
+        (
+            Warning::MovedAside {
+                path,
+                moved_to,
+                reason,
+            },
+            Lang::Zh,
+        ) => format!(
+            "无法读取状态文件 {}（{reason}）；已移到 {}，阅读记录从空开始",
+            path.display(),
+            moved_to.display()
+        ),
+        (
+            Warning::MovedAside {
+                path,
+                moved_to,
+                reason,
+            },
+            Lang::En,
+        ) => format!(
+            "state file {} could not be read ({reason}); moved it to {} and started with no \
+             reading marks",
+            path.display(),
+            moved_to.display()
+        ),
+        (Warning::Unreadable { path, reason }, Lang::Zh) => format!(
+            "无法读取状态文件 {}（{reason}）；本次的阅读记录不会保存",
+            path.display()
+        ),
+        (Warning::Unreadable { path, reason }, Lang::En) => format!(
+            "state file {} could not be read ({reason}); reading marks will not be saved this \
+             session",
+            path.display()
+        ),
+        (Warning::NewerVersion { path, version }, Lang::Zh) => format!(
+            "状态文件 {} 是更新版本的 kanbao 写的（版本 {version}）；只读，改动不会保存",
+            path.display()
+        ),
+        (Warning::NewerVersion { path, version }, Lang::En) => format!(
+            "state file {} has version {version}, written by a newer kanbao; it is read only \
+             and changes will not be saved",
+            path.display()
+        ),
+        (Warning::NoDefaultPath, Lang::Zh) => {
+            "找不到存放状态文件的文件夹（是否设置了 HOME？）；请用 --state PATH；阅读记录不会保存"
+                .to_string()
+        }
+        (Warning::NoDefaultPath, Lang::En) => "no folder for the state file was found (is HOME \
+                                                set?); use --state PATH; reading marks will not \
+                                                be saved"
+            .to_string(),
+    }
+}
+
+/// Why saving the reading marks failed (the file on disk is the old one, whole); the
+/// status bar puts [`Msg::SaveFailed`] before it.
+pub fn state_error_text(error: &StateError, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match error {
+        StateError::Io {
+            action,
+            path,
+            source,
+        } => format!("{action} {}: {source}", path.display()),
+        StateError::Locked { lock } if zh => {
+            format!("另一个 kanbao 占用着 {}；请稍后再试", lock.display())
+        }
+        StateError::Locked { lock } => {
+            format!("another kanbao holds {}; try again later", lock.display())
+        }
+        StateError::NewerVersion { path, version } if zh => format!(
+            "{} 已被更新版本的 kanbao 写过（版本 {version}），保持原样",
+            path.display()
+        ),
+        StateError::NewerVersion { path, version } => format!(
+            "{} now has version {version}, written by a newer kanbao; it is left as it is",
+            path.display()
+        ),
+        StateError::Encode(e) => e.to_string(),
     }
 }
 

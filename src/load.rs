@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Collection};
 use crate::district::DISTRICTS;
-use crate::error::{Error, Place, Result};
+use crate::error::{Error, Item, Place, Result};
 
 mod lines;
 
@@ -279,11 +279,13 @@ impl Seen {
     fn place(&self, loc: Loc, id: &str) -> Place {
         match loc {
             Loc::Line { file, line } => {
-                Place::at(&self.files[file], line, 1).item(format!("id `{id}`"))
+                Place::at(&self.files[file], line, 1).item(Item::Id(id.to_string()))
             }
             Loc::Article { file, n, line } => {
-                let mut place =
-                    Place::file(&self.files[file]).item(format!("article {n}, id `{id}`"));
+                let mut place = Place::file(&self.files[file]).item(Item::Article {
+                    n,
+                    id: id.to_string(),
+                });
                 place.line = line;
                 place
             }

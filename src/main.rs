@@ -19,6 +19,7 @@ use kanbao::tui::{self, AmbiguousChoice, Config};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = lang_of(&cli);
     // Buffered, not locked: the reader's signal and panic handlers must be able to write to
     // stdout to restore the terminal while `run` is still going.
     let mut stdout = std::io::BufWriter::new(std::io::stdout());
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // Messages quote ids, names and paths from the data: shown, never obeyed.
-            eprintln!("kanbao: {}", sanitize_lines(&e.to_string()));
+            eprintln!("kanbao: {}", sanitize_lines(&i18n::error_text(&e, lang)));
             ExitCode::from(2)
         }
     }
@@ -50,17 +51,19 @@ fn load(cli: &Cli) -> kanbao::error::Result<ManuallyDrop<Collection>> {
     load::load(cli.data.as_deref()).map(|(collection, _)| ManuallyDrop::new(collection))
 }
 
-fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
-    let lang = match cli.lang {
+/// The language chosen with `--lang`.
+fn lang_of(cli: &Cli) -> Lang {
+    match cli.lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
-    };
+    }
+}
+
+fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
+    let lang = lang_of(&cli);
     let Some(command) = &cli.command else {
         if !std::io::stdout().is_terminal() {
-            return Err(Error::Usage(
-                "the reader needs a terminal; to print articles use `kanbao list` or `kanbao show ID`"
-                    .into(),
-            ));
+            return Err(Error::NoTerminal);
         }
         return reader(&cli, lang).map(|()| Outcome::Found);
     };
@@ -186,7 +189,8 @@ fn reading_state(cli: &Cli) -> (StateStore, String) {
     }
     let (store, warnings) = StateStore::open(cli.state.clone());
     for warning in warnings {
-        eprintln!("kanbao: {}", sanitize_lines(&warning.to_string()));
+        let text = i18n::warning_text(&warning, lang_of(cli));
+        eprintln!("kanbao: {}", sanitize_lines(&text));
     }
     (store, key)
 }

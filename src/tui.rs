@@ -53,7 +53,11 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         (StateStore::disabled(), Vec::new())
     } else {
         let (store, warnings) = StateStore::open(config.state.clone());
-        (store, warnings.iter().map(ToString::to_string).collect())
+        let texts = warnings
+            .iter()
+            .map(|w| crate::i18n::warning_text(w, config.lang))
+            .collect();
+        (store, texts)
     };
     let ambiguous = match config.ambiguous {
         AmbiguousChoice::Fixed(width) => width,

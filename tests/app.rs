@@ -594,7 +594,7 @@ fn a_warning_raised_by_a_save_reaches_the_status_bar() {
     app.save();
     let status = app.status().unwrap();
     assert!(status.starts_with("阅读记录："), "{status}");
-    assert!(status.contains("moved it to"), "{status}");
+    assert!(status.contains("已移到"), "{status}");
     // Said once: the next save has nothing to say.
     app.update(Action::ToggleBookmark);
     app.save();

@@ -191,7 +191,7 @@ fn duplicate_id_names_both_places() {
         err.contains(&format!("{path}:1")) && err.contains(&format!("{path}:2")),
         "{err}"
     );
-    assert!(err.contains("duplicate"), "{err}");
+    assert!(err.contains("重复"), "{err}");
 }
 
 #[test]
@@ -224,7 +224,7 @@ fn missing_title_is_an_error() {
     );
     let out = kanbao(&["check", &path]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no title"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("没有标题"), "{}", stderr(&out));
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn empty_collection_is_an_error() {
     let path = write(dir.path(), "e.json", br#"{"schema":1,"articles":[]}"#);
     let out = kanbao(&["check", &path]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no articles"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("没有文章"), "{}", stderr(&out));
     let empty = tempfile::tempdir().expect("tempdir");
     let out = kanbao(&["check", &empty.path().display().to_string()]);
     assert_eq!(out.status.code(), Some(2));
@@ -274,7 +274,7 @@ fn import_reports_unplaced_blocks_with_their_number() {
     );
     let out = kanbao(&["import", &path]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("block 1"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("第 1 块"), "{}", stderr(&out));
 }
 
 #[test]
@@ -426,7 +426,7 @@ fn files_over_the_size_limits_are_refused_before_reading() {
         .expect("sparse file");
     let out = kanbao(&["check", &lines.display().to_string()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("bytes"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("字节"), "{}", stderr(&out));
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn an_empty_file_says_it_holds_no_articles() {
         let path = write(dir.path(), name, bytes);
         let out = kanbao(&["check", &path]);
         assert_eq!(out.status.code(), Some(2));
-        assert_eq!(stderr(&out), format!("kanbao: {path}: holds no articles\n"));
+        assert_eq!(stderr(&out), format!("kanbao: {path}：没有文章\n"));
     }
 }
 
@@ -473,7 +473,7 @@ fn a_district_that_is_not_one_of_the_16_is_refused_and_never_echoed_raw() {
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             assert!(stdout(&out).is_empty());
             let err = stderr(&out);
-            assert!(err.contains("16 districts"), "{err}");
+            assert!(err.contains("16 个区"), "{err}");
             assert!(!obeyable(&err), "{err:?}");
         }
     }
@@ -491,7 +491,7 @@ fn error_messages_quote_ids_without_their_escape_sequences() {
     let out = kanbao(&["check", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("duplicate article id"), "{err}");
+    assert!(err.contains("文章 id"), "{err}");
     assert!(!obeyable(&err), "{err:?}");
 }
 
@@ -571,4 +571,47 @@ fn a_folder_of_daily_files_lists_the_newest_day_first() {
     assert_eq!(rows[0]["page"], 1);
     let found = json(&kanbao(&["--data", folder, "search", "正文", "--json"]));
     assert_eq!(found[0]["date"], "2024-05-02");
+}
+
+/// The command line speaks the reader's language: Chinese by default, English with
+/// `--lang en`; paths, lines and columns are the same in both.
+#[test]
+fn errors_are_in_chinese_by_default_and_english_with_lang_en() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = r#"{"id":"a","title":"一","paragraphs":[]}"#;
+    let path = write(dir.path(), "dup.jsonl", format!("{a}\n{a}\n").as_bytes());
+    let zh = stderr(&kanbao(&["check", &path]));
+    assert_eq!(
+        zh,
+        format!(
+            "kanbao: {path}:2:1（id `a`）：文章 id `a` 重复，首次出现在 {path}:1:1（id `a`）\n"
+        )
+    );
+    let en = stderr(&kanbao(&["--lang", "en", "check", &path]));
+    assert_eq!(
+        en,
+        format!(
+            "kanbao: {path}:2:1 (id `a`): duplicate article id `a`, first used at {path}:1:1 (id `a`)\n"
+        )
+    );
+    let out = kanbao(&["list", "--district", "浦东"]);
+    assert!(
+        stderr(&out).starts_with("kanbao: 没有“浦东”这个区；可用：东城区"),
+        "{}",
+        stderr(&out)
+    );
+    let out = kanbao(&["--lang", "en", "list", "--district", "浦东"]);
+    assert!(
+        stderr(&out).starts_with("kanbao: unknown district `浦东`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = kanbao(&["show", "1", "--width", "3"]);
+    assert!(stderr(&out).contains("太窄"), "{}", stderr(&out));
+    let out = kanbao(&["show", "no-such-id"]);
+    assert!(
+        stderr(&out).contains("没有 id 为 `no-such-id` 的文章"),
+        "{}",
+        stderr(&out)
+    );
 }

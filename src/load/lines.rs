@@ -16,7 +16,7 @@ use std::sync::mpsc::{channel, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use crate::article::{Article, Collection};
-use crate::error::{Error, Place, Result};
+use crate::error::{Error, Item, Place, Result};
 
 use super::{LoadOptions, Loc, Seen, syntax, utf8};
 
@@ -103,13 +103,13 @@ fn parse_block(bytes: &[u8], path: &Path) -> Parsed {
         };
         if article.title.trim().is_empty() {
             error = Some(Error::MissingTitle {
-                place: Place::at(path, line_no as usize, 1).item(format!("id `{}`", article.id)),
+                place: Place::at(path, line_no as usize, 1).item(Item::Id(article.id.clone())),
             });
             break;
         }
         if let Some(name) = super::unknown_district(&article) {
             error = Some(Error::BadDistrict {
-                place: Place::at(path, line_no as usize, 1).item(format!("id `{}`", article.id)),
+                place: Place::at(path, line_no as usize, 1).item(Item::Id(article.id.clone())),
                 name: name.to_string(),
             });
             break;

@@ -4,6 +4,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::i18n::{self, Lang};
+
 /// Something the user should hear about once; kanbao goes on reading either way.
 #[derive(Debug)]
 pub enum Warning {
@@ -36,36 +38,7 @@ pub enum Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Warning::MovedAside {
-                path,
-                moved_to,
-                reason,
-            } => write!(
-                f,
-                "state file {} could not be read ({reason}); moved it to {} and started with \
-                 no reading marks",
-                path.display(),
-                moved_to.display()
-            ),
-            Warning::Unreadable { path, reason } => write!(
-                f,
-                "state file {} could not be read ({reason}); reading marks will not be saved \
-                 this session",
-                path.display()
-            ),
-            Warning::NewerVersion { path, version } => write!(
-                f,
-                "state file {} has version {version}, written by a newer kanbao; it is read \
-                 only and changes will not be saved",
-                path.display()
-            ),
-            Warning::NoDefaultPath => write!(
-                f,
-                "no folder for the state file was found (is HOME set?); use --state PATH; \
-                 reading marks will not be saved"
-            ),
-        }
+        f.write_str(&i18n::warning_text(self, Lang::En))
     }
 }
 
@@ -99,29 +72,12 @@ pub enum StateError {
 
 impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StateError::Io {
-                action,
-                path,
-                source,
-            } => write!(
-                f,
-                "could not save reading marks: {action} {}: {source}",
-                path.display()
-            ),
-            StateError::Locked { lock } => write!(
-                f,
-                "could not save reading marks: another kanbao holds {}; try again later",
-                lock.display()
-            ),
-            StateError::NewerVersion { path, version } => write!(
-                f,
-                "could not save reading marks: {} now has version {version}, written by a \
-                 newer kanbao; it is left as it is",
-                path.display()
-            ),
-            StateError::Encode(e) => write!(f, "could not save reading marks: {e}"),
-        }
+        write!(
+            f,
+            "{}{}",
+            i18n::Msg::SaveFailed.text(Lang::En),
+            i18n::state_error_text(self, Lang::En)
+        )
     }
 }
 
