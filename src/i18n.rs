@@ -515,6 +515,11 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
     let place = |p: &Place| place_text(p, lang);
     let zh = lang == Lang::Zh;
     match error {
+        Error::Io { path, source } if zh => match source.kind() {
+            std::io::ErrorKind::NotFound => format!("{}：找不到该文件或文件夹", path.display()),
+            std::io::ErrorKind::PermissionDenied => format!("{}：没有权限", path.display()),
+            _ => format!("{}：{source}", path.display()),
+        },
         Error::Io { path, source } => format!("{}: {source}", path.display()),
         Error::Syntax { place: p, message } if zh => format!("{}：JSON 有误：{message}", place(p)),
         Error::Syntax { place: p, message } => format!("{}: {message}", place(p)),
