@@ -93,6 +93,8 @@ pub struct Options {
     pub query: String,
     /// The data source's key in the state store.
     pub source: String,
+    /// Whether the mouse is captured (`--mouse`): the help then says what it does.
+    pub mouse: bool,
 }
 
 /// What `Esc` in the search prompt goes back to: the list and the reader as they were
@@ -974,7 +976,12 @@ impl App {
     /// The key help opened `from` a context, as `(keys, what they do)` lines; a line with
     /// no keys heads a section. Made from the key table, so it cannot drift from the keys.
     pub fn help_lines(&self, from: Context) -> Vec<(String, &'static str)> {
-        crate::tui::keymap::help_lines(from, self.opts.lang, self.geometry().side_by_side)
+        crate::tui::keymap::help_lines(
+            from,
+            self.opts.lang,
+            self.geometry().side_by_side,
+            self.opts.mouse,
+        )
     }
 
     /// Where the district picker is on the screen, while it is open: the box the view

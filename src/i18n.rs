@@ -196,6 +196,16 @@ pub enum Msg {
     KeySpace,
     /// Stands for any typed text in key help.
     KeyText,
+    /// Help section: what the mouse does (with `--mouse`).
+    CtxMouse,
+    /// The mouse wheel's name in key help.
+    KeyWheel,
+    /// A mouse click's name in key help.
+    KeyClick,
+    /// Help: what the wheel does.
+    HelpWheel,
+    /// Help: what a click does.
+    HelpClick,
     /// The reader's note under an article with no text (an empty photo report). Not part
     /// of the article: never searched, never printed by `kanbao show`.
     NoText,
@@ -387,6 +397,18 @@ impl Msg {
             (KeySpace, Lang::En) => "Space",
             (KeyText, Lang::Zh) => "文字",
             (KeyText, Lang::En) => "text",
+            (CtxMouse, Lang::Zh) => "鼠标（--mouse）",
+            (CtxMouse, Lang::En) => "Mouse (--mouse)",
+            (KeyWheel, Lang::Zh) => "滚轮",
+            (KeyWheel, Lang::En) => "wheel",
+            (KeyClick, Lang::Zh) => "单击",
+            (KeyClick, Lang::En) => "click",
+            (HelpWheel, Lang::Zh) => "滚动指针下的列表、正文、地区选择或帮助",
+            (HelpWheel, Lang::En) => "scroll the list, reader, picker or help under the pointer",
+            (HelpClick, Lang::Zh) => "选中文章，再点一次打开；在地区选择中勾选",
+            (HelpClick, Lang::En) => {
+                "select an article, again to open; tick a district in the picker"
+            }
             (NoText, Lang::Zh) => "（本文无正文）",
             (NoText, Lang::En) => "(no text)",
             (Untitled, Lang::Zh) => "（无标题）",

@@ -69,6 +69,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         filter: config.filter,
         query: config.query,
         source: config.source,
+        mouse: config.mouse,
     };
     let mut app = App::new(collection, store, warnings, opts);
     let theme = theme::Theme::from_env(ambiguous == AmbiguousWidth::Wide);

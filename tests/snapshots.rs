@@ -25,6 +25,7 @@ fn app_with(lang: Lang, query: &str) -> App {
         filter: DistrictFilter::default(),
         query: query.to_string(),
         source: "builtin".to_string(),
+        ..Options::default()
     };
     App::new(
         load_bundled().unwrap(),
@@ -343,6 +344,7 @@ fn a_narrow_header_keeps_the_count_and_cuts_the_filters() {
         filter: DistrictFilter::parse(&["xc", "cy"]).unwrap(),
         query: "gonghui".into(),
         source: "builtin".to_string(),
+        ..Options::default()
     };
     let mut app = App::new(
         load_bundled().unwrap(),
@@ -557,6 +559,7 @@ fn an_empty_list_says_how_to_clear_the_filters() {
             filter: DistrictFilter::parse(&["haidian"]).unwrap(),
             query: String::new(),
             source: "builtin".to_string(),
+            ..Options::default()
         };
         let mut app = App::new(
             load_bundled().unwrap(),
@@ -635,6 +638,7 @@ fn the_header_labels_use_the_full_width_colon_in_chinese_only() {
             filter: DistrictFilter::parse(&["xc", "cy"]).unwrap(),
             query: "gonghui".into(),
             source: "builtin".to_string(),
+            ..Options::default()
         };
         let mut app = App::new(
             load_bundled().unwrap(),

@@ -350,8 +350,14 @@ pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &
 /// The whole help opened `from` a context: a section per place, the keys of `from` first,
 /// each section a heading line (empty keys) followed by its rows. Keys of the list and
 /// the reader (`?`) and keys of every context (`Ctrl-C`, `Ctrl-L`) share one section,
-/// 任何地方 / Anywhere: two near-synonymous headings would only puzzle.
-pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
+/// 任何地方 / Anywhere: two near-synonymous headings would only puzzle. With the `mouse`
+/// captured, a last section says what the wheel and a click do.
+pub fn help_lines(
+    from: Context,
+    lang: Lang,
+    side_by_side: bool,
+    mouse: bool,
+) -> Vec<(String, &'static str)> {
     let mut places = vec![Where::In(from), Where::Anywhere];
     for c in [L, R, S, P, H] {
         if c != from {
@@ -369,6 +375,11 @@ pub fn help_lines(from: Context, lang: Lang, side_by_side: bool) -> Vec<(String,
         }
         lines.push((String::new(), section(place).text(lang)));
         lines.extend(rows);
+    }
+    if mouse {
+        lines.push((String::new(), Msg::CtxMouse.text(lang)));
+        lines.push((Msg::KeyWheel.text(lang).into(), Msg::HelpWheel.text(lang)));
+        lines.push((Msg::KeyClick.text(lang).into(), Msg::HelpClick.text(lang)));
     }
     lines
 }
@@ -505,7 +516,7 @@ mod tests {
     #[test]
     fn ctrl_c_ctrl_l_and_question_mark_share_one_anywhere_section() {
         for lang in [Lang::Zh, Lang::En] {
-            let lines = help_lines(L, lang, false);
+            let lines = help_lines(L, lang, false, false);
             let headings: Vec<&str> = lines
                 .iter()
                 .filter(|(k, _)| k.is_empty())
@@ -525,10 +536,27 @@ mod tests {
 
     #[test]
     fn help_lists_ctrl_c_and_tab_only_side_by_side() {
-        let narrow = help_lines(L, Lang::En, false);
+        let narrow = help_lines(L, Lang::En, false, false);
         assert!(narrow.contains(&("Ctrl-C".to_string(), "quit")));
         assert!(!narrow.iter().any(|(k, _)| k == "Tab"));
-        let wide = help_lines(L, Lang::En, true);
+        let wide = help_lines(L, Lang::En, true, false);
         assert!(wide.iter().any(|(k, _)| k == "Tab"));
+    }
+
+    #[test]
+    fn help_says_what_the_mouse_does_only_when_it_is_captured() {
+        for lang in [Lang::Zh, Lang::En] {
+            let without = help_lines(L, lang, false, false);
+            let with = help_lines(L, lang, false, true);
+            let wheel = Msg::KeyWheel.text(lang);
+            assert!(!without.iter().any(|(k, _)| k == wheel));
+            assert_eq!(with.len(), without.len() + 3);
+            assert_eq!(
+                with[without.len()],
+                (String::new(), Msg::CtxMouse.text(lang))
+            );
+            assert!(with.iter().any(|(k, _)| k == wheel));
+            assert!(with.iter().any(|(k, _)| k == Msg::KeyClick.text(lang)));
+        }
     }
 }
