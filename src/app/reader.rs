@@ -250,68 +250,51 @@ impl Reader {
 /// shown dim above the body (after the blank line), so that a hit in it can be seen.
 fn lay_out(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLine> {
     let mut lines = layout::layout_article(article, width, opts);
-    if let Some(byline) = article.byline.as_deref().map(sanitize)
-        && !byline.trim().is_empty()
-    {
+    // The reader's own lines: `text` wrapped with no indent, in `role`, at `at`.
+    let insert = |lines: &mut Vec<LaidLine>, at: usize, text: &str, role: LineRole| {
         let plain = WrapOptions {
             ambiguous: opts.ambiguous,
             indent: false,
         };
+        let wrapped = wrap(text, width, &plain).into_iter().map(|l| LaidLine {
+            text: l.text,
+            role,
+            paragraph: None,
+            range: l.range,
+        });
+        lines.splice(at..at, wrapped);
+    };
+    if let Some(byline) = article.byline.as_deref().map(sanitize)
+        && !byline.trim().is_empty()
+    {
         let at = lines
             .iter()
             .position(|l| l.role == LineRole::Blank)
             .map_or(lines.len(), |blank| blank + 1);
-        let wrapped = wrap(&byline, width, &plain);
-        lines.splice(
-            at..at,
-            wrapped.into_iter().map(|l| LaidLine {
-                text: l.text,
-                role: LineRole::Byline,
-                paragraph: None,
-                range: l.range,
-            }),
-        );
+        insert(&mut lines, at, &byline, LineRole::Byline);
     }
-    let titled = lines
-        .iter()
-        .any(|l| l.role == LineRole::Title && !l.text.trim().is_empty());
-    if !titled {
-        let plain = WrapOptions {
-            ambiguous: opts.ambiguous,
-            indent: false,
-        };
+    let shows = |lines: &[LaidLine], role| {
+        lines
+            .iter()
+            .any(|l| l.role == role && !l.text.trim().is_empty())
+    };
+    if !shows(&lines, LineRole::Title) {
         // Where the title would be: after the kicker, or first.
         let at = lines
             .iter()
             .position(|l| l.role != LineRole::Kicker)
             .unwrap_or(lines.len());
         lines.retain(|l| l.role != LineRole::Title);
-        let note = wrap(Msg::Untitled.text(opts.lang), width, &plain);
-        lines.splice(
-            at..at,
-            note.into_iter().map(|l| LaidLine {
-                text: l.text,
-                role: LineRole::Note,
-                paragraph: None,
-                range: l.range,
-            }),
+        insert(
+            &mut lines,
+            at,
+            Msg::Untitled.text(opts.lang),
+            LineRole::Note,
         );
     }
-    let has_text = lines
-        .iter()
-        .any(|l| l.role == LineRole::Body && !l.text.trim().is_empty());
-    if !has_text {
-        let plain = WrapOptions {
-            ambiguous: opts.ambiguous,
-            indent: false,
-        };
-        let note = wrap(Msg::NoText.text(opts.lang), width, &plain);
-        lines.extend(note.into_iter().map(|l| LaidLine {
-            text: l.text,
-            role: LineRole::Note,
-            paragraph: None,
-            range: l.range,
-        }));
+    if !shows(&lines, LineRole::Body) {
+        let end = lines.len();
+        insert(&mut lines, end, Msg::NoText.text(opts.lang), LineRole::Note);
     }
     lines
 }
