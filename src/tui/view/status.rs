@@ -9,7 +9,7 @@ use crate::i18n::{self, Msg};
 use crate::tui::theme::Theme;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::layout::sanitize;
+use crate::layout::{AmbiguousWidth, sanitize};
 use crate::tui::view::text::{put, width};
 
 /// Draws the bar; returns where the cursor goes when the prompt is open.
@@ -54,15 +54,20 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         &[(&left, theme.status)],
         amb,
     );
-    let (right, style) = match app.status() {
-        // Messages may quote titles, paths and I/O errors: shown, never obeyed.
-        Some(message) => (sanitize(message).into_owned(), theme.message),
-        None if app.is_searching() => (Msg::Searching.text(lang).to_string(), theme.message),
-        None => (hints(app).to_string(), theme.status),
-    };
     let x = area.x + 1 + used + 2;
     let room = (area.x + area.width).saturating_sub(x + 1);
-    let right = i18n::fit_message(&right, usize::from(room), amb);
+    let (right, style) = match app.status() {
+        // Messages may quote titles, paths and I/O errors: shown, never obeyed.
+        Some(message) => (
+            i18n::fit_message(&sanitize(message), usize::from(room), amb),
+            theme.message,
+        ),
+        None if app.is_searching() => (
+            i18n::fit_message(Msg::Searching.text(lang), usize::from(room), amb),
+            theme.message,
+        ),
+        None => (fit_hints(hints(app), usize::from(room), amb), theme.status),
+    };
     let right_w = (width(&right, amb) as u16).min(room);
     // Hints sit at the right edge; when they do not fit they are cut, never the position.
     put(
@@ -155,6 +160,24 @@ fn prompt(
     (x, area.y)
 }
 
+/// As many of `hints` (key and action pairs, two spaces apart) as fit in `room` columns,
+/// whole: a hint cut in the middle (`q …`) says nothing.
+fn fit_hints(hints: &str, room: usize, amb: AmbiguousWidth) -> String {
+    let mut out = String::new();
+    for hint in hints.split("  ") {
+        let next = if out.is_empty() {
+            hint.to_string()
+        } else {
+            format!("{out}  {hint}")
+        };
+        if width(&next, amb) > room {
+            break;
+        }
+        out = next;
+    }
+    out
+}
+
 fn hints(app: &App) -> &'static str {
     let msg = match app.context() {
         Context::Reader if app.query().is_empty() => Msg::ReaderHints,
@@ -166,4 +189,19 @@ fn hints(app: &App) -> &'static str {
         Context::List => Msg::ListHints,
     };
     msg.text(app.lang())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_that_do_not_fit_are_left_out_whole() {
+        let hints = Msg::ListHints.text(crate::i18n::Lang::Zh);
+        let amb = AmbiguousWidth::Narrow;
+        assert_eq!(fit_hints(hints, 80, amb), hints);
+        assert_eq!(fit_hints(hints, 20, amb), "? 帮助  / 搜索");
+        assert_eq!(fit_hints(hints, 7, amb), "? 帮助");
+        assert_eq!(fit_hints(hints, 5, amb), "");
+    }
 }
