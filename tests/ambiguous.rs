@@ -4,11 +4,11 @@
 //! two columns for them, as such a terminal does.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
+mod support;
+
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
 use kanbao::layout::AmbiguousWidth;
-use kanbao::load::load_bundled;
-use kanbao::state::StateStore;
 use kanbao::tui::theme::Theme;
 use kanbao::tui::view;
 use ratatui::Terminal;
@@ -116,12 +116,7 @@ fn wide_app(actions: &[Action]) -> App {
         source: "builtin".into(),
         ..Options::default()
     };
-    let mut app = App::new(
-        load_bundled().unwrap(),
-        StateStore::disabled(),
-        Vec::new(),
-        opts,
-    );
+    let mut app = support::bundled_app(opts);
     app.update(Action::Resize(120, 40));
     for a in actions {
         app.update(a.clone());
@@ -163,12 +158,7 @@ fn without_forced_widths_the_same_frame_would_drift() {
         source: "builtin".into(),
         ..Options::default()
     };
-    let mut app = App::new(
-        load_bundled().unwrap(),
-        StateStore::disabled(),
-        Vec::new(),
-        opts,
-    );
+    let mut app = support::bundled_app(opts);
     app.update(Action::Resize(120, 40));
     app.update(Action::Open);
     let bytes = frame_bytes(&app, &Theme::new(true, true), 120, 40);

@@ -1,6 +1,8 @@
 //! The reader driven by `Action`s alone, with no terminal.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
+mod support;
+
 use kanbao::action::Action;
 use kanbao::app::{App, Context, Focus, Mode, Options};
 use kanbao::filter::DistrictFilter;
@@ -20,12 +22,7 @@ fn app_with_query(query: &str) -> App {
         filter: DistrictFilter::default(),
         ..Options::default()
     };
-    let mut app = App::new(
-        load_bundled().unwrap(),
-        StateStore::disabled(),
-        Vec::new(),
-        opts,
-    );
+    let mut app = support::bundled_app(opts);
     app.update(Action::Resize(80, 24));
     app
 }
@@ -290,13 +287,6 @@ fn a_resize_storm_leaves_the_list_where_it_was() {
     assert_eq!((app.selected(), app.list_top()), (3, 7 - items));
 }
 
-fn help_scroll(app: &App) -> usize {
-    match app.mode() {
-        Mode::Help { scroll, .. } => *scroll,
-        other => panic!("help is not open: {other:?}"),
-    }
-}
-
 #[test]
 fn help_scrolls_like_a_pager_and_closes_with_q_esc_or_question_mark() {
     let mut app = app();
@@ -310,24 +300,28 @@ fn help_scrolls_like_a_pager_and_closes_with_q_esc_or_question_mark() {
     assert_eq!(app.context(), Context::Help);
     assert_eq!(app.selected(), 0);
     app.update(Action::LineDown);
-    assert_eq!(help_scroll(&app), 1);
+    assert_eq!(support::help_scroll(&app), 1);
     app.update(Action::LineUp);
     app.update(Action::LineUp);
-    assert_eq!(help_scroll(&app), 0, "stops at the top");
+    assert_eq!(support::help_scroll(&app), 0, "stops at the top");
     app.update(Action::NextPage);
-    assert_eq!(help_scroll(&app), page.min(lines - page));
+    assert_eq!(support::help_scroll(&app), page.min(lines - page));
     app.update(Action::LastPage);
     assert_eq!(
-        help_scroll(&app),
+        support::help_scroll(&app),
         lines - page,
         "the last line at the bottom"
     );
     app.update(Action::NextPage);
-    assert_eq!(help_scroll(&app), lines - page, "stops at the bottom");
+    assert_eq!(
+        support::help_scroll(&app),
+        lines - page,
+        "stops at the bottom"
+    );
     app.update(Action::PrevPage);
-    assert_eq!(help_scroll(&app), lines - 2 * page);
+    assert_eq!(support::help_scroll(&app), lines - 2 * page);
     app.update(Action::FirstPage);
-    assert_eq!(help_scroll(&app), 0);
+    assert_eq!(support::help_scroll(&app), 0);
     // q, Esc and ? all map to Action::Help in the help's key table.
     app.update(Action::Help);
     assert_eq!(app.context(), Context::List);
@@ -351,7 +345,7 @@ fn every_help_line_can_be_scrolled_into_view() {
     );
     app.update(Action::LastPage);
     let page = app.geometry().help_page(lines.len());
-    assert_eq!(help_scroll(&app) + page, lines.len());
+    assert_eq!(support::help_scroll(&app) + page, lines.len());
 }
 
 #[test]
@@ -417,7 +411,7 @@ fn large_app() -> App {
         source: "large".into(),
         ..Options::default()
     };
-    let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+    let mut app = support::app_over(collection, opts);
     app.update(Action::Resize(120, 40));
     app
 }
@@ -1209,12 +1203,7 @@ fn n_without_a_search_says_how_to_search() {
             source: "builtin".into(),
             ..Options::default()
         };
-        let mut app = App::new(
-            load_bundled().unwrap(),
-            StateStore::disabled(),
-            Vec::new(),
-            opts,
-        );
+        let mut app = support::bundled_app(opts);
         app.update(Action::Resize(80, 24));
         app.update(Action::Open);
         let scroll = app.reader().unwrap().scroll();
@@ -1412,7 +1401,7 @@ fn a_title_that_shows_nothing_is_stood_in_for() {
             source: "test".into(),
             ..Options::default()
         };
-        let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+        let mut app = support::app_over(collection, opts);
         app.update(Action::Resize(80, 24));
         app.update(Action::Open);
         let lines = app.reader().unwrap().lines();

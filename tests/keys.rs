@@ -2,13 +2,14 @@
 //! table (`keymap::action_for`) for the context the app is in, then to `App::update`.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
+mod support;
+
 use kanbao::action::Action;
 use kanbao::app::Mode;
 use kanbao::app::{App, Context, Focus, Options};
 use kanbao::article::{Article, Collection};
 use kanbao::filter::DistrictFilter;
 use kanbao::load::load_bundled;
-use kanbao::state::StateStore;
 use kanbao::tui::keymap::action_for;
 use kanbao::tui::theme::Theme;
 use kanbao::tui::view;
@@ -46,7 +47,7 @@ fn sized(collection: Collection, w: u16, h: u16) -> App {
         source: "test".into(),
         ..Options::default()
     };
-    let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+    let mut app = support::app_over(collection, opts);
     app.update(Action::Resize(w, h));
     app
 }
@@ -412,12 +413,7 @@ fn a_district_with_no_articles_from_the_command_line_can_be_unticked() {
         filter: DistrictFilter::parse(&["haidian"]).unwrap(),
         ..Options::default()
     };
-    let mut app = App::new(
-        load_bundled().unwrap(),
-        StateStore::disabled(),
-        Vec::new(),
-        opts,
-    );
+    let mut app = support::bundled_app(opts);
     app.update(Action::Resize(80, 24));
     assert!(app.view().is_empty());
     key(&mut app, 'd');
@@ -460,33 +456,9 @@ fn the_help_pages_with_ctrl_f_b_d_u() {
     assert_eq!(scroll(&app), 0);
 }
 
-/// One article in each district and one that names none: 17 districts in the picker.
-fn every_district() -> Collection {
-    let mut names: Vec<Option<&str>> = kanbao::district::DISTRICTS
-        .iter()
-        .map(|d| Some(d.name))
-        .collect();
-    names.push(None);
-    let articles = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| Article {
-            id: format!("a{i}"),
-            title: format!("第{i}篇"),
-            district: d.map(str::to_string),
-            paragraphs: vec!["正文。".to_string()],
-            ..Article::default()
-        })
-        .collect();
-    Collection {
-        articles,
-        ..Collection::default()
-    }
-}
-
 #[test]
 fn the_picker_jumps_and_pages_and_space_still_toggles() {
-    let mut app = sized(every_district(), 80, 12);
+    let mut app = sized(support::every_district(), 80, 12);
     key(&mut app, 'd');
     let cursor = |app: &App| match app.mode() {
         Mode::Picker(p) => p.cursor(),
@@ -675,7 +647,7 @@ fn a_click_on_a_picker_row_moves_the_cursor_there_and_toggles_it() {
 fn the_wheel_over_the_picker_moves_its_cursor_and_scrolls_it() {
     for (w, h) in [(120, 40), (40, 12)] {
         // 17 districts: at 40x12 they do not all fit and the box scrolls.
-        let mut app = sized(every_district(), w, h);
+        let mut app = sized(support::every_district(), w, h);
         key(&mut app, 'd');
         let layout = app.picker_layout().unwrap();
         let inside = (layout.rows.x + 1, layout.rows.y + 1);
@@ -728,13 +700,6 @@ fn the_wheel_over_the_picker_moves_its_cursor_and_scrolls_it() {
     }
 }
 
-fn help_scroll(app: &App) -> usize {
-    match app.mode() {
-        Mode::Help { scroll, .. } => *scroll,
-        _ => panic!("help is open"),
-    }
-}
-
 #[test]
 fn the_wheel_scrolls_the_help_like_j_and_k_and_a_click_does_nothing() {
     for (w, h) in [(120, 40), (40, 12)] {
@@ -748,18 +713,22 @@ fn the_wheel_scrolls_the_help_like_j_and_k_and_a_click_does_nothing() {
         let (x, y) = (outer.x + outer.width / 2, outer.y + outer.height / 2);
         for n in 1..=last + 2 {
             wheel(&mut app, x, y, true);
-            assert_eq!(help_scroll(&app), n.min(last), "{w}x{h}");
+            assert_eq!(support::help_scroll(&app), n.min(last), "{w}x{h}");
         }
         key(&mut app, 'k');
         wheel(&mut app, x, y, false);
         assert_eq!(
-            help_scroll(&app),
+            support::help_scroll(&app),
             last.saturating_sub(2),
             "{w}x{h}: k and the wheel"
         );
         // Outside the box (the header row) the wheel does nothing.
         wheel(&mut app, 0, 0, false);
-        assert_eq!(help_scroll(&app), last.saturating_sub(2), "{w}x{h}");
+        assert_eq!(
+            support::help_scroll(&app),
+            last.saturating_sub(2),
+            "{w}x{h}"
+        );
         // A click, in the box or out, changes nothing and leaves the help open.
         let before = app.mode().clone();
         for (cx, cy) in [(x, y), (outer.x, outer.y), (0, 0), (w - 1, h - 1)] {
@@ -776,7 +745,7 @@ fn clicks_and_the_wheel_on_every_cell_of_tiny_screens_do_not_panic() {
     for w in 1..=14 {
         for h in 1..=7 {
             for open in ['d', '?'] {
-                let mut app = sized(every_district(), w, h);
+                let mut app = sized(support::every_district(), w, h);
                 key(&mut app, open);
                 for y in 0..h + 1 {
                     for x in 0..w + 1 {
@@ -791,7 +760,7 @@ fn clicks_and_the_wheel_on_every_cell_of_tiny_screens_do_not_panic() {
         }
     }
     // At 1x1 the picker has no rows to click.
-    let mut app = sized(every_district(), 1, 1);
+    let mut app = sized(support::every_district(), 1, 1);
     key(&mut app, 'd');
     click(&mut app, 0, 0);
     assert!(picker(&app).chosen().is_empty());

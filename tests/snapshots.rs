@@ -2,13 +2,14 @@
 //! asserted on cells below), plus tiny sizes and a resize storm that must not panic.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
+mod support;
+
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::Lang;
 use kanbao::layout::AmbiguousWidth;
 use kanbao::load::load_bundled;
-use kanbao::state::StateStore;
 use kanbao::tui::theme::Theme;
 use kanbao::tui::view;
 use ratatui::Terminal;
@@ -27,12 +28,7 @@ fn app_with(lang: Lang, query: &str) -> App {
         source: "builtin".to_string(),
         ..Options::default()
     };
-    App::new(
-        load_bundled().unwrap(),
-        StateStore::disabled(),
-        Vec::new(),
-        opts,
-    )
+    support::bundled_app(opts)
 }
 
 fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -277,12 +273,7 @@ fn wide_ambiguous_mode_draws_ascii_borders_and_forced_widths() {
         source: "builtin".into(),
         ..Options::default()
     };
-    let mut app = App::new(
-        load_bundled().unwrap(),
-        StateStore::disabled(),
-        Vec::new(),
-        opts,
-    );
+    let mut app = support::bundled_app(opts);
     app.update(Action::Resize(120, 40));
     app.update(Action::Open);
     app.update(Action::OpenPicker);
@@ -346,12 +337,7 @@ fn a_narrow_header_keeps_the_count_and_cuts_the_filters() {
         source: "builtin".to_string(),
         ..Options::default()
     };
-    let mut app = App::new(
-        load_bundled().unwrap(),
-        StateStore::disabled(),
-        Vec::new(),
-        opts,
-    );
+    let mut app = support::bundled_app(opts);
     for w in [20u16, 30, 40, 60, 120] {
         app.update(Action::Resize(w, 12));
         let terminal = draw(&app, &Theme::new(true, false), w, 12);
@@ -377,12 +363,7 @@ fn list_rows_of_an_archive_show_each_article_date() {
         articles: articles.clone(),
         ..load_bundled().unwrap()
     };
-    let mut app = App::new(
-        collection,
-        StateStore::disabled(),
-        Vec::new(),
-        Options::default(),
-    );
+    let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     let terminal = draw(&app, &Theme::new(true, false), 80, 24);
     let screen = format!("{}", terminal.backend());
@@ -505,12 +486,7 @@ fn picker_counts_are_right_aligned_in_a_column() {
         articles,
         ..kanbao::article::Collection::default()
     };
-    let mut app = App::new(
-        collection,
-        StateStore::disabled(),
-        Vec::new(),
-        Options::default(),
-    );
+    let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     app.update(Action::OpenPicker);
     let terminal = draw(&app, &Theme::new(true, false), 80, 24);
@@ -561,12 +537,7 @@ fn an_empty_list_says_how_to_clear_the_filters() {
             source: "builtin".to_string(),
             ..Options::default()
         };
-        let mut app = App::new(
-            load_bundled().unwrap(),
-            StateStore::disabled(),
-            Vec::new(),
-            opts,
-        );
+        let mut app = support::bundled_app(opts);
         app.update(Action::Resize(80, 24));
         let terminal = draw(&app, &Theme::new(true, false), 80, 24);
         let screen = format!("{}", terminal.backend());
@@ -577,32 +548,8 @@ fn an_empty_list_says_how_to_clear_the_filters() {
 
 #[test]
 fn a_picker_taller_than_the_screen_says_which_districts_are_shown() {
-    let mut names: Vec<Option<&str>> = kanbao::district::DISTRICTS
-        .iter()
-        .map(|d| Some(d.name))
-        .collect();
-    names.push(None);
-    let articles = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| kanbao::article::Article {
-            id: format!("a{i}"),
-            title: format!("第{i}篇"),
-            district: d.map(str::to_string),
-            paragraphs: vec!["正文。".to_string()],
-            ..kanbao::article::Article::default()
-        })
-        .collect();
-    let collection = kanbao::article::Collection {
-        articles,
-        ..kanbao::article::Collection::default()
-    };
-    let mut app = App::new(
-        collection,
-        StateStore::disabled(),
-        Vec::new(),
-        Options::default(),
-    );
+    let collection = support::every_district();
+    let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 12));
     app.update(Action::OpenPicker);
     let screen = |app: &App| {
@@ -640,12 +587,7 @@ fn the_header_labels_use_the_full_width_colon_in_chinese_only() {
             source: "builtin".to_string(),
             ..Options::default()
         };
-        let mut app = App::new(
-            load_bundled().unwrap(),
-            StateStore::disabled(),
-            Vec::new(),
-            opts,
-        );
+        let mut app = support::bundled_app(opts);
         app.update(Action::Resize(120, 30));
         let terminal = draw(&app, &Theme::new(true, false), 120, 30);
         let row = header_row(terminal.backend().buffer());
@@ -675,12 +617,7 @@ fn while_a_search_runs_the_header_does_not_show_a_stale_count() {
         articles,
         ..Default::default()
     };
-    let mut app = App::new(
-        collection,
-        StateStore::disabled(),
-        Vec::new(),
-        Options::default(),
-    );
+    let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     app.update(Action::OpenSearch);
     app.update(Action::SearchInput("驿站".into()));
@@ -720,7 +657,7 @@ fn an_article_with_no_text_shows_a_dim_note() {
             source: "hostile".to_string(),
             ..Options::default()
         };
-        let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
+        let mut app = support::app_over(collection, opts);
         app.update(Action::Resize(80, 24));
         while app.selected_article().unwrap().id != "h10" {
             app.update(Action::MoveDown);

@@ -1,0 +1,52 @@
+//! Set-up shared by the tests that drive the reader's core without a terminal.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+#![allow(dead_code)] // each test file uses a different part of it
+
+use kanbao::app::{App, Mode, Options};
+use kanbao::article::{Article, Collection};
+use kanbao::load::load_bundled;
+use kanbao::state::StateStore;
+
+/// The reader over the bundled page with `opts`, keeping no reading state and showing no
+/// warnings; it has no size until the caller sends `Action::Resize`.
+pub fn bundled_app(opts: Options) -> App {
+    app_over(load_bundled().unwrap(), opts)
+}
+
+/// The reader over `collection` with `opts`, keeping no reading state and showing no
+/// warnings; it has no size until the caller sends `Action::Resize`.
+pub fn app_over(collection: Collection, opts: Options) -> App {
+    App::new(collection, StateStore::disabled(), Vec::new(), opts)
+}
+
+/// The help's first shown line, while it is open.
+pub fn help_scroll(app: &App) -> usize {
+    match app.mode() {
+        Mode::Help { scroll, .. } => *scroll,
+        other => panic!("help is not open: {other:?}"),
+    }
+}
+
+/// One article in each district and one that names none: 17 districts in the picker.
+pub fn every_district() -> Collection {
+    let mut names: Vec<Option<&str>> = kanbao::district::DISTRICTS
+        .iter()
+        .map(|d| Some(d.name))
+        .collect();
+    names.push(None);
+    let articles = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            district: d.map(str::to_string),
+            paragraphs: vec!["正文。".to_string()],
+            ..Article::default()
+        })
+        .collect();
+    Collection {
+        articles,
+        ..Collection::default()
+    }
+}
