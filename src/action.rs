@@ -115,4 +115,10 @@ pub enum Action {
     Redraw,
     /// Leave kanbao.
     Quit,
+    /// List side by side: turn the preview beside it to its next page (`Space`, as in
+    /// `less`), the list keeping the focus. Otherwise as `NextPage`.
+    PreviewNextPage,
+    /// List side by side: turn the preview to its previous page (`b`). Otherwise as
+    /// `PrevPage`.
+    PreviewPrevPage,
 }

@@ -21,7 +21,7 @@ use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
 use crate::i18n::{self, Lang, Msg, state_error_text, warning_text};
-use crate::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize};
+use crate::layout::{AmbiguousWidth, Clusters, LayoutOptions, Widths, cut_to_width, sanitize};
 use crate::search::{Query, SearchHit, SearchIndex};
 use crate::state::{SharedStore, StateStore};
 
@@ -95,6 +95,8 @@ pub struct Options {
     pub source: String,
     /// Whether the mouse is captured (`--mouse`): the help then says what it does.
     pub mouse: bool,
+    /// How the terminal draws emoji sequences (whole only in grapheme cluster mode).
+    pub clusters: Clusters,
 }
 
 /// What `Esc` in the search prompt goes back to: the list and the reader as they were
@@ -244,6 +246,7 @@ impl App {
             Action::Bottom => self.select(self.view.len().saturating_sub(1)),
             Action::Open => self.open_selected(),
             Action::Back => self.focus = Focus::List,
+            Action::PreviewNextPage | Action::PreviewPrevPage => self.page_preview(&action),
             Action::NextPage | Action::PrevPage | Action::HalfPageDown | Action::HalfPageUp
                 if self.context() == Context::List =>
             {
@@ -675,6 +678,27 @@ impl App {
         }
     }
 
+    /// `Space` and `b` in the list: side by side they page the preview (the list keeps
+    /// the focus, the article stays unread), as `less` pages; otherwise they page the list.
+    fn page_preview(&mut self, action: &Action) {
+        let forward = *action == Action::PreviewNextPage;
+        if self.context() == Context::List && self.geometry().side_by_side {
+            let rows = self.rows();
+            let step = if forward {
+                rows as isize
+            } else {
+                -(rows as isize)
+            };
+            self.scroll_reader(|r| r.scroll_by(step, rows));
+        } else {
+            self.normal(if forward {
+                Action::NextPage
+            } else {
+                Action::PrevPage
+            });
+        }
+    }
+
     /// Scrolls the list as little as needed to show the selection, and never further than
     /// needed to fill the screen (when every article fits, not at all).
     fn keep_selection_visible(&mut self) {
@@ -946,6 +970,7 @@ impl App {
         LayoutOptions {
             ambiguous: self.opts.ambiguous,
             lang: self.opts.lang,
+            clusters: self.opts.clusters,
         }
     }
 
@@ -1080,6 +1105,14 @@ impl App {
     /// Width of ambiguous characters.
     pub fn ambiguous(&self) -> AmbiguousWidth {
         self.opts.ambiguous
+    }
+
+    /// How wide text is drawn: ambiguous characters and emoji sequences.
+    pub fn widths(&self) -> Widths {
+        Widths {
+            ambiguous: self.opts.ambiguous,
+            clusters: self.opts.clusters,
+        }
     }
 
     /// True when the article at collection index `index` is marked read.

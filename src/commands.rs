@@ -284,7 +284,7 @@ fn citation(a: &Article, banner: Option<&str>, lang: Lang) -> String {
         parts.push(byline.clone());
     }
     parts.push(format!("id {}", a.id));
-    parts.join(" · ")
+    crate::layout::join_meta(parts)
 }
 
 fn export_one(a: &Article, banner: Option<&str>, format: ExportFormat, lang: Lang) -> String {

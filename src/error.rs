@@ -114,6 +114,9 @@ pub enum Error {
     TooNarrow { width: usize, least: usize },
     /// The reader was started with stdout not a terminal.
     NoTerminal,
+    /// The reader was started where `TERM` is `dumb`, empty or unset: a terminal that
+    /// cannot move the cursor or show colours (its value, if set).
+    DumbTerminal { term: Option<String> },
 }
 
 impl fmt::Display for Error {

@@ -212,6 +212,12 @@ pub enum Msg {
     /// Stands in the list and the reader for a title that shows nothing (it held only
     /// control characters). Not part of the article, like [`Msg::NoText`].
     Untitled,
+    /// Status bar hints in the list beside the preview: `Space` pages the preview.
+    ListSideHints,
+    /// Help: turn the preview beside the list to its next page.
+    HelpPreviewNext,
+    /// Help: turn the preview beside the list to its previous page.
+    HelpPreviewPrev,
 }
 
 impl Msg {
@@ -413,6 +419,12 @@ impl Msg {
             (NoText, Lang::En) => "(no text)",
             (Untitled, Lang::Zh) => "（无标题）",
             (Untitled, Lang::En) => "(untitled)",
+            (ListSideHints, Lang::Zh) => "空格 预览翻页  ? 帮助  / 搜索  d 地区  q 退出",
+            (ListSideHints, Lang::En) => "Space page preview  ? help  / search  d district  q quit",
+            (HelpPreviewNext, Lang::Zh) => "预览下一页",
+            (HelpPreviewNext, Lang::En) => "next page of the preview",
+            (HelpPreviewPrev, Lang::Zh) => "预览上一页",
+            (HelpPreviewPrev, Lang::En) => "previous page of the preview",
         }
     }
 }
@@ -648,6 +660,29 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         Error::NoTerminal => "the reader needs a terminal; to print articles use `kanbao list` \
                               or `kanbao show ID`"
             .to_string(),
+        Error::DumbTerminal { term } => {
+            let term = term
+                .as_deref()
+                .map(|t| cut_to_width(t, 40, AmbiguousWidth::Narrow));
+            let what = match (&term, zh) {
+                (Some(t), true) => format!("TERM={t} 的终端不能移动光标"),
+                (Some(t), false) => format!("TERM={t} is a terminal that cannot move the cursor"),
+                (None, true) => "没有设置 TERM".to_string(),
+                (None, false) => "TERM is not set".to_string(),
+            };
+            if zh {
+                format!(
+                    "{what}，无法显示阅读器；要输出文章，请用 `kanbao list` 或 `kanbao show ID`；\
+                     要用阅读器，请把 TERM 设为终端的类型（如 TERM=xterm-256color）"
+                )
+            } else {
+                format!(
+                    "{what}, so the reader cannot be shown; to print articles use `kanbao list` \
+                     or `kanbao show ID`; for the reader set TERM to the terminal's type (such \
+                     as TERM=xterm-256color)"
+                )
+            }
+        }
     }
 }
 

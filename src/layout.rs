@@ -18,11 +18,11 @@ pub mod width;
 pub mod wrap;
 
 pub use article::{
-    LaidLine, LayoutOptions, LineRole, layout_article, line_for_position, meta_line,
+    LaidLine, LayoutOptions, LineRole, join_meta, layout_article, line_for_position, meta_line,
     position_of_line,
 };
 pub use breaks::{is_no_end, is_no_start};
 pub use page::Pages;
 pub use sanitize::{PLACEHOLDER, sanitize, sanitize_lines};
-pub use width::{AmbiguousWidth, cluster_width, cut_to_width, display_width};
+pub use width::{AmbiguousWidth, Clusters, Widths, cluster_width, cut_to_width, display_width};
 pub use wrap::{INDENT, WrapOptions, WrappedLine, wrap};

@@ -62,6 +62,7 @@ fn lang_of(cli: &Cli) -> Lang {
 fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
     let lang = lang_of(&cli);
     let Some(command) = &cli.command else {
+        tui::check_terminal()?;
         if !std::io::stdout().is_terminal() {
             return Err(Error::NoTerminal);
         }
@@ -103,6 +104,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
                     AmbiguousArg::One | AmbiguousArg::Auto => AmbiguousWidth::Narrow,
                 },
                 lang,
+                // Emoji sequences as their parts: a pipe has no terminal to ask.
+                ..LayoutOptions::default()
             };
             commands::show(out, article, width, &options, args.json)
         }

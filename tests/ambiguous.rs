@@ -1,7 +1,8 @@
 //! `--ambiguous-width 2`: the bytes kanbao sends must line up on a terminal that draws
 //! East Asian Ambiguous characters (“ ” … — ·) two columns wide. The frame is written through
 //! the real crossterm backend into memory and replayed on a tiny emulator that advances
-//! two columns for them, as such a terminal does.
+//! two columns for them, as such a terminal does. And emoji sequences: replayed on vt100,
+//! which like tmux, xterm, VTE and Alacritty draws each emoji of a sequence on its own.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 mod support;
@@ -11,6 +12,7 @@ use kanbao::app::{App, Options};
 use kanbao::layout::AmbiguousWidth;
 use kanbao::tui::theme::Theme;
 use kanbao::tui::view;
+use kanbao::tui::view::text::shown;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::buffer::Buffer;
@@ -56,6 +58,22 @@ fn replay(grid: &mut [Vec<String>], bytes: &[u8], wide: bool) {
                 y = nums.next().unwrap_or(1) - 1;
                 x = nums.next().unwrap_or(1) - 1;
             }
+            if &csi[end..=end] == "X" && y < h {
+                // Erase characters: blanks from the cursor on, which does not move.
+                let n = csi[..end].parse::<usize>().unwrap_or(1);
+                let row = &mut grid[y];
+                if x < w && row[x].is_empty() && x > 0 {
+                    row[x - 1] = " ".into();
+                }
+                for cell in row.iter_mut().skip(x).take(n) {
+                    *cell = " ".into();
+                }
+                let mut after = x + n;
+                while after < w && row[after].is_empty() {
+                    row[after] = " ".into();
+                    after += 1;
+                }
+            }
             rest = &csi[end + 1..];
             continue;
         }
@@ -97,7 +115,7 @@ fn expected(buf: &Buffer) -> Vec<Vec<String>> {
         let mut x = 0;
         while x < w {
             let cell = &buf[(x, y)];
-            grid[usize::from(y)][usize::from(x)] = cell.symbol().to_string();
+            grid[usize::from(y)][usize::from(x)] = shown(cell.symbol()).to_string();
             let width = cell.cell_width().max(1);
             for i in 1..width {
                 if x + i < w {
@@ -213,5 +231,196 @@ fn successive_frames_stay_lined_up_on_a_wide_terminal() {
             assert_eq!(grid[y].concat(), want[y].concat(), "step {i}, row {y}");
         }
         prev = next;
+    }
+}
+
+/// One cell of a terminal that keeps colours: its text ("" where a wide character covers
+/// it) and its background, as the SGR parameters that set it ("49" for the default).
+type StyledCell = (String, String);
+
+/// Replays `bytes` onto `grid` as a terminal that draws each grapheme `width(g)` columns
+/// wide and paints the background of every column a character covers, or that an erase
+/// (ECH) blanks, in the current colours.
+fn replay_styled(grid: &mut [Vec<StyledCell>], bytes: &[u8], width: &dyn Fn(&str) -> usize) {
+    let (h, w) = (grid.len(), grid[0].len());
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let (mut x, mut y) = (0usize, 0usize);
+    let mut bg = String::from("49");
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        if let Some(csi) = rest.strip_prefix("\x1b[") {
+            let end = csi.find(|c: char| c.is_ascii_alphabetic()).unwrap();
+            let params = &csi[..end];
+            match &csi[end..=end] {
+                "H" => {
+                    let mut nums = params.split(';').map(|n| n.parse::<usize>().unwrap_or(1));
+                    y = nums.next().unwrap_or(1) - 1;
+                    x = nums.next().unwrap_or(1) - 1;
+                }
+                "X" if y < h => {
+                    let n = params.parse::<usize>().unwrap_or(1);
+                    for cell in grid[y].iter_mut().skip(x).take(n) {
+                        *cell = (" ".into(), bg.clone());
+                    }
+                }
+                "m" => {
+                    let p: Vec<&str> = params.split(';').collect();
+                    let mut i = 0;
+                    while i < p.len() {
+                        let colour = if p.get(i + 1) == Some(&"5") { 3 } else { 5 };
+                        match p[i] {
+                            "" | "0" | "49" => bg = "49".into(),
+                            "48" => {
+                                bg = p[i..(i + colour).min(p.len())].join(";");
+                                i += colour - 1;
+                            }
+                            "38" | "58" => i += colour - 1,
+                            code if code.len() == 2 && code.starts_with('4') => bg = code.into(),
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                }
+                _ => {}
+            }
+            rest = &csi[end + 1..];
+            continue;
+        }
+        let g = rest.graphemes(true).next().unwrap();
+        rest = &rest[g.len()..];
+        let cols = width(g);
+        for i in 0..cols.max(1) {
+            if y < h && x + i < w {
+                let text = if i == 0 { g.to_string() } else { String::new() };
+                grid[y][x + i] = (text, bg.clone());
+            }
+        }
+        x += cols;
+    }
+}
+
+#[test]
+fn every_cell_of_the_selection_bar_is_painted_whatever_width_the_terminal_gives_a_dot() {
+    // Terminals do not agree on which characters are ambiguous: this one draws `“` two
+    // columns wide (so the probe and `--ambiguous-width 2` say wide) but `·` one. The
+    // column a narrow `·` leaves is never written by the diff; the bar must still be whole.
+    let mixed = |g: &str| match g {
+        "·" | "•" => 1,
+        _ => g.width_cjk(),
+    };
+    let wide = |g: &str| g.width_cjk();
+    for width in [&mixed as &dyn Fn(&str) -> usize, &wide] {
+        for (w, h) in [(120u16, 40u16), (80, 24)] {
+            let mut app = wide_app(&[]);
+            app.update(Action::Resize(w, h));
+            app.update(Action::MoveDown);
+            let theme = Theme::new(true, true);
+            let bytes = frame_bytes(&app, &theme, w, h);
+            let mut grid =
+                vec![vec![(" ".to_string(), "49".to_string()); usize::from(w)]; usize::from(h)];
+            replay_styled(&mut grid, &bytes, width);
+            let list = app.geometry().list;
+            let top = usize::from(list.y) + (app.selected() - app.list_top()) * 2;
+            let bar = grid[top][usize::from(list.x)].1.clone();
+            assert_ne!(bar, "49", "the bar has a colour");
+            for row in &grid[top..top + 2] {
+                let cells = &row[usize::from(list.x)..usize::from(list.x + list.width)];
+                let text: String = cells.iter().map(|(t, _)| t.as_str()).collect();
+                assert!(text.contains('·'), "{w}x{h}: the row has a dot: {text}");
+                for (x, (_, bg)) in cells.iter().enumerate() {
+                    assert_eq!(*bg, bar, "{w}x{h}: column {x} of {text:?}");
+                }
+            }
+        }
+    }
+}
+
+/// A page whose title and text hold emoji ZWJ sequences, flags and `❤️` among Chinese.
+fn emoji_collection() -> kanbao::article::Collection {
+    let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+    let article = |i: usize| kanbao::article::Article {
+        id: format!("e{i}"),
+        title: format!("第{i}篇{family}一家三口🇨🇳国旗下合影留念纪念"),
+        paragraphs: vec![
+            format!("北京{family}一家人在天安门🇨🇳前❤\u{fe0f}合影。").repeat(12),
+            format!("{family}{family}🇨🇳🇨🇳").repeat(10),
+        ],
+        ..kanbao::article::Article::default()
+    };
+    kanbao::article::Collection {
+        articles: (0..6).map(article).collect(),
+        ..kanbao::article::Collection::default()
+    }
+}
+
+/// What a terminal that draws each character of a cluster on its own shows for `buf`:
+/// each cell's text ("" where a wide character covers it or nothing is), a cluster of
+/// several characters spread over its parts.
+fn drawn_by_parts(buf: &Buffer) -> Vec<Vec<String>> {
+    use ratatui::buffer::CellWidth;
+    let (w, h) = (usize::from(buf.area.width), usize::from(buf.area.height));
+    let mut grid = vec![vec![String::new(); w]; h];
+    for (y, row) in grid.iter_mut().enumerate() {
+        let mut x = 0;
+        while x < w {
+            let cell = &buf[(x as u16, y as u16)];
+            // Zero-width characters (joiners, selectors) are left out on both sides.
+            let mut at = x;
+            for c in shown(cell.symbol()).chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if cw == 0 {
+                    continue;
+                }
+                if at < w {
+                    row[at] = c.to_string();
+                }
+                at += cw;
+            }
+            x += usize::from(cell.cell_width().max(1));
+        }
+        for cell in row.iter_mut() {
+            if cell == " " {
+                cell.clear();
+            }
+        }
+    }
+    grid
+}
+
+#[test]
+fn emoji_sequences_are_laid_out_as_the_terminal_draws_them() {
+    for (w, h) in [(120u16, 40u16), (80, 24)] {
+        for open in [false, true] {
+            let mut app = support::app_over(emoji_collection(), Options::default());
+            app.update(Action::Resize(w, h));
+            if open {
+                app.update(Action::Open);
+            }
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let theme = Theme::new(true, false);
+            let next = terminal
+                .draw(|f| view::render(&app, &theme, f))
+                .unwrap()
+                .buffer
+                .clone();
+            let bytes = frame_bytes(&app, &theme, w, h);
+            let mut parser = vt100::Parser::new(h, w, 0);
+            parser.process(&bytes);
+            let want = drawn_by_parts(&next);
+            for (y, row) in want.iter().enumerate() {
+                let got: Vec<String> = (0..w)
+                    .map(|x| {
+                        let cell = parser.screen().cell(y as u16, x).unwrap();
+                        let text: String = cell
+                            .contents()
+                            .chars()
+                            .filter(|c| unicode_width::UnicodeWidthChar::width(*c) != Some(0))
+                            .collect();
+                        if text == " " { String::new() } else { text }
+                    })
+                    .collect();
+                assert_eq!(&got, row, "{w}x{h} open={open}, row {y}");
+            }
+        }
     }
 }

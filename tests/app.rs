@@ -1318,7 +1318,9 @@ fn an_article_with_no_text_shows_one_note_after_its_headings() {
             let joined: String = notes.iter().map(|(_, t)| t.as_str()).collect();
             assert_eq!(joined.replace(' ', ""), note.replace(' ', ""), "{w}x{h}");
             for (_, text) in &notes {
-                assert!(kanbao::layout::display_width(text, Default::default()) <= width);
+                assert!(
+                    kanbao::layout::display_width(text, kanbao::layout::Widths::default()) <= width
+                );
             }
         }
     }

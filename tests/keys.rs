@@ -78,18 +78,30 @@ fn the_list_pages_by_a_screen_of_items() {
         let mut app = sized(many(1000), w, h);
         let items = app.geometry().list_items();
         assert!(items > 2, "{w}x{h}");
-        // Space, PageDown, f and Ctrl-F: one screen down; the selection keeps its row.
+        // PageDown and Ctrl-F, and with no preview beside the list Space and f: one screen
+        // down; the selection keeps its row. (Side by side Space and f page the preview.)
+        let side = app.geometry().side_by_side;
         key(&mut app, 'j');
-        key(&mut app, ' ');
+        press(&mut app, KeyCode::PageDown, NONE);
         assert_eq!(app.selected(), 1 + items, "{w}x{h}");
         assert_eq!(app.list_top(), items);
-        press(&mut app, KeyCode::PageDown, NONE);
-        key(&mut app, 'f');
-        ctrl(&mut app, 'f');
+        if side {
+            press(&mut app, KeyCode::PageDown, NONE);
+            ctrl(&mut app, 'f');
+            press(&mut app, KeyCode::PageDown, NONE);
+        } else {
+            key(&mut app, ' ');
+            key(&mut app, 'f');
+            ctrl(&mut app, 'f');
+        }
         assert_eq!(app.selected(), 1 + 4 * items);
         assert_eq!(app.list_top(), 4 * items);
-        // b, PageUp and Ctrl-B: one screen up.
-        key(&mut app, 'b');
+        // PageUp and Ctrl-B, and with no preview b: one screen up.
+        if side {
+            press(&mut app, KeyCode::PageUp, NONE);
+        } else {
+            key(&mut app, 'b');
+        }
         press(&mut app, KeyCode::PageUp, NONE);
         ctrl(&mut app, 'b');
         assert_eq!(app.selected(), 1 + items);
@@ -103,12 +115,12 @@ fn the_list_pages_by_a_screen_of_items() {
         assert_eq!(app.context(), Context::List, "paging opens nothing");
         // The ends stop it: the last screen is full, the selection on the last article.
         for _ in 0..1000 {
-            key(&mut app, ' ');
+            press(&mut app, KeyCode::PageDown, NONE);
         }
         assert_eq!(app.selected(), 999);
         assert_eq!(app.list_top(), 1000 - items);
         for _ in 0..1000 {
-            key(&mut app, 'b');
+            press(&mut app, KeyCode::PageUp, NONE);
         }
         assert_eq!((app.selected(), app.list_top()), (0, 0));
     }
@@ -127,7 +139,7 @@ fn list_paging_a_short_list_or_a_tiny_screen_stays_in_range() {
             ctrl(&mut app, 'd');
         }
         assert_eq!(app.selected(), 49, "{w}x{h}");
-        key(&mut app, 'b');
+        ctrl(&mut app, 'b');
         assert!(app.selected() < 49);
     }
 }
@@ -135,7 +147,7 @@ fn list_paging_a_short_list_or_a_tiny_screen_stays_in_range() {
 #[test]
 fn side_by_side_paging_the_list_moves_the_preview() {
     let mut app = sized(many(1000), 120, 40);
-    key(&mut app, ' ');
+    press(&mut app, KeyCode::PageDown, NONE);
     let items = app.geometry().list_items();
     assert_eq!(app.focus(), Focus::List);
     assert_eq!(app.reader().unwrap().article, app.view()[items]);
@@ -890,4 +902,76 @@ fn the_empty_list_message_is_wrapped_not_cut() {
             "{w}x{h}: the end is shown"
         );
     }
+}
+
+/// One long article, and a second, so that a page of the preview is less than the text.
+fn long_articles() -> Collection {
+    let articles = (0..40)
+        .map(|i| Article {
+            id: format!("l{i}"),
+            title: format!("第{i}篇"),
+            paragraphs: vec![
+                "天宫院街道总工会相继建成2家24小时工会驿站。".repeat(30);
+                20
+            ],
+            ..Article::default()
+        })
+        .collect();
+    Collection {
+        articles,
+        ..Collection::default()
+    }
+}
+
+#[test]
+fn side_by_side_space_and_b_page_the_preview_as_in_less() {
+    let mut app = sized(long_articles(), 120, 40);
+    assert!(app.geometry().side_by_side);
+    let rows = app.rows();
+    let scroll = |app: &App| app.reader().unwrap().scroll();
+    key(&mut app, ' ');
+    assert_eq!(scroll(&app), rows, "Space turns the preview's page");
+    key(&mut app, 'f');
+    assert_eq!(scroll(&app), 2 * rows);
+    key(&mut app, 'b');
+    assert_eq!(scroll(&app), rows);
+    // The list keeps the focus and its selection; the preview stays unread.
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!((app.selected(), app.list_top()), (0, 0));
+    assert!(!app.is_read(app.view()[0]));
+    // The list still pages on PgDn, Ctrl-F, PgUp and Ctrl-B.
+    press(&mut app, KeyCode::PageDown, NONE);
+    let items = app.geometry().list_items();
+    assert_eq!(app.selected(), items);
+    ctrl(&mut app, 'b');
+    assert_eq!(app.selected(), 0);
+    // The bar and the help say what Space does.
+    let theme = Theme::new(true, false);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| view::render(&app, &theme, f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    let bar = screen.lines().last().unwrap();
+    assert!(bar.contains("空格 预览翻页"), "{bar}");
+    let help = app.help_lines(Context::List);
+    assert!(
+        help.iter()
+            .any(|(k, what)| k == "空格 f" && *what == "预览下一页"),
+        "{help:?}"
+    );
+    assert!(
+        help.iter()
+            .any(|(k, what)| k == "PgDn Ctrl-F" && *what == "下一屏"),
+        "{help:?}"
+    );
+    // Without a preview beside the list, Space pages the list, and the help says so.
+    let mut narrow = sized(long_articles(), 80, 24);
+    key(&mut narrow, ' ');
+    assert_eq!(narrow.selected(), narrow.geometry().list_items());
+    assert!(narrow.reader().is_none() || narrow.context() == Context::List);
+    let help = narrow.help_lines(Context::List);
+    assert!(
+        help.iter()
+            .any(|(k, what)| k == "空格 PgDn f Ctrl-F" && *what == "下一屏"),
+        "{help:?}"
+    );
 }

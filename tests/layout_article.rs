@@ -3,8 +3,8 @@
 use kanbao::article::{Article, Kind};
 use kanbao::i18n::Lang;
 use kanbao::layout::{
-    LaidLine, LayoutOptions, LineRole, display_width, layout_article, line_for_position,
-    position_of_line, sanitize,
+    AmbiguousWidth, LaidLine, LayoutOptions, LineRole, display_width, layout_article,
+    line_for_position, position_of_line, sanitize,
 };
 
 fn daxing() -> Article {
@@ -130,7 +130,7 @@ fn no_line_is_wider_than_the_width_even_at_four_columns() {
     assert!(
         lines
             .iter()
-            .all(|l| display_width(&l.text, Default::default()) <= 4)
+            .all(|l| display_width(&l.text, AmbiguousWidth::Narrow) <= 4)
     );
 }
 
@@ -172,4 +172,27 @@ fn the_top_of_the_article_stays_at_the_top() {
     assert_eq!(line_for_position(&lines, 99, 0), lines.len() - 1);
     assert_eq!(line_for_position(&[], 3, 4), 0);
     assert_eq!(position_of_line(&[], 3), (0, 0));
+}
+
+#[test]
+fn an_empty_field_leaves_no_dangling_separator_in_the_meta_line() {
+    // `"date": ""` (or one of spaces, or of control characters only), and an empty name.
+    for date in ["", "   ", "\u{200b}"] {
+        let article = Article {
+            id: "e".into(),
+            title: "标题".into(),
+            date: Some(date.into()),
+            reporters: vec![String::new()],
+            ..Article::default()
+        };
+        let meta = kanbao::layout::meta_line(&article, Lang::Zh);
+        assert_eq!(meta, "未注明 · 新闻", "{date:?}");
+        let paged = Article {
+            page: Some(3),
+            ..article
+        };
+        let meta = kanbao::layout::meta_line(&paged, Lang::Zh);
+        assert_eq!(meta, "未注明 · 新闻 · 第3版", "{date:?}");
+    }
+    assert_eq!(kanbao::layout::join_meta(["甲", "", " ", "乙"]), "甲 · 乙");
 }

@@ -1,7 +1,7 @@
 //! The twenty wrapping cases T01–T20 and the edge cases E1–E4 of `research/cjk_layout.md` §8,
 //! with their expected lines, and a few sentences of the bundled page at several widths.
 
-use kanbao::layout::{AmbiguousWidth, WrapOptions, display_width, wrap};
+use kanbao::layout::{AmbiguousWidth, Clusters, WrapOptions, display_width, wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
 const S1: &str =
@@ -11,7 +11,7 @@ const S2: &str = "先后开展“夏送清凉”“冬送温暖”“节日送�
 fn wrap_with(text: &str, width: usize, ambiguous: AmbiguousWidth) -> Vec<String> {
     let opts = WrapOptions {
         ambiguous,
-        indent: false,
+        ..WrapOptions::default()
     };
     let lines: Vec<String> = wrap(text, width, &opts)
         .into_iter()
@@ -233,10 +233,27 @@ fn t17_overlong_url_is_cut_at_graphemes_only_where_needed() {
 
 #[test]
 fn t18_emoji_sequences_and_combining_marks_are_single_units() {
-    let lines = narrow(
-        "科学家👩\u{200d}🔬在cafe\u{301}和北极熊🐻\u{200d}❄\u{fe0f}合影",
-        8,
+    let text = "科学家👩\u{200d}🔬在cafe\u{301}和北极熊🐻\u{200d}❄\u{fe0f}合影";
+    // As a terminal without grapheme cluster mode draws them: each emoji of a sequence at
+    // its own width (`👩‍🔬` = 4, `🐻‍❄️` = 3), never split.
+    let lines = narrow(text, 8);
+    assert_eq!(
+        lines,
+        [
+            "科学家",
+            "👩\u{200d}🔬在",
+            "cafe\u{301}和北",
+            "极熊🐻\u{200d}❄\u{fe0f}",
+            "合影"
+        ]
     );
+    assert_eq!(widths(&lines, AmbiguousWidth::Narrow), [6, 6, 8, 7, 4]);
+    // In grapheme cluster mode (DEC 2027) each sequence is one 2-column glyph.
+    let whole = WrapOptions {
+        clusters: Clusters::Whole,
+        ..WrapOptions::default()
+    };
+    let lines: Vec<String> = wrap(text, 8, &whole).into_iter().map(|l| l.text).collect();
     assert_eq!(
         lines,
         [
@@ -246,7 +263,11 @@ fn t18_emoji_sequences_and_combining_marks_are_single_units() {
             "合影"
         ]
     );
-    assert_eq!(widths(&lines, AmbiguousWidth::Narrow), [8, 8, 8, 4]);
+    let measured: Vec<usize> = lines
+        .iter()
+        .map(|l| display_width(l, whole.widths()))
+        .collect();
+    assert_eq!(measured, [8, 8, 8, 4]);
 }
 
 #[test]

@@ -282,7 +282,7 @@ fn wide_ambiguous_mode_draws_ascii_borders_and_forced_widths() {
     let quote = buf
         .content
         .iter()
-        .find(|c| c.symbol() == "“")
+        .find(|c| kanbao::tui::view::text::shown(c.symbol()) == "“")
         .expect("a quotation mark is on screen");
     assert_eq!(
         quote.diff_option,
@@ -678,5 +678,92 @@ fn an_article_with_no_text_shows_a_dim_note() {
         // Below the meta line and the blank line after it, at the text column's left.
         let text = app.geometry().text;
         assert_eq!(cells[0], (text.x, text.y + 3), "{lang:?}");
+    }
+}
+
+#[test]
+fn an_empty_list_message_wraps_at_word_boundaries_at_40x12() {
+    // `kanbao --district haidian` at 40 columns: the message wrapped `地区` into `地` / `区`.
+    for lang in [Lang::Zh, Lang::En] {
+        let opts = Options {
+            lang,
+            filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+            source: "builtin".to_string(),
+            ..Options::default()
+        };
+        let mut app = support::bundled_app(opts);
+        app.update(Action::Resize(40, 12));
+        let terminal = draw(&app, &Theme::new(true, false), 40, 12);
+        if lang == Lang::Zh {
+            insta::assert_snapshot!("empty_list_40x12", terminal.backend());
+        }
+        let screen = format!("{}", terminal.backend());
+        let rows: Vec<String> = screen.lines().map(|l| l.replace(' ', "")).collect();
+        let words: &[&str] = match lang {
+            Lang::Zh => &["没有符合条件的文章", "清除搜索和地区"],
+            Lang::En => &["articles", "clears", "districts"],
+        };
+        for word in words {
+            assert!(rows.iter().any(|r| r.contains(word)), "{word}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn an_empty_date_leaves_no_dangling_separator_in_a_list_row() {
+    let articles = ["", " "]
+        .iter()
+        .enumerate()
+        .map(|(i, date)| kanbao::article::Article {
+            id: format!("d{i}"),
+            title: "工会驿站开放".into(),
+            district: Some("大兴区".into()),
+            date: Some(date.to_string()),
+            reporters: vec!["孙艳".into()],
+            paragraphs: vec!["工会驿站开放。".into()],
+            ..kanbao::article::Article::default()
+        })
+        .collect();
+    let collection = kanbao::article::Collection {
+        articles,
+        ..kanbao::article::Collection::default()
+    };
+    for query in ["", "驿站"] {
+        let opts = Options {
+            query: query.into(),
+            ..Options::default()
+        };
+        let mut app = support::app_over(collection.clone(), opts);
+        app.update(Action::Resize(80, 24));
+        let terminal = draw(&app, &Theme::new(true, false), 80, 24);
+        let buf = terminal.backend().buffer();
+        // The second row of each item: district, date, reporters (or the snippet).
+        let rows: Vec<String> = [2u16, 4]
+            .into_iter()
+            .map(|y| {
+                let mut row = String::new();
+                let mut x = 0;
+                while x < 80 {
+                    let symbol = buf[(x, y)].symbol();
+                    row.push_str(symbol);
+                    x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1))
+                        .unwrap();
+                }
+                row.trim().to_string()
+            })
+            .collect();
+        for text in &rows {
+            assert!(
+                !text.starts_with('·') && !text.ends_with('·'),
+                "{query:?}: {text}"
+            );
+            assert!(
+                !text.contains("·  ·") && !text.contains("· ·"),
+                "{query:?}: {text}"
+            );
+        }
+        if query.is_empty() {
+            assert!(rows.iter().any(|r| r.contains("大兴区 · 孙艳")), "{rows:?}");
+        }
     }
 }

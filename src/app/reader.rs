@@ -254,7 +254,8 @@ fn lay_out(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLin
     let insert = |lines: &mut Vec<LaidLine>, at: usize, text: &str, role: LineRole| {
         let plain = WrapOptions {
             ambiguous: opts.ambiguous,
-            indent: false,
+            clusters: opts.clusters,
+            ..WrapOptions::default()
         };
         let wrapped = wrap(text, width, &plain).into_iter().map(|l| LaidLine {
             text: l.text,

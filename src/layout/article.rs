@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::sanitize::sanitize;
-use super::width::AmbiguousWidth;
+use super::width::{AmbiguousWidth, Clusters};
 use super::wrap::{WrapOptions, wrap};
 use crate::article::{Article, Kind};
 use crate::i18n::{Lang, Msg};
@@ -17,6 +17,9 @@ pub struct LayoutOptions {
     pub ambiguous: AmbiguousWidth,
     /// The language of the meta line's labels.
     pub lang: Lang,
+    /// How clusters of several characters (emoji sequences) are drawn: by default as their
+    /// parts, since `kanbao show` writes to a pipe with no terminal to ask.
+    pub clusters: Clusters,
 }
 
 /// What part of the article a line belongs to, so the reader can style it.
@@ -62,7 +65,8 @@ pub struct LaidLine {
 pub fn layout_article(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLine> {
     let plain = WrapOptions {
         ambiguous: opts.ambiguous,
-        indent: false,
+        clusters: opts.clusters,
+        ..WrapOptions::default()
     };
     let mut out = Vec::new();
     let headings = [
@@ -90,8 +94,8 @@ pub fn layout_article(article: &Article, width: usize, opts: &LayoutOptions) -> 
         range: 0..0,
     });
     let body = WrapOptions {
-        ambiguous: opts.ambiguous,
         indent: true,
+        ..plain
     };
     for (i, paragraph) in article.paragraphs.iter().enumerate() {
         push_wrapped(&mut out, paragraph, width, &body, LineRole::Body, Some(i));
@@ -115,20 +119,43 @@ fn push_wrapped(
     }));
 }
 
+/// `parts` joined by ` · `, leaving out the parts that show nothing (empty, blank, or only
+/// what sanitising removes), so that no separator dangles: `大兴区 · 新闻`, never
+/// `大兴区 ·  · 新闻` or `… · 新闻 · `.
+pub fn join_meta<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.as_ref().trim();
+        if sanitize(part).trim().is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// The meta line, unwrapped and sanitized: district (or 未注明), `记者` and names,
-/// `通讯员` and names, kind, joined by ` · `. E.g. `大兴区 · 记者 孙艳 · 新闻`.
+/// `通讯员` and names, kind, and in an archive the date and page, joined by ` · `. E.g.
+/// `大兴区 · 记者 孙艳 · 新闻`. Empty fields are left out with their separators.
 pub fn meta_line(article: &Article, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::with_capacity(4);
-    parts.push(match &article.district {
-        Some(d) => sanitize(d).into_owned(),
-        None => Msg::Unstated.text(lang).to_owned(),
+    parts.push(match article.district.as_deref().map(sanitize) {
+        Some(d) if !d.trim().is_empty() => d.into_owned(),
+        _ => Msg::Unstated.text(lang).to_owned(),
     });
     for (label, names) in [
         (Msg::Reporter, &article.reporters),
         (Msg::Correspondent, &article.correspondents),
     ] {
+        let names: Vec<_> = names
+            .iter()
+            .map(|n| sanitize(n))
+            .filter(|n| !n.trim().is_empty())
+            .collect();
         if !names.is_empty() {
-            let names: Vec<_> = names.iter().map(|n| sanitize(n)).collect();
             parts.push(format!("{} {}", label.text(lang), names.join(" ")));
         }
     }
@@ -144,13 +171,12 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
     let issue: Vec<String> = article
         .date
         .iter()
-        .map(|d| sanitize(d).into_owned())
+        .map(|d| sanitize(d).trim().to_owned())
+        .filter(|d| !d.is_empty())
         .chain(article.page.map(|p| crate::i18n::page_label(lang, p)))
         .collect();
-    if !issue.is_empty() {
-        parts.push(issue.join(" "));
-    }
-    parts.join(" · ")
+    parts.push(issue.join(" "));
+    join_meta(parts)
 }
 
 /// The index of the line showing byte `byte` of paragraph `paragraph`.

@@ -11,11 +11,15 @@
 //!   Unicode 15.0 rules, which glue quotes to both neighbours).
 //!
 //! UAX #14 already keeps digit runs, `15%`, `¥100`, Latin words and `……` whole.
+//!
+//! Asked to keep words whole (CSS `word-break: keep-all`, for kanbao's own messages), no
+//! break is allowed between two letters or digits, Han characters included: a message then
+//! breaks only at spaces and punctuation, and never splits a word such as `地区`.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::width::{AmbiguousWidth, cluster_width};
+use super::width::{Widths, cluster_width};
 
 /// One grapheme cluster of the text being wrapped.
 #[derive(Debug, Clone, Copy)]
@@ -34,8 +38,9 @@ pub(crate) struct Cluster {
     pub break_before: bool,
 }
 
-/// The clusters of `text` with their break opportunities.
-pub(crate) fn clusters(text: &str, ambiguous: AmbiguousWidth) -> Vec<Cluster> {
+/// The clusters of `text` with their break opportunities; with `keep_words`, none between
+/// two letters or digits.
+pub(crate) fn clusters(text: &str, widths: Widths, keep_words: bool) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::with_capacity(text.len() / 2);
     // East-Asian-wide neighbours, for the quote tailoring; measured narrow on purpose, so
     // that `”“` stays glued even when ambiguous quotes are drawn wide.
@@ -45,7 +50,7 @@ pub(crate) fn clusters(text: &str, ambiguous: AmbiguousWidth) -> Vec<Cluster> {
         out.push(Cluster {
             start,
             end: start + g.len(),
-            width: cluster_width(g, ambiguous),
+            width: cluster_width(g, widths),
             first,
             space: g == " ",
             break_before: false,
@@ -64,15 +69,16 @@ pub(crate) fn clusters(text: &str, ambiguous: AmbiguousWidth) -> Vec<Cluster> {
         while uax.next_if(|&at| at < next.start).is_some() {}
         let uax_allows = uax.peek() == Some(&next.start);
         let after_next = out.get(i + 1).map(|c| c.first);
-        out[i].break_before = tailored(
-            prev.first,
-            wide[i - 1],
-            last_visible,
-            next.first,
-            wide[i],
-            after_next,
-            uax_allows,
-        );
+        out[i].break_before =
+            tailored(
+                prev.first,
+                wide[i - 1],
+                last_visible,
+                next.first,
+                wide[i],
+                after_next,
+                uax_allows,
+            ) && !(keep_words && prev.first.is_alphanumeric() && next.first.is_alphanumeric());
     }
     out
 }
@@ -157,8 +163,14 @@ pub fn is_no_end(c: char) -> bool {
 mod tests {
     use super::*;
 
+    use crate::layout::AmbiguousWidth;
+
     fn units(text: &str) -> Vec<&str> {
-        let cl = clusters(text, AmbiguousWidth::Narrow);
+        units_of(text, false)
+    }
+
+    fn units_of(text: &str, keep_words: bool) -> Vec<&str> {
+        let cl = clusters(text, AmbiguousWidth::Narrow.into(), keep_words);
         let mut cuts: Vec<usize> = cl
             .iter()
             .filter(|c| c.break_before)
@@ -202,6 +214,15 @@ mod tests {
     fn interpunct_and_wave_dash_never_start_a_line() {
         assert_eq!(units("尔·盖"), ["尔·", "盖"]);
         assert_eq!(units("京～上"), ["京～", "上"]);
+    }
+
+    #[test]
+    fn keeping_words_breaks_only_at_spaces_and_punctuation() {
+        assert_eq!(
+            units_of("没有符合条件的文章（按 c 清除搜索和地区）", true),
+            ["没有符合条件的文章", "（按 ", "c ", "清除搜索和地区）"]
+        );
+        assert_eq!(units_of("甲，乙丙", true), ["甲，", "乙丙"]);
     }
 
     #[test]

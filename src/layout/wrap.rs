@@ -10,16 +10,16 @@
 //!
 //! Invariant: no line is wider than `width`, for every `width ≥ 2`. The one exception is a
 //! single cluster wider than the width, alone on its line: at width 1 any wide character; at
-//! width ≥ 2 only clusters wider than two columns, which unicode-width gives to exotic
-//! sequences (a prepended concatenation mark before a letter, `\u{600}中` = 3; a run of
-//! conjoining jamo), never to Chinese text. Width 0 is treated as 1. The work is linear in
+//! width ≥ 2 only clusters wider than two columns: exotic sequences (a prepended
+//! concatenation mark before a letter, `\u{600}中` = 3; a run of conjoining jamo) and, drawn
+//! as their parts, emoji sequences (`👨‍👩‍👧` = 6), never Chinese text. Width 0 is treated as 1. The work is linear in
 //! the length of the text.
 
 use std::ops::Range;
 
 use super::breaks::{Cluster, clusters, is_no_end, is_no_start};
 use super::sanitize::sanitize;
-use super::width::AmbiguousWidth;
+use super::width::{AmbiguousWidth, Clusters, Widths};
 
 /// The first-line indent of a paragraph (首行缩进): two ideographic spaces, 4 columns.
 pub const INDENT: &str = "\u{3000}\u{3000}";
@@ -33,6 +33,22 @@ pub struct WrapOptions {
     /// Open the first line with [`INDENT`]. It is left out when the width is below 6, where
     /// it would leave no room for a Chinese character beside it.
     pub indent: bool,
+    /// How clusters of several characters (emoji sequences) are drawn.
+    pub clusters: Clusters,
+    /// Keep words whole: break only at spaces and punctuation, never between two letters,
+    /// digits or Han characters (CSS `word-break: keep-all`). For kanbao's own messages; a
+    /// word wider than the line is still cut.
+    pub keep_words: bool,
+}
+
+impl WrapOptions {
+    /// The widths the text is measured with.
+    pub fn widths(&self) -> Widths {
+        Widths {
+            ambiguous: self.ambiguous,
+            clusters: self.clusters,
+        }
+    }
 }
 
 /// One wrapped line.
@@ -51,7 +67,7 @@ pub struct WrappedLine {
 pub fn wrap(text: &str, width: usize, opts: &WrapOptions) -> Vec<WrappedLine> {
     let clean = sanitize(text);
     let text = clean.as_ref();
-    let cl = clusters(text, opts.ambiguous);
+    let cl = clusters(text, opts.widths(), opts.keep_words);
     let width = width.max(1);
     let mut filler = Filler {
         text,
@@ -258,6 +274,40 @@ mod tests {
     #[test]
     fn a_cluster_wider_than_the_line_is_kept_whole_on_its_own_line() {
         assert_eq!(lines("a\u{600}中b", 2), ["a", "\u{600}中", "b"]);
+    }
+
+    #[test]
+    fn a_message_keeps_its_words_whole() {
+        // 40 columns, the list's margins leave 38: `地区` was split at the edge.
+        let opts = WrapOptions {
+            keep_words: true,
+            ..WrapOptions::default()
+        };
+        let texts: Vec<_> = wrap("没有符合条件的文章（按 c 清除搜索和地区）", 38, &opts)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts, ["没有符合条件的文章（按 c", "清除搜索和地区）"]);
+        assert_eq!(
+            lines("没有符合条件的文章（按 c 清除搜索和地区）", 38),
+            ["没有符合条件的文章（按 c 清除搜索和地", "区）"]
+        );
+    }
+
+    #[test]
+    fn emoji_sequences_are_as_wide_as_the_terminal_draws_them() {
+        let family = "家庭👨\u{200d}👩\u{200d}👧合影";
+        let parts = lines(family, 8);
+        assert_eq!(parts, ["家庭", "👨\u{200d}👩\u{200d}👧合", "影"]);
+        let whole = WrapOptions {
+            clusters: Clusters::Whole,
+            ..WrapOptions::default()
+        };
+        let texts: Vec<_> = wrap(family, 8, &whole)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts, ["家庭👨\u{200d}👩\u{200d}👧合", "影"]);
     }
 
     #[test]

@@ -97,11 +97,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), Home, Action::Top, Msg::HelpTop),
     bind(In(L), C('G'), Action::Bottom, Msg::HelpBottom),
     bind(In(L), End, Action::Bottom, Msg::HelpBottom),
-    bind(In(L), C(' '), Action::NextPage, Msg::HelpNextScreen),
+    // Side by side `Space`, `f` and `b` page the preview, as `less` pages what it shows;
+    // the list pages on PgDn, PgUp, Ctrl-F and Ctrl-B (see `help_of`).
+    bind(In(L), C(' '), Action::PreviewNextPage, Msg::HelpPreviewNext),
     bind(In(L), PageDown, Action::NextPage, Msg::HelpNextScreen),
-    bind(In(L), C('f'), Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), C('f'), Action::PreviewNextPage, Msg::HelpPreviewNext),
     ctrl(In(L), 'f', Action::NextPage, Msg::HelpNextScreen),
-    bind(In(L), C('b'), Action::PrevPage, Msg::HelpPrevScreen),
+    bind(In(L), C('b'), Action::PreviewPrevPage, Msg::HelpPreviewPrev),
     bind(In(L), PageUp, Action::PrevPage, Msg::HelpPrevScreen),
     ctrl(In(L), 'b', Action::PrevPage, Msg::HelpPrevScreen),
     ctrl(In(L), 'd', Action::HalfPageDown, Msg::HelpHalfScreenDown),
@@ -330,6 +332,16 @@ pub fn only_side_by_side(b: &Binding) -> bool {
             && matches!(b.action, Action::NextArticle | Action::PrevArticle))
 }
 
+/// What the help says a binding does: with no preview beside the list, the keys that page
+/// it page the list.
+fn help_of(b: &Binding, side_by_side: bool) -> Msg {
+    match b.action {
+        Action::PreviewNextPage if !side_by_side => Msg::HelpNextScreen,
+        Action::PreviewPrevPage if !side_by_side => Msg::HelpPrevScreen,
+        _ => b.help,
+    }
+}
+
 /// The help for one place: `(keys, what they do)`, keys of the same action joined. Keys
 /// that work only [side by side](only_side_by_side) are left out unless `side_by_side`.
 pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
@@ -337,9 +349,10 @@ pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &
     let shown = |b: &&Binding| b.place == place && (side_by_side || !only_side_by_side(b));
     for b in BINDINGS.iter().filter(shown) {
         let label = key_label(b.key, lang);
-        match rows.iter_mut().find(|(m, _)| *m == b.help) {
+        let help = help_of(b, side_by_side);
+        match rows.iter_mut().find(|(m, _)| *m == help) {
             Some((_, keys)) => keys.push(label),
-            None => rows.push((b.help, vec![label])),
+            None => rows.push((help, vec![label])),
         }
     }
     rows.into_iter()
@@ -464,10 +477,21 @@ mod tests {
     fn page_keys_page_the_list_and_the_reader() {
         let ctrl = |c| Event::Key(KeyEvent::new(C(c), KeyModifiers::CONTROL));
         for ctx in [L, R] {
-            for e in [key(C(' ')), key(PageDown), key(C('f')), ctrl('f')] {
+            // In the list `Space`, `f` and `b` page the preview side by side (the app
+            // pages the list with them when there is none).
+            let (next, prev) = if ctx == L {
+                (Action::PreviewNextPage, Action::PreviewPrevPage)
+            } else {
+                (Action::NextPage, Action::PrevPage)
+            };
+            for e in [key(C(' ')), key(C('f'))] {
+                assert_eq!(action_for(ctx, &e), Some(next.clone()), "{ctx:?}");
+            }
+            assert_eq!(action_for(ctx, &key(C('b'))), Some(prev), "{ctx:?}");
+            for e in [key(PageDown), ctrl('f')] {
                 assert_eq!(action_for(ctx, &e), Some(Action::NextPage), "{ctx:?}");
             }
-            for e in [key(C('b')), key(PageUp), ctrl('b')] {
+            for e in [key(PageUp), ctrl('b')] {
                 assert_eq!(action_for(ctx, &e), Some(Action::PrevPage), "{ctx:?}");
             }
             assert_eq!(action_for(ctx, &ctrl('d')), Some(Action::HalfPageDown));

@@ -37,6 +37,7 @@ pub fn restore() {
     let _ = execute!(out, DisableMouseCapture);
     let _ = execute!(out, DisableBracketedPaste);
     let _ = execute!(out, cursor::Show);
+    crate::tui::probe::leave_grapheme_mode(&mut out);
     let _ = execute!(out, LeaveAlternateScreen);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();

@@ -15,7 +15,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         return;
     }
     let lang = app.lang();
-    let amb = app.ambiguous();
+    let amb = app.widths();
     let mut right = Vec::new();
     if !app.filter().is_empty() {
         let names: Vec<&str> = app

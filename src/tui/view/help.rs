@@ -12,7 +12,7 @@ use crate::tui::view::text::{put, width};
 /// Draws the help, scrolled to `scroll`, centred on the screen.
 pub fn render(app: &App, from: Context, scroll: usize, theme: &Theme, buf: &mut Buffer) {
     let lang = app.lang();
-    let amb = app.ambiguous();
+    let amb = app.widths();
     let g = app.geometry();
     let lines = app.help_lines(from);
     let page = g.help_page(lines.len());

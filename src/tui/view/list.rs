@@ -1,5 +1,8 @@
 //! The article list: two rows per article. The first holds the marks (★ bookmarked,
-//! • unread) and the title; the second the district and reporters, or the search snippet.
+//! · unread) and the title; the second the district and reporters, or the search snippet.
+//!
+//! The marks are characters every Chinese font has (GB 2312 holds both): `•` U+2022, the
+//! usual bullet, is missing from CJK fonts and drew as an empty box.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -7,24 +10,32 @@ use ratatui::style::Style;
 use crate::app::{App, Area, Focus, ROWS_PER_ITEM};
 use crate::article::Article;
 use crate::i18n::Msg;
-use crate::layout::{WrapOptions, sanitize, wrap};
+use crate::layout::{WrapOptions, join_meta, sanitize, wrap};
 use crate::search::{find_matches, snippet};
 use crate::tui::theme::Theme;
 use crate::tui::view::text::{marked, put, width};
+
+/// The mark of a bookmarked article.
+const BOOKMARK: &str = "★";
+/// The mark of an unread article: the middle dot (间隔号) of every Chinese font.
+const UNREAD: &str = "·";
 
 /// Draws the list into `area`.
 pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let amb = app.ambiguous();
+    let amb = app.widths();
     if app.view().is_empty() {
         // Wrapped like text, so that the way out (`c`) is never cut off.
         let note = Msg::NoArticles.text(app.lang());
         let room = area.width.saturating_sub(2);
+        // A message, not text: words stay whole (`地区` is not split at the edge).
         let plain = WrapOptions {
-            ambiguous: amb,
-            indent: false,
+            ambiguous: amb.ambiguous,
+            clusters: amb.clusters,
+            keep_words: true,
+            ..WrapOptions::default()
         };
         for (row, line) in wrap(note, usize::from(room), &plain).iter().enumerate() {
             let Some(y) = u16::try_from(row).ok().filter(|r| *r < area.height) else {
@@ -91,16 +102,20 @@ fn item(
     rows: u16,
     buf: &mut Buffer,
 ) {
-    let amb = app.ambiguous();
+    let amb = app.widths();
     let read = app.is_read(index);
-    let bookmark = if app.is_bookmarked(index) { "★" } else { " " };
-    let unread = if read { " " } else { "•" };
+    let bookmark = if app.is_bookmarked(index) {
+        BOOKMARK
+    } else {
+        " "
+    };
+    let unread = if read { " " } else { UNREAD };
     // Marks are padded to their widest form so titles line up in either ambiguous width.
-    let mark_w = width("★", amb) + width("•", amb);
+    let mark_w = width(BOOKMARK, amb) + width(UNREAD, amb);
     let marks = format!(
         "{bookmark}{}{unread}{}",
-        " ".repeat(width("★", amb) - width(bookmark, amb)),
-        " ".repeat(width("•", amb) - width(unread, amb)),
+        " ".repeat(width(BOOKMARK, amb) - width(bookmark, amb)),
+        " ".repeat(width(UNREAD, amb) - width(unread, amb)),
     );
     let x = area.x + 1;
     let max = area.width.saturating_sub(2);
@@ -134,7 +149,9 @@ fn item(
         let date = article
             .date
             .as_deref()
-            .map(|d| format!("{} · ", sanitize(d)))
+            .map(sanitize)
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| format!("{} · ", d.trim()))
             .filter(|d| width(d, amb) * 2 <= usize::from(second_max))
             .unwrap_or_default();
         let date_w = put(buf, x + indent, y + 1, second_max, &[(&date, meta)], amb);
@@ -150,23 +167,21 @@ fn item(
     }
 }
 
+/// The list row's second line: district, date, reporters, kicker, joined by ` · `. A field
+/// that is empty or blank is left out with its separator.
 fn meta_line(app: &App, article: &Article) -> String {
     let lang = app.lang();
-    let mut parts = vec![
-        article
-            .district
-            .clone()
-            .unwrap_or_else(|| Msg::Unstated.text(lang).to_string()),
-    ];
+    let district = article
+        .district
+        .clone()
+        .filter(|d| !sanitize(d).trim().is_empty())
+        .unwrap_or_else(|| Msg::Unstated.text(lang).to_string());
     // In an archive titles repeat from day to day: the date tells the rows apart.
-    if let Some(date) = &article.date {
-        parts.push(date.clone());
-    }
-    if !article.reporters.is_empty() {
-        parts.push(article.reporters.join(" "));
-    }
-    if let Some(kicker) = &article.kicker {
-        parts.push(kicker.clone());
-    }
-    parts.join(" · ")
+    let parts = [
+        Some(district),
+        article.date.clone(),
+        Some(article.reporters.join(" ")),
+        article.kicker.clone(),
+    ];
+    join_meta(parts.into_iter().flatten())
 }

@@ -15,7 +15,7 @@ pub fn render(app: &App, theme: &Theme, g: Geometry, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let amb = app.ambiguous();
+    let amb = app.widths();
     // No article (side by side with an empty list): the pane stays empty; the list says
     // why, and there is nothing here to open.
     let Some(reader) = app.reader() else {

@@ -9,7 +9,7 @@ use crate::i18n::{self, Msg};
 use crate::tui::theme::Theme;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::layout::{AmbiguousWidth, sanitize};
+use crate::layout::{Widths, sanitize};
 use crate::tui::view::text::{put, width};
 
 /// Draws the bar; returns where the cursor goes when the prompt is open.
@@ -17,7 +17,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     if area.is_empty() {
         return None;
     }
-    let amb = app.ambiguous();
+    let amb = app.widths();
     let lang = app.lang();
     buf.set_style(
         Rect::new(area.x, area.y, area.width, area.height),
@@ -59,11 +59,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     let (right, style) = match app.status() {
         // Messages may quote titles, paths and I/O errors: shown, never obeyed.
         Some(message) => (
-            i18n::fit_message(&sanitize(message), usize::from(room), amb),
+            i18n::fit_message(&sanitize(message), usize::from(room), amb.ambiguous),
             theme.message,
         ),
         None if app.is_searching() => (
-            i18n::fit_message(Msg::Searching.text(lang), usize::from(room), amb),
+            i18n::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
             theme.message,
         ),
         None => (fit_hints(hints(app), usize::from(room), amb), theme.status),
@@ -162,7 +162,8 @@ fn prompt(
 
 /// As many of `hints` (key and action pairs, two spaces apart) as fit in `room` columns,
 /// whole: a hint cut in the middle (`q …`) says nothing.
-fn fit_hints(hints: &str, room: usize, amb: AmbiguousWidth) -> String {
+fn fit_hints(hints: &str, room: usize, amb: impl Into<Widths>) -> String {
+    let amb = amb.into();
     let mut out = String::new();
     for hint in hints.split("  ") {
         let next = if out.is_empty() {
@@ -186,6 +187,8 @@ fn hints(app: &App) -> &'static str {
         // The help box's footer says how to scroll and close it; the bar does not repeat it.
         Context::Help => return "",
         Context::Search => Msg::PromptHints,
+        // Side by side `Space` pages the preview: the bar says so.
+        Context::List if app.geometry().side_by_side => Msg::ListSideHints,
         Context::List => Msg::ListHints,
     };
     msg.text(app.lang())
@@ -194,6 +197,7 @@ fn hints(app: &App) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::AmbiguousWidth;
 
     #[test]
     fn hints_that_do_not_fit_are_left_out_whole() {

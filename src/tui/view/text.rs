@@ -1,10 +1,17 @@
 //! Writing text into cells by display width: never through a character, `…` where cut,
-//! and ambiguous characters given two cells when the terminal draws them so.
+//! and each grapheme given the cells the terminal draws it over.
 //!
-//! ratatui measures every grapheme with `unicode-width` (ambiguous = 1). With
-//! `--ambiguous-width 2` the terminal draws `“` over two columns, so each such cell gets
-//! `CellDiffOption::ForcedWidth(2)`: the diff then skips the covered cell and moves the
-//! cursor explicitly to the next one, and the frame lines up.
+//! ratatui measures every grapheme whole with `unicode-width` (ambiguous = 1). With
+//! `--ambiguous-width 2` the terminal draws `“` over two columns, and a terminal without
+//! grapheme cluster mode draws `👨‍👩‍👧` over six (`layout::Clusters::Parts`), so such a cell
+//! gets `CellDiffOption::ForcedWidth(n)`: the diff then skips the covered cells and moves
+//! the cursor explicitly to the next one, and the frame lines up.
+//!
+//! Terminals do not agree on which characters are ambiguous (one that draws `“` wide may
+//! draw `·` narrow), and the covered cells are never written: so a cell drawn wider than
+//! ratatui thinks first erases its `n` columns in its own colours (ECH, `CSI n X`, which
+//! leaves the cursor where it is). Every cell of a styled row is then painted, however
+//! wide the terminal draws the character.
 
 use std::num::NonZeroU16;
 
@@ -12,7 +19,7 @@ use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::layout::{AmbiguousWidth, display_width};
+use crate::layout::{Widths, display_width};
 
 /// One run of text in one style.
 pub type Seg<'a> = (&'a str, Style);
@@ -27,8 +34,9 @@ pub fn put(
     y: u16,
     max: u16,
     segs: &[Seg<'_>],
-    amb: AmbiguousWidth,
+    amb: impl Into<Widths>,
 ) -> u16 {
+    let amb = amb.into();
     let total: usize = segs.iter().map(|(t, _)| width(t, amb)).sum();
     let max_usize = usize::from(max);
     let ellipsis = width(ELLIPSIS, amb);
@@ -65,8 +73,22 @@ pub fn put(
 }
 
 /// Display width as the layout counts it.
-pub fn width(text: &str, amb: AmbiguousWidth) -> usize {
+pub fn width(text: &str, amb: impl Into<Widths>) -> usize {
     display_width(text, amb)
+}
+
+/// Erase Characters (ECH): blanks `n` columns from the cursor in the current colours and
+/// leaves the cursor where it is.
+fn erase(n: usize) -> String {
+    format!("\x1b[{n}X")
+}
+
+/// What a cell shows, without the erase a [forced-width](put) cell's symbol begins with.
+pub fn shown(symbol: &str) -> &str {
+    match symbol.strip_prefix("\x1b[") {
+        Some(rest) => rest.find('X').map_or(symbol, |end| &rest[end + 1..]),
+        None => symbol,
+    }
 }
 
 fn put_grapheme(buf: &mut Buffer, x: u16, y: u16, g: &str, w: usize, style: Style) {
@@ -76,17 +98,36 @@ fn put_grapheme(buf: &mut Buffer, x: u16, y: u16, g: &str, w: usize, style: Styl
     let Some(cell) = buf.cell_mut((x, y)) else {
         return;
     };
-    cell.set_symbol(g).set_style(style);
-    if w > usize::from(g.cell_width())
-        && let Some(forced) = u16::try_from(w).ok().and_then(NonZeroU16::new)
-    {
-        cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+    let native = usize::from(g.cell_width());
+    let forced = u16::try_from(w).ok().and_then(NonZeroU16::new);
+    match forced {
+        Some(forced) if w > native => {
+            cell.set_symbol(&format!("{}{g}", erase(w)))
+                .set_style(style)
+                .set_diff_option(CellDiffOption::ForcedWidth(forced));
+        }
+        // Drawn narrower than ratatui measures it (`❤️` drawn as its parts): the next
+        // cell is the next character's, not a covered one.
+        Some(forced) if w < native => {
+            cell.set_symbol(g)
+                .set_style(style)
+                .set_diff_option(CellDiffOption::ForcedWidth(forced));
+        }
+        _ => {
+            cell.set_symbol(g)
+                .set_style(style)
+                .set_diff_option(CellDiffOption::None);
+        }
     }
+    let painted = cell.style();
     for i in 1..w {
         let Some(hidden) = buf.cell_mut((x.saturating_add(i as u16), y)) else {
             break;
         };
+        // Never written to the terminal (the diff skips it), but styled like the
+        // character that covers it, as the terminal paints it.
         hidden.reset();
+        hidden.set_style(painted);
     }
 }
 
@@ -118,6 +159,7 @@ pub fn marked<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::AmbiguousWidth;
     use ratatui::layout::Rect;
 
     fn row(buf: &Buffer) -> String {
@@ -150,7 +192,8 @@ mod tests {
             &[("“a", Style::new())],
             AmbiguousWidth::Wide,
         );
-        assert_eq!(buf.content[0].symbol(), "“");
+        assert_eq!(shown(buf.content[0].symbol()), "“");
+        assert_eq!(buf.content[0].symbol(), "\x1b[2X“");
         assert_eq!(buf.content[0].cell_width(), 2);
         assert_eq!(buf.content[2].symbol(), "a");
     }

@@ -1,0 +1,214 @@
+//! Asking the terminal, once before the reader starts, whether it draws grapheme clusters
+//! whole: DEC private mode 2027 (grapheme cluster mode, contour's specification, also in
+//! WezTerm, foot, Ghostty and others).
+//!
+//! kanbao sends `CSI ? 2027 $ p` (DECRQM) and then `CSI c` (primary device attributes),
+//! which every terminal answers. A terminal that knows the mode answers the first with
+//! `CSI ? 2027 ; Ps $ y` before it answers the second; one that does not stays silent about
+//! it, and the answer to the second ends the wait, so kanbao never waits out the timeout on
+//! a real terminal. The replies are read straight from the terminal before crossterm's
+//! reader starts, so none of them can reach the reader as keys.
+//!
+//! When the mode can be had, kanbao turns it on for the session (and off again in
+//! `terminal::restore`) and lays emoji sequences out whole; otherwise, as tmux, xterm, VTE
+//! and Alacritty draw them, as the sum of their parts (`layout::Clusters`).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How long to wait for the terminal's answers. A terminal answers in milliseconds; one
+/// that does not answer at all (a pipe, a test harness) costs this once. An answer that
+/// comes later leaves the mode off, which is what such a terminal then draws.
+pub const PROBE_WAIT: Duration = Duration::from_millis(300);
+
+/// Set while kanbao has turned mode 2027 on, so that leaving turns it off exactly once.
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// What the terminal said about grapheme cluster mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct GraphemeMode {
+    /// The terminal draws clusters whole once the mode is on (or it always does).
+    pub supported: bool,
+    /// The mode is off but can be turned on: kanbao turns it on for the session.
+    pub settable: bool,
+}
+
+/// Reads a DECRQM reply for mode 2027 out of the terminal's answers so far: `Some` once
+/// the answer to the device attributes request (which follows it) has come.
+pub fn parse_replies(replies: &[u8]) -> Option<GraphemeMode> {
+    let text = String::from_utf8_lossy(replies);
+    // The primary device attributes: `CSI ? … c`.
+    let da = text
+        .match_indices("\x1b[?")
+        .any(|(at, _)| reply_ends_with(&text[at + 3..], 'c'));
+    if !da {
+        return None;
+    }
+    let state = text
+        .split("\x1b[?2027;")
+        .nth(1)
+        .and_then(|rest| rest.split_once("$y"))
+        .and_then(|(ps, _)| ps.parse::<u8>().ok());
+    Some(match state {
+        // 1: set, 3: permanently set.
+        Some(1 | 3) => GraphemeMode {
+            supported: true,
+            settable: false,
+        },
+        // 2: reset, and can be set.
+        Some(2) => GraphemeMode {
+            supported: true,
+            settable: true,
+        },
+        // 0: not recognised; 4: permanently reset; or no answer at all.
+        _ => GraphemeMode::default(),
+    })
+}
+
+/// True when `rest` (after `CSI ?`) is parameters ending in `end`.
+fn reply_ends_with(rest: &str, end: char) -> bool {
+    let params = rest.find(|c: char| !(c.is_ascii_digit() || c == ';'));
+    params.is_some_and(|at| rest[at..].starts_with(end))
+}
+
+/// Asks the terminal about mode 2027; any failure or silence means it is not supported.
+pub fn grapheme_clusters() -> GraphemeMode {
+    #[cfg(unix)]
+    {
+        unix::probe().unwrap_or_default()
+    }
+    #[cfg(not(unix))]
+    {
+        GraphemeMode::default()
+    }
+}
+
+/// Turns mode 2027 on, for a terminal that said it can be set.
+pub fn enter_grapheme_mode() {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    if out
+        .write_all(b"\x1b[?2027h")
+        .and_then(|()| out.flush())
+        .is_ok()
+    {
+        ENABLED.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Turns mode 2027 off again if kanbao turned it on. Safe to call more than once.
+pub fn leave_grapheme_mode(out: &mut impl std::io::Write) {
+    if ENABLED.swap(false, Ordering::SeqCst) {
+        let _ = out.write_all(b"\x1b[?2027l");
+    }
+}
+
+#[cfg(unix)]
+mod unix {
+    use std::io::{self, IsTerminal, Read, Write};
+    use std::os::fd::AsRawFd;
+    use std::time::Instant;
+
+    use mio::unix::SourceFd;
+    use mio::{Events, Interest, Poll, Token};
+    use ratatui::crossterm::terminal;
+
+    use super::{GraphemeMode, PROBE_WAIT, parse_replies};
+
+    /// Sends the requests and reads the answers from the terminal, in raw mode, for at most
+    /// [`PROBE_WAIT`].
+    pub fn probe() -> io::Result<GraphemeMode> {
+        if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+            return Ok(GraphemeMode::default());
+        }
+        let mut tty = std::fs::File::open("/dev/tty")?;
+        let mut poll = Poll::new()?;
+        poll.registry().register(
+            &mut SourceFd(&tty.as_raw_fd()),
+            Token(0),
+            Interest::READABLE,
+        )?;
+        terminal::enable_raw_mode()?;
+        let answer = ask(&mut tty, &mut poll);
+        terminal::disable_raw_mode()?;
+        answer
+    }
+
+    fn ask(tty: &mut std::fs::File, poll: &mut Poll) -> io::Result<GraphemeMode> {
+        let mut out = io::stdout();
+        out.write_all(b"\x1b[?2027$p\x1b[c")?;
+        out.flush()?;
+        let deadline = Instant::now() + PROBE_WAIT;
+        let mut replies = Vec::new();
+        let mut events = Events::with_capacity(4);
+        let mut chunk = [0u8; 256];
+        loop {
+            if let Some(mode) = parse_replies(&replies) {
+                return Ok(mode);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            // Answers longer than any real one: not an answer.
+            if left.is_zero() || replies.len() > 4096 {
+                return Ok(GraphemeMode::default());
+            }
+            match poll.poll(&mut events, Some(left)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+            if events.is_empty() {
+                continue;
+            }
+            // Readable: one read returns what has come without blocking.
+            match tty.read(&mut chunk) {
+                Ok(0) => return Ok(GraphemeMode::default()),
+                Ok(n) => replies.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_terminal_that_can_set_the_mode_is_asked_to() {
+        let mode = parse_replies(b"\x1b[?2027;2$y\x1b[?62;22c").unwrap();
+        assert_eq!(
+            mode,
+            GraphemeMode {
+                supported: true,
+                settable: true
+            }
+        );
+        let on = parse_replies(b"\x1b[?2027;3$y\x1b[?65;1c").unwrap();
+        assert!(on.supported && !on.settable);
+    }
+
+    #[test]
+    fn silence_about_the_mode_means_parts() {
+        // xterm, VTE, tmux: only the device attributes come back.
+        assert_eq!(
+            parse_replies(b"\x1b[?64;1;2;6;9;15;18;21;22c"),
+            Some(GraphemeMode::default())
+        );
+        assert_eq!(
+            parse_replies(b"\x1b[?2027;0$y\x1b[?1;2c"),
+            Some(GraphemeMode::default())
+        );
+        assert_eq!(
+            parse_replies(b"\x1b[?2027;4$y\x1b[?6c"),
+            Some(GraphemeMode::default())
+        );
+    }
+
+    #[test]
+    fn the_wait_goes_on_until_the_device_attributes_come() {
+        assert_eq!(parse_replies(b""), None);
+        assert_eq!(parse_replies(b"\x1b[?2027;2$y"), None);
+        assert_eq!(parse_replies(b"\x1b[?2027;2$y\x1b[?62;"), None);
+    }
+}
