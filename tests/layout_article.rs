@@ -196,3 +196,50 @@ fn an_empty_field_leaves_no_dangling_separator_in_the_meta_line() {
     }
     assert_eq!(kanbao::layout::join_meta(["甲", "", " ", "乙"]), "甲 · 乙");
 }
+
+/// `kanbao show ID --width W` over a one-line JSON Lines file holding `line`.
+fn show(line: &str, id: &str, width: usize) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.jsonl");
+    std::fs::write(&path, format!("{line}\n")).unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("kanbao"))
+        .args(["--data", path.to_str().unwrap(), "--no-state", "show", id])
+        .args(["--width", &width.to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn show_lays_emoji_sequences_out_as_a_terminal_draws_them() {
+    // A pipe has no terminal to ask: the sum of the parts, as tmux and xterm draw them
+    // (`👨‍👩‍👧` is 6 columns), so no printed line runs past the width.
+    let family = "👨\u{200d}👩\u{200d}👧";
+    let line = format!(
+        r#"{{"id": "e1", "title": "一家{family}合影", "paragraphs": ["{}"]}}"#,
+        format!("北京{family}一家人在天安门🇨🇳前合影。").repeat(6)
+    );
+    for width in [20, 33, 40] {
+        let lines = show(&line, "e1", width);
+        assert!(lines.iter().any(|l| l.contains(family)), "{lines:?}");
+        for l in &lines {
+            let parts: usize = l
+                .chars()
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                .sum();
+            assert!(parts <= width, "{width}: {l:?} is {parts} columns");
+        }
+    }
+}
+
+#[test]
+fn show_leaves_no_dangling_separator_for_an_empty_date() {
+    let line = r#"{"id": "d1", "title": "标题", "district": "大兴区", "date": "", "paragraphs": ["正文。"]}"#;
+    let lines = show(line, "d1", 40);
+    assert_eq!(lines[1], "大兴区 · 新闻", "{lines:?}");
+}
