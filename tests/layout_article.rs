@@ -1,4 +1,5 @@
 //! An article laid out as `show` prints it, and the reader's place kept across a resize.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use kanbao::article::{Article, Kind};
 use kanbao::i18n::Lang;
