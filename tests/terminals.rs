@@ -1,7 +1,19 @@
+//! How the reader meets the terminal it is given.
+//!
 //! `TERM=dumb` or no `TERM` at all (Emacs shell buffers, editors' consoles, cron): the
 //! reader refuses clearly, exit 2, and says what works there, instead of filling the
 //! terminal with the escape codes of a full-screen colour interface.
+//!
+//! Grapheme cluster mode (DEC 2027): a terminal that answers the probe that it can set the
+//! mode has it turned on for the session and off again at the end; one that does not
+//! answer is left alone.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Term, WAIT};
 
 use std::process::Command;
 
@@ -80,4 +92,45 @@ fn in_a_terminal_with_term_dumb_the_screen_is_left_alone() {
         matches!(status, WaitStatus::Exited(_, 2)),
         "exit 2, got {status:?}"
     );
+}
+
+/// Waits until kanbao has written `needle`.
+fn wait_raw(t: &mut Term, needle: &str) {
+    let start = Instant::now();
+    loop {
+        t.pump();
+        if String::from_utf8_lossy(&t.raw).contains(needle) {
+            return;
+        }
+        assert!(start.elapsed() < WAIT, "waited for {needle:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_terminal_with_grapheme_cluster_mode_has_it_on_for_the_session() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    // The probe: DECRQM for mode 2027, then the device attributes.
+    wait_raw(&mut t, "\x1b[?2027$p\x1b[c");
+    t.send("\x1b[?2027;2$y\x1b[?62;22c");
+    t.wait_text("7 篇");
+    let raw = String::from_utf8_lossy(&t.raw).into_owned();
+    assert!(raw.contains("\x1b[?2027h"), "the mode is turned on");
+    t.send("q");
+    wait_raw(&mut t, "\x1b[?2027l");
+    t.expect_restored();
+}
+
+#[test]
+fn a_terminal_that_does_not_know_the_mode_is_left_alone() {
+    // xterm, VTE, tmux: only the device attributes come back.
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    wait_raw(&mut t, "\x1b[?2027$p\x1b[c");
+    t.send("\x1b[?64;1;2;6;9;15;18;21;22c");
+    t.wait_text("7 篇");
+    t.send("q");
+    wait_raw(&mut t, "\x1b[?1049l");
+    let raw = String::from_utf8_lossy(&t.raw).into_owned();
+    assert!(!raw.contains("\x1b[?2027h") && !raw.contains("\x1b[?2027l"));
+    t.expect_restored();
 }
