@@ -1,5 +1,6 @@
 //! Every user-facing string, in Simplified Chinese (the default) and English.
 
+use crate::config::{ConfigProblem, Expected};
 use crate::district::{DISTRICTS, UNSTATED};
 use crate::error::{Error, Item, Place};
 use crate::layout::{AmbiguousWidth, cut_to_width, display_width};
@@ -78,6 +79,20 @@ pub enum Msg {
     SaveFailed,
     /// Prefix of a warning about the state file raised by a save.
     StateWarning,
+    /// `kanbao config`: the config file's label.
+    ConfigFile,
+    /// `kanbao config`: the config file is not there.
+    ConfigMissing,
+    /// `kanbao config`: a setting nobody set.
+    OriginDefault,
+    /// `kanbao config`: a setting from the config file.
+    OriginFile,
+    /// `kanbao config`: a setting from an environment variable (its name follows).
+    OriginEnv,
+    /// `kanbao config`: a setting from the command line.
+    OriginCommandLine,
+    /// `kanbao config`: no data set, the bundled page is read.
+    DataBundled,
     /// The search prompt's label.
     PromptLabel,
     /// Title of the district picker.
@@ -279,6 +294,20 @@ impl Msg {
             (SaveFailed, Lang::En) => "Could not save reading state: ",
             (StateWarning, Lang::Zh) => "阅读记录：",
             (StateWarning, Lang::En) => "Reading state: ",
+            (ConfigFile, Lang::Zh) => "配置文件",
+            (ConfigFile, Lang::En) => "config file",
+            (ConfigMissing, Lang::Zh) => "不存在",
+            (ConfigMissing, Lang::En) => "not found",
+            (OriginDefault, Lang::Zh) => "默认",
+            (OriginDefault, Lang::En) => "default",
+            (OriginFile, Lang::Zh) => "来自配置文件",
+            (OriginFile, Lang::En) => "from the config file",
+            (OriginEnv, Lang::Zh) => "来自环境变量",
+            (OriginEnv, Lang::En) => "from the environment:",
+            (OriginCommandLine, Lang::Zh) => "来自命令行",
+            (OriginCommandLine, Lang::En) => "from the command line",
+            (DataBundled, Lang::Zh) => "内置的一版",
+            (DataBundled, Lang::En) => "the bundled page",
             (PromptLabel, Lang::Zh) => "搜索：",
             (PromptLabel, Lang::En) => "Search: ",
             (PickerTitle, Lang::Zh) => "选择地区",
@@ -545,6 +574,14 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         Error::Io { path, source } => format!("{}: {source}", path.display()),
         Error::Syntax { place: p, message } if zh => format!("{}：JSON 有误：{message}", place(p)),
         Error::Syntax { place: p, message } => format!("{}: {message}", place(p)),
+        Error::Config { place: p, problem } => {
+            let what = config_problem_text(problem, lang);
+            if zh {
+                format!("{}：配置文件有误：{what}", place(p))
+            } else {
+                format!("{}: in the config file: {what}", place(p))
+            }
+        }
         Error::NotUtf8 { place: p } if zh => format!(
             "{}：不是 UTF-8 编码；kanbao 只读 UTF-8（可用 iconv 转换）",
             place(p)
@@ -648,6 +685,102 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         Error::NoTerminal => "the reader needs a terminal; to print articles use `kanbao list` \
                               or `kanbao show ID`"
             .to_string(),
+    }
+}
+
+/// What is wrong in a config file (its place is said by [`error_text`]).
+pub fn config_problem_text(problem: &ConfigProblem, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let list = |known: &[&str]| known.join(", ");
+    match problem {
+        ConfigProblem::Syntax(message) if zh => format!("不是有效的 TOML：{message}"),
+        ConfigProblem::Syntax(message) => format!("not valid TOML: {message}"),
+        ConfigProblem::UnknownKey { table, key, known } => {
+            let known = list(known);
+            match (zh, table.is_empty()) {
+                (true, true) => format!("没有 `{key}` 这一项；可用：{known}"),
+                (true, false) => format!("[{table}] 中没有 `{key}` 这一项；可用：{known}"),
+                (false, true) => format!("unknown key `{key}`; known keys: {known}"),
+                (false, false) => format!("unknown key `{key}` in [{table}]; known keys: {known}"),
+            }
+        }
+        ConfigProblem::BadValue { key, expected } if zh => {
+            format!("`{key}` 应为{}", expected_text(*expected, lang))
+        }
+        ConfigProblem::BadValue { key, expected } => {
+            format!("`{key}` should be {}", expected_text(*expected, lang))
+        }
+        ConfigProblem::BadKey { key } if zh => format!(
+            "`{key}` 不是按键；按键写作 {}",
+            crate::config::problem::KEY_FORMS
+        ),
+        ConfigProblem::BadKey { key } => format!(
+            "`{key}` is not a key; keys are written {}",
+            crate::config::problem::KEY_FORMS
+        ),
+        ConfigProblem::UnknownAction {
+            mode,
+            action,
+            known,
+        } if zh => format!(
+            "[keys.{mode}] 中没有 `{action}` 这个动作；可用：{}",
+            list(known)
+        ),
+        ConfigProblem::UnknownAction {
+            mode,
+            action,
+            known,
+        } => format!(
+            "unknown action `{action}` in [keys.{mode}]; known actions: {}",
+            list(known)
+        ),
+        ConfigProblem::KeyTwice {
+            mode,
+            key,
+            line,
+            column,
+        } if zh => {
+            format!("`{key}` 在 [keys.{mode}] 中绑定了两次（第一次在 {line}:{column}）；请删去一个")
+        }
+        ConfigProblem::KeyTwice {
+            mode,
+            key,
+            line,
+            column,
+        } => format!(
+            "`{key}` is bound twice in [keys.{mode}] (first at {line}:{column}); remove one"
+        ),
+    }
+}
+
+/// What a config value should have been, after 应为 / should be.
+fn expected_text(expected: Expected, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match expected {
+        Expected::Table if zh => "一个表（[…]）".into(),
+        Expected::Table => "a table ([…])".into(),
+        Expected::Bool if zh => " true 或 false".into(),
+        Expected::Bool => "true or false".into(),
+        Expected::Paths if zh => "一个路径，或路径的数组（[\"a\", \"b\"]）".into(),
+        Expected::Paths => "a path, or an array of paths ([\"a\", \"b\"])".into(),
+        Expected::PathOrFalse if zh => "一个路径，或 false（不保存阅读状态）".into(),
+        Expected::PathOrFalse => "a path, or false to keep no reading state".into(),
+        Expected::Lang if zh => " \"zh\" 或 \"en\"".into(),
+        Expected::Lang => "\"zh\" or \"en\"".into(),
+        Expected::Ambiguous if zh => " 1、2 或 \"auto\"".into(),
+        Expected::Ambiguous => "1, 2 or \"auto\"".into(),
+        Expected::Style if zh => format!(
+            "一个颜色，或含 fg、bg、bold、italic、underline、reverse 的表；颜色可写 {}",
+            crate::config::problem::COLOR_FORMS
+        ),
+        Expected::Style => format!(
+            "a colour, or a table of fg, bg, bold, italic, underline, reverse; colours are {}",
+            crate::config::problem::COLOR_FORMS
+        ),
+        Expected::Color if zh => format!("一个颜色：{}", crate::config::problem::COLOR_FORMS),
+        Expected::Color => format!("a colour: {}", crate::config::problem::COLOR_FORMS),
+        Expected::Action if zh => "一个动作的名字（字符串）".into(),
+        Expected::Action => "an action's name (a string)".into(),
     }
 }
 

@@ -1,0 +1,166 @@
+//! The user's bindings (the config file's `[keys.<mode>]`), laid over the key table: a key
+//! the user bound in a context does what they said there, and the help shows it first on
+//! the row of its action; the table's other keys stay as they are.
+
+use std::cell::RefCell;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{BINDINGS, Binding, Key, Where, key_label, only_side_by_side};
+use crate::action::Action;
+use crate::app::Context;
+use crate::i18n::{Lang, Msg};
+use crate::settings::{Chord, KeyBinding, KeyName};
+
+use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
+use KeyCode::{
+    Backspace, Char as C, Delete, Down, End, Enter, Esc, F, Home, Insert, Left, PageDown, PageUp,
+    Right, Tab, Up,
+};
+
+/// A binding from the config file: in `context`, `key` does `action` (`None`: nothing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserBinding {
+    /// Where it applies.
+    pub context: Context,
+    /// The key.
+    pub key: Key,
+    /// What it does; `None` unbinds the key.
+    pub action: Option<Action>,
+}
+
+thread_local! {
+    /// Set once by the reader before it starts, on its own thread (tests set their own).
+    static USER: RefCell<Vec<UserBinding>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Lays the config file's bindings over the table for this thread (the reader's): from
+/// now on [`action_for`], [`help_rows`] and [`help_lines`] take them into account.
+pub fn set_user_bindings(bindings: &[KeyBinding]) {
+    let user = bindings
+        .iter()
+        .map(|b| UserBinding {
+            context: b.mode,
+            key: key_of(b.chord),
+            action: b.action.clone(),
+        })
+        .collect();
+    USER.with(|u| *u.borrow_mut() = user);
+}
+
+fn with_user<R>(f: impl FnOnce(&[UserBinding]) -> R) -> R {
+    USER.with(|u| f(&u.borrow()))
+}
+
+/// The table's key for a config file's.
+pub fn key_of(chord: Chord) -> Key {
+    let code = match chord.key {
+        KeyName::Char(c) => C(c),
+        KeyName::Enter => Enter,
+        KeyName::Esc => Esc,
+        KeyName::Tab => Tab,
+        KeyName::Backspace => Backspace,
+        KeyName::Delete => Delete,
+        KeyName::Insert => Insert,
+        KeyName::Up => Up,
+        KeyName::Down => Down,
+        KeyName::Left => Left,
+        KeyName::Right => Right,
+        KeyName::Home => Home,
+        KeyName::End => End,
+        KeyName::PageUp => PageUp,
+        KeyName::PageDown => PageDown,
+        KeyName::F(n) => F(n),
+    };
+    match (chord.ctrl, chord.alt, code) {
+        (true, _, C(c)) => Key::Ctrl(c.to_ascii_lowercase()),
+        (true, _, code) => Key::CtrlKey(code),
+        (false, true, code) => Key::Alt(code),
+        (false, false, code) => Key::Code(code),
+    }
+}
+
+/// What the user bound `pressed` to in `context`: `Some(None)` for a key unbound.
+pub(super) fn user_action(context: Context, pressed: Key) -> Option<Option<Action>> {
+    with_user(|user| {
+        user.iter()
+            .find(|u| u.context == context && u.key == pressed)
+            .map(|u| u.action.clone())
+    })
+}
+
+/// The contexts a place of the table applies in.
+fn contexts_of(place: Where) -> &'static [Context] {
+    match place {
+        Where::Always => &[L, R, S, P, H],
+        Where::Anywhere => &[L, R],
+        Where::In(L) => &[L],
+        Where::In(R) => &[R],
+        Where::In(S) => &[S],
+        Where::In(P) => &[P],
+        Where::In(H) => &[H],
+    }
+}
+
+/// True when the user bound a table row's key in every context the row applies in.
+pub(super) fn user_overrides(b: &Binding) -> bool {
+    with_user(|user| {
+        contexts_of(b.place)
+            .iter()
+            .all(|c| user.iter().any(|u| u.context == *c && u.key == b.key))
+    })
+}
+
+/// The help line of `action` in `context`: that of the table's first row for it there.
+fn help_of(context: Context, action: &Action) -> Option<Msg> {
+    BINDINGS
+        .iter()
+        .find(|b| contexts_of(b.place).contains(&context) && b.action == *action)
+        .map(|b| b.help)
+}
+
+/// Adds the user's keys of `place` to the help rows, first on the row of their action.
+pub(super) fn add_user_rows(
+    rows: &mut Vec<(Msg, Vec<String>)>,
+    place: Where,
+    lang: Lang,
+    wide: bool,
+) {
+    let Where::In(context) = place else {
+        return;
+    };
+    with_user(|user| {
+        // How many of the user's keys each row has got so far: they go first, in file order.
+        let mut firsts: Vec<(Msg, usize)> = Vec::new();
+        for u in user.iter().filter(|u| u.context == context) {
+            let Some(action) = &u.action else { continue };
+            let Some(help) = help_of(context, action) else {
+                continue;
+            };
+            let row = Binding {
+                place,
+                key: u.key,
+                action: action.clone(),
+                help,
+            };
+            if !wide && only_side_by_side(&row) {
+                continue;
+            }
+            let label = key_label(u.key, lang);
+            let at = match firsts.iter_mut().find(|(m, _)| *m == help) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n - 1
+                }
+                None => {
+                    firsts.push((help, 1));
+                    0
+                }
+            };
+            match rows.iter_mut().find(|(m, _)| *m == help) {
+                Some((_, keys)) => keys.insert(at, label),
+                None => rows.push((help, vec![label])),
+            }
+        }
+    });
+}
