@@ -434,3 +434,6 @@ fn style(name: &str, parts: &DeTable<'_>) -> std::result::Result<StyleSpec, Fail
     }
     Ok(spec)
 }
+
+#[cfg(test)]
+mod tests;

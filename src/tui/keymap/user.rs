@@ -164,3 +164,94 @@ pub(super) fn add_user_rows(
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::config::parse;
+    use crate::settings::keys::{MODES, action_name, actions_in};
+    use crate::tui::keymap::{action_for, help_lines, help_rows};
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, mods))
+    }
+
+    fn bind(toml: &str) {
+        let layer = parse(toml, std::path::Path::new("c.toml")).unwrap();
+        set_user_bindings(&layer.keys);
+    }
+
+    /// The config file offers in each mode the actions the table binds there, no more.
+    #[test]
+    fn the_config_files_actions_are_the_tables() {
+        for (name, mode) in MODES {
+            let mut table: Vec<&str> = BINDINGS
+                .iter()
+                .filter(|b| contexts_of(b.place).contains(mode))
+                .filter_map(|b| action_name(&b.action))
+                .collect();
+            table.sort_unstable();
+            table.dedup();
+            let mut offered = actions_in(*mode).to_vec();
+            offered.sort_unstable();
+            assert_eq!(offered, table, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_user_binding_overrides_and_extends_the_table() {
+        bind(
+            "[keys.list]\n\"x\" = \"quit\"\n\"q\" = \"open\"\n\"?\" = \"none\"\n\
+             [keys.reader]\n\"ctrl-n\" = \"next_article\"\n\"f5\" = \"help\"\n",
+        );
+        let none = KeyModifiers::NONE;
+        assert_eq!(action_for(L, &key(C('x'), none)), Some(Action::Quit));
+        assert_eq!(action_for(L, &key(C('q'), none)), Some(Action::Open));
+        assert_eq!(action_for(L, &key(C('?'), none)), None);
+        // Elsewhere the table still holds.
+        assert_eq!(action_for(R, &key(C('q'), none)), Some(Action::Back));
+        assert_eq!(action_for(R, &key(C('?'), none)), Some(Action::Help));
+        assert_eq!(action_for(R, &key(C('x'), none)), None);
+        let ctrl_n = key(C('n'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(R, &ctrl_n), Some(Action::NextArticle));
+        assert_eq!(action_for(R, &key(F(5), none)), Some(Action::Help));
+        // Keys the user did not bind keep theirs.
+        assert_eq!(action_for(L, &key(C('j'), none)), Some(Action::MoveDown));
+        set_user_bindings(&[]);
+        assert_eq!(action_for(L, &key(C('q'), none)), Some(Action::Quit));
+    }
+
+    #[test]
+    fn help_shows_the_users_keys_first_and_not_the_keys_they_took() {
+        bind("[keys.list]\n\"x\" = \"quit\"\n\"q\" = \"open\"\n\"J\" = \"move_down\"\n");
+        let rows = help_rows(Where::In(L), Lang::En, false);
+        assert!(rows.contains(&("x".to_string(), "quit")), "{rows:?}");
+        assert!(rows.contains(&("q Enter l →".to_string(), "open")));
+        assert!(rows.contains(&("J j ↓".to_string(), "down")));
+        bind("[keys.reader]\n\"ctrl-h\" = \"help\"\n");
+        let lines = help_lines(R, Lang::En, false, false);
+        let at = lines
+            .iter()
+            .position(|(k, _)| k == "Ctrl-H")
+            .expect("the user's key in help");
+        assert_eq!(lines[at].1, Msg::HelpHelp.text(Lang::En));
+        set_user_bindings(&[]);
+    }
+
+    #[test]
+    fn unbinding_a_key_of_every_context_hides_it_from_help() {
+        let all = MODES
+            .iter()
+            .map(|(m, _)| format!("[keys.{m}]\n\"ctrl-l\" = \"none\"\n"))
+            .collect::<String>();
+        bind(&all);
+        let lines = help_lines(L, Lang::En, false, false);
+        assert!(!lines.iter().any(|(k, _)| k.contains("Ctrl-L")));
+        bind("[keys.list]\n\"ctrl-l\" = \"none\"\n");
+        let lines = help_lines(L, Lang::En, false, false);
+        assert!(lines.iter().any(|(k, _)| k.contains("Ctrl-L")));
+        set_user_bindings(&[]);
+    }
+}
