@@ -344,17 +344,17 @@ pub fn only_side_by_side(b: &Binding) -> bool {
 /// that work only [side by side](only_side_by_side) are left out unless `side_by_side`.
 pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Msg, Vec<String>)> = Vec::new();
-    let shown = |b: &&Binding| {
-        b.place == place && (side_by_side || !only_side_by_side(b)) && !user_overrides(b)
-    };
+    let shown = |b: &&Binding| b.place == place && (side_by_side || !only_side_by_side(b));
     for b in BINDINGS.iter().filter(shown) {
-        let label = key_label(b.key, lang);
+        // A key the user took leaves its row in place for the user's keys (see below).
+        let label = (!user_overrides(b)).then(|| key_label(b.key, lang));
         match rows.iter_mut().find(|(m, _)| *m == b.help) {
-            Some((_, keys)) => keys.push(label),
-            None => rows.push((b.help, vec![label])),
+            Some((_, keys)) => keys.extend(label),
+            None => rows.push((b.help, label.into_iter().collect())),
         }
     }
     add_user_rows(&mut rows, place, lang, side_by_side);
+    rows.retain(|(_, keys)| !keys.is_empty());
     rows.into_iter()
         .map(|(m, keys)| (keys.join(" "), m.text(lang)))
         .collect()
