@@ -271,6 +271,9 @@ fn the_reader_takes_the_config_files_data_keys_and_colours() {
     // The colour: the status bar (the last row) on green.
     let bg = t.parser.screen().cell(23, 0).unwrap().bgcolor();
     assert_eq!(bg, vt100::Color::Idx(2));
+    // The status bar's hints name the user's key for quitting, not the key it took.
+    t.wait_text("x 退出");
+    assert!(!t.contents().contains("q 退出"), "{}", t.contents());
     // The help lists the user's keys first on their action's row, and not the key they took.
     t.send("?");
     t.wait_text("任何地方");

@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::app::Context;
 use crate::i18n::{Lang, Msg};
 
-pub use user::{UserBinding, key_of, set_user_bindings};
+pub use user::{UserBinding, key_of, set_user_bindings, user_hints};
 use user::{add_user_rows, user_action, user_overrides};
 
 /// Where a binding applies.

@@ -165,6 +165,55 @@ pub(super) fn add_user_rows(
     });
 }
 
+/// The status bar's `hints` (key and action pairs, two spaces apart) with the user's keys:
+/// a key the user took in `context` gives way to the user's key for its action (else to
+/// the action's next key of the table), and a hint left with no key is left out.
+pub fn user_hints(context: Context, hints: &str, lang: Lang) -> String {
+    with_user(|user| {
+        let mine: Vec<&UserBinding> = user.iter().filter(|u| u.context == context).collect();
+        if mine.is_empty() {
+            return hints.to_string();
+        }
+        let table: Vec<&Binding> = BINDINGS
+            .iter()
+            .filter(|b| contexts_of(b.place).contains(&context) && b.key != Key::Text)
+            .collect();
+        let taken = |key: Key| mine.iter().any(|u| u.key == key);
+        let mut out: Vec<String> = Vec::new();
+        for hint in hints.split("  ") {
+            let words: Vec<&str> = hint.split(' ').collect();
+            let binding_of = |word: &str| table.iter().find(|b| key_label(b.key, lang) == word);
+            let n = words.iter().take_while(|w| binding_of(w).is_some()).count();
+            let mut keys: Vec<String> = Vec::new();
+            for word in &words[..n] {
+                let Some(b) = binding_of(word) else { continue };
+                let label = if !taken(b.key) {
+                    Some(word.to_string())
+                } else {
+                    mine.iter()
+                        .find(|u| u.action.as_ref() == Some(&b.action))
+                        .map(|u| key_label(u.key, lang))
+                        .or_else(|| {
+                            table
+                                .iter()
+                                .find(|t| t.action == b.action && !taken(t.key))
+                                .map(|t| key_label(t.key, lang))
+                        })
+                };
+                if let Some(label) = label.filter(|l| !keys.contains(l)) {
+                    keys.push(label);
+                }
+            }
+            match (n, keys.is_empty()) {
+                (0, _) => out.push(hint.to_string()),
+                (_, true) => {}
+                (_, false) => out.push(format!("{} {}", keys.join(" "), words[n..].join(" "))),
+            }
+        }
+        out.join("  ")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
@@ -237,6 +286,33 @@ mod tests {
             .position(|(k, _)| k == "Ctrl-H")
             .expect("the user's key in help");
         assert_eq!(lines[at].1, Msg::HelpHelp.text(Lang::En));
+        set_user_bindings(&[]);
+    }
+
+    #[test]
+    fn the_status_bar_hints_show_the_users_keys() {
+        let list = Msg::ListHints.text(Lang::Zh);
+        bind("[keys.list]\n\"j\" = \"move_up\"\n");
+        assert_eq!(user_hints(L, list, Lang::Zh), list);
+        bind(
+            "[keys.list]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n\"F\" = \"open_picker\"\n\"d\" = \"none\"\n",
+        );
+        assert_eq!(
+            user_hints(L, list, Lang::Zh),
+            "? 帮助  / 搜索  F 地区  x 退出"
+        );
+        // Taken with nothing in its place: the action's next key, else no hint.
+        bind("[keys.reader]\n\"q\" = \"quit\"\n\"]\" = \"none\"\n");
+        let reader = Msg::ReaderHints.text(Lang::En);
+        assert_eq!(user_hints(R, reader, Lang::En), "Space page  Esc back");
+        let picker = Msg::PickerHints.text(Lang::En);
+        bind(
+            "[keys.picker]\n\"j\" = \"none\"\n\"space\" = \"picker_apply\"\n\"t\" = \"picker_toggle\"\n",
+        );
+        assert_eq!(
+            user_hints(P, picker, Lang::En),
+            "↓ k move  t toggle  Enter apply  Esc cancel"
+        );
         set_user_bindings(&[]);
     }
 
