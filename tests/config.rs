@@ -319,3 +319,20 @@ fn settings_do_not_leak_between_homes() {
     assert!(text.contains("lang = \"zh\"  # 默认"), "{text}");
     assert!(Path::new(&home.config_path()).exists());
 }
+
+/// The README's example config file is one kanbao reads.
+#[test]
+fn the_readmes_example_config_loads() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## Config").unwrap();
+    let block = &readme[start..];
+    let block = &block[block.find("```toml\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    let home = Home::new();
+    let path = home.write("readme.toml", block);
+    let out = home.run(&["--config", &path, "config", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\"ctrl-n\" = \"next_article\""), "{text}");
+    assert!(text.contains("ambiguous_width = \"auto\"  # from the config file"), "{text}");
+}
