@@ -82,7 +82,7 @@ pub enum Error {
     /// The config file says something kanbao does not take.
     Config {
         place: Place,
-        problem: Box<crate::config::ConfigProblem>,
+        problem: Box<crate::config::problem::ConfigProblem>,
     },
     /// Two articles share an id.
     DuplicateId {

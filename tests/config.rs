@@ -334,5 +334,8 @@ fn the_readmes_example_config_loads() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("\"ctrl-n\" = \"next_article\""), "{text}");
-    assert!(text.contains("ambiguous_width = \"auto\"  # from the config file"), "{text}");
+    assert!(
+        text.contains("ambiguous_width = \"auto\"  # from the config file"),
+        "{text}"
+    );
 }
