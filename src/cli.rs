@@ -71,6 +71,9 @@ pub struct ReaderArgs {
     /// Let the mouse wheel scroll and clicks select (turns off the terminal's own selection).
     #[arg(long)]
     pub mouse: bool,
+    /// Leave the mouse to the terminal even when the config file says `mouse = true`.
+    #[arg(long, conflicts_with = "mouse")]
+    pub no_mouse: bool,
 }
 
 /// The subcommands.

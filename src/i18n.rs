@@ -86,6 +86,8 @@ pub enum Msg {
     ConfigFile,
     /// `kanbao config`: the config file is not there.
     ConfigMissing,
+    /// `kanbao config`: the config file is looked for at the default place.
+    ConfigDefaultPlace,
     /// `kanbao config`: a setting nobody set.
     OriginDefault,
     /// `kanbao config`: a setting from the config file.
@@ -301,6 +303,8 @@ impl Msg {
             (ConfigFile, Lang::En) => "config file",
             (ConfigMissing, Lang::Zh) => "不存在",
             (ConfigMissing, Lang::En) => "not found",
+            (ConfigDefaultPlace, Lang::Zh) => "默认位置",
+            (ConfigDefaultPlace, Lang::En) => "default place",
             (OriginDefault, Lang::Zh) => "默认",
             (OriginDefault, Lang::En) => "default",
             (OriginFile, Lang::Zh) => "来自配置文件",

@@ -83,7 +83,11 @@ fn cli_layer(cli: &Cli, matches: &ArgMatches) -> Layer {
             AmbiguousArg::Two => Ambiguous::Two,
             AmbiguousArg::Auto => Ambiguous::Auto,
         }),
-        mouse: cli.reader.mouse.then_some(true),
+        mouse: match (cli.reader.mouse, cli.reader.no_mouse) {
+            (true, _) => Some(true),
+            (false, true) => Some(false),
+            (false, false) => None,
+        },
         state,
         ..Layer::default()
     }

@@ -97,7 +97,7 @@ fn config_prints_the_file_and_where_each_setting_came_from() {
     let text = stdout(&out);
     assert!(
         text.starts_with(&format!(
-            "# config file: {} (default)\n",
+            "# config file: {} (default place)\n",
             home.config_path()
         )),
         "{text}"
@@ -124,6 +124,12 @@ fn config_prints_the_file_and_where_each_setting_came_from() {
         "{text}"
     );
     assert!(text.contains("mouse = true  # 来自配置文件\n"), "{text}");
+    // --no-mouse turns off what the file turned on.
+    let text = stdout(&home.run(&["--no-mouse", "config"]));
+    assert!(
+        text.contains("mouse = false  # from the command line\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -132,7 +138,7 @@ fn config_without_a_file_says_it_is_not_there() {
     let text = stdout(&home.run(&["config"]));
     assert!(
         text.starts_with(&format!(
-            "# 配置文件：{}（默认；不存在）\n",
+            "# 配置文件：{}（默认位置；不存在）\n",
             home.config_path()
         )),
         "{text}"

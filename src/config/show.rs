@@ -27,7 +27,10 @@ pub fn describe(settings: &Settings, lang: Lang) -> String {
         .path
         .as_ref()
         .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    let mut about = origin_text(config.origin, lang);
+    let mut about = match config.origin {
+        Origin::Default => Msg::ConfigDefaultPlace.text(lang).to_string(),
+        origin => origin_text(origin, lang),
+    };
     if !config.loaded {
         about.push_str(if zh { "；" } else { "; " });
         about.push_str(Msg::ConfigMissing.text(lang));
