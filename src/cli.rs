@@ -10,7 +10,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "kanbao", version, about, long_about = None)]
 pub struct Cli {
-    /// Read articles from this JSON file, JSON Lines file or folder instead of the bundled page.
+    /// Read articles from this JSON file, JSON Lines file or folder instead of the bundled page
+    /// (or of the data the config file or KANBAO_DATA names).
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
     /// Keep reading state in this file instead of the default.
@@ -25,6 +26,9 @@ pub struct Cli {
     /// Columns taken by East Asian Ambiguous characters (“ ” … — ·): 1, 2, or ask the terminal.
     #[arg(long, global = true, value_enum, default_value_t = AmbiguousArg::One)]
     pub ambiguous_width: AmbiguousArg,
+    /// Read settings from this config file (default: `kanbao config` says where).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do; without a command, open the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -67,6 +71,9 @@ pub struct ReaderArgs {
     /// Let the mouse wheel scroll and clicks select (turns off the terminal's own selection).
     #[arg(long)]
     pub mouse: bool,
+    /// Leave the mouse to the terminal even when the config file says `mouse = true`.
+    #[arg(long, conflicts_with = "mouse")]
+    pub no_mouse: bool,
 }
 
 /// The subcommands.
@@ -92,6 +99,11 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Print the config file's path and the settings in force, with where each came from.
+    ///
+    /// The command line wins over the environment (KANBAO_DATA, KANBAO_CONFIG), which wins
+    /// over the config file.
+    Config(ConfigArgs),
 }
 
 /// `kanbao list`.
@@ -201,4 +213,12 @@ pub struct CheckArgs {
 pub struct CompletionsArgs {
     /// The shell.
     pub shell: clap_complete::Shell,
+}
+
+/// `kanbao config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print a commented config file that, saved as it is, changes nothing.
+    #[arg(long)]
+    pub default: bool,
 }

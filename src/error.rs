@@ -79,6 +79,11 @@ pub enum Error {
     Syntax { place: Place, message: String },
     /// The file is not UTF-8.
     NotUtf8 { place: Place },
+    /// The config file says something kanbao does not take.
+    Config {
+        place: Place,
+        problem: Box<crate::config::problem::ConfigProblem>,
+    },
     /// Two articles share an id.
     DuplicateId {
         id: String,

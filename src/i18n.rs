@@ -5,6 +5,10 @@ use crate::error::{Error, Item, Place};
 use crate::layout::{AmbiguousWidth, cut_to_width, display_width};
 use crate::state::{StateError, Warning};
 
+mod config;
+
+pub use config::config_problem_text;
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -78,6 +82,22 @@ pub enum Msg {
     SaveFailed,
     /// Prefix of a warning about the state file raised by a save.
     StateWarning,
+    /// `kanbao config`: the config file's label.
+    ConfigFile,
+    /// `kanbao config`: the config file is not there.
+    ConfigMissing,
+    /// `kanbao config`: the config file is looked for at the default place.
+    ConfigDefaultPlace,
+    /// `kanbao config`: a setting nobody set.
+    OriginDefault,
+    /// `kanbao config`: a setting from the config file.
+    OriginFile,
+    /// `kanbao config`: a setting from an environment variable (its name follows).
+    OriginEnv,
+    /// `kanbao config`: a setting from the command line.
+    OriginCommandLine,
+    /// `kanbao config`: no data set, the bundled page is read.
+    DataBundled,
     /// The search prompt's label.
     PromptLabel,
     /// Title of the district picker.
@@ -285,6 +305,22 @@ impl Msg {
             (SaveFailed, Lang::En) => "Could not save reading state: ",
             (StateWarning, Lang::Zh) => "阅读记录：",
             (StateWarning, Lang::En) => "Reading state: ",
+            (ConfigFile, Lang::Zh) => "配置文件",
+            (ConfigFile, Lang::En) => "config file",
+            (ConfigMissing, Lang::Zh) => "不存在",
+            (ConfigMissing, Lang::En) => "not found",
+            (ConfigDefaultPlace, Lang::Zh) => "默认位置",
+            (ConfigDefaultPlace, Lang::En) => "default place",
+            (OriginDefault, Lang::Zh) => "默认",
+            (OriginDefault, Lang::En) => "default",
+            (OriginFile, Lang::Zh) => "来自配置文件",
+            (OriginFile, Lang::En) => "from the config file",
+            (OriginEnv, Lang::Zh) => "来自环境变量",
+            (OriginEnv, Lang::En) => "from the environment:",
+            (OriginCommandLine, Lang::Zh) => "来自命令行",
+            (OriginCommandLine, Lang::En) => "from the command line",
+            (DataBundled, Lang::Zh) => "内置的一版",
+            (DataBundled, Lang::En) => "the bundled page",
             (PromptLabel, Lang::Zh) => "搜索：",
             (PromptLabel, Lang::En) => "Search: ",
             (PickerTitle, Lang::Zh) => "选择地区",
@@ -557,6 +593,14 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         Error::Io { path, source } => format!("{}: {source}", path.display()),
         Error::Syntax { place: p, message } if zh => format!("{}：JSON 有误：{message}", place(p)),
         Error::Syntax { place: p, message } => format!("{}: {message}", place(p)),
+        Error::Config { place: p, problem } => {
+            let what = config_problem_text(problem, lang);
+            if zh {
+                format!("{}：配置文件有误：{what}", place(p))
+            } else {
+                format!("{}: in the config file: {what}", place(p))
+            }
+        }
         Error::NotUtf8 { place: p } if zh => format!(
             "{}：不是 UTF-8 编码；kanbao 只读 UTF-8（可用 iconv 转换）",
             place(p)

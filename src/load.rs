@@ -116,6 +116,42 @@ pub fn load_with(path: Option<&Path>, options: &LoadOptions) -> Result<(Collecti
     Ok((out, Source::Path(canonical)))
 }
 
+/// Loads several files or folders as one collection, as a folder of them would be (an id
+/// in two of them is an error naming both places): the data of a config file's list or of
+/// `KANBAO_DATA`. No path is the bundled page; one is [`load`]. The source is the first's.
+pub fn load_paths(paths: &[PathBuf]) -> Result<(Collection, Source)> {
+    let (first, rest) = match paths {
+        [] => return load(None),
+        [one] => return load(Some(one)),
+        [first, rest @ ..] => (first, rest),
+    };
+    let options = LoadOptions::default();
+    let mut out = Collection::default();
+    let mut seen = Seen::default();
+    let mut source = None;
+    for path in std::iter::once(first).chain(rest) {
+        let canonical = path.canonicalize().map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if canonical.is_dir() {
+            for file in data_files(path)? {
+                load_file(&file, &options, &mut out, &mut seen)?;
+            }
+        } else {
+            load_file(path, &options, &mut out, &mut seen)?;
+        }
+        source.get_or_insert(Source::Path(canonical));
+    }
+    if out.articles.is_empty() {
+        return Err(Error::Empty {
+            path: first.clone(),
+        });
+    }
+    newest_first(&mut out.articles);
+    Ok((out, source.unwrap_or(Source::Builtin)))
+}
+
 /// Puts the newest day first, as a newsreader lists its news: a stable sort on the date,
 /// so the articles of one day (and all of them, when the source gives no dates) keep the
 /// source's order, and undated articles come last. Dates (`YYYY-MM-DD`) are compared by

@@ -8,44 +8,24 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use std::path::PathBuf;
-
 use crate::app::{App, Options};
 use crate::article::Collection;
 use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
-use crate::i18n::Lang;
 use crate::layout::{AmbiguousWidth, Clusters};
+use crate::settings::{Ambiguous, Settings, StatePlace};
 use crate::state::StateStore;
 
-/// How the ambiguous width was asked for on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AmbiguousChoice {
-    /// Use this width.
-    Fixed(AmbiguousWidth),
-    /// Ask the terminal once, before the reader starts.
-    Probe,
-}
-
-/// Everything the reader needs from the command line.
+/// What the reader starts with: the settings, and the filter and search the command line
+/// asked for.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Interface language.
-    pub lang: Lang,
-    /// Width of East Asian Ambiguous characters.
-    pub ambiguous: AmbiguousChoice,
+    /// The settings, resolved once (`config::settings`).
+    pub settings: Settings,
     /// Starting district filter.
     pub filter: DistrictFilter,
     /// Starting search.
     pub query: String,
-    /// `--state PATH`.
-    pub state: Option<PathBuf>,
-    /// `--no-state`.
-    pub no_state: bool,
-    /// `--mouse`: capture the mouse.
-    pub mouse: bool,
-    /// The data source's key in the state store (`state::source_key`).
-    pub source: String,
 }
 
 /// Refuses a terminal that cannot show the reader: `TERM` unset, empty or `dumb` (Emacs
@@ -63,30 +43,40 @@ pub fn check_terminal() -> Result<()> {
 /// Runs the reader until the user quits; the terminal is restored on every way out.
 pub fn run(collection: Collection, config: Config) -> Result<()> {
     check_terminal()?;
-    let (store, warnings) = if config.no_state {
-        (StateStore::disabled(), Vec::new())
-    } else {
-        let (store, warnings) = StateStore::open(config.state.clone());
-        let texts = warnings
-            .iter()
-            .map(|w| crate::i18n::warning_text(w, config.lang))
-            .collect();
-        (store, texts)
+    let settings = &config.settings;
+    let lang = settings.lang.value;
+    let (store, warnings) = match &settings.state.value {
+        StatePlace::Off => (StateStore::disabled(), Vec::new()),
+        place => {
+            let path = match place {
+                StatePlace::File(path) => Some(path.clone()),
+                _ => None,
+            };
+            let (store, warnings) = StateStore::open(path);
+            let texts = warnings
+                .iter()
+                .map(|w| crate::i18n::warning_text(w, lang))
+                .collect();
+            (store, texts)
+        }
     };
     // Before the ambiguous-width probe: that one starts crossterm's reader of the terminal,
     // and this one reads the terminal's answer itself.
     let clusters = probe::grapheme_clusters();
-    let ambiguous = match config.ambiguous {
-        AmbiguousChoice::Fixed(width) => width,
-        AmbiguousChoice::Probe => terminal::probe_ambiguous_width(),
+    let ambiguous = match settings.ambiguous_width.value {
+        Ambiguous::One => AmbiguousWidth::Narrow,
+        Ambiguous::Two => AmbiguousWidth::Wide,
+        Ambiguous::Auto => terminal::probe_ambiguous_width(),
     };
+    let mouse = settings.mouse.value;
+    keymap::set_user_bindings(&settings.keys);
     let opts = Options {
-        lang: config.lang,
+        lang,
         ambiguous,
         filter: config.filter,
         query: config.query,
-        source: config.source,
-        mouse: config.mouse,
+        source: settings.source_key(),
+        mouse,
         clusters: if clusters.supported {
             Clusters::Whole
         } else {
@@ -94,12 +84,13 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         },
     };
     let mut app = App::new(collection, store, warnings, opts);
-    let theme = theme::Theme::from_env(ambiguous == AmbiguousWidth::Wide);
+    let mut theme = theme::Theme::from_env(ambiguous == AmbiguousWidth::Wide);
+    theme.apply(&config.settings.colors);
     let io = |source| Error::Io {
         path: "<terminal>".into(),
         source,
     };
-    let (mut term, guard) = terminal::enter(config.mouse, app.shared_state()).map_err(io)?;
+    let (mut term, guard) = terminal::enter(mouse, app.shared_state()).map_err(io)?;
     if clusters.settable {
         // Undone by `terminal::restore`, on every way out.
         probe::enter_grapheme_mode();

@@ -14,6 +14,13 @@ fn kanbao(args: &[&str]) -> std::process::Output {
             "XDG_STATE_HOME",
             std::env::temp_dir().join("kanbao-cli-test-state"),
         )
+        // No config file or environment of the user's: kanbao's defaults.
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("kanbao-test-no-config"),
+        )
+        .env_remove("KANBAO_CONFIG")
+        .env_remove("KANBAO_DATA")
         .output()
         .expect("run kanbao")
 }

@@ -5,9 +5,14 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
+mod user;
+
 use crate::action::Action;
 use crate::app::Context;
 use crate::i18n::{Lang, Msg};
+
+pub use user::{UserBinding, key_of, set_user_bindings, user_hints};
+use user::{add_user_rows, user_action, user_overrides};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,8 +82,8 @@ const fn with(place: Where, key: Key, action: Action, help: Msg) -> Binding {
 
 use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
 use KeyCode::{
-    Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
-    Up,
+    Backspace, Char as C, Delete, Down, End, Enter, Esc, F, Home, Insert, Left, PageDown, PageUp,
+    Right, Tab, Up,
 };
 use Where::{Always as ALL, Anywhere as ANY, In};
 
@@ -278,6 +283,9 @@ fn action_for_key(context: Context, key: &KeyEvent) -> Option<Action> {
     } else {
         return None;
     };
+    if let Some(action) = user_action(context, pressed) {
+        return action;
+    }
     for b in BINDINGS {
         let applies = match b.place {
             Where::Always => true,
@@ -319,6 +327,8 @@ pub fn key_label(key: Key, lang: Lang) -> String {
             End => "End".into(),
             PageUp => "PgUp".into(),
             PageDown => "PgDn".into(),
+            Insert => "Insert".into(),
+            F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         },
     }
@@ -348,13 +358,16 @@ pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &
     let mut rows: Vec<(Msg, Vec<String>)> = Vec::new();
     let shown = |b: &&Binding| b.place == place && (side_by_side || !only_side_by_side(b));
     for b in BINDINGS.iter().filter(shown) {
-        let label = key_label(b.key, lang);
+        // A key the user took leaves its row in place for the user's keys (see below).
+        let label = (!user_overrides(b)).then(|| key_label(b.key, lang));
         let help = help_of(b, side_by_side);
         match rows.iter_mut().find(|(m, _)| *m == help) {
-            Some((_, keys)) => keys.push(label),
-            None => rows.push((help, vec![label])),
+            Some((_, keys)) => keys.extend(label),
+            None => rows.push((help, label.into_iter().collect())),
         }
     }
+    add_user_rows(&mut rows, place, lang, side_by_side);
+    rows.retain(|(_, keys)| !keys.is_empty());
     rows.into_iter()
         .map(|(m, keys)| (keys.join(" "), m.text(lang)))
         .collect()

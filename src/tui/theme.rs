@@ -1,7 +1,11 @@
-//! Styles. With `NO_COLOR` set, only bold, reverse and underline are used.
+//! Styles. With `NO_COLOR` set, only bold, reverse and underline are used; colours the
+//! config file sets (`[colors]`) are laid over either theme.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
+
+use crate::settings::colors::NAMED;
+use crate::settings::{Color as ColorSpec, StyleSpec};
 
 /// Every style the views use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +112,40 @@ impl Theme {
         }
     }
 
+    /// Lays the config file's styles over the theme's: each part a [`StyleSpec`] gives
+    /// replaces the role's own, the rest stays. Unknown roles are ignored (the config file
+    /// is checked when read).
+    pub fn apply(&mut self, colors: &[(&str, StyleSpec)]) {
+        for (role, spec) in colors {
+            if let Some(style) = self.role_mut(role) {
+                *style = styled(*style, spec);
+            }
+        }
+    }
+
+    /// The style of a role, by its name in `[colors]` (`settings::colors::ROLES`).
+    fn role_mut(&mut self, role: &str) -> Option<&mut Style> {
+        Some(match role {
+            "banner" => &mut self.banner,
+            "header" => &mut self.header,
+            "unread" => &mut self.unread,
+            "read" => &mut self.read,
+            "meta" => &mut self.meta,
+            "selected" => &mut self.selected,
+            "inactive" => &mut self.inactive,
+            "focus" => &mut self.focus,
+            "mark" => &mut self.mark,
+            "title" => &mut self.title,
+            "body" => &mut self.body,
+            "hit" => &mut self.hit,
+            "current_hit" => &mut self.current_hit,
+            "status" => &mut self.status,
+            "message" => &mut self.message,
+            "border" => &mut self.border,
+            _ => return None,
+        })
+    }
+
     /// The border characters for overlays.
     pub fn border_set(&self) -> border::Set<'static> {
         if self.ascii {
@@ -120,5 +158,104 @@ impl Theme {
     /// The character between list and reader.
     pub fn separator(&self) -> &'static str {
         if self.ascii { "|" } else { "│" }
+    }
+}
+
+/// `style` with what `spec` sets.
+fn styled(mut style: Style, spec: &StyleSpec) -> Style {
+    if let Some(fg) = spec.fg {
+        style = style.fg(color(fg));
+    }
+    if let Some(bg) = spec.bg {
+        style = style.bg(color(bg));
+    }
+    let flags = [
+        (spec.bold, Modifier::BOLD),
+        (spec.italic, Modifier::ITALIC),
+        (spec.underline, Modifier::UNDERLINED),
+        (spec.reverse, Modifier::REVERSED),
+    ];
+    for (on, modifier) in flags {
+        style = match on {
+            Some(true) => style.add_modifier(modifier),
+            Some(false) => style.remove_modifier(modifier),
+            None => style,
+        };
+    }
+    style
+}
+
+/// The terminal's colour for a config file's.
+fn color(spec: ColorSpec) -> Color {
+    const SIXTEEN: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    debug_assert_eq!(SIXTEEN.len(), NAMED.len());
+    match spec {
+        ColorSpec::Default => Color::Reset,
+        ColorSpec::Named(i) => SIXTEEN.get(usize::from(i)).copied().unwrap_or(Color::Reset),
+        ColorSpec::Indexed(i) => Color::Indexed(i),
+        ColorSpec::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::colors::{DEFAULTS, ROLES};
+
+    /// The defaults the template lists are the theme's own: laid over it, they change nothing.
+    #[test]
+    fn the_listed_defaults_are_the_themes_own() {
+        let mut theme = Theme::new(true, false);
+        theme.apply(DEFAULTS);
+        assert_eq!(theme, Theme::new(true, false));
+        let mut changed = Theme::new(false, false);
+        changed.apply(DEFAULTS);
+        assert_ne!(changed, Theme::new(false, false));
+    }
+
+    #[test]
+    fn every_role_has_a_style_and_the_names_match_the_sixteen() {
+        let mut theme = Theme::new(true, false);
+        for role in ROLES {
+            assert!(theme.role_mut(role).is_some(), "{role}");
+        }
+        for (i, name) in NAMED.iter().enumerate() {
+            let parsed = ColorSpec::parse(name).unwrap();
+            assert_eq!(format!("{:?}", color(parsed)).to_lowercase(), *name, "{i}");
+        }
+    }
+
+    #[test]
+    fn a_spec_replaces_only_what_it_sets() {
+        let mut theme = Theme::new(true, false);
+        let spec = StyleSpec {
+            bg: Some(ColorSpec::Rgb(1, 2, 3)),
+            bold: Some(false),
+            ..StyleSpec::default()
+        };
+        theme.apply(&[("title", spec)]);
+        let expected = Style::new()
+            .fg(Color::Red)
+            .bg(Color::Rgb(1, 2, 3))
+            .remove_modifier(Modifier::BOLD);
+        assert_eq!(theme.title, expected);
+        assert_eq!(theme.banner, Theme::new(true, false).banner);
     }
 }

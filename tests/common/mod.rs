@@ -36,7 +36,14 @@ impl Term {
             .arg(bin)
             .args(args)
             .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            // No config file or environment of the user's: kanbao's defaults.
+            .env(
+                "XDG_CONFIG_HOME",
+                std::env::temp_dir().join("kanbao-test-no-config"),
+            )
+            .env_remove("KANBAO_CONFIG")
+            .env_remove("KANBAO_DATA");
         let session = spawn_command(cmd, Some(WAIT.as_millis() as u64)).unwrap();
         let mut term = Term {
             session,

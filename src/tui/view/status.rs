@@ -66,7 +66,10 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
             i18n::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
             theme.message,
         ),
-        None => (fit_hints(hints(app), usize::from(room), amb), theme.status),
+        None => {
+            let hints = crate::tui::keymap::user_hints(app.context(), hints(app), lang);
+            (fit_hints(&hints, usize::from(room), amb), theme.status)
+        }
     };
     let right_w = (width(&right, amb) as u16).min(room);
     // Hints sit at the right edge; when they do not fit they are cut, never the position.
