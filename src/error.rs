@@ -114,6 +114,9 @@ pub enum Error {
     TooNarrow { width: usize, least: usize },
     /// The reader was started with stdout not a terminal.
     NoTerminal,
+    /// The state file could not be used (not a kanbao state file, too large), or the
+    /// reader's marks could not be saved when it ended.
+    State(crate::state::StateError),
 }
 
 impl fmt::Display for Error {
@@ -126,6 +129,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
+            Error::State(e) => Some(e),
             _ => None,
         }
     }

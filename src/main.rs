@@ -14,7 +14,7 @@ use kanbao::filter::DistrictFilter;
 use kanbao::i18n::{self, Lang};
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
-use kanbao::state::{self, StateStore};
+use kanbao::state::{self, Access, StateStore};
 use kanbao::tui::{self, AmbiguousChoice, Config};
 
 fn main() -> ExitCode {
@@ -72,7 +72,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
             let collection = load(&cli)?;
             let filter = DistrictFilter::parse(&args.district)?;
             let (state, key) = if args.bookmarked || args.unread {
-                reading_state(&cli)
+                reading_state(&cli)?
             } else {
                 (StateStore::disabled(), String::new())
             };
@@ -127,7 +127,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
             let filter = DistrictFilter::parse(&args.district)?;
             let mut articles = commands::filtered(&collection, &filter);
             if args.bookmarked {
-                let (state, key) = reading_state(&cli);
+                let (state, key) = reading_state(&cli)?;
                 articles.retain(|a| state.is_bookmarked(&key, &a.id));
             }
             commands::export(out, &collection, &articles, args.format, lang)
@@ -180,19 +180,21 @@ fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
     tui::run(collection, config)
 }
 
-/// The reading state for the command line (read-only use), with its source key.
-/// Warnings (a corrupt file moved aside) go to stderr; reading goes on.
-fn reading_state(cli: &Cli) -> (StateStore, String) {
+/// The reading state for the command line, with its source key: opened read-only, so
+/// nothing is locked, written or moved aside. Warnings (a damaged file, left as it is) go
+/// to stderr and reading goes on; something that is not a state file at the path is an error.
+fn reading_state(cli: &Cli) -> kanbao::error::Result<(StateStore, String)> {
     let key = state::source_key(cli.data.as_deref());
     if cli.no_state {
-        return (StateStore::disabled(), key);
+        return Ok((StateStore::disabled(), key));
     }
-    let (store, warnings) = StateStore::open(cli.state.clone());
+    let (store, warnings) =
+        StateStore::open_with(cli.state.clone(), Access::ReadOnly).map_err(Error::State)?;
     for warning in warnings {
         let text = i18n::warning_text(&warning, lang_of(cli));
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
-    (store, key)
+    Ok((store, key))
 }
 
 /// The terminal's width when stdout is one, else 80.

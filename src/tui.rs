@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
 use crate::i18n::Lang;
 use crate::layout::AmbiguousWidth;
-use crate::state::StateStore;
+use crate::state::{Access, StateStore};
 
 /// How the ambiguous width was asked for on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,10 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     let (store, warnings) = if config.no_state {
         (StateStore::disabled(), Vec::new())
     } else {
-        let (store, warnings) = StateStore::open(config.state.clone());
+        // Something that is not a state file at the path ends the reader before it starts,
+        // with the path and what to do.
+        let (store, warnings) =
+            StateStore::open_with(config.state.clone(), Access::ReadWrite).map_err(Error::State)?;
         let texts = warnings
             .iter()
             .map(|w| crate::i18n::warning_text(w, config.lang))
@@ -77,11 +80,16 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         path: "<terminal>".into(),
         source,
     };
-    let (mut term, guard) = terminal::enter(config.mouse, app.shared_state()).map_err(io)?;
+    let (mut term, guard) =
+        terminal::enter(config.mouse, app.shared_state(), config.lang).map_err(io)?;
     let result = event_loop::run(&mut term, &mut app, &theme);
     // The loop saves on a normal end; a terminal error (an SSH session dropped before its
-    // SIGHUP came) ends it early, and the last marks must not be lost with it.
-    app.save();
+    // SIGHUP came) ends it early, and the last marks must not be lost with it. When the user
+    // chose to quit without them, this is one more try.
+    let saved = app.save_now();
     drop(guard);
+    // Marks that could not be saved are said on stderr, with the path and the reason, and
+    // the exit status is not 0.
+    saved.map_err(Error::State)?;
     result.map_err(io)
 }
