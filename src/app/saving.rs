@@ -129,9 +129,12 @@ impl App {
                 format!("{}{text}", self.msg(Msg::StateWarning))
             })
             .collect();
+        self.saving.error = error.map(|e| i18n::save_failed_status(e, lang));
         if !messages.is_empty() {
             self.status = Some(messages.join("; "));
+        } else if self.saving.error.is_some() {
+            // The failure takes the bar from a passing message ("已收藏…").
+            self.status = None;
         }
-        self.saving.error = error.map(|e| i18n::save_failed_status(e, lang));
     }
 }
