@@ -188,7 +188,7 @@ fn keys_are_handled_while_a_save_is_under_way() {
     app.update(Action::Resize(80, 24));
     app.update(Action::ToggleBookmark);
     assert!(app.has_unsaved());
-    app.save();
+    app.start_save();
     saves.recv_timeout(WAIT).expect("the save started");
     // The save is held up inside: keys still move the list, marks still read and change.
     assert!(app.is_saving(), "the save runs off the UI thread");

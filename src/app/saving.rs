@@ -31,10 +31,18 @@ pub enum QuitAnswer {
 }
 
 impl App {
+    /// Writes the reading state now, on this thread, if it changed (after the background
+    /// save under way, if any). A failure, or a warning the save raised (a state file gone
+    /// bad meanwhile and moved aside), becomes the status message.
+    pub fn save(&mut self) {
+        // Reported in the status bar.
+        let _ = self.save_now();
+    }
+
     /// Starts writing the reading state in the background, if it changed and no save is
     /// under way (then the changes wait for the next call). Keys are handled meanwhile; the
     /// event loop collects the result with [`poll_save`](Self::poll_save).
-    pub fn save(&mut self) {
+    pub fn start_save(&mut self) {
         if self.saving.running.is_some() {
             return;
         }

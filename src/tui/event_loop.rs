@@ -87,7 +87,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
                 continue;
             }
         } else if app.has_unsaved() && !event::poll(SAVE_DELAY)? {
-            app.save();
+            app.start_save();
             continue;
         }
         let mut events = vec![event::read()?];
