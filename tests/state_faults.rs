@@ -222,3 +222,45 @@ fn keys_are_handled_while_a_save_is_under_way() {
     assert_eq!(ids.len(), 2, "both changes saved: {ids:?}");
     assert!(ids.iter().any(|&(_, _, bookmarked)| bookmarked), "{ids:?}");
 }
+
+/// A figure, not a test (`cargo test --test state_faults -- --ignored --nocapture`): with a
+/// state of a million articles (about 130 MB), how long a save takes, and the longest the
+/// store stays locked for a key meanwhile.
+#[test]
+#[ignore = "a measurement; prints figures"]
+fn figure_a_save_of_a_large_state_holds_keys_up_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let (mut store, _) = StateStore::open_with(Some(path.clone()), Access::ReadWrite).unwrap();
+    for i in 0..1_000_000 {
+        store.set_read(BUILTIN, &format!("article-{i:07}"), true);
+    }
+    let start = Instant::now();
+    store.save().unwrap();
+    let sync = start.elapsed();
+    let size = fs::metadata(&path).unwrap().len();
+    let shared = Arc::new(Mutex::new(store));
+    shared
+        .lock()
+        .unwrap()
+        .set_bookmarked(BUILTIN, "article-0000001", true);
+    let start = Instant::now();
+    let handle = StateStore::spawn_save(&shared).unwrap();
+    let mut longest = Duration::ZERO;
+    let mut keys = 0u64;
+    while !handle.is_finished() {
+        let key = Instant::now();
+        let store = shared.lock().unwrap();
+        assert!(store.is_read(BUILTIN, "article-0000002"));
+        drop(store);
+        longest = longest.max(key.elapsed());
+        keys += 1;
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    handle.wait().unwrap();
+    let background = start.elapsed();
+    println!(
+        "state file {size} bytes; a save on the UI thread {sync:?}; in the background \
+         {background:?}, during which {keys} lookups waited at most {longest:?}"
+    );
+}
