@@ -12,7 +12,9 @@
 //! fsync, rename, folder fsync). So a crash at any moment leaves the old file or the new one,
 //! never a torn one, and two kanbaos at once keep each other's marks. A symbolic link is
 //! followed: the file it leads to is locked and replaced, and the link stays. The new file
-//! keeps the old one's permission bits.
+//! keeps the old one's permission bits. Only changes are merged in, so a file that was
+//! removed meanwhile (by the user, or moved aside by another kanbao) starts again from what
+//! this process changed, not from everything it once read.
 //!
 //! The reader saves on a background thread ([`StateStore::spawn_save`]): the store is locked
 //! only to take the changes and to put the merged state in, never while the file is read or
