@@ -4,6 +4,7 @@
 mod geometry;
 mod picker;
 mod reader;
+mod saving;
 mod search_job;
 
 pub use geometry::{
@@ -11,6 +12,7 @@ pub use geometry::{
 };
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
+pub use saving::QuitAnswer;
 pub use search_job::{IndexCell, SearchRequest, Searcher};
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -20,7 +22,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
-use crate::i18n::{self, Lang, Msg, state_error_text, warning_text};
+use crate::i18n::{self, Lang, Msg};
 use crate::layout::{AmbiguousWidth, Clusters, LayoutOptions, Widths, cut_to_width, sanitize};
 use crate::search::{Query, SearchHit, SearchIndex};
 use crate::state::{SharedStore, StateStore};
@@ -128,6 +130,8 @@ pub struct App {
     /// Shared with the terminal's signal and panic handlers, which save it on the way out.
     store: SharedStore,
     unsaved: bool,
+    /// Saving state: the background save under way, the last failure, the quit question.
+    saving: saving::Saving,
     opts: Options,
     query: Query,
     view: Vec<usize>,
@@ -177,6 +181,7 @@ impl App {
             searching: false,
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
+            saving: saving::Saving::default(),
             query: Query::parse(&opts.query),
             opts,
             view: Vec::new(),
@@ -927,28 +932,6 @@ impl App {
         self.index.clone()
     }
 
-    /// Writes the reading state if it changed. A failure, or a warning the save raised (a
-    /// state file gone bad meanwhile and moved aside), becomes the status message.
-    pub fn save(&mut self) {
-        self.unsaved = false;
-        let mut store = self.store();
-        let result = store.save_if_dirty();
-        let warnings = store.take_warnings();
-        drop(store);
-        let lang = self.opts.lang;
-        let mut messages: Vec<String> = warnings
-            .iter()
-            .map(|w| format!("{}{}", self.msg(Msg::StateWarning), warning_text(w, lang)))
-            .collect();
-        if let Err(e) = result {
-            let why = state_error_text(&e, lang);
-            messages.push(format!("{}{why}", self.msg(Msg::SaveFailed)));
-        }
-        if !messages.is_empty() {
-            self.status = Some(messages.join("; "));
-        }
-    }
-
     /// The reading state, shared: the terminal's SIGTERM/SIGHUP and panic handlers hold a
     /// clone so they can save it before the process ends. The app records every change
     /// (read marks, bookmarks, the position after each scroll) in it as it happens.
@@ -1094,7 +1077,10 @@ impl App {
 
     /// The message for the status bar, if any.
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        // A failed save stays in view until a save succeeds.
+        (self.saving.question.as_deref())
+            .or(self.status.as_deref())
+            .or(self.saving.error.as_deref())
     }
 
     /// Interface language.

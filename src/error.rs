@@ -122,6 +122,9 @@ pub enum Error {
     /// The reader was started where `TERM` is `dumb`, empty or unset: a terminal that
     /// cannot move the cursor or show colours (its value, if set).
     DumbTerminal { term: Option<String> },
+    /// The state file could not be used (not a kanbao state file, too large), or the
+    /// reader's marks could not be saved when it ended.
+    State(crate::state::StateError),
 }
 
 impl fmt::Display for Error {
@@ -134,6 +137,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
+            Error::State(e) => Some(e),
             _ => None,
         }
     }

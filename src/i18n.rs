@@ -3,7 +3,7 @@
 use crate::district::{DISTRICTS, UNSTATED};
 use crate::error::{Error, Item, Place};
 use crate::layout::{AmbiguousWidth, cut_to_width, display_width};
-use crate::state::{StateError, Warning};
+use crate::state::{NotState, StateError, Warning};
 
 mod config;
 
@@ -727,6 +727,19 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
                 )
             }
         }
+        Error::State(e @ (StateError::NotState { .. } | StateError::TooLarge { .. })) => {
+            state_error_text(e, lang)
+        }
+        Error::State(e) if zh => format!(
+            "{}{}；本次的阅读记录没有保存",
+            Msg::SaveFailed.text(lang),
+            state_error_text(e, lang)
+        ),
+        Error::State(e) => format!(
+            "{}{}; this session's reading marks were not saved",
+            Msg::SaveFailed.text(lang),
+            state_error_text(e, lang)
+        ),
     }
 }
 
@@ -784,6 +797,15 @@ pub fn warning_text(warning: &Warning, lang: Lang) -> String {
                                                 set?); use --state PATH; reading marks will not \
                                                 be saved"
             .to_string(),
+        (Warning::Damaged { path, reason }, Lang::Zh) => format!(
+            "状态文件 {} 已损坏（{reason}）；未作改动，也没有从中读取阅读记录（阅读器下次启动时会把它移到一边）",
+            path.display()
+        ),
+        (Warning::Damaged { path, reason }, Lang::En) => format!(
+            "state file {} is damaged ({reason}); it was left as it is and no marks were read \
+             from it (the reader moves it aside when it next starts)",
+            path.display()
+        ),
     }
 }
 
@@ -812,6 +834,76 @@ pub fn state_error_text(error: &StateError, lang: Lang) -> String {
             path.display()
         ),
         StateError::Encode(e) => e.to_string(),
+        StateError::NotState { path, found } if zh => format!(
+            "{} 不是 kanbao 的状态文件（{}），kanbao 没有改动它；请用 --state 指定状态文件或一个新路径，\
+             或用 --no-state",
+            path.display(),
+            match found {
+                NotState::Folder => "是一个文件夹",
+                NotState::Device => "是一个设备",
+                NotState::Fifo => "是一个命名管道",
+                NotState::Special => "是一个特殊文件",
+                NotState::Empty => "是空文件",
+                NotState::Content => "内容不是 kanbao 的阅读记录",
+            }
+        ),
+        StateError::NotState { path, found } => format!(
+            "{} is not a kanbao state file ({}); it was left as it is. Give --state a state \
+             file or a new path, or use --no-state",
+            path.display(),
+            match found {
+                NotState::Folder => "a folder",
+                NotState::Device => "a device",
+                NotState::Fifo => "a named pipe",
+                NotState::Special => "a special file",
+                NotState::Empty => "an empty file",
+                NotState::Content => "its content is not kanbao's reading state",
+            }
+        ),
+        StateError::TooLarge { path, limit } if zh => format!(
+            "状态文件 {} 超过 kanbao 读取的上限 {limit} 字节，kanbao 没有读取或改动它；\
+             请把它移走，或用 --state 指定另一个路径",
+            path.display()
+        ),
+        StateError::TooLarge { path, limit } => format!(
+            "state file {} is larger than the {limit} bytes kanbao reads; it was left as it \
+             is. Move it away, or give --state another path",
+            path.display()
+        ),
+    }
+}
+
+/// A failed save for the status bar: the reason first, then what was being done to which
+/// file, so that a narrow bar cuts the path and not the reason.
+pub fn save_failed_status(error: &StateError, lang: Lang) -> String {
+    let prefix = Msg::SaveFailed.text(lang);
+    match error {
+        StateError::Io {
+            action,
+            path,
+            source,
+        } if lang == Lang::Zh => format!("{prefix}{source}（{action} {}）", path.display()),
+        StateError::Io {
+            action,
+            path,
+            source,
+        } => format!("{prefix}{source} ({action} {})", path.display()),
+        other => format!("{prefix}{}", state_error_text(other, lang)),
+    }
+}
+
+/// The question the reader asks when the user quits and the marks could not be saved: the
+/// keys first, so a narrow bar cuts the reason and not the choice.
+pub fn quit_unsaved(error: &StateError, lang: Lang) -> String {
+    let reason = match error {
+        StateError::Io { source, .. } => source.to_string(),
+        other => state_error_text(other, lang),
+    };
+    match lang {
+        Lang::Zh => format!("阅读记录未保存 — r 重试  q 仍然退出  Esc 返回 — {reason}"),
+        Lang::En => {
+            format!("Reading marks not saved — r retry  q quit anyway  Esc back — {reason}")
+        }
     }
 }
 

@@ -17,7 +17,7 @@ use kanbao::i18n::{self, Lang};
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
-use kanbao::state::StateStore;
+use kanbao::state::{Access, StateStore};
 use kanbao::tui::{self, Config};
 
 fn main() -> ExitCode {
@@ -125,7 +125,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let collection = load(settings)?;
             let filter = DistrictFilter::parse(&args.district)?;
             let (state, key) = if args.bookmarked || args.unread {
-                reading_state(settings)
+                reading_state(settings)?
             } else {
                 (StateStore::disabled(), String::new())
             };
@@ -182,7 +182,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let filter = DistrictFilter::parse(&args.district)?;
             let mut articles = commands::filtered(&collection, &filter);
             if args.bookmarked {
-                let (state, key) = reading_state(settings);
+                let (state, key) = reading_state(settings)?;
                 articles.retain(|a| state.is_bookmarked(&key, &a.id));
             }
             commands::export(out, &collection, &articles, args.format, lang)
@@ -233,21 +233,22 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     tui::run(collection, config)
 }
 
-/// The reading state for the command line (read-only use), with its source key.
-/// Warnings (a corrupt file moved aside) go to stderr; reading goes on.
-fn reading_state(settings: &Settings) -> (StateStore, String) {
+/// The reading state for the command line, with its source key: opened read-only, so
+/// nothing is locked, written or moved aside. Warnings (a damaged file, left as it is) go
+/// to stderr and reading goes on; something that is not a state file at the path is an error.
+fn reading_state(settings: &Settings) -> kanbao::error::Result<(StateStore, String)> {
     let key = settings.source_key();
     let path = match &settings.state.value {
-        StatePlace::Off => return (StateStore::disabled(), key),
+        StatePlace::Off => return Ok((StateStore::disabled(), key)),
         StatePlace::File(path) => Some(path.clone()),
         StatePlace::Default => None,
     };
-    let (store, warnings) = StateStore::open(path);
+    let (store, warnings) = StateStore::open_with(path, Access::ReadOnly).map_err(Error::State)?;
     for warning in warnings {
         let text = i18n::warning_text(&warning, settings.lang.value);
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
-    (store, key)
+    Ok((store, key))
 }
 
 /// Writes `text` to `out`.

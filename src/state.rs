@@ -7,10 +7,18 @@
 //! "updated" } } } }`. The key of a source is its canonical path, or `builtin` ([`source_key`]).
 //!
 //! # Saving
-//! A save takes an OS lock on `state.json.lock`, re-reads the file, merges, and writes the
-//! result atomically (temporary file, fsync, rename, folder fsync). So a crash at any moment
-//! leaves the old file or the new one, never a torn one, and two kanbaos at once keep each
-//! other's marks.
+//! A save takes an OS lock on `state.json.lock`, re-reads the file, merges what this process
+//! changed since its last save into it, and writes the result atomically (temporary file,
+//! fsync, rename, folder fsync). So a crash at any moment leaves the old file or the new one,
+//! never a torn one, and two kanbaos at once keep each other's marks. A symbolic link is
+//! followed: the file it leads to is locked and replaced, and the link stays. The new file
+//! keeps the old one's permission bits. Only changes are merged in, so a file that was
+//! removed meanwhile (by the user, or moved aside by another kanbao) starts again from what
+//! this process changed, not from everything it once read.
+//!
+//! The reader saves on a background thread ([`StateStore::spawn_save`]): the store is locked
+//! only to take the changes and to put the merged state in, never while the file is read or
+//! written, so a large state file does not hold up keys.
 //!
 //! # Merge rule
 //! Per (source, article id) entry, the one with the newer `updated` stamp wins; on a tie, this
@@ -20,27 +28,36 @@
 //! same article: the later change wins, for the whole entry.
 //!
 //! # Trouble
-//! A file that is not a readable state file (bad JSON, wrong types, not UTF-8) is moved aside
-//! to `state.json.bad-<unix seconds>` with a [`Warning`]; reading goes on with empty state. A
-//! file from a newer kanbao (`version` > 1) is read but never written. A file that cannot be read
-//! at all (permissions) is left alone and marks stay in memory.
+//! Only a file kanbao recognises as its own is ever moved or written: a regular file holding
+//! a JSON object with `version` and `sources`, or one that begins as kanbao writes it
+//! (`{ "version": 1, "sources"` …) and is cut short or bad further on. Such a damaged file
+//! (bad JSON, wrong types, not UTF-8) is moved aside to `state.json.bad-<unix seconds>` with
+//! a [`Warning`] and reading goes on with empty state; commands that only read
+//! ([`Access::ReadOnly`]) leave it where it is. Anything else at the path (other JSON, an
+//! empty file, a folder, a device, a FIFO) or a file over [`MAX_BYTES`] is an error,
+//! [`StateError::NotState`] or [`StateError::TooLarge`], and is left as it is. A file from a
+//! newer kanbao (`version` > 1) is read but never written. A file that cannot be read at all
+//! (permissions) is left alone and marks stay in memory.
 
 mod disk;
 mod error;
 mod model;
+mod save;
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
+use crate::i18n;
 
-pub use error::{StateError, Warning};
+pub use disk::MAX_BYTES;
+pub use error::{NotState, StateError, Warning};
 pub use model::{Entry, Position, SourceState};
+pub use save::SaveHandle;
 
 use disk::DiskState;
-use model::{Sources, VERSION};
+use model::Sources;
 
 /// The source key of the bundled data.
 pub const BUILTIN: &str = "builtin";
@@ -76,41 +93,101 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dir.join("state.json"))
 }
 
-/// A store shared between the reader and the handlers that save it when the process is
-/// ended by a signal or a panic.
+/// A store shared between the reader, its background saves, and the handlers that save it
+/// when the process is ended by a signal or a panic.
 pub type SharedStore = Arc<Mutex<StateStore>>;
 
+/// A function a save calls with its temporary file's path before the rename (for tests that
+/// hold a save up or make it fail there).
+pub type SaveHook = Arc<dyn Fn(&Path) -> io::Result<()> + Send + Sync>;
+
+/// What a command may do to the state file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The reader: saves, and moves a damaged state file aside.
+    ReadWrite,
+    /// Commands that only read marks (`list --bookmarked`): nothing is locked, written or
+    /// moved.
+    ReadOnly,
+}
+
 /// The reading state and the file it lives in.
-#[derive(Debug)]
 pub struct StateStore {
     /// The state file; `None` for `--no-state`.
     path: Option<PathBuf>,
-    /// False when saves must not write: `--no-state`, a newer or unreadable file.
+    /// False when saves must not write: `--no-state`, read-only access, a newer or unreadable
+    /// file.
     writable: bool,
     sources: Sources,
-    dirty: bool,
+    /// The entries changed since a save last took them.
+    pending: Sources,
+    /// The entries a background save has taken and not yet reported on.
+    in_flight: Option<Sources>,
     /// Warnings raised by a save, for the caller to show.
     warnings: Vec<Warning>,
+    hook: Option<SaveHook>,
+}
+
+impl std::fmt::Debug for StateStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StateStore")
+            .field("path", &self.path)
+            .field("writable", &self.writable)
+            .field("sources", &self.sources.len())
+            .field("pending", &self.pending.len())
+            .field("in_flight", &self.in_flight.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl StateStore {
+    /// Opens the state file at `path`, or at [`default_path`] when `None`, for reading and
+    /// writing; what [`open_with`](Self::open_with) refuses becomes a [`Warning`] and a store
+    /// that never saves.
+    pub fn open(path: Option<PathBuf>) -> (StateStore, Vec<Warning>) {
+        let given = path.clone().or_else(default_path);
+        match StateStore::open_with(path, Access::ReadWrite) {
+            Ok(opened) => opened,
+            Err(e) => {
+                let mut store = StateStore::disabled();
+                store.path = given.clone();
+                let warning = Warning::Unreadable {
+                    path: given.unwrap_or_default(),
+                    reason: i18n::state_error_text(&e, i18n::Lang::En),
+                };
+                (store, vec![warning])
+            }
+        }
+    }
+
     /// Opens the state file at `path`, or at [`default_path`] when `None`.
     ///
-    /// Never fails: a missing file is empty state; any trouble becomes a [`Warning`] and
-    /// reading goes on (see the module docs).
-    pub fn open(path: Option<PathBuf>) -> (StateStore, Vec<Warning>) {
+    /// A missing file is empty state. Trouble that leaves the file as it is becomes a
+    /// [`Warning`] and reading goes on (see the module docs).
+    ///
+    /// # Errors
+    /// When the path holds something that is not a kanbao state file, or one over
+    /// [`MAX_BYTES`]: nothing is read from it, and it is left as it is.
+    pub fn open_with(
+        path: Option<PathBuf>,
+        access: Access,
+    ) -> Result<(StateStore, Vec<Warning>), StateError> {
         let Some(path) = path.or_else(default_path) else {
-            return (StateStore::disabled(), vec![Warning::NoDefaultPath]);
+            return Ok((StateStore::disabled(), vec![Warning::NoDefaultPath]));
         };
-        let mut store = StateStore {
-            path: Some(path.clone()),
-            writable: true,
-            sources: Sources::new(),
-            dirty: false,
-            warnings: Vec::new(),
-        };
+        let mut store = StateStore::disabled();
+        store.path = Some(path.clone());
+        store.writable = access == Access::ReadWrite;
         let mut warnings = Vec::new();
-        match disk::read(&path) {
+        let real = match disk::resolve(&path) {
+            Ok(real) => real,
+            Err(e) => {
+                store.writable = false;
+                let reason = e.to_string();
+                return Ok((store, vec![Warning::Unreadable { path, reason }]));
+            }
+        };
+        match disk::read(&real) {
             DiskState::Missing => {}
             DiskState::Current(sources) => store.sources = sources,
             DiskState::Newer { version, sources } => {
@@ -125,18 +202,32 @@ impl StateStore {
                     reason: e.to_string(),
                 });
             }
-            DiskState::Bad(_) => match recover(&path) {
+            DiskState::NotState(found) => return Err(StateError::NotState { path, found }),
+            DiskState::TooLarge => {
+                return Err(StateError::TooLarge {
+                    path,
+                    limit: MAX_BYTES,
+                });
+            }
+            DiskState::Damaged(reason) if access == Access::ReadOnly => {
+                warnings.push(Warning::Damaged { path, reason });
+            }
+            DiskState::Damaged(_) => match save::recover(&real) {
                 Ok((sources, warning)) => {
                     store.sources = sources;
                     warnings.extend(warning);
                 }
-                Err(reason) => {
+                Err(e @ (StateError::NotState { .. } | StateError::TooLarge { .. })) => {
+                    return Err(e);
+                }
+                Err(e) => {
                     store.writable = false;
+                    let reason = i18n::state_error_text(&e, i18n::Lang::En);
                     warnings.push(Warning::Unreadable { path, reason });
                 }
             },
         }
-        (store, warnings)
+        Ok((store, warnings))
     }
 
     /// A store for `--no-state`: all in memory, never written.
@@ -145,8 +236,10 @@ impl StateStore {
             path: None,
             writable: false,
             sources: Sources::new(),
-            dirty: false,
+            pending: Sources::new(),
+            in_flight: None,
             warnings: Vec::new(),
+            hook: None,
         }
     }
 
@@ -215,20 +308,22 @@ impl StateStore {
         self.update(source, id, |e| e.position = Some(position));
     }
 
-    /// Whether there are changes a [`save`](Self::save) would write. Always false when the
-    /// store does not save, so a caller's save timer never runs for nothing.
+    /// Whether there are changes not yet on disk: changes no save has taken, or taken by a
+    /// background save that has not reported back. Always false when the store does not
+    /// save, so a caller's save timer never runs for nothing.
     pub fn dirty(&self) -> bool {
-        self.dirty
+        self.writable && (!self.pending.is_empty() || self.in_flight.is_some())
     }
 
-    /// Saves now: lock, re-read, merge, write atomically (see the module docs). Does nothing
-    /// when the store does not save. On error the file on disk is the old one, whole, and the
-    /// store stays dirty so a later save tries again.
+    /// Saves now, on this thread: lock, re-read, merge, write atomically (see the module
+    /// docs). What a background save has taken and not yet written is saved too. Does
+    /// nothing when the store does not save. On error the file on disk is the old one,
+    /// whole, and the store stays dirty so a later save tries again.
     ///
     /// # Errors
     /// When the folder, lock or file cannot be written, when another kanbao holds the lock for
-    /// seconds, or when a newer kanbao replaced the file meanwhile (then, once: the store stops
-    /// saving).
+    /// seconds, when something that is not a kanbao state file took the file's place, or when
+    /// a newer kanbao replaced the file meanwhile (then, once: the store stops saving).
     pub fn save(&mut self) -> Result<(), StateError> {
         self.save_with_hook(&mut |_| Ok(()))
     }
@@ -238,13 +333,28 @@ impl StateStore {
     /// # Errors
     /// As [`save`](Self::save).
     pub fn save_if_dirty(&mut self) -> Result<(), StateError> {
-        if self.dirty { self.save() } else { Ok(()) }
+        if self.dirty() { self.save() } else { Ok(()) }
+    }
+
+    /// Starts saving the changes on a background thread, if there are any and the store
+    /// saves; the thread puts the merged state back into the store when the file is written.
+    /// Keys, drawing and further changes go on meanwhile: the store is locked only to take
+    /// the changes and to put the result in.
+    pub fn spawn_save(shared: &SharedStore) -> Option<SaveHandle> {
+        save::spawn(shared)
     }
 
     /// Warnings raised by saves since the last call (a state file gone bad meanwhile and moved
     /// aside), for the caller to show.
     pub fn take_warnings(&mut self) -> Vec<Warning> {
         std::mem::take(&mut self.warnings)
+    }
+
+    /// Has every save call `hook` with its temporary file's path before the rename, on
+    /// whichever thread it runs. For tests that hold a background save up or make it fail.
+    #[doc(hidden)]
+    pub fn set_save_hook(&mut self, hook: SaveHook) {
+        self.hook = Some(hook);
     }
 
     /// [`save`](Self::save), calling `before_rename` with the temporary file's path after it is
@@ -255,44 +365,13 @@ impl StateStore {
         &mut self,
         before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
     ) -> Result<(), StateError> {
-        let Some(path) = self.path.clone().filter(|_| self.writable) else {
+        let Some(job) = self.take_job(false) else {
             return Ok(());
         };
-        let dir = disk::folder(&path);
-        std::fs::create_dir_all(dir).map_err(error::io_err("create the folder", dir))?;
-        let _lock = disk::Lock::acquire(&path)?;
-        disk::remove_orphans(&path);
-        let on_disk = match disk::read(&path) {
-            DiskState::Missing => Sources::new(),
-            DiskState::Current(sources) => sources,
-            DiskState::Newer { version, .. } => {
-                self.writable = false;
-                self.dirty = false;
-                return Err(StateError::NewerVersion { path, version });
-            }
-            DiskState::Unreadable(e) => return Err(error::io_err("read", path)(e)),
-            DiskState::Bad(reason) => {
-                let moved_to =
-                    disk::move_aside(&path).map_err(error::io_err("move aside", &path))?;
-                self.warnings.push(Warning::MovedAside {
-                    path: path.clone(),
-                    moved_to,
-                    reason,
-                });
-                Sources::new()
-            }
-        };
-        let merged = model::merge(on_disk, &self.sources);
-        let file = FileRef {
-            version: VERSION,
-            sources: &merged,
-        };
-        let mut bytes = serde_json::to_vec_pretty(&file).map_err(StateError::Encode)?;
-        bytes.push(b'\n');
-        disk::write_atomic(&path, &bytes, before_rename)?;
-        self.sources = merged;
-        self.dirty = false;
-        Ok(())
+        let (result, warnings) = job.run(before_rename);
+        self.warnings.extend(warnings);
+        // Dropped here: only the signal and panic handlers and tests save on this thread.
+        self.finish(job, result, false).map(drop)
     }
 
     /// Applies `change` to the entry; if it changed anything, stamps it and marks the store
@@ -310,38 +389,13 @@ impl StateStore {
             .entry(source.to_owned())
             .or_default()
             .entry_mut(id) = new;
-        self.dirty |= self.writable;
-    }
-}
-
-/// The file as written, borrowing the state.
-#[derive(Serialize)]
-struct FileRef<'a> {
-    version: u32,
-    sources: &'a Sources,
-}
-
-/// Under the lock, reads a file that looked bad again and, if it still is, moves it aside.
-/// Returns the state to start from and the warning to show, or why the file could not be
-/// dealt with.
-fn recover(path: &Path) -> Result<(Sources, Option<Warning>), String> {
-    let _lock = disk::Lock::acquire(path).map_err(|e| e.to_string())?;
-    match disk::read(path) {
-        DiskState::Bad(reason) => {
-            let moved_to = disk::move_aside(path)
-                .map_err(|e| format!("{reason}; could not move it aside: {e}"))?;
-            let warning = Warning::MovedAside {
-                path: path.to_owned(),
-                moved_to,
-                reason,
-            };
-            Ok((Sources::new(), Some(warning)))
+        if self.writable {
+            *self
+                .pending
+                .entry(source.to_owned())
+                .or_default()
+                .entry_mut(id) = new;
         }
-        // Another kanbao replaced it meanwhile with a good file.
-        DiskState::Current(sources) => Ok((sources, None)),
-        DiskState::Missing => Ok((Sources::new(), None)),
-        DiskState::Newer { version, .. } => Err(format!("now has version {version}")),
-        DiskState::Unreadable(e) => Err(e.to_string()),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
 use crate::layout::{AmbiguousWidth, Clusters};
 use crate::settings::{Ambiguous, Settings, StatePlace};
-use crate::state::StateStore;
+use crate::state::{Access, StateStore};
 
 /// What the reader starts with: the settings, and the filter and search the command line
 /// asked for.
@@ -52,7 +52,10 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
                 StatePlace::File(path) => Some(path.clone()),
                 _ => None,
             };
-            let (store, warnings) = StateStore::open(path);
+            // Something that is not a state file at the path ends the reader before it
+            // starts, with the path and what to do.
+            let (store, warnings) =
+                StateStore::open_with(path, Access::ReadWrite).map_err(Error::State)?;
             let texts = warnings
                 .iter()
                 .map(|w| crate::i18n::warning_text(w, lang))
@@ -90,15 +93,19 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         path: "<terminal>".into(),
         source,
     };
-    let (mut term, guard) = terminal::enter(mouse, app.shared_state()).map_err(io)?;
+    let (mut term, guard) = terminal::enter(mouse, app.shared_state(), lang).map_err(io)?;
     if clusters.settable {
         // Undone by `terminal::restore`, on every way out.
         probe::enter_grapheme_mode();
     }
     let result = event_loop::run(&mut term, &mut app, &theme);
     // The loop saves on a normal end; a terminal error (an SSH session dropped before its
-    // SIGHUP came) ends it early, and the last marks must not be lost with it.
-    app.save();
+    // SIGHUP came) ends it early, and the last marks must not be lost with it. When the user
+    // chose to quit without them, this is one more try.
+    let saved = app.save_now();
     drop(guard);
+    // Marks that could not be saved are said on stderr, with the path and the reason, and
+    // the exit status is not 0.
+    saved.map_err(Error::State)?;
     result.map_err(io)
 }

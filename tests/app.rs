@@ -584,7 +584,8 @@ fn a_warning_raised_by_a_save_reaches_the_status_bar() {
     let path = dir.path().join("state.json");
     let mut app = app_with_state(&path);
     app.update(Action::ToggleBookmark);
-    std::fs::write(&path, "garbage").unwrap();
+    // Damaged, but recognisably kanbao's: only such a file is moved aside.
+    std::fs::write(&path, "{\"version\": 1, \"sources\": {\"gar").unwrap();
     app.save();
     let status = app.status().unwrap();
     assert!(status.starts_with("阅读记录："), "{status}");

@@ -13,7 +13,9 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use kanbao::state::{BUILTIN, Position, StateError, StateStore, Warning};
+use kanbao::state::{
+    Access, BUILTIN, MAX_BYTES, NotState, Position, StateError, StateStore, Warning,
+};
 
 const SRC: &str = "/data/archive.json";
 
@@ -403,18 +405,200 @@ fn a_file_that_is_not_utf8_is_moved_aside_with_a_warning() {
     assert_moved_aside(b"{\"version\":1,\"sources\":{\"\xff\":{}}}", "UTF-8");
 }
 
+/// Opens `path` for the reader and expects a refusal that names it, leaving the folder as
+/// it was (nothing moved, no lock file).
+fn assert_refused(path: &Path, found: NotState) {
+    let dir = path.parent().unwrap();
+    let before = names(dir);
+    let result = StateStore::open_with(Some(path.to_owned()), Access::ReadWrite);
+    let Err(error) = result else {
+        panic!("{} was opened as a state file", path.display());
+    };
+    assert!(
+        matches!(&error, StateError::NotState { found: f, .. } if *f == found),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(message.contains(&*path.to_string_lossy()), "{message}");
+    assert!(message.contains("--state"), "says what to do: {message}");
+    assert_eq!(names(dir), before, "nothing moved or created");
+}
+
 #[test]
 fn a_folder_in_place_of_the_file_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = state_path(&dir);
     fs::create_dir(&path).unwrap();
-    let (mut store, warnings) = StateStore::open(Some(path.clone()));
-    assert!(matches!(warnings.as_slice(), [Warning::Unreadable { .. }]));
+    assert_refused(&path, NotState::Folder);
+    assert!(path.is_dir());
+}
+
+#[test]
+fn other_json_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // `--state articles.json`: the user's data, named by mistake.
+    let articles = br#"{"articles":[{"id":"1","title":"x","paragraphs":["y"]}]}"#;
+    for (name, content) in [
+        ("articles.json", &articles[..]),
+        ("package.json", br#"{"version":"1.0.0","name":"x"}"#),
+        ("list.json", br#"[{"version":1,"sources":{}}]"#),
+        ("cut.json", br#"{"articles":[{"id":"1","ti"#),
+        ("empty.json", b""),
+        ("notes.txt", "看报\n".as_bytes()),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, content).unwrap();
+        let found = if content.is_empty() {
+            NotState::Empty
+        } else {
+            NotState::Content
+        };
+        assert_refused(&path, found);
+        assert_eq!(fs::read(&path).unwrap(), content, "{name} unchanged");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // Through links, so that a kanbao that moved them would move the link, not the device.
+    for device in ["/dev/null", "/dev/zero", "/dev/full"] {
+        let link = dir.path().join(format!("{}.json", &device[5..]));
+        std::os::unix::fs::symlink(device, &link).unwrap();
+        assert_refused(&link, NotState::Device);
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new(device));
+    }
+    // A FIFO with no writer: opening it to read would wait for one for ever.
+    let fifo = dir.path().join("pipe.json");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    let open = fifo.clone();
+    thread::spawn(move || {
+        let result = StateStore::open_with(Some(open), Access::ReadWrite).map(drop);
+        let _ = tx.send(result);
+    });
+    let result = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("opening a FIFO as the state file returned");
+    assert!(
+        matches!(
+            result,
+            Err(StateError::NotState {
+                found: NotState::Fifo,
+                ..
+            })
+        ),
+        "{result:?}"
+    );
+    assert!(fifo.exists());
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    // It begins as a state file: only its size is wrong. Sparse: no disk space taken.
+    let file = fs::File::create(&path).unwrap();
+    std::io::Write::write_all(&mut &file, b"{\"version\":1,\"sources\":{").unwrap();
+    file.set_len(MAX_BYTES + 1).unwrap();
+    drop(file);
+    let result = StateStore::open_with(Some(path.clone()), Access::ReadWrite).map(drop);
+    let Err(error) = result else {
+        panic!("a file over the limit was opened");
+    };
+    assert!(matches!(error, StateError::TooLarge { .. }), "{error:?}");
+    assert!(error.to_string().contains(&*path.to_string_lossy()));
+    assert_eq!(names(dir.path()), ["state.json"]);
+    assert_eq!(fs::metadata(&path).unwrap().len(), MAX_BYTES + 1);
+}
+
+#[test]
+fn read_only_access_never_moves_or_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let damaged = b"{\"version\": 1, \"sources\": {\"builtin\": {\"1\": {\"rea";
+    fs::write(&path, damaged).unwrap();
+    let (mut store, warnings) =
+        StateStore::open_with(Some(path.clone()), Access::ReadOnly).unwrap();
+    assert!(
+        matches!(warnings.as_slice(), [Warning::Damaged { .. }]),
+        "{warnings:?}"
+    );
+    assert!(warnings[0].to_string().contains("left as it is"));
     assert!(!store.saves());
     store.set_read(SRC, "1", true);
-    assert!(store.is_read(SRC, "1") && !store.dirty());
     store.save().unwrap();
-    assert!(path.is_dir());
+    assert_eq!(fs::read(&path).unwrap(), damaged);
+    assert_eq!(
+        names(dir.path()),
+        ["state.json"],
+        "no lock file, nothing moved"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_state_file_is_written_through_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("dotfiles");
+    fs::create_dir(&real).unwrap();
+    let target = real.join("kanbao-state.json");
+    let link = state_path(&dir);
+    std::os::unix::fs::symlink("dotfiles/kanbao-state.json", &link).unwrap();
+
+    // A first save through a link that leads nowhere yet creates the target.
+    let mut store = open(&link);
+    store.set_read(SRC, "1", true);
+    store.save().unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(open(&target).is_read(SRC, "1"));
+
+    // The user's mode is kept across saves.
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
+    let mut store = open(&link);
+    store.set_bookmarked(SRC, "2", true);
+    store.save().unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let reopened = open(&target);
+    assert!(reopened.is_read(SRC, "1") && reopened.is_bookmarked(SRC, "2"));
+    let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o640);
+    // The lock and the temporary files live next to the target, not the link.
+    assert_eq!(names(dir.path()), ["dotfiles", "state.json"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_regular_state_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut store = open(&path);
+    store.set_read(SRC, "1", true);
+    store.save().unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    store.set_read(SRC, "2", true);
+    store.save().unwrap();
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o644);
 }
 
 #[test]
@@ -443,7 +627,7 @@ fn a_newer_version_written_meanwhile_stops_saving_once() {
     let path = state_path(&dir);
     let mut store = open(&path);
     store.set_read(SRC, "1", true);
-    let newer = br#"{"version":3}"#;
+    let newer = br#"{"version":3,"sources":{}}"#;
     fs::write(&path, newer).unwrap();
     let result = store.save();
     assert!(
@@ -463,7 +647,7 @@ fn a_file_gone_bad_during_a_session_is_moved_aside_on_save() {
     let path = state_path(&dir);
     let mut store = open(&path);
     store.set_read(SRC, "1", true);
-    fs::write(&path, "garbage").unwrap();
+    fs::write(&path, "{\"version\": 1, \"sources\": {\"gar").unwrap();
     store.save().unwrap();
     assert!(open(&path).is_read(SRC, "1"));
     let warnings = store.take_warnings();

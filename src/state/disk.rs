@@ -3,18 +3,28 @@
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::error::{StateError, io_err};
-use super::model::{Sources, StateFile, VERSION, VersionProbe};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::error::{NotState, StateError, io_err};
+use super::model::{Sources, StateFile, VERSION};
 
 /// How long a save waits for another kanbao's save to finish before giving up.
 const LOCK_WAIT: Duration = Duration::from_secs(5);
 /// How often a waiting save tries the lock again.
 const LOCK_RETRY: Duration = Duration::from_millis(10);
+
+/// The most bytes a state file may hold: 256 MiB, some two million articles' marks. Read
+/// with this limit, so a device or a file that grows while read cannot exhaust memory.
+pub const MAX_BYTES: u64 = 256 << 20;
+
+/// How many symbolic links in a row are followed to find the file a state path names.
+const MAX_LINKS: usize = 40;
 
 /// What was found at the state path.
 pub(crate) enum DiskState {
@@ -24,44 +34,173 @@ pub(crate) enum DiskState {
     Current(Sources),
     /// A file from a newer kanbao, with what could be read of it (empty if its shape changed).
     Newer { version: u32, sources: Sources },
-    /// A file that is not a state file this kanbao can read: bad JSON, wrong types, not UTF-8.
-    Bad(String),
-    /// The file could not be read at all (permissions, a folder in its place, …).
+    /// A kanbao state file that is damaged: cut short, bad JSON or wrong types inside its
+    /// shape, not UTF-8. The only thing kanbao moves aside.
+    Damaged(String),
+    /// Not a kanbao state file at all: never read as one, moved or written.
+    NotState(NotState),
+    /// A regular file larger than [`MAX_BYTES`].
+    TooLarge,
+    /// The file could not be read at all (permissions, a parent that is a file, …).
     Unreadable(io::Error),
 }
 
-/// Reads and classifies the file at `path`.
+/// Reads and classifies the file at `path` (the path after [`resolve`]). Only a regular file
+/// is opened: a FIFO, a device or a folder is told by its metadata and never read.
 pub(crate) fn read(path: &Path) -> DiskState {
-    match fs::read(path) {
-        Ok(bytes) => parse(&bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => DiskState::Missing,
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return DiskState::Missing,
+        Err(e) => return DiskState::Unreadable(e),
+    };
+    if let Some(found) = special(&meta) {
+        return DiskState::NotState(found);
+    }
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return DiskState::Missing,
+        Err(e) => return DiskState::Unreadable(e),
+    };
+    // Something else may have been put in its place between the two looks.
+    if let Some(found) = file.metadata().ok().as_ref().and_then(special) {
+        return DiskState::NotState(found);
+    }
+    match read_capped(file, MAX_BYTES) {
+        Ok(Some(bytes)) => parse(&bytes),
+        Ok(None) => DiskState::TooLarge,
         Err(e) => DiskState::Unreadable(e),
     }
 }
 
+/// What `meta` describes, when it is not a regular file.
+fn special(meta: &fs::Metadata) -> Option<NotState> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some(NotState::Folder);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some(NotState::Device);
+        }
+        if kind.is_fifo() {
+            return Some(NotState::Fifo);
+        }
+    }
+    Some(NotState::Special)
+}
+
+/// Reads all of `reader` if it holds at most `limit` bytes; `None` if it holds more. Never
+/// reads more than `limit + 1` bytes, whatever the reader is.
+pub(crate) fn read_capped(reader: impl Read, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// The keys of a state file, read without building its entries.
+#[derive(Deserialize)]
+struct Shape {
+    version: Option<serde_json::Value>,
+    sources: Option<IgnoredAny>,
+}
+
 /// Classifies the bytes of a state file.
+///
+/// A kanbao state file is a JSON object with a `version` and `sources`. One that parses but
+/// has wrong types inside that shape is damaged. One that does not parse is damaged only if
+/// it begins as kanbao writes it (`{ "version": <number>, "sources"`, see [`signed`]): a
+/// file cut short, or gone bad at some byte. Anything else is not a state file.
 pub(crate) fn parse(bytes: &[u8]) -> DiskState {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return DiskState::NotState(NotState::Empty);
+    }
+    let unless_signed = |reason: String| {
+        if signed(bytes) {
+            DiskState::Damaged(reason)
+        } else {
+            DiskState::NotState(NotState::Content)
+        }
+    };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return DiskState::Bad(format!("not UTF-8 at byte {}", e.valid_up_to())),
+        Err(e) => return unless_signed(format!("not UTF-8 at byte {}", e.valid_up_to())),
     };
-    let version = match serde_json::from_str::<VersionProbe>(text) {
-        Ok(probe) => probe.version,
-        Err(e) => return DiskState::Bad(format!("not a kanbao state file: {e}")),
+    let shape = match serde_json::from_str::<Shape>(text) {
+        Ok(shape) => shape,
+        Err(e) => return unless_signed(format!("not a kanbao state file: {e}")),
     };
-    if version > VERSION {
+    let (Some(version), Some(_)) = (shape.version, shape.sources) else {
+        return DiskState::NotState(NotState::Content);
+    };
+    let Some(version) = version.as_u64() else {
+        return DiskState::Damaged(format!("version {version} is not a number"));
+    };
+    if version > u64::from(VERSION) {
         let sources = serde_json::from_str::<StateFile>(text)
             .map(|f| f.sources)
             .unwrap_or_default();
+        let version = u32::try_from(version).unwrap_or(u32::MAX);
         return DiskState::Newer { version, sources };
     }
-    if version < VERSION {
-        return DiskState::Bad(format!("unknown version {version}"));
+    if version < u64::from(VERSION) {
+        return DiskState::Damaged(format!("unknown version {version}"));
     }
     match serde_json::from_str::<StateFile>(text) {
         Ok(file) => DiskState::Current(file.sources),
-        Err(e) => DiskState::Bad(format!("not a kanbao state file: {e}")),
+        Err(e) => DiskState::Damaged(format!("not a kanbao state file: {e}")),
     }
+}
+
+/// Whether `bytes` begin as kanbao writes a state file: `{`, the key `"version"`, `:`, a
+/// number, `,` and the key `"sources"`, white space allowed between them. What follows may
+/// be anything (a file cut short, a bad byte).
+pub(crate) fn signed(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    if !(eat(&mut rest, b"{") && eat(&mut rest, b"\"version\"") && eat(&mut rest, b":")) {
+        return false;
+    }
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    rest = &rest[digits..];
+    digits > 0 && eat(&mut rest, b",") && eat(&mut rest, b"\"sources\"")
+}
+
+/// Skips white space and then `token` at the start of `rest`; false if `token` is not there.
+fn eat(rest: &mut &[u8], token: &[u8]) -> bool {
+    match rest.trim_ascii_start().strip_prefix(token) {
+        Some(after) => {
+            *rest = after.trim_ascii_start();
+            true
+        }
+        None => false,
+    }
+}
+
+/// The file a state path names: `path` itself, or where its symbolic links lead (the last
+/// one may lead to a file that does not exist yet). Saves read, lock and replace that file,
+/// so a linked state file stays linked.
+pub(crate) fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut at = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&at)?;
+                at = folder(&at).join(target);
+            }
+            // Not a link, or nothing there (or no way to look): what reads or writes it next
+            // says what is wrong.
+            Ok(_) | Err(_) => return Ok(at),
+        }
+    }
+    Err(io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row"
+    )))
 }
 
 /// Moves a bad state file to `<name>.bad-<unix seconds>` (with `-<n>` added if that is taken)
@@ -181,6 +320,9 @@ pub(crate) fn write_atomic(
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(io_err("create a temporary file in", dir))?;
+    if let Ok(meta) = fs::metadata(path) {
+        keep_owner_and_mode(temp.as_file(), &meta).map_err(io_err("write", temp.path()))?;
+    }
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(io_err("write", temp.path()))?;
@@ -188,6 +330,24 @@ pub(crate) fn write_atomic(
     temp.persist(path)
         .map_err(|e| io_err("replace", path)(e.error))?;
     sync_folder(dir).map_err(io_err("sync the folder", dir))
+}
+
+/// Gives the new file the permission bits of the one it replaces and, where the system lets
+/// this process (root saving a user's file), its owner.
+#[cfg(unix)]
+fn keep_owner_and_mode(file: &File, old: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, fchown};
+    let new = file.metadata()?;
+    if (new.uid(), new.gid()) != (old.uid(), old.gid()) {
+        // Only root may give a file away; anyone else keeps the file as their own.
+        let _ = fchown(file, Some(old.uid()), Some(old.gid()));
+    }
+    file.set_permissions(old.permissions())
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_mode(file: &File, old: &fs::Metadata) -> io::Result<()> {
+    file.set_permissions(old.permissions())
 }
 
 #[cfg(unix)]
@@ -237,19 +397,60 @@ mod tests {
 
     #[test]
     fn classifies_files() {
-        assert!(matches!(parse(br#"{"version":1}"#), DiskState::Current(s) if s.is_empty()));
-        assert!(matches!(parse(b"\xff\xfe"), DiskState::Bad(r) if r.contains("UTF-8")));
-        assert!(matches!(parse(b"{"), DiskState::Bad(_)));
-        assert!(matches!(parse(br#"{"sources":{}}"#), DiskState::Bad(_)));
-        assert!(matches!(parse(br#"{"version":0}"#), DiskState::Bad(_)));
+        let current = br#"{"version":1,"sources":{}}"#;
+        assert!(matches!(parse(current), DiskState::Current(s) if s.is_empty()));
+        // Damaged: kanbao's own shape, gone wrong.
+        for damaged in [
+            &b"{\"version\":1,\"sources\":{\"\xff\":{}}}"[..],
+            b"{\n  \"version\": 1,\n  \"sources\": {\n    \"builtin\": {",
+            br#"{"version":0,"sources":{}}"#,
+            br#"{"version":"1","sources":{}}"#,
+            br#"{"version":1,"sources":{"a":{"1":{"read":"yes"}}}}"#,
+            br#"{"version":1,"sources":[]}"#,
+        ] {
+            assert!(
+                matches!(parse(damaged), DiskState::Damaged(_)),
+                "{damaged:?}"
+            );
+        }
         assert!(matches!(
-            parse(br#"{"version":1,"sources":{"a":{"1":{"read":"yes"}}}}"#),
-            DiskState::Bad(_)
+            parse(b"\xff\xfe"),
+            DiskState::NotState(NotState::Content)
+        ));
+        // Not a state file: other JSON, text, a cut file that does not begin as kanbao's.
+        for other in [
+            &b"{"[..],
+            br#"{"sources":{}}"#,
+            br#"{"version":1}"#,
+            br#"{"version":"1.0.0","name":"x"}"#,
+            br#"[{"id":"1","title":"x"}]"#,
+            br#"{"articles":[{"id":"1"#,
+            br#"{"version":1,"name":"#,
+            b"hello",
+        ] {
+            assert!(
+                matches!(parse(other), DiskState::NotState(NotState::Content)),
+                "{other:?}"
+            );
+        }
+        assert!(matches!(parse(b""), DiskState::NotState(NotState::Empty)));
+        assert!(matches!(
+            parse(b" \n"),
+            DiskState::NotState(NotState::Empty)
         ));
         assert!(matches!(
             parse(br#"{"version":2,"sources":"new shape"}"#),
             DiskState::Newer { version: 2, sources } if sources.is_empty()
         ));
+    }
+
+    #[test]
+    fn reads_stop_past_the_limit_whatever_the_reader() {
+        // An endless reader, as /dev/zero is: one byte past the limit is read, no more.
+        assert!(read_capped(io::repeat(0), 1000).expect("read").is_none());
+        let ten = read_capped(&[7u8; 10][..], 10).expect("read");
+        assert_eq!(ten.as_deref(), Some(&[7u8; 10][..]));
+        assert!(read_capped(&[7u8; 11][..], 10).expect("read").is_none());
     }
 
     #[test]

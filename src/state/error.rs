@@ -34,6 +34,31 @@ pub enum Warning {
     },
     /// No state folder could be found for this platform; marks are not saved.
     NoDefaultPath,
+    /// A damaged kanbao state file found by a command that only reads: left as it is (the
+    /// reader moves it aside when it next starts), and no marks are read from it.
+    Damaged {
+        /// The state file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// What was found at a state path that holds no kanbao state file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotState {
+    /// A folder.
+    Folder,
+    /// A character or block device (`/dev/null`, `/dev/zero`).
+    Device,
+    /// A named pipe.
+    Fifo,
+    /// A socket or another kind of special file.
+    Special,
+    /// An empty file (or one of white space only).
+    Empty,
+    /// A file whose content is not a kanbao state file (other JSON, text, binary).
+    Content,
 }
 
 impl fmt::Display for Warning {
@@ -68,16 +93,35 @@ pub enum StateError {
     },
     /// The state could not be turned into JSON.
     Encode(serde_json::Error),
+    /// The path holds something that is not a kanbao state file; it was left as it is.
+    NotState {
+        /// The path given (or the default one).
+        path: PathBuf,
+        /// What is there.
+        found: NotState,
+    },
+    /// The state file is larger than kanbao reads; it was left as it is.
+    TooLarge {
+        /// The state file.
+        path: PathBuf,
+        /// The most kanbao reads, in bytes.
+        limit: u64,
+    },
 }
 
 impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}{}",
-            i18n::Msg::SaveFailed.text(Lang::En),
-            i18n::state_error_text(self, Lang::En)
-        )
+        match self {
+            StateError::NotState { .. } | StateError::TooLarge { .. } => {
+                f.write_str(&i18n::state_error_text(self, Lang::En))
+            }
+            _ => write!(
+                f,
+                "{}{}",
+                i18n::Msg::SaveFailed.text(Lang::En),
+                i18n::state_error_text(self, Lang::En)
+            ),
+        }
     }
 }
 
@@ -86,7 +130,10 @@ impl std::error::Error for StateError {
         match self {
             StateError::Io { source, .. } => Some(source),
             StateError::Encode(e) => Some(e),
-            StateError::Locked { .. } | StateError::NewerVersion { .. } => None,
+            StateError::Locked { .. }
+            | StateError::NewerVersion { .. }
+            | StateError::NotState { .. }
+            | StateError::TooLarge { .. } => None,
         }
     }
 }

@@ -95,12 +95,6 @@ pub(crate) struct StateFile {
     pub sources: Sources,
 }
 
-/// Only the version, read first so a newer file is recognised even if its shape changed.
-#[derive(Deserialize)]
-pub(crate) struct VersionProbe {
-    pub version: u32,
-}
-
 /// Merges `local` into `disk`, entry by entry: for each (source, id) the entry with the newer
 /// `updated` wins, and on a tie the local one does. Entries only on one side are kept.
 ///

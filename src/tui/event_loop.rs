@@ -1,7 +1,9 @@
 //! The loop: draw, then block until the next event. No ticks: while nothing is pending
 //! kanbao uses no CPU. It wakes on its own only while work is pending: while a background
-//! search runs (to show its answer as soon as it ends) and, once, after `SAVE_DELAY` without
-//! input while reading state waits to be saved.
+//! search or save runs (to show its answer as soon as it ends) and, once, after `SAVE_DELAY`
+//! without input while reading state waits to be saved. Saves run on a background thread, so
+//! a large state file never holds up keys; the last one, at the end, runs here, and if it
+//! fails the reader asks before it ends without the marks.
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -11,7 +13,7 @@ use ratatui::crossterm::event;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::app::{App, Searcher};
+use crate::app::{App, QuitAnswer, Searcher};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::view;
@@ -27,14 +29,27 @@ pub const SEARCH_POLL: Duration = Duration::from_millis(5);
 /// are read anyway.
 pub const KEPT_SEARCH_WAIT: Duration = Duration::from_secs(3);
 
-/// Runs until the app wants to quit; saves the state on the way out.
+/// How often the loop looks for a background save's end while one runs.
+pub const SAVE_POLL: Duration = Duration::from_millis(20);
+
+/// Runs until the app wants to quit and its state is saved (or the user chose to quit
+/// without it: the caller then saves once more and reports the failure).
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let searcher = Searcher::new(app.index_cell());
     let mut redraw = true;
     let mut kept_since: Option<Instant> = None;
-    while !app.should_quit() {
+    loop {
+        if app.should_quit() {
+            if app.may_quit() {
+                break;
+            }
+            redraw = true;
+        }
+        if app.poll_save() {
+            redraw = true;
+        }
         // Any change of the query (a new request, or a cleared query that needs none) makes
         // older searches stale; they stop at their next check.
         searcher.supersede(app.search_generation());
@@ -67,9 +82,12 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             if !event::poll(SEARCH_POLL)? {
                 continue;
             }
+        } else if app.is_saving() {
+            if !event::poll(SAVE_POLL)? {
+                continue;
+            }
         } else if app.has_unsaved() && !event::poll(SAVE_DELAY)? {
-            app.save();
-            redraw = app.status().is_some();
+            app.start_save();
             continue;
         }
         let mut events = vec![event::read()?];
@@ -93,6 +111,15 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             terminal.resize(Rect::new(0, 0, size.width, size.height))?;
         }
         for event in events {
+            if app.quit_question().is_some()
+                && let event::Event::Key(key) = &event
+            {
+                if let Some(answer) = quit_answer(key) {
+                    app.answer_quit(answer);
+                    redraw = true;
+                }
+                continue;
+            }
             if let Some(action) = keymap::action_for(app.context(), &event) {
                 app.update(action);
                 redraw = true;
@@ -106,6 +133,22 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             terminal.resize(Rect::new(0, 0, size.width, size.height))?;
         }
     }
-    app.save();
     Ok(())
+}
+
+/// The answer a key gives to the question asked when the marks could not be saved at quit:
+/// `r` retries, `q` (or `Ctrl-C`) quits anyway, `Esc` goes back; other keys do nothing.
+fn quit_answer(key: &event::KeyEvent) -> Option<QuitAnswer> {
+    use event::{KeyCode, KeyEventKind, KeyModifiers};
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c' | 'C') if ctrl => Some(QuitAnswer::QuitAnyway),
+        KeyCode::Char('r' | 'R') if !ctrl => Some(QuitAnswer::Retry),
+        KeyCode::Char('q' | 'Q') if !ctrl => Some(QuitAnswer::QuitAnyway),
+        KeyCode::Esc => Some(QuitAnswer::Back),
+        _ => None,
+    }
 }

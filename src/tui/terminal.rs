@@ -13,7 +13,9 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
-use crate::layout::AmbiguousWidth;
+use crate::error::Error;
+use crate::i18n::{self, Lang};
+use crate::layout::{AmbiguousWidth, sanitize_lines};
 use crate::state::{SharedStore, StateStore};
 
 /// How long the signal handler waits for the reader to let go of the state (it holds it
@@ -46,8 +48,9 @@ pub fn restore() {
 /// Enters the alternate screen in raw mode, with bracketed paste and, if asked, the mouse.
 ///
 /// From then on a panic, SIGTERM or SIGHUP saves `state` (if it has unsaved changes) and
-/// restores the terminal before the process ends.
-pub fn enter(mouse: bool, state: SharedStore) -> io::Result<(DefaultTerminal, Guard)> {
+/// restores the terminal before the process ends; a save that fails then is said on stderr
+/// in `lang`.
+pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(DefaultTerminal, Guard)> {
     // ratatui installs its own panic hook; ours runs first, then chains to it.
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
     let guard = Guard(());
@@ -60,13 +63,14 @@ pub fn enter(mouse: bool, state: SharedStore) -> io::Result<(DefaultTerminal, Gu
             return;
         }
         // The panic may have struck while this thread held the state: never wait for it.
-        if let Some(mut store) = lock_now(&on_panic) {
-            let _ = store.save_if_dirty();
-        }
+        let saved = lock_now(&on_panic).map(|mut store| store.save_if_dirty());
         restore();
+        if let Some(Err(e)) = saved {
+            say_unsaved(e, lang);
+        }
         previous(info);
     }));
-    install_signal_handlers(state);
+    install_signal_handlers(state, lang);
     execute!(io::stdout(), EnableBracketedPaste)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -101,8 +105,14 @@ fn lock_within(state: &SharedStore, wait: Duration) -> Option<MutexGuard<'_, Sta
 
 /// On SIGTERM or SIGHUP, save the reading state, restore the terminal and leave with the
 /// customary status (128 + the signal's number).
+/// Says on stderr that the marks could not be saved, with the path and the reason.
+fn say_unsaved(error: crate::state::StateError, lang: Lang) {
+    let text = i18n::error_text(&Error::State(error), lang);
+    eprintln!("kanbao: {}", sanitize_lines(&text));
+}
+
 #[cfg(unix)]
-fn install_signal_handlers(state: SharedStore) {
+fn install_signal_handlers(state: SharedStore, lang: Lang) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     use signal_hook::iterator::Signals;
     let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP]) else {
@@ -113,20 +123,21 @@ fn install_signal_handlers(state: SharedStore) {
             // Held until the process ends, so the reader cannot change the state after
             // this save.
             let mut store = lock_within(&state, SIGNAL_SAVE_WAIT);
-            if let Some(store) = store.as_mut() {
-                let _ = store.save_if_dirty();
-            }
+            let saved = store.as_mut().map(|store| store.save_if_dirty());
             // Hold stdout too: a frame the reader is drawing cannot land on the main screen
             // after the terminal is restored. (Its lock is re-entrant: `restore` still writes.)
             let _out = io::stdout().lock();
             restore();
+            if let Some(Err(e)) = saved {
+                say_unsaved(e, lang);
+            }
             std::process::exit(128 + signal);
         }
     });
 }
 
 #[cfg(not(unix))]
-fn install_signal_handlers(_state: SharedStore) {}
+fn install_signal_handlers(_state: SharedStore, _lang: Lang) {}
 
 /// Asks the terminal how wide it draws `“`: prints it and requests the cursor position.
 /// Any failure or silence (crossterm waits up to 2 s) means one column.
