@@ -114,6 +114,10 @@ pub enum Error {
     TooNarrow { width: usize, least: usize },
     /// The reader was started with stdout not a terminal.
     NoTerminal,
+    /// A query that cannot be searched for: blank, or over the limits.
+    Query(crate::search::QueryError),
+    /// Standard output was closed (`>&-`), so the command's output would be lost.
+    StdoutClosed,
 }
 
 impl fmt::Display for Error {
