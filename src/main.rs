@@ -138,6 +138,11 @@ fn lang_of(cli: &Cli) -> Lang {
 fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
     let lang = lang_of(&cli);
     let Some(command) = &cli.command else {
+        // A blank query opens the reader on every article; one over the limits is refused.
+        match cli.reader.query.as_deref().map(Query::try_parse) {
+            Some(Err(e)) if e != QueryError::Empty => return Err(Error::Query(e)),
+            _ => {}
+        }
         if !std::io::stdout().is_terminal() {
             return Err(Error::NoTerminal);
         }
@@ -242,11 +247,6 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
 
 /// Opens the reader (the command-less invocation).
 fn reader(cli: &Cli, lang: Lang) -> kanbao::error::Result<()> {
-    // A blank query opens the reader on every article; one over the limits is refused.
-    match cli.reader.query.as_deref().map(Query::try_parse) {
-        Some(Err(e)) if e != QueryError::Empty => return Err(Error::Query(e)),
-        _ => {}
-    }
     // A big archive takes a moment: say so on the terminal, then erase the line before the
     // reader takes the screen (or an error is printed), so that it leaves no trace.
     let note = cli
