@@ -14,8 +14,8 @@ use kanbao::search::{
 use libfuzzer_sys::fuzz_target;
 use unicode_width::UnicodeWidthStr;
 
-fuzz_target!(|input: (&str, &str, u8)| {
-    let (typed, text, width) = input;
+/// The limits hold for `typed`; returns its lenient parse.
+fn check_limits(typed: &str) -> Query {
     let query = Query::parse(typed);
     assert!(query.terms().len() <= MAX_TERMS, "{typed:?}");
     let chars: usize = query.terms().iter().map(|t| t.text().chars().count()).sum();
@@ -33,6 +33,15 @@ fuzz_target!(|input: (&str, &str, u8)| {
         }
         Err(QueryError::Empty) => assert!(within && query.is_empty(), "{typed:?}"),
     }
+    query
+}
+
+fuzz_target!(|input: (&str, &str, u8)| {
+    let (typed, text, width) = input;
+    // Inputs are short; the query repeated up to 64 times reaches the limits (256
+    // characters, 32 terms) and exercises the cut of a long paste.
+    check_limits(&typed.repeat(usize::from(width / 4) + 1));
+    let query = check_limits(typed);
     let ranges = find_matches(text, &query);
     let mut end = 0;
     for r in &ranges {
