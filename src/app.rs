@@ -24,7 +24,7 @@ use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{AmbiguousWidth, Clusters, LayoutOptions, Widths, cut_to_width, sanitize};
-use crate::search::{Query, SearchHit, SearchIndex};
+use crate::search::{Query, QueryError, SearchHit, SearchIndex};
 use crate::state::{SharedStore, StateStore};
 
 /// Collections of at least this many articles are searched off the UI thread (see
@@ -391,6 +391,12 @@ impl App {
     /// time) or gives way to the selection (side by side).
     fn commit_search(&mut self) {
         self.accept_pending = false;
+        // A query over the limits was searched for as far as they go: say so (issue 16).
+        if let Err(e @ (QueryError::TooLong { .. } | QueryError::TooManyTerms { .. })) =
+            Query::try_parse(&self.opts.query)
+        {
+            self.status = Some(i18n::query_error_text(&e, self.opts.lang));
+        }
         let open = match (&self.reader, self.focus) {
             (Some(reader), Focus::Reader) => reader.article,
             // Nothing open: side by side, the preview follows the selection.

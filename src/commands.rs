@@ -38,7 +38,7 @@ impl Outcome {
 
 fn io(e: std::io::Error) -> Error {
     Error::Io {
-        path: "<stdout>".into(),
+        path: crate::i18n::STDOUT.into(),
         source: e,
     }
 }
@@ -389,11 +389,10 @@ struct SearchRow<'a> {
 pub fn matching<'a>(
     collection: &'a Collection,
     keep: impl Fn(&Article) -> bool,
-    query: &str,
+    query: &Query,
 ) -> Vec<(&'a Article, SearchHit)> {
-    let query = Query::parse(query);
     let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
-    search_articles(&collection.articles, &query, candidates)
+    search_articles(&collection.articles, query, candidates)
         .into_iter()
         .map(|hit| (&collection.articles[hit.index], hit))
         .collect()
@@ -405,13 +404,13 @@ pub fn search(
     out: &mut dyn Write,
     collection: &Collection,
     filter: &DistrictFilter,
-    query: &str,
+    query: &Query,
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
     let found = matching(collection, |a| filter.matches(a), query);
     let articles: Vec<&Article> = found.iter().map(|(a, _)| *a).collect();
-    let snippets = snippets(&articles, &Query::parse(query), width);
+    let snippets = snippets(&articles, query, width);
     let rows: Vec<SearchRow<'_>> = found
         .into_iter()
         .zip(snippets)

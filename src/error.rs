@@ -125,6 +125,10 @@ pub enum Error {
     /// The state file could not be used (not a kanbao state file, too large), or the
     /// reader's marks could not be saved when it ended.
     State(crate::state::StateError),
+    /// A query that cannot be searched for: blank, or over the limits.
+    Query(crate::search::QueryError),
+    /// Standard output was closed (`>&-`), so the command's output would be lost.
+    StdoutClosed,
 }
 
 impl fmt::Display for Error {

@@ -3,6 +3,7 @@
 use crate::district::{DISTRICTS, UNSTATED};
 use crate::error::{Error, Item, Place};
 use crate::layout::{AmbiguousWidth, cut_to_width, display_width};
+use crate::search::{MAX_QUERY_CHARS, MAX_TERMS, QueryError};
 use crate::state::{NotState, StateError, Warning};
 
 mod config;
@@ -585,6 +586,10 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
     let place = |p: &Place| place_text(p, lang);
     let zh = lang == Lang::Zh;
     match error {
+        Error::Io { path, source } if path.as_os_str() == STDOUT => match lang {
+            Lang::Zh => format!("写不进标准输出：{source}"),
+            Lang::En => format!("cannot write to standard output: {source}"),
+        },
         Error::Io { path, source } if zh => match source.kind() {
             std::io::ErrorKind::NotFound => format!("{}：找不到该文件或文件夹", path.display()),
             std::io::ErrorKind::PermissionDenied => format!("{}：没有权限", path.display()),
@@ -740,6 +745,91 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             Msg::SaveFailed.text(lang),
             state_error_text(e, lang)
         ),
+        Error::Query(e) => query_error_text(e, lang),
+        Error::StdoutClosed if zh => {
+            "标准输出已关闭，结果无处可写；请把输出重定向到文件或管道".to_string()
+        }
+        Error::StdoutClosed => {
+            "standard output is closed, so the output has nowhere to go; redirect it to a file \
+             or a pipe"
+                .to_string()
+        }
+    }
+}
+
+/// The path that [`Error::Io`] names for standard output.
+pub const STDOUT: &str = "<stdout>";
+
+/// Why a query is refused ([`QueryError`]), for the command line and the reader's prompt.
+pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
+    match (error, lang) {
+        (QueryError::Empty, Lang::Zh) => {
+            "查询是空的：请至少给出一个词（只有空格或引号不算）".to_string()
+        }
+        (QueryError::Empty, Lang::En) => {
+            "the query is empty: give at least one term (spaces and quote marks alone are not one)"
+                .to_string()
+        }
+        (QueryError::TooLong { chars }, Lang::Zh) => {
+            format!("查询有 {chars} 个字符，超过上限 {MAX_QUERY_CHARS} 个；请缩短")
+        }
+        (QueryError::TooLong { chars }, Lang::En) => format!(
+            "the query has {chars} characters, more than the limit of {MAX_QUERY_CHARS}; \
+             shorten it"
+        ),
+        (QueryError::TooManyTerms { terms }, Lang::Zh) => {
+            format!("查询有 {terms} 个词，超过上限 {MAX_TERMS} 个；请减少词数")
+        }
+        (QueryError::TooManyTerms { terms }, Lang::En) => format!(
+            "the query has {terms} terms, more than the limit of {MAX_TERMS}; use fewer terms"
+        ),
+    }
+}
+
+/// The conditions a command line asked for, to say which of them nothing matched.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Conditions<'a> {
+    /// `--district` values, as typed.
+    pub districts: &'a [String],
+    /// The search, as typed.
+    pub query: Option<&'a str>,
+    /// `--bookmarked`.
+    pub bookmarked: bool,
+    /// `--unread`.
+    pub unread: bool,
+}
+
+/// Said on stderr when `list`, `search` or `export` finds nothing (exit status 1), naming
+/// the conditions that nothing met.
+pub fn nothing_matched(lang: Lang, conditions: &Conditions<'_>) -> String {
+    let zh = lang == Lang::Zh;
+    let mut parts = Vec::new();
+    if !conditions.districts.is_empty() {
+        let list = conditions.districts.join(if zh { "、" } else { ", " });
+        parts.push(if zh {
+            format!("区 {list}")
+        } else {
+            format!("district {list}")
+        });
+    }
+    if let Some(query) = conditions.query {
+        parts.push(if zh {
+            format!("搜索“{query}”")
+        } else {
+            format!("search \"{query}\"")
+        });
+    }
+    if conditions.bookmarked {
+        parts.push(if zh { "已收藏" } else { "bookmarked" }.to_string());
+    }
+    if conditions.unread {
+        parts.push(if zh { "未读" } else { "unread" }.to_string());
+    }
+    match (parts.is_empty(), zh) {
+        (true, true) => "没有文章".to_string(),
+        (true, false) => "no article".to_string(),
+        (false, true) => format!("没有符合条件的文章：{}", parts.join("；")),
+        (false, false) => format!("no article matches: {}", parts.join("; ")),
     }
 }
 

@@ -1465,3 +1465,59 @@ fn a_hit_in_the_byline_is_shown_and_walked_to() {
     let shown = kanbao::layout::layout_article(article, 80, &Default::default());
     assert!(shown.iter().all(|l| l.role != LineRole::Byline));
 }
+
+/// Issue 16: a blank or quote-only query shows every article, and nothing is highlighted,
+/// whether it comes from `--query` or the prompt.
+#[test]
+fn a_blank_or_quote_only_query_shows_every_article_without_highlight() {
+    for query in ["", " ", "\"", "\"\"", "\" \"", "“”", "\u{3000}"] {
+        let mut started = app_with_query(query);
+        assert!(started.query().is_empty(), "{query:?}");
+        assert_eq!(started.view().len(), 7, "{query:?}");
+        started.update(Action::Open);
+        assert_eq!(started.reader().unwrap().hit_count().1, 0, "{query:?}");
+        let mut app = app();
+        run(
+            &mut app,
+            &[Action::OpenSearch, Action::SearchInput(query.into())],
+        );
+        assert_eq!(app.view().len(), 7, "{query:?}");
+        app.update(Action::SearchAccept);
+        assert_eq!(app.view().len(), 7, "{query:?}");
+        assert_eq!(app.status(), None, "{query:?}");
+    }
+}
+
+/// Issue 16: a lone curly quote is searched for as a character, and highlighted.
+#[test]
+fn a_lone_curly_quote_is_searched_for() {
+    for query in ["“", "”"] {
+        let mut app = app_with_query(query);
+        assert!(!app.query().is_empty(), "{query}");
+        app.update(Action::Open);
+        // Article 1's title quotes twice, its text many times.
+        assert!(app.reader().unwrap().hit_count().1 > 2, "{query}");
+    }
+}
+
+/// Issue 16: the prompt searches a query over the limits as far as they go and says so.
+#[test]
+fn the_prompt_says_when_a_query_is_over_the_limits() {
+    let mut app = app();
+    let many = vec!["工会"; 40].join(" ");
+    run(
+        &mut app,
+        &[
+            Action::OpenSearch,
+            Action::SearchInput(many),
+            Action::SearchAccept,
+        ],
+    );
+    assert_eq!(app.query().terms().len(), 32);
+    assert!(!app.view().is_empty());
+    let status = app.status().unwrap_or_default();
+    assert!(
+        status.contains("查询有 40 个词，超过上限 32 个"),
+        "{status}"
+    );
+}
