@@ -47,7 +47,7 @@ pub(super) fn open(path: &Path) -> Result<Opened> {
     let mut file = File::open(path).map_err(&io)?;
     let meta = file.metadata().map_err(&io)?;
     // Only a regular file's length is its size (a device or a FIFO says 0).
-    let size = meta.is_file().then(|| meta.len());
+    let size = meta.is_file().then_some(meta.len());
     if let Some(size) = size.filter(|&s| s > MAX_FILE_BYTES) {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
