@@ -202,15 +202,12 @@ fn standard_input_and_process_substitution_load() {
     }
 }
 
-/// A stream larger than the limit is refused once it passes the limit (a small limit is
-/// not settable, so this reads a document limit's worth: a JSON document of 1 GiB + 1
-/// would take too long; instead a stream of blank lines after one article, as a JSON
-/// document, must stop at the document limit). Here: the error names the stream.
+/// A stream that never ends a value is refused where it stops being JSON, not read for
+/// ever (the size limit of a stream is tested on the block reader, in `load::lines`).
 #[test]
 fn a_stream_that_never_ends_a_value_is_refused() {
     let _alone = alone();
-    // `{` then NUL bytes for ever: it is not JSON Lines (the line never ends) and not a
-    // document (NUL is not JSON): refused after at most a block, not read whole.
+    // `{` then NUL bytes for ever, from a FIFO with no extension: NUL is not JSON.
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("endless");
     assert!(

@@ -187,8 +187,11 @@ fn parse_block(bytes: &[u8], path: &Path, keep_going: bool, last: bool) -> Parse
                 }
                 Some(fault) => {
                     let column = key_column(line, fault.key());
-                    let place = Place::at(path, line_no as usize, column)
-                        .item(Item::Id(shown(&article.id)));
+                    let mut place = Place::at(path, line_no as usize, column);
+                    // An empty id is said by the message; `(id ``)` would say nothing.
+                    if !article.id.is_empty() {
+                        place = place.item(Item::Id(shown(&article.id)));
+                    }
                     fault.error(place)
                 }
             },
