@@ -177,11 +177,13 @@ pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<
 
 /// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
 pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
-    let io_in = |source| Error::Io {
-        path: args.page.clone(),
-        source,
-    };
-    let bytes = std::fs::read(&args.page).map_err(io_in)?;
+    // Capped: a device or an endless pipe is refused at the limit, not read for ever.
+    let bytes = load::read_capped(&args.page, load::MAX_PAGE_BYTES)?.ok_or_else(|| {
+        Error::PageTooLarge {
+            path: args.page.clone(),
+            limit: load::MAX_PAGE_BYTES,
+        }
+    })?;
     let page = load::utf8(&bytes, &args.page)?;
     let imported = import_page(
         page,
@@ -220,28 +222,31 @@ pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
     Ok(Outcome::Found)
 }
 
-/// `kanbao check`: loads a source and summarises it; any problem is an error.
+/// `kanbao check`: reads all of a source and summarises it. Every problem is reported (the
+/// first [`load::CHECK_LIMIT`], then how many more); any problem is an error.
 pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
-    let (collection, _) = load::load(Some(path))?;
-    let counts = district_counts(&collection.articles);
-    let summary: Vec<String> = counts
+    let mut report = load::check(path)?;
+    if report.problems.len() == 1 && report.more == 0 {
+        return Err(report.problems.remove(0));
+    }
+    if !report.problems.is_empty() {
+        return Err(Error::Problems {
+            path: path.to_path_buf(),
+            problems: report.problems,
+            more: report.more,
+        });
+    }
+    let counts = district_counts(&report.collection.articles);
+    let summary: Vec<(&str, usize)> = counts
         .iter()
-        .map(|(k, n)| {
-            let label = match k {
-                DistrictKey::Named(name) => name.as_str(),
-                DistrictKey::Unstated => Msg::Unstated.text(lang),
-            };
-            format!("{label} {n}")
+        .map(|(k, n)| match k {
+            DistrictKey::Named(name) => (name.as_str(), *n),
+            DistrictKey::Unstated => (Msg::Unstated.text(lang), *n),
         })
         .collect();
-    writeln!(
-        out,
-        "{}: ok, {} articles ({})",
-        path.display(),
-        collection.articles.len(),
-        summary.join(", ")
-    )
-    .map_err(io)?;
+    let name = clean(&path.display().to_string());
+    let line = crate::i18n::checked(lang, &name, report.collection.articles.len(), &summary);
+    writeln!(out, "{line}").map_err(io)?;
     Ok(Outcome::Found)
 }
 

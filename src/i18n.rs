@@ -10,6 +10,10 @@ mod config;
 
 pub use config::config_problem_text;
 
+mod load;
+
+pub use load::checked;
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -624,8 +628,6 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             place(second),
             place(first)
         ),
-        Error::MissingTitle { place: p } if zh => format!("{}：文章没有标题", place(p)),
-        Error::MissingTitle { place: p } => format!("{}: the article has no title", place(p)),
         Error::BadDistrict { place: p, name } if zh => format!(
             "{}：`{name}` 不是北京市 16 个区之一；请写全称（如 西城区），未注明时写 null",
             place(p)
@@ -645,14 +647,16 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             place(p)
         ),
         Error::TooLarge { path, size, limit } if zh => format!(
-            "{}：{size} 字节，超过 kanbao 对这类文件的上限 {limit} 字节；\
+            "{}：{}超过 kanbao 对这类文件的上限 {limit} 字节；\
              请拆成一个文件夹的 JSON Lines（.jsonl）文件",
-            path.display()
+            path.display(),
+            size.map_or_else(String::new, |size| format!("{size} 字节，"))
         ),
         Error::TooLarge { path, size, limit } => format!(
-            "{}: {size} bytes is more than the {limit} bytes kanbao reads from one file of \
+            "{}: {} more than the {limit} bytes kanbao reads from one file of \
              this kind; split it into a folder of JSON Lines (.jsonl) files",
-            path.display()
+            path.display(),
+            size.map_or_else(|| "it holds".to_string(), |size| format!("{size} bytes is"))
         ),
         Error::UnknownDistrict(typed) => {
             let known: Vec<String> = DISTRICTS
@@ -754,6 +758,7 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
              or a pipe"
                 .to_string()
         }
+        _ => load::error_text(error, lang),
     }
 }
 
