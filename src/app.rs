@@ -2,6 +2,7 @@
 //! place that changes it. No terminal here; the tests drive it with `Action`s.
 
 mod geometry;
+mod line_editor;
 mod picker;
 mod reader;
 mod search_job;
@@ -9,15 +10,15 @@ mod search_job;
 pub use geometry::{
     Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
+pub use line_editor::MAX_QUERY_CHARS;
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use search_job::{IndexCell, SearchRequest, Searcher};
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::action::Action;
+use crate::app::line_editor::Edit;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
 use crate::i18n::{self, Lang, Msg, state_error_text, warning_text};
@@ -29,6 +30,11 @@ use crate::state::{SharedStore, StateStore};
 /// [`SearchRequest`]); smaller ones are searched inside [`App::update`], which takes well
 /// under a millisecond at that size and keeps the list in step with every key.
 pub const BACKGROUND_SEARCH_MIN: usize = 20_000;
+
+/// Queries of more terms than this are searched off the UI thread whatever the collection's
+/// size: each term costs a pass over the collection, and a pasted paragraph holds hundreds,
+/// so searching it inside [`App::update`] would hold up every key typed after it.
+pub const BACKGROUND_SEARCH_TERMS: usize = 8;
 
 /// Which pane takes the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,12 +409,23 @@ impl App {
         }
     }
 
-    /// The prompt edits like a shell's line: the cursor moves by grapheme, `Ctrl-W`
-    /// deletes back over spaces and then one run of non-spaces (a run of Chinese with no
-    /// spaces is one word), `Ctrl-U` everything before the cursor. While the kept query is
-    /// `selected` (see [`Mode::Search`]), typing or pasting replaces it and any deletion
-    /// clears it.
+    /// The prompt edits like a shell's line (see [`line_editor::apply`]). While the kept
+    /// query is `selected` (see [`Mode::Search`]), typing or pasting replaces it and any
+    /// deletion clears it. Text past [`MAX_QUERY_CHARS`] is cut, and the prompt says so.
     fn prompt(&mut self, action: Action, before: String, cursor: usize, selected: bool) {
+        match action {
+            Action::SearchAccept => {
+                self.mode = Mode::Normal;
+                self.before_search = None;
+                self.accept_pending = true;
+                return;
+            }
+            Action::SearchCancel => {
+                self.cancel_search(before);
+                return;
+            }
+            _ => {}
+        }
         let edits = matches!(
             action,
             Action::SearchInput(_)
@@ -420,11 +437,7 @@ impl App {
         );
         // Typing over a selection starts from an empty line; a deletion only empties it.
         let replace = selected && edits;
-        let query = if replace {
-            String::new()
-        } else {
-            self.opts.query.clone()
-        };
+        let replaced = replace.then(|| std::mem::take(&mut self.opts.query));
         let action = match action {
             Action::SearchInput(_) => action,
             _ if replace => Action::SearchEnd,
@@ -433,73 +446,32 @@ impl App {
             Action::SearchRight if selected => Action::SearchEnd,
             action => action,
         };
-        let cursor = cursor.min(query.len());
-        let (head, tail) = query.split_at(cursor);
-        let prev = |s: &str| {
-            s.graphemes(true)
-                .next_back()
-                .map_or(0, |g| s.len() - g.len())
-        };
-        let edit = |start: usize, insert: &str| format!("{}{insert}{tail}", &head[..start]);
-        let next = tail.graphemes(true).next().map_or(0, str::len);
-        // The Ctrl-W rule: back over spaces, then over one run of non-spaces.
-        let word_start = head
-            .trim_end_matches(' ')
-            .trim_end_matches(|c| c != ' ')
-            .len();
-        let (text, cursor) = match action {
-            Action::SearchInput(text) => {
-                // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
-                let text: String = text
-                    .chars()
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .collect();
-                (edit(cursor, &text), cursor + text.len())
-            }
-            Action::SearchBackspace => (edit(prev(head), ""), prev(head)),
-            Action::SearchClearToStart => (edit(0, ""), 0),
-            Action::SearchDeleteWord => (edit(word_start, ""), word_start),
-            Action::SearchDelete => (format!("{head}{}", &tail[next..]), cursor),
-            Action::SearchClearToEnd => (head.to_string(), cursor),
-            Action::SearchWordLeft => (query.clone(), word_start),
-            Action::SearchWordRight => {
-                let rest = tail
-                    .trim_start_matches(' ')
-                    .trim_start_matches(|c| c != ' ');
-                (query.clone(), query.len() - rest.len())
-            }
-            Action::SearchHome => (query.clone(), 0),
-            Action::SearchEnd => (query.clone(), query.len()),
-            Action::SearchLeft => (query.clone(), prev(head)),
-            Action::SearchRight => (query.clone(), cursor + next),
-            Action::SearchAccept => {
-                self.mode = Mode::Normal;
-                self.before_search = None;
-                self.accept_pending = true;
-                return;
-            }
-            Action::SearchCancel => {
-                self.cancel_search(before);
-                return;
-            }
+        let mut cursor = if replace { 0 } else { cursor };
+        let edit = line_editor::apply(&mut self.opts.query, &mut cursor, &action);
+        if edit == Edit::Ignored {
             // Keys that neither edit nor move leave the selection as it is.
-            _ => {
-                self.mode = Mode::Search {
-                    before,
-                    cursor,
-                    selected,
-                };
-                return;
-            }
-        };
+            self.mode = Mode::Search {
+                before,
+                cursor,
+                selected,
+            };
+            return;
+        }
         self.mode = Mode::Search {
             before,
             cursor,
             selected: false,
         };
-        if text != self.opts.query {
+        let changed = match replaced {
+            Some(old) => old != self.opts.query,
+            None => matches!(edit, Edit::Changed { .. }),
+        };
+        if changed {
             self.to_top = true;
-            self.set_query(text);
+            self.query_changed();
+        }
+        if matches!(edit, Edit::Changed { cut: true } | Edit::Full) {
+            self.status = Some(i18n::input_cut(self.opts.lang, MAX_QUERY_CHARS));
         }
     }
 
@@ -583,8 +555,13 @@ impl App {
     }
 
     fn set_query(&mut self, text: String) {
-        self.query = Query::parse(&text);
         self.opts.query = text;
+        self.query_changed();
+    }
+
+    /// Parses the query as typed and searches for it.
+    fn query_changed(&mut self) {
+        self.query = Query::parse(&self.opts.query);
         self.search();
         if let Some(reader) = &mut self.reader
             && let Some(article) = self.collection.articles.get(reader.article)
@@ -594,8 +571,8 @@ impl App {
     }
 
     /// Starts the search for the current query: at once for an empty query or a small
-    /// collection, as a [`SearchRequest`] for a large one (the list keeps the previous
-    /// answer until [`Action::SearchFinished`] brings the new one).
+    /// collection, as a [`SearchRequest`] for a large one or a query of many terms (the
+    /// list keeps the previous answer until [`Action::SearchFinished`] brings the new one).
     fn search(&mut self) {
         self.generation += 1;
         self.request = None;
@@ -603,7 +580,9 @@ impl App {
         let articles = self.collection.articles.len();
         if self.query.is_empty() {
             self.order = (0..articles).collect();
-        } else if articles >= BACKGROUND_SEARCH_MIN {
+        } else if articles >= BACKGROUND_SEARCH_MIN
+            || self.query.terms().len() > BACKGROUND_SEARCH_TERMS
+        {
             self.request = Some(SearchRequest {
                 generation: self.generation,
                 query: self.query.clone(),

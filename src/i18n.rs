@@ -736,6 +736,15 @@ pub fn state_error_text(error: &StateError, lang: Lang) -> String {
     }
 }
 
+/// The prompt's message when typed or pasted text went past the query's limit of `max`
+/// characters and was cut there.
+pub fn input_cut(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("搜索词过长，只保留前 {max} 个字符"),
+        Lang::En => format!("search too long: kept the first {max} characters"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
