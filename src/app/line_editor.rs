@@ -97,13 +97,11 @@ fn remove(text: &mut String, cursor: &mut usize, range: std::ops::Range<usize>) 
 /// were left out. Reads no further into `input` than it keeps.
 fn fit(input: &str, room: usize) -> (String, bool) {
     let mut out = String::with_capacity(input.len().min(room.saturating_mul(4)));
-    let mut taken = 0;
-    for c in input.chars() {
+    for (taken, c) in input.chars().enumerate() {
         if taken == room {
             return (out, true);
         }
         out.push(if c.is_control() { ' ' } else { c });
-        taken += 1;
     }
     (out, false)
 }
