@@ -134,6 +134,9 @@ pub struct App {
     unsaved: bool,
     opts: Options,
     query: Query,
+    /// Why the query as typed is not searched (see [`line_editor::check`]): the list stays
+    /// that of the last query searched, and the prompt line says why.
+    query_error: Option<String>,
     view: Vec<usize>,
     selected: usize,
     list_top: usize,
@@ -168,6 +171,10 @@ impl App {
         opts: Options,
     ) -> App {
         let collection = Arc::new(collection);
+        let (query, query_error) = match line_editor::check(&opts.query, opts.lang) {
+            Ok(query) => (query, None),
+            Err(why) => (Query::parse(""), Some(why)),
+        };
         let index = IndexCell::build(
             &collection,
             collection.articles.len() >= BACKGROUND_SEARCH_MIN,
@@ -181,7 +188,8 @@ impl App {
             searching: false,
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
-            query: Query::parse(&opts.query),
+            query,
+            query_error,
             opts,
             view: Vec::new(),
             selected: 0,
@@ -362,7 +370,10 @@ impl App {
             self.set_query(before);
             return;
         };
-        self.query = Query::parse(&before);
+        (self.query, self.query_error) = match line_editor::check(&before, self.opts.lang) {
+            Ok(query) => (query, None),
+            Err(why) => (Query::parse(""), Some(why)),
+        };
         self.opts.query = before;
         // Any search the prompt started is no longer wanted.
         self.generation += 1;
@@ -414,6 +425,15 @@ impl App {
     /// deletion clears it. Text past [`MAX_QUERY_CHARS`] is cut, and the prompt says so.
     fn prompt(&mut self, action: Action, before: String, cursor: usize, selected: bool) {
         match action {
+            // A query the search refuses cannot be kept: the prompt stays, saying why.
+            Action::SearchAccept if self.query_error.is_some() => {
+                self.mode = Mode::Search {
+                    before,
+                    cursor,
+                    selected,
+                };
+                return;
+            }
             Action::SearchAccept => {
                 self.mode = Mode::Normal;
                 self.before_search = None;
@@ -559,9 +579,19 @@ impl App {
         self.query_changed();
     }
 
-    /// Parses the query as typed and searches for it.
+    /// Parses the query as typed and searches for it; a query the search refuses leaves the
+    /// list as it was, and the reason in [`App::query_error`].
     fn query_changed(&mut self) {
-        self.query = Query::parse(&self.opts.query);
+        match line_editor::check(&self.opts.query, self.opts.lang) {
+            Ok(query) => {
+                self.query = query;
+                self.query_error = None;
+            }
+            Err(why) => {
+                self.query_error = Some(why);
+                return;
+            }
+        }
         self.search();
         if let Some(reader) = &mut self.reader
             && let Some(article) = self.collection.articles.get(reader.article)
@@ -1033,6 +1063,12 @@ impl App {
     /// The parsed search.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// Why the search as typed is refused, if it is: the list is that of the last search
+    /// run, and the prompt line (or the status bar) shows this.
+    pub fn query_error(&self) -> Option<&str> {
+        self.query_error.as_deref()
     }
 
     /// True while a background search for the current query is running: the list still

@@ -745,6 +745,14 @@ pub fn input_cut(lang: Lang, max: usize) -> String {
     }
 }
 
+/// The reason a query longer than `max` characters is not searched.
+pub fn query_too_long(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("搜索词超过 {max} 个字符，未搜索"),
+        Lang::En => format!("search longer than {max} characters: not searched"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

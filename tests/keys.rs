@@ -954,3 +954,36 @@ fn a_megabyte_paste_is_cut_with_a_message() {
     assert_eq!(app.context(), Context::List);
     assert_eq!(app.query_text(), "");
 }
+
+/// A query the search refuses is not searched: the list stays as it was and the reason is
+/// on the status bar, then on the prompt line, where `Enter` cannot keep it; typing over it
+/// searches again. (Today the one refusal is a query over `MAX_QUERY_CHARS` characters from
+/// the command line; the search core's own limits come through the same path,
+/// `line_editor::check`.)
+#[test]
+fn a_refused_query_is_shown_on_the_prompt_line() {
+    let opts = Options {
+        source: "test".into(),
+        query: "工会 ".repeat(1500),
+        ..Options::default()
+    };
+    let mut app = support::bundled_app(opts);
+    app.update(Action::Resize(80, 24));
+    let why = "搜索词超过 4096 个字符，未搜索";
+    assert_eq!(app.query_error(), Some(why));
+    assert!(app.query().is_empty());
+    assert_eq!(app.view().len(), app.collection().articles.len());
+    assert!(prompt_row(&app).contains(why), "{:?}", prompt_row(&app));
+    key(&mut app, '/');
+    let row = prompt_row(&app);
+    assert!(row.starts_with("搜索："), "{row:?}");
+    assert!(row.contains(why), "{row:?}");
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.context(), Context::Search, "Enter does not keep it");
+    type_text(&mut app, "驿站");
+    assert_eq!(app.query_error(), None);
+    assert_eq!(app.view().len(), 2);
+    assert!(!prompt_row(&app).contains(why));
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.context(), Context::List);
+}

@@ -6,6 +6,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::action::Action;
+use crate::i18n::{self, Lang};
+use crate::search::Query;
 
 /// The longest query the prompt holds, in characters. A search never needs more (a
 /// paragraph is a few hundred); a paste past it is cut, with a message.
@@ -81,6 +83,20 @@ pub fn apply(text: &mut String, cursor: &mut usize, action: &Action) -> Edit {
         _ => return Edit::Ignored,
     }
     Edit::Moved
+}
+
+/// The query the search runs for `text`, or why it is refused, as the prompt line shows it.
+///
+/// This is where every refusal of a query goes through: the prompt cuts what is typed or
+/// pasted at [`MAX_QUERY_CHARS`], so today only a longer query given on the command line is
+/// refused here. Limits of the search core (on the number of terms, or a query's length,
+/// in `search::query`) belong here too: map their error to its message, and the reader shows
+/// it on the prompt line (and the status bar) while the list stays as it was.
+pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
+    if text.chars().nth(MAX_QUERY_CHARS).is_some() {
+        return Err(i18n::query_too_long(lang, MAX_QUERY_CHARS));
+    }
+    Ok(Query::parse(text))
 }
 
 /// Removes `range` from `text`, leaving the cursor at its start.

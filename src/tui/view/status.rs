@@ -56,7 +56,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     );
     let x = area.x + 1 + used + 2;
     let room = (area.x + area.width).saturating_sub(x + 1);
-    let (right, style) = match app.status() {
+    let (right, style) = match app.status().or(app.query_error()) {
         // Messages may quote titles, paths and I/O errors: shown, never obeyed.
         Some(message) => (
             i18n::fit_message(&sanitize(message), usize::from(room), amb),
@@ -106,7 +106,7 @@ fn prompt(
     }
     let (head, tail) = query.split_at(cursor);
     let label_w = width(label, amb) as u16;
-    let message = app.status().map(|m| {
+    let message = app.status().or(app.query_error()).map(|m| {
         let most = usize::from(area.width.saturating_sub(label_w + 2) / 2);
         i18n::fit_message(&sanitize(m), most, amb)
     });
