@@ -2,7 +2,12 @@
 //! [`parse::Parser`] (not crossterm's, which waits for a paste's end without limit: see
 //! there), and SIGWINCH as [`Event::Resize`]. [`Input::poll`] and [`Input::read`] are used as
 //! crossterm's `event::poll` and `event::read` were.
+//!
+//! Once [`Input::start`] has run, every read of the terminal must go through it: a thread
+//! reads the terminal for it, so crossterm's `event::read` would get only what that thread
+//! left, in pieces.
 
+mod mouse;
 pub mod parse;
 
 use std::io;

@@ -14,9 +14,9 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::mouse;
 
 /// How long a bracketed paste may go without a byte before it is taken as ended.
 pub const PASTE_QUIET: Duration = Duration::from_millis(500);
@@ -75,7 +75,7 @@ pub struct Parser {
 }
 
 /// What the bytes at the start of a buffer are.
-enum Parsed {
+pub(super) enum Parsed {
     /// More bytes are needed.
     Incomplete,
     /// `len` bytes were read: an event, or nothing to report (an unknown or malformed
@@ -311,7 +311,7 @@ fn parse_escape(buf: &[u8]) -> Parsed {
 /// `ESC [` then parameters (`0`–`?`), intermediates (space–`/`) and a final byte (`@`–`~`).
 fn parse_csi(buf: &[u8]) -> Parsed {
     if buf.get(2) == Some(&b'M') {
-        return parse_x10_mouse(buf);
+        return mouse::x10(buf);
     }
     let mut end = 2;
     loop {
@@ -331,8 +331,8 @@ fn parse_csi(buf: &[u8]) -> Parsed {
     let params = &buf[2..end];
     let len = end + 1;
     let event = match (buf[end], params.first()) {
-        (b'M' | b'm', Some(b'<')) => sgr_mouse(&params[1..], buf[end] == b'm'),
-        (b'M', _) => rxvt_mouse(params),
+        (b'M' | b'm', Some(b'<')) => mouse::sgr(&params[1..], buf[end] == b'm'),
+        (b'M', _) => mouse::rxvt(params),
         (b'~', _) => tilde_key(params),
         (f @ (b'A' | b'B' | b'C' | b'D' | b'H' | b'F' | b'Z'), _) => {
             let code = match f {
@@ -376,7 +376,7 @@ fn tilde_key(params: &[u8]) -> Option<Event> {
 }
 
 /// The numbers of `a;b;c`, if each is one.
-fn numbers(params: &[u8]) -> Option<Vec<u16>> {
+pub(super) fn numbers(params: &[u8]) -> Option<Vec<u16>> {
     if params.is_empty() {
         return Some(Vec::new());
     }
@@ -404,89 +404,10 @@ fn modifiers_of(mask: u16) -> KeyModifiers {
     modifiers
 }
 
-/// `ESC [ < b ; x ; y M` (pressed) or `m` (released): SGR mouse mode (1006).
-fn sgr_mouse(params: &[u8], released: bool) -> Option<Event> {
-    let n = numbers(params)?;
-    let [cb, x, y] = n[..] else {
-        return None;
-    };
-    let (mut kind, modifiers) = mouse_kind(cb)?;
-    if released && let MouseEventKind::Down(button) = kind {
-        kind = MouseEventKind::Up(button);
-    }
-    mouse(kind, modifiers, x, y)
-}
-
-/// `ESC [ b ; x ; y M`: the rxvt mouse mode (1015), each number 32 over.
-fn rxvt_mouse(params: &[u8]) -> Option<Event> {
-    let n = numbers(params)?;
-    let [cb, x, y] = n[..] else {
-        return None;
-    };
-    let (kind, modifiers) = mouse_kind(cb.checked_sub(32)?)?;
-    mouse(kind, modifiers, x, y)
-}
-
-/// `ESC [ M b x y`: the X10 mouse mode, each a byte 32 over.
-fn parse_x10_mouse(buf: &[u8]) -> Parsed {
-    let [_, _, _, cb, x, y, ..] = *buf else {
-        return Parsed::Incomplete;
-    };
-    let event = mouse_kind(u16::from(cb.saturating_sub(32))).and_then(|(kind, modifiers)| {
-        mouse(
-            kind,
-            modifiers,
-            u16::from(x.saturating_sub(32)),
-            u16::from(y.saturating_sub(32)),
-        )
-    });
-    Parsed::Done(6, event)
-}
-
-fn mouse(kind: MouseEventKind, modifiers: KeyModifiers, x: u16, y: u16) -> Option<Event> {
-    Some(Event::Mouse(MouseEvent {
-        kind,
-        column: x.checked_sub(1)?,
-        row: y.checked_sub(1)?,
-        modifiers,
-    }))
-}
-
-/// A mouse report's button byte: what happened, and the modifiers held.
-fn mouse_kind(cb: u16) -> Option<(MouseEventKind, KeyModifiers)> {
-    let button = (cb & 0b11) | ((cb & 0b1100_0000) >> 4);
-    let dragging = cb & 0b10_0000 != 0;
-    let kind = match (button, dragging) {
-        (0, false) => MouseEventKind::Down(MouseButton::Left),
-        (1, false) => MouseEventKind::Down(MouseButton::Middle),
-        (2, false) => MouseEventKind::Down(MouseButton::Right),
-        (0, true) => MouseEventKind::Drag(MouseButton::Left),
-        (1, true) => MouseEventKind::Drag(MouseButton::Middle),
-        (2, true) => MouseEventKind::Drag(MouseButton::Right),
-        (3, false) => MouseEventKind::Up(MouseButton::Left),
-        (3..=5, true) => MouseEventKind::Moved,
-        (4, false) => MouseEventKind::ScrollUp,
-        (5, false) => MouseEventKind::ScrollDown,
-        (6, false) => MouseEventKind::ScrollLeft,
-        (7, false) => MouseEventKind::ScrollRight,
-        _ => return None,
-    };
-    let mut modifiers = KeyModifiers::empty();
-    for (bit, m) in [
-        (0b100, KeyModifiers::SHIFT),
-        (0b1000, KeyModifiers::ALT),
-        (0b1_0000, KeyModifiers::CONTROL),
-    ] {
-        if cb & bit != 0 {
-            modifiers |= m;
-        }
-    }
-    Some((kind, modifiers))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
     const NONE: KeyModifiers = KeyModifiers::NONE;
     const CTRL: KeyModifiers = KeyModifiers::CONTROL;
