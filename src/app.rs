@@ -137,6 +137,9 @@ pub struct App {
     /// Why the query as typed is not searched (see [`line_editor::check`]): the list stays
     /// that of the last query searched, and the prompt line says why.
     query_error: Option<String>,
+    /// True when the reader's hits are not yet those of the query: a query of many terms
+    /// is found in the article once the prompt closes, not at every key.
+    find_stale: bool,
     view: Vec<usize>,
     selected: usize,
     list_top: usize,
@@ -190,6 +193,7 @@ impl App {
             unsaved: false,
             query,
             query_error,
+            find_stale: false,
             opts,
             view: Vec::new(),
             selected: 0,
@@ -216,6 +220,9 @@ impl App {
             self.resize_top = None;
         }
         self.act(action);
+        if self.find_stale && !matches!(self.mode, Mode::Search { .. }) {
+            self.find_in_reader();
+        }
         if self.accept_pending && !self.searching && !matches!(self.mode, Mode::Search { .. }) {
             self.commit_search();
         }

@@ -1462,3 +1462,33 @@ fn a_hit_in_the_byline_is_shown_and_walked_to() {
     let shown = kanbao::layout::layout_article(article, 80, &Default::default());
     assert!(shown.iter().all(|l| l.role != LineRole::Byline));
 }
+
+/// Issue 16: a pasted paragraph is a query of hundreds of terms. It is searched off the UI
+/// thread even in a small collection, and found in the open article only once the prompt
+/// closes, so keys typed after it are not held up: the work done per key is counted here
+/// (no search on the UI thread, the reader's hits untouched), not its time.
+#[test]
+fn a_query_of_many_terms_waits_for_the_prompt_to_close() {
+    use kanbao::app::BACKGROUND_SEARCH_TERMS;
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Open);
+    assert_eq!(app.reader().unwrap().hit_count().1, 0);
+    app.update(Action::OpenSearch);
+    let paste = "工会 驿站 ".repeat(BACKGROUND_SEARCH_TERMS);
+    app.update(Action::SearchInput(paste));
+    assert!(app.query().terms().len() > BACKGROUND_SEARCH_TERMS);
+    assert!(app.is_searching(), "searched in the background");
+    app.update(Action::SearchInput("x".into()));
+    assert_eq!(app.reader().unwrap().hit_count().1, 0, "not found yet");
+    app.update(Action::SearchBackspace);
+    app.update(Action::SearchAccept);
+    finish_search(&mut app);
+    assert_eq!(app.context(), Context::Reader);
+    assert!(app.reader().unwrap().hit_count().1 > 0, "found once kept");
+    // A few terms are searched and found at once, as before.
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("驿站".into()));
+    assert!(!app.is_searching());
+    assert!(app.reader().unwrap().hit_count().1 > 0);
+}

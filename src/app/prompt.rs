@@ -38,6 +38,8 @@ impl App {
     /// article at its place, all as they were before `/`.
     pub(super) fn cancel_search(&mut self, before: String) {
         self.mode = Mode::Normal;
+        // The reader comes back as it was, with the hits of the query it goes back to.
+        self.find_stale = false;
         let Some(saved) = self.before_search.take() else {
             self.set_query(before);
             return;
@@ -186,6 +188,19 @@ impl App {
             }
         }
         self.search();
+        // Finding a query of many terms in a long article takes seconds (each term is a pass
+        // over it); while the prompt is open that would hold up every key, so it waits until
+        // the prompt closes (`App::update`).
+        self.find_stale = matches!(self.mode, Mode::Search { .. })
+            && self.query.terms().len() > BACKGROUND_SEARCH_TERMS;
+        if !self.find_stale {
+            self.find_in_reader();
+        }
+    }
+
+    /// Finds the query's hits in the article in the reader.
+    pub(super) fn find_in_reader(&mut self) {
+        self.find_stale = false;
         if let Some(reader) = &mut self.reader
             && let Some(article) = self.collection.articles.get(reader.article)
         {
