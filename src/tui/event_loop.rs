@@ -62,7 +62,12 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             if app.awaits_kept_search() {
                 let since = *kept_since.get_or_insert_with(Instant::now);
                 if since.elapsed() < KEPT_SEARCH_WAIT {
-                    std::thread::sleep(SEARCH_POLL);
+                    // Except Ctrl-C, which quits at once.
+                    if input.ctrl_c_waiting()? {
+                        app.update(Action::Quit);
+                    } else {
+                        std::thread::sleep(SEARCH_POLL);
+                    }
                     continue;
                 }
             }

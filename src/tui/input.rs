@@ -39,6 +39,7 @@ mod unix {
     use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TryRecvError, sync_channel};
     use std::time::Instant;
 
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     use ratatui::crossterm::terminal;
 
     use super::parse::Parser;
@@ -61,23 +62,42 @@ mod unix {
         /// Starts reading the terminal (standard input if it is one, else `/dev/tty`) and
         /// watching for SIGWINCH.
         pub fn start() -> io::Result<Input> {
-            let mut tty: Box<dyn Read + Send> = if io::stdin().is_terminal() {
+            let tty: Box<dyn Read + Send> = if io::stdin().is_terminal() {
                 Box::new(io::stdin())
             } else {
                 Box::new(File::open("/dev/tty")?)
             };
+            let (input, send) = Input::over(tty)?;
+            watch_resizes(send);
+            Ok(input)
+        }
+
+        /// Reads `tty` on a thread; returns the sender for other sources of events.
+        pub(super) fn over(
+            mut tty: Box<dyn Read + Send>,
+        ) -> io::Result<(Input, SyncSender<Chunk>)> {
             let (send, chunks) = sync_channel(QUEUE);
             let bytes = send.clone();
             std::thread::Builder::new()
                 .name("input".into())
                 .spawn(move || read_loop(&mut tty, &bytes))?;
-            watch_resizes(send);
-            Ok(Input {
+            let input = Input {
                 parser: Parser::default(),
                 chunks,
                 last_byte: Instant::now(),
                 closed: None,
-            })
+            };
+            Ok((input, send))
+        }
+
+        /// True when a `Ctrl-C` has come and waits to be read: the loop quits at once even
+        /// where it leaves other keys waiting (for a kept search's answer).
+        pub fn ctrl_c_waiting(&mut self) -> io::Result<bool> {
+            self.poll(Duration::ZERO)?;
+            Ok(self.parser.queued().any(|e| {
+                matches!(e, Event::Key(k) if k.code == KeyCode::Char('c')
+                    && k.modifiers.contains(KeyModifiers::CONTROL))
+            }))
         }
 
         /// True when an event can be read at once, waiting up to `timeout` for one.
@@ -230,5 +250,33 @@ mod other {
         pub fn read(&mut self) -> io::Result<Event> {
             event::read()
         }
+
+        /// crossterm cannot look ahead: a `Ctrl-C` is read in its turn.
+        pub fn ctrl_c_waiting(&mut self) -> io::Result<bool> {
+            Ok(false)
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn reads_keys_then_says_the_terminal_closed() {
+        let bytes = std::io::Cursor::new(b"a\x1b[200~xy\x03".to_vec());
+        let (mut input, _send) = Input::over(Box::new(bytes)).unwrap();
+        assert!(input.poll(Duration::from_secs(10)).unwrap());
+        // Ctrl-C is seen while other keys wait before it.
+        assert!(input.ctrl_c_waiting().unwrap());
+        let key = |c, m| Event::Key(KeyEvent::new(KeyCode::Char(c), m));
+        assert_eq!(input.read().unwrap(), key('a', KeyModifiers::NONE));
+        assert_eq!(input.read().unwrap(), Event::Paste("xy".into()));
+        assert_eq!(input.read().unwrap(), key('c', KeyModifiers::CONTROL));
+        assert!(!input.ctrl_c_waiting().unwrap_or(false));
+        let end = input.read().unwrap_err();
+        assert_eq!(end.kind(), io::ErrorKind::UnexpectedEof);
     }
 }

@@ -136,6 +136,11 @@ impl Parser {
         self.events.pop_front()
     }
 
+    /// The events read and not yet taken, in order.
+    pub fn queued(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter()
+    }
+
     /// True when an event is ready for [`Parser::next_event`].
     pub fn has_event(&self) -> bool {
         !self.events.is_empty()
