@@ -1002,6 +1002,23 @@ pub fn quit_unsaved(error: &StateError, lang: Lang) -> String {
     }
 }
 
+/// The prompt's message when typed or pasted text went past the query's limit of `max`
+/// characters and was cut there.
+pub fn input_cut(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("搜索词过长，只保留前 {max} 个字符"),
+        Lang::En => format!("search too long: kept the first {max} characters"),
+    }
+}
+
+/// The reason a query longer than `max` characters is not searched.
+pub fn query_too_long(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("搜索词超过 {max} 个字符，未搜索"),
+        Lang::En => format!("search longer than {max} characters: not searched"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
