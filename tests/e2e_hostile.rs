@@ -454,3 +454,25 @@ fn ctrl_c_quits_from_every_mode() {
         t.expect_restored();
     }
 }
+
+/// A terminal without bracketed paste types a paste key by key: 100,000 characters, each
+/// once drawn as a frame of its own (10,000 took 6.5 s). Keys that come together are taken
+/// before the next frame: the text is cut at the query's limit and `Esc` right after is
+/// answered.
+#[test]
+fn a_100k_paste_typed_key_by_key_is_cut_and_esc_answers() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    t.wait_text("? 帮助");
+    t.send("/");
+    t.wait_text("搜索：");
+    let text = "x".repeat(100_000);
+    for part in text.as_bytes().chunks(4000) {
+        t.send(std::str::from_utf8(part).unwrap());
+        t.pump();
+    }
+    t.wait_text("搜索词过长");
+    t.send("\x1b");
+    t.wait_text("? 帮助");
+    t.send("q");
+    t.expect_restored();
+}

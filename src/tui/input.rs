@@ -90,6 +90,16 @@ mod unix {
             Ok((input, send))
         }
 
+        /// True when an event other than a resize can be read at once.
+        pub fn key_at_hand(&mut self) -> io::Result<bool> {
+            self.poll(Duration::ZERO)?;
+            Ok(self
+                .parser
+                .queued()
+                .next()
+                .is_some_and(|e| !matches!(e, Event::Resize(..))))
+        }
+
         /// True when a `Ctrl-C` has come and waits to be read: the loop quits at once even
         /// where it leaves other keys waiting (for a kept search's answer).
         pub fn ctrl_c_waiting(&mut self) -> io::Result<bool> {
@@ -251,6 +261,11 @@ mod other {
         /// The next event.
         pub fn read(&mut self) -> io::Result<Event> {
             event::read()
+        }
+
+        /// crossterm cannot look ahead: events are taken one a frame.
+        pub fn key_at_hand(&mut self) -> io::Result<bool> {
+            Ok(false)
         }
 
         /// crossterm cannot look ahead: a `Ctrl-C` is read in its turn.
