@@ -19,6 +19,9 @@ pub struct Cli {
     /// Keep no reading state at all.
     #[arg(long, global = true)]
     pub no_state: bool,
+    /// Read the archive whole instead of through its index (see `kanbao index`).
+    #[arg(long, global = true)]
+    pub no_index: bool,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
@@ -92,6 +95,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Build or bring up to date the search index of a file or folder (in the cache folder).
+    Index(IndexArgs),
 }
 
 /// `kanbao list`.
@@ -201,4 +206,11 @@ pub struct CheckArgs {
 pub struct CompletionsArgs {
     /// The shell.
     pub shell: clap_complete::Shell,
+}
+
+/// `kanbao index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// A JSON file, JSON Lines file or folder.
+    pub path: PathBuf,
 }

@@ -12,6 +12,7 @@ use kanbao::commands::{self, Outcome};
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::{self, Lang};
+use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
 use kanbao::state::{self, StateStore};
@@ -69,6 +70,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
     };
     match command {
         Command::List(args) => {
+            if let Some(archive) = indexed(&cli) {
+                return list_indexed(&cli, args, &archive, out);
+            }
             let collection = load(&cli)?;
             let filter = DistrictFilter::parse(&args.district)?;
             let (state, key) = if args.bookmarked || args.unread {
@@ -91,10 +95,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
             commands::list(out, &articles, lang, args.json)
         }
         Command::Show(args) => {
-            let collection = load(&cli)?;
-            let article = collection
-                .get(&args.id)
-                .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
+            let archive = indexed(&cli);
+            let collection = match archive {
+                Some(_) => ManuallyDrop::new(Collection::default()),
+                None => load(&cli)?,
+            };
             let width = args.width.unwrap_or_else(terminal_width);
             let options = LayoutOptions {
                 ambiguous: match cli.ambiguous_width {
@@ -104,9 +109,26 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
                 },
                 lang,
             };
+            if let Some(archive) = &archive {
+                return index::run::show(out, archive, &args.id, width, &options, args.json);
+            }
+            let article = collection
+                .get(&args.id)
+                .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
             commands::show(out, article, width, &options, args.json)
         }
         Command::Search(args) => {
+            if let Some(archive) = indexed(&cli) {
+                let filter = DistrictFilter::parse(&args.district)?;
+                return index::run::search(
+                    out,
+                    &archive,
+                    &filter,
+                    &args.query,
+                    args.width,
+                    args.json,
+                );
+            }
             let collection = load(&cli)?;
             let filter = DistrictFilter::parse(&args.district)?;
             commands::search(
@@ -119,6 +141,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
             )
         }
         Command::Districts(args) => {
+            if let Some(archive) = indexed(&cli) {
+                return index::run::districts(out, &archive, lang, args.json);
+            }
             let collection = load(&cli)?;
             commands::districts(out, &collection, lang, args.json)
         }
@@ -138,6 +163,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> kanbao::error::Result<Outcome> {
             clap_complete::generate(args.shell, &mut Cli::command(), "kanbao", out);
             Ok(Outcome::Found)
         }
+        Command::Index(args) => index_command(&args.path, lang),
     }
 }
 
@@ -203,4 +229,94 @@ fn terminal_width() -> usize {
         return usize::from(cols).max(commands::MIN_SHOW_WIDTH);
     }
     80
+}
+
+/// The archive of `--data` through its index, when it has a usable one and `--no-index` is
+/// not given. Notes (a damaged index rebuilt, an unusable cache) go to stderr.
+fn indexed(cli: &Cli) -> Option<index::Archive> {
+    let path = cli.data.as_deref().filter(|_| !cli.no_index)?;
+    let mut notes = Vec::new();
+    let archive = index::open(path, &mut notes);
+    for note in &notes {
+        let text = i18n::index_note(note, lang_of(cli));
+        eprintln!("kanbao: {}", sanitize_lines(&text));
+    }
+    archive
+}
+
+/// `kanbao list` through the index.
+fn list_indexed(
+    cli: &Cli,
+    args: &kanbao::cli::ListArgs,
+    archive: &index::Archive,
+    out: &mut dyn Write,
+) -> kanbao::error::Result<Outcome> {
+    let filter = DistrictFilter::parse(&args.district)?;
+    let (state, key) = if args.bookmarked || args.unread {
+        reading_state(cli)
+    } else {
+        (StateStore::disabled(), String::new())
+    };
+    let keep = |a: &Article| {
+        filter.matches(a)
+            && (!args.bookmarked || state.is_bookmarked(&key, &a.id))
+            && (!args.unread || !state.is_read(&key, &a.id))
+    };
+    let query = args.query.as_deref();
+    index::run::list(out, archive, &keep, query, lang_of(cli), args.json)
+}
+
+/// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
+/// progress on stderr (a bar on a terminal, a line per file otherwise).
+fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Outcome> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let root = index::cache::root()
+        .ok_or_else(|| io(std::io::Error::other("no cache folder (is HOME set?)")))?;
+    let files = index::data_files(path).map_err(io)?.len();
+    let tty = std::io::stderr().is_terminal();
+    let start = std::time::Instant::now();
+    let mut last = std::time::Instant::now();
+    let mut notes = Vec::new();
+    let mut show = |n: usize, _: &std::path::Path, p: index::Progress| {
+        let done = p.bytes >= p.total;
+        if !done && (!tty || last.elapsed().as_millis() < 100) {
+            return;
+        }
+        last = std::time::Instant::now();
+        let secs = start.elapsed().as_secs_f64().max(1e-3);
+        let mb = p.bytes as f64 / 1e6;
+        let line = i18n::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
+        if tty {
+            let width = 20usize;
+            let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
+            let bar = format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled));
+            eprint!("\r\x1b[2K{bar} {line}");
+            if done {
+                eprintln!();
+            }
+        } else {
+            eprintln!("{line}");
+        }
+    };
+    let report = index::update(&root, path, &mut notes, &mut show);
+    for note in &notes {
+        eprintln!("kanbao: {}", sanitize_lines(&i18n::index_note(note, lang)));
+    }
+    match report {
+        Ok(report) => {
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!("{}", i18n::index_done(lang, &report, secs));
+            Ok(Outcome::Found)
+        }
+        // Bad data: loading names the exact place and problem.
+        Err(index::BuildError::Data(reason)) => {
+            load::load(Some(path))?;
+            Err(io(std::io::Error::other(reason)))
+        }
+        Err(index::BuildError::Io(e)) => Err(io(e)),
+        Err(e) => Err(io(std::io::Error::other(e.to_string()))),
+    }
 }

@@ -148,7 +148,11 @@ pub fn date_key(date: Option<&str>) -> (u64, u64, u64) {
     let mut lo = [0u8; 8];
     hi.copy_from_slice(&key[..8]);
     lo.copy_from_slice(&key[8..]);
-    (u64::from_be_bytes(hi), u64::from_be_bytes(lo), d.len() as u64 + 1)
+    (
+        u64::from_be_bytes(hi),
+        u64::from_be_bytes(lo),
+        d.len() as u64 + 1,
+    )
 }
 
 /// Whether the data file is JSON Lines, as the loader decides.
@@ -172,12 +176,19 @@ fn is_lines(path: &Path) -> std::io::Result<bool> {
 }
 
 /// Checks one article as the loader does.
-fn check(a: &Article, ids: &mut HashSet<String>, where_: &dyn Fn() -> String) -> Result<(), BuildError> {
+fn check(
+    a: &Article,
+    ids: &mut HashSet<String>,
+    where_: &dyn Fn() -> String,
+) -> Result<(), BuildError> {
     if a.title.trim().is_empty() {
         return Err(BuildError::Data(format!("{}: no title", where_())));
     }
     if let Some(d) = crate::load::unknown_district(a) {
-        return Err(BuildError::Data(format!("{}: unknown district {d}", where_())));
+        return Err(BuildError::Data(format!(
+            "{}: unknown district {d}",
+            where_()
+        )));
     }
     if !ids.insert(a.id.clone()) {
         return Err(BuildError::Data(format!("{}: duplicate id", where_())));

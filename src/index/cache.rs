@@ -58,7 +58,13 @@ pub fn folder(root: &Path, canonical: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '.' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(48)
         .collect();
     root.join(format!("{:016x}-{name}", fnv(path.as_bytes())))

@@ -238,7 +238,10 @@ impl Archive {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err("a reader thread failed".into())))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a reader thread failed".into()))
+                })
                 .collect()
         });
         let mut out = Vec::with_capacity(places.len());
@@ -253,7 +256,10 @@ impl Archive {
         let mut out = Vec::new();
         for (fi, file) in self.files.iter().enumerate() {
             let q = query::candidates(&file.fields, query);
-            let found = file.searcher.search(&*q, &DocSetCollector).map_err(engine)?;
+            let found = file
+                .searcher
+                .search(&*q, &DocSetCollector)
+                .map_err(engine)?;
             for addr in found {
                 out.push(self.positions[fi][addr.segment_ord as usize][addr.doc_id as usize]);
             }

@@ -50,7 +50,10 @@ fn gram_phrase(field: Field, units: &[String]) -> Box<dyn TQuery> {
     if offsets.last() != Some(&(n - 2)) {
         offsets.push(n - 2);
     }
-    let terms = offsets.into_iter().map(|i| (i, term(field, &gram(i)))).collect();
+    let terms = offsets
+        .into_iter()
+        .map(|i| (i, term(field, &gram(i))))
+        .collect();
     Box::new(PhraseQuery::new_with_offset(terms))
 }
 
@@ -97,7 +100,10 @@ fn letter_matches(reading: &[u8], k: usize, typed: u8) -> bool {
     let r = reading[k];
     r == typed
         || (r == b'v' && typed == b'u')
-        || (r == b'u' && typed == b'v' && k > 0 && matches!(reading[k - 1], b'j' | b'q' | b'x' | b'y'))
+        || (r == b'u'
+            && typed == b'v'
+            && k > 0
+            && matches!(reading[k - 1], b'j' | b'q' | b'x' | b'y'))
 }
 
 /// The offsets one character can take the matcher to from `from`, over every reading of
@@ -128,7 +134,14 @@ fn reach(t: &[u8], from: usize) -> u64 {
 
 /// The first letters of the characters of every way to match `t`, each cut to `max`.
 fn sequences(t: &[u8], reaches: &[u64], max: usize) -> BTreeSet<Vec<u8>> {
-    fn walk(t: &[u8], r: &[u64], from: usize, seq: &mut Vec<u8>, max: usize, out: &mut BTreeSet<Vec<u8>>) {
+    fn walk(
+        t: &[u8],
+        r: &[u64],
+        from: usize,
+        seq: &mut Vec<u8>,
+        max: usize,
+        out: &mut BTreeSet<Vec<u8>>,
+    ) {
         seq.push(t[from]);
         if seq.len() >= max {
             out.insert(seq.clone());
@@ -185,15 +198,21 @@ fn one(f: &Fields, t: &Term) -> Box<dyn TQuery> {
         return lit;
     }
     match pinyin(f, t.folded().as_bytes()) {
-        Some(py) => Box::new(BooleanQuery::new(vec![(Occur::Should, lit), (Occur::Should, py)])),
+        Some(py) => Box::new(BooleanQuery::new(vec![
+            (Occur::Should, lit),
+            (Occur::Should, py),
+        ])),
         None => lit,
     }
 }
 
 /// A tantivy query whose matches include every article that matches `query`.
 pub fn candidates(f: &Fields, query: &Query) -> Box<dyn TQuery> {
-    let terms: Vec<(Occur, Box<dyn TQuery>)> =
-        query.terms().iter().map(|t| (Occur::Must, one(f, t))).collect();
+    let terms: Vec<(Occur, Box<dyn TQuery>)> = query
+        .terms()
+        .iter()
+        .map(|t| (Occur::Must, one(f, t)))
+        .collect();
     if terms.is_empty() {
         return Box::new(AllQuery);
     }

@@ -95,7 +95,12 @@ pub fn show(
 }
 
 /// `kanbao districts` through the index.
-pub fn districts(out: &mut dyn Write, archive: &Archive, lang: Lang, json: bool) -> Result<Outcome> {
+pub fn districts(
+    out: &mut dyn Write,
+    archive: &Archive,
+    lang: Lang,
+    json: bool,
+) -> Result<Outcome> {
     let counts = archive.district_counts().map_err(failed)?;
     commands::write_districts(out, &counts, lang, json)
 }

@@ -18,8 +18,7 @@ use std::sync::OnceLock;
 
 use pinyin::ToPinyinMulti;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -128,8 +127,18 @@ pub fn register(index: &tantivy::Index) {
     let m = index.tokenizers();
     m.register(UNI, Grams { mode: Mode::Uni });
     m.register(BI, Grams { mode: Mode::Bi });
-    m.register(PYI, Grams { mode: Mode::PinyinOne });
-    m.register(PYP, Grams { mode: Mode::PinyinPair });
+    m.register(
+        PYI,
+        Grams {
+            mode: Mode::PinyinOne,
+        },
+    );
+    m.register(
+        PYP,
+        Grams {
+            mode: Mode::PinyinPair,
+        },
+    );
 }
 
 /// Bit `l - 'a'` set for each letter `l` that starts a reading of the BMP character.
