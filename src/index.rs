@@ -141,7 +141,12 @@ pub fn update(
 /// a [`Note::Rebuilt`]). `None` when the archive was never indexed, or when its index cannot
 /// be used (then a [`Note::Unusable`] says why): the caller reads the archive whole.
 pub fn open(path: &Path, notes: &mut Vec<Note>) -> Option<Archive> {
-    let root = cache::root()?;
+    open_in(&cache::root()?, path, notes)
+}
+
+/// [`open`] with the cache folder `root` (for tests).
+pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archive> {
+    let root = root.to_path_buf();
     let unusable = |notes: &mut Vec<Note>, reason: String| {
         notes.push(Note::Unusable { reason });
         None
