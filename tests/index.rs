@@ -38,7 +38,13 @@ type Results = Vec<(String, usize, usize)>;
 fn results(collection: &Collection, query: &Query) -> Results {
     search_articles(&collection.articles, query, 0..collection.articles.len())
         .into_iter()
-        .map(|h| (collection.articles[h.index].id.clone(), h.hits, h.title_hits))
+        .map(|h| {
+            (
+                collection.articles[h.index].id.clone(),
+                h.hits,
+                h.title_hits,
+            )
+        })
         .collect()
 }
 
@@ -73,7 +79,9 @@ fn fixture() -> &'static Fixture {
         // Ids of another seed would collide with the first file's: shift them.
         let mut b = Vec::new();
         kanbao::archive::generate(90, 11, &mut b).unwrap();
-        let b = String::from_utf8(b).unwrap().replace("\"id\":\"", "\"id\":\"b-");
+        let b = String::from_utf8(b)
+            .unwrap()
+            .replace("\"id\":\"", "\"id\":\"b-");
         std::fs::write(folder.join("b.jsonl"), b).unwrap();
         let paths = vec![file, folder];
         let collections = paths
@@ -105,7 +113,9 @@ fn term_from(collection: &Collection, pick: (usize, usize, usize, usize, u8)) ->
         return "工会".into();
     }
     let start = start % text.len();
-    let piece: String = text[start..(start + 1 + len % 6).min(text.len())].iter().collect();
+    let piece: String = text[start..(start + 1 + len % 6).min(text.len())]
+        .iter()
+        .collect();
     if mode == 0 {
         return piece.replace(['"', ' ', '\u{3000}'], "");
     }
@@ -264,7 +274,9 @@ fn a_folder_gaining_a_file_indexes_only_the_new_one() {
     assert_eq!((report.files, report.built, report.articles), (1, 1, 30));
     let mut b = Vec::new();
     kanbao::archive::generate(20, 8, &mut b).unwrap();
-    let b = String::from_utf8(b).unwrap().replace("\"id\":\"", "\"id\":\"b-");
+    let b = String::from_utf8(b)
+        .unwrap()
+        .replace("\"id\":\"", "\"id\":\"b-");
     std::fs::write(folder.join("2019-02.jsonl"), b).unwrap();
     let (report, _) = update(&root, &folder);
     assert_eq!((report.files, report.built, report.articles), (2, 1, 50));

@@ -42,6 +42,8 @@ pub struct Archive {
     order: Vec<Slot>,
     /// `positions[file][segment][doc]`: the article's place in `order`.
     positions: Vec<Vec<Vec<u32>>>,
+    /// Byte offset and length of each article's JSON in its file, by place in `order`.
+    ranges: Vec<(u64, u64)>,
 }
 
 fn engine(e: impl std::fmt::Display) -> String {
@@ -87,7 +89,7 @@ impl Archive {
     /// The archive of these file indexes, in the order of the folder's files.
     pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
         // (date key, file, ord, slot)
-        let mut all: Vec<((u64, u64, u64), u32, u64, Slot)> = Vec::new();
+        let mut all: Vec<((u64, u64, u64), u32, u64, Slot, (u64, u64))> = Vec::new();
         let mut positions = Vec::new();
         for (fi, file) in files.iter().enumerate() {
             let f = &file.fields;
@@ -96,6 +98,7 @@ impl Archive {
                 let ff = seg.fast_fields();
                 let col = |name: &str| ff.u64(name).map_err(engine);
                 let (ord, hi, lo, len) = (col("ord")?, col("dhi")?, col("dlo")?, col("dlen")?);
+                let (off, size) = (col("off")?, col("len")?);
                 let _ = f;
                 for doc in 0..seg.max_doc() {
                     let key = (
@@ -107,13 +110,15 @@ impl Archive {
                         file: fi as u32,
                         addr: DocAddress::new(si as u32, doc),
                     };
-                    all.push((key, fi as u32, ord.first(doc).unwrap_or(0), slot));
+                    let range = (off.first(doc).unwrap_or(0), size.first(doc).unwrap_or(0));
+                    all.push((key, fi as u32, ord.first(doc).unwrap_or(0), slot, range));
                 }
                 per_seg.push(vec![0u32; seg.max_doc() as usize]);
             }
             positions.push(per_seg);
         }
         all.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let ranges: Vec<(u64, u64)> = all.iter().map(|x| x.4).collect();
         let order: Vec<Slot> = all.into_iter().map(|x| x.3).collect();
         for (i, s) in order.iter().enumerate() {
             positions[s.file as usize][s.addr.segment_ord as usize][s.addr.doc_id as usize] =
@@ -123,6 +128,7 @@ impl Archive {
             files,
             order,
             positions,
+            ranges,
         })
     }
 
@@ -188,18 +194,12 @@ impl Archive {
             .collect()
     }
 
-    /// The whole article at `slot`, read from its data file.
-    pub fn article(&self, slot: Slot, handle: &mut Option<(u32, File)>) -> Result<Article, String> {
+    /// The whole article at place `place` of the collection order, read from its data file
+    /// (`handle` keeps the last file open).
+    pub fn article(&self, place: u32, handle: &mut Option<(u32, File)>) -> Result<Article, String> {
+        let slot = self.order[place as usize];
         let file = &self.files[slot.file as usize];
-        let seg = file.searcher.segment_reader(slot.addr.segment_ord);
-        let ff = seg.fast_fields();
-        let get = |name: &str| -> Result<u64, String> {
-            ff.u64(name)
-                .map_err(engine)?
-                .first(slot.addr.doc_id)
-                .ok_or_else(|| format!("no {name}"))
-        };
-        let (off, len) = (get("off")?, get("len")?);
+        let (off, len) = self.ranges[place as usize];
         if handle.as_ref().is_none_or(|h| h.0 != slot.file) {
             *handle = Some((slot.file, File::open(&file.path).map_err(engine)?));
         }
@@ -230,9 +230,7 @@ impl Archive {
                 .map(|part| {
                     s.spawn(move || {
                         let mut handle = None;
-                        part.iter()
-                            .map(|p| self.article(self.order[*p as usize], &mut handle))
-                            .collect()
+                        part.iter().map(|p| self.article(*p, &mut handle)).collect()
                     })
                 })
                 .collect();
@@ -286,11 +284,8 @@ impl Archive {
             let found: HashSet<DocAddress> =
                 file.searcher.search(&q, &DocSetCollector).map_err(engine)?;
             if let Some(addr) = found.into_iter().next() {
-                let slot = Slot {
-                    file: fi as u32,
-                    addr,
-                };
-                return self.article(slot, &mut None).map(Some);
+                let place = self.positions[fi][addr.segment_ord as usize][addr.doc_id as usize];
+                return self.article(place, &mut None).map(Some);
             }
         }
         Ok(None)
