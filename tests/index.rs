@@ -1,6 +1,7 @@
 //! The persistent index (issue 12): the indexed search gives exactly the in-memory engine's
 //! results; damaged, foreign, unfinished and stale indexes are detected and rebuilt; a folder
 //! that gains a file indexes only that file. Archives are small generated ones.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

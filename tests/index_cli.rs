@@ -1,5 +1,6 @@
 //! `kanbao index` and the indexed commands, as a user meets them: same output as the
 //! in-memory path (`--no-index`), progress on stderr, a damaged index rebuilt with a warning.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::path::Path;
 

@@ -274,7 +274,7 @@ fn write(
         folded_text(&a, &mut text);
         writer.add_document(document(&fields, &a, count, off, len, &text))?;
         count += 1;
-        if count % 4096 == 0 {
+        if count.is_multiple_of(4096) {
             progress(Progress {
                 bytes: at,
                 total,

@@ -46,6 +46,10 @@ pub struct Archive {
     ranges: Vec<(u64, u64)>,
 }
 
+/// One article while the order is made: date key, file, ordinal in the file, address,
+/// byte range.
+type Entry = ((u64, u64, u64), u32, u64, Slot, (u64, u64));
+
 fn engine(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
@@ -89,7 +93,7 @@ impl Archive {
     /// The archive of these file indexes, in the order of the folder's files.
     pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
         // (date key, file, ord, slot)
-        let mut all: Vec<((u64, u64, u64), u32, u64, Slot, (u64, u64))> = Vec::new();
+        let mut all: Vec<Entry> = Vec::new();
         let mut positions = Vec::new();
         for (fi, file) in files.iter().enumerate() {
             let f = &file.fields;
