@@ -175,7 +175,7 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
         return None;
     }
     match Archive::new(files) {
-        Ok(a) => Some(a),
+        Ok(a) => Some(a.with_path(path)),
         Err(reason) => unusable(notes, reason),
     }
 }

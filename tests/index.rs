@@ -54,8 +54,15 @@ fn in_memory(path: &Path, query: &Query) -> Results {
     results(&collection, query)
 }
 
+/// The candidates the index finds, read from the data, searched by the in-memory engine
+/// (never the whole-archive shortcut of `candidate_collection`, so the index is what is
+/// tested).
 fn indexed(archive: &index::Archive, query: &Query) -> Results {
-    let candidates = archive.candidate_collection(query).unwrap();
+    let places = archive.candidates(query).unwrap();
+    let candidates = Collection {
+        banner: None,
+        articles: archive.articles(&places).unwrap(),
+    };
     results(&candidates, query)
 }
 

@@ -44,11 +44,16 @@ pub struct Archive {
     positions: Vec<Vec<Vec<u32>>>,
     /// Byte offset and length of each article's JSON in its file, by place in `order`.
     ranges: Vec<(u64, u64)>,
+    /// The archive's path (file or folder), for reading it whole.
+    path: Option<PathBuf>,
 }
 
 /// One article while the order is made: date key, file, ordinal in the file, address,
 /// byte range.
 type Entry = ((u64, u64, u64), u32, u64, Slot, (u64, u64));
+
+/// Above this share of the archive's articles as candidates, the archive is read whole.
+const MANY: f64 = 0.4;
 
 fn engine(e: impl std::fmt::Display) -> String {
     e.to_string()
@@ -133,7 +138,15 @@ impl Archive {
             order,
             positions,
             ranges,
+            path: None,
         })
+    }
+
+    /// Remembers the archive's path: when most articles are candidates, reading the archive
+    /// whole in one stream is cheaper than reading them one by one.
+    pub fn with_path(mut self, path: &Path) -> Archive {
+        self.path = Some(path.to_path_buf());
+        self
     }
 
     /// Number of articles.
@@ -274,6 +287,14 @@ impl Archive {
     /// collection the in-memory engine then searches.
     pub fn candidate_collection(&self, query: &Query) -> Result<Collection, String> {
         let places = self.candidates(query)?;
+        if let Some(path) = &self.path
+            && places.len() as f64 > MANY * self.len() as f64
+        {
+            // The same loader as the in-memory path: the same articles in the same order.
+            return crate::load::load(Some(path))
+                .map(|(c, _)| c)
+                .map_err(|e| format!("{e:?}"));
+        }
         Ok(Collection {
             banner: self.banner(),
             articles: self.articles(&places)?,
