@@ -142,6 +142,16 @@ pub fn districts(
     json: bool,
 ) -> Result<Outcome> {
     let counts = district_counts(&collection.articles);
+    write_districts(out, &counts, lang, json)
+}
+
+/// Prints district counts as `kanbao districts` does (also used through the index).
+pub fn write_districts(
+    out: &mut dyn Write,
+    counts: &[(DistrictKey, usize)],
+    lang: Lang,
+    json: bool,
+) -> Result<Outcome> {
     if json {
         let rows: Vec<DistrictRow<'_>> = counts
             .iter()
@@ -155,7 +165,7 @@ pub fn districts(
             .collect();
         write_json(out, &rows)?;
     } else {
-        for (key, count) in &counts {
+        for (key, count) in counts {
             let label = match key {
                 DistrictKey::Named(name) => name.as_str(),
                 DistrictKey::Unstated => Msg::Unstated.text(lang),

@@ -17,6 +17,7 @@ mod valid;
 pub use read::read_capped;
 
 use valid::Problems;
+pub(crate) use valid::unknown_district;
 
 /// The bundled page, as `kanbao import data/page.txt` makes it.
 pub const BUNDLED_JSON: &str = include_str!("../data/articles.json");

@@ -15,6 +15,7 @@ use kanbao::config;
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::{self, Conditions, Lang};
+use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
 use kanbao::search::{Query, QueryError};
@@ -211,6 +212,16 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
     match command {
         Command::List(args) => {
             let query = args.query.as_deref().map(query_of).transpose()?;
+            if let Some(archive) = indexed(&cli, settings) {
+                let outcome = list_indexed(settings, args, query.as_ref(), &archive, out)?;
+                let conditions = Conditions {
+                    districts: &args.district,
+                    query: args.query.as_deref(),
+                    bookmarked: args.bookmarked,
+                    unread: args.unread,
+                };
+                return Ok(tell_nothing(outcome, lang, &conditions));
+            }
             let collection = load(settings)?;
             let filter = DistrictFilter::parse(&args.district)?;
             let (state, key) = if args.bookmarked || args.unread {
@@ -240,10 +251,11 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Show(args) => {
-            let collection = load(settings)?;
-            let article = collection
-                .get(&args.id)
-                .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
+            let archive = indexed(&cli, settings);
+            let collection = match archive {
+                Some(_) => ManuallyDrop::new(Collection::default()),
+                None => load(settings)?,
+            };
             let width = args.width.unwrap_or_else(terminal_width);
             let options = LayoutOptions {
                 ambiguous: match settings.ambiguous_width.value {
@@ -255,10 +267,27 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 // Emoji sequences as their parts: a pipe has no terminal to ask.
                 ..LayoutOptions::default()
             };
+            if let Some(archive) = &archive {
+                return index::run::show(out, archive, &args.id, width, &options, args.json);
+            }
+            let article = collection
+                .get(&args.id)
+                .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
             commands::show(out, article, width, &options, args.json)
         }
         Command::Search(args) => {
             let query = query_of(&args.query)?;
+            if let Some(archive) = indexed(&cli, settings) {
+                let filter = DistrictFilter::parse(&args.district)?;
+                let outcome =
+                    index::run::search(out, &archive, &filter, &query, args.width, args.json)?;
+                let conditions = Conditions {
+                    districts: &args.district,
+                    query: Some(&args.query),
+                    ..Conditions::default()
+                };
+                return Ok(tell_nothing(outcome, lang, &conditions));
+            }
             let collection = load(settings)?;
             let filter = DistrictFilter::parse(&args.district)?;
             let outcome =
@@ -271,6 +300,9 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Districts(args) => {
+            if let Some(archive) = indexed(&cli, settings) {
+                return index::run::districts(out, &archive, lang, args.json);
+            }
             let collection = load(settings)?;
             commands::districts(out, &collection, lang, args.json)
         }
@@ -308,6 +340,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             };
             flush_text(out, &text)
         }
+        Command::Index(args) => index_command(&args.path, lang),
     }
 }
 
@@ -375,4 +408,97 @@ fn terminal_width() -> usize {
         return usize::from(cols).max(commands::MIN_SHOW_WIDTH);
     }
     80
+}
+
+/// The archive of `--data` through its index, when it has a usable one and `--no-index` is
+/// not given. Notes (a damaged index rebuilt, an unusable cache) go to stderr.
+fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
+    let path = match settings.data.value.as_slice() {
+        [one] if !cli.no_index => one,
+        _ => return None,
+    };
+    let mut notes = Vec::new();
+    let archive = index::open(path, &mut notes);
+    for note in &notes {
+        let text = i18n::index_note(note, settings.lang.value);
+        eprintln!("kanbao: {}", sanitize_lines(&text));
+    }
+    archive
+}
+
+/// `kanbao list` through the index.
+fn list_indexed(
+    settings: &Settings,
+    args: &kanbao::cli::ListArgs,
+    query: Option<&Query>,
+    archive: &index::Archive,
+    out: &mut dyn Write,
+) -> kanbao::error::Result<Outcome> {
+    let filter = DistrictFilter::parse(&args.district)?;
+    let (state, key) = if args.bookmarked || args.unread {
+        reading_state(settings)?
+    } else {
+        (StateStore::disabled(), String::new())
+    };
+    let keep = |a: &Article| {
+        filter.matches(a)
+            && (!args.bookmarked || state.is_bookmarked(&key, &a.id))
+            && (!args.unread || !state.is_read(&key, &a.id))
+    };
+    index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
+}
+
+/// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
+/// progress on stderr (a bar on a terminal, a line per file otherwise).
+fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Outcome> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let root = index::cache::root()
+        .ok_or_else(|| io(std::io::Error::other("no cache folder (is HOME set?)")))?;
+    let files = index::data_files(path).map_err(io)?.len();
+    let tty = std::io::stderr().is_terminal();
+    let start = std::time::Instant::now();
+    let mut last = std::time::Instant::now();
+    let mut notes = Vec::new();
+    let mut show = |n: usize, _: &std::path::Path, p: index::Progress| {
+        let done = p.bytes >= p.total;
+        if !done && (!tty || last.elapsed().as_millis() < 100) {
+            return;
+        }
+        last = std::time::Instant::now();
+        let secs = start.elapsed().as_secs_f64().max(1e-3);
+        let mb = p.bytes as f64 / 1e6;
+        let line = i18n::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
+        if tty {
+            let width = 20usize;
+            let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
+            let bar = format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled));
+            eprint!("\r\x1b[2K{bar} {line}");
+            if done {
+                eprintln!();
+            }
+        } else {
+            eprintln!("{line}");
+        }
+    };
+    let report = index::update(&root, path, &mut notes, &mut show);
+    for note in &notes {
+        eprintln!("kanbao: {}", sanitize_lines(&i18n::index_note(note, lang)));
+    }
+    match report {
+        Ok(report) => {
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!("{}", i18n::index_done(lang, &report, secs));
+            Ok(Outcome::Found)
+        }
+        // Bad data: loading names the exact place and problem.
+        Err(index::BuildError::Data(reason)) => {
+            load::load(Some(path))?;
+            Err(io(std::io::Error::other(reason)))
+        }
+        Err(index::BuildError::Io(e)) => Err(io(e)),
+        Err(e) => Err(io(std::io::Error::other(e.to_string()))),
+    }
 }
