@@ -223,17 +223,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let (state, key) = if args.bookmarked || args.unread {
-                reading_state(settings)?
-            } else {
-                (StateStore::disabled(), String::new())
-            };
-            let keep = |a: &Article| {
-                filter.matches(a)
-                    && (!args.bookmarked || state.is_bookmarked(&key, &a.id))
-                    && (!args.unread || !state.is_read(&key, &a.id))
-            };
+            let keep = list_filter(settings, args)?;
             let articles: Vec<&Article> = match &query {
                 Some(query) => commands::matching(&collection, keep, query)
                     .into_iter()
@@ -434,18 +424,28 @@ fn list_indexed(
     archive: &index::Archive,
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
+    let keep = list_filter(settings, args)?;
+    index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
+}
+
+/// What `kanbao list` keeps, on either path: its districts, and its bookmarked or unread
+/// marks (the state is opened, read-only, only when a mark is asked for).
+fn list_filter(
+    settings: &Settings,
+    args: &kanbao::cli::ListArgs,
+) -> kanbao::error::Result<impl Fn(&Article) -> bool> {
     let filter = DistrictFilter::parse(&args.district)?;
-    let (state, key) = if args.bookmarked || args.unread {
+    let (bookmarked, unread) = (args.bookmarked, args.unread);
+    let (state, key) = if bookmarked || unread {
         reading_state(settings)?
     } else {
         (StateStore::disabled(), String::new())
     };
-    let keep = |a: &Article| {
+    Ok(move |a: &Article| {
         filter.matches(a)
-            && (!args.bookmarked || state.is_bookmarked(&key, &a.id))
-            && (!args.unread || !state.is_read(&key, &a.id))
-    };
-    index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
+            && (!bookmarked || state.is_bookmarked(&key, &a.id))
+            && (!unread || !state.is_read(&key, &a.id))
+    })
 }
 
 /// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
