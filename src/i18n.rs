@@ -14,6 +14,9 @@ mod load;
 
 pub use load::checked;
 
+mod dates;
+pub use dates::*;
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -637,6 +640,7 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
              西城区, or null when none is stated",
             place(p)
         ),
+        Error::BadDate { .. } | Error::BadDateArg { .. } => dates::error_text(error, lang),
         Error::Empty { path } if zh => format!("{}：没有文章", path.display()),
         Error::Empty { path } => format!("{}: holds no articles", path.display()),
         Error::Schema { place: p, found } if zh => {

@@ -10,6 +10,7 @@ pub mod article;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod date;
 pub mod district;
 pub mod error;
 pub mod filter;

@@ -135,7 +135,16 @@ fn tell_nothing(outcome: Outcome, lang: Lang, conditions: &Conditions<'_>) -> Ou
 fn load(settings: &Settings) -> kanbao::error::Result<ManuallyDrop<Collection>> {
     // Never dropped, on purpose: the process ends right after the command and the OS takes
     // the memory back at once, where freeing 100k articles' strings one by one costs ~0.3 s.
-    load::load_paths(&settings.data.value).map(|(collection, _)| ManuallyDrop::new(collection))
+    let (collection, _, undated) = load::load_paths_counted(&settings.data.value)?;
+    warn_undated(undated, settings.lang.value);
+    Ok(ManuallyDrop::new(collection))
+}
+
+/// The one warning for articles kept undated because their date is not a real day.
+fn warn_undated(count: usize, lang: Lang) {
+    if count > 0 {
+        eprintln!("kanbao: {}", i18n::undated_warning(lang, count));
+    }
 }
 
 /// The language chosen with `--lang`.
@@ -350,11 +359,12 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         let line = cut_to_width(&line, columns.saturating_sub(1), AmbiguousWidth::Wide);
         eprint!("{line}");
     }
-    let loaded = load::load_paths(&settings.data.value);
+    let loaded = load::load_paths_counted(&settings.data.value);
     if note.is_some() {
         eprint!("\r\x1b[2K");
     }
-    let (collection, _) = loaded?;
+    let (collection, _, undated) = loaded?;
+    warn_undated(undated, lang);
     let config = Config {
         settings: settings.clone(),
         filter: DistrictFilter::parse(&cli.reader.district)?,

@@ -1,0 +1,156 @@
+//! Dates in a multi-year archive (issue 13) as a user meets them on the command line:
+//! validated dates, date filters, date order and the timeline.
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::cargo_bin;
+use serde_json::Value;
+
+fn kanbao(args: &[&str]) -> std::process::Output {
+    Command::new(cargo_bin("kanbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("kanbao-dates-test-state"),
+        )
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("kanbao-test-no-config"),
+        )
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("kanbao-dates-test-cache"),
+        )
+        .env_remove("KANBAO_CONFIG")
+        .env_remove("KANBAO_DATA")
+        .output()
+        .expect("run kanbao")
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}
+
+fn ids(out: &std::process::Output) -> Vec<String> {
+    json(out)
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|a| a["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+fn article(id: &str, date: Option<&str>, title: &str, district: &str) -> String {
+    let mut v = serde_json::json!({"id": id, "title": title, "district": district,
+        "paragraphs": [format!("{title}的正文。")]});
+    if let Some(date) = date {
+        v["date"] = Value::from(date);
+    }
+    v.to_string()
+}
+
+/// A small archive over three years, one JSON Lines file.
+fn archive(dir: &Path) -> String {
+    let lines = [
+        article("a", Some("2023-12-31"), "工会驿站开放", "西城区"),
+        article("b", Some("2024-01-15"), "工会驿站冬季", "东城区"),
+        article("c", Some("2024-03-08"), "妇女节工会活动", "西城区"),
+        article("d", Some("2024-03-31"), "工会驿站春季", "朝阳区"),
+        article("e", Some("2024-10-01"), "国庆驿站", "西城区"),
+        article("f", Some("2025-02-01"), "新春工会驿站", "海淀区"),
+        article("g", None, "无日期的工会文章", "西城区"),
+    ];
+    let path = dir.join("archive.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+    path.display().to_string()
+}
+
+#[test]
+fn check_names_a_bad_date_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    let text = [
+        article("ok", Some("2024-02-29"), "闰日", "西城区"),
+        r#"{"id":"x","title":"二月三十","paragraphs":[],"date":"2024-02-30"}"#.to_string(),
+        article("empty", Some(""), "空日期", "西城区"),
+    ]
+    .join("\n");
+    std::fs::write(&path, text).unwrap();
+    let out = kanbao(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let place = format!("{}:2:42", path.display());
+    assert!(err.contains(&place), "{err}");
+    assert!(
+        err.contains("2024-02-30") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
+    // An empty date is absent, and a leap day a real day: one problem only.
+    assert_eq!(err.matches("YYYY-MM-DD").count(), 1, "{err}");
+
+    // In a schema-1 document the place is the line of the date too.
+    let doc = dir.path().join("bad.json");
+    std::fs::write(
+        &doc,
+        "{\"schema\": 1, \"articles\": [\n  {\"id\": \"y\", \"title\": \"t\",\n   \"paragraphs\": [],\n   \"date\": \"2023-13-01\"}\n]}\n",
+    )
+    .unwrap();
+    let err = stderr(&kanbao(&["check", doc.to_str().unwrap()]));
+    assert!(err.contains(&format!("{}:4:4", doc.display())), "{err}");
+}
+
+#[test]
+fn loading_keeps_an_article_with_a_bad_date_undated_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.jsonl");
+    let text = [
+        article("old", Some("2020-01-01"), "旧", "西城区"),
+        article("bad1", Some("2024-02-30"), "坏一", "西城区"),
+        article("bad2", Some("24-1-1"), "坏二", "西城区"),
+        article("empty", Some(""), "空", "西城区"),
+        article("new", Some("2024-01-01"), "新", "西城区"),
+    ]
+    .join("\n");
+    std::fs::write(&path, text).unwrap();
+    let out = kanbao(&[
+        "--no-index",
+        "--data",
+        path.to_str().unwrap(),
+        "list",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Nothing dropped: dated newest first, the undated after them in file order.
+    assert_eq!(ids(&out), ["new", "old", "bad1", "bad2", "empty"]);
+    let rows = json(&out);
+    assert_eq!(rows[2].get("date"), None);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("2 篇文章的日期"), "{err}");
+}
+
+#[test]
+fn a_bundled_collection_loads_without_a_date_warning() {
+    let out = kanbao(&["list"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).lines().count(), 7);
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn archive_fixture_is_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let out = kanbao(&["--no-index", "--data", &data, "list", "--json"]);
+    assert_eq!(ids(&out), ["f", "e", "d", "c", "b", "a", "g"]);
+}
