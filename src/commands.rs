@@ -10,7 +10,7 @@ use crate::article::{Article, Collection, Kind};
 use crate::cli::{ExportFormat, ImportArgs};
 use crate::district::DistrictKey;
 use crate::error::{Error, Result};
-use crate::filter::{DistrictFilter, district_counts};
+use crate::filter::district_counts;
 use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_page};
 use crate::layout::{LayoutOptions, layout_article, sanitize, sanitize_lines};
@@ -138,10 +138,11 @@ struct DistrictRow<'a> {
 pub fn districts(
     out: &mut dyn Write,
     collection: &Collection,
+    keep: &dyn Fn(&Article) -> bool,
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = district_counts(&collection.articles);
+    let counts = district_counts(collection.articles.iter().filter(|a| keep(a)));
     write_districts(out, &counts, lang, json)
 }
 
@@ -176,13 +177,12 @@ pub fn write_districts(
     Ok(Outcome::from_count(counts.len()))
 }
 
-/// Articles passing a district filter, in collection order.
-pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<&'a Article> {
-    collection
-        .articles
-        .iter()
-        .filter(|a| filter.matches(a))
-        .collect()
+/// Articles that `keep` keeps, in collection order.
+pub fn filtered<'a>(
+    collection: &'a Collection,
+    keep: &dyn Fn(&Article) -> bool,
+) -> Vec<&'a Article> {
+    collection.articles.iter().filter(|a| keep(a)).collect()
 }
 
 /// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
@@ -418,12 +418,12 @@ pub fn matching<'a>(
 pub fn search(
     out: &mut dyn Write,
     collection: &Collection,
-    filter: &DistrictFilter,
+    keep: &dyn Fn(&Article) -> bool,
     query: &Query,
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
-    let found = matching(collection, |a| filter.matches(a), query);
+    let found = matching(collection, keep, query);
     let articles: Vec<&Article> = found.iter().map(|(a, _)| *a).collect();
     let snippets = snippets(&articles, query, width);
     let rows: Vec<SearchRow<'_>> = found

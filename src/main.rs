@@ -13,7 +13,7 @@ use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::{self, Outcome};
 use kanbao::config;
 use kanbao::error::Error;
-use kanbao::filter::DistrictFilter;
+use kanbao::filter::{DistrictFilter, Filter, Keep};
 use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
@@ -234,11 +234,11 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let collection = load(settings)?;
             let keep = list_filter(settings, args)?;
             let articles: Vec<&Article> = match &query {
-                Some(query) => commands::matching(&collection, keep, query)
+                Some(query) => commands::matching(&collection, |a| keep.keeps(a), query)
                     .into_iter()
                     .map(|(a, _)| a)
                     .collect(),
-                None => collection.articles.iter().filter(|a| keep(a)).collect(),
+                None => commands::filtered(&collection, &|a| keep.keeps(a)),
             };
             let outcome = commands::list(out, &articles, lang, args.json)?;
             let conditions = Conditions {
@@ -276,10 +276,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         }
         Command::Search(args) => {
             let query = query_of(&args.query)?;
+            let keep = keep_of(
+                settings,
+                Filter::from(DistrictFilter::parse(&args.district)?),
+            )?;
+            let keep = |a: &Article| keep.keeps(a);
             if let Some(archive) = indexed(&cli, settings) {
-                let filter = DistrictFilter::parse(&args.district)?;
                 let outcome =
-                    index::run::search(out, &archive, &filter, &query, args.width, args.json)?;
+                    index::run::search(out, &archive, &keep, &query, args.width, args.json)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: Some(&args.query),
@@ -288,9 +292,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let outcome =
-                commands::search(out, &collection, &filter, &query, args.width, args.json)?;
+            let outcome = commands::search(out, &collection, &keep, &query, args.width, args.json)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: Some(&args.query),
@@ -300,19 +302,19 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         }
         Command::Districts(args) => {
             if let Some(archive) = indexed(&cli, settings) {
-                return index::run::districts(out, &archive, lang, args.json);
+                return index::run::districts(out, &archive, None, lang, args.json);
             }
             let collection = load(settings)?;
-            commands::districts(out, &collection, lang, args.json)
+            commands::districts(out, &collection, &|_| true, lang, args.json)
         }
         Command::Export(args) => {
+            let filter = Filter {
+                bookmarked: args.bookmarked,
+                ..Filter::from(DistrictFilter::parse(&args.district)?)
+            };
+            let keep = keep_of(settings, filter)?;
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let mut articles = commands::filtered(&collection, &filter);
-            if args.bookmarked {
-                let (state, key) = reading_state(settings)?;
-                articles.retain(|a| state.is_bookmarked(&key, &a.id));
-            }
+            let articles = commands::filtered(&collection, &|a| keep.keeps(a));
             let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
             let conditions = Conditions {
                 districts: &args.district,
@@ -367,7 +369,7 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     warn_undated(undated, lang);
     let config = Config {
         settings: settings.clone(),
-        filter: DistrictFilter::parse(&cli.reader.district)?,
+        filter: Filter::from(DistrictFilter::parse(&cli.reader.district)?),
         query: cli.reader.query.clone().unwrap_or_default(),
     };
     tui::run(collection, config)
@@ -435,27 +437,29 @@ fn list_indexed(
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
     let keep = list_filter(settings, args)?;
+    let keep = |a: &Article| keep.keeps(a);
     index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
 }
 
-/// What `kanbao list` keeps, on either path: its districts, and its bookmarked or unread
-/// marks (the state is opened, read-only, only when a mark is asked for).
-fn list_filter(
-    settings: &Settings,
-    args: &kanbao::cli::ListArgs,
-) -> kanbao::error::Result<impl Fn(&Article) -> bool> {
-    let filter = DistrictFilter::parse(&args.district)?;
-    let (bookmarked, unread) = (args.bookmarked, args.unread);
-    let (state, key) = if bookmarked || unread {
-        reading_state(settings)?
-    } else {
-        (StateStore::disabled(), String::new())
+/// What `kanbao list` keeps, on either path.
+fn list_filter(settings: &Settings, args: &kanbao::cli::ListArgs) -> kanbao::error::Result<Keep> {
+    let filter = Filter {
+        bookmarked: args.bookmarked,
+        unread: args.unread,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
     };
-    Ok(move |a: &Article| {
-        filter.matches(a)
-            && (!bookmarked || state.is_bookmarked(&key, &a.id))
-            && (!unread || !state.is_read(&key, &a.id))
-    })
+    keep_of(settings, filter)
+}
+
+/// `filter` with the reading state it asks about: opened, read-only, only when a mark
+/// (bookmarked, unread) is asked for.
+fn keep_of(settings: &Settings, filter: Filter) -> kanbao::error::Result<Keep> {
+    let marks = if filter.needs_marks() {
+        Some(reading_state(settings)?)
+    } else {
+        None
+    };
+    Ok(Keep { filter, marks })
 }
 
 /// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with

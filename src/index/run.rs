@@ -10,7 +10,6 @@ use super::Archive;
 use crate::article::Article;
 use crate::commands::{self, Outcome};
 use crate::error::{Error, Result};
-use crate::filter::DistrictFilter;
 use crate::i18n::Lang;
 use crate::layout::LayoutOptions;
 use crate::search::Query;
@@ -30,13 +29,13 @@ fn failed(reason: String) -> Error {
 pub fn search(
     out: &mut dyn Write,
     archive: &Archive,
-    filter: &DistrictFilter,
+    keep: &dyn Fn(&Article) -> bool,
     query: &Query,
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
     let collection = archive.candidate_collection(query).map_err(failed)?;
-    commands::search(out, &collection, filter, query, width, json)
+    commands::search(out, &collection, keep, query, width, json)
 }
 
 /// `kanbao list` through the index; `keep` filters (district, bookmarks, unread).
@@ -90,13 +89,27 @@ pub fn show(
     commands::show(out, &article, width, options, json)
 }
 
-/// `kanbao districts` through the index.
+/// `kanbao districts` through the index: counted from the index's terms, or, when `keep`
+/// is given (a date filter), from the stored fields of the articles it keeps.
 pub fn districts(
     out: &mut dyn Write,
     archive: &Archive,
+    keep: Option<&dyn Fn(&Article) -> bool>,
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = archive.district_counts().map_err(failed)?;
+    let counts = match keep {
+        None => archive.district_counts().map_err(failed)?,
+        Some(keep) => {
+            let mut kept = Vec::new();
+            for start in (0..archive.len()).step_by(LIST_CHUNK) {
+                let chunk = archive
+                    .summaries(start..start + LIST_CHUNK)
+                    .map_err(failed)?;
+                kept.extend(chunk.into_iter().filter(|a| keep(a)));
+            }
+            crate::filter::district_counts(&kept)
+        }
+    };
     commands::write_districts(out, &counts, lang, json)
 }

@@ -17,9 +17,10 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     let lang = app.lang();
     let amb = app.widths();
     let mut right = Vec::new();
-    if !app.filter().is_empty() {
+    if !app.filter().districts.is_empty() {
         let names: Vec<&str> = app
             .filter()
+            .districts
             .keys()
             .into_iter()
             .map(|k| match k {
