@@ -71,6 +71,12 @@ pub struct ReaderArgs {
     /// Start with this search.
     #[arg(long, value_name = "Q")]
     pub query: Option<String>,
+    /// Start with only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Start with only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Let the mouse wheel scroll and clicks select (turns off the terminal's own selection).
     #[arg(long)]
     pub mouse: bool,
@@ -120,6 +126,12 @@ pub struct ListArgs {
     /// Only articles matching this search.
     #[arg(long, value_name = "Q")]
     pub query: Option<String>,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Only bookmarked articles.
     #[arg(long)]
     pub bookmarked: bool,
@@ -155,6 +167,12 @@ pub struct SearchArgs {
     /// Snippet width in columns.
     #[arg(long, value_name = "N", default_value_t = 40)]
     pub width: usize,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -163,6 +181,12 @@ pub struct SearchArgs {
 /// `kanbao districts`.
 #[derive(Debug, Args)]
 pub struct DistrictsArgs {
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -191,6 +215,12 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
 }
 
 /// `kanbao import`.

@@ -806,6 +806,8 @@ pub struct Conditions<'a> {
     pub bookmarked: bool,
     /// `--unread`.
     pub unread: bool,
+    /// `--since` / `--until`, as the range they make, when given.
+    pub dates: Option<crate::date::DateRange>,
 }
 
 /// Said on stderr when `list`, `search` or `export` finds nothing (exit status 1), naming
@@ -833,6 +835,9 @@ pub fn nothing_matched(lang: Lang, conditions: &Conditions<'_>) -> String {
     }
     if conditions.unread {
         parts.push(if zh { "未读" } else { "unread" }.to_string());
+    }
+    if let Some(range) = conditions.dates {
+        parts.push(dates::range_label(lang, range));
     }
     match (parts.is_empty(), zh) {
         (true, true) => "没有文章".to_string(),

@@ -12,6 +12,7 @@ use kanbao::article::{Article, Collection};
 use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::{self, Outcome};
 use kanbao::config;
+use kanbao::date::DateRange;
 use kanbao::error::Error;
 use kanbao::filter::{DistrictFilter, Filter, Keep};
 use kanbao::i18n::{self, Conditions, Lang};
@@ -209,6 +210,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             Some(Err(e)) if e != QueryError::Empty => return Err(Error::Query(e)),
             _ => {}
         }
+        date_range(&cli.reader.since, &cli.reader.until)?;
         if !std::io::stdout().is_terminal() {
             return Err(Error::NoTerminal);
         }
@@ -228,6 +230,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                     query: args.query.as_deref(),
                     bookmarked: args.bookmarked,
                     unread: args.unread,
+                    dates: dates_given(&args.since, &args.until)?,
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
@@ -246,6 +249,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 unread: args.unread,
+                dates: dates_given(&args.since, &args.until)?,
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
@@ -276,10 +280,11 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         }
         Command::Search(args) => {
             let query = query_of(&args.query)?;
-            let keep = keep_of(
-                settings,
-                Filter::from(DistrictFilter::parse(&args.district)?),
-            )?;
+            let filter = Filter {
+                dates: date_range(&args.since, &args.until)?,
+                ..Filter::from(DistrictFilter::parse(&args.district)?)
+            };
+            let keep = keep_of(settings, filter)?;
             let keep = |a: &Article| keep.keeps(a);
             if let Some(archive) = indexed(&cli, settings) {
                 let outcome =
@@ -287,6 +292,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 let conditions = Conditions {
                     districts: &args.district,
                     query: Some(&args.query),
+                    dates: dates_given(&args.since, &args.until)?,
                     ..Conditions::default()
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
@@ -296,20 +302,28 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let conditions = Conditions {
                 districts: &args.district,
                 query: Some(&args.query),
+                dates: dates_given(&args.since, &args.until)?,
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Districts(args) => {
+            let filter = Filter {
+                dates: date_range(&args.since, &args.until)?,
+                ..Filter::default()
+            };
+            let keep = |a: &Article| filter.matches(a);
+            let dated = (!filter.is_empty()).then_some(&keep as &dyn Fn(&Article) -> bool);
             if let Some(archive) = indexed(&cli, settings) {
-                return index::run::districts(out, &archive, None, lang, args.json);
+                return index::run::districts(out, &archive, dated, lang, args.json);
             }
             let collection = load(settings)?;
-            commands::districts(out, &collection, &|_| true, lang, args.json)
+            commands::districts(out, &collection, &keep, lang, args.json)
         }
         Command::Export(args) => {
             let filter = Filter {
                 bookmarked: args.bookmarked,
+                dates: date_range(&args.since, &args.until)?,
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             };
             let keep = keep_of(settings, filter)?;
@@ -319,6 +333,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let conditions = Conditions {
                 districts: &args.district,
                 bookmarked: args.bookmarked,
+                dates: dates_given(&args.since, &args.until)?,
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -369,7 +384,10 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     warn_undated(undated, lang);
     let config = Config {
         settings: settings.clone(),
-        filter: Filter::from(DistrictFilter::parse(&cli.reader.district)?),
+        filter: Filter {
+            dates: date_range(&cli.reader.since, &cli.reader.until)?,
+            ..Filter::from(DistrictFilter::parse(&cli.reader.district)?)
+        },
         query: cli.reader.query.clone().unwrap_or_default(),
     };
     tui::run(collection, config)
@@ -446,9 +464,36 @@ fn list_filter(settings: &Settings, args: &kanbao::cli::ListArgs) -> kanbao::err
     let filter = Filter {
         bookmarked: args.bookmarked,
         unread: args.unread,
+        dates: date_range(&args.since, &args.until)?,
         ..Filter::from(DistrictFilter::parse(&args.district)?)
     };
     keep_of(settings, filter)
+}
+
+/// The range of `--since` and `--until` (every day when neither is given); a value that
+/// is not one of the date forms is a usage error showing them.
+fn date_range(since: &Option<String>, until: &Option<String>) -> kanbao::error::Result<DateRange> {
+    let bad = |option: &'static str, value: &str| Error::BadDateArg {
+        option,
+        value: sanitize(value).into_owned(),
+    };
+    let mut range = DateRange::ALL;
+    if let Some(text) = since {
+        range = range.and(DateRange::since(text).map_err(|_| bad("--since", text))?);
+    }
+    if let Some(text) = until {
+        range = range.and(DateRange::until(text).map_err(|_| bad("--until", text))?);
+    }
+    Ok(range)
+}
+
+/// The range of `--since` and `--until` when either is given (for "nothing matched").
+fn dates_given(
+    since: &Option<String>,
+    until: &Option<String>,
+) -> kanbao::error::Result<Option<DateRange>> {
+    let range = date_range(since, until)?;
+    Ok((!range.is_all()).then_some(range))
 }
 
 /// `filter` with the reading state it asks about: opened, read-only, only when a mark

@@ -7,6 +7,8 @@ use std::process::Command;
 use assert_cmd::cargo::cargo_bin;
 use serde_json::Value;
 
+mod support;
+
 fn kanbao(args: &[&str]) -> std::process::Output {
     Command::new(cargo_bin("kanbao"))
         .args(args)
@@ -153,4 +155,156 @@ fn archive_fixture_is_newest_first() {
     let data = archive(dir.path());
     let out = kanbao(&["--no-index", "--data", &data, "list", "--json"]);
     assert_eq!(ids(&out), ["f", "e", "d", "c", "b", "a", "g"]);
+}
+
+#[test]
+fn since_and_until_narrow_list_search_export_and_districts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--no-index", "--data", &data];
+        all.extend(args);
+        kanbao(&all)
+    };
+    // A month means all of it, both ends included.
+    let out = run(&["list", "--json", "--since", "2024-03", "--until", "2024-03"]);
+    assert_eq!(ids(&out), ["d", "c"]);
+    // A year means all of it; undated articles are outside every range.
+    assert_eq!(
+        ids(&run(&["list", "--json", "--since", "2024"])),
+        ["f", "e", "d", "c", "b"]
+    );
+    assert_eq!(ids(&run(&["list", "--json", "--until", "2023"])), ["a"]);
+    assert_eq!(
+        ids(&run(&[
+            "list",
+            "--json",
+            "--since",
+            "2024-03-08",
+            "--until",
+            "2024-10-01"
+        ])),
+        ["e", "d", "c"]
+    );
+    let out = run(&[
+        "search", "驿站", "--json", "--since", "2024", "--until", "2024-06",
+    ]);
+    assert_eq!(ids(&out), ["d", "b"]);
+    let out = run(&["export", "--format", "json", "--since", "2025"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 1);
+    let out = run(&[
+        "districts",
+        "--json",
+        "--since",
+        "2024-03",
+        "--until",
+        "2024-10",
+    ]);
+    assert_eq!(
+        json(&out),
+        serde_json::json!([{"district": "西城区", "count": 2}, {"district": "朝阳区", "count": 1}])
+    );
+    // Nothing in the range: exit 1, and the range is named.
+    let out = run(&["list", "--since", "2030"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("日期 2030-01-01.."),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_bad_date_option_is_a_usage_error_showing_the_forms() {
+    for args in [
+        vec!["list", "--since", "2024-3"],
+        vec!["search", "工会", "--until", "2024-02-30"],
+        vec!["export", "--since", "march"],
+        vec!["districts", "--until", "24"],
+        vec!["--since", "2024-13"],
+    ] {
+        let out = kanbao(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("不是日期") && err.contains("2024-03-08"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("--since") || err.contains("--until"), "{err}");
+        assert_eq!(stdout(&out), "");
+    }
+    let err = stderr(&kanbao(&["--lang", "en", "list", "--since", "x"]));
+    assert!(err.contains("accepted forms: 2024, 2024-03"), "{err}");
+}
+
+#[test]
+fn the_indexed_path_filters_dates_as_the_in_memory_path_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("gen.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(300, 7, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    assert!(kanbao(&["index", data]).status.success());
+    let mut nonempty = 0;
+    for args in [
+        vec!["list", "--since", "2019-01-03"],
+        vec![
+            "list",
+            "--json",
+            "--until",
+            "2019-01-02",
+            "--district",
+            "xc",
+        ],
+        vec![
+            "list",
+            "--query",
+            "工会",
+            "--since",
+            "2019-01-02",
+            "--until",
+            "2019-01-04",
+        ],
+        vec!["search", "gonghui", "--since", "2019-01-03"],
+        vec!["search", "工会", "--json", "--until", "2019-01"],
+        vec!["districts", "--since", "2019-01-04"],
+        vec!["districts", "--json", "--until", "2019-01-02"],
+    ] {
+        let mut indexed = vec!["--data", data];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data];
+        whole.extend(&args);
+        let a = stdout(&kanbao(&indexed));
+        nonempty += usize::from(!a.is_empty());
+        assert_eq!(a, stdout(&kanbao(&whole)), "{args:?}");
+    }
+    assert!(nonempty >= 5, "the ranges should find something");
+}
+
+#[test]
+fn the_reader_starts_with_the_date_filter() {
+    use kanbao::app::Options;
+    use kanbao::date::DateRange;
+    use kanbao::filter::Filter;
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let (collection, _) = kanbao::load::load(Some(Path::new(&data))).unwrap();
+    let opts = Options {
+        filter: Filter {
+            dates: DateRange::parse("2024-01..2024-03").unwrap(),
+            ..Filter::default()
+        },
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(kanbao::action::Action::Resize(80, 24));
+    let shown: Vec<&str> = app
+        .view()
+        .iter()
+        .map(|&i| app.collection().articles[i].id.as_str())
+        .collect();
+    assert_eq!(shown, ["d", "c", "b"]);
 }

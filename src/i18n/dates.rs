@@ -40,3 +40,11 @@ pub fn undated_warning(lang: Lang, count: usize) -> String {
         ),
     }
 }
+
+/// A date range as a condition: `日期 2024-03-01..2024-03-31`.
+pub fn range_label(lang: Lang, range: crate::date::DateRange) -> String {
+    match lang {
+        Lang::Zh => format!("日期 {range}"),
+        Lang::En => format!("date {range}"),
+    }
+}
