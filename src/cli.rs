@@ -88,15 +88,17 @@ pub struct ReaderArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List articles, one per line.
+    /// List articles, one per line: id, district, title, reporters, and the date when known
+    /// (tab-separated).
     List(ListArgs),
     /// Print one article as the reader lays it out.
     Show(ShowArgs),
     /// Search articles; best first.
     ///
     /// Each result is one line of tab-separated columns: id, hits (matches of all terms
-    /// together), title, snippet. With --json, an array of {id, title, district, hits,
-    /// snippet}. The exit status is 1 when nothing matches.
+    /// together), title, snippet, date (empty when unknown), district. With --json, an
+    /// array of {id, title, district, hits, snippet, date}. The exit status is 1 when
+    /// nothing matches.
     Search(SearchArgs),
     /// Count articles by district.
     Districts(DistrictsArgs),
@@ -167,6 +169,9 @@ pub struct SearchArgs {
     /// Snippet width in columns.
     #[arg(long, value_name = "N", default_value_t = 40)]
     pub width: usize,
+    /// The order: best match first (ties newest first), or newest first.
+    #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
+    pub sort: SortBy,
     /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -190,6 +195,16 @@ pub struct DistrictsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The orders of `kanbao search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SortBy {
+    /// Best match first; equal matches newest first.
+    #[default]
+    Relevance,
+    /// Newest first; undated articles last.
+    Date,
 }
 
 /// The export formats.

@@ -7,7 +7,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::article::{Article, Collection, Kind};
-use crate::cli::{ExportFormat, ImportArgs};
+use crate::cli::{ExportFormat, ImportArgs, SortBy};
+use crate::date::date_of;
 use crate::district::DistrictKey;
 use crate::error::{Error, Result};
 use crate::filter::district_counts;
@@ -101,9 +102,11 @@ pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) 
     } else {
         for a in articles {
             let reporters = a.reporters.join(" ");
+            // The date, when known, as a fifth column (`cut -f5`, `awk '{print $5}'`).
+            let date = date_of(a.date.as_deref()).map_or(String::new(), |d| format!("\t{d}"));
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}{date}",
                 clean(&a.id),
                 clean(&district_label(a, lang)),
                 clean(&display_title(a)),
@@ -413,17 +416,36 @@ pub fn matching<'a>(
         .collect()
 }
 
-/// `kanbao search`: matching articles best first, with hit counts and a snippet cut to
-/// `width` columns.
+/// How `kanbao search` prints: the snippets' width, the order, JSON or text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchOutput {
+    /// Snippet width in columns.
+    pub width: usize,
+    /// Best first, or newest first.
+    pub sort: SortBy,
+    /// JSON instead of tab-separated lines.
+    pub json: bool,
+    /// The language of the district label 未注明.
+    pub lang: Lang,
+}
+
+/// `kanbao search`: matching articles best first (or newest first), with hit counts and a
+/// snippet cut to `width` columns.
 pub fn search(
     out: &mut dyn Write,
     collection: &Collection,
     keep: &dyn Fn(&Article) -> bool,
     query: &Query,
-    width: usize,
-    json: bool,
+    how: SearchOutput,
 ) -> Result<Outcome> {
-    let found = matching(collection, keep, query);
+    let SearchOutput {
+        width, sort, json, ..
+    } = how;
+    let mut found = matching(collection, keep, query);
+    if sort == SortBy::Date {
+        // Stable: articles of one day keep their relevance order; undated ones go last.
+        found.sort_by_key(|(a, _)| std::cmp::Reverse(date_of(a.date.as_deref())));
+    }
     let articles: Vec<&Article> = found.iter().map(|(a, _)| *a).collect();
     let snippets = snippets(&articles, query, width);
     let rows: Vec<SearchRow<'_>> = found
@@ -443,13 +465,17 @@ pub fn search(
         write_json(out, &rows)?;
     } else {
         for r in &rows {
+            // Date (empty when unknown) and district last, so the first four columns stay.
+            let date = date_of(r.date).map_or(String::new(), |d| d.to_string());
+            let district = r.district.unwrap_or(Msg::Unstated.text(how.lang));
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{date}\t{}",
                 clean(r.id),
                 r.hits,
                 clean(r.title),
-                r.snippet
+                r.snippet,
+                clean(district)
             )
             .map_err(io)?;
         }

@@ -286,9 +286,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             };
             let keep = keep_of(settings, filter)?;
             let keep = |a: &Article| keep.keeps(a);
+            let how = commands::SearchOutput {
+                width: args.width,
+                sort: args.sort,
+                json: args.json,
+                lang,
+            };
             if let Some(archive) = indexed(&cli, settings) {
-                let outcome =
-                    index::run::search(out, &archive, &keep, &query, args.width, args.json)?;
+                let outcome = index::run::search(out, &archive, &keep, &query, how)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: Some(&args.query),
@@ -298,7 +303,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let outcome = commands::search(out, &collection, &keep, &query, args.width, args.json)?;
+            let outcome = commands::search(out, &collection, &keep, &query, how)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: Some(&args.query),

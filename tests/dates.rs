@@ -269,6 +269,16 @@ fn the_indexed_path_filters_dates_as_the_in_memory_path_does() {
         ],
         vec!["search", "gonghui", "--since", "2019-01-03"],
         vec!["search", "工会", "--json", "--until", "2019-01"],
+        vec!["search", "工会", "--sort", "date"],
+        vec![
+            "search",
+            "gh",
+            "--json",
+            "--sort",
+            "date",
+            "--since",
+            "2019-01-02",
+        ],
         vec!["districts", "--since", "2019-01-04"],
         vec!["districts", "--json", "--until", "2019-01-02"],
     ] {
@@ -307,4 +317,49 @@ fn the_reader_starts_with_the_date_filter() {
         .map(|&i| app.collection().articles[i].id.as_str())
         .collect();
     assert_eq!(shown, ["d", "c", "b"]);
+}
+
+#[test]
+fn search_sorts_by_relevance_or_date_and_prints_date_and_district() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--no-index", "--data", &data];
+        all.extend(args);
+        kanbao(&all)
+    };
+    // Relevance: title hits first, ties newest first (the file is oldest first).
+    let out = run(&["search", "工会驿站", "--json"]);
+    assert_eq!(ids(&out), ["f", "d", "b", "a"]);
+    let out = run(&["search", "工会", "--json", "--sort", "date"]);
+    assert_eq!(ids(&out), ["f", "d", "c", "b", "a", "g"]);
+    let out = run(&["search", "工会", "--json", "--sort", "relevance"]);
+    assert_eq!(ids(&run(&["search", "工会", "--json"])), ids(&out));
+    // Tab-separated: id, hits, title, snippet, date (empty when unknown), district.
+    let text = stdout(&run(&["search", "工会", "--sort", "date"]));
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 6), "{text}");
+    assert_eq!(
+        (rows[0][0], rows[0][4], rows[0][5]),
+        ("f", "2025-02-01", "海淀区")
+    );
+    assert_eq!((rows[5][0], rows[5][4], rows[5][5]), ("g", "", "西城区"));
+    let out = run(&["search", "工会", "--sort", "newest"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn plain_list_prints_the_date_when_known_as_a_fifth_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let text = stdout(&kanbao(&["--no-index", "--data", &data, "list"]));
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0], ["f", "海淀区", "新春工会驿站", "", "2025-02-01"]);
+    assert_eq!(rows[6], ["g", "西城区", "无日期的工会文章", ""]);
+    // The bundled page has no dates: its lines are as before.
+    let bundled = stdout(&kanbao(&["list"]));
+    assert!(
+        bundled.lines().all(|l| l.split('\t').count() == 4),
+        "{bundled}"
+    );
 }

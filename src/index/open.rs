@@ -229,7 +229,11 @@ impl Archive {
         let mut buf = vec![0u8; usize::try_from(len).map_err(engine)?];
         data.seek(SeekFrom::Start(off)).map_err(engine)?;
         data.read_exact(&mut buf).map_err(engine)?;
-        serde_json::from_slice(&buf).map_err(|e| format!("{}: {e}", file.path.display()))
+        let mut article: Article =
+            serde_json::from_slice(&buf).map_err(|e| format!("{}: {e}", file.path.display()))?;
+        // As the loader keeps it: a date that is not a real day is no date.
+        crate::load::settle_dates(std::slice::from_mut(&mut article));
+        Ok(article)
     }
 
     /// The whole articles at these places of the collection order, in that order, read on

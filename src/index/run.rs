@@ -31,11 +31,10 @@ pub fn search(
     archive: &Archive,
     keep: &dyn Fn(&Article) -> bool,
     query: &Query,
-    width: usize,
-    json: bool,
+    how: commands::SearchOutput,
 ) -> Result<Outcome> {
     let collection = archive.candidate_collection(query).map_err(failed)?;
-    commands::search(out, &collection, keep, query, width, json)
+    commands::search(out, &collection, keep, query, how)
 }
 
 /// `kanbao list` through the index; `keep` filters (district, bookmarks, unread).
