@@ -69,7 +69,7 @@ pub struct ReaderArgs {
     #[arg(long, value_name = "D")]
     pub district: Vec<String>,
     /// Start with this search.
-    #[arg(long, value_name = "Q")]
+    #[arg(long, value_name = "Q", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Start with only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
     #[arg(long, value_name = "DATE")]
@@ -126,7 +126,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "D")]
     pub district: Vec<String>,
     /// Only articles matching this search.
-    #[arg(long, value_name = "Q")]
+    #[arg(long, value_name = "Q", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
     #[arg(long, value_name = "DATE")]
@@ -161,7 +161,9 @@ pub struct ShowArgs {
 /// `kanbao search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Terms separated by spaces; all must match. Pinyin (`gonghui`, `ghyz`) works too.
+    /// Terms separated by spaces; all must match. Pinyin (`gonghui`, `ghyz`) works too;
+    /// `-term` excludes; `date:`, `title:`, `district:`, `reporter:`, `kind:` narrow.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Only articles of this district; repeatable.
     #[arg(long, value_name = "D")]

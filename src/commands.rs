@@ -410,9 +410,11 @@ pub fn matching<'a>(
     query: &Query,
 ) -> Vec<(&'a Article, SearchHit)> {
     let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
+    // The operators (`-term`, `date:`, …) are checked on the engine's answer only.
     search_articles(&collection.articles, query, candidates)
         .into_iter()
         .map(|hit| (&collection.articles[hit.index], hit))
+        .filter(|(a, _)| query.admits(a))
         .collect()
 }
 

@@ -772,6 +772,7 @@ pub const STDOUT: &str = "<stdout>";
 /// Why a query is refused ([`QueryError`]), for the command line and the reader's prompt.
 pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
     match (error, lang) {
+        (QueryError::BadValue { op, value }, lang) => dates::bad_operator(lang, op, value),
         (QueryError::Empty, Lang::Zh) => {
             "查询是空的：请至少给出一个词（只有空格或引号不算）".to_string()
         }

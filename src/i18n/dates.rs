@@ -48,3 +48,61 @@ pub fn range_label(lang: Lang, range: crate::date::DateRange) -> String {
         Lang::En => format!("date {range}"),
     }
 }
+
+/// An operator with a value it cannot take, with the values it takes.
+pub(super) fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
+    let forms = match op {
+        "date:" => FORMS,
+        "kind:" => "photo, 图片, news, 新闻",
+        "district:" => "西城, 西城区, xicheng, xc, 未注明",
+        _ => "",
+    };
+    match lang {
+        Lang::Zh => format!("{op} 不能取 `{value}`；可写：{forms}"),
+        Lang::En => format!("{op} cannot take `{value}`; it takes: {forms}"),
+    }
+}
+
+/// The help's section on the query language (`?`): a heading line, then each form and what
+/// it does.
+pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
+    let zh = lang == Lang::Zh;
+    let rows: [(&str, &'static str, &'static str); 9] = [
+        ("", "搜索写法", "Search syntax"),
+        (
+            "工会 gonghui",
+            "每个词都要有；拼音也行",
+            "every term; pinyin too",
+        ),
+        (
+            "\"a b\"",
+            "短语；拼音音节可隔空格",
+            "a phrase; pinyin may be spaced",
+        ),
+        (
+            "-词 -word",
+            "排除含这个词的文章",
+            "leave out articles with it",
+        ),
+        ("title: 标题:", "词在标题里", "the term is in the title"),
+        ("date: 日期:", "2024、2024-03、A..B", "2024, 2024-03, A..B"),
+        (
+            "district: 区:",
+            "这个区（xc、西城…）",
+            "this district (xc, 西城…)",
+        ),
+        (
+            "reporter: 记者:",
+            "这位记者的文章",
+            "articles by this reporter",
+        ),
+        (
+            "kind: 类型:",
+            "photo 图片 / news 新闻",
+            "photo 图片 / news 新闻",
+        ),
+    ];
+    rows.iter()
+        .map(|(form, z, e)| (form.to_string(), if zh { *z } else { *e }))
+        .collect()
+}
