@@ -117,6 +117,13 @@ pub enum Command {
     Config(ConfigArgs),
     /// Build or bring up to date the search index of a file or folder (in the cache folder).
     Index(IndexArgs),
+    /// Count articles per month or year, oldest first.
+    ///
+    /// On a terminal, text bars with the total and the busiest period; otherwise one
+    /// `period<TAB>count` line per period. With --json, `[{"period": "2024-03", "count":
+    /// 12}, …]`. Every period from the first to the last is listed; undated articles are in
+    /// none. The exit status is 1 when no dated article matches.
+    Timeline(TimelineArgs),
 }
 
 /// `kanbao list`.
@@ -280,4 +287,37 @@ pub struct ConfigArgs {
 pub struct IndexArgs {
     /// A JSON file, JSON Lines file or folder.
     pub path: PathBuf,
+}
+
+/// The period of `kanbao timeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ByArg {
+    /// Calendar months (`2024-03`).
+    #[default]
+    Month,
+    /// Calendar years (`2024`).
+    Year,
+}
+
+/// `kanbao timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only articles matching this search.
+    #[arg(long, value_name = "Q", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Only articles of this district; repeatable.
+    #[arg(long, value_name = "D")]
+    pub district: Vec<String>,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Count per month or per year.
+    #[arg(long, value_enum, default_value_t = ByArg::Month)]
+    pub by: ByArg,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }

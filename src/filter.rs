@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::date::{DateRange, date_of};
 use crate::district::{DistrictKey, parse_district};
 use crate::error::{Error, Result};
+use crate::layout::sanitize;
 use crate::state::StateStore;
 
 /// A set of districts; an article passes when its primary district is in the set,
@@ -124,6 +125,24 @@ impl Filter {
         let read = || marks.is_some_and(|(store, key)| store.is_read(key, &article.id));
         self.matches(article) && (!self.bookmarked || bookmarked()) && (!self.unread || !read())
     }
+}
+
+/// The range of the `--since` and `--until` options (every day when neither is given); a
+/// value that is not one of the date forms is a usage error ([`Error::BadDateArg`]) that
+/// shows them.
+pub fn date_options(since: Option<&str>, until: Option<&str>) -> Result<DateRange> {
+    let bad = |option: &'static str, value: &str| Error::BadDateArg {
+        option,
+        value: sanitize(value).into_owned(),
+    };
+    let mut range = DateRange::ALL;
+    if let Some(text) = since {
+        range = range.and(DateRange::since(text).map_err(|_| bad("--since", text))?);
+    }
+    if let Some(text) = until {
+        range = range.and(DateRange::until(text).map_err(|_| bad("--until", text))?);
+    }
+    Ok(range)
 }
 
 /// Every district present in `articles` with its count: canonical order, 未注明 last.

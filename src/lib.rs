@@ -23,4 +23,5 @@ pub mod load;
 pub mod search;
 pub mod settings;
 pub mod state;
+pub mod timeline;
 pub mod tui;

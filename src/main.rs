@@ -362,7 +362,55 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             flush_text(out, &text)
         }
         Command::Index(args) => index_command(&args.path, lang),
+        Command::Timeline(args) => timeline(&cli, settings, args, out),
     }
+}
+
+/// `kanbao timeline`: articles per month or year, on either path.
+fn timeline(
+    cli: &Cli,
+    settings: &Settings,
+    args: &kanbao::cli::TimelineArgs,
+    out: &mut dyn Write,
+) -> kanbao::error::Result<Outcome> {
+    let lang = settings.lang.value;
+    let query = args.query.as_deref().map(query_of).transpose()?;
+    let filter = Filter {
+        dates: date_range(&args.since, &args.until)?,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
+    };
+    let keep = |a: &Article| filter.matches(a);
+    let dates = match indexed(cli, settings) {
+        Some(archive) => index::run::dates(&archive, &keep, query.as_ref())?,
+        None => {
+            let collection = load(settings)?;
+            let date = |a: &Article| kanbao::date::date_of(a.date.as_deref());
+            match &query {
+                Some(q) => commands::matching(&collection, keep, q)
+                    .into_iter()
+                    .map(|(a, _)| date(a))
+                    .collect(),
+                None => commands::filtered(&collection, &keep)
+                    .into_iter()
+                    .map(date)
+                    .collect::<Vec<_>>(),
+            }
+        }
+    };
+    let by = match args.by {
+        kanbao::cli::ByArg::Month => kanbao::timeline::By::Month,
+        kanbao::cli::ByArg::Year => kanbao::timeline::By::Year,
+    };
+    let periods = kanbao::timeline::count(dates, by);
+    let bars = std::io::stdout().is_terminal();
+    let outcome = kanbao::timeline::write(out, &periods, args.json, bars, lang)?;
+    let conditions = Conditions {
+        districts: &args.district,
+        query: args.query.as_deref(),
+        dates: dates_given(&args.since, &args.until)?,
+        ..Conditions::default()
+    };
+    Ok(tell_nothing(outcome, lang, &conditions))
 }
 
 /// Opens the reader (the command-less invocation).
@@ -475,30 +523,14 @@ fn list_filter(settings: &Settings, args: &kanbao::cli::ListArgs) -> kanbao::err
     keep_of(settings, filter)
 }
 
-/// The range of `--since` and `--until` (every day when neither is given); a value that
-/// is not one of the date forms is a usage error showing them.
+/// The range of `--since` and `--until` (see [`kanbao::filter::date_options`]).
 fn date_range(since: &Option<String>, until: &Option<String>) -> kanbao::error::Result<DateRange> {
-    let bad = |option: &'static str, value: &str| Error::BadDateArg {
-        option,
-        value: sanitize(value).into_owned(),
-    };
-    let mut range = DateRange::ALL;
-    if let Some(text) = since {
-        range = range.and(DateRange::since(text).map_err(|_| bad("--since", text))?);
-    }
-    if let Some(text) = until {
-        range = range.and(DateRange::until(text).map_err(|_| bad("--until", text))?);
-    }
-    Ok(range)
+    kanbao::filter::date_options(since.as_deref(), until.as_deref())
 }
 
 /// The range of `--since` and `--until` when either is given (for "nothing matched").
-fn dates_given(
-    since: &Option<String>,
-    until: &Option<String>,
-) -> kanbao::error::Result<Option<DateRange>> {
-    let range = date_range(since, until)?;
-    Ok((!range.is_all()).then_some(range))
+fn dates_given(s: &Option<String>, u: &Option<String>) -> kanbao::error::Result<Option<DateRange>> {
+    date_range(s, u).map(|r| (!r.is_all()).then_some(r))
 }
 
 /// `filter` with the reading state it asks about: opened, read-only, only when a mark

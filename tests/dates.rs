@@ -9,6 +9,9 @@ use serde_json::Value;
 
 mod support;
 
+#[allow(dead_code)]
+mod common;
+
 fn kanbao(args: &[&str]) -> std::process::Output {
     Command::new(cargo_bin("kanbao"))
         .args(args)
@@ -361,5 +364,84 @@ fn plain_list_prints_the_date_when_known_as_a_fifth_column() {
     assert!(
         bundled.lines().all(|l| l.split('\t').count() == 4),
         "{bundled}"
+    );
+}
+
+#[test]
+fn timeline_counts_per_month_or_year_oldest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--no-index", "--data", &data, "timeline"];
+        all.extend(args);
+        kanbao(&all)
+    };
+    let out = run(&["--by", "year"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "2023\t1\n2024\t4\n2025\t1\n");
+    // Months from the first to the last, the empty ones too.
+    let text = stdout(&run(&["--since", "2024", "--until", "2024-04"]));
+    assert_eq!(text, "2024-01\t1\n2024-02\t0\n2024-03\t2\n");
+    let out = run(&["--json", "--query", "驿站", "--district", "xc"]);
+    assert_eq!(
+        json(&out),
+        serde_json::json!([{"period": "2023-12", "count": 1}, {"period": "2024-01", "count": 0},
+            {"period": "2024-02", "count": 0}, {"period": "2024-03", "count": 0},
+            {"period": "2024-04", "count": 0}, {"period": "2024-05", "count": 0},
+            {"period": "2024-06", "count": 0}, {"period": "2024-07", "count": 0},
+            {"period": "2024-08", "count": 0}, {"period": "2024-09", "count": 0},
+            {"period": "2024-10", "count": 1}])
+    );
+    let out = run(&["--json", "--by", "year", "--query", "kind:photo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out), serde_json::json!([]));
+    assert_eq!(run(&["--by", "week"]).status.code(), Some(2));
+    assert_eq!(run(&["--since", "2024-3"]).status.code(), Some(2));
+}
+
+#[test]
+fn timeline_through_the_index_counts_what_the_whole_archive_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("gen.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(300, 9, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    assert!(kanbao(&["index", data]).status.success());
+    for args in [
+        vec!["timeline"],
+        vec!["timeline", "--by", "year", "--json"],
+        vec!["timeline", "--query", "工会", "--district", "xc"],
+        vec!["timeline", "--since", "2019-01-03", "--query", "-驿站"],
+    ] {
+        let mut indexed = vec!["--data", data];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data];
+        whole.extend(&args);
+        let a = stdout(&kanbao(&indexed));
+        assert!(!a.is_empty(), "{args:?}");
+        assert_eq!(a, stdout(&kanbao(&whole)), "{args:?}");
+    }
+}
+
+#[test]
+fn timeline_on_a_terminal_draws_bars_with_the_total_and_the_busiest_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let mut term = common::Term::start(
+        &["--no-index", "--data", &data, "timeline", "--by", "year"],
+        80,
+        24,
+    );
+    term.wait_text("共 6 篇；最多的是 2024（4 篇）");
+    let screen = term.contents();
+    let bar = |n: usize| "█".repeat(n);
+    assert!(
+        screen.contains(&format!("   2024 4 {}", bar(40))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("   2023 1 {}\n", bar(10))),
+        "{screen}"
     );
 }

@@ -106,3 +106,11 @@ pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
         .map(|(form, z, e)| (form.to_string(), if zh { *z } else { *e }))
         .collect()
 }
+
+/// The last line of `kanbao timeline` on a terminal: the total and the busiest period.
+pub fn timeline_summary(lang: Lang, total: usize, busiest: &str, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("共 {total} 篇；最多的是 {busiest}（{count} 篇）"),
+        Lang::En => format!("{total} in all; the busiest is {busiest} ({count})"),
+    }
+}

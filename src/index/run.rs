@@ -112,3 +112,28 @@ pub fn districts(
     };
     commands::write_districts(out, &counts, lang, json)
 }
+
+/// The dates of the articles `keep` keeps and `query` (if any) matches, through the index,
+/// for `kanbao timeline`.
+pub fn dates(
+    archive: &Archive,
+    keep: &dyn Fn(&Article) -> bool,
+    query: Option<&Query>,
+) -> Result<Vec<Option<crate::date::Date>>> {
+    let date = |a: &Article| crate::date::date_of(a.date.as_deref());
+    if let Some(query) = query {
+        let collection = archive.candidate_collection(query).map_err(failed)?;
+        return Ok(commands::matching(&collection, keep, query)
+            .into_iter()
+            .map(|(a, _)| date(a))
+            .collect());
+    }
+    let mut out = Vec::new();
+    for start in (0..archive.len()).step_by(LIST_CHUNK) {
+        let chunk = archive
+            .summaries(start..start + LIST_CHUNK)
+            .map_err(failed)?;
+        out.extend(chunk.iter().filter(|a| keep(a)).map(date));
+    }
+    Ok(out)
+}
