@@ -9,7 +9,6 @@ use serde_json::Value;
 
 mod support;
 
-#[allow(dead_code)]
 mod common;
 
 fn kanbao(args: &[&str]) -> std::process::Output {
