@@ -444,3 +444,39 @@ fn timeline_on_a_terminal_draws_bars_with_the_total_and_the_busiest_period() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_reader_header_shows_the_date_range_and_c_clears_it() {
+    use kanbao::action::Action;
+    use kanbao::app::Options;
+    use kanbao::date::DateRange;
+    use kanbao::filter::Filter;
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let (collection, _) = kanbao::load::load(Some(Path::new(&data))).unwrap();
+    let opts = Options {
+        filter: Filter {
+            dates: DateRange::since("2024-03").unwrap(),
+            ..Filter::default()
+        },
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(Action::Resize(100, 24));
+    let backend = ratatui::backend::TestBackend::new(100, 24);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let theme = kanbao::tui::theme::Theme::new(false, false);
+    terminal
+        .draw(|f| kanbao::tui::view::render(&app, &theme, f))
+        .unwrap();
+    let header: String = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect::<String>()
+        .replace(' ', "");
+    assert!(header.contains("日期2024-03-01.."), "{header}");
+    assert!(header.contains("4/7"), "{header}");
+    app.update(Action::ClearFilters);
+    assert!(app.filter().dates.is_all());
+    assert_eq!(app.view().len(), 7);
+}
