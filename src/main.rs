@@ -318,9 +318,8 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 ..Filter::default()
             };
             let keep = |a: &Article| filter.matches(a);
-            let dated = (!filter.is_empty()).then_some(&keep as &dyn Fn(&Article) -> bool);
             if let Some(archive) = indexed(&cli, settings) {
-                return index::run::districts(out, &archive, dated, lang, args.json);
+                return index::run::districts(out, &archive, filter.dates, lang, args.json);
             }
             let collection = load(settings)?;
             commands::districts(out, &collection, &keep, lang, args.json)
@@ -381,7 +380,10 @@ fn timeline(
     };
     let keep = |a: &Article| filter.matches(a);
     let dates = match indexed(cli, settings) {
-        Some(archive) => index::run::dates(&archive, &keep, query.as_ref())?,
+        Some(archive) => {
+            let only_dates = filter.districts.is_empty() && query.is_none();
+            index::run::dates(&archive, &keep, filter.dates, only_dates, query.as_ref())?
+        }
         None => {
             let collection = load(settings)?;
             let date = |a: &Article| kanbao::date::date_of(a.date.as_deref());
@@ -508,8 +510,17 @@ fn list_indexed(
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
     let keep = list_filter(settings, args)?;
+    let dates = keep.filter.dates;
     let keep = |a: &Article| keep.keeps(a);
-    index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
+    index::run::list(
+        out,
+        archive,
+        &keep,
+        dates,
+        query,
+        settings.lang.value,
+        args.json,
+    )
 }
 
 /// What `kanbao list` keeps, on either path.

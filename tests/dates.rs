@@ -272,6 +272,9 @@ fn the_indexed_path_filters_dates_as_the_in_memory_path_does() {
         vec!["search", "gonghui", "--since", "2019-01-03"],
         vec!["search", "工会", "--json", "--until", "2019-01"],
         vec!["search", "工会", "--sort", "date"],
+        vec!["search", "gonghui date:2019-01-02..2019-01-03"],
+        vec!["search", "--json", "工会 -驿站 日期:2019-01-03"],
+        vec!["list", "--query", "date:2019-01-02 district:xc"],
         vec![
             "search",
             "gh",

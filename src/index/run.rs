@@ -9,6 +9,7 @@ use std::io::Write;
 use super::Archive;
 use crate::article::Article;
 use crate::commands::{self, Outcome};
+use crate::date::DateRange;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::layout::LayoutOptions;
@@ -37,11 +38,13 @@ pub fn search(
     commands::search(out, &collection, keep, query, how)
 }
 
-/// `kanbao list` through the index; `keep` filters (district, bookmarks, unread).
+/// `kanbao list` through the index; `keep` filters (district, dates, bookmarks, unread),
+/// and only articles dated in `dates` are read (from the date fast fields).
 pub fn list(
     out: &mut dyn Write,
     archive: &Archive,
     keep: &dyn Fn(&Article) -> bool,
+    dates: DateRange,
     query: Option<&Query>,
     lang: Lang,
     json: bool,
@@ -54,16 +57,15 @@ pub fn list(
             .collect();
         return commands::list(out, &found, lang, json);
     }
+    let places = archive.places_in(dates);
     if json {
-        let all = archive.summaries(0..archive.len()).map_err(failed)?;
+        let all = archive.summaries_at(&places).map_err(failed)?;
         let kept: Vec<&Article> = all.iter().filter(|a| keep(a)).collect();
         return commands::list(out, &kept, lang, json);
     }
     let mut outcome = Outcome::NothingFound;
-    for start in (0..archive.len()).step_by(LIST_CHUNK) {
-        let chunk = archive
-            .summaries(start..start + LIST_CHUNK)
-            .map_err(failed)?;
+    for part in places.chunks(LIST_CHUNK) {
+        let chunk = archive.summaries_at(part).map_err(failed)?;
         let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
         if commands::list(out, &kept, lang, json)? == Outcome::Found {
             outcome = Outcome::Found;
@@ -88,36 +90,36 @@ pub fn show(
     commands::show(out, &article, width, options, json)
 }
 
-/// `kanbao districts` through the index: counted from the index's terms, or, when `keep`
-/// is given (a date filter), from the stored fields of the articles it keeps.
+/// `kanbao districts` through the index: counted from the index's terms, or, for a range
+/// of dates, from the stored fields of the articles the date fast fields put in it.
 pub fn districts(
     out: &mut dyn Write,
     archive: &Archive,
-    keep: Option<&dyn Fn(&Article) -> bool>,
+    dates: DateRange,
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = match keep {
-        None => archive.district_counts().map_err(failed)?,
-        Some(keep) => {
-            let mut kept = Vec::new();
-            for start in (0..archive.len()).step_by(LIST_CHUNK) {
-                let chunk = archive
-                    .summaries(start..start + LIST_CHUNK)
-                    .map_err(failed)?;
-                kept.extend(chunk.into_iter().filter(|a| keep(a)));
-            }
-            crate::filter::district_counts(&kept)
-        }
+    let counts = if dates.is_all() {
+        archive.district_counts().map_err(failed)?
+    } else {
+        let kept = archive
+            .summaries_at(&archive.places_in(dates))
+            .map_err(failed)?;
+        crate::filter::district_counts(&kept)
     };
     commands::write_districts(out, &counts, lang, json)
 }
 
 /// The dates of the articles `keep` keeps and `query` (if any) matches, through the index,
 /// for `kanbao timeline`.
+///
+/// With no query and no condition but `dates`, the days come from the date fast fields
+/// alone (nothing is read); otherwise only the articles dated in `dates` are read.
 pub fn dates(
     archive: &Archive,
     keep: &dyn Fn(&Article) -> bool,
+    dates: DateRange,
+    only_dates: bool,
     query: Option<&Query>,
 ) -> Result<Vec<Option<crate::date::Date>>> {
     let date = |a: &Article| crate::date::date_of(a.date.as_deref());
@@ -128,11 +130,13 @@ pub fn dates(
             .map(|(a, _)| date(a))
             .collect());
     }
+    let places = archive.places_in(dates);
+    if only_dates {
+        return Ok(places.iter().map(|&p| archive.date_at(p)).collect());
+    }
     let mut out = Vec::new();
-    for start in (0..archive.len()).step_by(LIST_CHUNK) {
-        let chunk = archive
-            .summaries(start..start + LIST_CHUNK)
-            .map_err(failed)?;
+    for part in places.chunks(LIST_CHUNK) {
+        let chunk = archive.summaries_at(part).map_err(failed)?;
         out.extend(chunk.iter().filter(|a| keep(a)).map(date));
     }
     Ok(out)
