@@ -73,7 +73,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         Ambiguous::Auto => terminal::probe_ambiguous_width(),
     };
     let mouse = settings.mouse.value;
-    keymap::set_user_bindings(&settings.keys);
+    crate::keys::set_user_bindings(&settings.keys);
     let opts = Options {
         lang,
         ambiguous,

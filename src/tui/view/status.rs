@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Area, Context, Mode};
 use crate::i18n::{self, Msg};
+use crate::keys::{self, Hint};
 use crate::tui::theme::Theme;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -66,10 +67,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
             i18n::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
             theme.message,
         ),
-        None => {
-            let hints = crate::tui::keymap::user_hints(app.context(), hints(app), lang);
-            (fit_hints(&hints, usize::from(room), amb), theme.status)
-        }
+        None => (fit_hints(&hints(app), usize::from(room), amb), theme.status),
     };
     let right_w = (width(&right, amb) as u16).min(room);
     // Hints sit at the right edge; when they do not fit they are cut, never the position.
@@ -169,11 +167,11 @@ fn prompt(
         return (x, area.y);
     }
     let hint = if app.is_searching() {
-        Msg::Searching
+        Msg::Searching.text(lang).to_string()
     } else {
-        Msg::PromptHints
-    }
-    .text(lang);
+        keys::hints(Hint::Prompt, lang)
+    };
+    let hint = hint.as_str();
     let hint_w = width(hint, amb) as u16;
     if used + after + hint_w + 2 <= area.width {
         put(
@@ -239,19 +237,19 @@ fn fit_hints(hints: &str, room: usize, amb: impl Into<Widths>) -> String {
     out
 }
 
-fn hints(app: &App) -> &'static str {
-    let msg = match app.context() {
-        Context::Reader if app.query().is_empty() => Msg::ReaderHints,
-        Context::Reader => Msg::ReaderSearchHints,
-        Context::Picker => Msg::PickerHints,
+fn hints(app: &App) -> String {
+    let hint = match app.context() {
+        Context::Reader if app.query().is_empty() => Hint::Reader,
+        Context::Reader => Hint::ReaderSearching,
+        Context::Picker => Hint::Picker,
         // The help box's footer says how to scroll and close it; the bar does not repeat it.
-        Context::Help => return "",
-        Context::Search => Msg::PromptHints,
+        Context::Help => return String::new(),
+        Context::Search => Hint::Prompt,
         // Side by side `Space` pages the preview: the bar says so.
-        Context::List if app.geometry().side_by_side => Msg::ListSideHints,
-        Context::List => Msg::ListHints,
+        Context::List if app.geometry().side_by_side => Hint::ListSideBySide,
+        Context::List => Hint::List,
     };
-    msg.text(app.lang())
+    keys::hints(hint, app.lang())
 }
 
 #[cfg(test)]
@@ -261,11 +259,11 @@ mod tests {
 
     #[test]
     fn hints_that_do_not_fit_are_left_out_whole() {
-        let hints = Msg::ListHints.text(crate::i18n::Lang::Zh);
+        let hints = keys::hints(Hint::List, crate::i18n::Lang::Zh);
         let amb = AmbiguousWidth::Narrow;
-        assert_eq!(fit_hints(hints, 80, amb), hints);
-        assert_eq!(fit_hints(hints, 20, amb), "? 帮助  / 搜索");
-        assert_eq!(fit_hints(hints, 7, amb), "? 帮助");
-        assert_eq!(fit_hints(hints, 5, amb), "");
+        assert_eq!(fit_hints(&hints, 80, amb), hints);
+        assert_eq!(fit_hints(&hints, 20, amb), "? 帮助  / 搜索");
+        assert_eq!(fit_hints(&hints, 7, amb), "? 帮助");
+        assert_eq!(fit_hints(&hints, 5, amb), "");
     }
 }
