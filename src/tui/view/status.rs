@@ -60,11 +60,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     let (right, style) = match app.status().or(app.query_error()) {
         // Messages may quote titles, paths and I/O errors: shown, never obeyed.
         Some(message) => (
-            i18n::fit_message(&sanitize(message), usize::from(room), amb.ambiguous),
+            crate::layout::fit_message(&sanitize(message), usize::from(room), amb.ambiguous),
             theme.message,
         ),
         None if app.is_searching() => (
-            i18n::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
+            crate::layout::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
             theme.message,
         ),
         None => (fit_hints(&hints(app), usize::from(room), amb), theme.status),
@@ -109,7 +109,7 @@ fn prompt(
     let label_w = width(label, amb) as u16;
     let message = app.status().or(app.query_error()).map(|m| {
         let most = usize::from(area.width.saturating_sub(label_w + 2) / 2);
-        i18n::fit_message(&sanitize(m), most, app.ambiguous())
+        crate::layout::fit_message(&sanitize(m), most, app.ambiguous())
     });
     let message_w = message.as_ref().map_or(0, |m| width(m, amb) as u16);
     let room = usize::from(
