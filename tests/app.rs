@@ -1415,12 +1415,8 @@ fn a_title_that_shows_nothing_is_stood_in_for() {
         );
         assert!(lines.iter().all(|l| l.role != LineRole::Title));
         app.update(Action::Back);
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         let theme = kanbao::tui::theme::Theme::new(true, false);
-        terminal
-            .draw(|f| kanbao::tui::view::render(&app, &theme, f))
-            .unwrap();
+        let terminal = support::draw(&app, &theme, 80, 24);
         let screen: String = terminal
             .backend()
             .buffer()

@@ -12,9 +12,6 @@ use kanbao::filter::DistrictFilter;
 use kanbao::load::load_bundled;
 use kanbao::tui::keymap::action_for;
 use kanbao::tui::theme::Theme;
-use kanbao::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -563,10 +560,7 @@ fn click(app: &mut App, x: u16, y: u16) {
 /// The cell where `text` is drawn on the screen (its first character), if it is.
 fn drawn_at(app: &App, text: &str) -> Option<(u16, u16)> {
     let s = app.geometry().screen;
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal
-        .draw(|f| view::render(app, &Theme::new(true, false), f))
-        .unwrap();
+    let terminal = support::draw(app, &Theme::new(true, false), s.width, s.height);
     let buf = terminal.backend().buffer();
     let first = text.chars().next()?.to_string();
     (0..s.height)
@@ -843,8 +837,7 @@ fn the_selected_query_is_drawn_selected() {
     key(&mut app, '/');
     let theme = Theme::new(true, false);
     let style_of_query = |app: &App| {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal.draw(|f| view::render(app, &theme, f)).unwrap();
+        let terminal = support::draw(app, &theme, 80, 24);
         let buffer = terminal.backend().buffer().clone();
         let row = 23;
         let x = (0..80)
@@ -947,8 +940,7 @@ fn side_by_side_space_and_b_page_the_preview_as_in_less() {
     assert_eq!(app.selected(), 0);
     // The bar and the help say what Space does.
     let theme = Theme::new(true, false);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| view::render(&app, &theme, f)).unwrap();
+    let terminal = support::draw(&app, &theme, 120, 40);
     let screen = format!("{}", terminal.backend());
     let bar = screen.lines().last().unwrap();
     assert!(bar.contains("空格 预览翻页"), "{bar}");
@@ -979,10 +971,7 @@ fn side_by_side_space_and_b_page_the_preview_as_in_less() {
 /// The prompt's line as drawn: the last row of the screen.
 fn prompt_row(app: &App) -> String {
     let s = app.geometry().screen;
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal
-        .draw(|f| view::render(app, &Theme::new(true, false), f))
-        .unwrap();
+    let terminal = support::draw(app, &Theme::new(true, false), s.width, s.height);
     let buf = terminal.backend().buffer();
     let mut row = String::new();
     let mut x = 0;

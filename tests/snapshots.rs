@@ -31,11 +31,7 @@ fn app_with(lang: Lang, query: &str) -> App {
     support::bundled_app(opts)
 }
 
-fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::render(app, theme, f)).unwrap();
-    terminal
-}
+use support::draw;
 
 /// Snapshots the screen after `actions`, at every size.
 fn frames(name: &str, actions: &[Action]) {
