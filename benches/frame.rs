@@ -3,7 +3,7 @@
 //! article (wrapping back to the top at the end), so every frame draws different text.
 //!
 //! `keystroke_100k`: the same at 100,000 articles (the synthetic archive of `common`), for
-//! SPEC 7's "a keystroke is echoed within 16 ms": a key typed in the search prompt, then the
+//! docs/contract.md §7's "a keystroke is echoed within 16 ms": a key typed in the search prompt, then the
 //! frame (the search itself runs off the UI thread); and the background search that follows,
 //! with its answer applied and drawn.
 

@@ -1,5 +1,5 @@
 //! A deterministic archive generator: schema-1 JSON Lines made from the bundled page's
-//! sentences, for benchmarks and tests at archive scale (SPEC 7).
+//! sentences, for benchmarks and tests at archive scale (docs/contract.md §7).
 //!
 //! The same `(n, seed)` always gives the same bytes: the PRNG is written here (no `rand`),
 //! and everything it draws from comes from the bundled data compiled into the binary.

@@ -13,7 +13,7 @@ pub enum Kind {
     Photo,
 }
 
-/// One article, as schema 1 describes it (SPEC 1.4).
+/// One article, as schema 1 describes it (docs/contract.md §1.4).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Article {
     /// Unique within a collection.
@@ -29,7 +29,7 @@ pub struct Article {
     /// News or photo.
     #[serde(default)]
     pub kind: Kind,
-    /// The primary district (SPEC 1.3), or `None` when the text names none.
+    /// The primary district (docs/contract.md §1.3), or `None` when the text names none.
     #[serde(default)]
     pub district: Option<String>,
     /// Every district the title and text name, in order of first mention.

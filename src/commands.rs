@@ -1,4 +1,4 @@
-//! The non-interactive commands (SPEC 2): list, show, search, districts, export, import,
+//! The non-interactive commands (docs/contract.md §2): list, show, search, districts, export, import,
 //! check. Each writes text or JSON to a writer and says whether it found anything.
 
 use std::io::Write;
@@ -398,7 +398,7 @@ struct SearchRow<'a> {
     date: Option<&'a str>,
 }
 
-/// The articles of `collection` that `keep` accepts and that match `query` (SPEC 5: every
+/// The articles of `collection` that `keep` accepts and that match `query` (docs/contract.md §5: every
 /// term, folded or by pinyin), best first. No index is kept: the text is folded and searched
 /// a block at a time, so a big archive is not copied.
 pub fn matching<'a>(

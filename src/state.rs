@@ -1,5 +1,5 @@
 //! Reading state that survives restarts: read marks, bookmarks and the last position of each
-//! article (SPEC 6), kept per data source and article id in one JSON file.
+//! article (docs/contract.md §6), kept per data source and article id in one JSON file.
 //!
 //! # File
 //! `$XDG_STATE_HOME/kanbao/state.json` by default (see [`default_path`]):

@@ -377,7 +377,7 @@ fn a_click_selects_and_a_second_click_opens() {
     assert_eq!(app.context(), Context::Reader);
 }
 
-// A large collection: searched off the UI thread (SPEC 7, a 100,000-article archive).
+// A large collection: searched off the UI thread (docs/contract.md §7, a 100,000-article archive).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -1432,8 +1432,8 @@ fn a_title_that_shows_nothing_is_stood_in_for() {
     }
 }
 
-/// Search looks in the byline (SPEC 5), so the reader shows it, dim, above the body: a
-/// hit in it is highlighted and `n` goes to it. `kanbao show` keeps SPEC 2's lines.
+/// Search looks in the byline (docs/contract.md §5), so the reader shows it, dim, above the body: a
+/// hit in it is highlighted and `n` goes to it. `kanbao show` keeps docs/contract.md §2's lines.
 #[test]
 fn a_hit_in_the_byline_is_shown_and_walked_to() {
     let mut app = app_with_query("本报讯");

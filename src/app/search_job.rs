@@ -1,4 +1,4 @@
-//! Searching off the UI thread, for large collections (SPEC 7: a keystroke is echoed within
+//! Searching off the UI thread, for large collections (docs/contract.md §7: a keystroke is echoed within
 //! 16 ms at 100,000 articles; results follow as soon as the search ends; a newer keystroke
 //! cancels an older search).
 //!
