@@ -175,10 +175,7 @@ impl App {
             Ok(query) => (query, None),
             Err(why) => (Query::parse(""), Some(why)),
         };
-        let index = IndexCell::build(
-            &collection,
-            collection.articles.len() >= BACKGROUND_SEARCH_MIN,
-        );
+        let index = IndexCell::build(&collection, collection.len() >= BACKGROUND_SEARCH_MIN);
         let mut app = App {
             collection,
             index,
@@ -318,7 +315,8 @@ impl App {
                 self.prompt(Action::SearchInput(text), before, cursor, selected);
             }
             Action::OpenPicker => {
-                self.mode = Mode::Picker(Picker::new(&self.collection.articles, &self.opts.filter));
+                self.mode =
+                    Mode::Picker(Picker::new(self.collection.as_slice(), &self.opts.filter));
             }
             Action::ClearFilters => {
                 self.opts.filter = DistrictFilter::default();
@@ -450,7 +448,7 @@ impl App {
         let rows = self.rows();
         let opts = self.layout_options();
         if let Some(reader) = &mut self.reader
-            && let Some(article) = self.collection.articles.get(reader.article)
+            && let Some(article) = self.collection.get(reader.article)
         {
             let before = reader.width();
             reader.relayout(article, text, &opts, rows);

@@ -141,7 +141,7 @@ pub fn districts(
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = district_counts(&collection.articles);
+    let counts = district_counts(collection.as_slice());
     write_districts(out, &counts, lang, json)
 }
 
@@ -179,7 +179,7 @@ pub fn write_districts(
 /// Articles passing a district filter, in collection order.
 pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<&'a Article> {
     collection
-        .articles
+        .as_slice()
         .iter()
         .filter(|a| filter.matches(a))
         .collect()
@@ -246,7 +246,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
             more: report.more,
         });
     }
-    let counts = district_counts(&report.collection.articles);
+    let counts = district_counts(report.collection.as_slice());
     let summary: Vec<(&str, usize)> = counts
         .iter()
         .map(|(k, n)| match k {
@@ -255,7 +255,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
         })
         .collect();
     let name = clean(&path.display().to_string());
-    let line = crate::error::checked(lang, &name, report.collection.articles.len(), &summary);
+    let line = crate::error::checked(lang, &name, report.collection.len(), &summary);
     writeln!(out, "{line}").map_err(io)?;
     Ok(Outcome::Found)
 }
@@ -270,14 +270,14 @@ pub fn export(
 ) -> Result<Outcome> {
     if format == ExportFormat::Json {
         let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
-        write_document(out, collection.banner.as_deref(), &owned)?;
+        write_document(out, collection.banner(), &owned)?;
         return Ok(Outcome::from_count(articles.len()));
     }
     for (n, a) in articles.iter().enumerate() {
         if n > 0 {
             writeln!(out).map_err(io)?;
         }
-        let text = export_one(a, collection.banner.as_deref(), format, lang);
+        let text = export_one(a, collection.banner(), format, lang);
         out.write_all(sanitize_lines(&text).as_bytes())
             .map_err(io)?;
     }
@@ -406,10 +406,10 @@ pub fn matching<'a>(
     keep: impl Fn(&Article) -> bool,
     query: &Query,
 ) -> Vec<(&'a Article, SearchHit)> {
-    let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
-    search_articles(&collection.articles, query, candidates)
+    let candidates = (0..collection.len()).filter(|&i| keep(&collection[i]));
+    search_articles(collection.as_slice(), query, candidates)
         .into_iter()
-        .map(|hit| (&collection.articles[hit.index], hit))
+        .map(|hit| (&collection[hit.index], hit))
         .collect()
 }
 

@@ -232,7 +232,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                     .into_iter()
                     .map(|(a, _)| a)
                     .collect(),
-                None => collection.articles.iter().filter(|a| keep(a)).collect(),
+                None => collection.iter().filter(|a| keep(a)).collect(),
             };
             let outcome = commands::list(out, &articles, lang, args.json)?;
             let conditions = Conditions {
@@ -264,7 +264,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return index::run::show(out, archive, &args.id, width, &options, args.json);
             }
             let article = collection
-                .get(&args.id)
+                .by_id(&args.id)
                 .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
             commands::show(out, article, width, &options, args.json)
         }

@@ -51,7 +51,7 @@ fn sized(collection: Collection, w: u16, h: u16) -> App {
 
 /// `n` short articles.
 fn many(n: usize) -> Collection {
-    let articles = (0..n)
+    let articles: Vec<Article> = (0..n)
         .map(|i| Article {
             id: format!("a{i}"),
             title: format!("第{i}篇"),
@@ -59,10 +59,7 @@ fn many(n: usize) -> Collection {
             ..Article::default()
         })
         .collect();
-    Collection {
-        articles,
-        ..Collection::default()
-    }
+    Collection::from(articles)
 }
 
 fn bundled(w: u16, h: u16) -> App {
@@ -863,10 +860,7 @@ fn search_results_keep_the_date_before_the_snippet() {
             ..Article::default()
         })
         .collect();
-    let collection = Collection {
-        banner: None,
-        articles,
-    };
+    let collection = Collection::new(None, articles);
     for (w, h) in [(80, 24), (40, 12)] {
         let mut app = sized(collection.clone(), w, h);
         key(&mut app, '/');
@@ -899,7 +893,7 @@ fn the_empty_list_message_is_wrapped_not_cut() {
 
 /// One long article, and a second, so that a page of the preview is less than the text.
 fn long_articles() -> Collection {
-    let articles = (0..40)
+    let articles: Vec<Article> = (0..40)
         .map(|i| Article {
             id: format!("l{i}"),
             title: format!("第{i}篇"),
@@ -910,10 +904,7 @@ fn long_articles() -> Collection {
             ..Article::default()
         })
         .collect();
-    Collection {
-        articles,
-        ..Collection::default()
-    }
+    Collection::from(articles)
 }
 
 #[test]
@@ -1045,7 +1036,7 @@ fn a_refused_query_is_shown_on_the_prompt_line() {
     let why = "搜索词超过 4096 个字符，未搜索";
     assert_eq!(app.query_error(), Some(why));
     assert!(app.query().is_empty());
-    assert_eq!(app.view().len(), app.collection().articles.len());
+    assert_eq!(app.view().len(), app.collection().len());
     assert!(prompt_row(&app).contains(why), "{:?}", prompt_row(&app));
     key(&mut app, '/');
     let row = prompt_row(&app);

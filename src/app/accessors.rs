@@ -59,7 +59,7 @@ impl App {
     pub fn selected_article(&self) -> Option<&Article> {
         self.view
             .get(self.selected)
-            .and_then(|&i| self.collection.articles.get(i))
+            .and_then(|&i| self.collection.get(i))
     }
 
     /// The first list item shown.

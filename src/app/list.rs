@@ -12,7 +12,7 @@ impl App {
         } else {
             self.view.get(self.selected).copied()
         };
-        let articles = &self.collection.articles;
+        let articles = self.collection.as_slice();
         self.view = self
             .order
             .iter()
@@ -96,7 +96,7 @@ impl App {
     /// Lays the article at collection `index` out in the reader, at its saved place,
     /// without marking it read (side by side, this is the preview of the selection).
     pub(super) fn show(&mut self, index: usize) {
-        let Some(article) = self.collection.articles.get(index) else {
+        let Some(article) = self.collection.get(index) else {
             return;
         };
         let saved = self.store().position(&self.opts.source, &article.id);

@@ -7,7 +7,7 @@ impl App {
         let Some(article) = self
             .reader
             .as_ref()
-            .and_then(|r| self.collection.articles.get(r.article))
+            .and_then(|r| self.collection.get(r.article))
         else {
             return;
         };
@@ -24,7 +24,7 @@ impl App {
             (Context::Reader, Some(r)) => Some(r.article),
             _ => self.view.get(self.selected).copied(),
         };
-        let Some(article) = index.and_then(|i| self.collection.articles.get(i)) else {
+        let Some(article) = index.and_then(|i| self.collection.get(i)) else {
             return;
         };
         let (source, id) = (&self.opts.source, &article.id);
@@ -51,7 +51,7 @@ impl App {
     /// True when the article at collection index `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
         self.collection
-            .articles
+            .as_slice()
             .get(index)
             .is_some_and(|a| self.store().is_read(&self.opts.source, &a.id))
     }
@@ -59,7 +59,7 @@ impl App {
     /// True when the article at collection index `index` is bookmarked.
     pub fn is_bookmarked(&self, index: usize) -> bool {
         self.collection
-            .articles
+            .as_slice()
             .get(index)
             .is_some_and(|a| self.store().is_bookmarked(&self.opts.source, &a.id))
     }

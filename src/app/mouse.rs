@@ -35,7 +35,7 @@ impl App {
         };
         f(reader);
         let position = reader.position();
-        if let Some(article) = self.collection.articles.get(reader.article) {
+        if let Some(article) = self.collection.get(reader.article) {
             self.store()
                 .set_position(&self.opts.source, &article.id, position);
             self.unsaved = true;

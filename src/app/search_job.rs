@@ -32,13 +32,13 @@ impl IndexCell {
             std::thread::spawn(move || {
                 // Should building panic, searches find nothing rather than wait forever.
                 slot.get_or_init(|| {
-                    let build = AssertUnwindSafe(|| SearchIndex::new(&collection.articles));
+                    let build = AssertUnwindSafe(|| SearchIndex::new(collection.as_slice()));
                     Arc::new(std::panic::catch_unwind(build).unwrap_or_default())
                 });
             });
         } else {
             cell.0
-                .get_or_init(|| Arc::new(SearchIndex::new(&collection.articles)));
+                .get_or_init(|| Arc::new(SearchIndex::new(collection.as_slice())));
         }
         cell
     }

@@ -51,7 +51,7 @@ pub fn every_district() -> Collection {
         .map(|d| Some(d.name))
         .collect();
     names.push(None);
-    let articles = names
+    let articles: Vec<Article> = names
         .into_iter()
         .enumerate()
         .map(|(i, d)| Article {
@@ -62,8 +62,5 @@ pub fn every_district() -> Collection {
             ..Article::default()
         })
         .collect();
-    Collection {
-        articles,
-        ..Collection::default()
-    }
+    Collection::from(articles)
 }
