@@ -178,11 +178,7 @@ pub fn write_districts(
 
 /// Articles passing a district filter, in collection order.
 pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<&'a Article> {
-    collection
-        .as_slice()
-        .iter()
-        .filter(|a| filter.matches(a))
-        .collect()
+    collection.iter().filter(|a| filter.matches(a)).collect()
 }
 
 /// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.

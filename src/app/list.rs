@@ -12,7 +12,7 @@ impl App {
         } else {
             self.view.get(self.selected).copied()
         };
-        let articles = self.collection.as_slice();
+        let articles = &self.collection;
         self.view = self
             .order
             .iter()

@@ -51,7 +51,6 @@ impl App {
     /// True when the article at collection index `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
         self.collection
-            .as_slice()
             .get(index)
             .is_some_and(|a| self.store().is_read(&self.opts.source, &a.id))
     }
@@ -59,7 +58,6 @@ impl App {
     /// True when the article at collection index `index` is bookmarked.
     pub fn is_bookmarked(&self, index: usize) -> bool {
         self.collection
-            .as_slice()
             .get(index)
             .is_some_and(|a| self.store().is_bookmarked(&self.opts.source, &a.id))
     }
