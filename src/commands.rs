@@ -1,4 +1,4 @@
-//! The non-interactive commands (SPEC 2): list, show, search, districts, export, import,
+//! The non-interactive commands (docs/contract.md §2): list, show, search, districts, export, import,
 //! check. Each writes text or JSON to a writer and says whether it found anything.
 
 use std::io::Write;
@@ -145,7 +145,7 @@ pub fn districts(
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = district_counts(collection.articles.iter().filter(|a| keep(a)));
+    let counts = district_counts(collection.iter().filter(|a| keep(a)));
     write_districts(out, &counts, lang, json)
 }
 
@@ -185,7 +185,7 @@ pub fn filtered<'a>(
     collection: &'a Collection,
     keep: &dyn Fn(&Article) -> bool,
 ) -> Vec<&'a Article> {
-    collection.articles.iter().filter(|a| keep(a)).collect()
+    collection.iter().filter(|a| keep(a)).collect()
 }
 
 /// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
@@ -249,7 +249,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
             more: report.more,
         });
     }
-    let counts = district_counts(&report.collection.articles);
+    let counts = district_counts(report.collection.as_slice());
     let summary: Vec<(&str, usize)> = counts
         .iter()
         .map(|(k, n)| match k {
@@ -258,7 +258,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
         })
         .collect();
     let name = clean(&path.display().to_string());
-    let line = crate::i18n::checked(lang, &name, report.collection.articles.len(), &summary);
+    let line = crate::error::checked(lang, &name, report.collection.len(), &summary);
     writeln!(out, "{line}").map_err(io)?;
     Ok(Outcome::Found)
 }
@@ -273,14 +273,14 @@ pub fn export(
 ) -> Result<Outcome> {
     if format == ExportFormat::Json {
         let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
-        write_document(out, collection.banner.as_deref(), &owned)?;
+        write_document(out, collection.banner(), &owned)?;
         return Ok(Outcome::from_count(articles.len()));
     }
     for (n, a) in articles.iter().enumerate() {
         if n > 0 {
             writeln!(out).map_err(io)?;
         }
-        let text = export_one(a, collection.banner.as_deref(), format, lang);
+        let text = export_one(a, collection.banner(), format, lang);
         out.write_all(sanitize_lines(&text).as_bytes())
             .map_err(io)?;
     }
@@ -401,7 +401,7 @@ struct SearchRow<'a> {
     date: Option<&'a str>,
 }
 
-/// The articles of `collection` that `keep` accepts and that match `query` (SPEC 5: every
+/// The articles of `collection` that `keep` accepts and that match `query` (docs/contract.md §5: every
 /// term, folded or by pinyin), best first. No index is kept: the text is folded and searched
 /// a block at a time, so a big archive is not copied.
 pub fn matching<'a>(
@@ -409,11 +409,11 @@ pub fn matching<'a>(
     keep: impl Fn(&Article) -> bool,
     query: &Query,
 ) -> Vec<(&'a Article, SearchHit)> {
-    let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
+    let candidates = (0..collection.len()).filter(|&i| keep(&collection[i]));
     // The operators (`-term`, `date:`, …) are checked on the engine's answer only.
-    search_articles(&collection.articles, query, candidates)
+    search_articles(collection.as_slice(), query, candidates)
         .into_iter()
-        .map(|hit| (&collection.articles[hit.index], hit))
+        .map(|hit| (&collection[hit.index], hit))
         .filter(|(a, _)| query.admits(a))
         .collect()
 }

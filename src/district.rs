@@ -177,7 +177,7 @@ pub fn mentions(text: &str) -> Vec<&'static str> {
 /// Districts of an article: `(primary, all in order of first mention)`.
 ///
 /// The primary is the first named in the headings, else in the first (byline) paragraph,
-/// else anywhere in the text (SPEC 1.3).
+/// else anywhere in the text (docs/contract.md §1.3).
 pub fn detect(
     headings: &[&str],
     paragraphs: &[String],
@@ -222,8 +222,10 @@ mod tests {
         let typed = parse_district(" 浦东 ").unwrap_err();
         assert_eq!(typed, "浦东");
         for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
-            let err =
-                crate::i18n::error_text(&crate::error::Error::UnknownDistrict(typed.clone()), lang);
+            let err = crate::error::error_text(
+                &crate::error::Error::UnknownDistrict(typed.clone()),
+                lang,
+            );
             assert!(err.contains("浦东"));
             for d in DISTRICTS {
                 assert!(err.contains(d.name), "{err}");

@@ -115,8 +115,8 @@ pub fn load_counted(
     };
     let mut problems = Problems::stop();
     let (mut out, source) = load_source(path, options, &mut problems)?;
-    let bad = settle_dates(&mut out.articles);
-    newest_first(&mut out.articles);
+    let bad = settle_dates(out.articles_mut());
+    newest_first(out.articles_mut());
     Ok((out, source, bad))
 }
 
@@ -168,17 +168,17 @@ fn load_source(
     };
     for file in &files {
         let before = problems.count();
-        let at = out.articles.len();
+        let at = out.len();
         match load_file(file, options, &mut out, &mut seen, problems) {
             Err(e) => problems.add(e)?,
             // A file with problems but no good article is not also "empty".
-            Ok(()) if out.articles.len() == at && problems.count() == before => {
+            Ok(()) if out.len() == at && problems.count() == before => {
                 problems.add(Error::Empty { path: file.clone() })?;
             }
             Ok(()) => {}
         }
     }
-    if out.articles.is_empty() && problems.count() == 0 {
+    if out.is_empty() && problems.count() == 0 {
         problems.add(Error::Empty {
             path: path.to_path_buf(),
         })?;
@@ -220,13 +220,13 @@ pub fn load_paths_counted(paths: &[PathBuf]) -> Result<(Collection, Source, usiz
         }
         source.get_or_insert(Source::Path(canonical));
     }
-    if out.articles.is_empty() {
+    if out.is_empty() {
         return Err(Error::Empty {
             path: first.clone(),
         });
     }
-    let bad = settle_dates(&mut out.articles);
-    newest_first(&mut out.articles);
+    let bad = settle_dates(out.articles_mut());
+    newest_first(out.articles_mut());
     Ok((out, source.unwrap_or(Source::Builtin), bad))
 }
 
@@ -482,10 +482,10 @@ fn parse_document(
             problems.add(e)?;
             continue;
         }
-        out.articles.push(article);
+        out.push(article);
     }
-    if out.banner.is_none() {
-        out.banner = doc.banner;
+    if out.banner().is_none() {
+        out.set_banner(doc.banner);
     }
     Ok(())
 }

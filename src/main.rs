@@ -56,7 +56,10 @@ fn exit_code(result: kanbao::error::Result<Outcome>, lang: Lang) -> ExitCode {
         }
         Err(e) => {
             // Messages quote ids, names and paths from the data: shown, never obeyed.
-            eprintln!("kanbao: {}", sanitize_lines(&i18n::error_text(&e, lang)));
+            eprintln!(
+                "kanbao: {}",
+                sanitize_lines(&kanbao::error::error_text(&e, lang))
+            );
             ExitCode::from(2)
         }
     }
@@ -225,12 +228,13 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let query = args.query.as_deref().map(query_of).transpose()?;
             if let Some(archive) = indexed(&cli, settings) {
                 let outcome = list_indexed(settings, args, query.as_ref(), &archive, out)?;
+                let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: args.query.as_deref(),
                     bookmarked: args.bookmarked,
                     unread: args.unread,
-                    dates: dates_given(&args.since, &args.until)?,
+                    dates: range.as_deref(),
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
@@ -244,12 +248,13 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 None => commands::filtered(&collection, &|a| keep.keeps(a)),
             };
             let outcome = commands::list(out, &articles, lang, args.json)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 unread: args.unread,
-                dates: dates_given(&args.since, &args.until)?,
+                dates: range.as_deref(),
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
@@ -274,7 +279,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return index::run::show(out, archive, &args.id, width, &options, args.json);
             }
             let article = collection
-                .get(&args.id)
+                .by_id(&args.id)
                 .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
             commands::show(out, article, width, &options, args.json)
         }
@@ -284,6 +289,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 dates: date_range(&args.since, &args.until)?,
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             };
+            let filter_is_empty = filter.is_empty();
             let keep = keep_of(settings, filter)?;
             let keep = |a: &Article| keep.keeps(a);
             let how = commands::SearchOutput {
@@ -293,21 +299,24 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 lang,
             };
             if let Some(archive) = indexed(&cli, settings) {
-                let outcome = index::run::search(out, &archive, &keep, &query, how)?;
+                let filtered = !filter_is_empty;
+                let outcome = index::run::search(out, &archive, &keep, filtered, &query, how)?;
+                let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: Some(&args.query),
-                    dates: dates_given(&args.since, &args.until)?,
+                    dates: range.as_deref(),
                     ..Conditions::default()
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
             let outcome = commands::search(out, &collection, &keep, &query, how)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: Some(&args.query),
-                dates: dates_given(&args.since, &args.until)?,
+                dates: range.as_deref(),
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -334,10 +343,11 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let collection = load(settings)?;
             let articles = commands::filtered(&collection, &|a| keep.keeps(a));
             let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 bookmarked: args.bookmarked,
-                dates: dates_given(&args.since, &args.until)?,
+                dates: range.as_deref(),
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -406,10 +416,11 @@ fn timeline(
     let periods = kanbao::timeline::count(dates, by);
     let bars = std::io::stdout().is_terminal();
     let outcome = kanbao::timeline::write(out, &periods, args.json, bars, lang)?;
+    let range = dates_given(&args.since, &args.until)?;
     let conditions = Conditions {
         districts: &args.district,
         query: args.query.as_deref(),
-        dates: dates_given(&args.since, &args.until)?,
+        dates: range.as_deref(),
         ..Conditions::default()
     };
     Ok(tell_nothing(outcome, lang, &conditions))
@@ -460,7 +471,7 @@ fn reading_state(settings: &Settings) -> kanbao::error::Result<(StateStore, Stri
     };
     let (store, warnings) = StateStore::open_with(path, Access::ReadOnly).map_err(Error::State)?;
     for warning in warnings {
-        let text = i18n::warning_text(&warning, settings.lang.value);
+        let text = kanbao::state::warning_text(&warning, settings.lang.value);
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
     Ok((store, key))
@@ -495,7 +506,7 @@ fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
     let mut notes = Vec::new();
     let archive = index::open(path, &mut notes);
     for note in &notes {
-        let text = i18n::index_note(note, settings.lang.value);
+        let text = kanbao::index::index_note(note, settings.lang.value);
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
     archive
@@ -539,9 +550,10 @@ fn date_range(since: &Option<String>, until: &Option<String>) -> kanbao::error::
     kanbao::filter::date_options(since.as_deref(), until.as_deref())
 }
 
-/// The range of `--since` and `--until` when either is given (for "nothing matched").
-fn dates_given(s: &Option<String>, u: &Option<String>) -> kanbao::error::Result<Option<DateRange>> {
-    date_range(s, u).map(|r| (!r.is_all()).then_some(r))
+/// The range of `--since` and `--until` when either is given, as words (for "nothing
+/// matched").
+fn dates_given(s: &Option<String>, u: &Option<String>) -> kanbao::error::Result<Option<String>> {
+    date_range(s, u).map(|r| (!r.is_all()).then(|| r.to_string()))
 }
 
 /// `filter` with the reading state it asks about: opened, read-only, only when a mark
@@ -577,7 +589,7 @@ fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Ou
         last = std::time::Instant::now();
         let secs = start.elapsed().as_secs_f64().max(1e-3);
         let mb = p.bytes as f64 / 1e6;
-        let line = i18n::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
+        let line = kanbao::index::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
         if tty {
             let width = 20usize;
             let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
@@ -592,12 +604,15 @@ fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Ou
     };
     let report = index::update(&root, path, &mut notes, &mut show);
     for note in &notes {
-        eprintln!("kanbao: {}", sanitize_lines(&i18n::index_note(note, lang)));
+        eprintln!(
+            "kanbao: {}",
+            sanitize_lines(&kanbao::index::index_note(note, lang))
+        );
     }
     match report {
         Ok(report) => {
             let secs = start.elapsed().as_secs_f64();
-            eprintln!("{}", i18n::index_done(lang, &report, secs));
+            eprintln!("{}", kanbao::index::index_done(lang, &report, secs));
             Ok(Outcome::Found)
         }
         // Bad data: loading names the exact place and problem.

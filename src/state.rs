@@ -1,5 +1,5 @@
 //! Reading state that survives restarts: read marks, bookmarks and the last position of each
-//! article (SPEC 6), kept per data source and article id in one JSON file.
+//! article (docs/contract.md §6), kept per data source and article id in one JSON file.
 //!
 //! # File
 //! `$XDG_STATE_HOME/kanbao/state.json` by default (see [`default_path`]):
@@ -43,6 +43,7 @@ mod disk;
 mod error;
 mod model;
 mod save;
+mod text;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -55,6 +56,7 @@ pub use disk::MAX_BYTES;
 pub use error::{NotState, StateError, Warning};
 pub use model::{Entry, Position, SourceState};
 pub use save::SaveHandle;
+pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};
 
 use disk::DiskState;
 use model::Sources;
@@ -153,7 +155,7 @@ impl StateStore {
                 store.path = given.clone();
                 let warning = Warning::Unreadable {
                     path: given.unwrap_or_default(),
-                    reason: i18n::state_error_text(&e, i18n::Lang::En),
+                    reason: state_error_text(&e, i18n::Lang::En),
                 };
                 (store, vec![warning])
             }
@@ -222,7 +224,7 @@ impl StateStore {
                 }
                 Err(e) => {
                     store.writable = false;
-                    let reason = i18n::state_error_text(&e, i18n::Lang::En);
+                    let reason = state_error_text(&e, i18n::Lang::En);
                     warnings.push(Warning::Unreadable { path, reason });
                 }
             },

@@ -59,7 +59,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
                 StateStore::open_with(path, Access::ReadWrite).map_err(Error::State)?;
             let texts = warnings
                 .iter()
-                .map(|w| crate::i18n::warning_text(w, lang))
+                .map(|w| crate::state::warning_text(w, lang))
                 .collect();
             (store, texts)
         }
@@ -73,7 +73,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         Ambiguous::Auto => terminal::probe_ambiguous_width(),
     };
     let mouse = settings.mouse.value;
-    keymap::set_user_bindings(&settings.keys);
+    crate::keys::set_user_bindings(&settings.keys);
     let opts = Options {
         lang,
         ambiguous,

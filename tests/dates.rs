@@ -9,8 +9,6 @@ use serde_json::Value;
 
 mod support;
 
-mod common;
-
 fn kanbao(args: &[&str]) -> std::process::Output {
     Command::new(cargo_bin("kanbao"))
         .args(args)
@@ -319,7 +317,7 @@ fn the_reader_starts_with_the_date_filter() {
     let shown: Vec<&str> = app
         .view()
         .iter()
-        .map(|&i| app.collection().articles[i].id.as_str())
+        .map(|&i| app.collection()[i].id.as_str())
         .collect();
     assert_eq!(shown, ["d", "c", "b"]);
 }
@@ -430,7 +428,7 @@ fn timeline_through_the_index_counts_what_the_whole_archive_counts() {
 fn timeline_on_a_terminal_draws_bars_with_the_total_and_the_busiest_period() {
     let dir = tempfile::tempdir().unwrap();
     let data = archive(dir.path());
-    let mut term = common::Term::start(
+    let mut term = support::Term::start(
         &["--no-index", "--data", &data, "timeline", "--by", "year"],
         80,
         24,

@@ -4,13 +4,13 @@
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 #![cfg(unix)]
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::time::Duration;
 
-use common::Term;
 use rexpect::process::Signal;
+use support::Term;
 
 const CORPUS: &str = "tests/hostile/articles.jsonl";
 
@@ -150,7 +150,7 @@ fn survive_tiny(cols: u16, rows: u16, quit: &str) {
     // Nothing may fit on the screen; wait for the alternate screen instead of for text.
     let start = std::time::Instant::now();
     while !t.parser.screen().alternate_screen() {
-        assert!(start.elapsed() < common::WAIT, "no alternate screen");
+        assert!(start.elapsed() < support::WAIT, "no alternate screen");
         t.pump();
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -232,7 +232,7 @@ fn wait_same(t: &mut Term, before: &str, what: &str) {
         if now == before {
             return;
         }
-        if start.elapsed() > common::WAIT {
+        if start.elapsed() > support::WAIT {
             let diff: Vec<String> = before
                 .lines()
                 .zip(now.lines())
@@ -253,8 +253,10 @@ fn settle(t: &mut Term, text: &str) -> String {
     t.resize(101, 30);
     t.resize(100, 30);
     t.wait_text(text);
+    // Bounded: at most 50 looks (10 s); a screen still changing then is returned as it is
+    // and the caller's assertions say what is wrong with it.
     let mut last = String::new();
-    loop {
+    for _ in 0..50 {
         std::thread::sleep(Duration::from_millis(200));
         t.pump();
         let now = t.contents();
@@ -263,6 +265,7 @@ fn settle(t: &mut Term, text: &str) -> String {
         }
         last = now;
     }
+    last
 }
 
 /// The reader's side of a side-by-side screen: each row right of the divider.
@@ -331,7 +334,7 @@ fn a_resize_storm_while_reading_keeps_the_page() {
     let start = std::time::Instant::now();
     while reader_side(&t.contents()) != before {
         assert!(
-            start.elapsed() < common::WAIT,
+            start.elapsed() < support::WAIT,
             "the page moved in the storm; before:\n{before}\nnow:\n{}",
             t.contents()
         );

@@ -37,15 +37,9 @@ fn open(root: &Path, path: &Path) -> (index::Archive, Vec<Note>) {
 type Results = Vec<(String, usize, usize)>;
 
 fn results(collection: &Collection, query: &Query) -> Results {
-    search_articles(&collection.articles, query, 0..collection.articles.len())
+    search_articles(collection.as_slice(), query, 0..collection.len())
         .into_iter()
-        .map(|h| {
-            (
-                collection.articles[h.index].id.clone(),
-                h.hits,
-                h.title_hits,
-            )
-        })
+        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
         .collect()
 }
 
@@ -59,10 +53,7 @@ fn in_memory(path: &Path, query: &Query) -> Results {
 /// tested).
 fn indexed(archive: &index::Archive, query: &Query) -> Results {
     let places = archive.candidates(query).unwrap();
-    let candidates = Collection {
-        banner: None,
-        articles: archive.articles(&places).unwrap(),
-    };
+    let candidates = Collection::new(None, archive.articles(&places).unwrap());
     results(&candidates, query)
 }
 
@@ -112,7 +103,7 @@ fn fixture() -> &'static Fixture {
 /// full with the last letter not yet typed).
 fn term_from(collection: &Collection, pick: (usize, usize, usize, usize, u8)) -> String {
     let (a, p, start, len, mode) = pick;
-    let article = &collection.articles[a % collection.articles.len()];
+    let article = &collection[a % collection.len()];
     let fields: Vec<&String> = std::iter::once(&article.title)
         .chain(&article.paragraphs)
         .collect();
@@ -175,6 +166,39 @@ proptest! {
         let (archive, notes) = open(&f.root, &f.paths[which]);
         prop_assert!(notes.is_empty(), "{notes:?}");
         prop_assert_eq!(indexed(&archive, &query), results(collection, &query));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// One literal term, ranked from the postings alone: the in-memory engine's articles in
+    /// its order (when the index takes the query; it must take every term of two or more
+    /// characters that cannot overlap itself).
+    #[test]
+    fn ranked_from_the_index_equals_in_memory(which in 0..2usize, first in pick()) {
+        let f = fixture();
+        let collection = &f.collections[which];
+        let (a, p, start, len, _) = first;
+        let term = term_from(collection, (a, p, start, len, 0));
+        let query = Query::parse(&term);
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        let units: Vec<char> = query.terms().first().map(|t| t.folded().chars().collect()).unwrap_or_default();
+        let n = units.len();
+        let simple = query.terms().len() == 1
+            && n >= 2
+            && !query.terms()[0].is_pinyin()
+            && !(1..n).any(|k| units[k..] == units[..n - k]);
+        let ranked = archive.ranked(&query).unwrap();
+        prop_assert_eq!(ranked.is_some(), simple, "{}", term);
+        if let Some(places) = ranked {
+            let ids: Vec<String> = places
+                .iter()
+                .map(|&p| archive.articles(&[p]).unwrap().remove(0).id)
+                .collect();
+            let expected: Vec<String> = results(collection, &query).into_iter().map(|r| r.0).collect();
+            prop_assert_eq!(ids, expected, "{}", term);
+        }
     }
 }
 

@@ -186,7 +186,7 @@ proptest! {
         other in prop::sample::select(vec!["", "工会", "gonghui", "date:2024", "北京 -", "\"a"]),
     ) {
         let collection = bundled();
-        let article = &collection.articles[pick];
+        let article = &collection[pick];
         let text: Vec<char> = article.paragraphs.concat().chars().collect();
         prop_assume!(!text.is_empty());
         let start = start % text.len();

@@ -102,7 +102,7 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
             e @ (QueryError::TooLong { .. }
             | QueryError::TooManyTerms { .. }
             | QueryError::BadValue { .. }),
-        ) => Err(i18n::query_error_text(&e, lang)),
+        ) => Err(crate::search::query_error_text(&e, lang)),
         _ => Ok(Query::parse(text)),
     }
 }

@@ -1,32 +1,7 @@
-//! The words of dates, date filters, sorting, query operators and the timeline (issue 13).
+//! The words of dates, date filters, query operators and the timeline (issue 13); the
+//! words of their errors live in `error::text` and `search::query_text`.
 
-use crate::date::FORMS;
-use crate::error::Error;
-
-use super::{Lang, place_text};
-
-/// The messages of [`Error::BadDate`] and [`Error::BadDateArg`].
-pub(super) fn error_text(error: &Error, lang: Lang) -> String {
-    match (error, lang) {
-        (Error::BadDate { place, value }, Lang::Zh) => format!(
-            "{}：日期 `{value}` 不是真实的 YYYY-MM-DD 日期（如 2024-03-08）；载入时这篇文章按无日期处理",
-            place_text(place, lang)
-        ),
-        (Error::BadDate { place, value }, Lang::En) => format!(
-            "{}: date `{value}` is not a real YYYY-MM-DD day (such as 2024-03-08); loading \
-             keeps this article undated",
-            place_text(place, lang)
-        ),
-        (Error::BadDateArg { option, value }, Lang::Zh) => {
-            format!("{option} 的值 `{value}` 不是日期；可写：{FORMS}（含首尾；年或月指其全部）")
-        }
-        (Error::BadDateArg { option, value }, Lang::En) => format!(
-            "{option}: `{value}` is not a date; accepted forms: {FORMS} (inclusive; a year or \
-             month means all of it)"
-        ),
-        _ => String::new(),
-    }
-}
+use super::Lang;
 
 /// The one warning when loading kept articles undated because their date was not a day.
 pub fn undated_warning(lang: Lang, count: usize) -> String {
@@ -42,24 +17,10 @@ pub fn undated_warning(lang: Lang, count: usize) -> String {
 }
 
 /// A date range as a condition: `日期 2024-03-01..2024-03-31`.
-pub fn range_label(lang: Lang, range: crate::date::DateRange) -> String {
+pub fn range_label(lang: Lang, range: &str) -> String {
     match lang {
         Lang::Zh => format!("日期 {range}"),
         Lang::En => format!("date {range}"),
-    }
-}
-
-/// An operator with a value it cannot take, with the values it takes.
-pub(super) fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
-    let forms = match op {
-        "date:" => FORMS,
-        "kind:" => "photo, 图片, news, 新闻",
-        "district:" => "西城, 西城区, xicheng, xc, 未注明",
-        _ => "",
-    };
-    match lang {
-        Lang::Zh => format!("{op} 不能取 `{value}`；可写：{forms}"),
-        Lang::En => format!("{op} cannot take `{value}`; it takes: {forms}"),
     }
 }
 

@@ -9,6 +9,8 @@ use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
+mod ranked;
+
 use super::cache::{IDS, Meta};
 use super::query;
 use super::schema::{self, Fields};
@@ -347,10 +349,7 @@ impl Archive {
                 .map(|(c, _)| c)
                 .map_err(|e| format!("{e:?}"));
         }
-        Ok(Collection {
-            banner: self.banner(),
-            articles: self.articles(&places)?,
-        })
+        Ok(Collection::new(self.banner(), self.articles(&places)?))
     }
 
     /// The article with this id, read whole.

@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use super::Archive;
-use crate::article::Article;
+use crate::article::{Article, Collection};
 use crate::commands::{self, Outcome};
 use crate::date::DateRange;
 use crate::error::{Error, Result};
@@ -26,16 +26,65 @@ fn failed(reason: String) -> Error {
     }
 }
 
-/// `kanbao search` through the index.
+/// Rows of a ranked search written at a time: a few first, so that `| head` is answered
+/// at once, then twice as many each time up to [`MOST_ROWS`].
+const FIRST_ROWS: usize = 32;
+/// The largest chunk of a ranked search.
+const MOST_ROWS: usize = 1024;
+
+/// `kanbao search` through the index. A query the index ranks by itself
+/// ([`Archive::ranked`]) streams: the articles are read a chunk at a time in best-first
+/// order and a closed pipe stops the work. Others read every candidate first.
+/// `filtered` says that `keep` may leave articles out (then the search does not stream).
 pub fn search(
     out: &mut dyn Write,
     archive: &Archive,
     keep: &dyn Fn(&Article) -> bool,
+    filtered: bool,
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<Outcome> {
+    if !how.json
+        && !filtered
+        && how.sort == crate::cli::SortBy::Relevance
+        && query.ops().is_empty()
+        && let Some(places) = archive.ranked(query).map_err(failed)?
+    {
+        return stream(out, archive, &places, keep, query, how);
+    }
     let collection = archive.candidate_collection(query).map_err(failed)?;
     commands::search(out, &collection, keep, query, how)
+}
+
+/// Writes the ranked `places` a chunk at a time. Each chunk goes through the same
+/// [`commands::search`] as the in-memory path, which checks the matches, counts the hits and
+/// makes the snippets; within a chunk it keeps the index's order, which is the same order.
+fn stream(
+    out: &mut dyn Write,
+    archive: &Archive,
+    places: &[u32],
+    keep: &dyn Fn(&Article) -> bool,
+    query: &Query,
+    how: commands::SearchOutput,
+) -> Result<Outcome> {
+    let mut outcome = Outcome::NothingFound;
+    let (mut at, mut size) = (0, FIRST_ROWS);
+    while at < places.len() {
+        let chunk = &places[at..(at + size).min(places.len())];
+        at += chunk.len();
+        size = (size * 2).min(MOST_ROWS);
+        let articles = archive.articles(chunk).map_err(failed)?;
+        let collection = Collection::new(archive.banner(), articles);
+        if commands::search(out, &collection, keep, query, how)? == Outcome::Found {
+            outcome = Outcome::Found;
+        }
+        // The rows go out now: a reader sees them at once, and a closed pipe stops the rest.
+        out.flush().map_err(|source| Error::Io {
+            path: crate::i18n::STDOUT.into(),
+            source,
+        })?;
+    }
+    Ok(outcome)
 }
 
 /// `kanbao list` through the index; `keep` filters (district, dates, bookmarks, unread),
