@@ -371,59 +371,22 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             flush_text(out, &text)
         }
         Command::Index(args) => index_command(&args.path, lang),
-        Command::Timeline(args) => timeline(&cli, settings, args, out),
+        Command::Timeline(args) => {
+            let archive = indexed(&cli, settings);
+            let loader = || load(settings);
+            let tty = std::io::stdout().is_terminal();
+            let outcome =
+                kanbao::timeline::command(out, args, archive.as_ref(), &loader, tty, lang)?;
+            let range = dates_given(&args.since, &args.until)?;
+            let conditions = Conditions {
+                districts: &args.district,
+                query: args.query.as_deref(),
+                dates: range.as_deref(),
+                ..Conditions::default()
+            };
+            Ok(tell_nothing(outcome, lang, &conditions))
+        }
     }
-}
-
-/// `kanbao timeline`: articles per month or year, on either path.
-fn timeline(
-    cli: &Cli,
-    settings: &Settings,
-    args: &kanbao::cli::TimelineArgs,
-    out: &mut dyn Write,
-) -> kanbao::error::Result<Outcome> {
-    let lang = settings.lang.value;
-    let query = args.query.as_deref().map(query_of).transpose()?;
-    let filter = Filter {
-        dates: date_range(&args.since, &args.until)?,
-        ..Filter::from(DistrictFilter::parse(&args.district)?)
-    };
-    let keep = |a: &Article| filter.matches(a);
-    let dates = match indexed(cli, settings) {
-        Some(archive) => {
-            let only_dates = filter.districts.is_empty() && query.is_none();
-            index::run::dates(&archive, &keep, filter.dates, only_dates, query.as_ref())?
-        }
-        None => {
-            let collection = load(settings)?;
-            let date = |a: &Article| kanbao::date::date_of(a.date.as_deref());
-            match &query {
-                Some(q) => commands::matching(&collection, keep, q)
-                    .into_iter()
-                    .map(|(a, _)| date(a))
-                    .collect(),
-                None => commands::filtered(&collection, &keep)
-                    .into_iter()
-                    .map(date)
-                    .collect::<Vec<_>>(),
-            }
-        }
-    };
-    let by = match args.by {
-        kanbao::cli::ByArg::Month => kanbao::timeline::By::Month,
-        kanbao::cli::ByArg::Year => kanbao::timeline::By::Year,
-    };
-    let periods = kanbao::timeline::count(dates, by);
-    let bars = std::io::stdout().is_terminal();
-    let outcome = kanbao::timeline::write(out, &periods, args.json, bars, lang)?;
-    let range = dates_given(&args.since, &args.until)?;
-    let conditions = Conditions {
-        districts: &args.district,
-        query: args.query.as_deref(),
-        dates: range.as_deref(),
-        ..Conditions::default()
-    };
-    Ok(tell_nothing(outcome, lang, &conditions))
 }
 
 /// Opens the reader (the command-less invocation).

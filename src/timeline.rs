@@ -30,6 +30,67 @@ pub struct Period {
     pub count: usize,
 }
 
+impl From<crate::cli::ByArg> for By {
+    fn from(by: crate::cli::ByArg) -> By {
+        match by {
+            crate::cli::ByArg::Month => By::Month,
+            crate::cli::ByArg::Year => By::Year,
+        }
+    }
+}
+
+/// The days of the articles of `collection` that `keep` keeps and `query` (if any)
+/// matches (`None` for an undated one).
+pub fn dates_in(
+    collection: &crate::article::Collection,
+    keep: &dyn Fn(&crate::article::Article) -> bool,
+    query: Option<&crate::search::Query>,
+) -> Vec<Option<Date>> {
+    let date = |a: &crate::article::Article| crate::date::date_of(a.date.as_deref());
+    match query {
+        Some(q) => crate::commands::matching(collection, keep, q)
+            .into_iter()
+            .map(|(a, _)| date(a))
+            .collect(),
+        None => crate::commands::filtered(collection, keep)
+            .into_iter()
+            .map(date)
+            .collect(),
+    }
+}
+
+/// `kanbao timeline`: the counts of the articles that `args` asks for, through the index
+/// when there is one (`archive`), else from the collection `load` gives; text bars when
+/// `bars` (standard output is a terminal).
+pub fn command(
+    out: &mut dyn Write,
+    args: &crate::cli::TimelineArgs,
+    archive: Option<&crate::index::Archive>,
+    load: &dyn Fn() -> Result<std::mem::ManuallyDrop<crate::article::Collection>>,
+    bars: bool,
+    lang: Lang,
+) -> Result<Outcome> {
+    use crate::filter::{DistrictFilter, Filter, date_options};
+    let query = match args.query.as_deref() {
+        Some(text) => Some(crate::search::Query::try_parse(text).map_err(Error::Query)?),
+        None => None,
+    };
+    let filter = Filter {
+        dates: date_options(args.since.as_deref(), args.until.as_deref())?,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
+    };
+    let keep = |a: &crate::article::Article| filter.matches(a);
+    let dates = match archive {
+        Some(archive) => {
+            let only_dates = filter.districts.is_empty() && query.is_none();
+            crate::index::run::dates(archive, &keep, filter.dates, only_dates, query.as_ref())?
+        }
+        None => dates_in(&*load()?, &keep, query.as_ref()),
+    };
+    let periods = count(dates, args.by.into());
+    write(out, &periods, args.json, bars, lang)
+}
+
 /// A period as a number that counts up by one from one period to the next.
 fn ordinal(date: Date, by: By) -> u32 {
     match by {
