@@ -78,6 +78,8 @@ pub enum Action {
     SearchCancel,
     /// Open the district picker.
     OpenPicker,
+    /// Switch the order of a search's results between best first and newest first.
+    ToggleSort,
     /// Picker: move down.
     PickerDown,
     /// Picker: move up.

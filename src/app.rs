@@ -155,6 +155,8 @@ pub struct App {
     /// True when the query was edited since the list was last built: the next list
     /// selects the first (best) result, fzf-style, instead of keeping the article.
     to_top: bool,
+    /// A search's results newest first instead of best first (`o`).
+    by_date: bool,
     size: (u16, u16),
     status: Option<String>,
     /// True once `Ctrl-L` asked for the whole screen to be drawn again (see `take_redraw`).
@@ -200,6 +202,7 @@ impl App {
             before_search: None,
             accept_pending: false,
             to_top: false,
+            by_date: false,
             size: (80, 24),
             status: (!warnings.is_empty()).then(|| warnings.join("; ")),
             redraw: false,
@@ -304,6 +307,10 @@ impl App {
             }
             Action::ToggleBookmark => self.toggle_mark(true),
             Action::ToggleRead => self.toggle_mark(false),
+            Action::ToggleSort => {
+                self.by_date = !self.by_date;
+                self.rebuild_view();
+            }
             Action::OpenSearch => {
                 self.open_prompt();
             }

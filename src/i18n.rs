@@ -162,6 +162,7 @@ pub enum Msg {
     HelpBookmark,
     /// Help: read mark.
     HelpRead,
+    HelpSort,
     /// Help: typing in the prompt.
     HelpType,
     /// Help: backspace.
@@ -330,6 +331,7 @@ impl Msg {
             HelpPrevArticle => ["上一篇", "previous article"],
             HelpBookmark => ["收藏 / 取消", "bookmark on/off"],
             HelpRead => ["已读 / 未读", "read / unread"],
+            HelpSort => ["搜索结果按相关度 / 日期排", "results best / newest first"],
             HelpType => ["输入文字", "type to search"],
             HelpErase => ["删除一个字", "erase one character"],
             HelpEraseNext => ["删除后一个字", "erase the character after"],

@@ -481,3 +481,64 @@ fn the_reader_header_shows_the_date_range_and_c_clears_it() {
     assert!(app.filter().dates.is_all());
     assert_eq!(app.view().len(), 7);
 }
+
+#[test]
+fn o_in_the_reader_lists_a_search_newest_first_and_the_header_says_so() {
+    use kanbao::action::Action;
+    use kanbao::app::{Context, Options};
+    use kanbao::article::{Article, Collection};
+    use kanbao::keys::{Key, KeyName, action_for};
+    let article = |id: &str, date: Option<&str>, text: &str| Article {
+        id: id.into(),
+        title: format!("第{id}篇"),
+        date: date.map(str::to_string),
+        paragraphs: vec![text.into()],
+        ..Article::default()
+    };
+    // Newest first, as loading orders them; the oldest has the most hits.
+    let collection = Collection::new(
+        None,
+        vec![
+            article("new", Some("2024-05-01"), "工会。"),
+            article("mid", Some("2022-01-01"), "工会，工会。"),
+            article("old", Some("2020-01-01"), "工会，工会，工会。"),
+            article("none", None, "工会，工会，工会，工会。"),
+        ],
+    );
+    let opts = Options {
+        query: "工会".into(),
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(Action::Resize(100, 24));
+    let shown = |app: &kanbao::app::App| -> Vec<String> {
+        app.view()
+            .iter()
+            .map(|&i| app.collection()[i].id.clone())
+            .collect()
+    };
+    let best = shown(&app);
+    assert_eq!(best, ["none", "old", "mid", "new"]);
+    let key = action_for(Context::List, Key::Code(KeyName::Char('o')));
+    assert_eq!(key, Some(Action::ToggleSort));
+    app.update(Action::ToggleSort);
+    assert!(app.sorted_by_date());
+    assert_eq!(shown(&app), ["new", "mid", "old", "none"]);
+    let header = |app: &kanbao::app::App| {
+        let backend = ratatui::backend::TestBackend::new(100, 24);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        let theme = kanbao::tui::theme::Theme::new(false, false);
+        terminal
+            .draw(|f| kanbao::tui::view::render(app, &theme, f))
+            .unwrap();
+        (0..100)
+            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect::<String>()
+            .replace(' ', "")
+    };
+    assert!(header(&app).contains("按日期"), "{}", header(&app));
+    app.update(Action::ToggleSort);
+    assert!(!header(&app).contains("按日期"));
+    assert_eq!(shown(&app), best);
+}

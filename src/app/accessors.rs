@@ -104,6 +104,11 @@ impl App {
         self.searching
     }
 
+    /// Whether a search's results are listed newest first (`o`) instead of best first.
+    pub fn sorted_by_date(&self) -> bool {
+        self.by_date
+    }
+
     /// The filter (districts, dates).
     pub fn filter(&self) -> &Filter {
         &self.opts.filter

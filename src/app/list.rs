@@ -2,6 +2,7 @@
 //! the selected article.
 
 use super::*;
+use crate::date::date_of;
 
 impl App {
     /// Recomputes the list from the search's answer and the filter, keeping the selected
@@ -23,6 +24,12 @@ impl App {
                     .is_some_and(|a| self.opts.filter.matches(a) && self.query.admits(a))
             })
             .collect();
+        if self.by_date && !self.query.is_empty() {
+            // Stable: results of one day keep their rank; undated ones go last.
+            self.view.sort_by_key(|&i| {
+                std::cmp::Reverse(articles.get(i).and_then(|a| date_of(a.date.as_deref())))
+            });
+        }
         let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
         self.list_top = 0;
         self.select(at.unwrap_or(0));

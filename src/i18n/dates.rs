@@ -75,3 +75,11 @@ pub fn timeline_summary(lang: Lang, total: usize, busiest: &str, count: usize) -
         Lang::En => format!("{total} in all; the busiest is {busiest} ({count})"),
     }
 }
+
+/// The header's note that a search's results are newest first (`o`).
+pub fn by_date_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "按日期",
+        Lang::En => "newest first",
+    }
+}

@@ -75,6 +75,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), Esc, Action::ClearFilters, Msg::HelpClear),
     bind(In(L), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
     bind(In(L), C('u'), Action::ToggleRead, Msg::HelpRead),
+    bind(In(L), C('o'), Action::ToggleSort, Msg::HelpSort),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
     bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),

@@ -148,6 +148,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("clear_filters", Action::ClearFilters),
     ("toggle_bookmark", Action::ToggleBookmark),
     ("toggle_read", Action::ToggleRead),
+    ("toggle_sort", Action::ToggleSort),
     ("search_backspace", Action::SearchBackspace),
     ("search_delete", Action::SearchDelete),
     ("search_delete_word", Action::SearchDeleteWord),
@@ -193,6 +194,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "clear_filters",
             "toggle_bookmark",
             "toggle_read",
+            "toggle_sort",
         ],
         Context::Reader => &[
             "quit",

@@ -40,6 +40,9 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
             &sanitize(app.query_text()),
         ));
     }
+    if app.sorted_by_date() && !app.query_text().is_empty() {
+        right.push(i18n::by_date_label(lang).to_string());
+    }
     let filters = right.join("  ");
     let total = app.collection().len();
     // While a search runs the list still shows the last answer: its count would belong to
