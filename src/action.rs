@@ -80,6 +80,8 @@ pub enum Action {
     OpenPicker,
     /// Switch the order of a search's results between best first and newest first.
     ToggleSort,
+    /// Open the search prompt with `date:` added to the search, for a date or range.
+    OpenDatePrompt,
     /// Picker: move down.
     PickerDown,
     /// Picker: move up.

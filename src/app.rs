@@ -307,6 +307,16 @@ impl App {
             }
             Action::ToggleBookmark => self.toggle_mark(true),
             Action::ToggleRead => self.toggle_mark(false),
+            Action::OpenDatePrompt => {
+                // The one query language: `date:` is added to the search and typed on.
+                let (before, cursor) = self.open_prompt();
+                let text = if before.trim().is_empty() {
+                    "date:"
+                } else {
+                    " date:"
+                };
+                self.prompt(Action::SearchInput(text.into()), before, cursor, false);
+            }
             Action::ToggleSort => {
                 self.by_date = !self.by_date;
                 self.rebuild_view();

@@ -163,6 +163,7 @@ pub enum Msg {
     /// Help: read mark.
     HelpRead,
     HelpSort,
+    HelpDatePrompt,
     /// Help: typing in the prompt.
     HelpType,
     /// Help: backspace.
@@ -332,6 +333,10 @@ impl Msg {
             HelpBookmark => ["收藏 / 取消", "bookmark on/off"],
             HelpRead => ["已读 / 未读", "read / unread"],
             HelpSort => ["搜索结果按相关度 / 日期排", "results best / newest first"],
+            HelpDatePrompt => [
+                "按日期筛选（date:2024-03）",
+                "filter by date (date:2024-03)",
+            ],
             HelpType => ["输入文字", "type to search"],
             HelpErase => ["删除一个字", "erase one character"],
             HelpEraseNext => ["删除后一个字", "erase the character after"],

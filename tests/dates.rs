@@ -542,3 +542,64 @@ fn o_in_the_reader_lists_a_search_newest_first_and_the_header_says_so() {
     assert!(!header(&app).contains("按日期"));
     assert_eq!(shown(&app), best);
 }
+
+#[test]
+fn t_in_the_reader_asks_for_a_date_and_c_clears_it() {
+    use kanbao::action::Action;
+    use kanbao::app::{Context, Options};
+    use kanbao::keys::{Key, KeyName, action_for};
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let (collection, _) = kanbao::load::load(Some(Path::new(&data))).unwrap();
+    let opts = Options {
+        query: "工会".into(),
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(Action::Resize(100, 24));
+    let key = action_for(Context::List, Key::Code(KeyName::Char('t')));
+    assert_eq!(key, Some(Action::OpenDatePrompt));
+    app.update(Action::OpenDatePrompt);
+    assert_eq!(app.query_text(), "工会 date:");
+    app.update(Action::SearchInput("2024-01..2024-03".into()));
+    assert_eq!(app.query_error(), None);
+    app.update(Action::SearchAccept);
+    let shown: Vec<&str> = app
+        .view()
+        .iter()
+        .map(|&i| app.collection()[i].id.as_str())
+        .collect();
+    assert_eq!(shown, ["d", "c", "b"]);
+    // A value that is no date says so on the prompt line, and Enter cannot keep it.
+    app.update(Action::OpenDatePrompt);
+    app.update(Action::SearchInput("2024-13".into()));
+    assert!(app.query_error().is_some_and(|e| e.contains("date:")));
+    app.update(Action::SearchCancel);
+    app.update(Action::ClearFilters);
+    assert_eq!(app.query_text(), "");
+    assert_eq!(app.view().len(), 7);
+}
+
+#[test]
+fn the_date_prompt_in_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let mut term = support::Term::start(&["--no-index", "--no-state", "--data", &data], 80, 24);
+    term.wait_text("7 篇");
+    term.send("t");
+    term.wait_text("date:");
+    term.send("2024-03\r");
+    term.wait_text("2/7 篇");
+    let screen = term.contents();
+    assert!(screen.contains("妇女节工会活动"), "{screen}");
+    assert!(!screen.contains("国庆驿站"), "{screen}");
+    term.send("c");
+    term.wait_for("every article again", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|header| header.ends_with(" 7 篇") && !header.contains("date:"))
+    });
+    term.send("q");
+    term.expect_restored();
+}

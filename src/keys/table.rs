@@ -76,6 +76,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
     bind(In(L), C('u'), Action::ToggleRead, Msg::HelpRead),
     bind(In(L), C('o'), Action::ToggleSort, Msg::HelpSort),
+    bind(In(L), C('t'), Action::OpenDatePrompt, Msg::HelpDatePrompt),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
     bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),
@@ -106,6 +107,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(R), C('d'), Action::OpenPicker, Msg::HelpPicker),
     bind(In(R), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
     bind(In(R), C('u'), Action::ToggleRead, Msg::HelpRead),
+    bind(In(R), C('t'), Action::OpenDatePrompt, Msg::HelpDatePrompt),
     Binding {
         place: In(S),
         key: Key::Text,

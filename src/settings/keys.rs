@@ -149,6 +149,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("toggle_bookmark", Action::ToggleBookmark),
     ("toggle_read", Action::ToggleRead),
     ("toggle_sort", Action::ToggleSort),
+    ("open_date_prompt", Action::OpenDatePrompt),
     ("search_backspace", Action::SearchBackspace),
     ("search_delete", Action::SearchDelete),
     ("search_delete_word", Action::SearchDeleteWord),
@@ -195,6 +196,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "toggle_bookmark",
             "toggle_read",
             "toggle_sort",
+            "open_date_prompt",
         ],
         Context::Reader => &[
             "quit",
@@ -218,6 +220,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "open_picker",
             "toggle_bookmark",
             "toggle_read",
+            "open_date_prompt",
         ],
         Context::Search => &[
             "quit",
