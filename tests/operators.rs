@@ -96,6 +96,9 @@ fn operators_narrow_a_search_on_the_command_line_on_both_paths() {
         assert_eq!(run("kind:photo"), ["c"]);
         assert_eq!(run("kind:图片"), ["c"]);
         assert_eq!(run("title:春季"), ["d"]);
+        assert_eq!(run("妇女节 OR 春季"), ["d", "c"]);
+        assert_eq!(run("妇女节|春季|冬季"), ["d", "c", "b"]);
+        assert_eq!(run("妇女节 | 冬季 kind:photo"), ["c"]);
         // Pinyin syllables typed with their space, in quotes.
         assert_eq!(run("\"gonghui yizhan\""), ["b", "a"]);
         assert_eq!(run("\"gonghui yizhan\""), run("gonghuiyizhan"));

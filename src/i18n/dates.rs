@@ -28,7 +28,7 @@ pub fn range_label(lang: Lang, range: &str) -> String {
 /// it does.
 pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
     let zh = lang == Lang::Zh;
-    let rows: [(&str, &'static str, &'static str); 9] = [
+    let rows: [(&str, &'static str, &'static str); 10] = [
         ("", "搜索写法", "Search syntax"),
         (
             "工会 gonghui",
@@ -45,6 +45,7 @@ pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
             "排除含这个词的文章",
             "leave out articles with it",
         ),
+        ("a OR b  a|b", "有其一即可", "either will do"),
         ("title: 标题:", "词在标题里", "the term is in the title"),
         ("date: 日期:", "2024、2024-03、A..B", "2024, 2024-03, A..B"),
         (

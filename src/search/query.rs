@@ -213,9 +213,58 @@ fn split(input: &str) -> Vec<(String, bool)> {
 /// A term to be: as typed, folded, and whether it may match by pinyin.
 type Piece = (String, String, bool);
 
-/// A query's parts before the terms are compiled: terms, excluded terms, title terms
-/// (also among the terms), and the other operators.
-type Parts = (Vec<Piece>, Vec<Piece>, Vec<Piece>, Ops);
+/// A query's parts before the terms are compiled.
+#[derive(Default)]
+struct Parts {
+    /// Terms every article must match.
+    terms: Vec<Piece>,
+    /// Terms no article may contain (`-term`).
+    exclude: Vec<Piece>,
+    /// Terms that must be in the headings (`title:`; also among `terms`).
+    titles: Vec<Piece>,
+    /// Groups of which each article must match one term (`a OR b`, `a|b`).
+    any: Vec<Vec<Piece>>,
+    /// The other operators.
+    ops: Ops,
+}
+
+/// What the last piece added was, for `OR`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Other,
+    Term,
+    Group,
+}
+
+impl Parts {
+    /// Adds a term, or an alternative of the group before it when `OR` came between.
+    fn add(&mut self, piece: Option<Piece>, or: &mut bool, last: &mut Last) {
+        let Some(piece) = piece else { return };
+        let joined = std::mem::take(or);
+        match (*last, joined) {
+            (Last::Group, true) => {
+                if let Some(group) = self.any.last_mut() {
+                    group.push(piece);
+                }
+            }
+            (Last::Term, true) => {
+                if let Some(prev) = self.terms.pop() {
+                    self.any.push(vec![prev, piece]);
+                }
+                *last = Last::Group;
+            }
+            _ => {
+                self.terms.push(piece);
+                *last = Last::Term;
+            }
+        }
+    }
+
+    /// How many terms the search passes over.
+    fn count(&self) -> usize {
+        self.terms.len() + self.exclude.len() + self.any.iter().map(Vec::len).sum::<usize>()
+    }
+}
 
 /// A quoted phrase as a term. Spaces between Latin letters (pinyin syllables) are taken
 /// out and the phrase matches by pinyin: `"gonghui yizhan"` finds 工会驿站 as
@@ -246,8 +295,8 @@ fn plain(text: String) -> Option<Piece> {
 /// command line, the prompt's check); otherwise it is left out.
 fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
     let pieces = split(input);
-    let (mut terms, mut exclude, mut titles) = (Vec::new(), Vec::new(), Vec::new());
-    let mut ops = Ops::default();
+    let mut parts = Parts::default();
+    let (mut or, mut last) = (false, Last::Other);
     let mut i = 0;
     while i < pieces.len() {
         let (text, quoted) = &pieces[i];
@@ -261,27 +310,42 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
             _ => None,
         };
         if *quoted {
-            terms.extend(phrase(text.clone()));
+            parts.add(phrase(text.clone()), &mut or, &mut last);
+            continue;
+        }
+        if text.is_empty() {
+            continue;
+        }
+        if text == "OR" && last != Last::Other {
+            or = true;
             continue;
         }
         if text == "-" {
-            if let Some(p) = next_phrase(&mut i) {
-                exclude.extend(phrase(p));
-            } else {
-                terms.extend(plain(text.clone()));
+            match next_phrase(&mut i) {
+                Some(p) => parts.exclude.extend(phrase(p)),
+                None => parts.add(plain(text.clone()), &mut or, &mut last),
             }
             continue;
         }
         if let Some(rest) = text.strip_prefix('-')
             && !rest.is_empty()
         {
-            exclude.extend(plain(rest.to_string()));
+            parts.exclude.extend(plain(rest.to_string()));
+            last = Last::Other;
             continue;
         }
         let Some((op, value)) = ops::split_op(text) else {
-            terms.extend(plain(text.clone()));
+            // `a|b`: either; a `|` with nothing beside it is left out.
+            for (n, alternative) in text.split('|').enumerate() {
+                if n > 0 && last != Last::Other {
+                    or = true;
+                }
+                parts.add(plain(alternative.to_string()), &mut or, &mut last);
+            }
             continue;
         };
+        last = Last::Other;
+        or = false;
         let value = if value.is_empty() {
             next_phrase(&mut i).unwrap_or_default()
         } else {
@@ -295,8 +359,8 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
             };
             match term {
                 Some(t) => {
-                    titles.push(t.clone());
-                    terms.push(t);
+                    parts.titles.push(t.clone());
+                    parts.terms.push(t);
                 }
                 None if strict => {
                     return Err(QueryError::BadValue {
@@ -308,12 +372,12 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
             }
             continue;
         }
-        match ops.apply(op, &value) {
+        match parts.ops.apply(op, &value) {
             Err(e) if strict => return Err(e),
             _ => {}
         }
     }
-    Ok((terms, exclude, titles, ops))
+    Ok(parts)
 }
 
 /// Makes the terms of pieces.
@@ -342,11 +406,18 @@ impl Query {
             .char_indices()
             .nth(MAX_QUERY_CHARS)
             .map_or(input.len(), |(i, _)| i);
-        let (terms, exclude, titles, mut ops) = terms_of(&input[..end], false).unwrap_or_default();
-        ops.exclude = make(exclude.into_iter().take(MAX_TERMS));
-        ops.titles = make(titles.into_iter().take(MAX_TERMS));
+        let parts = terms_of(&input[..end], false).unwrap_or_default();
+        let mut ops = parts.ops;
+        ops.exclude = make(parts.exclude.into_iter().take(MAX_TERMS));
+        ops.titles = make(parts.titles.into_iter().take(MAX_TERMS));
+        ops.any = parts
+            .any
+            .into_iter()
+            .take(MAX_TERMS)
+            .map(|g| make(g.into_iter().take(MAX_TERMS)))
+            .collect();
         Query {
-            terms: make(terms.into_iter().take(MAX_TERMS)),
+            terms: make(parts.terms.into_iter().take(MAX_TERMS)),
             ops,
         }
     }
@@ -362,15 +433,17 @@ impl Query {
                 chars: input.chars().count(),
             });
         }
-        let (terms, exclude, titles, mut ops) = terms_of(input, true)?;
-        match terms.len() + exclude.len() {
+        let parts = terms_of(input, true)?;
+        match parts.count() {
             n if n > MAX_TERMS => Err(QueryError::TooManyTerms { terms: n }),
-            0 if ops.is_empty() => Err(QueryError::Empty),
+            0 if parts.ops.is_empty() => Err(QueryError::Empty),
             _ => {
-                ops.exclude = make(exclude);
-                ops.titles = make(titles);
+                let mut ops = parts.ops;
+                ops.exclude = make(parts.exclude);
+                ops.titles = make(parts.titles);
+                ops.any = parts.any.into_iter().map(make).collect();
                 Ok(Query {
-                    terms: make(terms),
+                    terms: make(parts.terms),
                     ops,
                 })
             }

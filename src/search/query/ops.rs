@@ -29,6 +29,9 @@ pub struct Ops {
     pub reporters: Vec<String>,
     /// Only news or only photos (`kind:`).
     pub kind: Option<Kind>,
+    /// Groups of terms of which a matching article contains at least one each (`a OR b`,
+    /// `a|b`), in any searched field; they are not highlighted.
+    pub any: Vec<Vec<Term>>,
 }
 
 /// The operators kanbao knows, by every name they have.
@@ -84,6 +87,7 @@ impl Ops {
             && self.districts.is_empty()
             && self.reporters.is_empty()
             && self.kind.is_none()
+            && self.any.is_empty()
     }
 
     /// Applies operator `op` with `value` (a value the operator cannot take is an error
@@ -151,14 +155,17 @@ impl Ops {
         {
             return false;
         }
-        if self.exclude.is_empty() {
+        if self.exclude.is_empty() && self.any.is_empty() {
             return true;
         }
-        let body = article.byline.iter().chain(&article.paragraphs);
-        let found = |t: &Term| {
-            headings.iter().any(|h| t.found_in(h)) || body.clone().any(|f| t.found_in(&fold(f)))
-        };
-        !self.exclude.iter().any(found)
+        let body: Vec<String> = article
+            .byline
+            .iter()
+            .chain(&article.paragraphs)
+            .map(|f| fold(f))
+            .collect();
+        let found = |t: &Term| headings.iter().chain(&body).any(|f| t.found_in(f));
+        !self.exclude.iter().any(found) && self.any.iter().all(|group| group.iter().any(found))
     }
 }
 
@@ -205,6 +212,9 @@ mod tests {
         assert!(admits("title:gonghui", &a));
         assert!(admits("-休假", &a) && !admits("-休息", &a) && !admits("-xiuxi", &a));
         assert!(!admits("-\"驿站\"", &a));
+        assert!(admits("驿站 OR 食堂", &a) && admits("食堂|休息", &a));
+        assert!(!admits("食堂 OR 医院", &a) && !admits("食堂|医院", &a));
+        assert!(admits("gongyu|kaifang", &a));
     }
 
     #[test]
