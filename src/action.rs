@@ -82,6 +82,8 @@ pub enum Action {
     ToggleSort,
     /// Open the search prompt with `date:` added to the search, for a date or range.
     OpenDatePrompt,
+    /// Open the timeline of the list.
+    OpenTimeline,
     /// Picker: move down.
     PickerDown,
     /// Picker: move up.

@@ -13,6 +13,7 @@ mod prompt;
 mod reader;
 mod saving;
 mod search_job;
+mod timeline;
 
 pub use crate::keys::Context;
 pub use geometry::{
@@ -23,6 +24,7 @@ pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use saving::QuitAnswer;
 pub use search_job::{IndexCell, SearchRequest, Searcher};
+pub use timeline::Timeline;
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -70,6 +72,8 @@ pub enum Mode {
     },
     /// The district picker.
     Picker(Picker),
+    /// The timeline of the list (it takes the picker's keys).
+    Timeline(Timeline),
     /// The key help, opened from `from`, scrolled like a pager.
     Help {
         /// The key table that applied when help opened.
@@ -245,6 +249,7 @@ impl App {
                     } => self.prompt(action, before, cursor, selected),
                     Mode::Picker(picker) => self.picker(action, picker),
                     Mode::Help { from, scroll } => self.help(action, from, scroll),
+                    Mode::Timeline(t) => self.timeline(action, t),
                 }
             }
         }
@@ -317,6 +322,7 @@ impl App {
                 };
                 self.prompt(Action::SearchInput(text.into()), before, cursor, false);
             }
+            Action::OpenTimeline => self.open_timeline(),
             Action::ToggleSort => {
                 self.by_date = !self.by_date;
                 self.rebuild_view();

@@ -164,6 +164,7 @@ pub enum Msg {
     HelpRead,
     HelpSort,
     HelpDatePrompt,
+    HelpTimeline,
     /// Help: typing in the prompt.
     HelpType,
     /// Help: backspace.
@@ -337,6 +338,7 @@ impl Msg {
                 "按日期筛选（date:2024-03）",
                 "filter by date (date:2024-03)",
             ],
+            HelpTimeline => ["时间线：Enter 按该段筛选", "timeline; Enter filters by it"],
             HelpType => ["输入文字", "type to search"],
             HelpErase => ["删除一个字", "erase one character"],
             HelpEraseNext => ["删除后一个字", "erase the character after"],

@@ -1,6 +1,8 @@
 //! Dates in a multi-year archive (issue 13) as a user meets them on the command line:
 //! validated dates, date filters, date order and the timeline.
 
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
 use std::path::Path;
 use std::process::Command;
 
@@ -602,4 +604,73 @@ fn the_date_prompt_in_a_terminal() {
     });
     term.send("q");
     term.expect_restored();
+}
+
+/// The generated archive's first articles: several months, a few a day.
+fn generated(n: usize) -> kanbao::article::Collection {
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(n, 5, &mut bytes).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.jsonl");
+    std::fs::write(&path, bytes).unwrap();
+    kanbao::load::load(Some(&path)).unwrap().0
+}
+
+#[test]
+fn the_timeline_of_the_list_sets_the_date_filter_with_enter() {
+    use kanbao::action::Action;
+    use kanbao::app::{Context, Mode, Options};
+    use kanbao::keys::{Key, KeyName, action_for};
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let (collection, _) = kanbao::load::load(Some(Path::new(&data))).unwrap();
+    let opts = Options {
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(Action::Resize(80, 24));
+    assert_eq!(
+        action_for(Context::List, Key::Code(KeyName::Char('T'))),
+        Some(Action::OpenTimeline)
+    );
+    app.update(Action::OpenTimeline);
+    let Mode::Timeline(t) = app.mode() else {
+        panic!("no timeline")
+    };
+    // 2023-12 to 2025-02 by month; the cursor starts on the busiest, 2024-03.
+    assert_eq!(t.periods.len(), 15);
+    assert_eq!(t.periods[t.selected].period, "2024-03");
+    assert_eq!(t.total(), 6);
+    assert_eq!(app.context(), Context::Picker);
+    app.update(Action::PickerDown);
+    app.update(Action::PickerUp);
+    app.update(Action::PickerApply);
+    assert!(matches!(app.mode(), Mode::Normal));
+    assert_eq!(app.filter().dates.to_string(), "2024-03-01..2024-03-31");
+    assert_eq!(app.view().len(), 2);
+    app.update(Action::ClearFilters);
+    assert_eq!(app.view().len(), 7);
+    // Esc closes it and changes nothing.
+    app.update(Action::OpenTimeline);
+    app.update(Action::PickerCancel);
+    assert!(matches!(app.mode(), Mode::Normal) && app.filter().is_empty());
+}
+
+#[test]
+fn timeline_snapshots() {
+    use kanbao::action::Action;
+    use kanbao::app::Options;
+    use kanbao::tui::theme::Theme;
+    for (w, h) in [(80, 24), (40, 12)] {
+        let opts = Options {
+            source: "test".into(),
+            ..Options::default()
+        };
+        let mut app = support::app_over(generated(3000), opts);
+        app.update(Action::Resize(w, h));
+        app.update(Action::OpenTimeline);
+        let terminal = support::draw(&app, &Theme::new(true, false), w, h);
+        insta::assert_snapshot!(format!("timeline_{w}x{h}"), terminal.backend());
+    }
 }

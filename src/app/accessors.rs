@@ -33,7 +33,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Search { .. } => Context::Search,
-            Mode::Picker(_) => Context::Picker,
+            Mode::Picker(_) | Mode::Timeline(_) => Context::Picker,
             Mode::Help { .. } => Context::Help,
             Mode::Normal if self.focus == Focus::Reader && self.reader.is_some() => Context::Reader,
             Mode::Normal => Context::List,

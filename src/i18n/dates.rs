@@ -84,3 +84,19 @@ pub fn by_date_label(lang: Lang) -> &'static str {
         Lang::En => "newest first",
     }
 }
+
+/// Said when the timeline has nothing to show: no article of the list has a date.
+pub fn no_dates(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "列表里的文章都没有日期，没有时间线",
+        Lang::En => "no article in the list has a date: no timeline",
+    }
+}
+
+/// The timeline overlay's title: the total and the busiest period.
+pub fn timeline_title(lang: Lang, total: usize, busiest: &str, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("时间线 · 共 {total} 篇 · 最多 {busiest}（{count}）"),
+        Lang::En => format!("Timeline · {total} · busiest {busiest} ({count})"),
+    }
+}

@@ -77,6 +77,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('u'), Action::ToggleRead, Msg::HelpRead),
     bind(In(L), C('o'), Action::ToggleSort, Msg::HelpSort),
     bind(In(L), C('t'), Action::OpenDatePrompt, Msg::HelpDatePrompt),
+    bind(In(L), C('T'), Action::OpenTimeline, Msg::HelpTimeline),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
     bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),

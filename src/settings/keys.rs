@@ -150,6 +150,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("toggle_read", Action::ToggleRead),
     ("toggle_sort", Action::ToggleSort),
     ("open_date_prompt", Action::OpenDatePrompt),
+    ("open_timeline", Action::OpenTimeline),
     ("search_backspace", Action::SearchBackspace),
     ("search_delete", Action::SearchDelete),
     ("search_delete_word", Action::SearchDeleteWord),
@@ -197,6 +198,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "toggle_read",
             "toggle_sort",
             "open_date_prompt",
+            "open_timeline",
         ],
         Context::Reader => &[
             "quit",

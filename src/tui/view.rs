@@ -7,6 +7,7 @@ mod picker;
 mod reader;
 mod status;
 pub mod text;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellWidth};
@@ -35,6 +36,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         let cursor = status::render(app, theme, g.status, buf);
         match app.mode() {
             Mode::Picker(p) => picker::render(app, p, theme, buf),
+            Mode::Timeline(t) => timeline::render(app, t, theme, buf),
             Mode::Help { from, scroll } => help::render(app, *from, *scroll, theme, buf),
             _ => {}
         }
