@@ -4,6 +4,9 @@
 //! what they describe (`error::text`, `state::text`, `search::query_text`, `index::text`,
 //! `config::text`), each importing [`Lang`] from here.
 
+mod dates;
+pub use dates::*;
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -493,6 +496,8 @@ pub struct Conditions<'a> {
     pub bookmarked: bool,
     /// `--unread`.
     pub unread: bool,
+    /// `--since` / `--until`, as the range they make (`2024-03-01..`), when given.
+    pub dates: Option<&'a str>,
 }
 
 /// Said on stderr when `list`, `search` or `export` finds nothing (exit status 1), naming
@@ -520,6 +525,9 @@ pub fn nothing_matched(lang: Lang, conditions: &Conditions<'_>) -> String {
     }
     if conditions.unread {
         parts.push(if zh { "未读" } else { "unread" }.to_string());
+    }
+    if let Some(range) = conditions.dates {
+        parts.push(dates::range_label(lang, range));
     }
     match (parts.is_empty(), zh) {
         (true, true) => "没有文章".to_string(),

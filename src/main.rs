@@ -12,8 +12,9 @@ use kanbao::article::{Article, Collection};
 use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::{self, Outcome};
 use kanbao::config;
+use kanbao::date::DateRange;
 use kanbao::error::Error;
-use kanbao::filter::DistrictFilter;
+use kanbao::filter::{DistrictFilter, Filter, Keep};
 use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
@@ -138,7 +139,16 @@ fn tell_nothing(outcome: Outcome, lang: Lang, conditions: &Conditions<'_>) -> Ou
 fn load(settings: &Settings) -> kanbao::error::Result<ManuallyDrop<Collection>> {
     // Never dropped, on purpose: the process ends right after the command and the OS takes
     // the memory back at once, where freeing 100k articles' strings one by one costs ~0.3 s.
-    load::load_paths(&settings.data.value).map(|(collection, _)| ManuallyDrop::new(collection))
+    let (collection, _, undated) = load::load_paths_counted(&settings.data.value)?;
+    warn_undated(undated, settings.lang.value);
+    Ok(ManuallyDrop::new(collection))
+}
+
+/// The one warning for articles kept undated because their date is not a real day.
+fn warn_undated(count: usize, lang: Lang) {
+    if count > 0 {
+        eprintln!("kanbao: {}", i18n::undated_warning(lang, count));
+    }
 }
 
 /// The language chosen with `--lang`.
@@ -203,6 +213,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             Some(Err(e)) if e != QueryError::Empty => return Err(Error::Query(e)),
             _ => {}
         }
+        date_range(&cli.reader.since, &cli.reader.until)?;
         if !std::io::stdout().is_terminal() {
             return Err(Error::NoTerminal);
         }
@@ -217,29 +228,33 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let query = args.query.as_deref().map(query_of).transpose()?;
             if let Some(archive) = indexed(&cli, settings) {
                 let outcome = list_indexed(settings, args, query.as_ref(), &archive, out)?;
+                let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: args.query.as_deref(),
                     bookmarked: args.bookmarked,
                     unread: args.unread,
+                    dates: range.as_deref(),
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
             let keep = list_filter(settings, args)?;
             let articles: Vec<&Article> = match &query {
-                Some(query) => commands::matching(&collection, keep, query)
+                Some(query) => commands::matching(&collection, |a| keep.keeps(a), query)
                     .into_iter()
                     .map(|(a, _)| a)
                     .collect(),
-                None => collection.iter().filter(|a| keep(a)).collect(),
+                None => commands::filtered(&collection, &|a| keep.keeps(a)),
             };
             let outcome = commands::list(out, &articles, lang, args.json)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 unread: args.unread,
+                dates: range.as_deref(),
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
@@ -270,47 +285,69 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         }
         Command::Search(args) => {
             let query = query_of(&args.query)?;
+            let filter = Filter {
+                dates: date_range(&args.since, &args.until)?,
+                ..Filter::from(DistrictFilter::parse(&args.district)?)
+            };
+            let filter_is_empty = filter.is_empty();
+            let keep = keep_of(settings, filter)?;
+            let keep = |a: &Article| keep.keeps(a);
+            let how = commands::SearchOutput {
+                width: args.width,
+                sort: args.sort,
+                json: args.json,
+                lang,
+            };
             if let Some(archive) = indexed(&cli, settings) {
-                let filter = DistrictFilter::parse(&args.district)?;
-                let outcome =
-                    index::run::search(out, &archive, &filter, &query, args.width, args.json)?;
+                let filtered = !filter_is_empty;
+                let outcome = index::run::search(out, &archive, &keep, filtered, &query, how)?;
+                let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: Some(&args.query),
+                    dates: range.as_deref(),
                     ..Conditions::default()
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let outcome =
-                commands::search(out, &collection, &filter, &query, args.width, args.json)?;
+            let outcome = commands::search(out, &collection, &keep, &query, how)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: Some(&args.query),
+                dates: range.as_deref(),
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Districts(args) => {
+            let filter = Filter {
+                dates: date_range(&args.since, &args.until)?,
+                ..Filter::default()
+            };
+            let keep = |a: &Article| filter.matches(a);
             if let Some(archive) = indexed(&cli, settings) {
-                return index::run::districts(out, &archive, lang, args.json);
+                return index::run::districts(out, &archive, filter.dates, lang, args.json);
             }
             let collection = load(settings)?;
-            commands::districts(out, &collection, lang, args.json)
+            commands::districts(out, &collection, &keep, lang, args.json)
         }
         Command::Export(args) => {
+            let filter = Filter {
+                bookmarked: args.bookmarked,
+                dates: date_range(&args.since, &args.until)?,
+                ..Filter::from(DistrictFilter::parse(&args.district)?)
+            };
+            let keep = keep_of(settings, filter)?;
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let mut articles = commands::filtered(&collection, &filter);
-            if args.bookmarked {
-                let (state, key) = reading_state(settings)?;
-                articles.retain(|a| state.is_bookmarked(&key, &a.id));
-            }
+            let articles = commands::filtered(&collection, &|a| keep.keeps(a));
             let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 bookmarked: args.bookmarked,
+                dates: range.as_deref(),
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -334,7 +371,59 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             flush_text(out, &text)
         }
         Command::Index(args) => index_command(&args.path, lang),
+        Command::Timeline(args) => timeline(&cli, settings, args, out),
     }
+}
+
+/// `kanbao timeline`: articles per month or year, on either path.
+fn timeline(
+    cli: &Cli,
+    settings: &Settings,
+    args: &kanbao::cli::TimelineArgs,
+    out: &mut dyn Write,
+) -> kanbao::error::Result<Outcome> {
+    let lang = settings.lang.value;
+    let query = args.query.as_deref().map(query_of).transpose()?;
+    let filter = Filter {
+        dates: date_range(&args.since, &args.until)?,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
+    };
+    let keep = |a: &Article| filter.matches(a);
+    let dates = match indexed(cli, settings) {
+        Some(archive) => {
+            let only_dates = filter.districts.is_empty() && query.is_none();
+            index::run::dates(&archive, &keep, filter.dates, only_dates, query.as_ref())?
+        }
+        None => {
+            let collection = load(settings)?;
+            let date = |a: &Article| kanbao::date::date_of(a.date.as_deref());
+            match &query {
+                Some(q) => commands::matching(&collection, keep, q)
+                    .into_iter()
+                    .map(|(a, _)| date(a))
+                    .collect(),
+                None => commands::filtered(&collection, &keep)
+                    .into_iter()
+                    .map(date)
+                    .collect::<Vec<_>>(),
+            }
+        }
+    };
+    let by = match args.by {
+        kanbao::cli::ByArg::Month => kanbao::timeline::By::Month,
+        kanbao::cli::ByArg::Year => kanbao::timeline::By::Year,
+    };
+    let periods = kanbao::timeline::count(dates, by);
+    let bars = std::io::stdout().is_terminal();
+    let outcome = kanbao::timeline::write(out, &periods, args.json, bars, lang)?;
+    let range = dates_given(&args.since, &args.until)?;
+    let conditions = Conditions {
+        districts: &args.district,
+        query: args.query.as_deref(),
+        dates: range.as_deref(),
+        ..Conditions::default()
+    };
+    Ok(tell_nothing(outcome, lang, &conditions))
 }
 
 /// Opens the reader (the command-less invocation).
@@ -353,14 +442,18 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         let line = cut_to_width(&line, columns.saturating_sub(1), AmbiguousWidth::Wide);
         eprint!("{line}");
     }
-    let loaded = load::load_paths(&settings.data.value);
+    let loaded = load::load_paths_counted(&settings.data.value);
     if note.is_some() {
         eprint!("\r\x1b[2K");
     }
-    let (collection, _) = loaded?;
+    let (collection, _, undated) = loaded?;
+    warn_undated(undated, lang);
     let config = Config {
         settings: settings.clone(),
-        filter: DistrictFilter::parse(&cli.reader.district)?,
+        filter: Filter {
+            dates: date_range(&cli.reader.since, &cli.reader.until)?,
+            ..Filter::from(DistrictFilter::parse(&cli.reader.district)?)
+        },
         query: cli.reader.query.clone().unwrap_or_default(),
     };
     tui::run(collection, config)
@@ -428,27 +521,50 @@ fn list_indexed(
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
     let keep = list_filter(settings, args)?;
-    index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
+    let dates = keep.filter.dates;
+    let keep = |a: &Article| keep.keeps(a);
+    index::run::list(
+        out,
+        archive,
+        &keep,
+        dates,
+        query,
+        settings.lang.value,
+        args.json,
+    )
 }
 
-/// What `kanbao list` keeps, on either path: its districts, and its bookmarked or unread
-/// marks (the state is opened, read-only, only when a mark is asked for).
-fn list_filter(
-    settings: &Settings,
-    args: &kanbao::cli::ListArgs,
-) -> kanbao::error::Result<impl Fn(&Article) -> bool> {
-    let filter = DistrictFilter::parse(&args.district)?;
-    let (bookmarked, unread) = (args.bookmarked, args.unread);
-    let (state, key) = if bookmarked || unread {
-        reading_state(settings)?
-    } else {
-        (StateStore::disabled(), String::new())
+/// What `kanbao list` keeps, on either path.
+fn list_filter(settings: &Settings, args: &kanbao::cli::ListArgs) -> kanbao::error::Result<Keep> {
+    let filter = Filter {
+        bookmarked: args.bookmarked,
+        unread: args.unread,
+        dates: date_range(&args.since, &args.until)?,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
     };
-    Ok(move |a: &Article| {
-        filter.matches(a)
-            && (!bookmarked || state.is_bookmarked(&key, &a.id))
-            && (!unread || !state.is_read(&key, &a.id))
-    })
+    keep_of(settings, filter)
+}
+
+/// The range of `--since` and `--until` (see [`kanbao::filter::date_options`]).
+fn date_range(since: &Option<String>, until: &Option<String>) -> kanbao::error::Result<DateRange> {
+    kanbao::filter::date_options(since.as_deref(), until.as_deref())
+}
+
+/// The range of `--since` and `--until` when either is given, as words (for "nothing
+/// matched").
+fn dates_given(s: &Option<String>, u: &Option<String>) -> kanbao::error::Result<Option<String>> {
+    date_range(s, u).map(|r| (!r.is_all()).then(|| r.to_string()))
+}
+
+/// `filter` with the reading state it asks about: opened, read-only, only when a mark
+/// (bookmarked, unread) is asked for.
+fn keep_of(settings: &Settings, filter: Filter) -> kanbao::error::Result<Keep> {
+    let marks = if filter.needs_marks() {
+        Some(reading_state(settings)?)
+    } else {
+        None
+    };
+    Ok(Keep { filter, marks })
 }
 
 /// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with

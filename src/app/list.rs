@@ -17,7 +17,11 @@ impl App {
             .order
             .iter()
             .copied()
-            .filter(|&i| articles.get(i).is_some_and(|a| self.opts.filter.matches(a)))
+            .filter(|&i| {
+                articles
+                    .get(i)
+                    .is_some_and(|a| self.opts.filter.matches(a) && self.query.admits(a))
+            })
             .collect();
         let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
         self.list_top = 0;
