@@ -190,6 +190,10 @@ pub struct SearchArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Print only how many articles match and how many hits they have, as
+    /// `articles<TAB>hits` (with --json, `{"articles": N, "hits": M}`).
+    #[arg(long)]
+    pub count: bool,
 }
 
 /// `kanbao districts`.

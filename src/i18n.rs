@@ -255,6 +255,10 @@ pub enum Msg {
     HintScroll,
     /// Status-bar hint label: 关闭 / close.
     HintClose,
+    /// Quit question: 重试 / retry.
+    HintRetry,
+    /// Quit question: 仍然退出 / quit anyway.
+    HintQuitAnyway,
 }
 
 impl Msg {
@@ -389,6 +393,8 @@ impl Msg {
             HintCancel => ["取消", "cancel"],
             HintScroll => ["滚动", "scroll"],
             HintClose => ["关闭", "close"],
+            HintRetry => ["重试", "retry"],
+            HintQuitAnyway => ["仍然退出", "quit anyway"],
         };
         match lang {
             Lang::Zh => zh,

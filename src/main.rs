@@ -296,6 +296,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 width: args.width,
                 sort: args.sort,
                 json: args.json,
+                count: args.count,
                 lang,
             };
             if let Some(archive) = indexed(&cli, settings) {
@@ -370,7 +371,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             };
             flush_text(out, &text)
         }
-        Command::Index(args) => index_command(&args.path, lang),
+        Command::Index(args) => index::run::index_command(&args.path, lang),
         Command::Timeline(args) => {
             let archive = indexed(&cli, settings);
             let loader = || load(settings);
@@ -528,62 +529,4 @@ fn keep_of(settings: &Settings, filter: Filter) -> kanbao::error::Result<Keep> {
         None
     };
     Ok(Keep { filter, marks })
-}
-
-/// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
-/// progress on stderr (a bar on a terminal, a line per file otherwise).
-fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Outcome> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let root = index::cache::root()
-        .ok_or_else(|| io(std::io::Error::other("no cache folder (is HOME set?)")))?;
-    let files = index::data_files(path).map_err(io)?.len();
-    let tty = std::io::stderr().is_terminal();
-    let start = std::time::Instant::now();
-    let mut last = std::time::Instant::now();
-    let mut notes = Vec::new();
-    let mut show = |n: usize, _: &std::path::Path, p: index::Progress| {
-        let done = p.bytes >= p.total;
-        if !done && (!tty || last.elapsed().as_millis() < 100) {
-            return;
-        }
-        last = std::time::Instant::now();
-        let secs = start.elapsed().as_secs_f64().max(1e-3);
-        let mb = p.bytes as f64 / 1e6;
-        let line = kanbao::index::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
-        if tty {
-            let width = 20usize;
-            let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
-            let bar = format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled));
-            eprint!("\r\x1b[2K{bar} {line}");
-            if done {
-                eprintln!();
-            }
-        } else {
-            eprintln!("{line}");
-        }
-    };
-    let report = index::update(&root, path, &mut notes, &mut show);
-    for note in &notes {
-        eprintln!(
-            "kanbao: {}",
-            sanitize_lines(&kanbao::index::index_note(note, lang))
-        );
-    }
-    match report {
-        Ok(report) => {
-            let secs = start.elapsed().as_secs_f64();
-            eprintln!("{}", kanbao::index::index_done(lang, &report, secs));
-            Ok(Outcome::Found)
-        }
-        // Bad data: loading names the exact place and problem.
-        Err(index::BuildError::Data(reason)) => {
-            load::load(Some(path))?;
-            Err(io(std::io::Error::other(reason)))
-        }
-        Err(index::BuildError::Io(e)) => Err(io(e)),
-        Err(e) => Err(io(std::io::Error::other(e.to_string()))),
-    }
 }
