@@ -213,6 +213,8 @@ pub fn index_command(path: &std::path::Path, lang: Lang) -> Result<Outcome> {
     let tty = std::io::stderr().is_terminal();
     let start = std::time::Instant::now();
     let mut last = std::time::Instant::now();
+    // When the file being indexed began (the end of the one before): MB/s is this file's.
+    let mut file_start = start;
     let mut notes = Vec::new();
     let mut show = |n: usize, _: &std::path::Path, p: super::Progress| {
         let done = p.bytes >= p.total;
@@ -220,7 +222,10 @@ pub fn index_command(path: &std::path::Path, lang: Lang) -> Result<Outcome> {
             return;
         }
         last = std::time::Instant::now();
-        let secs = start.elapsed().as_secs_f64().max(1e-3);
+        let secs = file_start.elapsed().as_secs_f64().max(1e-3);
+        if done {
+            file_start = last;
+        }
         let mb = p.bytes as f64 / 1e6;
         let line = super::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
         if tty {
