@@ -43,6 +43,7 @@ mod disk;
 mod error;
 mod model;
 mod save;
+mod source;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -53,8 +54,9 @@ use crate::i18n;
 
 pub use disk::MAX_BYTES;
 pub use error::{NotState, StateError, Warning};
-pub use model::{Entry, Position, SourceState};
+pub use model::{Entry, Position, SourceState, Stamped};
 pub use save::SaveHandle;
+pub use source::SourceId;
 
 use disk::DiskState;
 use model::Sources;
@@ -126,6 +128,9 @@ pub struct StateStore {
     /// Warnings raised by a save, for the caller to show.
     warnings: Vec<Warning>,
     hook: Option<SaveHook>,
+    /// The path of each source resolved by [`resolve_source`](Self::resolve_source), kept
+    /// with its state when it changes.
+    hints: std::collections::BTreeMap<String, String>,
 }
 
 impl std::fmt::Debug for StateStore {
@@ -240,6 +245,7 @@ impl StateStore {
             in_flight: None,
             warnings: Vec::new(),
             hook: None,
+            hints: std::collections::BTreeMap::new(),
         }
     }
 
@@ -279,9 +285,21 @@ impl StateStore {
         self.source(source).and_then(|s| s.position(id))
     }
 
+    /// The note on the article, if any.
+    pub fn note(&self, source: &str, id: &str) -> Option<&str> {
+        self.source(source).and_then(|s| s.note(id))
+    }
+
+    /// The tags on the article, sorted.
+    pub fn tags(&self, source: &str, id: &str) -> Vec<String> {
+        self.entry(source, id)
+            .map(|e| e.tags().map(str::to_owned).collect())
+            .unwrap_or_default()
+    }
+
     /// Marks the article read or unread.
     pub fn set_read(&mut self, source: &str, id: &str, read: bool) {
-        self.update(source, id, |e| e.read = read);
+        self.update(source, id, |e, now| model::set(&mut e.read, read, now));
     }
 
     /// Flips the read mark and returns the new value.
@@ -293,7 +311,9 @@ impl StateStore {
 
     /// Sets or clears the bookmark.
     pub fn set_bookmarked(&mut self, source: &str, id: &str, bookmarked: bool) {
-        self.update(source, id, |e| e.bookmarked = bookmarked);
+        self.update(source, id, |e, now| {
+            model::set(&mut e.bookmarked, bookmarked, now)
+        });
     }
 
     /// Flips the bookmark and returns the new value.
@@ -305,7 +325,62 @@ impl StateStore {
 
     /// Records where the reader is in the article.
     pub fn set_position(&mut self, source: &str, id: &str, position: Position) {
-        self.update(source, id, |e| e.position = Some(position));
+        self.update(source, id, |e, now| {
+            model::set(&mut e.position, position, now)
+        });
+    }
+
+    /// Sets the note on the article; an empty (or blank) text clears it.
+    pub fn set_note(&mut self, source: &str, id: &str, note: &str) {
+        let note = if note.trim().is_empty() { "" } else { note };
+        self.update(source, id, |e, now| {
+            model::set(&mut e.note, note.to_owned(), now)
+        });
+    }
+
+    /// Puts the tag on the article (`on`) or takes it off. Blank tags are ignored.
+    pub fn set_tag(&mut self, source: &str, id: &str, tag: &str, on: bool) {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            return;
+        }
+        self.update(source, id, |e, now| {
+            let mut field = e.tags.remove(tag);
+            let changed = model::set(&mut field, on, now);
+            if let Some(field) = field {
+                e.tags.insert(tag.to_owned(), field);
+            }
+            changed
+        });
+    }
+
+    /// Finds the key under which the state of the data `source` is kept, and remembers its
+    /// path as a hint. The key is the data's name and fingerprint ([`SourceId::key`]), so a
+    /// moved or copied archive keeps its marks. When no state has that key yet but some
+    /// was kept for the same path (a version 1 file, or data changed in place), that state
+    /// is carried over to the new key, stamps and all, and saved with the next save.
+    pub fn resolve_source(&mut self, source: &SourceId) -> String {
+        let key = source.key();
+        let Some(path) = source.path.clone() else {
+            return key;
+        };
+        self.hints.insert(key.clone(), path.clone());
+        if self.sources.contains_key(&key) {
+            return key;
+        }
+        let found = self
+            .sources
+            .iter()
+            .find(|(k, s)| s.path() == Some(path.as_str()) || **k == path)
+            .map(|(_, s)| s.clone());
+        if let Some(mut old) = found {
+            old.path = Some(path);
+            if self.writable {
+                self.pending.insert(key.clone(), old.clone());
+            }
+            self.sources.insert(key.clone(), old);
+        }
+        key
     }
 
     /// Whether there are changes not yet on disk: changes no save has taken, or taken by a
@@ -374,28 +449,27 @@ impl StateStore {
         self.finish(job, result, false).map(drop)
     }
 
-    /// Applies `change` to the entry; if it changed anything, stamps it and marks the store
-    /// dirty. An unchanged entry keeps its stamp, so it cannot win a merge it should not.
-    fn update(&mut self, source: &str, id: &str, change: impl FnOnce(&mut Entry)) {
-        let old = self.entry(source, id).copied().unwrap_or_default();
-        let mut new = old;
-        change(&mut new);
-        if new == old {
+    /// Applies `change` (given the time now) to the entry; if it changed anything (it says
+    /// so), marks the store dirty. Only the changed fields are stamped anew, so an unchanged
+    /// field cannot win a merge it should not.
+    fn update(&mut self, source: &str, id: &str, change: impl FnOnce(&mut Entry, u64) -> bool) {
+        let mut entry = self.entry(source, id).cloned().unwrap_or_default();
+        if !change(&mut entry, now_ms()) {
             return;
         }
-        new.updated = model::stamp(old.updated, now_ms());
-        *self
-            .sources
-            .entry(source.to_owned())
-            .or_default()
-            .entry_mut(id) = new;
-        if self.writable {
-            *self
-                .pending
-                .entry(source.to_owned())
-                .or_default()
-                .entry_mut(id) = new;
+        let hint = self.hints.get(source).cloned();
+        let target = self.sources.entry(source.to_owned()).or_default();
+        if hint.is_some() {
+            target.path.clone_from(&hint);
         }
+        if self.writable {
+            let pending = self.pending.entry(source.to_owned()).or_default();
+            if hint.is_some() {
+                pending.path = hint;
+            }
+            *pending.entry_mut(id) = entry.clone();
+        }
+        *target.entry_mut(id) = entry;
     }
 }
 
