@@ -2,7 +2,9 @@
 //! place that changes it. No terminal here; the tests drive it with `Action`s.
 
 mod geometry;
+mod line_editor;
 mod picker;
+mod prompt;
 mod reader;
 mod saving;
 mod search_job;
@@ -10,6 +12,7 @@ mod search_job;
 pub use geometry::{
     Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
+pub use line_editor::MAX_QUERY_CHARS;
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use saving::QuitAnswer;
@@ -17,20 +20,23 @@ pub use search_job::{IndexCell, SearchRequest, Searcher};
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::action::Action;
 use crate::article::{Article, Collection};
 use crate::filter::DistrictFilter;
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{AmbiguousWidth, Clusters, LayoutOptions, Widths, cut_to_width, sanitize};
-use crate::search::{Query, SearchHit, SearchIndex};
+use crate::search::{Query, SearchIndex};
 use crate::state::{SharedStore, StateStore};
 
 /// Collections of at least this many articles are searched off the UI thread (see
 /// [`SearchRequest`]); smaller ones are searched inside [`App::update`], which takes well
 /// under a millisecond at that size and keeps the list in step with every key.
 pub const BACKGROUND_SEARCH_MIN: usize = 20_000;
+
+/// Queries of more terms than this are searched off the UI thread whatever the collection's
+/// size: each term costs a pass over the collection, and a pasted paragraph holds hundreds,
+/// so searching it inside [`App::update`] would hold up every key typed after it.
+pub const BACKGROUND_SEARCH_TERMS: usize = 8;
 
 /// Which pane takes the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +140,12 @@ pub struct App {
     saving: saving::Saving,
     opts: Options,
     query: Query,
+    /// Why the query as typed is not searched (see [`line_editor::check`]): the list stays
+    /// that of the last query searched, and the prompt line says why.
+    query_error: Option<String>,
+    /// True when the reader's hits are not yet those of the query: a query of many terms
+    /// is found in the article once the prompt closes, not at every key.
+    find_stale: bool,
     view: Vec<usize>,
     selected: usize,
     list_top: usize,
@@ -168,6 +180,10 @@ impl App {
         opts: Options,
     ) -> App {
         let collection = Arc::new(collection);
+        let (query, query_error) = match line_editor::check(&opts.query, opts.lang) {
+            Ok(query) => (query, None),
+            Err(why) => (Query::parse(""), Some(why)),
+        };
         let index = IndexCell::build(
             &collection,
             collection.articles.len() >= BACKGROUND_SEARCH_MIN,
@@ -182,7 +198,9 @@ impl App {
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
             saving: saving::Saving::default(),
-            query: Query::parse(&opts.query),
+            query,
+            query_error,
+            find_stale: false,
             opts,
             view: Vec::new(),
             selected: 0,
@@ -209,6 +227,9 @@ impl App {
             self.resize_top = None;
         }
         self.act(action);
+        if self.find_stale && !matches!(self.mode, Mode::Search { .. }) {
+            self.find_in_reader();
+        }
         if self.accept_pending && !self.searching && !matches!(self.mode, Mode::Search { .. }) {
             self.commit_search();
         }
@@ -334,183 +355,6 @@ impl App {
         }
     }
 
-    /// Opens the search prompt, remembering the list and the reader for `Esc`; returns the
-    /// prompt's `(before, cursor)`.
-    fn open_prompt(&mut self) -> (String, usize) {
-        self.before_search = Some(BeforeSearch {
-            order: self.order.clone(),
-            view: self.view.clone(),
-            selected: self.selected,
-            list_top: self.list_top,
-            focus: self.focus,
-            reader: self.reader.clone(),
-            searching: self.searching,
-        });
-        let before = self.opts.query.clone();
-        let cursor = before.len();
-        self.mode = Mode::Search {
-            before: before.clone(),
-            cursor,
-            selected: !before.is_empty(),
-        };
-        (before, cursor)
-    }
-
-    /// `Esc` in the prompt: the query, the list, its selection, the focus and the open
-    /// article at its place, all as they were before `/`.
-    fn cancel_search(&mut self, before: String) {
-        self.mode = Mode::Normal;
-        let Some(saved) = self.before_search.take() else {
-            self.set_query(before);
-            return;
-        };
-        self.query = Query::parse(&before);
-        self.opts.query = before;
-        // Any search the prompt started is no longer wanted.
-        self.generation += 1;
-        self.request = None;
-        self.searching = false;
-        self.to_top = false;
-        self.order = saved.order;
-        self.view = saved.view;
-        self.selected = saved.selected;
-        self.list_top = saved.list_top;
-        self.focus = saved.focus;
-        self.reader = saved.reader;
-        if saved.searching {
-            // The prompt opened before the search it replaced had answered: ask again
-            // (the answer keeps the selected article).
-            self.search();
-        }
-        // The terminal may have been resized behind the prompt.
-        self.resize(self.size.0, self.size.1);
-    }
-
-    /// Applies a search the prompt kept, once its answer is in: an open article that is
-    /// among the results stays open where it was; one that is not closes (one pane at a
-    /// time) or gives way to the selection (side by side).
-    fn commit_search(&mut self) {
-        self.accept_pending = false;
-        let open = match (&self.reader, self.focus) {
-            (Some(reader), Focus::Reader) => reader.article,
-            // Nothing open: side by side, the preview follows the selection.
-            _ => return,
-        };
-        match self.view.iter().position(|&i| i == open) {
-            Some(at) => {
-                self.select(at);
-                // Like `less`: to the first hit at or below the top line, else the first.
-                if self.reader.as_ref().is_some_and(|r| r.hit_count().1 > 0) {
-                    let rows = self.rows();
-                    self.scroll(|r| {
-                        r.first_hit_from_top(rows);
-                    });
-                }
-            }
-            None => self.focus = Focus::List,
-        }
-    }
-
-    /// The prompt edits like a shell's line: the cursor moves by grapheme, `Ctrl-W`
-    /// deletes back over spaces and then one run of non-spaces (a run of Chinese with no
-    /// spaces is one word), `Ctrl-U` everything before the cursor. While the kept query is
-    /// `selected` (see [`Mode::Search`]), typing or pasting replaces it and any deletion
-    /// clears it.
-    fn prompt(&mut self, action: Action, before: String, cursor: usize, selected: bool) {
-        let edits = matches!(
-            action,
-            Action::SearchInput(_)
-                | Action::SearchBackspace
-                | Action::SearchClearToStart
-                | Action::SearchDeleteWord
-                | Action::SearchDelete
-                | Action::SearchClearToEnd
-        );
-        // Typing over a selection starts from an empty line; a deletion only empties it.
-        let replace = selected && edits;
-        let query = if replace {
-            String::new()
-        } else {
-            self.opts.query.clone()
-        };
-        let action = match action {
-            Action::SearchInput(_) => action,
-            _ if replace => Action::SearchEnd,
-            // As in a text field, an arrow over a selection goes to its start or its end.
-            Action::SearchLeft if selected => Action::SearchHome,
-            Action::SearchRight if selected => Action::SearchEnd,
-            action => action,
-        };
-        let cursor = cursor.min(query.len());
-        let (head, tail) = query.split_at(cursor);
-        let prev = |s: &str| {
-            s.graphemes(true)
-                .next_back()
-                .map_or(0, |g| s.len() - g.len())
-        };
-        let edit = |start: usize, insert: &str| format!("{}{insert}{tail}", &head[..start]);
-        let next = tail.graphemes(true).next().map_or(0, str::len);
-        // The Ctrl-W rule: back over spaces, then over one run of non-spaces.
-        let word_start = head
-            .trim_end_matches(' ')
-            .trim_end_matches(|c| c != ' ')
-            .len();
-        let (text, cursor) = match action {
-            Action::SearchInput(text) => {
-                // A paste may hold line breaks or tabs; in a one-line prompt they are spaces.
-                let text: String = text
-                    .chars()
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .collect();
-                (edit(cursor, &text), cursor + text.len())
-            }
-            Action::SearchBackspace => (edit(prev(head), ""), prev(head)),
-            Action::SearchClearToStart => (edit(0, ""), 0),
-            Action::SearchDeleteWord => (edit(word_start, ""), word_start),
-            Action::SearchDelete => (format!("{head}{}", &tail[next..]), cursor),
-            Action::SearchClearToEnd => (head.to_string(), cursor),
-            Action::SearchWordLeft => (query.clone(), word_start),
-            Action::SearchWordRight => {
-                let rest = tail
-                    .trim_start_matches(' ')
-                    .trim_start_matches(|c| c != ' ');
-                (query.clone(), query.len() - rest.len())
-            }
-            Action::SearchHome => (query.clone(), 0),
-            Action::SearchEnd => (query.clone(), query.len()),
-            Action::SearchLeft => (query.clone(), prev(head)),
-            Action::SearchRight => (query.clone(), cursor + next),
-            Action::SearchAccept => {
-                self.mode = Mode::Normal;
-                self.before_search = None;
-                self.accept_pending = true;
-                return;
-            }
-            Action::SearchCancel => {
-                self.cancel_search(before);
-                return;
-            }
-            // Keys that neither edit nor move leave the selection as it is.
-            _ => {
-                self.mode = Mode::Search {
-                    before,
-                    cursor,
-                    selected,
-                };
-                return;
-            }
-        };
-        self.mode = Mode::Search {
-            before,
-            cursor,
-            selected: false,
-        };
-        if text != self.opts.query {
-            self.to_top = true;
-            self.set_query(text);
-        }
-    }
-
     /// The help scrolls like `less`; `q`, `Esc` and `?` (all [`Action::Help`]) close it.
     /// The wheel over its box scrolls it a line a notch, as `j`/`k` do; a click, or the
     /// wheel outside the box, does nothing (it stays open until closed).
@@ -588,55 +432,6 @@ impl App {
     /// Where `picker` is on the screen now.
     fn layout_picker(&self, picker: &Picker) -> PickerLayout {
         picker.layout(self.geometry().screen, self.opts.lang, self.opts.ambiguous)
-    }
-
-    fn set_query(&mut self, text: String) {
-        self.query = Query::parse(&text);
-        self.opts.query = text;
-        self.search();
-        if let Some(reader) = &mut self.reader
-            && let Some(article) = self.collection.articles.get(reader.article)
-        {
-            reader.find(article, &self.query);
-        }
-    }
-
-    /// Starts the search for the current query: at once for an empty query or a small
-    /// collection, as a [`SearchRequest`] for a large one (the list keeps the previous
-    /// answer until [`Action::SearchFinished`] brings the new one).
-    fn search(&mut self) {
-        self.generation += 1;
-        self.request = None;
-        self.searching = false;
-        let articles = self.collection.articles.len();
-        if self.query.is_empty() {
-            self.order = (0..articles).collect();
-        } else if articles >= BACKGROUND_SEARCH_MIN {
-            self.request = Some(SearchRequest {
-                generation: self.generation,
-                query: self.query.clone(),
-            });
-            self.searching = true;
-            return;
-        } else {
-            self.order = self
-                .index
-                .wait()
-                .search(&self.query)
-                .into_iter()
-                .map(|h| h.index)
-                .collect();
-        }
-        self.rebuild_view();
-    }
-
-    fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
-        if generation != self.generation || !self.searching {
-            return;
-        }
-        self.searching = false;
-        self.order = hits.into_iter().map(|h| h.index).collect();
-        self.rebuild_view();
     }
 
     /// Recomputes the list from the search's answer and the filter, keeping the selected
@@ -1062,6 +857,12 @@ impl App {
     /// The parsed search.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// Why the search as typed is refused, if it is: the list is that of the last search
+    /// run, and the prompt line (or the status bar) shows this.
+    pub fn query_error(&self) -> Option<&str> {
+        self.query_error.as_deref()
     }
 
     /// True while a background search for the current query is running: the list still

@@ -20,6 +20,9 @@ pub struct Cli {
     /// Keep no reading state at all.
     #[arg(long, global = true)]
     pub no_state: bool,
+    /// Read the archive whole instead of through its index (see `kanbao index`).
+    #[arg(long, global = true)]
+    pub no_index: bool,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
@@ -104,6 +107,8 @@ pub enum Command {
     /// The command line wins over the environment (KANBAO_DATA, KANBAO_CONFIG), which wins
     /// over the config file.
     Config(ConfigArgs),
+    /// Build or bring up to date the search index of a file or folder (in the cache folder).
+    Index(IndexArgs),
 }
 
 /// `kanbao list`.
@@ -221,4 +226,11 @@ pub struct ConfigArgs {
     /// Print a commented config file that, saved as it is, changes nothing.
     #[arg(long)]
     pub default: bool,
+}
+
+/// `kanbao index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// A JSON file, JSON Lines file or folder.
+    pub path: PathBuf,
 }

@@ -38,7 +38,7 @@ impl Outcome {
 
 fn io(e: std::io::Error) -> Error {
     Error::Io {
-        path: "<stdout>".into(),
+        path: crate::i18n::STDOUT.into(),
         source: e,
     }
 }
@@ -142,6 +142,16 @@ pub fn districts(
     json: bool,
 ) -> Result<Outcome> {
     let counts = district_counts(&collection.articles);
+    write_districts(out, &counts, lang, json)
+}
+
+/// Prints district counts as `kanbao districts` does (also used through the index).
+pub fn write_districts(
+    out: &mut dyn Write,
+    counts: &[(DistrictKey, usize)],
+    lang: Lang,
+    json: bool,
+) -> Result<Outcome> {
     if json {
         let rows: Vec<DistrictRow<'_>> = counts
             .iter()
@@ -155,7 +165,7 @@ pub fn districts(
             .collect();
         write_json(out, &rows)?;
     } else {
-        for (key, count) in &counts {
+        for (key, count) in counts {
             let label = match key {
                 DistrictKey::Named(name) => name.as_str(),
                 DistrictKey::Unstated => Msg::Unstated.text(lang),
@@ -177,11 +187,13 @@ pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<
 
 /// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
 pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
-    let io_in = |source| Error::Io {
-        path: args.page.clone(),
-        source,
-    };
-    let bytes = std::fs::read(&args.page).map_err(io_in)?;
+    // Capped: a device or an endless pipe is refused at the limit, not read for ever.
+    let bytes = load::read_capped(&args.page, load::MAX_PAGE_BYTES)?.ok_or_else(|| {
+        Error::PageTooLarge {
+            path: args.page.clone(),
+            limit: load::MAX_PAGE_BYTES,
+        }
+    })?;
     let page = load::utf8(&bytes, &args.page)?;
     let imported = import_page(
         page,
@@ -220,28 +232,31 @@ pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
     Ok(Outcome::Found)
 }
 
-/// `kanbao check`: loads a source and summarises it; any problem is an error.
+/// `kanbao check`: reads all of a source and summarises it. Every problem is reported (the
+/// first [`load::CHECK_LIMIT`], then how many more); any problem is an error.
 pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
-    let (collection, _) = load::load(Some(path))?;
-    let counts = district_counts(&collection.articles);
-    let summary: Vec<String> = counts
+    let mut report = load::check(path)?;
+    if report.problems.len() == 1 && report.more == 0 {
+        return Err(report.problems.remove(0));
+    }
+    if !report.problems.is_empty() {
+        return Err(Error::Problems {
+            path: path.to_path_buf(),
+            problems: report.problems,
+            more: report.more,
+        });
+    }
+    let counts = district_counts(&report.collection.articles);
+    let summary: Vec<(&str, usize)> = counts
         .iter()
-        .map(|(k, n)| {
-            let label = match k {
-                DistrictKey::Named(name) => name.as_str(),
-                DistrictKey::Unstated => Msg::Unstated.text(lang),
-            };
-            format!("{label} {n}")
+        .map(|(k, n)| match k {
+            DistrictKey::Named(name) => (name.as_str(), *n),
+            DistrictKey::Unstated => (Msg::Unstated.text(lang), *n),
         })
         .collect();
-    writeln!(
-        out,
-        "{}: ok, {} articles ({})",
-        path.display(),
-        collection.articles.len(),
-        summary.join(", ")
-    )
-    .map_err(io)?;
+    let name = clean(&path.display().to_string());
+    let line = crate::i18n::checked(lang, &name, report.collection.articles.len(), &summary);
+    writeln!(out, "{line}").map_err(io)?;
     Ok(Outcome::Found)
 }
 
@@ -389,11 +404,10 @@ struct SearchRow<'a> {
 pub fn matching<'a>(
     collection: &'a Collection,
     keep: impl Fn(&Article) -> bool,
-    query: &str,
+    query: &Query,
 ) -> Vec<(&'a Article, SearchHit)> {
-    let query = Query::parse(query);
     let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
-    search_articles(&collection.articles, &query, candidates)
+    search_articles(&collection.articles, query, candidates)
         .into_iter()
         .map(|hit| (&collection.articles[hit.index], hit))
         .collect()
@@ -405,13 +419,13 @@ pub fn search(
     out: &mut dyn Write,
     collection: &Collection,
     filter: &DistrictFilter,
-    query: &str,
+    query: &Query,
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
     let found = matching(collection, |a| filter.matches(a), query);
     let articles: Vec<&Article> = found.iter().map(|(a, _)| *a).collect();
-    let snippets = snippets(&articles, &Query::parse(query), width);
+    let snippets = snippets(&articles, query, width);
     let rows: Vec<SearchRow<'_>> = found
         .into_iter()
         .zip(snippets)

@@ -109,14 +109,17 @@ pub fn read(source: &mut ConfigSource) -> Result<Layer> {
             return Ok(Layer::default());
         }
         Err(e) => return Err(io(e)),
-        Ok(meta) if meta.len() > MAX_BYTES => {
-            return Err(Error::TooLarge {
-                path,
-                size: meta.len(),
-                limit: MAX_BYTES,
-            });
-        }
-        Ok(_) => std::fs::read(&path).map_err(io)?,
+        // Read with a cap, not by the size the metadata gives: a device or a FIFO says 0.
+        Ok(meta) => match crate::load::read_capped(&path, MAX_BYTES)? {
+            Some(bytes) => bytes,
+            None => {
+                return Err(Error::TooLarge {
+                    path,
+                    size: meta.is_file().then_some(meta.len()),
+                    limit: MAX_BYTES,
+                });
+            }
+        },
     };
     let text = String::from_utf8(text).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();

@@ -90,18 +90,17 @@ pub enum Error {
         first: Box<Place>,
         second: Box<Place>,
     },
-    /// An article has an empty title.
-    MissingTitle { place: Place },
     /// An article's `district` or `districts` holds a name that is not one of the 16.
     BadDistrict { place: Place, name: String },
     /// The source holds no articles.
     Empty { path: PathBuf },
     /// The file declares a schema kanbao does not know.
     Schema { place: Place, found: u64 },
-    /// The file is larger than kanbao accepts.
+    /// The file is larger than kanbao accepts: `size` when it was known before reading (a
+    /// regular file), `None` for a stream that went on past `limit`.
     TooLarge {
         path: PathBuf,
-        size: u64,
+        size: Option<u64>,
         limit: u64,
     },
     /// The user named a district kanbao does not know (the message lists the known ones).
@@ -125,6 +124,129 @@ pub enum Error {
     /// The state file could not be used (not a kanbao state file, too large), or the
     /// reader's marks could not be saved when it ended.
     State(crate::state::StateError),
+    /// A query that cannot be searched for: blank, or over the limits.
+    Query(crate::search::QueryError),
+    /// Standard output was closed (`>&-`), so the command's output would be lost.
+    StdoutClosed,
+    /// The file ends inside a multi-byte UTF-8 character: it was cut short.
+    Truncated { place: Place },
+    /// The file (or a JSON Lines line) is not a JSON object.
+    Shape { place: Place, found: Shape },
+    /// An article's id is empty or holds a character that cannot be shown as it is.
+    BadId { place: Place, fault: IdFault },
+    /// A raw page for `kanbao import` larger than kanbao reads.
+    PageTooLarge { path: PathBuf, limit: u64 },
+    /// Every problem `kanbao check` found in `path`: the first `problems`, and how many
+    /// more there were.
+    Problems {
+        path: PathBuf,
+        problems: Vec<Error>,
+        more: usize,
+    },
+}
+
+/// What a file holds at its top level (or a JSON Lines line) instead of an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// An array (`[…]`).
+    Array,
+    /// Anything else: a string, a number, a literal, or what is not JSON at all.
+    NotObject,
+}
+
+/// What is wrong with an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdFault {
+    /// The id is the empty string.
+    Empty,
+    /// The id holds `c`, a control or invisible character, as its `at`-th (1-based)
+    /// character: printed cleaned, it would not be the id `kanbao show` looks for.
+    Invisible { c: char, at: usize },
+}
+
+impl Error {
+    /// Where the error is in a file, when it is at a line.
+    pub fn place_mut(&mut self) -> Option<&mut Place> {
+        match self {
+            Error::Syntax { place, .. }
+            | Error::NotUtf8 { place }
+            | Error::BadDistrict { place, .. }
+            | Error::Schema { place, .. }
+            | Error::Truncated { place }
+            | Error::Shape { place, .. }
+            | Error::BadId { place, .. } => Some(place),
+            Error::DuplicateId { second, .. } => Some(second),
+            _ => None,
+        }
+    }
+}
+
+/// How many characters of a value from the data a message quotes.
+pub const QUOTE_CHARS: usize = 40;
+
+/// True for what a terminal would not show as it is: controls, bidi controls, line and
+/// paragraph separators, invisible format characters.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{61C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// A value from the data as a message quotes it: invisible characters written `\u{1b}`, so
+/// that what is wrong shows, and cut to [`QUOTE_CHARS`] characters with `…`, so that a
+/// long value does not flood the terminal.
+pub fn shown(value: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in value.chars().enumerate() {
+        if n == QUOTE_CHARS {
+            out.push('…');
+            break;
+        }
+        if is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A parser's message with every quoted value (between `` ` `` or `"`) cut as [`shown`]
+/// cuts it: serde_json quotes a bad value whole.
+pub fn shorten_quoted(message: &str) -> String {
+    if message.chars().count() <= 2 * QUOTE_CHARS {
+        return message.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest.as_bytes()[open];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        // The next quote of the same kind that is not escaped (a string is written with
+        // its quotes escaped).
+        let bytes = after.as_bytes();
+        let close = (0..bytes.len())
+            .find(|&i| bytes[i] == quote && (i == 0 || bytes[i - 1] != b'\\'))
+            .unwrap_or(bytes.len());
+        out.push_str(&shown(&after[..close]));
+        rest = &after[close..];
+        if !rest.is_empty() {
+            out.push(char::from(quote));
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl fmt::Display for Error {
@@ -145,3 +267,20 @@ impl std::error::Error for Error {
 
 /// kanbao's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_are_cut_and_invisible_ones_shown() {
+        assert_eq!(shown("西城区\u{1b}"), "西城区\\u{1b}");
+        let long = "长".repeat(100);
+        assert_eq!(shown(&long).chars().count(), QUOTE_CHARS + 1);
+        let message = format!("unknown variant `{long}`, expected `news` or `photo`");
+        let cut = shorten_quoted(&message);
+        assert!(cut.ends_with("…`, expected `news` or `photo`"), "{cut}");
+        let message = format!("invalid type: string \"{long}\\\"\", expected u32");
+        assert!(shorten_quoted(&message).ends_with("…\", expected u32"));
+    }
+}

@@ -3,11 +3,16 @@
 use crate::district::{DISTRICTS, UNSTATED};
 use crate::error::{Error, Item, Place};
 use crate::layout::{AmbiguousWidth, cut_to_width, display_width};
+use crate::search::{MAX_QUERY_CHARS, MAX_TERMS, QueryError};
 use crate::state::{NotState, StateError, Warning};
 
 mod config;
 
 pub use config::config_problem_text;
+
+mod load;
+
+pub use load::checked;
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -585,6 +590,10 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
     let place = |p: &Place| place_text(p, lang);
     let zh = lang == Lang::Zh;
     match error {
+        Error::Io { path, source } if path.as_os_str() == STDOUT => match lang {
+            Lang::Zh => format!("写不进标准输出：{source}"),
+            Lang::En => format!("cannot write to standard output: {source}"),
+        },
         Error::Io { path, source } if zh => match source.kind() {
             std::io::ErrorKind::NotFound => format!("{}：找不到该文件或文件夹", path.display()),
             std::io::ErrorKind::PermissionDenied => format!("{}：没有权限", path.display()),
@@ -619,8 +628,6 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             place(second),
             place(first)
         ),
-        Error::MissingTitle { place: p } if zh => format!("{}：文章没有标题", place(p)),
-        Error::MissingTitle { place: p } => format!("{}: the article has no title", place(p)),
         Error::BadDistrict { place: p, name } if zh => format!(
             "{}：`{name}` 不是北京市 16 个区之一；请写全称（如 西城区），未注明时写 null",
             place(p)
@@ -640,14 +647,16 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             place(p)
         ),
         Error::TooLarge { path, size, limit } if zh => format!(
-            "{}：{size} 字节，超过 kanbao 对这类文件的上限 {limit} 字节；\
+            "{}：{}超过 kanbao 对这类文件的上限 {limit} 字节；\
              请拆成一个文件夹的 JSON Lines（.jsonl）文件",
-            path.display()
+            path.display(),
+            size.map_or_else(String::new, |size| format!("{size} 字节，"))
         ),
         Error::TooLarge { path, size, limit } => format!(
-            "{}: {size} bytes is more than the {limit} bytes kanbao reads from one file of \
+            "{}: {} more than the {limit} bytes kanbao reads from one file of \
              this kind; split it into a folder of JSON Lines (.jsonl) files",
-            path.display()
+            path.display(),
+            size.map_or_else(|| "it holds".to_string(), |size| format!("{size} bytes is"))
         ),
         Error::UnknownDistrict(typed) => {
             let known: Vec<String> = DISTRICTS
@@ -740,6 +749,92 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             Msg::SaveFailed.text(lang),
             state_error_text(e, lang)
         ),
+        Error::Query(e) => query_error_text(e, lang),
+        Error::StdoutClosed if zh => {
+            "标准输出已关闭，结果无处可写；请把输出重定向到文件或管道".to_string()
+        }
+        Error::StdoutClosed => {
+            "standard output is closed, so the output has nowhere to go; redirect it to a file \
+             or a pipe"
+                .to_string()
+        }
+        _ => load::error_text(error, lang),
+    }
+}
+
+/// The path that [`Error::Io`] names for standard output.
+pub const STDOUT: &str = "<stdout>";
+
+/// Why a query is refused ([`QueryError`]), for the command line and the reader's prompt.
+pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
+    match (error, lang) {
+        (QueryError::Empty, Lang::Zh) => {
+            "查询是空的：请至少给出一个词（只有空格或引号不算）".to_string()
+        }
+        (QueryError::Empty, Lang::En) => {
+            "the query is empty: give at least one term (spaces and quote marks alone are not one)"
+                .to_string()
+        }
+        (QueryError::TooLong { chars }, Lang::Zh) => {
+            format!("查询有 {chars} 个字符，超过上限 {MAX_QUERY_CHARS} 个；请缩短")
+        }
+        (QueryError::TooLong { chars }, Lang::En) => format!(
+            "the query has {chars} characters, more than the limit of {MAX_QUERY_CHARS}; \
+             shorten it"
+        ),
+        (QueryError::TooManyTerms { terms }, Lang::Zh) => {
+            format!("查询有 {terms} 个词，超过上限 {MAX_TERMS} 个；请减少词数")
+        }
+        (QueryError::TooManyTerms { terms }, Lang::En) => format!(
+            "the query has {terms} terms, more than the limit of {MAX_TERMS}; use fewer terms"
+        ),
+    }
+}
+
+/// The conditions a command line asked for, to say which of them nothing matched.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Conditions<'a> {
+    /// `--district` values, as typed.
+    pub districts: &'a [String],
+    /// The search, as typed.
+    pub query: Option<&'a str>,
+    /// `--bookmarked`.
+    pub bookmarked: bool,
+    /// `--unread`.
+    pub unread: bool,
+}
+
+/// Said on stderr when `list`, `search` or `export` finds nothing (exit status 1), naming
+/// the conditions that nothing met.
+pub fn nothing_matched(lang: Lang, conditions: &Conditions<'_>) -> String {
+    let zh = lang == Lang::Zh;
+    let mut parts = Vec::new();
+    if !conditions.districts.is_empty() {
+        let list = conditions.districts.join(if zh { "、" } else { ", " });
+        parts.push(if zh {
+            format!("区 {list}")
+        } else {
+            format!("district {list}")
+        });
+    }
+    if let Some(query) = conditions.query {
+        parts.push(if zh {
+            format!("搜索“{query}”")
+        } else {
+            format!("search \"{query}\"")
+        });
+    }
+    if conditions.bookmarked {
+        parts.push(if zh { "已收藏" } else { "bookmarked" }.to_string());
+    }
+    if conditions.unread {
+        parts.push(if zh { "未读" } else { "unread" }.to_string());
+    }
+    match (parts.is_empty(), zh) {
+        (true, true) => "没有文章".to_string(),
+        (true, false) => "no article".to_string(),
+        (false, true) => format!("没有符合条件的文章：{}", parts.join("；")),
+        (false, false) => format!("no article matches: {}", parts.join("; ")),
     }
 }
 
@@ -904,6 +999,74 @@ pub fn quit_unsaved(error: &StateError, lang: Lang) -> String {
         Lang::En => {
             format!("Reading marks not saved — r retry  q quit anyway  Esc back — {reason}")
         }
+    }
+}
+
+/// The prompt's message when typed or pasted text went past the query's limit of `max`
+/// characters and was cut there.
+pub fn input_cut(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("搜索词过长，只保留前 {max} 个字符"),
+        Lang::En => format!("search too long: kept the first {max} characters"),
+    }
+}
+
+/// The reason a query longer than `max` characters is not searched.
+pub fn query_too_long(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("搜索词超过 {max} 个字符，未搜索"),
+        Lang::En => format!("search longer than {max} characters: not searched"),
+    }
+}
+
+/// A note about the search index (`kanbao index`, or an indexed command), for stderr.
+pub fn index_note(note: &crate::index::Note, lang: Lang) -> String {
+    use crate::index::Note;
+    match (note, lang) {
+        (Note::Rebuilt { path, reason }, Lang::Zh) => {
+            format!("{} 的索引已损坏（{reason}），正在重建", path.display())
+        }
+        (Note::Rebuilt { path, reason }, Lang::En) => format!(
+            "the index of {} was damaged ({reason}); building it again",
+            path.display()
+        ),
+        (Note::Unusable { reason }, Lang::Zh) => {
+            format!("索引不可用（{reason}），改为读取整个归档")
+        }
+        (Note::Unusable { reason }, Lang::En) => {
+            format!("the index cannot be used ({reason}); reading the whole archive instead")
+        }
+    }
+}
+
+/// One line of `kanbao index` progress: file `n` of `files`, articles, MB read, MB/s.
+pub fn index_progress(
+    lang: Lang,
+    (n, files): (usize, usize),
+    articles: u64,
+    mb: f64,
+    mb_per_s: f64,
+) -> String {
+    match lang {
+        Lang::Zh => format!("索引 文件 {n}/{files}  {articles} 篇  {mb:.1} MB  {mb_per_s:.1} MB/s"),
+        Lang::En => format!(
+            "indexing file {n}/{files}  {articles} articles  {mb:.1} MB  {mb_per_s:.1} MB/s"
+        ),
+    }
+}
+
+/// The last line of `kanbao index`.
+pub fn index_done(lang: Lang, report: &crate::index::Report, seconds: f64) -> String {
+    let mb = report.bytes as f64 / 1e6;
+    match lang {
+        Lang::Zh => format!(
+            "索引完成：{} 个文件（新建 {} 个），{} 篇，{mb:.1} MB，用时 {seconds:.1} 秒",
+            report.files, report.built, report.articles
+        ),
+        Lang::En => format!(
+            "index ready: {} files ({} built now), {} articles, {mb:.1} MB, {seconds:.1} s",
+            report.files, report.built, report.articles
+        ),
     }
 }
 

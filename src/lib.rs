@@ -15,6 +15,7 @@ pub mod error;
 pub mod filter;
 pub mod i18n;
 pub mod import;
+pub mod index;
 pub mod json;
 pub mod layout;
 pub mod load;

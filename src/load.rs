@@ -2,16 +2,22 @@
 //! bundled page compiled into the binary.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Collection};
-use crate::district::DISTRICTS;
-use crate::error::{Error, Item, Place, Result};
+use crate::error::{Error, Item, Place, Result, Shape, shorten_quoted, shown};
 
 mod lines;
+mod read;
+mod sniff;
+mod valid;
+
+pub use read::read_capped;
+
+use valid::Problems;
+pub(crate) use valid::unknown_district;
 
 /// The bundled page, as `kanbao import data/page.txt` makes it.
 pub const BUNDLED_JSON: &str = include_str!("../data/articles.json");
@@ -23,6 +29,9 @@ pub const SCHEMA: u64 = 1;
 /// the articles (about 1.3× the file), never with the file at once; larger archives go in
 /// a folder of such files.
 pub const MAX_FILE_BYTES: u64 = 4 << 30;
+/// The largest raw page `kanbao import` reads (64 MiB): a newspaper page's text is tens
+/// of kilobytes, and the importer holds the page whole.
+pub const MAX_PAGE_BYTES: u64 = 64 << 20;
 /// The largest single-object JSON file kanbao reads (1 GiB): it is read whole before it is
 /// parsed, so it costs about twice its size in memory. Bigger collections go in JSON Lines.
 pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
@@ -36,7 +45,8 @@ pub struct Document {
     /// The page banner, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banner: Option<String>,
-    /// The articles.
+    /// The articles (objects only: an array of fields is not an article).
+    #[serde(deserialize_with = "valid::article_objects")]
     pub articles: Vec<Article>,
 }
 
@@ -59,7 +69,8 @@ pub fn load_bundled() -> Result<Collection> {
     let mut out = Collection::default();
     let path = Path::new("<builtin>");
     let file = seen.add_file(path);
-    parse_document(BUNDLED_JSON, path, file, &mut out, &mut seen)?;
+    let mut problems = Problems::stop();
+    parse_document(BUNDLED_JSON, path, file, &mut out, &mut seen, &mut problems)?;
     Ok(out)
 }
 
@@ -93,26 +104,75 @@ pub fn load_with(path: Option<&Path>, options: &LoadOptions) -> Result<(Collecti
     let Some(path) = path else {
         return Ok((load_bundled()?, Source::Builtin));
     };
+    let mut problems = Problems::stop();
+    let (mut out, source) = load_source(path, options, &mut problems)?;
+    newest_first(&mut out.articles);
+    Ok((out, source))
+}
+
+/// How many problems `kanbao check` lists; the rest are counted.
+pub const CHECK_LIMIT: usize = 100;
+
+/// Every problem of a source, as `kanbao check` reports it.
+#[derive(Debug)]
+pub struct Report {
+    /// The articles that passed.
+    pub collection: Collection,
+    /// The first [`CHECK_LIMIT`] problems, in the order of the files and their lines.
+    pub problems: Vec<Error>,
+    /// How many more problems there were.
+    pub more: usize,
+}
+
+/// Reads all of `path` (file or folder), going on past each problem: a bad line, a bad
+/// article, a bad file. A source that cannot be opened at all is the error.
+pub fn check(path: &Path) -> Result<Report> {
+    let mut problems = Problems::keep(CHECK_LIMIT);
+    let (collection, _) = load_source(path, &LoadOptions::default(), &mut problems)?;
+    Ok(Report {
+        collection,
+        problems: problems.list,
+        more: problems.more,
+    })
+}
+
+fn load_source(
+    path: &Path,
+    options: &LoadOptions,
+    problems: &mut Problems,
+) -> Result<(Collection, Source)> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
-    let canonical = path.canonicalize().map_err(io)?;
+    let meta = std::fs::metadata(path).map_err(io)?;
+    // A pipe behind `/dev/stdin` or `<(…)` has no name to canonicalise to: it is keyed by
+    // the path it was given.
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let mut out = Collection::default();
     let mut seen = Seen::default();
-    if canonical.is_dir() {
-        for file in data_files(path)? {
-            load_file(&file, options, &mut out, &mut seen)?;
-        }
+    let files = if meta.is_dir() {
+        data_files(path)?
     } else {
-        load_file(path, options, &mut out, &mut seen)?;
+        vec![path.to_path_buf()]
+    };
+    for file in &files {
+        let before = problems.count();
+        let at = out.articles.len();
+        match load_file(file, options, &mut out, &mut seen, problems) {
+            Err(e) => problems.add(e)?,
+            // A file with problems but no good article is not also "empty".
+            Ok(()) if out.articles.len() == at && problems.count() == before => {
+                problems.add(Error::Empty { path: file.clone() })?;
+            }
+            Ok(()) => {}
+        }
     }
-    if out.articles.is_empty() {
-        return Err(Error::Empty {
+    if out.articles.is_empty() && problems.count() == 0 {
+        problems.add(Error::Empty {
             path: path.to_path_buf(),
-        });
+        })?;
     }
-    newest_first(&mut out.articles);
     Ok((out, Source::Path(canonical)))
 }
 
@@ -128,6 +188,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<(Collection, Source)> {
     let options = LoadOptions::default();
     let mut out = Collection::default();
     let mut seen = Seen::default();
+    let mut problems = Problems::stop();
     let mut source = None;
     for path in std::iter::once(first).chain(rest) {
         let canonical = path.canonicalize().map_err(|source| Error::Io {
@@ -136,10 +197,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<(Collection, Source)> {
         })?;
         if canonical.is_dir() {
             for file in data_files(path)? {
-                load_file(&file, &options, &mut out, &mut seen)?;
+                load_file(&file, &options, &mut out, &mut seen, &mut problems)?;
             }
         } else {
-            load_file(path, &options, &mut out, &mut seen)?;
+            load_file(path, &options, &mut out, &mut seen, &mut problems)?;
         }
         source.get_or_insert(Source::Path(canonical));
     }
@@ -208,81 +269,42 @@ fn data_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Loads one file into `out`. `Err` is a problem that ends the file (it cannot be read, or
+/// a document does not parse); problems that leave the rest readable go to `problems`.
 fn load_file(
     path: &Path,
     options: &LoadOptions,
     out: &mut Collection,
     seen: &mut Seen,
+    problems: &mut Problems,
 ) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
+    let opened = read::open(path)?;
     let file = seen.add_file(path);
-    let lines = match path.extension().and_then(|e| e.to_str()) {
-        Some("jsonl" | "ndjson") => true,
-        Some("json") => false,
-        _ => {
-            // Sniff the first line; a big JSON Lines file is still streamed.
-            let mut head = Vec::new();
-            let mut reader = std::fs::File::open(path).map_err(io)?;
-            std::io::Read::by_ref(&mut reader)
-                .take(1 << 20)
-                .read_to_end(&mut head)
-                .map_err(io)?;
-            looks_like_json_lines(&head)
+    match opened {
+        read::Opened::Lines { reader, size } => {
+            lines::load(reader, size, path, file, options, out, seen, problems)
         }
-    };
-    if !lines && size > MAX_DOCUMENT_BYTES {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_DOCUMENT_BYTES,
-        });
-    }
-    if lines {
-        let reader = std::fs::File::open(path).map_err(io)?;
-        lines::load(reader, size, path, file, options, out, seen)
-    } else {
-        let bytes = std::fs::read(path).map_err(io)?;
-        let text = utf8(&bytes, path)?;
-        parse_document(text, path, file, out, seen)
+        read::Opened::Document(bytes) => {
+            let text = utf8(&bytes, path)?;
+            parse_document(text, path, file, out, seen, problems)
+        }
     }
 }
 
-/// Checks UTF-8, naming the line and column of the first bad byte.
+/// Checks UTF-8, naming the line and column of the first bad byte; a character cut at the
+/// end is a file cut short ([`Error::Truncated`]).
 pub fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str> {
-    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(text);
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = memchr::memchr_iter(b'\n', good).count() + 1;
-        let line_start = memchr::memrchr(b'\n', good).map_or(0, |i| i + 1);
-        // The prefix is valid UTF-8, so count its characters for the column.
-        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-        Error::NotUtf8 {
-            place: Place::at(path, line, column),
-        }
-    })
+    read::utf8_at(bytes, path, true)
 }
 
-/// JSON Lines by content: a first non-blank line that is a whole article object.
-fn looks_like_json_lines(head: &[u8]) -> bool {
-    let first = head
-        .split(|&b| b == b'\n')
-        .find(|l| !l.trim_ascii().is_empty())
-        .unwrap_or(b"");
-    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first)
-        .is_ok_and(|m| m.contains_key("id") && !m.contains_key("articles"))
+/// The parser's error on the start of a document that has a byte JSON never has, when it
+/// is in what was read (it is: the parser fails there or before).
+fn early_syntax(head: &[u8], path: &Path) -> Option<Error> {
+    let head = head.strip_prefix(read::BOM).unwrap_or(head);
+    match serde_json::from_slice::<valid::DocumentObject>(head) {
+        Err(e) if !e.is_eof() => Some(syntax(path, 0, &String::from_utf8_lossy(head), &e)),
+        _ => None,
+    }
 }
 
 /// Where an id was first seen, compactly: a [`Place`] is only built for an error.
@@ -315,13 +337,11 @@ impl Seen {
     fn place(&self, loc: Loc, id: &str) -> Place {
         match loc {
             Loc::Line { file, line } => {
-                Place::at(&self.files[file], line, 1).item(Item::Id(id.to_string()))
+                Place::at(&self.files[file], line, 1).item(Item::Id(shown(id)))
             }
             Loc::Article { file, n, line } => {
-                let mut place = Place::file(&self.files[file]).item(Item::Article {
-                    n,
-                    id: id.to_string(),
-                });
+                let mut place =
+                    Place::file(&self.files[file]).item(Item::Article { n, id: shown(id) });
                 place.line = line;
                 place
             }
@@ -332,7 +352,7 @@ impl Seen {
     fn check_id(&mut self, id: &str, loc: Loc) -> Result<()> {
         if let Some(&first) = self.ids.get(id) {
             return Err(Error::DuplicateId {
-                id: id.to_string(),
+                id: shown(id),
                 first: Box::new(self.place(first, id)),
                 second: Box::new(self.place(loc, id)),
             });
@@ -347,11 +367,11 @@ impl Seen {
 fn syntax(path: &Path, line_offset: usize, text: &str, e: &serde_json::Error) -> Error {
     // serde_json's message ends with " at line L column C"; the place says that already.
     let message = e.to_string();
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
+    let message = shorten_quoted(
+        message
+            .rsplit_once(" at line ")
+            .map_or(&message[..], |m| m.0),
+    );
     let line = text
         .split('\n')
         .nth(e.line().saturating_sub(1))
@@ -381,14 +401,31 @@ fn parse_document(
     file: usize,
     out: &mut Collection,
     seen: &mut Seen,
+    problems: &mut Problems,
 ) -> Result<()> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         // serde_json would say "EOF while parsing a value" at 1:1.
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
-    let doc: Document = serde_json::from_str(text).map_err(|e| syntax(path, 0, text, &e))?;
+    if let Some(at) = text.find(|c: char| !c.is_whitespace())
+        && !text[at..].starts_with('{')
+    {
+        let (line, column) = read::line_column(text.as_bytes(), at);
+        let found = if text[at..].starts_with('[') {
+            Shape::Array
+        } else {
+            Shape::NotObject
+        };
+        return Err(Error::Shape {
+            place: Place::at(path, line, column),
+            found,
+        });
+    }
+    let valid::DocumentObject(doc) =
+        serde_json::from_str(text).map_err(|e| syntax(path, 0, text, &e))?;
     if doc.schema != SCHEMA {
         return Err(Error::Schema {
             place: Place::file(path),
@@ -407,35 +444,20 @@ fn parse_document(
             n: n + 1,
             line: lines.get(n).copied(),
         };
-        if article.title.trim().is_empty() {
-            return Err(Error::MissingTitle {
-                place: seen.place(loc, &article.id),
-            });
+        if let Some(fault) = valid::fault(&article) {
+            problems.add(fault.error(seen.place(loc, &article.id)))?;
+            continue;
         }
-        if let Some(name) = unknown_district(&article) {
-            return Err(Error::BadDistrict {
-                place: seen.place(loc, &article.id),
-                name: name.to_string(),
-            });
+        if let Err(e) = seen.check_id(&article.id, loc) {
+            problems.add(e)?;
+            continue;
         }
-        seen.check_id(&article.id, loc)?;
         out.articles.push(article);
     }
     if out.banner.is_none() {
         out.banner = doc.banner;
     }
     Ok(())
-}
-
-/// A `district` or `districts` entry of `article` that is not one of the 16 full names:
-/// such a value would be shown in lists, the picker and the header, so it is refused.
-pub(crate) fn unknown_district(article: &Article) -> Option<&str> {
-    article
-        .district
-        .iter()
-        .chain(&article.districts)
-        .map(String::as_str)
-        .find(|name| !DISTRICTS.iter().any(|d| d.name == *name))
 }
 
 /// Best-effort line numbers of the first `count` article objects: the lines holding `"id"`.

@@ -2,6 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::mem::ManuallyDrop;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::parser::ValueSource;
@@ -13,16 +14,24 @@ use kanbao::commands::{self, Outcome};
 use kanbao::config;
 use kanbao::error::Error;
 use kanbao::filter::DistrictFilter;
-use kanbao::i18n::{self, Lang};
+use kanbao::i18n::{self, Conditions, Lang};
+use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
+use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
 use kanbao::state::{Access, StateStore};
 use kanbao::tui::{self, Config};
 
 fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => return clap_exit(&e),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let settings = resolve(&cli, &matches);
     // Until the settings are known (a config file that cannot be read), the command line's.
     let lang = settings.as_ref().map_or(lang_of(&cli), |s| s.lang.value);
@@ -30,7 +39,14 @@ fn main() -> ExitCode {
     // stdout to restore the terminal while `run` is still going.
     let mut stdout = std::io::BufWriter::new(std::io::stdout());
     let ran = settings.and_then(|settings| run(cli, &settings, &mut stdout));
-    match ran.and_then(|o| flush(&mut stdout).map(|()| o)) {
+    let result = ran.and_then(|o| flush(&mut stdout).map(|()| o));
+    exit_code(result, lang)
+}
+
+/// The exit status of a command's result (0 found, 1 nothing found, 2 error), saying the
+/// error on stderr.
+fn exit_code(result: kanbao::error::Result<Outcome>, lang: Lang) -> ExitCode {
+    match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         // A closed pipe (`kanbao list | head`) is the reader saying "enough": end quietly.
@@ -45,11 +61,75 @@ fn main() -> ExitCode {
     }
 }
 
-fn flush(out: &mut dyn Write) -> kanbao::error::Result<()> {
-    out.flush().map_err(|source| Error::Io {
-        path: "<stdout>".into(),
+/// A write to standard output failed.
+fn stdout_error(source: std::io::Error) -> Error {
+    Error::Io {
+        path: i18n::STDOUT.into(),
         source,
+    }
+}
+
+fn flush(out: &mut dyn Write) -> kanbao::error::Result<()> {
+    out.flush().map_err(stdout_error)
+}
+
+/// What clap stopped for: a usage error (on stderr, exit 2, as clap does), or help and
+/// version, printed here so that a failed write is an error (exit 2 with a message) like
+/// any other command's, not a silent success.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    if e.use_stderr() {
+        // stderr is where the message goes; if that fails there is nowhere to say so.
+        let _ = e.print();
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    }
+    // The command line did not parse, so `--lang` is looked for by hand.
+    let args: Vec<String> = std::env::args().collect();
+    let en = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en");
+    let lang = if en { Lang::En } else { Lang::Zh };
+    let result = if stdout_closed() {
+        Err(Error::StdoutClosed)
+    } else {
+        // clap colours the help for a terminal only (and heeds NO_COLOR).
+        e.print()
+            .and_then(|()| std::io::stdout().flush())
+            .map(|()| Outcome::Found)
+            .map_err(stdout_error)
+    };
+    exit_code(result, lang)
+}
+
+/// Whether standard output was closed when kanbao started (`kanbao export >&-`). The Rust
+/// runtime puts `/dev/null` in the place of a closed standard stream, opened read-write, so
+/// writes would succeed and the output vanish with exit status 0. A shell's `> /dev/null`
+/// (or `Stdio::null()`) opens it write-only, so it is told apart by the access mode; a
+/// program that hands kanbao a read-write `/dev/null` (as `daemon(3)` does) is taken for a
+/// closed one too, which only turns a lost output into an error.
+fn stdout_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|t| t == Path::new("/dev/null"));
+    null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
     })
+}
+
+/// Parses a query typed on the command line: a blank one or one over the limits is an error.
+fn query_of(text: &str) -> kanbao::error::Result<Query> {
+    Query::try_parse(text).map_err(Error::Query)
+}
+
+/// Says on stderr which conditions nothing met, when nothing did.
+fn tell_nothing(outcome: Outcome, lang: Lang, conditions: &Conditions<'_>) -> Outcome {
+    if outcome == Outcome::NothingFound {
+        let text = i18n::nothing_matched(lang, conditions);
+        eprintln!("kanbao: {}", sanitize_lines(&text));
+    }
+    outcome
 }
 
 fn load(settings: &Settings) -> kanbao::error::Result<ManuallyDrop<Collection>> {
@@ -115,39 +195,57 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
     let lang = settings.lang.value;
     let Some(command) = &cli.command else {
         tui::check_terminal()?;
+        // A blank query opens the reader on every article; one over the limits is refused.
+        match cli.reader.query.as_deref().map(Query::try_parse) {
+            Some(Err(e)) if e != QueryError::Empty => return Err(Error::Query(e)),
+            _ => {}
+        }
         if !std::io::stdout().is_terminal() {
             return Err(Error::NoTerminal);
         }
         return reader(&cli, settings).map(|()| Outcome::Found);
     };
+    let prints = !matches!(command, Command::Import(args) if args.output.is_some());
+    if prints && stdout_closed() {
+        return Err(Error::StdoutClosed);
+    }
     match command {
         Command::List(args) => {
+            let query = args.query.as_deref().map(query_of).transpose()?;
+            if let Some(archive) = indexed(&cli, settings) {
+                let outcome = list_indexed(settings, args, query.as_ref(), &archive, out)?;
+                let conditions = Conditions {
+                    districts: &args.district,
+                    query: args.query.as_deref(),
+                    bookmarked: args.bookmarked,
+                    unread: args.unread,
+                };
+                return Ok(tell_nothing(outcome, lang, &conditions));
+            }
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let (state, key) = if args.bookmarked || args.unread {
-                reading_state(settings)?
-            } else {
-                (StateStore::disabled(), String::new())
-            };
-            let keep = |a: &Article| {
-                filter.matches(a)
-                    && (!args.bookmarked || state.is_bookmarked(&key, &a.id))
-                    && (!args.unread || !state.is_read(&key, &a.id))
-            };
-            let articles: Vec<&Article> = match &args.query {
+            let keep = list_filter(settings, args)?;
+            let articles: Vec<&Article> = match &query {
                 Some(query) => commands::matching(&collection, keep, query)
                     .into_iter()
                     .map(|(a, _)| a)
                     .collect(),
                 None => collection.articles.iter().filter(|a| keep(a)).collect(),
             };
-            commands::list(out, &articles, lang, args.json)
+            let outcome = commands::list(out, &articles, lang, args.json)?;
+            let conditions = Conditions {
+                districts: &args.district,
+                query: args.query.as_deref(),
+                bookmarked: args.bookmarked,
+                unread: args.unread,
+            };
+            Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Show(args) => {
-            let collection = load(settings)?;
-            let article = collection
-                .get(&args.id)
-                .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
+            let archive = indexed(&cli, settings);
+            let collection = match archive {
+                Some(_) => ManuallyDrop::new(Collection::default()),
+                None => load(settings)?,
+            };
             let width = args.width.unwrap_or_else(terminal_width);
             let options = LayoutOptions {
                 ambiguous: match settings.ambiguous_width.value {
@@ -159,21 +257,42 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 // Emoji sequences as their parts: a pipe has no terminal to ask.
                 ..LayoutOptions::default()
             };
+            if let Some(archive) = &archive {
+                return index::run::show(out, archive, &args.id, width, &options, args.json);
+            }
+            let article = collection
+                .get(&args.id)
+                .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
             commands::show(out, article, width, &options, args.json)
         }
         Command::Search(args) => {
+            let query = query_of(&args.query)?;
+            if let Some(archive) = indexed(&cli, settings) {
+                let filter = DistrictFilter::parse(&args.district)?;
+                let outcome =
+                    index::run::search(out, &archive, &filter, &query, args.width, args.json)?;
+                let conditions = Conditions {
+                    districts: &args.district,
+                    query: Some(&args.query),
+                    ..Conditions::default()
+                };
+                return Ok(tell_nothing(outcome, lang, &conditions));
+            }
             let collection = load(settings)?;
             let filter = DistrictFilter::parse(&args.district)?;
-            commands::search(
-                out,
-                &collection,
-                &filter,
-                &args.query,
-                args.width,
-                args.json,
-            )
+            let outcome =
+                commands::search(out, &collection, &filter, &query, args.width, args.json)?;
+            let conditions = Conditions {
+                districts: &args.district,
+                query: Some(&args.query),
+                ..Conditions::default()
+            };
+            Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Districts(args) => {
+            if let Some(archive) = indexed(&cli, settings) {
+                return index::run::districts(out, &archive, lang, args.json);
+            }
             let collection = load(settings)?;
             commands::districts(out, &collection, lang, args.json)
         }
@@ -185,12 +304,22 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 let (state, key) = reading_state(settings)?;
                 articles.retain(|a| state.is_bookmarked(&key, &a.id));
             }
-            commands::export(out, &collection, &articles, args.format, lang)
+            let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
+            let conditions = Conditions {
+                districts: &args.district,
+                bookmarked: args.bookmarked,
+                ..Conditions::default()
+            };
+            Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Import(args) => commands::import(out, args),
         Command::Check(args) => commands::check(out, &args.path, lang),
         Command::Completions(args) => {
-            clap_complete::generate(args.shell, &mut Cli::command(), "kanbao", out);
+            // clap_complete panics when its writer fails: it writes to memory, and the
+            // script is written here, where a failure is an error like any other.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "kanbao", &mut script);
+            out.write_all(&script).map_err(stdout_error)?;
             Ok(Outcome::Found)
         }
         Command::Config(args) => {
@@ -201,6 +330,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             };
             flush_text(out, &text)
         }
+        Command::Index(args) => index_command(&args.path, lang),
     }
 }
 
@@ -268,4 +398,107 @@ fn terminal_width() -> usize {
         return usize::from(cols).max(commands::MIN_SHOW_WIDTH);
     }
     80
+}
+
+/// The archive of `--data` through its index, when it has a usable one and `--no-index` is
+/// not given. Notes (a damaged index rebuilt, an unusable cache) go to stderr.
+fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
+    let path = match settings.data.value.as_slice() {
+        [one] if !cli.no_index => one,
+        _ => return None,
+    };
+    let mut notes = Vec::new();
+    let archive = index::open(path, &mut notes);
+    for note in &notes {
+        let text = i18n::index_note(note, settings.lang.value);
+        eprintln!("kanbao: {}", sanitize_lines(&text));
+    }
+    archive
+}
+
+/// `kanbao list` through the index.
+fn list_indexed(
+    settings: &Settings,
+    args: &kanbao::cli::ListArgs,
+    query: Option<&Query>,
+    archive: &index::Archive,
+    out: &mut dyn Write,
+) -> kanbao::error::Result<Outcome> {
+    let keep = list_filter(settings, args)?;
+    index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
+}
+
+/// What `kanbao list` keeps, on either path: its districts, and its bookmarked or unread
+/// marks (the state is opened, read-only, only when a mark is asked for).
+fn list_filter(
+    settings: &Settings,
+    args: &kanbao::cli::ListArgs,
+) -> kanbao::error::Result<impl Fn(&Article) -> bool> {
+    let filter = DistrictFilter::parse(&args.district)?;
+    let (bookmarked, unread) = (args.bookmarked, args.unread);
+    let (state, key) = if bookmarked || unread {
+        reading_state(settings)?
+    } else {
+        (StateStore::disabled(), String::new())
+    };
+    Ok(move |a: &Article| {
+        filter.matches(a)
+            && (!bookmarked || state.is_bookmarked(&key, &a.id))
+            && (!unread || !state.is_read(&key, &a.id))
+    })
+}
+
+/// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
+/// progress on stderr (a bar on a terminal, a line per file otherwise).
+fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Outcome> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let root = index::cache::root()
+        .ok_or_else(|| io(std::io::Error::other("no cache folder (is HOME set?)")))?;
+    let files = index::data_files(path).map_err(io)?.len();
+    let tty = std::io::stderr().is_terminal();
+    let start = std::time::Instant::now();
+    let mut last = std::time::Instant::now();
+    let mut notes = Vec::new();
+    let mut show = |n: usize, _: &std::path::Path, p: index::Progress| {
+        let done = p.bytes >= p.total;
+        if !done && (!tty || last.elapsed().as_millis() < 100) {
+            return;
+        }
+        last = std::time::Instant::now();
+        let secs = start.elapsed().as_secs_f64().max(1e-3);
+        let mb = p.bytes as f64 / 1e6;
+        let line = i18n::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
+        if tty {
+            let width = 20usize;
+            let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
+            let bar = format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled));
+            eprint!("\r\x1b[2K{bar} {line}");
+            if done {
+                eprintln!();
+            }
+        } else {
+            eprintln!("{line}");
+        }
+    };
+    let report = index::update(&root, path, &mut notes, &mut show);
+    for note in &notes {
+        eprintln!("kanbao: {}", sanitize_lines(&i18n::index_note(note, lang)));
+    }
+    match report {
+        Ok(report) => {
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!("{}", i18n::index_done(lang, &report, secs));
+            Ok(Outcome::Found)
+        }
+        // Bad data: loading names the exact place and problem.
+        Err(index::BuildError::Data(reason)) => {
+            load::load(Some(path))?;
+            Err(io(std::io::Error::other(reason)))
+        }
+        Err(index::BuildError::Io(e)) => Err(io(e)),
+        Err(e) => Err(io(std::io::Error::other(e.to_string()))),
+    }
 }

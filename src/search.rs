@@ -27,7 +27,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 
-pub use query::{Query, Term};
+pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError, Term};
 pub use snippet::{Snippet, snippet};
 
 /// Below this many articles the index is one shard and searches run on the calling thread:
@@ -134,8 +134,15 @@ impl Shard {
     }
 
     /// Hits and title hits of `term` for every article of the shard, one block of
-    /// articles at a time; `None` once `cancelled` says so.
-    fn count(&self, term: &Term, cancelled: Cancelled<'_>) -> Option<(Vec<u32>, Vec<u32>)> {
+    /// articles at a time; `None` once `cancelled` says so. With `alive`, only the blocks
+    /// holding an article still alive are scanned (the others count 0): a later term of an
+    /// AND costs only where the earlier ones all matched.
+    fn count(
+        &self,
+        term: &Term,
+        cancelled: Cancelled<'_>,
+        alive: Option<&[bool]>,
+    ) -> Option<(Vec<u32>, Vec<u32>)> {
         let mut hits = vec![0u32; self.len()];
         let mut titles = vec![0u32; self.len()];
         // Two segments an article: its headings, then the rest (each ends with a line
@@ -145,8 +152,11 @@ impl Shard {
             if cancelled() {
                 return None;
             }
-            let (base, block) = self.block(first);
             let last = (first + CANCEL_BLOCK).min(self.len());
+            if alive.is_some_and(|alive| !alive[first..last].contains(&true)) {
+                continue;
+            }
+            let (base, block) = self.block(first);
             ends.clear();
             for doc in first..last {
                 ends.push(self.heading_ends[doc] - base);
@@ -217,11 +227,21 @@ impl Shard {
             }
             let last = (first + CANCEL_BLOCK).min(self.len());
             let (base, block) = self.block(first);
+            // AND: once a term has no match in the block, no article of it matches, and
+            // the later terms need not be looked for there.
+            let mut missing = false;
             for (term, list) in terms.iter().zip(&mut lists) {
                 list.clear();
+                if missing {
+                    continue;
+                }
                 term.for_each_literal_utf16(block, |at| {
                     list.push(u32::try_from(base + at).unwrap_or(u32::MAX));
                 });
+                missing = list.is_empty();
+            }
+            if missing {
+                continue;
             }
             lo.fill(0);
             hi.fill(0);
@@ -294,7 +314,7 @@ impl Shard {
                     .collect(),
             ),
             [term] => {
-                let (hits, titles) = self.count(term, cancelled)?;
+                let (hits, titles) = self.count(term, cancelled, None)?;
                 Some(
                     (0..self.len())
                         .filter(|d| hits[*d] > 0 && is_allowed(*d))
@@ -310,8 +330,9 @@ impl Shard {
             terms if count == Count::Sum => {
                 let (mut hits, mut titles) = (vec![0; self.len()], vec![0; self.len()]);
                 let mut all = vec![true; self.len()];
-                for term in terms {
-                    let (term_hits, term_titles) = self.count(term, cancelled)?;
+                for (n, term) in terms.iter().enumerate() {
+                    let alive = (n > 0).then_some(all.as_slice());
+                    let (term_hits, term_titles) = self.count(term, cancelled, alive)?;
                     for d in 0..self.len() {
                         all[d] &= term_hits[d] > 0;
                         hits[d] += term_hits[d];
@@ -327,8 +348,9 @@ impl Shard {
             }
             terms => {
                 let mut all = vec![true; self.len()];
-                for term in terms {
-                    let (hits, _) = self.count(term, cancelled)?;
+                for (n, term) in terms.iter().enumerate() {
+                    let alive = (n > 0).then_some(all.as_slice());
+                    let (hits, _) = self.count(term, cancelled, alive)?;
                     for (keep, h) in all.iter_mut().zip(hits) {
                         *keep &= h > 0;
                     }

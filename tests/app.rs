@@ -1465,3 +1465,86 @@ fn a_hit_in_the_byline_is_shown_and_walked_to() {
     let shown = kanbao::layout::layout_article(article, 80, &Default::default());
     assert!(shown.iter().all(|l| l.role != LineRole::Byline));
 }
+
+/// Issue 16: a blank or quote-only query shows every article, and nothing is highlighted,
+/// whether it comes from `--query` or the prompt.
+#[test]
+fn a_blank_or_quote_only_query_shows_every_article_without_highlight() {
+    for query in ["", " ", "\"", "\"\"", "\" \"", "“”", "\u{3000}"] {
+        let mut started = app_with_query(query);
+        assert!(started.query().is_empty(), "{query:?}");
+        assert_eq!(started.view().len(), 7, "{query:?}");
+        started.update(Action::Open);
+        assert_eq!(started.reader().unwrap().hit_count().1, 0, "{query:?}");
+        let mut app = app();
+        run(
+            &mut app,
+            &[Action::OpenSearch, Action::SearchInput(query.into())],
+        );
+        assert_eq!(app.view().len(), 7, "{query:?}");
+        app.update(Action::SearchAccept);
+        assert_eq!(app.view().len(), 7, "{query:?}");
+        assert_eq!(app.status(), None, "{query:?}");
+    }
+}
+
+/// Issue 16: a lone curly quote is searched for as a character, and highlighted.
+#[test]
+fn a_lone_curly_quote_is_searched_for() {
+    for query in ["“", "”"] {
+        let mut app = app_with_query(query);
+        assert!(!app.query().is_empty(), "{query}");
+        app.update(Action::Open);
+        // Article 1's title quotes twice, its text many times.
+        assert!(app.reader().unwrap().hit_count().1 > 2, "{query}");
+    }
+}
+
+/// Issue 16: a query over the search's limits is not searched: the list stays as it was,
+/// the prompt line says why, and Enter cannot keep it.
+#[test]
+fn the_prompt_says_when_a_query_is_over_the_limits() {
+    let mut app = app();
+    let all = app.view().len();
+    let many = vec!["工会"; 40].join(" ");
+    run(&mut app, &[Action::OpenSearch, Action::SearchInput(many)]);
+    let status = app.query_error().unwrap_or_default();
+    assert!(
+        status.contains("查询有 40 个词，超过上限 32 个"),
+        "{status}"
+    );
+    assert!(app.query().is_empty(), "not searched");
+    assert_eq!(app.view().len(), all);
+    app.update(Action::SearchAccept);
+    assert!(app.query().is_empty(), "Enter does not keep it");
+}
+
+/// Issue 16: a pasted paragraph is a query of hundreds of terms. It is searched off the UI
+/// thread even in a small collection, and found in the open article only once the prompt
+/// closes, so keys typed after it are not held up: the work done per key is counted here
+/// (no search on the UI thread, the reader's hits untouched), not its time.
+#[test]
+fn a_query_of_many_terms_waits_for_the_prompt_to_close() {
+    use kanbao::app::BACKGROUND_SEARCH_TERMS;
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Open);
+    assert_eq!(app.reader().unwrap().hit_count().1, 0);
+    app.update(Action::OpenSearch);
+    let paste = "工会 驿站 ".repeat(BACKGROUND_SEARCH_TERMS);
+    app.update(Action::SearchInput(paste));
+    assert!(app.query().terms().len() > BACKGROUND_SEARCH_TERMS);
+    assert!(app.is_searching(), "searched in the background");
+    app.update(Action::SearchInput("x".into()));
+    assert_eq!(app.reader().unwrap().hit_count().1, 0, "not found yet");
+    app.update(Action::SearchBackspace);
+    app.update(Action::SearchAccept);
+    finish_search(&mut app);
+    assert_eq!(app.context(), Context::Reader);
+    assert!(app.reader().unwrap().hit_count().1 > 0, "found once kept");
+    // A few terms are searched and found at once, as before.
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("驿站".into()));
+    assert!(!app.is_searching());
+    assert!(app.reader().unwrap().hit_count().1 > 0);
+}

@@ -345,3 +345,17 @@ fn the_readmes_example_config_loads() {
         "{text}"
     );
 }
+
+/// A device named as the config file is read up to the cap, never for ever: `/dev/zero`
+/// reports a size of 0, so a read by the size the metadata gives would not stop.
+#[test]
+fn a_device_as_the_config_file_is_refused_at_the_cap() {
+    let home = Home::new();
+    let out = home
+        .cmd(&["--config", "/dev/zero", "list"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("/dev/zero"), "{}", stderr(&out));
+}

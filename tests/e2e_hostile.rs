@@ -387,3 +387,92 @@ fn sigterm_saves_the_state_and_restores_the_terminal() {
 fn sighup_saves_the_state_and_restores_the_terminal() {
     signal_saves_and_restores(Signal::SIGHUP, 129);
 }
+
+/// Issue 16: `ESC [ 200 ~` with no end made every later key paste text, `Ctrl-C` included.
+/// `Ctrl-C` is not text: it ends the paste, and quits.
+#[test]
+fn an_unterminated_paste_then_ctrl_c_quits() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    t.wait_text("? 帮助");
+    t.send("\x1b[200~abc");
+    t.send("\x03");
+    t.expect_restored();
+}
+
+/// An unterminated paste also ends when the input goes quiet: it is then typed into the
+/// prompt, and the keys after it are keys again (`Esc`, then `q`).
+#[test]
+fn an_unterminated_paste_ends_when_the_input_is_quiet() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    t.wait_text("? 帮助");
+    t.send("\x1b[200~驿站");
+    t.wait_text("搜索：驿站");
+    t.send("\x1b");
+    t.wait_text("? 帮助");
+    t.send("q");
+    t.expect_restored();
+}
+
+/// Issue 16: a large paste froze the reader (32,000 characters 40 s; `Esc` and `Ctrl-C`
+/// unread meanwhile). 100,000 characters are cut to the query's limit with a message, and
+/// `Esc` right after is answered.
+#[test]
+fn a_100k_paste_is_cut_and_esc_answers() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    t.wait_text("? 帮助");
+    t.send("/");
+    t.wait_text("搜索：");
+    let text = "工会驿站 ".repeat(20_000);
+    t.send("\x1b[200~");
+    let chars: Vec<char> = text.chars().collect();
+    for part in chars.chunks(2000) {
+        t.send(&part.iter().collect::<String>());
+        t.pump();
+    }
+    t.send("\x1b[201~");
+    t.wait_text("搜索词过长");
+    t.send("\x1b");
+    t.wait_text("? 帮助");
+    t.send("\x03");
+    t.expect_restored();
+}
+
+/// `Ctrl-C` quits from every mode: the prompt, the picker, the help, the reader.
+#[test]
+fn ctrl_c_quits_from_every_mode() {
+    for (open, shown) in [
+        ("/工会", "搜索：工会"),
+        ("d", "Enter 应用"),
+        ("?", "按键"),
+        ("\r", "第 1/"),
+    ] {
+        let mut t = Term::start(&["--no-state"], 80, 24);
+        t.wait_text("? 帮助");
+        t.send(open);
+        t.wait_text(shown);
+        t.send("\x03");
+        t.expect_restored();
+    }
+}
+
+/// A terminal without bracketed paste types a paste key by key: 100,000 characters, each
+/// once drawn as a frame of its own (10,000 took 6.5 s). Keys that come together are taken
+/// before the next frame: the text is cut at the query's limit and `Esc` right after is
+/// answered.
+#[test]
+fn a_100k_paste_typed_key_by_key_is_cut_and_esc_answers() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    t.wait_text("? 帮助");
+    t.send("/");
+    t.wait_text("搜索：");
+    let text = "x".repeat(100_000);
+    for part in text.as_bytes().chunks(4000) {
+        t.send(std::str::from_utf8(part).unwrap());
+        t.pump();
+    }
+    t.wait_text("搜索词过长");
+    t.send("\x1b");
+    t.wait_text("? 帮助");
+    t.send("q");
+    t.expect_restored();
+}

@@ -975,3 +975,99 @@ fn side_by_side_space_and_b_page_the_preview_as_in_less() {
         "{help:?}"
     );
 }
+
+/// The prompt's line as drawn: the last row of the screen.
+fn prompt_row(app: &App) -> String {
+    let s = app.geometry().screen;
+    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
+    terminal
+        .draw(|f| view::render(app, &Theme::new(true, false), f))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let mut row = String::new();
+    let mut x = 0;
+    while x < s.width {
+        let symbol = buf[(x, s.height - 1)].symbol();
+        row.push_str(symbol);
+        // A wide character's second cell is blank: read the row without those.
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+    }
+    row
+}
+
+/// A megabyte pasted into the prompt (issue 16: 32,000 characters froze the reader 40 s, a
+/// megabyte for good) is cut to the query's limit, and the prompt says so; typing on is
+/// refused with the same message; erasing makes room again. Work, not time, is counted:
+/// the prompt holds `MAX_QUERY_CHARS` characters, and every frame is drawn.
+#[test]
+fn a_megabyte_paste_is_cut_with_a_message() {
+    use kanbao::app::MAX_QUERY_CHARS;
+    let mut app = bundled(80, 24);
+    key(&mut app, '/');
+    let paste = "工会驿站 ".repeat(1 << 18);
+    assert!(paste.len() > 1 << 20);
+    let event = Event::Paste(paste);
+    app.update(action_for(app.context(), &event).unwrap());
+    assert_eq!(app.query_text().chars().count(), MAX_QUERY_CHARS);
+    assert!(app.query_text().starts_with("工会驿站 工会"));
+    let cut = "搜索词过长，只保留前 4096 个字符";
+    assert_eq!(app.status(), Some(cut));
+    let row = prompt_row(&app);
+    assert!(row.starts_with("搜索：…"), "{row:?}");
+    assert!(
+        row.contains(cut),
+        "the message shows on the prompt line: {row:?}"
+    );
+    // A key more: the line is full, and says so again.
+    key(&mut app, 'x');
+    assert_eq!(app.query_text().chars().count(), MAX_QUERY_CHARS);
+    assert!(prompt_row(&app).contains(cut));
+    // Room made, a key goes in; the message is gone.
+    press(&mut app, KeyCode::Backspace, NONE);
+    key(&mut app, 'x');
+    assert_eq!(app.query_text().chars().count(), MAX_QUERY_CHARS);
+    assert!(app.query_text().ends_with('x'));
+    assert_eq!(app.status(), None);
+    // At the start of the line the text after the cursor is cut with `…`.
+    press(&mut app, KeyCode::Home, NONE);
+    let row = prompt_row(&app);
+    assert!(row.starts_with("搜索：工会驿站 工会驿站"), "{row:?}");
+    assert!(row.trim_end().ends_with('…'), "{row:?}");
+    // Esc still takes the prompt down and goes back to the list as it was.
+    press(&mut app, KeyCode::Esc, NONE);
+    assert_eq!(app.context(), Context::List);
+    assert_eq!(app.query_text(), "");
+}
+
+/// A query the search refuses is not searched: the list stays as it was and the reason is
+/// on the status bar, then on the prompt line, where `Enter` cannot keep it; typing over it
+/// searches again. (Today the one refusal is a query over `MAX_QUERY_CHARS` characters from
+/// the command line; the search core's own limits come through the same path,
+/// `line_editor::check`.)
+#[test]
+fn a_refused_query_is_shown_on_the_prompt_line() {
+    let opts = Options {
+        source: "test".into(),
+        query: "工会 ".repeat(1500),
+        ..Options::default()
+    };
+    let mut app = support::bundled_app(opts);
+    app.update(Action::Resize(80, 24));
+    let why = "搜索词超过 4096 个字符，未搜索";
+    assert_eq!(app.query_error(), Some(why));
+    assert!(app.query().is_empty());
+    assert_eq!(app.view().len(), app.collection().articles.len());
+    assert!(prompt_row(&app).contains(why), "{:?}", prompt_row(&app));
+    key(&mut app, '/');
+    let row = prompt_row(&app);
+    assert!(row.starts_with("搜索："), "{row:?}");
+    assert!(row.contains(why), "{row:?}");
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.context(), Context::Search, "Enter does not keep it");
+    type_text(&mut app, "驿站");
+    assert_eq!(app.query_error(), None);
+    assert_eq!(app.view().len(), 2);
+    assert!(!prompt_row(&app).contains(why));
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.context(), Context::List);
+}

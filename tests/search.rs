@@ -3,7 +3,10 @@
 
 use kanbao::article::Article;
 use kanbao::search::fold::{Folded, fold};
-use kanbao::search::{Query, SearchHit, SearchIndex, find_matches, search_articles, snippet};
+use kanbao::search::{
+    MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError, SearchHit, SearchIndex, find_matches,
+    search_articles, snippet,
+};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
@@ -703,5 +706,91 @@ proptest! {
                 prop_assert_eq!(hit.hits, exact_hits);
             }
         }
+    }
+}
+
+/// Text a query may be made of: terms, spaces of both widths, quote marks of every kind,
+/// controls, zero-width characters, pinyin letters.
+fn query_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "a", "gonghui", "工会", " ", "\u{3000}", "\"", "“", "”", "\t", "\u{200B}", "x y", "Ｚ",
+    ]);
+    prop::collection::vec(piece, 0..400).prop_map(|p| p.concat())
+}
+
+proptest! {
+    /// Whatever is typed or pasted, a query never holds more than the limits: at most
+    /// `MAX_TERMS` terms made from at most `MAX_QUERY_CHARS` characters. `try_parse`
+    /// refuses exactly what is blank or over the limits, and otherwise agrees with `parse`.
+    #[test]
+    fn parse_never_yields_more_than_the_limits(input in query_text()) {
+        let query = Query::parse(&input);
+        prop_assert!(query.terms().len() <= MAX_TERMS);
+        let chars: usize = query.terms().iter().map(|t| t.text().chars().count()).sum();
+        prop_assert!(chars <= MAX_QUERY_CHARS);
+        let typed = input.chars().count();
+        match Query::try_parse(&input) {
+            Ok(strict) => {
+                prop_assert!(typed <= MAX_QUERY_CHARS && !strict.is_empty());
+                let texts = |q: &Query| q.terms().iter().map(|t| t.text().to_string()).collect::<Vec<_>>();
+                prop_assert_eq!(texts(&strict), texts(&query));
+            }
+            Err(QueryError::TooLong { chars }) => {
+                prop_assert_eq!(chars, typed);
+                prop_assert!(typed > MAX_QUERY_CHARS);
+            }
+            Err(QueryError::TooManyTerms { terms }) => {
+                prop_assert!(typed <= MAX_QUERY_CHARS && terms > MAX_TERMS);
+                prop_assert_eq!(query.terms().len(), MAX_TERMS);
+            }
+            Err(QueryError::Empty) => {
+                prop_assert!(typed <= MAX_QUERY_CHARS && query.is_empty());
+            }
+        }
+    }
+}
+
+/// An AND of several terms skips the blocks of articles an earlier term ruled out: the
+/// answer must be the same as when every term scans everything, whichever term is rare,
+/// literal or pinyin, across many blocks.
+#[test]
+fn several_terms_find_the_same_articles_whichever_is_rare() {
+    let articles: Vec<Article> = (0..3000)
+        .map(|i| {
+            let text = if i == 10 || i == 2600 {
+                "工会驿站在此"
+            } else {
+                "工会在此"
+            };
+            article(&i.to_string(), None, "标题", &[text])
+        })
+        .collect();
+    let index = SearchIndex::new(&articles);
+    for q in [
+        "工会 驿站",
+        "驿站 工会",
+        "gonghui 驿站",
+        "驿站 gonghui",
+        "yz gh",
+        "驿站 在此 工会",
+    ] {
+        let query = Query::parse(q);
+        let mut once: Vec<usize> = search_articles(&articles, &query, 0..articles.len())
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        once.sort_unstable();
+        assert_eq!(once, [10, 2600], "{q}");
+        let mut indexed: Vec<usize> = index.search(&query).iter().map(|h| h.index).collect();
+        indexed.sort_unstable();
+        assert_eq!(indexed, [10, 2600], "{q}");
+        let mut typed: Vec<usize> = index
+            .search_cancellable(&query, &|| false)
+            .expect("not cancelled")
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        typed.sort_unstable();
+        assert_eq!(typed, [10, 2600], "{q}");
     }
 }

@@ -23,6 +23,8 @@ const SRC: &str = "/data/archive.json";
 const CHILD: &str = "KANBAO_STATE_TEST_CHILD";
 const CHILD_PATH: &str = "KANBAO_STATE_TEST_PATH";
 const CHILD_PREFIX: &str = "KANBAO_STATE_TEST_PREFIX";
+/// For the "writer": the save (counted from 1) whose hook pauses between write and rename.
+const CHILD_PAUSE_AT: &str = "KANBAO_STATE_TEST_PAUSE_AT";
 
 fn open(path: &Path) -> StateStore {
     let (store, warnings) = StateStore::open(Some(path.to_owned()));
@@ -46,13 +48,27 @@ fn names(dir: &Path) -> Vec<String> {
 
 /// Starts this test binary again as a helper process in `mode`.
 fn spawn_child(mode: &str, path: &Path, prefix: &str) -> Child {
-    Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "child_process",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+    spawn_child_pausing(mode, path, prefix, None)
+}
+
+/// The arguments that run [`child_process`] (ignored, so it is never counted as a passing
+/// test of its own) and nothing else.
+const CHILD_ARGS: [&str; 5] = [
+    "--exact",
+    "child_process",
+    "--ignored",
+    "--nocapture",
+    "--test-threads=1",
+];
+
+/// [`spawn_child`]; a "writer" given `pause_at` prints `paused` from inside its save number
+/// `pause_at`, after the temporary file is written and before the rename, and waits there.
+fn spawn_child_pausing(mode: &str, path: &Path, prefix: &str, pause_at: Option<u64>) -> Child {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    if let Some(n) = pause_at {
+        cmd.env(CHILD_PAUSE_AT, n.to_string());
+    }
+    cmd.args(CHILD_ARGS)
         .env(CHILD, mode)
         .env(CHILD_PATH, path)
         .env(CHILD_PREFIX, prefix)
@@ -62,19 +78,33 @@ fn spawn_child(mode: &str, path: &Path, prefix: &str) -> Child {
         .unwrap()
 }
 
-/// Not a test of its own: the body of the helper processes the tests below start.
-/// Without the environment variable it returns at once.
+/// Not a test of its own: the body of the helper processes the tests below start. It is
+/// ignored so that a plain run does not count it as a passing test; run without the
+/// environment variable (`--ignored`) it fails.
 #[test]
+#[ignore = "a helper process the state tests start; not a test of its own"]
 fn child_process() {
-    let Ok(mode) = std::env::var(CHILD) else {
-        return;
-    };
+    let mode = std::env::var(CHILD).expect("run only as a helper process by the state tests");
     let path = PathBuf::from(std::env::var(CHILD_PATH).unwrap());
     let prefix = std::env::var(CHILD_PREFIX).unwrap();
     match mode.as_str() {
         // Saves generation after generation until killed (or 20 s pass).
         "writer" => {
             let mut store = open(&path);
+            if let Ok(n) = std::env::var(CHILD_PAUSE_AT) {
+                let pause_at: u64 = n.parse().unwrap();
+                let saves = std::sync::atomic::AtomicU64::new(0);
+                store.set_save_hook(std::sync::Arc::new(move |temp: &Path| {
+                    let n = saves.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                    if n == pause_at {
+                        assert!(temp.exists(), "the temporary file is written");
+                        println!("paused");
+                        // Bounded: the test kills this process long before.
+                        thread::sleep(Duration::from_secs(30));
+                    }
+                    Ok(())
+                }));
+            }
             let start = Instant::now();
             let mut generation = store.position(SRC, "0").map_or(0, |p| p.paragraph);
             let mut told = false;
@@ -238,17 +268,35 @@ fn sigkill_during_saves_never_leaves_a_torn_file() {
     let mut last = 0;
     let mut killed_mid_save = 0;
     for round in 0..20u64 {
-        let mut child = spawn_child("writer", &path, "");
+        // Even rounds hold a save between write and rename and kill it there, so the test
+        // proves kills land mid-save; odd rounds kill at a moment left to chance.
+        let pause_at = (round % 2 == 0).then_some(2 + round % 5);
+        let mut child = spawn_child_pausing("writer", &path, "", pause_at);
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let cue = if pause_at.is_some() {
+            "paused"
+        } else {
+            "ready"
+        };
+        // Bounded: the writer ends by itself within 20 s, closing the pipe.
         assert!(
-            lines.any(|l| l.unwrap().ends_with("ready")),
-            "writer never saved"
+            lines.any(|l| l.unwrap().ends_with(cue)),
+            "the writer never said {cue:?}"
         );
-        thread::sleep(Duration::from_millis(1 + round % 7));
+        if pause_at.is_none() {
+            thread::sleep(Duration::from_millis(1 + round % 7));
+        }
         child.kill().unwrap();
         child.wait().unwrap();
         // A temporary file left behind means the kill landed between write and rename.
-        killed_mid_save += usize::from(names(dir.path()).len() > 2);
+        let torn = names(dir.path()).len() > 2;
+        killed_mid_save += usize::from(torn);
+        if pause_at.is_some() {
+            assert!(
+                torn,
+                "no temporary file after a kill between write and rename"
+            );
+        }
 
         let store = open(&path);
         let generations: Vec<usize> = (0..50)
@@ -259,9 +307,17 @@ fn sigkill_during_saves_never_leaves_a_torn_file() {
             "a file mixing two saves: {generations:?}"
         );
         assert!(generations[0] > last, "the file went back or never moved");
+        if let Some(n) = pause_at {
+            // The saves before the held one landed whole; the held one did not land at all.
+            assert_eq!(generations[0], last + n as usize - 1, "round {round}");
+        }
         last = generations[0];
     }
     eprintln!("killed mid-save in {killed_mid_save} of 20 rounds");
+    assert!(
+        killed_mid_save >= 10,
+        "only {killed_mid_save} kills mid-save"
+    );
 
     // Temporary files of killed saves are removed by the next save, under the lock.
     let mut store = open(&path);
@@ -669,12 +725,7 @@ fn no_state_never_writes_a_file() {
     let xdg = dir.path().join("xdg");
     fs::create_dir(&xdg).unwrap();
     let out = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "child_process",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args(CHILD_ARGS)
         .env(CHILD, "disabled")
         .env(CHILD_PATH, "unused")
         .env(CHILD_PREFIX, "")

@@ -1,4 +1,4 @@
-//! Query parsing: terms split on spaces, quoted phrases kept whole.
+//! Query parsing: terms split on spaces, quoted phrases kept whole, within limits.
 
 use std::sync::Arc;
 
@@ -26,11 +26,8 @@ pub struct Term {
 }
 
 impl Term {
-    fn new(text: String, quoted: bool) -> Option<Self> {
-        let folded = fold(&text);
-        if folded.is_empty() {
-            return None;
-        }
+    /// A term from its text as typed and that text folded (never empty).
+    fn new(text: String, folded: String, quoted: bool) -> Self {
         // A quoted term is literal: quoting `"mall"` asks for the letters, not for pinyin.
         let pinyin = if quoted {
             None
@@ -39,13 +36,13 @@ impl Term {
         };
         let finder = Finder::new(folded.as_bytes()).into_owned();
         let finder16 = Finder::new(&utf16::encode(&folded)).into_owned();
-        Some(Term {
+        Term {
             text,
             folded,
             finder,
             finder16,
             pinyin,
-        })
+        }
     }
 
     /// The term as typed.
@@ -108,48 +105,139 @@ impl Term {
     }
 }
 
-/// Opening quote marks and whether a character closes a phrase.
-fn is_open_quote(c: char) -> bool {
-    matches!(c, '"' | '“')
+/// The most terms a query may have: each term is one pass over the text (and a pinyin term
+/// compiles an automaton of a few hundred KB), so the work of a search is bounded by this.
+pub const MAX_TERMS: usize = 32;
+
+/// The longest query, in characters (Unicode scalar values), quoted phrases included.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// Why a query typed on the command line (or in the reader's prompt) is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryError {
+    /// No term at all: the query is blank, or holds only spaces and quote marks.
+    Empty,
+    /// The query is longer than [`MAX_QUERY_CHARS`] characters.
+    TooLong {
+        /// How many characters it has.
+        chars: usize,
+    },
+    /// The query has more than [`MAX_TERMS`] terms.
+    TooManyTerms {
+        /// How many terms it has.
+        terms: usize,
+    },
 }
 
-fn is_close_quote(c: char) -> bool {
-    matches!(c, '"' | '”')
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::query_error_text(self, crate::i18n::Lang::En))
+    }
 }
+
+impl std::error::Error for QueryError {}
 
 /// Spaces that separate terms; control characters separate terms too, so no term holds one.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 
+/// The pieces of a query as typed, each with whether it was quoted (see [`Query::parse`]
+/// for the rules). Pieces may still fold to nothing.
+fn split(input: &str) -> Vec<(String, bool)> {
+    let chars: Vec<char> = input.chars().collect();
+    // A `“` opens a phrase only when a `”` follows it somewhere.
+    let last_close = chars.iter().rposition(|c| *c == '”');
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        let close = match c {
+            '"' => '"',
+            '“' if last_close.is_some_and(|j| j >= i) => '”',
+            c if is_separator(c) => {
+                pieces.push((std::mem::take(&mut current), false));
+                continue;
+            }
+            c => {
+                current.push(c);
+                continue;
+            }
+        };
+        pieces.push((std::mem::take(&mut current), false));
+        let mut phrase = String::new();
+        while let Some(&p) = chars.get(i) {
+            i += 1;
+            if p == close {
+                break;
+            }
+            phrase.push(if p.is_control() { ' ' } else { p });
+        }
+        pieces.push((phrase.trim().to_string(), true));
+    }
+    pieces.push((current, false));
+    pieces
+}
+
+/// The pieces of `input` that fold to something: (as typed, folded, quoted).
+fn terms_of(input: &str) -> Vec<(String, String, bool)> {
+    split(input)
+        .into_iter()
+        .filter_map(|(text, quoted)| {
+            let folded = fold(&text);
+            (!folded.is_empty()).then_some((text, folded, quoted))
+        })
+        .collect()
+}
+
 impl Query {
     /// Parses a query: terms are separated by ASCII or full-width (U+3000) spaces; text in
-    /// double quotes (`"…"` or `“…”`) is one term, spaces included, and matches literally
-    /// (no pinyin). An unclosed quote runs to the end. Control characters act as spaces.
+    /// ASCII double quotes (`"…"`) is one term, spaces included, and matches literally (no
+    /// pinyin); an unclosed `"` runs to the end. Curly quotes `“…”` make a phrase too, but
+    /// only as a pair: a `“` with no `”` after it, and a `”` that closes nothing, are
+    /// ordinary characters, searched for like any other (so `“` alone finds the articles
+    /// that quote something). Inside `"…"`, curly quotes are ordinary characters, and the
+    /// reverse. Control characters act as spaces.
+    ///
+    /// Never more than the limits: only the first [`MAX_QUERY_CHARS`] characters are read
+    /// and only the first [`MAX_TERMS`] terms kept, so a paste of any size costs little.
+    /// [`Query::try_parse`] refuses such a query instead.
     pub fn parse(input: &str) -> Query {
-        let mut terms = Vec::new();
-        let mut current = String::new();
-        let mut chars = input.chars();
-        while let Some(c) = chars.next() {
-            if is_open_quote(c) {
-                terms.extend(Term::new(std::mem::take(&mut current), false));
-                let mut phrase = String::new();
-                for p in chars.by_ref() {
-                    if is_close_quote(p) {
-                        break;
-                    }
-                    phrase.push(if p.is_control() { ' ' } else { p });
-                }
-                let phrase = phrase.trim().to_string();
-                terms.extend(Term::new(phrase, true));
-            } else if is_separator(c) {
-                terms.extend(Term::new(std::mem::take(&mut current), false));
-            } else {
-                current.push(c);
-            }
-        }
-        terms.extend(Term::new(current, false));
+        let end = input
+            .char_indices()
+            .nth(MAX_QUERY_CHARS)
+            .map_or(input.len(), |(i, _)| i);
+        let terms = terms_of(&input[..end])
+            .into_iter()
+            .take(MAX_TERMS)
+            .map(|(text, folded, quoted)| Term::new(text, folded, quoted))
+            .collect();
         Query { terms }
+    }
+
+    /// Parses a query as [`Query::parse`] does, but refuses one with no term
+    /// ([`QueryError::Empty`]: blank, or only quote marks), one longer than
+    /// [`MAX_QUERY_CHARS`] characters or one of more than [`MAX_TERMS`] terms. For the
+    /// command line, where such a query is a mistake to report.
+    pub fn try_parse(input: &str) -> Result<Query, QueryError> {
+        if input.chars().nth(MAX_QUERY_CHARS).is_some() {
+            return Err(QueryError::TooLong {
+                chars: input.chars().count(),
+            });
+        }
+        let terms = terms_of(input);
+        match terms.len() {
+            0 => Err(QueryError::Empty),
+            n if n > MAX_TERMS => Err(QueryError::TooManyTerms { terms: n }),
+            _ => Ok(Query {
+                terms: terms
+                    .into_iter()
+                    .map(|(text, folded, quoted)| Term::new(text, folded, quoted))
+                    .collect(),
+            }),
+        }
     }
 
     /// Whether the query has no terms (it then matches every article).
@@ -198,5 +286,59 @@ mod tests {
         let q = Query::parse("\"gonghui\" gonghui");
         assert!(!q.terms()[0].is_pinyin());
         assert!(q.terms()[1].is_pinyin());
+    }
+
+    #[test]
+    fn unpaired_curly_quotes_are_ordinary_characters() {
+        assert_eq!(texts("“"), ["“"]);
+        assert_eq!(texts("”"), ["”"]);
+        assert_eq!(texts("“北京 工会"), ["“北京", "工会"]);
+        assert_eq!(texts("北京” “工会"), ["北京”", "“工会"]);
+        assert_eq!(texts("“a” “b"), ["a", "“b"]);
+        // Inside ASCII quotes curly ones are text, and the reverse.
+        assert_eq!(texts("\"“\""), ["“"]);
+        assert_eq!(texts("\"”\""), ["”"]);
+        assert_eq!(texts("“a\"b”"), ["a\"b"]);
+        assert!(!Query::parse("“").terms()[0].is_pinyin());
+    }
+
+    #[test]
+    fn try_parse_refuses_blank_long_and_many_term_queries() {
+        for blank in ["", " ", "\"", "\"\"", "\" \"", "“”", "\u{3000}", "\u{200B}"] {
+            assert_eq!(
+                Query::try_parse(blank).err(),
+                Some(QueryError::Empty),
+                "{blank:?}"
+            );
+        }
+        let many = vec!["a"; MAX_TERMS + 1].join(" ");
+        assert_eq!(
+            Query::try_parse(&many).err(),
+            Some(QueryError::TooManyTerms {
+                terms: MAX_TERMS + 1
+            })
+        );
+        let long = "工".repeat(MAX_QUERY_CHARS + 1);
+        assert_eq!(
+            Query::try_parse(&long).err(),
+            Some(QueryError::TooLong {
+                chars: MAX_QUERY_CHARS + 1
+            })
+        );
+        let most = vec!["a"; MAX_TERMS].join(" ");
+        assert_eq!(
+            Query::try_parse(&most).map(|q| q.terms().len()),
+            Ok(MAX_TERMS)
+        );
+        assert!(Query::try_parse(&"工".repeat(MAX_QUERY_CHARS)).is_ok());
+    }
+
+    #[test]
+    fn parse_keeps_within_the_limits() {
+        let many = vec!["gonghui"; 12_500].join(" ");
+        assert_eq!(Query::parse(&many).terms().len(), MAX_TERMS);
+        let long = "工".repeat(1 << 20);
+        let q = Query::parse(&long);
+        assert_eq!(q.terms()[0].text().chars().count(), MAX_QUERY_CHARS);
     }
 }

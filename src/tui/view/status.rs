@@ -56,7 +56,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     );
     let x = area.x + 1 + used + 2;
     let room = (area.x + area.width).saturating_sub(x + 1);
-    let (right, style) = match app.status() {
+    let (right, style) = match app.status().or(app.query_error()) {
         // Messages may quote titles, paths and I/O errors: shown, never obeyed.
         Some(message) => (
             i18n::fit_message(&sanitize(message), usize::from(room), amb.ambiguous),
@@ -84,8 +84,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     None
 }
 
-/// The prompt: label, query and, when there is room, hints. A query too long for the bar
-/// scrolls sideways so the cursor stays in view, `…` marking what is cut on either side.
+/// The prompt: label, query and, when there is room, hints; a message (text cut at the
+/// query's limit, a query the search refused, a failed save) takes the hints' place and is
+/// kept in view, in up to half the bar. A query too long for the bar scrolls sideways so the
+/// cursor stays in view, `…` marking what is cut on either side; only the graphemes around
+/// the cursor that can show are measured, so a long query costs no more than a short one.
 /// A `selected` query (the kept search, which typing replaces) is drawn selected. Returns
 /// the cursor's cell.
 fn prompt(
@@ -96,26 +99,32 @@ fn prompt(
     selected: bool,
     buf: &mut Buffer,
 ) -> (u16, u16) {
-    let amb = app.ambiguous();
+    let amb = app.widths();
     let lang = app.lang();
     let label = Msg::PromptLabel.text(lang);
     let query = app.query_text();
-    let cursor = cursor.min(query.len());
-    let (head, tail) = query.split_at(cursor);
-    let (head, tail) = (sanitize(head), sanitize(tail));
-    let label_w = width(label, amb) as u16;
-    let room = usize::from(area.width.saturating_sub(label_w + 1));
-    let ellipsis = width("…", amb);
-    // Drop graphemes from the start until the text before the cursor fits, leaving a
-    // column for the cursor (and one for a `…` after it when the rest is cut).
-    let mut shown_head: &str = &head;
-    let mut cut = false;
-    let keep = room.saturating_sub(usize::from(!tail.is_empty()) * ellipsis);
-    while width(shown_head, amb) + usize::from(cut) * ellipsis > keep && !shown_head.is_empty() {
-        let first = shown_head.graphemes(true).next().map_or(0, str::len);
-        shown_head = &shown_head[first..];
-        cut = true;
+    let mut cursor = cursor.min(query.len());
+    while !query.is_char_boundary(cursor) {
+        cursor -= 1;
     }
+    let (head, tail) = query.split_at(cursor);
+    let label_w = width(label, amb) as u16;
+    let message = app.status().or(app.query_error()).map(|m| {
+        let most = usize::from(area.width.saturating_sub(label_w + 2) / 2);
+        i18n::fit_message(&sanitize(m), most, app.ambiguous())
+    });
+    let message_w = message.as_ref().map_or(0, |m| width(m, amb) as u16);
+    let room = usize::from(
+        area.width
+            .saturating_sub(label_w + 1)
+            .saturating_sub(message_w + u16::from(message_w > 0)),
+    );
+    let ellipsis = width("…", amb);
+    // Keep the end of the text before the cursor that fits, leaving a column for the
+    // cursor (and one for a `…` after it when the rest is cut).
+    let keep = room.saturating_sub(usize::from(!tail.is_empty()) * ellipsis);
+    let (shown_head, cut) = fit_before(head, keep, ellipsis, amb);
+    let shown_head = sanitize(shown_head);
     let lead = if cut { "…" } else { "" };
     let query_style = if selected {
         theme.selected
@@ -130,19 +139,35 @@ fn prompt(
         &[
             (label, theme.status),
             (lead, theme.status),
-            (shown_head, query_style),
+            (&shown_head, query_style),
         ],
         amb,
     );
     let x = area.x + used.min(area.width.saturating_sub(1));
+    let tail_room = area
+        .width
+        .saturating_sub(used)
+        .saturating_sub(message_w + u16::from(message_w > 0));
+    let shown_tail = sanitize(fit_after(tail, usize::from(tail_room), amb));
     let after = put(
         buf,
         x,
         area.y,
-        area.width.saturating_sub(used),
-        &[(&tail, query_style)],
+        tail_room,
+        &[(&shown_tail, query_style)],
         amb,
     );
+    if let Some(message) = &message {
+        put(
+            buf,
+            area.x + area.width.saturating_sub(message_w),
+            area.y,
+            message_w,
+            &[(message, theme.message)],
+            amb,
+        );
+        return (x, area.y);
+    }
     let hint = if app.is_searching() {
         Msg::Searching
     } else {
@@ -161,6 +186,38 @@ fn prompt(
         );
     }
     (x, area.y)
+}
+
+/// The end of `head` that shows before the cursor in `keep` columns: all of it when it
+/// fits, else as much as fits with a `…` (`ellipsis` columns) before it, and true. Walks back
+/// from the cursor only as far as can show.
+fn fit_before(head: &str, keep: usize, ellipsis: usize, amb: Widths) -> (&str, bool) {
+    let tight = keep.saturating_sub(ellipsis);
+    let (mut used, mut start, mut start_tight) = (0, head.len(), head.len());
+    for (at, g) in head.grapheme_indices(true).rev() {
+        used += width(&sanitize(g), amb);
+        if used > keep {
+            return (&head[start_tight..], true);
+        }
+        start = at;
+        if used <= tight {
+            start_tight = at;
+        }
+    }
+    (&head[start..], false)
+}
+
+/// The start of `tail` that shows after the cursor in `room` columns, and the grapheme after
+/// it when there is one, so that the writer sees the text is longer and ends it with `…`.
+fn fit_after(tail: &str, room: usize, amb: Widths) -> &str {
+    let mut used = 0;
+    for (at, g) in tail.grapheme_indices(true) {
+        used += width(&sanitize(g), amb);
+        if used > room {
+            return &tail[..at + g.len()];
+        }
+    }
+    tail
 }
 
 /// As many of `hints` (key and action pairs, two spaces apart) as fit in `room` columns,

@@ -1,0 +1,250 @@
+//! The search prompt and the searches it starts: opening it (remembering what `Esc` goes
+//! back to), editing its line (see [`line_editor`](super::line_editor)), keeping or dropping
+//! its search, and running searches at once or in the background.
+
+use crate::action::Action;
+use crate::app::line_editor::{self, Edit, MAX_QUERY_CHARS};
+use crate::i18n;
+use crate::search::{Query, SearchHit};
+
+use super::{
+    App, BACKGROUND_SEARCH_MIN, BACKGROUND_SEARCH_TERMS, BeforeSearch, Focus, Mode, SearchRequest,
+};
+
+impl App {
+    /// Opens the search prompt, remembering the list and the reader for `Esc`; returns the
+    /// prompt's `(before, cursor)`.
+    pub(super) fn open_prompt(&mut self) -> (String, usize) {
+        self.before_search = Some(BeforeSearch {
+            order: self.order.clone(),
+            view: self.view.clone(),
+            selected: self.selected,
+            list_top: self.list_top,
+            focus: self.focus,
+            reader: self.reader.clone(),
+            searching: self.searching,
+        });
+        let before = self.opts.query.clone();
+        let cursor = before.len();
+        self.mode = Mode::Search {
+            before: before.clone(),
+            cursor,
+            selected: !before.is_empty(),
+        };
+        (before, cursor)
+    }
+
+    /// `Esc` in the prompt: the query, the list, its selection, the focus and the open
+    /// article at its place, all as they were before `/`.
+    pub(super) fn cancel_search(&mut self, before: String) {
+        self.mode = Mode::Normal;
+        // The reader comes back as it was, with the hits of the query it goes back to.
+        self.find_stale = false;
+        let Some(saved) = self.before_search.take() else {
+            self.set_query(before);
+            return;
+        };
+        (self.query, self.query_error) = match line_editor::check(&before, self.opts.lang) {
+            Ok(query) => (query, None),
+            Err(why) => (Query::parse(""), Some(why)),
+        };
+        self.opts.query = before;
+        // Any search the prompt started is no longer wanted.
+        self.generation += 1;
+        self.request = None;
+        self.searching = false;
+        self.to_top = false;
+        self.order = saved.order;
+        self.view = saved.view;
+        self.selected = saved.selected;
+        self.list_top = saved.list_top;
+        self.focus = saved.focus;
+        self.reader = saved.reader;
+        if saved.searching {
+            // The prompt opened before the search it replaced had answered: ask again
+            // (the answer keeps the selected article).
+            self.search();
+        }
+        // The terminal may have been resized behind the prompt.
+        self.resize(self.size.0, self.size.1);
+    }
+
+    /// Applies a search the prompt kept, once its answer is in: an open article that is
+    /// among the results stays open where it was; one that is not closes (one pane at a
+    /// time) or gives way to the selection (side by side).
+    pub(super) fn commit_search(&mut self) {
+        self.accept_pending = false;
+        let open = match (&self.reader, self.focus) {
+            (Some(reader), Focus::Reader) => reader.article,
+            // Nothing open: side by side, the preview follows the selection.
+            _ => return,
+        };
+        match self.view.iter().position(|&i| i == open) {
+            Some(at) => {
+                self.select(at);
+                // Like `less`: to the first hit at or below the top line, else the first.
+                if self.reader.as_ref().is_some_and(|r| r.hit_count().1 > 0) {
+                    let rows = self.rows();
+                    self.scroll(|r| {
+                        r.first_hit_from_top(rows);
+                    });
+                }
+            }
+            None => self.focus = Focus::List,
+        }
+    }
+
+    /// The prompt edits like a shell's line (see [`line_editor::apply`]). While the kept
+    /// query is `selected` (see [`Mode::Search`]), typing or pasting replaces it and any
+    /// deletion clears it. Text past [`MAX_QUERY_CHARS`] is cut, and the prompt says so.
+    pub(super) fn prompt(&mut self, action: Action, before: String, cursor: usize, selected: bool) {
+        match action {
+            // A query the search refuses cannot be kept: the prompt stays, saying why.
+            Action::SearchAccept if self.query_error.is_some() => {
+                self.mode = Mode::Search {
+                    before,
+                    cursor,
+                    selected,
+                };
+                return;
+            }
+            Action::SearchAccept => {
+                self.mode = Mode::Normal;
+                self.before_search = None;
+                self.accept_pending = true;
+                return;
+            }
+            Action::SearchCancel => {
+                self.cancel_search(before);
+                return;
+            }
+            _ => {}
+        }
+        let edits = matches!(
+            action,
+            Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchClearToStart
+                | Action::SearchDeleteWord
+                | Action::SearchDelete
+                | Action::SearchClearToEnd
+        );
+        // Typing over a selection starts from an empty line; a deletion only empties it.
+        let replace = selected && edits;
+        let replaced = replace.then(|| std::mem::take(&mut self.opts.query));
+        let action = match action {
+            Action::SearchInput(_) => action,
+            _ if replace => Action::SearchEnd,
+            // As in a text field, an arrow over a selection goes to its start or its end.
+            Action::SearchLeft if selected => Action::SearchHome,
+            Action::SearchRight if selected => Action::SearchEnd,
+            action => action,
+        };
+        let mut cursor = if replace { 0 } else { cursor };
+        let edit = line_editor::apply(&mut self.opts.query, &mut cursor, &action);
+        if edit == Edit::Ignored {
+            // Keys that neither edit nor move leave the selection as it is.
+            self.mode = Mode::Search {
+                before,
+                cursor,
+                selected,
+            };
+            return;
+        }
+        self.mode = Mode::Search {
+            before,
+            cursor,
+            selected: false,
+        };
+        let changed = match replaced {
+            Some(old) => old != self.opts.query,
+            None => matches!(edit, Edit::Changed { .. }),
+        };
+        if changed {
+            self.to_top = true;
+            self.query_changed();
+        }
+        if matches!(edit, Edit::Changed { cut: true } | Edit::Full) {
+            self.status = Some(i18n::input_cut(self.opts.lang, MAX_QUERY_CHARS));
+        }
+    }
+
+    pub(super) fn set_query(&mut self, text: String) {
+        self.opts.query = text;
+        self.query_changed();
+    }
+
+    /// Parses the query as typed and searches for it; a query the search refuses leaves the
+    /// list as it was, and the reason in [`App::query_error`].
+    pub(super) fn query_changed(&mut self) {
+        match line_editor::check(&self.opts.query, self.opts.lang) {
+            Ok(query) => {
+                self.query = query;
+                self.query_error = None;
+            }
+            Err(why) => {
+                self.query_error = Some(why);
+                return;
+            }
+        }
+        self.search();
+        // Finding a query of many terms in a long article takes seconds (each term is a pass
+        // over it); while the prompt is open that would hold up every key, so it waits until
+        // the prompt closes (`App::update`).
+        self.find_stale = matches!(self.mode, Mode::Search { .. })
+            && self.query.terms().len() > BACKGROUND_SEARCH_TERMS;
+        if !self.find_stale {
+            self.find_in_reader();
+        }
+    }
+
+    /// Finds the query's hits in the article in the reader.
+    pub(super) fn find_in_reader(&mut self) {
+        self.find_stale = false;
+        if let Some(reader) = &mut self.reader
+            && let Some(article) = self.collection.articles.get(reader.article)
+        {
+            reader.find(article, &self.query);
+        }
+    }
+
+    /// Starts the search for the current query: at once for an empty query or a small
+    /// collection, as a [`SearchRequest`] for a large one or a query of many terms (the
+    /// list keeps the previous answer until [`Action::SearchFinished`] brings the new one).
+    pub(super) fn search(&mut self) {
+        self.generation += 1;
+        self.request = None;
+        self.searching = false;
+        let articles = self.collection.articles.len();
+        if self.query.is_empty() {
+            self.order = (0..articles).collect();
+        } else if articles >= BACKGROUND_SEARCH_MIN
+            || self.query.terms().len() > BACKGROUND_SEARCH_TERMS
+        {
+            self.request = Some(SearchRequest {
+                generation: self.generation,
+                query: self.query.clone(),
+            });
+            self.searching = true;
+            return;
+        } else {
+            self.order = self
+                .index
+                .wait()
+                .search(&self.query)
+                .into_iter()
+                .map(|h| h.index)
+                .collect();
+        }
+        self.rebuild_view();
+    }
+
+    pub(super) fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
+        if generation != self.generation || !self.searching {
+            return;
+        }
+        self.searching = false;
+        self.order = hits.into_iter().map(|h| h.index).collect();
+        self.rebuild_view();
+    }
+}

@@ -1,0 +1,219 @@
+//! A persistent search index per data file (tantivy), so that a large archive opens,
+//! lists, shows and searches without parsing every article (issue 12; design in
+//! docs/index.md).
+//!
+//! - [`schema`]: the fields and the tokenizers (characters, bigrams, pinyin letter pairs);
+//! - [`build`]: indexing one data file;
+//! - [`cache`]: where indexes live and when one may be trusted;
+//! - [`query`]: a kanbao query as a tantivy query that finds a superset of the matches;
+//! - [`open`]: an archive opened through its indexes, in collection order;
+//! - [`run`]: the commands answered through the index.
+//!
+//! The index only finds candidates: kanbao's own matcher ([`crate::search`]) reads each one
+//! and decides, counts hits, ranks and makes snippets, so results are those of the in-memory
+//! path exactly.
+
+pub mod build;
+pub mod cache;
+pub mod open;
+pub mod query;
+pub mod run;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+pub use build::{BuildError, Progress};
+pub use open::Archive;
+
+use cache::{Fingerprint, Stale};
+use open::FileIndex;
+
+/// Something the user should know about the index; reading goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// An index was damaged, foreign or unfinished, and is built again.
+    Rebuilt {
+        /// The data file.
+        path: PathBuf,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The index cannot be used or written (a read-only or full cache folder, …): the
+    /// archive is read whole instead.
+    Unusable {
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// The data files of `path`: the file itself, or the `.json`, `.jsonl` and `.ndjson` files
+/// directly in a folder, sorted by name (as the loader reads them).
+pub fn data_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let p = entry?.path();
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if p.is_file() && matches!(ext, "json" | "jsonl" | "ndjson") {
+            files.push(p);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// What [`update`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Data files in the archive.
+    pub files: usize,
+    /// Files indexed now (the others were up to date).
+    pub built: usize,
+    /// Articles in the archive.
+    pub articles: u64,
+    /// Bytes of the files indexed now.
+    pub bytes: u64,
+}
+
+/// The state of one data file's index.
+struct Entry {
+    path: PathBuf,
+    dir: PathBuf,
+    canonical: PathBuf,
+    state: Result<cache::Meta, Stale>,
+}
+
+fn entries(root: &Path, path: &Path) -> std::io::Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for file in data_files(path)? {
+        let canonical = file.canonicalize()?;
+        let now = Fingerprint::of(&canonical)?;
+        let dir = cache::folder(root, &canonical);
+        let state = cache::check(&dir, &canonical, &now);
+        out.push(Entry {
+            path: file,
+            dir,
+            canonical,
+            state,
+        });
+    }
+    Ok(out)
+}
+
+/// Builds the index of every file of `path` that has none or a stale one, in the cache
+/// folder `root`; `progress` hears of each file (its number and path) as it goes.
+pub fn update(
+    root: &Path,
+    path: &Path,
+    notes: &mut Vec<Note>,
+    progress: &mut dyn FnMut(usize, &Path, Progress),
+) -> Result<Report, BuildError> {
+    let list = entries(root, path)?;
+    let mut report = Report {
+        files: list.len(),
+        ..Report::default()
+    };
+    for (n, e) in list.iter().enumerate() {
+        let meta = match &e.state {
+            Ok(meta) => meta.clone(),
+            Err(stale) => {
+                if let Stale::Damaged(reason) = stale {
+                    notes.push(Note::Rebuilt {
+                        path: e.path.clone(),
+                        reason: reason.clone(),
+                    });
+                }
+                let meta = build::build(root, &e.canonical, &mut |p| progress(n, &e.path, p))?;
+                report.built += 1;
+                report.bytes += meta.fingerprint.size;
+                meta
+            }
+        };
+        report.articles += meta.articles;
+    }
+    Ok(report)
+}
+
+/// Opens the archive at `path` through its indexes, when it has been indexed (`kanbao
+/// index`): stale or missing indexes of its files are built again first (a damaged one with
+/// a [`Note::Rebuilt`]). `None` when the archive was never indexed, or when its index cannot
+/// be used (then a [`Note::Unusable`] says why): the caller reads the archive whole.
+pub fn open(path: &Path, notes: &mut Vec<Note>) -> Option<Archive> {
+    open_in(&cache::root()?, path, notes)
+}
+
+/// [`open`] with the cache folder `root` (for tests).
+pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archive> {
+    let root = root.to_path_buf();
+    let unusable = |notes: &mut Vec<Note>, reason: String| {
+        notes.push(Note::Unusable { reason });
+        None
+    };
+    // Only a regular file or a folder has an index: a FIFO, a device or standard input is
+    // read once, as a stream, by the in-memory path (looking here would consume it).
+    let meta = std::fs::metadata(path).ok()?;
+    if !(meta.is_file() || meta.is_dir()) {
+        return None;
+    }
+    let list = entries(&root, path).ok()?;
+    if list.is_empty() || !list.iter().any(|e| e.dir.exists()) {
+        return None;
+    }
+    let mut files = Vec::new();
+    let mut hashes = Vec::new();
+    for e in list {
+        match open_one(&root, e, notes) {
+            Ok((f, h)) => {
+                files.push(f);
+                hashes.extend(h);
+            }
+            // Bad data: the in-memory path names the exact error.
+            Err(BuildError::Data(_)) => return None,
+            Err(err) => return unusable(notes, err.to_string()),
+        }
+    }
+    // Ids must be unique across the folder: a shared hash sends the archive down the
+    // in-memory path, which names a real duplicate (or finds none, a hash collision).
+    hashes.sort_unstable();
+    if hashes.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    match Archive::new(files) {
+        Ok(a) => Some(a.with_path(path)),
+        Err(reason) => unusable(notes, reason),
+    }
+}
+
+/// Opens the index of one file, building it first when it is missing or stale, and once
+/// more when tantivy cannot open what the checks passed.
+fn open_one(
+    root: &Path,
+    e: Entry,
+    notes: &mut Vec<Note>,
+) -> Result<(FileIndex, Vec<u64>), BuildError> {
+    let mut state = e.state;
+    for attempt in 0..2 {
+        let meta = match state {
+            Ok(meta) => meta,
+            Err(stale) => {
+                if let Stale::Damaged(reason) = stale {
+                    notes.push(Note::Rebuilt {
+                        path: e.path.clone(),
+                        reason,
+                    });
+                }
+                build::build(root, &e.canonical, &mut |_| {})?
+            }
+        };
+        let opened = FileIndex::open(&e.dir, &e.path, meta)
+            .and_then(|f| Ok((f, FileIndex::id_hashes(&e.dir).map_err(|x| x.to_string())?)));
+        match opened {
+            Ok(done) => return Ok(done),
+            Err(reason) if attempt == 0 => state = Err(Stale::Damaged(reason)),
+            Err(reason) => return Err(BuildError::Engine(reason)),
+        }
+    }
+    Err(BuildError::Engine("unreachable".into()))
+}

@@ -1,0 +1,237 @@
+//! Where indexes live and when one may be trusted.
+//!
+//! One index per data file, in `$XDG_CACHE_HOME/kanbao/index/<key>/` (the platform's cache
+//! folder elsewhere), never next to the data. The key is a hash of the file's canonical path.
+//! Beside tantivy's files the folder holds `kanbao-index.json` ([`Meta`]), written last: it
+//! names the data file, its size, modification time and a hash of its first and last blocks,
+//! and the size and checksum of every index file. An index is used only when all of these
+//! match; anything else (a changed data file, a truncated or scribbled index file, a folder
+//! of another program or version, a build that stopped half-way) means it is rebuilt.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::schema::FORMAT;
+
+/// The sidecar file's name.
+pub const META: &str = "kanbao-index.json";
+/// The file of the articles' id hashes (sorted u64, little-endian).
+pub const IDS: &str = "kanbao-ids.bin";
+/// Bytes hashed at each end of a data file, and of a large index file.
+const BLOCK: u64 = 64 << 10;
+/// Index folders up to this size have every byte of every file checked at open.
+const FULL_CHECK: u64 = 64 << 20;
+
+/// The cache folder of indexes: `$XDG_CACHE_HOME/kanbao/index` when that variable is an
+/// absolute path, else the platform's cache folder. `None` when there is none.
+pub fn root() -> Option<PathBuf> {
+    let xdg = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute());
+    let dir = match xdg {
+        Some(dir) => dir.join("kanbao"),
+        None => directories::ProjectDirs::from("", "", "kanbao")?
+            .cache_dir()
+            .to_owned(),
+    };
+    Some(dir.join("index"))
+}
+
+/// FNV-1a, 64 bits: stable across versions and platforms (the key of a cache folder).
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The folder of the index of the data file at `canonical` under `root`.
+pub fn folder(root: &Path, canonical: &Path) -> PathBuf {
+    let path = canonical.to_string_lossy();
+    let name: String = canonical
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(48)
+        .collect();
+    root.join(format!("{:016x}-{name}", fnv(path.as_bytes())))
+}
+
+/// What a data file looked like when it was indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 when unknown).
+    pub mtime_ns: u128,
+    /// CRC-32 of the first and last 64 KiB.
+    pub ends: u32,
+}
+
+impl Fingerprint {
+    /// Reads the fingerprint of `path`.
+    pub fn of(path: &Path) -> std::io::Result<Fingerprint> {
+        let mut file = File::open(path)?;
+        let meta = file.metadata()?;
+        let size = meta.len();
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        Ok(Fingerprint {
+            size,
+            mtime_ns,
+            ends: ends_crc(&mut file, size)?,
+        })
+    }
+}
+
+/// CRC-32 of the first and last [`BLOCK`] bytes of `file` (`size` bytes long).
+fn ends_crc(file: &mut File, size: u64) -> std::io::Result<u32> {
+    let mut hasher = crc32fast::Hasher::new();
+    let mut buf = Vec::new();
+    file.seek(SeekFrom::Start(0))?;
+    file.take(BLOCK.min(size)).read_to_end(&mut buf)?;
+    hasher.update(&buf);
+    if size > BLOCK {
+        buf.clear();
+        file.seek(SeekFrom::Start(size - BLOCK.min(size - BLOCK)))?;
+        file.take(BLOCK).read_to_end(&mut buf)?;
+        hasher.update(&buf);
+    }
+    Ok(hasher.finalize())
+}
+
+/// One file of an index folder, as it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexFile {
+    /// The file's name in the folder.
+    pub name: String,
+    /// Its size.
+    pub size: u64,
+    /// CRC-32 of the whole file (folders under 64 MB) or of its ends.
+    pub crc: u32,
+}
+
+/// The sidecar of an index folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// [`FORMAT`] of the kanbao that built it.
+    pub format: u32,
+    /// The data file's canonical path.
+    pub source: PathBuf,
+    /// The data file when it was indexed.
+    pub fingerprint: Fingerprint,
+    /// Articles in the file.
+    pub articles: u64,
+    /// The page banner of a schema-1 document.
+    pub banner: Option<String>,
+    /// Every file of the index folder but this one.
+    pub files: Vec<IndexFile>,
+}
+
+/// Checksums of the files of the index folder `dir` (all but the sidecar).
+pub fn index_files(dir: &Path) -> std::io::Result<Vec<IndexFile>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // tantivy's lock files come and go; the sidecar is what is being written.
+        if name == META || name.ends_with(".lock") || !entry.file_type()?.is_file() {
+            continue;
+        }
+        names.push(name);
+    }
+    names.sort();
+    let total: u64 = names
+        .iter()
+        .filter_map(|n| std::fs::metadata(dir.join(n)).ok())
+        .map(|m| m.len())
+        .sum();
+    let full = total <= FULL_CHECK;
+    names
+        .into_iter()
+        .map(|name| {
+            let (size, crc) = file_crc(&dir.join(&name), full)?;
+            Ok(IndexFile { name, size, crc })
+        })
+        .collect()
+}
+
+fn file_crc(path: &Path, full: bool) -> std::io::Result<(u64, u32)> {
+    let mut file = File::open(path)?;
+    let size = file.metadata()?.len();
+    if full {
+        let mut hasher = crc32fast::Hasher::new();
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+        }
+        Ok((size, hasher.finalize()))
+    } else {
+        Ok((size, ends_crc(&mut file, size)?))
+    }
+}
+
+/// Why an index was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stale {
+    /// There is none.
+    Missing,
+    /// The data file changed since it was indexed.
+    Changed,
+    /// The index is damaged, foreign or unfinished; the text says how.
+    Damaged(String),
+}
+
+/// Reads and checks the sidecar of `dir` against the data file at `canonical`.
+pub fn check(dir: &Path, canonical: &Path, now: &Fingerprint) -> Result<Meta, Stale> {
+    if !dir.exists() {
+        return Err(Stale::Missing);
+    }
+    let damaged = |what: String| Stale::Damaged(what);
+    let text = std::fs::read(dir.join(META))
+        .map_err(|e| damaged(format!("{}: {e}", dir.join(META).display())))?;
+    let meta: Meta = serde_json::from_slice(&text)
+        .map_err(|e| damaged(format!("{}: {e}", dir.join(META).display())))?;
+    if meta.format != FORMAT {
+        return Err(damaged(format!("format {} (want {FORMAT})", meta.format)));
+    }
+    if meta.source != canonical {
+        return Err(damaged(format!("built for {}", meta.source.display())));
+    }
+    if meta.fingerprint != *now {
+        return Err(Stale::Changed);
+    }
+    let files = index_files(dir).map_err(|e| damaged(format!("{}: {e}", dir.display())))?;
+    if files != meta.files {
+        let bad = files
+            .iter()
+            .zip(&meta.files)
+            .find(|(a, b)| a != b)
+            .map_or_else(
+                || "files missing or added".to_string(),
+                |(a, _)| a.name.clone(),
+            );
+        return Err(damaged(format!("{} does not match its checksum", bad)));
+    }
+    Ok(meta)
+}

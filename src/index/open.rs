@@ -1,0 +1,341 @@
+//! An opened archive: the indexes of its files, in collection order.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
+
+use super::cache::{IDS, Meta};
+use super::query;
+use super::schema::{self, Fields};
+use crate::article::{Article, Collection, Kind};
+use crate::district::DistrictKey;
+use crate::search::Query;
+
+/// The index of one data file, open.
+pub struct FileIndex {
+    /// The data file.
+    pub path: PathBuf,
+    /// Its sidecar.
+    pub meta: Meta,
+    searcher: Searcher,
+    fields: Fields,
+}
+
+/// Where an article is: its file (index in [`Archive::files`]) and its tantivy address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// The file.
+    pub file: u32,
+    /// The document.
+    pub addr: DocAddress,
+}
+
+/// The indexes of every file of an archive, and the collection order over all of them.
+pub struct Archive {
+    files: Vec<FileIndex>,
+    /// Every article in collection order: newest day first, then file and line order.
+    order: Vec<Slot>,
+    /// `positions[file][segment][doc]`: the article's place in `order`.
+    positions: Vec<Vec<Vec<u32>>>,
+    /// Byte offset and length of each article's JSON in its file, by place in `order`.
+    ranges: Vec<(u64, u64)>,
+    /// The archive's path (file or folder), for reading it whole.
+    path: Option<PathBuf>,
+}
+
+/// One article while the order is made: date key, file, ordinal in the file, address,
+/// byte range.
+type Entry = ((u64, u64, u64), u32, u64, Slot, (u64, u64));
+
+/// Above this share of the archive's articles as candidates, the archive is read whole.
+const MANY: f64 = 0.4;
+
+fn engine(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+impl FileIndex {
+    /// Opens the checked index folder `dir` of `path`.
+    pub fn open(dir: &Path, path: &Path, meta: Meta) -> Result<FileIndex, String> {
+        let index = Index::open_in_dir(dir).map_err(engine)?;
+        let (_, fields) = schema::schema();
+        if index.schema() != schema::schema().0 {
+            return Err("foreign schema".into());
+        }
+        let reader = index.reader().map_err(engine)?;
+        let searcher = reader.searcher();
+        if searcher.num_docs() != meta.articles {
+            return Err(format!(
+                "{} articles indexed, {} expected",
+                searcher.num_docs(),
+                meta.articles
+            ));
+        }
+        Ok(FileIndex {
+            path: path.to_path_buf(),
+            meta,
+            searcher,
+            fields,
+        })
+    }
+
+    /// The sorted hashes of the file's ids.
+    pub fn id_hashes(dir: &Path) -> std::io::Result<Vec<u64>> {
+        let bytes = std::fs::read(dir.join(IDS))?;
+        Ok(bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect())
+    }
+}
+
+impl Archive {
+    /// The archive of these file indexes, in the order of the folder's files.
+    pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
+        // (date key, file, ord, slot)
+        let mut all: Vec<Entry> = Vec::new();
+        let mut positions = Vec::new();
+        for (fi, file) in files.iter().enumerate() {
+            let f = &file.fields;
+            let mut per_seg = Vec::new();
+            for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
+                let ff = seg.fast_fields();
+                let col = |name: &str| ff.u64(name).map_err(engine);
+                let (ord, hi, lo, len) = (col("ord")?, col("dhi")?, col("dlo")?, col("dlen")?);
+                let (off, size) = (col("off")?, col("len")?);
+                let _ = f;
+                for doc in 0..seg.max_doc() {
+                    let key = (
+                        hi.first(doc).unwrap_or(0),
+                        lo.first(doc).unwrap_or(0),
+                        len.first(doc).unwrap_or(0),
+                    );
+                    let slot = Slot {
+                        file: fi as u32,
+                        addr: DocAddress::new(si as u32, doc),
+                    };
+                    let range = (off.first(doc).unwrap_or(0), size.first(doc).unwrap_or(0));
+                    all.push((key, fi as u32, ord.first(doc).unwrap_or(0), slot, range));
+                }
+                per_seg.push(vec![0u32; seg.max_doc() as usize]);
+            }
+            positions.push(per_seg);
+        }
+        all.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let ranges: Vec<(u64, u64)> = all.iter().map(|x| x.4).collect();
+        let order: Vec<Slot> = all.into_iter().map(|x| x.3).collect();
+        for (i, s) in order.iter().enumerate() {
+            positions[s.file as usize][s.addr.segment_ord as usize][s.addr.doc_id as usize] =
+                i as u32;
+        }
+        Ok(Archive {
+            files,
+            order,
+            positions,
+            ranges,
+            path: None,
+        })
+    }
+
+    /// Remembers the archive's path: when most articles are candidates, reading the archive
+    /// whole in one stream is cheaper than reading them one by one.
+    pub fn with_path(mut self, path: &Path) -> Archive {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The banner of the first file that has one.
+    pub fn banner(&self) -> Option<String> {
+        self.files.iter().find_map(|f| f.meta.banner.clone())
+    }
+
+    /// The stored fields of the article at `slot`: everything but the byline, subtitle and
+    /// paragraphs, which stay in the data file.
+    pub fn summary(&self, slot: Slot) -> Result<Article, String> {
+        let file = &self.files[slot.file as usize];
+        let f = &file.fields;
+        let doc: TantivyDocument = file.searcher.doc(slot.addr).map_err(engine)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        let all = |field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        Ok(Article {
+            id: text(f.id).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            kicker: text(f.kicker),
+            subtitle: None,
+            kind: if text(f.kind).as_deref() == Some("photo") {
+                Kind::Photo
+            } else {
+                Kind::News
+            },
+            district: text(f.district),
+            districts: all(f.districts),
+            reporters: all(f.reporters),
+            correspondents: all(f.correspondents),
+            byline: None,
+            date: text(f.date),
+            page: doc
+                .get_first(f.page)
+                .and_then(|v| v.as_u64())
+                .and_then(|p| u32::try_from(p).ok()),
+            paragraphs: Vec::new(),
+        })
+    }
+
+    /// The summaries of the articles `range` of the collection order.
+    pub fn summaries(&self, range: std::ops::Range<usize>) -> Result<Vec<Article>, String> {
+        self.order[range.start.min(self.len())..range.end.min(self.len())]
+            .iter()
+            .map(|s| self.summary(*s))
+            .collect()
+    }
+
+    /// The whole article at place `place` of the collection order, read from its data file
+    /// (`handle` keeps the last file open).
+    pub fn article(&self, place: u32, handle: &mut Option<(u32, File)>) -> Result<Article, String> {
+        let slot = self.order[place as usize];
+        let file = &self.files[slot.file as usize];
+        let (off, len) = self.ranges[place as usize];
+        if handle.as_ref().is_none_or(|h| h.0 != slot.file) {
+            *handle = Some((slot.file, File::open(&file.path).map_err(engine)?));
+        }
+        let Some((_, data)) = handle.as_mut() else {
+            return Err("no file".into());
+        };
+        if off.saturating_add(len) > file.meta.fingerprint.size {
+            return Err("article beyond the end of its file".into());
+        }
+        let mut buf = vec![0u8; usize::try_from(len).map_err(engine)?];
+        data.seek(SeekFrom::Start(off)).map_err(engine)?;
+        data.read_exact(&mut buf).map_err(engine)?;
+        serde_json::from_slice(&buf).map_err(|e| format!("{}: {e}", file.path.display()))
+    }
+
+    /// The whole articles at these places of the collection order, in that order, read on
+    /// all cores.
+    pub fn articles(&self, places: &[u32]) -> Result<Vec<Article>, String> {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let chunk = if places.len() < 256 {
+            places.len().max(1)
+        } else {
+            places.len().div_ceil(cores)
+        };
+        let parts: Vec<Result<Vec<Article>, String>> = std::thread::scope(|s| {
+            let handles: Vec<_> = places
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        let mut handle = None;
+                        part.iter().map(|p| self.article(*p, &mut handle)).collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a reader thread failed".into()))
+                })
+                .collect()
+        });
+        let mut out = Vec::with_capacity(places.len());
+        for part in parts {
+            out.extend(part?);
+        }
+        Ok(out)
+    }
+
+    /// Places (in collection order, ascending) of the articles that may match `query`.
+    pub fn candidates(&self, query: &Query) -> Result<Vec<u32>, String> {
+        let mut out = Vec::new();
+        for (fi, file) in self.files.iter().enumerate() {
+            let q = query::candidates(&file.fields, query);
+            let found = file
+                .searcher
+                .search(&*q, &DocSetCollector)
+                .map_err(engine)?;
+            for addr in found {
+                out.push(self.positions[fi][addr.segment_ord as usize][addr.doc_id as usize]);
+            }
+        }
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// The articles that may match `query`, in collection order, read whole: the
+    /// collection the in-memory engine then searches.
+    pub fn candidate_collection(&self, query: &Query) -> Result<Collection, String> {
+        let places = self.candidates(query)?;
+        if let Some(path) = &self.path
+            && places.len() as f64 > MANY * self.len() as f64
+        {
+            // The same loader as the in-memory path: the same articles in the same order.
+            return crate::load::load(Some(path))
+                .map(|(c, _)| c)
+                .map_err(|e| format!("{e:?}"));
+        }
+        Ok(Collection {
+            banner: self.banner(),
+            articles: self.articles(&places)?,
+        })
+    }
+
+    /// The article with this id, read whole.
+    pub fn get(&self, id: &str) -> Result<Option<Article>, String> {
+        for (fi, file) in self.files.iter().enumerate() {
+            let term = TTerm::from_field_text(file.fields.id, id);
+            let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+            let found: HashSet<DocAddress> =
+                file.searcher.search(&q, &DocSetCollector).map_err(engine)?;
+            if let Some(addr) = found.into_iter().next() {
+                let place = self.positions[fi][addr.segment_ord as usize][addr.doc_id as usize];
+                return self.article(place, &mut None).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Articles per district (as [`crate::filter::district_counts`] gives them).
+    pub fn district_counts(&self) -> Result<Vec<(DistrictKey, usize)>, String> {
+        let mut counts: Vec<(DistrictKey, usize)> = Vec::new();
+        let mut named = 0usize;
+        for d in crate::district::DISTRICTS {
+            let mut n = 0u64;
+            for file in &self.files {
+                let term = TTerm::from_field_text(file.fields.district, d.name);
+                n += file.searcher.doc_freq(&term).map_err(engine)?;
+            }
+            if n > 0 {
+                let n = n as usize;
+                named += n;
+                counts.push((DistrictKey::Named(d.name.to_string()), n));
+            }
+        }
+        if self.len() > named {
+            counts.push((DistrictKey::Unstated, self.len() - named));
+        }
+        counts.sort_by_key(|(k, _)| k.rank());
+        Ok(counts)
+    }
+}

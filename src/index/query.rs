@@ -1,0 +1,220 @@
+//! From a kanbao query to a tantivy query that finds a superset of the matching articles.
+//!
+//! The index only narrows the search: kanbao's own matcher then reads each candidate and
+//! decides (see [`crate::search`]). So every query built here must keep every article that
+//! could match (no false negatives); extra candidates cost time, not correctness.
+//!
+//! - A literal term of one character is a lookup in `uni`; a longer one is a phrase of the
+//!   bigrams at offsets 0, 2, 4, … and the last one, in `bi`.
+//! - A pinyin term: every way the matcher could read it (each character by its full
+//!   syllable, an initial, or a prefix for the last) gives the sequence of first letters of
+//!   the characters it covers; each sequence is a phrase of letter pairs in `pyp` (one
+//!   letter: a lookup in `pyi`). When there are too many sequences, only their first few
+//!   letters are asked for, which still keeps every match. The literal form is OR-ed in.
+//! - Terms are AND-ed. An empty query matches everything.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use pinyin::ToPinyinMulti;
+use tantivy::Term as TTerm;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query as TQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::schema::Fields;
+use crate::search::{Query, Term};
+
+/// Most letter sequences asked for one pinyin term before they are shortened.
+const MAX_SEQUENCES: usize = 24;
+/// Longest letter sequence asked for.
+const MAX_LETTERS: usize = 8;
+
+fn term(field: Field, text: &str) -> TTerm {
+    TTerm::from_field_text(field, text)
+}
+
+fn lookup(field: Field, text: &str) -> Box<dyn TQuery> {
+    Box::new(TermQuery::new(term(field, text), IndexRecordOption::Basic))
+}
+
+/// A phrase of the grams of `units` (each a string of one position) in `field`: the gram
+/// starting at each of offsets 0, 2, 4, … and the last one (grams are two units long).
+fn gram_phrase(field: Field, units: &[String]) -> Box<dyn TQuery> {
+    let n = units.len();
+    debug_assert!(n >= 2);
+    let gram = |i: usize| format!("{}{}", units[i], units[i + 1]);
+    if n == 2 {
+        return lookup(field, &gram(0));
+    }
+    let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
+    if offsets.last() != Some(&(n - 2)) {
+        offsets.push(n - 2);
+    }
+    let terms = offsets
+        .into_iter()
+        .map(|i| (i, term(field, &gram(i))))
+        .collect();
+    Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// Articles whose folded text may contain `folded` literally.
+fn literal(f: &Fields, folded: &str) -> Box<dyn TQuery> {
+    let units: Vec<String> = folded.chars().map(String::from).collect();
+    if units.len() == 1 {
+        return lookup(f.uni, &units[0]);
+    }
+    gram_phrase(f.bi, &units)
+}
+
+/// Every distinct toneless reading, as the matcher spells them (ü as v).
+fn syllables() -> &'static [Vec<u8>] {
+    static ALL: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut set = BTreeSet::new();
+        for cp in 0..0x1_0000u32 {
+            let Some(multi) = char::from_u32(cp).and_then(|c| c.to_pinyin_multi()) else {
+                continue;
+            };
+            for reading in multi {
+                let plain: Vec<u8> = reading
+                    .plain()
+                    .chars()
+                    .filter_map(|c| match c {
+                        'ü' => Some(b'v'),
+                        'ê' => Some(b'e'),
+                        c if c.is_ascii_alphabetic() => u8::try_from(c.to_ascii_lowercase()).ok(),
+                        _ => None,
+                    })
+                    .collect();
+                if !plain.is_empty() {
+                    set.insert(plain);
+                }
+            }
+        }
+        set.into_iter().collect()
+    })
+}
+
+/// As the matcher: may the typed letter `typed` stand for `reading[k]`?
+fn letter_matches(reading: &[u8], k: usize, typed: u8) -> bool {
+    let r = reading[k];
+    r == typed
+        || (r == b'v' && typed == b'u')
+        || (r == b'u'
+            && typed == b'v'
+            && k > 0
+            && matches!(reading[k - 1], b'j' | b'q' | b'x' | b'y'))
+}
+
+/// The offsets one character can take the matcher to from `from`, over every reading of
+/// every character; bit `len` means the whole term is matched.
+fn reach(t: &[u8], from: usize) -> u64 {
+    let len = t.len();
+    let mut mask = 0u64;
+    for r in syllables() {
+        let rest = &t[from..];
+        let n = rest.len().min(r.len());
+        let agree = (0..n).all(|k| letter_matches(r, k, rest[k]));
+        if agree && rest.len() >= r.len() {
+            mask |= 1 << (from + r.len());
+        }
+        if agree && rest.len() < r.len() {
+            mask |= 1 << len;
+        }
+        if r[0] == t[from] {
+            mask |= 1 << (from + 1);
+        }
+        let two = r.get(..2);
+        if matches!(two, Some(b"zh" | b"ch" | b"sh")) && t.get(from..from + 2) == two {
+            mask |= 1 << (from + 2);
+        }
+    }
+    mask
+}
+
+/// The first letters of the characters of every way to match `t`, each cut to `max`.
+fn sequences(t: &[u8], reaches: &[u64], max: usize) -> BTreeSet<Vec<u8>> {
+    fn walk(
+        t: &[u8],
+        r: &[u64],
+        from: usize,
+        seq: &mut Vec<u8>,
+        max: usize,
+        out: &mut BTreeSet<Vec<u8>>,
+    ) {
+        seq.push(t[from]);
+        if seq.len() >= max {
+            out.insert(seq.clone());
+        } else {
+            let mut next = r[from];
+            while next != 0 {
+                let to = next.trailing_zeros() as usize;
+                next &= next - 1;
+                if to >= t.len() {
+                    out.insert(seq.clone());
+                } else if to > from {
+                    walk(t, r, to, seq, max, out);
+                }
+            }
+        }
+        seq.pop();
+    }
+    let mut out = BTreeSet::new();
+    if !t.is_empty() && reaches[0] != 0 {
+        walk(t, reaches, 0, &mut Vec::new(), max, &mut out);
+    }
+    out
+}
+
+/// Articles that may match `t` by pinyin; `None` when no character can start a match.
+fn pinyin(f: &Fields, t: &[u8]) -> Option<Box<dyn TQuery>> {
+    let reaches: Vec<u64> = (0..t.len()).map(|from| reach(t, from)).collect();
+    let mut max = MAX_LETTERS;
+    let mut seqs = sequences(t, &reaches, max);
+    while seqs.len() > MAX_SEQUENCES && max > 1 {
+        max -= 1;
+        seqs = sequences(t, &reaches, max);
+    }
+    if seqs.is_empty() {
+        return None;
+    }
+    let mut any: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+    for seq in seqs {
+        let units: Vec<String> = seq.iter().map(|b| char::from(*b).to_string()).collect();
+        let q = if units.len() == 1 {
+            lookup(f.pyi, &units[0])
+        } else {
+            gram_phrase(f.pyp, &units)
+        };
+        any.push((Occur::Should, q));
+    }
+    Some(Box::new(BooleanQuery::new(any)))
+}
+
+/// Articles that may match the term.
+fn one(f: &Fields, t: &Term) -> Box<dyn TQuery> {
+    let lit = literal(f, t.folded());
+    if !t.is_pinyin() {
+        return lit;
+    }
+    match pinyin(f, t.folded().as_bytes()) {
+        Some(py) => Box::new(BooleanQuery::new(vec![
+            (Occur::Should, lit),
+            (Occur::Should, py),
+        ])),
+        None => lit,
+    }
+}
+
+/// A tantivy query whose matches include every article that matches `query`.
+pub fn candidates(f: &Fields, query: &Query) -> Box<dyn TQuery> {
+    let terms: Vec<(Occur, Box<dyn TQuery>)> = query
+        .terms()
+        .iter()
+        .map(|t| (Occur::Must, one(f, t)))
+        .collect();
+    if terms.is_empty() {
+        return Box::new(AllQuery);
+    }
+    Box::new(BooleanQuery::new(terms))
+}

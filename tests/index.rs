@@ -1,0 +1,312 @@
+//! The persistent index (issue 12): the indexed search gives exactly the in-memory engine's
+//! results; damaged, foreign, unfinished and stale indexes are detected and rebuilt; a folder
+//! that gains a file indexes only that file. Archives are small generated ones.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use kanbao::article::Collection;
+use kanbao::index::{self, Note};
+use kanbao::search::{Query, search_articles};
+use pinyin::ToPinyin;
+use proptest::prelude::*;
+use tempfile::TempDir;
+
+/// Writes `n` generated articles (seed `seed`) to `path`.
+fn generate(path: &Path, n: usize, seed: u64) {
+    let mut out = Vec::new();
+    kanbao::archive::generate(n, seed, &mut out).unwrap();
+    std::fs::write(path, out).unwrap();
+}
+
+/// Builds (or brings up to date) the index of `path` under `root`.
+fn update(root: &Path, path: &Path) -> (index::Report, Vec<Note>) {
+    let mut notes = Vec::new();
+    let report = index::update(root, path, &mut notes, &mut |_, _, _| {}).unwrap();
+    (report, notes)
+}
+
+fn open(root: &Path, path: &Path) -> (index::Archive, Vec<Note>) {
+    let mut notes = Vec::new();
+    let archive = index::open_in(root, path, &mut notes).expect("an indexed archive");
+    (archive, notes)
+}
+
+/// (id, hits, title hits), best first.
+type Results = Vec<(String, usize, usize)>;
+
+fn results(collection: &Collection, query: &Query) -> Results {
+    search_articles(&collection.articles, query, 0..collection.articles.len())
+        .into_iter()
+        .map(|h| {
+            (
+                collection.articles[h.index].id.clone(),
+                h.hits,
+                h.title_hits,
+            )
+        })
+        .collect()
+}
+
+fn in_memory(path: &Path, query: &Query) -> Results {
+    let (collection, _) = kanbao::load::load(Some(path)).unwrap();
+    results(&collection, query)
+}
+
+/// The candidates the index finds, read from the data, searched by the in-memory engine
+/// (never the whole-archive shortcut of `candidate_collection`, so the index is what is
+/// tested).
+fn indexed(archive: &index::Archive, query: &Query) -> Results {
+    let places = archive.candidates(query).unwrap();
+    let candidates = Collection {
+        banner: None,
+        articles: archive.articles(&places).unwrap(),
+    };
+    results(&candidates, query)
+}
+
+/// Two archives indexed once for the property test: one file, and a folder of two files.
+struct Fixture {
+    _dir: TempDir,
+    root: PathBuf,
+    paths: Vec<PathBuf>,
+    collections: Vec<Collection>,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = TempDir::new().unwrap();
+        let root = dir.path().join("cache");
+        let file = dir.path().join("one.jsonl");
+        generate(&file, 160, 3);
+        let folder = dir.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        generate(&folder.join("a.jsonl"), 90, 5);
+        // Ids of another seed would collide with the first file's: shift them.
+        let mut b = Vec::new();
+        kanbao::archive::generate(90, 11, &mut b).unwrap();
+        let b = String::from_utf8(b)
+            .unwrap()
+            .replace("\"id\":\"", "\"id\":\"b-");
+        std::fs::write(folder.join("b.jsonl"), b).unwrap();
+        let paths = vec![file, folder];
+        let collections = paths
+            .iter()
+            .map(|p| {
+                update(&root, p);
+                kanbao::load::load(Some(p)).unwrap().0
+            })
+            .collect();
+        Fixture {
+            _dir: dir,
+            root,
+            paths,
+            collections,
+        }
+    })
+}
+
+/// A piece of an article's text as a term: literal, or as pinyin (full, initials, mixed, or
+/// full with the last letter not yet typed).
+fn term_from(collection: &Collection, pick: (usize, usize, usize, usize, u8)) -> String {
+    let (a, p, start, len, mode) = pick;
+    let article = &collection.articles[a % collection.articles.len()];
+    let fields: Vec<&String> = std::iter::once(&article.title)
+        .chain(&article.paragraphs)
+        .collect();
+    let text: Vec<char> = fields[p % fields.len()].chars().collect();
+    if text.is_empty() {
+        return "工会".into();
+    }
+    let start = start % text.len();
+    let piece: String = text[start..(start + 1 + len % 6).min(text.len())]
+        .iter()
+        .collect();
+    if mode == 0 {
+        return piece.replace(['"', ' ', '\u{3000}'], "");
+    }
+    let mut out = String::new();
+    for (i, c) in piece.chars().enumerate() {
+        let Some(py) = c.to_pinyin() else { break };
+        let full = py.plain().replace('ü', "v");
+        let initial = &full[..1];
+        let use_full = match mode {
+            1 => true,
+            2 => false,
+            _ => i % 2 == 0,
+        };
+        out.push_str(if use_full { &full } else { initial });
+    }
+    if mode == 4 && out.len() > 2 {
+        // Typing: the last syllable only begun.
+        out.pop();
+    }
+    if out.is_empty() { piece } else { out }
+}
+
+fn pick() -> impl Strategy<Value = (usize, usize, usize, usize, u8)> {
+    (0..1000usize, 0..20usize, 0..400usize, 0..6usize, 0..5u8)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Literal, pinyin, mixed and several-term queries: the same articles, in the same order,
+    /// with the same hits as the in-memory engine.
+    #[test]
+    fn indexed_search_equals_in_memory(
+        which in 0..2usize,
+        first in pick(),
+        second in proptest::option::of(pick()),
+        letters in proptest::option::of("[a-z]{1,4}"),
+    ) {
+        let f = fixture();
+        let collection = &f.collections[which];
+        let mut query = term_from(collection, first);
+        if let Some(second) = second {
+            query = format!("{query} {}", term_from(collection, second));
+        }
+        if let Some(letters) = letters {
+            query = format!("{query} {letters}");
+        }
+        let query = Query::parse(&query);
+        let (archive, notes) = open(&f.root, &f.paths[which]);
+        prop_assert!(notes.is_empty(), "{notes:?}");
+        prop_assert_eq!(indexed(&archive, &query), results(collection, &query));
+    }
+}
+
+/// A temporary archive of one file, indexed.
+fn indexed_file(n: usize) -> (TempDir, PathBuf, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let file = dir.path().join("a.jsonl");
+    generate(&file, n, 2);
+    update(&root, &file);
+    (dir, root, file)
+}
+
+/// The index folder of `file` and its largest tantivy file.
+fn largest_file(root: &Path, file: &Path) -> PathBuf {
+    let dir = index::cache::folder(root, &file.canonicalize().unwrap());
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .unwrap()
+}
+
+fn assert_rebuilt_and_right(root: &Path, file: &Path) {
+    let query = Query::parse("工会 gh");
+    let (archive, notes) = open(root, file);
+    assert!(
+        matches!(notes.as_slice(), [Note::Rebuilt { .. }]),
+        "{notes:?}"
+    );
+    assert_eq!(indexed(&archive, &query), in_memory(file, &query));
+    // Rebuilt: the next open is clean.
+    let (_, notes) = open(root, file);
+    assert!(notes.is_empty(), "{notes:?}");
+}
+
+#[test]
+fn a_truncated_index_file_is_detected_and_rebuilt() {
+    let (_dir, root, file) = indexed_file(60);
+    let big = largest_file(&root, &file);
+    let len = std::fs::metadata(&big).unwrap().len();
+    let f = std::fs::OpenOptions::new().write(true).open(&big).unwrap();
+    f.set_len(len / 2).unwrap();
+    drop(f);
+    assert_rebuilt_and_right(&root, &file);
+}
+
+#[test]
+fn a_scribbled_index_file_is_detected_and_rebuilt() {
+    let (_dir, root, file) = indexed_file(60);
+    let big = largest_file(&root, &file);
+    let mut bytes = std::fs::read(&big).unwrap();
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 64] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&big, bytes).unwrap();
+    assert_rebuilt_and_right(&root, &file);
+}
+
+#[test]
+fn a_half_written_or_foreign_index_is_not_trusted() {
+    let (_dir, root, file) = indexed_file(40);
+    let dir = index::cache::folder(&root, &file.canonicalize().unwrap());
+    // Half-written: the sidecar is the last file written.
+    std::fs::remove_file(dir.join(index::cache::META)).unwrap();
+    assert_rebuilt_and_right(&root, &file);
+    // Foreign: a sidecar that names another file.
+    let meta = dir.join(index::cache::META);
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let other = text.replace("a.jsonl", "b.jsonl");
+    std::fs::write(&meta, other).unwrap();
+    assert_rebuilt_and_right(&root, &file);
+    // Garbage where tantivy's files were, with a sidecar that lists them.
+    std::fs::write(dir.join("meta.json"), b"{ not json").unwrap();
+    assert_rebuilt_and_right(&root, &file);
+}
+
+#[test]
+fn a_changed_data_file_invalidates_its_index() {
+    let (_dir, root, file) = indexed_file(40);
+    let mut more = Vec::new();
+    kanbao::archive::generate(5, 99, &mut more).unwrap();
+    let more = String::from_utf8(more)
+        .unwrap()
+        .replace("\"id\":\"", "\"id\":\"new-");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str(&more);
+    std::fs::write(&file, text).unwrap();
+    let (archive, notes) = open(&root, &file);
+    assert!(notes.is_empty(), "a changed file is no damage: {notes:?}");
+    assert_eq!(archive.len(), 45);
+    let query = Query::parse("");
+    assert_eq!(indexed(&archive, &query), in_memory(&file, &query));
+}
+
+#[test]
+fn a_folder_gaining_a_file_indexes_only_the_new_one() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let folder = dir.path().join("daily");
+    std::fs::create_dir(&folder).unwrap();
+    generate(&folder.join("2019-01.jsonl"), 30, 1);
+    let (report, _) = update(&root, &folder);
+    assert_eq!((report.files, report.built, report.articles), (1, 1, 30));
+    let mut b = Vec::new();
+    kanbao::archive::generate(20, 8, &mut b).unwrap();
+    let b = String::from_utf8(b)
+        .unwrap()
+        .replace("\"id\":\"", "\"id\":\"b-");
+    std::fs::write(folder.join("2019-02.jsonl"), b).unwrap();
+    let (report, _) = update(&root, &folder);
+    assert_eq!((report.files, report.built, report.articles), (2, 1, 50));
+    let (archive, _) = open(&root, &folder);
+    let query = Query::parse("gonghui");
+    assert_eq!(indexed(&archive, &query), in_memory(&folder, &query));
+    // A removed file's articles disappear.
+    std::fs::remove_file(folder.join("2019-01.jsonl")).unwrap();
+    let (archive, _) = open(&root, &folder);
+    assert_eq!(archive.len(), 20);
+}
+
+#[test]
+fn a_folder_with_a_duplicate_id_across_files_is_left_to_the_loader() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let folder = dir.path().join("dup");
+    std::fs::create_dir(&folder).unwrap();
+    generate(&folder.join("a.jsonl"), 10, 1);
+    generate(&folder.join("b.jsonl"), 10, 1);
+    update(&root, &folder);
+    let mut notes = Vec::new();
+    assert!(index::open_in(&root, &folder, &mut notes).is_none());
+    assert!(kanbao::load::load(Some(&folder)).is_err());
+}

@@ -1,0 +1,102 @@
+//! `kanbao index` and the indexed commands, as a user meets them: same output as the
+//! in-memory path (`--no-index`), progress on stderr, a damaged index rebuilt with a warning.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn kanbao(cache: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("kanbao").unwrap();
+    cmd.env("XDG_CACHE_HOME", cache).env_remove("HOME");
+    cmd
+}
+
+fn stdout(cache: &Path, args: &[&str]) -> String {
+    let out = kanbao(cache).args(args).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn indexed_commands_print_what_the_in_memory_path_prints() {
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(120, 4, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    let out = kanbao(&cache).args(["index", data]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("120 篇"), "{err}");
+    assert!(err.contains("MB/s"), "{err}");
+    assert!(
+        cache.join("kanbao/index").is_dir(),
+        "the index lives in the cache"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "nothing is written next to the data"
+    );
+    let id = stdout(&cache, &["--no-index", "--data", data, "list"])
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    for args in [
+        vec!["search", "工会"],
+        vec!["search", "gonghui fw", "--json"],
+        vec!["search", "\"工会 \""],
+        vec!["list"],
+        vec!["list", "--json", "--district", "xc"],
+        vec!["list", "--query", "ghyz"],
+        vec!["districts"],
+        vec!["show", &id, "--width", "30"],
+    ] {
+        let mut indexed = vec!["--data", data];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data];
+        whole.extend(&args);
+        let a = stdout(&cache, &indexed);
+        assert!(!a.is_empty(), "{args:?}");
+        assert_eq!(a, stdout(&cache, &whole), "{args:?}");
+    }
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt_with_a_warning() {
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(30, 6, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    kanbao(&cache).args(["index", data]).assert().success();
+    let root = cache.join("kanbao/index");
+    let folder = std::fs::read_dir(&root)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(folder.join("meta.json"), "scribbled").unwrap();
+    let out = kanbao(&cache)
+        .args(["--data", data, "search", "工会"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("索引已损坏"), "{err}");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        stdout(&cache, &["--no-index", "--data", data, "search", "工会"])
+    );
+    let out = kanbao(&cache)
+        .args(["--data", data, "search", "工会"])
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty(), "rebuilt once");
+}
