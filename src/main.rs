@@ -20,7 +20,7 @@ use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sani
 use kanbao::load;
 use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
-use kanbao::state::{Access, StateStore};
+use kanbao::state::{Access, SourceId, StateStore};
 use kanbao::tui::{self, Config};
 
 fn main() -> ExitCode {
@@ -223,7 +223,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let keep = list_filter(settings, args)?;
+            let keep = list_filter(settings, args, || Ok(source_of(settings, &collection)))?;
             let articles: Vec<&Article> = match &query {
                 Some(query) => commands::matching(&collection, keep, query)
                     .into_iter()
@@ -301,7 +301,8 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let filter = DistrictFilter::parse(&args.district)?;
             let mut articles = commands::filtered(&collection, &filter);
             if args.bookmarked {
-                let (state, key) = reading_state(settings)?;
+                let (state, key) =
+                    reading_state(settings, || Ok(source_of(settings, &collection)))?;
                 articles.retain(|a| state.is_bookmarked(&key, &a.id));
             }
             let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
@@ -366,19 +367,37 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
 /// The reading state for the command line, with its source key: opened read-only, so
 /// nothing is locked, written or moved aside. Warnings (a damaged file, left as it is) go
 /// to stderr and reading goes on; something that is not a state file at the path is an error.
-fn reading_state(settings: &Settings) -> kanbao::error::Result<(StateStore, String)> {
-    let key = settings.source_key();
+/// `source` says which data it is (`state::SourceId`); it is asked only when there is state.
+fn reading_state(
+    settings: &Settings,
+    source: impl FnOnce() -> kanbao::error::Result<SourceId>,
+) -> kanbao::error::Result<(StateStore, String)> {
     let path = match &settings.state.value {
-        StatePlace::Off => return Ok((StateStore::disabled(), key)),
+        StatePlace::Off => return Ok((StateStore::disabled(), String::new())),
         StatePlace::File(path) => Some(path.clone()),
         StatePlace::Default => None,
     };
-    let (store, warnings) = StateStore::open_with(path, Access::ReadOnly).map_err(Error::State)?;
+    let (mut store, warnings) =
+        StateStore::open_with(path, Access::ReadOnly).map_err(Error::State)?;
     for warning in warnings {
         let text = i18n::warning_text(&warning, settings.lang.value);
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
+    let key = store.resolve_source(&source()?);
     Ok((store, key))
+}
+
+/// The identity of the loaded data in the state store.
+fn source_of(settings: &Settings, collection: &Collection) -> SourceId {
+    settings.source_id(collection.articles.iter().map(|a| a.id.as_str()))
+}
+
+/// An index that could not be read, as an error.
+fn index_failed(reason: String) -> Error {
+    Error::Io {
+        path: "<index>".into(),
+        source: std::io::Error::other(reason),
+    }
 }
 
 /// Writes `text` to `out`.
@@ -424,7 +443,10 @@ fn list_indexed(
     archive: &index::Archive,
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
-    let keep = list_filter(settings, args)?;
+    let keep = list_filter(settings, args, || {
+        let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
+        Ok(settings.source_id(all.iter().map(|a| a.id.as_str())))
+    })?;
     index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
 }
 
@@ -433,11 +455,12 @@ fn list_indexed(
 fn list_filter(
     settings: &Settings,
     args: &kanbao::cli::ListArgs,
+    source: impl FnOnce() -> kanbao::error::Result<SourceId>,
 ) -> kanbao::error::Result<impl Fn(&Article) -> bool> {
     let filter = DistrictFilter::parse(&args.district)?;
     let (bookmarked, unread) = (args.bookmarked, args.unread);
     let (state, key) = if bookmarked || unread {
-        reading_state(settings)?
+        reading_state(settings, source)?
     } else {
         (StateStore::disabled(), String::new())
     };

@@ -1,10 +1,15 @@
-//! Reading state that survives restarts: read marks, bookmarks and the last position of each
-//! article (SPEC 6), kept per data source and article id in one JSON file.
+//! Reading state that survives restarts: read marks, bookmarks, the last position, the note
+//! and the tags of each article (SPEC 6), kept per data source and article id in one JSON
+//! file.
 //!
 //! # File
 //! `$XDG_STATE_HOME/kanbao/state.json` by default (see [`default_path`]):
-//! `{ "version": 1, "sources": { "<key>": { "<id>": { "read", "bookmarked", "position",
-//! "updated" } } } }`. The key of a source is its canonical path, or `builtin` ([`source_key`]).
+//! `{ "version": 2, "sources": { "<key>": { "path", "entries": { "<id>": { "read",
+//! "bookmarked", "position", "note", "tags" } } } } }`, every field `{ "v": value, "at":
+//! milliseconds }`. The key of a source is its name and a fingerprint of its article ids
+//! ([`SourceId::key`], found with [`StateStore::resolve_source`]), or `builtin`; its path is
+//! only a hint. A version 1 file (keyed by canonical path, one stamp per entry) is read and
+//! migrated without loss, and written as version 2 by the next save.
 //!
 //! # Saving
 //! A save takes an OS lock on `state.json.lock`, re-reads the file, merges what this process
@@ -21,22 +26,24 @@
 //! written, so a large state file does not hold up keys.
 //!
 //! # Merge rule
-//! Per (source, article id) entry, the one with the newer `updated` stamp wins; on a tie, this
-//! process's. Entries found on only one side are kept. A change is always stamped later than
-//! the entry it replaces, so what this process changed since it loaded beats what it started
-//! from, and what only another process changed comes from disk. Two processes changing the
-//! same article: the later change wins, for the whole entry.
+//! Per (source, article id, field) — read, bookmark, position, note, and each tag on its
+//! own — the value with the newer stamp wins; on a tie, this process's. Entries and fields
+//! found on only one side are kept. A change is always stamped later than the field it
+//! replaces, so what this process changed since it loaded beats what it started from, and
+//! what only another process changed comes from disk. Two processes changing the same
+//! article: a read mark from one and a note from the other are both kept; two changes to one
+//! field, the later wins.
 //!
 //! # Trouble
 //! Only a file kanbao recognises as its own is ever moved or written: a regular file holding
 //! a JSON object with `version` and `sources`, or one that begins as kanbao writes it
-//! (`{ "version": 1, "sources"` …) and is cut short or bad further on. Such a damaged file
+//! (`{ "version": <n>, "sources"` …) and is cut short or bad further on. Such a damaged file
 //! (bad JSON, wrong types, not UTF-8) is moved aside to `state.json.bad-<unix seconds>` with
 //! a [`Warning`] and reading goes on with empty state; commands that only read
 //! ([`Access::ReadOnly`]) leave it where it is. Anything else at the path (other JSON, an
 //! empty file, a folder, a device, a FIFO) or a file over [`MAX_BYTES`] is an error,
 //! [`StateError::NotState`] or [`StateError::TooLarge`], and is left as it is. A file from a
-//! newer kanbao (`version` > 1) is read but never written. A file that cannot be read at all
+//! newer kanbao (`version` > 2) is read but never written. A file that cannot be read at all
 //! (permissions) is left alone and marks stay in memory.
 
 mod disk;
@@ -64,8 +71,9 @@ use model::Sources;
 /// The source key of the bundled data.
 pub const BUILTIN: &str = "builtin";
 
-/// The key under which the state of a data source is kept: its canonical path (as text), or
-/// [`BUILTIN`] for the bundled data. If the path cannot be canonicalized, it is used as given.
+/// The canonical path of a data source (as text), or [`BUILTIN`] for the bundled data: the
+/// key of version 1 files, and now the path hint of a [`SourceId`]. If the path cannot be
+/// canonicalized, it is used as given.
 pub fn source_key(data: Option<&Path>) -> String {
     match data {
         None => BUILTIN.to_owned(),
@@ -356,9 +364,11 @@ impl StateStore {
 
     /// Finds the key under which the state of the data `source` is kept, and remembers its
     /// path as a hint. The key is the data's name and fingerprint ([`SourceId::key`]), so a
-    /// moved or copied archive keeps its marks. When no state has that key yet but some
-    /// was kept for the same path (a version 1 file, or data changed in place), that state
-    /// is carried over to the new key, stamps and all, and saved with the next save.
+    /// moved or copied archive keeps its marks. When no state has that key yet, state kept
+    /// for the same data under another name (a renamed file) is carried over, else state
+    /// kept for the same path (a version 1 file, or data changed in place; the most recently
+    /// changed when several). What is carried over keeps its stamps, and is saved with the
+    /// next save under the new key; the old key stays as it was.
     pub fn resolve_source(&mut self, source: &SourceId) -> String {
         let key = source.key();
         let Some(path) = source.path.clone() else {
@@ -368,11 +378,15 @@ impl StateStore {
         if self.sources.contains_key(&key) {
             return key;
         }
-        let found = self
-            .sources
-            .iter()
-            .find(|(k, s)| s.path() == Some(path.as_str()) || **k == path)
-            .map(|(_, s)| s.clone());
+        let suffix = format!("#{}", source.fingerprint);
+        let renamed = self.sources.iter().find(|(k, _)| k.ends_with(&suffix));
+        let same_path = || {
+            self.sources
+                .iter()
+                .filter(|(k, s)| s.path() == Some(path.as_str()) || **k == path)
+                .max_by_key(|(_, s)| s.entries().map(|(_, e)| e.updated()).max())
+        };
+        let found = renamed.or_else(same_path).map(|(_, s)| s.clone());
         if let Some(mut old) = found {
             old.path = Some(path);
             if self.writable {

@@ -46,7 +46,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     check_terminal()?;
     let settings = &config.settings;
     let lang = settings.lang.value;
-    let (store, warnings) = match &settings.state.value {
+    let (mut store, warnings) = match &settings.state.value {
         StatePlace::Off => (StateStore::disabled(), Vec::new()),
         place => {
             let path = match place {
@@ -73,13 +73,15 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         Ambiguous::Auto => terminal::probe_ambiguous_width(),
     };
     let mouse = settings.mouse.value;
+    let ids = collection.articles.iter().map(|a| a.id.as_str());
+    let source = store.resolve_source(&settings.source_id(ids));
     keymap::set_user_bindings(&settings.keys);
     let opts = Options {
         lang,
         ambiguous,
         filter: config.filter,
         query: config.query,
-        source: settings.source_key(),
+        source,
         mouse,
         clusters: if clusters.supported {
             Clusters::Whole

@@ -132,10 +132,11 @@ fn pick<T: Clone>(mine: &mut Option<Stamped<T>>, theirs: &Option<Stamped<T>>) {
 /// Sets a stamped field to `value` at `now` (always later than its last stamp); false when
 /// it already held that value, and then it keeps its stamp so it cannot win a merge it
 /// should not.
-pub(crate) fn set<T: PartialEq>(field: &mut Option<Stamped<T>>, value: T, now: u64) -> bool
-where
-    T: Default,
-{
+pub(crate) fn set<T: PartialEq + Default>(
+    field: &mut Option<Stamped<T>>,
+    value: T,
+    now: u64,
+) -> bool {
     let current = field.as_ref();
     let unchanged = match current {
         Some(s) => s.value == value,
