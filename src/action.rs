@@ -1,5 +1,5 @@
 //! Every user intent the reader understands. Keys, the mouse and pastes become `Action`s
-//! (in `tui::keymap`); `App::update` is the only thing that acts on them.
+//! (through `tui::keymap` and the core's key table, `keys`); `App::update` is the only thing that acts on them.
 
 use crate::search::SearchHit;
 

@@ -9,6 +9,7 @@ mod reader;
 mod saving;
 mod search_job;
 
+pub use crate::keys::Context;
 pub use geometry::{
     Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
@@ -71,21 +72,6 @@ pub enum Mode {
         /// The first help line shown.
         scroll: usize,
     },
-}
-
-/// Which key table applies now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    /// The list has the focus.
-    List,
-    /// The reader has the focus.
-    Reader,
-    /// The search prompt is open.
-    Search,
-    /// The district picker is open.
-    Picker,
-    /// The help is open.
-    Help,
 }
 
 /// How the reader starts.
@@ -627,7 +613,11 @@ impl App {
         self.scroll(|r| wrapped = r.step_hit(forward, rows));
         let msg = match &self.reader {
             _ if self.context() != Context::Reader => return,
-            _ if self.query.is_empty() => Msg::NoSearch,
+            _ if self.query.is_empty() => {
+                let key = self.key_for(Context::Reader, &Action::OpenSearch);
+                self.status = Some(i18n::no_search(self.lang(), &key));
+                return;
+            }
             Some(reader) if reader.hit_count().1 == 0 => Msg::NoMatches,
             _ if wrapped && forward => Msg::WrappedToFirst,
             _ if wrapped => Msg::WrappedToLast,
@@ -777,9 +767,18 @@ impl App {
     }
 
     /// The key help opened `from` a context, as `(keys, what they do)` lines; a line with
+    /// The name of the first key that does `action` in `context` (the user's bindings
+    /// taken into account), for messages that tell which key to press.
+    pub fn key_for(&self, context: Context, action: &Action) -> String {
+        crate::keys::keys_for(context, action)
+            .first()
+            .map(|k| crate::keys::key_label(*k, self.lang()))
+            .unwrap_or_default()
+    }
+
     /// no keys heads a section. Made from the key table, so it cannot drift from the keys.
     pub fn help_lines(&self, from: Context) -> Vec<(String, &'static str)> {
-        crate::tui::keymap::help_lines(
+        crate::keys::help_lines(
             from,
             self.opts.lang,
             self.geometry().side_by_side,

@@ -255,7 +255,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
         })
         .collect();
     let name = clean(&path.display().to_string());
-    let line = crate::i18n::checked(lang, &name, report.collection.articles.len(), &summary);
+    let line = crate::error::checked(lang, &name, report.collection.articles.len(), &summary);
     writeln!(out, "{line}").map_err(io)?;
     Ok(Outcome::Found)
 }

@@ -20,6 +20,7 @@
 pub mod problem;
 pub mod show;
 pub mod template;
+mod text;
 
 use std::ffi::OsString;
 use std::ops::Range;
@@ -35,6 +36,7 @@ use crate::settings::keys::{self, Chord, KeyBinding};
 use crate::settings::{Ambiguous, ConfigSource, Layer, Origin, Settings, StatePlace};
 
 pub use problem::{ConfigProblem, Expected};
+pub use text::config_problem_text;
 
 /// The environment variable naming the config file.
 pub const ENV_CONFIG: &str = "KANBAO_CONFIG";

@@ -222,8 +222,10 @@ mod tests {
         let typed = parse_district(" 浦东 ").unwrap_err();
         assert_eq!(typed, "浦东");
         for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
-            let err =
-                crate::i18n::error_text(&crate::error::Error::UnknownDistrict(typed.clone()), lang);
+            let err = crate::error::error_text(
+                &crate::error::Error::UnknownDistrict(typed.clone()),
+                lang,
+            );
             assert!(err.contains("浦东"));
             for d in DISTRICTS {
                 assert!(err.contains(d.name), "{err}");

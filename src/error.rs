@@ -3,7 +3,11 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
+
+mod text;
+
+pub use text::{checked, error_text, place_text};
 
 /// Where in the input something was found: a file and, where it applies, a line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,12 +66,12 @@ impl Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&i18n::place_text(self, Lang::En))
+        f.write_str(&place_text(self, Lang::En))
     }
 }
 
 /// Every error kanbao reports. All of them exit with code 2. Their words are in
-/// [`crate::i18n`] ([`i18n::error_text`]), in Chinese and English; `Display` gives the English.
+/// [`text`] ([`error_text`]), in Chinese and English; `Display` gives the English.
 #[derive(Debug)]
 pub enum Error {
     /// A file or folder could not be read or written.
@@ -251,7 +255,7 @@ pub fn shorten_quoted(message: &str) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&i18n::error_text(self, Lang::En))
+        f.write_str(&error_text(self, Lang::En))
     }
 }
 

@@ -19,11 +19,13 @@ pub mod open;
 pub mod query;
 pub mod run;
 pub mod schema;
+mod text;
 
 use std::path::{Path, PathBuf};
 
 pub use build::{BuildError, Progress};
 pub use open::Archive;
+pub use text::{index_done, index_note, index_progress};
 
 use cache::{Fingerprint, Stale};
 use open::FileIndex;

@@ -12,6 +12,7 @@
 
 pub mod article;
 mod breaks;
+mod fit;
 pub mod page;
 pub mod sanitize;
 pub mod width;
@@ -22,6 +23,7 @@ pub use article::{
     position_of_line,
 };
 pub use breaks::{is_no_end, is_no_start};
+pub use fit::fit_message;
 pub use page::Pages;
 pub use sanitize::{PLACEHOLDER, sanitize, sanitize_lines};
 pub use width::{AmbiguousWidth, Clusters, Widths, cluster_width, cut_to_width, display_width};

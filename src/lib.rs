@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod import;
 pub mod index;
 pub mod json;
+pub mod keys;
 pub mod layout;
 pub mod load;
 pub mod search;

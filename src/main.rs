@@ -55,7 +55,10 @@ fn exit_code(result: kanbao::error::Result<Outcome>, lang: Lang) -> ExitCode {
         }
         Err(e) => {
             // Messages quote ids, names and paths from the data: shown, never obeyed.
-            eprintln!("kanbao: {}", sanitize_lines(&i18n::error_text(&e, lang)));
+            eprintln!(
+                "kanbao: {}",
+                sanitize_lines(&kanbao::error::error_text(&e, lang))
+            );
             ExitCode::from(2)
         }
     }
@@ -380,7 +383,7 @@ fn reading_state(
     let (mut store, warnings) =
         StateStore::open_with(path, Access::ReadOnly).map_err(Error::State)?;
     for warning in warnings {
-        let text = i18n::warning_text(&warning, settings.lang.value);
+        let text = kanbao::state::warning_text(&warning, settings.lang.value);
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
     let key = store.resolve_source(&source()?);
@@ -429,7 +432,7 @@ fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
     let mut notes = Vec::new();
     let archive = index::open(path, &mut notes);
     for note in &notes {
-        let text = i18n::index_note(note, settings.lang.value);
+        let text = kanbao::index::index_note(note, settings.lang.value);
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
     archive
@@ -493,7 +496,7 @@ fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Ou
         last = std::time::Instant::now();
         let secs = start.elapsed().as_secs_f64().max(1e-3);
         let mb = p.bytes as f64 / 1e6;
-        let line = i18n::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
+        let line = kanbao::index::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
         if tty {
             let width = 20usize;
             let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
@@ -508,12 +511,15 @@ fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Ou
     };
     let report = index::update(&root, path, &mut notes, &mut show);
     for note in &notes {
-        eprintln!("kanbao: {}", sanitize_lines(&i18n::index_note(note, lang)));
+        eprintln!(
+            "kanbao: {}",
+            sanitize_lines(&kanbao::index::index_note(note, lang))
+        );
     }
     match report {
         Ok(report) => {
             let secs = start.elapsed().as_secs_f64();
-            eprintln!("{}", i18n::index_done(lang, &report, secs));
+            eprintln!("{}", kanbao::index::index_done(lang, &report, secs));
             Ok(Outcome::Found)
         }
         // Bad data: loading names the exact place and problem.

@@ -19,6 +19,7 @@
 pub mod fold;
 pub mod pinyin;
 pub mod query;
+mod query_text;
 pub mod rank;
 pub mod snippet;
 pub mod utf16;
@@ -28,6 +29,7 @@ use std::ops::Range;
 use crate::article::Article;
 
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError, Term};
+pub use query_text::query_error_text;
 pub use snippet::{Snippet, snippet};
 
 /// Below this many articles the index is one shard and searches run on the calling thread:

@@ -51,6 +51,7 @@ mod error;
 mod model;
 mod save;
 mod source;
+mod text;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -64,6 +65,7 @@ pub use error::{NotState, StateError, Warning};
 pub use model::{Entry, Position, SourceState, Stamped};
 pub use save::SaveHandle;
 pub use source::SourceId;
+pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};
 
 use disk::DiskState;
 use model::Sources;
@@ -166,7 +168,7 @@ impl StateStore {
                 store.path = given.clone();
                 let warning = Warning::Unreadable {
                     path: given.unwrap_or_default(),
-                    reason: i18n::state_error_text(&e, i18n::Lang::En),
+                    reason: state_error_text(&e, i18n::Lang::En),
                 };
                 (store, vec![warning])
             }
@@ -235,7 +237,7 @@ impl StateStore {
                 }
                 Err(e) => {
                     store.writable = false;
-                    let reason = i18n::state_error_text(&e, i18n::Lang::En);
+                    let reason = state_error_text(&e, i18n::Lang::En);
                     warnings.push(Warning::Unreadable { path, reason });
                 }
             },

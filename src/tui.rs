@@ -59,7 +59,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
                 StateStore::open_with(path, Access::ReadWrite).map_err(Error::State)?;
             let texts = warnings
                 .iter()
-                .map(|w| crate::i18n::warning_text(w, lang))
+                .map(|w| crate::state::warning_text(w, lang))
                 .collect();
             (store, texts)
         }
@@ -75,7 +75,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     let mouse = settings.mouse.value;
     let ids = collection.articles.iter().map(|a| a.id.as_str());
     let source = store.resolve_source(&settings.source_id(ids));
-    keymap::set_user_bindings(&settings.keys);
+    crate::keys::set_user_bindings(&settings.keys);
     let opts = Options {
         lang,
         ambiguous,

@@ -253,8 +253,10 @@ fn settle(t: &mut Term, text: &str) -> String {
     t.resize(101, 30);
     t.resize(100, 30);
     t.wait_text(text);
+    // Bounded: at most 50 looks (10 s); a screen still changing then is returned as it is
+    // and the caller's assertions say what is wrong with it.
     let mut last = String::new();
-    loop {
+    for _ in 0..50 {
         std::thread::sleep(Duration::from_millis(200));
         t.pump();
         let now = t.contents();
@@ -263,6 +265,7 @@ fn settle(t: &mut Term, text: &str) -> String {
         }
         last = now;
     }
+    last
 }
 
 /// The reader's side of a side-by-side screen: each row right of the divider.

@@ -1071,3 +1071,31 @@ fn a_refused_query_is_shown_on_the_prompt_line() {
     press(&mut app, KeyCode::Enter, NONE);
     assert_eq!(app.context(), Context::List);
 }
+
+/// Messages that name a key name the key the user bound, not the table's default: the
+/// empty list's way out and `n` with no search follow the config file.
+#[test]
+fn messages_name_the_users_keys() {
+    let layer = kanbao::config::parse(
+        "[keys.list]\n\"c\" = \"none\"\n\"esc\" = \"none\"\n\"x\" = \"clear_filters\"\n\
+         [keys.reader]\n\"/\" = \"none\"\n\"s\" = \"open_search\"\n",
+        std::path::Path::new("c.toml"),
+    )
+    .unwrap();
+    kanbao::keys::set_user_bindings(&layer.keys);
+    let mut app = sized(many(3), 60, 12);
+    key(&mut app, '/');
+    type_text(&mut app, "没有这个词");
+    press(&mut app, KeyCode::Enter, NONE);
+    assert!(app.view().is_empty());
+    assert!(drawn_at(&app, "没有符合条件的文章（按 x 清除搜索和地区）").is_some());
+    key(&mut app, 'x');
+    press(&mut app, KeyCode::Enter, NONE);
+    key(&mut app, 'n');
+    assert_eq!(app.status(), Some("没有搜索，按 s 搜索"));
+    kanbao::keys::set_user_bindings(&[]);
+    let mut app = sized(many(3), 60, 12);
+    press(&mut app, KeyCode::Enter, NONE);
+    key(&mut app, 'n');
+    assert_eq!(app.status(), Some("没有搜索，按 / 搜索"));
+}

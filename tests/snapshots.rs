@@ -421,10 +421,14 @@ fn while_help_is_open_the_status_bar_does_not_repeat_its_hint() {
             app.update(Action::Help);
             let terminal = draw(&app, &Theme::new(true, false), w, h);
             let screen = format!("{}", terminal.backend());
-            let hint = kanbao::i18n::Msg::HelpHints.text(lang);
+            let hint = kanbao::keys::hints(kanbao::keys::Hint::Help, lang);
             let bar = status_row(terminal.backend().buffer());
-            assert!(!bar.contains(hint), "{w}x{h}: {bar}");
-            assert_eq!(screen.matches(hint).count(), 1, "{w}x{h}: once, in the box");
+            assert!(!bar.contains(&hint), "{w}x{h}: {bar}");
+            assert_eq!(
+                screen.matches(hint.as_str()).count(),
+                1,
+                "{w}x{h}: once, in the box"
+            );
         }
     }
 }

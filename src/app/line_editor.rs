@@ -99,7 +99,7 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
     // reader shows every article).
     match Query::try_parse(text) {
         Err(e @ (QueryError::TooLong { .. } | QueryError::TooManyTerms { .. })) => {
-            Err(i18n::query_error_text(&e, lang))
+            Err(crate::search::query_error_text(&e, lang))
         }
         _ => Ok(Query::parse(text)),
     }

@@ -56,7 +56,8 @@ impl Picker {
     /// Where the picker goes on `screen`: a box wide enough for its title, every row and
     /// the key hint, and tall enough for every district, at most the screen, centred.
     pub fn layout(&self, screen: Area, lang: Lang, amb: AmbiguousWidth) -> PickerLayout {
-        let content = [Msg::PickerTitle.text(lang), Msg::PickerHints.text(lang)]
+        let hints = crate::keys::hints(crate::keys::Hint::Picker, lang);
+        let content = [Msg::PickerTitle.text(lang), hints.as_str()]
             .into_iter()
             .map(|text| display_width(text, amb))
             .chain(self.rows(lang, amb).iter().map(|r| display_width(r, amb)))

@@ -1,7 +1,7 @@
 //! Saving the reading state from the reader: in the background while reading, on this thread
 //! when the reader ends, and the question asked when the marks could not be saved.
 
-use crate::i18n::{self, Msg};
+use crate::i18n::Msg;
 use crate::state::{SaveHandle, StateError, StateStore};
 
 use super::App;
@@ -101,7 +101,7 @@ impl App {
             Ok(()) => true,
             Err(e) => {
                 self.quit = false;
-                self.saving.question = Some(i18n::quit_unsaved(&e, self.opts.lang));
+                self.saving.question = Some(crate::state::quit_unsaved(&e, self.opts.lang));
                 false
             }
         }
@@ -133,11 +133,11 @@ impl App {
         let messages: Vec<String> = warnings
             .iter()
             .map(|w| {
-                let text = i18n::warning_text(w, lang);
+                let text = crate::state::warning_text(w, lang);
                 format!("{}{text}", self.msg(Msg::StateWarning))
             })
             .collect();
-        self.saving.error = error.map(|e| i18n::save_failed_status(e, lang));
+        self.saving.error = error.map(|e| crate::state::save_failed_status(e, lang));
         if !messages.is_empty() {
             self.status = Some(messages.join("; "));
         } else if self.saving.error.is_some() {

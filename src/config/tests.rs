@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::action::Action;
 use crate::app::Context;
-use crate::i18n::error_text;
+use crate::error::error_text;
 use crate::settings::KeyName;
 
 fn ok(text: &str) -> Layer {

@@ -131,7 +131,7 @@ pub enum QueryError {
 
 impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::query_error_text(self, crate::i18n::Lang::En))
+        f.write_str(&super::query_error_text(self, crate::i18n::Lang::En))
     }
 }
 

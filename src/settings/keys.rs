@@ -1,48 +1,12 @@
 //! Keys and actions as the config file names them, with no terminal in sight: `"ctrl-d"`,
 //! `"J"`, `"space"`, `"pagedown"`, and actions by their snake_case names (`half_page_down`).
-//! The terminal layer turns a [`Chord`] into its own key type (`tui::keymap`).
+//! [`crate::keys::key_of`] turns a [`Chord`] into the key table's [`Key`](crate::keys::Key).
 
 use std::fmt;
 
 use crate::action::Action;
-use crate::app::Context;
-
-/// A key without modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyName {
-    /// A printable character (`j`, `G`, `?`; `space` is `Char(' ')`).
-    Char(char),
-    /// Enter (Return).
-    Enter,
-    /// Escape.
-    Esc,
-    /// Tab.
-    Tab,
-    /// Backspace.
-    Backspace,
-    /// Delete (forward).
-    Delete,
-    /// Insert.
-    Insert,
-    /// Arrow up.
-    Up,
-    /// Arrow down.
-    Down,
-    /// Arrow left.
-    Left,
-    /// Arrow right.
-    Right,
-    /// Home.
-    Home,
-    /// End.
-    End,
-    /// Page Up.
-    PageUp,
-    /// Page Down.
-    PageDown,
-    /// A function key, F1 to F12.
-    F(u8),
-}
+use crate::keys::Context;
+pub use crate::keys::KeyName;
 
 /// A key with its modifiers, as a binding in the config file names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -205,7 +169,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
 ];
 
 /// The actions that do something in `mode`: those the default key table binds there (a
-/// test in `tui::keymap` holds the two together).
+/// test in `keys::user` holds the two together).
 pub fn actions_in(mode: Context) -> &'static [&'static str] {
     match mode {
         Context::List => &[

@@ -63,7 +63,7 @@ pub enum NotState {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&i18n::warning_text(self, Lang::En))
+        f.write_str(&super::warning_text(self, Lang::En))
     }
 }
 
@@ -113,13 +113,13 @@ impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StateError::NotState { .. } | StateError::TooLarge { .. } => {
-                f.write_str(&i18n::state_error_text(self, Lang::En))
+                f.write_str(&super::state_error_text(self, Lang::En))
             }
             _ => write!(
                 f,
                 "{}{}",
                 i18n::Msg::SaveFailed.text(Lang::En),
-                i18n::state_error_text(self, Lang::En)
+                super::state_error_text(self, Lang::En)
             ),
         }
     }

@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
 use crate::error::Error;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::layout::{AmbiguousWidth, sanitize_lines};
 use crate::state::{SharedStore, StateStore};
 
@@ -107,7 +107,7 @@ fn lock_within(state: &SharedStore, wait: Duration) -> Option<MutexGuard<'_, Sta
 /// customary status (128 + the signal's number).
 /// Says on stderr that the marks could not be saved, with the path and the reason.
 fn say_unsaved(error: crate::state::StateError, lang: Lang) {
-    let text = i18n::error_text(&Error::State(error), lang);
+    let text = crate::error::error_text(&Error::State(error), lang);
     eprintln!("kanbao: {}", sanitize_lines(&text));
 }
 

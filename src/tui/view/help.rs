@@ -58,7 +58,8 @@ pub fn render(app: &App, from: Context, scroll: usize, theme: &Theme, buf: &mut 
     let last = (scroll + page).min(lines.len());
     let place = i18n::lines_of(scroll + 1, last, lines.len());
     let used = put(buf, inner.x, y, inner.width, &[(&place, theme.meta)], amb);
-    let hint = Msg::HelpHints.text(lang);
+    let hint = crate::keys::hints(crate::keys::Hint::Help, lang);
+    let hint = hint.as_str();
     let room = inner.width.saturating_sub(used + 2);
     let hint_w = (width(hint, amb) as u16).min(room);
     put(

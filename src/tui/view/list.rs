@@ -7,9 +7,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use crate::app::{App, Area, Focus, ROWS_PER_ITEM};
+use crate::action::Action;
+use crate::app::{App, Area, Context, Focus, ROWS_PER_ITEM};
 use crate::article::Article;
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
 use crate::layout::{WrapOptions, join_meta, sanitize, wrap};
 use crate::search::{find_matches, snippet};
 use crate::tui::theme::Theme;
@@ -28,7 +29,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     let amb = app.widths();
     if app.view().is_empty() {
         // Wrapped like text, so that the way out (`c`) is never cut off.
-        let note = Msg::NoArticles.text(app.lang());
+        let note = i18n::no_articles(
+            app.lang(),
+            &app.key_for(Context::List, &Action::ClearFilters),
+        );
+        let note = note.as_str();
         let room = area.width.saturating_sub(2);
         // A message, not text: words stay whole (`地区` is not split at the edge).
         let plain = WrapOptions {

@@ -66,7 +66,10 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, buf: &mut Buffer) {
             inner.x,
             inner.bottom() - 1,
             inner.width,
-            &[(Msg::PickerHints.text(lang), theme.meta)],
+            &[(
+                &crate::keys::hints(crate::keys::Hint::Picker, lang),
+                theme.meta,
+            )],
             amb,
         );
     }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Area, Context, Mode};
 use crate::i18n::{self, Msg};
+use crate::keys::{self, Hint};
 use crate::tui::theme::Theme;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -59,17 +60,14 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
     let (right, style) = match app.status().or(app.query_error()) {
         // Messages may quote titles, paths and I/O errors: shown, never obeyed.
         Some(message) => (
-            i18n::fit_message(&sanitize(message), usize::from(room), amb.ambiguous),
+            crate::layout::fit_message(&sanitize(message), usize::from(room), amb.ambiguous),
             theme.message,
         ),
         None if app.is_searching() => (
-            i18n::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
+            crate::layout::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
             theme.message,
         ),
-        None => {
-            let hints = crate::tui::keymap::user_hints(app.context(), hints(app), lang);
-            (fit_hints(&hints, usize::from(room), amb), theme.status)
-        }
+        None => (fit_hints(&hints(app), usize::from(room), amb), theme.status),
     };
     let right_w = (width(&right, amb) as u16).min(room);
     // Hints sit at the right edge; when they do not fit they are cut, never the position.
@@ -111,7 +109,7 @@ fn prompt(
     let label_w = width(label, amb) as u16;
     let message = app.status().or(app.query_error()).map(|m| {
         let most = usize::from(area.width.saturating_sub(label_w + 2) / 2);
-        i18n::fit_message(&sanitize(m), most, app.ambiguous())
+        crate::layout::fit_message(&sanitize(m), most, app.ambiguous())
     });
     let message_w = message.as_ref().map_or(0, |m| width(m, amb) as u16);
     let room = usize::from(
@@ -169,11 +167,11 @@ fn prompt(
         return (x, area.y);
     }
     let hint = if app.is_searching() {
-        Msg::Searching
+        Msg::Searching.text(lang).to_string()
     } else {
-        Msg::PromptHints
-    }
-    .text(lang);
+        keys::hints(Hint::Prompt, lang)
+    };
+    let hint = hint.as_str();
     let hint_w = width(hint, amb) as u16;
     if used + after + hint_w + 2 <= area.width {
         put(
@@ -239,19 +237,19 @@ fn fit_hints(hints: &str, room: usize, amb: impl Into<Widths>) -> String {
     out
 }
 
-fn hints(app: &App) -> &'static str {
-    let msg = match app.context() {
-        Context::Reader if app.query().is_empty() => Msg::ReaderHints,
-        Context::Reader => Msg::ReaderSearchHints,
-        Context::Picker => Msg::PickerHints,
+fn hints(app: &App) -> String {
+    let hint = match app.context() {
+        Context::Reader if app.query().is_empty() => Hint::Reader,
+        Context::Reader => Hint::ReaderSearching,
+        Context::Picker => Hint::Picker,
         // The help box's footer says how to scroll and close it; the bar does not repeat it.
-        Context::Help => return "",
-        Context::Search => Msg::PromptHints,
+        Context::Help => return String::new(),
+        Context::Search => Hint::Prompt,
         // Side by side `Space` pages the preview: the bar says so.
-        Context::List if app.geometry().side_by_side => Msg::ListSideHints,
-        Context::List => Msg::ListHints,
+        Context::List if app.geometry().side_by_side => Hint::ListSideBySide,
+        Context::List => Hint::List,
     };
-    msg.text(app.lang())
+    keys::hints(hint, app.lang())
 }
 
 #[cfg(test)]
@@ -261,11 +259,11 @@ mod tests {
 
     #[test]
     fn hints_that_do_not_fit_are_left_out_whole() {
-        let hints = Msg::ListHints.text(crate::i18n::Lang::Zh);
+        let hints = keys::hints(Hint::List, crate::i18n::Lang::Zh);
         let amb = AmbiguousWidth::Narrow;
-        assert_eq!(fit_hints(hints, 80, amb), hints);
-        assert_eq!(fit_hints(hints, 20, amb), "? 帮助  / 搜索");
-        assert_eq!(fit_hints(hints, 7, amb), "? 帮助");
-        assert_eq!(fit_hints(hints, 5, amb), "");
+        assert_eq!(fit_hints(&hints, 80, amb), hints);
+        assert_eq!(fit_hints(&hints, 20, amb), "? 帮助  / 搜索");
+        assert_eq!(fit_hints(&hints, 7, amb), "? 帮助");
+        assert_eq!(fit_hints(&hints, 5, amb), "");
     }
 }

@@ -1,9 +1,9 @@
 //! The words of the config file's errors (`crate::config::problem`), in Chinese and English.
 
-use super::Lang;
 use crate::config::problem::{COLOR_FORMS, ConfigProblem, Expected, KEY_FORMS};
+use crate::i18n::Lang;
 
-/// What is wrong in a config file (its place is said by [`super::error_text`]).
+/// What is wrong in a config file (its place is said by [`crate::error::error_text`]).
 pub fn config_problem_text(problem: &ConfigProblem, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let list = |known: &[&str]| known.join(", ");

@@ -4,19 +4,10 @@
 
 use std::cell::RefCell;
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{BINDINGS, Binding, Key, Where, key_label, only_side_by_side};
+use super::{BINDINGS, Binding, Context, Key, KeyName, Where, key_label, only_side_by_side};
 use crate::action::Action;
-use crate::app::Context;
 use crate::i18n::{Lang, Msg};
-use crate::settings::{Chord, KeyBinding, KeyName};
-
-use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
-use KeyCode::{
-    Backspace, Char as C, Delete, Down, End, Enter, Esc, F, Home, Insert, Left, PageDown, PageUp,
-    Right, Tab, Up,
-};
+use crate::settings::{Chord, KeyBinding};
 
 /// A binding from the config file: in `context`, `key` does `action` (`None`: nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,29 +45,11 @@ fn with_user<R>(f: impl FnOnce(&[UserBinding]) -> R) -> R {
 
 /// The table's key for a config file's.
 pub fn key_of(chord: Chord) -> Key {
-    let code = match chord.key {
-        KeyName::Char(c) => C(c),
-        KeyName::Enter => Enter,
-        KeyName::Esc => Esc,
-        KeyName::Tab => Tab,
-        KeyName::Backspace => Backspace,
-        KeyName::Delete => Delete,
-        KeyName::Insert => Insert,
-        KeyName::Up => Up,
-        KeyName::Down => Down,
-        KeyName::Left => Left,
-        KeyName::Right => Right,
-        KeyName::Home => Home,
-        KeyName::End => End,
-        KeyName::PageUp => PageUp,
-        KeyName::PageDown => PageDown,
-        KeyName::F(n) => F(n),
-    };
-    match (chord.ctrl, chord.alt, code) {
-        (true, _, C(c)) => Key::Ctrl(c.to_ascii_lowercase()),
-        (true, _, code) => Key::CtrlKey(code),
-        (false, true, code) => Key::Alt(code),
-        (false, false, code) => Key::Code(code),
+    match (chord.ctrl, chord.alt, chord.key) {
+        (true, _, KeyName::Char(c)) => Key::Ctrl(c.to_ascii_lowercase()),
+        (true, _, key) => Key::CtrlKey(key),
+        (false, true, key) => Key::Alt(key),
+        (false, false, key) => Key::Code(key),
     }
 }
 
@@ -89,23 +62,11 @@ pub(super) fn user_action(context: Context, pressed: Key) -> Option<Option<Actio
     })
 }
 
-/// The contexts a place of the table applies in.
-fn contexts_of(place: Where) -> &'static [Context] {
-    match place {
-        Where::Always => &[L, R, S, P, H],
-        Where::Anywhere => &[L, R],
-        Where::In(L) => &[L],
-        Where::In(R) => &[R],
-        Where::In(S) => &[S],
-        Where::In(P) => &[P],
-        Where::In(H) => &[H],
-    }
-}
-
 /// True when the user bound a table row's key in every context the row applies in.
 pub(super) fn user_overrides(b: &Binding) -> bool {
     with_user(|user| {
-        contexts_of(b.place)
+        b.place
+            .contexts()
             .iter()
             .all(|c| user.iter().any(|u| u.context == *c && u.key == b.key))
     })
@@ -115,7 +76,7 @@ pub(super) fn user_overrides(b: &Binding) -> bool {
 fn help_of(context: Context, action: &Action) -> Option<Msg> {
     BINDINGS
         .iter()
-        .find(|b| contexts_of(b.place).contains(&context) && b.action == *action)
+        .find(|b| b.place.covers(context) && b.action == *action)
         .map(|b| b.help)
 }
 
@@ -165,66 +126,27 @@ pub(super) fn add_user_rows(
     });
 }
 
-/// The status bar's `hints` (key and action pairs, two spaces apart) with the user's keys:
-/// a key the user took in `context` gives way to the user's key for its action (else to
-/// the action's next key of the table), and a hint left with no key is left out.
-pub fn user_hints(context: Context, hints: &str, lang: Lang) -> String {
+/// The user's bindings in `context`, in file order.
+pub(super) fn user_bindings_in(context: Context) -> Vec<UserBinding> {
     with_user(|user| {
-        let mine: Vec<&UserBinding> = user.iter().filter(|u| u.context == context).collect();
-        if mine.is_empty() {
-            return hints.to_string();
-        }
-        let table: Vec<&Binding> = BINDINGS
-            .iter()
-            .filter(|b| contexts_of(b.place).contains(&context) && b.key != Key::Text)
-            .collect();
-        let taken = |key: Key| mine.iter().any(|u| u.key == key);
-        let mut out: Vec<String> = Vec::new();
-        for hint in hints.split("  ") {
-            let words: Vec<&str> = hint.split(' ').collect();
-            let binding_of = |word: &str| table.iter().find(|b| key_label(b.key, lang) == word);
-            let n = words.iter().take_while(|w| binding_of(w).is_some()).count();
-            let mut keys: Vec<String> = Vec::new();
-            for word in &words[..n] {
-                let Some(b) = binding_of(word) else { continue };
-                let label = if !taken(b.key) {
-                    Some(word.to_string())
-                } else {
-                    mine.iter()
-                        .find(|u| u.action.as_ref() == Some(&b.action))
-                        .map(|u| key_label(u.key, lang))
-                        .or_else(|| {
-                            table
-                                .iter()
-                                .find(|t| t.action == b.action && !taken(t.key))
-                                .map(|t| key_label(t.key, lang))
-                        })
-                };
-                if let Some(label) = label.filter(|l| !keys.contains(l)) {
-                    keys.push(label);
-                }
-            }
-            match (n, keys.is_empty()) {
-                (0, _) => out.push(hint.to_string()),
-                (_, true) => {}
-                (_, false) => out.push(format!("{} {}", keys.join(" "), words[n..].join(" "))),
-            }
-        }
-        out.join("  ")
+        user.iter()
+            .filter(|u| u.context == context)
+            .cloned()
+            .collect()
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
-
     use super::*;
     use crate::config::parse;
+    use crate::keys::{Hint, action_for, help_lines, help_rows, hints};
     use crate::settings::keys::{MODES, action_name, actions_in};
-    use crate::tui::keymap::{action_for, help_lines, help_rows};
+    use Context::{List as L, Reader as R};
+    use KeyName::{Char as C, F};
 
-    fn key(code: KeyCode, mods: KeyModifiers) -> Event {
-        Event::Key(KeyEvent::new(code, mods))
+    fn key(code: KeyName) -> Key {
+        Key::Code(code)
     }
 
     fn bind(toml: &str) {
@@ -238,7 +160,7 @@ mod tests {
         for (name, mode) in MODES {
             let mut table: Vec<&str> = BINDINGS
                 .iter()
-                .filter(|b| contexts_of(b.place).contains(mode))
+                .filter(|b| b.place.covers(*mode))
                 .filter_map(|b| action_name(&b.action))
                 .collect();
             table.sort_unstable();
@@ -255,21 +177,20 @@ mod tests {
             "[keys.list]\n\"x\" = \"quit\"\n\"q\" = \"open\"\n\"?\" = \"none\"\n\
              [keys.reader]\n\"ctrl-n\" = \"next_article\"\n\"f5\" = \"help\"\n",
         );
-        let none = KeyModifiers::NONE;
-        assert_eq!(action_for(L, &key(C('x'), none)), Some(Action::Quit));
-        assert_eq!(action_for(L, &key(C('q'), none)), Some(Action::Open));
-        assert_eq!(action_for(L, &key(C('?'), none)), None);
+        assert_eq!(action_for(L, key(C('x'))), Some(Action::Quit));
+        assert_eq!(action_for(L, key(C('q'))), Some(Action::Open));
+        assert_eq!(action_for(L, key(C('?'))), None);
         // Elsewhere the table still holds.
-        assert_eq!(action_for(R, &key(C('q'), none)), Some(Action::Back));
-        assert_eq!(action_for(R, &key(C('?'), none)), Some(Action::Help));
-        assert_eq!(action_for(R, &key(C('x'), none)), None);
-        let ctrl_n = key(C('n'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(R, &ctrl_n), Some(Action::NextArticle));
-        assert_eq!(action_for(R, &key(F(5), none)), Some(Action::Help));
+        assert_eq!(action_for(R, key(C('q'))), Some(Action::Back));
+        assert_eq!(action_for(R, key(C('?'))), Some(Action::Help));
+        assert_eq!(action_for(R, key(C('x'))), None);
+        let ctrl_n = Key::Ctrl('n');
+        assert_eq!(action_for(R, ctrl_n), Some(Action::NextArticle));
+        assert_eq!(action_for(R, key(F(5))), Some(Action::Help));
         // Keys the user did not bind keep theirs.
-        assert_eq!(action_for(L, &key(C('j'), none)), Some(Action::MoveDown));
+        assert_eq!(action_for(L, key(C('j'))), Some(Action::MoveDown));
         set_user_bindings(&[]);
-        assert_eq!(action_for(L, &key(C('q'), none)), Some(Action::Quit));
+        assert_eq!(action_for(L, key(C('q'))), Some(Action::Quit));
     }
 
     #[test]
@@ -291,26 +212,24 @@ mod tests {
 
     #[test]
     fn the_status_bar_hints_show_the_users_keys() {
-        let list = Msg::ListHints.text(Lang::Zh);
+        let list = hints(Hint::List, Lang::Zh);
         bind("[keys.list]\n\"j\" = \"move_up\"\n");
-        assert_eq!(user_hints(L, list, Lang::Zh), list);
+        assert_eq!(hints(Hint::List, Lang::Zh), list);
         bind(
             "[keys.list]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n\"F\" = \"open_picker\"\n\"d\" = \"none\"\n",
         );
         assert_eq!(
-            user_hints(L, list, Lang::Zh),
+            hints(Hint::List, Lang::Zh),
             "? 帮助  / 搜索  F 地区  x 退出"
         );
         // Taken with nothing in its place: the action's next key, else no hint.
         bind("[keys.reader]\n\"q\" = \"quit\"\n\"]\" = \"none\"\n");
-        let reader = Msg::ReaderHints.text(Lang::En);
-        assert_eq!(user_hints(R, reader, Lang::En), "Space page  Esc back");
-        let picker = Msg::PickerHints.text(Lang::En);
+        assert_eq!(hints(Hint::Reader, Lang::En), "Space page  Esc back");
         bind(
             "[keys.picker]\n\"j\" = \"none\"\n\"space\" = \"picker_apply\"\n\"t\" = \"picker_toggle\"\n",
         );
         assert_eq!(
-            user_hints(P, picker, Lang::En),
+            hints(Hint::Picker, Lang::En),
             "↓ k move  t toggle  Enter apply  Esc cancel"
         );
         set_user_bindings(&[]);

@@ -1,0 +1,214 @@
+//! The words of [`Error`] and of a [`Place`], in Chinese and English (`Display` gives the
+//! English); beside the errors they describe, so that `i18n` stays a leaf.
+
+use crate::config::config_problem_text;
+use crate::district::{DISTRICTS, UNSTATED};
+use crate::error::{Error, Item, Place};
+use crate::i18n::{Lang, Msg, STDOUT};
+use crate::layout::{AmbiguousWidth, cut_to_width};
+use crate::search::query_error_text;
+use crate::state::{StateError, state_error_text};
+
+mod load;
+
+pub use load::checked;
+
+/// Where something was found: `path:line:column`, and the article there.
+pub fn place_text(place: &Place, lang: Lang) -> String {
+    let mut out = place.path.display().to_string();
+    if let Some(line) = place.line {
+        out.push_str(&format!(":{line}"));
+        if let Some(column) = place.column {
+            out.push_str(&format!(":{column}"));
+        }
+    }
+    match (&place.item, lang) {
+        (None, _) => {}
+        (Some(Item::Id(id)), Lang::Zh) => out.push_str(&format!("（id `{id}`）")),
+        (Some(Item::Id(id)), Lang::En) => out.push_str(&format!(" (id `{id}`)")),
+        (Some(Item::Article { n, id }), Lang::Zh) => {
+            out.push_str(&format!("（第 {n} 篇，id `{id}`）"));
+        }
+        (Some(Item::Article { n, id }), Lang::En) => {
+            out.push_str(&format!(" (article {n}, id `{id}`)"));
+        }
+    }
+    out
+}
+
+/// What went wrong, where, and what to do, for the command line's `kanbao: …` line.
+pub fn error_text(error: &Error, lang: Lang) -> String {
+    let place = |p: &Place| place_text(p, lang);
+    let zh = lang == Lang::Zh;
+    match error {
+        Error::Io { path, source } if path.as_os_str() == STDOUT => match lang {
+            Lang::Zh => format!("写不进标准输出：{source}"),
+            Lang::En => format!("cannot write to standard output: {source}"),
+        },
+        Error::Io { path, source } if zh => match source.kind() {
+            std::io::ErrorKind::NotFound => format!("{}：找不到该文件或文件夹", path.display()),
+            std::io::ErrorKind::PermissionDenied => format!("{}：没有权限", path.display()),
+            _ => format!("{}：{source}", path.display()),
+        },
+        Error::Io { path, source } => format!("{}: {source}", path.display()),
+        Error::Syntax { place: p, message } if zh => format!("{}：JSON 有误：{message}", place(p)),
+        Error::Syntax { place: p, message } => format!("{}: {message}", place(p)),
+        Error::Config { place: p, problem } => {
+            let what = config_problem_text(problem, lang);
+            if zh {
+                format!("{}：配置文件有误：{what}", place(p))
+            } else {
+                format!("{}: in the config file: {what}", place(p))
+            }
+        }
+        Error::NotUtf8 { place: p } if zh => format!(
+            "{}：不是 UTF-8 编码；kanbao 只读 UTF-8（可用 iconv 转换）",
+            place(p)
+        ),
+        Error::NotUtf8 { place: p } => format!(
+            "{}: not UTF-8; kanbao reads UTF-8 only (convert with iconv)",
+            place(p)
+        ),
+        Error::DuplicateId { id, first, second } if zh => format!(
+            "{}：文章 id `{id}` 重复，首次出现在 {}",
+            place(second),
+            place(first)
+        ),
+        Error::DuplicateId { id, first, second } => format!(
+            "{}: duplicate article id `{id}`, first used at {}",
+            place(second),
+            place(first)
+        ),
+        Error::BadDistrict { place: p, name } if zh => format!(
+            "{}：`{name}` 不是北京市 16 个区之一；请写全称（如 西城区），未注明时写 null",
+            place(p)
+        ),
+        Error::BadDistrict { place: p, name } => format!(
+            "{}: `{name}` is not one of Beijing's 16 districts; write a full name such as \
+             西城区, or null when none is stated",
+            place(p)
+        ),
+        Error::Empty { path } if zh => format!("{}：没有文章", path.display()),
+        Error::Empty { path } => format!("{}: holds no articles", path.display()),
+        Error::Schema { place: p, found } if zh => {
+            format!("{}：不支持 schema {found}；kanbao 读 schema 1", place(p))
+        }
+        Error::Schema { place: p, found } => format!(
+            "{}: schema {found} is not supported; kanbao reads schema 1",
+            place(p)
+        ),
+        Error::TooLarge { path, size, limit } if zh => format!(
+            "{}：{}超过 kanbao 对这类文件的上限 {limit} 字节；\
+             请拆成一个文件夹的 JSON Lines（.jsonl）文件",
+            path.display(),
+            size.map_or_else(String::new, |size| format!("{size} 字节，"))
+        ),
+        Error::TooLarge { path, size, limit } => format!(
+            "{}: {} more than the {limit} bytes kanbao reads from one file of \
+             this kind; split it into a folder of JSON Lines (.jsonl) files",
+            path.display(),
+            size.map_or_else(|| "it holds".to_string(), |size| format!("{size} bytes is"))
+        ),
+        Error::UnknownDistrict(typed) => {
+            let known: Vec<String> = DISTRICTS
+                .iter()
+                .map(|d| format!("{} ({}, {})", d.name, d.pinyin, d.initials))
+                .collect();
+            let known = known.join(", ");
+            if zh {
+                format!("没有“{typed}”这个区；可用：{known}、{UNSTATED}")
+            } else {
+                format!(
+                    "unknown district `{typed}`; known districts: {known}, {UNSTATED} (none stated)"
+                )
+            }
+        }
+        Error::UnknownId(id) if zh => {
+            format!("没有 id 为 `{id}` 的文章；`kanbao list` 列出所有 id")
+        }
+        Error::UnknownId(id) => format!("no article has id `{id}`; `kanbao list` shows the ids"),
+        Error::Unplaced { page, blocks } => {
+            let lines: Vec<String> = blocks
+                .iter()
+                .map(|(n, start)| match lang {
+                    Lang::Zh => format!("  第 {n} 块：{start}…"),
+                    Lang::En => format!("  block {n}: {start}…"),
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "{}：{} 块不属于任何文章，未写入结果：\n{}",
+                    page.display(),
+                    blocks.len(),
+                    lines.join("\n")
+                ),
+                Lang::En => format!(
+                    "{}: {} block(s) belong to no article and are missing from the output:\n{}",
+                    page.display(),
+                    blocks.len(),
+                    lines.join("\n")
+                ),
+            }
+        }
+        Error::NoArticle { page } if zh => format!("{}：没有找到文章", page.display()),
+        Error::NoArticle { page } => format!("{}: no article found", page.display()),
+        Error::TooNarrow { width, least } if zh => {
+            format!("--width {width} 太窄；至少为 {least}")
+        }
+        Error::TooNarrow { width, least } => {
+            format!("--width {width} is too narrow; the least is {least}")
+        }
+        Error::NoTerminal if zh => {
+            "阅读器需要终端；要输出文章，请用 `kanbao list` 或 `kanbao show ID`".to_string()
+        }
+        Error::NoTerminal => "the reader needs a terminal; to print articles use `kanbao list` \
+                              or `kanbao show ID`"
+            .to_string(),
+        Error::DumbTerminal { term } => {
+            let term = term
+                .as_deref()
+                .map(|t| cut_to_width(t, 40, AmbiguousWidth::Narrow));
+            let what = match (&term, zh) {
+                (Some(t), true) => format!("TERM={t} 的终端不能移动光标"),
+                (Some(t), false) => format!("TERM={t} is a terminal that cannot move the cursor"),
+                (None, true) => "没有设置 TERM".to_string(),
+                (None, false) => "TERM is not set".to_string(),
+            };
+            if zh {
+                format!(
+                    "{what}，无法显示阅读器；要输出文章，请用 `kanbao list` 或 `kanbao show ID`；\
+                     要用阅读器，请把 TERM 设为终端的类型（如 TERM=xterm-256color）"
+                )
+            } else {
+                format!(
+                    "{what}, so the reader cannot be shown; to print articles use `kanbao list` \
+                     or `kanbao show ID`; for the reader set TERM to the terminal's type (such \
+                     as TERM=xterm-256color)"
+                )
+            }
+        }
+        Error::State(e @ (StateError::NotState { .. } | StateError::TooLarge { .. })) => {
+            state_error_text(e, lang)
+        }
+        Error::State(e) if zh => format!(
+            "{}{}；本次的阅读记录没有保存",
+            Msg::SaveFailed.text(lang),
+            state_error_text(e, lang)
+        ),
+        Error::State(e) => format!(
+            "{}{}; this session's reading marks were not saved",
+            Msg::SaveFailed.text(lang),
+            state_error_text(e, lang)
+        ),
+        Error::Query(e) => query_error_text(e, lang),
+        Error::StdoutClosed if zh => {
+            "标准输出已关闭，结果无处可写；请把输出重定向到文件或管道".to_string()
+        }
+        Error::StdoutClosed => {
+            "standard output is closed, so the output has nowhere to go; redirect it to a file \
+             or a pipe"
+                .to_string()
+        }
+        _ => load::error_text(error, lang),
+    }
+}

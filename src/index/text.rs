@@ -1,0 +1,54 @@
+//! The words of `kanbao index` and of notes about the index, in Chinese and English.
+
+use crate::i18n::Lang;
+
+/// A note about the search index (`kanbao index`, or an indexed command), for stderr.
+pub fn index_note(note: &crate::index::Note, lang: Lang) -> String {
+    use crate::index::Note;
+    match (note, lang) {
+        (Note::Rebuilt { path, reason }, Lang::Zh) => {
+            format!("{} 的索引已损坏（{reason}），正在重建", path.display())
+        }
+        (Note::Rebuilt { path, reason }, Lang::En) => format!(
+            "the index of {} was damaged ({reason}); building it again",
+            path.display()
+        ),
+        (Note::Unusable { reason }, Lang::Zh) => {
+            format!("索引不可用（{reason}），改为读取整个归档")
+        }
+        (Note::Unusable { reason }, Lang::En) => {
+            format!("the index cannot be used ({reason}); reading the whole archive instead")
+        }
+    }
+}
+
+/// One line of `kanbao index` progress: file `n` of `files`, articles, MB read, MB/s.
+pub fn index_progress(
+    lang: Lang,
+    (n, files): (usize, usize),
+    articles: u64,
+    mb: f64,
+    mb_per_s: f64,
+) -> String {
+    match lang {
+        Lang::Zh => format!("索引 文件 {n}/{files}  {articles} 篇  {mb:.1} MB  {mb_per_s:.1} MB/s"),
+        Lang::En => format!(
+            "indexing file {n}/{files}  {articles} articles  {mb:.1} MB  {mb_per_s:.1} MB/s"
+        ),
+    }
+}
+
+/// The last line of `kanbao index`.
+pub fn index_done(lang: Lang, report: &crate::index::Report, seconds: f64) -> String {
+    let mb = report.bytes as f64 / 1e6;
+    match lang {
+        Lang::Zh => format!(
+            "索引完成：{} 个文件（新建 {} 个），{} 篇，{mb:.1} MB，用时 {seconds:.1} 秒",
+            report.files, report.built, report.articles
+        ),
+        Lang::En => format!(
+            "index ready: {} files ({} built now), {} articles, {mb:.1} MB, {seconds:.1} s",
+            report.files, report.built, report.articles
+        ),
+    }
+}

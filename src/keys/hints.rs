@@ -1,0 +1,140 @@
+//! The status bar's key hints, made from the key table and the user's bindings: each hint
+//! names the actions it shows keys for and a short label, so changing a key (in the table
+//! or in the config file) changes the bar with it.
+
+use super::user::user_bindings_in;
+use super::{BINDINGS, Context, Key, Where, key_label};
+use crate::action::Action;
+use crate::i18n::{Lang, Msg};
+
+/// A set of hints: where the bar shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// The list alone.
+    List,
+    /// The list with the preview beside it (`Space` pages the preview).
+    ListSideBySide,
+    /// The reader with no search.
+    Reader,
+    /// The reader with a search (`n` goes to the next hit).
+    ReaderSearching,
+    /// The search prompt.
+    Prompt,
+    /// The district picker.
+    Picker,
+    /// The help box's footer.
+    Help,
+}
+
+/// One hint: the keys of `actions` (the first key of each), then `label`.
+struct Item {
+    actions: &'static [Action],
+    label: Msg,
+}
+
+const fn item(actions: &'static [Action], label: Msg) -> Item {
+    Item { actions, label }
+}
+
+const HELP: Item = item(&[Action::Help], Msg::HintHelp);
+const SEARCH: Item = item(&[Action::OpenSearch], Msg::HintSearch);
+const DISTRICT: Item = item(&[Action::OpenPicker], Msg::HintDistrict);
+const QUIT: Item = item(&[Action::Quit], Msg::HintQuit);
+const PAGE: Item = item(&[Action::NextPage], Msg::HintPage);
+const BACK: Item = item(&[Action::Back], Msg::HintBack);
+
+const LIST: &[Item] = &[HELP, SEARCH, DISTRICT, QUIT];
+const LIST_SIDE: &[Item] = &[
+    item(&[Action::PreviewNextPage], Msg::HintPreviewPage),
+    HELP,
+    SEARCH,
+    DISTRICT,
+    QUIT,
+];
+const READER: &[Item] = &[PAGE, item(&[Action::NextArticle], Msg::HintNext), BACK];
+const READER_SEARCHING: &[Item] = &[PAGE, item(&[Action::NextMatch], Msg::HintNextHit), BACK];
+const PROMPT: &[Item] = &[
+    item(&[Action::SearchAccept], Msg::HintKeep),
+    item(&[Action::SearchCancel], Msg::HintDrop),
+];
+const PICKER: &[Item] = &[
+    item(&[Action::PickerDown, Action::PickerUp], Msg::HintMove),
+    item(&[Action::PickerToggle], Msg::HintToggle),
+    item(&[Action::PickerApply], Msg::HintApply),
+    item(&[Action::PickerCancel], Msg::HintCancel),
+];
+const HELP_FOOTER: &[Item] = &[
+    item(
+        &[Action::LineDown, Action::LineUp, Action::NextPage],
+        Msg::HintScroll,
+    ),
+    item(&[Action::Help], Msg::HintClose),
+];
+
+impl Hint {
+    fn context(self) -> Context {
+        match self {
+            Hint::List | Hint::ListSideBySide => Context::List,
+            Hint::Reader | Hint::ReaderSearching => Context::Reader,
+            Hint::Prompt => Context::Search,
+            Hint::Picker => Context::Picker,
+            Hint::Help => Context::Help,
+        }
+    }
+
+    fn items(self) -> &'static [Item] {
+        match self {
+            Hint::List => LIST,
+            Hint::ListSideBySide => LIST_SIDE,
+            Hint::Reader => READER,
+            Hint::ReaderSearching => READER_SEARCHING,
+            Hint::Prompt => PROMPT,
+            Hint::Picker => PICKER,
+            Hint::Help => HELP_FOOTER,
+        }
+    }
+}
+
+/// The keys that do `action` in `context`, the most telling first: the table's keys for
+/// this context the user left alone, then the user's own keys for it in file order, then
+/// the table's keys of several contexts (`?`, `Ctrl-C`).
+pub fn keys_for(context: Context, action: &Action) -> Vec<Key> {
+    let user = user_bindings_in(context);
+    let taken = |key: Key| user.iter().any(|u| u.key == key);
+    let table = |wanted: fn(Where) -> bool| {
+        BINDINGS
+            .iter()
+            .filter(move |b| wanted(b.place) && b.place.covers(context))
+            .filter(move |b| b.action == *action && !taken(b.key))
+            .map(|b| b.key)
+            .collect::<Vec<Key>>()
+    };
+    let mut keys = table(|place| matches!(place, Where::In(_)));
+    keys.extend(
+        user.iter()
+            .filter(|u| u.action.as_ref() == Some(action))
+            .map(|u| u.key),
+    );
+    keys.extend(table(|place| place == Where::Anywhere));
+    keys.extend(table(|place| place == Where::Always));
+    keys
+}
+
+/// The hints of `hint`, two spaces apart: `? 帮助  / 搜索  d 地区  q 退出`. A hint whose
+/// actions have no key left is left out.
+pub fn hints(hint: Hint, lang: Lang) -> String {
+    let context = hint.context();
+    let mut out: Vec<String> = Vec::new();
+    for item in hint.items() {
+        let keys: Vec<String> = item
+            .actions
+            .iter()
+            .filter_map(|a| keys_for(context, a).first().copied())
+            .map(|k| key_label(k, lang))
+            .collect();
+        if !keys.is_empty() {
+            out.push(format!("{} {}", keys.join(" "), item.label.text(lang)));
+        }
+    }
+    out.join("  ")
+}

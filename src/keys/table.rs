@@ -1,0 +1,202 @@
+//! The key table: every default binding, by context.
+
+use super::{Binding, Context, Key, KeyName, Where};
+use crate::action::Action;
+use crate::i18n::Msg;
+
+const fn bind(place: Where, key: KeyName, action: Action, help: Msg) -> Binding {
+    Binding {
+        place,
+        key: Key::Code(key),
+        action,
+        help,
+    }
+}
+
+const fn ctrl(place: Where, key: char, action: Action, help: Msg) -> Binding {
+    Binding {
+        place,
+        key: Key::Ctrl(key),
+        action,
+        help,
+    }
+}
+
+const fn with(place: Where, key: Key, action: Action, help: Msg) -> Binding {
+    Binding {
+        place,
+        key,
+        action,
+        help,
+    }
+}
+
+use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
+use KeyName::{
+    Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
+};
+use Where::{Always as ALL, Anywhere as ANY, In};
+
+/// The key table.
+pub static BINDINGS: &[Binding] = &[
+    ctrl(ALL, 'c', Action::Quit, Msg::HelpQuit),
+    ctrl(ALL, 'l', Action::Redraw, Msg::HelpRedraw),
+    bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
+    bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
+    bind(In(L), Tab, Action::ToggleFocus, Msg::HelpFocus),
+    bind(In(L), C('j'), Action::MoveDown, Msg::HelpDown),
+    bind(In(L), Down, Action::MoveDown, Msg::HelpDown),
+    bind(In(L), C('k'), Action::MoveUp, Msg::HelpUp),
+    bind(In(L), Up, Action::MoveUp, Msg::HelpUp),
+    bind(In(L), C('g'), Action::Top, Msg::HelpTop),
+    bind(In(L), Home, Action::Top, Msg::HelpTop),
+    bind(In(L), C('G'), Action::Bottom, Msg::HelpBottom),
+    bind(In(L), End, Action::Bottom, Msg::HelpBottom),
+    // Side by side `Space`, `f` and `b` page the preview, as `less` pages what it shows;
+    // the list pages on PgDn, PgUp, Ctrl-F and Ctrl-B (see `help_of`).
+    bind(In(L), C(' '), Action::PreviewNextPage, Msg::HelpPreviewNext),
+    bind(In(L), PageDown, Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), C('f'), Action::PreviewNextPage, Msg::HelpPreviewNext),
+    ctrl(In(L), 'f', Action::NextPage, Msg::HelpNextScreen),
+    bind(In(L), C('b'), Action::PreviewPrevPage, Msg::HelpPreviewPrev),
+    bind(In(L), PageUp, Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(L), 'b', Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(L), 'd', Action::HalfPageDown, Msg::HelpHalfScreenDown),
+    ctrl(In(L), 'u', Action::HalfPageUp, Msg::HelpHalfScreenUp),
+    bind(In(L), C(']'), Action::NextArticle, Msg::HelpNextArticle),
+    bind(In(L), C('['), Action::PrevArticle, Msg::HelpPrevArticle),
+    bind(In(L), Enter, Action::Open, Msg::HelpOpen),
+    bind(In(L), C('l'), Action::Open, Msg::HelpOpen),
+    bind(In(L), Right, Action::Open, Msg::HelpOpen),
+    bind(In(L), C('/'), Action::OpenSearch, Msg::HelpSearch),
+    bind(In(L), C('d'), Action::OpenPicker, Msg::HelpPicker),
+    bind(In(L), C('c'), Action::ClearFilters, Msg::HelpClear),
+    bind(In(L), Esc, Action::ClearFilters, Msg::HelpClear),
+    bind(In(L), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
+    bind(In(L), C('u'), Action::ToggleRead, Msg::HelpRead),
+    bind(In(R), C('q'), Action::Back, Msg::HelpBack),
+    bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
+    bind(In(R), Esc, Action::Back, Msg::HelpBack),
+    bind(In(R), C('h'), Action::Back, Msg::HelpBack),
+    bind(In(R), Left, Action::Back, Msg::HelpBack),
+    bind(In(R), C(' '), Action::NextPage, Msg::HelpNextPage),
+    bind(In(R), PageDown, Action::NextPage, Msg::HelpNextPage),
+    bind(In(R), C('f'), Action::NextPage, Msg::HelpNextPage),
+    ctrl(In(R), 'f', Action::NextPage, Msg::HelpNextPage),
+    bind(In(R), C('b'), Action::PrevPage, Msg::HelpPrevPage),
+    bind(In(R), PageUp, Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(R), 'b', Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(R), 'd', Action::HalfPageDown, Msg::HelpHalfPageDown),
+    ctrl(In(R), 'u', Action::HalfPageUp, Msg::HelpHalfPageUp),
+    bind(In(R), C('j'), Action::LineDown, Msg::HelpLineDown),
+    bind(In(R), Down, Action::LineDown, Msg::HelpLineDown),
+    bind(In(R), C('k'), Action::LineUp, Msg::HelpLineUp),
+    bind(In(R), Up, Action::LineUp, Msg::HelpLineUp),
+    bind(In(R), C('g'), Action::FirstPage, Msg::HelpFirstPage),
+    bind(In(R), Home, Action::FirstPage, Msg::HelpFirstPage),
+    bind(In(R), C('G'), Action::LastPage, Msg::HelpLastPage),
+    bind(In(R), End, Action::LastPage, Msg::HelpLastPage),
+    bind(In(R), C('n'), Action::NextMatch, Msg::HelpNextMatch),
+    bind(In(R), C('N'), Action::PrevMatch, Msg::HelpPrevMatch),
+    bind(In(R), C(']'), Action::NextArticle, Msg::HelpNextArticle),
+    bind(In(R), C('['), Action::PrevArticle, Msg::HelpPrevArticle),
+    bind(In(R), C('/'), Action::OpenSearch, Msg::HelpSearch),
+    bind(In(R), C('d'), Action::OpenPicker, Msg::HelpPicker),
+    bind(In(R), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
+    bind(In(R), C('u'), Action::ToggleRead, Msg::HelpRead),
+    Binding {
+        place: In(S),
+        key: Key::Text,
+        action: Action::SearchInput(String::new()),
+        help: Msg::HelpType,
+    },
+    bind(In(S), Backspace, Action::SearchBackspace, Msg::HelpErase),
+    // Terminals set to `stty erase ^H` send Ctrl-H for Backspace.
+    ctrl(In(S), 'h', Action::SearchBackspace, Msg::HelpErase),
+    bind(In(S), Delete, Action::SearchDelete, Msg::HelpEraseNext),
+    ctrl(In(S), 'w', Action::SearchDeleteWord, Msg::HelpEraseWord),
+    with(
+        In(S),
+        Key::Alt(Backspace),
+        Action::SearchDeleteWord,
+        Msg::HelpEraseWord,
+    ),
+    ctrl(
+        In(S),
+        'u',
+        Action::SearchClearToStart,
+        Msg::HelpEraseToStart,
+    ),
+    ctrl(In(S), 'k', Action::SearchClearToEnd, Msg::HelpEraseToEnd),
+    bind(In(S), Left, Action::SearchLeft, Msg::HelpCursorLeft),
+    bind(In(S), Right, Action::SearchRight, Msg::HelpCursorRight),
+    with(
+        In(S),
+        Key::CtrlKey(Left),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(S),
+        Key::Alt(C('b')),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(S),
+        Key::CtrlKey(Right),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
+    with(
+        In(S),
+        Key::Alt(C('f')),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
+    ctrl(In(S), 'a', Action::SearchHome, Msg::HelpCursorHome),
+    bind(In(S), Home, Action::SearchHome, Msg::HelpCursorHome),
+    ctrl(In(S), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
+    bind(In(S), End, Action::SearchEnd, Msg::HelpCursorEnd),
+    bind(In(S), Enter, Action::SearchAccept, Msg::HelpAccept),
+    bind(In(S), Esc, Action::SearchCancel, Msg::HelpCancel),
+    bind(In(P), C('j'), Action::PickerDown, Msg::HelpDown),
+    bind(In(P), Down, Action::PickerDown, Msg::HelpDown),
+    bind(In(P), C('k'), Action::PickerUp, Msg::HelpUp),
+    bind(In(P), Up, Action::PickerUp, Msg::HelpUp),
+    bind(In(P), C(' '), Action::PickerToggle, Msg::HelpToggle),
+    bind(In(P), C('g'), Action::Top, Msg::HelpTop),
+    bind(In(P), Home, Action::Top, Msg::HelpTop),
+    bind(In(P), C('G'), Action::Bottom, Msg::HelpBottom),
+    bind(In(P), End, Action::Bottom, Msg::HelpBottom),
+    bind(In(P), PageDown, Action::NextPage, Msg::HelpNextScreen),
+    ctrl(In(P), 'f', Action::NextPage, Msg::HelpNextScreen),
+    bind(In(P), PageUp, Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(P), 'b', Action::PrevPage, Msg::HelpPrevScreen),
+    ctrl(In(P), 'd', Action::HalfPageDown, Msg::HelpHalfScreenDown),
+    ctrl(In(P), 'u', Action::HalfPageUp, Msg::HelpHalfScreenUp),
+    bind(In(P), Enter, Action::PickerApply, Msg::HelpApply),
+    bind(In(P), Esc, Action::PickerCancel, Msg::HelpCancel),
+    bind(In(P), C('q'), Action::PickerCancel, Msg::HelpCancel),
+    bind(In(H), C('j'), Action::LineDown, Msg::HelpLineDown),
+    bind(In(H), Down, Action::LineDown, Msg::HelpLineDown),
+    bind(In(H), C('k'), Action::LineUp, Msg::HelpLineUp),
+    bind(In(H), Up, Action::LineUp, Msg::HelpLineUp),
+    bind(In(H), C(' '), Action::NextPage, Msg::HelpNextPage),
+    bind(In(H), PageDown, Action::NextPage, Msg::HelpNextPage),
+    bind(In(H), C('f'), Action::NextPage, Msg::HelpNextPage),
+    ctrl(In(H), 'f', Action::NextPage, Msg::HelpNextPage),
+    bind(In(H), C('b'), Action::PrevPage, Msg::HelpPrevPage),
+    bind(In(H), PageUp, Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(H), 'b', Action::PrevPage, Msg::HelpPrevPage),
+    ctrl(In(H), 'd', Action::HalfPageDown, Msg::HelpHalfPageDown),
+    ctrl(In(H), 'u', Action::HalfPageUp, Msg::HelpHalfPageUp),
+    bind(In(H), C('g'), Action::FirstPage, Msg::HelpTop),
+    bind(In(H), Home, Action::FirstPage, Msg::HelpTop),
+    bind(In(H), C('G'), Action::LastPage, Msg::HelpBottom),
+    bind(In(H), End, Action::LastPage, Msg::HelpBottom),
+    bind(In(H), C('q'), Action::Help, Msg::HelpClose),
+    bind(In(H), Esc, Action::Help, Msg::HelpClose),
+    bind(In(H), C('?'), Action::Help, Msg::HelpClose),
+];

@@ -1,0 +1,30 @@
+//! The words of [`QueryError`], in Chinese and English.
+
+use crate::i18n::Lang;
+use crate::search::{MAX_QUERY_CHARS, MAX_TERMS, QueryError};
+
+/// Why a query is refused ([`QueryError`]), for the command line and the reader's prompt.
+pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
+    match (error, lang) {
+        (QueryError::Empty, Lang::Zh) => {
+            "查询是空的：请至少给出一个词（只有空格或引号不算）".to_string()
+        }
+        (QueryError::Empty, Lang::En) => {
+            "the query is empty: give at least one term (spaces and quote marks alone are not one)"
+                .to_string()
+        }
+        (QueryError::TooLong { chars }, Lang::Zh) => {
+            format!("查询有 {chars} 个字符，超过上限 {MAX_QUERY_CHARS} 个；请缩短")
+        }
+        (QueryError::TooLong { chars }, Lang::En) => format!(
+            "the query has {chars} characters, more than the limit of {MAX_QUERY_CHARS}; \
+             shorten it"
+        ),
+        (QueryError::TooManyTerms { terms }, Lang::Zh) => {
+            format!("查询有 {terms} 个词，超过上限 {MAX_TERMS} 个；请减少词数")
+        }
+        (QueryError::TooManyTerms { terms }, Lang::En) => format!(
+            "the query has {terms} terms, more than the limit of {MAX_TERMS}; use fewer terms"
+        ),
+    }
+}

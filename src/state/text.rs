@@ -1,0 +1,168 @@
+//! The words of the state file's warnings and errors, in Chinese and English.
+
+use crate::i18n::{Lang, Msg};
+use crate::state::{NotState, StateError, Warning};
+
+/// A warning about the state file (reading goes on), for stderr and the status bar.
+pub fn warning_text(warning: &Warning, lang: Lang) -> String {
+    match (warning, lang) {
+        (
+            Warning::MovedAside {
+                path,
+                moved_to,
+                reason,
+            },
+            Lang::Zh,
+        ) => format!(
+            "无法读取状态文件 {}（{reason}）；已移到 {}，阅读记录从空开始",
+            path.display(),
+            moved_to.display()
+        ),
+        (
+            Warning::MovedAside {
+                path,
+                moved_to,
+                reason,
+            },
+            Lang::En,
+        ) => format!(
+            "state file {} could not be read ({reason}); moved it to {} and started with no \
+             reading marks",
+            path.display(),
+            moved_to.display()
+        ),
+        (Warning::Unreadable { path, reason }, Lang::Zh) => format!(
+            "无法读取状态文件 {}（{reason}）；本次的阅读记录不会保存",
+            path.display()
+        ),
+        (Warning::Unreadable { path, reason }, Lang::En) => format!(
+            "state file {} could not be read ({reason}); reading marks will not be saved this \
+             session",
+            path.display()
+        ),
+        (Warning::NewerVersion { path, version }, Lang::Zh) => format!(
+            "状态文件 {} 是更新版本的 kanbao 写的（版本 {version}）；只读，改动不会保存",
+            path.display()
+        ),
+        (Warning::NewerVersion { path, version }, Lang::En) => format!(
+            "state file {} has version {version}, written by a newer kanbao; it is read only \
+             and changes will not be saved",
+            path.display()
+        ),
+        (Warning::NoDefaultPath, Lang::Zh) => {
+            "找不到存放状态文件的文件夹（是否设置了 HOME？）；请用 --state PATH；阅读记录不会保存"
+                .to_string()
+        }
+        (Warning::NoDefaultPath, Lang::En) => "no folder for the state file was found (is HOME \
+                                                set?); use --state PATH; reading marks will not \
+                                                be saved"
+            .to_string(),
+        (Warning::Damaged { path, reason }, Lang::Zh) => format!(
+            "状态文件 {} 已损坏（{reason}）；未作改动，也没有从中读取阅读记录（阅读器下次启动时会把它移到一边）",
+            path.display()
+        ),
+        (Warning::Damaged { path, reason }, Lang::En) => format!(
+            "state file {} is damaged ({reason}); it was left as it is and no marks were read \
+             from it (the reader moves it aside when it next starts)",
+            path.display()
+        ),
+    }
+}
+
+/// Why saving the reading marks failed (the file on disk is the old one, whole); the
+/// status bar puts [`Msg::SaveFailed`] before it.
+pub fn state_error_text(error: &StateError, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match error {
+        StateError::Io {
+            action,
+            path,
+            source,
+        } => format!("{action} {}: {source}", path.display()),
+        StateError::Locked { lock } if zh => {
+            format!("另一个 kanbao 占用着 {}；请稍后再试", lock.display())
+        }
+        StateError::Locked { lock } => {
+            format!("another kanbao holds {}; try again later", lock.display())
+        }
+        StateError::NewerVersion { path, version } if zh => format!(
+            "{} 已被更新版本的 kanbao 写过（版本 {version}），保持原样",
+            path.display()
+        ),
+        StateError::NewerVersion { path, version } => format!(
+            "{} now has version {version}, written by a newer kanbao; it is left as it is",
+            path.display()
+        ),
+        StateError::Encode(e) => e.to_string(),
+        StateError::NotState { path, found } if zh => format!(
+            "{} 不是 kanbao 的状态文件（{}），kanbao 没有改动它；请用 --state 指定状态文件或一个新路径，\
+             或用 --no-state",
+            path.display(),
+            match found {
+                NotState::Folder => "是一个文件夹",
+                NotState::Device => "是一个设备",
+                NotState::Fifo => "是一个命名管道",
+                NotState::Special => "是一个特殊文件",
+                NotState::Empty => "是空文件",
+                NotState::Content => "内容不是 kanbao 的阅读记录",
+            }
+        ),
+        StateError::NotState { path, found } => format!(
+            "{} is not a kanbao state file ({}); it was left as it is. Give --state a state \
+             file or a new path, or use --no-state",
+            path.display(),
+            match found {
+                NotState::Folder => "a folder",
+                NotState::Device => "a device",
+                NotState::Fifo => "a named pipe",
+                NotState::Special => "a special file",
+                NotState::Empty => "an empty file",
+                NotState::Content => "its content is not kanbao's reading state",
+            }
+        ),
+        StateError::TooLarge { path, limit } if zh => format!(
+            "状态文件 {} 超过 kanbao 读取的上限 {limit} 字节，kanbao 没有读取或改动它；\
+             请把它移走，或用 --state 指定另一个路径",
+            path.display()
+        ),
+        StateError::TooLarge { path, limit } => format!(
+            "state file {} is larger than the {limit} bytes kanbao reads; it was left as it \
+             is. Move it away, or give --state another path",
+            path.display()
+        ),
+    }
+}
+
+/// A failed save for the status bar: the reason first, then what was being done to which
+/// file, so that a narrow bar cuts the path and not the reason.
+pub fn save_failed_status(error: &StateError, lang: Lang) -> String {
+    let prefix = Msg::SaveFailed.text(lang);
+    match error {
+        StateError::Io {
+            action,
+            path,
+            source,
+        } if lang == Lang::Zh => format!("{prefix}{source}（{action} {}）", path.display()),
+        StateError::Io {
+            action,
+            path,
+            source,
+        } => format!("{prefix}{source} ({action} {})", path.display()),
+        other => format!("{prefix}{}", state_error_text(other, lang)),
+    }
+}
+
+/// The question the reader asks when the user quits and the marks could not be saved: the
+/// keys first, so a narrow bar cuts the reason and not the choice.
+pub fn quit_unsaved(error: &StateError, lang: Lang) -> String {
+    let reason = match error {
+        StateError::Io { source, .. } => source.to_string(),
+        other => state_error_text(other, lang),
+    };
+    match lang {
+        Lang::Zh => format!("阅读记录未保存 — r 重试  q 仍然退出  Esc 返回 — {reason}"),
+        Lang::En => {
+            format!("Reading marks not saved — r retry  q quit anyway  Esc back — {reason}")
+        }
+    }
+}
