@@ -109,6 +109,16 @@ pub enum Command {
     Config(ConfigArgs),
     /// Build or bring up to date the search index of a file or folder (in the cache folder).
     Index(IndexArgs),
+    /// Print, set, edit or clear an article's note (审读意见), kept with the reading state.
+    ///
+    /// `kanbao note ID` prints it (exit status 1 when there is none); `kanbao note ID TEXT`
+    /// sets it; `--edit` opens $VISUAL or $EDITOR on it; `--clear` removes it.
+    Note(NoteArgs),
+    /// List, add or remove an article's tags: `kanbao tag ID +待核实 -已审`.
+    ///
+    /// `+TAG` (or `TAG`) puts a tag on, `-TAG` takes it off; then the article's tags are
+    /// printed, one a line (exit status 1 when it has none).
+    Tag(TagArgs),
 }
 
 /// `kanbao list`.
@@ -129,6 +139,9 @@ pub struct ListArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
+    #[arg(long, value_name = "T")]
+    pub tag: Vec<String>,
 }
 
 /// `kanbao show`.
@@ -158,6 +171,9 @@ pub struct SearchArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
+    #[arg(long, value_name = "T")]
+    pub tag: Vec<String>,
 }
 
 /// `kanbao districts`.
@@ -191,6 +207,9 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
+    /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
+    #[arg(long, value_name = "T")]
+    pub tag: Vec<String>,
 }
 
 /// `kanbao import`.
@@ -233,4 +252,30 @@ pub struct ConfigArgs {
 pub struct IndexArgs {
     /// A JSON file, JSON Lines file or folder.
     pub path: PathBuf,
+}
+
+/// `kanbao note`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The article's id (see `kanbao list`).
+    pub id: String,
+    /// The note's new text (several lines in quotes).
+    #[arg(conflicts_with_all = ["edit", "clear"])]
+    pub text: Option<String>,
+    /// Edit the note in $VISUAL or $EDITOR.
+    #[arg(long, conflicts_with = "clear")]
+    pub edit: bool,
+    /// Remove the note.
+    #[arg(long)]
+    pub clear: bool,
+}
+
+/// `kanbao tag`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// The article's id (see `kanbao list`).
+    pub id: String,
+    /// `+TAG` or `TAG` to put a tag on, `-TAG` to take it off.
+    #[arg(allow_hyphen_values = true, value_name = "±TAG")]
+    pub changes: Vec<String>,
 }

@@ -147,6 +147,8 @@ pub enum Error {
         problems: Vec<Error>,
         more: usize,
     },
+    /// A note or tag that cannot be kept (issue 14).
+    Review(crate::review::ReviewError),
 }
 
 /// What a file holds at its top level (or a JSON Lines line) instead of an object.

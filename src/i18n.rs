@@ -487,6 +487,8 @@ pub struct Conditions<'a> {
     pub bookmarked: bool,
     /// `--unread`.
     pub unread: bool,
+    /// `--tag` values.
+    pub tags: &'a [String],
 }
 
 /// Said on stderr when `list`, `search` or `export` finds nothing (exit status 1), naming
@@ -514,6 +516,14 @@ pub fn nothing_matched(lang: Lang, conditions: &Conditions<'_>) -> String {
     }
     if conditions.unread {
         parts.push(if zh { "未读" } else { "unread" }.to_string());
+    }
+    if !conditions.tags.is_empty() {
+        let list = conditions.tags.join(if zh { "、" } else { ", " });
+        parts.push(if zh {
+            format!("标签 {list}")
+        } else {
+            format!("tag {list}")
+        });
     }
     match (parts.is_empty(), zh) {
         (true, true) => "没有文章".to_string(),

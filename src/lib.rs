@@ -20,6 +20,7 @@ pub mod json;
 pub mod keys;
 pub mod layout;
 pub mod load;
+pub mod review;
 pub mod search;
 pub mod settings;
 pub mod state;

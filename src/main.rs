@@ -18,6 +18,7 @@ use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
+use kanbao::review::{self, has_tags};
 use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
 use kanbao::state::{Access, SourceId, StateStore};
@@ -222,6 +223,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                     query: args.query.as_deref(),
                     bookmarked: args.bookmarked,
                     unread: args.unread,
+                    tags: &args.tag,
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
@@ -240,6 +242,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 unread: args.unread,
+                tags: &args.tag,
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
@@ -270,6 +273,9 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         }
         Command::Search(args) => {
             let query = query_of(&args.query)?;
+            if !args.tag.is_empty() {
+                return search_tagged(&cli, settings, args, &query, out);
+            }
             if let Some(archive) = indexed(&cli, settings) {
                 let filter = DistrictFilter::parse(&args.district)?;
                 let outcome =
@@ -303,15 +309,19 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let collection = load(settings)?;
             let filter = DistrictFilter::parse(&args.district)?;
             let mut articles = commands::filtered(&collection, &filter);
-            if args.bookmarked {
+            if args.bookmarked || !args.tag.is_empty() {
                 let (state, key) =
                     reading_state(settings, || Ok(source_of(settings, &collection)))?;
-                articles.retain(|a| state.is_bookmarked(&key, &a.id));
+                articles.retain(|a| {
+                    (!args.bookmarked || state.is_bookmarked(&key, &a.id))
+                        && has_tags(&state, &key, &a.id, &args.tag)
+                });
             }
             let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
             let conditions = Conditions {
                 districts: &args.district,
                 bookmarked: args.bookmarked,
+                tags: &args.tag,
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -335,6 +345,8 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             flush_text(out, &text)
         }
         Command::Index(args) => index_command(&args.path, lang),
+        Command::Note(args) => review::cli::note(out, settings, &data_ids(&cli, settings)?, args),
+        Command::Tag(args) => review::cli::tag(out, settings, &data_ids(&cli, settings)?, args),
     }
 }
 
@@ -388,6 +400,56 @@ fn reading_state(
     }
     let key = store.resolve_source(&source()?);
     Ok((store, key))
+}
+
+/// `kanbao search --tag T`: the search over the articles with the tags (through the index's
+/// candidates when there is one).
+fn search_tagged(
+    cli: &Cli,
+    settings: &Settings,
+    args: &kanbao::cli::SearchArgs,
+    query: &Query,
+    out: &mut dyn Write,
+) -> kanbao::error::Result<Outcome> {
+    let filter = DistrictFilter::parse(&args.district)?;
+    let (mut collection, ids) = match indexed(cli, settings) {
+        Some(archive) => {
+            let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
+            let ids: Vec<String> = all.into_iter().map(|a| a.id).collect();
+            let found = archive.candidate_collection(query).map_err(index_failed)?;
+            (found, ids)
+        }
+        None => {
+            let collection = ManuallyDrop::into_inner(load(settings)?);
+            let ids = collection.articles.iter().map(|a| a.id.clone()).collect();
+            (collection, ids)
+        }
+    };
+    let (state, key) = reading_state(settings, || {
+        Ok(settings.source_id(ids.iter().map(String::as_str)))
+    })?;
+    collection
+        .articles
+        .retain(|a| has_tags(&state, &key, &a.id, &args.tag));
+    let outcome = commands::search(out, &collection, &filter, query, args.width, args.json)?;
+    let conditions = Conditions {
+        districts: &args.district,
+        query: Some(&args.query),
+        tags: &args.tag,
+        ..Conditions::default()
+    };
+    Ok(tell_nothing(outcome, settings.lang.value, &conditions))
+}
+
+/// Every article id of the data (through its index when it has one), for the state's key
+/// of the data and for checking an id.
+fn data_ids(cli: &Cli, settings: &Settings) -> kanbao::error::Result<Vec<String>> {
+    if let Some(archive) = indexed(cli, settings) {
+        let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
+        return Ok(all.into_iter().map(|a| a.id).collect());
+    }
+    let collection = load(settings)?;
+    Ok(collection.articles.iter().map(|a| a.id.clone()).collect())
 }
 
 /// The identity of the loaded data in the state store.
@@ -462,7 +524,8 @@ fn list_filter(
 ) -> kanbao::error::Result<impl Fn(&Article) -> bool> {
     let filter = DistrictFilter::parse(&args.district)?;
     let (bookmarked, unread) = (args.bookmarked, args.unread);
-    let (state, key) = if bookmarked || unread {
+    let tags = args.tag.clone();
+    let (state, key) = if bookmarked || unread || !tags.is_empty() {
         reading_state(settings, source)?
     } else {
         (StateStore::disabled(), String::new())
@@ -471,6 +534,7 @@ fn list_filter(
         filter.matches(a)
             && (!bookmarked || state.is_bookmarked(&key, &a.id))
             && (!unread || !state.is_read(&key, &a.id))
+            && has_tags(&state, &key, &a.id, &tags)
     })
 }
 

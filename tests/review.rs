@@ -144,3 +144,144 @@ fn marks_of_a_version_1_state_file_are_found_by_the_archive_path() {
     );
     assert_eq!(listed(&out), ["2"], "{}", stderr(&out));
 }
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `kanbao --state STATE args…` over the bundled page.
+fn with_state(dir: &Path, args: &[&str]) -> Output {
+    let state = dir.join("state.json");
+    let mut all = vec!["--state", state.to_str().unwrap()];
+    all.extend_from_slice(args);
+    kanbao_in(dir, &all)
+}
+
+#[test]
+fn a_note_is_set_printed_replaced_and_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let out = with_state(home, &["note", "3"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("文章 3 没有批注"), "{}", stderr(&out));
+    let out = with_state(home, &["note", "3", "核实：日期\n第二行\u{1b}[31m"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("已保存文章 3 的批注"));
+    let out = with_state(home, &["note", "3"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "核实：日期\n第二行[31m\n");
+    // The note stays with its article only.
+    assert_eq!(with_state(home, &["note", "4"]).status.code(), Some(1));
+    let out = with_state(home, &["note", "3", "--clear"]);
+    assert!(stderr(&out).contains("已清除"), "{}", stderr(&out));
+    assert_eq!(with_state(home, &["note", "3"]).status.code(), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn note_edit_runs_the_editor_on_the_note() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    with_state(home, &["note", "2", "旧意见"]);
+    // An editor that appends a line to the file it is given.
+    let editor = home.join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf '补充意见\\n' >> \"$1\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let state = home.join("state.json");
+    let run = |editor: &str| {
+        Command::new(cargo_bin("kanbao"))
+            .args(["--state", state.to_str().unwrap(), "note", "2", "--edit"])
+            .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+            .env("XDG_CACHE_HOME", home.join("xdg-cache"))
+            .env_remove("KANBAO_CONFIG")
+            .env_remove("KANBAO_DATA")
+            .env_remove("VISUAL")
+            .env("EDITOR", editor)
+            .output()
+            .unwrap()
+    };
+    let out = run(editor.to_str().unwrap());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = with_state(home, &["note", "2"]);
+    assert_eq!(stdout(&out), "旧意见\n补充意见\n");
+    // An editor that fails leaves the note as it was, and says so.
+    let out = run("false");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("批注未改动"), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&with_state(home, &["note", "2"])),
+        "旧意见\n补充意见\n"
+    );
+}
+
+#[test]
+fn tags_are_added_removed_listed_and_filter_list_search_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let out = with_state(home, &["tag", "5", "+待核实", "重要"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "待核实\n重要\n");
+    let out = with_state(home, &["tag", "6", "+待核实", "+已审"]);
+    assert_eq!(stdout(&out), "已审\n待核实\n");
+    let out = with_state(home, &["tag", "6", "-已审"]);
+    assert_eq!(stdout(&out), "待核实\n");
+    assert_eq!(stdout(&with_state(home, &["tag", "5"])), "待核实\n重要\n");
+    let out = with_state(home, &["tag", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("没有标签"));
+    // --tag on list, search and export.
+    let out = with_state(home, &["list", "--tag", "待核实", "--json"]);
+    assert_eq!(listed(&out), ["5", "6"]);
+    let out = with_state(
+        home,
+        &["list", "--tag", "待核实", "--tag", "重要", "--json"],
+    );
+    assert_eq!(listed(&out), ["5"]);
+    let out = with_state(home, &["list", "--tag", "已审"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("标签 已审"), "{}", stderr(&out));
+    let all = with_state(home, &["search", "工会", "--json"]);
+    let tagged = with_state(home, &["search", "工会", "--tag", "待核实", "--json"]);
+    let (all, tagged) = (listed(&all), listed(&tagged));
+    assert!(
+        !tagged.is_empty() && tagged.len() < all.len(),
+        "{tagged:?} {all:?}"
+    );
+    assert!(tagged.iter().all(|id| id == "5" || id == "6"), "{tagged:?}");
+    let out = with_state(home, &["export", "--tag", "重要", "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = doc["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["id"], "5");
+}
+
+#[test]
+fn note_and_tag_refuse_an_unknown_id_bad_tags_and_no_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let show = kanbao_in(home, &["show", "99"]);
+    for args in [
+        &["note", "99"][..],
+        &["note", "99", "文字"],
+        &["tag", "99", "+待核实"],
+    ] {
+        let out = with_state(home, args);
+        assert_eq!(out.status.code(), show.status.code(), "{args:?}");
+        assert!(stderr(&out).contains("99"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("kanbao list"), "{}", stderr(&out));
+    }
+    let out = with_state(home, &["tag", "1", "+待 核实"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("标签 `+待 核实` 无效"),
+        "{}",
+        stderr(&out)
+    );
+    let out = kanbao_in(home, &["--no-state", "note", "1", "文字"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--no-state"), "{}", stderr(&out));
+    // Nothing was written anywhere.
+    assert!(!home.join("state.json").exists());
+    assert!(!home.join("xdg-state").exists());
+}
