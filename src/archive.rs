@@ -319,6 +319,7 @@ impl Generator {
             date: Some(date),
             page: Some(self.page),
             paragraphs,
+            source: None,
         }
     }
 }

@@ -210,6 +210,21 @@ pub struct ExportArgs {
     /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
     #[arg(long, value_name = "T")]
     pub tag: Vec<String>,
+    /// Write the report to this file instead of standard output (not when nothing is chosen).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only articles matching this search.
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// These articles, in the order given (`--id 3 1 5`).
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub id: Vec<String>,
+    /// Include each article's note and tags.
+    #[arg(long)]
+    pub notes: bool,
+    /// The report's title (default: made from what is chosen).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// `kanbao import`.
@@ -223,6 +238,10 @@ pub struct ImportArgs {
     /// Put this before each article number in the ids (`p3-` gives `p3-1`, `p3-2`, …).
     #[arg(long, default_value = "")]
     pub id_prefix: String,
+    /// The newspaper's name (劳动午报), written as the page's `source`; `kanbao export`
+    /// cites it.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
 }
 
 /// `kanbao check`.

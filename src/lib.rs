@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod district;
 pub mod error;
+pub mod export;
 pub mod filter;
 pub mod i18n;
 pub mod import;

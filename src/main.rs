@@ -13,6 +13,7 @@ use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::{self, Outcome};
 use kanbao::config;
 use kanbao::error::Error;
+use kanbao::export;
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
@@ -307,19 +308,17 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         }
         Command::Export(args) => {
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let mut articles = commands::filtered(&collection, &filter);
-            if args.bookmarked || !args.tag.is_empty() {
-                let (state, key) =
-                    reading_state(settings, || Ok(source_of(settings, &collection)))?;
-                articles.retain(|a| {
-                    (!args.bookmarked || state.is_bookmarked(&key, &a.id))
-                        && has_tags(&state, &key, &a.id, &args.tag)
-                });
-            }
-            let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
+            let (state, key) = if export::needs_marks(args) {
+                reading_state(settings, || Ok(source_of(settings, &collection)))?
+            } else {
+                (StateStore::disabled(), String::new())
+            };
+            let marks = export::needs_marks(args).then_some((&state, key.as_str()));
+            let data = &settings.data.value;
+            let outcome = export::run(out, &collection, args, marks, data, lang)?;
             let conditions = Conditions {
                 districts: &args.district,
+                query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 tags: &args.tag,
                 ..Conditions::default()

@@ -331,12 +331,15 @@ fn completions_are_printed() {
 }
 
 #[test]
-fn export_markdown_cites_the_banner() {
+fn export_markdown_does_not_cite_the_banner_as_the_newspaper() {
+    // Issue 14: the page's slogan stood where the newspaper's name goes. The bundled page
+    // names no newspaper (no `source`), so its citation has none.
     let out = kanbao(&["export", "--district", "xc"]);
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(text.contains("## 展览路街道总工会开展快递行业职工沟通会"));
-    assert!(text.contains("深入学习贯彻党的二十大精神"));
+    assert!(text.contains("*西城区 · 记者 陈曦 · id 5*"), "{text}");
+    assert!(!text.contains("深入学习贯彻党的二十大精神"));
 }
 
 #[test]
