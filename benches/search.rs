@@ -1,4 +1,4 @@
-//! Search over a synthetic 100,000-article archive (SPEC 7).
+//! Search over a synthetic 100,000-article archive (docs/contract.md §7).
 //!
 //! Input: the 100,000 articles of `kanbao::archive` with seed 1, the same archive as
 //! `cargo run --release --example gen_archive -- --articles 100000 --seed 1` writes (about

@@ -104,7 +104,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             threads,
             ..LoadOptions::default()
         };
-        let (t, loaded) = best(|| load_with(Some(path), &options).map(|(c, _)| c.articles.len()));
+        let (t, loaded) = best(|| load_with(Some(path), &options).map(|(c, _)| c.len()));
         loaded?;
         report(
             &format!("kanbao::load::load_with, {threads} thread(s)"),

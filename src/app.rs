@@ -1,8 +1,13 @@
 //! The reader's state machine: everything the reader knows, and `App::update`, the one
 //! place that changes it. No terminal here; the tests drive it with `Action`s.
 
+mod accessors;
 mod geometry;
+mod help;
 mod line_editor;
+mod list;
+mod marks;
+mod mouse;
 mod picker;
 mod prompt;
 mod reader;
@@ -170,10 +175,7 @@ impl App {
             Ok(query) => (query, None),
             Err(why) => (Query::parse(""), Some(why)),
         };
-        let index = IndexCell::build(
-            &collection,
-            collection.articles.len() >= BACKGROUND_SEARCH_MIN,
-        );
+        let index = IndexCell::build(&collection, collection.len() >= BACKGROUND_SEARCH_MIN);
         let mut app = App {
             collection,
             index,
@@ -313,7 +315,8 @@ impl App {
                 self.prompt(Action::SearchInput(text), before, cursor, selected);
             }
             Action::OpenPicker => {
-                self.mode = Mode::Picker(Picker::new(&self.collection.articles, &self.opts.filter));
+                self.mode =
+                    Mode::Picker(Picker::new(self.collection.as_slice(), &self.opts.filter));
             }
             Action::ClearFilters => {
                 self.opts.filter = DistrictFilter::default();
@@ -339,35 +342,6 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             _ => {}
         }
-    }
-
-    /// The help scrolls like `less`; `q`, `Esc` and `?` (all [`Action::Help`]) close it.
-    /// The wheel over its box scrolls it a line a notch, as `j`/`k` do; a click, or the
-    /// wheel outside the box, does nothing (it stays open until closed).
-    fn help(&mut self, action: Action, from: Context, scroll: usize) {
-        let lines = self.help_lines(from).len();
-        let g = self.geometry();
-        let page = g.help_page(lines);
-        let over = |x, y| g.help_box(lines).outer.contains(x, y);
-        let scroll = match action {
-            Action::LineDown => scroll.saturating_add(1),
-            Action::LineUp => scroll.saturating_sub(1),
-            Action::ScrollDown(x, y) if over(x, y) => scroll.saturating_add(1),
-            Action::ScrollUp(x, y) if over(x, y) => scroll.saturating_sub(1),
-            Action::NextPage => scroll.saturating_add(page),
-            Action::PrevPage => scroll.saturating_sub(page),
-            Action::HalfPageDown => scroll.saturating_add((page / 2).max(1)),
-            Action::HalfPageUp => scroll.saturating_sub((page / 2).max(1)),
-            Action::FirstPage => 0,
-            Action::LastPage => usize::MAX,
-            Action::Help => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            _ => scroll,
-        };
-        let scroll = scroll.min(lines.saturating_sub(page));
-        self.mode = Mode::Help { from, scroll };
     }
 
     /// The picker takes every key. With the mouse, a click on a district's row moves the
@@ -420,125 +394,6 @@ impl App {
         picker.layout(self.geometry().screen, self.opts.lang, self.opts.ambiguous)
     }
 
-    /// Recomputes the list from the search's answer and the filter, keeping the selected
-    /// article, or at the first result when the query was edited.
-    fn rebuild_view(&mut self) {
-        let keep = if std::mem::take(&mut self.to_top) {
-            None
-        } else {
-            self.view.get(self.selected).copied()
-        };
-        let articles = &self.collection.articles;
-        self.view = self
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| articles.get(i).is_some_and(|a| self.opts.filter.matches(a)))
-            .collect();
-        let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
-        self.list_top = 0;
-        self.select(at.unwrap_or(0));
-    }
-
-    fn select(&mut self, at: usize) {
-        self.selected = at.min(self.view.len().saturating_sub(1));
-        self.keep_selection_visible();
-    }
-
-    /// Pages the list like `less`: the selection and the list's first item move by a screen
-    /// of items (half a screen for the half-page actions), so the selection keeps its row
-    /// until an end of the list stops the scrolling.
-    fn page_list(&mut self, action: &Action) {
-        let items = Geometry::new(self.size.0, self.size.1, false).list_items();
-        let step = match action {
-            Action::HalfPageDown | Action::HalfPageUp => (items / 2).max(1),
-            _ => items,
-        };
-        let last_top = self.view.len().saturating_sub(items);
-        if matches!(action, Action::NextPage | Action::HalfPageDown) {
-            self.list_top = self.list_top.saturating_add(step).min(last_top);
-            self.select(self.selected.saturating_add(step));
-        } else {
-            self.list_top = self.list_top.saturating_sub(step);
-            self.select(self.selected.saturating_sub(step));
-        }
-    }
-
-    /// `Space` and `b` in the list: side by side they page the preview (the list keeps
-    /// the focus, the article stays unread), as `less` pages; otherwise they page the list.
-    fn page_preview(&mut self, action: &Action) {
-        let forward = *action == Action::PreviewNextPage;
-        if self.context() == Context::List && self.geometry().side_by_side {
-            let rows = self.rows();
-            let step = if forward {
-                rows as isize
-            } else {
-                -(rows as isize)
-            };
-            self.scroll_reader(|r| r.scroll_by(step, rows));
-        } else {
-            self.normal(if forward {
-                Action::NextPage
-            } else {
-                Action::PrevPage
-            });
-        }
-    }
-
-    /// Scrolls the list as little as needed to show the selection, and never further than
-    /// needed to fill the screen (when every article fits, not at all).
-    fn keep_selection_visible(&mut self) {
-        // The list's size when shown, even while the reader hides it.
-        let items = Geometry::new(self.size.0, self.size.1, false).list_items();
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
-        } else if self.selected >= self.list_top + items {
-            self.list_top = self.selected + 1 - items;
-        }
-        self.list_top = self.list_top.min(self.view.len().saturating_sub(items));
-    }
-
-    /// Opens the selected article: the reader shows it, takes the focus, and the article
-    /// becomes read.
-    fn open_selected(&mut self) {
-        let Some(&index) = self.view.get(self.selected) else {
-            return;
-        };
-        self.show(index);
-        self.focus = Focus::Reader;
-        self.mark_read();
-    }
-
-    /// Lays the article at collection `index` out in the reader, at its saved place,
-    /// without marking it read (side by side, this is the preview of the selection).
-    fn show(&mut self, index: usize) {
-        let Some(article) = self.collection.articles.get(index) else {
-            return;
-        };
-        let saved = self.store().position(&self.opts.source, &article.id);
-        let width = self.text_width();
-        let mut reader = Reader::new(index, article, width, &self.layout_options(), saved);
-        reader.find(article, &self.query);
-        reader.relayout(article, width, &self.layout_options(), self.rows());
-        self.reader = Some(reader);
-    }
-
-    fn mark_read(&mut self) {
-        let Some(article) = self
-            .reader
-            .as_ref()
-            .and_then(|r| self.collection.articles.get(r.article))
-        else {
-            return;
-        };
-        let mut store = self.store();
-        if !store.is_read(&self.opts.source, &article.id) {
-            store.set_read(&self.opts.source, &article.id, true);
-            drop(store);
-            self.unsaved = true;
-        }
-    }
-
     /// Keeps the reader in step with the list after every action. Side by side, the
     /// reader always shows the selected article (a preview until `Enter` or `Tab` opens
     /// it), and nothing when the list is empty; when the article in it leaves the list,
@@ -568,45 +423,6 @@ impl App {
         }
     }
 
-    /// The mouse wheel acts on the pane under the pointer, whichever has the focus: over
-    /// the list it moves the selection, over the reader it scrolls the article (three
-    /// lines a notch) and leaves the focus where it is; anywhere else it does nothing.
-    fn wheel(&mut self, x: u16, y: u16, down: bool) {
-        let g = self.geometry();
-        if g.list.contains(x, y) {
-            let at = if down {
-                self.selected.saturating_add(1)
-            } else {
-                self.selected.saturating_sub(1)
-            };
-            self.select(at);
-        } else if g.reader.contains(x, y) {
-            let rows = self.rows();
-            self.scroll_reader(|r| r.scroll_by(if down { 3 } else { -3 }, rows));
-        }
-    }
-
-    fn scroll(&mut self, f: impl FnOnce(&mut Reader)) {
-        if self.context() != Context::Reader {
-            return;
-        }
-        self.scroll_reader(f);
-    }
-
-    /// Scrolls the article in the reader, focused or not, and records its place.
-    fn scroll_reader(&mut self, f: impl FnOnce(&mut Reader)) {
-        let Some(reader) = &mut self.reader else {
-            return;
-        };
-        f(reader);
-        let position = reader.position();
-        if let Some(article) = self.collection.articles.get(reader.article) {
-            self.store()
-                .set_position(&self.opts.source, &article.id, position);
-            self.unsaved = true;
-        }
-    }
-
     fn step_hit(&mut self, forward: bool) {
         let rows = self.rows();
         let mut wrapped = false;
@@ -626,57 +442,13 @@ impl App {
         self.status = Some(self.msg(msg).to_string());
     }
 
-    fn toggle_mark(&mut self, bookmark: bool) {
-        let index = match (self.context(), &self.reader) {
-            (Context::Reader, Some(r)) => Some(r.article),
-            _ => self.view.get(self.selected).copied(),
-        };
-        let Some(article) = index.and_then(|i| self.collection.articles.get(i)) else {
-            return;
-        };
-        let (source, id) = (&self.opts.source, &article.id);
-        let mut store = self.store();
-        let msg = if bookmark {
-            if store.toggle_bookmark(source, id) {
-                Msg::Bookmarked
-            } else {
-                Msg::Unbookmarked
-            }
-        } else {
-            if store.toggle_read(source, id) {
-                Msg::MarkedRead
-            } else {
-                Msg::MarkedUnread
-            }
-        };
-        drop(store);
-        self.unsaved = true;
-        let title = cut_to_width(&sanitize(&article.title), 32, self.opts.ambiguous);
-        self.status = Some(i18n::about(self.opts.lang, msg, &title));
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let g = self.geometry();
-        if g.list.contains(x, y) {
-            self.focus = Focus::List;
-            let item = self.list_top + usize::from((y - g.list.y) / ROWS_PER_ITEM);
-            if item == self.selected {
-                self.open_selected();
-            } else if item < self.view.len() {
-                self.select(item);
-            }
-        } else if g.reader.contains(x, y) && self.reader.is_some() {
-            self.focus = Focus::Reader;
-        }
-    }
-
     fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         let text = self.text_width();
         let rows = self.rows();
         let opts = self.layout_options();
         if let Some(reader) = &mut self.reader
-            && let Some(article) = self.collection.articles.get(reader.article)
+            && let Some(article) = self.collection.get(reader.article)
         {
             let before = reader.width();
             reader.relayout(article, text, &opts, rows);
@@ -717,19 +489,6 @@ impl App {
         self.index.clone()
     }
 
-    /// The reading state, shared: the terminal's SIGTERM/SIGHUP and panic handlers hold a
-    /// clone so they can save it before the process ends. The app records every change
-    /// (read marks, bookmarks, the position after each scroll) in it as it happens.
-    pub fn shared_state(&self) -> SharedStore {
-        Arc::clone(&self.store)
-    }
-
-    /// The store, locked. A panic elsewhere while it was held leaves it usable: every change
-    /// to it is made whole under the lock.
-    fn store(&self) -> MutexGuard<'_, StateStore> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     fn msg(&self, msg: Msg) -> &'static str {
         msg.text(self.opts.lang)
     }
@@ -755,186 +514,5 @@ impl App {
     /// Rows of text the reader shows at once (its page).
     pub fn rows(&self) -> usize {
         usize::from(self.reader_geometry().text.height).max(1)
-    }
-}
-
-/// What the views read.
-impl App {
-    /// The screen's parts at the current size.
-    pub fn geometry(&self) -> Geometry {
-        let reader_shown = self.focus == Focus::Reader && self.reader.is_some();
-        Geometry::new(self.size.0, self.size.1, reader_shown)
-    }
-
-    /// The key help opened `from` a context, as `(keys, what they do)` lines; a line with
-    /// The name of the first key that does `action` in `context` (the user's bindings
-    /// taken into account), for messages that tell which key to press.
-    pub fn key_for(&self, context: Context, action: &Action) -> String {
-        crate::keys::keys_for(context, action)
-            .first()
-            .map(|k| crate::keys::key_label(*k, self.lang()))
-            .unwrap_or_default()
-    }
-
-    /// no keys heads a section. Made from the key table, so it cannot drift from the keys.
-    pub fn help_lines(&self, from: Context) -> Vec<(String, &'static str)> {
-        crate::keys::help_lines(
-            from,
-            self.opts.lang,
-            self.geometry().side_by_side,
-            self.opts.mouse,
-        )
-    }
-
-    /// Where the district picker is on the screen, while it is open: the box the view
-    /// draws and the rows a click selects, from the same numbers.
-    pub fn picker_layout(&self) -> Option<PickerLayout> {
-        match &self.mode {
-            Mode::Picker(picker) => Some(self.layout_picker(picker)),
-            _ => None,
-        }
-    }
-
-    /// Which key table applies.
-    pub fn context(&self) -> Context {
-        match self.mode {
-            Mode::Search { .. } => Context::Search,
-            Mode::Picker(_) => Context::Picker,
-            Mode::Help { .. } => Context::Help,
-            Mode::Normal if self.focus == Focus::Reader && self.reader.is_some() => Context::Reader,
-            Mode::Normal => Context::List,
-        }
-    }
-
-    /// The collection.
-    pub fn collection(&self) -> &Collection {
-        &self.collection
-    }
-
-    /// The articles in the list, as indices into the collection, in list order.
-    pub fn view(&self) -> &[usize] {
-        &self.view
-    }
-
-    /// Position of the selection in the list.
-    pub fn selected(&self) -> usize {
-        self.selected
-    }
-
-    /// The selected article.
-    pub fn selected_article(&self) -> Option<&Article> {
-        self.view
-            .get(self.selected)
-            .and_then(|&i| self.collection.articles.get(i))
-    }
-
-    /// The first list item shown.
-    pub fn list_top(&self) -> usize {
-        self.list_top
-    }
-
-    /// Which pane has the focus.
-    pub fn focus(&self) -> Focus {
-        self.focus
-    }
-
-    /// What is open over the panes.
-    pub fn mode(&self) -> &Mode {
-        &self.mode
-    }
-
-    /// The open article, if any.
-    pub fn reader(&self) -> Option<&Reader> {
-        self.reader.as_ref()
-    }
-
-    /// The search as typed.
-    pub fn query_text(&self) -> &str {
-        &self.opts.query
-    }
-
-    /// The parsed search.
-    pub fn query(&self) -> &Query {
-        &self.query
-    }
-
-    /// Why the search as typed is refused, if it is: the list is that of the last search
-    /// run, and the prompt line (or the status bar) shows this.
-    pub fn query_error(&self) -> Option<&str> {
-        self.query_error.as_deref()
-    }
-
-    /// True while a background search for the current query is running: the list still
-    /// shows the previous answer.
-    pub fn is_searching(&self) -> bool {
-        self.searching
-    }
-
-    /// The district filter.
-    pub fn filter(&self) -> &DistrictFilter {
-        &self.opts.filter
-    }
-
-    /// The message for the status bar, if any.
-    pub fn status(&self) -> Option<&str> {
-        // A failed save stays in view until a save succeeds.
-        (self.saving.question.as_deref())
-            .or(self.status.as_deref())
-            .or(self.saving.error.as_deref())
-    }
-
-    /// Interface language.
-    pub fn lang(&self) -> Lang {
-        self.opts.lang
-    }
-
-    /// Width of ambiguous characters.
-    pub fn ambiguous(&self) -> AmbiguousWidth {
-        self.opts.ambiguous
-    }
-
-    /// How wide text is drawn: ambiguous characters and emoji sequences.
-    pub fn widths(&self) -> Widths {
-        Widths {
-            ambiguous: self.opts.ambiguous,
-            clusters: self.opts.clusters,
-        }
-    }
-
-    /// True when the article at collection index `index` is marked read.
-    pub fn is_read(&self, index: usize) -> bool {
-        self.collection
-            .articles
-            .get(index)
-            .is_some_and(|a| self.store().is_read(&self.opts.source, &a.id))
-    }
-
-    /// True when the article at collection index `index` is bookmarked.
-    pub fn is_bookmarked(&self, index: usize) -> bool {
-        self.collection
-            .articles
-            .get(index)
-            .is_some_and(|a| self.store().is_bookmarked(&self.opts.source, &a.id))
-    }
-
-    /// True when the reading state changed since the last save.
-    pub fn has_unsaved(&self) -> bool {
-        self.unsaved
-    }
-
-    /// True when the user asked (`Ctrl-L`) for the whole screen to be redrawn since the
-    /// last call; taking it leaves it false. The event loop calls this after each update and,
-    /// when it returns true, clears the terminal (through `Terminal::resize`, which does not
-    /// ask the terminal where its cursor is) before the next draw,
-    /// so that every cell is written afresh: a terminal that disagrees with unicode-width
-    /// about an emoji sequence, or a noisy SSH line, can leave stale cells that a frame
-    /// drawn as a diff against the last one would never touch.
-    pub fn take_redraw(&mut self) -> bool {
-        std::mem::take(&mut self.redraw)
-    }
-
-    /// True once the user asked to leave.
-    pub fn should_quit(&self) -> bool {
-        self.quit
     }
 }

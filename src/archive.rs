@@ -1,5 +1,5 @@
 //! A deterministic archive generator: schema-1 JSON Lines made from the bundled page's
-//! sentences, for benchmarks and tests at archive scale (SPEC 7).
+//! sentences, for benchmarks and tests at archive scale (docs/contract.md §7).
 //!
 //! The same `(n, seed)` always gives the same bytes: the PRNG is written here (no `rand`),
 //! and everything it draws from comes from the bundled data compiled into the binary.
@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use crate::article::{Article, Kind};
+use crate::article::{Article, Collection, Kind};
 use crate::district::{self, DISTRICTS};
 use crate::load;
 
@@ -65,7 +65,9 @@ struct Pool {
 impl Pool {
     fn new(rng: &mut Rng) -> Pool {
         // The bundled data is compiled in and tested; an empty pool would be a build bug.
-        let bundled = load::load_bundled().map(|c| c.articles).unwrap_or_default();
+        let bundled = load::load_bundled()
+            .map(Collection::into_articles)
+            .unwrap_or_default();
         let mut sentences = Vec::new();
         let mut headings = Vec::new();
         for article in &bundled {

@@ -1,4 +1,4 @@
-//! The command line (SPEC 2), declared with clap's derive API. No logic lives here.
+//! The command line (docs/contract.md §2), declared with clap's derive API. No logic lives here.
 
 use std::path::PathBuf;
 

@@ -1,4 +1,4 @@
-//! The non-interactive commands (SPEC 2): list, show, search, districts, export, import,
+//! The non-interactive commands (docs/contract.md §2): list, show, search, districts, export, import,
 //! check. Each writes text or JSON to a writer and says whether it found anything.
 
 use std::io::Write;
@@ -132,7 +132,7 @@ pub fn districts(
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = district_counts(&collection.articles);
+    let counts = district_counts(collection.as_slice());
     write_districts(out, &counts, lang, json)
 }
 
@@ -169,11 +169,7 @@ pub fn write_districts(
 
 /// Articles passing a district filter, in collection order.
 pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<&'a Article> {
-    collection
-        .articles
-        .iter()
-        .filter(|a| filter.matches(a))
-        .collect()
+    collection.iter().filter(|a| filter.matches(a)).collect()
 }
 
 /// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
@@ -242,7 +238,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
             more: report.more,
         });
     }
-    let counts = district_counts(&report.collection.articles);
+    let counts = district_counts(report.collection.as_slice());
     let summary: Vec<(&str, usize)> = counts
         .iter()
         .map(|(k, n)| match k {
@@ -251,7 +247,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
         })
         .collect();
     let name = clean(&path.display().to_string());
-    let line = crate::error::checked(lang, &name, report.collection.articles.len(), &summary);
+    let line = crate::error::checked(lang, &name, report.collection.len(), &summary);
     writeln!(out, "{line}").map_err(io)?;
     Ok(Outcome::Found)
 }
@@ -313,7 +309,7 @@ struct SearchRow<'a> {
     date: Option<&'a str>,
 }
 
-/// The articles of `collection` that `keep` accepts and that match `query` (SPEC 5: every
+/// The articles of `collection` that `keep` accepts and that match `query` (docs/contract.md §5: every
 /// term, folded or by pinyin), best first. No index is kept: the text is folded and searched
 /// a block at a time, so a big archive is not copied.
 pub fn matching<'a>(
@@ -321,10 +317,10 @@ pub fn matching<'a>(
     keep: impl Fn(&Article) -> bool,
     query: &Query,
 ) -> Vec<(&'a Article, SearchHit)> {
-    let candidates = (0..collection.articles.len()).filter(|&i| keep(&collection.articles[i]));
-    search_articles(&collection.articles, query, candidates)
+    let candidates = (0..collection.len()).filter(|&i| keep(&collection[i]));
+    search_articles(collection.as_slice(), query, candidates)
         .into_iter()
-        .map(|hit| (&collection.articles[hit.index], hit))
+        .map(|hit| (&collection[hit.index], hit))
         .collect()
 }
 

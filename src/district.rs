@@ -177,7 +177,7 @@ pub fn mentions(text: &str) -> Vec<&'static str> {
 /// Districts of an article: `(primary, all in order of first mention)`.
 ///
 /// The primary is the first named in the headings, else in the first (byline) paragraph,
-/// else anywhere in the text (SPEC 1.3).
+/// else anywhere in the text (docs/contract.md §1.3).
 pub fn detect(
     headings: &[&str],
     paragraphs: &[String],

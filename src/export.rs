@@ -119,13 +119,13 @@ pub fn select<'a>(
 ) -> Result<Vec<&'a Article>> {
     let filter = DistrictFilter::parse(&args.district)?;
     let mut chosen: Vec<&Article> = if args.id.is_empty() {
-        collection.articles.iter().collect()
+        collection.iter().collect()
     } else {
         let mut seen = HashSet::new();
         let mut chosen = Vec::new();
         for id in &args.id {
             let article = collection
-                .get(id)
+                .by_id(id)
                 .ok_or_else(|| Error::UnknownId(id.clone()))?;
             if seen.insert(id.as_str()) {
                 chosen.push(article);
@@ -420,11 +420,11 @@ fn render_json(
     }
     let doc = serde_json::json!({
         "schema": crate::load::SCHEMA,
-        "banner": collection.banner,
+        "banner": collection.banner(),
         "articles": list,
     });
     let mut doc = doc;
-    if collection.banner.is_none()
+    if collection.banner().is_none()
         && let Some(o) = doc.as_object_mut()
     {
         o.remove("banner");

@@ -109,7 +109,7 @@ pub fn load_with(path: Option<&Path>, options: &LoadOptions) -> Result<(Collecti
     };
     let mut problems = Problems::stop();
     let (mut out, source) = load_source(path, options, &mut problems)?;
-    newest_first(&mut out.articles);
+    newest_first(out.articles_mut());
     Ok((out, source))
 }
 
@@ -161,17 +161,17 @@ fn load_source(
     };
     for file in &files {
         let before = problems.count();
-        let at = out.articles.len();
+        let at = out.len();
         match load_file(file, options, &mut out, &mut seen, problems) {
             Err(e) => problems.add(e)?,
             // A file with problems but no good article is not also "empty".
-            Ok(()) if out.articles.len() == at && problems.count() == before => {
+            Ok(()) if out.len() == at && problems.count() == before => {
                 problems.add(Error::Empty { path: file.clone() })?;
             }
             Ok(()) => {}
         }
     }
-    if out.articles.is_empty() && problems.count() == 0 {
+    if out.is_empty() && problems.count() == 0 {
         problems.add(Error::Empty {
             path: path.to_path_buf(),
         })?;
@@ -207,12 +207,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<(Collection, Source)> {
         }
         source.get_or_insert(Source::Path(canonical));
     }
-    if out.articles.is_empty() {
+    if out.is_empty() {
         return Err(Error::Empty {
             path: first.clone(),
         });
     }
-    newest_first(&mut out.articles);
+    newest_first(out.articles_mut());
     Ok((out, source.unwrap_or(Source::Builtin)))
 }
 
@@ -458,10 +458,10 @@ fn parse_document(
             problems.add(e)?;
             continue;
         }
-        out.articles.push(article);
+        out.push(article);
     }
-    if out.banner.is_none() {
-        out.banner = doc.banner;
+    if out.banner().is_none() {
+        out.set_banner(doc.banner);
     }
     Ok(())
 }

@@ -235,7 +235,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                     .into_iter()
                     .map(|(a, _)| a)
                     .collect(),
-                None => collection.articles.iter().filter(|a| keep(a)).collect(),
+                None => collection.iter().filter(|a| keep(a)).collect(),
             };
             let outcome = commands::list(out, &articles, lang, args.json)?;
             let conditions = Conditions {
@@ -268,7 +268,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return index::run::show(out, archive, &args.id, width, &options, args.json);
             }
             let article = collection
-                .get(&args.id)
+                .by_id(&args.id)
                 .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
             commands::show(out, article, width, &options, args.json)
         }
@@ -411,7 +411,7 @@ fn search_tagged(
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
     let filter = DistrictFilter::parse(&args.district)?;
-    let (mut collection, ids) = match indexed(cli, settings) {
+    let (collection, ids) = match indexed(cli, settings) {
         Some(archive) => {
             let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
             let ids: Vec<String> = all.into_iter().map(|a| a.id).collect();
@@ -420,16 +420,20 @@ fn search_tagged(
         }
         None => {
             let collection = ManuallyDrop::into_inner(load(settings)?);
-            let ids = collection.articles.iter().map(|a| a.id.clone()).collect();
+            let ids = collection.iter().map(|a| a.id.clone()).collect();
             (collection, ids)
         }
     };
     let (state, key) = reading_state(settings, || {
         Ok(settings.source_id(ids.iter().map(String::as_str)))
     })?;
-    collection
-        .articles
-        .retain(|a| has_tags(&state, &key, &a.id, &args.tag));
+    let banner = collection.banner().map(str::to_owned);
+    let tagged = collection
+        .into_articles()
+        .into_iter()
+        .filter(|a| has_tags(&state, &key, &a.id, &args.tag))
+        .collect();
+    let collection = Collection::new(banner, tagged);
     let outcome = commands::search(out, &collection, &filter, query, args.width, args.json)?;
     let conditions = Conditions {
         districts: &args.district,
@@ -448,12 +452,12 @@ fn data_ids(cli: &Cli, settings: &Settings) -> kanbao::error::Result<Vec<String>
         return Ok(all.into_iter().map(|a| a.id).collect());
     }
     let collection = load(settings)?;
-    Ok(collection.articles.iter().map(|a| a.id.clone()).collect())
+    Ok(collection.iter().map(|a| a.id.clone()).collect())
 }
 
 /// The identity of the loaded data in the state store.
 fn source_of(settings: &Settings, collection: &Collection) -> SourceId {
-    settings.source_id(collection.articles.iter().map(|a| a.id.as_str()))
+    settings.source_id(collection.iter().map(|a| a.id.as_str()))
 }
 
 /// An index that could not be read, as an error.

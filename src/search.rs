@@ -1,4 +1,4 @@
-//! Search: one engine for the CLI's `search` and the reader's prompt (SPEC 5).
+//! Search: one engine for the CLI's `search` and the reader's prompt (docs/contract.md §5).
 //!
 //! - [`Query::parse`] splits a query into terms (AND); see [`query`].
 //! - Text is folded (NFKC + lowercase) so `15%` finds `１５％`; see [`fold`].
@@ -10,7 +10,7 @@
 //! Hit counts: the matches of all terms are taken together, leftmost first (longest first at
 //! the same start), skipping any that overlap one already taken.
 //!
-//! Speed (SPEC 7, figures in BENCHMARKS.md): the index keeps the folded text of consecutive
+//! Speed (docs/contract.md §7, figures in BENCHMARKS.md): the index keeps the folded text of consecutive
 //! articles in one buffer per core, in UTF-16 (two bytes per Chinese character instead of
 //! three, see [`utf16`]); a term is searched once over each buffer (`memmem` for the
 //! literal form, a table-driven scan for pinyin) and its matches are bucketed by article,
@@ -376,7 +376,7 @@ impl Shard {
 /// (For one term, or only literal terms, both are exact and cost the same.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Count {
-    /// The non-overlapping matches of all terms together (SPEC 2's `hits`): a second pass
+    /// The non-overlapping matches of all terms together (docs/contract.md §2's `hits`): a second pass
     /// over every matching article, about 1.7 s for `gonghui y` over 100,000 articles.
     Exact,
     /// The sum of each term's own matches, which counts twice where two terms' matches

@@ -1,6 +1,6 @@
 //! Reading state that survives restarts: read marks, bookmarks, the last position, the note
-//! and the tags of each article (SPEC 6), kept per data source and article id in one JSON
-//! file.
+//! and the tags of each article (docs/contract.md §6), kept per data source and article id in
+//! one JSON file.
 //!
 //! # File
 //! `$XDG_STATE_HOME/kanbao/state.json` by default (see [`default_path`]):

@@ -73,7 +73,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         Ambiguous::Auto => terminal::probe_ambiguous_width(),
     };
     let mouse = settings.mouse.value;
-    let ids = collection.articles.iter().map(|a| a.id.as_str());
+    let ids = collection.iter().map(|a| a.id.as_str());
     let source = store.resolve_source(&settings.source_id(ids));
     crate::keys::set_user_bindings(&settings.keys);
     let opts = Options {

@@ -347,10 +347,7 @@ fn emoji_collection() -> kanbao::article::Collection {
         ],
         ..kanbao::article::Article::default()
     };
-    kanbao::article::Collection {
-        articles: (0..6).map(article).collect(),
-        ..kanbao::article::Collection::default()
-    }
+    kanbao::article::Collection::from((0..6).map(article).collect::<Vec<_>>())
 }
 
 /// What a terminal that draws each character of a cluster on its own shows for `buf`:

@@ -168,10 +168,7 @@ fn the_picker_selects_xicheng() {
     app.update(Action::PickerApply);
     assert_eq!(app.view().len(), 2);
     for &i in app.view() {
-        assert_eq!(
-            app.collection().articles[i].district.as_deref(),
-            Some("西城区")
-        );
+        assert_eq!(app.collection()[i].district.as_deref(), Some("西城区"));
     }
     // Esc cancels: toggling more and cancelling keeps 西城区 only.
     run(
@@ -377,7 +374,7 @@ fn a_click_selects_and_a_second_click_opens() {
     assert_eq!(app.context(), Context::Reader);
 }
 
-// A large collection: searched off the UI thread (SPEC 7, a 100,000-article archive).
+// A large collection: searched off the UI thread (docs/contract.md §7, a 100,000-article archive).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -403,10 +400,7 @@ fn large_app() -> App {
             ..Article::default()
         })
         .collect();
-    let collection = Collection {
-        articles,
-        ..Collection::default()
-    };
+    let collection = Collection::from(articles);
     let opts = Options {
         source: "large".into(),
         ..Options::default()
@@ -1248,14 +1242,11 @@ fn no_text_app(lang: Lang, query: &str, store: StateStore) -> App {
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
         ..Article::default()
     };
-    let collection = Collection {
-        articles: vec![
-            article("empty", "本文无正文 no text 的图片", &[]),
-            article("blank", "空白段落", &["", "\u{3000} "]),
-            article("full", "有正文的新闻", &["正文在此。"]),
-        ],
-        ..Collection::default()
-    };
+    let collection = Collection::from(vec![
+        article("empty", "本文无正文 no text 的图片", &[]),
+        article("blank", "空白段落", &["", "\u{3000} "]),
+        article("full", "有正文的新闻", &["正文在此。"]),
+    ]);
     let opts = Options {
         lang,
         query: query.into(),
@@ -1389,16 +1380,13 @@ fn scrolling_onto_the_note_saves_the_top_of_the_article() {
 #[test]
 fn a_title_that_shows_nothing_is_stood_in_for() {
     for (lang, note) in [(Lang::Zh, "（无标题）"), (Lang::En, "(untitled)")] {
-        let collection = Collection {
-            articles: vec![Article {
-                id: "esc".into(),
-                title: "\u{1b}[2J".into(),
-                kicker: Some("引题".into()),
-                paragraphs: vec!["正文。".into()],
-                ..Article::default()
-            }],
-            ..Collection::default()
-        };
+        let collection = Collection::from(vec![Article {
+            id: "esc".into(),
+            title: "\u{1b}[2J".into(),
+            kicker: Some("引题".into()),
+            paragraphs: vec!["正文。".into()],
+            ..Article::default()
+        }]);
         let opts = Options {
             lang,
             source: "test".into(),
@@ -1415,12 +1403,8 @@ fn a_title_that_shows_nothing_is_stood_in_for() {
         );
         assert!(lines.iter().all(|l| l.role != LineRole::Title));
         app.update(Action::Back);
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         let theme = kanbao::tui::theme::Theme::new(true, false);
-        terminal
-            .draw(|f| kanbao::tui::view::render(&app, &theme, f))
-            .unwrap();
+        let terminal = support::draw(&app, &theme, 80, 24);
         let screen: String = terminal
             .backend()
             .buffer()
@@ -1436,8 +1420,8 @@ fn a_title_that_shows_nothing_is_stood_in_for() {
     }
 }
 
-/// Search looks in the byline (SPEC 5), so the reader shows it, dim, above the body: a
-/// hit in it is highlighted and `n` goes to it. `kanbao show` keeps SPEC 2's lines.
+/// Search looks in the byline (docs/contract.md §5), so the reader shows it, dim, above the body: a
+/// hit in it is highlighted and `n` goes to it. `kanbao show` keeps docs/contract.md §2's lines.
 #[test]
 fn a_hit_in_the_byline_is_shown_and_walked_to() {
     let mut app = app_with_query("本报讯");
@@ -1461,7 +1445,7 @@ fn a_hit_in_the_byline_is_shown_and_walked_to() {
     assert_eq!(reader.hit_count().0, Some(0));
     assert!(reader.hits_on(byline[0]).any(|(_, current)| current));
     // `show` lays out the same article without it.
-    let article = &load_bundled().unwrap().articles[0];
+    let article = &load_bundled().unwrap()[0];
     let shown = kanbao::layout::layout_article(article, 80, &Default::default());
     assert!(shown.iter().all(|l| l.role != LineRole::Byline));
 }

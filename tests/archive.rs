@@ -44,7 +44,7 @@ fn write(dir: &Path, bytes: &[u8]) -> PathBuf {
 
 fn load_error(path: &Path, options: &LoadOptions) -> String {
     match load_with(Some(path), options) {
-        Ok((c, _)) => panic!("loaded {} articles, expected an error", c.articles.len()),
+        Ok((c, _)) => panic!("loaded {} articles, expected an error", c.len()),
         Err(e) => e.to_string(),
     }
 }
@@ -68,14 +68,14 @@ fn every_generated_article_loads_and_states_its_districts() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(dir.path(), archive_bytes());
     let (collection, _) = load_with(Some(&path), &LoadOptions::default()).expect("load");
-    assert_eq!(collection.articles.len(), ARTICLES);
+    assert_eq!(collection.len(), ARTICLES);
 
-    let ids: HashSet<&str> = collection.articles.iter().map(|a| a.id.as_str()).collect();
+    let ids: HashSet<&str> = collection.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids.len(), ARTICLES, "ids are unique");
 
     let mut named = HashSet::new();
     let mut unstated = 0;
-    for a in &collection.articles {
+    for a in collection.as_slice() {
         let headings: Vec<&str> = [a.kicker.as_deref(), Some(&a.title), a.subtitle.as_deref()]
             .into_iter()
             .flatten()
@@ -122,7 +122,10 @@ fn the_parallel_loader_gives_what_a_sequential_parse_gives() {
         },
     ] {
         let (collection, _) = load_with(Some(&path), &options).expect("load");
-        assert!(collection.articles == sequential, "{options:?}");
+        assert!(
+            collection.as_slice() == sequential.as_slice(),
+            "{options:?}"
+        );
     }
 }
 
@@ -134,7 +137,7 @@ fn a_file_without_a_final_newline_and_with_blank_lines_loads_whole() {
     body.push_str(&lines()[500]);
     let path = write(dir.path(), body.as_bytes());
     let (collection, _) = load_with(Some(&path), &SMALL_BLOCKS).expect("load");
-    assert_eq!(collection.articles.len(), 501);
+    assert_eq!(collection.len(), 501);
 }
 
 #[test]

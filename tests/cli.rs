@@ -348,7 +348,7 @@ fn export_markdown_puts_each_kicker_under_its_own_heading() {
     let text = stdout(&out);
     let collection = kanbao::load::load_bundled().expect("bundled");
     let mut checked = 0;
-    for a in &collection.articles {
+    for a in collection.as_slice() {
         if let Some(kicker) = &a.kicker {
             let heading = format!("## {}\n", a.title);
             let at = text.find(&heading).expect("the article's heading");
@@ -363,7 +363,7 @@ fn export_markdown_puts_each_kicker_under_its_own_heading() {
     assert!(checked > 0, "the bundled page has kickers");
     let plain = stdout(&kanbao(&["export", "--format", "txt"]));
     let a = collection
-        .articles
+        .as_slice()
         .iter()
         .find(|a| a.kicker.is_some())
         .expect("a kicker");

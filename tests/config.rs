@@ -2,7 +2,7 @@
 //! `KANBAO_DATA`, `--config`, and a config file's data, keys and colours in the reader.
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::process::Output;
@@ -271,7 +271,7 @@ fn the_reader_takes_the_config_files_data_keys_and_colours() {
          [keys.list]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n\
          [keys.reader]\n\"ctrl-b\" = \"back\"\n",
     );
-    let mut t = common::Term::start(&["--config", &config], 80, 24);
+    let mut t = support::Term::start(&["--config", &config], 80, 24);
     t.wait_text("配置文件里的文章");
     t.wait_text("2 篇");
     // The colour: the status bar (the last row) on green.

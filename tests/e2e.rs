@@ -2,9 +2,9 @@
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 #![cfg(unix)]
 
-mod common;
+mod support;
 
-use common::Term;
+use support::Term;
 
 #[test]
 fn open_page_search_pick_resize_and_quit() {
@@ -183,7 +183,7 @@ fn ctrl_l_repaints_the_whole_screen() {
             break;
         }
         assert!(
-            start.elapsed() < common::WAIT,
+            start.elapsed() < support::WAIT,
             "no clear after Ctrl-L: {:?}",
             String::from_utf8_lossy(&t.raw[before..])
         );

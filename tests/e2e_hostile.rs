@@ -4,13 +4,13 @@
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 #![cfg(unix)]
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::time::Duration;
 
-use common::Term;
 use rexpect::process::Signal;
+use support::Term;
 
 const CORPUS: &str = "tests/hostile/articles.jsonl";
 
@@ -150,7 +150,7 @@ fn survive_tiny(cols: u16, rows: u16, quit: &str) {
     // Nothing may fit on the screen; wait for the alternate screen instead of for text.
     let start = std::time::Instant::now();
     while !t.parser.screen().alternate_screen() {
-        assert!(start.elapsed() < common::WAIT, "no alternate screen");
+        assert!(start.elapsed() < support::WAIT, "no alternate screen");
         t.pump();
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -232,7 +232,7 @@ fn wait_same(t: &mut Term, before: &str, what: &str) {
         if now == before {
             return;
         }
-        if start.elapsed() > common::WAIT {
+        if start.elapsed() > support::WAIT {
             let diff: Vec<String> = before
                 .lines()
                 .zip(now.lines())
@@ -334,7 +334,7 @@ fn a_resize_storm_while_reading_keeps_the_page() {
     let start = std::time::Instant::now();
     while reader_side(&t.contents()) != before {
         assert!(
-            start.elapsed() < common::WAIT,
+            start.elapsed() < support::WAIT,
             "the page moved in the storm; before:\n{before}\nnow:\n{}",
             t.contents()
         );

@@ -83,7 +83,7 @@ fn broken_lines_are_joined_with_nothing_between() {
 }
 
 /// Banner + each article's kicker, title, subtitle, byline and paragraphs, in order,
-/// equal the page once whitespace is removed (SPEC 1.2).
+/// equal the page once whitespace is removed (docs/contract.md §1.2).
 #[test]
 fn every_character_of_the_page_is_kept_in_order() {
     let out = import_page(BUNDLED_PAGE, &ImportOptions::default());

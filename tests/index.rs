@@ -37,15 +37,9 @@ fn open(root: &Path, path: &Path) -> (index::Archive, Vec<Note>) {
 type Results = Vec<(String, usize, usize)>;
 
 fn results(collection: &Collection, query: &Query) -> Results {
-    search_articles(&collection.articles, query, 0..collection.articles.len())
+    search_articles(collection.as_slice(), query, 0..collection.len())
         .into_iter()
-        .map(|h| {
-            (
-                collection.articles[h.index].id.clone(),
-                h.hits,
-                h.title_hits,
-            )
-        })
+        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
         .collect()
 }
 
@@ -59,10 +53,7 @@ fn in_memory(path: &Path, query: &Query) -> Results {
 /// tested).
 fn indexed(archive: &index::Archive, query: &Query) -> Results {
     let places = archive.candidates(query).unwrap();
-    let candidates = Collection {
-        banner: None,
-        articles: archive.articles(&places).unwrap(),
-    };
+    let candidates = Collection::new(None, archive.articles(&places).unwrap());
     results(&candidates, query)
 }
 
@@ -112,7 +103,7 @@ fn fixture() -> &'static Fixture {
 /// full with the last letter not yet typed).
 fn term_from(collection: &Collection, pick: (usize, usize, usize, usize, u8)) -> String {
     let (a, p, start, len, mode) = pick;
-    let article = &collection.articles[a % collection.articles.len()];
+    let article = &collection[a % collection.len()];
     let fields: Vec<&String> = std::iter::once(&article.title)
         .chain(&article.paragraphs)
         .collect();

@@ -12,9 +12,6 @@ use kanbao::filter::DistrictFilter;
 use kanbao::load::load_bundled;
 use kanbao::tui::keymap::action_for;
 use kanbao::tui::theme::Theme;
-use kanbao::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -54,7 +51,7 @@ fn sized(collection: Collection, w: u16, h: u16) -> App {
 
 /// `n` short articles.
 fn many(n: usize) -> Collection {
-    let articles = (0..n)
+    let articles: Vec<Article> = (0..n)
         .map(|i| Article {
             id: format!("a{i}"),
             title: format!("第{i}篇"),
@@ -62,10 +59,7 @@ fn many(n: usize) -> Collection {
             ..Article::default()
         })
         .collect();
-    Collection {
-        articles,
-        ..Collection::default()
-    }
+    Collection::from(articles)
 }
 
 fn bundled(w: u16, h: u16) -> App {
@@ -563,10 +557,7 @@ fn click(app: &mut App, x: u16, y: u16) {
 /// The cell where `text` is drawn on the screen (its first character), if it is.
 fn drawn_at(app: &App, text: &str) -> Option<(u16, u16)> {
     let s = app.geometry().screen;
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal
-        .draw(|f| view::render(app, &Theme::new(true, false), f))
-        .unwrap();
+    let terminal = support::draw(app, &Theme::new(true, false), s.width, s.height);
     let buf = terminal.backend().buffer();
     let first = text.chars().next()?.to_string();
     (0..s.height)
@@ -843,8 +834,7 @@ fn the_selected_query_is_drawn_selected() {
     key(&mut app, '/');
     let theme = Theme::new(true, false);
     let style_of_query = |app: &App| {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        terminal.draw(|f| view::render(app, &theme, f)).unwrap();
+        let terminal = support::draw(app, &theme, 80, 24);
         let buffer = terminal.backend().buffer().clone();
         let row = 23;
         let x = (0..80)
@@ -870,10 +860,7 @@ fn search_results_keep_the_date_before_the_snippet() {
             ..Article::default()
         })
         .collect();
-    let collection = Collection {
-        banner: None,
-        articles,
-    };
+    let collection = Collection::new(None, articles);
     for (w, h) in [(80, 24), (40, 12)] {
         let mut app = sized(collection.clone(), w, h);
         key(&mut app, '/');
@@ -906,7 +893,7 @@ fn the_empty_list_message_is_wrapped_not_cut() {
 
 /// One long article, and a second, so that a page of the preview is less than the text.
 fn long_articles() -> Collection {
-    let articles = (0..40)
+    let articles: Vec<Article> = (0..40)
         .map(|i| Article {
             id: format!("l{i}"),
             title: format!("第{i}篇"),
@@ -917,10 +904,7 @@ fn long_articles() -> Collection {
             ..Article::default()
         })
         .collect();
-    Collection {
-        articles,
-        ..Collection::default()
-    }
+    Collection::from(articles)
 }
 
 #[test]
@@ -947,8 +931,7 @@ fn side_by_side_space_and_b_page_the_preview_as_in_less() {
     assert_eq!(app.selected(), 0);
     // The bar and the help say what Space does.
     let theme = Theme::new(true, false);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| view::render(&app, &theme, f)).unwrap();
+    let terminal = support::draw(&app, &theme, 120, 40);
     let screen = format!("{}", terminal.backend());
     let bar = screen.lines().last().unwrap();
     assert!(bar.contains("空格 预览翻页"), "{bar}");
@@ -979,10 +962,7 @@ fn side_by_side_space_and_b_page_the_preview_as_in_less() {
 /// The prompt's line as drawn: the last row of the screen.
 fn prompt_row(app: &App) -> String {
     let s = app.geometry().screen;
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal
-        .draw(|f| view::render(app, &Theme::new(true, false), f))
-        .unwrap();
+    let terminal = support::draw(app, &Theme::new(true, false), s.width, s.height);
     let buf = terminal.backend().buffer();
     let mut row = String::new();
     let mut x = 0;
@@ -1056,7 +1036,7 @@ fn a_refused_query_is_shown_on_the_prompt_line() {
     let why = "搜索词超过 4096 个字符，未搜索";
     assert_eq!(app.query_error(), Some(why));
     assert!(app.query().is_empty());
-    assert_eq!(app.view().len(), app.collection().articles.len());
+    assert_eq!(app.view().len(), app.collection().len());
     assert!(prompt_row(&app).contains(why), "{:?}", prompt_row(&app));
     key(&mut app, '/');
     let row = prompt_row(&app);

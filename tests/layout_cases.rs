@@ -283,7 +283,7 @@ fn t19_ideographic_space_indent_in_the_text_is_kept() {
 }
 
 /// §8 expects `["前言 正文红色结束"]` (17 columns): its reference wrapper *removed* BEL.
-/// SPEC 4 and the layout brief say BEL, like every control other than TAB and newlines,
+/// docs/contract.md §4 and the layout brief say BEL, like every control other than TAB and newlines,
 /// becomes a visible placeholder, so the line ends with `�` and is 18 columns wide.
 #[test]
 fn t20_tab_becomes_a_space_escapes_vanish_and_bel_shows_as_a_placeholder() {

@@ -52,7 +52,7 @@ proptest! {
                 let column = place.column.unwrap_or(0);
                 prop_assert!(column >= 1 && column <= at + 1, "column {} of {}", column, at);
             }
-            other => prop_assert!(false, "expected a syntax error at line {}, got {:?}", k + 1, other.map(|(c, _)| c.articles.len())),
+            other => prop_assert!(false, "expected a syntax error at line {}, got {:?}", k + 1, other.map(|(c, _)| c.len())),
         }
     }
 
@@ -67,7 +67,7 @@ proptest! {
         let (_dir, path) = write_file(&lines);
         let (collection, _) = load_with(Some(&path), &LoadOptions { threads, block_bytes })
             .expect("a good file loads");
-        let ids: Vec<String> = collection.articles.iter().map(|a| a.id.clone()).collect();
+        let ids: Vec<String> = collection.iter().map(|a| a.id.clone()).collect();
         let expected: Vec<String> = (0..titles.len()).map(|i| format!("a{i}")).collect();
         prop_assert_eq!(ids, expected);
     }

@@ -56,7 +56,7 @@ fn archive(dir: &Path, folder: &str) -> PathBuf {
 /// The bundled articles' ids.
 fn bundled_ids() -> Vec<String> {
     let collection = kanbao::load::load_bundled().unwrap();
-    collection.articles.iter().map(|a| a.id.clone()).collect()
+    collection.iter().map(|a| a.id.clone()).collect()
 }
 
 #[test]

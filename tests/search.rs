@@ -1,4 +1,4 @@
-//! Search behaviour (SPEC 5), on fixtures built from the bundled page's sentences plus forms
+//! Search behaviour (docs/contract.md §5), on fixtures built from the bundled page's sentences plus forms
 //! the page lacks (`１５％`, `ＡＰＰ`).
 
 use kanbao::article::Article;

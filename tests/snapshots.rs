@@ -31,11 +31,7 @@ fn app_with(lang: Lang, query: &str) -> App {
     support::bundled_app(opts)
 }
 
-fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::render(app, theme, f)).unwrap();
-    terminal
-}
+use support::draw;
 
 /// Snapshots the screen after `actions`, at every size.
 fn frames(name: &str, actions: &[Action]) {
@@ -359,10 +355,8 @@ fn a_narrow_header_keeps_the_count_and_cuts_the_filters() {
 #[test]
 fn list_rows_of_an_archive_show_each_article_date() {
     let articles: Vec<_> = kanbao::archive::Generator::new(40, 7).collect();
-    let collection = kanbao::article::Collection {
-        articles: articles.clone(),
-        ..load_bundled().unwrap()
-    };
+    let banner = load_bundled().unwrap().banner().map(str::to_string);
+    let collection = kanbao::article::Collection::new(banner, articles.clone());
     let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     let terminal = draw(&app, &Theme::new(true, false), 80, 24);
@@ -486,10 +480,7 @@ fn picker_counts_are_right_aligned_in_a_column() {
             });
         }
     }
-    let collection = kanbao::article::Collection {
-        articles,
-        ..kanbao::article::Collection::default()
-    };
+    let collection = kanbao::article::Collection::from(articles);
     let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     app.update(Action::OpenPicker);
@@ -610,17 +601,14 @@ fn the_header_labels_use_the_full_width_colon_in_chinese_only() {
 #[test]
 fn while_a_search_runs_the_header_does_not_show_a_stale_count() {
     let n = kanbao::app::BACKGROUND_SEARCH_MIN;
-    let articles = (0..n)
+    let articles: Vec<kanbao::article::Article> = (0..n)
         .map(|i| kanbao::article::Article {
             id: i.to_string(),
             title: if i % 4 == 0 { "工会驿站" } else { "新闻" }.to_string(),
             ..Default::default()
         })
         .collect();
-    let collection = kanbao::article::Collection {
-        articles,
-        ..Default::default()
-    };
+    let collection = kanbao::article::Collection::from(articles);
     let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     app.update(Action::OpenSearch);
@@ -715,7 +703,7 @@ fn an_empty_list_message_wraps_at_word_boundaries_at_40x12() {
 
 #[test]
 fn an_empty_date_leaves_no_dangling_separator_in_a_list_row() {
-    let articles = ["", " "]
+    let articles: Vec<kanbao::article::Article> = ["", " "]
         .iter()
         .enumerate()
         .map(|(i, date)| kanbao::article::Article {
@@ -728,10 +716,7 @@ fn an_empty_date_leaves_no_dangling_separator_in_a_list_row() {
             ..kanbao::article::Article::default()
         })
         .collect();
-    let collection = kanbao::article::Collection {
-        articles,
-        ..kanbao::article::Collection::default()
-    };
+    let collection = kanbao::article::Collection::from(articles);
     for query in ["", "驿站"] {
         let opts = Options {
             query: query.into(),

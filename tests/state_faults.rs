@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)] // a test should panic at the first surprise
 #![cfg(unix)]
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::Path;
@@ -14,12 +14,12 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::cargo_bin;
-use common::{Term, WAIT};
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
 use kanbao::load::load_bundled;
 use kanbao::state::{Access, BUILTIN, StateStore};
 use rexpect::process::Signal;
+use support::{Term, WAIT};
 
 fn kanbao(args: &[&str]) -> std::process::Output {
     Command::new(cargo_bin("kanbao"))

@@ -9,11 +9,11 @@
 //! answer is left alone.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
-mod common;
+mod support;
 
 use std::time::{Duration, Instant};
 
-use common::{Term, WAIT};
+use support::{Term, WAIT};
 
 use std::process::Command;
 

@@ -202,7 +202,7 @@ impl App {
     pub(super) fn find_in_reader(&mut self) {
         self.find_stale = false;
         if let Some(reader) = &mut self.reader
-            && let Some(article) = self.collection.articles.get(reader.article)
+            && let Some(article) = self.collection.get(reader.article)
         {
             reader.find(article, &self.query);
         }
@@ -215,7 +215,7 @@ impl App {
         self.generation += 1;
         self.request = None;
         self.searching = false;
-        let articles = self.collection.articles.len();
+        let articles = self.collection.len();
         if self.query.is_empty() {
             self.order = (0..articles).collect();
         } else if articles >= BACKGROUND_SEARCH_MIN

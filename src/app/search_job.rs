@@ -1,4 +1,4 @@
-//! Searching off the UI thread, for large collections (SPEC 7: a keystroke is echoed within
+//! Searching off the UI thread, for large collections (docs/contract.md §7: a keystroke is echoed within
 //! 16 ms at 100,000 articles; results follow as soon as the search ends; a newer keystroke
 //! cancels an older search).
 //!
@@ -32,13 +32,13 @@ impl IndexCell {
             std::thread::spawn(move || {
                 // Should building panic, searches find nothing rather than wait forever.
                 slot.get_or_init(|| {
-                    let build = AssertUnwindSafe(|| SearchIndex::new(&collection.articles));
+                    let build = AssertUnwindSafe(|| SearchIndex::new(collection.as_slice()));
                     Arc::new(std::panic::catch_unwind(build).unwrap_or_default())
                 });
             });
         } else {
             cell.0
-                .get_or_init(|| Arc::new(SearchIndex::new(&collection.articles)));
+                .get_or_init(|| Arc::new(SearchIndex::new(collection.as_slice())));
         }
         cell
     }

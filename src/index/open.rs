@@ -296,10 +296,7 @@ impl Archive {
                 .map(|(c, _)| c)
                 .map_err(|e| format!("{e:?}"));
         }
-        Ok(Collection {
-            banner: self.banner(),
-            articles: self.articles(&places)?,
-        })
+        Ok(Collection::new(self.banner(), self.articles(&places)?))
     }
 
     /// The article with this id, read whole.

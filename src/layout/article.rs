@@ -1,4 +1,4 @@
-//! One article laid out as `kanbao show` prints it and the reader scrolls it (SPEC 2 `show`):
+//! One article laid out as `kanbao show` prints it and the reader scrolls it (docs/contract.md §2 `show`):
 //! kicker, title and subtitle lines, one meta line, a blank line, then the paragraphs, each
 //! opening with the indent and with no blank line between them.
 
@@ -39,7 +39,7 @@ pub enum LineRole {
     Body,
     /// The byline (`本报讯（记者 孙艳）`), which the newspaper prints at the head of the
     /// text: the reader shows it above the body, so that a search hit in it can be seen and
-    /// walked to. [`layout_article`] never makes one (`kanbao show` prints SPEC 2's lines).
+    /// walked to. [`layout_article`] never makes one (`kanbao show` prints docs/contract.md §2's lines).
     Byline,
     /// Not article text: the reader's dim note under an article whose body shows nothing
     /// (「（本文无正文）」). [`layout_article`] never makes one (`kanbao show` prints only

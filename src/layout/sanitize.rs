@@ -1,4 +1,4 @@
-//! Text from data is shown, never obeyed (SPEC 4).
+//! Text from data is shown, never obeyed (docs/contract.md §4).
 //!
 //! Every string that reaches the screen passes through [`sanitize`] first, so no byte of an
 //! article can move the cursor, retitle the window, write the clipboard or reorder text.

@@ -248,7 +248,7 @@ impl Collector<'_> {
             let per_article = (block_len / parsed.articles.len()).max(1) as u64;
             let estimate = self.size / per_article + self.size / per_article / 20;
             self.out
-                .articles
+                .articles_mut()
                 .reserve(usize::try_from(estimate).unwrap_or(0));
             self.seen
                 .ids
@@ -265,7 +265,7 @@ impl Collector<'_> {
                 line: self.lines + line as usize,
             };
             match self.seen.check_id(&article.id, loc) {
-                Ok(()) => self.out.articles.push(article),
+                Ok(()) => self.out.push(article),
                 Err(e) => self.problems.add(e)?,
             }
         }

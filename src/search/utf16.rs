@@ -2,7 +2,7 @@
 //!
 //! Chinese text is mostly characters of the Basic Multilingual Plane that take three bytes
 //! in UTF-8 and two here, so the index of a Chinese archive is about a third smaller than
-//! its UTF-8 form (SPEC 7: peak memory under twice the archive's size); ASCII text would
+//! its UTF-8 form (docs/contract.md §7: peak memory under twice the archive's size); ASCII text would
 //! double, which a Chinese newspaper archive does not have much of. Every character with a
 //! pinyin reading is one code unit, so the pinyin scan reads one `u16` per character with
 //! no decoding.

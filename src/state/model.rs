@@ -15,7 +15,7 @@ pub const VERSION: u32 = 2;
 /// Where the reader stopped in an article.
 ///
 /// Kept as a paragraph and a byte offset rather than a screen line, so it survives a change of
-/// terminal width (SPEC 6).
+/// terminal width (docs/contract.md §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Position {
     /// Index of the paragraph, from 0.

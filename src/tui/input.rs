@@ -9,6 +9,7 @@
 
 mod mouse;
 pub mod parse;
+mod sequence;
 
 use std::io;
 use std::time::Duration;

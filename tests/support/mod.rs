@@ -1,4 +1,5 @@
-//! Set-up shared by the tests that drive the reader's core without a terminal.
+//! Set-up shared by the tests: app builders for the reader's core (here), frames drawn into
+//! a `TestBackend` (here), and the pseudo-terminal harness for the real binary ([`pty`]).
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 #![allow(dead_code)] // each test file uses a different part of it
 
@@ -6,6 +7,22 @@ use kanbao::app::{App, Mode, Options};
 use kanbao::article::{Article, Collection};
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
+use kanbao::tui::theme::Theme;
+use kanbao::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub mod pty;
+
+#[allow(unused_imports)] // only the pty tests use them
+pub use pty::{Term, WAIT};
+
+/// The frame `app` draws on a `w`×`h` screen with `theme`.
+pub fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::render(app, theme, f)).unwrap();
+    terminal
+}
 
 /// The reader over the bundled page with `opts`, keeping no reading state and showing no
 /// warnings; it has no size until the caller sends `Action::Resize`.
@@ -34,7 +51,7 @@ pub fn every_district() -> Collection {
         .map(|d| Some(d.name))
         .collect();
     names.push(None);
-    let articles = names
+    let articles: Vec<Article> = names
         .into_iter()
         .enumerate()
         .map(|(i, d)| Article {
@@ -45,8 +62,5 @@ pub fn every_district() -> Collection {
             ..Article::default()
         })
         .collect();
-    Collection {
-        articles,
-        ..Collection::default()
-    }
+    Collection::from(articles)
 }

@@ -1,4 +1,4 @@
-//! The pinyin scan as a small deterministic automaton, for speed (SPEC 7: a search over
+//! The pinyin scan as a small deterministic automaton, for speed (docs/contract.md §7: a search over
 //! 100,000 articles in under 50 ms).
 //!
 //! The NFA of a term (see the parent module) keeps a bit mask of letter offsets and, per Han

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-use super::parse::{Parsed, numbers};
+use super::sequence::{Parsed, numbers};
 
 /// `ESC [ < b ; x ; y M` (pressed) or `m` (released): SGR mouse mode (1006).
 pub(super) fn sgr(params: &[u8], released: bool) -> Option<Event> {

@@ -17,6 +17,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::mouse;
+use super::sequence::{Parsed, numbers};
 
 /// How long a bracketed paste may go without a byte before it is taken as ended.
 pub const PASTE_QUIET: Duration = Duration::from_millis(500);
@@ -72,17 +73,6 @@ pub struct Parser {
     pending: Vec<u8>,
     paste: Option<Paste>,
     events: VecDeque<Event>,
-}
-
-/// What the bytes at the start of a buffer are.
-pub(super) enum Parsed {
-    /// More bytes are needed.
-    Incomplete,
-    /// `len` bytes were read: an event, or nothing to report (an unknown or malformed
-    /// sequence, a report kanbao did not ask for).
-    Done(usize, Option<Event>),
-    /// `len` bytes were the start of a bracketed paste.
-    PasteStart(usize),
 }
 
 impl Parser {
@@ -378,18 +368,6 @@ fn tilde_key(params: &[u8]) -> Option<Event> {
         _ => return None,
     };
     Some(key(code, modifiers_of(n.get(1).copied().unwrap_or(1))))
-}
-
-/// The numbers of `a;b;c`, if each is one.
-pub(super) fn numbers(params: &[u8]) -> Option<Vec<u16>> {
-    if params.is_empty() {
-        return Some(Vec::new());
-    }
-    std::str::from_utf8(params)
-        .ok()?
-        .split(';')
-        .map(|p| p.parse().ok())
-        .collect()
 }
 
 /// A key's modifiers from the `m` of `ESC [ 1 ; m X` (1 + a bit mask).

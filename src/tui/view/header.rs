@@ -37,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         ));
     }
     let filters = right.join("  ");
-    let total = app.collection().articles.len();
+    let total = app.collection().len();
     // While a search runs the list still shows the last answer: its count would belong to
     // another query than the one beside it.
     let count = if app.is_searching() {
@@ -47,8 +47,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     };
     let banner = app
         .collection()
-        .banner
-        .as_deref()
+        .banner()
         .map_or_else(|| Msg::AppName.text(lang).into(), sanitize);
     // The count matters most, then the filters (cut if need be), then the banner.
     let count_w = width(&count, amb) as u16;

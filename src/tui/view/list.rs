@@ -66,7 +66,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         .take(items)
         .enumerate()
     {
-        let Some(article) = app.collection().articles.get(index) else {
+        let Some(article) = app.collection().get(index) else {
             continue;
         };
         let y = area.y + row as u16 * ROWS_PER_ITEM;

@@ -1,7 +1,5 @@
 //! The pseudo-terminal harness shared by the end-to-end tests: the real binary in a
 //! pseudo-terminal, keys in, raw bytes and a VT100 screen back.
-#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
-#![allow(dead_code)] // each test file uses a different part of it
 
 use std::process::Command;
 use std::time::{Duration, Instant};

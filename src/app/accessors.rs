@@ -1,0 +1,153 @@
+//! What the views and the event loop read of the App.
+
+use super::*;
+
+/// What the views read.
+impl App {
+    /// The screen's parts at the current size.
+    pub fn geometry(&self) -> Geometry {
+        let reader_shown = self.focus == Focus::Reader && self.reader.is_some();
+        Geometry::new(self.size.0, self.size.1, reader_shown)
+    }
+
+    /// The key help opened `from` a context, as `(keys, what they do)` lines; a line with
+    /// The name of the first key that does `action` in `context` (the user's bindings
+    /// taken into account), for messages that tell which key to press.
+    pub fn key_for(&self, context: Context, action: &Action) -> String {
+        crate::keys::keys_for(context, action)
+            .first()
+            .map(|k| crate::keys::key_label(*k, self.lang()))
+            .unwrap_or_default()
+    }
+
+    /// Where the district picker is on the screen, while it is open: the box the view
+    /// draws and the rows a click selects, from the same numbers.
+    pub fn picker_layout(&self) -> Option<PickerLayout> {
+        match &self.mode {
+            Mode::Picker(picker) => Some(self.layout_picker(picker)),
+            _ => None,
+        }
+    }
+
+    /// Which key table applies.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Search { .. } => Context::Search,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Help { .. } => Context::Help,
+            Mode::Normal if self.focus == Focus::Reader && self.reader.is_some() => Context::Reader,
+            Mode::Normal => Context::List,
+        }
+    }
+
+    /// The collection.
+    pub fn collection(&self) -> &Collection {
+        &self.collection
+    }
+
+    /// The articles in the list, as indices into the collection, in list order.
+    pub fn view(&self) -> &[usize] {
+        &self.view
+    }
+
+    /// Position of the selection in the list.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The selected article.
+    pub fn selected_article(&self) -> Option<&Article> {
+        self.view
+            .get(self.selected)
+            .and_then(|&i| self.collection.get(i))
+    }
+
+    /// The first list item shown.
+    pub fn list_top(&self) -> usize {
+        self.list_top
+    }
+
+    /// Which pane has the focus.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// What is open over the panes.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The open article, if any.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
+    }
+
+    /// The search as typed.
+    pub fn query_text(&self) -> &str {
+        &self.opts.query
+    }
+
+    /// The parsed search.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// Why the search as typed is refused, if it is: the list is that of the last search
+    /// run, and the prompt line (or the status bar) shows this.
+    pub fn query_error(&self) -> Option<&str> {
+        self.query_error.as_deref()
+    }
+
+    /// True while a background search for the current query is running: the list still
+    /// shows the previous answer.
+    pub fn is_searching(&self) -> bool {
+        self.searching
+    }
+
+    /// The district filter.
+    pub fn filter(&self) -> &DistrictFilter {
+        &self.opts.filter
+    }
+
+    /// The message for the status bar, if any.
+    pub fn status(&self) -> Option<&str> {
+        // A failed save stays in view until a save succeeds.
+        (self.saving.question.as_deref())
+            .or(self.status.as_deref())
+            .or(self.saving.error.as_deref())
+    }
+
+    /// Interface language.
+    pub fn lang(&self) -> Lang {
+        self.opts.lang
+    }
+
+    /// Width of ambiguous characters.
+    pub fn ambiguous(&self) -> AmbiguousWidth {
+        self.opts.ambiguous
+    }
+
+    /// How wide text is drawn: ambiguous characters and emoji sequences.
+    pub fn widths(&self) -> Widths {
+        Widths {
+            ambiguous: self.opts.ambiguous,
+            clusters: self.opts.clusters,
+        }
+    }
+
+    /// True when the user asked (`Ctrl-L`) for the whole screen to be redrawn since the
+    /// last call; taking it leaves it false. The event loop calls this after each update and,
+    /// when it returns true, clears the terminal (through `Terminal::resize`, which does not
+    /// ask the terminal where its cursor is) before the next draw,
+    /// so that every cell is written afresh: a terminal that disagrees with unicode-width
+    /// about an emoji sequence, or a noisy SSH line, can leave stale cells that a frame
+    /// drawn as a diff against the last one would never touch.
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
+    }
+
+    /// True once the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+}

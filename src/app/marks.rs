@@ -1,0 +1,82 @@
+//! Reading marks (read, bookmarked) kept in the state store.
+
+use super::*;
+
+impl App {
+    pub(super) fn mark_read(&mut self) {
+        let Some(article) = self
+            .reader
+            .as_ref()
+            .and_then(|r| self.collection.get(r.article))
+        else {
+            return;
+        };
+        let mut store = self.store();
+        if !store.is_read(&self.opts.source, &article.id) {
+            store.set_read(&self.opts.source, &article.id, true);
+            drop(store);
+            self.unsaved = true;
+        }
+    }
+
+    pub(super) fn toggle_mark(&mut self, bookmark: bool) {
+        let index = match (self.context(), &self.reader) {
+            (Context::Reader, Some(r)) => Some(r.article),
+            _ => self.view.get(self.selected).copied(),
+        };
+        let Some(article) = index.and_then(|i| self.collection.get(i)) else {
+            return;
+        };
+        let (source, id) = (&self.opts.source, &article.id);
+        let mut store = self.store();
+        let msg = if bookmark {
+            if store.toggle_bookmark(source, id) {
+                Msg::Bookmarked
+            } else {
+                Msg::Unbookmarked
+            }
+        } else {
+            if store.toggle_read(source, id) {
+                Msg::MarkedRead
+            } else {
+                Msg::MarkedUnread
+            }
+        };
+        drop(store);
+        self.unsaved = true;
+        let title = cut_to_width(&sanitize(&article.title), 32, self.opts.ambiguous);
+        self.status = Some(i18n::about(self.opts.lang, msg, &title));
+    }
+
+    /// True when the article at collection index `index` is marked read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.collection
+            .get(index)
+            .is_some_and(|a| self.store().is_read(&self.opts.source, &a.id))
+    }
+
+    /// True when the article at collection index `index` is bookmarked.
+    pub fn is_bookmarked(&self, index: usize) -> bool {
+        self.collection
+            .get(index)
+            .is_some_and(|a| self.store().is_bookmarked(&self.opts.source, &a.id))
+    }
+
+    /// The store, locked. A panic elsewhere while it was held leaves it usable: every change
+    /// to it is made whole under the lock.
+    pub(super) fn store(&self) -> MutexGuard<'_, StateStore> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The reading state, shared: the terminal's SIGTERM/SIGHUP and panic handlers hold a
+    /// clone so they can save it before the process ends. The app records every change
+    /// (read marks, bookmarks, the position after each scroll) in it as it happens.
+    pub fn shared_state(&self) -> SharedStore {
+        Arc::clone(&self.store)
+    }
+
+    /// True when the reading state changed since the last save.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved
+    }
+}
