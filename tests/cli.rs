@@ -528,7 +528,7 @@ fn show_names_the_day_and_page_of_an_archived_article() {
     let out = kanbao(&["--data", &path, "show", "d1", "--width", "60"]);
     assert_eq!(
         stdout(&out).lines().nth(1),
-        Some("西城区 · 记者 陈曦 · 新闻 · 2024-03-05 第3版")
+        Some("西城区 · 记者 陈曦 · 新闻 · 2024-03-05 第3版 · id d1")
     );
     let out = kanbao(&[
         "--data", &path, "--lang", "en", "show", "d1", "--width", "60",
@@ -537,13 +537,13 @@ fn show_names_the_day_and_page_of_an_archived_article() {
         stdout(&out)
             .lines()
             .nth(1)
-            .is_some_and(|l| l.ends_with("2024-03-05 page 3"))
+            .is_some_and(|l| l.ends_with("2024-03-05 page 3 · id d1"))
     );
     // The bundled page has neither: its meta lines are as before.
     let out = kanbao(&["show", "5", "--width", "60"]);
     assert_eq!(
         stdout(&out).lines().nth(1),
-        Some("西城区 · 记者 陈曦 · 新闻")
+        Some("西城区 · 记者 陈曦 · 新闻 · id 5")
     );
 }
 
