@@ -6,6 +6,7 @@ mod geometry;
 mod help;
 mod line_editor;
 mod list;
+mod mark_filter;
 mod marks;
 mod mouse;
 mod picker;
@@ -19,6 +20,7 @@ pub use geometry::{
     Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
 pub use line_editor::MAX_QUERY_CHARS;
+pub use mark_filter::MarkFilter;
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use saving::QuitAnswer;
@@ -130,6 +132,8 @@ pub struct App {
     /// Saving state: the background save under way, the last failure, the quit question.
     saving: saving::Saving,
     opts: Options,
+    /// The mark filters (bookmarked, unread, noted, tag) over the list.
+    marks: MarkFilter,
     query: Query,
     /// Why the query as typed is not searched (see [`line_editor::check`]): the list stays
     /// that of the last query searched, and the prompt line says why.
@@ -190,6 +194,7 @@ impl App {
             query_error,
             find_stale: false,
             opts,
+            marks: MarkFilter::default(),
             view: Vec::new(),
             selected: 0,
             list_top: 0,
@@ -318,8 +323,13 @@ impl App {
                 self.mode =
                     Mode::Picker(Picker::new(self.collection.as_slice(), &self.opts.filter));
             }
+            Action::FilterBookmarked
+            | Action::FilterUnread
+            | Action::FilterNoted
+            | Action::FilterTag => self.toggle_mark_filter(&action),
             Action::ClearFilters => {
                 self.opts.filter = DistrictFilter::default();
+                self.marks = MarkFilter::default();
                 // Clearing keeps the selected article selected.
                 self.to_top = false;
                 self.set_query(String::new());

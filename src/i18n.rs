@@ -249,6 +249,14 @@ pub enum Msg {
     HintScroll,
     /// Status-bar hint label: 关闭 / close.
     HintClose,
+    /// Help: only bookmarked articles (issue 14).
+    HelpOnlyBookmarked,
+    /// Help: only unread articles.
+    HelpOnlyUnread,
+    /// Help: only articles with a note.
+    HelpOnlyNoted,
+    /// Help: only the articles with the next tag.
+    HelpByTag,
 }
 
 impl Msg {
@@ -377,6 +385,10 @@ impl Msg {
             HintCancel => ["取消", "cancel"],
             HintScroll => ["滚动", "scroll"],
             HintClose => ["关闭", "close"],
+            HelpOnlyBookmarked => ["只看已收藏 / 全部", "only bookmarked / all"],
+            HelpOnlyUnread => ["只看未读 / 全部", "only unread / all"],
+            HelpOnlyNoted => ["只看有批注的 / 全部", "only with a note / all"],
+            HelpByTag => ["按标签筛选（逐个切换）", "by tag (the next each time)"],
         };
         match lang {
             Lang::Zh => zh,

@@ -13,12 +13,16 @@ impl App {
             self.view.get(self.selected).copied()
         };
         let articles = &self.collection;
-        self.view = self
+        let store = self.store();
+        let view = self
             .order
             .iter()
             .copied()
             .filter(|&i| articles.get(i).is_some_and(|a| self.opts.filter.matches(a)))
+            .filter(|&i| self.marks_keep(&store, i))
             .collect();
+        drop(store);
+        self.view = view;
         let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
         self.list_top = 0;
         self.select(at.unwrap_or(0));

@@ -166,6 +166,10 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("picker_toggle", Action::PickerToggle),
     ("picker_apply", Action::PickerApply),
     ("picker_cancel", Action::PickerCancel),
+    ("only_bookmarked", Action::FilterBookmarked),
+    ("only_unread", Action::FilterUnread),
+    ("only_noted", Action::FilterNoted),
+    ("by_tag", Action::FilterTag),
 ];
 
 /// The actions that do something in `mode`: those the default key table binds there (a
@@ -193,6 +197,10 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "clear_filters",
             "toggle_bookmark",
             "toggle_read",
+            "only_bookmarked",
+            "only_unread",
+            "only_noted",
+            "by_tag",
         ],
         Context::Reader => &[
             "quit",

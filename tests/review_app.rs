@@ -1,0 +1,117 @@
+//! Review work in the reader (issue 14): mark filters pressed as keys, shown in the header,
+//! cleared by `c`; the id in the meta line.
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+mod support;
+
+use kanbao::app::{App, Options};
+use kanbao::load::load_bundled;
+use kanbao::state::StateStore;
+use kanbao::tui::keymap::action_for;
+use kanbao::tui::theme::Theme;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+/// Presses a character key as a user types it (through the key table).
+fn press(app: &mut App, c: char) {
+    let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let action = action_for(app.context(), &event).unwrap_or_else(|| panic!("no key {c}"));
+    app.update(action);
+}
+
+/// The ids the list shows.
+fn listed(app: &App) -> Vec<String> {
+    app.view()
+        .iter()
+        .map(|&i| app.collection().get(i).unwrap().id.clone())
+        .collect()
+}
+
+/// The screen as text, rows joined by newlines.
+fn screen(app: &App) -> String {
+    let terminal = support::draw(app, &Theme::new(false, false), 100, 30);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            // A wide character's second cell holds a blank that is not on the screen.
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The bundled page with marks: 2 and 5 bookmarked, 1 and 2 read, a note on 3, tags on 4
+/// (待核实) and 6 (待核实, 已审).
+fn marked_app() -> App {
+    let mut store = StateStore::disabled();
+    let key = "test";
+    store.set_bookmarked(key, "2", true);
+    store.set_bookmarked(key, "5", true);
+    store.set_read(key, "1", true);
+    store.set_read(key, "2", true);
+    store.set_note(key, "3", "核实日期");
+    store.set_tag(key, "4", "待核实", true);
+    store.set_tag(key, "6", "待核实", true);
+    store.set_tag(key, "6", "已审", true);
+    let opts = Options {
+        source: key.into(),
+        ..Options::default()
+    };
+    let mut app = App::new(load_bundled().unwrap(), store, Vec::new(), opts);
+    app.update(kanbao::action::Action::Resize(100, 30));
+    app
+}
+
+#[test]
+fn mark_filters_keep_bookmarked_unread_noted_and_tagged_articles() {
+    let mut app = marked_app();
+    assert_eq!(listed(&app).len(), 7);
+    press(&mut app, 'B');
+    assert_eq!(listed(&app), ["2", "5"]);
+    assert!(screen(&app).contains("只看 已收藏"), "{}", screen(&app));
+    press(&mut app, 'U');
+    assert_eq!(listed(&app), ["5"]);
+    assert!(screen(&app).contains("只看 已收藏 未读"));
+    press(&mut app, 'B');
+    assert_eq!(listed(&app), ["3", "4", "5", "6", "7"]);
+    press(&mut app, 'U');
+    press(&mut app, 'N');
+    assert_eq!(listed(&app), ["3"]);
+    assert!(screen(&app).contains("只看 有批注"));
+    press(&mut app, 'N');
+    // T walks the tags in use (in order), then shows all again.
+    press(&mut app, 'T');
+    assert_eq!(listed(&app), ["6"]);
+    assert!(screen(&app).contains("#已审"), "{}", screen(&app));
+    press(&mut app, 'T');
+    assert_eq!(listed(&app), ["4", "6"]);
+    assert!(screen(&app).contains("#待核实"));
+    press(&mut app, 'T');
+    assert_eq!(listed(&app).len(), 7);
+    // c clears every filter, marks included.
+    press(&mut app, 'B');
+    press(&mut app, 'T');
+    assert!(
+        listed(&app).is_empty(),
+        "no bookmarked article is tagged 已审"
+    );
+    press(&mut app, 'c');
+    assert_eq!(listed(&app).len(), 7);
+    assert!(app.mark_filter().is_empty());
+    assert!(!screen(&app).contains("只看"));
+}
+
+#[test]
+fn the_reader_shows_the_id_in_the_meta_line() {
+    let mut app = marked_app();
+    press(&mut app, 'l');
+    let screen = screen(&app);
+    assert!(
+        screen.contains("大兴区 · 记者 孙艳 · 新闻 · id 1"),
+        "{screen}"
+    );
+}
