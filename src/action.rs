@@ -129,4 +129,8 @@ pub enum Action {
     FilterNoted,
     /// List: show only the articles with the next tag in use (then all again).
     FilterTag,
+    /// Copy the open (or selected) article to the terminal's clipboard (OSC 52).
+    CopyArticle,
+    /// Copy the open (or selected) article's citation.
+    CopyCitation,
 }

@@ -2,6 +2,7 @@
 //! place that changes it. No terminal here; the tests drive it with `Action`s.
 
 mod accessors;
+mod copy;
 mod geometry;
 mod help;
 mod line_editor;
@@ -16,6 +17,7 @@ mod saving;
 mod search_job;
 
 pub use crate::keys::Context;
+pub use copy::MAX_COPY_BYTES;
 pub use geometry::{
     Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
@@ -134,6 +136,8 @@ pub struct App {
     opts: Options,
     /// The mark filters (bookmarked, unread, noted, tag) over the list.
     marks: MarkFilter,
+    /// Text a copy put up for the loop to send to the terminal's clipboard.
+    clipboard: Option<String>,
     query: Query,
     /// Why the query as typed is not searched (see [`line_editor::check`]): the list stays
     /// that of the last query searched, and the prompt line says why.
@@ -195,6 +199,7 @@ impl App {
             find_stale: false,
             opts,
             marks: MarkFilter::default(),
+            clipboard: None,
             view: Vec::new(),
             selected: 0,
             list_top: 0,
@@ -327,6 +332,8 @@ impl App {
             | Action::FilterUnread
             | Action::FilterNoted
             | Action::FilterTag => self.toggle_mark_filter(&action),
+            Action::CopyArticle => self.copy(false),
+            Action::CopyCitation => self.copy(true),
             Action::ClearFilters => {
                 self.opts.filter = DistrictFilter::default();
                 self.marks = MarkFilter::default();

@@ -257,6 +257,10 @@ pub enum Msg {
     HelpOnlyNoted,
     /// Help: only the articles with the next tag.
     HelpByTag,
+    /// Help: copy the article.
+    HelpCopy,
+    /// Help: copy its citation.
+    HelpCopyCitation,
 }
 
 impl Msg {
@@ -389,6 +393,8 @@ impl Msg {
             HelpOnlyUnread => ["只看未读 / 全部", "only unread / all"],
             HelpOnlyNoted => ["只看有批注的 / 全部", "only with a note / all"],
             HelpByTag => ["按标签筛选（逐个切换）", "by tag (the next each time)"],
+            HelpCopy => ["复制全文到剪贴板", "copy the article"],
+            HelpCopyCitation => ["复制引文", "copy its citation"],
         };
         match lang {
             Lang::Zh => zh,

@@ -115,3 +115,96 @@ fn the_reader_shows_the_id_in_the_meta_line() {
         "{screen}"
     );
 }
+
+#[test]
+fn y_copies_the_open_article_and_capital_y_its_citation() {
+    let mut app = marked_app();
+    press(&mut app, 'l');
+    press(&mut app, 'y');
+    let text = app.take_clipboard().unwrap();
+    assert!(text.starts_with("协同发力解决货车司机群体“急难愁盼”问题\n大兴区天宫院街道“党工共建”办好暖“新”事\n\n记者 孙艳 · id 1\n\n本报讯"), "{text}");
+    // Paragraphs, not the screen's lines: no line break inside a paragraph.
+    let collection = load_bundled().unwrap();
+    let first = &collection.by_id("1").unwrap().paragraphs[1];
+    assert!(text.contains(&format!("\n\n{first}")), "{text}");
+    assert!(app.take_clipboard().is_none(), "taken once");
+    let status = app.status().unwrap().to_owned();
+    assert!(
+        status.starts_with(&format!("已复制全文（{} 字）", text.chars().count())),
+        "{status}"
+    );
+    press(&mut app, 'Y');
+    assert_eq!(
+        app.take_clipboard().unwrap(),
+        "大兴区天宫院街道“党工共建”办好暖“新”事\n记者 孙艳 · id 1"
+    );
+    assert!(app.status().unwrap().starts_with("已复制引文"));
+}
+
+#[test]
+fn an_article_over_the_safe_size_is_cut_and_says_so() {
+    let long = kanbao::article::Article {
+        id: "long".into(),
+        title: "长文".into(),
+        paragraphs: vec!["字".repeat(40_000)],
+        ..kanbao::article::Article::default()
+    };
+    let mut app = support::app_over(
+        kanbao::article::Collection::from(vec![long]),
+        Options::default(),
+    );
+    app.update(kanbao::action::Action::Resize(80, 24));
+    press(&mut app, 'y');
+    let text = app.take_clipboard().unwrap();
+    assert!(text.len() <= kanbao::app::MAX_COPY_BYTES);
+    assert!(text.len() > kanbao::app::MAX_COPY_BYTES - 4);
+    let status = app.status().unwrap();
+    assert!(status.contains("超出终端剪贴板的安全上限"), "{status}");
+    assert!(
+        status.contains(&format!("只复制了前 {} 字", text.chars().count())),
+        "{status}"
+    );
+}
+
+/// Standard base64, as OSC 52 carries the text.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_reader_sends_the_copy_to_the_terminal_with_osc_52() {
+    let mut t = support::Term::start(&["--no-state"], 100, 30);
+    t.wait_text("7 篇");
+    t.send("\r");
+    t.wait_text("id 1");
+    t.send("Y");
+    t.wait_text("已复制引文");
+    let want = format!(
+        "\x1b]52;c;{}\x1b\\",
+        base64("大兴区天宫院街道“党工共建”办好暖“新”事\n记者 孙艳 · id 1".as_bytes())
+    );
+    let raw = String::from_utf8_lossy(&t.raw).into_owned();
+    let bel = want.replace("\x1b\\", "\x07");
+    assert!(
+        raw.contains(&want) || raw.contains(&bel),
+        "no OSC 52 sequence in the output"
+    );
+    t.send("q");
+    t.send("q");
+    t.expect_restored();
+}

@@ -84,6 +84,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('U'), Action::FilterUnread, Msg::HelpOnlyUnread),
     bind(In(L), C('N'), Action::FilterNoted, Msg::HelpOnlyNoted),
     bind(In(L), C('T'), Action::FilterTag, Msg::HelpByTag),
+    bind(In(L), C('y'), Action::CopyArticle, Msg::HelpCopy),
+    bind(In(L), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
     bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),
@@ -114,6 +116,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(R), C('d'), Action::OpenPicker, Msg::HelpPicker),
     bind(In(R), C('m'), Action::ToggleBookmark, Msg::HelpBookmark),
     bind(In(R), C('u'), Action::ToggleRead, Msg::HelpRead),
+    bind(In(R), C('y'), Action::CopyArticle, Msg::HelpCopy),
+    bind(In(R), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
     Binding {
         place: In(S),
         key: Key::Text,

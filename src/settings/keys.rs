@@ -170,6 +170,8 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("only_unread", Action::FilterUnread),
     ("only_noted", Action::FilterNoted),
     ("by_tag", Action::FilterTag),
+    ("copy_article", Action::CopyArticle),
+    ("copy_citation", Action::CopyCitation),
 ];
 
 /// The actions that do something in `mode`: those the default key table binds there (a
@@ -201,6 +203,8 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "only_unread",
             "only_noted",
             "by_tag",
+            "copy_article",
+            "copy_citation",
         ],
         Context::Reader => &[
             "quit",
@@ -224,6 +228,8 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "open_picker",
             "toggle_bookmark",
             "toggle_read",
+            "copy_article",
+            "copy_citation",
         ],
         Context::Search => &[
             "quit",
