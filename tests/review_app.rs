@@ -208,3 +208,54 @@ fn the_reader_sends_the_copy_to_the_terminal_with_osc_52() {
     t.send("q");
     t.expect_restored();
 }
+
+#[test]
+fn a_note_shows_dim_under_its_article_and_marks_it_in_the_list() {
+    use kanbao::layout::LineRole;
+    let mut app = marked_app();
+    // The list: 注 under the marks of article 3 only.
+    let list = screen(&app);
+    let rows: Vec<&str> = list
+        .lines()
+        .filter(|l| l.trim_start().starts_with('注'))
+        .collect();
+    assert_eq!(rows.len(), 1, "{list}");
+    // Open article 3 (the third in the list): the note is its last lines, as notes.
+    press(&mut app, 'j');
+    press(&mut app, 'j');
+    press(&mut app, 'l');
+    let reader = app.reader().unwrap();
+    assert_eq!(reader.note(), Some("核实日期"));
+    let last: Vec<(&str, LineRole)> = reader.lines()[reader.lines().len() - 3..]
+        .iter()
+        .map(|l| (l.text.as_str(), l.role))
+        .collect();
+    assert_eq!(
+        last,
+        [
+            ("", LineRole::Note),
+            ("批注：", LineRole::Note),
+            ("核实日期", LineRole::Note)
+        ]
+    );
+    // Never mixed into the text's search: the note's words find no article.
+    press_any(&mut app, 'q');
+    for c in "/核实日期\r".chars() {
+        press_any(&mut app, c);
+    }
+    assert_eq!(app.query_text(), "核实日期");
+    assert!(app.view().is_empty(), "{:?}", listed(&app));
+}
+
+/// Presses a key in whatever context the app is in, `\r` as Enter.
+fn press_any(app: &mut App, c: char) {
+    let code = if c == '\r' {
+        KeyCode::Enter
+    } else {
+        KeyCode::Char(c)
+    };
+    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some(action) = action_for(app.context(), &event) {
+        app.update(action);
+    }
+}

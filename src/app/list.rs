@@ -106,6 +106,11 @@ impl App {
         let saved = self.store().position(&self.opts.source, &article.id);
         let width = self.text_width();
         let mut reader = Reader::new(index, article, width, &self.layout_options(), saved);
+        let note = self
+            .store()
+            .note(&self.opts.source, &article.id)
+            .map(str::to_owned);
+        reader.set_note(note, article, &self.layout_options());
         reader.find(article, &self.query);
         reader.relayout(article, width, &self.layout_options(), self.rows());
         self.reader = Some(reader);

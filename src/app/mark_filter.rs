@@ -96,6 +96,13 @@ impl App {
         self.rebuild_view();
     }
 
+    /// True when the article at collection index `index` has a note.
+    pub fn has_note(&self, index: usize) -> bool {
+        self.collection
+            .get(index)
+            .is_some_and(|a| self.store().note(&self.opts.source, &a.id).is_some())
+    }
+
     /// The mark filters in force.
     pub fn mark_filter(&self) -> &MarkFilter {
         &self.marks
