@@ -169,6 +169,39 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// One literal term, ranked from the postings alone: the in-memory engine's articles in
+    /// its order (when the index takes the query; it must take every term of two or more
+    /// characters that cannot overlap itself).
+    #[test]
+    fn ranked_from_the_index_equals_in_memory(which in 0..2usize, first in pick()) {
+        let f = fixture();
+        let collection = &f.collections[which];
+        let (a, p, start, len, _) = first;
+        let term = term_from(collection, (a, p, start, len, 0));
+        let query = Query::parse(&term);
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        let units: Vec<char> = query.terms().first().map(|t| t.folded().chars().collect()).unwrap_or_default();
+        let n = units.len();
+        let simple = query.terms().len() == 1
+            && n >= 2
+            && !query.terms()[0].is_pinyin()
+            && !(1..n).any(|k| units[k..] == units[..n - k]);
+        let ranked = archive.ranked(&query).unwrap();
+        prop_assert_eq!(ranked.is_some(), simple, "{}", term);
+        if let Some(places) = ranked {
+            let ids: Vec<String> = places
+                .iter()
+                .map(|&p| archive.articles(&[p]).unwrap().remove(0).id)
+                .collect();
+            let expected: Vec<String> = results(collection, &query).into_iter().map(|r| r.0).collect();
+            prop_assert_eq!(ids, expected, "{}", term);
+        }
+    }
+}
+
 /// A temporary archive of one file, indexed.
 fn indexed_file(n: usize) -> (TempDir, PathBuf, PathBuf) {
     let dir = TempDir::new().unwrap();

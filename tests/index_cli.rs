@@ -47,7 +47,9 @@ fn indexed_commands_print_what_the_in_memory_path_prints() {
         .unwrap()
         .to_string();
     for args in [
+        // One literal term: ranked from the index and streamed (`Archive::ranked`).
         vec!["search", "工会"],
+        vec!["search", "服务站"],
         vec!["search", "gonghui fw", "--json"],
         vec!["search", "\"工会 \""],
         vec!["list"],

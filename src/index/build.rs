@@ -71,26 +71,36 @@ impl From<tantivy::TantivyError> for BuildError {
 const WRITER_BYTES: usize = 600 << 20;
 
 /// The searchable text of an article as the in-memory engine folds it: title, kicker,
-/// subtitle, byline, paragraphs, each folded and ended by a line break.
-pub fn folded_text(article: &Article, out: &mut String) {
+/// subtitle, byline, paragraphs, each folded and ended by a line break. Returns where the
+/// headings (title, kicker, subtitle) end, in characters.
+pub fn folded_text(article: &Article, out: &mut String) -> u64 {
     out.clear();
     let headings = [
         Some(&article.title),
         article.kicker.as_ref(),
         article.subtitle.as_ref(),
     ];
-    for field in headings
-        .into_iter()
-        .flatten()
-        .chain(article.byline.iter())
-        .chain(&article.paragraphs)
-    {
+    for field in headings.into_iter().flatten() {
         fold::fold_into(field, out);
         out.push('\n');
     }
+    let hend = out.chars().count() as u64;
+    for field in article.byline.iter().chain(&article.paragraphs) {
+        fold::fold_into(field, out);
+        out.push('\n');
+    }
+    hend
 }
 
-fn document(f: &Fields, a: &Article, ord: u64, off: u64, len: u64, text: &str) -> TantivyDocument {
+/// The document of article `a`: `ord` its place in the file, `off` and `len` its bytes,
+/// `text` its folded text, whose headings end at character `hend`.
+fn document(
+    f: &Fields,
+    a: &Article,
+    (ord, off, len): (u64, u64, u64),
+    text: &str,
+    hend: u64,
+) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &a.id);
     d.add_text(f.title, &a.title);
@@ -129,6 +139,7 @@ fn document(f: &Fields, a: &Article, ord: u64, off: u64, len: u64, text: &str) -
     d.add_u64(f.dhi, hi);
     d.add_u64(f.dlo, lo);
     d.add_u64(f.dlen, dlen);
+    d.add_u64(f.hend, hend);
     for field in [f.uni, f.bi, f.pyi, f.pyp] {
         d.add_text(field, text);
     }
@@ -271,8 +282,8 @@ fn write(
     let mut banner = None;
     let total = fingerprint.size;
     let mut add = |a: Article, off: u64, len: u64, at: u64, writer: &mut IndexWriter| {
-        folded_text(&a, &mut text);
-        writer.add_document(document(&fields, &a, count, off, len, &text))?;
+        let hend = folded_text(&a, &mut text);
+        writer.add_document(document(&fields, &a, (count, off, len), &text, hend))?;
         count += 1;
         if count.is_multiple_of(4096) {
             progress(Progress {

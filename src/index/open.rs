@@ -9,6 +9,8 @@ use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
+mod ranked;
+
 use super::cache::{IDS, Meta};
 use super::query;
 use super::schema::{self, Fields};

@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use super::Archive;
-use crate::article::Article;
+use crate::article::{Article, Collection};
 use crate::commands::{self, Outcome};
 use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
@@ -26,7 +26,15 @@ fn failed(reason: String) -> Error {
     }
 }
 
-/// `kanbao search` through the index.
+/// Rows of a ranked search written at a time: a few first, so that `| head` is answered
+/// at once, then twice as many each time up to [`MOST_ROWS`].
+const FIRST_ROWS: usize = 32;
+/// The largest chunk of a ranked search.
+const MOST_ROWS: usize = 1024;
+
+/// `kanbao search` through the index. A query the index ranks by itself
+/// ([`Archive::ranked`]) streams: the articles are read a chunk at a time in best-first
+/// order and a closed pipe stops the work. Others read every candidate first.
 pub fn search(
     out: &mut dyn Write,
     archive: &Archive,
@@ -35,8 +43,45 @@ pub fn search(
     width: usize,
     json: bool,
 ) -> Result<Outcome> {
+    if !json
+        && filter.is_empty()
+        && let Some(places) = archive.ranked(query).map_err(failed)?
+    {
+        return stream(out, archive, &places, filter, query, width);
+    }
     let collection = archive.candidate_collection(query).map_err(failed)?;
     commands::search(out, &collection, filter, query, width, json)
+}
+
+/// Writes the ranked `places` a chunk at a time. Each chunk goes through the same
+/// [`commands::search`] as the in-memory path, which checks the matches, counts the hits and
+/// makes the snippets; within a chunk it keeps the index's order, which is the same order.
+fn stream(
+    out: &mut dyn Write,
+    archive: &Archive,
+    places: &[u32],
+    filter: &DistrictFilter,
+    query: &Query,
+    width: usize,
+) -> Result<Outcome> {
+    let mut outcome = Outcome::NothingFound;
+    let (mut at, mut size) = (0, FIRST_ROWS);
+    while at < places.len() {
+        let chunk = &places[at..(at + size).min(places.len())];
+        at += chunk.len();
+        size = (size * 2).min(MOST_ROWS);
+        let articles = archive.articles(chunk).map_err(failed)?;
+        let collection = Collection::new(archive.banner(), articles);
+        if commands::search(out, &collection, filter, query, width, false)? == Outcome::Found {
+            outcome = Outcome::Found;
+        }
+        // The rows go out now: a reader sees them at once, and a closed pipe stops the rest.
+        out.flush().map_err(|source| Error::Io {
+            path: crate::i18n::STDOUT.into(),
+            source,
+        })?;
+    }
+    Ok(outcome)
 }
 
 /// `kanbao list` through the index; `keep` filters (district, bookmarks, unread).

@@ -23,7 +23,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +60,9 @@ pub struct Fields {
     pub dlo: Field,
     /// The date's length plus one; 0 without a date (fast).
     pub dlen: Field,
+    /// Where the headings (title, kicker, subtitle) end in the folded text, in characters
+    /// (fast; a hit before it is a title hit).
+    pub hend: Field,
     /// Every character.
     pub uni: Field,
     /// Adjacent character pairs, with positions.
@@ -105,6 +108,7 @@ pub fn schema() -> (Schema, Fields) {
         dhi: b.add_u64_field("dhi", FAST),
         dlo: b.add_u64_field("dlo", FAST),
         dlen: b.add_u64_field("dlen", FAST),
+        hend: b.add_u64_field("hend", FAST),
         uni: b.add_text_field("uni", token_field(UNI, false)),
         bi: b.add_text_field("bi", token_field(BI, true)),
         pyi: b.add_text_field("pyi", token_field(PYI, false)),
