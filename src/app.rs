@@ -15,6 +15,7 @@ mod prompt;
 mod reader;
 mod saving;
 mod search_job;
+mod session;
 
 pub use crate::keys::Context;
 pub use copy::MAX_COPY_BYTES;
@@ -100,6 +101,9 @@ pub struct Options {
     pub mouse: bool,
     /// How the terminal draws emoji sequences (whole only in grapheme cluster mode).
     pub clusters: Clusters,
+    /// Start where the reader left this data's list (its kept search, filters and
+    /// selection) instead of with `query` and `filter` (not with `--fresh`).
+    pub restore: bool,
 }
 
 /// What `Esc` in the search prompt goes back to: the list and the reader as they were
@@ -176,8 +180,9 @@ impl App {
         collection: Collection,
         store: StateStore,
         warnings: Vec<String>,
-        opts: Options,
+        mut opts: Options,
     ) -> App {
+        let kept = App::kept_session(&store, &mut opts);
         let collection = Arc::new(collection);
         let (query, query_error) = match line_editor::check(&opts.query, opts.lang) {
             Ok(query) => (query, None),
@@ -216,6 +221,9 @@ impl App {
             quit: false,
         };
         app.search();
+        if let Some(session) = kept {
+            app.resume(session);
+        }
         app
     }
 
@@ -236,7 +244,10 @@ impl App {
 
     fn act(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.remember_session();
+                self.quit = true;
+            }
             // Changes nothing else: the prompt, picker or help stays open as it was.
             Action::Redraw => self.redraw = true,
             Action::Resize(w, h) => self.resize(w, h),

@@ -77,6 +77,10 @@ pub struct ReaderArgs {
     /// Leave the mouse to the terminal even when the config file says `mouse = true`.
     #[arg(long, conflicts_with = "mouse")]
     pub no_mouse: bool,
+    /// Start with the whole list, not with the search, filters and place kept from the
+    /// last time on this data.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 /// The subcommands.

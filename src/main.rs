@@ -374,6 +374,7 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         settings: settings.clone(),
         filter: DistrictFilter::parse(&cli.reader.district)?,
         query: cli.reader.query.clone().unwrap_or_default(),
+        fresh: cli.reader.fresh,
     };
     tui::run(collection, config)
 }

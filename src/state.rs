@@ -62,7 +62,7 @@ use crate::i18n;
 
 pub use disk::MAX_BYTES;
 pub use error::{NotState, StateError, Warning};
-pub use model::{Entry, Position, SourceState, Stamped};
+pub use model::{Entry, Position, Session, SourceState, Stamped};
 pub use save::SaveHandle;
 pub use source::SourceId;
 pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};
@@ -362,6 +362,35 @@ impl StateStore {
             }
             changed
         });
+    }
+
+    /// Where the reader left the list of `source`, if it was kept.
+    pub fn session(&self, source: &str) -> Option<&Session> {
+        self.source(source)
+            .and_then(|s| s.session.as_ref())
+            .map(|s| &s.value)
+    }
+
+    /// Keeps where the reader left the list of `source`, for the next start.
+    pub fn set_session(&mut self, source: &str, session: Session) {
+        let target = self.sources.entry(source.to_owned()).or_default();
+        if target.session.as_ref().is_some_and(|s| s.value == session) {
+            return;
+        }
+        let previous = target.session.as_ref().map_or(0, |s| s.at);
+        let stamped = Stamped {
+            value: session,
+            at: model::stamp(previous, now_ms()),
+        };
+        target.session = Some(stamped.clone());
+        if let Some(hint) = self.hints.get(source).cloned() {
+            target.path = Some(hint);
+        }
+        if self.writable {
+            let pending = self.pending.entry(source.to_owned()).or_default();
+            pending.session = Some(stamped);
+            pending.path.clone_from(&target.path);
+        }
     }
 
     /// Finds the key under which the state of the data `source` is kept, and remembers its

@@ -27,6 +27,8 @@ pub struct Config {
     pub filter: DistrictFilter,
     /// Starting search.
     pub query: String,
+    /// `--fresh`: start with the whole list, not where the reader left it.
+    pub fresh: bool,
 }
 
 /// Refuses a terminal that cannot show the reader: `TERM` unset, empty or `dumb` (Emacs
@@ -76,11 +78,13 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     let ids = collection.iter().map(|a| a.id.as_str());
     let source = store.resolve_source(&settings.source_id(ids));
     crate::keys::set_user_bindings(&settings.keys);
+    let restore = !config.fresh && config.query.is_empty() && config.filter.is_empty();
     let opts = Options {
         lang,
         ambiguous,
         filter: config.filter,
         query: config.query,
+        restore,
         source,
         mouse,
         clusters: if clusters.supported {

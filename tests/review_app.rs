@@ -72,16 +72,16 @@ fn mark_filters_keep_bookmarked_unread_noted_and_tagged_articles() {
     assert_eq!(listed(&app).len(), 7);
     press(&mut app, 'B');
     assert_eq!(listed(&app), ["2", "5"]);
-    assert!(screen(&app).contains("只看 已收藏"), "{}", screen(&app));
+    assert!(screen(&app).contains("只看：已收藏"), "{}", screen(&app));
     press(&mut app, 'U');
     assert_eq!(listed(&app), ["5"]);
-    assert!(screen(&app).contains("只看 已收藏 未读"));
+    assert!(screen(&app).contains("只看：已收藏 未读"));
     press(&mut app, 'B');
     assert_eq!(listed(&app), ["3", "4", "5", "6", "7"]);
     press(&mut app, 'U');
     press(&mut app, 'N');
     assert_eq!(listed(&app), ["3"]);
-    assert!(screen(&app).contains("只看 有批注"));
+    assert!(screen(&app).contains("只看：有批注"));
     press(&mut app, 'N');
     // T walks the tags in use (in order), then shows all again.
     press(&mut app, 'T');
@@ -258,4 +258,76 @@ fn press_any(app: &mut App, c: char) {
     if let Some(action) = action_for(app.context(), &event) {
         app.update(action);
     }
+}
+
+/// An app over the bundled page with its state in `path`.
+fn app_with_state(path: &std::path::Path, restore: bool) -> App {
+    let (store, warnings) = StateStore::open(Some(path.to_owned()));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let opts = Options {
+        source: "test".into(),
+        restore,
+        ..Options::default()
+    };
+    let mut app = App::new(load_bundled().unwrap(), store, Vec::new(), opts);
+    app.update(kanbao::action::Action::Resize(100, 30));
+    app
+}
+
+/// The id of the selected article.
+fn selected_id(app: &App) -> String {
+    app.selected_article().unwrap().id.clone()
+}
+
+#[test]
+fn the_list_place_search_and_filters_come_back_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut app = app_with_state(&path, true);
+    press(&mut app, 'u'); // 1 read: U then keeps the other six
+    press(&mut app, 'U');
+    for c in "/工会\r".chars() {
+        press_any(&mut app, c);
+    }
+    press(&mut app, 'j');
+    let (query, shown, selected) = (app.query_text().to_owned(), listed(&app), selected_id(&app));
+    assert_eq!(query, "工会");
+    assert!(!shown.contains(&"1".to_owned()), "{shown:?}");
+    press(&mut app, 'q');
+    assert!(app.should_quit());
+    app.save_now().unwrap();
+    drop(app);
+    let again = app_with_state(&path, true);
+    assert_eq!(again.query_text(), "工会");
+    assert!(again.mark_filter().unread);
+    assert_eq!(listed(&again), shown);
+    assert_eq!(selected_id(&again), selected);
+    assert!(screen(&again).contains("只看：未读"));
+    // --fresh (restore off): the whole list.
+    let fresh = app_with_state(&path, false);
+    assert_eq!(fresh.query_text(), "");
+    assert!(fresh.mark_filter().is_empty());
+    assert_eq!(listed(&fresh).len(), 7);
+}
+
+#[test]
+fn the_reader_restores_the_search_unless_fresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let state = state.to_str().unwrap();
+    let mut t = support::Term::start(&["--state", state], 100, 30);
+    t.wait_text("7 篇");
+    t.send("/驿站\r");
+    t.wait_text("搜索：驿站");
+    t.send("q");
+    t.expect_restored();
+    let mut t = support::Term::start(&["--state", state], 100, 30);
+    t.wait_text("搜索：驿站");
+    t.send("q");
+    t.expect_restored();
+    let mut t = support::Term::start(&["--state", state, "--fresh"], 100, 30);
+    t.wait_text("7 篇");
+    assert!(!t.contents().contains("搜索：驿站"), "{}", t.contents());
+    t.send("q");
+    t.expect_restored();
 }

@@ -38,7 +38,7 @@ impl MarkFilter {
                 .is_none_or(|t| entry.is_some_and(|e| e.has_tag(t)))
     }
 
-    /// The filter as the header shows it: `只看 已收藏 未读 有批注 #待核实`.
+    /// The filter as the header shows it: `只看：已收藏 未读 有批注 #待核实`.
     pub fn describe(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let mut parts: Vec<String> = Vec::new();
@@ -57,8 +57,11 @@ impl MarkFilter {
         if parts.is_empty() {
             return String::new();
         }
-        let label = if zh { "只看" } else { "only" };
-        format!("{label} {}", parts.join(" "))
+        if zh {
+            format!("只看：{}", parts.join(" "))
+        } else {
+            format!("only: {}", parts.join(" "))
+        }
     }
 }
 

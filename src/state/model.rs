@@ -150,6 +150,33 @@ pub(crate) fn set<T: PartialEq + Default>(
     true
 }
 
+/// Where the reader left the list of one data source (issue 14): the search, the filters
+/// and the selected article, restored on the next start on the same data.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Session {
+    /// The search as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub query: String,
+    /// The district filter, as district names (未注明 for the unstated).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub districts: Vec<String>,
+    /// Only bookmarked articles.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bookmarked: bool,
+    /// Only unread articles.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unread: bool,
+    /// Only articles with a note.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub noted: bool,
+    /// Only articles with this tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// The id of the selected article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+}
+
 /// The entries of one data source, by article id, and the path it was last read from (a
 /// hint for finding it again when the data changed in place).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -159,6 +186,9 @@ pub struct SourceState {
     pub(crate) path: Option<String>,
     #[serde(default)]
     entries: BTreeMap<String, Entry>,
+    /// Where the reader left the list; the newer wins a merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) session: Option<Stamped<Session>>,
 }
 
 impl SourceState {
@@ -295,6 +325,11 @@ pub(crate) fn merge(mut disk: Sources, local: &Sources) -> Sources {
         let target = disk.entry(key.clone()).or_default();
         if source.path.is_some() {
             target.path.clone_from(&source.path);
+        }
+        if let Some(mine) = &source.session
+            && target.session.as_ref().is_none_or(|t| mine.at >= t.at)
+        {
+            target.session = Some(mine.clone());
         }
         for (id, entry) in &source.entries {
             match target.entries.get_mut(id) {

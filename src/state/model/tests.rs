@@ -163,6 +163,7 @@ fn sources() -> impl proptest::strategy::Strategy<Value = Sources> {
         proptest::collection::btree_map("[ab]", entry, 0..3).prop_map(|entries| SourceState {
             path: None,
             entries,
+            session: None,
         });
     proptest::collection::btree_map("[xy]", source, 0..3)
 }
@@ -194,4 +195,25 @@ fn stamp_never_goes_back() {
     assert_eq!(stamp(10, 20), 20);
     assert_eq!(stamp(20, 10), 21);
     assert_eq!(stamp(u64::MAX, 0), u64::MAX);
+}
+
+#[test]
+fn the_newer_session_wins_and_a_tie_goes_to_local() {
+    let with = |query: &str, at: u64| {
+        let mut s = Sources::new();
+        s.entry("k".into()).or_default().session = Some(Stamped {
+            value: Session {
+                query: query.into(),
+                ..Session::default()
+            },
+            at,
+        });
+        s
+    };
+    let query = |s: &Sources| s["k"].session.as_ref().unwrap().value.query.clone();
+    assert_eq!(query(&merge(with("disk", 5), &with("local", 3))), "disk");
+    assert_eq!(query(&merge(with("disk", 5), &with("local", 7))), "local");
+    assert_eq!(query(&merge(with("disk", 5), &with("local", 5))), "local");
+    assert_eq!(query(&merge(Sources::new(), &with("local", 1))), "local");
+    assert_eq!(query(&merge(with("disk", 1), &Sources::new())), "disk");
 }
