@@ -33,7 +33,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::action::Action;
 use crate::article::{Article, Collection};
-use crate::filter::DistrictFilter;
+use crate::filter::Filter;
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{AmbiguousWidth, Clusters, LayoutOptions, Widths, cut_to_width, sanitize};
 use crate::search::{Query, SearchIndex};
@@ -91,8 +91,8 @@ pub struct Options {
     pub lang: Lang,
     /// Width of East Asian Ambiguous characters.
     pub ambiguous: AmbiguousWidth,
-    /// The district filter to start with.
-    pub filter: DistrictFilter,
+    /// The filter to start with (districts, dates).
+    pub filter: Filter,
     /// The search to start with.
     pub query: String,
     /// The data source's key in the state store.
@@ -336,8 +336,10 @@ impl App {
                 self.prompt(Action::SearchInput(text), before, cursor, selected);
             }
             Action::OpenPicker => {
-                self.mode =
-                    Mode::Picker(Picker::new(self.collection.as_slice(), &self.opts.filter));
+                self.mode = Mode::Picker(Picker::new(
+                    self.collection.as_slice(),
+                    &self.opts.filter.districts,
+                ));
             }
             Action::FilterBookmarked
             | Action::FilterUnread
@@ -346,7 +348,7 @@ impl App {
             Action::CopyArticle => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::ClearFilters => {
-                self.opts.filter = DistrictFilter::default();
+                self.opts.filter = Filter::default();
                 self.marks = MarkFilter::default();
                 // Clearing keeps the selected article selected.
                 self.to_top = false;
@@ -402,7 +404,7 @@ impl App {
             Action::HalfPageUp => picker.move_by(-(half as isize)),
             Action::PickerToggle => picker.toggle(),
             Action::PickerApply => {
-                self.opts.filter = picker.chosen().clone();
+                self.opts.filter.districts = picker.chosen().clone();
                 self.mode = Mode::Normal;
                 self.rebuild_view();
                 return;

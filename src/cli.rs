@@ -69,8 +69,14 @@ pub struct ReaderArgs {
     #[arg(long, value_name = "D")]
     pub district: Vec<String>,
     /// Start with this search.
-    #[arg(long, value_name = "Q")]
+    #[arg(long, value_name = "Q", allow_hyphen_values = true)]
     pub query: Option<String>,
+    /// Start with only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Start with only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Let the mouse wheel scroll and clicks select (turns off the terminal's own selection).
     #[arg(long)]
     pub mouse: bool,
@@ -86,15 +92,17 @@ pub struct ReaderArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List articles, one per line.
+    /// List articles, one per line: id, district, title, reporters, and the date when known
+    /// (tab-separated).
     List(ListArgs),
     /// Print one article as the reader lays it out.
     Show(ShowArgs),
     /// Search articles; best first.
     ///
     /// Each result is one line of tab-separated columns: id, hits (matches of all terms
-    /// together), title, snippet. With --json, an array of {id, title, district, hits,
-    /// snippet}. The exit status is 1 when nothing matches.
+    /// together), title, snippet, date (empty when unknown), district. With --json, an
+    /// array of {id, title, district, hits, snippet, date}. The exit status is 1 when
+    /// nothing matches.
     Search(SearchArgs),
     /// Count articles by district.
     Districts(DistrictsArgs),
@@ -123,6 +131,13 @@ pub enum Command {
     /// `+TAG` (or `TAG`) puts a tag on, `-TAG` takes it off; then the article's tags are
     /// printed, one a line (exit status 1 when it has none).
     Tag(TagArgs),
+    /// Count articles per month or year, oldest first.
+    ///
+    /// On a terminal, text bars with the total and the busiest period; otherwise one
+    /// `period<TAB>count` line per period. With --json, `[{"period": "2024-03", "count":
+    /// 12}, …]`. Every period from the first to the last is listed; undated articles are in
+    /// none. The exit status is 1 when no dated article matches.
+    Timeline(TimelineArgs),
 }
 
 /// `kanbao list`.
@@ -132,8 +147,14 @@ pub struct ListArgs {
     #[arg(long, value_name = "D")]
     pub district: Vec<String>,
     /// Only articles matching this search.
-    #[arg(long, value_name = "Q")]
+    #[arg(long, value_name = "Q", allow_hyphen_values = true)]
     pub query: Option<String>,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Only bookmarked articles.
     #[arg(long)]
     pub bookmarked: bool,
@@ -164,7 +185,9 @@ pub struct ShowArgs {
 /// `kanbao search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Terms separated by spaces; all must match. Pinyin (`gonghui`, `ghyz`) works too.
+    /// Terms separated by spaces; all must match. Pinyin (`gonghui`, `ghyz`) works too;
+    /// `-term` excludes; `date:`, `title:`, `district:`, `reporter:`, `kind:` narrow.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Only articles of this district; repeatable.
     #[arg(long, value_name = "D")]
@@ -172,6 +195,15 @@ pub struct SearchArgs {
     /// Snippet width in columns.
     #[arg(long, value_name = "N", default_value_t = 40)]
     pub width: usize,
+    /// The order: best match first (ties newest first), or newest first.
+    #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
+    pub sort: SortBy,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -183,9 +215,25 @@ pub struct SearchArgs {
 /// `kanbao districts`.
 #[derive(Debug, Args)]
 pub struct DistrictsArgs {
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The orders of `kanbao search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SortBy {
+    /// Best match first; equal matches newest first.
+    #[default]
+    Relevance,
+    /// Newest first; undated articles last.
+    Date,
 }
 
 /// The export formats.
@@ -229,6 +277,12 @@ pub struct ExportArgs {
     /// The report's title (default: made from what is chosen).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
 }
 
 /// `kanbao import`.
@@ -301,4 +355,37 @@ pub struct TagArgs {
     /// `+TAG` or `TAG` to put a tag on, `-TAG` to take it off.
     #[arg(allow_hyphen_values = true, value_name = "±TAG")]
     pub changes: Vec<String>,
+}
+
+/// The period of `kanbao timeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ByArg {
+    /// Calendar months (`2024-03`).
+    #[default]
+    Month,
+    /// Calendar years (`2024`).
+    Year,
+}
+
+/// `kanbao timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only articles matching this search.
+    #[arg(long, value_name = "Q", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Only articles of this district; repeatable.
+    #[arg(long, value_name = "D")]
+    pub district: Vec<String>,
+    /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Count per month or per year.
+    #[arg(long, value_enum, default_value_t = ByArg::Month)]
+    pub by: ByArg,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }

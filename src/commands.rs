@@ -7,10 +7,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::article::{Article, Collection, Kind};
-use crate::cli::ImportArgs;
+use crate::cli::{ImportArgs, SortBy};
+use crate::date::date_of;
 use crate::district::DistrictKey;
 use crate::error::{Error, Result};
-use crate::filter::{DistrictFilter, district_counts};
+use crate::filter::district_counts;
 use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_page};
 use crate::layout::{LayoutOptions, layout_article, sanitize};
@@ -101,9 +102,11 @@ pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) 
     } else {
         for a in articles {
             let reporters = a.reporters.join(" ");
+            // The date, when known, as a fifth column (`cut -f5`, `awk '{print $5}'`).
+            let date = date_of(a.date.as_deref()).map_or(String::new(), |d| format!("\t{d}"));
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}{date}",
                 clean(&a.id),
                 clean(&district_label(a, lang)),
                 clean(&display_title(a)),
@@ -129,10 +132,11 @@ struct DistrictRow<'a> {
 pub fn districts(
     out: &mut dyn Write,
     collection: &Collection,
+    keep: &dyn Fn(&Article) -> bool,
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = district_counts(collection.as_slice());
+    let counts = district_counts(collection.iter().filter(|a| keep(a)));
     write_districts(out, &counts, lang, json)
 }
 
@@ -167,9 +171,12 @@ pub fn write_districts(
     Ok(Outcome::from_count(counts.len()))
 }
 
-/// Articles passing a district filter, in collection order.
-pub fn filtered<'a>(collection: &'a Collection, filter: &DistrictFilter) -> Vec<&'a Article> {
-    collection.iter().filter(|a| filter.matches(a)).collect()
+/// Articles that `keep` keeps, in collection order.
+pub fn filtered<'a>(
+    collection: &'a Collection,
+    keep: &dyn Fn(&Article) -> bool,
+) -> Vec<&'a Article> {
+    collection.iter().filter(|a| keep(a)).collect()
 }
 
 /// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
@@ -318,23 +325,44 @@ pub fn matching<'a>(
     query: &Query,
 ) -> Vec<(&'a Article, SearchHit)> {
     let candidates = (0..collection.len()).filter(|&i| keep(&collection[i]));
+    // The operators (`-term`, `date:`, …) are checked on the engine's answer only.
     search_articles(collection.as_slice(), query, candidates)
         .into_iter()
         .map(|hit| (&collection[hit.index], hit))
+        .filter(|(a, _)| query.admits(a))
         .collect()
 }
 
-/// `kanbao search`: matching articles best first, with hit counts and a snippet cut to
-/// `width` columns.
+/// How `kanbao search` prints: the snippets' width, the order, JSON or text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchOutput {
+    /// Snippet width in columns.
+    pub width: usize,
+    /// Best first, or newest first.
+    pub sort: SortBy,
+    /// JSON instead of tab-separated lines.
+    pub json: bool,
+    /// The language of the district label 未注明.
+    pub lang: Lang,
+}
+
+/// `kanbao search`: matching articles best first (or newest first), with hit counts and a
+/// snippet cut to `width` columns.
 pub fn search(
     out: &mut dyn Write,
     collection: &Collection,
-    filter: &DistrictFilter,
+    keep: &dyn Fn(&Article) -> bool,
     query: &Query,
-    width: usize,
-    json: bool,
+    how: SearchOutput,
 ) -> Result<Outcome> {
-    let found = matching(collection, |a| filter.matches(a), query);
+    let SearchOutput {
+        width, sort, json, ..
+    } = how;
+    let mut found = matching(collection, keep, query);
+    if sort == SortBy::Date {
+        // Stable: articles of one day keep their relevance order; undated ones go last.
+        found.sort_by_key(|(a, _)| std::cmp::Reverse(date_of(a.date.as_deref())));
+    }
     let articles: Vec<&Article> = found.iter().map(|(a, _)| *a).collect();
     let snippets = snippets(&articles, query, width);
     let rows: Vec<SearchRow<'_>> = found
@@ -354,13 +382,17 @@ pub fn search(
         write_json(out, &rows)?;
     } else {
         for r in &rows {
+            // Date (empty when unknown) and district last, so the first four columns stay.
+            let date = date_of(r.date).map_or(String::new(), |d| d.to_string());
+            let district = r.district.unwrap_or(Msg::Unstated.text(how.lang));
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{date}\t{}",
                 clean(r.id),
                 r.hits,
                 clean(r.title),
-                r.snippet
+                r.snippet,
+                clean(district)
             )
             .map_err(io)?;
         }

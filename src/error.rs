@@ -149,6 +149,11 @@ pub enum Error {
     },
     /// A note or tag that cannot be kept (issue 14).
     Review(crate::review::ReviewError),
+    /// An article's `date` is not a real `YYYY-MM-DD` day (reported by `kanbao check`;
+    /// loading keeps such an article undated).
+    BadDate { place: Place, value: String },
+    /// A date option (`--since`, `--until`) whose value is not one of the date forms.
+    BadDateArg { option: &'static str, value: String },
 }
 
 /// What a file holds at its top level (or a JSON Lines line) instead of an object.
@@ -177,6 +182,7 @@ impl Error {
             Error::Syntax { place, .. }
             | Error::NotUtf8 { place }
             | Error::BadDistrict { place, .. }
+            | Error::BadDate { place, .. }
             | Error::Schema { place, .. }
             | Error::Truncated { place }
             | Error::Shape { place, .. }

@@ -27,7 +27,6 @@ use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg, STDOUT};
 use crate::layout::{join_meta, sanitize_lines};
-use crate::review::has_tags;
 use crate::search::Query;
 use crate::state::StateStore;
 
@@ -54,9 +53,10 @@ pub fn needs_marks(args: &ExportArgs) -> bool {
     args.bookmarked || args.notes || !args.tag.is_empty()
 }
 
-/// `kanbao export`: chooses the articles, writes the report to `-o FILE` (saying so on
-/// stderr) or to `out`. With nothing chosen, writes nothing at all and returns
-/// [`Outcome::NothingFound`].
+/// `kanbao export`: chooses the articles (`keep` is the command line's filter: districts,
+/// dates, bookmarks, tags), writes the report to `-o FILE` (saying so on stderr) or to
+/// `out`; `marks` give the notes and tags for `--notes`. With nothing chosen, writes nothing
+/// at all and returns [`Outcome::NothingFound`].
 ///
 /// # Errors
 /// A bad district or search, an unknown `--id`, a file or stdout that cannot be written.
@@ -64,11 +64,12 @@ pub fn run(
     out: &mut dyn Write,
     collection: &Collection,
     args: &ExportArgs,
+    keep: &dyn Fn(&Article) -> bool,
     marks: Option<Marks<'_>>,
     data: &[PathBuf],
     lang: Lang,
 ) -> Result<Outcome> {
-    let articles = select(collection, args, marks)?;
+    let articles = select(collection, args, keep)?;
     if articles.is_empty() {
         return Ok(Outcome::NothingFound);
     }
@@ -108,16 +109,16 @@ pub fn run(
     Ok(Outcome::Found)
 }
 
-/// The articles `args` choose, in order.
+/// The articles `args` choose, in order: those of `--id` in the order given, or all, that
+/// `keep` keeps and the search finds.
 ///
 /// # Errors
-/// A bad district or search; an `--id` the data does not hold.
+/// A bad search; an `--id` the data does not hold.
 pub fn select<'a>(
     collection: &'a Collection,
     args: &ExportArgs,
-    marks: Option<Marks<'_>>,
+    keep: &dyn Fn(&Article) -> bool,
 ) -> Result<Vec<&'a Article>> {
-    let filter = DistrictFilter::parse(&args.district)?;
     let mut chosen: Vec<&Article> = if args.id.is_empty() {
         collection.iter().collect()
     } else {
@@ -133,15 +134,7 @@ pub fn select<'a>(
         }
         chosen
     };
-    chosen.retain(|a| filter.matches(a));
-    if let Some((store, key)) = marks {
-        chosen.retain(|a| {
-            (!args.bookmarked || store.is_bookmarked(key, &a.id))
-                && has_tags(store, key, &a.id, &args.tag)
-        });
-    } else if args.bookmarked || !args.tag.is_empty() {
-        chosen.clear();
-    }
+    chosen.retain(|a| keep(a));
     if let Some(q) = &args.query {
         let query = Query::try_parse(q).map_err(Error::Query)?;
         let wanted: HashSet<&str> = chosen.iter().map(|a| a.id.as_str()).collect();

@@ -4,6 +4,9 @@
 //! what they describe (`error::text`, `state::text`, `search::query_text`, `index::text`,
 //! `config::text`), each importing [`Lang`] from here.
 
+mod dates;
+pub use dates::*;
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -261,6 +264,10 @@ pub enum Msg {
     HelpCopy,
     /// Help: copy its citation.
     HelpCopyCitation,
+    /// Quit question: 重试 / retry.
+    HintRetry,
+    /// Quit question: 仍然退出 / quit anyway.
+    HintQuitAnyway,
 }
 
 impl Msg {
@@ -395,6 +402,8 @@ impl Msg {
             HelpByTag => ["按标签筛选（逐个切换）", "by tag (the next each time)"],
             HelpCopy => ["复制全文到剪贴板", "copy the article"],
             HelpCopyCitation => ["复制引文", "copy its citation"],
+            HintRetry => ["重试", "retry"],
+            HintQuitAnyway => ["仍然退出", "quit anyway"],
         };
         match lang {
             Lang::Zh => zh,
@@ -507,6 +516,8 @@ pub struct Conditions<'a> {
     pub unread: bool,
     /// `--tag` values.
     pub tags: &'a [String],
+    /// `--since` / `--until`, as the range they make (`2024-03-01..`), when given.
+    pub dates: Option<&'a str>,
 }
 
 /// Said on stderr when `list`, `search` or `export` finds nothing (exit status 1), naming
@@ -542,6 +553,9 @@ pub fn nothing_matched(lang: Lang, conditions: &Conditions<'_>) -> String {
         } else {
             format!("tag {list}")
         });
+    }
+    if let Some(range) = conditions.dates {
+        parts.push(dates::range_label(lang, range));
     }
     match (parts.is_empty(), zh) {
         (true, true) => "没有文章".to_string(),

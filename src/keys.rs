@@ -5,6 +5,7 @@
 
 mod help;
 mod hints;
+mod question;
 mod table;
 mod user;
 
@@ -13,6 +14,7 @@ use crate::i18n::{Lang, Msg};
 
 pub use help::{help_lines, help_rows};
 pub use hints::{Hint, hints, keys_for};
+pub use question::{QuitAnswer, quit_answer, quit_hints};
 pub use table::BINDINGS;
 pub use user::{UserBinding, key_of, set_user_bindings};
 

@@ -104,13 +104,23 @@ pub fn load(path: Option<&Path>) -> Result<(Collection, Source)> {
 
 /// [`load`] with explicit [`LoadOptions`] (for tests and benchmarks).
 pub fn load_with(path: Option<&Path>, options: &LoadOptions) -> Result<(Collection, Source)> {
+    load_counted(path, options).map(|(c, s, _)| (c, s))
+}
+
+/// [`load_with`], also saying how many articles were kept undated because their date is
+/// not a real day (see [`settle_dates`]).
+pub fn load_counted(
+    path: Option<&Path>,
+    options: &LoadOptions,
+) -> Result<(Collection, Source, usize)> {
     let Some(path) = path else {
-        return Ok((load_bundled()?, Source::Builtin));
+        return Ok((load_bundled()?, Source::Builtin, 0));
     };
     let mut problems = Problems::stop();
     let (mut out, source) = load_source(path, options, &mut problems)?;
+    let bad = settle_dates(out.articles_mut());
     newest_first(out.articles_mut());
-    Ok((out, source))
+    Ok((out, source, bad))
 }
 
 /// How many problems `kanbao check` lists; the rest are counted.
@@ -183,9 +193,15 @@ fn load_source(
 /// in two of them is an error naming both places): the data of a config file's list or of
 /// `KANBAO_DATA`. No path is the bundled page; one is [`load`]. The source is the first's.
 pub fn load_paths(paths: &[PathBuf]) -> Result<(Collection, Source)> {
+    load_paths_counted(paths).map(|(c, s, _)| (c, s))
+}
+
+/// [`load_paths`], also saying how many articles were kept undated because their date is
+/// not a real day (see [`settle_dates`]).
+pub fn load_paths_counted(paths: &[PathBuf]) -> Result<(Collection, Source, usize)> {
     let (first, rest) = match paths {
-        [] => return load(None),
-        [one] => return load(Some(one)),
+        [] => return load_counted(None, &LoadOptions::default()),
+        [one] => return load_counted(Some(one), &LoadOptions::default()),
         [first, rest @ ..] => (first, rest),
     };
     let options = LoadOptions::default();
@@ -212,27 +228,37 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<(Collection, Source)> {
             path: first.clone(),
         });
     }
+    let bad = settle_dates(out.articles_mut());
     newest_first(out.articles_mut());
-    Ok((out, source.unwrap_or(Source::Builtin)))
+    Ok((out, source.unwrap_or(Source::Builtin), bad))
+}
+
+/// Makes every article's date a real `YYYY-MM-DD` day or absent: an empty date becomes
+/// absent, and a date that is not a day is taken away (the article is kept, undated).
+/// Returns how many were taken away, for one warning.
+pub fn settle_dates(articles: &mut [Article]) -> usize {
+    let mut bad = 0;
+    for a in articles {
+        if let Some(d) = &a.date
+            && crate::date::Date::parse(d).is_none()
+        {
+            bad += usize::from(!d.is_empty());
+            a.date = None;
+        }
+    }
+    bad
 }
 
 /// Puts the newest day first, as a newsreader lists its news: a stable sort on the date,
 /// so the articles of one day (and all of them, when the source gives no dates) keep the
-/// source's order, and undated articles come last. Dates (`YYYY-MM-DD`) are compared by
-/// their first 16 bytes.
+/// source's order, and undated articles come last. Dates are compared as calendar days
+/// ([`crate::date::Date`]); a date that is not a day counts as none.
 pub fn newest_first(articles: &mut [Article]) {
     // The keys side by side: comparing the articles' own strings would chase a pointer
     // into a different allocation at each comparison.
-    let keys: Vec<Option<(u128, usize)>> = articles
+    let keys: Vec<Option<u32>> = articles
         .iter()
-        .map(|a| {
-            a.date.as_deref().map(|d| {
-                let mut key = [0u8; 16];
-                let n = d.len().min(16);
-                key[..n].copy_from_slice(&d.as_bytes()[..n]);
-                (u128::from_be_bytes(key), d.len())
-            })
-        })
+        .map(|a| crate::date::date_of(a.date.as_deref()).map(crate::date::Date::key))
         .collect();
     if keys.is_sorted_by(|a, b| a >= b) {
         return;
@@ -450,8 +476,12 @@ fn parse_document(
             n: n + 1,
             line: lines.get(n).copied(),
         };
-        if let Some(fault) = valid::fault(&article) {
-            problems.add(fault.error(seen.place(loc, &article.id)))?;
+        if let Some(fault) = valid::fault_with(&article, problems.keep_going()) {
+            let mut place = seen.place(loc, &article.id);
+            if matches!(fault, valid::Fault::Date(_)) {
+                place_key(&mut place, text, fault.key());
+            }
+            problems.add(fault.error(place))?;
             continue;
         }
         if let Err(e) = seen.check_id(&article.id, loc) {
@@ -464,6 +494,22 @@ fn parse_document(
         out.set_banner(doc.banner);
     }
     Ok(())
+}
+
+/// Moves `place` (an article's, on the line of its id) to the first line from there that
+/// holds `key`, at its column.
+fn place_key(place: &mut Place, text: &str, key: &str) {
+    let Some(start) = place.line else { return };
+    let found = text
+        .lines()
+        .enumerate()
+        .skip(start - 1)
+        .take_while(|(i, l)| *i + 1 == start || !l.contains("\"id\""))
+        .find(|(_, l)| l.contains(key));
+    if let Some((i, line)) = found {
+        place.line = Some(i + 1);
+        place.column = Some(valid::key_column(line, key));
+    }
 }
 
 /// Best-effort line numbers of the first `count` article objects: the lines holding `"id"`.

@@ -12,14 +12,15 @@ use kanbao::article::{Article, Collection};
 use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::{self, Outcome};
 use kanbao::config;
+use kanbao::date::DateRange;
 use kanbao::error::Error;
 use kanbao::export;
-use kanbao::filter::DistrictFilter;
+use kanbao::filter::{DistrictFilter, Filter, Keep};
 use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
-use kanbao::review::{self, has_tags};
+use kanbao::review;
 use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
 use kanbao::state::{Access, SourceId, StateStore};
@@ -140,7 +141,16 @@ fn tell_nothing(outcome: Outcome, lang: Lang, conditions: &Conditions<'_>) -> Ou
 fn load(settings: &Settings) -> kanbao::error::Result<ManuallyDrop<Collection>> {
     // Never dropped, on purpose: the process ends right after the command and the OS takes
     // the memory back at once, where freeing 100k articles' strings one by one costs ~0.3 s.
-    load::load_paths(&settings.data.value).map(|(collection, _)| ManuallyDrop::new(collection))
+    let (collection, _, undated) = load::load_paths_counted(&settings.data.value)?;
+    warn_undated(undated, settings.lang.value);
+    Ok(ManuallyDrop::new(collection))
+}
+
+/// The one warning for articles kept undated because their date is not a real day.
+fn warn_undated(count: usize, lang: Lang) {
+    if count > 0 {
+        eprintln!("kanbao: {}", i18n::undated_warning(lang, count));
+    }
 }
 
 /// The language chosen with `--lang`.
@@ -205,6 +215,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             Some(Err(e)) if e != QueryError::Empty => return Err(Error::Query(e)),
             _ => {}
         }
+        date_range(&cli.reader.since, &cli.reader.until)?;
         if !std::io::stdout().is_terminal() {
             return Err(Error::NoTerminal);
         }
@@ -219,31 +230,35 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let query = args.query.as_deref().map(query_of).transpose()?;
             if let Some(archive) = indexed(&cli, settings) {
                 let outcome = list_indexed(settings, args, query.as_ref(), &archive, out)?;
+                let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: args.query.as_deref(),
                     bookmarked: args.bookmarked,
                     unread: args.unread,
                     tags: &args.tag,
+                    dates: range.as_deref(),
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
             let keep = list_filter(settings, args, || Ok(source_of(settings, &collection)))?;
             let articles: Vec<&Article> = match &query {
-                Some(query) => commands::matching(&collection, keep, query)
+                Some(query) => commands::matching(&collection, |a| keep.keeps(a), query)
                     .into_iter()
                     .map(|(a, _)| a)
                     .collect(),
-                None => collection.iter().filter(|a| keep(a)).collect(),
+                None => commands::filtered(&collection, &|a| keep.keeps(a)),
             };
             let outcome = commands::list(out, &articles, lang, args.json)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 unread: args.unread,
                 tags: &args.tag,
+                dates: range.as_deref(),
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
@@ -274,53 +289,87 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         }
         Command::Search(args) => {
             let query = query_of(&args.query)?;
-            if !args.tag.is_empty() {
-                return search_tagged(&cli, settings, args, &query, out);
-            }
+            let filter = Filter {
+                dates: date_range(&args.since, &args.until)?,
+                tags: args.tag.clone(),
+                ..Filter::from(DistrictFilter::parse(&args.district)?)
+            };
+            let filter_is_empty = filter.is_empty();
+            let keep = keep_of(settings, filter, || {
+                let ids = data_ids(&cli, settings)?;
+                Ok(settings.source_id(ids.iter().map(String::as_str)))
+            })?;
+            let keep = |a: &Article| keep.keeps(a);
+            let how = commands::SearchOutput {
+                width: args.width,
+                sort: args.sort,
+                json: args.json,
+                lang,
+            };
             if let Some(archive) = indexed(&cli, settings) {
-                let filter = DistrictFilter::parse(&args.district)?;
-                let outcome =
-                    index::run::search(out, &archive, &filter, &query, args.width, args.json)?;
+                let filtered = !filter_is_empty;
+                let outcome = index::run::search(out, &archive, &keep, filtered, &query, how)?;
+                let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {
                     districts: &args.district,
                     query: Some(&args.query),
+                    dates: range.as_deref(),
+                    tags: &args.tag,
                     ..Conditions::default()
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let filter = DistrictFilter::parse(&args.district)?;
-            let outcome =
-                commands::search(out, &collection, &filter, &query, args.width, args.json)?;
+            let outcome = commands::search(out, &collection, &keep, &query, how)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: Some(&args.query),
+                dates: range.as_deref(),
+                tags: &args.tag,
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
         Command::Districts(args) => {
+            let filter = Filter {
+                dates: date_range(&args.since, &args.until)?,
+                ..Filter::default()
+            };
+            let keep = |a: &Article| filter.matches(a);
             if let Some(archive) = indexed(&cli, settings) {
-                return index::run::districts(out, &archive, lang, args.json);
+                return index::run::districts(out, &archive, filter.dates, lang, args.json);
             }
             let collection = load(settings)?;
-            commands::districts(out, &collection, lang, args.json)
+            commands::districts(out, &collection, &keep, lang, args.json)
         }
         Command::Export(args) => {
-            let collection = load(settings)?;
-            let (state, key) = if export::needs_marks(args) {
-                reading_state(settings, || Ok(source_of(settings, &collection)))?
-            } else {
-                (StateStore::disabled(), String::new())
+            let filter = Filter {
+                bookmarked: args.bookmarked,
+                tags: args.tag.clone(),
+                dates: date_range(&args.since, &args.until)?,
+                ..Filter::from(DistrictFilter::parse(&args.district)?)
             };
-            let marks = export::needs_marks(args).then_some((&state, key.as_str()));
+            let collection = load(settings)?;
+            let marks = if filter.needs_marks() || args.notes {
+                Some(reading_state(settings, || {
+                    Ok(source_of(settings, &collection))
+                })?)
+            } else {
+                None
+            };
+            let keep = Keep { filter, marks };
+            let notes = keep.marks.as_ref().map(|(s, k)| (s, k.as_str()));
             let data = &settings.data.value;
-            let outcome = export::run(out, &collection, args, marks, data, lang)?;
+            let keeps = |a: &Article| keep.keeps(a);
+            let outcome = export::run(out, &collection, args, &keeps, notes, data, lang)?;
+            let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 tags: &args.tag,
+                dates: range.as_deref(),
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -346,7 +395,59 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         Command::Index(args) => index_command(&args.path, lang),
         Command::Note(args) => review::cli::note(out, settings, &data_ids(&cli, settings)?, args),
         Command::Tag(args) => review::cli::tag(out, settings, &data_ids(&cli, settings)?, args),
+        Command::Timeline(args) => timeline(&cli, settings, args, out),
     }
+}
+
+/// `kanbao timeline`: articles per month or year, on either path.
+fn timeline(
+    cli: &Cli,
+    settings: &Settings,
+    args: &kanbao::cli::TimelineArgs,
+    out: &mut dyn Write,
+) -> kanbao::error::Result<Outcome> {
+    let lang = settings.lang.value;
+    let query = args.query.as_deref().map(query_of).transpose()?;
+    let filter = Filter {
+        dates: date_range(&args.since, &args.until)?,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
+    };
+    let keep = |a: &Article| filter.matches(a);
+    let dates = match indexed(cli, settings) {
+        Some(archive) => {
+            let only_dates = filter.districts.is_empty() && query.is_none();
+            index::run::dates(&archive, &keep, filter.dates, only_dates, query.as_ref())?
+        }
+        None => {
+            let collection = load(settings)?;
+            let date = |a: &Article| kanbao::date::date_of(a.date.as_deref());
+            match &query {
+                Some(q) => commands::matching(&collection, keep, q)
+                    .into_iter()
+                    .map(|(a, _)| date(a))
+                    .collect(),
+                None => commands::filtered(&collection, &keep)
+                    .into_iter()
+                    .map(date)
+                    .collect::<Vec<_>>(),
+            }
+        }
+    };
+    let by = match args.by {
+        kanbao::cli::ByArg::Month => kanbao::timeline::By::Month,
+        kanbao::cli::ByArg::Year => kanbao::timeline::By::Year,
+    };
+    let periods = kanbao::timeline::count(dates, by);
+    let bars = std::io::stdout().is_terminal();
+    let outcome = kanbao::timeline::write(out, &periods, args.json, bars, lang)?;
+    let range = dates_given(&args.since, &args.until)?;
+    let conditions = Conditions {
+        districts: &args.district,
+        query: args.query.as_deref(),
+        dates: range.as_deref(),
+        ..Conditions::default()
+    };
+    Ok(tell_nothing(outcome, lang, &conditions))
 }
 
 /// Opens the reader (the command-less invocation).
@@ -365,14 +466,18 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         let line = cut_to_width(&line, columns.saturating_sub(1), AmbiguousWidth::Wide);
         eprint!("{line}");
     }
-    let loaded = load::load_paths(&settings.data.value);
+    let loaded = load::load_paths_counted(&settings.data.value);
     if note.is_some() {
         eprint!("\r\x1b[2K");
     }
-    let (collection, _) = loaded?;
+    let (collection, _, undated) = loaded?;
+    warn_undated(undated, lang);
     let config = Config {
         settings: settings.clone(),
-        filter: DistrictFilter::parse(&cli.reader.district)?,
+        filter: Filter {
+            dates: date_range(&cli.reader.since, &cli.reader.until)?,
+            ..Filter::from(DistrictFilter::parse(&cli.reader.district)?)
+        },
         query: cli.reader.query.clone().unwrap_or_default(),
         fresh: cli.reader.fresh,
     };
@@ -400,49 +505,6 @@ fn reading_state(
     }
     let key = store.resolve_source(&source()?);
     Ok((store, key))
-}
-
-/// `kanbao search --tag T`: the search over the articles with the tags (through the index's
-/// candidates when there is one).
-fn search_tagged(
-    cli: &Cli,
-    settings: &Settings,
-    args: &kanbao::cli::SearchArgs,
-    query: &Query,
-    out: &mut dyn Write,
-) -> kanbao::error::Result<Outcome> {
-    let filter = DistrictFilter::parse(&args.district)?;
-    let (collection, ids) = match indexed(cli, settings) {
-        Some(archive) => {
-            let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
-            let ids: Vec<String> = all.into_iter().map(|a| a.id).collect();
-            let found = archive.candidate_collection(query).map_err(index_failed)?;
-            (found, ids)
-        }
-        None => {
-            let collection = ManuallyDrop::into_inner(load(settings)?);
-            let ids = collection.iter().map(|a| a.id.clone()).collect();
-            (collection, ids)
-        }
-    };
-    let (state, key) = reading_state(settings, || {
-        Ok(settings.source_id(ids.iter().map(String::as_str)))
-    })?;
-    let banner = collection.banner().map(str::to_owned);
-    let tagged = collection
-        .into_articles()
-        .into_iter()
-        .filter(|a| has_tags(&state, &key, &a.id, &args.tag))
-        .collect();
-    let collection = Collection::new(banner, tagged);
-    let outcome = commands::search(out, &collection, &filter, query, args.width, args.json)?;
-    let conditions = Conditions {
-        districts: &args.district,
-        query: Some(&args.query),
-        tags: &args.tag,
-        ..Conditions::default()
-    };
-    Ok(tell_nothing(outcome, settings.lang.value, &conditions))
 }
 
 /// Every article id of the data (through its index when it has one), for the state's key
@@ -516,30 +578,59 @@ fn list_indexed(
         let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
         Ok(settings.source_id(all.iter().map(|a| a.id.as_str())))
     })?;
-    index::run::list(out, archive, &keep, query, settings.lang.value, args.json)
+    let dates = keep.filter.dates;
+    let keep = |a: &Article| keep.keeps(a);
+    index::run::list(
+        out,
+        archive,
+        &keep,
+        dates,
+        query,
+        settings.lang.value,
+        args.json,
+    )
 }
 
-/// What `kanbao list` keeps, on either path: its districts, and its bookmarked or unread
-/// marks (the state is opened, read-only, only when a mark is asked for).
+/// What `kanbao list` keeps, on either path.
 fn list_filter(
     settings: &Settings,
     args: &kanbao::cli::ListArgs,
     source: impl FnOnce() -> kanbao::error::Result<SourceId>,
-) -> kanbao::error::Result<impl Fn(&Article) -> bool> {
-    let filter = DistrictFilter::parse(&args.district)?;
-    let (bookmarked, unread) = (args.bookmarked, args.unread);
-    let tags = args.tag.clone();
-    let (state, key) = if bookmarked || unread || !tags.is_empty() {
-        reading_state(settings, source)?
-    } else {
-        (StateStore::disabled(), String::new())
+) -> kanbao::error::Result<Keep> {
+    let filter = Filter {
+        bookmarked: args.bookmarked,
+        unread: args.unread,
+        tags: args.tag.clone(),
+        dates: date_range(&args.since, &args.until)?,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
     };
-    Ok(move |a: &Article| {
-        filter.matches(a)
-            && (!bookmarked || state.is_bookmarked(&key, &a.id))
-            && (!unread || !state.is_read(&key, &a.id))
-            && has_tags(&state, &key, &a.id, &tags)
-    })
+    keep_of(settings, filter, source)
+}
+
+/// The range of `--since` and `--until` (see [`kanbao::filter::date_options`]).
+fn date_range(since: &Option<String>, until: &Option<String>) -> kanbao::error::Result<DateRange> {
+    kanbao::filter::date_options(since.as_deref(), until.as_deref())
+}
+
+/// The range of `--since` and `--until` when either is given, as words (for "nothing
+/// matched").
+fn dates_given(s: &Option<String>, u: &Option<String>) -> kanbao::error::Result<Option<String>> {
+    date_range(s, u).map(|r| (!r.is_all()).then(|| r.to_string()))
+}
+
+/// `filter` with the reading state it asks about: opened, read-only, only when a mark
+/// (bookmarked, unread, tag) is asked for; `source` says which data it is.
+fn keep_of(
+    settings: &Settings,
+    filter: Filter,
+    source: impl FnOnce() -> kanbao::error::Result<SourceId>,
+) -> kanbao::error::Result<Keep> {
+    let marks = if filter.needs_marks() {
+        Some(reading_state(settings, source)?)
+    } else {
+        None
+    };
+    Ok(Keep { filter, marks })
 }
 
 /// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with

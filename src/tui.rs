@@ -12,7 +12,7 @@ pub mod view;
 use crate::app::{App, Options};
 use crate::article::Collection;
 use crate::error::{Error, Result};
-use crate::filter::DistrictFilter;
+use crate::filter::Filter;
 use crate::layout::{AmbiguousWidth, Clusters};
 use crate::settings::{Ambiguous, Settings, StatePlace};
 use crate::state::{Access, StateStore};
@@ -23,8 +23,8 @@ use crate::state::{Access, StateStore};
 pub struct Config {
     /// The settings, resolved once (`config::settings`).
     pub settings: Settings,
-    /// Starting district filter.
-    pub filter: DistrictFilter,
+    /// Starting filter (districts, dates).
+    pub filter: Filter,
     /// Starting search.
     pub query: String,
     /// `--fresh`: start with the whole list, not where the reader left it.

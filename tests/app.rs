@@ -19,7 +19,7 @@ fn app_with_query(query: &str) -> App {
     let opts = Options {
         query: query.into(),
         source: "builtin".into(),
-        filter: DistrictFilter::default(),
+        filter: DistrictFilter::default().into(),
         ..Options::default()
     };
     let mut app = support::bundled_app(opts);

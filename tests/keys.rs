@@ -416,7 +416,7 @@ fn a_district_with_no_articles_from_the_command_line_can_be_unticked() {
     // `kanbao --district haidian` on the bundled page, which has no 海淀区 article.
     let opts = Options {
         source: "test".into(),
-        filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+        filter: DistrictFilter::parse(&["haidian"]).unwrap().into(),
         ..Options::default()
     };
     let mut app = support::bundled_app(opts);

@@ -746,6 +746,7 @@ proptest! {
             Err(QueryError::Empty) => {
                 prop_assert!(typed <= MAX_QUERY_CHARS && query.is_empty());
             }
+            Err(e @ QueryError::BadValue { .. }) => prop_assert!(false, "no operator here: {e:?}"),
         }
     }
 }

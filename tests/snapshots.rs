@@ -23,7 +23,7 @@ fn app_with(lang: Lang, query: &str) -> App {
     let opts = Options {
         lang,
         ambiguous: AmbiguousWidth::Narrow,
-        filter: DistrictFilter::default(),
+        filter: DistrictFilter::default().into(),
         query: query.to_string(),
         source: "builtin".to_string(),
         ..Options::default()
@@ -328,7 +328,7 @@ fn a_narrow_header_keeps_the_count_and_cuts_the_filters() {
     let opts = Options {
         lang: Lang::Zh,
         ambiguous: AmbiguousWidth::Narrow,
-        filter: DistrictFilter::parse(&["xc", "cy"]).unwrap(),
+        filter: DistrictFilter::parse(&["xc", "cy"]).unwrap().into(),
         query: "gonghui".into(),
         source: "builtin".to_string(),
         ..Options::default()
@@ -527,7 +527,7 @@ fn an_empty_list_says_how_to_clear_the_filters() {
         let opts = Options {
             lang,
             ambiguous: AmbiguousWidth::Narrow,
-            filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+            filter: DistrictFilter::parse(&["haidian"]).unwrap().into(),
             query: String::new(),
             source: "builtin".to_string(),
             ..Options::default()
@@ -577,7 +577,7 @@ fn the_header_labels_use_the_full_width_colon_in_chinese_only() {
         let opts = Options {
             lang,
             ambiguous: AmbiguousWidth::Narrow,
-            filter: DistrictFilter::parse(&["xc", "cy"]).unwrap(),
+            filter: DistrictFilter::parse(&["xc", "cy"]).unwrap().into(),
             query: "gonghui".into(),
             source: "builtin".to_string(),
             ..Options::default()
@@ -679,7 +679,7 @@ fn an_empty_list_message_wraps_at_word_boundaries_at_40x12() {
     for lang in [Lang::Zh, Lang::En] {
         let opts = Options {
             lang,
-            filter: DistrictFilter::parse(&["haidian"]).unwrap(),
+            filter: DistrictFilter::parse(&["haidian"]).unwrap().into(),
             source: "builtin".to_string(),
             ..Options::default()
         };

@@ -104,8 +104,8 @@ impl App {
         self.searching
     }
 
-    /// The district filter.
-    pub fn filter(&self) -> &DistrictFilter {
+    /// The filter (districts, dates).
+    pub fn filter(&self) -> &Filter {
         &self.opts.filter
     }
 

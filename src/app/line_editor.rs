@@ -98,9 +98,11 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
     // The search core's limits on terms and length; a blank query is no refusal here (the
     // reader shows every article).
     match Query::try_parse(text) {
-        Err(e @ (QueryError::TooLong { .. } | QueryError::TooManyTerms { .. })) => {
-            Err(crate::search::query_error_text(&e, lang))
-        }
+        Err(
+            e @ (QueryError::TooLong { .. }
+            | QueryError::TooManyTerms { .. }
+            | QueryError::BadValue { .. }),
+        ) => Err(crate::search::query_error_text(&e, lang)),
         _ => Ok(Query::parse(text)),
     }
 }

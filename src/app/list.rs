@@ -18,7 +18,11 @@ impl App {
             .order
             .iter()
             .copied()
-            .filter(|&i| articles.get(i).is_some_and(|a| self.opts.filter.matches(a)))
+            .filter(|&i| {
+                articles
+                    .get(i)
+                    .is_some_and(|a| self.opts.filter.matches(a) && self.query.admits(a))
+            })
             .filter(|&i| self.marks_keep(&store, i))
             .collect();
         drop(store);

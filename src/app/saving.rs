@@ -19,16 +19,7 @@ pub(super) struct Saving {
     quit_anyway: bool,
 }
 
-/// The answers to the question asked when the user quits and the marks could not be saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuitAnswer {
-    /// `r`: try to save again, and quit if it works.
-    Retry,
-    /// `q`: quit without the marks (kanbao then says so on stderr and exits non-zero).
-    QuitAnyway,
-    /// `Esc`: go back to reading.
-    Back,
-}
+pub use crate::keys::QuitAnswer;
 
 impl App {
     /// Writes the reading state now, on this thread, if it changed (after the background
@@ -101,7 +92,11 @@ impl App {
             Ok(()) => true,
             Err(e) => {
                 self.quit = false;
-                self.saving.question = Some(crate::state::quit_unsaved(&e, self.opts.lang));
+                self.saving.question = Some(crate::state::quit_unsaved(
+                    &e,
+                    &crate::keys::quit_hints(self.opts.lang),
+                    self.opts.lang,
+                ));
                 false
             }
         }

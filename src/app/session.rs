@@ -16,7 +16,8 @@ impl App {
         }
         let session = store.session(&opts.source)?.clone();
         opts.query.clone_from(&session.query);
-        opts.filter = DistrictFilter::parse(&session.districts).unwrap_or_default();
+        opts.filter.districts =
+            crate::filter::DistrictFilter::parse(&session.districts).unwrap_or_default();
         Some(session)
     }
 
@@ -45,6 +46,7 @@ impl App {
         let districts = self
             .opts
             .filter
+            .districts
             .keys()
             .into_iter()
             .map(|k| match k {

@@ -79,6 +79,24 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             place(second),
             place(first)
         ),
+        Error::BadDate { place: p, value } if zh => format!(
+            "{}：日期 `{value}` 不是真实的 YYYY-MM-DD 日期（如 2024-03-08）；载入时这篇文章按无日期处理",
+            place(p)
+        ),
+        Error::BadDate { place: p, value } => format!(
+            "{}: date `{value}` is not a real YYYY-MM-DD day (such as 2024-03-08); loading \
+             keeps this article undated",
+            place(p)
+        ),
+        Error::BadDateArg { option, value } if zh => format!(
+            "{option} 的值 `{value}` 不是日期；可写：{}（含首尾；年或月指其全部）",
+            crate::date::FORMS
+        ),
+        Error::BadDateArg { option, value } => format!(
+            "{option}: `{value}` is not a date; accepted forms: {} (inclusive; a year or \
+             month means all of it)",
+            crate::date::FORMS
+        ),
         Error::BadDistrict { place: p, name } if zh => format!(
             "{}：`{name}` 不是北京市 16 个区之一；请写全称（如 西城区），未注明时写 null",
             place(p)

@@ -126,7 +126,12 @@ fn document(
             Kind::Photo => "photo",
         },
     );
-    if let Some(date) = &a.date {
+    // Only a real day is indexed: the loader keeps an article with any other date undated.
+    let date = a
+        .date
+        .as_deref()
+        .filter(|d| crate::date::Date::parse(d).is_some());
+    if let Some(date) = date {
         d.add_text(f.date, date);
     }
     if let Some(p) = a.page {
@@ -135,7 +140,7 @@ fn document(
     d.add_u64(f.ord, ord);
     d.add_u64(f.off, off);
     d.add_u64(f.len, len);
-    let (hi, lo, dlen) = date_key(a.date.as_deref());
+    let (hi, lo, dlen) = date_key(date);
     d.add_u64(f.dhi, hi);
     d.add_u64(f.dlo, lo);
     d.add_u64(f.dlen, dlen);

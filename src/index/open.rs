@@ -15,6 +15,7 @@ use super::cache::{IDS, Meta};
 use super::query;
 use super::schema::{self, Fields};
 use crate::article::{Article, Collection, Kind};
+use crate::date::{Date, DateRange};
 use crate::district::DistrictKey;
 use crate::search::Query;
 
@@ -48,6 +49,19 @@ pub struct Archive {
     ranges: Vec<(u64, u64)>,
     /// The archive's path (file or folder), for reading it whole.
     path: Option<PathBuf>,
+    /// Each article's day, by place in `order` (from the date fast fields).
+    dates: Vec<Option<Date>>,
+}
+
+/// The day a date key of the fast fields stands for (see `build::date_key`).
+fn date_of_key((hi, lo, len): (u64, u64, u64)) -> Option<Date> {
+    if len != 11 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&hi.to_be_bytes());
+    bytes[8..].copy_from_slice(&lo.to_be_bytes());
+    std::str::from_utf8(&bytes[..10]).ok().and_then(Date::parse)
 }
 
 /// One article while the order is made: date key, file, ordinal in the file, address,
@@ -130,6 +144,7 @@ impl Archive {
         }
         all.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let ranges: Vec<(u64, u64)> = all.iter().map(|x| x.4).collect();
+        let dates: Vec<Option<Date>> = all.iter().map(|x| date_of_key(x.0)).collect();
         let order: Vec<Slot> = all.into_iter().map(|x| x.3).collect();
         for (i, s) in order.iter().enumerate() {
             positions[s.file as usize][s.addr.segment_ord as usize][s.addr.doc_id as usize] =
@@ -141,6 +156,7 @@ impl Archive {
             positions,
             ranges,
             path: None,
+            dates,
         })
     }
 
@@ -149,6 +165,27 @@ impl Archive {
     pub fn with_path(mut self, path: &Path) -> Archive {
         self.path = Some(path.to_path_buf());
         self
+    }
+
+    /// The places (in collection order) of the articles dated in `range`; every place
+    /// when the range has no bound.
+    pub fn places_in(&self, range: DateRange) -> Vec<u32> {
+        (0..self.len() as u32)
+            .filter(|&p| range.is_all() || range.contains(self.dates[p as usize]))
+            .collect()
+    }
+
+    /// The day of the article at place `place`, from the fast fields.
+    pub fn date_at(&self, place: u32) -> Option<Date> {
+        self.dates.get(place as usize).copied().flatten()
+    }
+
+    /// The summaries of the articles at `places` of the collection order.
+    pub fn summaries_at(&self, places: &[u32]) -> Result<Vec<Article>, String> {
+        places
+            .iter()
+            .map(|&p| self.summary(self.order[p as usize]))
+            .collect()
     }
 
     /// Number of articles.
@@ -232,7 +269,11 @@ impl Archive {
         let mut buf = vec![0u8; usize::try_from(len).map_err(engine)?];
         data.seek(SeekFrom::Start(off)).map_err(engine)?;
         data.read_exact(&mut buf).map_err(engine)?;
-        serde_json::from_slice(&buf).map_err(|e| format!("{}: {e}", file.path.display()))
+        let mut article: Article =
+            serde_json::from_slice(&buf).map_err(|e| format!("{}: {e}", file.path.display()))?;
+        // As the loader keeps it: a date that is not a real day is no date.
+        crate::load::settle_dates(std::slice::from_mut(&mut article));
+        Ok(article)
     }
 
     /// The whole articles at these places of the collection order, in that order, read on
@@ -271,6 +312,17 @@ impl Archive {
 
     /// Places (in collection order, ascending) of the articles that may match `query`.
     pub fn candidates(&self, query: &Query) -> Result<Vec<u32>, String> {
+        let mut out = self.term_candidates(query)?;
+        // A `date:` operator narrows by the date fast fields before anything is read.
+        let range = query.ops().dates;
+        if !range.is_all() {
+            out.retain(|&p| range.contains(self.date_at(p)));
+        }
+        Ok(out)
+    }
+
+    /// Places of the articles that may match the terms of `query`.
+    fn term_candidates(&self, query: &Query) -> Result<Vec<u32>, String> {
         let mut out = Vec::new();
         for (fi, file) in self.files.iter().enumerate() {
             let q = query::candidates(&file.fields, query);

@@ -9,8 +9,8 @@ use std::io::Write;
 use super::Archive;
 use crate::article::{Article, Collection};
 use crate::commands::{self, Outcome};
+use crate::date::DateRange;
 use crate::error::{Error, Result};
-use crate::filter::DistrictFilter;
 use crate::i18n::Lang;
 use crate::layout::LayoutOptions;
 use crate::search::Query;
@@ -35,22 +35,25 @@ const MOST_ROWS: usize = 1024;
 /// `kanbao search` through the index. A query the index ranks by itself
 /// ([`Archive::ranked`]) streams: the articles are read a chunk at a time in best-first
 /// order and a closed pipe stops the work. Others read every candidate first.
+/// `filtered` says that `keep` may leave articles out (then the search does not stream).
 pub fn search(
     out: &mut dyn Write,
     archive: &Archive,
-    filter: &DistrictFilter,
+    keep: &dyn Fn(&Article) -> bool,
+    filtered: bool,
     query: &Query,
-    width: usize,
-    json: bool,
+    how: commands::SearchOutput,
 ) -> Result<Outcome> {
-    if !json
-        && filter.is_empty()
+    if !how.json
+        && !filtered
+        && how.sort == crate::cli::SortBy::Relevance
+        && query.ops().is_empty()
         && let Some(places) = archive.ranked(query).map_err(failed)?
     {
-        return stream(out, archive, &places, filter, query, width);
+        return stream(out, archive, &places, keep, query, how);
     }
     let collection = archive.candidate_collection(query).map_err(failed)?;
-    commands::search(out, &collection, filter, query, width, json)
+    commands::search(out, &collection, keep, query, how)
 }
 
 /// Writes the ranked `places` a chunk at a time. Each chunk goes through the same
@@ -60,9 +63,9 @@ fn stream(
     out: &mut dyn Write,
     archive: &Archive,
     places: &[u32],
-    filter: &DistrictFilter,
+    keep: &dyn Fn(&Article) -> bool,
     query: &Query,
-    width: usize,
+    how: commands::SearchOutput,
 ) -> Result<Outcome> {
     let mut outcome = Outcome::NothingFound;
     let (mut at, mut size) = (0, FIRST_ROWS);
@@ -72,7 +75,7 @@ fn stream(
         size = (size * 2).min(MOST_ROWS);
         let articles = archive.articles(chunk).map_err(failed)?;
         let collection = Collection::new(archive.banner(), articles);
-        if commands::search(out, &collection, filter, query, width, false)? == Outcome::Found {
+        if commands::search(out, &collection, keep, query, how)? == Outcome::Found {
             outcome = Outcome::Found;
         }
         // The rows go out now: a reader sees them at once, and a closed pipe stops the rest.
@@ -84,11 +87,13 @@ fn stream(
     Ok(outcome)
 }
 
-/// `kanbao list` through the index; `keep` filters (district, bookmarks, unread).
+/// `kanbao list` through the index; `keep` filters (district, dates, bookmarks, unread),
+/// and only articles dated in `dates` are read (from the date fast fields).
 pub fn list(
     out: &mut dyn Write,
     archive: &Archive,
     keep: &dyn Fn(&Article) -> bool,
+    dates: DateRange,
     query: Option<&Query>,
     lang: Lang,
     json: bool,
@@ -101,16 +106,15 @@ pub fn list(
             .collect();
         return commands::list(out, &found, lang, json);
     }
+    let places = archive.places_in(dates);
     if json {
-        let all = archive.summaries(0..archive.len()).map_err(failed)?;
+        let all = archive.summaries_at(&places).map_err(failed)?;
         let kept: Vec<&Article> = all.iter().filter(|a| keep(a)).collect();
         return commands::list(out, &kept, lang, json);
     }
     let mut outcome = Outcome::NothingFound;
-    for start in (0..archive.len()).step_by(LIST_CHUNK) {
-        let chunk = archive
-            .summaries(start..start + LIST_CHUNK)
-            .map_err(failed)?;
+    for part in places.chunks(LIST_CHUNK) {
+        let chunk = archive.summaries_at(part).map_err(failed)?;
         let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
         if commands::list(out, &kept, lang, json)? == Outcome::Found {
             outcome = Outcome::Found;
@@ -135,13 +139,54 @@ pub fn show(
     commands::show(out, &article, width, options, json)
 }
 
-/// `kanbao districts` through the index.
+/// `kanbao districts` through the index: counted from the index's terms, or, for a range
+/// of dates, from the stored fields of the articles the date fast fields put in it.
 pub fn districts(
     out: &mut dyn Write,
     archive: &Archive,
+    dates: DateRange,
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let counts = archive.district_counts().map_err(failed)?;
+    let counts = if dates.is_all() {
+        archive.district_counts().map_err(failed)?
+    } else {
+        let kept = archive
+            .summaries_at(&archive.places_in(dates))
+            .map_err(failed)?;
+        crate::filter::district_counts(&kept)
+    };
     commands::write_districts(out, &counts, lang, json)
+}
+
+/// The dates of the articles `keep` keeps and `query` (if any) matches, through the index,
+/// for `kanbao timeline`.
+///
+/// With no query and no condition but `dates`, the days come from the date fast fields
+/// alone (nothing is read); otherwise only the articles dated in `dates` are read.
+pub fn dates(
+    archive: &Archive,
+    keep: &dyn Fn(&Article) -> bool,
+    dates: DateRange,
+    only_dates: bool,
+    query: Option<&Query>,
+) -> Result<Vec<Option<crate::date::Date>>> {
+    let date = |a: &Article| crate::date::date_of(a.date.as_deref());
+    if let Some(query) = query {
+        let collection = archive.candidate_collection(query).map_err(failed)?;
+        return Ok(commands::matching(&collection, keep, query)
+            .into_iter()
+            .map(|(a, _)| date(a))
+            .collect());
+    }
+    let places = archive.places_in(dates);
+    if only_dates {
+        return Ok(places.iter().map(|&p| archive.date_at(p)).collect());
+    }
+    let mut out = Vec::new();
+    for part in places.chunks(LIST_CHUNK) {
+        let chunk = archive.summaries_at(part).map_err(failed)?;
+        out.extend(chunk.iter().filter(|a| keep(a)).map(date));
+    }
+    Ok(out)
 }

@@ -23,7 +23,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]

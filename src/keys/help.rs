@@ -67,6 +67,7 @@ pub fn help_lines(
         lines.push((String::new(), section(place).text(lang)));
         lines.extend(rows);
     }
+    lines.extend(crate::i18n::query_help(lang));
     if mouse {
         lines.push((String::new(), Msg::CtxMouse.text(lang)));
         lines.push((Msg::KeyWheel.text(lang).into(), Msg::HelpWheel.text(lang)));

@@ -18,7 +18,7 @@ use crate::article::{Article, Collection};
 use crate::error::{Error, Item, Place, Result, shown};
 
 use super::read::{BOM, utf8_at};
-use super::valid::{ArticleObject, Problems, fault, key_column};
+use super::valid::{ArticleObject, Problems, fault_with, key_column};
 use super::{LoadOptions, Loc, MAX_FILE_BYTES, Seen, syntax};
 
 /// How much of a line that cannot be an article (it does not open with `{`) is read
@@ -180,7 +180,7 @@ fn parse_block(bytes: &[u8], path: &Path, keep_going: bool, last: bool) -> Parse
             continue;
         }
         let problem = match serde_json::from_str::<ArticleObject>(line) {
-            Ok(ArticleObject(article)) => match fault(&article) {
+            Ok(ArticleObject(article)) => match fault_with(&article, keep_going) {
                 None => {
                     articles.push((line_no, article));
                     continue;

@@ -83,6 +83,8 @@ pub(super) enum Fault {
     Id(IdFault),
     /// A district that is not one of the 16 (quoted as [`shown`] gives it).
     District(String),
+    /// A date that is not a real `YYYY-MM-DD` day (only `kanbao check` reports it).
+    Date(String),
 }
 
 impl Fault {
@@ -91,6 +93,7 @@ impl Fault {
         match self {
             Fault::Id(_) => "\"id\"",
             Fault::District(_) => "\"district",
+            Fault::Date(_) => "\"date\"",
         }
     }
 
@@ -99,6 +102,7 @@ impl Fault {
         match self {
             Fault::Id(fault) => Error::BadId { place, fault },
             Fault::District(name) => Error::BadDistrict { place, name },
+            Fault::Date(value) => Error::BadDate { place, value },
         }
     }
 }
@@ -120,6 +124,15 @@ pub(super) fn fault(article: &Article) -> Option<Fault> {
     // not a fault: the reader stands (无标题) in for it, as README says, and all such
     // titles are treated alike.
     unknown_district(article).map(|name| Fault::District(shown(name)))
+}
+
+/// The first thing wrong with `article`, counting a bad date as wrong when `dates` (for
+/// `kanbao check`; loading keeps such an article undated instead).
+pub(super) fn fault_with(article: &Article, dates: bool) -> Option<Fault> {
+    fault(article).or_else(|| {
+        let date = article.date.as_deref().filter(|d| !d.is_empty())?;
+        (dates && crate::date::Date::parse(date).is_none()).then(|| Fault::Date(shown(date)))
+    })
 }
 
 /// A `district` or `districts` entry of `article` that is not one of the 16 full names:

@@ -1,4 +1,9 @@
-//! Query parsing: terms split on spaces, quoted phrases kept whole, within limits.
+//! Query parsing: terms split on spaces, quoted phrases kept whole, operators (see
+//! [`ops`]), within limits.
+
+mod ops;
+
+pub use ops::Ops;
 
 use std::sync::Arc;
 
@@ -8,10 +13,12 @@ use super::fold::fold;
 use super::pinyin::PinyinPattern;
 use super::utf16;
 
-/// A parsed search query: every term must match (AND).
+/// A parsed search query: every term must match (AND), and the article must pass the
+/// operators ([`Ops`]).
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     terms: Vec<Term>,
+    ops: Ops,
 }
 
 /// One search term, folded and compiled once.
@@ -92,6 +99,21 @@ impl Term {
         }
     }
 
+    /// Whether the term matches (literally or by pinyin) somewhere in folded `text`.
+    pub(crate) fn found_in(&self, text: &str) -> bool {
+        if self.finder.find(text.as_bytes()).is_some() {
+            return true;
+        }
+        let mut found = false;
+        if let Some(p) = &self.pinyin {
+            p.for_each_match(text, |_, _| {
+                found = true;
+                false
+            });
+        }
+        found
+    }
+
     /// Appends the byte ranges of the term's matches in folded `text` to `out` (unsorted).
     pub(crate) fn ranges_in(&self, text: &str, out: &mut Vec<(usize, usize)>) {
         let n = self.folded.len();
@@ -113,8 +135,15 @@ pub const MAX_TERMS: usize = 32;
 pub const MAX_QUERY_CHARS: usize = 256;
 
 /// Why a query typed on the command line (or in the reader's prompt) is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueryError {
+    /// An operator with a value it cannot take (`date:2024-13`, `kind:video`).
+    BadValue {
+        /// The operator's name, with its colon (`date:`).
+        op: &'static str,
+        /// The value as typed (at most 40 characters).
+        value: String,
+    },
     /// No term at all: the query is blank, or holds only spaces and quote marks.
     Empty,
     /// The query is longer than [`MAX_QUERY_CHARS`] characters.
@@ -181,14 +210,117 @@ fn split(input: &str) -> Vec<(String, bool)> {
     pieces
 }
 
-/// The pieces of `input` that fold to something: (as typed, folded, quoted).
-fn terms_of(input: &str) -> Vec<(String, String, bool)> {
-    split(input)
+/// A term to be: as typed, folded, and whether it may match by pinyin.
+type Piece = (String, String, bool);
+
+/// A query's parts before the terms are compiled: terms, excluded terms, title terms
+/// (also among the terms), and the other operators.
+type Parts = (Vec<Piece>, Vec<Piece>, Vec<Piece>, Ops);
+
+/// A quoted phrase as a term. Spaces between Latin letters (pinyin syllables) are taken
+/// out and the phrase matches by pinyin: `"gonghui yizhan"` finds 工会驿站 as
+/// `gonghuiyizhan` does. Any other quoted phrase is literal, spaces included (a slogan such
+/// as `"绿色出行 畅通北京"` is printed with its space).
+fn phrase(text: String) -> Option<Piece> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let syllables = words.len() > 1
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    if syllables {
+        let joined = words.concat();
+        let folded = fold(&joined);
+        return Some((text, folded, true));
+    }
+    let folded = fold(&text);
+    (!folded.is_empty()).then_some((text, folded, false))
+}
+
+/// An unquoted piece as a term.
+fn plain(text: String) -> Option<Piece> {
+    let folded = fold(&text);
+    (!folded.is_empty()).then_some((text, folded, true))
+}
+
+/// The terms and operators of `input`. `strict`: an operator's bad value is an error (the
+/// command line, the prompt's check); otherwise it is left out.
+fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
+    let pieces = split(input);
+    let (mut terms, mut exclude, mut titles) = (Vec::new(), Vec::new(), Vec::new());
+    let mut ops = Ops::default();
+    let mut i = 0;
+    while i < pieces.len() {
+        let (text, quoted) = &pieces[i];
+        i += 1;
+        // The quoted phrase right after this piece, if any, taken as its value.
+        let next_phrase = |i: &mut usize| match pieces.get(*i) {
+            Some((p, true)) => {
+                *i += 1;
+                Some(p.clone())
+            }
+            _ => None,
+        };
+        if *quoted {
+            terms.extend(phrase(text.clone()));
+            continue;
+        }
+        if text == "-" {
+            if let Some(p) = next_phrase(&mut i) {
+                exclude.extend(phrase(p));
+            } else {
+                terms.extend(plain(text.clone()));
+            }
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix('-')
+            && !rest.is_empty()
+        {
+            exclude.extend(plain(rest.to_string()));
+            continue;
+        }
+        let Some((op, value)) = ops::split_op(text) else {
+            terms.extend(plain(text.clone()));
+            continue;
+        };
+        let value = if value.is_empty() {
+            next_phrase(&mut i).unwrap_or_default()
+        } else {
+            value.to_string()
+        };
+        if op == ops::Op::Title {
+            let term = if value.contains(char::is_whitespace) {
+                phrase(value.clone())
+            } else {
+                plain(value.clone())
+            };
+            match term {
+                Some(t) => {
+                    titles.push(t.clone());
+                    terms.push(t);
+                }
+                None if strict => {
+                    return Err(QueryError::BadValue {
+                        op: op.name(),
+                        value,
+                    });
+                }
+                None => {}
+            }
+            continue;
+        }
+        match ops.apply(op, &value) {
+            Err(e) if strict => return Err(e),
+            _ => {}
+        }
+    }
+    Ok((terms, exclude, titles, ops))
+}
+
+/// Makes the terms of pieces.
+fn make(pieces: impl IntoIterator<Item = Piece>) -> Vec<Term> {
+    pieces
         .into_iter()
-        .filter_map(|(text, quoted)| {
-            let folded = fold(&text);
-            (!folded.is_empty()).then_some((text, folded, quoted))
-        })
+        .map(|(text, folded, pinyin)| Term::new(text, folded, !pinyin))
         .collect()
 }
 
@@ -199,7 +331,8 @@ impl Query {
     /// only as a pair: a `“` with no `”` after it, and a `”` that closes nothing, are
     /// ordinary characters, searched for like any other (so `“` alone finds the articles
     /// that quote something). Inside `"…"`, curly quotes are ordinary characters, and the
-    /// reverse. Control characters act as spaces.
+    /// reverse. Control characters act as spaces. Operators ([`Ops`]) narrow the result;
+    /// one with a bad value is left out here ([`Query::try_parse`] refuses it).
     ///
     /// Never more than the limits: only the first [`MAX_QUERY_CHARS`] characters are read
     /// and only the first [`MAX_TERMS`] terms kept, so a paste of any size costs little.
@@ -209,35 +342,55 @@ impl Query {
             .char_indices()
             .nth(MAX_QUERY_CHARS)
             .map_or(input.len(), |(i, _)| i);
-        let terms = terms_of(&input[..end])
-            .into_iter()
-            .take(MAX_TERMS)
-            .map(|(text, folded, quoted)| Term::new(text, folded, quoted))
-            .collect();
-        Query { terms }
+        let (terms, exclude, titles, mut ops) = terms_of(&input[..end], false).unwrap_or_default();
+        ops.exclude = make(exclude.into_iter().take(MAX_TERMS));
+        ops.titles = make(titles.into_iter().take(MAX_TERMS));
+        Query {
+            terms: make(terms.into_iter().take(MAX_TERMS)),
+            ops,
+        }
     }
 
-    /// Parses a query as [`Query::parse`] does, but refuses one with no term
-    /// ([`QueryError::Empty`]: blank, or only quote marks), one longer than
-    /// [`MAX_QUERY_CHARS`] characters or one of more than [`MAX_TERMS`] terms. For the
-    /// command line, where such a query is a mistake to report.
+    /// Parses a query as [`Query::parse`] does, but refuses one with no term and no
+    /// operator ([`QueryError::Empty`]: blank, or only quote marks), one longer than
+    /// [`MAX_QUERY_CHARS`] characters, one of more than [`MAX_TERMS`] terms (excluded ones
+    /// counted) or an operator with a bad value ([`QueryError::BadValue`]). For the
+    /// command line and the prompt's check, where such a query is a mistake to report.
     pub fn try_parse(input: &str) -> Result<Query, QueryError> {
         if input.chars().nth(MAX_QUERY_CHARS).is_some() {
             return Err(QueryError::TooLong {
                 chars: input.chars().count(),
             });
         }
-        let terms = terms_of(input);
-        match terms.len() {
-            0 => Err(QueryError::Empty),
+        let (terms, exclude, titles, mut ops) = terms_of(input, true)?;
+        match terms.len() + exclude.len() {
             n if n > MAX_TERMS => Err(QueryError::TooManyTerms { terms: n }),
-            _ => Ok(Query {
-                terms: terms
-                    .into_iter()
-                    .map(|(text, folded, quoted)| Term::new(text, folded, quoted))
-                    .collect(),
-            }),
+            0 if ops.is_empty() => Err(QueryError::Empty),
+            _ => {
+                ops.exclude = make(exclude);
+                ops.titles = make(titles);
+                Ok(Query {
+                    terms: make(terms),
+                    ops,
+                })
+            }
         }
+    }
+
+    /// Whether `article` passes the query's operators (its terms are matched by the
+    /// search engine).
+    pub fn admits(&self, article: &crate::article::Article) -> bool {
+        self.ops.admits(article)
+    }
+
+    /// The operators.
+    pub fn ops(&self) -> &Ops {
+        &self.ops
+    }
+
+    /// Whether the query has neither terms nor operators.
+    pub fn is_blank(&self) -> bool {
+        self.terms.is_empty() && self.ops.is_empty()
     }
 
     /// Whether the query has no terms (it then matches every article).

@@ -6,6 +6,7 @@ use crate::search::{MAX_QUERY_CHARS, MAX_TERMS, QueryError};
 /// Why a query is refused ([`QueryError`]), for the command line and the reader's prompt.
 pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
     match (error, lang) {
+        (QueryError::BadValue { op, value }, lang) => bad_operator(lang, op, value),
         (QueryError::Empty, Lang::Zh) => {
             "查询是空的：请至少给出一个词（只有空格或引号不算）".to_string()
         }
@@ -26,5 +27,19 @@ pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
         (QueryError::TooManyTerms { terms }, Lang::En) => format!(
             "the query has {terms} terms, more than the limit of {MAX_TERMS}; use fewer terms"
         ),
+    }
+}
+
+/// An operator with a value it cannot take, with the values it takes.
+fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
+    let forms = match op {
+        "date:" => crate::date::FORMS,
+        "kind:" => "photo, 图片, news, 新闻",
+        "district:" => "西城, 西城区, xicheng, xc, 未注明",
+        _ => "",
+    };
+    match lang {
+        Lang::Zh => format!("{op} 不能取 `{value}`；可写：{forms}"),
+        Lang::En => format!("{op} cannot take `{value}`; it takes: {forms}"),
     }
 }

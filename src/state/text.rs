@@ -152,17 +152,16 @@ pub fn save_failed_status(error: &StateError, lang: Lang) -> String {
     }
 }
 
-/// The question the reader asks when the user quits and the marks could not be saved: the
-/// keys first, so a narrow bar cuts the reason and not the choice.
-pub fn quit_unsaved(error: &StateError, lang: Lang) -> String {
+/// The question the reader asks when the user quits and the marks could not be saved, with
+/// the `keys` that answer it (`keys::quit_hints`): the keys first, so a narrow bar cuts the
+/// reason and not the choice.
+pub fn quit_unsaved(error: &StateError, keys: &str, lang: Lang) -> String {
     let reason = match error {
         StateError::Io { source, .. } => source.to_string(),
         other => state_error_text(other, lang),
     };
     match lang {
-        Lang::Zh => format!("阅读记录未保存 — r 重试  q 仍然退出  Esc 返回 — {reason}"),
-        Lang::En => {
-            format!("Reading marks not saved — r retry  q quit anyway  Esc back — {reason}")
-        }
+        Lang::Zh => format!("阅读记录未保存 — {keys} — {reason}"),
+        Lang::En => format!("Reading marks not saved — {keys} — {reason}"),
     }
 }

@@ -170,19 +170,8 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
     Ok(())
 }
 
-/// The answer a key gives to the question asked when the marks could not be saved at quit:
-/// `r` retries, `q` (or `Ctrl-C`) quits anyway, `Esc` goes back; other keys do nothing.
+/// The answer a key gives to the question asked when the marks could not be saved at quit
+/// (the core's table, `keys::quit_answer`); other keys do nothing.
 fn quit_answer(key: &event::KeyEvent) -> Option<QuitAnswer> {
-    use event::{KeyCode, KeyEventKind, KeyModifiers};
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('c' | 'C') if ctrl => Some(QuitAnswer::QuitAnyway),
-        KeyCode::Char('r' | 'R') if !ctrl => Some(QuitAnswer::Retry),
-        KeyCode::Char('q' | 'Q') if !ctrl => Some(QuitAnswer::QuitAnyway),
-        KeyCode::Esc => Some(QuitAnswer::Back),
-        _ => None,
-    }
+    crate::keys::quit_answer(keymap::key_of(key)?)
 }

@@ -17,9 +17,10 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     let lang = app.lang();
     let amb = app.widths();
     let mut right = Vec::new();
-    if !app.filter().is_empty() {
+    if !app.filter().districts.is_empty() {
         let names: Vec<&str> = app
             .filter()
+            .districts
             .keys()
             .into_iter()
             .map(|k| match k {
@@ -31,6 +32,9 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     }
     if !app.mark_filter().is_empty() {
         right.push(app.mark_filter().describe(lang));
+    }
+    if !app.filter().dates.is_all() {
+        right.push(i18n::range_label(lang, &app.filter().dates.to_string()));
     }
     if !app.query_text().is_empty() {
         right.push(i18n::labelled(

@@ -1,0 +1,77 @@
+//! The words of dates, date filters, query operators and the timeline (issue 13); the
+//! words of their errors live in `error::text` and `search::query_text`.
+
+use super::Lang;
+
+/// The one warning when loading kept articles undated because their date was not a day.
+pub fn undated_warning(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{count} 篇文章的日期不是真实的 YYYY-MM-DD 日期，按无日期处理（`kanbao check` 列出位置）"
+        ),
+        Lang::En => format!(
+            "{count} article(s) have a date that is not a real YYYY-MM-DD day and are kept \
+             undated (`kanbao check` lists where)"
+        ),
+    }
+}
+
+/// A date range as a condition: `日期 2024-03-01..2024-03-31`.
+pub fn range_label(lang: Lang, range: &str) -> String {
+    match lang {
+        Lang::Zh => format!("日期 {range}"),
+        Lang::En => format!("date {range}"),
+    }
+}
+
+/// The help's section on the query language (`?`): a heading line, then each form and what
+/// it does.
+pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
+    let zh = lang == Lang::Zh;
+    let rows: [(&str, &'static str, &'static str); 9] = [
+        ("", "搜索写法", "Search syntax"),
+        (
+            "工会 gonghui",
+            "每个词都要有；拼音也行",
+            "every term; pinyin too",
+        ),
+        (
+            "\"a b\"",
+            "短语；拼音音节可隔空格",
+            "a phrase; pinyin may be spaced",
+        ),
+        (
+            "-词 -word",
+            "排除含这个词的文章",
+            "leave out articles with it",
+        ),
+        ("title: 标题:", "词在标题里", "the term is in the title"),
+        ("date: 日期:", "2024、2024-03、A..B", "2024, 2024-03, A..B"),
+        (
+            "district: 区:",
+            "这个区（xc、西城…）",
+            "this district (xc, 西城…)",
+        ),
+        (
+            "reporter: 记者:",
+            "这位记者的文章",
+            "articles by this reporter",
+        ),
+        (
+            "kind: 类型:",
+            "photo 图片 / news 新闻",
+            "photo 图片 / news 新闻",
+        ),
+    ];
+    rows.iter()
+        .map(|(form, z, e)| (form.to_string(), if zh { *z } else { *e }))
+        .collect()
+}
+
+/// The last line of `kanbao timeline` on a terminal: the total and the busiest period.
+pub fn timeline_summary(lang: Lang, total: usize, busiest: &str, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("共 {total} 篇；最多的是 {busiest}（{count} 篇）"),
+        Lang::En => format!("{total} in all; the busiest is {busiest} ({count})"),
+    }
+}

@@ -1,0 +1,226 @@
+//! Query operators (issue 13): `-term` excludes; `title:` / `标题:` asks for a term in the
+//! headings; `district:` / `区:`, `reporter:` / `记者:`, `kind:` / `类型:` and `date:` /
+//! `日期:` narrow by the article's fields. An operator is its name, a colon (ASCII or
+//! full-width) and a value, with no space between; `title:"…"` and `-"…"` take a quoted
+//! phrase. A name kanbao does not know is no operator: `http://x` is an ordinary term.
+
+use crate::article::{Article, Kind};
+use crate::date::{DateRange, date_of};
+use crate::filter::DistrictFilter;
+
+use super::super::fold::fold;
+use super::{QueryError, Term};
+
+/// The operators of a query that are not plain terms: what an article must have or lack
+/// besides matching every term.
+#[derive(Debug, Clone, Default)]
+pub struct Ops {
+    /// Terms no matching article contains (`-term`), in any searched field.
+    pub exclude: Vec<Term>,
+    /// Terms that must match in the title, kicker or subtitle (`title:`); they are among
+    /// the query's terms too, so they are counted and highlighted.
+    pub titles: Vec<Term>,
+    /// Only articles dated in this range (`date:`; several narrow each other).
+    pub dates: DateRange,
+    /// Only articles of one of these districts (`district:`; several widen, as
+    /// `--district` does).
+    pub districts: DistrictFilter,
+    /// Every one of these (folded) must be part of a reporter's name (`reporter:`).
+    pub reporters: Vec<String>,
+    /// Only news or only photos (`kind:`).
+    pub kind: Option<Kind>,
+}
+
+/// The operators kanbao knows, by every name they have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Op {
+    Title,
+    District,
+    Reporter,
+    Kind,
+    Date,
+}
+
+impl Op {
+    /// The operator named `name` (ASCII names in any case).
+    fn named(name: &str) -> Option<Op> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "title" | "标题" => Op::Title,
+            "district" | "区" => Op::District,
+            "reporter" | "记者" => Op::Reporter,
+            "kind" | "类型" => Op::Kind,
+            "date" | "日期" => Op::Date,
+            _ => return None,
+        })
+    }
+
+    /// The operator's English name, for messages.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Op::Title => "title:",
+            Op::District => "district:",
+            Op::Reporter => "reporter:",
+            Op::Kind => "kind:",
+            Op::Date => "date:",
+        }
+    }
+}
+
+/// `piece` as an operator and its value (`None` when it is not one). The value may be
+/// empty: then a quoted phrase right after it is the value.
+pub(super) fn split_op(piece: &str) -> Option<(Op, &str)> {
+    let at = piece.find([':', '：'])?;
+    let op = Op::named(&piece[..at])?;
+    let colon = piece[at..].chars().next().map_or(1, char::len_utf8);
+    Some((op, &piece[at + colon..]))
+}
+
+impl Ops {
+    /// Whether the query has no operator beyond its terms.
+    pub fn is_empty(&self) -> bool {
+        self.exclude.is_empty()
+            && self.titles.is_empty()
+            && self.dates.is_all()
+            && self.districts.is_empty()
+            && self.reporters.is_empty()
+            && self.kind.is_none()
+    }
+
+    /// Applies operator `op` with `value` (a value the operator cannot take is an error
+    /// naming both). `Title` is applied by the caller, which makes the term.
+    pub(super) fn apply(&mut self, op: Op, value: &str) -> Result<(), QueryError> {
+        let bad = || QueryError::BadValue {
+            op: op.name(),
+            value: value.chars().take(40).collect(),
+        };
+        match op {
+            Op::Date => self.dates = self.dates.and(DateRange::parse(value).map_err(|_| bad())?),
+            Op::District => {
+                let key = crate::district::parse_district(value).map_err(|_| bad())?;
+                if !self.districts.contains(&key) {
+                    self.districts.toggle(key);
+                }
+            }
+            Op::Reporter => {
+                let folded = fold(value);
+                if folded.is_empty() {
+                    return Err(bad());
+                }
+                self.reporters.push(folded);
+            }
+            Op::Kind => {
+                self.kind = Some(match value.to_ascii_lowercase().as_str() {
+                    "photo" | "图片" | "图片新闻" => Kind::Photo,
+                    "news" | "新闻" => Kind::News,
+                    _ => return Err(bad()),
+                });
+            }
+            Op::Title => {}
+        }
+        Ok(())
+    }
+
+    /// Whether `article` passes the operators (its terms are the engine's to match).
+    pub fn admits(&self, article: &Article) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        let fields_ok = (self.dates.is_all()
+            || self.dates.contains(date_of(article.date.as_deref())))
+            && self.districts.matches(article)
+            && self.kind.is_none_or(|k| k == article.kind)
+            && self.reporters.iter().all(|r| {
+                article
+                    .reporters
+                    .iter()
+                    .any(|name| fold(name).contains(r.as_str()))
+            });
+        if !fields_ok {
+            return false;
+        }
+        let headings = [
+            Some(&article.title),
+            article.kicker.as_ref(),
+            article.subtitle.as_ref(),
+        ];
+        let headings: Vec<String> = headings.into_iter().flatten().map(|h| fold(h)).collect();
+        if !self
+            .titles
+            .iter()
+            .all(|t| headings.iter().any(|h| t.found_in(h)))
+        {
+            return false;
+        }
+        if self.exclude.is_empty() {
+            return true;
+        }
+        let body = article.byline.iter().chain(&article.paragraphs);
+        let found = |t: &Term| {
+            headings.iter().any(|h| t.found_in(h)) || body.clone().any(|f| t.found_in(&fold(f)))
+        };
+        !self.exclude.iter().any(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Query;
+    use super::*;
+    use crate::district::DistrictKey;
+
+    fn key(article: &Article) -> DistrictKey {
+        DistrictKey::of(article)
+    }
+
+    fn article(title: &str, text: &str) -> Article {
+        Article {
+            id: title.into(),
+            title: title.into(),
+            paragraphs: vec![text.into()],
+            district: Some("西城区".into()),
+            reporters: vec!["孙艳".into()],
+            date: Some("2024-03-08".into()),
+            ..Article::default()
+        }
+    }
+
+    fn admits(query: &str, a: &Article) -> bool {
+        Query::try_parse(query).unwrap().admits(a)
+    }
+
+    #[test]
+    fn operators_narrow_by_field() {
+        let a = article("工会驿站开放", "职工休息。");
+        assert_eq!(key(&a), DistrictKey::Named("西城区".into()));
+        assert!(admits("date:2024-03", &a));
+        assert!(admits("日期:2024", &a));
+        assert!(!admits("date:2024-01..2024-02", &a));
+        assert!(admits("district:xc", &a) && admits("区:西城", &a));
+        assert!(!admits("district:海淀", &a));
+        assert!(admits("district:海淀 district:xc", &a));
+        assert!(admits("reporter:孙艳", &a) && admits("记者：孙", &a));
+        assert!(!admits("reporter:陈曦", &a));
+        assert!(admits("kind:news", &a) && !admits("kind:图片", &a));
+        assert!(admits("title:驿站", &a) && !admits("title:休息", &a));
+        assert!(admits("title:gonghui", &a));
+        assert!(admits("-休假", &a) && !admits("-休息", &a) && !admits("-xiuxi", &a));
+        assert!(!admits("-\"驿站\"", &a));
+    }
+
+    #[test]
+    fn bad_values_are_errors_naming_the_operator() {
+        for (q, op) in [
+            ("date:2024-13", "date:"),
+            ("district:nowhere", "district:"),
+            ("kind:video", "kind:"),
+            ("日期:明天", "date:"),
+        ] {
+            match Query::try_parse(q) {
+                Err(QueryError::BadValue { op: o, .. }) => assert_eq!(o, op, "{q}"),
+                other => panic!("{q}: {other:?}"),
+            }
+        }
+        // Not an operator: an ordinary term.
+        assert_eq!(Query::try_parse("http://x").unwrap().terms().len(), 1);
+    }
+}

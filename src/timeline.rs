@@ -1,0 +1,148 @@
+//! Counts of articles per month or year (issue 13): `kanbao timeline` and the data of the
+//! reader's timeline. Periods run oldest first, every period from the first to the last
+//! that has an article (the gaps count 0); undated articles are in no period.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::commands::Outcome;
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+
+/// How long a period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum By {
+    /// A calendar month: `2024-03`.
+    #[default]
+    Month,
+    /// A calendar year: `2024`.
+    Year,
+}
+
+/// One period and how many articles are dated in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// `2024-03` (by month) or `2024` (by year).
+    pub period: String,
+    /// Articles dated in it.
+    pub count: usize,
+}
+
+/// A period as a number that counts up by one from one period to the next.
+fn ordinal(date: Date, by: By) -> u32 {
+    match by {
+        By::Month => u32::from(date.year()) * 12 + u32::from(date.month()) - 1,
+        By::Year => u32::from(date.year()),
+    }
+}
+
+/// The name of period `n` (see [`ordinal`]).
+fn name(n: u32, by: By) -> String {
+    match by {
+        By::Month => format!("{:04}-{:02}", n / 12, n % 12 + 1),
+        By::Year => format!("{n:04}"),
+    }
+}
+
+/// Counts `dates` per period, oldest first, with every period between the first and the
+/// last (empty ones count 0); `None` dates are left out. Empty when nothing is dated.
+pub fn count(dates: impl IntoIterator<Item = Option<Date>>, by: By) -> Vec<Period> {
+    let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    for date in dates.into_iter().flatten() {
+        *counts.entry(ordinal(date, by)).or_default() += 1;
+    }
+    let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+        return Vec::new();
+    };
+    (first..=last)
+        .map(|n| Period {
+            period: name(n, by),
+            count: counts.get(&n).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// The widest bar, in columns.
+const BAR: usize = 40;
+
+/// Writes `periods`: JSON, text bars (for a terminal, with the busiest period and the
+/// total), or `period<TAB>count` lines.
+pub fn write(
+    out: &mut dyn Write,
+    periods: &[Period],
+    json: bool,
+    bars: bool,
+    lang: Lang,
+) -> Result<Outcome> {
+    let io = |source| Error::Io {
+        path: crate::i18n::STDOUT.into(),
+        source,
+    };
+    if json {
+        crate::json::write_pretty(out, &periods).map_err(io)?;
+    } else if bars {
+        let most = periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);
+        let digits = most.to_string().len();
+        for p in periods {
+            let n = (p.count * BAR).div_ceil(most);
+            let bar = "█".repeat(n);
+            writeln!(out, "{:>7} {:>digits$} {bar}", p.period, p.count).map_err(io)?;
+        }
+        if let Some(top) = periods
+            .iter()
+            .max_by_key(|p| (p.count, std::cmp::Reverse(&p.period)))
+        {
+            let total = periods.iter().map(|p| p.count).sum();
+            let line = crate::i18n::timeline_summary(lang, total, &top.period, top.count);
+            writeln!(out, "{line}").map_err(io)?;
+        }
+    } else {
+        for p in periods {
+            writeln!(out, "{}\t{}", p.period, p.count).map_err(io)?;
+        }
+    }
+    Ok(if periods.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<Date> {
+        Date::parse(s)
+    }
+
+    #[test]
+    fn months_run_oldest_first_with_the_gaps() {
+        let dates = [
+            d("2024-03-08"),
+            d("2023-12-31"),
+            None,
+            d("2024-03-01"),
+            d("2024-01-15"),
+        ];
+        let got: Vec<(String, usize)> = count(dates, By::Month)
+            .into_iter()
+            .map(|p| (p.period, p.count))
+            .collect();
+        let want = [
+            ("2023-12", 1),
+            ("2024-01", 1),
+            ("2024-02", 0),
+            ("2024-03", 2),
+        ];
+        assert_eq!(got, want.map(|(p, n)| (p.to_string(), n)));
+        let years: Vec<String> = count(dates, By::Year)
+            .into_iter()
+            .map(|p| p.period)
+            .collect();
+        assert_eq!(years, ["2023", "2024"]);
+        assert!(count([None], By::Month).is_empty());
+    }
+}

@@ -1,0 +1,483 @@
+//! Dates in a multi-year archive (issue 13) as a user meets them on the command line:
+//! validated dates, date filters, date order and the timeline.
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::cargo_bin;
+use serde_json::Value;
+
+mod support;
+
+fn kanbao(args: &[&str]) -> std::process::Output {
+    Command::new(cargo_bin("kanbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("kanbao-dates-test-state"),
+        )
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("kanbao-test-no-config"),
+        )
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("kanbao-dates-test-cache"),
+        )
+        .env_remove("KANBAO_CONFIG")
+        .env_remove("KANBAO_DATA")
+        .output()
+        .expect("run kanbao")
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}
+
+fn ids(out: &std::process::Output) -> Vec<String> {
+    json(out)
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|a| a["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+fn article(id: &str, date: Option<&str>, title: &str, district: &str) -> String {
+    let mut v = serde_json::json!({"id": id, "title": title, "district": district,
+        "paragraphs": [format!("{title}的正文。")]});
+    if let Some(date) = date {
+        v["date"] = Value::from(date);
+    }
+    v.to_string()
+}
+
+/// A small archive over three years, one JSON Lines file.
+fn archive(dir: &Path) -> String {
+    let lines = [
+        article("a", Some("2023-12-31"), "工会驿站开放", "西城区"),
+        article("b", Some("2024-01-15"), "工会驿站冬季", "东城区"),
+        article("c", Some("2024-03-08"), "妇女节工会活动", "西城区"),
+        article("d", Some("2024-03-31"), "工会驿站春季", "朝阳区"),
+        article("e", Some("2024-10-01"), "国庆驿站", "西城区"),
+        article("f", Some("2025-02-01"), "新春工会驿站", "海淀区"),
+        article("g", None, "无日期的工会文章", "西城区"),
+    ];
+    let path = dir.join("archive.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+    path.display().to_string()
+}
+
+#[test]
+fn check_names_a_bad_date_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    let text = [
+        article("ok", Some("2024-02-29"), "闰日", "西城区"),
+        r#"{"id":"x","title":"二月三十","paragraphs":[],"date":"2024-02-30"}"#.to_string(),
+        article("empty", Some(""), "空日期", "西城区"),
+    ]
+    .join("\n");
+    std::fs::write(&path, text).unwrap();
+    let out = kanbao(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let place = format!("{}:2:42", path.display());
+    assert!(err.contains(&place), "{err}");
+    assert!(
+        err.contains("2024-02-30") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
+    // An empty date is absent, and a leap day a real day: one problem only.
+    assert_eq!(err.matches("YYYY-MM-DD").count(), 1, "{err}");
+
+    // In a schema-1 document the place is the line of the date too.
+    let doc = dir.path().join("bad.json");
+    std::fs::write(
+        &doc,
+        "{\"schema\": 1, \"articles\": [\n  {\"id\": \"y\", \"title\": \"t\",\n   \"paragraphs\": [],\n   \"date\": \"2023-13-01\"}\n]}\n",
+    )
+    .unwrap();
+    let err = stderr(&kanbao(&["check", doc.to_str().unwrap()]));
+    assert!(err.contains(&format!("{}:4:4", doc.display())), "{err}");
+}
+
+#[test]
+fn loading_keeps_an_article_with_a_bad_date_undated_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.jsonl");
+    let text = [
+        article("old", Some("2020-01-01"), "旧", "西城区"),
+        article("bad1", Some("2024-02-30"), "坏一", "西城区"),
+        article("bad2", Some("24-1-1"), "坏二", "西城区"),
+        article("empty", Some(""), "空", "西城区"),
+        article("new", Some("2024-01-01"), "新", "西城区"),
+    ]
+    .join("\n");
+    std::fs::write(&path, text).unwrap();
+    let out = kanbao(&[
+        "--no-index",
+        "--data",
+        path.to_str().unwrap(),
+        "list",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Nothing dropped: dated newest first, the undated after them in file order.
+    assert_eq!(ids(&out), ["new", "old", "bad1", "bad2", "empty"]);
+    let rows = json(&out);
+    assert_eq!(rows[2].get("date"), None);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("2 篇文章的日期"), "{err}");
+}
+
+#[test]
+fn a_bundled_collection_loads_without_a_date_warning() {
+    let out = kanbao(&["list"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).lines().count(), 7);
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn archive_fixture_is_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let out = kanbao(&["--no-index", "--data", &data, "list", "--json"]);
+    assert_eq!(ids(&out), ["f", "e", "d", "c", "b", "a", "g"]);
+}
+
+#[test]
+fn since_and_until_narrow_list_search_export_and_districts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--no-index", "--data", &data];
+        all.extend(args);
+        kanbao(&all)
+    };
+    // A month means all of it, both ends included.
+    let out = run(&["list", "--json", "--since", "2024-03", "--until", "2024-03"]);
+    assert_eq!(ids(&out), ["d", "c"]);
+    // A year means all of it; undated articles are outside every range.
+    assert_eq!(
+        ids(&run(&["list", "--json", "--since", "2024"])),
+        ["f", "e", "d", "c", "b"]
+    );
+    assert_eq!(ids(&run(&["list", "--json", "--until", "2023"])), ["a"]);
+    assert_eq!(
+        ids(&run(&[
+            "list",
+            "--json",
+            "--since",
+            "2024-03-08",
+            "--until",
+            "2024-10-01"
+        ])),
+        ["e", "d", "c"]
+    );
+    let out = run(&[
+        "search", "驿站", "--json", "--since", "2024", "--until", "2024-06",
+    ]);
+    assert_eq!(ids(&out), ["d", "b"]);
+    let out = run(&["export", "--format", "json", "--since", "2025"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 1);
+    let out = run(&[
+        "districts",
+        "--json",
+        "--since",
+        "2024-03",
+        "--until",
+        "2024-10",
+    ]);
+    assert_eq!(
+        json(&out),
+        serde_json::json!([{"district": "西城区", "count": 2}, {"district": "朝阳区", "count": 1}])
+    );
+    // Nothing in the range: exit 1, and the range is named.
+    let out = run(&["list", "--since", "2030"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("日期 2030-01-01.."),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_bad_date_option_is_a_usage_error_showing_the_forms() {
+    for args in [
+        vec!["list", "--since", "2024-3"],
+        vec!["search", "工会", "--until", "2024-02-30"],
+        vec!["export", "--since", "march"],
+        vec!["districts", "--until", "24"],
+        vec!["--since", "2024-13"],
+    ] {
+        let out = kanbao(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("不是日期") && err.contains("2024-03-08"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("--since") || err.contains("--until"), "{err}");
+        assert_eq!(stdout(&out), "");
+    }
+    let err = stderr(&kanbao(&["--lang", "en", "list", "--since", "x"]));
+    assert!(err.contains("accepted forms: 2024, 2024-03"), "{err}");
+}
+
+#[test]
+fn the_indexed_path_filters_dates_as_the_in_memory_path_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("gen.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(300, 7, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    assert!(kanbao(&["index", data]).status.success());
+    let mut nonempty = 0;
+    for args in [
+        vec!["list", "--since", "2019-01-03"],
+        vec![
+            "list",
+            "--json",
+            "--until",
+            "2019-01-02",
+            "--district",
+            "xc",
+        ],
+        vec![
+            "list",
+            "--query",
+            "工会",
+            "--since",
+            "2019-01-02",
+            "--until",
+            "2019-01-04",
+        ],
+        vec!["search", "gonghui", "--since", "2019-01-03"],
+        vec!["search", "工会", "--json", "--until", "2019-01"],
+        vec!["search", "工会", "--sort", "date"],
+        vec!["search", "gonghui date:2019-01-02..2019-01-03"],
+        vec!["search", "--json", "工会 -驿站 日期:2019-01-03"],
+        vec!["list", "--query", "date:2019-01-02 district:xc"],
+        vec![
+            "search",
+            "gh",
+            "--json",
+            "--sort",
+            "date",
+            "--since",
+            "2019-01-02",
+        ],
+        vec!["districts", "--since", "2019-01-04"],
+        vec!["districts", "--json", "--until", "2019-01-02"],
+    ] {
+        let mut indexed = vec!["--data", data];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data];
+        whole.extend(&args);
+        let a = stdout(&kanbao(&indexed));
+        nonempty += usize::from(!a.is_empty());
+        assert_eq!(a, stdout(&kanbao(&whole)), "{args:?}");
+    }
+    assert!(nonempty >= 5, "the ranges should find something");
+}
+
+#[test]
+fn the_reader_starts_with_the_date_filter() {
+    use kanbao::app::Options;
+    use kanbao::date::DateRange;
+    use kanbao::filter::Filter;
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let (collection, _) = kanbao::load::load(Some(Path::new(&data))).unwrap();
+    let opts = Options {
+        filter: Filter {
+            dates: DateRange::parse("2024-01..2024-03").unwrap(),
+            ..Filter::default()
+        },
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(kanbao::action::Action::Resize(80, 24));
+    let shown: Vec<&str> = app
+        .view()
+        .iter()
+        .map(|&i| app.collection()[i].id.as_str())
+        .collect();
+    assert_eq!(shown, ["d", "c", "b"]);
+}
+
+#[test]
+fn search_sorts_by_relevance_or_date_and_prints_date_and_district() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--no-index", "--data", &data];
+        all.extend(args);
+        kanbao(&all)
+    };
+    // Relevance: title hits first, ties newest first (the file is oldest first).
+    let out = run(&["search", "工会驿站", "--json"]);
+    assert_eq!(ids(&out), ["f", "d", "b", "a"]);
+    let out = run(&["search", "工会", "--json", "--sort", "date"]);
+    assert_eq!(ids(&out), ["f", "d", "c", "b", "a", "g"]);
+    let out = run(&["search", "工会", "--json", "--sort", "relevance"]);
+    assert_eq!(ids(&run(&["search", "工会", "--json"])), ids(&out));
+    // Tab-separated: id, hits, title, snippet, date (empty when unknown), district.
+    let text = stdout(&run(&["search", "工会", "--sort", "date"]));
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 6), "{text}");
+    assert_eq!(
+        (rows[0][0], rows[0][4], rows[0][5]),
+        ("f", "2025-02-01", "海淀区")
+    );
+    assert_eq!((rows[5][0], rows[5][4], rows[5][5]), ("g", "", "西城区"));
+    let out = run(&["search", "工会", "--sort", "newest"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn plain_list_prints_the_date_when_known_as_a_fifth_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let text = stdout(&kanbao(&["--no-index", "--data", &data, "list"]));
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0], ["f", "海淀区", "新春工会驿站", "", "2025-02-01"]);
+    assert_eq!(rows[6], ["g", "西城区", "无日期的工会文章", ""]);
+    // The bundled page has no dates: its lines are as before.
+    let bundled = stdout(&kanbao(&["list"]));
+    assert!(
+        bundled.lines().all(|l| l.split('\t').count() == 4),
+        "{bundled}"
+    );
+}
+
+#[test]
+fn timeline_counts_per_month_or_year_oldest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let run = |args: &[&str]| {
+        let mut all = vec!["--no-index", "--data", &data, "timeline"];
+        all.extend(args);
+        kanbao(&all)
+    };
+    let out = run(&["--by", "year"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "2023\t1\n2024\t4\n2025\t1\n");
+    // Months from the first to the last, the empty ones too.
+    let text = stdout(&run(&["--since", "2024", "--until", "2024-04"]));
+    assert_eq!(text, "2024-01\t1\n2024-02\t0\n2024-03\t2\n");
+    let out = run(&["--json", "--query", "驿站", "--district", "xc"]);
+    assert_eq!(
+        json(&out),
+        serde_json::json!([{"period": "2023-12", "count": 1}, {"period": "2024-01", "count": 0},
+            {"period": "2024-02", "count": 0}, {"period": "2024-03", "count": 0},
+            {"period": "2024-04", "count": 0}, {"period": "2024-05", "count": 0},
+            {"period": "2024-06", "count": 0}, {"period": "2024-07", "count": 0},
+            {"period": "2024-08", "count": 0}, {"period": "2024-09", "count": 0},
+            {"period": "2024-10", "count": 1}])
+    );
+    let out = run(&["--json", "--by", "year", "--query", "kind:photo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out), serde_json::json!([]));
+    assert_eq!(run(&["--by", "week"]).status.code(), Some(2));
+    assert_eq!(run(&["--since", "2024-3"]).status.code(), Some(2));
+}
+
+#[test]
+fn timeline_through_the_index_counts_what_the_whole_archive_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("gen.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(300, 9, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    assert!(kanbao(&["index", data]).status.success());
+    for args in [
+        vec!["timeline"],
+        vec!["timeline", "--by", "year", "--json"],
+        vec!["timeline", "--query", "工会", "--district", "xc"],
+        vec!["timeline", "--since", "2019-01-03", "--query", "-驿站"],
+    ] {
+        let mut indexed = vec!["--data", data];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data];
+        whole.extend(&args);
+        let a = stdout(&kanbao(&indexed));
+        assert!(!a.is_empty(), "{args:?}");
+        assert_eq!(a, stdout(&kanbao(&whole)), "{args:?}");
+    }
+}
+
+#[test]
+fn timeline_on_a_terminal_draws_bars_with_the_total_and_the_busiest_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let mut term = support::Term::start(
+        &["--no-index", "--data", &data, "timeline", "--by", "year"],
+        80,
+        24,
+    );
+    term.wait_text("共 6 篇；最多的是 2024（4 篇）");
+    let screen = term.contents();
+    let bar = |n: usize| "█".repeat(n);
+    assert!(
+        screen.contains(&format!("   2024 4 {}", bar(40))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("   2023 1 {}\n", bar(10))),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_reader_header_shows_the_date_range_and_c_clears_it() {
+    use kanbao::action::Action;
+    use kanbao::app::Options;
+    use kanbao::date::DateRange;
+    use kanbao::filter::Filter;
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let (collection, _) = kanbao::load::load(Some(Path::new(&data))).unwrap();
+    let opts = Options {
+        filter: Filter {
+            dates: DateRange::since("2024-03").unwrap(),
+            ..Filter::default()
+        },
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(Action::Resize(100, 24));
+    let backend = ratatui::backend::TestBackend::new(100, 24);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let theme = kanbao::tui::theme::Theme::new(false, false);
+    terminal
+        .draw(|f| kanbao::tui::view::render(&app, &theme, f))
+        .unwrap();
+    let header: String = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect::<String>()
+        .replace(' ', "");
+    assert!(header.contains("日期2024-03-01.."), "{header}");
+    assert!(header.contains("4/7"), "{header}");
+    app.update(Action::ClearFilters);
+    assert!(app.filter().dates.is_all());
+    assert_eq!(app.view().len(), 7);
+}

@@ -1,0 +1,217 @@
+//! Query operators (issue 13) in the one query language of the command line and the
+//! reader's prompt: `-term`, `date:`, `title:`, `district:`/`区:`, `reporter:`/`记者:`,
+//! `kind:`, and pinyin syllables in quotes.
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+mod support;
+
+use std::process::Command;
+
+use assert_cmd::cargo::cargo_bin;
+use kanbao::action::Action;
+use kanbao::app::Options;
+use kanbao::article::Collection;
+use kanbao::search::{Query, QueryError, find_matches, fold::fold};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn kanbao(args: &[&str]) -> std::process::Output {
+    Command::new(cargo_bin("kanbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("kanbao-ops-test-state"),
+        )
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("kanbao-test-no-config"),
+        )
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("kanbao-ops-test-cache"),
+        )
+        .env_remove("KANBAO_CONFIG")
+        .env_remove("KANBAO_DATA")
+        .output()
+        .expect("run kanbao")
+}
+
+fn ids(out: &std::process::Output) -> Vec<String> {
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Array(Vec::new()));
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn line(id: &str, date: &str, title: &str, district: &str, kind: &str, reporter: &str) -> String {
+    serde_json::json!({"id": id, "title": title, "district": district, "date": date,
+        "kind": kind, "reporters": [reporter], "paragraphs": [format!("{title}的正文。")]})
+    .to_string()
+}
+
+fn archive(dir: &std::path::Path) -> String {
+    let lines = [
+        line("a", "2023-12-31", "工会驿站开放", "西城区", "news", "孙艳"),
+        line("b", "2024-01-15", "工会驿站冬季", "东城区", "news", "陈曦"),
+        line(
+            "c",
+            "2024-03-08",
+            "妇女节工会活动",
+            "西城区",
+            "photo",
+            "孙艳",
+        ),
+        line("d", "2024-03-31", "职工之家春季", "朝阳区", "news", "陈曦"),
+    ];
+    let path = dir.join("a.jsonl");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn operators_narrow_a_search_on_the_command_line_on_both_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    for index in [true, false] {
+        let run = |query: &str| {
+            // `--` before a query that starts with `-`, as for any command.
+            let mut args = vec!["--data", &data, "search", "--json", "--", query];
+            if !index {
+                args.insert(0, "--no-index");
+            }
+            ids(&kanbao(&args))
+        };
+        assert_eq!(run("工会 -驿站"), ["c"], "index {index}");
+        assert_eq!(run("工会 -\"驿站\""), ["c"]);
+        assert_eq!(run("-gonghui"), ["d"]);
+        assert_eq!(run("date:2024-03"), ["d", "c"]);
+        assert_eq!(run("驿站 日期:2024-01..2024-03"), ["b"]);
+        assert_eq!(run("工会 district:xc"), ["c", "a"]);
+        assert_eq!(run("工会 区:东城"), ["b"]);
+        assert_eq!(run("reporter:孙艳 -妇女"), ["a"]);
+        assert_eq!(run("记者:陈曦"), ["d", "b"]);
+        assert_eq!(run("kind:photo"), ["c"]);
+        assert_eq!(run("kind:图片"), ["c"]);
+        assert_eq!(run("title:春季"), ["d"]);
+        // Pinyin syllables typed with their space, in quotes.
+        assert_eq!(run("\"gonghui yizhan\""), ["b", "a"]);
+        assert_eq!(run("\"gonghui yizhan\""), run("gonghuiyizhan"));
+    }
+    // A query that starts with `-` needs no `--`.
+    let out = kanbao(&["--no-index", "--data", &data, "search", "-驿站", "--json"]);
+    assert_eq!(ids(&out), ["d", "c"]);
+    // list --query takes the same language.
+    let out = kanbao(&[
+        "--data",
+        &data,
+        "list",
+        "--json",
+        "--query",
+        "-驿站 kind:news",
+    ]);
+    assert_eq!(ids(&out), ["d"]);
+}
+
+#[test]
+fn an_operator_with_a_bad_value_is_a_clear_usage_error() {
+    for (query, op) in [
+        ("工会 date:2024-13", "date:"),
+        ("kind:video", "kind:"),
+        ("区:火星", "district:"),
+    ] {
+        let out = kanbao(&["search", query]);
+        assert_eq!(out.status.code(), Some(2), "{query}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(op) && err.contains("可写"), "{query}: {err}");
+    }
+    let err = kanbao(&["--lang", "en", "list", "--query", "date:soon"]);
+    let err = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        err.contains("date: cannot take `soon`; it takes: 2024, 2024-03"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_prompt_says_when_an_operator_has_a_bad_value() {
+    let opts = Options {
+        source: "builtin".into(),
+        ..Options::default()
+    };
+    let mut app = support::bundled_app(opts);
+    app.update(Action::Resize(80, 24));
+    let all = app.view().len();
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("工会 date:2024-13".into()));
+    let why = app.query_error().unwrap_or_default().to_string();
+    assert!(why.contains("date:") && why.contains("2024-13"), "{why}");
+    assert_eq!(app.view().len(), all, "not searched");
+    // A good operator narrows the list as typed: the bundled page is not photos only.
+    let mut app = support::bundled_app(Options {
+        source: "builtin".into(),
+        ..Options::default()
+    });
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("kind:photo".into()));
+    app.update(Action::SearchAccept);
+    assert_eq!(app.query_error(), None);
+    assert_eq!(app.view().len(), 1);
+}
+
+#[test]
+fn excluded_terms_are_never_highlighted() {
+    let query = Query::try_parse("工会 -驿站").unwrap();
+    let text = "工会驿站";
+    let ranges = find_matches(text, &query);
+    assert_eq!(ranges, vec![std::ops::Range { start: 0, end: 6 }]);
+    assert!(matches!(
+        Query::try_parse("title:"),
+        Err(QueryError::BadValue { op: "title:", .. })
+    ));
+}
+
+fn bundled() -> Collection {
+    kanbao::load::load(None).unwrap().0
+}
+
+proptest! {
+    /// Whatever is typed around it, `-x` never returns an article whose text holds x.
+    #[test]
+    fn an_excluded_term_never_comes_back(
+        pick in 0usize..7, start in 0usize..400, len in 1usize..4,
+        other in prop::sample::select(vec!["", "工会", "gonghui", "date:2024", "北京 -", "\"a"]),
+    ) {
+        let collection = bundled();
+        let article = &collection[pick];
+        let text: Vec<char> = article.paragraphs.concat().chars().collect();
+        prop_assume!(!text.is_empty());
+        let start = start % text.len();
+        let x: String = text[start..(start + len).min(text.len())].iter().collect();
+        prop_assume!(!x.contains(['"', '“', '”', ' ', '\u{3000}', '-', ':', '：']));
+        prop_assume!(!fold(&x).is_empty());
+        let typed = format!("{other} -{x}");
+        let Ok(query) = Query::try_parse(&typed) else { return Ok(()); };
+        for (a, _) in kanbao::commands::matching(&collection, |_| true, &query) {
+            let all = [&a.title]
+                .into_iter()
+                .chain(a.kicker.iter())
+                .chain(a.subtitle.iter())
+                .chain(a.byline.iter())
+                .chain(a.paragraphs.iter());
+            for field in all {
+                prop_assert!(!fold(field).contains(&fold(&x)), "{typed:?} returned {}", a.id);
+            }
+        }
+    }
+
+    /// The parser never panics, whatever is typed.
+    #[test]
+    fn the_operator_parser_never_panics(text in "(-|\"|title:|date:|区:|kind:|[a-z]|工|会| |：){0,40}") {
+        let _ = Query::parse(&text);
+        let _ = Query::try_parse(&text);
+    }
+}
