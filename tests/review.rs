@@ -244,11 +244,33 @@ fn tags_are_added_removed_listed_and_filter_list_search_and_export() {
     let all = with_state(home, &["search", "工会", "--json"]);
     let tagged = with_state(home, &["search", "工会", "--tag", "待核实", "--json"]);
     let (all, tagged) = (listed(&all), listed(&tagged));
+    let tagged_ids = tagged.clone();
     assert!(
         !tagged.is_empty() && tagged.len() < all.len(),
         "{tagged:?} {all:?}"
     );
     assert!(tagged.iter().all(|id| id == "5" || id == "6"), "{tagged:?}");
+    // Through an archive's index too (the marks follow the data, not the path).
+    let data = archive(home, "indexed");
+    let data = data.to_str().unwrap();
+    assert!(kanbao_in(home, &["index", data]).status.success());
+    for id in ["5", "6"] {
+        let out = with_state(home, &["--data", data, "tag", id, "+待核实"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let tagged = with_state(
+        home,
+        &[
+            "--data",
+            data,
+            "search",
+            "工会",
+            "--tag",
+            "待核实",
+            "--json",
+        ],
+    );
+    assert_eq!(listed(&tagged), tagged_ids, "{}", stderr(&tagged));
     let out = with_state(home, &["export", "--tag", "重要", "--format", "json"]);
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let articles = doc["articles"].as_array().unwrap();
