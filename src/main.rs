@@ -20,10 +20,10 @@ use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
-use kanbao::review;
+use kanbao::review::{self, state::archive_ids, state::reading_state, state::source_of};
 use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
-use kanbao::state::{Access, SourceId, StateStore};
+use kanbao::state::SourceId;
 use kanbao::tui::{self, Config};
 
 fn main() -> ExitCode {
@@ -392,7 +392,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             };
             flush_text(out, &text)
         }
-        Command::Index(args) => index_command(&args.path, lang),
+        Command::Index(args) => index::run::index_command(&args.path, lang),
         Command::Note(args) => review::cli::note(out, settings, &data_ids(&cli, settings)?, args),
         Command::Tag(args) => review::cli::tag(out, settings, &data_ids(&cli, settings)?, args),
         Command::Timeline(args) => timeline(&cli, settings, args, out),
@@ -484,50 +484,12 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     tui::run(collection, config)
 }
 
-/// The reading state for the command line, with its source key: opened read-only, so
-/// nothing is locked, written or moved aside. Warnings (a damaged file, left as it is) go
-/// to stderr and reading goes on; something that is not a state file at the path is an error.
-/// `source` says which data it is (`state::SourceId`); it is asked only when there is state.
-fn reading_state(
-    settings: &Settings,
-    source: impl FnOnce() -> kanbao::error::Result<SourceId>,
-) -> kanbao::error::Result<(StateStore, String)> {
-    let path = match &settings.state.value {
-        StatePlace::Off => return Ok((StateStore::disabled(), String::new())),
-        StatePlace::File(path) => Some(path.clone()),
-        StatePlace::Default => None,
-    };
-    let (mut store, warnings) =
-        StateStore::open_with(path, Access::ReadOnly).map_err(Error::State)?;
-    for warning in warnings {
-        let text = kanbao::state::warning_text(&warning, settings.lang.value);
-        eprintln!("kanbao: {}", sanitize_lines(&text));
-    }
-    let key = store.resolve_source(&source()?);
-    Ok((store, key))
-}
-
 /// Every article id of the data (through its index when it has one), for the state's key
 /// of the data and for checking an id.
 fn data_ids(cli: &Cli, settings: &Settings) -> kanbao::error::Result<Vec<String>> {
-    if let Some(archive) = indexed(cli, settings) {
-        let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
-        return Ok(all.into_iter().map(|a| a.id).collect());
-    }
-    let collection = load(settings)?;
-    Ok(collection.iter().map(|a| a.id.clone()).collect())
-}
-
-/// The identity of the loaded data in the state store.
-fn source_of(settings: &Settings, collection: &Collection) -> SourceId {
-    settings.source_id(collection.iter().map(|a| a.id.as_str()))
-}
-
-/// An index that could not be read, as an error.
-fn index_failed(reason: String) -> Error {
-    Error::Io {
-        path: "<index>".into(),
-        source: std::io::Error::other(reason),
+    match indexed(cli, settings) {
+        Some(archive) => archive_ids(&archive),
+        None => Ok(load(settings)?.iter().map(|a| a.id.clone()).collect()),
     }
 }
 
@@ -575,8 +537,8 @@ fn list_indexed(
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
     let keep = list_filter(settings, args, || {
-        let all = archive.summaries(0..archive.len()).map_err(index_failed)?;
-        Ok(settings.source_id(all.iter().map(|a| a.id.as_str())))
+        let ids = archive_ids(archive)?;
+        Ok(settings.source_id(ids.iter().map(String::as_str)))
     })?;
     let dates = keep.filter.dates;
     let keep = |a: &Article| keep.keeps(a);
@@ -631,62 +593,4 @@ fn keep_of(
         None
     };
     Ok(Keep { filter, marks })
-}
-
-/// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
-/// progress on stderr (a bar on a terminal, a line per file otherwise).
-fn index_command(path: &std::path::Path, lang: Lang) -> kanbao::error::Result<Outcome> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let root = index::cache::root()
-        .ok_or_else(|| io(std::io::Error::other("no cache folder (is HOME set?)")))?;
-    let files = index::data_files(path).map_err(io)?.len();
-    let tty = std::io::stderr().is_terminal();
-    let start = std::time::Instant::now();
-    let mut last = std::time::Instant::now();
-    let mut notes = Vec::new();
-    let mut show = |n: usize, _: &std::path::Path, p: index::Progress| {
-        let done = p.bytes >= p.total;
-        if !done && (!tty || last.elapsed().as_millis() < 100) {
-            return;
-        }
-        last = std::time::Instant::now();
-        let secs = start.elapsed().as_secs_f64().max(1e-3);
-        let mb = p.bytes as f64 / 1e6;
-        let line = kanbao::index::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
-        if tty {
-            let width = 20usize;
-            let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
-            let bar = format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled));
-            eprint!("\r\x1b[2K{bar} {line}");
-            if done {
-                eprintln!();
-            }
-        } else {
-            eprintln!("{line}");
-        }
-    };
-    let report = index::update(&root, path, &mut notes, &mut show);
-    for note in &notes {
-        eprintln!(
-            "kanbao: {}",
-            sanitize_lines(&kanbao::index::index_note(note, lang))
-        );
-    }
-    match report {
-        Ok(report) => {
-            let secs = start.elapsed().as_secs_f64();
-            eprintln!("{}", kanbao::index::index_done(lang, &report, secs));
-            Ok(Outcome::Found)
-        }
-        // Bad data: loading names the exact place and problem.
-        Err(index::BuildError::Data(reason)) => {
-            load::load(Some(path))?;
-            Err(io(std::io::Error::other(reason)))
-        }
-        Err(index::BuildError::Io(e)) => Err(io(e)),
-        Err(e) => Err(io(std::io::Error::other(e.to_string()))),
-    }
 }

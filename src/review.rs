@@ -6,6 +6,7 @@
 //! the user's editor on a note. [`cli`] runs `kanbao note` and `kanbao tag`.
 
 pub mod cli;
+pub mod state;
 mod text;
 
 use std::io::Write;

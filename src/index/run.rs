@@ -4,7 +4,7 @@
 //! the candidates of a search) and then hands it to the same code as the in-memory path
 //! ([`crate::commands`]), so the output is the same.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use super::Archive;
 use crate::article::{Article, Collection};
@@ -12,7 +12,7 @@ use crate::commands::{self, Outcome};
 use crate::date::DateRange;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::layout::LayoutOptions;
+use crate::layout::{LayoutOptions, sanitize_lines};
 use crate::search::Query;
 
 /// Articles listed at a time: the output streams, and a closed pipe stops the work.
@@ -189,4 +189,59 @@ pub fn dates(
         out.extend(chunk.iter().filter(|a| keep(a)).map(date));
     }
     Ok(out)
+}
+
+/// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
+/// progress on stderr (a bar on a terminal, a line per file otherwise).
+pub fn index_command(path: &std::path::Path, lang: Lang) -> Result<Outcome> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let root = super::cache::root()
+        .ok_or_else(|| io(std::io::Error::other("no cache folder (is HOME set?)")))?;
+    let files = super::data_files(path).map_err(io)?.len();
+    let tty = std::io::stderr().is_terminal();
+    let start = std::time::Instant::now();
+    let mut last = std::time::Instant::now();
+    let mut notes = Vec::new();
+    let mut show = |n: usize, _: &std::path::Path, p: super::Progress| {
+        let done = p.bytes >= p.total;
+        if !done && (!tty || last.elapsed().as_millis() < 100) {
+            return;
+        }
+        last = std::time::Instant::now();
+        let secs = start.elapsed().as_secs_f64().max(1e-3);
+        let mb = p.bytes as f64 / 1e6;
+        let line = super::index_progress(lang, (n + 1, files), p.articles, mb, mb / secs);
+        if tty {
+            let width = 20usize;
+            let filled = (p.bytes.min(p.total) * width as u64 / p.total.max(1)) as usize;
+            let bar = format!("[{}{}]", "#".repeat(filled), ".".repeat(width - filled));
+            eprint!("\r\x1b[2K{bar} {line}");
+            if done {
+                eprintln!();
+            }
+        } else {
+            eprintln!("{line}");
+        }
+    };
+    let report = super::update(&root, path, &mut notes, &mut show);
+    for note in &notes {
+        eprintln!("kanbao: {}", sanitize_lines(&super::index_note(note, lang)));
+    }
+    match report {
+        Ok(report) => {
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!("{}", super::index_done(lang, &report, secs));
+            Ok(Outcome::Found)
+        }
+        // Bad data: loading names the exact place and problem.
+        Err(super::BuildError::Data(reason)) => {
+            crate::load::load(Some(path))?;
+            Err(io(std::io::Error::other(reason)))
+        }
+        Err(super::BuildError::Io(e)) => Err(io(e)),
+        Err(e) => Err(io(std::io::Error::other(e.to_string()))),
+    }
 }
