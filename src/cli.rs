@@ -210,6 +210,10 @@ pub struct SearchArgs {
     /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
     #[arg(long, value_name = "T")]
     pub tag: Vec<String>,
+    /// Print only how many articles match and how many hits they have, as
+    /// `articles<TAB>hits` (with --json, `{"articles": N, "hits": M}`).
+    #[arg(long)]
+    pub count: bool,
 }
 
 /// `kanbao districts`.

@@ -342,8 +342,30 @@ pub struct SearchOutput {
     pub sort: SortBy,
     /// JSON instead of tab-separated lines.
     pub json: bool,
+    /// Only how many articles match and how many hits they have (`--count`).
+    pub count: bool,
     /// The language of the district label 未注明.
     pub lang: Lang,
+}
+
+/// `kanbao search --count`: `articles<TAB>hits`, or `{"articles": N, "hits": M}`.
+pub fn write_count(
+    out: &mut dyn Write,
+    articles: usize,
+    hits: usize,
+    json: bool,
+) -> Result<Outcome> {
+    if json {
+        #[derive(Serialize)]
+        struct Count {
+            articles: usize,
+            hits: usize,
+        }
+        write_json(out, &Count { articles, hits })?;
+    } else {
+        writeln!(out, "{articles}\t{hits}").map_err(io)?;
+    }
+    Ok(Outcome::from_count(articles))
 }
 
 /// `kanbao search`: matching articles best first (or newest first), with hit counts and a
@@ -359,6 +381,10 @@ pub fn search(
         width, sort, json, ..
     } = how;
     let mut found = matching(collection, keep, query);
+    if how.count {
+        let hits = found.iter().map(|(_, hit)| hit.hits).sum();
+        return write_count(out, found.len(), hits, json);
+    }
     if sort == SortBy::Date {
         // Stable: articles of one day keep their relevance order; undated ones go last.
         found.sort_by_key(|(a, _)| std::cmp::Reverse(date_of(a.date.as_deref())));

@@ -304,6 +304,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 width: args.width,
                 sort: args.sort,
                 json: args.json,
+                count: args.count,
                 lang,
             };
             if let Some(archive) = indexed(&cli, settings) {

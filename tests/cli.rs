@@ -836,3 +836,34 @@ fn nothing_matched_is_said_on_stderr_with_the_conditions() {
         "{err}"
     );
 }
+
+/// `search --count` says how many articles match and how many hits they have: the rows and
+/// the sum of the hits column of the same search, in text and in JSON; nothing found is 0
+/// and exit status 1.
+#[test]
+fn search_count_is_the_rows_and_their_hits() {
+    for query in ["工会", "驿站", "gh", "工会 -驿站"] {
+        let rows = kanbao(&["--no-state", "search", query]);
+        let rows = stdout(&rows);
+        let articles = rows.lines().count();
+        let hits: usize = rows
+            .lines()
+            .map(|l| l.split('\t').nth(1).unwrap().parse::<usize>().unwrap())
+            .sum();
+        let count = kanbao(&["--no-state", "search", query, "--count"]);
+        assert!(count.status.success(), "{query}");
+        assert_eq!(stdout(&count), format!("{articles}\t{hits}\n"), "{query}");
+        let counted = json(&kanbao(&[
+            "--no-state",
+            "search",
+            query,
+            "--count",
+            "--json",
+        ]));
+        assert_eq!(counted["articles"], articles, "{query}");
+        assert_eq!(counted["hits"], hits, "{query}");
+    }
+    let none = kanbao(&["--no-state", "search", "没有这个词", "--count"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(stdout(&none), "0\t0\n");
+}

@@ -50,6 +50,10 @@ fn indexed_commands_print_what_the_in_memory_path_prints() {
         // One literal term: ranked from the index and streamed (`Archive::ranked`).
         vec!["search", "工会"],
         vec!["search", "服务站"],
+        // Counted from the postings (one literal term) and from the candidates (pinyin).
+        vec!["search", "工会", "--count"],
+        vec!["search", "服务站", "--count", "--json"],
+        vec!["search", "gonghui", "--count"],
         vec!["search", "gonghui fw", "--json"],
         vec!["search", "\"工会 \""],
         vec!["list"],

@@ -9,6 +9,7 @@ use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
+mod order;
 mod ranked;
 
 use super::cache::{IDS, Meta};
@@ -64,10 +65,6 @@ fn date_of_key((hi, lo, len): (u64, u64, u64)) -> Option<Date> {
     std::str::from_utf8(&bytes[..10]).ok().and_then(Date::parse)
 }
 
-/// One article while the order is made: date key, file, ordinal in the file, address,
-/// byte range.
-type Entry = ((u64, u64, u64), u32, u64, Slot, (u64, u64));
-
 /// Above this share of the archive's articles as candidates, the archive is read whole.
 const MANY: f64 = 0.4;
 
@@ -113,39 +110,37 @@ impl FileIndex {
 impl Archive {
     /// The archive of these file indexes, in the order of the folder's files.
     pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
-        // (date key, file, ord, slot)
-        let mut all: Vec<Entry> = Vec::new();
-        let mut positions = Vec::new();
-        for (fi, file) in files.iter().enumerate() {
-            let f = &file.fields;
-            let mut per_seg = Vec::new();
-            for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
-                let ff = seg.fast_fields();
-                let col = |name: &str| ff.u64(name).map_err(engine);
-                let (ord, hi, lo, len) = (col("ord")?, col("dhi")?, col("dlo")?, col("dlen")?);
-                let (off, size) = (col("off")?, col("len")?);
-                let _ = f;
-                for doc in 0..seg.max_doc() {
-                    let key = (
-                        hi.first(doc).unwrap_or(0),
-                        lo.first(doc).unwrap_or(0),
-                        len.first(doc).unwrap_or(0),
-                    );
-                    let slot = Slot {
-                        file: fi as u32,
-                        addr: DocAddress::new(si as u32, doc),
-                    };
-                    let range = (off.first(doc).unwrap_or(0), size.first(doc).unwrap_or(0));
-                    all.push((key, fi as u32, ord.first(doc).unwrap_or(0), slot, range));
+        let per_file = files
+            .iter()
+            .enumerate()
+            .map(|(fi, file)| order::file_rows(fi as u32, file))
+            .collect::<Result<Vec<_>, String>>()?;
+        let all = order::merge(per_file);
+        let mut positions: Vec<Vec<Vec<u32>>> = files
+            .iter()
+            .map(|f| {
+                f.searcher
+                    .segment_readers()
+                    .iter()
+                    .map(|seg| vec![0u32; seg.max_doc() as usize])
+                    .collect()
+            })
+            .collect();
+        let ranges: Vec<(u64, u64)> = all.iter().map(|r| r.range).collect();
+        // Days repeat (a paper has many articles a day): each key is parsed once in a row.
+        let mut last: Option<((u64, u64, u64), Option<Date>)> = None;
+        let dates: Vec<Option<Date>> = all
+            .iter()
+            .map(|r| match last {
+                Some((key, date)) if key == r.key => date,
+                _ => {
+                    let date = date_of_key(r.key);
+                    last = Some((r.key, date));
+                    date
                 }
-                per_seg.push(vec![0u32; seg.max_doc() as usize]);
-            }
-            positions.push(per_seg);
-        }
-        all.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let ranges: Vec<(u64, u64)> = all.iter().map(|x| x.4).collect();
-        let dates: Vec<Option<Date>> = all.iter().map(|x| date_of_key(x.0)).collect();
-        let order: Vec<Slot> = all.into_iter().map(|x| x.3).collect();
+            })
+            .collect();
+        let order: Vec<Slot> = all.into_iter().map(|r| r.slot).collect();
         for (i, s) in order.iter().enumerate() {
             positions[s.file as usize][s.addr.segment_ord as usize][s.addr.doc_id as usize] =
                 i as u32;

@@ -44,10 +44,19 @@ pub fn search(
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<Outcome> {
+    let rankable = !filtered && query.ops().is_empty();
+    if how.count
+        && rankable
+        && let Some(found) = archive.ranked_hits(query).map_err(failed)?
+    {
+        // Counted from the postings alone: no article is read.
+        let hits = found.iter().map(|(_, hits)| hits).sum();
+        return commands::write_count(out, found.len(), hits, how.json);
+    }
     if !how.json
-        && !filtered
+        && !how.count
+        && rankable
         && how.sort == crate::cli::SortBy::Relevance
-        && query.ops().is_empty()
         && let Some(places) = archive.ranked(query).map_err(failed)?
     {
         return stream(out, archive, &places, keep, query, how);

@@ -73,6 +73,13 @@ impl Archive {
     /// more hits, then collection order, as [`crate::search::rank`] orders them), counted
     /// from the index; `None` when the index cannot count this query exactly.
     pub fn ranked(&self, query: &Query) -> Result<Option<Vec<u32>>, String> {
+        Ok(self
+            .ranked_hits(query)?
+            .map(|found| found.into_iter().map(|(place, _)| place).collect()))
+    }
+
+    /// As [`ranked`](Self::ranked), with each article's hits.
+    pub fn ranked_hits(&self, query: &Query) -> Result<Option<Vec<(u32, usize)>>, String> {
         let Some(units) = exact_term(query) else {
             return Ok(None);
         };
@@ -124,7 +131,12 @@ impl Archive {
             }
         }
         found.sort_unstable();
-        Ok(Some(found.into_iter().map(|(_, _, place)| place).collect()))
+        Ok(Some(
+            found
+                .into_iter()
+                .map(|(_, Reverse(hits), place)| (place, hits))
+                .collect(),
+        ))
     }
 }
 
