@@ -127,4 +127,16 @@ pub enum Action {
     /// List side by side: turn the preview to its previous page (`b`). Otherwise as
     /// `PrevPage`.
     PreviewPrevPage,
+    /// List: show only bookmarked articles, or all again (issue 14).
+    FilterBookmarked,
+    /// List: show only unread articles, or all again.
+    FilterUnread,
+    /// List: show only articles with a note, or all again.
+    FilterNoted,
+    /// List: show only the articles with the next tag in use (then all again).
+    FilterTag,
+    /// Copy the open (or selected) article to the terminal's clipboard (OSC 52).
+    CopyArticle,
+    /// Copy the open (or selected) article's citation.
+    CopyCitation,
 }

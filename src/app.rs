@@ -2,10 +2,12 @@
 //! place that changes it. No terminal here; the tests drive it with `Action`s.
 
 mod accessors;
+mod copy;
 mod geometry;
 mod help;
 mod line_editor;
 mod list;
+mod mark_filter;
 mod marks;
 mod mouse;
 mod picker;
@@ -13,13 +15,16 @@ mod prompt;
 mod reader;
 mod saving;
 mod search_job;
+mod session;
 mod timeline;
 
 pub use crate::keys::Context;
+pub use copy::MAX_COPY_BYTES;
 pub use geometry::{
     Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
 pub use line_editor::MAX_QUERY_CHARS;
+pub use mark_filter::MarkFilter;
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use saving::QuitAnswer;
@@ -100,6 +105,9 @@ pub struct Options {
     pub mouse: bool,
     /// How the terminal draws emoji sequences (whole only in grapheme cluster mode).
     pub clusters: Clusters,
+    /// Start where the reader left this data's list (its kept search, filters and
+    /// selection) instead of with `query` and `filter` (not with `--fresh`).
+    pub restore: bool,
 }
 
 /// What `Esc` in the search prompt goes back to: the list and the reader as they were
@@ -134,6 +142,10 @@ pub struct App {
     /// Saving state: the background save under way, the last failure, the quit question.
     saving: saving::Saving,
     opts: Options,
+    /// The mark filters (bookmarked, unread, noted, tag) over the list.
+    marks: MarkFilter,
+    /// Text a copy put up for the loop to send to the terminal's clipboard.
+    clipboard: Option<String>,
     query: Query,
     /// Why the query as typed is not searched (see [`line_editor::check`]): the list stays
     /// that of the last query searched, and the prompt line says why.
@@ -174,8 +186,9 @@ impl App {
         collection: Collection,
         store: StateStore,
         warnings: Vec<String>,
-        opts: Options,
+        mut opts: Options,
     ) -> App {
+        let kept = App::kept_session(&store, &mut opts);
         let collection = Arc::new(collection);
         let (query, query_error) = match line_editor::check(&opts.query, opts.lang) {
             Ok(query) => (query, None),
@@ -196,6 +209,8 @@ impl App {
             query_error,
             find_stale: false,
             opts,
+            marks: MarkFilter::default(),
+            clipboard: None,
             view: Vec::new(),
             selected: 0,
             list_top: 0,
@@ -213,6 +228,9 @@ impl App {
             quit: false,
         };
         app.search();
+        if let Some(session) = kept {
+            app.resume(session);
+        }
         app
     }
 
@@ -233,7 +251,10 @@ impl App {
 
     fn act(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.remember_session();
+                self.quit = true;
+            }
             // Changes nothing else: the prompt, picker or help stays open as it was.
             Action::Redraw => self.redraw = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -343,8 +364,15 @@ impl App {
                     &self.opts.filter.districts,
                 ));
             }
+            Action::FilterBookmarked
+            | Action::FilterUnread
+            | Action::FilterNoted
+            | Action::FilterTag => self.toggle_mark_filter(&action),
+            Action::CopyArticle => self.copy(false),
+            Action::CopyCitation => self.copy(true),
             Action::ClearFilters => {
                 self.opts.filter = Filter::default();
+                self.marks = MarkFilter::default();
                 // Clearing keeps the selected article selected.
                 self.to_top = false;
                 self.set_query(String::new());

@@ -321,6 +321,7 @@ impl Generator {
             date: Some(date),
             page: Some(self.page),
             paragraphs,
+            source: None,
         }
     }
 }

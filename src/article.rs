@@ -52,6 +52,10 @@ pub struct Article {
     pub page: Option<u32>,
     /// Body paragraphs; may be empty for a photo report.
     pub paragraphs: Vec<String>,
+    /// The newspaper's name (劳动午报), when known: the article's own `source`, else its
+    /// document's page-level `source`. Cited by `kanbao export`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// An article's place in a [`Collection`] (0 is the first). The list, the search's

@@ -83,6 +83,10 @@ pub struct ReaderArgs {
     /// Leave the mouse to the terminal even when the config file says `mouse = true`.
     #[arg(long, conflicts_with = "mouse")]
     pub no_mouse: bool,
+    /// Start with the whole list, not with the search, filters and place kept from the
+    /// last time on this data.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 /// The subcommands.
@@ -117,6 +121,16 @@ pub enum Command {
     Config(ConfigArgs),
     /// Build or bring up to date the search index of a file or folder (in the cache folder).
     Index(IndexArgs),
+    /// Print, set, edit or clear an article's note (审读意见), kept with the reading state.
+    ///
+    /// `kanbao note ID` prints it (exit status 1 when there is none); `kanbao note ID TEXT`
+    /// sets it; `--edit` opens $VISUAL or $EDITOR on it; `--clear` removes it.
+    Note(NoteArgs),
+    /// List, add or remove an article's tags: `kanbao tag ID +待核实 -已审`.
+    ///
+    /// `+TAG` (or `TAG`) puts a tag on, `-TAG` takes it off; then the article's tags are
+    /// printed, one a line (exit status 1 when it has none).
+    Tag(TagArgs),
     /// Count articles per month or year, oldest first.
     ///
     /// On a terminal, text bars with the total and the busiest period; otherwise one
@@ -150,6 +164,9 @@ pub struct ListArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
+    #[arg(long, value_name = "T")]
+    pub tag: Vec<String>,
 }
 
 /// `kanbao show`.
@@ -190,6 +207,9 @@ pub struct SearchArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
+    #[arg(long, value_name = "T")]
+    pub tag: Vec<String>,
     /// Print only how many articles match and how many hits they have, as
     /// `articles<TAB>hits` (with --json, `{"articles": N, "hits": M}`).
     #[arg(long)]
@@ -243,6 +263,24 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
+    /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
+    #[arg(long, value_name = "T")]
+    pub tag: Vec<String>,
+    /// Write the report to this file instead of standard output (not when nothing is chosen).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only articles matching this search.
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// These articles, in the order given (`--id 3 1 5`).
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub id: Vec<String>,
+    /// Include each article's note and tags.
+    #[arg(long)]
+    pub notes: bool,
+    /// The report's title (default: made from what is chosen).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
     /// Only articles dated from this day, month or year on (2024, 2024-03, 2024-03-08).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -262,6 +300,10 @@ pub struct ImportArgs {
     /// Put this before each article number in the ids (`p3-` gives `p3-1`, `p3-2`, …).
     #[arg(long, default_value = "")]
     pub id_prefix: String,
+    /// The newspaper's name (劳动午报), written as the page's `source`; `kanbao export`
+    /// cites it.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
 }
 
 /// `kanbao check`.
@@ -291,6 +333,32 @@ pub struct ConfigArgs {
 pub struct IndexArgs {
     /// A JSON file, JSON Lines file or folder.
     pub path: PathBuf,
+}
+
+/// `kanbao note`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The article's id (see `kanbao list`).
+    pub id: String,
+    /// The note's new text (several lines in quotes).
+    #[arg(conflicts_with_all = ["edit", "clear"])]
+    pub text: Option<String>,
+    /// Edit the note in $VISUAL or $EDITOR.
+    #[arg(long, conflicts_with = "clear")]
+    pub edit: bool,
+    /// Remove the note.
+    #[arg(long)]
+    pub clear: bool,
+}
+
+/// `kanbao tag`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// The article's id (see `kanbao list`).
+    pub id: String,
+    /// `+TAG` or `TAG` to put a tag on, `-TAG` to take it off.
+    #[arg(allow_hyphen_values = true, value_name = "±TAG")]
+    pub changes: Vec<String>,
 }
 
 /// The period of `kanbao timeline`.

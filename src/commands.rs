@@ -7,14 +7,14 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::article::{Article, Collection, Kind};
-use crate::cli::{ExportFormat, ImportArgs, SortBy};
+use crate::cli::{ImportArgs, SortBy};
 use crate::date::date_of;
 use crate::district::DistrictKey;
 use crate::error::{Error, Result};
 use crate::filter::district_counts;
 use crate::i18n::{Lang, Msg};
 use crate::import::{ImportOptions, import_page};
-use crate::layout::{LayoutOptions, layout_article, sanitize, sanitize_lines};
+use crate::layout::{LayoutOptions, layout_article, sanitize};
 use crate::load;
 use crate::search::{Query, SearchHit, search_articles, snippets};
 
@@ -122,15 +122,6 @@ fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
     crate::json::write_pretty(out, value).map_err(io)
 }
 
-fn write_document(out: &mut dyn Write, banner: Option<&str>, articles: &[Article]) -> Result<()> {
-    let doc = load::Document {
-        schema: load::SCHEMA,
-        banner: banner.map(str::to_string),
-        articles: articles.to_vec(),
-    };
-    write_json(out, &doc)
-}
-
 #[derive(Serialize)]
 struct DistrictRow<'a> {
     district: Option<&'a str>,
@@ -204,8 +195,13 @@ pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
             id_prefix: args.id_prefix.clone(),
         },
     );
-    let json =
-        load::to_document_json(imported.banner.as_deref(), &imported.articles).map_err(io)?;
+    let source = args
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let json = load::to_document_json_with(imported.banner.as_deref(), source, &imported.articles)
+        .map_err(io)?;
     match &args.output {
         Some(path) => std::fs::write(path, &json).map_err(|source| Error::Io {
             path: path.clone(),
@@ -261,87 +257,6 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
     let line = crate::error::checked(lang, &name, report.collection.len(), &summary);
     writeln!(out, "{line}").map_err(io)?;
     Ok(Outcome::Found)
-}
-
-/// `kanbao export`: the articles as Markdown, plain text or JSON, each with its citation.
-pub fn export(
-    out: &mut dyn Write,
-    collection: &Collection,
-    articles: &[&Article],
-    format: ExportFormat,
-    lang: Lang,
-) -> Result<Outcome> {
-    if format == ExportFormat::Json {
-        let owned: Vec<Article> = articles.iter().map(|a| (*a).clone()).collect();
-        write_document(out, collection.banner(), &owned)?;
-        return Ok(Outcome::from_count(articles.len()));
-    }
-    for (n, a) in articles.iter().enumerate() {
-        if n > 0 {
-            writeln!(out).map_err(io)?;
-        }
-        let text = export_one(a, collection.banner(), format, lang);
-        out.write_all(sanitize_lines(&text).as_bytes())
-            .map_err(io)?;
-    }
-    Ok(Outcome::from_count(articles.len()))
-}
-
-fn citation(a: &Article, banner: Option<&str>, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(banner) = banner {
-        parts.push(banner.to_string());
-    }
-    if let Some(date) = &a.date {
-        parts.push(date.clone());
-    }
-    if let Some(page) = a.page {
-        parts.push(crate::i18n::page_label(lang, page));
-    }
-    if let Some(byline) = &a.byline {
-        parts.push(byline.clone());
-    }
-    parts.push(format!("id {}", a.id));
-    crate::layout::join_meta(parts)
-}
-
-fn export_one(a: &Article, banner: Option<&str>, format: ExportFormat, lang: Lang) -> String {
-    let mut s = String::new();
-    let md = format == ExportFormat::Md;
-    // Plain text keeps the paper's order, kicker above the title. In Markdown the heading
-    // must come first, or the kicker would read as the end of the article before it.
-    if let (Some(kicker), false) = (&a.kicker, md) {
-        s.push_str(&format!("{kicker}\n"));
-    }
-    s.push_str(&format!("{}{}\n", if md { "## " } else { "" }, a.title));
-    if let (Some(kicker), true) = (&a.kicker, md) {
-        s.push_str(&format!("\n> {kicker}\n"));
-    }
-    if let Some(subtitle) = &a.subtitle {
-        s.push_str(&format!("{}{subtitle}\n", if md { "### " } else { "" }));
-    }
-    s.push('\n');
-    let meta = format!(
-        "{} · {}",
-        district_label(a, lang),
-        citation(a, banner, lang)
-    );
-    s.push_str(&if md {
-        format!("*{meta}*\n\n")
-    } else {
-        format!("{meta}\n\n")
-    });
-    for p in &a.paragraphs {
-        if md {
-            s.push_str(p);
-            s.push_str("\n\n");
-        } else {
-            s.push_str("\u{3000}\u{3000}");
-            s.push_str(p);
-            s.push('\n');
-        }
-    }
-    s
 }
 
 #[derive(Serialize)]

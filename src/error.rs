@@ -147,6 +147,8 @@ pub enum Error {
         problems: Vec<Error>,
         more: usize,
     },
+    /// A note or tag that cannot be kept (issue 14).
+    Review(crate::review::ReviewError),
     /// An article's `date` is not a real `YYYY-MM-DD` day (reported by `kanbao check`;
     /// loading keeps such an article undated).
     BadDate { place: Place, value: String },

@@ -70,6 +70,8 @@ pub struct Filter {
     pub bookmarked: bool,
     /// Only articles not yet read (asks the reading state).
     pub unread: bool,
+    /// Only articles with every one of these tags (asks the reading state; issue 14).
+    pub tags: Vec<String>,
 }
 
 impl From<DistrictFilter> for Filter {
@@ -104,12 +106,16 @@ impl Keep {
 impl Filter {
     /// Whether nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.districts.is_empty() && self.dates.is_all() && !self.bookmarked && !self.unread
+        self.districts.is_empty()
+            && self.dates.is_all()
+            && !self.bookmarked
+            && !self.unread
+            && self.tags.is_empty()
     }
 
-    /// Whether the filter needs the reading state (bookmarked or unread).
+    /// Whether the filter needs the reading state (bookmarked, unread, tags).
     pub fn needs_marks(&self) -> bool {
-        self.bookmarked || self.unread
+        self.bookmarked || self.unread || !self.tags.is_empty()
     }
 
     /// Whether `article` passes the districts and dates (the marks are not asked).
@@ -123,7 +129,15 @@ impl Filter {
     pub fn matches_with(&self, article: &Article, marks: Option<(&StateStore, &str)>) -> bool {
         let bookmarked = || marks.is_some_and(|(store, key)| store.is_bookmarked(key, &article.id));
         let read = || marks.is_some_and(|(store, key)| store.is_read(key, &article.id));
-        self.matches(article) && (!self.bookmarked || bookmarked()) && (!self.unread || !read())
+        let tagged = || {
+            marks.is_some_and(|(store, key)| {
+                crate::review::has_tags(store, key, &article.id, &self.tags)
+            })
+        };
+        self.matches(article)
+            && (!self.bookmarked || bookmarked())
+            && (!self.unread || !read())
+            && (self.tags.is_empty() || tagged())
     }
 }
 

@@ -255,6 +255,18 @@ pub enum Msg {
     HintScroll,
     /// Status-bar hint label: 关闭 / close.
     HintClose,
+    /// Help: only bookmarked articles (issue 14).
+    HelpOnlyBookmarked,
+    /// Help: only unread articles.
+    HelpOnlyUnread,
+    /// Help: only articles with a note.
+    HelpOnlyNoted,
+    /// Help: only the articles with the next tag.
+    HelpByTag,
+    /// Help: copy the article.
+    HelpCopy,
+    /// Help: copy its citation.
+    HelpCopyCitation,
     /// Quit question: 重试 / retry.
     HintRetry,
     /// Quit question: 仍然退出 / quit anyway.
@@ -393,6 +405,12 @@ impl Msg {
             HintCancel => ["取消", "cancel"],
             HintScroll => ["滚动", "scroll"],
             HintClose => ["关闭", "close"],
+            HelpOnlyBookmarked => ["只看已收藏 / 全部", "only bookmarked / all"],
+            HelpOnlyUnread => ["只看未读 / 全部", "only unread / all"],
+            HelpOnlyNoted => ["只看有批注的 / 全部", "only with a note / all"],
+            HelpByTag => ["按标签筛选（逐个切换）", "by tag (the next each time)"],
+            HelpCopy => ["复制全文到剪贴板", "copy the article"],
+            HelpCopyCitation => ["复制引文", "copy its citation"],
             HintRetry => ["重试", "retry"],
             HintQuitAnyway => ["仍然退出", "quit anyway"],
         };
@@ -505,6 +523,8 @@ pub struct Conditions<'a> {
     pub bookmarked: bool,
     /// `--unread`.
     pub unread: bool,
+    /// `--tag` values.
+    pub tags: &'a [String],
     /// `--since` / `--until`, as the range they make (`2024-03-01..`), when given.
     pub dates: Option<&'a str>,
 }
@@ -534,6 +554,14 @@ pub fn nothing_matched(lang: Lang, conditions: &Conditions<'_>) -> String {
     }
     if conditions.unread {
         parts.push(if zh { "未读" } else { "unread" }.to_string());
+    }
+    if !conditions.tags.is_empty() {
+        let list = conditions.tags.join(if zh { "、" } else { ", " });
+        parts.push(if zh {
+            format!("标签 {list}")
+        } else {
+            format!("tag {list}")
+        });
     }
     if let Some(range) = conditions.dates {
         parts.push(dates::range_label(lang, range));

@@ -45,6 +45,9 @@ pub struct Document {
     /// The page banner, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banner: Option<String>,
+    /// The newspaper's name, for every article of the page that names none itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// The articles (objects only: an array of fields is not an article).
     #[serde(deserialize_with = "valid::article_objects")]
     pub articles: Vec<Article>,
@@ -464,7 +467,10 @@ fn parse_document(
         });
     }
     let lines = article_lines(text, doc.articles.len());
-    for (n, article) in doc.articles.into_iter().enumerate() {
+    for (n, mut article) in doc.articles.into_iter().enumerate() {
+        if article.source.is_none() {
+            article.source.clone_from(&doc.source);
+        }
         let loc = Loc::Article {
             file,
             n: n + 1,
@@ -519,9 +525,19 @@ fn article_lines(text: &str, count: usize) -> Vec<usize> {
 /// Serializes a collection as a schema-1 document, pretty-printed, with the characters a
 /// terminal would obey (C1, DEL, bidi overrides) escaped, since `kanbao import` may print it.
 pub fn to_document_json(banner: Option<&str>, articles: &[Article]) -> std::io::Result<String> {
+    to_document_json_with(banner, None, articles)
+}
+
+/// [`to_document_json`] with a page-level `source` (the newspaper's name).
+pub fn to_document_json_with(
+    banner: Option<&str>,
+    source: Option<&str>,
+    articles: &[Article],
+) -> std::io::Result<String> {
     let doc = Document {
         schema: SCHEMA,
         banner: banner.map(str::to_string),
+        source: source.map(str::to_string),
         articles: articles.to_vec(),
     };
     let mut out = Vec::new();

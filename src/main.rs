@@ -14,14 +14,16 @@ use kanbao::commands::{self, Outcome};
 use kanbao::config;
 use kanbao::date::DateRange;
 use kanbao::error::Error;
+use kanbao::export;
 use kanbao::filter::{DistrictFilter, Filter, Keep};
 use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
+use kanbao::review::{self, state::archive_ids, state::reading_state, state::source_of};
 use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
-use kanbao::state::{Access, StateStore};
+use kanbao::state::SourceId;
 use kanbao::tui::{self, Config};
 
 fn main() -> ExitCode {
@@ -234,12 +236,13 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                     query: args.query.as_deref(),
                     bookmarked: args.bookmarked,
                     unread: args.unread,
+                    tags: &args.tag,
                     dates: range.as_deref(),
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let keep = list_filter(settings, args)?;
+            let keep = list_filter(settings, args, || Ok(source_of(settings, &collection)))?;
             let articles: Vec<&Article> = match &query {
                 Some(query) => commands::matching(&collection, |a| keep.keeps(a), query)
                     .into_iter()
@@ -254,6 +257,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
                 unread: args.unread,
+                tags: &args.tag,
                 dates: range.as_deref(),
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -287,10 +291,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let query = query_of(&args.query)?;
             let filter = Filter {
                 dates: date_range(&args.since, &args.until)?,
+                tags: args.tag.clone(),
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             };
             let filter_is_empty = filter.is_empty();
-            let keep = keep_of(settings, filter)?;
+            let keep = keep_of(settings, filter, || {
+                let ids = data_ids(&cli, settings)?;
+                Ok(settings.source_id(ids.iter().map(String::as_str)))
+            })?;
             let keep = |a: &Article| keep.keeps(a);
             let how = commands::SearchOutput {
                 width: args.width,
@@ -307,6 +315,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                     districts: &args.district,
                     query: Some(&args.query),
                     dates: range.as_deref(),
+                    tags: &args.tag,
                     ..Conditions::default()
                 };
                 return Ok(tell_nothing(outcome, lang, &conditions));
@@ -318,6 +327,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 districts: &args.district,
                 query: Some(&args.query),
                 dates: range.as_deref(),
+                tags: &args.tag,
                 ..Conditions::default()
             };
             Ok(tell_nothing(outcome, lang, &conditions))
@@ -337,17 +347,29 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         Command::Export(args) => {
             let filter = Filter {
                 bookmarked: args.bookmarked,
+                tags: args.tag.clone(),
                 dates: date_range(&args.since, &args.until)?,
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             };
-            let keep = keep_of(settings, filter)?;
             let collection = load(settings)?;
-            let articles = commands::filtered(&collection, &|a| keep.keeps(a));
-            let outcome = commands::export(out, &collection, &articles, args.format, lang)?;
+            let marks = if filter.needs_marks() || args.notes {
+                Some(reading_state(settings, || {
+                    Ok(source_of(settings, &collection))
+                })?)
+            } else {
+                None
+            };
+            let keep = Keep { filter, marks };
+            let notes = keep.marks.as_ref().map(|(s, k)| (s, k.as_str()));
+            let data = &settings.data.value;
+            let keeps = |a: &Article| keep.keeps(a);
+            let outcome = export::run(out, &collection, args, &keeps, notes, data, lang)?;
             let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
+                query: args.query.as_deref(),
                 bookmarked: args.bookmarked,
+                tags: &args.tag,
                 dates: range.as_deref(),
                 ..Conditions::default()
             };
@@ -372,6 +394,8 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             flush_text(out, &text)
         }
         Command::Index(args) => index::run::index_command(&args.path, lang),
+        Command::Note(args) => review::cli::note(out, settings, &data_ids(&cli, settings)?, args),
+        Command::Tag(args) => review::cli::tag(out, settings, &data_ids(&cli, settings)?, args),
         Command::Timeline(args) => {
             let archive = indexed(&cli, settings);
             let loader = || load(settings);
@@ -419,26 +443,18 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
             ..Filter::from(DistrictFilter::parse(&cli.reader.district)?)
         },
         query: cli.reader.query.clone().unwrap_or_default(),
+        fresh: cli.reader.fresh,
     };
     tui::run(collection, config)
 }
 
-/// The reading state for the command line, with its source key: opened read-only, so
-/// nothing is locked, written or moved aside. Warnings (a damaged file, left as it is) go
-/// to stderr and reading goes on; something that is not a state file at the path is an error.
-fn reading_state(settings: &Settings) -> kanbao::error::Result<(StateStore, String)> {
-    let key = settings.source_key();
-    let path = match &settings.state.value {
-        StatePlace::Off => return Ok((StateStore::disabled(), key)),
-        StatePlace::File(path) => Some(path.clone()),
-        StatePlace::Default => None,
-    };
-    let (store, warnings) = StateStore::open_with(path, Access::ReadOnly).map_err(Error::State)?;
-    for warning in warnings {
-        let text = kanbao::state::warning_text(&warning, settings.lang.value);
-        eprintln!("kanbao: {}", sanitize_lines(&text));
+/// Every article id of the data (through its index when it has one), for the state's key
+/// of the data and for checking an id.
+fn data_ids(cli: &Cli, settings: &Settings) -> kanbao::error::Result<Vec<String>> {
+    match indexed(cli, settings) {
+        Some(archive) => archive_ids(&archive),
+        None => Ok(load(settings)?.iter().map(|a| a.id.clone()).collect()),
     }
-    Ok((store, key))
 }
 
 /// Writes `text` to `out`.
@@ -484,7 +500,10 @@ fn list_indexed(
     archive: &index::Archive,
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
-    let keep = list_filter(settings, args)?;
+    let keep = list_filter(settings, args, || {
+        let ids = archive_ids(archive)?;
+        Ok(settings.source_id(ids.iter().map(String::as_str)))
+    })?;
     let dates = keep.filter.dates;
     let keep = |a: &Article| keep.keeps(a);
     index::run::list(
@@ -499,14 +518,19 @@ fn list_indexed(
 }
 
 /// What `kanbao list` keeps, on either path.
-fn list_filter(settings: &Settings, args: &kanbao::cli::ListArgs) -> kanbao::error::Result<Keep> {
+fn list_filter(
+    settings: &Settings,
+    args: &kanbao::cli::ListArgs,
+    source: impl FnOnce() -> kanbao::error::Result<SourceId>,
+) -> kanbao::error::Result<Keep> {
     let filter = Filter {
         bookmarked: args.bookmarked,
         unread: args.unread,
+        tags: args.tag.clone(),
         dates: date_range(&args.since, &args.until)?,
         ..Filter::from(DistrictFilter::parse(&args.district)?)
     };
-    keep_of(settings, filter)
+    keep_of(settings, filter, source)
 }
 
 /// The range of `--since` and `--until` (see [`kanbao::filter::date_options`]).
@@ -521,10 +545,14 @@ fn dates_given(s: &Option<String>, u: &Option<String>) -> kanbao::error::Result<
 }
 
 /// `filter` with the reading state it asks about: opened, read-only, only when a mark
-/// (bookmarked, unread) is asked for.
-fn keep_of(settings: &Settings, filter: Filter) -> kanbao::error::Result<Keep> {
+/// (bookmarked, unread, tag) is asked for; `source` says which data it is.
+fn keep_of(
+    settings: &Settings,
+    filter: Filter,
+    source: impl FnOnce() -> kanbao::error::Result<SourceId>,
+) -> kanbao::error::Result<Keep> {
     let marks = if filter.needs_marks() {
-        Some(reading_state(settings)?)
+        Some(reading_state(settings, source)?)
     } else {
         None
     };

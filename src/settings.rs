@@ -184,6 +184,12 @@ impl Settings {
         self.data.value.first().map(PathBuf::as_path)
     }
 
+    /// The identity of the data in the state store (name, fingerprint of `ids`, path as a
+    /// hint); see `state::StateStore::resolve_source` for the key it is kept under.
+    pub fn source_id<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> state::SourceId {
+        state::SourceId::of(&self.data.value, ids)
+    }
+
     /// The data's key in the state store: as `state::source_key` for one path (so the
     /// state kept with `--data` carries over), the keys of several joined by newlines.
     pub fn source_key(&self) -> String {

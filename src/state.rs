@@ -1,10 +1,15 @@
-//! Reading state that survives restarts: read marks, bookmarks and the last position of each
-//! article (docs/contract.md §6), kept per data source and article id in one JSON file.
+//! Reading state that survives restarts: read marks, bookmarks, the last position, the note
+//! and the tags of each article (docs/contract.md §6), kept per data source and article id in
+//! one JSON file.
 //!
 //! # File
 //! `$XDG_STATE_HOME/kanbao/state.json` by default (see [`default_path`]):
-//! `{ "version": 1, "sources": { "<key>": { "<id>": { "read", "bookmarked", "position",
-//! "updated" } } } }`. The key of a source is its canonical path, or `builtin` ([`source_key`]).
+//! `{ "version": 2, "sources": { "<key>": { "path", "entries": { "<id>": { "read",
+//! "bookmarked", "position", "note", "tags" } } } } }`, every field `{ "v": value, "at":
+//! milliseconds }`. The key of a source is its name and a fingerprint of its article ids
+//! ([`SourceId::key`], found with [`StateStore::resolve_source`]), or `builtin`; its path is
+//! only a hint. A version 1 file (keyed by canonical path, one stamp per entry) is read and
+//! migrated without loss, and written as version 2 by the next save.
 //!
 //! # Saving
 //! A save takes an OS lock on `state.json.lock`, re-reads the file, merges what this process
@@ -21,28 +26,31 @@
 //! written, so a large state file does not hold up keys.
 //!
 //! # Merge rule
-//! Per (source, article id) entry, the one with the newer `updated` stamp wins; on a tie, this
-//! process's. Entries found on only one side are kept. A change is always stamped later than
-//! the entry it replaces, so what this process changed since it loaded beats what it started
-//! from, and what only another process changed comes from disk. Two processes changing the
-//! same article: the later change wins, for the whole entry.
+//! Per (source, article id, field) — read, bookmark, position, note, and each tag on its
+//! own — the value with the newer stamp wins; on a tie, this process's. Entries and fields
+//! found on only one side are kept. A change is always stamped later than the field it
+//! replaces, so what this process changed since it loaded beats what it started from, and
+//! what only another process changed comes from disk. Two processes changing the same
+//! article: a read mark from one and a note from the other are both kept; two changes to one
+//! field, the later wins.
 //!
 //! # Trouble
 //! Only a file kanbao recognises as its own is ever moved or written: a regular file holding
 //! a JSON object with `version` and `sources`, or one that begins as kanbao writes it
-//! (`{ "version": 1, "sources"` …) and is cut short or bad further on. Such a damaged file
+//! (`{ "version": <n>, "sources"` …) and is cut short or bad further on. Such a damaged file
 //! (bad JSON, wrong types, not UTF-8) is moved aside to `state.json.bad-<unix seconds>` with
 //! a [`Warning`] and reading goes on with empty state; commands that only read
 //! ([`Access::ReadOnly`]) leave it where it is. Anything else at the path (other JSON, an
 //! empty file, a folder, a device, a FIFO) or a file over [`MAX_BYTES`] is an error,
 //! [`StateError::NotState`] or [`StateError::TooLarge`], and is left as it is. A file from a
-//! newer kanbao (`version` > 1) is read but never written. A file that cannot be read at all
+//! newer kanbao (`version` > 2) is read but never written. A file that cannot be read at all
 //! (permissions) is left alone and marks stay in memory.
 
 mod disk;
 mod error;
 mod model;
 mod save;
+mod source;
 mod text;
 
 use std::io;
@@ -54,8 +62,9 @@ use crate::i18n;
 
 pub use disk::MAX_BYTES;
 pub use error::{NotState, StateError, Warning};
-pub use model::{Entry, Position, SourceState};
+pub use model::{Entry, Position, Session, SourceState, Stamped};
 pub use save::SaveHandle;
+pub use source::SourceId;
 pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};
 
 use disk::DiskState;
@@ -64,8 +73,9 @@ use model::Sources;
 /// The source key of the bundled data.
 pub const BUILTIN: &str = "builtin";
 
-/// The key under which the state of a data source is kept: its canonical path (as text), or
-/// [`BUILTIN`] for the bundled data. If the path cannot be canonicalized, it is used as given.
+/// The canonical path of a data source (as text), or [`BUILTIN`] for the bundled data: the
+/// key of version 1 files, and now the path hint of a [`SourceId`]. If the path cannot be
+/// canonicalized, it is used as given.
 pub fn source_key(data: Option<&Path>) -> String {
     match data {
         None => BUILTIN.to_owned(),
@@ -128,6 +138,9 @@ pub struct StateStore {
     /// Warnings raised by a save, for the caller to show.
     warnings: Vec<Warning>,
     hook: Option<SaveHook>,
+    /// The path of each source resolved by [`resolve_source`](Self::resolve_source), kept
+    /// with its state when it changes.
+    hints: std::collections::BTreeMap<String, String>,
 }
 
 impl std::fmt::Debug for StateStore {
@@ -242,6 +255,7 @@ impl StateStore {
             in_flight: None,
             warnings: Vec::new(),
             hook: None,
+            hints: std::collections::BTreeMap::new(),
         }
     }
 
@@ -281,9 +295,21 @@ impl StateStore {
         self.source(source).and_then(|s| s.position(id))
     }
 
+    /// The note on the article, if any.
+    pub fn note(&self, source: &str, id: &str) -> Option<&str> {
+        self.source(source).and_then(|s| s.note(id))
+    }
+
+    /// The tags on the article, sorted.
+    pub fn tags(&self, source: &str, id: &str) -> Vec<String> {
+        self.entry(source, id)
+            .map(|e| e.tags().map(str::to_owned).collect())
+            .unwrap_or_default()
+    }
+
     /// Marks the article read or unread.
     pub fn set_read(&mut self, source: &str, id: &str, read: bool) {
-        self.update(source, id, |e| e.read = read);
+        self.update(source, id, |e, now| model::set(&mut e.read, read, now));
     }
 
     /// Flips the read mark and returns the new value.
@@ -295,7 +321,9 @@ impl StateStore {
 
     /// Sets or clears the bookmark.
     pub fn set_bookmarked(&mut self, source: &str, id: &str, bookmarked: bool) {
-        self.update(source, id, |e| e.bookmarked = bookmarked);
+        self.update(source, id, |e, now| {
+            model::set(&mut e.bookmarked, bookmarked, now)
+        });
     }
 
     /// Flips the bookmark and returns the new value.
@@ -307,7 +335,97 @@ impl StateStore {
 
     /// Records where the reader is in the article.
     pub fn set_position(&mut self, source: &str, id: &str, position: Position) {
-        self.update(source, id, |e| e.position = Some(position));
+        self.update(source, id, |e, now| {
+            model::set(&mut e.position, position, now)
+        });
+    }
+
+    /// Sets the note on the article; an empty (or blank) text clears it.
+    pub fn set_note(&mut self, source: &str, id: &str, note: &str) {
+        let note = if note.trim().is_empty() { "" } else { note };
+        self.update(source, id, |e, now| {
+            model::set(&mut e.note, note.to_owned(), now)
+        });
+    }
+
+    /// Puts the tag on the article (`on`) or takes it off. Blank tags are ignored.
+    pub fn set_tag(&mut self, source: &str, id: &str, tag: &str, on: bool) {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            return;
+        }
+        self.update(source, id, |e, now| {
+            let mut field = e.tags.remove(tag);
+            let changed = model::set(&mut field, on, now);
+            if let Some(field) = field {
+                e.tags.insert(tag.to_owned(), field);
+            }
+            changed
+        });
+    }
+
+    /// Where the reader left the list of `source`, if it was kept.
+    pub fn session(&self, source: &str) -> Option<&Session> {
+        self.source(source)
+            .and_then(|s| s.session.as_ref())
+            .map(|s| &s.value)
+    }
+
+    /// Keeps where the reader left the list of `source`, for the next start.
+    pub fn set_session(&mut self, source: &str, session: Session) {
+        let target = self.sources.entry(source.to_owned()).or_default();
+        if target.session.as_ref().is_some_and(|s| s.value == session) {
+            return;
+        }
+        let previous = target.session.as_ref().map_or(0, |s| s.at);
+        let stamped = Stamped {
+            value: session,
+            at: model::stamp(previous, now_ms()),
+        };
+        target.session = Some(stamped.clone());
+        if let Some(hint) = self.hints.get(source).cloned() {
+            target.path = Some(hint);
+        }
+        if self.writable {
+            let pending = self.pending.entry(source.to_owned()).or_default();
+            pending.session = Some(stamped);
+            pending.path.clone_from(&target.path);
+        }
+    }
+
+    /// Finds the key under which the state of the data `source` is kept, and remembers its
+    /// path as a hint. The key is the data's name and fingerprint ([`SourceId::key`]), so a
+    /// moved or copied archive keeps its marks. When no state has that key yet, state kept
+    /// for the same data under another name (a renamed file) is carried over, else state
+    /// kept for the same path (a version 1 file, or data changed in place; the most recently
+    /// changed when several). What is carried over keeps its stamps, and is saved with the
+    /// next save under the new key; the old key stays as it was.
+    pub fn resolve_source(&mut self, source: &SourceId) -> String {
+        let key = source.key();
+        let Some(path) = source.path.clone() else {
+            return key;
+        };
+        self.hints.insert(key.clone(), path.clone());
+        if self.sources.contains_key(&key) {
+            return key;
+        }
+        let suffix = format!("#{}", source.fingerprint);
+        let renamed = self.sources.iter().find(|(k, _)| k.ends_with(&suffix));
+        let same_path = || {
+            self.sources
+                .iter()
+                .filter(|(k, s)| s.path() == Some(path.as_str()) || **k == path)
+                .max_by_key(|(_, s)| s.entries().map(|(_, e)| e.updated()).max())
+        };
+        let found = renamed.or_else(same_path).map(|(_, s)| s.clone());
+        if let Some(mut old) = found {
+            old.path = Some(path);
+            if self.writable {
+                self.pending.insert(key.clone(), old.clone());
+            }
+            self.sources.insert(key.clone(), old);
+        }
+        key
     }
 
     /// Whether there are changes not yet on disk: changes no save has taken, or taken by a
@@ -376,28 +494,27 @@ impl StateStore {
         self.finish(job, result, false).map(drop)
     }
 
-    /// Applies `change` to the entry; if it changed anything, stamps it and marks the store
-    /// dirty. An unchanged entry keeps its stamp, so it cannot win a merge it should not.
-    fn update(&mut self, source: &str, id: &str, change: impl FnOnce(&mut Entry)) {
-        let old = self.entry(source, id).copied().unwrap_or_default();
-        let mut new = old;
-        change(&mut new);
-        if new == old {
+    /// Applies `change` (given the time now) to the entry; if it changed anything (it says
+    /// so), marks the store dirty. Only the changed fields are stamped anew, so an unchanged
+    /// field cannot win a merge it should not.
+    fn update(&mut self, source: &str, id: &str, change: impl FnOnce(&mut Entry, u64) -> bool) {
+        let mut entry = self.entry(source, id).cloned().unwrap_or_default();
+        if !change(&mut entry, now_ms()) {
             return;
         }
-        new.updated = model::stamp(old.updated, now_ms());
-        *self
-            .sources
-            .entry(source.to_owned())
-            .or_default()
-            .entry_mut(id) = new;
-        if self.writable {
-            *self
-                .pending
-                .entry(source.to_owned())
-                .or_default()
-                .entry_mut(id) = new;
+        let hint = self.hints.get(source).cloned();
+        let target = self.sources.entry(source.to_owned()).or_default();
+        if hint.is_some() {
+            target.path.clone_from(&hint);
         }
+        if self.writable {
+            let pending = self.pending.entry(source.to_owned()).or_default();
+            if hint.is_some() {
+                pending.path = hint;
+            }
+            *pending.entry_mut(id) = entry.clone();
+        }
+        *target.entry_mut(id) = entry;
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Config {
     pub filter: Filter,
     /// Starting search.
     pub query: String,
+    /// `--fresh`: start with the whole list, not where the reader left it.
+    pub fresh: bool,
 }
 
 /// Refuses a terminal that cannot show the reader: `TERM` unset, empty or `dumb` (Emacs
@@ -46,7 +48,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     check_terminal()?;
     let settings = &config.settings;
     let lang = settings.lang.value;
-    let (store, warnings) = match &settings.state.value {
+    let (mut store, warnings) = match &settings.state.value {
         StatePlace::Off => (StateStore::disabled(), Vec::new()),
         place => {
             let path = match place {
@@ -73,13 +75,17 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         Ambiguous::Auto => terminal::probe_ambiguous_width(),
     };
     let mouse = settings.mouse.value;
+    let ids = collection.iter().map(|a| a.id.as_str());
+    let source = store.resolve_source(&settings.source_id(ids));
     crate::keys::set_user_bindings(&settings.keys);
+    let restore = !config.fresh && config.query.is_empty() && config.filter.is_empty();
     let opts = Options {
         lang,
         ambiguous,
         filter: config.filter,
         query: config.query,
-        source: settings.source_key(),
+        restore,
+        source,
         mouse,
         clusters: if clusters.supported {
             Clusters::Whole

@@ -331,12 +331,15 @@ fn completions_are_printed() {
 }
 
 #[test]
-fn export_markdown_cites_the_banner() {
+fn export_markdown_does_not_cite_the_banner_as_the_newspaper() {
+    // Issue 14: the page's slogan stood where the newspaper's name goes. The bundled page
+    // names no newspaper (no `source`), so its citation has none.
     let out = kanbao(&["export", "--district", "xc"]);
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(text.contains("## 展览路街道总工会开展快递行业职工沟通会"));
-    assert!(text.contains("深入学习贯彻党的二十大精神"));
+    assert!(text.contains("*西城区 · 记者 陈曦 · id 5*"), "{text}");
+    assert!(!text.contains("深入学习贯彻党的二十大精神"));
 }
 
 #[test]
@@ -525,7 +528,7 @@ fn show_names_the_day_and_page_of_an_archived_article() {
     let out = kanbao(&["--data", &path, "show", "d1", "--width", "60"]);
     assert_eq!(
         stdout(&out).lines().nth(1),
-        Some("西城区 · 记者 陈曦 · 新闻 · 2024-03-05 第3版")
+        Some("西城区 · 记者 陈曦 · 新闻 · 2024-03-05 第3版 · id d1")
     );
     let out = kanbao(&[
         "--data", &path, "--lang", "en", "show", "d1", "--width", "60",
@@ -534,13 +537,13 @@ fn show_names_the_day_and_page_of_an_archived_article() {
         stdout(&out)
             .lines()
             .nth(1)
-            .is_some_and(|l| l.ends_with("2024-03-05 page 3"))
+            .is_some_and(|l| l.ends_with("2024-03-05 page 3 · id d1"))
     );
     // The bundled page has neither: its meta lines are as before.
     let out = kanbao(&["show", "5", "--width", "60"]);
     assert_eq!(
         stdout(&out).lines().nth(1),
-        Some("西城区 · 记者 陈曦 · 新闻")
+        Some("西城区 · 记者 陈曦 · 新闻 · id 5")
     );
 }
 

@@ -271,11 +271,12 @@ fn the_reader_takes_the_config_files_data_keys_and_colours() {
          [keys.list]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n\
          [keys.reader]\n\"ctrl-b\" = \"back\"\n",
     );
-    let mut t = support::Term::start(&["--config", &config], 80, 24);
+    // Tall enough that the help's list section and the next fit on its first screen.
+    let mut t = support::Term::start(&["--config", &config], 80, 32);
     t.wait_text("配置文件里的文章");
     t.wait_text("2 篇");
     // The colour: the status bar (the last row) on green.
-    let bg = t.parser.screen().cell(23, 0).unwrap().bgcolor();
+    let bg = t.parser.screen().cell(31, 0).unwrap().bgcolor();
     assert_eq!(bg, vt100::Color::Idx(2));
     // The status bar's hints name the user's key for quitting, not the key it took.
     t.wait_text("x 退出");

@@ -353,11 +353,11 @@ fn a_resize_storm_while_reading_keeps_the_page() {
 fn holds_a_bookmark(path: &Path) -> bool {
     let text = std::fs::read_to_string(path).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    json["sources"]["builtin"]
+    json["sources"]["builtin"]["entries"]
         .as_object()
         .unwrap()
         .values()
-        .any(|entry| entry["bookmarked"] == serde_json::Value::Bool(true))
+        .any(|entry| entry["bookmarked"]["v"] == serde_json::Value::Bool(true))
 }
 
 /// Bookmarks an article and at once sends `signal`: kanbao saves, restores the terminal and

@@ -150,9 +150,9 @@ fn show_prints_only_the_data_not_the_readers_no_text_note() {
         let (code, text) = run(&["--lang", lang, "show", "h10", "--width", "40"]);
         assert_eq!(code, Some(0));
         let meta = if lang == "zh" {
-            "未注明 · 图片新闻"
+            "未注明 · 图片新闻 · id h10"
         } else {
-            "not stated · photo"
+            "not stated · photo · id h10"
         };
         assert_eq!(text, format!("空的图片新闻\n{meta}\n\n"), "{lang}");
         let (code, json) = run(&["--lang", lang, "show", "h10", "--json"]);

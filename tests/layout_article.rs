@@ -38,7 +38,7 @@ fn show_layout_is_headings_meta_blank_then_indented_paragraphs() {
         [
             "协同发力解决货车司机群体“急难愁盼”问题",
             "大兴区天宫院街道“党工共建”办好暖“新”事",
-            "大兴区 · 记者 孙艳 · 新闻",
+            "大兴区 · 记者 孙艳 · 新闻 · id 1",
             "",
             "\u{3000}\u{3000}在大兴区天宫院街道，具有生物医药基地",
             "和京南物流基地两大园区。",
@@ -187,13 +187,13 @@ fn an_empty_field_leaves_no_dangling_separator_in_the_meta_line() {
             ..Article::default()
         };
         let meta = kanbao::layout::meta_line(&article, Lang::Zh);
-        assert_eq!(meta, "未注明 · 新闻", "{date:?}");
+        assert_eq!(meta, "未注明 · 新闻 · id e", "{date:?}");
         let paged = Article {
             page: Some(3),
             ..article
         };
         let meta = kanbao::layout::meta_line(&paged, Lang::Zh);
-        assert_eq!(meta, "未注明 · 新闻 · 第3版", "{date:?}");
+        assert_eq!(meta, "未注明 · 新闻 · 第3版 · id e", "{date:?}");
     }
     assert_eq!(kanbao::layout::join_meta(["甲", "", " ", "乙"]), "甲 · 乙");
 }
@@ -242,5 +242,5 @@ fn show_lays_emoji_sequences_out_as_a_terminal_draws_them() {
 fn show_leaves_no_dangling_separator_for_an_empty_date() {
     let line = r#"{"id": "d1", "title": "标题", "district": "大兴区", "date": "", "paragraphs": ["正文。"]}"#;
     let lines = show(line, "d1", 40);
-    assert_eq!(lines[1], "大兴区 · 新闻", "{lines:?}");
+    assert_eq!(lines[1], "大兴区 · 新闻 · id d1", "{lines:?}");
 }

@@ -132,6 +132,15 @@ fn child_process() {
                 store.save().unwrap();
             }
         }
+        // Writes a note on 30 articles (`<prefix><n>`), saving after each.
+        "noter" => {
+            let mut store = open(&path);
+            for n in 0..30 {
+                store.set_note(SRC, &format!("{prefix}{n}"), &format!("意见 {n}"));
+                store.set_tag(SRC, &format!("{prefix}{n}"), "待核实", true);
+                store.save().unwrap();
+            }
+        }
         // `--no-state` with a default path that must stay untouched.
         "disabled" => {
             let mut store = StateStore::disabled();
@@ -172,10 +181,14 @@ fn marks_and_positions_survive_a_round_trip() {
     assert_eq!(again.position(SRC, "1"), None);
 
     let json: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(json["version"], 1);
-    assert_eq!(json["sources"][SRC]["1"]["read"], true);
-    assert_eq!(json["sources"][BUILTIN]["7"]["position"]["offset"], 12);
-    assert!(json["sources"][SRC]["1"]["updated"].as_u64().unwrap() > 0);
+    assert_eq!(json["version"], 2);
+    let one = &json["sources"][SRC]["entries"]["1"];
+    assert_eq!(one["read"]["v"], true);
+    assert!(one["read"]["at"].as_u64().unwrap() > 0);
+    assert_eq!(
+        json["sources"][BUILTIN]["entries"]["7"]["position"]["v"]["offset"],
+        12
+    );
 }
 
 #[test]
@@ -354,7 +367,7 @@ fn two_stores_on_one_file_keep_each_others_marks() {
 }
 
 #[test]
-fn the_later_change_to_one_article_wins() {
+fn two_changes_to_one_article_are_both_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = state_path(&dir);
     let mut a = open(&path);
@@ -362,13 +375,33 @@ fn the_later_change_to_one_article_wins() {
     a.set_read(SRC, "1", true);
     thread::sleep(Duration::from_millis(5));
     b.set_bookmarked(SRC, "1", true);
-    // B saves first, then A: A's older change must not undo B's newer one.
+    // B saves first, then A: each field merges on its own, so neither change is lost.
     b.save().unwrap();
     a.save().unwrap();
     let c = open(&path);
     assert!(c.is_bookmarked(SRC, "1"));
-    assert!(!c.is_read(SRC, "1"));
+    assert!(c.is_read(SRC, "1"));
     assert!(a.is_bookmarked(SRC, "1"));
+}
+
+#[test]
+fn the_later_change_to_one_field_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let mut a = open(&path);
+    let mut b = open(&path);
+    a.set_note(SRC, "1", "旧意见");
+    a.set_read(SRC, "1", true);
+    thread::sleep(Duration::from_millis(5));
+    b.set_note(SRC, "1", "新意见");
+    // B saves first, then A: A's older note must not undo B's newer one, but A's read
+    // mark (a field B never touched) is kept.
+    b.save().unwrap();
+    a.save().unwrap();
+    let c = open(&path);
+    assert_eq!(c.note(SRC, "1"), Some("新意见"));
+    assert!(c.is_read(SRC, "1"));
+    assert_eq!(a.note(SRC, "1"), Some("新意见"));
 }
 
 #[test]
@@ -411,6 +444,112 @@ fn two_processes_saving_at_once_keep_all_marks() {
             );
         }
     }
+}
+
+#[test]
+fn two_processes_writing_a_note_and_a_read_mark_to_one_entry_keep_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    let children = [
+        spawn_child("marker", &path, "s"),
+        spawn_child("noter", &path, "s"),
+    ];
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let store = open(&path);
+    for n in 0..30 {
+        let id = format!("s{n}");
+        assert!(store.is_read(SRC, &id), "{id}: read mark lost");
+        assert_eq!(
+            store.note(SRC, &id),
+            Some(format!("意见 {n}").as_str()),
+            "{id}"
+        );
+        assert_eq!(store.tags(SRC, &id), ["待核实"], "{id}");
+    }
+}
+
+/// A state file exactly as kanbao wrote it before notes and tags (version 1: one stamp per
+/// entry, sources keyed by the data's canonical path).
+const V1_FILE: &str = r#"{
+  "version": 1,
+  "sources": {
+    "/media/usb/archive.jsonl": {
+      "a-1": {
+        "read": true,
+        "bookmarked": true,
+        "position": {
+          "paragraph": 2,
+          "offset": 15
+        },
+        "updated": 1764900000123
+      },
+      "a-2": {
+        "read": false,
+        "bookmarked": true,
+        "updated": 1764900000456
+      }
+    },
+    "builtin": {
+      "3": {
+        "read": true,
+        "bookmarked": false,
+        "position": {
+          "paragraph": 0,
+          "offset": 3
+        },
+        "updated": 1764800000000
+      }
+    }
+  }
+}"#;
+
+#[test]
+fn a_version_1_file_migrates_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_path(&dir);
+    fs::write(&path, V1_FILE).unwrap();
+    let mut store = open(&path);
+    let old = "/media/usb/archive.jsonl";
+    let check = |store: &StateStore, key: &str| {
+        assert!(store.is_read(key, "a-1") && store.is_bookmarked(key, "a-1"));
+        assert_eq!(
+            store.position(key, "a-1"),
+            Some(Position {
+                paragraph: 2,
+                offset: 15
+            })
+        );
+        assert!(!store.is_read(key, "a-2") && store.is_bookmarked(key, "a-2"));
+        assert_eq!(store.position(key, "a-2"), None);
+        assert_eq!(
+            store.entry(key, "a-1").unwrap().updated(),
+            1_764_900_000_123
+        );
+    };
+    check(&store, old);
+    assert!(store.is_read(BUILTIN, "3"));
+    // The data opened again at its old path finds its marks under its new key.
+    let source = kanbao::state::SourceId {
+        name: "archive.jsonl".into(),
+        fingerprint: "0123456789abcdef".into(),
+        path: Some(old.into()),
+    };
+    let key = store.resolve_source(&source);
+    assert_eq!(key, "archive.jsonl#0123456789abcdef");
+    check(&store, &key);
+    // A note on a migrated entry keeps its other fields; the save writes version 2.
+    store.set_note(&key, "a-2", "待核实：日期");
+    store.save().unwrap();
+    let again = open(&path);
+    check(&again, &key);
+    check(&again, old);
+    assert_eq!(again.note(&key, "a-2"), Some("待核实：日期"));
+    assert_eq!(again.position(BUILTIN, "3").map(|p| p.offset), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["sources"][&key]["path"], old);
 }
 
 fn assert_moved_aside(content: &[u8], reason_contains: &str) {
@@ -661,12 +800,12 @@ fn a_regular_state_file_keeps_its_mode() {
 fn a_newer_version_is_read_but_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = state_path(&dir);
-    let newer = br#"{"version":2,"sources":{"builtin":{"1":{"read":true}}},"more":[]}"#;
+    let newer = br#"{"version":3,"sources":{"builtin":{"entries":{"1":{"read":{"v":true,"at":1}}}}},"more":[]}"#;
     fs::write(&path, newer).unwrap();
     let (mut store, warnings) = StateStore::open(Some(path.clone()));
     assert!(matches!(
         warnings.as_slice(),
-        [Warning::NewerVersion { version: 2, .. }]
+        [Warning::NewerVersion { version: 3, .. }]
     ));
     assert!(warnings[0].to_string().contains("newer kanbao"));
     assert!(store.is_read(BUILTIN, "1"));

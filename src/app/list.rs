@@ -14,7 +14,8 @@ impl App {
             self.view.get(self.selected).copied()
         };
         let articles = &self.collection;
-        self.view = self
+        let store = self.store();
+        let view = self
             .order
             .iter()
             .copied()
@@ -23,7 +24,10 @@ impl App {
                     .get(i)
                     .is_some_and(|a| self.opts.filter.matches(a) && self.query.admits(a))
             })
+            .filter(|&i| self.marks_keep(&store, i))
             .collect();
+        drop(store);
+        self.view = view;
         if self.by_date && !self.query.is_empty() {
             // Stable: results of one day keep their rank; undated ones go last.
             self.view.sort_by_key(|&i| {
@@ -113,6 +117,11 @@ impl App {
         let saved = self.store().position(&self.opts.source, &article.id);
         let width = self.text_width();
         let mut reader = Reader::new(index, article, width, &self.layout_options(), saved);
+        let note = self
+            .store()
+            .note(&self.opts.source, &article.id)
+            .map(str::to_owned);
+        reader.set_note(note, article, &self.layout_options());
         reader.find(article, &self.query);
         reader.relayout(article, width, &self.layout_options(), self.rows());
         self.reader = Some(reader);

@@ -42,6 +42,8 @@ pub struct Reader {
     /// For each line, the hits on it: `(byte range, hit index)`.
     line_hits: Vec<Vec<(Range<usize>, usize)>>,
     current: Option<usize>,
+    /// The reviewer's note, shown dim under the article (issue 14).
+    note: Option<String>,
 }
 
 impl Reader {
@@ -54,7 +56,7 @@ impl Reader {
         saved: Option<Position>,
     ) -> Reader {
         let width = width.max(MIN_LAYOUT_WIDTH);
-        let lines = lay_out(article, width, opts);
+        let lines = lay_out(article, width, opts, None);
         let anchor = saved
             .filter(|p| *p != Position::default())
             .map(|p| (p.paragraph, p.offset));
@@ -68,7 +70,24 @@ impl Reader {
             hits: Vec::new(),
             line_hits: Vec::new(),
             current: None,
+            note: None,
         }
+    }
+
+    /// Shows `note` (the reviewer's 批注) dim under the article, apart from its text and
+    /// never searched, or none; lays the article out again when it changed.
+    pub fn set_note(&mut self, note: Option<String>, article: &Article, opts: &LayoutOptions) {
+        if note == self.note {
+            return;
+        }
+        self.note = note;
+        self.lines = lay_out(article, self.width, opts, self.note.as_deref());
+        self.current = None;
+    }
+
+    /// The note shown under the article, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The laid-out lines.
@@ -97,7 +116,7 @@ impl Reader {
         let width = width.max(MIN_LAYOUT_WIDTH);
         if width != self.width {
             self.width = width;
-            self.lines = lay_out(article, width, opts);
+            self.lines = lay_out(article, width, opts, self.note.as_deref());
             self.current = None;
         }
         let line = self
@@ -248,7 +267,14 @@ impl Reader {
 ///
 /// The byline, which the newspaper prints at the head of the text and search looks in, is
 /// shown dim above the body (after the blank line), so that a hit in it can be seen.
-fn lay_out(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLine> {
+///
+/// The reviewer's `note`, if any, comes last: a blank line, then `批注：` and its lines, dim.
+fn lay_out(
+    article: &Article,
+    width: usize,
+    opts: &LayoutOptions,
+    note: Option<&str>,
+) -> Vec<LaidLine> {
     let mut lines = layout::layout_article(article, width, opts);
     // The reader's own lines: `text` wrapped with no indent, in `role`, at `at`.
     let insert = |lines: &mut Vec<LaidLine>, at: usize, text: &str, role: LineRole| {
@@ -296,6 +322,24 @@ fn lay_out(article: &Article, width: usize, opts: &LayoutOptions) -> Vec<LaidLin
     if !shows(&lines, LineRole::Body) {
         let end = lines.len();
         insert(&mut lines, end, Msg::NoText.text(opts.lang), LineRole::Note);
+    }
+    if let Some(note) = note {
+        lines.push(LaidLine {
+            text: String::new(),
+            role: LineRole::Note,
+            paragraph: None,
+            range: 0..0,
+        });
+        let label = match opts.lang {
+            crate::i18n::Lang::Zh => "批注：",
+            crate::i18n::Lang::En => "Note:",
+        };
+        let end = lines.len();
+        insert(&mut lines, end, label, LineRole::Note);
+        for line in note.lines() {
+            let end = lines.len();
+            insert(&mut lines, end, &sanitize(line), LineRole::Note);
+        }
     }
     lines
 }

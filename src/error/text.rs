@@ -219,6 +219,7 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             state_error_text(e, lang)
         ),
         Error::Query(e) => query_error_text(e, lang),
+        Error::Review(e) => crate::review::review_error_text(e, lang),
         Error::StdoutClosed if zh => {
             "标准输出已关闭，结果无处可写；请把输出重定向到文件或管道".to_string()
         }

@@ -234,6 +234,7 @@ impl Archive {
                 .and_then(|v| v.as_u64())
                 .and_then(|p| u32::try_from(p).ok()),
             paragraphs: Vec::new(),
+            source: None,
         })
     }
 

@@ -138,8 +138,8 @@ pub fn join_meta<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
 }
 
 /// The meta line, unwrapped and sanitized: district (or 未注明), `记者` and names,
-/// `通讯员` and names, kind, and in an archive the date and page, joined by ` · `. E.g.
-/// `大兴区 · 记者 孙艳 · 新闻`. Empty fields are left out with their separators.
+/// `通讯员` and names, kind, in an archive the date and page, and the id, joined by ` · `.
+/// E.g. `大兴区 · 记者 孙艳 · 新闻 · id 1`. Empty fields are left out with their separators.
 pub fn meta_line(article: &Article, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::with_capacity(4);
     parts.push(match article.district.as_deref().map(sanitize) {
@@ -176,6 +176,11 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
         .chain(article.page.map(|p| crate::i18n::page_label(lang, p)))
         .collect();
     parts.push(issue.join(" "));
+    // The id, for `kanbao show`, `note`, `tag` and `export --id` (issue 14).
+    let id = sanitize(&article.id);
+    if !id.trim().is_empty() {
+        parts.push(format!("id {id}"));
+    }
     join_meta(parts)
 }
 

@@ -169,6 +169,12 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("picker_toggle", Action::PickerToggle),
     ("picker_apply", Action::PickerApply),
     ("picker_cancel", Action::PickerCancel),
+    ("only_bookmarked", Action::FilterBookmarked),
+    ("only_unread", Action::FilterUnread),
+    ("only_noted", Action::FilterNoted),
+    ("by_tag", Action::FilterTag),
+    ("copy_article", Action::CopyArticle),
+    ("copy_citation", Action::CopyCitation),
 ];
 
 /// The actions that do something in `mode`: those the default key table binds there (a
@@ -199,6 +205,12 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "toggle_sort",
             "open_date_prompt",
             "open_timeline",
+            "only_bookmarked",
+            "only_unread",
+            "only_noted",
+            "by_tag",
+            "copy_article",
+            "copy_citation",
         ],
         Context::Reader => &[
             "quit",
@@ -223,6 +235,8 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "toggle_bookmark",
             "toggle_read",
             "open_date_prompt",
+            "copy_article",
+            "copy_citation",
         ],
         Context::Search => &[
             "quit",

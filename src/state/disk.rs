@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::error::{NotState, StateError, io_err};
-use super::model::{Sources, StateFile, VERSION};
+use super::model::{Sources, StateFile, StateFileV1, VERSION, migrate_v1};
 
 /// How long a save waits for another kanbao's save to finish before giving up.
 const LOCK_WAIT: Duration = Duration::from_secs(5);
@@ -148,6 +148,12 @@ pub(crate) fn parse(bytes: &[u8]) -> DiskState {
             .unwrap_or_default();
         let version = u32::try_from(version).unwrap_or(u32::MAX);
         return DiskState::Newer { version, sources };
+    }
+    if version == 1 {
+        return match serde_json::from_str::<StateFileV1>(text) {
+            Ok(file) => DiskState::Current(migrate_v1(file)),
+            Err(e) => DiskState::Damaged(format!("not a kanbao state file: {e}")),
+        };
     }
     if version < u64::from(VERSION) {
         return DiskState::Damaged(format!("unknown version {version}"));
@@ -399,6 +405,9 @@ mod tests {
     fn classifies_files() {
         let current = br#"{"version":1,"sources":{}}"#;
         assert!(matches!(parse(current), DiskState::Current(s) if s.is_empty()));
+        let current =
+            br#"{"version":2,"sources":{"k":{"entries":{"1":{"read":{"v":true,"at":3}}}}}}"#;
+        assert!(matches!(parse(current), DiskState::Current(s) if s["k"].is_read("1")));
         // Damaged: kanbao's own shape, gone wrong.
         for damaged in [
             &b"{\"version\":1,\"sources\":{\"\xff\":{}}}"[..],
@@ -407,6 +416,7 @@ mod tests {
             br#"{"version":"1","sources":{}}"#,
             br#"{"version":1,"sources":{"a":{"1":{"read":"yes"}}}}"#,
             br#"{"version":1,"sources":[]}"#,
+            br#"{"version":2,"sources":{"k":{"entries":{"1":{"read":true}}}}}"#,
         ] {
             assert!(
                 matches!(parse(damaged), DiskState::Damaged(_)),
@@ -439,8 +449,8 @@ mod tests {
             DiskState::NotState(NotState::Empty)
         ));
         assert!(matches!(
-            parse(br#"{"version":2,"sources":"new shape"}"#),
-            DiskState::Newer { version: 2, sources } if sources.is_empty()
+            parse(br#"{"version":3,"sources":"new shape"}"#),
+            DiskState::Newer { version: 3, sources } if sources.is_empty()
         ));
     }
 

@@ -1,11 +1,16 @@
 //! The reading state as data: entries per source and article, the file format, and the merge.
+//!
+//! Version 2 stamps every field of an entry on its own (read, bookmark, position, note, and
+//! each tag), so a merge keeps the newer value of each field: a read mark saved by one kanbao
+//! never erases a note written by another. Version 1 files (one stamp per entry) are read and
+//! migrated by [`migrate_v1`]: every field keeps the entry's stamp, nothing is dropped.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 /// The file format version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Where the reader stopped in an article.
 ///
@@ -19,28 +24,171 @@ pub struct Position {
     pub offset: usize,
 }
 
-/// The state of one article in one source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Entry {
-    /// The article was read.
-    #[serde(default)]
-    pub read: bool,
-    /// The article is bookmarked.
-    #[serde(default)]
-    pub bookmarked: bool,
-    /// The last reading position, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<Position>,
-    /// When this entry last changed, in milliseconds since the Unix epoch; the merge key.
-    #[serde(default)]
-    pub updated: u64,
+/// A value with the time it was set, in milliseconds since the Unix epoch: the merge key.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Stamped<T> {
+    /// The value.
+    #[serde(rename = "v")]
+    pub value: T,
+    /// When it was set.
+    pub at: u64,
 }
 
-/// The entries of one data source, by article id.
+/// The state of one article in one source. Every field carries its own time.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(transparent)]
+pub struct Entry {
+    /// Whether the article was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<Stamped<bool>>,
+    /// Whether the article is bookmarked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bookmarked: Option<Stamped<bool>>,
+    /// The last reading position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Stamped<Position>>,
+    /// The reviewer's note; an empty text is a cleared note (kept so the clearing merges).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Stamped<String>>,
+    /// Tags by name: `true` put on, `false` taken off (kept so the removal merges).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, Stamped<bool>>,
+}
+
+impl Entry {
+    /// Whether the article is marked read.
+    pub fn is_read(&self) -> bool {
+        self.read.as_ref().is_some_and(|s| s.value)
+    }
+
+    /// Whether the article is bookmarked.
+    pub fn is_bookmarked(&self) -> bool {
+        self.bookmarked.as_ref().is_some_and(|s| s.value)
+    }
+
+    /// The last reading position, if any.
+    pub fn position(&self) -> Option<Position> {
+        self.position.as_ref().map(|s| s.value)
+    }
+
+    /// The note, if there is one (never empty).
+    pub fn note(&self) -> Option<&str> {
+        self.note
+            .as_ref()
+            .map(|s| s.value.as_str())
+            .filter(|n| !n.is_empty())
+    }
+
+    /// The tags put on the article, in sorted order.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        self.tags
+            .iter()
+            .filter(|(_, s)| s.value)
+            .map(|(t, _)| t.as_str())
+    }
+
+    /// Whether the tag is on the article.
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.get(tag).is_some_and(|s| s.value)
+    }
+
+    /// The latest time any field changed (0 when none has).
+    pub fn updated(&self) -> u64 {
+        let fields = [
+            self.read.as_ref().map(|s| s.at),
+            self.bookmarked.as_ref().map(|s| s.at),
+            self.position.as_ref().map(|s| s.at),
+            self.note.as_ref().map(|s| s.at),
+        ];
+        let tags = self.tags.values().map(|s| s.at);
+        fields.into_iter().flatten().chain(tags).max().unwrap_or(0)
+    }
+
+    /// Merges `theirs` into this entry field by field: the newer stamp wins, on a tie this
+    /// entry's value stays.
+    fn merge_from(&mut self, theirs: &Entry) {
+        pick(&mut self.read, &theirs.read);
+        pick(&mut self.bookmarked, &theirs.bookmarked);
+        pick(&mut self.position, &theirs.position);
+        pick(&mut self.note, &theirs.note);
+        for (tag, other) in &theirs.tags {
+            let mut mine = self.tags.remove(tag);
+            pick(&mut mine, &Some(other.clone()));
+            if let Some(mine) = mine {
+                self.tags.insert(tag.clone(), mine);
+            }
+        }
+    }
+}
+
+/// Keeps `mine` unless `theirs` is strictly newer.
+fn pick<T: Clone>(mine: &mut Option<Stamped<T>>, theirs: &Option<Stamped<T>>) {
+    if let Some(t) = theirs
+        && mine.as_ref().is_none_or(|m| t.at > m.at)
+    {
+        *mine = Some(t.clone());
+    }
+}
+
+/// Sets a stamped field to `value` at `now` (always later than its last stamp); false when
+/// it already held that value, and then it keeps its stamp so it cannot win a merge it
+/// should not.
+pub(crate) fn set<T: PartialEq + Default>(
+    field: &mut Option<Stamped<T>>,
+    value: T,
+    now: u64,
+) -> bool {
+    let current = field.as_ref();
+    let unchanged = match current {
+        Some(s) => s.value == value,
+        None => value == T::default(),
+    };
+    if unchanged {
+        return false;
+    }
+    let at = stamp(current.map_or(0, |s| s.at), now);
+    *field = Some(Stamped { value, at });
+    true
+}
+
+/// Where the reader left the list of one data source (issue 14): the search, the filters
+/// and the selected article, restored on the next start on the same data.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Session {
+    /// The search as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub query: String,
+    /// The district filter, as district names (未注明 for the unstated).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub districts: Vec<String>,
+    /// Only bookmarked articles.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bookmarked: bool,
+    /// Only unread articles.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unread: bool,
+    /// Only articles with a note.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub noted: bool,
+    /// Only articles with this tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// The id of the selected article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+}
+
+/// The entries of one data source, by article id, and the path it was last read from (a
+/// hint for finding it again when the data changed in place).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SourceState {
+    /// The data's path(s) when last opened, canonical, joined by newlines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) path: Option<String>,
+    #[serde(default)]
     entries: BTreeMap<String, Entry>,
+    /// Where the reader left the list; the newer wins a merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) session: Option<Stamped<Session>>,
 }
 
 impl SourceState {
@@ -51,22 +199,43 @@ impl SourceState {
 
     /// Whether `id` is marked read.
     pub fn is_read(&self, id: &str) -> bool {
-        self.entry(id).is_some_and(|e| e.read)
+        self.entry(id).is_some_and(Entry::is_read)
     }
 
     /// Whether `id` is bookmarked.
     pub fn is_bookmarked(&self, id: &str) -> bool {
-        self.entry(id).is_some_and(|e| e.bookmarked)
+        self.entry(id).is_some_and(Entry::is_bookmarked)
     }
 
     /// The last reading position in `id`, if any.
     pub fn position(&self, id: &str) -> Option<Position> {
-        self.entry(id).and_then(|e| e.position)
+        self.entry(id).and_then(Entry::position)
+    }
+
+    /// The note on `id`, if any.
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.entry(id).and_then(Entry::note)
     }
 
     /// Every entry, by article id in sorted order.
     pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
         self.entries.iter().map(|(id, e)| (id.as_str(), e))
+    }
+
+    /// The tags in use with how many articles carry each, by name.
+    pub fn tag_counts(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for entry in self.entries.values() {
+            for tag in entry.tags() {
+                *counts.entry(tag.to_owned()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// The data's path when last opened (canonical; several joined by newlines).
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
     }
 
     /// The number of articles with state.
@@ -84,10 +253,11 @@ impl SourceState {
     }
 }
 
-/// The whole state: sources by key (a canonical data path, or `builtin`).
+/// The whole state: sources by key (see `state::SourceId::key`).
 pub(crate) type Sources = BTreeMap<String, SourceState>;
 
-/// The file as written: `{ "version": 1, "sources": { "<key>": { "<id>": {…} } } }`.
+/// The file as written: `{ "version": 2, "sources": { "<key>": { "path", "entries": { "<id>":
+/// {…} } } } }`.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct StateFile {
     pub version: u32,
@@ -95,21 +265,81 @@ pub(crate) struct StateFile {
     pub sources: Sources,
 }
 
-/// Merges `local` into `disk`, entry by entry: for each (source, id) the entry with the newer
-/// `updated` wins, and on a tie the local one does. Entries only on one side are kept.
+/// An entry of a version 1 file: one stamp for the whole entry.
+#[derive(Debug, Deserialize)]
+struct EntryV1 {
+    #[serde(default)]
+    read: bool,
+    #[serde(default)]
+    bookmarked: bool,
+    #[serde(default)]
+    position: Option<Position>,
+    #[serde(default)]
+    updated: u64,
+}
+
+/// A version 1 file: sources keyed by the data's canonical path, entries by id.
+#[derive(Debug, Deserialize)]
+pub(crate) struct StateFileV1 {
+    #[serde(default)]
+    sources: BTreeMap<String, BTreeMap<String, EntryV1>>,
+}
+
+/// Turns a version 1 file into version 2 without loss: each field takes the entry's stamp,
+/// and a source keeps its key (its path, which is also its path hint, so the next start on
+/// that data finds it; see `StateStore::resolve_source`).
+pub(crate) fn migrate_v1(old: StateFileV1) -> Sources {
+    let mut sources = Sources::new();
+    for (key, entries) in old.sources {
+        let source = sources.entry(key.clone()).or_default();
+        if key != crate::state::BUILTIN {
+            source.path = Some(key.clone());
+        }
+        for (id, e) in entries {
+            let at = e.updated;
+            let entry = Entry {
+                read: Some(Stamped { value: e.read, at }),
+                bookmarked: Some(Stamped {
+                    value: e.bookmarked,
+                    at,
+                }),
+                position: e.position.map(|value| Stamped { value, at }),
+                note: None,
+                tags: BTreeMap::new(),
+            };
+            source.entries.insert(id, entry);
+        }
+    }
+    sources
+}
+
+/// Merges `local` into `disk`, field by field: for each (source, id, field) the value with
+/// the newer stamp wins, and on a tie the local one does. Entries, fields and tags on only
+/// one side are kept; a source's path hint is the local one when it has one.
 ///
-/// Local changes are stamped newer than the entry they replaced (see `stamp`), so a change made
-/// by this process beats the version it started from, while entries another process changed
-/// since — and this one did not touch — come from disk.
+/// Local changes are stamped newer than the field they replaced (see `stamp`), so a change
+/// made by this process beats the version it started from, while fields another process
+/// changed since — and this one did not touch — come from disk.
 pub(crate) fn merge(mut disk: Sources, local: &Sources) -> Sources {
     for (key, source) in local {
         let target = disk.entry(key.clone()).or_default();
+        if source.path.is_some() {
+            target.path.clone_from(&source.path);
+        }
+        if let Some(mine) = &source.session
+            && target.session.as_ref().is_none_or(|t| mine.at >= t.at)
+        {
+            target.session = Some(mine.clone());
+        }
         for (id, entry) in &source.entries {
             match target.entries.get_mut(id) {
-                Some(theirs) if theirs.updated > entry.updated => {}
-                Some(theirs) => *theirs = *entry,
+                Some(theirs) => {
+                    let mut mine = entry.clone();
+                    mine.merge_from(theirs);
+                    *theirs = mine;
+                }
                 None => {
-                    target.entries.insert(id.clone(), *entry);
+                    target.entries.insert(id.clone(), entry.clone());
                 }
             }
         }
@@ -117,120 +347,11 @@ pub(crate) fn merge(mut disk: Sources, local: &Sources) -> Sources {
     disk
 }
 
-/// The timestamp for a change to an entry last stamped `previous`: now, but always later than
+/// The timestamp for a change to a field last stamped `previous`: now, but always later than
 /// `previous`, so a clock that stepped back cannot make a fresh change lose a merge.
 pub(crate) fn stamp(previous: u64, now: u64) -> u64 {
     now.max(previous.saturating_add(1))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(key: &str, id: &str, entry: Entry) -> Sources {
-        let mut s = Sources::new();
-        *s.entry(key.into()).or_default().entry_mut(id) = entry;
-        s
-    }
-
-    fn read_at(updated: u64) -> Entry {
-        Entry {
-            read: true,
-            updated,
-            ..Entry::default()
-        }
-    }
-
-    #[test]
-    fn newer_entry_wins_either_side() {
-        let disk = one("a", "1", read_at(5));
-        let local = one(
-            "a",
-            "1",
-            Entry {
-                updated: 3,
-                ..Entry::default()
-            },
-        );
-        assert!(merge(disk.clone(), &local)["a"].is_read("1"));
-        let local = one(
-            "a",
-            "1",
-            Entry {
-                updated: 7,
-                ..Entry::default()
-            },
-        );
-        assert!(!merge(disk, &local)["a"].is_read("1"));
-    }
-
-    #[test]
-    fn tie_goes_to_local() {
-        let disk = one(
-            "a",
-            "1",
-            Entry {
-                updated: 5,
-                ..Entry::default()
-            },
-        );
-        let local = one("a", "1", read_at(5));
-        assert!(merge(disk, &local)["a"].is_read("1"));
-    }
-
-    #[test]
-    fn entries_on_one_side_are_kept() {
-        let disk = one("a", "1", read_at(1));
-        let local = one("b", "2", read_at(1));
-        let merged = merge(disk, &local);
-        assert!(merged["a"].is_read("1"));
-        assert!(merged["b"].is_read("2"));
-    }
-
-    fn sources() -> impl proptest::strategy::Strategy<Value = Sources> {
-        use proptest::prelude::*;
-        let entry =
-            (any::<bool>(), any::<bool>(), 0u64..4).prop_map(|(read, bookmarked, updated)| Entry {
-                read,
-                bookmarked,
-                position: None,
-                updated,
-            });
-        let source = proptest::collection::btree_map("[ab]", entry, 0..3)
-            .prop_map(|entries| SourceState { entries });
-        proptest::collection::btree_map("[xy]", source, 0..3)
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn merge_keeps_every_entry_at_its_newest(disk in sources(), local in sources()) {
-            let merged = merge(disk.clone(), &local);
-            for side in [&disk, &local] {
-                for (key, source) in side {
-                    for (id, entry) in &source.entries {
-                        let kept = merged[key].entries[id];
-                        proptest::prop_assert!(kept.updated >= entry.updated);
-                    }
-                }
-            }
-            for (key, source) in &local {
-                for (id, entry) in &source.entries {
-                    let theirs = disk.get(key).and_then(|s| s.entry(id));
-                    if theirs.is_none_or(|t| t.updated <= entry.updated) {
-                        proptest::prop_assert_eq!(merged[key].entries[id], *entry);
-                    }
-                }
-            }
-            let count = |s: &Sources| s.values().map(SourceState::len).sum::<usize>();
-            proptest::prop_assert!(count(&merged) <= count(&disk) + count(&local));
-            proptest::prop_assert_eq!(merge(merged.clone(), &local), merged);
-        }
-    }
-
-    #[test]
-    fn stamp_never_goes_back() {
-        assert_eq!(stamp(10, 20), 20);
-        assert_eq!(stamp(20, 10), 21);
-        assert_eq!(stamp(u64::MAX, 0), u64::MAX);
-    }
-}
+mod tests;

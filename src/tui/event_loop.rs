@@ -152,6 +152,13 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             }
             batch += 1;
         }
+        if let Some(text) = app.take_clipboard() {
+            // OSC 52: the terminal puts it on the clipboard (over SSH too); no answer comes.
+            crossterm::execute!(
+                terminal.backend_mut(),
+                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+            )?;
+        }
         if app.take_redraw() {
             // Ctrl-L: every cell written afresh, not as a diff against the last frame. As
             // after a resize, `resize` clears without asking where the cursor is (`clear`

@@ -30,6 +30,9 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
             .collect();
         right.push(i18n::labelled(lang, Msg::District, &names.join(" ")));
     }
+    if !app.mark_filter().is_empty() {
+        right.push(app.mark_filter().describe(lang));
+    }
     if !app.filter().dates.is_all() {
         right.push(i18n::range_label(lang, &app.filter().dates.to_string()));
     }

@@ -1,0 +1,121 @@
+//! Mark filters in the reader (issue 14): only bookmarked, only unread, only with a note,
+//! only with a tag (cycled through the tags in use). Shown in the header; `c` clears them
+//! with the search and the district filter.
+
+use super::*;
+
+/// Which marks the list keeps; the default keeps every article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkFilter {
+    /// Only bookmarked articles.
+    pub bookmarked: bool,
+    /// Only articles not yet read.
+    pub unread: bool,
+    /// Only articles with a note.
+    pub noted: bool,
+    /// Only articles with this tag.
+    pub tag: Option<String>,
+}
+
+impl MarkFilter {
+    /// True when it keeps every article.
+    pub fn is_empty(&self) -> bool {
+        *self == MarkFilter::default()
+    }
+
+    /// Whether the article `id` of source `key` passes.
+    pub fn keeps(&self, store: &StateStore, key: &str, id: &str) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        let entry = store.entry(key, id);
+        (!self.bookmarked || entry.is_some_and(crate::state::Entry::is_bookmarked))
+            && (!self.unread || !entry.is_some_and(crate::state::Entry::is_read))
+            && (!self.noted || entry.is_some_and(|e| e.note().is_some()))
+            && self
+                .tag
+                .as_deref()
+                .is_none_or(|t| entry.is_some_and(|e| e.has_tag(t)))
+    }
+
+    /// The filter as the header shows it: `只看：已收藏 未读 有批注 #待核实`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let mut parts: Vec<String> = Vec::new();
+        if self.bookmarked {
+            parts.push(if zh { "已收藏" } else { "bookmarked" }.into());
+        }
+        if self.unread {
+            parts.push(if zh { "未读" } else { "unread" }.into());
+        }
+        if self.noted {
+            parts.push(if zh { "有批注" } else { "noted" }.into());
+        }
+        if let Some(tag) = &self.tag {
+            parts.push(format!("#{}", sanitize(tag)));
+        }
+        if parts.is_empty() {
+            return String::new();
+        }
+        if zh {
+            format!("只看：{}", parts.join(" "))
+        } else {
+            format!("only: {}", parts.join(" "))
+        }
+    }
+}
+
+impl App {
+    /// Flips one mark filter (the tag filter moves to the next tag in use, then off) and
+    /// rebuilds the list, keeping the selected article when it still passes.
+    pub(super) fn toggle_mark_filter(&mut self, action: &Action) {
+        match action {
+            Action::FilterBookmarked => self.marks.bookmarked = !self.marks.bookmarked,
+            Action::FilterUnread => self.marks.unread = !self.marks.unread,
+            Action::FilterNoted => self.marks.noted = !self.marks.noted,
+            Action::FilterTag => {
+                let tags: Vec<String> = self
+                    .store()
+                    .source(&self.opts.source)
+                    .map(|s| s.tag_counts().into_keys().collect())
+                    .unwrap_or_default();
+                let next = match &self.marks.tag {
+                    None => tags.first().cloned(),
+                    Some(t) => tags.iter().skip_while(|x| *x != t).nth(1).cloned(),
+                };
+                if tags.is_empty() {
+                    let text = if self.opts.lang == Lang::Zh {
+                        "还没有标签：用 kanbao tag ID +标签 加上"
+                    } else {
+                        "no tags yet: kanbao tag ID +TAG adds one"
+                    };
+                    self.status = Some(text.to_owned());
+                }
+                self.marks.tag = next;
+            }
+            _ => return,
+        }
+        self.to_top = false;
+        self.rebuild_view();
+    }
+
+    /// True when the article at collection index `index` has a note.
+    pub fn has_note(&self, index: usize) -> bool {
+        self.collection
+            .get(index)
+            .is_some_and(|a| self.store().note(&self.opts.source, &a.id).is_some())
+    }
+
+    /// The mark filters in force.
+    pub fn mark_filter(&self) -> &MarkFilter {
+        &self.marks
+    }
+
+    /// Whether the article at collection index `index` passes the mark filters; `store` is
+    /// the store, locked once for the whole list.
+    pub(super) fn marks_keep(&self, store: &StateStore, index: usize) -> bool {
+        self.collection
+            .get(index)
+            .is_some_and(|a| self.marks.keeps(store, &self.opts.source, &a.id))
+    }
+}

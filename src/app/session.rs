@@ -1,0 +1,74 @@
+//! Where the reader left the list (issue 14): the search, the district and mark filters and
+//! the selected article are kept in the reading state on quit, and restored on the next
+//! start on the same data unless the command line asks for a search or districts of its
+//! own, or `--fresh`.
+
+use super::*;
+use crate::district::DistrictKey;
+use crate::state::Session;
+
+impl App {
+    /// The kept session of this data, when `opts.restore` asks for it: applied to `opts`
+    /// (search, districts) before the first search, returned for the rest.
+    pub(super) fn kept_session(store: &StateStore, opts: &mut Options) -> Option<Session> {
+        if !opts.restore {
+            return None;
+        }
+        let session = store.session(&opts.source)?.clone();
+        opts.query.clone_from(&session.query);
+        opts.filter.districts =
+            crate::filter::DistrictFilter::parse(&session.districts).unwrap_or_default();
+        Some(session)
+    }
+
+    /// Applies the rest of a kept session after the first search: the mark filters and
+    /// the selected article (when the list already holds it).
+    pub(super) fn resume(&mut self, session: Session) {
+        self.marks = MarkFilter {
+            bookmarked: session.bookmarked,
+            unread: session.unread,
+            noted: session.noted,
+            tag: session.tag,
+        };
+        self.rebuild_view();
+        if let Some(id) = session.selected
+            && let Some(at) = self
+                .view
+                .iter()
+                .position(|&i| self.collection.get(i).is_some_and(|a| a.id == id))
+        {
+            self.select(at);
+        }
+    }
+
+    /// Keeps where the list is, for the next start (on quit).
+    pub(super) fn remember_session(&mut self) {
+        let districts = self
+            .opts
+            .filter
+            .districts
+            .keys()
+            .into_iter()
+            .map(|k| match k {
+                DistrictKey::Named(name) => name.clone(),
+                DistrictKey::Unstated => crate::district::UNSTATED.to_owned(),
+            })
+            .collect();
+        let selected = self
+            .view
+            .get(self.selected)
+            .and_then(|&i| self.collection.get(i))
+            .map(|a| a.id.clone());
+        let session = Session {
+            query: self.query_text().to_owned(),
+            districts,
+            bookmarked: self.marks.bookmarked,
+            unread: self.marks.unread,
+            noted: self.marks.noted,
+            tag: self.marks.tag.clone(),
+            selected,
+        };
+        let source = self.opts.source.clone();
+        self.store().set_session(&source, session);
+    }
+}

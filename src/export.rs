@@ -1,0 +1,468 @@
+//! `kanbao export` as a report a reviewer can hand in (issue 14): a title, the date of
+//! export and the data it came from, a contents list with counts by district, then each
+//! article with its headings, a citation (newspaper, date, page, reporters, id), the text,
+//! and with `--notes` its note and tags. In Markdown everything from the data is escaped so
+//! that it prints as text ([`markdown::line`]); plain text is the same without markup; JSON
+//! is schema 1, with `note` and `tags` on each article under `--notes` (the loader ignores
+//! them, so the file loads back).
+//!
+//! Articles are chosen by `--id` (in the order given) or else all in the collection's
+//! order, then kept by district, search, bookmark and tag. Nothing chosen is not an error:
+//! the outcome says so, and no file is written.
+
+pub mod markdown;
+mod text;
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::article::Article;
+use crate::article::Collection;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::commands::{self, Outcome};
+use crate::district::DistrictKey;
+use crate::error::{Error, Result};
+use crate::filter::DistrictFilter;
+use crate::i18n::{Lang, Msg, STDOUT};
+use crate::layout::{join_meta, sanitize_lines};
+use crate::search::Query;
+use crate::state::StateStore;
+
+/// The reading state of the exported data: the store and the data's key in it.
+pub type Marks<'a> = (&'a StateStore, &'a str);
+
+/// What a report is made of besides its articles.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The title.
+    pub title: String,
+    /// The date of export, `YYYY-MM-DD`.
+    pub date: String,
+    /// The data's name (its file or folder name, or the bundled page).
+    pub data: String,
+    /// The interface language (labels, not the data).
+    pub lang: Lang,
+    /// Whether each article's note and tags are included.
+    pub notes: bool,
+}
+
+/// Whether `kanbao export` needs the reading state.
+pub fn needs_marks(args: &ExportArgs) -> bool {
+    args.bookmarked || args.notes || !args.tag.is_empty()
+}
+
+/// `kanbao export`: chooses the articles (`keep` is the command line's filter: districts,
+/// dates, bookmarks, tags), writes the report to `-o FILE` (saying so on stderr) or to
+/// `out`; `marks` give the notes and tags for `--notes`. With nothing chosen, writes nothing
+/// at all and returns [`Outcome::NothingFound`].
+///
+/// # Errors
+/// A bad district or search, an unknown `--id`, a file or stdout that cannot be written.
+pub fn run(
+    out: &mut dyn Write,
+    collection: &Collection,
+    args: &ExportArgs,
+    keep: &dyn Fn(&Article) -> bool,
+    marks: Option<Marks<'_>>,
+    data: &[PathBuf],
+    lang: Lang,
+) -> Result<Outcome> {
+    let articles = select(collection, args, keep)?;
+    if articles.is_empty() {
+        return Ok(Outcome::NothingFound);
+    }
+    let report = Report {
+        title: args
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| text::default_title(lang, &selection(args, lang))),
+        date: today(),
+        data: data_name(data, lang),
+        lang,
+        notes: args.notes,
+    };
+    let marks = marks.filter(|_| args.notes);
+    let rendered = match args.format {
+        ExportFormat::Md => sanitize_lines(&render_markdown(&articles, marks, &report)),
+        ExportFormat::Txt => sanitize_lines(&render_text(&articles, marks, &report)),
+        ExportFormat::Json => render_json(collection, &articles, marks)?,
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, rendered.as_bytes()).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let shown = sanitize_lines(&path.display().to_string());
+            eprintln!("kanbao: {}", text::written(lang, articles.len(), &shown));
+        }
+        None => out
+            .write_all(rendered.as_bytes())
+            .map_err(|source| Error::Io {
+                path: STDOUT.into(),
+                source,
+            })?,
+    }
+    Ok(Outcome::Found)
+}
+
+/// The articles `args` choose, in order: those of `--id` in the order given, or all, that
+/// `keep` keeps and the search finds.
+///
+/// # Errors
+/// A bad search; an `--id` the data does not hold.
+pub fn select<'a>(
+    collection: &'a Collection,
+    args: &ExportArgs,
+    keep: &dyn Fn(&Article) -> bool,
+) -> Result<Vec<&'a Article>> {
+    let mut chosen: Vec<&Article> = if args.id.is_empty() {
+        collection.iter().collect()
+    } else {
+        let mut seen = HashSet::new();
+        let mut chosen = Vec::new();
+        for id in &args.id {
+            let article = collection
+                .by_id(id)
+                .ok_or_else(|| Error::UnknownId(id.clone()))?;
+            if seen.insert(id.as_str()) {
+                chosen.push(article);
+            }
+        }
+        chosen
+    };
+    chosen.retain(|a| keep(a));
+    if let Some(q) = &args.query {
+        let query = Query::try_parse(q).map_err(Error::Query)?;
+        let wanted: HashSet<&str> = chosen.iter().map(|a| a.id.as_str()).collect();
+        let found: HashSet<&str> =
+            commands::matching(collection, |a| wanted.contains(a.id.as_str()), &query)
+                .into_iter()
+                .map(|(a, _)| a.id.as_str())
+                .collect();
+        chosen.retain(|a| found.contains(a.id.as_str()));
+    }
+    Ok(chosen)
+}
+
+/// What was asked for, for the default title.
+fn selection(args: &ExportArgs, lang: Lang) -> Vec<String> {
+    let mut parts = Vec::new();
+    if !args.id.is_empty() {
+        parts.push(text::chosen(lang, args.id.len()));
+    }
+    if args.bookmarked {
+        parts.push(text::bookmarked(lang));
+    }
+    if !args.tag.is_empty() {
+        parts.push(text::tagged(lang, &args.tag));
+    }
+    if let Ok(filter) = DistrictFilter::parse(&args.district)
+        && !filter.is_empty()
+    {
+        let names: Vec<String> = filter
+            .keys()
+            .into_iter()
+            .map(|k| match k {
+                DistrictKey::Named(name) => name.clone(),
+                DistrictKey::Unstated => Msg::Unstated.text(lang).to_owned(),
+            })
+            .collect();
+        parts.push(text::districts(lang, &names));
+    }
+    if let Some(q) = &args.query {
+        parts.push(text::query(lang, q));
+    }
+    parts
+}
+
+/// The data's name: its files' or folders' names, or the bundled page.
+fn data_name(data: &[PathBuf], lang: Lang) -> String {
+    if data.is_empty() {
+        return text::builtin(lang).to_owned();
+    }
+    data.iter()
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Today (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` (seconds) stands for now when set, for
+/// reproducible reports.
+pub fn today() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    civil_date(secs / 86_400)
+}
+
+/// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> String {
+    let z = i64::try_from(days).unwrap_or(0) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The citation of an article: newspaper, date, 第N版, reporters, correspondents, id; the
+/// parts it does not have are left out.
+pub fn citation(a: &Article, lang: Lang) -> String {
+    let names = |label: Msg, names: &[String]| {
+        if names.is_empty() {
+            String::new()
+        } else {
+            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            format!("{} {}", label.text(lang), names.join(sep))
+        }
+    };
+    join_meta([
+        a.source.clone().unwrap_or_default(),
+        a.date.clone().unwrap_or_default(),
+        a.page
+            .map(|p| crate::i18n::page_label(lang, p))
+            .unwrap_or_default(),
+        names(Msg::Reporter, &a.reporters),
+        names(Msg::Correspondent, &a.correspondents),
+        format!("id {}", a.id),
+    ])
+}
+
+/// The district an article is filed under.
+fn district(a: &Article, lang: Lang) -> String {
+    a.district
+        .clone()
+        .unwrap_or_else(|| Msg::Unstated.text(lang).to_owned())
+}
+
+/// Counts by district, most first, then by name.
+fn district_counts(articles: &[&Article], lang: Lang) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for a in articles {
+        let d = district(a, lang);
+        match counts.iter_mut().find(|(name, _)| *name == d) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((d, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+}
+
+/// The note and tags of an article, when the report includes them and it has any.
+fn review_of(a: &Article, marks: Option<Marks<'_>>) -> (Option<String>, Vec<String>) {
+    match marks {
+        Some((store, key)) => (
+            store.note(key, &a.id).map(str::to_owned),
+            store.tags(key, &a.id),
+        ),
+        None => (None, Vec::new()),
+    }
+}
+
+/// The report in Markdown.
+pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) -> String {
+    use markdown::line;
+    let lang = r.lang;
+    let mut s = format!("# {}\n\n", line(&r.title));
+    let head = text::exported(lang, &r.date, &r.data, articles.len());
+    s.push_str(&format!("{}\n\n", line(&head)));
+    s.push_str(&format!("## {}\n\n", text::contents(lang)));
+    let counts = text::by_district(lang, &district_counts(articles, lang));
+    s.push_str(&format!("{}\n\n", line(&counts)));
+    for (n, a) in articles.iter().enumerate() {
+        let when = join_meta([
+            a.date.clone().unwrap_or_default(),
+            a.page
+                .map(|p| crate::i18n::page_label(lang, p))
+                .unwrap_or_default(),
+        ]);
+        let item = join_meta([line(&a.title), line(&when)]);
+        s.push_str(&format!("{}. {item}\n", n + 1));
+    }
+    for a in articles {
+        s.push_str("\n---\n\n");
+        s.push_str(&format!("## {}\n\n", line(&a.title)));
+        if let Some(kicker) = &a.kicker {
+            s.push_str(&format!("> {}\n\n", line(kicker)));
+        }
+        if let Some(subtitle) = &a.subtitle {
+            s.push_str(&format!("### {}\n\n", line(subtitle)));
+        }
+        let meta = join_meta([district(a, lang), citation(a, lang)]);
+        s.push_str(&format!("*{}*\n\n", line(&meta)));
+        for p in a.paragraphs.iter().filter(|p| !p.trim().is_empty()) {
+            s.push_str(&format!("{}\n\n", line(p)));
+        }
+        let (note, tags) = review_of(a, marks);
+        if note.is_some() || !tags.is_empty() {
+            s.push_str(&format!("> **{}**\n>\n", text::note(lang)));
+            if let Some(note) = note {
+                let lines: Vec<&str> = note.lines().collect();
+                for (i, l) in lines.iter().enumerate() {
+                    let end = if i + 1 < lines.len() { "\\" } else { "" };
+                    if l.trim().is_empty() {
+                        s.push_str(">\n");
+                    } else {
+                        s.push_str(&format!("> {}{end}\n", line(l)));
+                    }
+                }
+            }
+            if !tags.is_empty() {
+                s.push_str(&format!(">\n> {}\n", line(&text::tags(lang, &tags))));
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The report in plain text.
+pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) -> String {
+    let lang = r.lang;
+    let mut s = format!("{}\n", r.title);
+    s.push_str(&text::exported(lang, &r.date, &r.data, articles.len()));
+    s.push_str("\n\n");
+    s.push_str(text::contents(lang));
+    s.push('\n');
+    s.push_str(&text::by_district(lang, &district_counts(articles, lang)));
+    s.push('\n');
+    for (n, a) in articles.iter().enumerate() {
+        let when = join_meta([
+            a.date.clone().unwrap_or_default(),
+            a.page
+                .map(|p| crate::i18n::page_label(lang, p))
+                .unwrap_or_default(),
+        ]);
+        s.push_str(&format!(
+            "{}. {}\n",
+            n + 1,
+            join_meta([a.title.as_str(), &when])
+        ));
+    }
+    for a in articles {
+        s.push_str(&format!("\n{}\n\n", "─".repeat(20)));
+        if let Some(kicker) = &a.kicker {
+            s.push_str(&format!("{kicker}\n"));
+        }
+        s.push_str(&format!("{}\n", a.title));
+        if let Some(subtitle) = &a.subtitle {
+            s.push_str(&format!("{subtitle}\n"));
+        }
+        s.push('\n');
+        s.push_str(&join_meta([district(a, lang), citation(a, lang)]));
+        s.push_str("\n\n");
+        for p in &a.paragraphs {
+            s.push_str(&format!("\u{3000}\u{3000}{p}\n"));
+        }
+        let (note, tags) = review_of(a, marks);
+        if let Some(note) = note {
+            s.push_str(&format!("\n【{}】\n", text::note(lang)));
+            for l in note.lines() {
+                s.push_str(&format!("  {l}\n"));
+            }
+        }
+        if !tags.is_empty() {
+            s.push_str(&format!("\n{}\n", text::tags(lang, &tags)));
+        }
+    }
+    s
+}
+
+/// The report as a schema-1 document, with `note` and `tags` on the articles that have
+/// them when the report includes them.
+fn render_json(
+    collection: &Collection,
+    articles: &[&Article],
+    marks: Option<Marks<'_>>,
+) -> Result<String> {
+    let mut list = Vec::with_capacity(articles.len());
+    for a in articles {
+        let mut value = serde_json::to_value(a).map_err(|e| Error::Io {
+            path: STDOUT.into(),
+            source: std::io::Error::other(e),
+        })?;
+        let (note, tags) = review_of(a, marks);
+        if let Some(object) = value.as_object_mut() {
+            if let Some(note) = note {
+                object.insert("note".into(), note.into());
+            }
+            if !tags.is_empty() {
+                object.insert("tags".into(), tags.into());
+            }
+        }
+        list.push(value);
+    }
+    let doc = serde_json::json!({
+        "schema": crate::load::SCHEMA,
+        "banner": collection.banner(),
+        "articles": list,
+    });
+    let mut doc = doc;
+    if collection.banner().is_none()
+        && let Some(o) = doc.as_object_mut()
+    {
+        o.remove("banner");
+    }
+    let mut out = Vec::new();
+    crate::json::write_pretty(&mut out, &doc).map_err(|source| Error::Io {
+        path: STDOUT.into(),
+        source,
+    })?;
+    String::from_utf8(out).map_err(|e| Error::Io {
+        path: STDOUT.into(),
+        source: std::io::Error::other(e),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(19_723), "2024-01-01");
+        assert_eq!(civil_date(19_782), "2024-02-29");
+        assert_eq!(civil_date(20_793), "2026-12-06");
+    }
+
+    #[test]
+    fn a_citation_leaves_out_what_is_not_known() {
+        let a = Article {
+            id: "7".into(),
+            source: Some("劳动午报".into()),
+            date: Some("2024-01-05".into()),
+            page: Some(3),
+            reporters: vec!["孙艳".into(), "王路".into()],
+            ..Article::default()
+        };
+        assert_eq!(
+            citation(&a, Lang::Zh),
+            "劳动午报 · 2024-01-05 · 第3版 · 记者 孙艳、王路 · id 7"
+        );
+        let bare = Article {
+            id: "8".into(),
+            ..Article::default()
+        };
+        assert_eq!(citation(&bare, Lang::Zh), "id 8");
+    }
+}

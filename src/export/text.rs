@@ -1,0 +1,121 @@
+//! The words of the export report, in Chinese and English (each message's two languages on
+//! one line, beside what they describe, so that `i18n` stays a leaf).
+
+use crate::i18n::Lang;
+
+/// The report's title when none is given: `审读报告` and what was selected.
+pub fn default_title(lang: Lang, selection: &[String]) -> String {
+    let sep = match lang {
+        Lang::Zh => " · ",
+        Lang::En => " · ",
+    };
+    match (lang, selection.is_empty()) {
+        (Lang::Zh, true) => "审读报告：全部文章".to_owned(),
+        (Lang::En, true) => "Review report: all articles".to_owned(),
+        (Lang::Zh, false) => format!("审读报告：{}", selection.join(sep)),
+        (Lang::En, false) => format!("Review report: {}", selection.join(sep)),
+    }
+}
+
+/// One part of the selection, for the default title.
+pub fn bookmarked(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "已收藏".to_owned(),
+        Lang::En => "bookmarked".to_owned(),
+    }
+}
+
+/// One part of the selection: the tags.
+pub fn tagged(lang: Lang, tags: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("标签 {}", tags.join("、")),
+        Lang::En => format!("tag {}", tags.join(", ")),
+    }
+}
+
+/// One part of the selection: the districts.
+pub fn districts(lang: Lang, districts: &[String]) -> String {
+    match lang {
+        Lang::Zh => districts.join("、"),
+        Lang::En => districts.join(", "),
+    }
+}
+
+/// One part of the selection: the search.
+pub fn query(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::Zh => format!("搜索“{query}”"),
+        Lang::En => format!("search \"{query}\""),
+    }
+}
+
+/// One part of the selection: articles chosen by id.
+pub fn chosen(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("选定 {n} 篇"),
+        Lang::En => format!("{n} chosen articles"),
+    }
+}
+
+/// The line under the title: when, from what, how many.
+pub fn exported(lang: Lang, date: &str, data: &str, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("导出日期：{date} · 数据：{data} · 共 {n} 篇"),
+        Lang::En => format!("Exported {date} · data: {data} · {n} articles"),
+    }
+}
+
+/// The contents heading.
+pub fn contents(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "目录",
+        Lang::En => "Contents",
+    }
+}
+
+/// The counts by district in the contents.
+pub fn by_district(lang: Lang, counts: &[(String, usize)]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(d, n)| match lang {
+            Lang::Zh => format!("{d} {n} 篇"),
+            Lang::En => format!("{d} {n}"),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("按区：{}", parts.join("，")),
+        Lang::En => format!("By district: {}", parts.join(", ")),
+    }
+}
+
+/// The label of a note.
+pub fn note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "批注",
+        Lang::En => "Note",
+    }
+}
+
+/// The label of the tags.
+pub fn tags(lang: Lang, tags: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("标签：{}", tags.join("、")),
+        Lang::En => format!("Tags: {}", tags.join(", ")),
+    }
+}
+
+/// The bundled page's name as the data exported.
+pub fn builtin(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "内置版面",
+        Lang::En => "the bundled page",
+    }
+}
+
+/// Said on stderr after writing the report to a file.
+pub fn written(lang: Lang, n: usize, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已导出 {n} 篇到 {path}"),
+        Lang::En => format!("exported {n} articles to {path}"),
+    }
+}

@@ -1,0 +1,140 @@
+//! `kanbao note` and `kanbao tag`: read or change the note and tags of one article in the
+//! reading state, which is opened for writing only when something changes.
+
+use std::io::Write;
+
+use super::{ReviewError, clean_note, edit_note, parse_tag_changes, text};
+use crate::cli::{NoteArgs, TagArgs};
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::layout::sanitize_lines;
+use crate::settings::{Settings, StatePlace};
+use crate::state::{Access, StateStore, warning_text};
+
+/// `kanbao note ID [TEXT | --edit | --clear]`. `ids` are the data's article ids.
+///
+/// # Errors
+/// An unknown id, `--no-state`, a state file that cannot be read or written, an editor
+/// that fails, a note too long.
+pub fn note(
+    out: &mut dyn Write,
+    settings: &Settings,
+    ids: &[String],
+    args: &NoteArgs,
+) -> Result<Outcome> {
+    let lang = settings.lang.value;
+    let changes = args.edit || args.clear || args.text.is_some();
+    let access = if changes {
+        Access::ReadWrite
+    } else {
+        Access::ReadOnly
+    };
+    let (mut store, key) = open(settings, ids, &args.id, access)?;
+    let id = args.id.as_str();
+    if !changes {
+        return match store.note(&key, id) {
+            Some(note) => {
+                writeln!(out, "{}", sanitize_lines(note)).map_err(stdout)?;
+                Ok(Outcome::Found)
+            }
+            None => {
+                eprintln!("kanbao: {}", text::no_note(lang, id));
+                Ok(Outcome::NothingFound)
+            }
+        };
+    }
+    let old = store.note(&key, id).unwrap_or_default().to_owned();
+    let new = if args.clear {
+        String::new()
+    } else if let Some(given) = &args.text {
+        clean_note(given).map_err(Error::Review)?
+    } else {
+        edit_note(&old).map_err(Error::Review)?
+    };
+    if new == old {
+        eprintln!("kanbao: {}", text::note_unchanged(lang, id));
+        return Ok(Outcome::Found);
+    }
+    store.set_note(&key, id, &new);
+    store.save().map_err(Error::State)?;
+    let said = if new.is_empty() {
+        text::note_cleared(lang, id)
+    } else {
+        text::note_saved(lang, id)
+    };
+    eprintln!("kanbao: {said}");
+    Ok(Outcome::Found)
+}
+
+/// `kanbao tag ID [+TAG | -TAG | TAG]...`: changes the tags, then prints them, one a line.
+///
+/// # Errors
+/// As [`note`], and a change that names no good tag.
+pub fn tag(
+    out: &mut dyn Write,
+    settings: &Settings,
+    ids: &[String],
+    args: &TagArgs,
+) -> Result<Outcome> {
+    let lang = settings.lang.value;
+    let changes = parse_tag_changes(&args.changes).map_err(Error::Review)?;
+    let access = if changes.is_empty() {
+        Access::ReadOnly
+    } else {
+        Access::ReadWrite
+    };
+    let (mut store, key) = open(settings, ids, &args.id, access)?;
+    let id = args.id.as_str();
+    if !changes.is_empty() {
+        for (tag, on) in &changes {
+            store.set_tag(&key, id, tag, *on);
+        }
+        store.save().map_err(Error::State)?;
+    }
+    let tags = store.tags(&key, id);
+    if tags.is_empty() {
+        eprintln!("kanbao: {}", text::no_tags(lang, id));
+        return Ok(Outcome::NothingFound);
+    }
+    for tag in tags {
+        writeln!(out, "{}", sanitize_lines(&tag)).map_err(stdout)?;
+    }
+    Ok(Outcome::Found)
+}
+
+/// The state for changing one article's marks, with the data's key in it. Warnings go to
+/// stderr. Refuses `--no-state`, an unknown id, and (for a change) a state file that cannot
+/// be written.
+fn open(
+    settings: &Settings,
+    ids: &[String],
+    id: &str,
+    access: Access,
+) -> Result<(StateStore, String)> {
+    let lang: Lang = settings.lang.value;
+    if !ids.iter().any(|i| i == id) {
+        return Err(Error::UnknownId(id.to_owned()));
+    }
+    let path = match &settings.state.value {
+        StatePlace::Off => return Err(Error::Review(ReviewError::NoState)),
+        StatePlace::File(path) => Some(path.clone()),
+        StatePlace::Default => None,
+    };
+    let (mut store, warnings) = StateStore::open_with(path, access).map_err(Error::State)?;
+    for warning in &warnings {
+        eprintln!("kanbao: {}", sanitize_lines(&warning_text(warning, lang)));
+    }
+    if access == Access::ReadWrite && !store.saves() {
+        return Err(Error::Review(ReviewError::StateReadOnly));
+    }
+    let key = store.resolve_source(&settings.source_id(ids.iter().map(String::as_str)));
+    Ok((store, key))
+}
+
+fn stdout(source: std::io::Error) -> Error {
+    Error::Io {
+        path: crate::i18n::STDOUT.into(),
+        source,
+    }
+}

@@ -1,0 +1,309 @@
+//! Review work from the command line (issue 14): marks that follow a moved or copied archive,
+//! notes, tags, and the export a reviewer hands in.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test should panic at the first surprise"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assert_cmd::cargo::cargo_bin;
+use kanbao::state::{SourceId, StateStore};
+use serde_json::Value;
+
+/// Runs `kanbao args…` with no config, state or cache of the user's.
+fn kanbao_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(cargo_bin("kanbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("XDG_STATE_HOME", dir.join("xdg-state"))
+        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
+        .env_remove("KANBAO_CONFIG")
+        .env_remove("KANBAO_DATA")
+        .env_remove("EDITOR")
+        .env_remove("VISUAL")
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn listed(out: &Output) -> Vec<String> {
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    rows.as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|r| r["id"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The bundled articles as a data file at `dir/<folder>/archive.json`.
+fn archive(dir: &Path, folder: &str) -> PathBuf {
+    let folder = dir.join(folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("archive.json");
+    std::fs::write(&path, kanbao::load::BUNDLED_JSON).unwrap();
+    path
+}
+
+/// The bundled articles' ids.
+fn bundled_ids() -> Vec<String> {
+    let collection = kanbao::load::load_bundled().unwrap();
+    collection.iter().map(|a| a.id.clone()).collect()
+}
+
+#[test]
+fn marks_follow_a_copied_or_moved_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let original = archive(home, "a");
+    let state = home.join("state.json");
+    let all = bundled_ids();
+    let (mut store, _) = StateStore::open(Some(state.clone()));
+    let key = store.resolve_source(&SourceId::of(
+        std::slice::from_ref(&original),
+        all.iter().map(String::as_str),
+    ));
+    store.set_bookmarked(&key, "5", true);
+    store.set_read(&key, "1", true);
+    store.save().unwrap();
+    let state = state.to_str().unwrap();
+    let bookmarked = |data: &Path, extra: &[&str]| {
+        let data = data.to_str().unwrap();
+        let mut args = vec!["--data", data, "--state", state];
+        args.extend_from_slice(extra);
+        args.extend(["list", "--bookmarked", "--json"]);
+        listed(&kanbao_in(home, &args))
+    };
+    assert_eq!(bookmarked(&original, &[]), ["5"]);
+    // Copied to another folder (a USB stick mounted elsewhere): the marks are there.
+    let copy = archive(home, "stick/kanbao");
+    assert_eq!(bookmarked(&copy, &[]), ["5"]);
+    assert_eq!(bookmarked(&copy, &["--no-index"]), ["5"]);
+    // Through the archive's index too.
+    let out = kanbao_in(home, &["index", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(bookmarked(&copy, &[]), ["5"]);
+    // Moved and renamed: still there.
+    let moved = home.join("elsewhere.json");
+    std::fs::rename(&original, &moved).unwrap();
+    assert_eq!(bookmarked(&moved, &[]), ["5"]);
+    let out = kanbao_in(
+        home,
+        &[
+            "--data",
+            moved.to_str().unwrap(),
+            "--state",
+            state,
+            "list",
+            "--unread",
+            "--json",
+        ],
+    );
+    assert!(!listed(&out).contains(&"1".to_owned()), "{}", stderr(&out));
+    assert_eq!(listed(&out).len(), 6);
+    // Other data under the same path does not take them.
+    std::fs::write(&copy, "[]").unwrap();
+    assert!(bookmarked(&copy, &[]).is_empty());
+}
+
+#[test]
+fn marks_of_a_version_1_state_file_are_found_by_the_archive_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let data = archive(home, "a");
+    let canonical = std::fs::canonicalize(&data).unwrap();
+    let v1 = serde_json::json!({
+        "version": 1,
+        "sources": {
+            canonical.to_str().unwrap(): {
+                "2": { "read": true, "bookmarked": true, "updated": 1_764_900_000_000_u64 }
+            }
+        }
+    });
+    let state = home.join("state.json");
+    std::fs::write(&state, v1.to_string()).unwrap();
+    let out = kanbao_in(
+        home,
+        &[
+            "--data",
+            data.to_str().unwrap(),
+            "--state",
+            state.to_str().unwrap(),
+            "list",
+            "--bookmarked",
+            "--json",
+        ],
+    );
+    assert_eq!(listed(&out), ["2"], "{}", stderr(&out));
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `kanbao --state STATE args…` over the bundled page.
+fn with_state(dir: &Path, args: &[&str]) -> Output {
+    let state = dir.join("state.json");
+    let mut all = vec!["--state", state.to_str().unwrap()];
+    all.extend_from_slice(args);
+    kanbao_in(dir, &all)
+}
+
+#[test]
+fn a_note_is_set_printed_replaced_and_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let out = with_state(home, &["note", "3"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("文章 3 没有批注"), "{}", stderr(&out));
+    let out = with_state(home, &["note", "3", "核实：日期\n第二行\u{1b}[31m"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("已保存文章 3 的批注"));
+    let out = with_state(home, &["note", "3"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "核实：日期\n第二行[31m\n");
+    // The note stays with its article only.
+    assert_eq!(with_state(home, &["note", "4"]).status.code(), Some(1));
+    let out = with_state(home, &["note", "3", "--clear"]);
+    assert!(stderr(&out).contains("已清除"), "{}", stderr(&out));
+    assert_eq!(with_state(home, &["note", "3"]).status.code(), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn note_edit_runs_the_editor_on_the_note() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    with_state(home, &["note", "2", "旧意见"]);
+    // An editor that appends a line to the file it is given.
+    let editor = home.join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf '补充意见\\n' >> \"$1\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let state = home.join("state.json");
+    let run = |editor: &str| {
+        Command::new(cargo_bin("kanbao"))
+            .args(["--state", state.to_str().unwrap(), "note", "2", "--edit"])
+            .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+            .env("XDG_CACHE_HOME", home.join("xdg-cache"))
+            .env_remove("KANBAO_CONFIG")
+            .env_remove("KANBAO_DATA")
+            .env_remove("VISUAL")
+            .env("EDITOR", editor)
+            .output()
+            .unwrap()
+    };
+    let out = run(editor.to_str().unwrap());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = with_state(home, &["note", "2"]);
+    assert_eq!(stdout(&out), "旧意见\n补充意见\n");
+    // An editor that fails leaves the note as it was, and says so.
+    let out = run("false");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("批注未改动"), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&with_state(home, &["note", "2"])),
+        "旧意见\n补充意见\n"
+    );
+}
+
+#[test]
+fn tags_are_added_removed_listed_and_filter_list_search_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let out = with_state(home, &["tag", "5", "+待核实", "重要"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "待核实\n重要\n");
+    let out = with_state(home, &["tag", "6", "+待核实", "+已审"]);
+    assert_eq!(stdout(&out), "已审\n待核实\n");
+    let out = with_state(home, &["tag", "6", "-已审"]);
+    assert_eq!(stdout(&out), "待核实\n");
+    assert_eq!(stdout(&with_state(home, &["tag", "5"])), "待核实\n重要\n");
+    let out = with_state(home, &["tag", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("没有标签"));
+    // --tag on list, search and export.
+    let out = with_state(home, &["list", "--tag", "待核实", "--json"]);
+    assert_eq!(listed(&out), ["5", "6"]);
+    let out = with_state(
+        home,
+        &["list", "--tag", "待核实", "--tag", "重要", "--json"],
+    );
+    assert_eq!(listed(&out), ["5"]);
+    let out = with_state(home, &["list", "--tag", "已审"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("标签 已审"), "{}", stderr(&out));
+    let all = with_state(home, &["search", "工会", "--json"]);
+    let tagged = with_state(home, &["search", "工会", "--tag", "待核实", "--json"]);
+    let (all, tagged) = (listed(&all), listed(&tagged));
+    let tagged_ids = tagged.clone();
+    assert!(
+        !tagged.is_empty() && tagged.len() < all.len(),
+        "{tagged:?} {all:?}"
+    );
+    assert!(tagged.iter().all(|id| id == "5" || id == "6"), "{tagged:?}");
+    // Through an archive's index too (the marks follow the data, not the path).
+    let data = archive(home, "indexed");
+    let data = data.to_str().unwrap();
+    assert!(kanbao_in(home, &["index", data]).status.success());
+    for id in ["5", "6"] {
+        let out = with_state(home, &["--data", data, "tag", id, "+待核实"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let tagged = with_state(
+        home,
+        &[
+            "--data",
+            data,
+            "search",
+            "工会",
+            "--tag",
+            "待核实",
+            "--json",
+        ],
+    );
+    assert_eq!(listed(&tagged), tagged_ids, "{}", stderr(&tagged));
+    let out = with_state(home, &["export", "--tag", "重要", "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = doc["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["id"], "5");
+}
+
+#[test]
+fn note_and_tag_refuse_an_unknown_id_bad_tags_and_no_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let show = kanbao_in(home, &["show", "99"]);
+    for args in [
+        &["note", "99"][..],
+        &["note", "99", "文字"],
+        &["tag", "99", "+待核实"],
+    ] {
+        let out = with_state(home, args);
+        assert_eq!(out.status.code(), show.status.code(), "{args:?}");
+        assert!(stderr(&out).contains("99"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("kanbao list"), "{}", stderr(&out));
+    }
+    let out = with_state(home, &["tag", "1", "+待 核实"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("标签 `+待 核实` 无效"),
+        "{}",
+        stderr(&out)
+    );
+    let out = kanbao_in(home, &["--no-state", "note", "1", "文字"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--no-state"), "{}", stderr(&out));
+    // Nothing was written anywhere.
+    assert!(!home.join("state.json").exists());
+    assert!(!home.join("xdg-state").exists());
+}
