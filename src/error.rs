@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::i18n::Lang;
+use crate::layout::sanitize::is_invisible;
 
 mod text;
 
@@ -195,23 +196,6 @@ impl Error {
 
 /// How many characters of a value from the data a message quotes.
 pub const QUOTE_CHARS: usize = 40;
-
-/// True for what a terminal would not show as it is: controls, bidi controls, line and
-/// paragraph separators, invisible format characters.
-pub fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{AD}'
-                | '\u{61C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-        )
-}
 
 /// A value from the data as a message quotes it: invisible characters written `\u{1b}`, so
 /// that what is wrong shows, and cut to [`QUOTE_CHARS`] characters with `…`, so that a

@@ -12,7 +12,7 @@ mod text;
 use std::io::Write;
 use std::path::Path;
 
-use crate::error::is_invisible;
+use crate::layout::sanitize::is_invisible;
 use crate::state::StateStore;
 
 pub use text::review_error_text;

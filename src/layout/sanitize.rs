@@ -194,6 +194,23 @@ fn skip_string<'a>(after: &'a str, out: &mut String) -> &'a str {
     after
 }
 
+/// True for what a terminal would not show as it is: controls, bidi controls, line and
+/// paragraph separators, invisible format characters.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{61C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

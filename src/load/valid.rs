@@ -8,7 +8,8 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::article::Article;
 use crate::district::DISTRICTS;
-use crate::error::{Error, IdFault, Place, Result, is_invisible, shown};
+use crate::error::{Error, IdFault, Place, Result, shown};
+use crate::layout::sanitize::is_invisible;
 
 use super::Document;
 
