@@ -32,7 +32,7 @@ pub struct FileIndex {
 }
 
 /// Where an article is: its file (index in [`Archive::files`]) and its tantivy address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Slot {
     /// The file.
     pub file: u32,
@@ -206,6 +206,16 @@ impl Archive {
     pub fn date_at(&self, place: u32) -> Option<Date> {
         let order = self.ord().ok()?;
         order.dates.get(place as usize).copied().flatten()
+    }
+
+    /// The summaries of the first `k` articles of the collection order, without making the
+    /// whole order when it is not made yet (`list | head` at a million articles).
+    pub fn newest_summaries(&self, k: usize) -> Result<Vec<Article>, String> {
+        let slots = match self.order.get() {
+            Some(Ok(order)) => order.order[..k.min(order.order.len())].to_vec(),
+            _ => order::newest(&self.files, k)?,
+        };
+        slots.into_iter().map(|s| self.summary(s)).collect()
     }
 
     /// The summaries of the articles at `places` of the collection order.
