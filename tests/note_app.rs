@@ -273,3 +273,28 @@ fn tiny_screens_draw_the_editor_without_panicking() {
     support::draw(&app, &theme, 20, 5);
     support::draw(&app, &theme, 1, 1);
 }
+
+/// `[keys.note]` in the config file binds the editor's keys, and names its actions when
+/// one is wrong.
+#[test]
+fn the_config_file_binds_keys_in_the_note_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("k.toml");
+    let run = |text: &str| {
+        std::fs::write(&config, text).unwrap();
+        assert_cmd::Command::cargo_bin("kanbao")
+            .unwrap()
+            .args(["--config", config.to_str().unwrap(), "--no-state", "list"])
+            .output()
+            .unwrap()
+    };
+    let out = run("[keys.note]\n\"ctrl-o\" = \"note_save\"\n[keys.list]\n\"e\" = \"edit_note\"\n");
+    assert!(out.status.success(), "{out:?}");
+    let out = run("[keys.note]\n\"ctrl-o\" = \"open\"\n");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("[keys.note]") && err.contains("note_save"),
+        "{err}"
+    );
+}
