@@ -115,7 +115,7 @@ pub fn list(
             .collect();
         return commands::list(out, &found, lang, json);
     }
-    let places = archive.places_in(dates);
+    let places = archive.places_in(dates).map_err(failed)?;
     if json {
         let all = archive.summaries_at(&places).map_err(failed)?;
         let kept: Vec<&Article> = all.iter().filter(|a| keep(a)).collect();
@@ -161,7 +161,7 @@ pub fn districts(
         archive.district_counts().map_err(failed)?
     } else {
         let kept = archive
-            .summaries_at(&archive.places_in(dates))
+            .summaries_at(&archive.places_in(dates).map_err(failed)?)
             .map_err(failed)?;
         crate::filter::district_counts(&kept)
     };
@@ -188,7 +188,7 @@ pub fn dates(
             .map(|(a, _)| date(a))
             .collect());
     }
-    let places = archive.places_in(dates);
+    let places = archive.places_in(dates).map_err(failed)?;
     if only_dates {
         return Ok(places.iter().map(|&p| archive.date_at(p)).collect());
     }
