@@ -13,6 +13,8 @@ use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 mod order;
 mod ranked;
 
+pub use ranked::{Match, Rank};
+
 use super::cache::{IDS, Meta};
 use super::query;
 use super::schema::{self, Fields};
@@ -335,19 +337,34 @@ impl Archive {
     /// The whole articles at these places of the collection order, in that order, read on
     /// all cores.
     pub fn articles(&self, places: &[u32]) -> Result<Vec<Article>, String> {
+        let order = self.ord()?;
+        let at: Vec<(usize, (u64, u64))> = places
+            .iter()
+            .map(|&p| {
+                let p = p as usize;
+                (order.order[p].file as usize, order.ranges[p])
+            })
+            .collect();
+        self.read_all(&at)
+    }
+
+    /// The articles at these byte ranges of these files, in that order, read on all cores.
+    fn read_all(&self, at: &[(usize, (u64, u64))]) -> Result<Vec<Article>, String> {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let chunk = if places.len() < 256 {
-            places.len().max(1)
+        let chunk = if at.len() < 256 {
+            at.len().max(1)
         } else {
-            places.len().div_ceil(cores)
+            at.len().div_ceil(cores)
         };
         let parts: Vec<Result<Vec<Article>, String>> = std::thread::scope(|s| {
-            let handles: Vec<_> = places
+            let handles: Vec<_> = at
                 .chunks(chunk)
                 .map(|part| {
                     s.spawn(move || {
                         let mut handle = None;
-                        part.iter().map(|p| self.article(*p, &mut handle)).collect()
+                        part.iter()
+                            .map(|(fi, range)| self.read_range(*fi, *range, &mut handle))
+                            .collect()
                     })
                 })
                 .collect();
@@ -359,7 +376,7 @@ impl Archive {
                 })
                 .collect()
         });
-        let mut out = Vec::with_capacity(places.len());
+        let mut out = Vec::with_capacity(at.len());
         for part in parts {
             out.extend(part?);
         }

@@ -7,6 +7,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::Archive;
+use super::open::Match;
 use crate::article::{Article, Collection};
 use crate::commands::{self, Outcome};
 use crate::date::DateRange;
@@ -50,42 +51,50 @@ pub fn search(
     let rankable = !filtered && query.ops().is_empty();
     if how.count
         && rankable
-        && let Some(found) = archive.ranked_hits(query).map_err(failed)?
+        && let Some(found) = archive.matches(query).map_err(failed)?
     {
-        // Counted from the postings alone: no article is read.
-        let hits = found.iter().map(|(_, hits)| hits).sum();
+        // Counted from the postings alone: no article is read, no order made.
+        let hits = found.iter().map(Match::hits).sum();
         return commands::write_count(out, found.len(), hits, how.json);
     }
     if !how.json
         && !how.count
         && rankable
         && how.sort == crate::cli::SortBy::Relevance
-        && let Some(places) = archive.ranked(query).map_err(failed)?
+        && let Some(found) = archive.matches(query).map_err(failed)?
     {
-        return stream(out, archive, &places, keep, query, how);
+        return stream(out, archive, found, keep, query, how);
     }
     let collection = archive.candidate_collection(query).map_err(failed)?;
     commands::search(out, &collection, keep, query, how)
 }
 
-/// Writes the ranked `places` a chunk at a time. Each chunk goes through the same
-/// [`commands::search`] as the in-memory path, which checks the matches, counts the hits and
-/// makes the snippets; within a chunk it keeps the index's order, which is the same order.
+/// Writes the ranked matches a chunk at a time, best first. Each chunk is picked from the
+/// rest in one pass (the best `size` of them, then sorted), so the first rows cost a pass
+/// over the matches, not a sort of them all nor the collection order; each goes through
+/// the same [`commands::search`] as the in-memory path, which checks the matches, counts
+/// the hits and makes the snippets, and keeps the chunk's order, which is the same order.
 fn stream(
     out: &mut dyn Write,
     archive: &Archive,
-    places: &[u32],
+    mut rest: Vec<Match>,
     keep: &dyn Fn(&Article) -> bool,
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<Outcome> {
     let mut outcome = Outcome::NothingFound;
-    let (mut at, mut size) = (0, FIRST_ROWS);
-    while at < places.len() {
-        let chunk = &places[at..(at + size).min(places.len())];
-        at += chunk.len();
+    let mut size = FIRST_ROWS;
+    // Picked from the end: the worst go first, so the best chunk is `split_off`'s tail.
+    while !rest.is_empty() {
+        let take = size.min(rest.len());
+        if take < rest.len() {
+            let at = rest.len() - take;
+            rest.select_nth_unstable_by_key(at, |m| std::cmp::Reverse(m.rank));
+        }
+        let mut chunk = rest.split_off(rest.len() - take);
+        chunk.sort_unstable_by_key(|m| m.rank);
         size = (size * 2).min(MOST_ROWS);
-        let articles = archive.articles(chunk).map_err(failed)?;
+        let articles = archive.read_matches(&chunk).map_err(failed)?;
         let collection = Collection::new(archive.banner(), articles);
         if commands::search(out, &collection, keep, query, how)? == Outcome::Found {
             outcome = Outcome::Found;

@@ -25,7 +25,7 @@ pub(super) struct Row {
 }
 
 /// Every value of a fast field of `seg`, one per document.
-fn column(seg: &SegmentReader, name: &str) -> Result<Vec<u64>, String> {
+pub(super) fn column(seg: &SegmentReader, name: &str) -> Result<Vec<u64>, String> {
     let col: Column<u64> = seg.fast_fields().u64(name).map_err(engine)?;
     let n = seg.max_doc() as usize;
     if matches!(col.index, ColumnIndex::Full) && col.values.num_vals() as usize == n {

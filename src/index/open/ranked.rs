@@ -15,7 +15,8 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
-use super::{Archive, engine};
+use super::{Archive, engine, order};
+use crate::article::Article;
 use crate::search::Query;
 
 /// A document: file, segment, document number.
@@ -76,24 +77,40 @@ impl Archive {
     /// more hits, then collection order, as [`crate::search::rank`] orders them), counted
     /// from the index; `None` when the index cannot count this query exactly.
     pub fn ranked(&self, query: &Query) -> Result<Option<Vec<u32>>, String> {
-        Ok(self
-            .ranked_hits(query)?
-            .map(|found| found.into_iter().map(|(place, _)| place).collect()))
+        let Some(mut found) = self.matches(query)? else {
+            return Ok(None);
+        };
+        found.sort_unstable_by_key(|m| m.rank);
+        if found.is_empty() {
+            return Ok(Some(Vec::new()));
+        }
+        let positions = &self.ord()?.positions;
+        Ok(Some(
+            found
+                .iter()
+                .map(|m| {
+                    let (fi, si, doc) = m.doc;
+                    positions[fi][si][doc as usize]
+                })
+                .collect(),
+        ))
     }
 
-    /// As [`ranked`](Self::ranked), with each article's hits.
-    pub fn ranked_hits(&self, query: &Query) -> Result<Option<Vec<(u32, usize)>>, String> {
+    /// Every article matching `query`, unordered, with its rank and where its text is; no
+    /// collection order is needed (the rank carries the date key, file and place in the file,
+    /// which is what the collection order compares). `None` when the index cannot count this
+    /// query exactly.
+    pub fn matches(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
         let Some(units) = exact_term(query) else {
             return Ok(None);
         };
         let grams = grams(&units);
         let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
-        let mut found: Vec<(bool, Reverse<usize>, DocAt)> = Vec::new();
+        let mut found: Vec<Match> = Vec::new();
         for (fi, file) in self.files.iter().enumerate() {
             let field = file.fields.bi;
             'segments: for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
                 let inverted = seg.inverted_index(field).map_err(engine)?;
-                let hend = seg.fast_fields().u64("hend").map_err(engine)?;
                 let mut posts = Vec::with_capacity(grams.len());
                 for (_, gram) in &grams {
                     let term = TTerm::from_field_text(field, gram);
@@ -105,6 +122,11 @@ impl Archive {
                         None => continue 'segments,
                     }
                 }
+                let [hend, hi, lo, len, ord, off, size] =
+                    ["hend", "dhi", "dlo", "dlen", "ord", "off", "len"]
+                        .map(|name| order::column(seg, name));
+                let (hend, hi, lo, len) = (hend?, hi?, lo?, len?);
+                let (ord, off, size) = (ord?, off?, size?);
                 let alive = seg.alive_bitset();
                 let mut positions: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
                 let mut doc = posts[0].doc();
@@ -122,32 +144,55 @@ impl Archive {
                             out.clear();
                             p.positions(out);
                         }
-                        let (hits, title) =
-                            count(&positions, &offsets, hend.first(doc).unwrap_or(0));
+                        let d = doc as usize;
+                        let (hits, title) = count(&positions, &offsets, hend[d]);
                         if hits > 0 {
-                            found.push((title == 0, Reverse(hits), (fi, si, doc)));
+                            found.push(Match {
+                                rank: (
+                                    title == 0,
+                                    Reverse(hits),
+                                    Reverse((hi[d], lo[d], len[d])),
+                                    fi as u32,
+                                    ord[d],
+                                ),
+                                doc: (fi, si, doc),
+                                range: (off[d], size[d]),
+                            });
                         }
                     }
                     doc = posts[0].advance();
                 }
             }
         }
-        if found.is_empty() {
-            return Ok(Some(Vec::new()));
-        }
-        // Places only now: a term found nowhere never makes the collection order.
-        let positions = &self.ord()?.positions;
-        let mut found: Vec<(bool, Reverse<usize>, u32)> = found
-            .into_iter()
-            .map(|(t, h, (fi, si, doc))| (t, h, positions[fi][si][doc as usize]))
-            .collect();
-        found.sort_unstable();
-        Ok(Some(
-            found
-                .into_iter()
-                .map(|(_, Reverse(hits), place)| (place, hits))
-                .collect(),
-        ))
+        Ok(Some(found))
+    }
+
+    /// The articles of `found`, in that order, read from their files.
+    pub fn read_matches(&self, found: &[Match]) -> Result<Vec<Article>, String> {
+        let at: Vec<(usize, (u64, u64))> = found.iter().map(|m| (m.doc.0, m.range)).collect();
+        self.read_all(&at)
+    }
+}
+
+/// Where a match ranks: title hits first, then more hits, then collection order (newest day
+/// first, then file, then place in the file).
+pub type Rank = (bool, Reverse<usize>, Reverse<(u64, u64, u64)>, u32, u64);
+
+/// One article matching a ranked query.
+#[derive(Debug, Clone, Copy)]
+pub struct Match {
+    /// Where it ranks; smaller first.
+    pub rank: Rank,
+    /// Its document.
+    doc: DocAt,
+    /// The byte range of its JSON in its file.
+    range: (u64, u64),
+}
+
+impl Match {
+    /// Its hits.
+    pub fn hits(&self) -> usize {
+        self.rank.1.0
     }
 }
 
