@@ -108,6 +108,7 @@ fn id_prefix_makes_pages_load_together() {
         BUNDLED_PAGE,
         &ImportOptions {
             id_prefix: "p3-".into(),
+            ..ImportOptions::default()
         },
     );
     assert_eq!(out.articles[0].id, "p3-1");
