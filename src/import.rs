@@ -168,6 +168,20 @@ pub fn blocks(page: &str) -> Vec<String> {
     out
 }
 
+/// The 0-based line on which each of the [`blocks`] of `page` starts.
+fn block_starts(page: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut in_block = false;
+    for (n, line) in page.lines().enumerate() {
+        let blank = line.trim().is_empty();
+        if !blank && !in_block {
+            starts.push(n);
+        }
+        in_block = !blank;
+    }
+    starts
+}
+
 /// True when `text` ends a sentence (`。`, `！`, `？`, `…`, possibly followed by `”`).
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches(CLOSERS);
@@ -367,8 +381,8 @@ fn opening(reader: &Reader<'_>, at: usize) -> Opening {
 /// Turns raw page text into articles. Never fails: what it cannot place is in `unplaced`.
 pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
     let mut out = Imported::default();
-    let page = set_masthead_aside(page, options, &mut out);
-    let blocks = blocks(&page);
+    let rest = set_masthead_aside(page, options, &mut out);
+    let blocks = blocks(&rest);
     let mut reader = Reader {
         blocks: &blocks,
         next: 0,
@@ -404,6 +418,14 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
                 block: block + 1,
                 text,
             }),
+        }
+    }
+    if !out.masthead.is_empty() {
+        // Number unplaced blocks as the page's own blocks, masthead lines included.
+        let (page_starts, rest_starts) = (block_starts(page), block_starts(&rest));
+        for u in &mut out.unplaced {
+            let line = rest_starts[u.block - 1];
+            u.block = page_starts.partition_point(|&start| start <= line);
         }
     }
     let prefix = match (out.date, out.page) {
