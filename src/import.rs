@@ -70,52 +70,6 @@ pub struct Imported {
     pub bad_day: Option<(usize, BadDay)>,
 }
 
-/// Sets the masthead lines of `page` aside into `out`; the rest of the text, with a blank
-/// line in place of each masthead line.
-fn set_masthead_aside(page: &str, options: &ImportOptions, out: &mut Imported) -> String {
-    let filled: Vec<usize> = page
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, _)| n)
-        .collect();
-    let head = filled
-        .get(masthead::HEAD_LINES)
-        .copied()
-        .unwrap_or(usize::MAX);
-    let foot = filled
-        .len()
-        .checked_sub(masthead::FOOT_LINES + 1)
-        .map_or(0, |i| filled[i] + 1);
-    let (mut date, mut page_no) = (None, None);
-    let mut rest = String::with_capacity(page.len());
-    for (n, line) in page.lines().enumerate() {
-        let found = (n < head || n >= foot)
-            .then(|| masthead::parse(line))
-            .flatten();
-        let Some(found) = found else {
-            rest.push_str(line);
-            rest.push('\n');
-            continue;
-        };
-        rest.push('\n');
-        out.masthead.push((n + 1, line.trim().to_string()));
-        match found.date {
-            Some(Ok(day)) => date = date.or(Some(day)),
-            Some(Err(bad)) if out.bad_day.is_none() => out.bad_day = Some((n + 1, bad)),
-            _ => {}
-        }
-        page_no = page_no.or(found.page);
-        out.paper = out.paper.take().or(found.paper);
-    }
-    out.date = options.date.or(date);
-    out.page = options.page.or(page_no);
-    if options.date.is_some() {
-        out.bad_day = None;
-    }
-    rest
-}
-
 /// Longest heading, in characters; anything longer is body text.
 const MAX_HEADING_CHARS: usize = 48;
 /// Most heading blocks above one article (引题, 主题, 副题).
@@ -166,20 +120,6 @@ pub fn blocks(page: &str) -> Vec<String> {
         out.push(current);
     }
     out
-}
-
-/// The 0-based line on which each of the [`blocks`] of `page` starts.
-fn block_starts(page: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut in_block = false;
-    for (n, line) in page.lines().enumerate() {
-        let blank = line.trim().is_empty();
-        if !blank && !in_block {
-            starts.push(n);
-        }
-        in_block = !blank;
-    }
-    starts
 }
 
 /// True when `text` ends a sentence (`。`, `！`, `？`, `…`, possibly followed by `”`).
@@ -381,7 +321,7 @@ fn opening(reader: &Reader<'_>, at: usize) -> Opening {
 /// Turns raw page text into articles. Never fails: what it cannot place is in `unplaced`.
 pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
     let mut out = Imported::default();
-    let rest = set_masthead_aside(page, options, &mut out);
+    let rest = masthead::set_aside(page, options, &mut out);
     let blocks = blocks(&rest);
     let mut reader = Reader {
         blocks: &blocks,
@@ -422,7 +362,8 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
     }
     if !out.masthead.is_empty() {
         // Number unplaced blocks as the page's own blocks, masthead lines included.
-        let (page_starts, rest_starts) = (block_starts(page), block_starts(&rest));
+        let (page_starts, rest_starts) =
+            (masthead::block_starts(page), masthead::block_starts(&rest));
         for u in &mut out.unplaced {
             let line = rest_starts[u.block - 1];
             u.block = page_starts.partition_point(|&start| start <= line);

@@ -265,3 +265,38 @@ fn english_messages_too() {
         stderr(&out)
     );
 }
+
+#[test]
+fn in_a_folder_unplaced_blocks_are_reported_and_a_page_without_articles_is_not_written() {
+    let dir = setup(&[
+        (
+            "loose.txt",
+            "2024年3月8日 第3版\n\n孤立的一段话。\n\n标题\n\n本报讯（记者 甲） 正文。\n"
+                .to_string(),
+        ),
+        (
+            "empty.txt",
+            "2024年3月8日 第4版\n\n只有一段话。\n".to_string(),
+        ),
+        ("good.txt", page("2024年3月8日 第5版", "标题")),
+    ]);
+    let out = kanbao(
+        dir.path(),
+        &[
+            "import",
+            "pages/loose.txt",
+            "pages/empty.txt",
+            "pages/good.txt",
+            "-o",
+            "archive/",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("pages/loose.txt：1 块不属于任何文章"), "{err}");
+    assert!(err.contains("第 2 块：孤立的一段话。"), "{err}");
+    assert!(err.contains("pages/empty.txt"), "{err}");
+    assert!(dir.path().join("archive/2024-03-08-p3.json").exists());
+    assert!(!dir.path().join("archive/2024-03-08-p4.json").exists());
+    assert!(dir.path().join("archive/2024-03-08-p5.json").exists());
+}

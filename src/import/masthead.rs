@@ -1,6 +1,7 @@
 //! The masthead line of a page (报眉): `2024年3月8日 星期五`, `第3版`, `03版`,
 //! `《劳动午报》(2024年03月08日 03版)`. Read from the text's own form, never from a known paper.
 
+use super::{ImportOptions, Imported};
 use crate::date::Date;
 
 /// How many non-blank lines at the top of a page may be masthead lines.
@@ -147,6 +148,61 @@ fn weekday(chars: &[char]) -> Option<usize> {
         ['周', ..] if is_day(chars.get(1)) => Some(2),
         _ => None,
     }
+}
+
+/// Sets the masthead lines of `page` aside into `out`; the rest of the text, with a blank
+/// line in place of each masthead line.
+pub(super) fn set_aside(page: &str, options: &ImportOptions, out: &mut Imported) -> String {
+    let filled: Vec<usize> = page
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, _)| n)
+        .collect();
+    let head = filled.get(HEAD_LINES).copied().unwrap_or(usize::MAX);
+    let foot = filled
+        .len()
+        .checked_sub(FOOT_LINES + 1)
+        .map_or(0, |i| filled[i] + 1);
+    let (mut date, mut page_no) = (None, None);
+    let mut rest = String::with_capacity(page.len());
+    for (n, line) in page.lines().enumerate() {
+        let found = (n < head || n >= foot).then(|| parse(line)).flatten();
+        let Some(found) = found else {
+            rest.push_str(line);
+            rest.push('\n');
+            continue;
+        };
+        rest.push('\n');
+        out.masthead.push((n + 1, line.trim().to_string()));
+        match found.date {
+            Some(Ok(day)) => date = date.or(Some(day)),
+            Some(Err(bad)) if out.bad_day.is_none() => out.bad_day = Some((n + 1, bad)),
+            _ => {}
+        }
+        page_no = page_no.or(found.page);
+        out.paper = out.paper.take().or(found.paper);
+    }
+    out.date = options.date.or(date);
+    out.page = options.page.or(page_no);
+    if options.date.is_some() {
+        out.bad_day = None;
+    }
+    rest
+}
+
+/// The 0-based line on which each of the [`super::blocks`] of `page` starts.
+pub(super) fn block_starts(page: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut in_block = false;
+    for (n, line) in page.lines().enumerate() {
+        let blank = line.trim().is_empty();
+        if !blank && !in_block {
+            starts.push(n);
+        }
+        in_block = !blank;
+    }
+    starts
 }
 
 #[cfg(test)]

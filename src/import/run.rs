@@ -273,6 +273,12 @@ fn into_folder(folder: &Path, pages: &[Page], args: &ImportArgs) -> Result<Outco
     })?;
     let mut told = Vec::new();
     for (page, target) in plan {
+        // A page with no article is not written: an empty file could not be told apart
+        // from someone else's when the page is imported again.
+        if page.imported.articles.is_empty() {
+            told.extend(problems(page));
+            continue;
+        }
         let json = document(page, args)?;
         std::fs::write(&target, json).map_err(|source| Error::Io {
             path: target.clone(),
