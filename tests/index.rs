@@ -202,6 +202,26 @@ proptest! {
     }
 }
 
+/// The newest articles found without the collection order are its first ones, for a file
+/// and for a folder of two files whose days interleave.
+#[test]
+fn the_newest_articles_are_the_first_of_the_order() {
+    let f = fixture();
+    for path in &f.paths {
+        for k in [0, 1, 5, 64, 200] {
+            let ids = |v: Vec<kanbao::article::Article>| -> Vec<String> {
+                v.into_iter().map(|a| a.id).collect()
+            };
+            let (fresh, _) = open(&f.root, path);
+            let newest = ids(fresh.newest_summaries(k).unwrap());
+            let ordered = ids(fresh.summaries(0..k).unwrap());
+            assert_eq!(newest, ordered, "{path:?} {k}");
+            // Once the order is made, the same.
+            assert_eq!(ids(fresh.newest_summaries(k).unwrap()), ordered);
+        }
+    }
+}
+
 /// A temporary archive of one file, indexed.
 fn indexed_file(n: usize) -> (TempDir, PathBuf, PathBuf) {
     let dir = TempDir::new().unwrap();

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
@@ -31,7 +32,7 @@ pub struct FileIndex {
 }
 
 /// Where an article is: its file (index in [`Archive::files`]) and its tantivy address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Slot {
     /// The file.
     pub file: u32,
@@ -39,17 +40,27 @@ pub struct Slot {
     pub addr: DocAddress,
 }
 
-/// The indexes of every file of an archive, and the collection order over all of them.
+/// The indexes of every file of an archive, and the collection order over all of them,
+/// made when first needed: `show`, `districts` and a search that finds nothing never pay
+/// for it (about 200 ms at a million articles).
 pub struct Archive {
     files: Vec<FileIndex>,
+    /// How many articles there are.
+    count: usize,
+    /// The collection order, once made (or why it could not be).
+    order: OnceLock<Result<Order, String>>,
+    /// The archive's path (file or folder), for reading it whole.
+    path: Option<PathBuf>,
+}
+
+/// The collection order of an archive and what goes with each place in it.
+struct Order {
     /// Every article in collection order: newest day first, then file and line order.
     order: Vec<Slot>,
     /// `positions[file][segment][doc]`: the article's place in `order`.
     positions: Vec<Vec<Vec<u32>>>,
     /// Byte offset and length of each article's JSON in its file, by place in `order`.
     ranges: Vec<(u64, u64)>,
-    /// The archive's path (file or folder), for reading it whole.
-    path: Option<PathBuf>,
     /// Each article's day, by place in `order` (from the date fast fields).
     dates: Vec<Option<Date>>,
 }
@@ -107,9 +118,9 @@ impl FileIndex {
     }
 }
 
-impl Archive {
-    /// The archive of these file indexes, in the order of the folder's files.
-    pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
+impl Order {
+    /// The order of `files`, from their fast fields.
+    fn make(files: &[FileIndex]) -> Result<Order, String> {
         let per_file = files
             .iter()
             .enumerate()
@@ -145,14 +156,33 @@ impl Archive {
             positions[s.file as usize][s.addr.segment_ord as usize][s.addr.doc_id as usize] =
                 i as u32;
         }
-        Ok(Archive {
-            files,
+        Ok(Order {
             order,
             positions,
             ranges,
-            path: None,
             dates,
         })
+    }
+}
+
+impl Archive {
+    /// The archive of these file indexes, in the order of the folder's files.
+    pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
+        let count = files.iter().map(|f| f.searcher.num_docs() as usize).sum();
+        Ok(Archive {
+            files,
+            count,
+            order: OnceLock::new(),
+            path: None,
+        })
+    }
+
+    /// The collection order, made on first use.
+    fn ord(&self) -> Result<&Order, String> {
+        self.order
+            .get_or_init(|| Order::make(&self.files))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Remembers the archive's path: when most articles are candidates, reading the archive
@@ -164,33 +194,46 @@ impl Archive {
 
     /// The places (in collection order) of the articles dated in `range`; every place
     /// when the range has no bound.
-    pub fn places_in(&self, range: DateRange) -> Vec<u32> {
-        (0..self.len() as u32)
-            .filter(|&p| range.is_all() || range.contains(self.dates[p as usize]))
-            .collect()
+    pub fn places_in(&self, range: DateRange) -> Result<Vec<u32>, String> {
+        let dates = &self.ord()?.dates;
+        Ok((0..self.len() as u32)
+            .filter(|&p| range.is_all() || range.contains(dates[p as usize]))
+            .collect())
     }
 
     /// The day of the article at place `place`, from the fast fields.
+    /// `None` too when the order cannot be made (`places_in` and the rest say why).
     pub fn date_at(&self, place: u32) -> Option<Date> {
-        self.dates.get(place as usize).copied().flatten()
+        let order = self.ord().ok()?;
+        order.dates.get(place as usize).copied().flatten()
+    }
+
+    /// The summaries of the first `k` articles of the collection order, without making the
+    /// whole order when it is not made yet (`list | head` at a million articles).
+    pub fn newest_summaries(&self, k: usize) -> Result<Vec<Article>, String> {
+        let slots = match self.order.get() {
+            Some(Ok(order)) => order.order[..k.min(order.order.len())].to_vec(),
+            _ => order::newest(&self.files, k)?,
+        };
+        slots.into_iter().map(|s| self.summary(s)).collect()
     }
 
     /// The summaries of the articles at `places` of the collection order.
     pub fn summaries_at(&self, places: &[u32]) -> Result<Vec<Article>, String> {
         places
             .iter()
-            .map(|&p| self.summary(self.order[p as usize]))
+            .map(|&p| self.summary(self.ord()?.order[p as usize]))
             .collect()
     }
 
     /// Number of articles.
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.count
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.count == 0
     }
 
     /// The banner of the first file that has one.
@@ -240,7 +283,7 @@ impl Archive {
 
     /// The summaries of the articles `range` of the collection order.
     pub fn summaries(&self, range: std::ops::Range<usize>) -> Result<Vec<Article>, String> {
-        self.order[range.start.min(self.len())..range.end.min(self.len())]
+        self.ord()?.order[range.start.min(self.len())..range.end.min(self.len())]
             .iter()
             .map(|s| self.summary(*s))
             .collect()
@@ -249,11 +292,23 @@ impl Archive {
     /// The whole article at place `place` of the collection order, read from its data file
     /// (`handle` keeps the last file open).
     pub fn article(&self, place: u32, handle: &mut Option<(u32, File)>) -> Result<Article, String> {
-        let slot = self.order[place as usize];
-        let file = &self.files[slot.file as usize];
-        let (off, len) = self.ranges[place as usize];
-        if handle.as_ref().is_none_or(|h| h.0 != slot.file) {
-            *handle = Some((slot.file, File::open(&file.path).map_err(engine)?));
+        let order = self.ord()?;
+        let slot = order.order[place as usize];
+        self.read_range(slot.file as usize, order.ranges[place as usize], handle)
+    }
+
+    /// The article whose JSON is at byte range `(off, len)` of file `fi` (`handle` keeps
+    /// the last file open).
+    fn read_range(
+        &self,
+        fi: usize,
+        (off, len): (u64, u64),
+        handle: &mut Option<(u32, File)>,
+    ) -> Result<Article, String> {
+        let file = &self.files[fi];
+        let fi = fi as u32;
+        if handle.as_ref().is_none_or(|h| h.0 != fi) {
+            *handle = Some((fi, File::open(&file.path).map_err(engine)?));
         }
         let Some((_, data)) = handle.as_mut() else {
             return Err("no file".into());
@@ -318,17 +373,24 @@ impl Archive {
 
     /// Places of the articles that may match the terms of `query`.
     fn term_candidates(&self, query: &Query) -> Result<Vec<u32>, String> {
-        let mut out = Vec::new();
+        let mut found = Vec::new();
         for (fi, file) in self.files.iter().enumerate() {
             let q = query::candidates(&file.fields, query);
-            let found = file
+            let docs = file
                 .searcher
                 .search(&*q, &DocSetCollector)
                 .map_err(engine)?;
-            for addr in found {
-                out.push(self.positions[fi][addr.segment_ord as usize][addr.doc_id as usize]);
-            }
+            found.extend(docs.into_iter().map(|addr| (fi, addr)));
         }
+        if found.is_empty() {
+            // Nothing to place: the order is not made.
+            return Ok(Vec::new());
+        }
+        let positions = &self.ord()?.positions;
+        let mut out: Vec<u32> = found
+            .into_iter()
+            .map(|(fi, addr)| positions[fi][addr.segment_ord as usize][addr.doc_id as usize])
+            .collect();
         out.sort_unstable();
         Ok(out)
     }
@@ -356,8 +418,15 @@ impl Archive {
             let found: HashSet<DocAddress> =
                 file.searcher.search(&q, &DocSetCollector).map_err(engine)?;
             if let Some(addr) = found.into_iter().next() {
-                let place = self.positions[fi][addr.segment_ord as usize][addr.doc_id as usize];
-                return self.article(place, &mut None).map(Some);
+                // Read straight from its byte range: `show` needs no collection order.
+                let seg = file.searcher.segment_reader(addr.segment_ord);
+                let col = |name: &str| -> Result<u64, String> {
+                    let c = seg.fast_fields().u64(name).map_err(engine)?;
+                    c.first(addr.doc_id).ok_or_else(|| format!("no {name}"))
+                };
+                return self
+                    .read_range(fi, (col("off")?, col("len")?), &mut None)
+                    .map(Some);
             }
         }
         Ok(None)

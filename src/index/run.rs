@@ -15,6 +15,9 @@ use crate::i18n::Lang;
 use crate::layout::{LayoutOptions, sanitize_lines};
 use crate::search::Query;
 
+/// Articles listed first, before the collection order is made (see [`list`]).
+const FIRST_LIST: usize = 64;
+
 /// Articles listed at a time: the output streams, and a closed pipe stops the work.
 const LIST_CHUNK: usize = 1024;
 
@@ -115,14 +118,29 @@ pub fn list(
             .collect();
         return commands::list(out, &found, lang, json);
     }
-    let places = archive.places_in(dates);
+    let mut outcome = Outcome::NothingFound;
+    let mut skip = 0;
+    if !json && dates.is_all() {
+        // The newest rows first, found without the whole collection order: `list | head`
+        // is answered before the order is made, and a closed pipe ends it there.
+        let first = archive.newest_summaries(FIRST_LIST).map_err(failed)?;
+        skip = first.len();
+        let kept: Vec<&Article> = first.iter().filter(|a| keep(a)).collect();
+        if commands::list(out, &kept, lang, json)? == Outcome::Found {
+            outcome = Outcome::Found;
+        }
+        out.flush().map_err(|source| Error::Io {
+            path: crate::i18n::STDOUT.into(),
+            source,
+        })?;
+    }
+    let places = archive.places_in(dates).map_err(failed)?;
     if json {
         let all = archive.summaries_at(&places).map_err(failed)?;
         let kept: Vec<&Article> = all.iter().filter(|a| keep(a)).collect();
         return commands::list(out, &kept, lang, json);
     }
-    let mut outcome = Outcome::NothingFound;
-    for part in places.chunks(LIST_CHUNK) {
+    for part in places[skip.min(places.len())..].chunks(LIST_CHUNK) {
         let chunk = archive.summaries_at(part).map_err(failed)?;
         let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
         if commands::list(out, &kept, lang, json)? == Outcome::Found {
@@ -161,7 +179,7 @@ pub fn districts(
         archive.district_counts().map_err(failed)?
     } else {
         let kept = archive
-            .summaries_at(&archive.places_in(dates))
+            .summaries_at(&archive.places_in(dates).map_err(failed)?)
             .map_err(failed)?;
         crate::filter::district_counts(&kept)
     };
@@ -188,7 +206,7 @@ pub fn dates(
             .map(|(a, _)| date(a))
             .collect());
     }
-    let places = archive.places_in(dates);
+    let places = archive.places_in(dates).map_err(failed)?;
     if only_dates {
         return Ok(places.iter().map(|&p| archive.date_at(p)).collect());
     }

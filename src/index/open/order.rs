@@ -67,6 +67,49 @@ pub(super) fn file_rows(fi: u32, file: &FileIndex) -> Result<Vec<Row>, String> {
     Ok(newest_first(rows))
 }
 
+/// The first `k` articles of the collection order (newest day first, then file and file
+/// order), found in one pass over the date columns without making the whole order.
+pub(super) fn newest(files: &[FileIndex], k: usize) -> Result<Vec<Slot>, String> {
+    type Entry = (Reverse<(u64, u64, u64)>, u32, u64, Slot);
+    // The k smallest entries, the largest on top.
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
+    if k == 0 {
+        return Ok(Vec::new());
+    }
+    for (fi, file) in files.iter().enumerate() {
+        for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
+            let [ord, hi, lo, len] = ["ord", "dhi", "dlo", "dlen"].map(|name| column(seg, name));
+            let (ord, hi, lo, len) = (ord?, hi?, lo?, len?);
+            for doc in 0..seg.max_doc() as usize {
+                let slot = Slot {
+                    file: fi as u32,
+                    addr: DocAddress::new(si as u32, doc as u32),
+                };
+                let entry = (
+                    Reverse((hi[doc], lo[doc], len[doc])),
+                    fi as u32,
+                    ord[doc],
+                    slot,
+                );
+                if heap.len() < k {
+                    heap.push(entry);
+                } else if heap.peek().is_some_and(|top| key_of(&entry) < key_of(top)) {
+                    heap.pop();
+                    heap.push(entry);
+                }
+            }
+        }
+    }
+    let mut out = heap.into_vec();
+    out.sort_unstable_by_key(key_of);
+    Ok(out.into_iter().map(|e| e.3).collect())
+}
+
+/// An entry's place in the order (the slot only breaks no ties: file and ord are unique).
+fn key_of(e: &(Reverse<(u64, u64, u64)>, u32, u64, Slot)) -> (Reverse<(u64, u64, u64)>, u32, u64) {
+    (e.0, e.1, e.2)
+}
+
 /// Rows in file order put newest day first, same days in file order.
 fn newest_first(rows: Vec<Row>) -> Vec<Row> {
     if rows.is_sorted_by(|a, b| a.key >= b.key) {

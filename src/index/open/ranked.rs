@@ -18,6 +18,9 @@ use tantivy::{DocSet, TERMINATED, Term as TTerm};
 use super::{Archive, engine};
 use crate::search::Query;
 
+/// A document: file, segment, document number.
+type DocAt = (usize, usize, u32);
+
 /// The folded characters of the query's one term when the index can rank it exactly.
 fn exact_term(query: &Query) -> Option<Vec<char>> {
     let [term] = query.terms() else {
@@ -85,7 +88,7 @@ impl Archive {
         };
         let grams = grams(&units);
         let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
-        let mut found: Vec<(bool, Reverse<usize>, u32)> = Vec::new();
+        let mut found: Vec<(bool, Reverse<usize>, DocAt)> = Vec::new();
         for (fi, file) in self.files.iter().enumerate() {
             let field = file.fields.bi;
             'segments: for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
@@ -122,14 +125,22 @@ impl Archive {
                         let (hits, title) =
                             count(&positions, &offsets, hend.first(doc).unwrap_or(0));
                         if hits > 0 {
-                            let place = self.positions[fi][si][doc as usize];
-                            found.push((title == 0, Reverse(hits), place));
+                            found.push((title == 0, Reverse(hits), (fi, si, doc)));
                         }
                     }
                     doc = posts[0].advance();
                 }
             }
         }
+        if found.is_empty() {
+            return Ok(Some(Vec::new()));
+        }
+        // Places only now: a term found nowhere never makes the collection order.
+        let positions = &self.ord()?.positions;
+        let mut found: Vec<(bool, Reverse<usize>, u32)> = found
+            .into_iter()
+            .map(|(t, h, (fi, si, doc))| (t, h, positions[fi][si][doc as usize]))
+            .collect();
         found.sort_unstable();
         Ok(Some(
             found
