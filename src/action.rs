@@ -139,4 +139,12 @@ pub enum Action {
     CopyArticle,
     /// Copy the open (or selected) article's citation.
     CopyCitation,
+    /// Open the note editor on the open (or selected) article's note (issue 14).
+    EditNote,
+    /// Note editor: put a line break at the cursor.
+    NoteNewline,
+    /// Note editor: keep the note (an empty one clears it) and close.
+    NoteSave,
+    /// Note editor: close; with changes, ask first (a second `Esc` or `y` discards them).
+    NoteCancel,
 }

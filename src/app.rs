@@ -10,6 +10,8 @@ mod list;
 mod mark_filter;
 mod marks;
 mod mouse;
+mod note;
+mod note_text;
 mod picker;
 mod prompt;
 mod reader;
@@ -25,6 +27,8 @@ pub use geometry::{
 };
 pub use line_editor::MAX_QUERY_CHARS;
 pub use mark_filter::MarkFilter;
+pub use note::{NoteEditor, NoteLayout, NoteView, note_layout};
+pub use note_text::Row as NoteRow;
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use saving::QuitAnswer;
@@ -86,6 +90,8 @@ pub enum Mode {
         /// The first help line shown.
         scroll: usize,
     },
+    /// The note editor (issue 14).
+    Note(NoteEditor),
 }
 
 /// How the reader starts.
@@ -271,6 +277,7 @@ impl App {
                     Mode::Picker(picker) => self.picker(action, picker),
                     Mode::Help { from, scroll } => self.help(action, from, scroll),
                     Mode::Timeline(t) => self.timeline(action, t),
+                    Mode::Note(editor) => self.note(action, editor),
                 }
             }
         }
@@ -368,6 +375,7 @@ impl App {
             | Action::FilterUnread
             | Action::FilterNoted
             | Action::FilterTag => self.toggle_mark_filter(&action),
+            Action::EditNote => self.open_note(),
             Action::CopyArticle => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::ClearFilters => {

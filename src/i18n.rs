@@ -8,6 +8,8 @@ mod dates;
 pub use dates::*;
 
 mod conditions;
+mod note;
+pub use note::*;
 
 pub use conditions::{Conditions, nothing_matched};
 
@@ -275,6 +277,26 @@ pub enum Msg {
     HintRetry,
     /// Quit question: 仍然退出 / quit anyway.
     HintQuitAnyway,
+    /// Help: open the note editor (issue 14).
+    HelpEditNote,
+    /// Help section: the note editor.
+    CtxNote,
+    /// Help: type or paste into the note.
+    HelpNoteType,
+    /// Help: a line break in the note.
+    HelpNoteNewline,
+    /// Help: save the note.
+    HelpNoteSave,
+    /// Help: leave the note editor.
+    HelpNoteCancel,
+    /// Help: the cursor a row up.
+    HelpNoteUp,
+    /// Help: the cursor a row down.
+    HelpNoteDown,
+    /// Note editor hint: 保存 / save.
+    HintSave,
+    /// Note editor hint: 换行 / new line.
+    HintNewline,
 }
 
 impl Msg {
@@ -417,6 +439,19 @@ impl Msg {
             HelpCopyCitation => ["复制引文", "copy its citation"],
             HintRetry => ["重试", "retry"],
             HintQuitAnyway => ["仍然退出", "quit anyway"],
+            HelpEditNote => ["写批注（编辑本篇的批注）", "write or edit the note"],
+            CtxNote => ["批注编辑", "Note editor"],
+            HelpNoteType => ["输入或粘贴文字", "type or paste text"],
+            HelpNoteNewline => ["换行", "new line"],
+            HelpNoteSave => [
+                "保存批注（空的批注即删除）",
+                "save the note (empty clears it)",
+            ],
+            HelpNoteCancel => ["取消（有修改时先问）", "cancel (asks if changed)"],
+            HelpNoteUp => ["上一行", "row up"],
+            HelpNoteDown => ["下一行", "row down"],
+            HintSave => ["保存", "save"],
+            HintNewline => ["换行", "new line"],
         };
         match lang {
             Lang::Zh => zh,

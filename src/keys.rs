@@ -31,15 +31,18 @@ pub enum Context {
     Picker,
     /// The help is open.
     Help,
+    /// The note editor is open (issue 14).
+    Note,
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 5] = [
+pub const CONTEXTS: [Context; 6] = [
     Context::List,
     Context::Reader,
     Context::Search,
     Context::Picker,
     Context::Help,
+    Context::Note,
 ];
 
 /// A key without modifiers.
@@ -116,6 +119,7 @@ impl Where {
             Where::In(Context::Search) => &[Context::Search],
             Where::In(Context::Picker) => &[Context::Picker],
             Where::In(Context::Help) => &[Context::Help],
+            Where::In(Context::Note) => &[Context::Note],
         }
     }
 

@@ -213,11 +213,13 @@ fn the_newest_articles_are_the_first_of_the_order() {
                 v.into_iter().map(|a| a.id).collect()
             };
             let (fresh, _) = open(&f.root, path);
-            let newest = ids(fresh.newest_summaries(k).unwrap());
+            let newest = ids(fresh.newest_summaries(0..k).unwrap());
+            let tail = ids(fresh.newest_summaries(k / 2..k).unwrap());
             let ordered = ids(fresh.summaries(0..k).unwrap());
             assert_eq!(newest, ordered, "{path:?} {k}");
+            assert_eq!(tail, ordered[(k / 2).min(ordered.len())..], "{path:?} {k}");
             // Once the order is made, the same.
-            assert_eq!(ids(fresh.newest_summaries(k).unwrap()), ordered);
+            assert_eq!(ids(fresh.newest_summaries(0..k).unwrap()), ordered);
         }
     }
 }

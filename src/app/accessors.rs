@@ -35,6 +35,7 @@ impl App {
             Mode::Search { .. } => Context::Search,
             Mode::Picker(_) | Mode::Timeline(_) => Context::Picker,
             Mode::Help { .. } => Context::Help,
+            Mode::Note(_) => Context::Note,
             Mode::Normal if self.focus == Focus::Reader && self.reader.is_some() => Context::Reader,
             Mode::Normal => Context::List,
         }

@@ -208,14 +208,20 @@ impl Archive {
         order.dates.get(place as usize).copied().flatten()
     }
 
-    /// The summaries of the first `k` articles of the collection order, without making the
-    /// whole order when it is not made yet (`list | head` at a million articles).
-    pub fn newest_summaries(&self, k: usize) -> Result<Vec<Article>, String> {
+    /// The summaries of the articles `range` of the collection order, without making the
+    /// whole order when it is not made yet: one pass over the date columns finds the first
+    /// `range.end` (`list | head` at a million articles).
+    pub fn newest_summaries(&self, range: std::ops::Range<usize>) -> Result<Vec<Article>, String> {
         let slots = match self.order.get() {
-            Some(Ok(order)) => order.order[..k.min(order.order.len())].to_vec(),
-            _ => order::newest(&self.files, k)?,
+            Some(Ok(order)) => order.order[..range.end.min(order.order.len())].to_vec(),
+            _ => order::newest(&self.files, range.end)?,
         };
-        slots.into_iter().map(|s| self.summary(s)).collect()
+        slots
+            .get(range.start.min(slots.len())..)
+            .unwrap_or_default()
+            .iter()
+            .map(|s| self.summary(*s))
+            .collect()
     }
 
     /// The summaries of the articles at `places` of the collection order.

@@ -121,18 +121,23 @@ pub fn list(
     let mut outcome = Outcome::NothingFound;
     let mut skip = 0;
     if !json && dates.is_all() {
-        // The newest rows first, found without the whole collection order: `list | head`
-        // is answered before the order is made, and a closed pipe ends it there.
-        let first = archive.newest_summaries(FIRST_LIST).map_err(failed)?;
-        skip = first.len();
-        let kept: Vec<&Article> = first.iter().filter(|a| keep(a)).collect();
-        if commands::list(out, &kept, lang, json)? == Outcome::Found {
-            outcome = Outcome::Found;
+        // The newest rows first, found without the whole collection order (a pass over the
+        // date columns each, eight times as many each time): `list | head` is answered, and
+        // its closed pipe ends the work, before the order is made.
+        let mut k = FIRST_LIST;
+        while skip < archive.len() && k <= archive.len() / 8 {
+            let newest = archive.newest_summaries(skip..k).map_err(failed)?;
+            let kept: Vec<&Article> = newest.iter().filter(|a| keep(a)).collect();
+            if commands::list(out, &kept, lang, json)? == Outcome::Found {
+                outcome = Outcome::Found;
+            }
+            out.flush().map_err(|source| Error::Io {
+                path: crate::i18n::STDOUT.into(),
+                source,
+            })?;
+            skip += newest.len();
+            k *= 8;
         }
-        out.flush().map_err(|source| Error::Io {
-            path: crate::i18n::STDOUT.into(),
-            source,
-        })?;
     }
     let places = archive.places_in(dates).map_err(failed)?;
     if json {

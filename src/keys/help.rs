@@ -84,5 +84,6 @@ fn section(place: Where) -> Msg {
         Where::In(P) => Msg::CtxPicker,
         Where::In(H) => Msg::CtxHelp,
         Where::In(L) => Msg::CtxList,
+        Where::In(Context::Note) => Msg::CtxNote,
     }
 }

@@ -24,6 +24,8 @@ pub enum Hint {
     Picker,
     /// The help box's footer.
     Help,
+    /// The note editor's last row.
+    Note,
 }
 
 /// One hint: the keys of `actions` (the first key of each), then `label`.
@@ -71,6 +73,12 @@ const HELP_FOOTER: &[Item] = &[
     item(&[Action::Help], Msg::HintClose),
 ];
 
+const NOTE: &[Item] = &[
+    item(&[Action::NoteSave], Msg::HintSave),
+    item(&[Action::NoteNewline], Msg::HintNewline),
+    item(&[Action::NoteCancel], Msg::HintCancel),
+];
+
 impl Hint {
     fn context(self) -> Context {
         match self {
@@ -79,6 +87,7 @@ impl Hint {
             Hint::Prompt => Context::Search,
             Hint::Picker => Context::Picker,
             Hint::Help => Context::Help,
+            Hint::Note => Context::Note,
         }
     }
 
@@ -91,6 +100,7 @@ impl Hint {
             Hint::Prompt => PROMPT,
             Hint::Picker => PICKER,
             Hint::Help => HELP_FOOTER,
+            Hint::Note => NOTE,
         }
     }
 }

@@ -31,7 +31,7 @@ const fn with(place: Where, key: Key, action: Action, help: Msg) -> Binding {
     }
 }
 
-use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
+use Context::{Help as H, List as L, Note as NT, Picker as P, Reader as R, Search as S};
 use KeyName::{
     Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
     Up,
@@ -89,6 +89,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('#'), Action::FilterTag, Msg::HelpByTag),
     bind(In(L), C('y'), Action::CopyArticle, Msg::HelpCopy),
     bind(In(L), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
+    bind(In(L), C('a'), Action::EditNote, Msg::HelpEditNote),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
     bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),
@@ -122,6 +123,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(R), C('t'), Action::OpenDatePrompt, Msg::HelpDatePrompt),
     bind(In(R), C('y'), Action::CopyArticle, Msg::HelpCopy),
     bind(In(R), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
+    bind(In(R), C('a'), Action::EditNote, Msg::HelpEditNote),
     Binding {
         place: In(S),
         key: Key::Text,
@@ -216,4 +218,67 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(H), C('q'), Action::Help, Msg::HelpClose),
     bind(In(H), Esc, Action::Help, Msg::HelpClose),
     bind(In(H), C('?'), Action::Help, Msg::HelpClose),
+    // The note editor (issue 14): Enter is a line break, as in any text box; Ctrl-D keeps
+    // the note (Ctrl-S too, where flow control leaves it to us); the prompt's editing keys.
+    ctrl(In(NT), 'd', Action::NoteSave, Msg::HelpNoteSave),
+    ctrl(In(NT), 's', Action::NoteSave, Msg::HelpNoteSave),
+    bind(In(NT), Enter, Action::NoteNewline, Msg::HelpNoteNewline),
+    // Terminals that send a line feed for Enter, and Ctrl-J typed on purpose.
+    ctrl(In(NT), 'j', Action::NoteNewline, Msg::HelpNoteNewline),
+    bind(In(NT), Esc, Action::NoteCancel, Msg::HelpNoteCancel),
+    Binding {
+        place: In(NT),
+        key: Key::Text,
+        action: Action::SearchInput(String::new()),
+        help: Msg::HelpNoteType,
+    },
+    bind(In(NT), Backspace, Action::SearchBackspace, Msg::HelpErase),
+    ctrl(In(NT), 'h', Action::SearchBackspace, Msg::HelpErase),
+    bind(In(NT), Delete, Action::SearchDelete, Msg::HelpEraseNext),
+    ctrl(In(NT), 'w', Action::SearchDeleteWord, Msg::HelpEraseWord),
+    with(
+        In(NT),
+        Key::Alt(Backspace),
+        Action::SearchDeleteWord,
+        Msg::HelpEraseWord,
+    ),
+    ctrl(
+        In(NT),
+        'u',
+        Action::SearchClearToStart,
+        Msg::HelpEraseToStart,
+    ),
+    ctrl(In(NT), 'k', Action::SearchClearToEnd, Msg::HelpEraseToEnd),
+    bind(In(NT), Left, Action::SearchLeft, Msg::HelpCursorLeft),
+    bind(In(NT), Right, Action::SearchRight, Msg::HelpCursorRight),
+    bind(In(NT), Up, Action::MoveUp, Msg::HelpNoteUp),
+    bind(In(NT), Down, Action::MoveDown, Msg::HelpNoteDown),
+    with(
+        In(NT),
+        Key::CtrlKey(Left),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(NT),
+        Key::Alt(C('b')),
+        Action::SearchWordLeft,
+        Msg::HelpWordLeft,
+    ),
+    with(
+        In(NT),
+        Key::CtrlKey(Right),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
+    with(
+        In(NT),
+        Key::Alt(C('f')),
+        Action::SearchWordRight,
+        Msg::HelpWordRight,
+    ),
+    ctrl(In(NT), 'a', Action::SearchHome, Msg::HelpCursorHome),
+    bind(In(NT), Home, Action::SearchHome, Msg::HelpCursorHome),
+    ctrl(In(NT), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
+    bind(In(NT), End, Action::SearchEnd, Msg::HelpCursorEnd),
 ];

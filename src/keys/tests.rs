@@ -203,6 +203,10 @@ fn hints_come_from_the_table() {
         "j k move  Space toggle  Enter apply  Esc cancel"
     );
     assert_eq!(hints(Hint::Help, Lang::Zh), "j k 空格 滚动  q 关闭");
+    assert_eq!(
+        hints(Hint::Note, Lang::Zh),
+        "Ctrl-D 保存  Enter 换行  Esc 取消"
+    );
 }
 
 /// Every hint names an action its context binds (else it would silently vanish).
@@ -216,12 +220,13 @@ fn every_hint_has_a_key() {
         Hint::Prompt,
         Hint::Picker,
         Hint::Help,
+        Hint::Note,
     ] {
         let shown = hints(hint, Lang::En);
         let expected = match hint {
             Hint::ListSideBySide => 5,
             Hint::List | Hint::Picker => 4,
-            Hint::Reader | Hint::ReaderSearching => 3,
+            Hint::Reader | Hint::ReaderSearching | Hint::Note => 3,
             Hint::Prompt | Hint::Help => 2,
         };
         assert_eq!(shown.split("  ").count(), expected, "{hint:?}: {shown}");

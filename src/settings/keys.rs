@@ -114,6 +114,7 @@ pub const MODES: &[(&str, Context)] = &[
     ("search", Context::Search),
     ("picker", Context::Picker),
     ("help", Context::Help),
+    ("note", Context::Note),
 ];
 
 /// The action that unbinds a key: `"q" = "none"` makes `q` do nothing in that mode.
@@ -175,6 +176,10 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("by_tag", Action::FilterTag),
     ("copy_article", Action::CopyArticle),
     ("copy_citation", Action::CopyCitation),
+    ("edit_note", Action::EditNote),
+    ("note_newline", Action::NoteNewline),
+    ("note_save", Action::NoteSave),
+    ("note_cancel", Action::NoteCancel),
 ];
 
 /// The actions that do something in `mode`: those the default key table binds there (a
@@ -211,6 +216,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "by_tag",
             "copy_article",
             "copy_citation",
+            "edit_note",
         ],
         Context::Reader => &[
             "quit",
@@ -237,6 +243,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "open_date_prompt",
             "copy_article",
             "copy_citation",
+            "edit_note",
         ],
         Context::Search => &[
             "quit",
@@ -282,6 +289,26 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "half_page_up",
             "first_page",
             "last_page",
+        ],
+        Context::Note => &[
+            "quit",
+            "redraw",
+            "note_save",
+            "note_newline",
+            "note_cancel",
+            "search_backspace",
+            "search_delete",
+            "search_delete_word",
+            "search_clear_to_start",
+            "search_clear_to_end",
+            "search_left",
+            "search_right",
+            "move_up",
+            "move_down",
+            "search_word_left",
+            "search_word_right",
+            "search_home",
+            "search_end",
         ],
     }
 }

@@ -3,6 +3,7 @@
 mod header;
 mod help;
 mod list;
+mod note;
 mod picker;
 mod reader;
 mod status;
@@ -22,7 +23,7 @@ use crate::tui::theme::Theme;
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let g = app.geometry();
-    let cursor = {
+    let mut cursor = {
         let buf = frame.buffer_mut();
         header::render(app, theme, g.header, buf);
         list::render(app, theme, g.list, buf);
@@ -42,6 +43,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         }
         cursor
     };
+    if let Mode::Note(editor) = app.mode() {
+        cursor = note::render(app, editor, theme, frame.buffer_mut());
+    }
     if let Some((x, y)) = cursor {
         frame.set_cursor_position((x, y));
     }
