@@ -257,6 +257,13 @@ impl App {
 
     fn act(&mut self, action: Action) {
         match action {
+            // Ctrl-C in the note editor with unsaved changes asks first, as Esc does; a
+            // second Ctrl-C quits without them.
+            Action::Quit if matches!(&self.mode, Mode::Note(e) if e.changed() && !e.asking()) => {
+                if let Mode::Note(editor) = self.mode.clone() {
+                    self.note(Action::NoteCancel, editor);
+                }
+            }
             Action::Quit => {
                 self.remember_session();
                 self.quit = true;

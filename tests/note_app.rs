@@ -172,6 +172,28 @@ fn esc_asks_only_when_something_changed() {
     assert!(!app.has_unsaved());
 }
 
+/// Ctrl-C quits from anywhere, but not past unsaved note text: the first asks, as Esc
+/// does; a second quits without it; with nothing changed it quits at once.
+#[test]
+fn ctrl_c_in_the_editor_asks_before_losing_the_note() {
+    let mut app = app_at(80, 24);
+    select(&mut app, "3");
+    key(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "！");
+    ctrl(&mut app, 'c');
+    assert!(!app.should_quit());
+    assert_eq!(app.context(), Context::Note);
+    assert!(screen(&app, 80, 24).contains("放弃修改？"));
+    ctrl(&mut app, 'c');
+    assert!(app.should_quit());
+    assert_eq!(note_of(&app, "3").as_deref(), Some("核实日期"));
+    let mut app = app_at(80, 24);
+    select(&mut app, "3");
+    key(&mut app, KeyCode::Char('a'));
+    ctrl(&mut app, 'c');
+    assert!(app.should_quit(), "nothing to lose");
+}
+
 #[test]
 fn an_empty_note_clears_it_and_an_unchanged_one_is_said_so() {
     let mut app = app_at(80, 24);
