@@ -292,11 +292,20 @@ pub struct ExportArgs {
 /// `kanbao import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The raw page text.
-    pub page: PathBuf,
-    /// Write here instead of standard output.
-    #[arg(short, long, value_name = "OUT.json")]
+    /// The raw page text; several pages need `-o FOLDER`.
+    #[arg(required = true, num_args = 1.., value_name = "PAGE")]
+    pub pages: Vec<PathBuf>,
+    /// Write here instead of standard output: a file for one page, or a folder (an
+    /// existing one, or a path ending in `/`, always with several pages) that gets one file
+    /// per page, named from its day and page (`2024-03-08-p3.json`).
+    #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// The page's day (YYYY-MM-DD), over the masthead's.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The page number (版), over the masthead's.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=999))]
+    pub page: Option<u32>,
     /// Put this before each article number in the ids (`p3-` gives `p3-1`, `p3-2`, …).
     #[arg(long, default_value = "")]
     pub id_prefix: String,

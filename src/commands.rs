@@ -13,7 +13,6 @@ use crate::district::DistrictKey;
 use crate::error::{Error, Result};
 use crate::filter::district_counts;
 use crate::i18n::{Lang, Msg};
-use crate::import::{ImportOptions, import_page};
 use crate::layout::{LayoutOptions, layout_article, sanitize};
 use crate::load;
 use crate::search::{Query, SearchHit, search_articles, snippets};
@@ -179,56 +178,10 @@ pub fn filtered<'a>(
     collection.iter().filter(|a| keep(a)).collect()
 }
 
-/// `kanbao import`: reads a raw page, writes schema-1 JSON, reports what it could not place.
+/// `kanbao import`: reads raw pages, writes schema-1 JSON, reports what it could not place
+/// (see [`crate::import::run`]).
 pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
-    // Capped: a device or an endless pipe is refused at the limit, not read for ever.
-    let bytes = load::read_capped(&args.page, load::MAX_PAGE_BYTES)?.ok_or_else(|| {
-        Error::PageTooLarge {
-            path: args.page.clone(),
-            limit: load::MAX_PAGE_BYTES,
-        }
-    })?;
-    let page = load::utf8(&bytes, &args.page)?;
-    let imported = import_page(
-        page,
-        &ImportOptions {
-            id_prefix: args.id_prefix.clone(),
-        },
-    );
-    let source = args
-        .source
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let json = load::to_document_json_with(imported.banner.as_deref(), source, &imported.articles)
-        .map_err(io)?;
-    match &args.output {
-        Some(path) => std::fs::write(path, &json).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?,
-        None => out.write_all(json.as_bytes()).map_err(io)?,
-    }
-    if !imported.unplaced.is_empty() {
-        let blocks = imported
-            .unplaced
-            .iter()
-            .map(|u| {
-                let start: String = u.text.chars().take(24).collect();
-                (u.block, clean(&start))
-            })
-            .collect();
-        return Err(Error::Unplaced {
-            page: args.page.clone(),
-            blocks,
-        });
-    }
-    if imported.articles.is_empty() {
-        return Err(Error::NoArticle {
-            page: args.page.clone(),
-        });
-    }
-    Ok(Outcome::Found)
+    crate::import::run::run(out, args)
 }
 
 /// `kanbao check`: reads all of a source and summarises it. Every problem is reported (the

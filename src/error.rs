@@ -155,6 +155,9 @@ pub enum Error {
     BadDate { place: Place, value: String },
     /// A date option (`--since`, `--until`) whose value is not one of the date forms.
     BadDateArg { option: &'static str, value: String },
+    /// What `kanbao import` refuses (issue 13): a bad masthead day, pages without a folder,
+    /// a file it did not write.
+    Import(crate::import::run::ImportError),
 }
 
 /// What a file holds at its top level (or a JSON Lines line) instead of an object.

@@ -10,15 +10,32 @@
 //!   nothing in between, because the layout broke it mid-sentence.
 //!
 //! Text it cannot place is reported with its block number; nothing is dropped silently.
+//!
+//! A masthead line (报眉: `《劳动午报》(2024年03月08日 03版)`, `2024年3月8日 星期五`, `第3版`)
+//! among the first [`masthead::HEAD_LINES`] or last [`masthead::FOOT_LINES`] non-blank lines
+//! is set aside as the page's `masthead`, and gives every article its `date` and `page`.
 
 use crate::article::{Article, Kind};
+use crate::date::Date;
 use crate::district;
+
+pub mod masthead;
+pub mod run;
+pub mod text;
+
+pub use masthead::BadDay;
 
 /// Settings for one import.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// Put before each article number to make ids unique across pages (`p3-` → `p3-1`).
+    /// When empty and the date is known, ids are `2024-03-08-p3-1` (`2024-03-08-1` without
+    /// a page).
     pub id_prefix: String,
+    /// The page's day, over the masthead's (`--date`).
+    pub date: Option<Date>,
+    /// The page number, over the masthead's (`--page`).
+    pub page: Option<u32>,
 }
 
 /// A block the importer could not place in any article.
@@ -39,6 +56,18 @@ pub struct Imported {
     pub articles: Vec<Article>,
     /// Blocks that belong to no article; the caller must report them.
     pub unplaced: Vec<Unplaced>,
+    /// The masthead lines set aside: each one's 1-based line number in the page and its
+    /// text, trimmed, in page order.
+    pub masthead: Vec<(usize, String)>,
+    /// The page's day: the option's, else the masthead's.
+    pub date: Option<Date>,
+    /// The page number: the option's, else the masthead's.
+    pub page: Option<u32>,
+    /// The paper's name from the masthead (`《劳动午报》`).
+    pub paper: Option<String>,
+    /// A masthead day that does not exist, with its 1-based line, when no date option was
+    /// given; the caller must report it (the line is kept in `masthead`).
+    pub bad_day: Option<(usize, BadDay)>,
 }
 
 /// Longest heading, in characters; anything longer is body text.
@@ -291,8 +320,9 @@ fn opening(reader: &Reader<'_>, at: usize) -> Opening {
 
 /// Turns raw page text into articles. Never fails: what it cannot place is in `unplaced`.
 pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
-    let blocks = blocks(page);
     let mut out = Imported::default();
+    let rest = masthead::set_aside(page, options, &mut out);
+    let blocks = blocks(&rest);
     let mut reader = Reader {
         blocks: &blocks,
         next: 0,
@@ -330,8 +360,25 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
             }),
         }
     }
+    if !out.masthead.is_empty() {
+        // Number unplaced blocks as the page's own blocks, masthead lines included.
+        let (page_starts, rest_starts) =
+            (masthead::block_starts(page), masthead::block_starts(&rest));
+        for u in &mut out.unplaced {
+            let line = rest_starts[u.block - 1];
+            u.block = page_starts.partition_point(|&start| start <= line);
+        }
+    }
+    let prefix = match (out.date, out.page) {
+        _ if !options.id_prefix.is_empty() => options.id_prefix.clone(),
+        (Some(date), Some(page)) => format!("{date}-p{page}-"),
+        (Some(date), None) => format!("{date}-"),
+        (None, _) => String::new(),
+    };
     for (n, article) in out.articles.iter_mut().enumerate() {
-        article.id = format!("{}{}", options.id_prefix, n + 1);
+        article.id = format!("{prefix}{}", n + 1);
+        article.date = out.date.map(|d| d.to_string());
+        article.page = out.page;
         finish(article);
     }
     out

@@ -42,6 +42,10 @@ pub struct Document {
     /// Always 1.
     #[serde(default = "default_schema")]
     pub schema: u64,
+    /// The page's masthead lines (报眉, `2024年3月8日 星期五 第3版`) as printed, one per
+    /// line, when the importer found any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub masthead: Option<String>,
     /// The page banner, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banner: Option<String>,
@@ -536,6 +540,7 @@ pub fn to_document_json_with(
 ) -> std::io::Result<String> {
     let doc = Document {
         schema: SCHEMA,
+        masthead: None,
         banner: banner.map(str::to_string),
         source: source.map(str::to_string),
         articles: articles.to_vec(),

@@ -108,6 +108,7 @@ fn id_prefix_makes_pages_load_together() {
         BUNDLED_PAGE,
         &ImportOptions {
             id_prefix: "p3-".into(),
+            ..ImportOptions::default()
         },
     );
     assert_eq!(out.articles[0].id, "p3-1");
@@ -181,4 +182,153 @@ fn text_that_fits_no_article_is_reported_not_dropped() {
     assert_eq!(out.unplaced.len(), 1);
     assert_eq!(out.unplaced[0].block, 1);
     assert_eq!(out.articles.len(), 1);
+}
+
+/// A page of a paper never seen, with a masthead of the given first line.
+fn page_with(masthead: &str) -> String {
+    format!(
+        "{masthead}\n\n\
+         扎实推进职工服务阵地建设 助力首都高质量发展\n\n\
+         海淀区职工之家焕新开放\n\n\
+         本报讯（记者 王小明） 近日，职工之家重新开放。\n\n\
+         密云区开展春季健步走\n\n\
+         本报讯（通讯员 钱七） 3月，密云区总工会组织职工健步走。\n"
+    )
+}
+
+#[test]
+fn the_masthead_gives_every_article_its_day_and_page() {
+    for (masthead, date, page) in [
+        ("2024年3月8日 星期五", Some("2024-03-08"), None),
+        ("第3版", None, Some(3)),
+        ("03版", None, Some(3)),
+        (
+            "《劳动午报》(2024年03月08日 03版)",
+            Some("2024-03-08"),
+            Some(3),
+        ),
+        (
+            "2024年12月1日　星期日　第十二版",
+            Some("2024-12-01"),
+            Some(12),
+        ),
+    ] {
+        let out = import_page(&page_with(masthead), &ImportOptions::default());
+        assert!(out.unplaced.is_empty(), "{masthead}: {:?}", out.unplaced);
+        assert_eq!(
+            out.masthead,
+            [(1, masthead.trim().to_string())],
+            "{masthead}"
+        );
+        assert_eq!(
+            out.banner.as_deref(),
+            Some("扎实推进职工服务阵地建设 助力首都高质量发展"),
+            "{masthead}"
+        );
+        assert_eq!(out.articles.len(), 2, "{masthead}");
+        for a in &out.articles {
+            assert_eq!(a.date.as_deref(), date, "{masthead}");
+            assert_eq!(a.page, page, "{masthead}");
+        }
+        let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
+        let want: Vec<String> = match (date, page) {
+            (Some(d), Some(p)) => vec![format!("{d}-p{p}-1"), format!("{d}-p{p}-2")],
+            (Some(d), None) => vec![format!("{d}-1"), format!("{d}-2")],
+            (None, _) => vec!["1".into(), "2".into()],
+        };
+        assert_eq!(ids, want, "{masthead}");
+    }
+}
+
+#[test]
+fn a_page_without_a_masthead_takes_the_options() {
+    let page = page_with("");
+    let out = import_page(&page, &ImportOptions::default());
+    assert!(out.masthead.is_empty());
+    assert!(
+        out.articles
+            .iter()
+            .all(|a| a.date.is_none() && a.page.is_none())
+    );
+    let out = import_page(
+        &page,
+        &ImportOptions {
+            date: kanbao::date::Date::new(2024, 3, 8),
+            page: Some(5),
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!(out.articles[1].id, "2024-03-08-p5-2");
+    assert_eq!(out.articles[1].date.as_deref(), Some("2024-03-08"));
+}
+
+#[test]
+fn the_options_win_over_the_masthead() {
+    let out = import_page(
+        &page_with("《劳动午报》(2024年03月08日 03版)"),
+        &ImportOptions {
+            date: kanbao::date::Date::new(2024, 3, 9),
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!(out.articles[0].id, "2024-03-09-p3-1");
+    assert_eq!(out.paper.as_deref(), Some("劳动午报"));
+}
+
+#[test]
+fn a_masthead_day_that_does_not_exist_is_reported_with_its_line() {
+    let page = format!("\n{}", page_with("《劳动午报》 2024年2月30日 星期五"));
+    let out = import_page(&page, &ImportOptions::default());
+    let (line, bad) = out.bad_day.expect("reported");
+    assert_eq!(
+        (line, bad.column, bad.text.as_str()),
+        (2, 8, "2024年2月30日")
+    );
+    // Kept, not lost, and no day made up.
+    assert_eq!(out.masthead[0].1, "《劳动午报》 2024年2月30日 星期五");
+    assert!(out.articles.iter().all(|a| a.date.is_none()));
+}
+
+#[test]
+fn a_masthead_at_the_foot_is_read_and_a_date_in_the_body_is_not() {
+    let page = format!(
+        "{}\n2024年1月2日\n\n第二段。\n\n2024年3月8日 第3版\n",
+        page_with("")
+    );
+    let out = import_page(&page, &ImportOptions::default());
+    assert_eq!(out.masthead.len(), 1);
+    assert_eq!(out.articles[0].date.as_deref(), Some("2024-03-08"));
+    // The day inside the text (line 7 of 13) stays in the article.
+    let last = out.articles.last().expect("articles");
+    assert!(
+        last.paragraphs.iter().any(|p| p.contains("2024年1月2日")),
+        "{last:?}"
+    );
+}
+
+/// Masthead + banner + articles equal the page once whitespace is removed.
+#[test]
+fn no_masthead_text_is_lost() {
+    let page = page_with("《劳动午报》(2024年03月08日 03版)");
+    let out = import_page(&page, &ImportOptions::default());
+    let mut rebuilt: String = out.masthead.iter().map(|(_, l)| l.as_str()).collect();
+    rebuilt.push_str(out.banner.as_deref().unwrap_or_default());
+    for a in &out.articles {
+        rebuilt.push_str(&a.title);
+        rebuilt.push_str(a.byline.as_deref().unwrap_or_default());
+        rebuilt.extend(a.paragraphs.iter().map(String::as_str));
+    }
+    assert_eq!(no_space(&rebuilt), no_space(&page));
+}
+
+#[test]
+fn unplaced_blocks_keep_their_number_in_the_page_with_a_masthead() {
+    let page =
+        "2024年3月8日 星期五\n\n第3版\n\n孤立的一段话。\n\n标题\n\n本报讯（记者 甲） 正文。\n";
+    let out = import_page(page, &ImportOptions::default());
+    assert_eq!(out.unplaced.len(), 1);
+    assert_eq!(out.unplaced[0].block, 3);
+    let page = "2024年3月8日 星期五\n第3版\n孤立的一段话。\n\n标题\n\n本报讯（记者 甲） 正文。\n";
+    let out = import_page(page, &ImportOptions::default());
+    assert_eq!(out.unplaced[0].block, 1);
 }
