@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::article::{Article, Collection, Kind};
-use crate::cli::{ImportArgs, SortBy};
+use crate::cli::SortBy;
 use crate::date::date_of;
 use crate::district::DistrictKey;
 use crate::error::{Error, Result};
@@ -176,12 +176,6 @@ pub fn filtered<'a>(
     keep: &dyn Fn(&Article) -> bool,
 ) -> Vec<&'a Article> {
     collection.iter().filter(|a| keep(a)).collect()
-}
-
-/// `kanbao import`: reads raw pages, writes schema-1 JSON, reports what it could not place
-/// (see [`crate::import::run`]).
-pub fn import(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
-    crate::import::run::run(out, args)
 }
 
 /// `kanbao check`: reads all of a source and summarises it. Every problem is reported (the

@@ -157,7 +157,7 @@ pub enum Error {
     BadDateArg { option: &'static str, value: String },
     /// What `kanbao import` refuses (issue 13): a bad masthead day, pages without a folder,
     /// a file it did not write.
-    Import(crate::import::run::ImportError),
+    Import(crate::import::ImportError),
 }
 
 /// What a file holds at its top level (or a JSON Lines line) instead of an object.

@@ -19,10 +19,12 @@ use crate::article::{Article, Kind};
 use crate::date::Date;
 use crate::district;
 
+pub mod error;
 pub mod masthead;
 pub mod run;
 pub mod text;
 
+pub use error::{ImportError, import_error_text};
 pub use masthead::BadDay;
 
 /// Settings for one import.

@@ -375,7 +375,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }
-        Command::Import(args) => commands::import(out, args),
+        Command::Import(args) => kanbao::import::run::run(out, args),
         Command::Check(args) => commands::check(out, &args.path, lang),
         Command::Completions(args) => {
             // clap_complete panics when its writer fails: it writes to memory, and the

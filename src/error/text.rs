@@ -220,7 +220,7 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         ),
         Error::Query(e) => query_error_text(e, lang),
         Error::Review(e) => crate::review::review_error_text(e, lang),
-        Error::Import(e) => crate::import::run::import_error_text(e, lang),
+        Error::Import(e) => crate::import::import_error_text(e, lang),
         Error::StdoutClosed if zh => {
             "标准输出已关闭，结果无处可写；请把输出重定向到文件或管道".to_string()
         }
