@@ -9,11 +9,13 @@ use serde::{Deserialize, Serialize};
 use crate::article::{Article, Collection};
 use crate::error::{Error, Item, Place, Result, Shape, shorten_quoted, shown};
 
+mod dates;
 mod lines;
 mod read;
 mod sniff;
 mod valid;
 
+pub use dates::{newest_first, settle_dates};
 pub use read::read_capped;
 
 use valid::Problems;
@@ -235,53 +237,6 @@ pub fn load_paths_counted(paths: &[PathBuf]) -> Result<(Collection, Source, usiz
     let bad = settle_dates(out.articles_mut());
     newest_first(out.articles_mut());
     Ok((out, source.unwrap_or(Source::Builtin), bad))
-}
-
-/// Makes every article's date a real `YYYY-MM-DD` day or absent: an empty date becomes
-/// absent, and a date that is not a day is taken away (the article is kept, undated).
-/// Returns how many were taken away, for one warning.
-pub fn settle_dates(articles: &mut [Article]) -> usize {
-    let mut bad = 0;
-    for a in articles {
-        if let Some(d) = &a.date
-            && crate::date::Date::parse(d).is_none()
-        {
-            bad += usize::from(!d.is_empty());
-            a.date = None;
-        }
-    }
-    bad
-}
-
-/// Puts the newest day first, as a newsreader lists its news: a stable sort on the date,
-/// so the articles of one day (and all of them, when the source gives no dates) keep the
-/// source's order, and undated articles come last. Dates are compared as calendar days
-/// ([`crate::date::Date`]); a date that is not a day counts as none.
-pub fn newest_first(articles: &mut [Article]) {
-    // The keys side by side: comparing the articles' own strings would chase a pointer
-    // into a different allocation at each comparison.
-    let keys: Vec<Option<u32>> = articles
-        .iter()
-        .map(|a| crate::date::date_of(a.date.as_deref()).map(crate::date::Date::key))
-        .collect();
-    if keys.is_sorted_by(|a, b| a >= b) {
-        return;
-    }
-    // Sorting the articles themselves would take a buffer of half of them; sort their
-    // positions, then move each cycle of the permutation into place by swaps.
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&i, &j| keys[j].cmp(&keys[i]));
-    for start in 0..order.len() {
-        let mut at = start;
-        while order[at] != usize::MAX {
-            let from = std::mem::replace(&mut order[at], usize::MAX);
-            if from == start {
-                break;
-            }
-            articles.swap(at, from);
-            at = from;
-        }
-    }
 }
 
 /// The `.json`, `.jsonl` and `.ndjson` files directly in `dir`, sorted by name.
