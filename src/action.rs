@@ -147,4 +147,10 @@ pub enum Action {
     NoteSave,
     /// Note editor: close; with changes, ask first (a second `Esc` or `y` discards them).
     NoteCancel,
+    /// Open the tag picker on the open (or selected) article (issue 14).
+    OpenTags,
+    /// Tag picker: put the typed tag on the article (or toggle the tag under the cursor).
+    TagsAdd,
+    /// Tag picker: close it.
+    TagsClose,
 }

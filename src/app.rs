@@ -18,6 +18,7 @@ mod reader;
 mod saving;
 mod search_job;
 mod session;
+mod tags;
 mod timeline;
 
 pub use crate::keys::Context;
@@ -33,6 +34,7 @@ pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use saving::QuitAnswer;
 pub use search_job::{IndexCell, SearchRequest, Searcher};
+pub use tags::TagPicker;
 pub use timeline::Timeline;
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -92,6 +94,8 @@ pub enum Mode {
     },
     /// The note editor (issue 14).
     Note(NoteEditor),
+    /// The tag picker (issue 14).
+    Tags(TagPicker),
 }
 
 /// How the reader starts.
@@ -285,6 +289,7 @@ impl App {
                     Mode::Help { from, scroll } => self.help(action, from, scroll),
                     Mode::Timeline(t) => self.timeline(action, t),
                     Mode::Note(editor) => self.note(action, editor),
+                    Mode::Tags(picker) => self.tags(action, picker),
                 }
             }
         }
@@ -383,6 +388,7 @@ impl App {
             | Action::FilterNoted
             | Action::FilterTag => self.toggle_mark_filter(&action),
             Action::EditNote => self.open_note(),
+            Action::OpenTags => self.open_tags(),
             Action::CopyArticle => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::ClearFilters => {

@@ -10,6 +10,8 @@ pub use dates::*;
 mod conditions;
 mod note;
 pub use note::*;
+mod tags;
+pub use tags::*;
 
 pub use conditions::{Conditions, nothing_matched};
 
@@ -297,6 +299,18 @@ pub enum Msg {
     HintSave,
     /// Note editor hint: 换行 / new line.
     HintNewline,
+    /// Help: open the tag picker (issue 14).
+    HelpTags,
+    /// Help section: the tag picker.
+    CtxTags,
+    /// Help: type a new tag.
+    HelpTagType,
+    /// Help: put the typed tag on (or toggle the tag under the cursor).
+    HelpTagAdd,
+    /// Help: close the tag picker.
+    HelpTagClose,
+    /// Tag picker hint: 新标签 / new tag.
+    HintNewTag,
 }
 
 impl Msg {
@@ -452,6 +466,15 @@ impl Msg {
             HelpNoteDown => ["下一行", "row down"],
             HintSave => ["保存", "save"],
             HintNewline => ["换行", "new line"],
+            HelpTags => ["加减标签（标签选择器）", "add or remove tags"],
+            CtxTags => ["标签选择", "Tag picker"],
+            HelpTagType => ["输入新标签", "type a new tag"],
+            HelpTagAdd => [
+                "加上输入的标签（或切换光标处的）",
+                "add the typed tag (or toggle)",
+            ],
+            HelpTagClose => ["关闭", "close"],
+            HintNewTag => ["加新标签", "add new"],
         };
         match lang {
             Lang::Zh => zh,

@@ -33,16 +33,19 @@ pub enum Context {
     Help,
     /// The note editor is open (issue 14).
     Note,
+    /// The tag picker is open (issue 14).
+    Tags,
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 6] = [
+pub const CONTEXTS: [Context; 7] = [
     Context::List,
     Context::Reader,
     Context::Search,
     Context::Picker,
     Context::Help,
     Context::Note,
+    Context::Tags,
 ];
 
 /// A key without modifiers.
@@ -120,6 +123,7 @@ impl Where {
             Where::In(Context::Picker) => &[Context::Picker],
             Where::In(Context::Help) => &[Context::Help],
             Where::In(Context::Note) => &[Context::Note],
+            Where::In(Context::Tags) => &[Context::Tags],
         }
     }
 

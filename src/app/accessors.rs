@@ -36,6 +36,7 @@ impl App {
             Mode::Picker(_) | Mode::Timeline(_) => Context::Picker,
             Mode::Help { .. } => Context::Help,
             Mode::Note(_) => Context::Note,
+            Mode::Tags(_) => Context::Tags,
             Mode::Normal if self.focus == Focus::Reader && self.reader.is_some() => Context::Reader,
             Mode::Normal => Context::List,
         }

@@ -85,5 +85,6 @@ fn section(place: Where) -> Msg {
         Where::In(H) => Msg::CtxHelp,
         Where::In(L) => Msg::CtxList,
         Where::In(Context::Note) => Msg::CtxNote,
+        Where::In(Context::Tags) => Msg::CtxTags,
     }
 }

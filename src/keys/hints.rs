@@ -26,6 +26,8 @@ pub enum Hint {
     Help,
     /// The note editor's last row.
     Note,
+    /// The tag picker's last row.
+    Tags,
 }
 
 /// One hint: the keys of `actions` (the first key of each), then `label`.
@@ -79,6 +81,13 @@ const NOTE: &[Item] = &[
     item(&[Action::NoteCancel], Msg::HintCancel),
 ];
 
+const TAGS: &[Item] = &[
+    item(&[Action::PickerDown, Action::PickerUp], Msg::HintMove),
+    item(&[Action::PickerToggle], Msg::HintToggle),
+    item(&[Action::TagsAdd], Msg::HintNewTag),
+    item(&[Action::TagsClose], Msg::HintClose),
+];
+
 impl Hint {
     fn context(self) -> Context {
         match self {
@@ -88,6 +97,7 @@ impl Hint {
             Hint::Picker => Context::Picker,
             Hint::Help => Context::Help,
             Hint::Note => Context::Note,
+            Hint::Tags => Context::Tags,
         }
     }
 
@@ -101,6 +111,7 @@ impl Hint {
             Hint::Picker => PICKER,
             Hint::Help => HELP_FOOTER,
             Hint::Note => NOTE,
+            Hint::Tags => TAGS,
         }
     }
 }

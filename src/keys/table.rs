@@ -31,7 +31,9 @@ const fn with(place: Where, key: Key, action: Action, help: Msg) -> Binding {
     }
 }
 
-use Context::{Help as H, List as L, Note as NT, Picker as P, Reader as R, Search as S};
+use Context::{
+    Help as H, List as L, Note as NT, Picker as P, Reader as R, Search as S, Tags as TG,
+};
 use KeyName::{
     Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
     Up,
@@ -90,6 +92,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('y'), Action::CopyArticle, Msg::HelpCopy),
     bind(In(L), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
     bind(In(L), C('a'), Action::EditNote, Msg::HelpEditNote),
+    bind(In(L), C('+'), Action::OpenTags, Msg::HelpTags),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
     bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),
@@ -124,6 +127,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(R), C('y'), Action::CopyArticle, Msg::HelpCopy),
     bind(In(R), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
     bind(In(R), C('a'), Action::EditNote, Msg::HelpEditNote),
+    bind(In(R), C('+'), Action::OpenTags, Msg::HelpTags),
     Binding {
         place: In(S),
         key: Key::Text,
@@ -281,4 +285,27 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(NT), Home, Action::SearchHome, Msg::HelpCursorHome),
     ctrl(In(NT), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
     bind(In(NT), End, Action::SearchEnd, Msg::HelpCursorEnd),
+    // The tag picker (issue 14): j/k move, Space toggles the tag under the cursor, typed
+    // text (never white space) goes into the new-tag row and Enter puts it on.
+    bind(In(TG), C('j'), Action::PickerDown, Msg::HelpDown),
+    bind(In(TG), Down, Action::PickerDown, Msg::HelpDown),
+    bind(In(TG), C('k'), Action::PickerUp, Msg::HelpUp),
+    bind(In(TG), Up, Action::PickerUp, Msg::HelpUp),
+    bind(In(TG), C(' '), Action::PickerToggle, Msg::HelpToggle),
+    bind(In(TG), Enter, Action::TagsAdd, Msg::HelpTagAdd),
+    bind(In(TG), Esc, Action::TagsClose, Msg::HelpTagClose),
+    Binding {
+        place: In(TG),
+        key: Key::Text,
+        action: Action::SearchInput(String::new()),
+        help: Msg::HelpTagType,
+    },
+    bind(In(TG), Backspace, Action::SearchBackspace, Msg::HelpErase),
+    ctrl(In(TG), 'h', Action::SearchBackspace, Msg::HelpErase),
+    ctrl(
+        In(TG),
+        'u',
+        Action::SearchClearToStart,
+        Msg::HelpEraseToStart,
+    ),
 ];

@@ -115,6 +115,7 @@ pub const MODES: &[(&str, Context)] = &[
     ("picker", Context::Picker),
     ("help", Context::Help),
     ("note", Context::Note),
+    ("tags", Context::Tags),
 ];
 
 /// The action that unbinds a key: `"q" = "none"` makes `q` do nothing in that mode.
@@ -180,6 +181,9 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("note_newline", Action::NoteNewline),
     ("note_save", Action::NoteSave),
     ("note_cancel", Action::NoteCancel),
+    ("open_tags", Action::OpenTags),
+    ("tags_add", Action::TagsAdd),
+    ("tags_close", Action::TagsClose),
 ];
 
 /// The actions that do something in `mode`: those the default key table binds there (a
@@ -217,6 +221,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "copy_article",
             "copy_citation",
             "edit_note",
+            "open_tags",
         ],
         Context::Reader => &[
             "quit",
@@ -244,6 +249,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "copy_article",
             "copy_citation",
             "edit_note",
+            "open_tags",
         ],
         Context::Search => &[
             "quit",
@@ -309,6 +315,17 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "search_word_right",
             "search_home",
             "search_end",
+        ],
+        Context::Tags => &[
+            "quit",
+            "redraw",
+            "picker_down",
+            "picker_up",
+            "picker_toggle",
+            "tags_add",
+            "tags_close",
+            "search_backspace",
+            "search_clear_to_start",
         ],
     }
 }

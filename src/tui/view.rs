@@ -7,6 +7,7 @@ mod note;
 mod picker;
 mod reader;
 mod status;
+mod tags;
 pub mod text;
 mod timeline;
 
@@ -45,6 +46,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     };
     if let Mode::Note(editor) = app.mode() {
         cursor = note::render(app, editor, theme, frame.buffer_mut());
+    }
+    if let Mode::Tags(picker) = app.mode() {
+        cursor = tags::render(app, picker, theme, frame.buffer_mut());
     }
     if let Some((x, y)) = cursor {
         frame.set_cursor_position((x, y));

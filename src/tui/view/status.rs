@@ -245,7 +245,7 @@ fn hints(app: &App) -> String {
         // The help box's footer says how to scroll and close it; the bar does not repeat it.
         Context::Help => return String::new(),
         // The note box's last row says how to save and leave.
-        Context::Note => return String::new(),
+        Context::Note | Context::Tags => return String::new(),
         Context::Search => Hint::Prompt,
         // Side by side `Space` pages the preview: the bar says so.
         Context::List if app.geometry().side_by_side => Hint::ListSideBySide,

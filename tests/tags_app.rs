@@ -1,0 +1,238 @@
+//! The reader's tag picker (issue 14), driven by keys through the key table: `+` opens it
+//! on the open (or selected) article, the tags in use listed with counts and ticks, `Space`
+//! takes a tag off and puts it back, a new Chinese tag typed and added with `Enter`, a bad
+//! tag refused with a message, `Esc` closing; the store keeps the tags and a `#` filter
+//! follows at once; tiny sizes draw without panicking.
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+mod support;
+
+use kanbao::action::Action;
+use kanbao::app::{App, Context, Mode, Options, TagPicker};
+use kanbao::keys::{self, CONTEXTS};
+use kanbao::load::load_bundled;
+use kanbao::state::StateStore;
+use kanbao::tui::keymap::action_for;
+use kanbao::tui::theme::Theme;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+const KEY: &str = "test";
+
+fn send(app: &mut App, event: Event) {
+    if let Some(action) = action_for(app.context(), &event) {
+        app.update(action);
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    send(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// The bundled page with 待核实 on articles 1 and 3 and 已审 on article 2.
+fn app_at(w: u16, h: u16) -> App {
+    let mut store = StateStore::disabled();
+    store.set_tag(KEY, "1", "待核实", true);
+    store.set_tag(KEY, "3", "待核实", true);
+    store.set_tag(KEY, "2", "已审", true);
+    let opts = Options {
+        source: KEY.into(),
+        ..Options::default()
+    };
+    let mut app = App::new(load_bundled().unwrap(), store, Vec::new(), opts);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn tags_of(app: &App, id: &str) -> Vec<String> {
+    let state = app.shared_state();
+    let store = state.lock().unwrap();
+    store.tags(KEY, id)
+}
+
+fn select(app: &mut App, id: &str) {
+    key(app, KeyCode::Char('g'));
+    while app.selected_article().unwrap().id != id {
+        key(app, KeyCode::Char('j'));
+    }
+}
+
+fn picker(app: &App) -> &TagPicker {
+    match app.mode() {
+        Mode::Tags(p) => p,
+        other => panic!("no tag picker: {other:?}"),
+    }
+}
+
+fn rows(app: &App) -> Vec<(String, usize, bool)> {
+    picker(app).rows().to_vec()
+}
+
+fn row(tag: &str, count: usize, on: bool) -> (String, usize, bool) {
+    (tag.to_owned(), count, on)
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let terminal = support::draw(app, &Theme::new(false, false), w, h);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn tags_are_toggled_added_and_kept_from_the_reader() {
+    let mut app = app_at(80, 24);
+    select(&mut app, "1");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Reader);
+    key(&mut app, KeyCode::Char('+'));
+    assert_eq!(app.context(), Context::Tags);
+    assert_eq!(rows(&app), [row("已审", 1, false), row("待核实", 2, true)]);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("[x] 待核实  2"), "{shown}");
+    assert!(shown.contains("[ ] 已审  1"), "{shown}");
+
+    // Space on 待核实 takes it off, and puts it back.
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(tags_of(&app, "1"), Vec::<String>::new());
+    assert_eq!(rows(&app), [row("已审", 1, false), row("待核实", 1, false)]);
+    assert!(app.status().unwrap().contains("待核实"));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(tags_of(&app, "1"), ["待核实"]);
+    // Space on 已审 puts it on.
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(tags_of(&app, "1"), ["已审", "待核实"]);
+
+    // A new Chinese tag typed in and added with Enter.
+    type_text(&mut app, "重要");
+    assert_eq!(picker(&app).input(), "重要");
+    assert!(screen(&app, 80, 24).contains("新标签：重要"));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(tags_of(&app, "1"), ["已审", "待核实", "重要"]);
+    assert_eq!(picker(&app).input(), "");
+    assert!(rows(&app).contains(&row("重要", 1, true)));
+    assert_eq!(app.status(), Some("已加标签 重要"));
+
+    // Esc closes, back in the reader; the store keeps the tags.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Reader);
+    assert_eq!(tags_of(&app, "1"), ["已审", "待核实", "重要"]);
+    assert_eq!(tags_of(&app, "3"), ["待核实"]);
+}
+
+#[test]
+fn a_bad_tag_is_refused_with_a_message() {
+    let mut app = app_at(80, 24);
+    select(&mut app, "2");
+    key(&mut app, KeyCode::Char('+'));
+    assert_eq!(app.context(), Context::Tags);
+    // Too long: 41 characters.
+    type_text(&mut app, &"长".repeat(41));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Tags);
+    assert!(app.status().unwrap().contains("无效"), "{:?}", app.status());
+    assert_eq!(tags_of(&app, "2"), ["已审"]);
+    assert!(screen(&app, 80, 24).contains("标签 `长长"));
+    // Blank: Enter on the empty new-tag row adds nothing.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('+'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.status().unwrap().contains("无效"));
+    assert_eq!(tags_of(&app, "2"), ["已审"]);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::List);
+}
+
+#[test]
+fn the_tag_filter_follows_a_change_at_once() {
+    let mut app = app_at(80, 24);
+    // `#` shows only the articles with the first tag in use (已审: article 2).
+    key(&mut app, KeyCode::Char('#'));
+    assert_eq!(app.mark_filter().tag.as_deref(), Some("已审"));
+    assert_eq!(app.view().len(), 1);
+    key(&mut app, KeyCode::Char('+'));
+    key(&mut app, KeyCode::Char(' '));
+    assert!(tags_of(&app, "2").is_empty());
+    assert_eq!(app.view().len(), 0);
+    assert_eq!(rows(&app)[0], row("已审", 0, false));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.view().len(), 1);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::List);
+}
+
+#[test]
+fn the_key_is_in_the_table_the_help_and_the_config() {
+    for context in [Context::List, Context::Reader] {
+        assert_eq!(
+            keys::action_for(context, keys::Key::Code(keys::KeyName::Char('+'))),
+            Some(Action::OpenTags)
+        );
+    }
+    assert!(CONTEXTS.contains(&Context::Tags));
+    let help = keys::help_lines(Context::List, kanbao::i18n::Lang::Zh, false, false);
+    assert!(
+        help.iter()
+            .any(|(k, what)| k == "+" && what.contains("标签"))
+    );
+    assert!(
+        help.iter()
+            .any(|(k, what)| k.is_empty() && *what == "标签选择")
+    );
+    assert_eq!(
+        keys::hints(keys::Hint::Tags, kanbao::i18n::Lang::Zh),
+        "j k 移动  空格 选择  Enter 加新标签  Esc 关闭"
+    );
+    assert_eq!(kanbao::settings::keys::mode_name(Context::Tags), "tags");
+}
+
+#[test]
+fn tiny_screens_draw_the_picker_without_panicking() {
+    let theme = Theme::new(true, false);
+    let mut app = app_at(80, 24);
+    select(&mut app, "3");
+    key(&mut app, KeyCode::Char('+'));
+    for i in 0..30 {
+        type_text(&mut app, &format!("标签{i}"));
+        key(&mut app, KeyCode::Enter);
+    }
+    for (w, h) in (0..=24).flat_map(|w| (0..=8).map(move |h| (w, h))) {
+        app.update(Action::Resize(w, h));
+        key(&mut app, KeyCode::Up);
+        type_text(&mut app, "字");
+        support::draw(&app, &theme, w, h);
+        key(&mut app, KeyCode::Backspace);
+        support::draw(&app, &theme, w, h);
+    }
+    assert_eq!(app.context(), Context::Tags);
+    assert_eq!(tags_of(&app, "3").len(), 31);
+}
+
+#[test]
+fn the_picker_at_80x24() {
+    let mut app = app_at(80, 24);
+    select(&mut app, "1");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('+'));
+    type_text(&mut app, "重要");
+    let terminal = support::draw(&app, &Theme::new(true, false), 80, 24);
+    insta::assert_snapshot!("tag_picker_80x24", terminal.backend());
+}
