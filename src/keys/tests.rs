@@ -221,11 +221,12 @@ fn every_hint_has_a_key() {
         Hint::Picker,
         Hint::Help,
         Hint::Note,
+        Hint::Tags,
     ] {
         let shown = hints(hint, Lang::En);
         let expected = match hint {
             Hint::ListSideBySide => 5,
-            Hint::List | Hint::Picker => 4,
+            Hint::List | Hint::Picker | Hint::Tags => 4,
             Hint::Reader | Hint::ReaderSearching | Hint::Note => 3,
             Hint::Prompt | Hint::Help => 2,
         };
