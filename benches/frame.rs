@@ -100,8 +100,7 @@ fn large_app(query: &str) -> App {
     let mut app = App::new(collection, StateStore::disabled(), Vec::new(), opts);
     app.update(Action::Resize(120, 40));
     app.update(Action::OpenSearch);
-    app.update(Action::SearchInput(query.into()));
-    if let Some(request) = app.take_search_request()
+    if let Some(request) = app.update(Action::SearchInput(query.into())).search
         && let Some(answer) = request.run(&app.search_index(), &|| false)
     {
         app.update(answer);
@@ -123,8 +122,7 @@ fn keystroke_100k(c: &mut Criterion) {
     group.bench_function("prompt_key_echo_120x40", |b| {
         b.iter(|| {
             i += 1;
-            app.update(keys[i % 2].clone());
-            black_box(app.take_search_request());
+            black_box(app.update(keys[i % 2].clone()).search);
             terminal
                 .draw(|f| view::render(&app, &theme, f))
                 .expect("draw");
@@ -145,10 +143,12 @@ fn keystroke_100k(c: &mut Criterion) {
             b.iter(|| {
                 // A fresh request each time: same query, next generation.
                 app.update(Action::SearchBackspace);
-                app.update(Action::SearchInput(
-                    query.chars().last().unwrap_or('工').into(),
-                ));
-                let request = app.take_search_request().expect("a background search");
+                let request = app
+                    .update(Action::SearchInput(
+                        query.chars().last().unwrap_or('工').into(),
+                    ))
+                    .search
+                    .expect("a background search");
                 let answer = request.run(&index, &|| false).expect("not cancelled");
                 app.update(answer);
                 terminal

@@ -98,6 +98,19 @@ pub enum Mode {
     Tags(TagPicker),
 }
 
+/// What the event loop must do after an [`App::update`].
+#[derive(Debug, Default)]
+pub struct Effects {
+    /// A background search to start (large collections; small ones are searched inside
+    /// `update`). A later update may supersede it: the loop starts a request only while its
+    /// generation is still [`App::search_generation`].
+    pub search: Option<SearchRequest>,
+    /// Every cell must be drawn afresh before the next frame (`Ctrl-L`), not as a diff
+    /// against the last one: a terminal that disagrees about an emoji's width, or a noisy
+    /// SSH line, can leave stale cells that a diff would never touch.
+    pub repaint: bool,
+}
+
 /// How the reader starts.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -185,7 +198,8 @@ pub struct App {
     by_date: bool,
     size: (u16, u16),
     status: Option<String>,
-    /// True once `Ctrl-L` asked for the whole screen to be drawn again (see `take_redraw`).
+    /// True once `Ctrl-L` asked for the whole screen to be drawn again (handed to the
+    /// loop by `update` as `Effects::repaint`).
     redraw: bool,
     quit: bool,
 }
@@ -244,8 +258,8 @@ impl App {
         app
     }
 
-    /// Acts on one user intent.
-    pub fn update(&mut self, action: Action) {
+    /// Acts on one user intent, and says what the event loop must do about it.
+    pub fn update(&mut self, action: Action) -> Effects {
         if !matches!(action, Action::Resize(..)) {
             self.resize_top = None;
         }
@@ -257,6 +271,10 @@ impl App {
             self.commit_search();
         }
         self.sync_reader();
+        Effects {
+            search: self.request.take(),
+            repaint: std::mem::take(&mut self.redraw),
+        }
     }
 
     fn act(&mut self, action: Action) {
@@ -532,12 +550,6 @@ impl App {
         }
         self.list_top = *self.resize_top.get_or_insert(self.list_top);
         self.keep_selection_visible();
-    }
-
-    /// The background search the app wants run, if any; taking it leaves none. Small
-    /// collections never ask (they are searched inside `update`).
-    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
-        self.request.take()
     }
 
     /// True from `Enter` in the prompt until that search has answered: the list is about to

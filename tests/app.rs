@@ -4,7 +4,7 @@
 mod support;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Context, Focus, Mode, Options};
+use kanbao::app::{App, Context, Focus, Mode, Options, SearchRequest};
 use kanbao::filter::DistrictFilter;
 use kanbao::i18n::Lang;
 use kanbao::layout::LineRole;
@@ -27,10 +27,16 @@ fn app_with_query(query: &str) -> App {
     app
 }
 
-fn run(app: &mut App, actions: &[Action]) {
+/// Updates with each action; returns the background search they leave to start, as the
+/// event loop keeps it (the latest asked for, if it is still the app's current one).
+fn run(app: &mut App, actions: &[Action]) -> Option<SearchRequest> {
+    let mut latest = None;
     for a in actions {
-        app.update(a.clone());
+        if let Some(request) = app.update(a.clone()).search {
+            latest = Some(request);
+        }
     }
+    latest.filter(|r| r.generation == app.search_generation())
 }
 
 fn top_position(app: &App) -> (usize, usize) {
@@ -410,9 +416,9 @@ fn large_app() -> App {
     app
 }
 
-/// Runs the app's pending search on this thread and hands it the answer.
-fn finish_search(app: &mut App) {
-    let request = app.take_search_request().expect("a search was asked for");
+/// Runs the search an update asked for on this thread and hands the app its answer.
+fn finish_search(app: &mut App, request: Option<SearchRequest>) {
+    let request = request.expect("a search was asked for");
     let answer = request
         .run(&app.search_index(), &|| false)
         .expect("not cancelled");
@@ -425,28 +431,33 @@ fn a_large_collection_echoes_the_key_and_results_follow_the_search() {
     let mut app = large_app();
     assert_eq!(app.view().len(), LARGE);
     app.update(Action::OpenSearch);
-    app.update(Action::SearchInput("驿站".into()));
+    let request = app.update(Action::SearchInput("驿站".into())).search;
     // The prompt shows the text at once; the list waits for the search.
     assert_eq!(app.query_text(), "驿站");
     assert!(app.is_searching());
     assert_eq!(app.view().len(), LARGE);
-    finish_search(&mut app);
+    let index = app.search_index();
+    let answer = request.expect("a search").run(&index, &|| false).unwrap();
+    assert!(
+        app.update(answer).search.is_none(),
+        "one request per change"
+    );
     assert!(!app.is_searching());
     assert_eq!(app.view().len(), LARGE / 5);
     assert!(app.view().iter().all(|i| i % 5 == 1));
-    assert!(
-        app.take_search_request().is_none(),
-        "one request per change"
-    );
 }
 
 #[test]
 fn a_newer_keystroke_supersedes_an_older_search() {
     let mut app = large_app();
-    app.update(Action::SearchInput("物流".into()));
-    let older = app.take_search_request().unwrap();
-    app.update(Action::SearchInput("基地".into()));
-    let newer = app.take_search_request().unwrap();
+    let older = app
+        .update(Action::SearchInput("物流".into()))
+        .search
+        .unwrap();
+    let newer = app
+        .update(Action::SearchInput("基地".into()))
+        .search
+        .unwrap();
     assert!(newer.generation > older.generation);
     assert_eq!(newer.generation, app.search_generation());
     let index = app.search_index();
@@ -466,8 +477,10 @@ fn a_newer_keystroke_supersedes_an_older_search() {
 #[test]
 fn a_cancelled_search_stops_early_and_answers_nothing() {
     let mut app = large_app();
-    app.update(Action::SearchInput("gonghui".into()));
-    let request = app.take_search_request().unwrap();
+    let request = app
+        .update(Action::SearchInput("gonghui".into()))
+        .search
+        .unwrap();
     let index = app.search_index();
     assert!(request.run(&index, &|| true).is_none());
     // Cancelled after the first look: every shard stops at its next look, long before
@@ -493,14 +506,15 @@ fn a_cancelled_search_stops_early_and_answers_nothing() {
 #[test]
 fn clearing_the_query_drops_a_running_search_at_once() {
     let mut app = large_app();
-    app.update(Action::SearchInput("驿站".into()));
-    let request = app.take_search_request().unwrap();
-    app.update(Action::SearchCancel);
-    assert!(!app.is_searching());
+    let request = app
+        .update(Action::SearchInput("驿站".into()))
+        .search
+        .unwrap();
     assert!(
-        app.take_search_request().is_none(),
+        app.update(Action::SearchCancel).search.is_none(),
         "an empty query needs no search"
     );
+    assert!(!app.is_searching());
     assert_eq!(app.view().len(), LARGE);
     app.update(request.run(&app.search_index(), &|| false).unwrap());
     assert_eq!(app.view().len(), LARGE, "the stale answer is dropped");
@@ -511,9 +525,9 @@ fn the_searcher_thread_delivers_only_the_latest_answer_that_matters() {
     let mut app = large_app();
     let searcher = Searcher::new(app.index_cell());
     for key in ["工", "会", "驿", "站"] {
-        app.update(Action::SearchInput(key.into()));
+        let effects = app.update(Action::SearchInput(key.into()));
         searcher.supersede(app.search_generation());
-        if let Some(request) = app.take_search_request() {
+        if let Some(request) = effects.search {
             searcher.start(request);
         }
     }
@@ -522,7 +536,9 @@ fn the_searcher_thread_delivers_only_the_latest_answer_that_matters() {
     let mut waited = 0;
     while app.is_searching() {
         match searcher.try_answer() {
-            Some(answer) => app.update(answer),
+            Some(answer) => {
+                app.update(answer);
+            }
             None => {
                 waited += 1;
                 assert!(waited < 60_000, "the search never answered");
@@ -830,11 +846,10 @@ fn place(app: &App) -> (Context, usize, Option<usize>, Option<usize>) {
     )
 }
 
-fn type_search(app: &mut App, text: &str) {
-    app.update(Action::OpenSearch);
-    for c in text.chars() {
-        app.update(Action::SearchInput(c.to_string()));
-    }
+fn type_search(app: &mut App, text: &str) -> Option<SearchRequest> {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend(text.chars().map(|c| Action::SearchInput(c.to_string())));
+    run(app, &actions)
 }
 
 #[test]
@@ -979,14 +994,15 @@ fn a_large_collection_keeps_your_place_through_a_cancelled_search() {
             ],
         );
         let before = place(&app);
-        app.update(Action::OpenSearch);
-        app.update(Action::SearchInput("#".into()));
-        finish_search(&mut app);
+        let request = run(
+            &mut app,
+            &[Action::OpenSearch, Action::SearchInput("#".into())],
+        );
+        finish_search(&mut app, request);
         assert!(app.view().is_empty());
         assert_eq!(app.reader().unwrap().article, 2, "held at {w}x{h}");
         // A second key, its answer still out when Esc comes.
-        app.update(Action::SearchInput("y".into()));
-        let late = app.take_search_request().unwrap();
+        let late = app.update(Action::SearchInput("y".into())).search.unwrap();
         app.update(Action::SearchCancel);
         assert_eq!(place(&app), before, "at {w}x{h}");
         assert_eq!(app.view().len(), LARGE);
@@ -1007,18 +1023,23 @@ fn a_large_collection_applies_enter_when_the_answer_arrives() {
             }
             run(&mut app, &[Action::Open, Action::NextPage]);
             let open = app.reader().unwrap().article;
-            app.update(Action::OpenSearch);
-            app.update(Action::SearchInput("驿q".into()));
-            finish_search(&mut app);
-            assert!(app.view().is_empty());
-            run(
+            let request = run(
                 &mut app,
-                &[Action::SearchBackspace, Action::SearchInput("站".into())],
+                &[Action::OpenSearch, Action::SearchInput("驿q".into())],
             );
+            finish_search(&mut app, request);
+            assert!(app.view().is_empty());
             // Enter before the answer: nothing is decided yet.
-            app.update(Action::SearchAccept);
+            let request = run(
+                &mut app,
+                &[
+                    Action::SearchBackspace,
+                    Action::SearchInput("站".into()),
+                    Action::SearchAccept,
+                ],
+            );
             assert_eq!(app.reader().unwrap().article, open, "held at {w}x{h}");
-            finish_search(&mut app);
+            finish_search(&mut app, request);
             if kept {
                 assert_eq!(app.context(), Context::Reader, "at {w}x{h}");
                 assert_eq!(app.reader().unwrap().article, open);
@@ -1091,10 +1112,10 @@ fn a_large_collection_selects_the_best_match_when_the_answer_arrives() {
     let mut app = large_app_at(40, 12);
     app.update(Action::Bottom);
     assert!(app.list_top() > 0);
-    type_search(&mut app, "驿站");
+    let request = type_search(&mut app, "驿站");
     // The answer is not in yet: the list and its selection are as they were.
     assert_eq!(app.selected(), LARGE - 1);
-    finish_search(&mut app);
+    finish_search(&mut app, request);
     assert_eq!((app.selected(), app.list_top()), (0, 0));
     app.update(Action::SearchAccept);
     assert_eq!((app.selected(), app.list_top()), (0, 0));
@@ -1175,14 +1196,14 @@ fn enter_in_the_prompt_wraps_to_the_first_match_from_below_the_last() {
 fn a_large_collection_goes_to_the_first_match_when_the_answer_arrives() {
     let mut app = large_app_at(40, 12);
     run(&mut app, &[Action::MoveDown, Action::Open]);
-    type_search(&mut app, "驿站");
-    app.update(Action::SearchAccept);
+    let typed = type_search(&mut app, "驿站");
+    let request = app.update(Action::SearchAccept).search.or(typed);
     assert_eq!(
         app.reader().unwrap().hit_count().0,
         None,
         "not before the answer"
     );
-    finish_search(&mut app);
+    finish_search(&mut app, request);
     assert_eq!(app.context(), Context::Reader);
     assert_eq!(app.reader().unwrap().hit_count(), (Some(0), 1));
 }
@@ -1527,9 +1548,8 @@ fn a_query_of_many_terms_waits_for_the_prompt_to_close() {
     assert!(app.is_searching(), "searched in the background");
     app.update(Action::SearchInput("x".into()));
     assert_eq!(app.reader().unwrap().hit_count().1, 0, "not found yet");
-    app.update(Action::SearchBackspace);
-    app.update(Action::SearchAccept);
-    finish_search(&mut app);
+    let request = run(&mut app, &[Action::SearchBackspace, Action::SearchAccept]);
+    finish_search(&mut app, request);
     assert_eq!(app.context(), Context::Reader);
     assert!(app.reader().unwrap().hit_count().1 > 0, "found once kept");
     // A few terms are searched and found at once, as before.

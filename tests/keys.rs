@@ -501,7 +501,7 @@ fn the_picker_jumps_and_pages_and_space_still_toggles() {
 #[test]
 fn ctrl_l_asks_for_a_full_redraw_anywhere_and_changes_nothing_else() {
     let mut app = bundled(120, 30);
-    assert!(!app.take_redraw());
+    assert!(!app.update(Action::Resize(120, 30)).repaint);
     // The list, the reader, the prompt, the picker and the help.
     let openers: [&dyn Fn(&mut App); 5] = [
         &|_| {},
@@ -526,9 +526,10 @@ fn ctrl_l_asks_for_a_full_redraw_anywhere_and_changes_nothing_else() {
             app.selected(),
             app.query_text().to_string(),
         );
-        ctrl(&mut app, 'l');
-        assert!(app.take_redraw(), "{context:?}");
-        assert!(!app.take_redraw(), "taken once");
+        let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), CTRL));
+        let redraw = action_for(app.context(), &ctrl_l).expect("Ctrl-L is bound");
+        assert!(app.update(redraw).repaint, "{context:?}");
+        assert!(!app.update(Action::Resize(120, 30)).repaint, "asked once");
         assert_eq!(app.context(), context);
         assert_eq!(app.mode(), &mode);
         assert_eq!(

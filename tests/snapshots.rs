@@ -612,7 +612,7 @@ fn while_a_search_runs_the_header_does_not_show_a_stale_count() {
     let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     app.update(Action::OpenSearch);
-    app.update(Action::SearchInput("驿站".into()));
+    let request = app.update(Action::SearchInput("驿站".into())).search;
     assert!(app.is_searching());
     let header = |app: &App| {
         header_row(
@@ -626,7 +626,7 @@ fn while_a_search_runs_the_header_does_not_show_a_stale_count() {
         "{}",
         header(&app)
     );
-    let request = app.take_search_request().unwrap();
+    let request = request.unwrap();
     app.update(request.run(&app.search_index(), &|| false).unwrap());
     assert!(
         header(&app)

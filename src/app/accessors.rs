@@ -142,17 +142,6 @@ impl App {
         }
     }
 
-    /// True when the user asked (`Ctrl-L`) for the whole screen to be redrawn since the
-    /// last call; taking it leaves it false. The event loop calls this after each update and,
-    /// when it returns true, clears the terminal (through `Terminal::resize`, which does not
-    /// ask the terminal where its cursor is) before the next draw,
-    /// so that every cell is written afresh: a terminal that disagrees with unicode-width
-    /// about an emoji sequence, or a noisy SSH line, can leave stale cells that a frame
-    /// drawn as a diff against the last one would never touch.
-    pub fn take_redraw(&mut self) -> bool {
-        std::mem::take(&mut self.redraw)
-    }
-
     /// True once the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit

@@ -13,7 +13,7 @@ use ratatui::crossterm::event;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::app::{App, QuitAnswer, Searcher};
+use crate::app::{App, Effects, QuitAnswer, SearchRequest, Searcher};
 use crate::tui::input::Input;
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -40,7 +40,9 @@ pub const SAVE_POLL: Duration = Duration::from_millis(20);
 /// without it: the caller then saves once more and reports the failure).
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    // What updates asked of the loop: the latest background search, and a full repaint.
+    let mut pending = Pending::default();
+    pending.add(app.update(Action::Resize(size.width, size.height)));
     let searcher = Searcher::new(app.index_cell());
     let mut input = Input::start()?;
     let mut redraw = true;
@@ -58,7 +60,11 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
         // Any change of the query (a new request, or a cleared query that needs none) makes
         // older searches stale; they stop at their next check.
         searcher.supersede(app.search_generation());
-        if let Some(request) = app.take_search_request() {
+        if let Some(request) = pending
+            .search
+            .take()
+            .filter(|r| r.generation == app.search_generation())
+        {
             searcher.start(request);
         }
         if !app.awaits_kept_search() {
@@ -70,7 +76,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
         }
         if app.is_searching() {
             if let Some(answer) = searcher.try_answer() {
-                app.update(answer);
+                pending.add(app.update(answer));
                 redraw = true;
                 continue;
             }
@@ -82,7 +88,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
                 if since.elapsed() < KEPT_SEARCH_WAIT {
                     // Except Ctrl-C, which quits at once.
                     if input.ctrl_c_waiting()? {
-                        app.update(Action::Quit);
+                        pending.add(app.update(Action::Quit));
                     } else {
                         std::thread::sleep(SEARCH_POLL);
                     }
@@ -131,7 +137,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
                 continue;
             }
             if let Some(action) = keymap::action_for(app.context(), &event) {
-                app.update(action);
+                pending.add(app.update(action));
                 redraw = true;
             }
         }
@@ -147,7 +153,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
         {
             let event = input.read()?;
             if let Some(action) = keymap::action_for(app.context(), &event) {
-                app.update(action);
+                pending.add(app.update(action));
                 redraw = true;
             }
             batch += 1;
@@ -159,7 +165,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
                 crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
             )?;
         }
-        if app.take_redraw() {
+        if std::mem::take(&mut pending.repaint) {
             // Ctrl-L: every cell written afresh, not as a diff against the last frame. As
             // after a resize, `resize` clears without asking where the cursor is (`clear`
             // would, and a terminal that does not answer would end the reader).
@@ -174,4 +180,23 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
 /// (the core's table, `keys::quit_answer`); other keys do nothing.
 fn quit_answer(key: &event::KeyEvent) -> Option<QuitAnswer> {
     crate::keys::quit_answer(keymap::key_of(key)?)
+}
+
+/// The [`Effects`] of the updates since the loop last acted on them.
+#[derive(Default)]
+struct Pending {
+    /// The latest search asked for (a later one replaces it; one whose generation is no
+    /// longer the app's is dropped when the loop comes to start it).
+    search: Option<SearchRequest>,
+    /// A full repaint was asked for.
+    repaint: bool,
+}
+
+impl Pending {
+    fn add(&mut self, effects: Effects) {
+        if effects.search.is_some() {
+            self.search = effects.search;
+        }
+        self.repaint |= effects.repaint;
+    }
 }
