@@ -12,6 +12,7 @@ mod marks;
 mod mouse;
 mod note;
 mod note_text;
+mod options;
 mod picker;
 mod prompt;
 mod reader;
@@ -30,6 +31,7 @@ pub use line_editor::MAX_QUERY_CHARS;
 pub use mark_filter::MarkFilter;
 pub use note::{NoteEditor, NoteLayout, NoteView, note_layout};
 pub use note_text::Row as NoteRow;
+pub use options::{Effects, Options};
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use saving::QuitAnswer;
@@ -96,41 +98,6 @@ pub enum Mode {
     Note(NoteEditor),
     /// The tag picker (issue 14).
     Tags(TagPicker),
-}
-
-/// What the event loop must do after an [`App::update`].
-#[derive(Debug, Default)]
-pub struct Effects {
-    /// A background search to start (large collections; small ones are searched inside
-    /// `update`). A later update may supersede it: the loop starts a request only while its
-    /// generation is still [`App::search_generation`].
-    pub search: Option<SearchRequest>,
-    /// Every cell must be drawn afresh before the next frame (`Ctrl-L`), not as a diff
-    /// against the last one: a terminal that disagrees about an emoji's width, or a noisy
-    /// SSH line, can leave stale cells that a diff would never touch.
-    pub repaint: bool,
-}
-
-/// How the reader starts.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Interface language.
-    pub lang: Lang,
-    /// Width of East Asian Ambiguous characters.
-    pub ambiguous: AmbiguousWidth,
-    /// The filter to start with (districts, dates).
-    pub filter: Filter,
-    /// The search to start with.
-    pub query: String,
-    /// The data source's key in the state store.
-    pub source: String,
-    /// Whether the mouse is captured (`--mouse`): the help then says what it does.
-    pub mouse: bool,
-    /// How the terminal draws emoji sequences (whole only in grapheme cluster mode).
-    pub clusters: Clusters,
-    /// Start where the reader left this data's list (its kept search, filters and
-    /// selection) instead of with `query` and `filter` (not with `--fresh`).
-    pub restore: bool,
 }
 
 /// What `Esc` in the search prompt goes back to: the list and the reader as they were
