@@ -25,7 +25,7 @@ mod timeline;
 pub use crate::keys::Context;
 pub use copy::MAX_COPY_BYTES;
 pub use geometry::{
-    Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
+    Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, Panel, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
 pub use line_editor::MAX_QUERY_CHARS;
 pub use mark_filter::MarkFilter;

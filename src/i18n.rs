@@ -8,6 +8,8 @@ mod dates;
 pub use dates::*;
 
 mod conditions;
+mod format;
+pub use format::*;
 mod note;
 pub use note::*;
 mod tags;
@@ -480,114 +482,6 @@ impl Msg {
             Lang::Zh => zh,
             Lang::En => en,
         }
-    }
-}
-
-/// Shown when the list is empty, with the `key` that clears search and filters.
-pub fn no_articles(lang: Lang, key: &str) -> String {
-    match lang {
-        Lang::Zh => format!("没有符合条件的文章（按 {key} 清除搜索和地区）"),
-        Lang::En => format!("No matching articles ({key} clears search and districts)"),
-    }
-}
-
-/// Status for `n`/`N` when no search is active, with the `key` that opens the prompt.
-pub fn no_search(lang: Lang, key: &str) -> String {
-    match lang {
-        Lang::Zh => format!("没有搜索，按 {key} 搜索"),
-        Lang::En => format!("No search: press {key} to search"),
-    }
-}
-
-/// `第 X/Y 页` — the page counter of the reader.
-pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
-    match lang {
-        Lang::Zh => format!("第 {page}/{pages} 页"),
-        Lang::En => format!("page {page}/{pages}"),
-    }
-}
-
-/// `匹配 i/n` — which search hit is current.
-pub fn match_of(lang: Lang, current: Option<usize>, total: usize) -> String {
-    let current = current.map_or_else(|| "-".to_string(), |i| (i + 1).to_string());
-    match lang {
-        Lang::Zh => format!("匹配 {current}/{total}"),
-        Lang::En => format!("match {current}/{total}"),
-    }
-}
-
-/// A status message about one article: `已收藏《title》`, `Bookmarked: title`.
-pub fn about(lang: Lang, msg: Msg, title: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{}《{title}》", msg.text(lang)),
-        Lang::En => format!("{}: {title}", msg.text(lang)),
-    }
-}
-
-/// `label：value` — a label and its value, as the header shows the filters: in Chinese the
-/// full-width colon with no space (as the prompt's `搜索：`), in English `label: value`.
-pub fn labelled(lang: Lang, label: Msg, value: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{}：{value}", label.text(lang)),
-        Lang::En => format!("{}: {value}", label.text(lang)),
-    }
-}
-
-/// `1–18/40` — which lines of the help are shown, out of how many.
-pub fn lines_of(first: usize, last: usize, total: usize) -> String {
-    format!("{first}–{last}/{total}")
-}
-
-/// The line shown while the reader loads `what` (a path, shown sanitised by the caller).
-pub fn loading(lang: Lang, what: &str) -> String {
-    match lang {
-        Lang::Zh => format!("kanbao：正在载入 {what}…"),
-        Lang::En => format!("kanbao: loading {what}…"),
-    }
-}
-
-/// `第3版` / `page 3` — the page of the paper an article was on.
-pub fn page_label(lang: Lang, page: u32) -> String {
-    match lang {
-        Lang::Zh => format!("第{page}版"),
-        Lang::En => format!("page {page}"),
-    }
-}
-
-/// `…/N 篇` — while a search runs, the count of its results is not known yet.
-pub fn count_pending(lang: Lang, total: usize) -> String {
-    format!("…/{total} {}", Msg::Articles.text(lang))
-}
-
-/// `N 篇` — how many articles there are; `n/N 篇` — how many of them the list holds while a
-/// search or a district filter `narrows` it (even to all of them, so that the form does not
-/// change with the answer).
-pub fn count_of(lang: Lang, shown: usize, total: usize, narrows: bool) -> String {
-    let unit = Msg::Articles.text(lang);
-    if !narrows && shown == total {
-        format!("{shown} {unit}")
-    } else {
-        format!("{shown}/{total} {unit}")
-    }
-}
-
-/// The path that [`Error::Io`] names for standard output.
-pub const STDOUT: &str = "<stdout>";
-
-/// The prompt's message when typed or pasted text went past the query's limit of `max`
-/// characters and was cut there.
-pub fn input_cut(lang: Lang, max: usize) -> String {
-    match lang {
-        Lang::Zh => format!("搜索词过长，只保留前 {max} 个字符"),
-        Lang::En => format!("search too long: kept the first {max} characters"),
-    }
-}
-
-/// The reason a query longer than `max` characters is not searched.
-pub fn query_too_long(lang: Lang, max: usize) -> String {
-    match lang {
-        Lang::Zh => format!("搜索词超过 {max} 个字符，未搜索"),
-        Lang::En => format!("search longer than {max} characters: not searched"),
     }
 }
 

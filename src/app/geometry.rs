@@ -163,6 +163,58 @@ pub struct Overlay {
     pub framed: bool,
 }
 
+/// A box of rows over the panes (the note editor, the tag picker): a title row and a footer
+/// row when there are three rows inside, a footer when two, the body always.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panel {
+    /// The box.
+    pub overlay: Overlay,
+    /// The title row, when there is room.
+    pub title: Option<Area>,
+    /// The rows between title and footer.
+    pub body: Area,
+    /// The footer row (hints, a question, a message), when there is room.
+    pub footer: Option<Area>,
+}
+
+impl Panel {
+    /// A panel at most `most_width`×`most_height`, centred on `screen`, leaving the header
+    /// and status bar (and two columns each side) in view when the screen has room.
+    pub fn centred(screen: Area, most_width: u16, most_height: u16) -> Panel {
+        let width = if screen.width >= 24 {
+            (screen.width - 4).min(most_width)
+        } else {
+            screen.width
+        };
+        let height = if screen.height >= 8 {
+            (screen.height - 2).min(most_height)
+        } else {
+            screen.height
+        };
+        let overlay = Overlay::centred(screen, width, height);
+        let inner = overlay.inner;
+        let row = |y: u16| Area {
+            y,
+            height: 1,
+            ..inner
+        };
+        let title = (inner.height >= 3).then(|| row(inner.y));
+        let footer = (inner.height >= 2).then(|| row(inner.y + inner.height - 1));
+        let above = u16::from(title.is_some());
+        let body = Area {
+            y: inner.y + above,
+            height: inner.height - above - u16::from(footer.is_some()),
+            ..inner
+        };
+        Panel {
+            overlay,
+            title,
+            body,
+            footer,
+        }
+    }
+}
+
 impl Overlay {
     /// A box of `width`×`height` (at most the screen) centred on `screen`.
     pub fn centred(screen: Area, width: u16, height: u16) -> Overlay {

@@ -88,31 +88,12 @@ pub struct NoteLayout {
 /// header and status bar in view when there is room; a title row and a footer row when it
 /// has three rows inside, a footer when two, the text always.
 pub fn note_layout(screen: Area) -> NoteLayout {
-    let width = if screen.width >= 24 {
-        (screen.width - 4).min(NOTE_WIDTH)
-    } else {
-        screen.width
-    };
-    let height = if screen.height >= 8 {
-        (screen.height - 2).min(NOTE_HEIGHT)
-    } else {
-        screen.height
-    };
-    let overlay = Overlay::centred(screen, width, height);
-    let inner = overlay.inner;
-    let row = |y: u16| Area {
-        y,
-        height: 1,
-        ..inner
-    };
-    let title = (inner.height >= 3).then(|| row(inner.y));
-    let footer = (inner.height >= 2).then(|| row(inner.y + inner.height - 1));
-    let above = u16::from(title.is_some());
-    let text = Area {
-        y: inner.y + above,
-        height: inner.height - above - u16::from(footer.is_some()),
-        ..inner
-    };
+    let Panel {
+        overlay,
+        title,
+        body: text,
+        footer,
+    } = Panel::centred(screen, NOTE_WIDTH, NOTE_HEIGHT);
     NoteLayout {
         overlay,
         title,

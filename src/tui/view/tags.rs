@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 
-use crate::app::{App, Area, Overlay, TagPicker};
+use crate::app::{App, Panel, TagPicker};
 use crate::i18n;
 use crate::keys::{self, Hint};
 use crate::layout::{display_width, fit_message, sanitize};
@@ -26,34 +26,15 @@ pub fn render(
     let amb = app.widths();
     let screen = app.geometry().screen;
     let want = u16::try_from(picker.rows().len() + 5).unwrap_or(u16::MAX);
-    let width = if screen.width >= 24 {
-        (screen.width - 4).min(WIDTH)
-    } else {
-        screen.width
-    };
-    let height = if screen.height >= 8 {
-        (screen.height - 2).min(want)
-    } else {
-        screen.height
-    };
-    let boxed = Overlay::centred(screen, width, height);
+    let Panel {
+        overlay: boxed,
+        title,
+        body,
+        footer,
+    } = Panel::centred(screen, WIDTH, want);
     if overlay(theme, boxed, buf).is_empty() {
         return None;
     }
-    let inner = boxed.inner;
-    let row = |y: u16| Area {
-        y,
-        height: 1,
-        ..inner
-    };
-    let title = (inner.height >= 3).then(|| row(inner.y));
-    let footer = (inner.height >= 2).then(|| row(inner.y + inner.height - 1));
-    let above = u16::from(title.is_some());
-    let body = Area {
-        y: inner.y + above,
-        height: inner.height - above - u16::from(footer.is_some()),
-        ..inner
-    };
     if let Some(area) = title {
         let name = app
             .collection()
