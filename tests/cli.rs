@@ -6,36 +6,13 @@ use std::process::{Command, Stdio};
 use assert_cmd::cargo::cargo_bin;
 use serde_json::Value;
 
+mod support;
+
 fn kanbao(args: &[&str]) -> std::process::Output {
-    Command::new(cargo_bin("kanbao"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_STATE_HOME",
-            std::env::temp_dir().join("kanbao-cli-test-state"),
-        )
-        // No config file or environment of the user's: kanbao's defaults.
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("kanbao-test-no-config"),
-        )
-        .env_remove("KANBAO_CONFIG")
-        .env_remove("KANBAO_DATA")
-        .output()
-        .expect("run kanbao")
+    support::cli::kanbao_as("cli", args)
 }
 
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
-}
+use support::cli::{json, stderr, stdout};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);

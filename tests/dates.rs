@@ -4,46 +4,16 @@
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::cargo::cargo_bin;
 use serde_json::Value;
 
 mod support;
 
 fn kanbao(args: &[&str]) -> std::process::Output {
-    Command::new(cargo_bin("kanbao"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_STATE_HOME",
-            std::env::temp_dir().join("kanbao-dates-test-state"),
-        )
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("kanbao-test-no-config"),
-        )
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join("kanbao-dates-test-cache"),
-        )
-        .env_remove("KANBAO_CONFIG")
-        .env_remove("KANBAO_DATA")
-        .output()
-        .expect("run kanbao")
+    support::cli::kanbao_as("dates", args)
 }
 
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
-}
+use support::cli::{json, stderr, stdout};
 
 fn ids(out: &std::process::Output) -> Vec<String> {
     json(out)

@@ -5,9 +5,6 @@
 
 mod support;
 
-use std::process::Command;
-
-use assert_cmd::cargo::cargo_bin;
 use kanbao::action::Action;
 use kanbao::app::Options;
 use kanbao::article::Collection;
@@ -16,25 +13,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 fn kanbao(args: &[&str]) -> std::process::Output {
-    Command::new(cargo_bin("kanbao"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env(
-            "XDG_STATE_HOME",
-            std::env::temp_dir().join("kanbao-ops-test-state"),
-        )
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join("kanbao-test-no-config"),
-        )
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join("kanbao-ops-test-cache"),
-        )
-        .env_remove("KANBAO_CONFIG")
-        .env_remove("KANBAO_DATA")
-        .output()
-        .expect("run kanbao")
+    support::cli::kanbao_as("ops", args)
 }
 
 fn ids(out: &std::process::Output) -> Vec<String> {

@@ -12,6 +12,7 @@ use kanbao::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+pub mod cli;
 pub mod pty;
 
 #[allow(unused_imports)] // only the pty tests use them

@@ -1,0 +1,43 @@
+//! The binary run as a command, with none of the user's settings: no config file, no
+//! `KANBAO_*` environment, its own state and cache folders per test file, no colour.
+
+use std::process::{Command, Output};
+
+use assert_cmd::cargo::cargo_bin;
+use serde_json::Value;
+
+/// Runs `kanbao args`; `name` keeps this test file's state and cache apart from others'.
+pub fn kanbao_as(name: &str, args: &[&str]) -> Output {
+    let temp = std::env::temp_dir();
+    Command::new(cargo_bin("kanbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env(
+            "XDG_STATE_HOME",
+            temp.join(format!("kanbao-{name}-test-state")),
+        )
+        .env("XDG_CONFIG_HOME", temp.join("kanbao-test-no-config"))
+        .env(
+            "XDG_CACHE_HOME",
+            temp.join(format!("kanbao-{name}-test-cache")),
+        )
+        .env_remove("KANBAO_CONFIG")
+        .env_remove("KANBAO_DATA")
+        .output()
+        .expect("run kanbao")
+}
+
+/// Standard output as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Standard output as JSON.
+pub fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}
