@@ -11,9 +11,10 @@
 //! asks for ([`order`]). Nothing chosen is not an error:
 //! the outcome says so, and no file is written.
 
+pub mod file;
 pub mod markdown;
 pub mod order;
-mod text;
+pub mod text;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -188,7 +189,7 @@ fn selection(args: &ExportArgs, lang: Lang) -> Vec<String> {
 }
 
 /// The data's name: its files' or folders' names, or the bundled page.
-fn data_name(data: &[PathBuf], lang: Lang) -> String {
+pub fn data_name(data: &[PathBuf], lang: Lang) -> String {
     if data.is_empty() {
         return text::builtin(lang).to_owned();
     }

@@ -313,6 +313,8 @@ pub enum Msg {
     HelpTagClose,
     /// Tag picker hint: 新标签 / new tag.
     HintNewTag,
+    /// Help: export the list as a report (issue 14).
+    HelpExport,
 }
 
 impl Msg {
@@ -477,6 +479,7 @@ impl Msg {
             ],
             HelpTagClose => ["关闭", "close"],
             HintNewTag => ["加新标签", "add new"],
+            HelpExport => ["把列表导出为报告（.md）", "export the list as a report"],
         };
         match lang {
             Lang::Zh => zh,

@@ -522,7 +522,14 @@ fn order_given_and_date_put_the_articles_in_the_order_asked() {
     // The Markdown report lists and prints them in that order too.
     let out = kanbao(
         home,
-        &["--data", &data, "export", "--bookmarked", "--order", "given"],
+        &[
+            "--data",
+            &data,
+            "export",
+            "--bookmarked",
+            "--order",
+            "given",
+        ],
     );
     let text = stdout(&out);
     assert!(
