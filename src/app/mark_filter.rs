@@ -114,8 +114,12 @@ impl App {
     /// Whether the article at collection index `index` passes the mark filters; `store` is
     /// the store, locked once for the whole list.
     pub(super) fn marks_keep(&self, store: &StateStore, index: usize) -> bool {
-        self.collection
-            .get(index)
-            .is_some_and(|a| self.marks.keeps(store, &self.opts.source, &a.id))
+        // The query's `note:` terms ask the state too: they are evaluated here, with it.
+        let key = self.opts.source.as_str();
+        self.collection.get(index).is_some_and(|a| {
+            let notes = self.query.notes();
+            self.marks.keeps(store, key, &a.id)
+                && (notes.is_empty() || notes.keeps(store.note(key, &a.id)))
+        })
     }
 }
