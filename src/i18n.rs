@@ -472,7 +472,7 @@ impl Msg {
             HintNewline => ["换行", "new line"],
             HelpTags => ["加减标签（标签选择器）", "add or remove tags"],
             CtxTags => ["标签选择", "Tag picker"],
-            HelpTagType => ["输入新标签", "type a new tag"],
+            HelpTagType => ["输入新标签（j k 也是字）", "type a new tag (j, k too)"],
             HelpTagAdd => [
                 "加上输入的标签（或切换光标处的）",
                 "add the typed tag (or toggle)",
