@@ -365,7 +365,7 @@ impl App {
             }
             Action::OpenPicker => {
                 self.mode = Mode::Picker(Picker::new(
-                    self.collection.as_slice(),
+                    self.collection.district_counts(),
                     &self.opts.filter.districts,
                 ));
             }

@@ -446,11 +446,18 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         let line = cut_to_width(&line, columns.saturating_sub(1), AmbiguousWidth::Wide);
         eprint!("{line}");
     }
-    let loaded = load::load_paths_counted(&settings.data.value);
+    // An archive with an index is read through it: nothing is parsed whole.
+    let loaded = match indexed(cli, settings) {
+        Some(archive) => Ok((
+            Collection::lazy(Box::new(index::library::Indexed::new(archive, lang))),
+            0,
+        )),
+        None => load::load_paths_counted(&settings.data.value).map(|(c, _, n)| (c, n)),
+    };
     if note.is_some() {
         eprint!("\r\x1b[2K");
     }
-    let (collection, _, undated) = loaded?;
+    let (collection, undated) = loaded?;
     warn_undated(undated, lang);
     let config = Config {
         settings: settings.clone(),

@@ -11,8 +11,10 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
 mod order;
+mod places;
 mod ranked;
 
+pub use places::NO_DISTRICT;
 pub use ranked::{Match, Rank};
 
 use super::cache::{IDS, Meta};
@@ -29,6 +31,8 @@ pub struct FileIndex {
     pub path: PathBuf,
     /// Its sidecar.
     pub meta: Meta,
+    /// Its index folder.
+    dir: PathBuf,
     searcher: Searcher,
     fields: Fields,
 }
@@ -105,6 +109,7 @@ impl FileIndex {
         Ok(FileIndex {
             path: path.to_path_buf(),
             meta,
+            dir: dir.to_path_buf(),
             searcher,
             fields,
         })

@@ -155,6 +155,7 @@ impl Archive {
                                     fi as u32,
                                     ord[d],
                                 ),
+                                title,
                                 doc: (fi, si, doc),
                                 range: (off[d], size[d]),
                             });
@@ -183,8 +184,10 @@ pub type Rank = (bool, Reverse<usize>, Reverse<(u64, u64, u64)>, u32, u64);
 pub struct Match {
     /// Where it ranks; smaller first.
     pub rank: Rank,
+    /// How many of its hits are in the title, kicker or subtitle.
+    title: usize,
     /// Its document.
-    doc: DocAt,
+    pub(super) doc: DocAt,
     /// The byte range of its JSON in its file.
     range: (u64, u64),
 }
@@ -193,6 +196,11 @@ impl Match {
     /// Its hits.
     pub fn hits(&self) -> usize {
         self.rank.1.0
+    }
+
+    /// Its hits in the title, kicker or subtitle.
+    pub fn title_hits(&self) -> usize {
+        self.title
     }
 }
 
