@@ -16,6 +16,7 @@ mod options;
 mod picker;
 mod prompt;
 mod reader;
+mod report;
 mod saving;
 mod search_job;
 mod session;
@@ -374,6 +375,7 @@ impl App {
             | Action::FilterTag => self.toggle_mark_filter(&action),
             Action::EditNote => self.open_note(),
             Action::OpenTags => self.open_tags(),
+            Action::ExportList => self.export_list(),
             Action::CopyArticle => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::ClearFilters => {

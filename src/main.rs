@@ -242,7 +242,9 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let keep = list_filter(settings, args, || Ok(source_of(settings, &collection)))?;
+            let keep = list_filter(settings, args, query.as_ref(), || {
+                Ok(source_of(settings, &collection))
+            })?;
             let articles: Vec<&Article> = match &query {
                 Some(query) => commands::matching(&collection, |a| keep.keeps(a), query)
                     .into_iter()
@@ -293,7 +295,8 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 dates: date_range(&args.since, &args.until)?,
                 tags: args.tag.clone(),
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
-            };
+            }
+            .with_notes_of(Some(&query));
             let filter_is_empty = filter.is_empty();
             let keep = keep_of(settings, filter, || {
                 let ids = data_ids(&cli, settings)?;
@@ -345,12 +348,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             commands::districts(out, &collection, &keep, lang, args.json)
         }
         Command::Export(args) => {
+            let query = args.query.as_deref().map(query_of).transpose()?;
             let filter = Filter {
                 bookmarked: args.bookmarked,
                 tags: args.tag.clone(),
                 dates: date_range(&args.since, &args.until)?,
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
-            };
+            }
+            .with_notes_of(query.as_ref());
             let collection = load(settings)?;
             let marks = if filter.needs_marks() || args.notes {
                 Some(reading_state(settings, || {
@@ -400,8 +405,19 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             let archive = indexed(&cli, settings);
             let loader = || load(settings);
             let tty = std::io::stdout().is_terminal();
+            // `note:` in the query asks the reading state.
+            let notes = args.query.as_deref().and_then(|q| Query::try_parse(q).ok());
+            let marks = if notes.is_some_and(|q| !q.notes().is_empty()) {
+                Some(reading_state(settings, || {
+                    let ids = data_ids(&cli, settings)?;
+                    Ok(settings.source_id(ids.iter().map(String::as_str)))
+                })?)
+            } else {
+                None
+            };
+            let marks = marks.as_ref().map(|(s, k)| (s, k.as_str()));
             let outcome =
-                kanbao::timeline::command(out, args, archive.as_ref(), &loader, tty, lang)?;
+                kanbao::timeline::command(out, args, archive.as_ref(), &loader, marks, tty, lang)?;
             let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
@@ -507,7 +523,7 @@ fn list_indexed(
     archive: &index::Archive,
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
-    let keep = list_filter(settings, args, || {
+    let keep = list_filter(settings, args, query, || {
         let ids = archive_ids(archive)?;
         Ok(settings.source_id(ids.iter().map(String::as_str)))
     })?;
@@ -528,6 +544,7 @@ fn list_indexed(
 fn list_filter(
     settings: &Settings,
     args: &kanbao::cli::ListArgs,
+    query: Option<&Query>,
     source: impl FnOnce() -> kanbao::error::Result<SourceId>,
 ) -> kanbao::error::Result<Keep> {
     let filter = Filter {
@@ -536,7 +553,8 @@ fn list_filter(
         tags: args.tag.clone(),
         dates: date_range(&args.since, &args.until)?,
         ..Filter::from(DistrictFilter::parse(&args.district)?)
-    };
+    }
+    .with_notes_of(query);
     keep_of(settings, filter, source)
 }
 

@@ -93,6 +93,8 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         restore,
         source,
         mouse,
+        data: settings.data.value.clone(),
+        report_dir: None,
         clusters: if clusters.supported {
             Clusters::Whole
         } else {

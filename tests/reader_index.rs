@@ -256,3 +256,34 @@ fn an_article_that_cannot_be_read_says_so_instead_of_failing() {
     act(&mut app, Action::Open);
     assert!(frame(&app).replace(' ', "").contains("无法读取"));
 }
+
+/// `note:` (issue 14) asks the reading state, in the reader over the index as over the
+/// loaded archive.
+#[test]
+fn note_terms_keep_the_same_articles() {
+    let (mut memory, mut indexed) = pair(Filter::default());
+    for app in [&mut memory, &mut indexed] {
+        search(app, "驿站");
+        act(app, Action::EditNote);
+        act(app, Action::SearchInput("待核实".into()));
+        act(app, Action::NoteSave);
+        act(app, Action::MoveDown);
+        act(app, Action::EditNote);
+        act(app, Action::SearchInput("已审".into()));
+        act(app, Action::NoteSave);
+    }
+    for (query, n) in [
+        ("note:待核实", 1),
+        ("note:", 2),
+        ("-note:", 500 - 2),
+        ("-note:已审", 500 - 1),
+    ] {
+        search(&mut memory, query);
+        search(&mut indexed, query);
+        assert_eq!(ids(&memory).len(), n, "{query}");
+        assert_eq!(ids(&memory), ids(&indexed), "{query}");
+    }
+    search(&mut memory, "驿站 -note:已审");
+    search(&mut indexed, "驿站 -note:已审");
+    assert_eq!(ids(&memory), ids(&indexed), "驿站 -note:已审");
+}

@@ -117,14 +117,25 @@ impl App {
     pub(super) fn marks_keep(&self, store: &StateStore, index: usize) -> bool {
         self.collection
             .summary(index)
-            .is_some_and(|a| self.marks.keeps(store, &self.opts.source, &a.id))
+            .is_some_and(|a| self.keeps_entry(store.entry(&self.opts.source, &a.id)))
+    }
+
+    /// Whether an article with this state entry (none: never marked) passes the mark
+    /// filters and the query's `note:` terms, which ask the state too and are evaluated
+    /// here, with it.
+    fn keeps_entry(&self, entry: Option<&crate::state::Entry>) -> bool {
+        self.marks.keeps_entry(entry)
+            && self
+                .query
+                .notes()
+                .keeps(entry.and_then(crate::state::Entry::note))
     }
 
     /// The articles of `list` that pass the mark filters, in order. For a collection read
     /// through an index, the marked articles are found from the state's entries (a few
     /// thousand) rather than by reading every article's id.
     pub(super) fn keep_marked(&self, list: Vec<usize>) -> Vec<usize> {
-        if self.marks.is_empty() {
+        if self.marks.is_empty() && self.query.notes().is_empty() {
             return list;
         }
         let store = self.store();
@@ -140,10 +151,10 @@ impl App {
             .flat_map(|s| s.entries())
             .filter_map(|(id, entry)| {
                 let place = self.collection.position(id)?;
-                Some((place, self.marks.keeps_entry(Some(entry))))
+                Some((place, self.keeps_entry(Some(entry))))
             })
             .collect();
-        let unmarked = self.marks.keeps_entry(None);
+        let unmarked = self.keeps_entry(None);
         list.into_iter()
             .filter(|i| marked.get(i).copied().unwrap_or(unmarked))
             .collect()

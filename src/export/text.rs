@@ -119,3 +119,35 @@ pub fn written(lang: Lang, n: usize, path: &str) -> String {
         Lang::En => format!("exported {n} articles to {path}"),
     }
 }
+
+/// One part of the selection: only unread articles (the reader's mark filter).
+pub fn unread(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "未读".to_owned(),
+        Lang::En => "unread".to_owned(),
+    }
+}
+
+/// One part of the selection: only articles with a note (the reader's mark filter).
+pub fn noted(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "有批注".to_owned(),
+        Lang::En => "noted".to_owned(),
+    }
+}
+
+/// The reader's status when its list is empty: nothing to export.
+pub fn nothing_to_export(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "列表是空的，没有可导出的文章",
+        Lang::En => "the list is empty: nothing to export",
+    }
+}
+
+/// The reader's status when the report could not be written.
+pub fn not_written(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("导出失败：无法写入 {path}（{why}）"),
+        Lang::En => format!("export failed: cannot write {path} ({why})"),
+    }
+}
