@@ -433,11 +433,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
 /// Opens the reader (the command-less invocation).
 fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     let lang = settings.lang.value;
-    // A big archive takes a moment: say so on the terminal, then erase the line before the
-    // reader takes the screen (or an error is printed), so that it leaves no trace.
+    // An archive with an index is read through it: nothing is parsed whole (a large one is
+    // indexed here on first use, with its progress on stderr).
+    let archive = indexed(cli, settings);
+    // A big archive takes a moment to load: say so on the terminal, then erase the line
+    // before the reader takes the screen (or an error is printed), so that it leaves no trace.
     let note = settings
         .first_data()
-        .filter(|_| std::io::stderr().is_terminal());
+        .filter(|_| archive.is_none() && std::io::stderr().is_terminal());
     if let Some(path) = note {
         // One row at most (a wrapped line would not be erased whole); ambiguous characters
         // counted wide, in case the terminal draws them so.
@@ -446,8 +449,7 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         let line = cut_to_width(&line, columns.saturating_sub(1), AmbiguousWidth::Wide);
         eprint!("{line}");
     }
-    // An archive with an index is read through it: nothing is parsed whole.
-    let loaded = match indexed(cli, settings) {
+    let loaded = match archive {
         Some(archive) => Ok((
             Collection::lazy(Box::new(index::library::Indexed::new(archive, lang))),
             0,
@@ -506,13 +508,7 @@ fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
         [one] if !cli.no_index => one,
         _ => return None,
     };
-    let mut notes = Vec::new();
-    let archive = index::open(path, &mut notes);
-    for note in &notes {
-        let text = kanbao::index::index_note(note, settings.lang.value);
-        eprintln!("kanbao: {}", sanitize_lines(&text));
-    }
-    archive
+    index::run::open_or_build(path, settings.lang.value)
 }
 
 /// `kanbao list` through the index.

@@ -60,3 +60,11 @@ pub fn unreadable(lang: Lang, reason: &str) -> String {
         Lang::En => format!("(this article cannot be read: {reason}; try kanbao index)"),
     }
 }
+
+/// Said before an archive is indexed on its first use.
+pub fn first_index(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("首次打开 {path}，正在建立索引（只需一次；--no-index 可跳过）"),
+        Lang::En => format!("indexing {path} on first use (once only; --no-index skips it)"),
+    }
+}
