@@ -20,7 +20,8 @@ use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
-use kanbao::review::{self, state::archive_ids, state::reading_state, state::source_of};
+use kanbao::review::cli::Target;
+use kanbao::review::{self, state::archive_source, state::reading_state, state::source_of};
 use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
 use kanbao::state::SourceId;
@@ -298,10 +299,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             }
             .with_notes_of(Some(&query));
             let filter_is_empty = filter.is_empty();
-            let keep = keep_of(settings, filter, || {
-                let ids = data_ids(&cli, settings)?;
-                Ok(settings.source_id(ids.iter().map(String::as_str)))
-            })?;
+            let keep = keep_of(settings, filter, || data_source(&cli, settings))?;
             let keep = |a: &Article| keep.keeps(a);
             let how = commands::SearchOutput {
                 width: args.width,
@@ -399,8 +397,12 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             flush_text(out, &text)
         }
         Command::Index(args) => index::run::index_command(&args.path, lang),
-        Command::Note(args) => review::cli::note(out, settings, &data_ids(&cli, settings)?, args),
-        Command::Tag(args) => review::cli::tag(out, settings, &data_ids(&cli, settings)?, args),
+        Command::Note(args) => {
+            review::cli::note(out, settings, &target(&cli, settings, &args.id)?, args)
+        }
+        Command::Tag(args) => {
+            review::cli::tag(out, settings, &target(&cli, settings, &args.id)?, args)
+        }
         Command::Timeline(args) => {
             let archive = indexed(&cli, settings);
             let loader = || load(settings);
@@ -408,10 +410,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             // `note:` in the query asks the reading state.
             let notes = args.query.as_deref().and_then(|q| Query::try_parse(q).ok());
             let marks = if notes.is_some_and(|q| !q.notes().is_empty()) {
-                Some(reading_state(settings, || {
-                    let ids = data_ids(&cli, settings)?;
-                    Ok(settings.source_id(ids.iter().map(String::as_str)))
-                })?)
+                Some(reading_state(settings, || data_source(&cli, settings))?)
             } else {
                 None
             };
@@ -473,12 +472,32 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     tui::run(collection, config)
 }
 
-/// Every article id of the data (through its index when it has one), for the state's key
-/// of the data and for checking an id.
-fn data_ids(cli: &Cli, settings: &Settings) -> kanbao::error::Result<Vec<String>> {
+/// The data's identity in the state store (through its index when it has one: from the
+/// hashes of its ids, no article read).
+fn data_source(cli: &Cli, settings: &Settings) -> kanbao::error::Result<kanbao::state::SourceId> {
     match indexed(cli, settings) {
-        Some(archive) => archive_ids(&archive),
-        None => Ok(load(settings)?.iter().map(|a| a.id.clone()).collect()),
+        Some(archive) => archive_source(settings, &archive),
+        None => {
+            let collection = load(settings)?;
+            Ok(source_of(settings, &collection))
+        }
+    }
+}
+
+/// The data's identity and whether it has the article `id` (`kanbao note`, `kanbao tag`).
+fn target(cli: &Cli, settings: &Settings, id: &str) -> kanbao::error::Result<Target> {
+    match indexed(cli, settings) {
+        Some(archive) => Ok(Target {
+            source: archive_source(settings, &archive)?,
+            exists: archive.contains(id).unwrap_or(false),
+        }),
+        None => {
+            let collection = load(settings)?;
+            Ok(Target {
+                source: source_of(settings, &collection),
+                exists: collection.position(id).is_some(),
+            })
+        }
     }
 }
 
@@ -519,10 +538,7 @@ fn list_indexed(
     archive: &index::Archive,
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
-    let keep = list_filter(settings, args, query, || {
-        let ids = archive_ids(archive)?;
-        Ok(settings.source_id(ids.iter().map(String::as_str)))
-    })?;
+    let keep = list_filter(settings, args, query, || archive_source(settings, archive))?;
     let dates = keep.filter.dates;
     let keep = |a: &Article| keep.keeps(a);
     index::run::list(

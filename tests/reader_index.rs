@@ -287,3 +287,15 @@ fn note_terms_keep_the_same_articles() {
     search(&mut indexed, "驿站 -note:已审");
     assert_eq!(ids(&memory), ids(&indexed), "驿站 -note:已审");
 }
+
+#[test]
+fn the_state_knows_the_indexed_archive_by_the_same_key_as_the_loaded_one() {
+    let folder = &fixture().folder;
+    let paths = [folder.clone()];
+    let loaded = loaded(folder);
+    let by_ids = kanbao::state::SourceId::of(&paths, loaded.iter().map(|a| a.id.as_str()));
+    let lazy = lazy(folder);
+    let digest = lazy.library().unwrap().id_digest().unwrap();
+    let by_index = kanbao::state::SourceId::of_digest(&paths, digest);
+    assert_eq!(by_index, by_ids);
+}

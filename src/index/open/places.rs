@@ -31,6 +31,17 @@ impl Archive {
         Ok(None)
     }
 
+    /// Whether an article has this id (no collection order needed).
+    pub fn contains(&self, id: &str) -> Result<bool, String> {
+        for file in &self.files {
+            let term = TTerm::from_field_text(file.fields.id, id);
+            if file.searcher.doc_freq(&term).map_err(engine)? > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// The places of these matches, in their order.
     pub fn places_of(&self, found: &[Match]) -> Result<Vec<u32>, String> {
         let positions = &self.ord()?.positions;
