@@ -35,6 +35,7 @@ pub use note_text::Row as NoteRow;
 pub use options::{Effects, Options};
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
+pub use report::MOST_EXPORTED;
 pub use saving::QuitAnswer;
 pub use search_job::{IndexCell, SearchRequest, Searcher};
 pub use tags::TagPicker;

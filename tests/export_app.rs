@@ -163,3 +163,28 @@ fn the_config_file_binds_export_list() {
         "{err}"
     );
 }
+
+#[test]
+fn a_list_longer_than_a_report_takes_asks_to_narrow_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = kanbao::app::MOST_EXPORTED + 1;
+    let articles: Vec<kanbao::article::Article> = (0..many)
+        .map(|i| kanbao::article::Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            paragraphs: vec!["工会驿站".into()],
+            ..Default::default()
+        })
+        .collect();
+    let opts = Options {
+        source: "test".into(),
+        report_dir: Some(dir.path().to_path_buf()),
+        ..Options::default()
+    };
+    let mut app = App::new(articles.into(), StateStore::disabled(), Vec::new(), opts);
+    app.update(Action::Resize(100, 30));
+    press(&mut app, 'E');
+    let status = app.status().unwrap();
+    assert!(status.contains(&format!("列表有 {many} 篇")), "{status}");
+    assert!(files(dir.path()).is_empty(), "nothing written");
+}

@@ -8,10 +8,22 @@ use crate::district::DistrictKey;
 use crate::export::file::{ListReport, write_list};
 use crate::export::{data_name, text};
 
+/// The most articles `E` writes: a report is for reading, and every article in it is read
+/// whole into memory first (a list of a million would take gigabytes).
+pub const MOST_EXPORTED: usize = 5_000;
+
 impl App {
     /// Writes the list to a new report file and says where (or why not) in the status bar.
     pub(super) fn export_list(&mut self) {
         let lang = self.opts.lang;
+        if self.view.len() > MOST_EXPORTED {
+            self.status = Some(text::too_many_to_export(
+                lang,
+                self.view.len(),
+                MOST_EXPORTED,
+            ));
+            return;
+        }
         let articles: Vec<&Article> = self
             .view
             .iter()

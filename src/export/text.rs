@@ -144,6 +144,16 @@ pub fn nothing_to_export(lang: Lang) -> &'static str {
     }
 }
 
+/// The reader's status when the list is longer than a report takes.
+pub fn too_many_to_export(lang: Lang, count: usize, most: usize) -> String {
+    match lang {
+        Lang::Zh => format!("列表有 {count} 篇，报告最多 {most} 篇：请先搜索或筛选"),
+        Lang::En => format!(
+            "the list has {count} articles, a report at most {most}: search or filter first"
+        ),
+    }
+}
+
 /// The reader's status when the report could not be written.
 pub fn not_written(lang: Lang, path: &str, why: &str) -> String {
     match lang {
