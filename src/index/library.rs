@@ -204,16 +204,13 @@ impl Library for Indexed {
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
     ) -> Option<Vec<SearchHit>> {
-        if let Ok(Some(found)) = self.archive.matches_summed(query)
-            && let Ok(places) = self.archive.places_of(&found)
-        {
+        if let Ok(Some(found)) = self.archive.summed_places(query) {
             let mut hits: Vec<SearchHit> = found
-                .iter()
-                .zip(places)
-                .map(|(m, place)| SearchHit {
+                .into_iter()
+                .map(|(place, hits, title_hits)| SearchHit {
                     index: place as usize,
-                    hits: m.hits(),
-                    title_hits: m.title_hits(),
+                    hits,
+                    title_hits,
                 })
                 .collect();
             rank(&mut hits);

@@ -113,23 +113,69 @@ impl Archive {
         self.count_terms(&[units]).map(Some)
     }
 
-    /// The articles holding every term of `query`, each with the sum of its terms' hits
-    /// (as the reader's search counts them: `Count::Sum`), when every term is one the index
-    /// counts exactly (see [`Archive::matches`]) and the query has no operators; else `None`.
-    pub fn matches_summed(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
+    /// The articles holding every one of `terms`, with their summed hits and their ranks.
+    fn count_terms(&self, terms: &[Vec<char>]) -> Result<Vec<Match>, String> {
+        self.per_segment(terms, |fi, si, counts| {
+            let seg = self.files[fi].searcher.segment_reader(si as u32);
+            let [hi, lo, len, ord, off, size] =
+                ["dhi", "dlo", "dlen", "ord", "off", "len"].map(|name| order::column(seg, name));
+            let (hi, lo, len, ord, off, size) = (hi?, lo?, len?, ord?, off?, size?);
+            Ok(counts
+                .into_iter()
+                .map(|(doc, hits, title)| {
+                    let d = doc as usize;
+                    Match {
+                        rank: (
+                            title == 0,
+                            Reverse(hits),
+                            Reverse((hi[d], lo[d], len[d])),
+                            fi as u32,
+                            ord[d],
+                        ),
+                        title,
+                        doc: (fi, si, doc),
+                        range: (off[d], size[d]),
+                    }
+                })
+                .collect())
+        })
+    }
+
+    /// The articles holding every term of `query`, as places of the collection order with
+    /// the sum of their terms' hits and title hits (as the reader's search counts them:
+    /// `Count::Sum`), when every term is one the index counts exactly (see
+    /// [`Archive::matches`]) and the query has no operators; else `None`. Only the `hend`
+    /// column is read besides the postings.
+    pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<(u32, usize, usize)>>, String> {
         if !query.ops().is_empty() || query.terms().is_empty() {
             return Ok(None);
         }
-        let terms: Option<Vec<Vec<char>>> = query.terms().iter().map(exact_units).collect();
-        match terms {
-            Some(terms) => self.count_terms(&terms).map(Some),
-            None => Ok(None),
-        }
+        let Some(terms) = query
+            .terms()
+            .iter()
+            .map(exact_units)
+            .collect::<Option<Vec<_>>>()
+        else {
+            return Ok(None);
+        };
+        let positions = &self.ord()?.positions;
+        self.per_segment(&terms, |fi, si, counts| {
+            let at = &positions[fi][si];
+            Ok(counts
+                .into_iter()
+                .filter_map(|(doc, hits, title)| Some((*at.get(doc as usize)?, hits, title)))
+                .collect())
+        })
+        .map(Some)
     }
 
-    /// The articles holding every one of `terms`, with their summed hits, every segment of
-    /// every file counted on its own thread (as many as there are cores).
-    fn count_terms(&self, terms: &[Vec<char>]) -> Result<Vec<Match>, String> {
+    /// `make` of the counts of `terms` in every segment of every file, the segments shared
+    /// out among as many threads as there are cores.
+    fn per_segment<T: Send>(
+        &self,
+        terms: &[Vec<char>],
+        make: impl Fn(usize, usize, Vec<(u32, usize, usize)>) -> Result<Vec<T>, String> + Sync,
+    ) -> Result<Vec<T>, String> {
         let grams: Vec<Vec<(u32, String)>> = terms.iter().map(|t| grams(t)).collect();
         let segments: Vec<(usize, usize)> = self
             .files
@@ -139,15 +185,18 @@ impl Archive {
             .collect();
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let per = segments.len().div_ceil(cores).max(1);
-        let parts: Vec<Result<Vec<Match>, String>> = std::thread::scope(|s| {
+        let parts: Vec<Result<Vec<T>, String>> = std::thread::scope(|s| {
             let handles: Vec<_> = segments
                 .chunks(per)
                 .map(|some| {
-                    let grams = &grams;
+                    let (grams, make) = (&grams, &make);
                     s.spawn(move || {
                         let mut found = Vec::new();
                         for &(fi, si) in some {
-                            found.extend(self.segment_matches(fi, si, grams)?);
+                            let counts = self.segment_counts(fi, si, grams)?;
+                            if !counts.is_empty() {
+                                found.extend(make(fi, si, counts)?);
+                            }
                         }
                         Ok(found)
                     })
@@ -168,24 +217,19 @@ impl Archive {
         Ok(found)
     }
 
-    /// The matches in segment `si` of file `fi` of the terms whose covering bigrams are
-    /// `grams`: the documents holding every term, hits summed.
-    fn segment_matches(
+    /// The documents of segment `si` of file `fi` holding every term whose covering bigrams
+    /// are `grams`, ascending, with their hits and title hits summed over the terms.
+    fn segment_counts(
         &self,
         fi: usize,
         si: usize,
         grams: &[Vec<(u32, String)>],
-    ) -> Result<Vec<Match>, String> {
+    ) -> Result<Vec<(u32, usize, usize)>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
-        let [hend, hi, lo, len, ord, off, size] =
-            ["hend", "dhi", "dlo", "dlen", "ord", "off", "len"]
-                .map(|name| order::column(seg, name));
-        let (hend, hi, lo, len) = (hend?, hi?, lo?, len?);
-        let (ord, off, size) = (ord?, off?, size?);
+        let hend = order::column(seg, "hend")?;
         let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
         let alive = seg.alive_bitset();
-        // Per term, ascending by document: (doc, hits, title hits).
         let mut all: Option<Vec<(u32, usize, usize)>> = None;
         for term in grams {
             let mut posts = Vec::with_capacity(term.len());
@@ -232,25 +276,7 @@ impl Archive {
                 Some(before) => intersect(&before, &counts),
             });
         }
-        Ok(all
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(doc, hits, title)| {
-                let d = doc as usize;
-                Match {
-                    rank: (
-                        title == 0,
-                        Reverse(hits),
-                        Reverse((hi[d], lo[d], len[d])),
-                        fi as u32,
-                        ord[d],
-                    ),
-                    title,
-                    doc: (fi, si, doc),
-                    range: (off[d], size[d]),
-                }
-            })
-            .collect())
+        Ok(all.unwrap_or_default())
     }
 
     /// The articles of `found`, in that order, read from their files.
