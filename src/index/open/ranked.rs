@@ -146,7 +146,7 @@ impl Archive {
     /// `Count::Sum`), when every term is one the index counts exactly (see
     /// [`Archive::matches`]) and the query has no operators; else `None`. Only the `hend`
     /// column is read besides the postings.
-    pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<(u32, usize, usize)>>, String> {
+    pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<Counted>>, String> {
         if !query.ops().is_empty() || query.terms().is_empty() {
             return Ok(None);
         }
@@ -174,7 +174,7 @@ impl Archive {
     fn per_segment<T: Send>(
         &self,
         terms: &[Vec<char>],
-        make: impl Fn(usize, usize, Vec<(u32, usize, usize)>) -> Result<Vec<T>, String> + Sync,
+        make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
     ) -> Result<Vec<T>, String> {
         let grams: Vec<Vec<(u32, String)>> = terms.iter().map(|t| grams(t)).collect();
         let segments: Vec<(usize, usize)> = self
@@ -224,13 +224,13 @@ impl Archive {
         fi: usize,
         si: usize,
         grams: &[Vec<(u32, String)>],
-    ) -> Result<Vec<(u32, usize, usize)>, String> {
+    ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
         let hend = order::column(seg, "hend")?;
         let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
         let alive = seg.alive_bitset();
-        let mut all: Option<Vec<(u32, usize, usize)>> = None;
+        let mut all: Option<Vec<Counted>> = None;
         for term in grams {
             let mut posts = Vec::with_capacity(term.len());
             for (_, gram) in term {
@@ -286,8 +286,11 @@ impl Archive {
     }
 }
 
+/// A place, document or match with its hits and its hits in the title, kicker or subtitle.
+pub type Counted = (u32, usize, usize);
+
 /// The documents of both lists (ascending by document), hits and title hits added.
-fn intersect(a: &[(u32, usize, usize)], b: &[(u32, usize, usize)]) -> Vec<(u32, usize, usize)> {
+fn intersect(a: &[Counted], b: &[Counted]) -> Vec<Counted> {
     let mut out = Vec::with_capacity(a.len().min(b.len()));
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
