@@ -165,7 +165,9 @@ impl Archive {
     /// [`Archive::matches`]) and the query has no operators; else `None`. Only the `hend`
     /// column is read besides the postings.
     pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<Counted>>, String> {
-        if !query.ops().is_empty() || query.terms().is_empty() {
+        // `note:` is the reading state's to apply (the reader's mark filters): the text's
+        // hits are the same with it.
+        if !query.ops().admits_all() || query.terms().is_empty() {
             return Ok(None);
         }
         let Some(terms) = query
