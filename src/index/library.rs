@@ -216,7 +216,37 @@ impl Library for Indexed {
             rank(&mut hits);
             return Some(hits);
         }
-        let places = self.archive.candidates(query).unwrap_or_default();
+        let mut places = self.archive.candidates(query).unwrap_or_default();
+        // `district:` is answered by the district postings before anything is read.
+        let districts = &query.ops().districts;
+        if !districts.is_empty() {
+            let wanted = Filter::from(districts.clone());
+            let all: Vec<ArticleIx> = places.iter().map(|&p| p as usize).collect();
+            places = self
+                .keep(&all, &wanted)
+                .into_iter()
+                .map(|p| p as u32)
+                .collect();
+        }
+        let ops = query.ops();
+        let answered = ops.exclude.is_empty()
+            && ops.titles.is_empty()
+            && ops.reporters.is_empty()
+            && ops.kind.is_none()
+            && ops.any.is_empty();
+        if query.is_empty() && answered {
+            // Only dates and districts, both answered from the index: nothing to read.
+            return Some(
+                places
+                    .into_iter()
+                    .map(|p| SearchHit {
+                        index: p as usize,
+                        hits: 0,
+                        title_hits: 0,
+                    })
+                    .collect(),
+            );
+        }
         self.verify(&places, query, cancelled, partial)
     }
 
