@@ -204,9 +204,34 @@ impl Library for Indexed {
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
     ) -> Option<Vec<SearchHit>> {
-        if let Ok(Some(found)) = self.archive.summed_places(query) {
+        // Dates and districts are answered from the index; the other operators need the
+        // text (`note:` is the reading state's, applied by the reader's mark filters).
+        let ops = query.ops();
+        let from_index = ops.exclude.is_empty()
+            && ops.titles.is_empty()
+            && ops.reporters.is_empty()
+            && ops.kind.is_none()
+            && ops.any.is_empty();
+        let narrowed = |places: Vec<u32>| -> Vec<u32> {
+            let mut wanted = Filter::from(ops.districts.clone());
+            wanted.dates = ops.dates;
+            if wanted.districts.is_empty() && wanted.dates.is_all() {
+                return places;
+            }
+            let all: Vec<ArticleIx> = places.iter().map(|&p| p as usize).collect();
+            let kept: std::collections::HashSet<ArticleIx> =
+                self.keep(&all, &wanted).into_iter().collect();
+            places
+                .into_iter()
+                .filter(|p| kept.contains(&(*p as usize)))
+                .collect()
+        };
+        if from_index && let Ok(Some(found)) = self.archive.summed_places(query) {
+            let places = narrowed(found.iter().map(|f| f.0).collect());
+            let kept: std::collections::HashSet<u32> = places.into_iter().collect();
             let mut hits: Vec<SearchHit> = found
                 .into_iter()
+                .filter(|f| kept.contains(&f.0))
                 .map(|(place, hits, title_hits)| SearchHit {
                     index: place as usize,
                     hits,
@@ -216,26 +241,9 @@ impl Library for Indexed {
             rank(&mut hits);
             return Some(hits);
         }
-        let mut places = self.archive.candidates(query).unwrap_or_default();
-        // `district:` is answered by the district postings before anything is read.
-        let districts = &query.ops().districts;
-        if !districts.is_empty() {
-            let wanted = Filter::from(districts.clone());
-            let all: Vec<ArticleIx> = places.iter().map(|&p| p as usize).collect();
-            places = self
-                .keep(&all, &wanted)
-                .into_iter()
-                .map(|p| p as u32)
-                .collect();
-        }
-        let ops = query.ops();
-        let answered = ops.exclude.is_empty()
-            && ops.titles.is_empty()
-            && ops.reporters.is_empty()
-            && ops.kind.is_none()
-            && ops.any.is_empty();
-        if query.is_empty() && answered {
-            // Only dates and districts, both answered from the index: nothing to read.
+        let places = narrowed(self.archive.candidates(query).unwrap_or_default());
+        if query.is_empty() && from_index {
+            // Only dates and districts: nothing to read.
             return Some(
                 places
                     .into_iter()

@@ -162,12 +162,10 @@ impl Archive {
     /// The articles holding every term of `query`, as places of the collection order with
     /// the sum of their terms' hits and title hits (as the reader's search counts them:
     /// `Count::Sum`), when every term is one the index counts exactly (see
-    /// [`Archive::matches`]) and the query has no operators; else `None`. Only the `hend`
-    /// column is read besides the postings.
+    /// [`Archive::matches`]); else `None`. The query's operators are the caller's to apply.
+    /// Only the `hend` column is read besides the postings.
     pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<Counted>>, String> {
-        // `note:` is the reading state's to apply (the reader's mark filters): the text's
-        // hits are the same with it.
-        if !query.ops().admits_all() || query.terms().is_empty() {
+        if query.terms().is_empty() {
             return Ok(None);
         }
         let Some(terms) = query
