@@ -152,10 +152,21 @@ proptest! {
         first in pick(),
         second in proptest::option::of(pick()),
         letters in proptest::option::of("[a-z]{1,4}"),
+        gap in proptest::option::of(1..6usize),
     ) {
         let f = fixture();
         let collection = &f.collections[which];
         let mut query = term_from(collection, first);
+        // A quoted phrase with a space typed inside (`"工会 驿站"`, `"gong hui"`): a gap
+        // that matches nothing or any whitespace, which the index must not lose.
+        if let Some(at) = gap {
+            let chars: Vec<char> = query.chars().collect();
+            if chars.len() > 1 {
+                let at = at % (chars.len() - 1) + 1;
+                let (a, b): (String, String) = (chars[..at].iter().collect(), chars[at..].iter().collect());
+                query = format!("\"{a} {b}\"");
+            }
+        }
         if let Some(second) = second {
             query = format!("{query} {}", term_from(collection, second));
         }

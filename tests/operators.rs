@@ -197,3 +197,91 @@ proptest! {
         let _ = Query::try_parse(&text);
     }
 }
+
+/// Inside quotes, a space between Han characters matches nothing or any whitespace
+/// (`"工会 驿站"` finds 工会驿站, 工会 驿站 and 工会　驿站), on both paths: the index must not
+/// drop an article written without the space, and the snippet shows the text as written.
+#[test]
+fn a_quoted_han_phrase_with_a_space_finds_it_with_or_without_whitespace_on_both_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = vec![
+        line(
+            "joined",
+            "2024-03-01",
+            "工会驿站开放",
+            "西城区",
+            "news",
+            "孙艳",
+        ),
+        line(
+            "spaced",
+            "2024-03-02",
+            "工会 驿站冬季",
+            "东城区",
+            "news",
+            "陈曦",
+        ),
+        line(
+            "wide",
+            "2024-03-03",
+            "工会\u{3000}驿站春季",
+            "朝阳区",
+            "news",
+            "陈曦",
+        ),
+        line(
+            "apart",
+            "2024-03-04",
+            "工会的驿站",
+            "朝阳区",
+            "news",
+            "陈曦",
+        ),
+    ];
+    // Articles with neither word, so that the index narrows the search.
+    for n in 0..12 {
+        lines.push(line(
+            &format!("other{n}"),
+            "2024-02-01",
+            "春季植树",
+            "海淀区",
+            "news",
+            "陈曦",
+        ));
+    }
+    let path = dir.path().join("a.jsonl");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let data = path.display().to_string();
+    assert!(kanbao(&["index", &data]).status.success());
+    let mut outputs = Vec::new();
+    for index in [true, false] {
+        let run = |query: &str, json: bool| {
+            let mut args = vec!["--data", &data, "search"];
+            if json {
+                args.push("--json");
+            }
+            args.extend(["--", query]);
+            if !index {
+                args.insert(0, "--no-index");
+            }
+            kanbao(&args)
+        };
+        let mut found = ids(&run("\"工会 驿站\"", true));
+        found.sort();
+        assert_eq!(found, ["joined", "spaced", "wide"], "index {index}");
+        let mut found = ids(&run("“绿色 出行” OR \"工会  驿站\"", true));
+        found.sort();
+        assert_eq!(found, ["joined", "spaced", "wide"], "index {index}");
+        // No space typed, no gap: only the text without one.
+        assert_eq!(ids(&run("\"工会驿站\"", true)), ["joined"], "index {index}");
+        let plain = run("\"工会 驿站\" 春季", false);
+        assert!(plain.status.success());
+        let text = String::from_utf8(plain.stdout).unwrap();
+        assert!(
+            text.contains("工会\u{3000}驿站春季"),
+            "index {index}: {text}"
+        );
+        outputs.push(text);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}

@@ -11,6 +11,8 @@
 //!   the characters it covers; each sequence is a phrase of letter pairs in `pyp` (one
 //!   letter: a lookup in `pyi`). When there are too many sequences, only their first few
 //!   letters are asked for, which still keeps every match. The literal form is OR-ed in.
+//! - A quoted phrase with gaps (`"工会 驿站"`, see [`crate::search::gaps`]) needs each of
+//!   its pieces as a literal term, anywhere: a gap may be any whitespace or none.
 //! - Terms are AND-ed. An empty query matches everything.
 
 use std::collections::BTreeSet;
@@ -191,9 +193,23 @@ fn pinyin(f: &Fields, t: &[u8]) -> Option<Box<dyn TQuery>> {
     Some(Box::new(BooleanQuery::new(any)))
 }
 
+/// Articles that may match the term literally: a phrase with gaps (`"工会 驿站"`, which
+/// may match with no space or other whitespace) needs each of its pieces, anywhere.
+fn literal_form(f: &Fields, t: &Term) -> Box<dyn TQuery> {
+    match t.gap_pieces() {
+        Some(pieces) => Box::new(BooleanQuery::new(
+            pieces
+                .iter()
+                .map(|p| (Occur::Must, literal(f, p)))
+                .collect(),
+        )),
+        None => literal(f, t.folded()),
+    }
+}
+
 /// Articles that may match the term.
 fn one(f: &Fields, t: &Term) -> Box<dyn TQuery> {
-    let lit = literal(f, t.folded());
+    let lit = literal_form(f, t);
     if !t.is_pinyin() {
         return lit;
     }

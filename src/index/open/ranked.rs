@@ -27,7 +27,7 @@ fn exact_term(query: &Query) -> Option<Vec<char>> {
     let [term] = query.terms() else {
         return None;
     };
-    if term.is_pinyin() {
+    if term.is_pinyin() || !term.is_fixed() {
         return None;
     }
     let units: Vec<char> = term.folded().chars().collect();
