@@ -148,6 +148,21 @@ pub fn list(
             k *= 8;
         }
     }
+    if !dates.is_all() {
+        // Only the articles of the range, from the date columns: no collection order.
+        let slots = archive.slots_in(dates).map_err(failed)?;
+        for part in slots.chunks(if json { slots.len().max(1) } else { LIST_CHUNK }) {
+            let chunk = archive.summaries_of(part).map_err(failed)?;
+            let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
+            if commands::list(out, &kept, lang, json)? == Outcome::Found {
+                outcome = Outcome::Found;
+            }
+        }
+        if json && slots.is_empty() {
+            return commands::list(out, &[], lang, json);
+        }
+        return Ok(outcome);
+    }
     let places = archive.places_in(dates).map_err(failed)?;
     if json {
         let all = archive.summaries_at(&places).map_err(failed)?;
@@ -193,7 +208,7 @@ pub fn districts(
         archive.district_counts().map_err(failed)?
     } else {
         let kept = archive
-            .summaries_at(&archive.places_in(dates).map_err(failed)?)
+            .summaries_of(&archive.slots_in(dates).map_err(failed)?)
             .map_err(failed)?;
         crate::filter::district_counts(&kept)
     };
@@ -220,16 +235,27 @@ pub fn dates(
             .map(|(a, _)| date(a))
             .collect());
     }
-    let places = archive.places_in(dates).map_err(failed)?;
     if only_dates {
-        return Ok(places.iter().map(|&p| archive.date_at(p)).collect());
+        let days = archive.day_counts(dates).map_err(failed)?;
+        return Ok(days
+            .into_iter()
+            .flat_map(|(day, n)| std::iter::repeat_n(Some(day), n))
+            .collect());
     }
+    let slots = archive.slots_in(dates).map_err(failed)?;
     let mut out = Vec::new();
-    for part in places.chunks(LIST_CHUNK) {
-        let chunk = archive.summaries_at(part).map_err(failed)?;
+    for part in slots.chunks(LIST_CHUNK) {
+        let chunk = archive.summaries_of(part).map_err(failed)?;
         out.extend(chunk.iter().filter(|a| keep(a)).map(date));
     }
     Ok(out)
+}
+
+/// How many articles are dated on each day of `dates`, through the index: from the date
+/// fast fields alone (no article read, no collection order made), for `kanbao timeline`
+/// with no query and no condition but the dates.
+pub fn day_counts(archive: &Archive, dates: DateRange) -> Result<Vec<(crate::date::Date, usize)>> {
+    archive.day_counts(dates).map_err(failed)
 }
 
 /// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with
