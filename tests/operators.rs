@@ -285,3 +285,77 @@ fn a_quoted_han_phrase_with_a_space_finds_it_with_or_without_whitespace_on_both_
     }
     assert_eq!(outputs[0], outputs[1]);
 }
+
+/// A generated archive of two files, indexed: the operators through the index (dates from
+/// the fast fields, a literal `-term` from its postings, no collection order) give what
+/// the whole archive gives, in the same order, for every output.
+#[test]
+fn operator_queries_through_the_index_equal_the_whole_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("gen");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, n, seed, prefix) in [("a.jsonl", 400, 7, ""), ("b.jsonl", 300, 11, "b-")] {
+        let mut bytes = Vec::new();
+        kanbao::archive::generate(n, seed, &mut bytes).unwrap();
+        let text = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"id\":\"", &format!("\"id\":\"{prefix}"));
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    let data = folder.display().to_string();
+    assert!(kanbao(&["index", &data]).status.success());
+    let mut nonempty = 0;
+    let queries = [
+        "工会 -驿站 date:2019-01-02",
+        "工会 -驿站",
+        "工会 -驿站 -职工 日期:2019-01",
+        "驿站 -工会 -gonghui",
+        "工会 -\"工会驿站\"",
+        "-驿站 date:2019-01-03",
+        "工会 驿站 -北京 date:2019-01-02..2019-01-03",
+        "职工 OR 驿站 -工会",
+        "title:工会 -驿站",
+        "工会 -驿站 district:xc",
+        "gonghui -驿站 date:2019-01-02",
+        "\"工会 驿站\" -服务 date:2019",
+        "工会 date:2020",
+    ];
+    for query in queries {
+        for how in [&[][..], &["--json"], &["--count"], &["--sort", "date"]] {
+            let mut args = vec!["search"];
+            args.extend(how);
+            args.extend(["--", query]);
+            let mut indexed = vec!["--data", data.as_str()];
+            indexed.extend(&args);
+            let mut whole = vec!["--no-index", "--data", data.as_str()];
+            whole.extend(&args);
+            let a = kanbao(&indexed);
+            let text = String::from_utf8_lossy(&a.stdout).to_string();
+            nonempty += usize::from(!text.is_empty() && text != "[]\n" && !text.starts_with('0'));
+            assert_eq!(
+                text,
+                String::from_utf8_lossy(&kanbao(&whole).stdout),
+                "{args:?}"
+            );
+        }
+        for args in [
+            vec!["list", "--query", query],
+            vec!["timeline", "--query", query],
+        ] {
+            let mut indexed = vec!["--data", data.as_str()];
+            indexed.extend(&args);
+            let mut whole = vec!["--no-index", "--data", data.as_str()];
+            whole.extend(&args);
+            let a = String::from_utf8_lossy(&kanbao(&indexed).stdout).to_string();
+            assert_eq!(
+                a,
+                String::from_utf8_lossy(&kanbao(&whole).stdout),
+                "{args:?}"
+            );
+        }
+    }
+    assert!(
+        nonempty >= 30,
+        "the queries should find something: {nonempty}"
+    );
+}

@@ -11,9 +11,11 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
 mod dates;
+mod ops;
 mod order;
 mod ranked;
 
+pub use ops::exact_ops;
 pub use ranked::{Match, Rank};
 
 use super::cache::{IDS, Meta};

@@ -48,26 +48,39 @@ pub fn search(
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<Outcome> {
-    let rankable = !filtered && query.ops().is_empty();
     if how.count
-        && rankable
-        && let Some(found) = archive.matches(query).map_err(failed)?
+        && !filtered
+        && super::open::exact_ops(query)
+        && let Some(found) = archive.matches_within(query).map_err(failed)?
     {
-        // Counted from the postings alone: no article is read, no order made.
+        // Counted from the postings and the date columns alone: no article is read, no
+        // order made.
         let hits = found.iter().map(Match::hits).sum();
         return commands::write_count(out, found.len(), hits, how.json);
     }
-    if !how.json
-        && !how.count
-        && rankable
-        && how.sort == crate::cli::SortBy::Relevance
-        && let Some(found) = archive.matches(query).map_err(failed)?
-    {
-        return stream(out, archive, found, keep, query, how);
-    }
-    let collection = archive.candidate_collection(query).map_err(failed)?;
+    // Ranked by the index (`date:` and a literal `-term` applied from it); every article
+    // shown is still checked by the matcher and the operators, so other operators are
+    // applied as the articles are read.
+    let ranked = if filtered {
+        None
+    } else {
+        archive.matches_within(query).map_err(failed)?
+    };
+    let collection = match ranked {
+        Some(found) if !how.json && !how.count && how.sort == crate::cli::SortBy::Relevance => {
+            return stream(out, archive, found, keep, query, how);
+        }
+        Some(found) if (found.len() as f64) < MOST_READ * archive.len() as f64 => {
+            archive.collection_of(found).map_err(failed)?
+        }
+        _ => archive.candidate_articles(query).map_err(failed)?,
+    };
     commands::search(out, &collection, keep, query, how)
 }
+
+/// Above this share of the archive's articles, matches are not read one by one (the
+/// candidates' path may read the archive whole instead).
+const MOST_READ: f64 = 0.4;
 
 /// Writes the ranked matches a chunk at a time, best first. Each chunk is picked from the
 /// rest in one pass (the best `size` of them, then sorted), so the first rows cost a pass
@@ -120,7 +133,7 @@ pub fn list(
     json: bool,
 ) -> Result<Outcome> {
     if let Some(query) = query {
-        let collection = archive.candidate_collection(query).map_err(failed)?;
+        let collection = archive.candidate_articles(query).map_err(failed)?;
         let found: Vec<&Article> = commands::matching(&collection, keep, query)
             .into_iter()
             .map(|(a, _)| a)
@@ -229,7 +242,7 @@ pub fn dates(
 ) -> Result<Vec<Option<crate::date::Date>>> {
     let date = |a: &Article| crate::date::date_of(a.date.as_deref());
     if let Some(query) = query {
-        let collection = archive.candidate_collection(query).map_err(failed)?;
+        let collection = archive.candidate_articles(query).map_err(failed)?;
         return Ok(commands::matching(&collection, keep, query)
             .into_iter()
             .map(|(a, _)| date(a))

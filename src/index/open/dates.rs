@@ -27,13 +27,14 @@ type Key = (u64, u64, u64);
 /// The day of each date key, each key parsed once (a paper has many articles a day, and
 /// an archive's articles come a day at a time, so the last key answers most lookups).
 #[derive(Default)]
-struct Days {
+pub(super) struct Days {
     last: Option<(Key, Option<Date>)>,
     seen: HashMap<Key, Option<Date>>,
 }
 
 impl Days {
-    fn of(&mut self, key: Key) -> Option<Date> {
+    /// The day of `key` (`None`: no date, or none that is a real day).
+    pub(super) fn of(&mut self, key: Key) -> Option<Date> {
         if let Some((k, day)) = self.last
             && k == key
         {

@@ -194,6 +194,11 @@ impl Match {
     pub fn hits(&self) -> usize {
         self.rank.1.0
     }
+
+    /// Its document: file, segment, document number.
+    pub(super) fn doc(&self) -> DocAt {
+        self.doc
+    }
 }
 
 #[cfg(test)]
