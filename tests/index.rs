@@ -367,3 +367,55 @@ fn a_folder_with_a_duplicate_id_across_files_is_left_to_the_loader() {
     assert!(index::open_in(&root, &folder, &mut notes).is_none());
     assert!(kanbao::load::load(Some(&folder)).is_err());
 }
+
+/// (id, hits, title hits) of the articles of `collection` that match `query` and pass its
+/// operators, best first.
+fn admitted(collection: &Collection, query: &Query) -> Results {
+    search_articles(collection.as_slice(), query, 0..collection.len())
+        .into_iter()
+        .filter(|h| query.admits(&collection[h.index]))
+        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A term with an excluded term and a date range, through the index without the
+    /// collection order (candidates narrowed by the postings and the date columns; a ranked
+    /// term's matches likewise): what the whole archive gives, in the same order.
+    #[test]
+    fn operators_through_the_index_equal_in_memory(
+        which in 0..2usize,
+        first in pick(),
+        second in pick(),
+        day in proptest::option::of(1..25u32),
+        pinyin in any::<bool>(),
+    ) {
+        let f = fixture();
+        let collection = &f.collections[which];
+        let (a, p, start, len, mode) = first;
+        let term = term_from(collection, (a, p, start, len, if pinyin { mode } else { 0 }));
+        let (a, p, start, len, _) = second;
+        let excluded = term_from(collection, (a, p, start, len % 3, 0));
+        let mut text = format!("{term} -{excluded}");
+        if let Some(day) = day {
+            text.push_str(&format!(" date:2019-01-{:02}..2019-01-{:02}", day, day + 3));
+        }
+        let query = Query::parse(&text);
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        let expected = admitted(collection, &query);
+        let candidates = archive.candidate_articles(&query).unwrap();
+        prop_assert_eq!(admitted(&candidates, &query), expected.clone(), "{}", text);
+        if let Some(found) = archive.matches_within(&query).unwrap() {
+            if index::open::exact_ops(&query) {
+                // Counted from the index alone (`search --count`): exactly the matches.
+                let hits: usize = found.iter().map(|m| m.hits()).sum();
+                prop_assert_eq!(found.len(), expected.len(), "{}", text);
+                prop_assert_eq!(hits, expected.iter().map(|r| r.1).sum::<usize>(), "{}", text);
+            }
+            let ranked = archive.collection_of(found).unwrap();
+            prop_assert_eq!(admitted(&ranked, &query), expected, "{}", text);
+        }
+    }
+}

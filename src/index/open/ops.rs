@@ -39,13 +39,22 @@ pub fn exact_ops(query: &Query) -> bool {
 /// Per file, segment and document: whether it holds an excluded term.
 type Excluded = Vec<Vec<Vec<bool>>>;
 
+/// Whether `query` excludes a term the index knows exactly ([`query::exact`]).
+fn exact_excludes(query: &Query) -> bool {
+    query
+        .ops()
+        .exclude
+        .iter()
+        .any(|t| !t.is_pinyin() && t.is_fixed())
+}
+
 impl Archive {
     /// The documents holding one of the excluded terms of `query` the index knows exactly
     /// ([`query::exact`]), from each term's postings on its own; `None` when there is no
     /// such term.
     fn excluded(&self, query: &Query) -> Result<Option<Excluded>, String> {
         let exclude = &query.ops().exclude;
-        if !exclude.iter().any(|t| !t.is_pinyin() && t.is_fixed()) {
+        if !exact_excludes(query) {
             return Ok(None);
         }
         let mut out: Excluded = Vec::with_capacity(self.files.len());
@@ -80,25 +89,17 @@ impl Archive {
     /// its literal excluded terms (from the postings); `None` when the index cannot rank
     /// the query.
     pub fn matches_within(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
-        let Some(mut found) = self.matches(query)? else {
-            return Ok(None);
-        };
         let range = query.ops().dates;
-        if !range.is_all() {
-            let mut days = Days::default();
-            found.retain(|m| range.contains(days.of(m.rank.2.0)));
+        if range.is_all() && !exact_excludes(query) {
+            return self.matches(query);
         }
-        if found.is_empty() {
-            return Ok(Some(found));
-        }
-        let Some(excluded) = self.excluded(query)? else {
-            return Ok(Some(found));
-        };
-        found.retain(|m| {
-            let (fi, si, doc) = m.doc();
-            !excluded[fi][si][doc as usize]
-        });
-        Ok(Some(found))
+        let excluded = self.excluded(query)?;
+        // The day of each date key, parsed once (keys come a day at a time).
+        let days = std::cell::RefCell::new(Days::default());
+        self.matches_where(query, &|(fi, si, doc), key| {
+            (range.is_all() || range.contains(days.borrow_mut().of(key)))
+                && excluded.as_ref().is_none_or(|e| !e[fi][si][doc as usize])
+        })
     }
 
     /// The articles of `found`, read whole, in collection order: the collection the

@@ -101,6 +101,16 @@ impl Archive {
     /// which is what the collection order compares). `None` when the index cannot count this
     /// query exactly.
     pub fn matches(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
+        self.matches_where(query, &|_, _| true)
+    }
+
+    /// [`Archive::matches`] among the documents `wanted` accepts (given the document and
+    /// its date key), asked before the term's positions are read.
+    pub(super) fn matches_where(
+        &self,
+        query: &Query,
+        wanted: &dyn Fn(DocAt, (u64, u64, u64)) -> bool,
+    ) -> Result<Option<Vec<Match>>, String> {
         let Some(units) = exact_term(query) else {
             return Ok(None);
         };
@@ -139,12 +149,14 @@ impl Archive {
                             continue 'docs;
                         }
                     }
-                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                    let d = doc as usize;
+                    if alive.is_none_or(|a| a.is_alive(doc))
+                        && wanted((fi, si, doc), (hi[d], lo[d], len[d]))
+                    {
                         for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
                             out.clear();
                             p.positions(out);
                         }
-                        let d = doc as usize;
                         let (hits, title) = count(&positions, &offsets, hend[d]);
                         if hits > 0 {
                             found.push(Match {
@@ -193,11 +205,6 @@ impl Match {
     /// Its hits.
     pub fn hits(&self) -> usize {
         self.rank.1.0
-    }
-
-    /// Its document: file, segment, document number.
-    pub(super) fn doc(&self) -> DocAt {
-        self.doc
     }
 }
 
