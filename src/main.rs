@@ -294,7 +294,9 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 tags: args.tag.clone(),
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             };
-            let filter_is_empty = filter.is_empty();
+            // `--since`/`--until` narrow as a `date:` does: through the index, before
+            // anything is read (the filter keeps them too).
+            let (dates, filtered) = (filter.dates, !filter.is_empty_but_dates());
             let keep = keep_of(settings, filter, || {
                 let ids = data_ids(&cli, settings)?;
                 Ok(settings.source_id(ids.iter().map(String::as_str)))
@@ -308,7 +310,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 lang,
             };
             if let Some(archive) = indexed(&cli, settings) {
-                let filtered = !filter_is_empty;
+                let query = query.clone().within(dates);
                 let outcome = index::run::search(out, &archive, &keep, filtered, &query, how)?;
                 let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {

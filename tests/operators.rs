@@ -358,4 +358,47 @@ fn operator_queries_through_the_index_equal_the_whole_archive() {
         nonempty >= 30,
         "the queries should find something: {nonempty}"
     );
+    // `--since`/`--until` narrow an indexed search as `date:` does.
+    for args in [
+        vec!["search", "工会", "--since", "2019-01-03"],
+        vec!["search", "--count", "工会", "--until", "2019-01-02"],
+        vec![
+            "search",
+            "--json",
+            "驿站",
+            "--since",
+            "2019-01-02",
+            "--until",
+            "2019-01-03",
+        ],
+        vec![
+            "search",
+            "--since",
+            "2019-01-02",
+            "--district",
+            "xc",
+            "--",
+            "工会 -驿站",
+        ],
+        vec![
+            "search",
+            "--sort",
+            "date",
+            "gonghui",
+            "--until",
+            "2019-01-02",
+        ],
+    ] {
+        let mut indexed = vec!["--data", data.as_str()];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data.as_str()];
+        whole.extend(&args);
+        let a = String::from_utf8_lossy(&kanbao(&indexed).stdout).to_string();
+        assert!(!a.is_empty() && a != "[]\n", "{args:?}");
+        assert_eq!(
+            a,
+            String::from_utf8_lossy(&kanbao(&whole).stdout),
+            "{args:?}"
+        );
+    }
 }

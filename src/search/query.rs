@@ -504,6 +504,13 @@ impl Query {
         self.ops.admits(article)
     }
 
+    /// The query narrowed to the articles dated in `range` too, as a `date:` operator
+    /// narrows it (`--since`/`--until` on an indexed search).
+    pub fn within(mut self, range: crate::date::DateRange) -> Query {
+        self.ops.dates = self.ops.dates.and(range);
+        self
+    }
+
     /// The operators.
     pub fn ops(&self) -> &Ops {
         &self.ops
