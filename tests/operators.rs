@@ -358,8 +358,18 @@ fn operator_queries_through_the_index_equal_the_whole_archive() {
         nonempty >= 30,
         "the queries should find something: {nonempty}"
     );
-    // `--since`/`--until` narrow an indexed search as `date:` does.
+    // `--since`/`--until` narrow an indexed search, list or timeline as `date:` does.
     for args in [
+        vec!["list", "--query", "工会 -驿站", "--since", "2019-01-03"],
+        vec![
+            "list",
+            "--json",
+            "--query",
+            "gonghui",
+            "--until",
+            "2019-01-02",
+        ],
+        vec!["timeline", "--query", "工会", "--since", "2019-01-02"],
         vec!["search", "工会", "--since", "2019-01-03"],
         vec!["search", "--count", "工会", "--until", "2019-01-02"],
         vec![

@@ -133,8 +133,10 @@ pub fn list(
     json: bool,
 ) -> Result<Outcome> {
     if let Some(query) = query {
-        let collection = archive.candidate_articles(query).map_err(failed)?;
-        let found: Vec<&Article> = commands::matching(&collection, keep, query)
+        // The dates narrow the candidates as a `date:` does (`keep` checks them too).
+        let query = query.clone().within(dates);
+        let collection = archive.candidate_articles(&query).map_err(failed)?;
+        let found: Vec<&Article> = commands::matching(&collection, keep, &query)
             .into_iter()
             .map(|(a, _)| a)
             .collect();
@@ -242,8 +244,10 @@ pub fn dates(
 ) -> Result<Vec<Option<crate::date::Date>>> {
     let date = |a: &Article| crate::date::date_of(a.date.as_deref());
     if let Some(query) = query {
-        let collection = archive.candidate_articles(query).map_err(failed)?;
-        return Ok(commands::matching(&collection, keep, query)
+        // The dates narrow the candidates as a `date:` does (`keep` checks them too).
+        let query = query.clone().within(dates);
+        let collection = archive.candidate_articles(&query).map_err(failed)?;
+        return Ok(commands::matching(&collection, keep, &query)
             .into_iter()
             .map(|(a, _)| date(a))
             .collect());
