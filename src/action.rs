@@ -153,4 +153,7 @@ pub enum Action {
     TagsAdd,
     /// Tag picker: close it.
     TagsClose,
+    /// Write the list as shown (search and filters applied) to a new Markdown report in
+    /// the current folder, and say where (issue 14).
+    ExportList,
 }

@@ -16,6 +16,7 @@ mod options;
 mod picker;
 mod prompt;
 mod reader;
+mod report;
 mod saving;
 mod search_job;
 mod session;
@@ -34,6 +35,7 @@ pub use note_text::Row as NoteRow;
 pub use options::{Effects, Options};
 pub use picker::{Picker, PickerLayout};
 pub use reader::{Hit, Reader};
+pub use report::MOST_EXPORTED;
 pub use saving::QuitAnswer;
 pub use search_job::{IndexCell, SearchRequest, Searcher};
 pub use tags::TagPicker;
@@ -364,7 +366,7 @@ impl App {
             }
             Action::OpenPicker => {
                 self.mode = Mode::Picker(Picker::new(
-                    self.collection.as_slice(),
+                    self.collection.district_counts(),
                     &self.opts.filter.districts,
                 ));
             }
@@ -374,6 +376,7 @@ impl App {
             | Action::FilterTag => self.toggle_mark_filter(&action),
             Action::EditNote => self.open_note(),
             Action::OpenTags => self.open_tags(),
+            Action::ExportList => self.export_list(),
             Action::CopyArticle => self.copy(false),
             Action::CopyCitation => self.copy(true),
             Action::ClearFilters => {

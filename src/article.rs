@@ -2,6 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::{Date, date_of};
+use crate::district::DistrictKey;
+use crate::filter::Filter;
+use crate::library::{Lazy, Library};
+
 /// Whether an article is a news story or a photo report (图片新闻).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,12 +78,74 @@ pub type ArticleIx = usize;
 pub struct Collection {
     banner: Option<String>,
     articles: Vec<Article>,
+    /// Set for an archive read through its index: the articles are read from it when
+    /// asked for, and `articles` stays empty.
+    lazy: Option<Lazy>,
 }
 
 impl Collection {
     /// A collection of `articles`, with the page's `banner` (通栏口号) if it has one.
     pub fn new(banner: Option<String>, articles: Vec<Article>) -> Collection {
-        Collection { banner, articles }
+        Collection {
+            banner,
+            articles,
+            lazy: None,
+        }
+    }
+
+    /// The articles of `library`, each read when first asked for (the reader over an
+    /// indexed archive). [`iter`](Self::iter) and [`as_slice`](Self::as_slice) hold
+    /// nothing then: such a collection is read through [`get`](Self::get),
+    /// [`summary`](Self::summary) and the methods that ask the library.
+    pub fn lazy(library: Box<dyn Library>) -> Collection {
+        Collection {
+            banner: library.banner(),
+            articles: Vec::new(),
+            lazy: Some(Lazy::new(library)),
+        }
+    }
+
+    /// The library behind a collection read through an index.
+    pub fn library(&self) -> Option<&dyn Library> {
+        self.lazy.as_ref().map(Lazy::library)
+    }
+
+    /// The summary of the article at `ix`: its headings, districts, people, date and id
+    /// (the whole article when it is in memory), what a row of the list shows.
+    pub fn summary(&self, ix: ArticleIx) -> Option<&Article> {
+        match &self.lazy {
+            Some(lazy) => lazy.summary(ix),
+            None => self.articles.get(ix),
+        }
+    }
+
+    /// The day of the article at `ix`, when it has one.
+    pub fn date(&self, ix: ArticleIx) -> Option<Date> {
+        match &self.lazy {
+            Some(lazy) => lazy.library().date(ix),
+            None => date_of(self.articles.get(ix)?.date.as_deref()),
+        }
+    }
+
+    /// Articles per district (see [`crate::filter::district_counts`]).
+    pub fn district_counts(&self) -> Vec<(DistrictKey, usize)> {
+        match &self.lazy {
+            Some(lazy) => lazy.library().district_counts(),
+            None => crate::filter::district_counts(&self.articles),
+        }
+    }
+
+    /// The places of `order` whose articles pass the districts and dates of `filter`,
+    /// in the order given.
+    pub fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx> {
+        match &self.lazy {
+            Some(lazy) => lazy.library().keep(order, filter),
+            None => order
+                .iter()
+                .copied()
+                .filter(|&i| self.articles.get(i).is_some_and(|a| filter.matches(a)))
+                .collect(),
+        }
     }
 
     /// The page banner (通栏口号), when the source has one.
@@ -93,37 +160,44 @@ impl Collection {
 
     /// How many articles there are.
     pub fn len(&self) -> usize {
-        self.articles.len()
+        self.lazy.as_ref().map_or(self.articles.len(), Lazy::len)
     }
 
     /// True when there is no article.
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
+        self.len() == 0
     }
 
     /// The article at `ix`, if there is one.
     pub fn get(&self, ix: ArticleIx) -> Option<&Article> {
-        self.articles.get(ix)
+        match &self.lazy {
+            Some(lazy) => lazy.get(ix),
+            None => self.articles.get(ix),
+        }
     }
 
-    /// The articles in order.
+    /// The articles in memory, in order (none for a [`lazy`](Self::lazy) collection).
     pub fn iter(&self) -> std::slice::Iter<'_, Article> {
         self.articles.iter()
     }
 
-    /// The articles in order, as one slice (the in-memory search index reads them so).
+    /// The articles in memory, in order, as one slice (the in-memory search index reads them
+    /// so; empty for a [`lazy`](Self::lazy) collection).
     pub fn as_slice(&self) -> &[Article] {
         &self.articles
     }
 
     /// The article with this id, if any.
     pub fn by_id(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.get(self.position(id)?)
     }
 
     /// The place of the article with this id, if any.
     pub fn position(&self, id: &str) -> Option<ArticleIx> {
-        self.articles.iter().position(|a| a.id == id)
+        match &self.lazy {
+            Some(lazy) => lazy.library().position(id),
+            None => self.articles.iter().position(|a| a.id == id),
+        }
     }
 
     /// Adds an article at the end (the loaders and the importer).
@@ -146,16 +220,16 @@ impl std::ops::Index<ArticleIx> for Collection {
     type Output = Article;
 
     fn index(&self, ix: ArticleIx) -> &Article {
-        &self.articles[ix]
+        match self.get(ix) {
+            Some(article) => article,
+            None => panic!("no article at {ix} of {}", self.len()),
+        }
     }
 }
 
 impl From<Vec<Article>> for Collection {
     fn from(articles: Vec<Article>) -> Collection {
-        Collection {
-            banner: None,
-            articles,
-        }
+        Collection::new(None, articles)
     }
 }
 

@@ -287,6 +287,20 @@ pub struct ExportArgs {
     /// Only articles dated up to this day, month or year, all of it (2024, 2024-03, 2024-03-08).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// The articles' order: `given` (the order of --id, or with --bookmarked the order the
+    /// bookmarks were made), `date` (newest first, undated last). Default: the --id order,
+    /// else the data's.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub order: Option<ExportOrder>,
+}
+
+/// `kanbao export --order`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportOrder {
+    /// The order of `--id` as given; with `--bookmarked`, the order bookmarks were made.
+    Given,
+    /// Newest first; undated articles last; one day in the data's order.
+    Date,
 }
 
 /// `kanbao import`.

@@ -7,11 +7,14 @@
 //! them, so the file loads back).
 //!
 //! Articles are chosen by `--id` (in the order given) or else all in the collection's
-//! order, then kept by district, search, bookmark and tag. Nothing chosen is not an error:
+//! order, then kept by district, search, bookmark and tag, and put in the order `--order`
+//! asks for ([`order`]). Nothing chosen is not an error:
 //! the outcome says so, and no file is written.
 
+pub mod file;
 pub mod markdown;
-mod text;
+pub mod order;
+pub mod text;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -69,7 +72,13 @@ pub fn run(
     data: &[PathBuf],
     lang: Lang,
 ) -> Result<Outcome> {
-    let articles = select(collection, args, keep)?;
+    let mut articles = select(collection, args, keep)?;
+    let asked = order::Asked {
+        order: args.order,
+        by_id: !args.id.is_empty(),
+        bookmarked: args.bookmarked,
+    };
+    order::arrange(&mut articles, collection, asked, marks);
     if articles.is_empty() {
         return Ok(Outcome::NothingFound);
     }
@@ -180,7 +189,7 @@ fn selection(args: &ExportArgs, lang: Lang) -> Vec<String> {
 }
 
 /// The data's name: its files' or folders' names, or the bundled page.
-fn data_name(data: &[PathBuf], lang: Lang) -> String {
+pub fn data_name(data: &[PathBuf], lang: Lang) -> String {
     if data.is_empty() {
         return text::builtin(lang).to_owned();
     }

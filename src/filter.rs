@@ -72,6 +72,9 @@ pub struct Filter {
     pub unread: bool,
     /// Only articles with every one of these tags (asks the reading state; issue 14).
     pub tags: Vec<String>,
+    /// What the note must hold: a query's `note:` terms (asks the reading state; see
+    /// [`Filter::with_notes_of`]).
+    pub notes: crate::search::NoteFilter,
 }
 
 impl From<DistrictFilter> for Filter {
@@ -111,12 +114,16 @@ impl Filter {
 
     /// Whether nothing but dates is filtered (a date range is then a query's `date:`).
     pub fn is_empty_but_dates(&self) -> bool {
-        self.districts.is_empty() && !self.bookmarked && !self.unread && self.tags.is_empty()
+        self.districts.is_empty()
+            && !self.bookmarked
+            && !self.unread
+            && self.tags.is_empty()
+            && self.notes.is_empty()
     }
 
     /// Whether the filter needs the reading state (bookmarked, unread, tags).
     pub fn needs_marks(&self) -> bool {
-        self.bookmarked || self.unread || !self.tags.is_empty()
+        self.bookmarked || self.unread || !self.tags.is_empty() || !self.notes.is_empty()
     }
 
     /// Whether `article` passes the districts and dates (the marks are not asked).
@@ -135,10 +142,25 @@ impl Filter {
                 crate::review::has_tags(store, key, &article.id, &self.tags)
             })
         };
+        let noted = || {
+            let note = marks.and_then(|(store, key)| store.note(key, &article.id));
+            self.notes.keeps(note)
+        };
         self.matches(article)
             && (!self.bookmarked || bookmarked())
             && (!self.unread || !read())
             && (self.tags.is_empty() || tagged())
+            && (self.notes.is_empty() || noted())
+    }
+
+    /// The filter with the `note:` terms of `query` (if any): the query's one part that
+    /// asks the reading state, which the filter's holder has.
+    #[must_use]
+    pub fn with_notes_of(mut self, query: Option<&crate::search::Query>) -> Filter {
+        if let Some(query) = query {
+            self.notes = query.notes().clone();
+        }
+        self
     }
 }
 

@@ -313,6 +313,8 @@ pub enum Msg {
     HelpTagClose,
     /// Tag picker hint: 新标签 / new tag.
     HintNewTag,
+    /// Help: export the list as a report (issue 14).
+    HelpExport,
 }
 
 impl Msg {
@@ -470,13 +472,14 @@ impl Msg {
             HintNewline => ["换行", "new line"],
             HelpTags => ["加减标签（标签选择器）", "add or remove tags"],
             CtxTags => ["标签选择", "Tag picker"],
-            HelpTagType => ["输入新标签", "type a new tag"],
+            HelpTagType => ["输入新标签（j k 也是字）", "type a new tag (j, k too)"],
             HelpTagAdd => [
                 "加上输入的标签（或切换光标处的）",
                 "add the typed tag (or toggle)",
             ],
             HelpTagClose => ["关闭", "close"],
             HintNewTag => ["加新标签", "add new"],
+            HelpExport => ["把列表导出为报告（.md）", "export the list as a report"],
         };
         match lang {
             Lang::Zh => zh,

@@ -15,6 +15,7 @@
 
 pub mod build;
 pub mod cache;
+pub mod library;
 pub mod open;
 pub mod query;
 pub mod run;
@@ -178,7 +179,8 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
     }
     // Ids must be unique across the folder: a shared hash sends the archive down the
     // in-memory path, which names a real duplicate (or finds none, a hash collision).
-    hashes.sort_unstable();
+    // Each file's hashes are sorted already: the stable sort merges those runs.
+    hashes.sort();
     if hashes.windows(2).any(|w| w[0] == w[1]) {
         return None;
     }

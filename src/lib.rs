@@ -21,6 +21,7 @@ pub mod index;
 pub mod json;
 pub mod keys;
 pub mod layout;
+pub mod library;
 pub mod load;
 pub mod review;
 pub mod search;

@@ -20,7 +20,8 @@ use kanbao::i18n::{self, Conditions, Lang};
 use kanbao::index;
 use kanbao::layout::{AmbiguousWidth, LayoutOptions, cut_to_width, sanitize, sanitize_lines};
 use kanbao::load;
-use kanbao::review::{self, state::archive_ids, state::reading_state, state::source_of};
+use kanbao::review::cli::Target;
+use kanbao::review::{self, state::archive_source, state::reading_state, state::source_of};
 use kanbao::search::{Query, QueryError};
 use kanbao::settings::{Ambiguous, Layer, Settings, StatePlace};
 use kanbao::state::SourceId;
@@ -242,7 +243,9 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 return Ok(tell_nothing(outcome, lang, &conditions));
             }
             let collection = load(settings)?;
-            let keep = list_filter(settings, args, || Ok(source_of(settings, &collection)))?;
+            let keep = list_filter(settings, args, query.as_ref(), || {
+                Ok(source_of(settings, &collection))
+            })?;
             let articles: Vec<&Article> = match &query {
                 Some(query) => commands::matching(&collection, |a| keep.keeps(a), query)
                     .into_iter()
@@ -293,14 +296,12 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 dates: date_range(&args.since, &args.until)?,
                 tags: args.tag.clone(),
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
-            };
+            }
+            .with_notes_of(Some(&query));
             // `--since`/`--until` narrow as a `date:` does: through the index, before
             // anything is read (the filter keeps them too).
             let (dates, filtered) = (filter.dates, !filter.is_empty_but_dates());
-            let keep = keep_of(settings, filter, || {
-                let ids = data_ids(&cli, settings)?;
-                Ok(settings.source_id(ids.iter().map(String::as_str)))
-            })?;
+            let keep = keep_of(settings, filter, || data_source(&cli, settings))?;
             let keep = |a: &Article| keep.keeps(a);
             let how = commands::SearchOutput {
                 width: args.width,
@@ -347,12 +348,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             commands::districts(out, &collection, &keep, lang, args.json)
         }
         Command::Export(args) => {
+            let query = args.query.as_deref().map(query_of).transpose()?;
             let filter = Filter {
                 bookmarked: args.bookmarked,
                 tags: args.tag.clone(),
                 dates: date_range(&args.since, &args.until)?,
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
-            };
+            }
+            .with_notes_of(query.as_ref());
             let collection = load(settings)?;
             let marks = if filter.needs_marks() || args.notes {
                 Some(reading_state(settings, || {
@@ -396,14 +399,26 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             flush_text(out, &text)
         }
         Command::Index(args) => index::run::index_command(&args.path, lang),
-        Command::Note(args) => review::cli::note(out, settings, &data_ids(&cli, settings)?, args),
-        Command::Tag(args) => review::cli::tag(out, settings, &data_ids(&cli, settings)?, args),
+        Command::Note(args) => {
+            review::cli::note(out, settings, &target(&cli, settings, &args.id)?, args)
+        }
+        Command::Tag(args) => {
+            review::cli::tag(out, settings, &target(&cli, settings, &args.id)?, args)
+        }
         Command::Timeline(args) => {
             let archive = indexed(&cli, settings);
             let loader = || load(settings);
             let tty = std::io::stdout().is_terminal();
+            // `note:` in the query asks the reading state.
+            let notes = args.query.as_deref().and_then(|q| Query::try_parse(q).ok());
+            let marks = if notes.is_some_and(|q| !q.notes().is_empty()) {
+                Some(reading_state(settings, || data_source(&cli, settings))?)
+            } else {
+                None
+            };
+            let marks = marks.as_ref().map(|(s, k)| (s, k.as_str()));
             let outcome =
-                kanbao::timeline::command(out, args, archive.as_ref(), &loader, tty, lang)?;
+                kanbao::timeline::command(out, args, archive.as_ref(), &loader, marks, tty, lang)?;
             let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
@@ -419,11 +434,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
 /// Opens the reader (the command-less invocation).
 fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     let lang = settings.lang.value;
-    // A big archive takes a moment: say so on the terminal, then erase the line before the
-    // reader takes the screen (or an error is printed), so that it leaves no trace.
+    // An archive with an index is read through it: nothing is parsed whole (a large one is
+    // indexed here on first use, with its progress on stderr).
+    let archive = indexed(cli, settings);
+    // A big archive takes a moment to load: say so on the terminal, then erase the line
+    // before the reader takes the screen (or an error is printed), so that it leaves no trace.
     let note = settings
         .first_data()
-        .filter(|_| std::io::stderr().is_terminal());
+        .filter(|_| archive.is_none() && std::io::stderr().is_terminal());
     if let Some(path) = note {
         // One row at most (a wrapped line would not be erased whole); ambiguous characters
         // counted wide, in case the terminal draws them so.
@@ -432,11 +450,17 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         let line = cut_to_width(&line, columns.saturating_sub(1), AmbiguousWidth::Wide);
         eprint!("{line}");
     }
-    let loaded = load::load_paths_counted(&settings.data.value);
+    let loaded = match archive {
+        Some(archive) => Ok((
+            Collection::lazy(Box::new(index::library::Indexed::new(archive, lang))),
+            0,
+        )),
+        None => load::load_paths_counted(&settings.data.value).map(|(c, _, n)| (c, n)),
+    };
     if note.is_some() {
         eprint!("\r\x1b[2K");
     }
-    let (collection, _, undated) = loaded?;
+    let (collection, undated) = loaded?;
     warn_undated(undated, lang);
     let config = Config {
         settings: settings.clone(),
@@ -450,12 +474,32 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     tui::run(collection, config)
 }
 
-/// Every article id of the data (through its index when it has one), for the state's key
-/// of the data and for checking an id.
-fn data_ids(cli: &Cli, settings: &Settings) -> kanbao::error::Result<Vec<String>> {
+/// The data's identity in the state store (through its index when it has one: from the
+/// hashes of its ids, no article read).
+fn data_source(cli: &Cli, settings: &Settings) -> kanbao::error::Result<kanbao::state::SourceId> {
     match indexed(cli, settings) {
-        Some(archive) => archive_ids(&archive),
-        None => Ok(load(settings)?.iter().map(|a| a.id.clone()).collect()),
+        Some(archive) => archive_source(settings, &archive),
+        None => {
+            let collection = load(settings)?;
+            Ok(source_of(settings, &collection))
+        }
+    }
+}
+
+/// The data's identity and whether it has the article `id` (`kanbao note`, `kanbao tag`).
+fn target(cli: &Cli, settings: &Settings, id: &str) -> kanbao::error::Result<Target> {
+    match indexed(cli, settings) {
+        Some(archive) => Ok(Target {
+            source: archive_source(settings, &archive)?,
+            exists: archive.contains(id).unwrap_or(false),
+        }),
+        None => {
+            let collection = load(settings)?;
+            Ok(Target {
+                source: source_of(settings, &collection),
+                exists: collection.position(id).is_some(),
+            })
+        }
     }
 }
 
@@ -485,13 +529,7 @@ fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
         [one] if !cli.no_index => one,
         _ => return None,
     };
-    let mut notes = Vec::new();
-    let archive = index::open(path, &mut notes);
-    for note in &notes {
-        let text = kanbao::index::index_note(note, settings.lang.value);
-        eprintln!("kanbao: {}", sanitize_lines(&text));
-    }
-    archive
+    index::run::open_or_build(path, settings.lang.value)
 }
 
 /// `kanbao list` through the index.
@@ -502,10 +540,7 @@ fn list_indexed(
     archive: &index::Archive,
     out: &mut dyn Write,
 ) -> kanbao::error::Result<Outcome> {
-    let keep = list_filter(settings, args, || {
-        let ids = archive_ids(archive)?;
-        Ok(settings.source_id(ids.iter().map(String::as_str)))
-    })?;
+    let keep = list_filter(settings, args, query, || archive_source(settings, archive))?;
     let dates = keep.filter.dates;
     let keep = |a: &Article| keep.keeps(a);
     index::run::list(
@@ -523,6 +558,7 @@ fn list_indexed(
 fn list_filter(
     settings: &Settings,
     args: &kanbao::cli::ListArgs,
+    query: Option<&Query>,
     source: impl FnOnce() -> kanbao::error::Result<SourceId>,
 ) -> kanbao::error::Result<Keep> {
     let filter = Filter {
@@ -531,7 +567,8 @@ fn list_filter(
         tags: args.tag.clone(),
         dates: date_range(&args.since, &args.until)?,
         ..Filter::from(DistrictFilter::parse(&args.district)?)
-    };
+    }
+    .with_notes_of(query);
     keep_of(settings, filter, source)
 }
 

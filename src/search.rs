@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 
-pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, QueryError, Term};
+pub use query::{MAX_QUERY_CHARS, MAX_TERMS, NoteFilter, Query, QueryError, Term};
 pub use query_text::query_error_text;
 pub use snippet::{Snippet, snippet};
 

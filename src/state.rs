@@ -64,7 +64,7 @@ pub use disk::MAX_BYTES;
 pub use error::{NotState, StateError, Warning};
 pub use model::{Entry, Position, Session, SourceState, Stamped};
 pub use save::SaveHandle;
-pub use source::SourceId;
+pub use source::{SourceId, digest, fnv};
 pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};
 
 use disk::DiskState;

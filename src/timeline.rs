@@ -61,12 +61,14 @@ pub fn dates_in(
 
 /// `kanbao timeline`: the counts of the articles that `args` asks for, through the index
 /// when there is one (`archive`), else from the collection `load` gives; text bars when
-/// `bars` (standard output is a terminal).
+/// `bars` (standard output is a terminal). `marks` (the reading state and the data's key
+/// in it) answer the query's `note:` terms.
 pub fn command(
     out: &mut dyn Write,
     args: &crate::cli::TimelineArgs,
     archive: Option<&crate::index::Archive>,
     load: &dyn Fn() -> Result<std::mem::ManuallyDrop<crate::article::Collection>>,
+    marks: Option<(&crate::state::StateStore, &str)>,
     bars: bool,
     lang: Lang,
 ) -> Result<Outcome> {
@@ -78,9 +80,10 @@ pub fn command(
     let filter = Filter {
         dates: date_options(args.since.as_deref(), args.until.as_deref())?,
         ..Filter::from(DistrictFilter::parse(&args.district)?)
-    };
-    let keep = |a: &crate::article::Article| filter.matches(a);
-    let only_dates = filter.districts.is_empty() && query.is_none();
+    }
+    .with_notes_of(query.as_ref());
+    let keep = |a: &crate::article::Article| filter.matches_with(a, marks);
+    let only_dates = filter.districts.is_empty() && filter.notes.is_empty() && query.is_none();
     let periods = match archive {
         // Counted from the index's date columns: nothing read, no order made.
         Some(archive) if only_dates => count_days(

@@ -75,8 +75,14 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         Ambiguous::Auto => terminal::probe_ambiguous_width(),
     };
     let mouse = settings.mouse.value;
-    let ids = collection.iter().map(|a| a.id.as_str());
-    let source = store.resolve_source(&settings.source_id(ids));
+    let id = match collection.library().and_then(|l| l.id_digest()) {
+        Some(digest) => crate::state::SourceId::of_digest(&settings.data.value, digest),
+        None if collection.library().is_some() => settings.source_id(
+            (0..collection.len()).filter_map(|i| collection.summary(i).map(|a| a.id.as_str())),
+        ),
+        None => settings.source_id(collection.iter().map(|a| a.id.as_str())),
+    };
+    let source = store.resolve_source(&id);
     crate::keys::set_user_bindings(&settings.keys);
     let restore = !config.fresh && config.query.is_empty() && config.filter.is_empty();
     let opts = Options {
@@ -87,6 +93,8 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         restore,
         source,
         mouse,
+        data: settings.data.value.clone(),
+        report_dir: None,
         clusters: if clusters.supported {
             Clusters::Whole
         } else {

@@ -427,3 +427,119 @@ fn markdown_prints_data_as_text() {
     let headings = read.iter().filter(|(k, _)| k.starts_with('h')).count();
     assert_eq!(headings, 2 + HOSTILE.len() * 2, "{read:?}");
 }
+
+/// Five articles whose data order is not their dates' order, one undated; loading puts
+/// them newest first: c3, c5 (01-05), c1, c4 (01-03), c2 (undated).
+fn unordered(dir: &Path) -> String {
+    let doc = json!({
+        "schema": 1,
+        "articles": [
+            { "id": "c1", "title": "甲", "date": "2024-01-03", "paragraphs": ["一。"] },
+            { "id": "c2", "title": "乙", "paragraphs": ["二。"] },
+            { "id": "c3", "title": "丙", "date": "2024-01-05", "paragraphs": ["三。"] },
+            { "id": "c4", "title": "丁", "date": "2024-01-03", "paragraphs": ["四。"] },
+            { "id": "c5", "title": "戊", "date": "2024-01-05", "paragraphs": ["五。"] }
+        ]
+    });
+    let path = dir.join("unordered.json");
+    std::fs::write(&path, doc.to_string()).unwrap();
+    path.display().to_string()
+}
+
+/// The ids of a JSON export, in order.
+fn exported_ids(out: &Output) -> Vec<String> {
+    assert!(out.status.success(), "{}", stderr(out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Bookmarks `ids` in the state file, the first made first (one second apart), as the
+/// reader would have stamped them.
+fn bookmark_in_order(home: &Path, data: &str, ids: &[&str]) {
+    // Let kanbao write the data's entry (its key), then stamp the bookmarks by hand so
+    // their order does not hang on the clock.
+    assert!(
+        kanbao(home, &["--data", data, "tag", ids[0], "+x"])
+            .status
+            .success()
+    );
+    let path = home.join("state.json");
+    let mut state: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let sources = state["sources"].as_object_mut().unwrap();
+    assert_eq!(sources.len(), 1, "{sources:?}");
+    let source = sources.values_mut().next().unwrap();
+    for (n, id) in ids.iter().enumerate() {
+        let at = 1_764_900_000_000_u64 + 1_000 * n as u64;
+        source["entries"][*id]["bookmarked"] = json!({ "v": true, "at": at });
+    }
+    std::fs::write(&path, state.to_string()).unwrap();
+}
+
+#[test]
+fn order_given_and_date_put_the_articles_in_the_order_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let data = unordered(home);
+    let ids = |extra: &[&str]| {
+        let mut args = vec!["--data", data.as_str(), "export", "--format", "json"];
+        args.extend_from_slice(extra);
+        exported_ids(&kanbao(home, &args))
+    };
+    // All of them: the data's order (newest first), by default and by date.
+    assert_eq!(ids(&[]), ["c3", "c5", "c1", "c4", "c2"]);
+    assert_eq!(ids(&["--order", "date"]), ["c3", "c5", "c1", "c4", "c2"]);
+    assert_eq!(ids(&["--order", "given"]), ["c3", "c5", "c1", "c4", "c2"]);
+    // --id: as given by default and with `given`; by date newest first, one day in the
+    // data's order, undated last.
+    let chosen = ["--id", "c2", "c4", "c3", "c1", "c5"];
+    assert_eq!(ids(&chosen), ["c2", "c4", "c3", "c1", "c5"]);
+    let given = [&chosen[..], &["--order", "given"]].concat();
+    assert_eq!(ids(&given), ["c2", "c4", "c3", "c1", "c5"]);
+    let by_date = [&chosen[..], &["--order", "date"]].concat();
+    assert_eq!(ids(&by_date), ["c3", "c5", "c1", "c4", "c2"]);
+    // --bookmarked: the data's order by default, the order they were bookmarked in with
+    // `given`, newest first with `date`.
+    bookmark_in_order(home, &data, &["c4", "c2", "c5", "c1"]);
+    assert_eq!(ids(&["--bookmarked"]), ["c5", "c1", "c4", "c2"]);
+    assert_eq!(
+        ids(&["--bookmarked", "--order", "given"]),
+        ["c4", "c2", "c5", "c1"]
+    );
+    assert_eq!(
+        ids(&["--bookmarked", "--order", "date"]),
+        ["c5", "c1", "c4", "c2"]
+    );
+    // --id wins over the bookmarks' order.
+    assert_eq!(
+        ids(&["--bookmarked", "--order", "given", "--id", "c1", "c2", "c3"]),
+        ["c1", "c2"]
+    );
+    // The Markdown report lists and prints them in that order too.
+    let out = kanbao(
+        home,
+        &[
+            "--data",
+            &data,
+            "export",
+            "--bookmarked",
+            "--order",
+            "given",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("1. 丁 · 2024-01-03\n2. 乙\n3. 戊 · 2024-01-05\n4. 甲 · 2024-01-03\n"),
+        "{text}"
+    );
+    let at = |title: &str| text.find(&format!("## {title}\n")).unwrap();
+    assert!(at("丁") < at("乙") && at("乙") < at("戊") && at("戊") < at("甲"));
+    // A bad order is refused by name.
+    let out = kanbao(home, &["--data", &data, "export", "--order", "best"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("given"), "{}", stderr(&out));
+}

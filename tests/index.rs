@@ -419,3 +419,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_interrupted_build_leaves_no_index_and_its_leftovers_go_at_the_next_build() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let file = dir.path().join("a.jsonl");
+    generate(&file, 30, 4);
+    let dest = index::cache::folder(&root, &file.canonicalize().unwrap());
+    std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+    // What a build killed by Ctrl-C leaves: its temporary folder, half full, named by its
+    // process; and one of a build still running (process 1 lives as long as the system).
+    let name = dest.file_name().unwrap().to_string_lossy().into_owned();
+    let dead = dest.with_file_name(format!("{name}.tmp-4999999-1"));
+    let running = dest.with_file_name(format!("{name}.tmp-1-1"));
+    for d in [&dead, &running] {
+        std::fs::create_dir_all(d).unwrap();
+        std::fs::write(d.join("meta.json"), b"{ half").unwrap();
+    }
+    // Nothing was finished: the archive has no index yet, and is not opened as indexed.
+    let mut notes = Vec::new();
+    assert!(index::open_in(&root, &file, &mut notes).is_none());
+    assert!(notes.is_empty(), "{notes:?}");
+    update(&root, &file);
+    assert!(!dead.exists(), "the dead build's folder is removed");
+    assert!(running.exists(), "a running build's folder is left alone");
+    let (archive, notes) = open(&root, &file);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(archive.len(), 30);
+}

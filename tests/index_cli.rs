@@ -106,3 +106,70 @@ fn a_damaged_index_is_rebuilt_with_a_warning() {
         .unwrap();
     assert!(out.stderr.is_empty(), "rebuilt once");
 }
+
+#[test]
+fn a_large_archive_is_indexed_on_first_use_and_a_small_one_is_not() {
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(80, 6, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    let memory = stdout(&cache, &["--no-index", "--data", data, "search", "工会"]);
+    // Below the size (the default, 64 MiB): read whole, nothing written to the cache.
+    let small = kanbao(&cache)
+        .args(["--data", data, "search", "工会"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(small.stdout).unwrap(), memory);
+    assert!(
+        !cache.join("kanbao/index").exists(),
+        "no index for a small archive"
+    );
+    // At the size: the first command builds the index with its progress, then answers.
+    let first = kanbao(&cache)
+        .env("KANBAO_AUTO_INDEX", "1000")
+        .args(["--data", data, "search", "工会"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(first.stderr).unwrap();
+    assert!(err.contains("正在建立索引"), "{err}");
+    assert!(err.contains("80 篇"), "progress: {err}");
+    assert_eq!(String::from_utf8(first.stdout).unwrap(), memory);
+    assert!(cache.join("kanbao/index").is_dir());
+    // The next one opens it and says nothing.
+    let next = kanbao(&cache)
+        .env("KANBAO_AUTO_INDEX", "1000")
+        .args(["--data", data, "search", "工会"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(next.stderr).unwrap(), "");
+    assert_eq!(String::from_utf8(next.stdout).unwrap(), memory);
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_falls_back_to_reading_the_archive_whole() {
+    let dir = TempDir::new().unwrap();
+    // The cache folder is a file: nothing can be created under it.
+    let cache = dir.path().join("cache");
+    std::fs::write(&cache, b"not a folder").unwrap();
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(40, 6, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    let out = kanbao(&cache)
+        .env("KANBAO_AUTO_INDEX", "1")
+        .args(["--data", data, "search", "工会"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("改为读取整个归档"), "{err}");
+    let memory = stdout(
+        &dir.path().join("other"),
+        &["--no-index", "--data", data, "search", "工会"],
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), memory);
+}

@@ -12,14 +12,14 @@ use kanbao::app::{App, Context, Mode, Options, TagPicker};
 use kanbao::keys::{self, CONTEXTS};
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
-use kanbao::tui::keymap::action_for;
+use kanbao::tui::keymap::action_in;
 use kanbao::tui::theme::Theme;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 const KEY: &str = "test";
 
 fn send(app: &mut App, event: Event) {
-    if let Some(action) = action_for(app.context(), &event) {
+    if let Some(action) = action_in(app, &event) {
         app.update(action);
     }
 }
@@ -159,6 +159,62 @@ fn a_bad_tag_is_refused_with_a_message() {
     assert_eq!(tags_of(&app, "2"), ["已审"]);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::List);
+}
+
+/// On the new-tag row (the cursor there, or a tag begun) letters are text, `j` and `k`
+/// too; only the arrows move. On a tag's row `j`/`k` move as before.
+#[test]
+fn a_new_tag_can_hold_j_and_k() {
+    let mut app = app_at(80, 24);
+    select(&mut app, "2");
+    key(&mut app, KeyCode::Char('+'));
+    assert_eq!(rows(&app).len(), 2);
+    // On a tag's row, j and k move.
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(picker(&app).cursor(), 1);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(picker(&app).cursor(), 2, "the new-tag row");
+    // There, every letter is text.
+    type_text(&mut app, "kjk");
+    assert_eq!(picker(&app).input(), "kjk");
+    assert_eq!(picker(&app).cursor(), 2);
+    // The arrows still move; a begun tag keeps taking letters, j and k included.
+    key(&mut app, KeyCode::Up);
+    assert_eq!(picker(&app).cursor(), 1);
+    type_text(&mut app, "j");
+    assert_eq!(picker(&app).input(), "kjkj");
+    key(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "-jk");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(tags_of(&app, "2"), ["kjk-jk", "已审"]);
+    assert_eq!(app.status(), Some("已加标签 kjk-jk"));
+    // After Enter the cursor is on the new tag's row: j and k move again.
+    assert_eq!(picker(&app).input(), "");
+    let at = picker(&app).cursor();
+    assert_eq!(rows(&app)[at].0, "kjk-jk");
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(picker(&app).cursor(), at + 1);
+    assert_eq!(picker(&app).input(), "");
+    // Space is never text (a tag has no spaces): on the new-tag row it does nothing.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(picker(&app).input(), "");
+    assert_eq!(tags_of(&app, "2"), ["kjk-jk", "已审"]);
+    // With no tag in use the cursor starts on the new-tag row: j is text at once.
+    key(&mut app, KeyCode::Esc);
+    let mut fresh = app_at(80, 24);
+    {
+        let state = fresh.shared_state();
+        let mut store = state.lock().unwrap();
+        for (id, tag) in [("1", "待核实"), ("3", "待核实"), ("2", "已审")] {
+            store.set_tag(KEY, id, tag, false);
+        }
+    }
+    key(&mut fresh, KeyCode::Char('+'));
+    assert!(rows(&fresh).is_empty());
+    type_text(&mut fresh, "jk");
+    assert_eq!(picker(&fresh).input(), "jk");
 }
 
 #[test]

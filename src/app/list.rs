@@ -2,7 +2,6 @@
 //! the selected article.
 
 use super::*;
-use crate::date::date_of;
 
 impl App {
     /// Recomputes the list from the search's answer and the filter, keeping the selected
@@ -14,25 +13,16 @@ impl App {
             self.view.get(self.selected).copied()
         };
         let articles = &self.collection;
-        let store = self.store();
-        let view = self
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                articles
-                    .get(i)
-                    .is_some_and(|a| self.opts.filter.matches(a) && self.query.admits(a))
-            })
-            .filter(|&i| self.marks_keep(&store, i))
-            .collect();
-        drop(store);
-        self.view = view;
+        let mut kept = articles.keep(&self.order, &self.opts.filter);
+        if articles.library().is_none() {
+            // Read through an index, the search applied the query's operators already.
+            kept.retain(|&i| articles.get(i).is_some_and(|a| self.query.admits(a)));
+        }
+        self.view = self.keep_marked(kept);
         if self.by_date && !self.query.is_empty() {
             // Stable: results of one day keep their rank; undated ones go last.
-            self.view.sort_by_key(|&i| {
-                std::cmp::Reverse(articles.get(i).and_then(|a| date_of(a.date.as_deref())))
-            });
+            self.view
+                .sort_by_key(|&i| std::cmp::Reverse(self.collection.date(i)));
         }
         let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
         self.list_top = 0;

@@ -25,10 +25,11 @@ impl MarkFilter {
 
     /// Whether the article `id` of source `key` passes.
     pub fn keeps(&self, store: &StateStore, key: &str, id: &str) -> bool {
-        if self.is_empty() {
-            return true;
-        }
-        let entry = store.entry(key, id);
+        self.is_empty() || self.keeps_entry(store.entry(key, id))
+    }
+
+    /// Whether an article with this state entry (none: never marked) passes.
+    pub fn keeps_entry(&self, entry: Option<&crate::state::Entry>) -> bool {
         (!self.bookmarked || entry.is_some_and(crate::state::Entry::is_bookmarked))
             && (!self.unread || !entry.is_some_and(crate::state::Entry::is_read))
             && (!self.noted || entry.is_some_and(|e| e.note().is_some()))
@@ -102,7 +103,7 @@ impl App {
     /// True when the article at collection index `index` has a note.
     pub fn has_note(&self, index: usize) -> bool {
         self.collection
-            .get(index)
+            .summary(index)
             .is_some_and(|a| self.store().note(&self.opts.source, &a.id).is_some())
     }
 
@@ -115,7 +116,47 @@ impl App {
     /// the store, locked once for the whole list.
     pub(super) fn marks_keep(&self, store: &StateStore, index: usize) -> bool {
         self.collection
-            .get(index)
-            .is_some_and(|a| self.marks.keeps(store, &self.opts.source, &a.id))
+            .summary(index)
+            .is_some_and(|a| self.keeps_entry(store.entry(&self.opts.source, &a.id)))
+    }
+
+    /// Whether an article with this state entry (none: never marked) passes the mark
+    /// filters and the query's `note:` terms, which ask the state too and are evaluated
+    /// here, with it.
+    fn keeps_entry(&self, entry: Option<&crate::state::Entry>) -> bool {
+        self.marks.keeps_entry(entry)
+            && self
+                .query
+                .notes()
+                .keeps(entry.and_then(crate::state::Entry::note))
+    }
+
+    /// The articles of `list` that pass the mark filters, in order. For a collection read
+    /// through an index, the marked articles are found from the state's entries (a few
+    /// thousand) rather than by reading every article's id.
+    pub(super) fn keep_marked(&self, list: Vec<usize>) -> Vec<usize> {
+        if self.marks.is_empty() && self.query.notes().is_empty() {
+            return list;
+        }
+        let store = self.store();
+        if self.collection.library().is_none() {
+            return list
+                .into_iter()
+                .filter(|&i| self.marks_keep(&store, i))
+                .collect();
+        }
+        let marked: std::collections::HashMap<usize, bool> = store
+            .source(&self.opts.source)
+            .into_iter()
+            .flat_map(|s| s.entries())
+            .filter_map(|(id, entry)| {
+                let place = self.collection.position(id)?;
+                Some((place, self.keeps_entry(Some(entry))))
+            })
+            .collect();
+        let unmarked = self.keeps_entry(None);
+        list.into_iter()
+            .filter(|i| marked.get(i).copied().unwrap_or(unmarked))
+            .collect()
     }
 }

@@ -51,14 +51,14 @@ impl App {
     /// True when the article at collection index `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
         self.collection
-            .get(index)
+            .summary(index)
             .is_some_and(|a| self.store().is_read(&self.opts.source, &a.id))
     }
 
     /// True when the article at collection index `index` is bookmarked.
     pub fn is_bookmarked(&self, index: usize) -> bool {
         self.collection
-            .get(index)
+            .summary(index)
             .is_some_and(|a| self.store().is_bookmarked(&self.opts.source, &a.id))
     }
 

@@ -225,7 +225,7 @@ impl App {
                 reader.relayout(article, width, &opts, rows);
             }
         }
-        if self.marks.noted {
+        if self.marks.noted || !self.query.notes().is_empty() {
             self.rebuild_view();
         }
     }

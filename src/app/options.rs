@@ -22,6 +22,10 @@ pub struct Options {
     /// Start where the reader left this data's list (its kept search, filters and
     /// selection) instead of with `query` and `filter` (not with `--fresh`).
     pub restore: bool,
+    /// The data's paths (none: the bundled page), named in a report `E` writes.
+    pub data: Vec<std::path::PathBuf>,
+    /// Where `E` writes its report (none: the current folder).
+    pub report_dir: Option<std::path::PathBuf>,
 }
 
 /// What the event loop must do after an [`App::update`].

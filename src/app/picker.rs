@@ -3,9 +3,8 @@
 //! it and a click finds its rows by the same numbers.
 
 use super::geometry::{Area, Overlay};
-use crate::article::Article;
 use crate::district::DistrictKey;
-use crate::filter::{DistrictFilter, district_counts};
+use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{AmbiguousWidth, display_width};
 
@@ -37,8 +36,8 @@ impl Picker {
     /// A picker over the districts of `articles`, starting from `current`. A district of
     /// `current` that no article names (one given on the command line) is listed too, with
     /// a count of 0, so it can be turned off.
-    pub fn new(articles: &[Article], current: &DistrictFilter) -> Picker {
-        let mut items = district_counts(articles);
+    pub fn new(counts: Vec<(DistrictKey, usize)>, current: &DistrictFilter) -> Picker {
+        let mut items = counts;
         for key in current.keys() {
             if !items.iter().any(|(k, _)| k == key) {
                 items.push((key.clone(), 0));

@@ -216,10 +216,14 @@ impl App {
         self.request = None;
         self.searching = false;
         let articles = self.collection.len();
-        if self.query.is_empty() {
+        // Read through an index, operators are applied by the search too: the list never
+        // reads every article.
+        let indexed = self.collection.library().is_some();
+        if self.query.is_empty() && (!indexed || self.query.is_blank()) {
             self.order = (0..articles).collect();
         } else if articles >= BACKGROUND_SEARCH_MIN
             || self.query.terms().len() > BACKGROUND_SEARCH_TERMS
+            || indexed
         {
             self.request = Some(SearchRequest {
                 generation: self.generation,

@@ -19,15 +19,19 @@ use crate::search::{Cancelled, Query, SearchIndex};
 
 /// The app's search index, built once: on the spot for a small collection, on a thread of
 /// its own for a large one, so that the first frame waits only for the load (folding 100,000
-/// articles takes a few hundred ms). Searches wait for it; nothing else does.
+/// articles takes a few hundred ms). Searches wait for it; nothing else does. A collection
+/// read through an archive's index has no index in memory: its library searches.
 #[derive(Debug, Clone)]
-pub struct IndexCell(Arc<OnceLock<Arc<SearchIndex>>>);
+pub struct IndexCell(Arc<OnceLock<Arc<SearchIndex>>>, Arc<Collection>);
 
 impl IndexCell {
     /// Builds the index of `collection`, in the background when `background` is true.
     pub fn build(collection: &Arc<Collection>, background: bool) -> IndexCell {
-        let cell = IndexCell(Arc::new(OnceLock::new()));
-        if background {
+        let cell = IndexCell(Arc::new(OnceLock::new()), Arc::clone(collection));
+        if collection.library().is_some() {
+            // Nothing to build; `wait` answers at once with an empty index.
+            cell.0.get_or_init(Arc::default);
+        } else if background {
             let (slot, collection) = (Arc::clone(&cell.0), Arc::clone(collection));
             std::thread::spawn(move || {
                 // Should building panic, searches find nothing rather than wait forever.
@@ -67,6 +71,18 @@ impl SearchRequest {
             generation: self.generation,
             hits,
         })
+    }
+
+    /// [`run`](Self::run) over the app's index, or through its collection's library when
+    /// it is read through an archive's index.
+    pub fn run_on(&self, cell: &IndexCell, cancelled: Cancelled<'_>) -> Option<Action> {
+        match cell.1.library() {
+            Some(library) => Some(Action::SearchFinished {
+                generation: self.generation,
+                hits: library.search(&self.query, cancelled)?,
+            }),
+            None => self.run(&cell.wait(), cancelled),
+        }
     }
 }
 
@@ -108,11 +124,10 @@ impl Searcher {
         std::thread::spawn(move || {
             let generation = request.generation;
             let stale = move || latest.load(Ordering::Relaxed) != generation;
-            // The first search may come before the index is built: wait for it here.
-            let index = index.wait();
+            // The first search may come before the index is built: `run_on` waits for it.
             // A search that panics answers "nothing found" rather than leave the app
             // waiting for an answer that never comes.
-            let run = AssertUnwindSafe(|| request.run(&index, &stale));
+            let run = AssertUnwindSafe(|| request.run_on(&index, &stale));
             let answer = std::panic::catch_unwind(run).unwrap_or_else(|_| {
                 Some(Action::SearchFinished {
                     generation,

@@ -32,10 +32,8 @@ impl App {
         };
         self.rebuild_view();
         if let Some(id) = session.selected
-            && let Some(at) = self
-                .view
-                .iter()
-                .position(|&i| self.collection.get(i).is_some_and(|a| a.id == id))
+            && let Some(place) = self.collection.position(&id)
+            && let Some(at) = self.view.iter().position(|&i| i == place)
         {
             self.select(at);
         }
@@ -57,7 +55,7 @@ impl App {
         let selected = self
             .view
             .get(self.selected)
-            .and_then(|&i| self.collection.get(i))
+            .and_then(|&i| self.collection.summary(i))
             .map(|a| a.id.clone());
         let session = Session {
             query: self.query_text().to_owned(),

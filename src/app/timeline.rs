@@ -3,7 +3,7 @@
 //! It takes the picker's keys (move, apply, cancel).
 
 use super::*;
-use crate::date::{DateRange, date_of};
+use crate::date::DateRange;
 use crate::timeline::{By, Period, count};
 
 /// Months up to which the timeline counts by month; longer spans count by year.
@@ -53,11 +53,7 @@ impl Timeline {
 impl App {
     /// Opens the timeline of the list as it is (search and filters applied).
     pub(super) fn open_timeline(&mut self) {
-        let dates = self.view.iter().map(|&i| {
-            self.collection
-                .get(i)
-                .and_then(|a| date_of(a.date.as_deref()))
-        });
+        let dates = self.view.iter().map(|&i| self.collection.date(i));
         match Timeline::of(dates.collect::<Vec<_>>()) {
             Some(t) => self.mode = Mode::Timeline(t),
             None => self.status = Some(crate::i18n::no_dates(self.opts.lang).to_string()),

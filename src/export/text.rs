@@ -119,3 +119,45 @@ pub fn written(lang: Lang, n: usize, path: &str) -> String {
         Lang::En => format!("exported {n} articles to {path}"),
     }
 }
+
+/// One part of the selection: only unread articles (the reader's mark filter).
+pub fn unread(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "未读".to_owned(),
+        Lang::En => "unread".to_owned(),
+    }
+}
+
+/// One part of the selection: only articles with a note (the reader's mark filter).
+pub fn noted(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "有批注".to_owned(),
+        Lang::En => "noted".to_owned(),
+    }
+}
+
+/// The reader's status when its list is empty: nothing to export.
+pub fn nothing_to_export(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "列表是空的，没有可导出的文章",
+        Lang::En => "the list is empty: nothing to export",
+    }
+}
+
+/// The reader's status when the list is longer than a report takes.
+pub fn too_many_to_export(lang: Lang, count: usize, most: usize) -> String {
+    match lang {
+        Lang::Zh => format!("列表有 {count} 篇，报告最多 {most} 篇：请先搜索或筛选"),
+        Lang::En => format!(
+            "the list has {count} articles, a report at most {most}: search or filter first"
+        ),
+    }
+}
+
+/// The reader's status when the report could not be written.
+pub fn not_written(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("导出失败：无法写入 {path}（{why}）"),
+        Lang::En => format!("export failed: cannot write {path} ({why})"),
+    }
+}

@@ -28,7 +28,7 @@ pub fn range_label(lang: Lang, range: &str) -> String {
 /// it does.
 pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
     let zh = lang == Lang::Zh;
-    let rows: [(&str, &'static str, &'static str); 10] = [
+    let rows: [(&str, &'static str, &'static str); 11] = [
         ("", "搜索写法", "Search syntax"),
         (
             "工会 gonghui",
@@ -62,6 +62,11 @@ pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
             "kind: 类型:",
             "photo 图片 / news 新闻",
             "photo 图片 / news 新闻",
+        ),
+        (
+            "note: 批注:",
+            "批注含此词；空：有批注",
+            "the note has it; empty: noted",
         ),
     ];
     rows.iter()

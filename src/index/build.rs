@@ -237,6 +237,7 @@ pub fn build(
     let before = Fingerprint::of(&canonical)?;
     let dest = cache::folder(root, &canonical);
     std::fs::create_dir_all(root)?;
+    clean_unfinished(&dest);
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
@@ -373,4 +374,34 @@ fn write(
     std::fs::write(&tmp, json)?;
     std::fs::rename(&tmp, dir.join(META))?;
     Ok(meta)
+}
+
+/// Removes the unfinished builds of `dest` whose process is gone (a build interrupted by
+/// Ctrl-C or a crash leaves its temporary folder, never a broken index), which would
+/// otherwise keep their disk space. Only where `/proc` tells which processes live.
+fn clean_unfinished(dest: &Path) {
+    let (Some(parent), Some(name)) = (dest.parent(), dest.file_name()) else {
+        return;
+    };
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let prefix = format!("{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !proc.join(pid.to_string()).exists()
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }

@@ -42,12 +42,7 @@ pub fn root() -> Option<PathBuf> {
 
 /// FNV-1a, 64 bits: stable across versions and platforms (the key of a cache folder).
 pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::state::fnv(bytes)
 }
 
 /// The folder of the index of the data file at `canonical` under `root`.

@@ -13,9 +13,11 @@ use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 mod dates;
 mod ops;
 mod order;
+mod places;
 mod ranked;
 
 pub use ops::exact_ops;
+pub use places::NO_DISTRICT;
 pub use ranked::{Match, Rank};
 
 use super::cache::{IDS, Meta};
@@ -32,6 +34,8 @@ pub struct FileIndex {
     pub path: PathBuf,
     /// Its sidecar.
     pub meta: Meta,
+    /// Its index folder.
+    dir: PathBuf,
     searcher: Searcher,
     fields: Fields,
 }
@@ -54,6 +58,8 @@ pub struct Archive {
     count: usize,
     /// The collection order, once made (or why it could not be).
     order: OnceLock<Result<Order, String>>,
+    /// The first places of the order, found without making it (see [`Archive::head`]).
+    head: OnceLock<Vec<Slot>>,
     /// The archive's path (file or folder), for reading it whole.
     path: Option<PathBuf>,
 }
@@ -108,6 +114,7 @@ impl FileIndex {
         Ok(FileIndex {
             path: path.to_path_buf(),
             meta,
+            dir: dir.to_path_buf(),
             searcher,
             fields,
         })
@@ -178,6 +185,7 @@ impl Archive {
             files,
             count,
             order: OnceLock::new(),
+            head: OnceLock::new(),
             path: None,
         })
     }
@@ -188,6 +196,55 @@ impl Archive {
             .get_or_init(|| Order::make(&self.files))
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// Makes the collection order now, if it is not made yet (a reader starts this on a
+    /// thread of its own while it draws its first rows from [`Archive::head`]).
+    pub fn make_order(&self) {
+        let _ = self.ord();
+    }
+
+    /// Finds the first `k` places of the collection order without making it (one pass over
+    /// the date columns), so that [`Archive::summary_at`] and [`Archive::article_at`] answer
+    /// for them before the order is made.
+    pub fn head(&self, k: usize) {
+        self.head
+            .get_or_init(|| order::newest(&self.files, k).unwrap_or_default());
+    }
+
+    /// Where the article at `place` is: from the order once it is made, from the head
+    /// before then, else the order is made first.
+    fn slot_at(&self, place: u32) -> Result<Slot, String> {
+        if self.order.get().is_none()
+            && let Some(slot) = self.head.get().and_then(|h| h.get(place as usize))
+        {
+            return Ok(*slot);
+        }
+        self.ord()?
+            .order
+            .get(place as usize)
+            .copied()
+            .ok_or_else(|| format!("no article at {place}"))
+    }
+
+    /// The summary of the article at `place` (see [`Archive::summary`]).
+    pub fn summary_at(&self, place: u32) -> Result<Article, String> {
+        self.summary(self.slot_at(place)?)
+    }
+
+    /// The whole article at `place`, read from its data file; its byte range comes from the
+    /// fast fields, so the order need not be made for the first places.
+    pub fn article_at(&self, place: u32) -> Result<Article, String> {
+        let slot = self.slot_at(place)?;
+        let seg = self.files[slot.file as usize]
+            .searcher
+            .segment_reader(slot.addr.segment_ord);
+        let col = |name: &str| -> Result<u64, String> {
+            let c = seg.fast_fields().u64(name).map_err(engine)?;
+            c.first(slot.addr.doc_id)
+                .ok_or_else(|| format!("no {name}"))
+        };
+        self.read_range(slot.file as usize, (col("off")?, col("len")?), &mut None)
     }
 
     /// Remembers the archive's path: when most articles are candidates, reading the archive

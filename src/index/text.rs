@@ -52,3 +52,19 @@ pub fn index_done(lang: Lang, report: &crate::index::Report, seconds: f64) -> St
         ),
     }
 }
+
+/// The title and text of an article of an indexed archive that could not be read.
+pub fn unreadable(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（无法读取这篇文章：{reason}；可运行 kanbao index 重建索引）"),
+        Lang::En => format!("(this article cannot be read: {reason}; try kanbao index)"),
+    }
+}
+
+/// Said before an archive is indexed on its first use.
+pub fn first_index(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("首次打开 {path}，正在建立索引（只需一次；--no-index 可跳过）"),
+        Lang::En => format!("indexing {path} on first use (once only; --no-index skips it)"),
+    }
+}

@@ -93,6 +93,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(L), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
     bind(In(L), C('a'), Action::EditNote, Msg::HelpEditNote),
     bind(In(L), C('+'), Action::OpenTags, Msg::HelpTags),
+    bind(In(L), C('E'), Action::ExportList, Msg::HelpExport),
     bind(In(R), C('q'), Action::Back, Msg::HelpBack),
     bind(In(R), Tab, Action::ToggleFocus, Msg::HelpFocus),
     bind(In(R), Esc, Action::Back, Msg::HelpBack),
@@ -128,6 +129,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(R), C('Y'), Action::CopyCitation, Msg::HelpCopyCitation),
     bind(In(R), C('a'), Action::EditNote, Msg::HelpEditNote),
     bind(In(R), C('+'), Action::OpenTags, Msg::HelpTags),
+    bind(In(R), C('E'), Action::ExportList, Msg::HelpExport),
     Binding {
         place: In(S),
         key: Key::Text,

@@ -10,9 +10,18 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::layout::sanitize_lines;
 use crate::settings::{Settings, StatePlace};
-use crate::state::{Access, StateStore, warning_text};
+use crate::state::{Access, SourceId, StateStore, warning_text};
 
-/// `kanbao note ID [TEXT | --edit | --clear]`. `ids` are the data's article ids.
+/// What `kanbao note` and `kanbao tag` need of the data: its identity in the state and
+/// whether it holds the article named.
+pub struct Target {
+    /// The data's identity in the state store.
+    pub source: SourceId,
+    /// Whether the data has an article with the id given.
+    pub exists: bool,
+}
+
+/// `kanbao note ID [TEXT | --edit | --clear]` on the article of `target`.
 ///
 /// # Errors
 /// An unknown id, `--no-state`, a state file that cannot be read or written, an editor
@@ -20,7 +29,7 @@ use crate::state::{Access, StateStore, warning_text};
 pub fn note(
     out: &mut dyn Write,
     settings: &Settings,
-    ids: &[String],
+    target: &Target,
     args: &NoteArgs,
 ) -> Result<Outcome> {
     let lang = settings.lang.value;
@@ -30,7 +39,7 @@ pub fn note(
     } else {
         Access::ReadOnly
     };
-    let (mut store, key) = open(settings, ids, &args.id, access)?;
+    let (mut store, key) = open(settings, target, &args.id, access)?;
     let id = args.id.as_str();
     if !changes {
         return match store.note(&key, id) {
@@ -74,7 +83,7 @@ pub fn note(
 pub fn tag(
     out: &mut dyn Write,
     settings: &Settings,
-    ids: &[String],
+    target: &Target,
     args: &TagArgs,
 ) -> Result<Outcome> {
     let lang = settings.lang.value;
@@ -84,7 +93,7 @@ pub fn tag(
     } else {
         Access::ReadWrite
     };
-    let (mut store, key) = open(settings, ids, &args.id, access)?;
+    let (mut store, key) = open(settings, target, &args.id, access)?;
     let id = args.id.as_str();
     if !changes.is_empty() {
         for (tag, on) in &changes {
@@ -108,12 +117,12 @@ pub fn tag(
 /// be written.
 fn open(
     settings: &Settings,
-    ids: &[String],
+    target: &Target,
     id: &str,
     access: Access,
 ) -> Result<(StateStore, String)> {
     let lang: Lang = settings.lang.value;
-    if !ids.iter().any(|i| i == id) {
+    if !target.exists {
         return Err(Error::UnknownId(id.to_owned()));
     }
     let path = match &settings.state.value {
@@ -128,7 +137,7 @@ fn open(
     if access == Access::ReadWrite && !store.saves() {
         return Err(Error::Review(ReviewError::StateReadOnly));
     }
-    let key = store.resolve_source(&settings.source_id(ids.iter().map(String::as_str)));
+    let key = store.resolve_source(&target.source);
     Ok((store, key))
 }
 

@@ -38,16 +38,15 @@ pub fn source_of(settings: &Settings, collection: &Collection) -> SourceId {
     settings.source_id(collection.iter().map(|a| a.id.as_str()))
 }
 
-/// Every article id of an indexed archive, in its order.
+/// The identity of an indexed archive in the state store, from the hashes of its ids that
+/// the index keeps (no article is read).
 ///
 /// # Errors
 /// When the index cannot be read.
-pub fn archive_ids(archive: &Archive) -> Result<Vec<String>> {
-    let all = archive
-        .summaries(0..archive.len())
-        .map_err(|reason| Error::Io {
-            path: "<index>".into(),
-            source: std::io::Error::other(reason),
-        })?;
-    Ok(all.into_iter().map(|a| a.id).collect())
+pub fn archive_source(settings: &Settings, archive: &Archive) -> Result<SourceId> {
+    let digest = archive.id_digest().map_err(|reason| Error::Io {
+        path: "<index>".into(),
+        source: std::io::Error::other(reason),
+    })?;
+    Ok(SourceId::of_digest(&settings.data.value, digest))
 }

@@ -1,8 +1,10 @@
 //! Query parsing: terms split on spaces, quoted phrases kept whole, operators (see
 //! [`ops`]), within limits.
 
+mod note;
 mod ops;
 
+pub use note::NoteFilter;
 pub use ops::Ops;
 
 use std::sync::Arc;
@@ -375,6 +377,18 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
             }
             continue;
         }
+        // `-note:x`: a note that does not hold x (the one operator `-` turns round).
+        if let Some((ops::Op::Note, value)) = text.strip_prefix('-').and_then(ops::split_op) {
+            let value = if value.is_empty() {
+                next_phrase(&mut i).unwrap_or_default()
+            } else {
+                value.to_string()
+            };
+            parts.ops.notes.add(&value, true);
+            last = Last::Other;
+            or = false;
+            continue;
+        }
         if let Some(rest) = text.strip_prefix('-')
             && !rest.is_empty()
         {
@@ -514,6 +528,12 @@ impl Query {
     /// The operators.
     pub fn ops(&self) -> &Ops {
         &self.ops
+    }
+
+    /// What the query asks of the articles' notes (`note:`), for whoever holds the
+    /// reading state.
+    pub fn notes(&self) -> &NoteFilter {
+        &self.ops.notes
     }
 
     /// Whether the query has neither terms nor operators.

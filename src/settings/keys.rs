@@ -184,6 +184,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("open_tags", Action::OpenTags),
     ("tags_add", Action::TagsAdd),
     ("tags_close", Action::TagsClose),
+    ("export_list", Action::ExportList),
 ];
 
 /// The actions that do something in `mode`: those the default key table binds there (a
@@ -222,6 +223,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "copy_citation",
             "edit_note",
             "open_tags",
+            "export_list",
         ],
         Context::Reader => &[
             "quit",
@@ -250,6 +252,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "copy_citation",
             "edit_note",
             "open_tags",
+            "export_list",
         ],
         Context::Search => &[
             "quit",

@@ -33,6 +33,12 @@ impl SourceId {
 
     /// The data read from `paths` (none: the bundled data), holding articles with `ids`.
     pub fn of<'a>(paths: &[PathBuf], ids: impl IntoIterator<Item = &'a str>) -> SourceId {
+        SourceId::of_digest(paths, digest(ids.into_iter().map(|id| fnv(id.as_bytes()))))
+    }
+
+    /// The data read from `paths`, whose ids give `digest` (see [`digest`]): an indexed
+    /// archive keeps its ids' hashes, so its key needs no article read.
+    pub fn of_digest(paths: &[PathBuf], digest: (u64, u64)) -> SourceId {
         if paths.is_empty() {
             return SourceId::builtin();
         }
@@ -46,9 +52,10 @@ impl SourceId {
             .map(|p| source_key(Some(p)))
             .collect::<Vec<_>>()
             .join("\n");
+        let (sum, count) = digest;
         SourceId {
             name,
-            fingerprint: fingerprint(ids),
+            fingerprint: format!("{:016x}", mix(sum ^ count.rotate_left(32))),
             path: Some(path),
         }
     }
@@ -72,23 +79,38 @@ fn display_name(path: &Path) -> String {
     )
 }
 
-/// An order-free digest of the ids: the wrapping sum of each id's FNV-1a (64 bits, then
-/// mixed), with the count, as 16 hex digits. Linear (no sort, so a million ids cost a pass),
-/// stable across builds and platforms (unlike the standard library's hasher). The ids of a
-/// collection are unique (the loader refuses duplicates).
-fn fingerprint<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
-    let mut sum: u64 = 0;
-    let mut count: u64 = 0;
-    for id in ids {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in id.as_bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+/// An order-free digest of ids from their 64-bit FNV-1a hashes ([`fnv`]): the wrapping sum
+/// of each hash mixed, and the count. The fingerprint is this digest mixed, as 16 hex digits.
+/// Linear (no sort, so a million ids cost a pass), stable across builds and platforms
+/// (unlike the standard library's hasher), and additive: the digests of the files of a
+/// folder add up to the folder's. The ids of a collection are unique (the loader refuses
+/// duplicates).
+pub fn digest(hashes: impl IntoIterator<Item = u64>) -> (u64, u64) {
+    let (mut sum, mut count) = (0u64, 0u64);
+    for hash in hashes {
         sum = sum.wrapping_add(mix(hash));
         count += 1;
     }
-    format!("{:016x}", mix(sum ^ count.rotate_left(32)))
+    (sum, count)
+}
+
+/// 64-bit FNV-1a of `bytes` (the index keeps its ids' hashes so).
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+#[cfg(test)]
+fn fingerprint<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    SourceId::of_digest(
+        &[PathBuf::from("x")],
+        digest(ids.into_iter().map(|i| fnv(i.as_bytes()))),
+    )
+    .fingerprint
 }
 
 /// The finaliser of splitmix64: spreads every input bit over the output.

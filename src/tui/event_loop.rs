@@ -136,7 +136,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
                 }
                 continue;
             }
-            if let Some(action) = keymap::action_for(app.context(), &event) {
+            if let Some(action) = keymap::action_in(app, &event) {
                 pending.add(app.update(action));
                 redraw = true;
             }
@@ -152,7 +152,7 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::
             && input.key_at_hand()?
         {
             let event = input.read()?;
-            if let Some(action) = keymap::action_for(app.context(), &event) {
+            if let Some(action) = keymap::action_in(app, &event) {
                 pending.add(app.update(action));
                 redraw = true;
             }

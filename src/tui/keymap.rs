@@ -6,7 +6,24 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::app::{App, Mode};
 use crate::keys::{self, Context, Key, KeyName};
+
+/// The action for a terminal event as the app stands: [`action_for`] in its context, but
+/// while the tag picker's new-tag row has the focus (the cursor is on it, or a tag is being
+/// typed) a printable key other than `Space` is text, so a tag can hold `j` and `k`; the
+/// arrows still move and `Space`, `Enter`, `Esc` keep their meaning.
+pub fn action_in(app: &App, event: &Event) -> Option<Action> {
+    if let Mode::Tags(picker) = app.mode()
+        && (picker.cursor() == picker.rows().len() || !picker.input().is_empty())
+        && let Event::Key(key) = event
+        && let Some(Key::Code(KeyName::Char(c))) = key_of(key)
+        && !c.is_whitespace()
+    {
+        return Some(Action::SearchInput(c.to_string()));
+    }
+    action_for(app.context(), event)
+}
 
 /// The action for a terminal event in `context`, if any.
 pub fn action_for(context: Context, event: &Event) -> Option<Action> {

@@ -23,6 +23,7 @@ pub fn kanbao_as(name: &str, args: &[&str]) -> Output {
         )
         .env_remove("KANBAO_CONFIG")
         .env_remove("KANBAO_DATA")
+        .env_remove("KANBAO_AUTO_INDEX")
         .output()
         .expect("run kanbao")
 }

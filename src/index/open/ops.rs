@@ -14,8 +14,10 @@ use tantivy::query::{EnableScoring, Query as TQuery};
 
 use super::dates::Days;
 use super::ranked::Match;
-use super::{Archive, MANY, engine};
+use super::{Archive, MANY, date_of_key, engine};
 use crate::article::Collection;
+use crate::date::{Date, DateRange};
+use crate::index::build::date_key;
 use crate::index::query;
 use crate::search::Query;
 
@@ -33,11 +35,23 @@ pub fn exact_ops(query: &Query) -> bool {
         && ops.reporters.is_empty()
         && ops.kind.is_none()
         && ops.any.is_empty()
+        && ops.notes.is_empty()
         && ops.exclude.iter().all(|t| !t.is_pinyin() && t.is_fixed())
 }
 
 /// Per file, segment and document: whether it holds an excluded term.
 type Excluded = Vec<Vec<Vec<bool>>>;
+
+/// Whether a date key (see `build::date_key`) is of a day in `range`, for the search
+/// threads: keys outside the keys of the range's ends are out at once (for `YYYY-MM-DD`
+/// the keys compare as the days do), the others are parsed (a key between them may still
+/// be no real day, such as `2024-02-30`).
+fn key_range(range: DateRange) -> impl Fn((u64, u64, u64)) -> bool + Sync {
+    let key = |d: Option<Date>, none| d.map_or(none, |d| date_key(Some(&d.to_string())));
+    let low = key(range.from, (0, 0, 0));
+    let high = key(range.to, (u64::MAX, u64::MAX, u64::MAX));
+    move |k| range.is_all() || (low <= k && k <= high && range.contains(date_of_key(k)))
+}
 
 /// Whether `query` excludes a term the index knows exactly ([`query::exact`]).
 fn exact_excludes(query: &Query) -> bool {
@@ -94,11 +108,9 @@ impl Archive {
             return self.matches(query);
         }
         let excluded = self.excluded(query)?;
-        // The day of each date key, parsed once (keys come a day at a time).
-        let days = std::cell::RefCell::new(Days::default());
+        let in_range = key_range(range);
         self.matches_where(query, &|(fi, si, doc), key| {
-            (range.is_all() || range.contains(days.borrow_mut().of(key)))
-                && excluded.as_ref().is_none_or(|e| !e[fi][si][doc as usize])
+            in_range(key) && excluded.as_ref().is_none_or(|e| !e[fi][si][doc as usize])
         })
     }
 

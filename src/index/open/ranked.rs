@@ -17,16 +17,26 @@ use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
 use super::{Archive, engine, order};
 use crate::article::Article;
-use crate::search::Query;
+use crate::search::{Query, Term};
 
 /// A document: file, segment, document number.
 type DocAt = (usize, usize, u32);
+
+/// Which documents to count (given the document and its date key), asked before the
+/// positions of a term are read; on every thread of a search.
+pub(super) type Wanted<'a> = &'a (dyn Fn(DocAt, (u64, u64, u64)) -> bool + Sync);
 
 /// The folded characters of the query's one term when the index can rank it exactly.
 fn exact_term(query: &Query) -> Option<Vec<char>> {
     let [term] = query.terms() else {
         return None;
     };
+    exact_units(term)
+}
+
+/// The folded characters of `term` when the index counts its hits exactly: a literal term
+/// (no pinyin reading, no gaps) of two or more characters that cannot overlap itself.
+fn exact_units(term: &Term) -> Option<Vec<char>> {
     if term.is_pinyin() || !term.is_fixed() {
         return None;
     }
@@ -109,74 +119,156 @@ impl Archive {
     pub(super) fn matches_where(
         &self,
         query: &Query,
-        wanted: &dyn Fn(DocAt, (u64, u64, u64)) -> bool,
+        wanted: Wanted<'_>,
     ) -> Result<Option<Vec<Match>>, String> {
         let Some(units) = exact_term(query) else {
             return Ok(None);
         };
-        let grams = grams(&units);
-        let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
-        let mut found: Vec<Match> = Vec::new();
-        for (fi, file) in self.files.iter().enumerate() {
-            let field = file.fields.bi;
-            'segments: for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
-                let inverted = seg.inverted_index(field).map_err(engine)?;
-                let mut posts = Vec::with_capacity(grams.len());
-                for (_, gram) in &grams {
-                    let term = TTerm::from_field_text(field, gram);
-                    match inverted
-                        .read_postings(&term, IndexRecordOption::WithFreqsAndPositions)
-                        .map_err(engine)?
-                    {
-                        Some(p) => posts.push(p),
-                        None => continue 'segments,
-                    }
-                }
-                let [hend, hi, lo, len, ord, off, size] =
-                    ["hend", "dhi", "dlo", "dlen", "ord", "off", "len"]
-                        .map(|name| order::column(seg, name));
-                let (hend, hi, lo, len) = (hend?, hi?, lo?, len?);
-                let (ord, off, size) = (ord?, off?, size?);
-                let alive = seg.alive_bitset();
-                let mut positions: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
-                let mut doc = posts[0].doc();
-                'docs: while doc != TERMINATED {
-                    for p in posts[1..].iter_mut() {
-                        // `seek` may not go back: a list already past `doc` stays.
-                        let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
-                        if at > doc {
-                            doc = posts[0].seek(at);
-                            continue 'docs;
+        self.count_terms(&[units], wanted).map(Some)
+    }
+
+    /// The articles holding every term of `query`, each with the sum of its terms' hits
+    /// (as the reader's search counts them: `Count::Sum`), when every term is one the index
+    /// counts exactly (see [`Archive::matches`]) and the query has no operators; else `None`.
+    pub fn matches_summed(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
+        if !query.ops().is_empty() || query.terms().is_empty() {
+            return Ok(None);
+        }
+        let terms: Option<Vec<Vec<char>>> = query.terms().iter().map(exact_units).collect();
+        match terms {
+            Some(terms) => self.count_terms(&terms, &|_, _| true).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The articles holding every one of `terms`, with their summed hits, every segment of
+    /// every file counted on its own thread (as many as there are cores).
+    fn count_terms(&self, terms: &[Vec<char>], wanted: Wanted<'_>) -> Result<Vec<Match>, String> {
+        let grams: Vec<Vec<(u32, String)>> = terms.iter().map(|t| grams(t)).collect();
+        let segments: Vec<(usize, usize)> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, f)| (0..f.searcher.segment_readers().len()).map(move |si| (fi, si)))
+            .collect();
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let per = segments.len().div_ceil(cores).max(1);
+        let parts: Vec<Result<Vec<Match>, String>> = std::thread::scope(|s| {
+            let handles: Vec<_> = segments
+                .chunks(per)
+                .map(|some| {
+                    let grams = &grams;
+                    s.spawn(move || {
+                        let mut found = Vec::new();
+                        for &(fi, si) in some {
+                            found.extend(self.segment_matches(fi, si, grams, wanted)?);
                         }
-                    }
-                    let d = doc as usize;
-                    if alive.is_none_or(|a| a.is_alive(doc))
-                        && wanted((fi, si, doc), (hi[d], lo[d], len[d]))
-                    {
-                        for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
-                            out.clear();
-                            p.positions(out);
-                        }
-                        let (hits, title) = count(&positions, &offsets, hend[d]);
-                        if hits > 0 {
-                            found.push(Match {
-                                rank: (
-                                    title == 0,
-                                    Reverse(hits),
-                                    Reverse((hi[d], lo[d], len[d])),
-                                    fi as u32,
-                                    ord[d],
-                                ),
-                                doc: (fi, si, doc),
-                                range: (off[d], size[d]),
-                            });
-                        }
-                    }
-                    doc = posts[0].advance();
+                        Ok(found)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a search thread failed".into()))
+                })
+                .collect()
+        });
+        let mut found = Vec::new();
+        for part in parts {
+            found.extend(part?);
+        }
+        Ok(found)
+    }
+
+    /// The matches in segment `si` of file `fi` of the terms whose covering bigrams are
+    /// `grams`: the documents holding every term, hits summed.
+    fn segment_matches(
+        &self,
+        fi: usize,
+        si: usize,
+        grams: &[Vec<(u32, String)>],
+        wanted: Wanted<'_>,
+    ) -> Result<Vec<Match>, String> {
+        let file = &self.files[fi];
+        let seg = file.searcher.segment_reader(si as u32);
+        let [hend, hi, lo, len, ord, off, size] =
+            ["hend", "dhi", "dlo", "dlen", "ord", "off", "len"]
+                .map(|name| order::column(seg, name));
+        let (hend, hi, lo, len) = (hend?, hi?, lo?, len?);
+        let (ord, off, size) = (ord?, off?, size?);
+        let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
+        let alive = seg.alive_bitset();
+        // Per term, ascending by document: (doc, hits, title hits).
+        let mut all: Option<Vec<(u32, usize, usize)>> = None;
+        for term in grams {
+            let mut posts = Vec::with_capacity(term.len());
+            for (_, gram) in term {
+                let t = TTerm::from_field_text(file.fields.bi, gram);
+                match inverted
+                    .read_postings(&t, IndexRecordOption::WithFreqsAndPositions)
+                    .map_err(engine)?
+                {
+                    Some(p) => posts.push(p),
+                    None => return Ok(Vec::new()),
                 }
             }
+            let offsets: Vec<u32> = term.iter().map(|(o, _)| *o).collect();
+            let mut counts = Vec::new();
+            let mut positions: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
+            let mut doc = posts[0].doc();
+            'docs: while doc != TERMINATED {
+                for p in posts[1..].iter_mut() {
+                    // `seek` may not go back: a list already past `doc` stays.
+                    let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+                    if at > doc {
+                        doc = posts[0].seek(at);
+                        continue 'docs;
+                    }
+                }
+                let d = doc as usize;
+                // The first term asks `wanted`; the others look only where it matched.
+                let asked = all.as_ref().map_or_else(
+                    || wanted((fi, si, doc), (hi[d], lo[d], len[d])),
+                    |a| a.binary_search_by_key(&doc, |c| c.0).is_ok(),
+                );
+                if asked && alive.is_none_or(|a| a.is_alive(doc)) {
+                    for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
+                        out.clear();
+                        p.positions(out);
+                    }
+                    let (hits, title) = count(&positions, &offsets, hend[doc as usize]);
+                    if hits > 0 {
+                        counts.push((doc, hits, title));
+                    }
+                }
+                doc = posts[0].advance();
+            }
+            all = Some(match all {
+                None => counts,
+                Some(before) => intersect(&before, &counts),
+            });
         }
-        Ok(Some(found))
+        Ok(all
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(doc, hits, title)| {
+                let d = doc as usize;
+                Match {
+                    rank: (
+                        title == 0,
+                        Reverse(hits),
+                        Reverse((hi[d], lo[d], len[d])),
+                        fi as u32,
+                        ord[d],
+                    ),
+                    title,
+                    doc: (fi, si, doc),
+                    range: (off[d], size[d]),
+                }
+            })
+            .collect())
     }
 
     /// The articles of `found`, in that order, read from their files.
@@ -184,6 +276,24 @@ impl Archive {
         let at: Vec<(usize, (u64, u64))> = found.iter().map(|m| (m.doc.0, m.range)).collect();
         self.read_all(&at)
     }
+}
+
+/// The documents of both lists (ascending by document), hits and title hits added.
+fn intersect(a: &[(u32, usize, usize)], b: &[(u32, usize, usize)]) -> Vec<(u32, usize, usize)> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1, a[i].2 + b[j].2));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Where a match ranks: title hits first, then more hits, then collection order (newest day
@@ -195,8 +305,10 @@ pub type Rank = (bool, Reverse<usize>, Reverse<(u64, u64, u64)>, u32, u64);
 pub struct Match {
     /// Where it ranks; smaller first.
     pub rank: Rank,
+    /// How many of its hits are in the title, kicker or subtitle.
+    title: usize,
     /// Its document.
-    doc: DocAt,
+    pub(super) doc: DocAt,
     /// The byte range of its JSON in its file.
     range: (u64, u64),
 }
@@ -205,6 +317,11 @@ impl Match {
     /// Its hits.
     pub fn hits(&self) -> usize {
         self.rank.1.0
+    }
+
+    /// Its hits in the title, kicker or subtitle.
+    pub fn title_hits(&self) -> usize {
+        self.title
     }
 }
 

@@ -32,6 +32,9 @@ pub struct Ops {
     /// Groups of terms of which a matching article contains at least one each (`a OR b`,
     /// `a|b`), in any searched field; they are not highlighted.
     pub any: Vec<Vec<Term>>,
+    /// What the article's note must hold (`note:`, `-note:`): asked by whoever holds the
+    /// reading state, never by [`Ops::admits`] (see [`super::note`]).
+    pub notes: super::NoteFilter,
 }
 
 /// The operators kanbao knows, by every name they have.
@@ -42,6 +45,7 @@ pub(super) enum Op {
     Reporter,
     Kind,
     Date,
+    Note,
 }
 
 impl Op {
@@ -53,6 +57,7 @@ impl Op {
             "reporter" | "记者" => Op::Reporter,
             "kind" | "类型" => Op::Kind,
             "date" | "日期" => Op::Date,
+            "note" | "批注" => Op::Note,
             _ => return None,
         })
     }
@@ -65,6 +70,7 @@ impl Op {
             Op::Reporter => "reporter:",
             Op::Kind => "kind:",
             Op::Date => "date:",
+            Op::Note => "note:",
         }
     }
 }
@@ -88,6 +94,7 @@ impl Ops {
             && self.reporters.is_empty()
             && self.kind.is_none()
             && self.any.is_empty()
+            && self.notes.is_empty()
     }
 
     /// Applies operator `op` with `value` (a value the operator cannot take is an error
@@ -119,12 +126,14 @@ impl Ops {
                     _ => return Err(bad()),
                 });
             }
+            Op::Note => self.notes.add(value, false),
             Op::Title => {}
         }
         Ok(())
     }
 
-    /// Whether `article` passes the operators (its terms are the engine's to match).
+    /// Whether `article` passes the operators (its terms are the engine's to match); the
+    /// note's conditions are not asked here.
     pub fn admits(&self, article: &Article) -> bool {
         if self.is_empty() {
             return true;

@@ -68,7 +68,13 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         .take(items)
         .enumerate()
     {
-        let Some(article) = app.collection().get(index) else {
+        // A search's rows show a snippet of the text: the whole article then.
+        let article = if app.query_text().is_empty() {
+            app.collection().summary(index)
+        } else {
+            app.collection().get(index)
+        };
+        let Some(article) = article else {
             continue;
         };
         let y = area.y + row as u16 * ROWS_PER_ITEM;

@@ -1,0 +1,200 @@
+//! The reader's articles read through the persistent index: a [`Library`] over an
+//! [`Archive`]. The list's rows are summaries from the stored fields, an opened article is
+//! read from its byte range in the data file, districts and days come from the postings and
+//! fast fields, and a search is counted from the postings when the index can count it
+//! exactly (one literal term), or else verified by kanbao's own engine over the candidates
+//! the index gives, a block at a time, so memory stays that of a block.
+
+use std::sync::{Arc, OnceLock};
+
+use super::Archive;
+use super::open::NO_DISTRICT;
+use crate::article::{Article, ArticleIx};
+use crate::date::Date;
+use crate::district::{DISTRICTS, DistrictKey};
+use crate::filter::Filter;
+use crate::i18n::Lang;
+use crate::library::Library;
+use crate::search::{Cancelled, Query, SearchHit, SearchIndex, rank::rank};
+
+/// The first places of the list, found before the collection order is made: a tall screen.
+const HEAD: usize = 128;
+
+/// Articles read and searched a block at a time when the index cannot rank a query alone.
+const BLOCK: usize = 4096;
+
+/// An indexed archive as the reader's [`Library`].
+pub struct Indexed {
+    archive: Arc<Archive>,
+    lang: Lang,
+    /// Each place's district code, made on the first district filter.
+    districts: OnceLock<Vec<u8>>,
+}
+
+impl Indexed {
+    /// The reader's library over `archive`; `lang` words the articles that cannot be read.
+    /// The first screens of the list are found at once; the whole collection order (about
+    /// 200 ms at a million articles) is made on a thread of its own meanwhile, and whatever
+    /// needs it first waits for it there.
+    pub fn new(archive: Archive, lang: Lang) -> Indexed {
+        archive.head(HEAD);
+        let archive = Arc::new(archive);
+        let making = Arc::clone(&archive);
+        std::thread::spawn(move || making.make_order());
+        Indexed {
+            archive,
+            lang,
+            districts: OnceLock::new(),
+        }
+    }
+
+    /// An article standing for one that could not be read, saying why.
+    fn unreadable(&self, ix: ArticleIx, reason: &str) -> Article {
+        let text = super::text::unreadable(self.lang, reason);
+        Article {
+            id: format!("#{ix}"),
+            title: text.clone(),
+            paragraphs: vec![text],
+            ..Article::default()
+        }
+    }
+
+    fn codes(&self) -> &[u8] {
+        self.districts
+            .get_or_init(|| self.archive.district_codes().unwrap_or_default())
+    }
+
+    /// The articles of `places` (ascending) that `query` matches, verified and counted by
+    /// the in-memory engine a block at a time; `None` once `cancelled`.
+    fn verify(
+        &self,
+        places: &[u32],
+        query: &Query,
+        cancelled: Cancelled<'_>,
+    ) -> Option<Vec<SearchHit>> {
+        let mut hits = Vec::new();
+        for block in places.chunks(BLOCK) {
+            if cancelled() {
+                return None;
+            }
+            // An unreadable block is left out rather than failing the whole search.
+            let Ok(articles) = self.archive.articles(block) else {
+                continue;
+            };
+            let found = if query.is_empty() {
+                // Operators only: every article they admit, in collection order.
+                (0..articles.len())
+                    .map(|index| SearchHit {
+                        index,
+                        hits: 0,
+                        title_hits: 0,
+                    })
+                    .collect()
+            } else {
+                SearchIndex::new(&articles).search_cancellable(query, cancelled)?
+            };
+            hits.extend(
+                found
+                    .into_iter()
+                    .filter(|h| query.admits(&articles[h.index]))
+                    .map(|h| SearchHit {
+                        index: block[h.index] as usize,
+                        ..h
+                    }),
+            );
+        }
+        rank(&mut hits);
+        Some(hits)
+    }
+}
+
+impl Library for Indexed {
+    fn len(&self) -> usize {
+        self.archive.len()
+    }
+
+    fn banner(&self) -> Option<String> {
+        self.archive.banner()
+    }
+
+    fn summary(&self, ix: ArticleIx) -> Article {
+        let read = u32::try_from(ix)
+            .map_err(|e| e.to_string())
+            .and_then(|p| self.archive.summary_at(p));
+        read.unwrap_or_else(|reason| self.unreadable(ix, &reason))
+    }
+
+    fn article(&self, ix: ArticleIx) -> Article {
+        let read = u32::try_from(ix)
+            .map_err(|e| e.to_string())
+            .and_then(|p| self.archive.article_at(p));
+        read.unwrap_or_else(|reason| self.unreadable(ix, &reason))
+    }
+
+    fn date(&self, ix: ArticleIx) -> Option<Date> {
+        u32::try_from(ix).ok().and_then(|p| self.archive.date_at(p))
+    }
+
+    fn position(&self, id: &str) -> Option<ArticleIx> {
+        self.archive.place_of(id).ok().flatten().map(|p| p as usize)
+    }
+
+    fn district_counts(&self) -> Vec<(DistrictKey, usize)> {
+        self.archive.district_counts().unwrap_or_default()
+    }
+
+    fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx> {
+        let districts = &filter.districts;
+        let codes = if districts.is_empty() {
+            &[][..]
+        } else {
+            self.codes()
+        };
+        let dates = if filter.dates.is_all() {
+            &[][..]
+        } else {
+            self.archive.dates().unwrap_or_default()
+        };
+        // Which codes pass, worked out once for the whole list.
+        let mut allowed = [false; 256];
+        for (code, d) in DISTRICTS.iter().enumerate() {
+            allowed[code] = districts.contains(&DistrictKey::Named(d.name.to_string()));
+        }
+        allowed[usize::from(NO_DISTRICT)] = districts.contains(&DistrictKey::Unstated);
+        let district_ok = |i: usize| {
+            districts.is_empty() || codes.get(i).is_some_and(|&c| allowed[usize::from(c)])
+        };
+        let date_ok = |i: usize| {
+            filter.dates.is_all() || dates.get(i).is_some_and(|d| filter.dates.contains(*d))
+        };
+        order
+            .iter()
+            .copied()
+            .filter(|&i| district_ok(i) && date_ok(i))
+            .collect()
+    }
+
+    fn search(&self, query: &Query, cancelled: Cancelled<'_>) -> Option<Vec<SearchHit>> {
+        if let Ok(Some(found)) = self.archive.matches_summed(query)
+            && let Ok(places) = self.archive.places_of(&found)
+        {
+            let mut hits: Vec<SearchHit> = found
+                .iter()
+                .zip(places)
+                .map(|(m, place)| SearchHit {
+                    index: place as usize,
+                    hits: m.hits(),
+                    title_hits: m.title_hits(),
+                })
+                .collect();
+            rank(&mut hits);
+            return Some(hits);
+        }
+        let places = self.archive.candidates(query).unwrap_or_default();
+        self.verify(&places, query, cancelled)
+    }
+
+    fn id_digest(&self) -> Option<(u64, u64)> {
+        self.archive.id_digest().ok()
+    }
+}

@@ -1,0 +1,133 @@
+//! Articles that are not all in memory: a [`Library`] answers for an archive read through
+//! its persistent index (see `crate::index::library`), one article at a time, and [`Lazy`]
+//! keeps what the reader has asked for so that a [`Collection`](crate::article::Collection)
+//! can lend it out by reference.
+//!
+//! The reader over a million articles must not parse them all (issue 12): the list shows
+//! summaries of the rows on screen, the reader the whole article it opens, and filters and
+//! searches are answered by the library from its index.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::article::{Article, ArticleIx};
+use crate::date::Date;
+use crate::district::DistrictKey;
+use crate::filter::Filter;
+use crate::search::{Cancelled, Query, SearchHit};
+
+/// A source of articles that answers by place (`0..len`, the collection order: newest day
+/// first) without holding them all. Every answer is the same as the in-memory engine's for
+/// the same articles (the tests compare them).
+pub trait Library: Send + Sync {
+    /// How many articles there are.
+    fn len(&self) -> usize;
+
+    /// Whether there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The page banner, if the data has one.
+    fn banner(&self) -> Option<String>;
+
+    /// The headings, districts, people, date, page and id of the article at `ix` (no
+    /// paragraphs or byline): what a row of the list shows. A failed read gives an article
+    /// whose title says why.
+    fn summary(&self, ix: ArticleIx) -> Article;
+
+    /// The whole article at `ix`. A failed read gives an article whose text says why.
+    fn article(&self, ix: ArticleIx) -> Article;
+
+    /// The day of the article at `ix`, when it has one.
+    fn date(&self, ix: ArticleIx) -> Option<Date>;
+
+    /// The place of the article with this id.
+    fn position(&self, id: &str) -> Option<ArticleIx>;
+
+    /// Articles per district, as [`crate::filter::district_counts`] counts them.
+    fn district_counts(&self) -> Vec<(DistrictKey, usize)>;
+
+    /// The places of `order` that pass the districts and dates of `filter` (the marks are
+    /// not asked), in the order given.
+    fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx>;
+
+    /// The articles matching `query` (its operators applied), best first as
+    /// [`crate::search::rank`] orders them; `None` once `cancelled` says to stop.
+    fn search(&self, query: &Query, cancelled: Cancelled<'_>) -> Option<Vec<SearchHit>>;
+
+    /// The order-free digest of every article id, as the state keys data by
+    /// (`crate::state::SourceId`); `None` when it cannot be known without reading them.
+    fn id_digest(&self) -> Option<(u64, u64)>;
+}
+
+/// A [`Library`] and the articles read from it so far: each summary and each whole article
+/// is read once, when first asked for, and kept (a reader looks at a few screens of a list,
+/// not at a million articles).
+#[derive(Clone)]
+pub struct Lazy {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    library: Box<dyn Library>,
+    summaries: Vec<OnceLock<Box<Article>>>,
+    articles: Vec<OnceLock<Box<Article>>>,
+}
+
+impl Lazy {
+    /// Articles of `library`, none read yet.
+    pub fn new(library: Box<dyn Library>) -> Lazy {
+        let n = library.len();
+        Lazy {
+            inner: Arc::new(Inner {
+                library,
+                summaries: (0..n).map(|_| OnceLock::new()).collect(),
+                articles: (0..n).map(|_| OnceLock::new()).collect(),
+            }),
+        }
+    }
+
+    /// The library.
+    pub fn library(&self) -> &dyn Library {
+        &*self.inner.library
+    }
+
+    /// How many articles there are.
+    pub fn len(&self) -> usize {
+        self.inner.articles.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.inner.articles.is_empty()
+    }
+
+    /// The whole article at `ix`, read on first use.
+    pub fn get(&self, ix: ArticleIx) -> Option<&Article> {
+        let slot = self.inner.articles.get(ix)?;
+        Some(slot.get_or_init(|| Box::new(self.inner.library.article(ix))))
+    }
+
+    /// The summary of the article at `ix` (the whole article when it was read already).
+    pub fn summary(&self, ix: ArticleIx) -> Option<&Article> {
+        if let Some(article) = self.inner.articles.get(ix)?.get() {
+            return Some(article);
+        }
+        let slot = self.inner.summaries.get(ix)?;
+        Some(slot.get_or_init(|| Box::new(self.inner.library.summary(ix))))
+    }
+}
+
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lazy").field("len", &self.len()).finish()
+    }
+}
+
+impl PartialEq for Lazy {
+    fn eq(&self, other: &Lazy) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl Eq for Lazy {}

@@ -1,0 +1,301 @@
+//! The reader over an archive read through its persistent index (issue 12) shows what the
+//! reader over the same archive loaded whole shows: the same list for the same searches,
+//! filters, marks and sort, the same frames, the same article opened, the same timeline.
+//! The archive is a small generated folder of two files, indexed once for the file.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use kanbao::action::Action;
+use kanbao::app::{App, Mode, Options};
+use kanbao::article::Collection;
+use kanbao::date::DateRange;
+use kanbao::filter::{DistrictFilter, Filter};
+use kanbao::i18n::Lang;
+use kanbao::index::{self, library::Indexed};
+use kanbao::tui::theme::Theme;
+use tempfile::TempDir;
+
+struct Fixture {
+    _dir: TempDir,
+    root: PathBuf,
+    folder: PathBuf,
+}
+
+/// A folder of two generated files (ids made unique), indexed under its own cache root.
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let dir = TempDir::new().unwrap();
+        let root = dir.path().join("cache");
+        let folder = dir.path().join("archive");
+        std::fs::create_dir(&folder).unwrap();
+        let mut a = Vec::new();
+        kanbao::archive::generate(260, 7, &mut a).unwrap();
+        std::fs::write(folder.join("a.jsonl"), a).unwrap();
+        let mut b = Vec::new();
+        kanbao::archive::generate(240, 9, &mut b).unwrap();
+        let b = String::from_utf8(b)
+            .unwrap()
+            .replace("\"id\":\"", "\"id\":\"b-");
+        std::fs::write(folder.join("b.jsonl"), b).unwrap();
+        let mut notes = Vec::new();
+        index::update(&root, &folder, &mut notes, &mut |_, _, _| {}).unwrap();
+        Fixture {
+            _dir: dir,
+            root,
+            folder,
+        }
+    })
+}
+
+fn lazy(path: &Path) -> Collection {
+    let mut notes = Vec::new();
+    let archive = index::open_in(&fixture().root, path, &mut notes).expect("indexed");
+    assert!(notes.is_empty(), "{notes:?}");
+    Collection::lazy(Box::new(Indexed::new(archive, Lang::Zh)))
+}
+
+fn loaded(path: &Path) -> Collection {
+    kanbao::load::load(Some(path)).unwrap().0
+}
+
+fn opts(filter: Filter) -> Options {
+    Options {
+        source: "test".into(),
+        filter,
+        ..Options::default()
+    }
+}
+
+/// The two readers, side by side, with `filter`, at 100×30.
+fn pair(filter: Filter) -> (App, App) {
+    let folder = &fixture().folder;
+    let mut memory = support::app_over(loaded(folder), opts(filter.clone()));
+    let mut indexed = support::app_over(lazy(folder), opts(filter));
+    for app in [&mut memory, &mut indexed] {
+        app.update(Action::Resize(100, 30));
+    }
+    (memory, indexed)
+}
+
+/// Applies `action`, running any search it asks for to its end on this thread.
+fn act(app: &mut App, action: Action) {
+    let mut next = app.update(action).search;
+    while let Some(request) = next.take() {
+        let answer = request
+            .run_on(&app.index_cell(), &|| false)
+            .expect("not cancelled");
+        next = app.update(answer).search;
+    }
+}
+
+fn search(app: &mut App, query: &str) {
+    act(app, Action::ClearFilters);
+    act(app, Action::OpenSearch);
+    act(app, Action::SearchInput(query.into()));
+    act(app, Action::SearchAccept);
+}
+
+/// The ids of the list, in order.
+fn ids(app: &App) -> Vec<String> {
+    app.view()
+        .iter()
+        .map(|&i| app.collection().summary(i).unwrap().id.clone())
+        .collect()
+}
+
+fn frame(app: &App) -> String {
+    let terminal = support::draw(app, &Theme::new(true, true), 100, 30);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+const QUERIES: &[&str] = &[
+    "驿站",
+    "沙河工会服务站",
+    "工会 司机",
+    "站",
+    "gonghui",
+    "ghyz",
+    "工会 -驿站",
+    "-驿站",
+    "title:工会",
+    "date:2019-01-05",
+    "驿站 date:2019-01-02..2019-01-08",
+    "district:朝阳区",
+    "kind:photo",
+    "司机 OR 快递",
+    "没有这个词",
+];
+
+#[test]
+fn searches_list_the_same_articles_in_the_same_order() {
+    let (mut memory, mut indexed) = pair(Filter::default());
+    assert_eq!(ids(&memory), ids(&indexed), "the whole list, newest first");
+    assert_eq!(frame(&memory), frame(&indexed), "the first frame");
+    for q in QUERIES {
+        search(&mut memory, q);
+        search(&mut indexed, q);
+        assert_eq!(ids(&memory), ids(&indexed), "query {q}");
+        assert_eq!(frame(&memory), frame(&indexed), "frame of {q}");
+        act(&mut memory, Action::ToggleSort);
+        act(&mut indexed, Action::ToggleSort);
+        assert_eq!(ids(&memory), ids(&indexed), "query {q} by date");
+        act(&mut memory, Action::ToggleSort);
+        act(&mut indexed, Action::ToggleSort);
+    }
+}
+
+#[test]
+fn district_and_date_filters_keep_the_same_articles() {
+    let some = |names: &[&str]| DistrictFilter::parse(names).unwrap();
+    let filters = [
+        Filter::from(some(&["朝阳区"])),
+        Filter::from(some(&["东城区", "未注明"])),
+        Filter {
+            dates: DateRange::parse("2019-01-03..2019-01-09").unwrap(),
+            ..Filter::default()
+        },
+        Filter {
+            districts: some(&["海淀区"]),
+            dates: DateRange::parse("2019-01-10..").unwrap(),
+            ..Filter::default()
+        },
+    ];
+    for filter in filters {
+        let (mut memory, mut indexed) = pair(filter.clone());
+        let n = ids(&memory).len();
+        assert!(n > 0 && n < 500, "{filter:?} keeps some: {n}");
+        assert_eq!(ids(&memory), ids(&indexed), "{filter:?}");
+        search(&mut memory, "工会");
+        search(&mut indexed, "工会");
+        // `search` clears the filters: set them again through the picker's counts.
+        assert_eq!(ids(&memory), ids(&indexed), "{filter:?} then 工会");
+    }
+}
+
+#[test]
+fn the_picker_counts_and_the_timeline_are_the_same() {
+    let (mut memory, mut indexed) = pair(Filter::default());
+    act(&mut memory, Action::OpenPicker);
+    act(&mut indexed, Action::OpenPicker);
+    assert_eq!(frame(&memory), frame(&indexed), "the district picker");
+    act(&mut memory, Action::PickerCancel);
+    act(&mut indexed, Action::PickerCancel);
+    search(&mut memory, "驿站");
+    search(&mut indexed, "驿站");
+    act(&mut memory, Action::OpenTimeline);
+    act(&mut indexed, Action::OpenTimeline);
+    assert!(matches!(indexed.mode(), Mode::Timeline(_)));
+    assert_eq!(frame(&memory), frame(&indexed), "the timeline");
+}
+
+#[test]
+fn opening_reading_and_marking_are_the_same() {
+    let (mut memory, mut indexed) = pair(Filter::default());
+    search(&mut memory, "驿站");
+    search(&mut indexed, "驿站");
+    for app in [&mut memory, &mut indexed] {
+        act(app, Action::MoveDown);
+        act(app, Action::MoveDown);
+        act(app, Action::Open);
+        act(app, Action::NextPage);
+        act(app, Action::ToggleBookmark);
+        act(app, Action::Back);
+        act(app, Action::MoveDown);
+        act(app, Action::ToggleBookmark);
+    }
+    assert_eq!(frame(&memory), frame(&indexed), "after reading and marking");
+    for app in [&mut memory, &mut indexed] {
+        act(app, Action::FilterBookmarked);
+    }
+    assert_eq!(ids(&memory).len(), 2);
+    assert_eq!(ids(&memory), ids(&indexed), "only bookmarked");
+    for app in [&mut memory, &mut indexed] {
+        act(app, Action::FilterBookmarked);
+        act(app, Action::FilterUnread);
+    }
+    assert_eq!(ids(&memory), ids(&indexed), "only unread");
+    assert_eq!(ids(&memory).len(), 410 - 1, "one of the 410 was opened");
+    for app in [&mut memory, &mut indexed] {
+        act(app, Action::MoveDown);
+        act(app, Action::Open);
+    }
+    assert_eq!(frame(&memory), frame(&indexed), "an unread article opened");
+}
+
+#[test]
+fn an_article_that_cannot_be_read_says_so_instead_of_failing() {
+    let dir = TempDir::new().unwrap();
+    let (root, file) = (dir.path().join("cache"), dir.path().join("a.jsonl"));
+    std::fs::copy(fixture().folder.join("a.jsonl"), &file).unwrap();
+    index::update(&root, &file, &mut Vec::new(), &mut |_, _, _| {}).unwrap();
+    let archive = index::open_in(&root, &file, &mut Vec::new()).unwrap();
+    let collection = Collection::lazy(Box::new(Indexed::new(archive, Lang::Zh)));
+    // The data file shrinks after the reader opened it: its articles cannot be read whole.
+    std::fs::write(&file, "").unwrap();
+    let n = collection.len();
+    let broken = (0..n)
+        .map(|i| collection.get(i).unwrap())
+        .filter(|a| a.title.contains("无法读取"));
+    assert_eq!(broken.count(), n, "every article says it cannot be read");
+    assert!(collection.get(n).is_none());
+    let mut app = support::app_over(collection, opts(Filter::default()));
+    act(&mut app, Action::Resize(80, 24));
+    act(&mut app, Action::Open);
+    assert!(frame(&app).replace(' ', "").contains("无法读取"));
+}
+
+/// `note:` (issue 14) asks the reading state, in the reader over the index as over the
+/// loaded archive.
+#[test]
+fn note_terms_keep_the_same_articles() {
+    let (mut memory, mut indexed) = pair(Filter::default());
+    for app in [&mut memory, &mut indexed] {
+        search(app, "驿站");
+        act(app, Action::EditNote);
+        act(app, Action::SearchInput("待核实".into()));
+        act(app, Action::NoteSave);
+        act(app, Action::MoveDown);
+        act(app, Action::EditNote);
+        act(app, Action::SearchInput("已审".into()));
+        act(app, Action::NoteSave);
+    }
+    for (query, n) in [
+        ("note:待核实", 1),
+        ("note:", 2),
+        ("-note:", 500 - 2),
+        ("-note:已审", 500 - 1),
+    ] {
+        search(&mut memory, query);
+        search(&mut indexed, query);
+        assert_eq!(ids(&memory).len(), n, "{query}");
+        assert_eq!(ids(&memory), ids(&indexed), "{query}");
+    }
+    search(&mut memory, "驿站 -note:已审");
+    search(&mut indexed, "驿站 -note:已审");
+    assert_eq!(ids(&memory), ids(&indexed), "驿站 -note:已审");
+}
+
+#[test]
+fn the_state_knows_the_indexed_archive_by_the_same_key_as_the_loaded_one() {
+    let folder = &fixture().folder;
+    let paths = [folder.clone()];
+    let loaded = loaded(folder);
+    let by_ids = kanbao::state::SourceId::of(&paths, loaded.iter().map(|a| a.id.as_str()));
+    let lazy = lazy(folder);
+    let digest = lazy.library().unwrap().id_digest().unwrap();
+    let by_index = kanbao::state::SourceId::of_digest(&paths, digest);
+    assert_eq!(by_index, by_ids);
+}
