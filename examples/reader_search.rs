@@ -88,6 +88,7 @@ fn main() {
     );
     for q in &queries {
         let mut times = Vec::new();
+        let mut firsts: Vec<f64> = Vec::new();
         let mut found = 0;
         for _ in 0..runs {
             app.update(Action::ClearFilters);
@@ -95,9 +96,19 @@ fn main() {
             app.update(Action::OpenSearch);
             let mut request = app.update(Action::SearchInput(q.clone())).search;
             while let Some(r) = request.take() {
+                // The first answers of a slow search, as the searcher thread would send them.
+                let first = std::sync::Mutex::new(None::<f64>);
                 let answer = r
-                    .run_on(&app.index_cell(), &|| false)
+                    .run_showing(&app.index_cell(), &|| false, &|_| {
+                        first
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .get_or_insert(ms(t));
+                    })
                     .expect("not cancelled");
+                if let Some(f) = first.into_inner().ok().flatten() {
+                    firsts.push(f);
+                }
                 request = app.update(answer).search;
             }
             draw(&app);
@@ -106,6 +117,10 @@ fn main() {
             app.update(Action::SearchAccept);
         }
         times.sort_by(f64::total_cmp);
+        firsts.sort_by(f64::total_cmp);
+        if let Some(f) = firsts.get(firsts.len() / 2) {
+            println!("{q}: first answers shown at {f:.1} ms (median)");
+        }
         println!(
             "{q}: {found} results; median {:.1} ms (min {:.1}, max {:.1})",
             times[times.len() / 2],

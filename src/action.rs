@@ -117,6 +117,14 @@ pub enum Action {
         /// The matching articles, best first.
         hits: Vec<SearchHit>,
     },
+    /// The first answers of a search still running (a slow one over an indexed archive):
+    /// shown while it goes on; its [`Action::SearchFinished`] follows.
+    SearchPartial {
+        /// The request's generation.
+        generation: u64,
+        /// The matching articles found so far, best first among them.
+        hits: Vec<SearchHit>,
+    },
     /// Redraw the whole screen (`Ctrl-L`): for a terminal left with stale cells.
     Redraw,
     /// Leave kanbao.

@@ -263,6 +263,7 @@ impl App {
             Action::Redraw => self.redraw = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::SearchFinished { generation, hits } => self.search_finished(generation, hits),
+            Action::SearchPartial { generation, hits } => self.search_partial(generation, hits),
             action => {
                 self.status = None;
                 match self.mode.clone() {

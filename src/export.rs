@@ -14,6 +14,7 @@
 pub mod file;
 pub mod markdown;
 pub mod order;
+pub mod source;
 pub mod text;
 
 use std::collections::HashSet;

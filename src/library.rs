@@ -15,6 +15,9 @@ use crate::district::DistrictKey;
 use crate::filter::Filter;
 use crate::search::{Cancelled, Query, SearchHit};
 
+/// Hears the answers of a slow search found so far, best first among them.
+pub type Partial<'a> = &'a (dyn Fn(Vec<SearchHit>) + Sync);
+
 /// A source of articles that answers by place (`0..len`, the collection order: newest day
 /// first) without holding them all. Every answer is the same as the in-memory engine's for
 /// the same articles (the tests compare them).
@@ -52,8 +55,14 @@ pub trait Library: Send + Sync {
     fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx>;
 
     /// The articles matching `query` (its operators applied), best first as
-    /// [`crate::search::rank`] orders them; `None` once `cancelled` says to stop.
-    fn search(&self, query: &Query, cancelled: Cancelled<'_>) -> Option<Vec<SearchHit>>;
+    /// [`crate::search::rank`] orders them; `None` once `cancelled` says to stop. A search
+    /// that reads the articles tells `partial` what it has found so far now and then.
+    fn search(
+        &self,
+        query: &Query,
+        cancelled: Cancelled<'_>,
+        partial: Partial<'_>,
+    ) -> Option<Vec<SearchHit>>;
 
     /// The order-free digest of every article id, as the state keys data by
     /// (`crate::state::SourceId`); `None` when it cannot be known without reading them.

@@ -356,14 +356,15 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             }
             .with_notes_of(query.as_ref());
-            let collection = load(settings)?;
-            let marks = if filter.needs_marks() || args.notes {
-                Some(reading_state(settings, || {
-                    Ok(source_of(settings, &collection))
-                })?)
-            } else {
-                None
-            };
+            // Through the index only the articles the conditions allow are read.
+            let (collection, marks) = export::source::articles_and_marks(
+                settings,
+                args,
+                &filter,
+                query.as_ref(),
+                indexed(&cli, settings),
+                || load(settings),
+            )?;
             let keep = Keep { filter, marks };
             let notes = keep.marks.as_ref().map(|(s, k)| (s, k.as_str()));
             let data = &settings.data.value;

@@ -193,6 +193,19 @@ fn run_editor(program: &str, path: &Path) -> std::io::Result<std::process::ExitS
     std::process::Command::new(program).arg(path).status()
 }
 
+/// The ids of source `key` whose marks `filter` asks for: bookmarked when it asks for
+/// bookmarks, with every one of its tags (the other parts are not asked here).
+pub fn marked_ids(store: &StateStore, key: &str, filter: &crate::filter::Filter) -> Vec<String> {
+    store
+        .source(key)
+        .into_iter()
+        .flat_map(|s| s.entries())
+        .filter(|(_, e)| !filter.bookmarked || e.is_bookmarked())
+        .filter(|(_, e)| filter.tags.iter().all(|t| e.has_tag(t.trim())))
+        .map(|(id, _)| id.to_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -173,3 +173,89 @@ fn a_cache_that_cannot_be_written_falls_back_to_reading_the_archive_whole() {
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap(), memory);
 }
+
+#[test]
+fn export_through_the_index_writes_what_the_loaded_archive_writes() {
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    let state = dir.path().join("state");
+    let folder = dir.path().join("archive");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, seed, prefix) in [("a.jsonl", 4, ""), ("b.jsonl", 8, "b-")] {
+        let mut bytes = Vec::new();
+        kanbao::archive::generate(70, seed, &mut bytes).unwrap();
+        let text = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"id\":\"", &format!("\"id\":\"{prefix}"));
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    // A schema-1 page whose newspaper's name is given once, for the whole page.
+    let page = r#"{"schema":1,"source":"劳动午报","articles":[{"id":"p-1","title":"工会驿站开门","date":"2019-01-09","paragraphs":["工会驿站今天开门。"]}]}"#;
+    std::fs::write(folder.join("c.json"), page).unwrap();
+    let data = folder.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = kanbao(&cache)
+            .env("XDG_STATE_HOME", &state)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.code().unwrap_or(9) <= 1, "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        kanbao(&cache)
+            .args(["index", data])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let ids: Vec<String> = run(&["--no-index", "--data", data, "list"])
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    run(&["--data", data, "tag", &ids[3], "+待核实"]);
+    run(&["--data", data, "tag", &ids[40], "+待核实"]);
+    run(&["--data", data, "note", &ids[40], "核对日期"]);
+    for args in [
+        vec!["export"],
+        vec!["export", "--id", &ids[9], "--id", &ids[2], "--id", "p-1"],
+        vec![
+            "export",
+            "--query",
+            "驿站",
+            "--since",
+            "2019-01-05",
+            "--until",
+            "2019-01-10",
+        ],
+        vec!["export", "--tag", "待核实", "--notes"],
+        vec!["export", "--district", "朝阳区", "--format", "txt"],
+        vec![
+            "export", "--query", "工会", "--format", "json", "--order", "date",
+        ],
+        vec![
+            "export",
+            "--query",
+            "gonghui fw",
+            "--id",
+            &ids[0],
+            "--id",
+            &ids[1],
+        ],
+    ] {
+        let mut indexed = vec!["--data", data];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data];
+        whole.extend(&args);
+        let through = run(&indexed);
+        assert_eq!(through, run(&whole), "{args:?}");
+        assert!(!through.is_empty(), "{args:?}");
+    }
+    let one = run(&["--data", data, "export", "--id", "p-1"]);
+    assert!(
+        one.contains("劳动午报"),
+        "the page's newspaper is cited: {one}"
+    );
+}

@@ -302,3 +302,58 @@ fn the_state_knows_the_indexed_archive_by_the_same_key_as_the_loaded_one() {
     let by_index = kanbao::state::SourceId::of_digest(&paths, digest);
     assert_eq!(by_index, by_ids);
 }
+
+#[test]
+fn a_slow_search_shows_what_it_has_found_so_far_until_it_ends() {
+    let (_, mut app) = pair(Filter::default());
+    act(&mut app, Action::OpenSearch);
+    let request = app
+        .update(Action::SearchInput("gonghui".into()))
+        .search
+        .expect("searched off the UI thread");
+    let partials = std::sync::Mutex::new(Vec::new());
+    let answer = request
+        .run_showing(&app.index_cell(), &|| false, &|a| {
+            partials.lock().unwrap().push(a)
+        })
+        .unwrap();
+    let Action::SearchFinished { generation, hits } = answer.clone() else {
+        panic!("{answer:?}")
+    };
+    // What a long search sends first: some of the answers, while it goes on.
+    let first: Vec<_> = hits.iter().take(3).copied().collect();
+    app.update(Action::SearchPartial {
+        generation: generation - 1,
+        hits: first.clone(),
+    });
+    assert_eq!(
+        app.view().len(),
+        500,
+        "an older search's answers are dropped"
+    );
+    app.update(Action::SearchPartial {
+        generation,
+        hits: first.clone(),
+    });
+    assert_eq!(
+        app.view(),
+        first.iter().map(|h| h.index).collect::<Vec<_>>()
+    );
+    assert!(app.is_searching(), "still searching");
+    app.update(answer);
+    assert!(!app.is_searching());
+    assert_eq!(app.view().len(), hits.len());
+    assert_eq!(app.selected(), 0, "the best result is selected");
+    // Partials heard while it ran were each the search's own, best first among them.
+    for p in partials.into_inner().unwrap() {
+        let Action::SearchPartial {
+            generation: g,
+            hits,
+        } = p
+        else {
+            panic!("{p:?}")
+        };
+        assert_eq!(g, generation);
+        assert!(!hits.is_empty());
+    }
+}

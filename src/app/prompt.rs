@@ -243,6 +243,18 @@ impl App {
         self.rebuild_view();
     }
 
+    /// Shows the answers found so far by the latest search, which goes on.
+    pub(super) fn search_partial(&mut self, generation: u64, hits: Vec<SearchHit>) {
+        if generation != self.generation || !self.searching {
+            return;
+        }
+        self.order = hits.into_iter().map(|h| h.index).collect();
+        // The whole answer selects its best result too, as a finished search does.
+        let to_top = self.to_top;
+        self.rebuild_view();
+        self.to_top = to_top;
+    }
+
     pub(super) fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
         if generation != self.generation || !self.searching {
             return;

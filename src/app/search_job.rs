@@ -76,11 +76,25 @@ impl SearchRequest {
     /// [`run`](Self::run) over the app's index, or through its collection's library when
     /// it is read through an archive's index.
     pub fn run_on(&self, cell: &IndexCell, cancelled: Cancelled<'_>) -> Option<Action> {
+        self.run_showing(cell, cancelled, &|_| {})
+    }
+
+    /// [`run_on`](Self::run_on), handing each [`Action::SearchPartial`] of a slow search to
+    /// `partial` as it comes.
+    pub fn run_showing(
+        &self,
+        cell: &IndexCell,
+        cancelled: Cancelled<'_>,
+        partial: &(dyn Fn(Action) + Sync),
+    ) -> Option<Action> {
+        let generation = self.generation;
         match cell.1.library() {
-            Some(library) => Some(Action::SearchFinished {
-                generation: self.generation,
-                hits: library.search(&self.query, cancelled)?,
-            }),
+            Some(library) => {
+                let hits = library.search(&self.query, cancelled, &|hits| {
+                    partial(Action::SearchPartial { generation, hits });
+                })?;
+                Some(Action::SearchFinished { generation, hits })
+            }
             None => self.run(&cell.wait(), cancelled),
         }
     }
@@ -127,7 +141,10 @@ impl Searcher {
             // The first search may come before the index is built: `run_on` waits for it.
             // A search that panics answers "nothing found" rather than leave the app
             // waiting for an answer that never comes.
-            let run = AssertUnwindSafe(|| request.run_on(&index, &stale));
+            let partial = |answer: Action| {
+                let _ = done.send(answer);
+            };
+            let run = AssertUnwindSafe(|| request.run_showing(&index, &stale, &partial));
             let answer = std::panic::catch_unwind(run).unwrap_or_else(|_| {
                 Some(Action::SearchFinished {
                     generation,

@@ -218,6 +218,8 @@ struct RawDoc<'a> {
     schema: u64,
     #[serde(default)]
     banner: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
     #[serde(borrow)]
     articles: Vec<&'a RawValue>,
 }
@@ -286,6 +288,7 @@ fn write(
     let mut text = String::new();
     let mut count = 0u64;
     let mut banner = None;
+    let mut page_source = None;
     let total = fingerprint.size;
     let mut add = |a: Article, off: u64, len: u64, at: u64, writer: &mut IndexWriter| {
         let hend = folded_text(&a, &mut text);
@@ -333,6 +336,7 @@ fn write(
             return Err(BuildError::Data(format!("schema {}", doc.schema)));
         }
         banner = doc.banner;
+        page_source = doc.source;
         let base = text.as_ptr() as usize;
         for (n, raw) in doc.articles.iter().enumerate() {
             let json = raw.get();
@@ -367,6 +371,7 @@ fn write(
         fingerprint: fingerprint.clone(),
         articles: count,
         banner,
+        page_source,
         files: cache::index_files(dir)?,
     };
     let json = serde_json::to_vec(&meta).map_err(|e| BuildError::Engine(e.to_string()))?;

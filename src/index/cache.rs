@@ -135,6 +135,10 @@ pub struct Meta {
     pub articles: u64,
     /// The page banner of a schema-1 document.
     pub banner: Option<String>,
+    /// The newspaper's name of a schema-1 document (its page-level `source`), which the
+    /// loader gives every article that names none (absent from indexes made before it).
+    #[serde(default)]
+    pub page_source: Option<String>,
     /// Every file of the index folder but this one.
     pub files: Vec<IndexFile>,
 }

@@ -6,6 +6,7 @@
 //! the index gives, a block at a time, so memory stays that of a block.
 
 use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
 use super::Archive;
 use super::open::NO_DISTRICT;
@@ -14,11 +15,16 @@ use crate::date::Date;
 use crate::district::{DISTRICTS, DistrictKey};
 use crate::filter::Filter;
 use crate::i18n::Lang;
-use crate::library::Library;
+use crate::library::{Library, Partial};
 use crate::search::{Cancelled, Query, SearchHit, SearchIndex, rank::rank};
 
 /// The first places of the list, found before the collection order is made: a tall screen.
 const HEAD: usize = 128;
+
+/// A search reading its candidates shows what it has found after this long…
+const FIRST_PARTIAL: Duration = Duration::from_millis(150);
+/// …and again after each such while.
+const NEXT_PARTIAL: Duration = Duration::from_secs(1);
 
 /// Articles read and searched a block at a time when the index cannot rank a query alone.
 const BLOCK: usize = 4096;
@@ -71,11 +77,29 @@ impl Indexed {
         places: &[u32],
         query: &Query,
         cancelled: Cancelled<'_>,
+        partial: Partial<'_>,
     ) -> Option<Vec<SearchHit>> {
         let mut hits = Vec::new();
-        for block in places.chunks(BLOCK) {
+        let start = Instant::now();
+        let long = places.len() > 4 * BLOCK;
+        let mut told = None::<Instant>;
+        // A small first block, so that the first answers come soon.
+        let first = places.len().min(BLOCK / 8);
+        let (head, rest) = places.split_at(first);
+        for block in std::iter::once(head).chain(rest.chunks(BLOCK)) {
             if cancelled() {
                 return None;
+            }
+            // A long search shows what it has found after its first (small) block, then now
+            // and then: the newest articles come first, so a screenful is there at once.
+            let due = told.map_or(long || start.elapsed() >= FIRST_PARTIAL, |t| {
+                t.elapsed() >= NEXT_PARTIAL
+            });
+            if due && !hits.is_empty() {
+                let mut so_far = hits.clone();
+                rank(&mut so_far);
+                partial(so_far);
+                told = Some(Instant::now());
             }
             // An unreadable block is left out rather than failing the whole search.
             let Ok(articles) = self.archive.articles(block) else {
@@ -174,24 +198,26 @@ impl Library for Indexed {
             .collect()
     }
 
-    fn search(&self, query: &Query, cancelled: Cancelled<'_>) -> Option<Vec<SearchHit>> {
-        if let Ok(Some(found)) = self.archive.matches_summed(query)
-            && let Ok(places) = self.archive.places_of(&found)
-        {
+    fn search(
+        &self,
+        query: &Query,
+        cancelled: Cancelled<'_>,
+        partial: Partial<'_>,
+    ) -> Option<Vec<SearchHit>> {
+        if let Ok(Some(found)) = self.archive.summed_places(query) {
             let mut hits: Vec<SearchHit> = found
-                .iter()
-                .zip(places)
-                .map(|(m, place)| SearchHit {
+                .into_iter()
+                .map(|(place, hits, title_hits)| SearchHit {
                     index: place as usize,
-                    hits: m.hits(),
-                    title_hits: m.title_hits(),
+                    hits,
+                    title_hits,
                 })
                 .collect();
             rank(&mut hits);
             return Some(hits);
         }
         let places = self.archive.candidates(query).unwrap_or_default();
-        self.verify(&places, query, cancelled)
+        self.verify(&places, query, cancelled, partial)
     }
 
     fn id_digest(&self) -> Option<(u64, u64)> {

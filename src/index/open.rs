@@ -389,8 +389,12 @@ impl Archive {
         data.read_exact(&mut buf).map_err(engine)?;
         let mut article: Article =
             serde_json::from_slice(&buf).map_err(|e| format!("{}: {e}", file.path.display()))?;
-        // As the loader keeps it: a date that is not a real day is no date.
+        // As the loader keeps it: a date that is not a real day is no date, and an article
+        // without a newspaper's name has its page's.
         crate::load::settle_dates(std::slice::from_mut(&mut article));
+        if article.source.is_none() {
+            article.source.clone_from(&file.meta.page_source);
+        }
         Ok(article)
     }
 

@@ -384,3 +384,73 @@ fn data_size(path: &std::path::Path) -> u64 {
         .map(|m| m.len())
         .sum()
 }
+
+/// What `kanbao export` asks of an indexed archive, to read no more of it than it needs.
+pub struct ExportAsk<'a> {
+    /// `--id`, when given.
+    pub ids: &'a [String],
+    /// `--query`, when given.
+    pub query: Option<&'a Query>,
+    /// `--since`/`--until`.
+    pub dates: DateRange,
+    /// The ids the marks keep (`--bookmarked`, `--tag`, `note:`), when they narrow.
+    pub marked: Option<Vec<String>>,
+}
+
+/// The articles of `archive` that `kanbao export` may choose, read whole, in collection
+/// order: those of the ids named, else the places every other given condition allows (the
+/// search's candidates, the marked ids, the dates), or the whole archive when nothing
+/// narrows it. Export then
+/// chooses among them exactly as from the archive loaded whole.
+///
+/// # Errors
+/// When the index or the data cannot be read.
+pub fn export_collection(archive: &Archive, ask: &ExportAsk<'_>) -> Result<Collection> {
+    let mut places: Option<Vec<u32>> = None;
+    let mut narrow = |more: Vec<u32>| {
+        places = Some(match places.take() {
+            None => more,
+            Some(before) => {
+                let keep: std::collections::HashSet<u32> = more.into_iter().collect();
+                before.into_iter().filter(|p| keep.contains(p)).collect()
+            }
+        });
+    };
+    let place_of = |ids: &[String]| -> Result<Vec<u32>> {
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(p) = archive.place_of(id).map_err(failed)? {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    };
+    if !ask.ids.is_empty() {
+        // Every id named is read (export says which it does not hold); the other
+        // conditions are checked on them.
+        narrow(place_of(ask.ids)?);
+    } else {
+        if let Some(marked) = &ask.marked {
+            narrow(place_of(marked)?);
+        }
+        if let Some(query) = ask.query
+            && !query.is_empty()
+        {
+            narrow(archive.candidates(query).map_err(failed)?);
+        }
+        if !ask.dates.is_all() {
+            narrow(archive.places_in(ask.dates).map_err(failed)?);
+        }
+    }
+    match places {
+        Some(mut places) => {
+            places.sort_unstable();
+            places.dedup();
+            let articles = archive.articles(&places).map_err(failed)?;
+            Ok(Collection::new(archive.banner(), articles))
+        }
+        None => archive
+            .candidate_collection(&Query::parse(""))
+            .map_err(failed),
+    }
+}

@@ -5,7 +5,8 @@ use super::SearchHit;
 /// Sorts hits best first: articles with a hit in the title, kicker or subtitle before those
 /// without, then by total hits (more first), then by position in the collection.
 pub fn rank(hits: &mut [SearchHit]) {
-    hits.sort_by_key(|h| (h.title_hits == 0, std::cmp::Reverse(h.hits), h.index));
+    // The position makes every key unique: an unstable sort gives the one order, faster.
+    hits.sort_unstable_by_key(|h| (h.title_hits == 0, std::cmp::Reverse(h.hits), h.index));
 }
 
 #[cfg(test)]

@@ -111,7 +111,10 @@ impl Archive {
     /// which is what the collection order compares). `None` when the index cannot count this
     /// query exactly.
     pub fn matches(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
-        self.matches_where(query, &|_, _| true)
+        let Some(units) = exact_term(query) else {
+            return Ok(None);
+        };
+        self.count_terms(&[units], None).map(Some)
     }
 
     /// [`Archive::matches`] among the documents `wanted` accepts (given the document and
@@ -124,26 +127,78 @@ impl Archive {
         let Some(units) = exact_term(query) else {
             return Ok(None);
         };
-        self.count_terms(&[units], wanted).map(Some)
+        self.count_terms(&[units], Some(wanted)).map(Some)
     }
 
-    /// The articles holding every term of `query`, each with the sum of its terms' hits
-    /// (as the reader's search counts them: `Count::Sum`), when every term is one the index
-    /// counts exactly (see [`Archive::matches`]) and the query has no operators; else `None`.
-    pub fn matches_summed(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
+    /// The articles holding every one of `terms` (among those `wanted` accepts), with their
+    /// summed hits and their ranks.
+    fn count_terms(
+        &self,
+        terms: &[Vec<char>],
+        wanted: Option<Wanted<'_>>,
+    ) -> Result<Vec<Match>, String> {
+        self.per_segment(terms, wanted, |fi, si, counts| {
+            let seg = self.files[fi].searcher.segment_reader(si as u32);
+            let [hi, lo, len, ord, off, size] =
+                ["dhi", "dlo", "dlen", "ord", "off", "len"].map(|name| order::column(seg, name));
+            let (hi, lo, len, ord, off, size) = (hi?, lo?, len?, ord?, off?, size?);
+            Ok(counts
+                .into_iter()
+                .map(|(doc, hits, title)| {
+                    let d = doc as usize;
+                    Match {
+                        rank: (
+                            title == 0,
+                            Reverse(hits),
+                            Reverse((hi[d], lo[d], len[d])),
+                            fi as u32,
+                            ord[d],
+                        ),
+                        title,
+                        doc: (fi, si, doc),
+                        range: (off[d], size[d]),
+                    }
+                })
+                .collect())
+        })
+    }
+
+    /// The articles holding every term of `query`, as places of the collection order with
+    /// the sum of their terms' hits and title hits (as the reader's search counts them:
+    /// `Count::Sum`), when every term is one the index counts exactly (see
+    /// [`Archive::matches`]) and the query has no operators; else `None`. Only the `hend`
+    /// column is read besides the postings.
+    pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<Counted>>, String> {
         if !query.ops().is_empty() || query.terms().is_empty() {
             return Ok(None);
         }
-        let terms: Option<Vec<Vec<char>>> = query.terms().iter().map(exact_units).collect();
-        match terms {
-            Some(terms) => self.count_terms(&terms, &|_, _| true).map(Some),
-            None => Ok(None),
-        }
+        let Some(terms) = query
+            .terms()
+            .iter()
+            .map(exact_units)
+            .collect::<Option<Vec<_>>>()
+        else {
+            return Ok(None);
+        };
+        let positions = &self.ord()?.positions;
+        self.per_segment(&terms, None, |fi, si, counts| {
+            let at = &positions[fi][si];
+            Ok(counts
+                .into_iter()
+                .filter_map(|(doc, hits, title)| Some((*at.get(doc as usize)?, hits, title)))
+                .collect())
+        })
+        .map(Some)
     }
 
-    /// The articles holding every one of `terms`, with their summed hits, every segment of
-    /// every file counted on its own thread (as many as there are cores).
-    fn count_terms(&self, terms: &[Vec<char>], wanted: Wanted<'_>) -> Result<Vec<Match>, String> {
+    /// `make` of the counts of `terms` in every segment of every file (of the documents
+    /// `wanted` accepts), the segments shared out among as many threads as there are cores.
+    fn per_segment<T: Send>(
+        &self,
+        terms: &[Vec<char>],
+        wanted: Option<Wanted<'_>>,
+        make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
+    ) -> Result<Vec<T>, String> {
         let grams: Vec<Vec<(u32, String)>> = terms.iter().map(|t| grams(t)).collect();
         let segments: Vec<(usize, usize)> = self
             .files
@@ -153,15 +208,18 @@ impl Archive {
             .collect();
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let per = segments.len().div_ceil(cores).max(1);
-        let parts: Vec<Result<Vec<Match>, String>> = std::thread::scope(|s| {
+        let parts: Vec<Result<Vec<T>, String>> = std::thread::scope(|s| {
             let handles: Vec<_> = segments
                 .chunks(per)
                 .map(|some| {
-                    let grams = &grams;
+                    let (grams, make) = (&grams, &make);
                     s.spawn(move || {
                         let mut found = Vec::new();
                         for &(fi, si) in some {
-                            found.extend(self.segment_matches(fi, si, grams, wanted)?);
+                            let counts = self.segment_counts(fi, si, grams, wanted)?;
+                            if !counts.is_empty() {
+                                found.extend(make(fi, si, counts)?);
+                            }
                         }
                         Ok(found)
                     })
@@ -182,26 +240,37 @@ impl Archive {
         Ok(found)
     }
 
-    /// The matches in segment `si` of file `fi` of the terms whose covering bigrams are
-    /// `grams`: the documents holding every term, hits summed.
-    fn segment_matches(
+    /// The documents of segment `si` of file `fi` holding every term whose covering bigrams
+    /// are `grams` (among those `wanted` accepts: then the date columns are read too),
+    /// ascending, with their hits and title hits summed over the terms.
+    fn segment_counts(
         &self,
         fi: usize,
         si: usize,
         grams: &[Vec<(u32, String)>],
-        wanted: Wanted<'_>,
-    ) -> Result<Vec<Match>, String> {
+        wanted: Option<Wanted<'_>>,
+    ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
-        let [hend, hi, lo, len, ord, off, size] =
-            ["hend", "dhi", "dlo", "dlen", "ord", "off", "len"]
-                .map(|name| order::column(seg, name));
-        let (hend, hi, lo, len) = (hend?, hi?, lo?, len?);
-        let (ord, off, size) = (ord?, off?, size?);
+        let hend = order::column(seg, "hend")?;
+        let keys = match wanted {
+            Some(_) => {
+                let [hi, lo, len] = ["dhi", "dlo", "dlen"].map(|name| order::column(seg, name));
+                Some((hi?, lo?, len?))
+            }
+            None => None,
+        };
+        // The first term asks `wanted`; the others look only where it matched.
+        let asked = |doc: u32| match (wanted, &keys) {
+            (Some(wanted), Some((hi, lo, len))) => {
+                let d = doc as usize;
+                wanted((fi, si, doc), (hi[d], lo[d], len[d]))
+            }
+            _ => true,
+        };
         let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
         let alive = seg.alive_bitset();
-        // Per term, ascending by document: (doc, hits, title hits).
-        let mut all: Option<Vec<(u32, usize, usize)>> = None;
+        let mut all: Option<Vec<Counted>> = None;
         for term in grams {
             let mut posts = Vec::with_capacity(term.len());
             for (_, gram) in term {
@@ -227,13 +296,11 @@ impl Archive {
                         continue 'docs;
                     }
                 }
-                let d = doc as usize;
-                // The first term asks `wanted`; the others look only where it matched.
-                let asked = all.as_ref().map_or_else(
-                    || wanted((fi, si, doc), (hi[d], lo[d], len[d])),
+                let wanted = all.as_ref().map_or_else(
+                    || asked(doc),
                     |a| a.binary_search_by_key(&doc, |c| c.0).is_ok(),
                 );
-                if asked && alive.is_none_or(|a| a.is_alive(doc)) {
+                if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
                     for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
                         out.clear();
                         p.positions(out);
@@ -250,25 +317,7 @@ impl Archive {
                 Some(before) => intersect(&before, &counts),
             });
         }
-        Ok(all
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(doc, hits, title)| {
-                let d = doc as usize;
-                Match {
-                    rank: (
-                        title == 0,
-                        Reverse(hits),
-                        Reverse((hi[d], lo[d], len[d])),
-                        fi as u32,
-                        ord[d],
-                    ),
-                    title,
-                    doc: (fi, si, doc),
-                    range: (off[d], size[d]),
-                }
-            })
-            .collect())
+        Ok(all.unwrap_or_default())
     }
 
     /// The articles of `found`, in that order, read from their files.
@@ -278,8 +327,11 @@ impl Archive {
     }
 }
 
+/// A place, document or match with its hits and its hits in the title, kicker or subtitle.
+pub type Counted = (u32, usize, usize);
+
 /// The documents of both lists (ascending by document), hits and title hits added.
-fn intersect(a: &[(u32, usize, usize)], b: &[(u32, usize, usize)]) -> Vec<(u32, usize, usize)> {
+fn intersect(a: &[Counted], b: &[Counted]) -> Vec<Counted> {
     let mut out = Vec::with_capacity(a.len().min(b.len()));
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
