@@ -89,20 +89,54 @@ struct Entry {
 }
 
 fn entries(root: &Path, path: &Path) -> std::io::Result<Vec<Entry>> {
-    let mut out = Vec::new();
-    for file in data_files(path)? {
+    // Each check reads the ends of a data file and of its index files: on every core.
+    on_cores(data_files(path)?, |file| {
         let canonical = file.canonicalize()?;
         let now = Fingerprint::of(&canonical)?;
         let dir = cache::folder(root, &canonical);
         let state = cache::check(&dir, &canonical, &now);
-        out.push(Entry {
+        Ok(Entry {
             path: file,
             dir,
             canonical,
             state,
-        });
+        })
+    })
+    .into_iter()
+    .collect()
+}
+
+/// `f` of every item, in order, the items shared out among as many threads as there are
+/// cores (one thread for one item).
+fn on_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if items.len() < 2 || cores < 2 {
+        return items.into_iter().map(f).collect();
     }
-    Ok(out)
+    let per = items.len().div_ceil(cores);
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i % per == 0 {
+            groups.push(Vec::with_capacity(per));
+        }
+        if let Some(g) = groups.last_mut() {
+            g.push(item);
+        }
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = groups
+            .into_iter()
+            .map(|g| s.spawn(move || g.into_iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Builds the index of every file of `path` that has none or a stale one, in the cache
@@ -166,8 +200,22 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
     }
     let mut files = Vec::new();
     let mut hashes = Vec::new();
-    for e in list {
-        match open_one(&root, e, notes) {
+    // Indexes that are all up to date are opened on every core; otherwise one at a time,
+    // in order (a build takes most of the machine's memory and cores, and bad data stops
+    // before the files after it are built).
+    let one = |e: Entry| {
+        let mut notes = Vec::new();
+        (open_one(&root, e, &mut notes), notes)
+    };
+    type Opened = (Result<(FileIndex, Vec<u64>), BuildError>, Vec<Note>);
+    let opened: Box<dyn Iterator<Item = Opened>> = if list.iter().all(|e| e.state.is_ok()) {
+        Box::new(on_cores(list, one).into_iter())
+    } else {
+        Box::new(list.into_iter().map(one))
+    };
+    for (result, more) in opened {
+        notes.extend(more);
+        match result {
             Ok((f, h)) => {
                 files.push(f);
                 hashes.extend(h);
@@ -184,8 +232,9 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
     if hashes.windows(2).any(|w| w[0] == w[1]) {
         return None;
     }
+    let digest = crate::state::digest(hashes.iter().copied());
     match Archive::new(files) {
-        Ok(a) => Some(a.with_path(path)),
+        Ok(a) => Some(a.with_path(path).with_digest(digest)),
         Err(reason) => unusable(notes, reason),
     }
 }

@@ -116,7 +116,9 @@ fn term_from(collection: &Collection, pick: (usize, usize, usize, usize, u8)) ->
         .iter()
         .collect();
     if mode == 0 {
-        return piece.replace(['"', ' ', '\u{3000}'], "");
+        // One term: no space, and no quote mark that would make a phrase of part of it
+        // (`“两新”组织` is two terms).
+        return piece.replace(['"', ' ', '\u{3000}', '“', '”'], "");
     }
     let mut out = String::new();
     for (i, c) in piece.chars().enumerate() {
@@ -211,6 +213,64 @@ proptest! {
             prop_assert_eq!(ids, expected, "{}", term);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Two literal terms, ranked from the postings when neither can overlap the other: the
+    /// in-memory engine's articles in its order, its exact hits being the two terms' sum.
+    #[test]
+    fn two_terms_ranked_from_the_index_equal_in_memory(which in 0..2usize, first in pick(), second in pick()) {
+        let f = fixture();
+        let collection = &f.collections[which];
+        let (a, p, start, len, _) = first;
+        let one = term_from(collection, (a, p, start, len, 0));
+        let (a, p, start, len, _) = second;
+        let two = term_from(collection, (a, p, start, len, 0));
+        let text = format!("\"{one}\" \"{two}\"");
+        let query = Query::parse(&text);
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        if let Some(places) = archive.ranked(&query).unwrap() {
+            let ids: Vec<String> = archive
+                .articles(&places)
+                .unwrap()
+                .into_iter()
+                .map(|a| a.id)
+                .collect();
+            let expected: Vec<String> = results(collection, &query).into_iter().map(|r| r.0).collect();
+            prop_assert_eq!(ids, expected, "{}", text);
+        }
+    }
+}
+
+#[test]
+fn two_terms_that_cannot_overlap_are_ranked_from_the_index() {
+    let f = fixture();
+    let (archive, _) = open(&f.root, &f.paths[0]);
+    let query = Query::parse("工会 驿站");
+    let places = archive
+        .ranked(&query)
+        .unwrap()
+        .expect("ranked from the postings");
+    let ids: Vec<String> = archive
+        .articles(&places)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let expected: Vec<String> = results(&f.collections[0], &query)
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert!(!ids.is_empty());
+    assert_eq!(ids, expected);
+    assert!(
+        archive
+            .ranked(&Query::parse("工会 会员"))
+            .unwrap()
+            .is_none()
+    );
 }
 
 /// The newest articles found without the collection order are its first ones, for a file

@@ -219,7 +219,7 @@ impl App {
         // Read through an index, operators are applied by the search too: the list never
         // reads every article.
         let indexed = self.collection.library().is_some();
-        if self.query.is_empty() && (!indexed || self.query.is_blank()) {
+        if self.query.is_empty() && (!indexed || self.query.ops().admits_all()) {
             self.order = (0..articles).collect();
         } else if articles >= BACKGROUND_SEARCH_MIN
             || self.query.terms().len() > BACKGROUND_SEARCH_TERMS

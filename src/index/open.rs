@@ -62,6 +62,8 @@ pub struct Archive {
     head: OnceLock<Vec<Slot>>,
     /// The archive's path (file or folder), for reading it whole.
     path: Option<PathBuf>,
+    /// The digest of every id, when the opener had the ids' hashes at hand.
+    digest: Option<(u64, u64)>,
 }
 
 /// The collection order of an archive and what goes with each place in it.
@@ -187,6 +189,7 @@ impl Archive {
             order: OnceLock::new(),
             head: OnceLock::new(),
             path: None,
+            digest: None,
         })
     }
 
@@ -245,6 +248,12 @@ impl Archive {
                 .ok_or_else(|| format!("no {name}"))
         };
         self.read_range(slot.file as usize, (col("off")?, col("len")?), &mut None)
+    }
+
+    /// Remembers the digest of every id (see [`Archive::id_digest`]).
+    pub fn with_digest(mut self, digest: (u64, u64)) -> Archive {
+        self.digest = Some(digest);
+        self
     }
 
     /// Remembers the archive's path: when most articles are candidates, reading the archive

@@ -23,6 +23,11 @@ pub struct Term {
 impl Term {
     /// Starts `kanbao args…` in a `cols`×`rows` pseudo-terminal.
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Term {
+        Term::start_with(args, &[], cols, rows)
+    }
+
+    /// [`Term::start`] with these environment variables set too.
+    pub fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Term {
         let bin = assert_cmd::cargo::cargo_bin("kanbao");
         let mut cmd = Command::new("sh");
         // The new pseudo-terminal has no size; set it before kanbao starts, and say which
@@ -41,7 +46,9 @@ impl Term {
                 std::env::temp_dir().join("kanbao-test-no-config"),
             )
             .env_remove("KANBAO_CONFIG")
-            .env_remove("KANBAO_DATA");
+            .env_remove("KANBAO_DATA")
+            .env_remove("KANBAO_AUTO_INDEX")
+            .envs(env.iter().copied());
         let session = spawn_command(cmd, Some(WAIT.as_millis() as u64)).unwrap();
         let mut term = Term {
             session,

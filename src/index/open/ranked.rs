@@ -1,5 +1,6 @@
-//! Ranking from the index alone, for the queries whose hits it can count exactly: one
-//! literal term (no pinyin reading) of two or more characters that cannot overlap itself.
+//! Ranking from the index alone, for the queries whose hits it can count exactly: literal
+//! terms (no pinyin reading) of two or more characters that cannot overlap themselves or
+//! each other.
 //!
 //! Such a term occurs in an article exactly where its bigrams stand at consecutive
 //! positions of the `bi` field (positions are character offsets in the folded text, and no
@@ -26,12 +27,29 @@ type DocAt = (usize, usize, u32);
 /// positions of a term are read; on every thread of a search.
 pub(super) type Wanted<'a> = &'a (dyn Fn(DocAt, (u64, u64, u64)) -> bool + Sync);
 
-/// The folded characters of the query's one term when the index can rank it exactly.
-fn exact_term(query: &Query) -> Option<Vec<char>> {
-    let [term] = query.terms() else {
-        return None;
+/// The folded characters of the query's terms when the index can count the hits of all of
+/// them together exactly: each is one the index counts exactly ([`exact_units`]), and no
+/// occurrence of one can overlap an occurrence of another (neither holds the other, and no
+/// end of one is a start of the other), so the matcher's non-overlapping hits of the terms
+/// together are the sum of each term's own.
+fn exact_terms(query: &Query) -> Option<Vec<Vec<char>>> {
+    let terms: Vec<Vec<char>> = query
+        .terms()
+        .iter()
+        .map(exact_units)
+        .collect::<Option<_>>()?;
+    let overlap = |a: &[char], b: &[char]| {
+        let (n, m) = (a.len(), b.len());
+        a.windows(m).any(|w| w == b)
+            || b.windows(n).any(|w| w == a)
+            || (1..n.min(m)).any(|k| a[n - k..] == b[..k] || b[m - k..] == a[..k])
     };
-    exact_units(term)
+    for (i, a) in terms.iter().enumerate() {
+        if terms[i + 1..].iter().any(|b| overlap(a, b)) {
+            return None;
+        }
+    }
+    (!terms.is_empty()).then_some(terms)
 }
 
 /// The folded characters of `term` when the index counts its hits exactly: a literal term
@@ -111,10 +129,10 @@ impl Archive {
     /// which is what the collection order compares). `None` when the index cannot count this
     /// query exactly.
     pub fn matches(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
-        let Some(units) = exact_term(query) else {
+        let Some(terms) = exact_terms(query) else {
             return Ok(None);
         };
-        self.count_terms(&[units], None).map(Some)
+        self.count_terms(&terms, None).map(Some)
     }
 
     /// [`Archive::matches`] among the documents `wanted` accepts (given the document and
@@ -124,10 +142,10 @@ impl Archive {
         query: &Query,
         wanted: Wanted<'_>,
     ) -> Result<Option<Vec<Match>>, String> {
-        let Some(units) = exact_term(query) else {
+        let Some(terms) = exact_terms(query) else {
             return Ok(None);
         };
-        self.count_terms(&[units], Some(wanted)).map(Some)
+        self.count_terms(&terms, Some(wanted)).map(Some)
     }
 
     /// The articles holding every one of `terms` (among those `wanted` accepts), with their
@@ -169,7 +187,9 @@ impl Archive {
     /// [`Archive::matches`]) and the query has no operators; else `None`. Only the `hend`
     /// column is read besides the postings.
     pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<Counted>>, String> {
-        if !query.ops().is_empty() || query.terms().is_empty() {
+        // `note:` is the reading state's to apply (the reader's mark filters): the text's
+        // hits are the same with it.
+        if !query.ops().admits_all() || query.terms().is_empty() {
             return Ok(None);
         }
         let Some(terms) = query
@@ -382,15 +402,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_one_literal_term_that_cannot_overlap_itself_is_ranked_here() {
-        let units = |q: &str| exact_term(&Query::parse(q));
+    fn only_literal_terms_that_cannot_overlap_are_ranked_here() {
+        let units = |q: &str| exact_terms(&Query::parse(q)).map(|mut t| t.remove(0));
         assert_eq!(units("驿站"), Some(vec!['驿', '站']));
         assert_eq!(units("工会服务站"), Some("工会服务站".chars().collect()));
         assert_eq!(units("驿"), None, "one character: no positions in `uni`");
         assert_eq!(units("哈哈"), None, "overlaps itself");
         assert_eq!(units("工会工"), None, "overlaps itself");
-        assert_eq!(units("工会 驿站"), None, "two terms");
         assert_eq!(units("gonghui"), None, "pinyin");
+        let count = |q: &str| exact_terms(&Query::parse(q)).map(|t| t.len());
+        assert_eq!(count("工会 驿站"), Some(2), "two terms that cannot overlap");
+        assert_eq!(count("工会 会员"), None, "工会员 holds both, overlapping");
+        assert_eq!(count("工会 工会服务"), None, "one holds the other");
+        assert_eq!(count("工会 工会"), None, "the same term twice");
+        assert_eq!(count("工会 驿站 司机"), Some(3));
     }
 
     #[test]

@@ -87,6 +87,12 @@ pub(super) fn split_op(piece: &str) -> Option<(Op, &str)> {
 impl Ops {
     /// Whether the query has no operator beyond its terms.
     pub fn is_empty(&self) -> bool {
+        self.admits_all() && self.notes.is_empty()
+    }
+
+    /// Whether [`Ops::admits`] keeps every article: no operator but `note:`, which the
+    /// holder of the reading state applies.
+    pub fn admits_all(&self) -> bool {
         self.exclude.is_empty()
             && self.titles.is_empty()
             && self.dates.is_all()
@@ -94,7 +100,6 @@ impl Ops {
             && self.reporters.is_empty()
             && self.kind.is_none()
             && self.any.is_empty()
-            && self.notes.is_empty()
     }
 
     /// Applies operator `op` with `value` (a value the operator cannot take is an error

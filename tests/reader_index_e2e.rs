@@ -1,0 +1,63 @@
+//! The reader over an archive indexed on its first use, in a pseudo-terminal (issue 12): the
+//! indexing progress shows before the reader starts, the reader then reads through the
+//! index (its list, a search, an opened article), and the next start opens the index at once.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+mod support;
+
+use support::Term;
+
+#[test]
+fn a_large_archive_is_indexed_on_first_open_and_read_through_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let state = dir.path().join("state.json");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(300, 12, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let (data, state) = (data.to_str().unwrap(), state.to_str().unwrap());
+    let cache = cache.to_str().unwrap();
+    let env = [("XDG_CACHE_HOME", cache), ("KANBAO_AUTO_INDEX", "1000")];
+    let args = ["--data", data, "--state", state];
+    let mut term = Term::start_with(&args, &env, 100, 30);
+    // The reader's status bar (the progress line names 300 篇 too).
+    term.wait_text("? 帮助");
+    term.wait_text("300 篇");
+    let raw = String::from_utf8_lossy(&term.raw).into_owned();
+    assert!(
+        raw.contains("正在建立索引"),
+        "the first open says it indexes"
+    );
+    assert!(raw.contains("索引完成"), "and when it is done");
+    // A search ranked from the index; the first result opened.
+    term.send("/");
+    term.wait_text("搜索：");
+    term.send("驿站");
+    term.wait_text("搜索：驿站");
+    term.send("\r");
+    term.wait_for("results", |s| {
+        s.contains("/300 篇") && !s.contains("搜索中")
+    });
+    term.send("\r");
+    term.wait_text("第 1/");
+    term.send("q");
+    term.send("q");
+    term.expect_restored();
+    assert!(
+        std::path::Path::new(cache).join("kanbao/index").is_dir(),
+        "the index is in the cache"
+    );
+    // The next start opens it: no indexing again, the search kept from the last session.
+    let mut again = Term::start_with(&args, &env, 100, 30);
+    again.wait_text("? 帮助");
+    again.wait_text("/300 篇");
+    let raw = String::from_utf8_lossy(&again.raw).into_owned();
+    assert!(!raw.contains("正在建立索引"), "indexed once only");
+    assert!(
+        again.contents().contains("驿站"),
+        "the session's search is back"
+    );
+    again.send("q");
+    again.expect_restored();
+}
