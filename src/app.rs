@@ -163,6 +163,11 @@ pub struct App {
     /// True when the query was edited since the list was last built: the next list
     /// selects the first (best) result, fzf-style, instead of keeping the article.
     to_top: bool,
+    /// The article a search's partial answer selected as its best; while the user leaves
+    /// it selected, the next answer selects its own best (see `search_partial`).
+    partial_pick: Option<usize>,
+    /// The selected article of a kept session, selected once its search has answered.
+    restore_pick: Option<String>,
     /// A search's results newest first instead of best first (`o`).
     by_date: bool,
     size: (u16, u16),
@@ -214,6 +219,8 @@ impl App {
             before_search: None,
             accept_pending: false,
             to_top: false,
+            partial_pick: None,
+            restore_pick: None,
             by_date: false,
             size: (80, 24),
             status: (!warnings.is_empty()).then(|| warnings.join("; ")),

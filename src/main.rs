@@ -436,8 +436,11 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
 fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     let lang = settings.lang.value;
     // An archive with an index is read through it: nothing is parsed whole (a large one is
-    // indexed here on first use, with its progress on stderr).
-    let archive = indexed(cli, settings);
+    // indexed here on first use, on a screen that q, Esc and Ctrl-C leave).
+    let Ok(archive) = tui::indexing::open(&settings.data.value, cli.no_index, lang) else {
+        eprintln!("kanbao: {}", index::left_indexing(lang));
+        return Ok(());
+    };
     // A big archive takes a moment to load: say so on the terminal, then erase the line
     // before the reader takes the screen (or an error is printed), so that it leaves no trace.
     let note = settings
@@ -523,14 +526,13 @@ fn terminal_width() -> usize {
     80
 }
 
-/// The archive of `--data` through its index, when it has a usable one and `--no-index` is
-/// not given. Notes (a damaged index rebuilt, an unusable cache) go to stderr.
+/// The archive of `--data` through its index (built on first use when large), unless
+/// `--no-index` is given. Notes (a damaged index rebuilt, an unusable cache) go to stderr.
 fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
-    let path = match settings.data.value.as_slice() {
-        [one] if !cli.no_index => one,
-        _ => return None,
-    };
-    index::run::open_or_build(path, settings.lang.value)
+    match settings.data.value.as_slice() {
+        [one] if !cli.no_index => index::run::open_or_build(one, settings.lang.value),
+        _ => None,
+    }
 }
 
 /// `kanbao list` through the index.

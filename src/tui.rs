@@ -2,6 +2,7 @@
 //! table, draw `&App`, and put the terminal back however the reader ends.
 
 pub mod event_loop;
+pub mod indexing;
 pub mod input;
 pub mod keymap;
 pub mod probe;

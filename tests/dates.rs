@@ -534,6 +534,10 @@ fn t_in_the_reader_asks_for_a_date_and_c_clears_it() {
     assert_eq!(key, Some(Action::OpenDatePrompt));
     app.update(Action::OpenDatePrompt);
     assert_eq!(app.query_text(), "工会 date:");
+    // Nothing typed after `date:` yet: no error, the list is 工会's.
+    assert_eq!(app.query_error(), None);
+    let before = app.view().len();
+    assert!(before > 0);
     app.update(Action::SearchInput("2024-01..2024-03".into()));
     assert_eq!(app.query_error(), None);
     app.update(Action::SearchAccept);

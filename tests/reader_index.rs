@@ -357,3 +357,94 @@ fn a_slow_search_shows_what_it_has_found_so_far_until_it_ends() {
         assert!(!hits.is_empty());
     }
 }
+
+#[test]
+fn moving_during_a_slow_search_keeps_the_article_and_enter_lets_keys_act_at_once() {
+    let (_, mut app) = pair(Filter::default());
+    act(&mut app, Action::OpenSearch);
+    let request = app
+        .update(Action::SearchInput("gonghui".into()))
+        .search
+        .unwrap();
+    let Some(Action::SearchFinished { generation, hits }) =
+        request.run_on(&app.index_cell(), &|| false)
+    else {
+        panic!("an answer")
+    };
+    // Enter while it runs: keys wait for its answer…
+    app.update(Action::SearchAccept);
+    assert!(app.awaits_kept_search());
+    let some: Vec<_> = hits.iter().take(10).copied().collect();
+    app.update(Action::SearchPartial {
+        generation,
+        hits: some.clone(),
+    });
+    // …and a partial answer is one: they act on it.
+    assert!(!app.awaits_kept_search());
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    let chosen = app.view()[app.selected()];
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits.clone(),
+    });
+    assert_eq!(
+        app.view()[app.selected()],
+        chosen,
+        "the user's article stays"
+    );
+    // Left on the best so far, the final answer selects its own best.
+    act(&mut app, Action::ClearFilters);
+    act(&mut app, Action::OpenSearch);
+    let request = app
+        .update(Action::SearchInput("gonghui".into()))
+        .search
+        .unwrap();
+    let generation = request.generation;
+    let mut reversed = some.clone();
+    reversed.reverse();
+    app.update(Action::SearchPartial {
+        generation,
+        hits: reversed,
+    });
+    app.update(Action::SearchFinished { generation, hits });
+    assert_eq!(app.selected(), 0);
+}
+
+#[test]
+fn a_kept_session_is_restored_when_its_search_answers() {
+    use kanbao::state::{Session, StateStore};
+    let folder = &fixture().folder;
+    let collection = lazy(folder);
+    let id = collection.summary(42).unwrap().id.clone();
+    let mut store = StateStore::disabled();
+    store.set_session(
+        "test",
+        Session {
+            query: "驿站".into(),
+            selected: Some(id.clone()),
+            by_date: true,
+            ..Session::default()
+        },
+    );
+    let opts = Options {
+        restore: true,
+        ..opts(Filter::default())
+    };
+    let mut app = App::new(collection, store, Vec::new(), opts);
+    let request = app.update(Action::Resize(100, 30)).search.unwrap();
+    assert!(
+        app.is_searching(),
+        "over an index every search answers later"
+    );
+    assert!(
+        frame(&app).replace(' ', "").contains("搜索中"),
+        "an empty list while searching says so, not that nothing matched"
+    );
+    let answer = request.run_on(&app.index_cell(), &|| false).unwrap();
+    act(&mut app, answer);
+    assert!(app.sorted_by_date(), "the sort is kept");
+    assert_eq!(app.query_text(), "驿站");
+    let selected = app.view()[app.selected()];
+    assert_eq!(app.collection().summary(selected).unwrap().id, id);
+}

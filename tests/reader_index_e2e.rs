@@ -21,7 +21,7 @@ fn a_large_archive_is_indexed_on_first_open_and_read_through_its_index() {
     let env = [("XDG_CACHE_HOME", cache), ("KANBAO_AUTO_INDEX", "1000")];
     let args = ["--data", data, "--state", state];
     let mut term = Term::start_with(&args, &env, 100, 30);
-    // The reader's status bar (the progress line names 300 篇 too).
+    // The reader's status bar (the indexing screen names 300 篇 too).
     term.wait_text("? 帮助");
     term.wait_text("300 篇");
     let raw = String::from_utf8_lossy(&term.raw).into_owned();
@@ -29,7 +29,7 @@ fn a_large_archive_is_indexed_on_first_open_and_read_through_its_index() {
         raw.contains("正在建立索引"),
         "the first open says it indexes"
     );
-    assert!(raw.contains("索引完成"), "and when it is done");
+    assert!(raw.contains("Ctrl-C"), "on a screen that says how to leave");
     // A search ranked from the index; the first result opened.
     term.send("/");
     term.wait_text("搜索：");
@@ -60,4 +60,38 @@ fn a_large_archive_is_indexed_on_first_open_and_read_through_its_index() {
     );
     again.send("q");
     again.expect_restored();
+}
+
+#[test]
+fn leaving_the_indexing_screen_leaves_at_once_and_no_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    // Big enough that indexing takes a while.
+    kanbao::archive::generate(20_000, 3, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let cache_s = cache.to_str().unwrap();
+    let env = [("XDG_CACHE_HOME", cache_s), ("KANBAO_AUTO_INDEX", "1000")];
+    for key in ["q", "\x1b", "\x03"] {
+        let mut term = Term::start_with(
+            &["--no-state", "--data", data.to_str().unwrap()],
+            &env,
+            100,
+            30,
+        );
+        term.wait_text("Ctrl-C 离开");
+        term.send(key);
+        // Said on the main screen once the terminal is restored.
+        term.wait_text("索引未完成");
+        term.expect_restored();
+        // Nothing finished is there: opening finds no index (and builds none).
+        let root = cache.join("kanbao/index");
+        let mut notes = Vec::new();
+        assert!(
+            kanbao::index::open_in(&root, &data, &mut notes).is_none(),
+            "{key:?}: no index is trusted"
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
 }

@@ -95,6 +95,14 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
     if text.chars().nth(MAX_QUERY_CHARS).is_some() {
         return Err(i18n::query_too_long(lang, MAX_QUERY_CHARS));
     }
+    // An operator whose value is not typed yet (`date:`, as the date key opens the prompt)
+    // is no error: what is before it is searched.
+    let text = match text.trim_end().rsplit_once(char::is_whitespace) {
+        _ if !(text.trim_end().ends_with(':') || text.trim_end().ends_with('：')) => text,
+        Some((before, last)) if Query::try_parse(last).is_err() => before,
+        None if Query::try_parse(text).is_err() => "",
+        _ => text,
+    };
     // The search core's limits on terms and length; a blank query is no refusal here (the
     // reader shows every article).
     match Query::try_parse(text) {

@@ -30,8 +30,18 @@ impl App {
             noted: session.noted,
             tag: session.tag,
         };
+        self.by_date = session.by_date;
         self.rebuild_view();
-        if let Some(id) = session.selected
+        // A search still running selects it when it answers.
+        self.restore_pick = session.selected;
+        if !self.searching {
+            self.select_kept();
+        }
+    }
+
+    /// Selects the kept session's article, once, if the list holds it.
+    pub(super) fn select_kept(&mut self) {
+        if let Some(id) = self.restore_pick.take()
             && let Some(place) = self.collection.position(&id)
             && let Some(at) = self.view.iter().position(|&i| i == place)
         {
@@ -64,6 +74,7 @@ impl App {
             unread: self.marks.unread,
             noted: self.marks.noted,
             tag: self.marks.tag.clone(),
+            by_date: self.by_date,
             selected,
         };
         let source = self.opts.source.clone();

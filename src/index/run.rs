@@ -349,29 +349,56 @@ fn auto_index_bytes() -> u64 {
         .unwrap_or(AUTO_INDEX_BYTES)
 }
 
+/// How an archive is indexed on its first use: given its path, `Some(Ok)` once built,
+/// `Some(Err(why))` when it could not be, `None` when the user left before the end.
+pub type Builder<'a> = &'a dyn Fn(&std::path::Path) -> Option<std::result::Result<(), String>>;
+
+/// The user left the indexing before it ended (see [`open_or_build_with`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Left;
+
 /// The archive at `path` through its index (see [`super::open`]); when it was never indexed
 /// and is at least [`AUTO_INDEX_BYTES`], its index is built first with `kanbao index`'s
 /// progress on stderr. Notes and a failed build are said on stderr; `None` sends the caller
 /// down the in-memory path.
 pub fn open_or_build(path: &std::path::Path, lang: Lang) -> Option<Archive> {
+    let on_stderr = |p: &std::path::Path| {
+        Some(
+            index_command(p, lang)
+                .map(|_| ())
+                .map_err(|e| crate::error::error_text(&e, lang)),
+        )
+    };
+    open_or_build_with(path, lang, &on_stderr).unwrap_or(None)
+}
+
+/// [`open_or_build`], building with `build` (the reader shows a screen of its own).
+///
+/// # Errors
+/// [`Left`] when the user left the build before it ended.
+pub fn open_or_build_with(
+    path: &std::path::Path,
+    lang: Lang,
+    build: Builder<'_>,
+) -> std::result::Result<Option<Archive>, Left> {
     let mut notes = Vec::new();
     let mut archive = super::open(path, &mut notes);
     let never_indexed = archive.is_none() && notes.is_empty();
     if never_indexed && data_size(path) >= auto_index_bytes() {
         let shown = sanitize_lines(&path.display().to_string());
         eprintln!("kanbao: {}", super::text::first_index(lang, &shown));
-        match index_command(path, lang) {
-            Ok(_) => archive = super::open(path, &mut notes),
-            Err(e) => {
-                let reason = sanitize_lines(&crate::error::error_text(&e, lang));
-                notes.push(super::Note::Unusable { reason });
-            }
+        match build(path) {
+            Some(Ok(())) => archive = super::open(path, &mut notes),
+            Some(Err(reason)) => notes.push(super::Note::Unusable {
+                reason: sanitize_lines(&reason),
+            }),
+            None => return Err(Left),
         }
     }
     for note in &notes {
         eprintln!("kanbao: {}", sanitize_lines(&super::index_note(note, lang)));
     }
-    archive
+    Ok(archive)
 }
 
 /// The bytes of the data files of `path` (0 when it cannot be read).

@@ -68,3 +68,19 @@ pub fn first_index(lang: Lang, path: &str) -> String {
         Lang::En => format!("indexing {path} on first use (once only; --no-index skips it)"),
     }
 }
+
+/// The indexing screen's last line: how to leave it.
+pub fn leave_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "q、Esc 或 Ctrl-C 离开（索引下次再建）",
+        Lang::En => "q, Esc or Ctrl-C to leave (indexing starts again next time)",
+    }
+}
+
+/// Said when the user left the indexing screen.
+pub fn left_indexing(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "索引未完成，下次打开时重新建立（加 --no-index 可不建索引直接读取）",
+        Lang::En => "indexing stopped; it starts again next time (--no-index reads without it)",
+    }
+}

@@ -175,6 +175,9 @@ pub struct Session {
     /// The id of the selected article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
+    /// A search's results newest first (`o`) rather than best first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_date: bool,
 }
 
 /// The entries of one data source, by article id, and the path it was last read from (a

@@ -45,6 +45,13 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// Enters the alternate screen in raw mode for a screen of kanbao's own before the reader
+/// (the indexing screen): no mouse, no paste, no state to save; the guard restores it.
+pub fn enter_plain() -> io::Result<(DefaultTerminal, Guard)> {
+    let terminal = ratatui::try_init().inspect_err(|_| restore())?;
+    Ok((terminal, Guard(())))
+}
+
 /// Enters the alternate screen in raw mode, with bracketed paste and, if asked, the mouse.
 ///
 /// From then on a panic, SIGTERM or SIGHUP saves `state` (if it has unsaved changes) and

@@ -30,11 +30,16 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     }
     let amb = app.widths();
     if app.view().is_empty() {
-        // Wrapped like text, so that the way out (`c`) is never cut off.
-        let note = i18n::no_articles(
-            app.lang(),
-            &app.key_for(Context::List, &Action::ClearFilters),
-        );
+        // Wrapped like text, so that the way out (`c`) is never cut off. A search still
+        // running may yet find some.
+        let note = if app.is_searching() {
+            Msg::Searching.text(app.lang()).to_string()
+        } else {
+            i18n::no_articles(
+                app.lang(),
+                &app.key_for(Context::List, &Action::ClearFilters),
+            )
+        };
         let note = note.as_str();
         let room = area.width.saturating_sub(2);
         // A message, not text: words stay whole (`地区` is not split at the edge).
