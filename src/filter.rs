@@ -109,8 +109,12 @@ impl Keep {
 impl Filter {
     /// Whether nothing is filtered.
     pub fn is_empty(&self) -> bool {
+        self.dates.is_all() && self.is_empty_but_dates()
+    }
+
+    /// Whether nothing but dates is filtered (a date range is then a query's `date:`).
+    pub fn is_empty_but_dates(&self) -> bool {
         self.districts.is_empty()
-            && self.dates.is_all()
             && !self.bookmarked
             && !self.unread
             && self.tags.is_empty()

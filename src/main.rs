@@ -298,7 +298,9 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             }
             .with_notes_of(Some(&query));
-            let filter_is_empty = filter.is_empty();
+            // `--since`/`--until` narrow as a `date:` does: through the index, before
+            // anything is read (the filter keeps them too).
+            let (dates, filtered) = (filter.dates, !filter.is_empty_but_dates());
             let keep = keep_of(settings, filter, || data_source(&cli, settings))?;
             let keep = |a: &Article| keep.keeps(a);
             let how = commands::SearchOutput {
@@ -309,7 +311,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 lang,
             };
             if let Some(archive) = indexed(&cli, settings) {
-                let filtered = !filter_is_empty;
+                let query = query.clone().within(dates);
                 let outcome = index::run::search(out, &archive, &keep, filtered, &query, how)?;
                 let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {

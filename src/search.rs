@@ -17,6 +17,7 @@
 //! on all cores with `std::thread::scope`.
 
 pub mod fold;
+pub mod gaps;
 pub mod pinyin;
 pub mod query;
 mod query_text;
@@ -325,7 +326,8 @@ impl Shard {
                 )
             }
             terms
-                if self.text.len() < u32::MAX as usize && terms.iter().all(|t| !t.is_pinyin()) =>
+                if self.text.len() < u32::MAX as usize
+                    && terms.iter().all(|t| !t.is_pinyin() && t.is_fixed()) =>
             {
                 self.search_literals(terms, &is_allowed, cancelled)
             }

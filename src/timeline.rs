@@ -83,14 +83,19 @@ pub fn command(
     }
     .with_notes_of(query.as_ref());
     let keep = |a: &crate::article::Article| filter.matches_with(a, marks);
-    let dates = match archive {
-        Some(archive) => {
-            let only_dates = filter.districts.is_empty() && query.is_none();
-            crate::index::run::dates(archive, &keep, filter.dates, only_dates, query.as_ref())?
-        }
-        None => dates_in(&*load()?, &keep, query.as_ref()),
+    let only_dates = filter.districts.is_empty() && filter.notes.is_empty() && query.is_none();
+    let periods = match archive {
+        // Counted from the index's date columns: nothing read, no order made.
+        Some(archive) if only_dates => count_days(
+            crate::index::run::day_counts(archive, filter.dates)?,
+            args.by.into(),
+        ),
+        Some(archive) => count(
+            crate::index::run::dates(archive, &keep, filter.dates, false, query.as_ref())?,
+            args.by.into(),
+        ),
+        None => count(dates_in(&*load()?, &keep, query.as_ref()), args.by.into()),
     };
-    let periods = count(dates, args.by.into());
     write(out, &periods, args.json, bars, lang)
 }
 
@@ -113,9 +118,15 @@ fn name(n: u32, by: By) -> String {
 /// Counts `dates` per period, oldest first, with every period between the first and the
 /// last (empty ones count 0); `None` dates are left out. Empty when nothing is dated.
 pub fn count(dates: impl IntoIterator<Item = Option<Date>>, by: By) -> Vec<Period> {
+    count_days(dates.into_iter().flatten().map(|d| (d, 1)), by)
+}
+
+/// [`count`] of days given with how many articles each has (a day may come several
+/// times; its counts add up).
+pub fn count_days(days: impl IntoIterator<Item = (Date, usize)>, by: By) -> Vec<Period> {
     let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
-    for date in dates.into_iter().flatten() {
-        *counts.entry(ordinal(date, by)).or_default() += 1;
+    for (date, n) in days {
+        *counts.entry(ordinal(date, by)).or_default() += n;
     }
     let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
         return Vec::new();

@@ -197,3 +197,218 @@ proptest! {
         let _ = Query::try_parse(&text);
     }
 }
+
+/// Inside quotes, a space between Han characters matches nothing or any whitespace
+/// (`"工会 驿站"` finds 工会驿站, 工会 驿站 and 工会　驿站), on both paths: the index must not
+/// drop an article written without the space, and the snippet shows the text as written.
+#[test]
+fn a_quoted_han_phrase_with_a_space_finds_it_with_or_without_whitespace_on_both_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = vec![
+        line(
+            "joined",
+            "2024-03-01",
+            "工会驿站开放",
+            "西城区",
+            "news",
+            "孙艳",
+        ),
+        line(
+            "spaced",
+            "2024-03-02",
+            "工会 驿站冬季",
+            "东城区",
+            "news",
+            "陈曦",
+        ),
+        line(
+            "wide",
+            "2024-03-03",
+            "工会\u{3000}驿站春季",
+            "朝阳区",
+            "news",
+            "陈曦",
+        ),
+        line(
+            "apart",
+            "2024-03-04",
+            "工会的驿站",
+            "朝阳区",
+            "news",
+            "陈曦",
+        ),
+    ];
+    // Articles with neither word, so that the index narrows the search.
+    for n in 0..12 {
+        lines.push(line(
+            &format!("other{n}"),
+            "2024-02-01",
+            "春季植树",
+            "海淀区",
+            "news",
+            "陈曦",
+        ));
+    }
+    let path = dir.path().join("a.jsonl");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let data = path.display().to_string();
+    assert!(kanbao(&["index", &data]).status.success());
+    let mut outputs = Vec::new();
+    for index in [true, false] {
+        let run = |query: &str, json: bool| {
+            let mut args = vec!["--data", &data, "search"];
+            if json {
+                args.push("--json");
+            }
+            args.extend(["--", query]);
+            if !index {
+                args.insert(0, "--no-index");
+            }
+            kanbao(&args)
+        };
+        let mut found = ids(&run("\"工会 驿站\"", true));
+        found.sort();
+        assert_eq!(found, ["joined", "spaced", "wide"], "index {index}");
+        let mut found = ids(&run("“绿色 出行” OR \"工会  驿站\"", true));
+        found.sort();
+        assert_eq!(found, ["joined", "spaced", "wide"], "index {index}");
+        // No space typed, no gap: only the text without one.
+        assert_eq!(ids(&run("\"工会驿站\"", true)), ["joined"], "index {index}");
+        let plain = run("\"工会 驿站\" 春季", false);
+        assert!(plain.status.success());
+        let text = String::from_utf8(plain.stdout).unwrap();
+        assert!(
+            text.contains("工会\u{3000}驿站春季"),
+            "index {index}: {text}"
+        );
+        outputs.push(text);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}
+
+/// A generated archive of two files, indexed: the operators through the index (dates from
+/// the fast fields, a literal `-term` from its postings, no collection order) give what
+/// the whole archive gives, in the same order, for every output.
+#[test]
+fn operator_queries_through_the_index_equal_the_whole_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("gen");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, n, seed, prefix) in [("a.jsonl", 400, 7, ""), ("b.jsonl", 300, 11, "b-")] {
+        let mut bytes = Vec::new();
+        kanbao::archive::generate(n, seed, &mut bytes).unwrap();
+        let text = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"id\":\"", &format!("\"id\":\"{prefix}"));
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    let data = folder.display().to_string();
+    assert!(kanbao(&["index", &data]).status.success());
+    let mut nonempty = 0;
+    let queries = [
+        "工会 -驿站 date:2019-01-02",
+        "工会 -驿站",
+        "工会 -驿站 -职工 日期:2019-01",
+        "驿站 -工会 -gonghui",
+        "工会 -\"工会驿站\"",
+        "-驿站 date:2019-01-03",
+        "工会 驿站 -北京 date:2019-01-02..2019-01-03",
+        "职工 OR 驿站 -工会",
+        "title:工会 -驿站",
+        "工会 -驿站 district:xc",
+        "gonghui -驿站 date:2019-01-02",
+        "\"工会 驿站\" -服务 date:2019",
+        "工会 date:2020",
+    ];
+    for query in queries {
+        for how in [&[][..], &["--json"], &["--count"], &["--sort", "date"]] {
+            let mut args = vec!["search"];
+            args.extend(how);
+            args.extend(["--", query]);
+            let mut indexed = vec!["--data", data.as_str()];
+            indexed.extend(&args);
+            let mut whole = vec!["--no-index", "--data", data.as_str()];
+            whole.extend(&args);
+            let a = kanbao(&indexed);
+            let text = String::from_utf8_lossy(&a.stdout).to_string();
+            nonempty += usize::from(!text.is_empty() && text != "[]\n" && !text.starts_with('0'));
+            assert_eq!(
+                text,
+                String::from_utf8_lossy(&kanbao(&whole).stdout),
+                "{args:?}"
+            );
+        }
+        for args in [
+            vec!["list", "--query", query],
+            vec!["timeline", "--query", query],
+        ] {
+            let mut indexed = vec!["--data", data.as_str()];
+            indexed.extend(&args);
+            let mut whole = vec!["--no-index", "--data", data.as_str()];
+            whole.extend(&args);
+            let a = String::from_utf8_lossy(&kanbao(&indexed).stdout).to_string();
+            assert_eq!(
+                a,
+                String::from_utf8_lossy(&kanbao(&whole).stdout),
+                "{args:?}"
+            );
+        }
+    }
+    assert!(
+        nonempty >= 30,
+        "the queries should find something: {nonempty}"
+    );
+    // `--since`/`--until` narrow an indexed search, list or timeline as `date:` does.
+    for args in [
+        vec!["list", "--query", "工会 -驿站", "--since", "2019-01-03"],
+        vec![
+            "list",
+            "--json",
+            "--query",
+            "gonghui",
+            "--until",
+            "2019-01-02",
+        ],
+        vec!["timeline", "--query", "工会", "--since", "2019-01-02"],
+        vec!["search", "工会", "--since", "2019-01-03"],
+        vec!["search", "--count", "工会", "--until", "2019-01-02"],
+        vec![
+            "search",
+            "--json",
+            "驿站",
+            "--since",
+            "2019-01-02",
+            "--until",
+            "2019-01-03",
+        ],
+        vec![
+            "search",
+            "--since",
+            "2019-01-02",
+            "--district",
+            "xc",
+            "--",
+            "工会 -驿站",
+        ],
+        vec![
+            "search",
+            "--sort",
+            "date",
+            "gonghui",
+            "--until",
+            "2019-01-02",
+        ],
+    ] {
+        let mut indexed = vec!["--data", data.as_str()];
+        indexed.extend(&args);
+        let mut whole = vec!["--no-index", "--data", data.as_str()];
+        whole.extend(&args);
+        let a = String::from_utf8_lossy(&kanbao(&indexed).stdout).to_string();
+        assert!(!a.is_empty() && a != "[]\n", "{args:?}");
+        assert_eq!(
+            a,
+            String::from_utf8_lossy(&kanbao(&whole).stdout),
+            "{args:?}"
+        );
+    }
+}

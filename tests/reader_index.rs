@@ -137,6 +137,9 @@ const QUERIES: &[&str] = &[
     "kind:photo",
     "司机 OR 快递",
     "没有这个词",
+    // Quoted, a space between Han characters matches none or any whitespace.
+    "\"工会 驿站\"",
+    "\"总 工会\" -驿站",
 ];
 
 #[test]

@@ -795,3 +795,53 @@ fn several_terms_find_the_same_articles_whichever_is_rare() {
         assert_eq!(typed, [10, 2600], "{q}");
     }
 }
+
+proptest! {
+    /// A quoted phrase with a space between Han characters (`"工会 驿站"`): its hits in the
+    /// index (UTF-16, per article), in the one-off search and in `find_matches` (UTF-8, per
+    /// field, what the reader highlights) agree, and each highlighted range is the phrase
+    /// as written in the text, with nothing or whitespace where the query has its space.
+    #[test]
+    fn a_phrase_with_gaps_hits_the_same_on_every_path(
+        fields in prop::collection::vec(
+            prop::collection::vec(prop::sample::select(vec!["工", "会", "驿", "站", " ", "\u{3000}", "\t", "a", "，"]), 0..16)
+                .prop_map(|v| v.concat()),
+            1..4,
+        ),
+        pieces in prop::collection::vec(
+            prop::collection::vec(prop::sample::select(vec!["工", "会", "驿", "站"]), 1..3)
+                .prop_map(|v| v.concat()),
+            2..4,
+        ),
+    ) {
+        let phrase = pieces.join(" ");
+        let query = Query::parse(&format!("\"{phrase}\""));
+        prop_assert_eq!(query.terms()[0].gap_pieces().map(<[String]>::len), Some(pieces.len()));
+        let articles: Vec<Article> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Article {
+                id: i.to_string(),
+                title: f.clone(),
+                paragraphs: vec![format!("{f}。"), f.chars().rev().collect()],
+                ..Article::default()
+            })
+            .collect();
+        let kept = SearchIndex::new(&articles).search(&query);
+        let once = search_articles(&articles, &query, 0..articles.len());
+        prop_assert_eq!(&kept, &once);
+        let joined: String = pieces.concat();
+        for (i, a) in articles.iter().enumerate() {
+            let mut expected = 0;
+            for field in std::iter::once(&a.title).chain(&a.paragraphs) {
+                for r in find_matches(field, &query) {
+                    let shown: String = field[r].chars().filter(|c| !c.is_whitespace()).collect();
+                    prop_assert_eq!(&shown, &joined);
+                    expected += 1;
+                }
+            }
+            let hits = kept.iter().find(|h| h.index == i).map_or(0, |h| h.hits);
+            prop_assert_eq!(hits, expected, "{:?} in {:?}", phrase, a);
+        }
+    }
+}

@@ -37,8 +37,8 @@ pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
         ),
         (
             "\"a b\"",
-            "短语；拼音音节可隔空格",
-            "a phrase; pinyin may be spaced",
+            "短语；字间空格可有可无",
+            "a phrase; spaces optional",
         ),
         (
             "-词 -word",

@@ -10,10 +10,13 @@ use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
+mod dates;
+mod ops;
 mod order;
 mod places;
 mod ranked;
 
+pub use ops::exact_ops;
 pub use places::NO_DISTRICT;
 pub use ranked::{Match, Rank};
 

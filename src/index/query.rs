@@ -11,7 +11,12 @@
 //!   the characters it covers; each sequence is a phrase of letter pairs in `pyp` (one
 //!   letter: a lookup in `pyi`). When there are too many sequences, only their first few
 //!   letters are asked for, which still keeps every match. The literal form is OR-ed in.
-//! - Terms are AND-ed. An empty query matches everything.
+//! - A quoted phrase with gaps (`"工会 驿站"`, see [`crate::search::gaps`]) needs each of
+//!   its pieces as a literal term, anywhere: a gap may be any whitespace or none.
+//! - Terms are AND-ed, with one term of each `OR` group. An empty query matches everything.
+//! - An excluded term (`-驿站`) that is literal is known exactly by the index (see
+//!   [`exact`]), and its articles can be left out before any is read; an excluded pinyin
+//!   term is left to the matcher (the index would only know a superset).
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -191,9 +196,23 @@ fn pinyin(f: &Fields, t: &[u8]) -> Option<Box<dyn TQuery>> {
     Some(Box::new(BooleanQuery::new(any)))
 }
 
+/// Articles that may match the term literally: a phrase with gaps (`"工会 驿站"`, which
+/// may match with no space or other whitespace) needs each of its pieces, anywhere.
+fn literal_form(f: &Fields, t: &Term) -> Box<dyn TQuery> {
+    match t.gap_pieces() {
+        Some(pieces) => Box::new(BooleanQuery::new(
+            pieces
+                .iter()
+                .map(|p| (Occur::Must, literal(f, p)))
+                .collect(),
+        )),
+        None => literal(f, t.folded()),
+    }
+}
+
 /// Articles that may match the term.
 fn one(f: &Fields, t: &Term) -> Box<dyn TQuery> {
-    let lit = literal(f, t.folded());
+    let lit = literal_form(f, t);
     if !t.is_pinyin() {
         return lit;
     }
@@ -206,15 +225,32 @@ fn one(f: &Fields, t: &Term) -> Box<dyn TQuery> {
     }
 }
 
-/// A tantivy query whose matches include every article that matches `query`.
+/// The articles that contain `t`, exactly, when the index knows them exactly: a literal
+/// term (no pinyin reading, no gaps) stands where its bigrams stand at consecutive
+/// positions (one character: where it is), as no bigram crosses a line break and no term
+/// holds one. `None` for any other term.
+pub fn exact(f: &Fields, t: &Term) -> Option<Box<dyn TQuery>> {
+    (!t.is_pinyin() && t.gap_pieces().is_none()).then(|| literal(f, t.folded()))
+}
+
+/// A tantivy query whose matches include every article that matches `query`: every term,
+/// and one term of each `OR` group. Excluded terms are not in it (tantivy 0.27's phrase
+/// scorer under `MustNot` seeks backwards and fails): the caller takes out the articles of
+/// the excluded terms the index knows exactly ([`exact`]).
 pub fn candidates(f: &Fields, query: &Query) -> Box<dyn TQuery> {
-    let terms: Vec<(Occur, Box<dyn TQuery>)> = query
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = query
         .terms()
         .iter()
         .map(|t| (Occur::Must, one(f, t)))
         .collect();
-    if terms.is_empty() {
-        return Box::new(AllQuery);
+    for group in &query.ops().any {
+        let any: Vec<(Occur, Box<dyn TQuery>)> =
+            group.iter().map(|t| (Occur::Should, one(f, t))).collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
-    Box::new(BooleanQuery::new(terms))
+    match clauses.len() {
+        0 => Box::new(AllQuery),
+        1 => clauses.remove(0).1,
+        _ => Box::new(BooleanQuery::new(clauses)),
+    }
 }

@@ -48,26 +48,39 @@ pub fn search(
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<Outcome> {
-    let rankable = !filtered && query.ops().is_empty();
     if how.count
-        && rankable
-        && let Some(found) = archive.matches(query).map_err(failed)?
+        && !filtered
+        && super::open::exact_ops(query)
+        && let Some(found) = archive.matches_within(query).map_err(failed)?
     {
-        // Counted from the postings alone: no article is read, no order made.
+        // Counted from the postings and the date columns alone: no article is read, no
+        // order made.
         let hits = found.iter().map(Match::hits).sum();
         return commands::write_count(out, found.len(), hits, how.json);
     }
-    if !how.json
-        && !how.count
-        && rankable
-        && how.sort == crate::cli::SortBy::Relevance
-        && let Some(found) = archive.matches(query).map_err(failed)?
-    {
-        return stream(out, archive, found, keep, query, how);
-    }
-    let collection = archive.candidate_collection(query).map_err(failed)?;
+    // Ranked by the index (`date:` and a literal `-term` applied from it); every article
+    // shown is still checked by the matcher and the operators, so other operators are
+    // applied as the articles are read.
+    let ranked = if filtered {
+        None
+    } else {
+        archive.matches_within(query).map_err(failed)?
+    };
+    let collection = match ranked {
+        Some(found) if !how.json && !how.count && how.sort == crate::cli::SortBy::Relevance => {
+            return stream(out, archive, found, keep, query, how);
+        }
+        Some(found) if (found.len() as f64) < MOST_READ * archive.len() as f64 => {
+            archive.collection_of(found).map_err(failed)?
+        }
+        _ => archive.candidate_articles(query).map_err(failed)?,
+    };
     commands::search(out, &collection, keep, query, how)
 }
+
+/// Above this share of the archive's articles, matches are not read one by one (the
+/// candidates' path may read the archive whole instead).
+const MOST_READ: f64 = 0.4;
 
 /// Writes the ranked matches a chunk at a time, best first. Each chunk is picked from the
 /// rest in one pass (the best `size` of them, then sorted), so the first rows cost a pass
@@ -120,8 +133,10 @@ pub fn list(
     json: bool,
 ) -> Result<Outcome> {
     if let Some(query) = query {
-        let collection = archive.candidate_collection(query).map_err(failed)?;
-        let found: Vec<&Article> = commands::matching(&collection, keep, query)
+        // The dates narrow the candidates as a `date:` does (`keep` checks them too).
+        let query = query.clone().within(dates);
+        let collection = archive.candidate_articles(&query).map_err(failed)?;
+        let found: Vec<&Article> = commands::matching(&collection, keep, &query)
             .into_iter()
             .map(|(a, _)| a)
             .collect();
@@ -147,6 +162,21 @@ pub fn list(
             skip += newest.len();
             k *= 8;
         }
+    }
+    if !dates.is_all() {
+        // Only the articles of the range, from the date columns: no collection order.
+        let slots = archive.slots_in(dates).map_err(failed)?;
+        for part in slots.chunks(if json { slots.len().max(1) } else { LIST_CHUNK }) {
+            let chunk = archive.summaries_of(part).map_err(failed)?;
+            let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
+            if commands::list(out, &kept, lang, json)? == Outcome::Found {
+                outcome = Outcome::Found;
+            }
+        }
+        if json && slots.is_empty() {
+            return commands::list(out, &[], lang, json);
+        }
+        return Ok(outcome);
     }
     let places = archive.places_in(dates).map_err(failed)?;
     if json {
@@ -193,7 +223,7 @@ pub fn districts(
         archive.district_counts().map_err(failed)?
     } else {
         let kept = archive
-            .summaries_at(&archive.places_in(dates).map_err(failed)?)
+            .summaries_of(&archive.slots_in(dates).map_err(failed)?)
             .map_err(failed)?;
         crate::filter::district_counts(&kept)
     };
@@ -214,22 +244,35 @@ pub fn dates(
 ) -> Result<Vec<Option<crate::date::Date>>> {
     let date = |a: &Article| crate::date::date_of(a.date.as_deref());
     if let Some(query) = query {
-        let collection = archive.candidate_collection(query).map_err(failed)?;
-        return Ok(commands::matching(&collection, keep, query)
+        // The dates narrow the candidates as a `date:` does (`keep` checks them too).
+        let query = query.clone().within(dates);
+        let collection = archive.candidate_articles(&query).map_err(failed)?;
+        return Ok(commands::matching(&collection, keep, &query)
             .into_iter()
             .map(|(a, _)| date(a))
             .collect());
     }
-    let places = archive.places_in(dates).map_err(failed)?;
     if only_dates {
-        return Ok(places.iter().map(|&p| archive.date_at(p)).collect());
+        let days = archive.day_counts(dates).map_err(failed)?;
+        return Ok(days
+            .into_iter()
+            .flat_map(|(day, n)| std::iter::repeat_n(Some(day), n))
+            .collect());
     }
+    let slots = archive.slots_in(dates).map_err(failed)?;
     let mut out = Vec::new();
-    for part in places.chunks(LIST_CHUNK) {
-        let chunk = archive.summaries_at(part).map_err(failed)?;
+    for part in slots.chunks(LIST_CHUNK) {
+        let chunk = archive.summaries_of(part).map_err(failed)?;
         out.extend(chunk.iter().filter(|a| keep(a)).map(date));
     }
     Ok(out)
+}
+
+/// How many articles are dated on each day of `dates`, through the index: from the date
+/// fast fields alone (no article read, no collection order made), for `kanbao timeline`
+/// with no query and no condition but the dates.
+pub fn day_counts(archive: &Archive, dates: DateRange) -> Result<Vec<(crate::date::Date, usize)>> {
+    archive.day_counts(dates).map_err(failed)
 }
 
 /// `kanbao index PATH`: builds or brings up to date the index of a file or folder, with

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use memchr::memmem::Finder;
 
 use super::fold::fold;
+use super::gaps::{self, Gapped};
 use super::pinyin::PinyinPattern;
 use super::utf16;
 
@@ -32,11 +33,15 @@ pub struct Term {
     /// The folded term as UTF-16LE, for the index (see `utf16`).
     finder16: Finder<'static>,
     pinyin: Option<Arc<PinyinPattern>>,
+    /// For a quoted phrase with gaps (see [`gaps`]): its literal matches are these, not
+    /// `finder`'s.
+    gaps: Option<Arc<Gapped>>,
 }
 
 impl Term {
-    /// A term from its text as typed and that text folded (never empty).
-    fn new(text: String, folded: String, quoted: bool) -> Self {
+    /// A term from its text as typed and that text folded (never empty); `pieces`, when a
+    /// quoted phrase has gaps, are its literal form (see [`gaps`]).
+    fn new(text: String, folded: String, quoted: bool, pieces: Option<Vec<String>>) -> Self {
         // A quoted term is literal: quoting `"mall"` asks for the letters, not for pinyin.
         let pinyin = if quoted {
             None
@@ -51,6 +56,7 @@ impl Term {
             finder,
             finder16,
             pinyin,
+            gaps: pieces.map(|p| Arc::new(Gapped::new(p))),
         }
     }
 
@@ -69,6 +75,19 @@ impl Term {
         self.pinyin.is_some()
     }
 
+    /// The pieces of a quoted phrase whose spaces may be absent or any whitespace
+    /// (`"工会 驿站"`, see [`gaps`]): its literal matches are these pieces in order, with
+    /// optional whitespace between. `None` for any other term.
+    pub fn gap_pieces(&self) -> Option<&[String]> {
+        self.gaps.as_deref().map(Gapped::pieces)
+    }
+
+    /// Whether every literal match of the term is its folded text itself, of one length
+    /// (no gaps, see [`Term::gap_pieces`]).
+    pub(crate) fn is_fixed(&self) -> bool {
+        self.gaps.is_none()
+    }
+
     /// The length of the folded term in UTF-16LE bytes, the index's encoding.
     pub(crate) fn len_utf16(&self) -> usize {
         self.finder16.needle().len()
@@ -76,9 +95,18 @@ impl Term {
 
     /// Calls `at(start)` with the start of each literal match, ascending, in folded text
     /// held as UTF-16LE bytes (the index's encoding, see `utf16`). Pinyin matches are not
-    /// included (see [`Term::count_utf16`]).
+    /// included (see [`Term::count_utf16`]). Only for a term [`Term::is_fixed`] (the
+    /// match's end is the start plus [`Term::len_utf16`]).
     pub(crate) fn for_each_literal_utf16(&self, units: &[u8], at: impl FnMut(usize)) {
         utf16::for_each_aligned(&self.finder16, units, at);
+    }
+
+    /// Calls `at(start)` with the start of each literal match in UTF-16LE `units`.
+    fn for_each_start_utf16(&self, units: &[u8], mut at: impl FnMut(usize)) {
+        match &self.gaps {
+            Some(g) => g.for_each_utf16(units, |s, _| at(s)),
+            None => utf16::for_each_aligned(&self.finder16, units, at),
+        }
     }
 
     /// Adds to `counts[i]` the number of matches of the term, literal and by pinyin, in
@@ -88,7 +116,7 @@ impl Term {
     /// that has pinyin only Latin letters).
     pub(crate) fn count_utf16(&self, units: &[u8], ends: &[usize], counts: &mut [u32]) {
         let mut segment = 0;
-        utf16::for_each_aligned(&self.finder16, units, |start| {
+        self.for_each_start_utf16(units, |start| {
             while ends.get(segment).is_some_and(|e| *e <= start) {
                 segment += 1;
             }
@@ -103,10 +131,17 @@ impl Term {
 
     /// Whether the term matches (literally or by pinyin) somewhere in folded `text`.
     pub(crate) fn found_in(&self, text: &str) -> bool {
-        if self.finder.find(text.as_bytes()).is_some() {
+        let mut found = false;
+        match &self.gaps {
+            Some(g) => g.for_each(text, |_, _| {
+                found = true;
+                false
+            }),
+            None => found = self.finder.find(text.as_bytes()).is_some(),
+        }
+        if found {
             return true;
         }
-        let mut found = false;
         if let Some(p) = &self.pinyin {
             p.for_each_match(text, |_, _| {
                 found = true;
@@ -118,8 +153,16 @@ impl Term {
 
     /// Appends the byte ranges of the term's matches in folded `text` to `out` (unsorted).
     pub(crate) fn ranges_in(&self, text: &str, out: &mut Vec<(usize, usize)>) {
-        let n = self.folded.len();
-        out.extend(self.finder.find_iter(text.as_bytes()).map(|s| (s, s + n)));
+        match &self.gaps {
+            Some(g) => g.for_each(text, |s, e| {
+                out.push((s, e));
+                true
+            }),
+            None => {
+                let n = self.folded.len();
+                out.extend(self.finder.find_iter(text.as_bytes()).map(|s| (s, s + n)));
+            }
+        }
         if let Some(p) = &self.pinyin {
             p.for_each_match(text, |s, e| {
                 out.push((s, e));
@@ -212,8 +255,9 @@ fn split(input: &str) -> Vec<(String, bool)> {
     pieces
 }
 
-/// A term to be: as typed, folded, and whether it may match by pinyin.
-type Piece = (String, String, bool);
+/// A term to be: as typed, folded, whether it may match by pinyin, and the pieces of a
+/// phrase with gaps (see [`gaps`]).
+type Piece = (String, String, bool, Option<Vec<String>>);
 
 /// A query's parts before the terms are compiled.
 #[derive(Default)]
@@ -270,8 +314,10 @@ impl Parts {
 
 /// A quoted phrase as a term. Spaces between Latin letters (pinyin syllables) are taken
 /// out and the phrase matches by pinyin: `"gonghui yizhan"` finds 工会驿站 as
-/// `gonghuiyizhan` does. Any other quoted phrase is literal, spaces included (a slogan such
-/// as `"绿色出行 畅通北京"` is printed with its space).
+/// `gonghuiyizhan` does. Any other quoted phrase is literal, except that spaces between
+/// two Han characters are gaps, which match nothing or any whitespace (see [`gaps`]): a
+/// slogan such as `"绿色出行 畅通北京"` is found with its space or without. The syllables
+/// of a pinyin phrase are gaps too in its literal form (`"new york"` finds `newyork`).
 fn phrase(text: String) -> Option<Piece> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let syllables = words.len() > 1
@@ -281,16 +327,18 @@ fn phrase(text: String) -> Option<Piece> {
     if syllables {
         let joined = words.concat();
         let folded = fold(&joined);
-        return Some((text, folded, true));
+        let pieces = words.iter().map(|w| fold(w)).collect();
+        return Some((text, folded, true, Some(pieces)));
     }
     let folded = fold(&text);
-    (!folded.is_empty()).then_some((text, folded, false))
+    let pieces = gaps::pieces(&folded, |a, b| gaps::is_han(a) && gaps::is_han(b));
+    (!folded.is_empty()).then_some((text, folded, false, pieces))
 }
 
 /// An unquoted piece as a term.
 fn plain(text: String) -> Option<Piece> {
     let folded = fold(&text);
-    (!folded.is_empty()).then_some((text, folded, true))
+    (!folded.is_empty()).then_some((text, folded, true, None))
 }
 
 /// The terms and operators of `input`. `strict`: an operator's bad value is an error (the
@@ -398,7 +446,7 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
 fn make(pieces: impl IntoIterator<Item = Piece>) -> Vec<Term> {
     pieces
         .into_iter()
-        .map(|(text, folded, pinyin)| Term::new(text, folded, !pinyin))
+        .map(|(text, folded, pinyin, pieces)| Term::new(text, folded, !pinyin, pieces))
         .collect()
 }
 
@@ -470,6 +518,13 @@ impl Query {
         self.ops.admits(article)
     }
 
+    /// The query narrowed to the articles dated in `range` too, as a `date:` operator
+    /// narrows it (`--since`/`--until` on an indexed search).
+    pub fn within(mut self, range: crate::date::DateRange) -> Query {
+        self.ops.dates = self.ops.dates.and(range);
+        self
+    }
+
     /// The operators.
     pub fn ops(&self) -> &Ops {
         &self.ops
@@ -498,93 +553,4 @@ impl Query {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(q: &str) -> Vec<String> {
-        Query::parse(q)
-            .terms()
-            .iter()
-            .map(|t| t.text().to_string())
-            .collect()
-    }
-
-    #[test]
-    fn splits_on_ascii_and_full_width_spaces() {
-        assert_eq!(texts(" 工会\u{3000}驿站  司机 "), ["工会", "驿站", "司机"]);
-    }
-
-    #[test]
-    fn quotes_keep_phrases() {
-        assert_eq!(texts("\"绿色 出行\" 北京"), ["绿色 出行", "北京"]);
-        assert_eq!(texts("“绿色 出行”北京"), ["绿色 出行", "北京"]);
-        assert_eq!(texts("a\"b c"), ["a", "b c"]);
-    }
-
-    #[test]
-    fn empty_and_blank_queries_are_empty() {
-        assert!(Query::parse("").is_empty());
-        assert!(Query::parse(" \u{3000}\"\" “”\t").is_empty());
-    }
-
-    #[test]
-    fn quoted_terms_are_literal() {
-        let q = Query::parse("\"gonghui\" gonghui");
-        assert!(!q.terms()[0].is_pinyin());
-        assert!(q.terms()[1].is_pinyin());
-    }
-
-    #[test]
-    fn unpaired_curly_quotes_are_ordinary_characters() {
-        assert_eq!(texts("“"), ["“"]);
-        assert_eq!(texts("”"), ["”"]);
-        assert_eq!(texts("“北京 工会"), ["“北京", "工会"]);
-        assert_eq!(texts("北京” “工会"), ["北京”", "“工会"]);
-        assert_eq!(texts("“a” “b"), ["a", "“b"]);
-        // Inside ASCII quotes curly ones are text, and the reverse.
-        assert_eq!(texts("\"“\""), ["“"]);
-        assert_eq!(texts("\"”\""), ["”"]);
-        assert_eq!(texts("“a\"b”"), ["a\"b"]);
-        assert!(!Query::parse("“").terms()[0].is_pinyin());
-    }
-
-    #[test]
-    fn try_parse_refuses_blank_long_and_many_term_queries() {
-        for blank in ["", " ", "\"", "\"\"", "\" \"", "“”", "\u{3000}", "\u{200B}"] {
-            assert_eq!(
-                Query::try_parse(blank).err(),
-                Some(QueryError::Empty),
-                "{blank:?}"
-            );
-        }
-        let many = vec!["a"; MAX_TERMS + 1].join(" ");
-        assert_eq!(
-            Query::try_parse(&many).err(),
-            Some(QueryError::TooManyTerms {
-                terms: MAX_TERMS + 1
-            })
-        );
-        let long = "工".repeat(MAX_QUERY_CHARS + 1);
-        assert_eq!(
-            Query::try_parse(&long).err(),
-            Some(QueryError::TooLong {
-                chars: MAX_QUERY_CHARS + 1
-            })
-        );
-        let most = vec!["a"; MAX_TERMS].join(" ");
-        assert_eq!(
-            Query::try_parse(&most).map(|q| q.terms().len()),
-            Ok(MAX_TERMS)
-        );
-        assert!(Query::try_parse(&"工".repeat(MAX_QUERY_CHARS)).is_ok());
-    }
-
-    #[test]
-    fn parse_keeps_within_the_limits() {
-        let many = vec!["gonghui"; 12_500].join(" ");
-        assert_eq!(Query::parse(&many).terms().len(), MAX_TERMS);
-        let long = "工".repeat(1 << 20);
-        let q = Query::parse(&long);
-        assert_eq!(q.terms()[0].text().chars().count(), MAX_QUERY_CHARS);
-    }
-}
+mod tests;

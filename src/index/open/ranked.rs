@@ -23,6 +23,10 @@ use crate::search::{Query, Term};
 /// A document: file, segment, document number.
 type DocAt = (usize, usize, u32);
 
+/// Which documents to count (given the document and its date key), asked before the
+/// positions of a term are read; on every thread of a search.
+pub(super) type Wanted<'a> = &'a (dyn Fn(DocAt, (u64, u64, u64)) -> bool + Sync);
+
 /// The folded characters of the query's terms when the index can count the hits of all of
 /// them together exactly: each is one the index counts exactly ([`exact_units`]), and no
 /// occurrence of one can overlap an occurrence of another (neither holds the other, and no
@@ -49,9 +53,9 @@ fn exact_terms(query: &Query) -> Option<Vec<Vec<char>>> {
 }
 
 /// The folded characters of `term` when the index counts its hits exactly: a literal term
-/// (no pinyin reading) of two or more characters that cannot overlap itself.
+/// (no pinyin reading, no gaps) of two or more characters that cannot overlap itself.
 fn exact_units(term: &Term) -> Option<Vec<char>> {
-    if term.is_pinyin() {
+    if term.is_pinyin() || !term.is_fixed() {
         return None;
     }
     let units: Vec<char> = term.folded().chars().collect();
@@ -128,12 +132,30 @@ impl Archive {
         let Some(terms) = exact_terms(query) else {
             return Ok(None);
         };
-        self.count_terms(&terms).map(Some)
+        self.count_terms(&terms, None).map(Some)
     }
 
-    /// The articles holding every one of `terms`, with their summed hits and their ranks.
-    fn count_terms(&self, terms: &[Vec<char>]) -> Result<Vec<Match>, String> {
-        self.per_segment(terms, |fi, si, counts| {
+    /// [`Archive::matches`] among the documents `wanted` accepts (given the document and
+    /// its date key), asked before the term's positions are read.
+    pub(super) fn matches_where(
+        &self,
+        query: &Query,
+        wanted: Wanted<'_>,
+    ) -> Result<Option<Vec<Match>>, String> {
+        let Some(terms) = exact_terms(query) else {
+            return Ok(None);
+        };
+        self.count_terms(&terms, Some(wanted)).map(Some)
+    }
+
+    /// The articles holding every one of `terms` (among those `wanted` accepts), with their
+    /// summed hits and their ranks.
+    fn count_terms(
+        &self,
+        terms: &[Vec<char>],
+        wanted: Option<Wanted<'_>>,
+    ) -> Result<Vec<Match>, String> {
+        self.per_segment(terms, wanted, |fi, si, counts| {
             let seg = self.files[fi].searcher.segment_reader(si as u32);
             let [hi, lo, len, ord, off, size] =
                 ["dhi", "dlo", "dlen", "ord", "off", "len"].map(|name| order::column(seg, name));
@@ -177,7 +199,7 @@ impl Archive {
             return Ok(None);
         };
         let positions = &self.ord()?.positions;
-        self.per_segment(&terms, |fi, si, counts| {
+        self.per_segment(&terms, None, |fi, si, counts| {
             let at = &positions[fi][si];
             Ok(counts
                 .into_iter()
@@ -187,11 +209,12 @@ impl Archive {
         .map(Some)
     }
 
-    /// `make` of the counts of `terms` in every segment of every file, the segments shared
-    /// out among as many threads as there are cores.
+    /// `make` of the counts of `terms` in every segment of every file (of the documents
+    /// `wanted` accepts), the segments shared out among as many threads as there are cores.
     fn per_segment<T: Send>(
         &self,
         terms: &[Vec<char>],
+        wanted: Option<Wanted<'_>>,
         make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
     ) -> Result<Vec<T>, String> {
         let grams: Vec<Vec<(u32, String)>> = terms.iter().map(|t| grams(t)).collect();
@@ -211,7 +234,7 @@ impl Archive {
                     s.spawn(move || {
                         let mut found = Vec::new();
                         for &(fi, si) in some {
-                            let counts = self.segment_counts(fi, si, grams)?;
+                            let counts = self.segment_counts(fi, si, grams, wanted)?;
                             if !counts.is_empty() {
                                 found.extend(make(fi, si, counts)?);
                             }
@@ -236,16 +259,33 @@ impl Archive {
     }
 
     /// The documents of segment `si` of file `fi` holding every term whose covering bigrams
-    /// are `grams`, ascending, with their hits and title hits summed over the terms.
+    /// are `grams` (among those `wanted` accepts: then the date columns are read too),
+    /// ascending, with their hits and title hits summed over the terms.
     fn segment_counts(
         &self,
         fi: usize,
         si: usize,
         grams: &[Vec<(u32, String)>],
+        wanted: Option<Wanted<'_>>,
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
         let hend = order::column(seg, "hend")?;
+        let keys = match wanted {
+            Some(_) => {
+                let [hi, lo, len] = ["dhi", "dlo", "dlen"].map(|name| order::column(seg, name));
+                Some((hi?, lo?, len?))
+            }
+            None => None,
+        };
+        // The first term asks `wanted`; the others look only where it matched.
+        let asked = |doc: u32| match (wanted, &keys) {
+            (Some(wanted), Some((hi, lo, len))) => {
+                let d = doc as usize;
+                wanted((fi, si, doc), (hi[d], lo[d], len[d]))
+            }
+            _ => true,
+        };
         let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
         let alive = seg.alive_bitset();
         let mut all: Option<Vec<Counted>> = None;
@@ -274,9 +314,10 @@ impl Archive {
                         continue 'docs;
                     }
                 }
-                let wanted = all
-                    .as_ref()
-                    .is_none_or(|a| a.binary_search_by_key(&doc, |c| c.0).is_ok());
+                let wanted = all.as_ref().map_or_else(
+                    || asked(doc),
+                    |a| a.binary_search_by_key(&doc, |c| c.0).is_ok(),
+                );
                 if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
                     for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
                         out.clear();

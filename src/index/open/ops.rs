@@ -1,0 +1,182 @@
+//! Query operators through the index without the collection order (issue 13): `date:`
+//! from the date fast fields and a literal `-term` from the term's postings, before any
+//! article is read; the candidates that are left are put in collection order by the
+//! order's own key (newest date key, then file, then place in the file; see
+//! [`super::dates`]), so nothing costs the whole order.
+//!
+//! Every article kept here is still read and checked by kanbao's matcher and
+//! [`Query::admits`]: what the index leaves out is only what could not match.
+
+use std::cmp::Reverse;
+
+use tantivy::columnar::Column;
+use tantivy::query::{EnableScoring, Query as TQuery};
+
+use super::dates::Days;
+use super::ranked::Match;
+use super::{Archive, MANY, date_of_key, engine};
+use crate::article::Collection;
+use crate::date::{Date, DateRange};
+use crate::index::build::date_key;
+use crate::index::query;
+use crate::search::Query;
+
+/// A candidate while they are gathered: its place in the collection order (date key,
+/// file, place in the file), then its file and byte range.
+type Found = (Reverse<(u64, u64, u64)>, u32, u64, usize, (u64, u64));
+
+/// Whether the index answers every operator of `query` exactly: a date range (fast
+/// fields) and excluded terms it knows exactly ([`query::exact`]), nothing else. Then
+/// the matches of [`Archive::matches_within`] are final: counted without reading.
+pub fn exact_ops(query: &Query) -> bool {
+    let ops = query.ops();
+    ops.titles.is_empty()
+        && ops.districts.is_empty()
+        && ops.reporters.is_empty()
+        && ops.kind.is_none()
+        && ops.any.is_empty()
+        && ops.notes.is_empty()
+        && ops.exclude.iter().all(|t| !t.is_pinyin() && t.is_fixed())
+}
+
+/// Per file, segment and document: whether it holds an excluded term.
+type Excluded = Vec<Vec<Vec<bool>>>;
+
+/// Whether a date key (see `build::date_key`) is of a day in `range`, for the search
+/// threads: keys outside the keys of the range's ends are out at once (for `YYYY-MM-DD`
+/// the keys compare as the days do), the others are parsed (a key between them may still
+/// be no real day, such as `2024-02-30`).
+fn key_range(range: DateRange) -> impl Fn((u64, u64, u64)) -> bool + Sync {
+    let key = |d: Option<Date>, none| d.map_or(none, |d| date_key(Some(&d.to_string())));
+    let low = key(range.from, (0, 0, 0));
+    let high = key(range.to, (u64::MAX, u64::MAX, u64::MAX));
+    move |k| range.is_all() || (low <= k && k <= high && range.contains(date_of_key(k)))
+}
+
+/// Whether `query` excludes a term the index knows exactly ([`query::exact`]).
+fn exact_excludes(query: &Query) -> bool {
+    query
+        .ops()
+        .exclude
+        .iter()
+        .any(|t| !t.is_pinyin() && t.is_fixed())
+}
+
+impl Archive {
+    /// The documents holding one of the excluded terms of `query` the index knows exactly
+    /// ([`query::exact`]), from each term's postings on its own; `None` when there is no
+    /// such term.
+    fn excluded(&self, query: &Query) -> Result<Option<Excluded>, String> {
+        let exclude = &query.ops().exclude;
+        if !exact_excludes(query) {
+            return Ok(None);
+        }
+        let mut out: Excluded = Vec::with_capacity(self.files.len());
+        for file in &self.files {
+            let mut per_segment: Vec<Vec<bool>> = file
+                .searcher
+                .segment_readers()
+                .iter()
+                .map(|seg| vec![false; seg.max_doc() as usize])
+                .collect();
+            for q in exclude.iter().filter_map(|t| query::exact(&file.fields, t)) {
+                let weight = q
+                    .weight(EnableScoring::disabled_from_searcher(&file.searcher))
+                    .map_err(engine)?;
+                for (seg, set) in file.searcher.segment_readers().iter().zip(&mut per_segment) {
+                    weight
+                        .for_each_no_score(seg, &mut |docs| {
+                            for &d in docs {
+                                set[d as usize] = true;
+                            }
+                        })
+                        .map_err(engine)?;
+                }
+            }
+            out.push(per_segment);
+        }
+        Ok(Some(out))
+    }
+
+    /// [`Archive::matches`] (a query the index ranks by itself) without the articles out of
+    /// the query's `date:` range (from the date key each match carries) or holding one of
+    /// its literal excluded terms (from the postings); `None` when the index cannot rank
+    /// the query.
+    pub fn matches_within(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
+        let range = query.ops().dates;
+        if range.is_all() && !exact_excludes(query) {
+            return self.matches(query);
+        }
+        let excluded = self.excluded(query)?;
+        let in_range = key_range(range);
+        self.matches_where(query, &|(fi, si, doc), key| {
+            in_range(key) && excluded.as_ref().is_none_or(|e| !e[fi][si][doc as usize])
+        })
+    }
+
+    /// The articles of `found`, read whole, in collection order: the collection the
+    /// in-memory engine then searches (its ties keep that order, as on the in-memory path).
+    pub fn collection_of(&self, mut found: Vec<Match>) -> Result<Collection, String> {
+        found.sort_unstable_by_key(|m| (m.rank.2, m.rank.3, m.rank.4));
+        Ok(Collection::new(self.banner(), self.read_matches(&found)?))
+    }
+
+    /// The articles that may match `query`, in collection order, read whole, as
+    /// [`Archive::candidate_collection`] gives them but without the collection order: the
+    /// index leaves out the articles out of the `date:` range (date fast fields) and those
+    /// holding a literal excluded term, and only the rest are sorted.
+    pub fn candidate_articles(&self, query: &Query) -> Result<Collection, String> {
+        let range = query.ops().dates;
+        let excluded = self.excluded(query)?;
+        let mut days = Days::default();
+        let mut found: Vec<Found> = Vec::new();
+        for (fi, file) in self.files.iter().enumerate() {
+            let q = query::candidates(&file.fields, query);
+            let weight = q
+                .weight(EnableScoring::disabled_from_searcher(&file.searcher))
+                .map_err(engine)?;
+            for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
+                let out = excluded.as_ref().map(|e| &e[fi][si]);
+                let mut docs = Vec::new();
+                weight
+                    .for_each_no_score(seg, &mut |d| docs.extend_from_slice(d))
+                    .map_err(engine)?;
+                if docs.is_empty() {
+                    continue;
+                }
+                let col = |name: &str| -> Result<Column<u64>, String> {
+                    seg.fast_fields().u64(name).map_err(engine)
+                };
+                let [hi, lo, len, ord, off, size] =
+                    ["dhi", "dlo", "dlen", "ord", "off", "len"].map(col);
+                let (hi, lo, len, ord, off, size) = (hi?, lo?, len?, ord?, off?, size?);
+                let value = |c: &Column<u64>, d: u32| c.first(d).unwrap_or(0);
+                let alive = seg.alive_bitset();
+                for d in docs {
+                    if alive.is_some_and(|a| !a.is_alive(d))
+                        || out.is_some_and(|out| out[d as usize])
+                    {
+                        continue;
+                    }
+                    let key = (value(&hi, d), value(&lo, d), value(&len, d));
+                    if !range.is_all() && !range.contains(days.of(key)) {
+                        continue;
+                    }
+                    let bytes = (value(&off, d), value(&size, d));
+                    found.push((Reverse(key), fi as u32, value(&ord, d), fi, bytes));
+                }
+            }
+        }
+        if let Some(path) = &self.path
+            && found.len() as f64 > MANY * self.len() as f64
+        {
+            // As `candidate_collection`: most of the archive is read in one stream.
+            return crate::load::load(Some(path))
+                .map(|(c, _)| c)
+                .map_err(|e| format!("{e:?}"));
+        }
+        found.sort_unstable_by_key(|f| (f.0, f.1, f.2));
+        let at: Vec<(usize, (u64, u64))> = found.iter().map(|f| (f.3, f.4)).collect();
+        Ok(Collection::new(self.banner(), self.read_all(&at)?))
+    }
+}

@@ -1,0 +1,90 @@
+//! The query parser's unit tests.
+
+use super::*;
+
+fn texts(q: &str) -> Vec<String> {
+    Query::parse(q)
+        .terms()
+        .iter()
+        .map(|t| t.text().to_string())
+        .collect()
+}
+
+#[test]
+fn splits_on_ascii_and_full_width_spaces() {
+    assert_eq!(texts(" 工会\u{3000}驿站  司机 "), ["工会", "驿站", "司机"]);
+}
+
+#[test]
+fn quotes_keep_phrases() {
+    assert_eq!(texts("\"绿色 出行\" 北京"), ["绿色 出行", "北京"]);
+    assert_eq!(texts("“绿色 出行”北京"), ["绿色 出行", "北京"]);
+    assert_eq!(texts("a\"b c"), ["a", "b c"]);
+}
+
+#[test]
+fn empty_and_blank_queries_are_empty() {
+    assert!(Query::parse("").is_empty());
+    assert!(Query::parse(" \u{3000}\"\" “”\t").is_empty());
+}
+
+#[test]
+fn quoted_terms_are_literal() {
+    let q = Query::parse("\"gonghui\" gonghui");
+    assert!(!q.terms()[0].is_pinyin());
+    assert!(q.terms()[1].is_pinyin());
+}
+
+#[test]
+fn unpaired_curly_quotes_are_ordinary_characters() {
+    assert_eq!(texts("“"), ["“"]);
+    assert_eq!(texts("”"), ["”"]);
+    assert_eq!(texts("“北京 工会"), ["“北京", "工会"]);
+    assert_eq!(texts("北京” “工会"), ["北京”", "“工会"]);
+    assert_eq!(texts("“a” “b"), ["a", "“b"]);
+    // Inside ASCII quotes curly ones are text, and the reverse.
+    assert_eq!(texts("\"“\""), ["“"]);
+    assert_eq!(texts("\"”\""), ["”"]);
+    assert_eq!(texts("“a\"b”"), ["a\"b"]);
+    assert!(!Query::parse("“").terms()[0].is_pinyin());
+}
+
+#[test]
+fn try_parse_refuses_blank_long_and_many_term_queries() {
+    for blank in ["", " ", "\"", "\"\"", "\" \"", "“”", "\u{3000}", "\u{200B}"] {
+        assert_eq!(
+            Query::try_parse(blank).err(),
+            Some(QueryError::Empty),
+            "{blank:?}"
+        );
+    }
+    let many = vec!["a"; MAX_TERMS + 1].join(" ");
+    assert_eq!(
+        Query::try_parse(&many).err(),
+        Some(QueryError::TooManyTerms {
+            terms: MAX_TERMS + 1
+        })
+    );
+    let long = "工".repeat(MAX_QUERY_CHARS + 1);
+    assert_eq!(
+        Query::try_parse(&long).err(),
+        Some(QueryError::TooLong {
+            chars: MAX_QUERY_CHARS + 1
+        })
+    );
+    let most = vec!["a"; MAX_TERMS].join(" ");
+    assert_eq!(
+        Query::try_parse(&most).map(|q| q.terms().len()),
+        Ok(MAX_TERMS)
+    );
+    assert!(Query::try_parse(&"工".repeat(MAX_QUERY_CHARS)).is_ok());
+}
+
+#[test]
+fn parse_keeps_within_the_limits() {
+    let many = vec!["gonghui"; 12_500].join(" ");
+    assert_eq!(Query::parse(&many).terms().len(), MAX_TERMS);
+    let long = "工".repeat(1 << 20);
+    let q = Query::parse(&long);
+    assert_eq!(q.terms()[0].text().chars().count(), MAX_QUERY_CHARS);
+}
