@@ -14,7 +14,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
-use kanbao::article::Collection;
+use kanbao::collection::Collection;
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
 use kanbao::tui::theme::Theme;

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
-use kanbao::article::Collection;
+use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
 use kanbao::index::{self, library::Indexed};
 use kanbao::state::StateStore;

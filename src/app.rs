@@ -44,7 +44,8 @@ pub use timeline::Timeline;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::action::Action;
-use crate::article::{Article, Collection};
+use crate::article::Article;
+use crate::collection::Collection;
 use crate::filter::Filter;
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{AmbiguousWidth, Clusters, LayoutOptions, Widths, cut_to_width, sanitize};

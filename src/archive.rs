@@ -9,7 +9,8 @@
 
 use std::io::{self, Write};
 
-use crate::article::{Article, Collection, Kind};
+use crate::article::{Article, Kind};
+use crate::collection::Collection;
 use crate::district::{self, DISTRICTS};
 use crate::load;
 

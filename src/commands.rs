@@ -6,8 +6,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::article::{Article, Collection, Kind};
+use crate::article::{Article, Kind};
 use crate::cli::SortBy;
+use crate::collection::Collection;
 use crate::date::date_of;
 use crate::district::DistrictKey;
 use crate::error::{Error, Result};

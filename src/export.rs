@@ -23,8 +23,8 @@ use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::article::Article;
-use crate::article::Collection;
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::collection::Collection;
 use crate::commands::{self, Outcome};
 use crate::district::DistrictKey;
 use crate::error::{Error, Result};

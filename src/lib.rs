@@ -8,6 +8,7 @@ pub mod app;
 pub mod archive;
 pub mod article;
 pub mod cli;
+pub mod collection;
 pub mod commands;
 pub mod config;
 pub mod date;

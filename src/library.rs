@@ -1,6 +1,6 @@
 //! Articles that are not all in memory: a [`Library`] answers for an archive read through
 //! its persistent index (see `crate::index::library`), one article at a time, and [`Lazy`]
-//! keeps what the reader has asked for so that a [`Collection`](crate::article::Collection)
+//! keeps what the reader has asked for so that a [`Collection`](crate::collection::Collection)
 //! can lend it out by reference.
 //!
 //! The reader over a million articles must not parse them all (issue 12): the list shows

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, Collection};
+use crate::article::Article;
+use crate::collection::Collection;
 use crate::error::{Error, Item, Place, Result, Shape, shorten_quoted, shown};
 
 mod dates;

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
-use kanbao::article::{Article, Collection};
+use kanbao::article::Article;
 use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
+use kanbao::collection::Collection;
 use kanbao::commands::{self, Outcome};
 use kanbao::config;
 use kanbao::date::DateRange;
@@ -271,7 +272,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 Some(_) => ManuallyDrop::new(Collection::default()),
                 None => load(settings)?,
             };
-            let width = args.width.unwrap_or_else(terminal_width);
+            let width = args.width.unwrap_or_else(tui::terminal::show_width);
             let options = LayoutOptions {
                 ambiguous: match settings.ambiguous_width.value {
                     Ambiguous::Two => AmbiguousWidth::Wide,
@@ -514,16 +515,6 @@ fn flush_text(out: &mut dyn Write, text: &str) -> kanbao::error::Result<Outcome>
         source,
     })?;
     Ok(Outcome::Found)
-}
-
-/// The terminal's width when stdout is one, else 80.
-fn terminal_width() -> usize {
-    if std::io::stdout().is_terminal()
-        && let Ok((cols, _)) = crossterm::terminal::size()
-    {
-        return usize::from(cols).max(commands::MIN_SHOW_WIDTH);
-    }
-    80
 }
 
 /// The archive of `--data` through its index (built on first use when large), unless

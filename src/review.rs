@@ -193,15 +193,15 @@ fn run_editor(program: &str, path: &Path) -> std::io::Result<std::process::ExitS
     std::process::Command::new(program).arg(path).status()
 }
 
-/// The ids of source `key` whose marks `filter` asks for: bookmarked when it asks for
-/// bookmarks, with every one of its tags (the other parts are not asked here).
-pub fn marked_ids(store: &StateStore, key: &str, filter: &crate::filter::Filter) -> Vec<String> {
+/// The ids of source `key` that are bookmarked (when `bookmarked`) and have every one of
+/// `tags`: the articles a mark filter keeps, found from the state's few entries.
+pub fn marked_ids(store: &StateStore, key: &str, bookmarked: bool, tags: &[String]) -> Vec<String> {
     store
         .source(key)
         .into_iter()
         .flat_map(|s| s.entries())
-        .filter(|(_, e)| !filter.bookmarked || e.is_bookmarked())
-        .filter(|(_, e)| filter.tags.iter().all(|t| e.has_tag(t.trim())))
+        .filter(|(_, e)| !bookmarked || e.is_bookmarked())
+        .filter(|(_, e)| tags.iter().all(|t| e.has_tag(t.trim())))
         .map(|(id, _)| id.to_owned())
         .collect()
 }

@@ -42,7 +42,7 @@ impl From<crate::cli::ByArg> for By {
 /// The days of the articles of `collection` that `keep` keeps and `query` (if any)
 /// matches (`None` for an undated one).
 pub fn dates_in(
-    collection: &crate::article::Collection,
+    collection: &crate::collection::Collection,
     keep: &dyn Fn(&crate::article::Article) -> bool,
     query: Option<&crate::search::Query>,
 ) -> Vec<Option<Date>> {
@@ -67,7 +67,7 @@ pub fn command(
     out: &mut dyn Write,
     args: &crate::cli::TimelineArgs,
     archive: Option<&crate::index::Archive>,
-    load: &dyn Fn() -> Result<std::mem::ManuallyDrop<crate::article::Collection>>,
+    load: &dyn Fn() -> Result<std::mem::ManuallyDrop<crate::collection::Collection>>,
     marks: Option<(&crate::state::StateStore, &str)>,
     bars: bool,
     lang: Lang,

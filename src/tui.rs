@@ -11,7 +11,7 @@ pub mod theme;
 pub mod view;
 
 use crate::app::{App, Options};
-use crate::article::Collection;
+use crate::collection::Collection;
 use crate::error::{Error, Result};
 use crate::filter::Filter;
 use crate::layout::{AmbiguousWidth, Clusters};

@@ -336,7 +336,7 @@ fn every_cell_of_the_selection_bar_is_painted_whatever_width_the_terminal_gives_
 }
 
 /// A page whose title and text hold emoji ZWJ sequences, flags and `❤️` among Chinese.
-fn emoji_collection() -> kanbao::article::Collection {
+fn emoji_collection() -> kanbao::collection::Collection {
     let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
     let article = |i: usize| kanbao::article::Article {
         id: format!("e{i}"),
@@ -347,7 +347,7 @@ fn emoji_collection() -> kanbao::article::Collection {
         ],
         ..kanbao::article::Article::default()
     };
-    kanbao::article::Collection::from((0..6).map(article).collect::<Vec<_>>())
+    kanbao::collection::Collection::from((0..6).map(article).collect::<Vec<_>>())
 }
 
 /// What a terminal that draws each character of a cluster on its own shows for `buf`:

@@ -385,7 +385,8 @@ fn a_click_selects_and_a_second_click_opens() {
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kanbao::app::{BACKGROUND_SEARCH_MIN, Searcher};
-use kanbao::article::{Article, Collection};
+use kanbao::article::Article;
+use kanbao::collection::Collection;
 
 const LARGE: usize = 30_000;
 

@@ -458,7 +458,8 @@ fn the_reader_header_shows_the_date_range_and_c_clears_it() {
 fn o_in_the_reader_lists_a_search_newest_first_and_the_header_says_so() {
     use kanbao::action::Action;
     use kanbao::app::{Context, Options};
-    use kanbao::article::{Article, Collection};
+    use kanbao::article::Article;
+    use kanbao::collection::Collection;
     use kanbao::keys::{Key, KeyName, action_for};
     let article = |id: &str, date: Option<&str>, text: &str| Article {
         id: id.into(),
@@ -581,7 +582,7 @@ fn the_date_prompt_in_a_terminal() {
 }
 
 /// The generated archive's first articles: several months, a few a day.
-fn generated(n: usize) -> kanbao::article::Collection {
+fn generated(n: usize) -> kanbao::collection::Collection {
     let mut bytes = Vec::new();
     kanbao::archive::generate(n, 5, &mut bytes).unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use kanbao::article::Collection;
+use kanbao::collection::Collection;
 use kanbao::index::{self, Note};
 use kanbao::search::{Query, search_articles};
 use pinyin::ToPinyin;

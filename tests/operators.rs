@@ -7,7 +7,7 @@ mod support;
 
 use kanbao::action::Action;
 use kanbao::app::Options;
-use kanbao::article::Collection;
+use kanbao::collection::Collection;
 use kanbao::search::{Query, QueryError, find_matches, fold::fold};
 use proptest::prelude::*;
 use serde_json::Value;

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use kanbao::action::Action;
 use kanbao::app::{App, Mode, Options};
-use kanbao::article::Collection;
+use kanbao::collection::Collection;
 use kanbao::date::DateRange;
 use kanbao::filter::{DistrictFilter, Filter};
 use kanbao::i18n::Lang;

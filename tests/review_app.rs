@@ -150,7 +150,7 @@ fn an_article_over_the_safe_size_is_cut_and_says_so() {
         ..kanbao::article::Article::default()
     };
     let mut app = support::app_over(
-        kanbao::article::Collection::from(vec![long]),
+        kanbao::collection::Collection::from(vec![long]),
         Options::default(),
     );
     app.update(kanbao::action::Action::Resize(80, 24));

@@ -356,7 +356,7 @@ fn a_narrow_header_keeps_the_count_and_cuts_the_filters() {
 fn list_rows_of_an_archive_show_each_article_date() {
     let articles: Vec<_> = kanbao::archive::Generator::new(40, 7).collect();
     let banner = load_bundled().unwrap().banner().map(str::to_string);
-    let collection = kanbao::article::Collection::new(banner, articles.clone());
+    let collection = kanbao::collection::Collection::new(banner, articles.clone());
     let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     let terminal = draw(&app, &Theme::new(true, false), 80, 24);
@@ -480,7 +480,7 @@ fn picker_counts_are_right_aligned_in_a_column() {
             });
         }
     }
-    let collection = kanbao::article::Collection::from(articles);
+    let collection = kanbao::collection::Collection::from(articles);
     let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     app.update(Action::OpenPicker);
@@ -608,7 +608,7 @@ fn while_a_search_runs_the_header_does_not_show_a_stale_count() {
             ..Default::default()
         })
         .collect();
-    let collection = kanbao::article::Collection::from(articles);
+    let collection = kanbao::collection::Collection::from(articles);
     let mut app = support::app_over(collection, Options::default());
     app.update(Action::Resize(80, 24));
     app.update(Action::OpenSearch);
@@ -716,7 +716,7 @@ fn an_empty_date_leaves_no_dangling_separator_in_a_list_row() {
             ..kanbao::article::Article::default()
         })
         .collect();
-    let collection = kanbao::article::Collection::from(articles);
+    let collection = kanbao::collection::Collection::from(articles);
     for query in ["", "驿站"] {
         let opts = Options {
             query: query.into(),

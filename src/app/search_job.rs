@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, OnceLock};
 
 use crate::action::Action;
-use crate::article::Collection;
+use crate::collection::Collection;
 use crate::search::{Cancelled, Query, SearchIndex};
 
 /// The app's search index, built once: on the spot for a small collection, on a thread of

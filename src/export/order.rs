@@ -9,8 +9,9 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use crate::article::{Article, Collection};
+use crate::article::Article;
 use crate::cli::ExportOrder;
+use crate::collection::Collection;
 use crate::date::date_of;
 
 use super::Marks;

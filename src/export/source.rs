@@ -5,8 +5,8 @@
 
 use std::mem::ManuallyDrop;
 
-use crate::article::Collection;
 use crate::cli::ExportArgs;
+use crate::collection::Collection;
 use crate::error::Result;
 use crate::filter::Filter;
 use crate::index::Archive;
@@ -49,7 +49,7 @@ pub fn articles_and_marks(
             let marked = marks
                 .as_ref()
                 .filter(|_| filter.bookmarked || !filter.tags.is_empty())
-                .map(|(store, key)| marked_ids(store, key, filter));
+                .map(|(store, key)| marked_ids(store, key, filter.bookmarked, &filter.tags));
             let ask = ExportAsk {
                 ids: &args.id,
                 query,

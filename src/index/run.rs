@@ -8,7 +8,8 @@ use std::io::{IsTerminal, Write};
 
 use super::Archive;
 use super::open::Match;
-use crate::article::{Article, Collection};
+use crate::article::Article;
+use crate::collection::Collection;
 use crate::commands::{self, Outcome};
 use crate::date::DateRange;
 use crate::error::{Error, Result};

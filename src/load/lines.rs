@@ -14,7 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, sync_channel};
 use std::sync::{Arc, Mutex};
 
-use crate::article::{Article, Collection};
+use crate::article::Article;
+use crate::collection::Collection;
 use crate::error::{Error, Item, Place, Result, shown};
 
 use super::read::{BOM, utf8_at};

@@ -1,7 +1,7 @@
 //! The reading state for the commands that read marks (`list --bookmarked`, `--tag`,
 //! `export --notes`…), and the ids that say which data it belongs to.
 
-use crate::article::Collection;
+use crate::collection::Collection;
 use crate::error::{Error, Result};
 use crate::index::Archive;
 use crate::layout::sanitize_lines;

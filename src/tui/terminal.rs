@@ -167,3 +167,15 @@ pub fn probe_ambiguous_width() -> AmbiguousWidth {
         _ => AmbiguousWidth::Narrow,
     }
 }
+
+/// The width `kanbao show` lays an article out at: the terminal's when stdout is one (at
+/// least `commands::MIN_SHOW_WIDTH`), else 80.
+pub fn show_width() -> usize {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal()
+        && let Ok((cols, _)) = terminal::size()
+    {
+        return usize::from(cols).max(crate::commands::MIN_SHOW_WIDTH);
+    }
+    80
+}

@@ -4,7 +4,8 @@
 #![allow(dead_code)] // each test file uses a different part of it
 
 use kanbao::app::{App, Mode, Options};
-use kanbao::article::{Article, Collection};
+use kanbao::article::Article;
+use kanbao::collection::Collection;
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
 use kanbao::tui::theme::Theme;

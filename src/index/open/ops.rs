@@ -15,7 +15,7 @@ use tantivy::query::{EnableScoring, Query as TQuery};
 use super::dates::Days;
 use super::ranked::Match;
 use super::{Archive, MANY, date_of_key, engine};
-use crate::article::Collection;
+use crate::collection::Collection;
 use crate::date::{Date, DateRange};
 use crate::index::build::date_key;
 use crate::index::query;
