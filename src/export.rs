@@ -26,7 +26,6 @@ use crate::article::Article;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::collection::Collection;
 use crate::commands::{self, Outcome};
-use crate::district::DistrictKey;
 use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg, STDOUT};
@@ -173,14 +172,7 @@ fn selection(args: &ExportArgs, lang: Lang) -> Vec<String> {
     if let Ok(filter) = DistrictFilter::parse(&args.district)
         && !filter.is_empty()
     {
-        let names: Vec<String> = filter
-            .keys()
-            .into_iter()
-            .map(|k| match k {
-                DistrictKey::Named(name) => name.clone(),
-                DistrictKey::Unstated => Msg::Unstated.text(lang).to_owned(),
-            })
-            .collect();
+        let names = filter.names(Msg::Unstated.text(lang));
         parts.push(text::districts(lang, &names));
     }
     if let Some(q) = &args.query {

@@ -51,6 +51,18 @@ impl DistrictFilter {
         keys
     }
 
+    /// The selected districts' names, in canonical order, with `unstated` standing for the
+    /// articles that name none.
+    pub fn names(&self, unstated: &str) -> Vec<String> {
+        self.keys()
+            .into_iter()
+            .map(|k| match k {
+                DistrictKey::Named(name) => name.clone(),
+                DistrictKey::Unstated => unstated.to_owned(),
+            })
+            .collect()
+    }
+
     /// True when `article` passes the filter.
     pub fn matches(&self, article: &Article) -> bool {
         self.keys.is_empty() || self.keys.contains(&DistrictKey::of(article))

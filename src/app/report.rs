@@ -4,7 +4,6 @@
 //! ever written over). The status bar says where, or why it could not.
 
 use super::*;
-use crate::district::DistrictKey;
 use crate::export::file::{ListReport, write_list};
 use crate::export::{data_name, text};
 
@@ -63,17 +62,7 @@ impl App {
     fn selection_words(&self) -> Vec<String> {
         let lang = self.opts.lang;
         let mut parts = Vec::new();
-        let districts: Vec<String> = self
-            .opts
-            .filter
-            .districts
-            .keys()
-            .into_iter()
-            .map(|k| match k {
-                DistrictKey::Named(name) => name.clone(),
-                DistrictKey::Unstated => Msg::Unstated.text(lang).to_owned(),
-            })
-            .collect();
+        let districts = self.opts.filter.districts.names(Msg::Unstated.text(lang));
         if !districts.is_empty() {
             parts.push(text::districts(lang, &districts));
         }

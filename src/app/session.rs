@@ -4,7 +4,6 @@
 //! own, or `--fresh`.
 
 use super::*;
-use crate::district::DistrictKey;
 use crate::state::Session;
 
 impl App {
@@ -51,17 +50,7 @@ impl App {
 
     /// Keeps where the list is, for the next start (on quit).
     pub(super) fn remember_session(&mut self) {
-        let districts = self
-            .opts
-            .filter
-            .districts
-            .keys()
-            .into_iter()
-            .map(|k| match k {
-                DistrictKey::Named(name) => name.clone(),
-                DistrictKey::Unstated => crate::district::UNSTATED.to_owned(),
-            })
-            .collect();
+        let districts = self.opts.filter.districts.names(crate::district::UNSTATED);
         let selected = self
             .view
             .get(self.selected)
