@@ -359,6 +359,10 @@ impl App {
                 self.prompt(Action::SearchInput(text.into()), before, cursor, false);
             }
             Action::OpenTimeline => self.open_timeline(),
+            // Without a search the list is newest first already: say what `o` does.
+            Action::ToggleSort if self.query.is_empty() => {
+                self.status = Some(crate::i18n::sort_needs_search(self.opts.lang).into());
+            }
             Action::ToggleSort => {
                 self.by_date = !self.by_date;
                 self.rebuild_view();

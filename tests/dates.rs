@@ -514,6 +514,15 @@ fn o_in_the_reader_lists_a_search_newest_first_and_the_header_says_so() {
     app.update(Action::ToggleSort);
     assert!(!header(&app).contains("按日期"));
     assert_eq!(shown(&app), best);
+    assert_eq!(app.status(), None, "with a search, o says nothing more");
+    // Without a search the list is newest first already: `o` says so instead of nothing.
+    app.update(Action::ClearFilters);
+    app.update(Action::ToggleSort);
+    assert!(
+        app.status().is_some_and(|s| s.contains("已按日期从新到旧")),
+        "{:?}",
+        app.status()
+    );
 }
 
 #[test]

@@ -105,3 +105,11 @@ pub fn timeline_title(lang: Lang, total: usize, busiest: &str, count: usize) -> 
         Lang::En => format!("Timeline · {total} · busiest {busiest} ({count})"),
     }
 }
+
+/// Said when `o` is pressed with no search: the list is newest first already.
+pub fn sort_needs_search(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "列表已按日期从新到旧；o 切换搜索结果的排序",
+        Lang::En => "the list is newest first already; o sorts a search's results",
+    }
+}
