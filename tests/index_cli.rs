@@ -54,6 +54,13 @@ fn indexed_commands_print_what_the_in_memory_path_prints() {
         vec!["search", "工会", "--count"],
         vec!["search", "服务站", "--count", "--json"],
         vec!["search", "gonghui", "--count"],
+        // Not counted by the index: checked a block at a time, then streamed or counted.
+        vec!["search", "gonghui"],
+        vec!["search", "ghyz", "--count", "--json"],
+        vec!["search", "站"],
+        vec!["search", "工会 -驿站"],
+        vec!["search", "title:工会 驿站"],
+        vec!["search", "gonghui", "--district", "xc"],
         vec!["search", "gonghui fw", "--json"],
         vec!["search", "\"工会 \""],
         vec!["list"],

@@ -15,6 +15,7 @@ mod ops;
 mod order;
 mod places;
 mod ranked;
+mod verify;
 
 pub use ops::exact_ops;
 pub use places::NO_DISTRICT;

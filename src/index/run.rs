@@ -67,8 +67,19 @@ pub fn search(
     } else {
         archive.matches_within(query).map_err(failed)?
     };
+    let streams = !how.json && !how.count && how.sort == crate::cli::SortBy::Relevance;
     let collection = match ranked {
-        Some(found) if !how.json && !how.count && how.sort == crate::cli::SortBy::Relevance => {
+        Some(found) if streams => {
+            return stream(out, archive, found, keep, query, how);
+        }
+        // Not counted by the index: checked by the matcher a block at a time, then
+        // streamed or counted as above (no archive read whole).
+        None if streams || how.count => {
+            let found = archive.verified_matches(query, keep).map_err(failed)?;
+            if how.count {
+                let hits = found.iter().map(Match::hits).sum();
+                return commands::write_count(out, found.len(), hits, how.json);
+            }
             return stream(out, archive, found, keep, query, how);
         }
         Some(found) if (found.len() as f64) < MOST_READ * archive.len() as f64 => {

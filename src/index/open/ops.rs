@@ -22,8 +22,14 @@ use crate::index::query;
 use crate::search::Query;
 
 /// A candidate while they are gathered: its place in the collection order (date key,
-/// file, place in the file), then its file and byte range.
-type Found = (Reverse<(u64, u64, u64)>, u32, u64, usize, (u64, u64));
+/// file, place in the file), then its document (file, segment, number) and byte range.
+pub(super) type Found = (
+    Reverse<(u64, u64, u64)>,
+    u32,
+    u64,
+    (usize, usize, u32),
+    (u64, u64),
+);
 
 /// Whether the index answers every operator of `query` exactly: a date range (fast
 /// fields) and excluded terms it knows exactly ([`query::exact`]), nothing else. Then
@@ -126,6 +132,23 @@ impl Archive {
     /// index leaves out the articles out of the `date:` range (date fast fields) and those
     /// holding a literal excluded term, and only the rest are sorted.
     pub fn candidate_articles(&self, query: &Query) -> Result<Collection, String> {
+        let mut found = self.candidates_found(query)?;
+        if let Some(path) = &self.path
+            && found.len() as f64 > MANY * self.len() as f64
+        {
+            // As `candidate_collection`: most of the archive is read in one stream.
+            return crate::load::load(Some(path))
+                .map(|(c, _)| c)
+                .map_err(|e| format!("{e:?}"));
+        }
+        found.sort_unstable_by_key(|f| (f.0, f.1, f.2));
+        let at: Vec<(usize, (u64, u64))> = found.iter().map(|f| (f.3.0, f.4)).collect();
+        Ok(Collection::new(self.banner(), self.read_all(&at)?))
+    }
+
+    /// The candidates of `query`, unordered: what the index finds, less what the `date:`
+    /// range and the literal excluded terms leave out.
+    pub(super) fn candidates_found(&self, query: &Query) -> Result<Vec<Found>, String> {
         let range = query.ops().dates;
         let excluded = self.excluded(query)?;
         let mut days = Days::default();
@@ -163,20 +186,11 @@ impl Archive {
                         continue;
                     }
                     let bytes = (value(&off, d), value(&size, d));
-                    found.push((Reverse(key), fi as u32, value(&ord, d), fi, bytes));
+                    let at = (fi, si, d);
+                    found.push((Reverse(key), fi as u32, value(&ord, d), at, bytes));
                 }
             }
         }
-        if let Some(path) = &self.path
-            && found.len() as f64 > MANY * self.len() as f64
-        {
-            // As `candidate_collection`: most of the archive is read in one stream.
-            return crate::load::load(Some(path))
-                .map(|(c, _)| c)
-                .map_err(|e| format!("{e:?}"));
-        }
-        found.sort_unstable_by_key(|f| (f.0, f.1, f.2));
-        let at: Vec<(usize, (u64, u64))> = found.iter().map(|f| (f.3, f.4)).collect();
-        Ok(Collection::new(self.banner(), self.read_all(&at)?))
+        Ok(found)
     }
 }

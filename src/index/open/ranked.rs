@@ -376,11 +376,11 @@ pub struct Match {
     /// Where it ranks; smaller first.
     pub rank: Rank,
     /// How many of its hits are in the title, kicker or subtitle.
-    title: usize,
+    pub(super) title: usize,
     /// Its document.
     pub(super) doc: DocAt,
     /// The byte range of its JSON in its file.
-    range: (u64, u64),
+    pub(super) range: (u64, u64),
 }
 
 impl Match {

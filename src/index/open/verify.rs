@@ -1,0 +1,47 @@
+//! The matches of a query the index cannot count (pinyin, one character, operators that
+//! need the text), found by kanbao's own engine over the candidates a block at a time: the
+//! command line then streams them best first as it streams the ranked ones, and memory is
+//! that of a block and of the matches' ranks, not of the archive.
+
+use std::cmp::Reverse;
+
+use super::Archive;
+use super::ranked::Match;
+use crate::article::Article;
+use crate::search::{Query, SearchIndex};
+
+/// Candidates read and checked at a time.
+const BLOCK: usize = 4096;
+
+impl Archive {
+    /// Every candidate of `query` that the in-memory engine matches and `keep` keeps (the
+    /// query's operators applied), with its exact hits and its rank; unordered.
+    pub fn verified_matches(
+        &self,
+        query: &Query,
+        keep: &dyn Fn(&Article) -> bool,
+    ) -> Result<Vec<Match>, String> {
+        let mut found = self.candidates_found(query)?;
+        // In file order, so that each block reads its files forwards.
+        found.sort_unstable_by_key(|f| (f.3, f.1));
+        let mut out = Vec::new();
+        for block in found.chunks(BLOCK) {
+            let at: Vec<(usize, (u64, u64))> = block.iter().map(|f| (f.3.0, f.4)).collect();
+            let articles = self.read_all(&at)?;
+            for hit in SearchIndex::new(&articles).search(query) {
+                let article = &articles[hit.index];
+                if !keep(article) || !query.admits(article) {
+                    continue;
+                }
+                let f = &block[hit.index];
+                out.push(Match {
+                    rank: (hit.title_hits == 0, Reverse(hit.hits), f.0, f.1, f.2),
+                    title: hit.title_hits,
+                    doc: f.3,
+                    range: f.4,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
