@@ -66,6 +66,33 @@ impl Indexed {
         }
     }
 
+    /// Whether the article at a place passes the districts and dates of `filter`: the
+    /// district codes and days are looked up only when the filter asks for them.
+    fn passes<'a>(&'a self, filter: &'a Filter) -> impl Fn(ArticleIx) -> bool + 'a {
+        let districts = &filter.districts;
+        let codes = if districts.is_empty() {
+            &[][..]
+        } else {
+            self.codes()
+        };
+        let dates = if filter.dates.is_all() {
+            &[][..]
+        } else {
+            self.archive.dates().unwrap_or_default()
+        };
+        // Which codes pass, worked out once.
+        let mut allowed = [false; 256];
+        for (code, d) in DISTRICTS.iter().enumerate() {
+            allowed[code] = districts.contains(&DistrictKey::Named(d.name.to_string()));
+        }
+        allowed[usize::from(NO_DISTRICT)] = districts.contains(&DistrictKey::Unstated);
+        move |i| {
+            (districts.is_empty() || codes.get(i).is_some_and(|&c| allowed[usize::from(c)]))
+                && (filter.dates.is_all()
+                    || dates.get(i).is_some_and(|d| filter.dates.contains(*d)))
+        }
+    }
+
     fn codes(&self) -> &[u8] {
         self.districts
             .get_or_init(|| self.archive.district_codes().unwrap_or_default())
@@ -169,34 +196,8 @@ impl Library for Indexed {
     }
 
     fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx> {
-        let districts = &filter.districts;
-        let codes = if districts.is_empty() {
-            &[][..]
-        } else {
-            self.codes()
-        };
-        let dates = if filter.dates.is_all() {
-            &[][..]
-        } else {
-            self.archive.dates().unwrap_or_default()
-        };
-        // Which codes pass, worked out once for the whole list.
-        let mut allowed = [false; 256];
-        for (code, d) in DISTRICTS.iter().enumerate() {
-            allowed[code] = districts.contains(&DistrictKey::Named(d.name.to_string()));
-        }
-        allowed[usize::from(NO_DISTRICT)] = districts.contains(&DistrictKey::Unstated);
-        let district_ok = |i: usize| {
-            districts.is_empty() || codes.get(i).is_some_and(|&c| allowed[usize::from(c)])
-        };
-        let date_ok = |i: usize| {
-            filter.dates.is_all() || dates.get(i).is_some_and(|d| filter.dates.contains(*d))
-        };
-        order
-            .iter()
-            .copied()
-            .filter(|&i| district_ok(i) && date_ok(i))
-            .collect()
+        let passes = self.passes(filter);
+        order.iter().copied().filter(|&i| passes(i)).collect()
     }
 
     fn search(
@@ -213,26 +214,13 @@ impl Library for Indexed {
             && ops.reporters.is_empty()
             && ops.kind.is_none()
             && ops.any.is_empty();
-        let narrowed = |places: Vec<u32>| -> Vec<u32> {
-            let mut wanted = Filter::from(ops.districts.clone());
-            wanted.dates = ops.dates;
-            if wanted.districts.is_empty() && wanted.dates.is_all() {
-                return places;
-            }
-            let all: Vec<ArticleIx> = places.iter().map(|&p| p as usize).collect();
-            let kept: std::collections::HashSet<ArticleIx> =
-                self.keep(&all, &wanted).into_iter().collect();
-            places
-                .into_iter()
-                .filter(|p| kept.contains(&(*p as usize)))
-                .collect()
-        };
+        let mut wanted = Filter::from(ops.districts.clone());
+        wanted.dates = ops.dates;
+        let passes = self.passes(&wanted);
         if from_index && let Ok(Some(found)) = self.archive.summed_places(query) {
-            let places = narrowed(found.iter().map(|f| f.0).collect());
-            let kept: std::collections::HashSet<u32> = places.into_iter().collect();
             let mut hits: Vec<SearchHit> = found
                 .into_iter()
-                .filter(|f| kept.contains(&f.0))
+                .filter(|f| passes(f.0 as usize))
                 .map(|(place, hits, title_hits)| SearchHit {
                     index: place as usize,
                     hits,
@@ -242,7 +230,8 @@ impl Library for Indexed {
             rank(&mut hits);
             return Some(hits);
         }
-        let places = narrowed(self.archive.candidates(query).unwrap_or_default());
+        let mut places = self.archive.candidates(query).unwrap_or_default();
+        places.retain(|&p| passes(p as usize));
         if query.is_empty() && from_index {
             // Only dates and districts: nothing to read.
             return Some(

@@ -5,8 +5,13 @@ use super::SearchHit;
 /// Sorts hits best first: articles with a hit in the title, kicker or subtitle before those
 /// without, then by total hits (more first), then by position in the collection.
 pub fn rank(hits: &mut [SearchHit]) {
-    // The position makes every key unique: an unstable sort gives the one order, faster.
-    hits.sort_unstable_by_key(|h| (h.title_hits == 0, std::cmp::Reverse(h.hits), h.index));
+    // The position makes every key unique: an unstable sort gives the one order, faster;
+    // the key packed in one integer compares in one instruction.
+    hits.sort_unstable_by_key(|h| {
+        (u128::from(h.title_hits == 0) << 127)
+            | (u128::from(u64::MAX - h.hits as u64) << 63)
+            | (h.index as u128 & ((1 << 63) - 1))
+    });
 }
 
 #[cfg(test)]
