@@ -304,8 +304,23 @@ impl Archive {
             let offsets: Vec<u32> = term.iter().map(|(o, _)| *o).collect();
             let mut counts = Vec::new();
             let mut positions: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
+            // For a term after the first: the next document the terms before hold.
+            let mut cursor = 0usize;
             let mut doc = posts[0].doc();
             'docs: while doc != TERMINATED {
+                if let Some(before) = &all {
+                    while before.get(cursor).is_some_and(|c| c.0 < doc) {
+                        cursor += 1;
+                    }
+                    match before.get(cursor) {
+                        None => break 'docs,
+                        Some(next) if next.0 > doc => {
+                            doc = posts[0].seek(next.0);
+                            continue 'docs;
+                        }
+                        Some(_) => {}
+                    }
+                }
                 for p in posts[1..].iter_mut() {
                     // `seek` may not go back: a list already past `doc` stays.
                     let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
@@ -314,10 +329,7 @@ impl Archive {
                         continue 'docs;
                     }
                 }
-                let wanted = all.as_ref().map_or_else(
-                    || asked(doc),
-                    |a| a.binary_search_by_key(&doc, |c| c.0).is_ok(),
-                );
+                let wanted = all.is_some() || asked(doc);
                 if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
                     for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
                         out.clear();
