@@ -152,19 +152,9 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
     out
 }
 
-/// A calendar day, counted from 2019-01-01.
+/// A calendar day, counted from 2019-01-01 (17,897 days after 1970-01-01).
 fn date(day: u32) -> String {
-    // Howard Hinnant's civil-from-days, shifted so that day 0 is 2019-01-01.
-    let z = i64::from(day) + 17_897 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::date::civil_date(i64::from(day) + 17_897)
 }
 
 /// The archive generator: an iterator of articles, deterministic in its seed.

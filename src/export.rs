@@ -208,21 +208,7 @@ pub fn today() -> String {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs())
         });
-    civil_date(secs / 86_400)
-}
-
-/// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_date(days: u64) -> String {
-    let z = i64::try_from(days).unwrap_or(0) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::date::civil_date(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
 /// The citation of an article: newspaper, date, 第N版, reporters, correspondents, id; the
@@ -441,10 +427,10 @@ mod tests {
 
     #[test]
     fn civil_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(19_723), "2024-01-01");
-        assert_eq!(civil_date(19_782), "2024-02-29");
-        assert_eq!(civil_date(20_793), "2026-12-06");
+        assert_eq!(crate::date::civil_date(0), "1970-01-01");
+        assert_eq!(crate::date::civil_date(19_723), "2024-01-01");
+        assert_eq!(crate::date::civil_date(19_782), "2024-02-29");
+        assert_eq!(crate::date::civil_date(20_793), "2026-12-06");
     }
 
     #[test]

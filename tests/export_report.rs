@@ -7,27 +7,20 @@
     reason = "a test should panic at the first surprise"
 )]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
 
-use assert_cmd::cargo::cargo_bin;
+use std::path::Path;
+use std::process::Output;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::{Value, json};
 
 /// Runs `kanbao --state dir/state.json args…` with a fixed date of export and no config,
 /// state or cache of the user's.
 fn kanbao(dir: &Path, args: &[&str]) -> Output {
-    Command::new(cargo_bin("kanbao"))
-        .arg("--state")
-        .arg(dir.join("state.json"))
+    support::cli::kanbao_in(dir)
         .args(args)
-        .env("NO_COLOR", "1")
         .env("SOURCE_DATE_EPOCH", "1733443200")
-        .env("XDG_STATE_HOME", dir.join("xdg-state"))
-        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
-        .env_remove("KANBAO_CONFIG")
-        .env_remove("KANBAO_DATA")
         .output()
         .unwrap()
 }

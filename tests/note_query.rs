@@ -7,9 +7,8 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use assert_cmd::cargo::cargo_bin;
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
 use kanbao::load::load_bundled;
@@ -19,18 +18,7 @@ use serde_json::Value;
 /// Runs `kanbao --state dir/state.json args…` over the bundled page, with no settings of
 /// the user's.
 fn kanbao(dir: &Path, args: &[&str]) -> Output {
-    Command::new(cargo_bin("kanbao"))
-        .arg("--state")
-        .arg(dir.join("state.json"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("XDG_STATE_HOME", dir.join("xdg-state"))
-        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
-        .env_remove("KANBAO_CONFIG")
-        .env_remove("KANBAO_DATA")
-        .output()
-        .unwrap()
+    support::cli::kanbao_in(dir).args(args).output().unwrap()
 }
 
 /// The ids `search … --json` or `list … --json` printed, in order.

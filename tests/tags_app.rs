@@ -78,19 +78,7 @@ fn row(tag: &str, count: usize, on: bool) -> (String, usize, bool) {
 }
 
 fn screen(app: &App, w: u16, h: u16) -> String {
-    let terminal = support::draw(app, &Theme::new(false, false), w, h);
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-        }
-        out.push('\n');
-    }
-    out
+    support::screen(app, w, h)
 }
 
 #[test]

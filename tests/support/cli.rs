@@ -28,6 +28,22 @@ pub fn kanbao_as(name: &str, args: &[&str]) -> Output {
         .expect("run kanbao")
 }
 
+/// `kanbao --state dir/state.json`, with no config, state or cache of the user's (all under
+/// `dir`), ready for its arguments.
+pub fn kanbao_in(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(cargo_bin("kanbao"));
+    cmd.arg("--state")
+        .arg(dir.join("state.json"))
+        .env("NO_COLOR", "1")
+        .env("XDG_STATE_HOME", dir.join("xdg-state"))
+        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
+        .env_remove("KANBAO_CONFIG")
+        .env_remove("KANBAO_DATA")
+        .env_remove("KANBAO_AUTO_INDEX");
+    cmd
+}
+
 /// Standard output as text.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()

@@ -26,6 +26,24 @@ pub fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The text `app` draws on a `w`×`h` screen without colours, a line per row, each wide
+/// character once.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let terminal = draw(app, &Theme::new(false, false), w, h);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The reader over the bundled page with `opts`, keeping no reading state and showing no
 /// warnings; it has no size until the caller sends `Action::Resize`.
 pub fn bundled_app(opts: Options) -> App {
