@@ -5,6 +5,7 @@
 
 mod support;
 
+use rexpect::process::Signal;
 use support::Term;
 
 #[test]
@@ -93,5 +94,36 @@ fn leaving_the_indexing_screen_leaves_at_once_and_no_index() {
             "{key:?}: no index is trusted"
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+}
+
+/// SIGTERM or SIGHUP while the indexing screen shows: the terminal is restored, the process
+/// ends with 128 + the signal, and no index is trusted.
+#[test]
+fn a_signal_on_the_indexing_screen_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(20_000, 3, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let cache_s = cache.to_str().unwrap();
+    let env = [("XDG_CACHE_HOME", cache_s), ("KANBAO_AUTO_INDEX", "1000")];
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+        let mut term = Term::start_with(
+            &["--no-state", "--data", data.to_str().unwrap()],
+            &env,
+            100,
+            30,
+        );
+        term.wait_text("Ctrl-C 离开");
+        term.signal(signal);
+        term.expect_restored_with(code);
+        let root = cache.join("kanbao/index");
+        let mut notes = Vec::new();
+        assert!(
+            kanbao::index::open_in(&root, &data, &mut notes).is_none(),
+            "{signal:?}: no index is trusted"
+        );
     }
 }

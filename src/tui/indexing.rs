@@ -1,7 +1,8 @@
 //! The screen the reader shows while it indexes an archive on its first open: the file,
-//! the articles indexed, MB/s and a bar. `q`, `Esc` and `Ctrl-C` leave at once: the build
-//! stops with the process and leaves only its temporary folder, which no one trusts and the
-//! next build removes (`index::build`).
+//! the articles indexed, MB/s and a bar. `q`, `Esc` and `Ctrl-C` leave at once, and SIGTERM
+//! or SIGHUP restores the terminal and ends the process: the build stops with the process
+//! and leaves only its temporary folder, which no one trusts and the next build removes
+//! (`index::build`).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -24,10 +24,28 @@ const SIGNAL_SAVE_WAIT: Duration = Duration::from_secs(3);
 
 /// Restores the terminal when dropped, whether the reader returns, fails or unwinds.
 #[must_use = "the terminal is restored when the guard is dropped"]
-pub struct Guard(());
+pub struct Guard {
+    /// The indexing screen's listener for SIGTERM and SIGHUP, closed with the screen (the
+    /// reader's own handlers, which save the state, take over after it).
+    #[cfg(unix)]
+    signals: Option<signal_hook::iterator::Handle>,
+}
+
+impl Guard {
+    fn plain() -> Guard {
+        Guard {
+            #[cfg(unix)]
+            signals: None,
+        }
+    }
+}
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(signals) = self.signals.take() {
+            signals.close();
+        }
         restore();
     }
 }
@@ -46,10 +64,34 @@ pub fn restore() {
 }
 
 /// Enters the alternate screen in raw mode for a screen of kanbao's own before the reader
-/// (the indexing screen): no mouse, no paste, no state to save; the guard restores it.
+/// (the indexing screen): no mouse, no paste, no state to save; the guard restores it. Until
+/// then SIGTERM and SIGHUP restore the terminal and end the process (128 + the signal).
 pub fn enter_plain() -> io::Result<(DefaultTerminal, Guard)> {
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
-    Ok((terminal, Guard(())))
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut guard = Guard::plain();
+    #[cfg(unix)]
+    {
+        guard.signals = restore_on_signals();
+    }
+    Ok((terminal, guard))
+}
+
+/// Listens for SIGTERM and SIGHUP on a thread of its own: restores the terminal and ends
+/// the process, until the returned handle is closed.
+#[cfg(unix)]
+fn restore_on_signals() -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok()?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _out = io::stdout().lock();
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Some(handle)
 }
 
 /// Enters the alternate screen in raw mode, with bracketed paste and, if asked, the mouse.
@@ -60,7 +102,7 @@ pub fn enter_plain() -> io::Result<(DefaultTerminal, Guard)> {
 pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(DefaultTerminal, Guard)> {
     // ratatui installs its own panic hook; ours runs first, then chains to it.
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
-    let guard = Guard(());
+    let guard = Guard::plain();
     let previous = std::panic::take_hook();
     let on_panic = state.clone();
     std::panic::set_hook(Box::new(move |info| {
