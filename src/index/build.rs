@@ -145,7 +145,7 @@ fn document(
     d.add_u64(f.dlo, lo);
     d.add_u64(f.dlen, dlen);
     d.add_u64(f.hend, hend);
-    for field in [f.uni, f.bi, f.pyi, f.pyp] {
+    for field in [f.uni, f.bi, f.pyi, f.pyp, f.pyr] {
         d.add_text(field, text);
     }
     d

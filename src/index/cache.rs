@@ -197,6 +197,9 @@ pub enum Stale {
     Missing,
     /// The data file changed since it was indexed.
     Changed,
+    /// Another version of kanbao, with another layout of the index, built it (built again
+    /// without a warning: nothing is wrong).
+    Outdated,
     /// The index is damaged, foreign or unfinished; the text says how.
     Damaged(String),
 }
@@ -212,7 +215,7 @@ pub fn check(dir: &Path, canonical: &Path, now: &Fingerprint) -> Result<Meta, St
     let meta: Meta = serde_json::from_slice(&text)
         .map_err(|e| damaged(format!("{}: {e}", dir.join(META).display())))?;
     if meta.format != FORMAT {
-        return Err(damaged(format!("format {} (want {FORMAT})", meta.format)));
+        return Err(Stale::Outdated);
     }
     if meta.source != canonical {
         return Err(damaged(format!("built for {}", meta.source.display())));

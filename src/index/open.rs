@@ -15,6 +15,7 @@ mod ops;
 mod order;
 mod places;
 mod ranked;
+mod spelled;
 mod verify;
 
 pub use ops::exact_ops;

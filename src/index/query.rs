@@ -19,14 +19,13 @@
 //!   term is left to the matcher (the index would only know a superset).
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
-use pinyin::ToPinyinMulti;
 use tantivy::Term as TTerm;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query as TQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::schema::Fields;
+use crate::search::pinyin::{letter_matches, syllables};
 use crate::search::{Query, Term};
 
 /// Most letter sequences asked for one pinyin term before they are shortened.
@@ -69,46 +68,6 @@ fn literal(f: &Fields, folded: &str) -> Box<dyn TQuery> {
         return lookup(f.uni, &units[0]);
     }
     gram_phrase(f.bi, &units)
-}
-
-/// Every distinct toneless reading, as the matcher spells them (ü as v).
-fn syllables() -> &'static [Vec<u8>] {
-    static ALL: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let mut set = BTreeSet::new();
-        for cp in 0..0x1_0000u32 {
-            let Some(multi) = char::from_u32(cp).and_then(|c| c.to_pinyin_multi()) else {
-                continue;
-            };
-            for reading in multi {
-                let plain: Vec<u8> = reading
-                    .plain()
-                    .chars()
-                    .filter_map(|c| match c {
-                        'ü' => Some(b'v'),
-                        'ê' => Some(b'e'),
-                        c if c.is_ascii_alphabetic() => u8::try_from(c.to_ascii_lowercase()).ok(),
-                        _ => None,
-                    })
-                    .collect();
-                if !plain.is_empty() {
-                    set.insert(plain);
-                }
-            }
-        }
-        set.into_iter().collect()
-    })
-}
-
-/// As the matcher: may the typed letter `typed` stand for `reading[k]`?
-fn letter_matches(reading: &[u8], k: usize, typed: u8) -> bool {
-    let r = reading[k];
-    r == typed
-        || (r == b'v' && typed == b'u')
-        || (r == b'u'
-            && typed == b'v'
-            && k > 0
-            && matches!(reading[k - 1], b'j' | b'q' | b'x' | b'y'))
 }
 
 /// The offsets one character can take the matcher to from `from`, over every reading of

@@ -10,7 +10,10 @@
 //! - `pyi`: the first letter of every reading of a character that has pinyin;
 //! - `pyp`: those letters for every two adjacent characters with pinyin (`gh` for 工会,
 //!   `kh` too as 会 also reads kuai), with positions, so a pinyin term becomes phrases of
-//!   letter pairs.
+//!   letter pairs;
+//! - `pyr`: every reading of a character that has pinyin (`hui` and `kuai` for 会), with
+//!   positions, so that a pinyin term's full syllables, `zh`/`ch`/`sh` and last prefix are
+//!   found where they stand (see `open/spelled.rs`).
 //!
 //! No token crosses a line break, so none spans two fields.
 
@@ -23,7 +26,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +74,8 @@ pub struct Fields {
     pub pyi: Field,
     /// Pinyin first-letter pairs, with positions.
     pub pyp: Field,
+    /// Pinyin readings of each character, with positions.
+    pub pyr: Field,
 }
 
 fn token_field(tokenizer: &str, positions: bool) -> TextOptions {
@@ -113,6 +118,7 @@ pub fn schema() -> (Schema, Fields) {
         bi: b.add_text_field("bi", token_field(BI, true)),
         pyi: b.add_text_field("pyi", token_field(PYI, false)),
         pyp: b.add_text_field("pyp", token_field(PYP, true)),
+        pyr: b.add_text_field("pyr", token_field(PYR, true)),
     };
     (b.build(), fields)
 }
@@ -125,8 +131,10 @@ pub const BI: &str = "kanbao_bi";
 pub const PYI: &str = "kanbao_pyi";
 /// Pinyin initial pairs tokenizer.
 pub const PYP: &str = "kanbao_pyp";
+/// Pinyin readings tokenizer.
+pub const PYR: &str = "kanbao_pyr";
 
-/// Registers the four tokenizers on `index` (needed to write; queries build terms directly).
+/// Registers the five tokenizers on `index` (needed to write; queries build terms directly).
 pub fn register(index: &tantivy::Index) {
     let m = index.tokenizers();
     m.register(UNI, Grams { mode: Mode::Uni });
@@ -141,6 +149,12 @@ pub fn register(index: &tantivy::Index) {
         PYP,
         Grams {
             mode: Mode::PinyinPair,
+        },
+    );
+    m.register(
+        PYR,
+        Grams {
+            mode: Mode::Reading,
         },
     );
 }
@@ -193,9 +207,10 @@ enum Mode {
     Bi,
     PinyinOne,
     PinyinPair,
+    Reading,
 }
 
-/// One tokenizer for the four token fields, by mode.
+/// One tokenizer for the five token fields, by mode.
 #[derive(Debug, Clone)]
 struct Grams {
     mode: Mode,
@@ -211,6 +226,7 @@ impl Tokenizer for Grams {
             mode: self.mode,
             pos: 0,
             pending: Vec::new(),
+            readings: &[],
             token: Token::default(),
         }
     }
@@ -226,6 +242,8 @@ struct GramStream<'a> {
     pos: usize,
     /// Pinyin tokens of the current character still to hand out.
     pending: Vec<[u8; 2]>,
+    /// Readings of the current character still to hand out (`Mode::Reading`).
+    readings: &'static [Box<[u8]>],
     token: Token,
 }
 
@@ -252,6 +270,13 @@ impl GramStream<'_> {
 impl TokenStream for GramStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
+            if let Some((r, rest)) = self.readings.split_first() {
+                self.readings = rest;
+                let at = self.pos - 1;
+                self.set(at, at, Some(""));
+                self.token.text.extend(r.iter().map(|b| char::from(*b)));
+                return true;
+            }
             if let Some(p) = self.pending.pop() {
                 let n = if p[1] == 0 { 1 } else { 2 };
                 let at = self.pos - 1;
@@ -287,6 +312,7 @@ impl TokenStream for GramStream<'_> {
                         self.pending.push([l as u8, 0]);
                     }
                 }
+                Mode::Reading => self.readings = crate::search::pinyin::readings(c),
                 Mode::PinyinPair => {
                     let Some(d) = next else { continue };
                     let (a, b) = (initials(c), initials(d));

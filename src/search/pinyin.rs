@@ -88,8 +88,25 @@ fn set_of(t: &Table, c: u32) -> usize {
     usize::from(t.ids[(c & 0xFFFF) as usize])
 }
 
+/// The distinct toneless readings of `c` as the matcher spells them (ü as `v`, ê as `e`);
+/// empty when it has none (the index's reading tokens are these).
+pub(crate) fn readings(c: char) -> &'static [Box<[u8]>] {
+    let t = table();
+    &t.sets[set_of(t, c as u32)]
+}
+
+/// Every distinct reading of every character, sorted (the index's queries look through
+/// them to learn which readings a piece of a term can stand for).
+pub(crate) fn syllables() -> &'static [Box<[u8]>] {
+    static ALL: OnceLock<Vec<Box<[u8]>>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let all: std::collections::BTreeSet<&Box<[u8]>> = table().sets.iter().flatten().collect();
+        all.into_iter().cloned().collect()
+    })
+}
+
 /// Whether the typed letter `typed` may stand for `reading[k]`.
-fn letter_matches(reading: &[u8], k: usize, typed: u8) -> bool {
+pub(crate) fn letter_matches(reading: &[u8], k: usize, typed: u8) -> bool {
     let r = reading[k];
     r == typed
         || (r == b'v' && typed == b'u')

@@ -1,6 +1,7 @@
 //! Ranking from the index alone, for the queries whose hits it can count exactly: literal
 //! terms (no pinyin reading) of two or more characters that cannot overlap themselves or
-//! each other.
+//! each other, and one pinyin term (counted by [`Spelled`]; the reader sums a pinyin term's
+//! hits with other terms', as it does in memory).
 //!
 //! Such a term occurs in an article exactly where its bigrams stand at consecutive
 //! positions of the `bi` field (positions are character offsets in the folded text, and no
@@ -16,6 +17,7 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
+use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
 use crate::search::{Query, Term};
@@ -27,12 +29,31 @@ type DocAt = (usize, usize, u32);
 /// positions of a term are read; on every thread of a search.
 pub(super) type Wanted<'a> = &'a (dyn Fn(DocAt, (u64, u64, u64)) -> bool + Sync);
 
-/// The folded characters of the query's terms when the index can count the hits of all of
-/// them together exactly: each is one the index counts exactly ([`exact_units`]), and no
-/// occurrence of one can overlap an occurrence of another (neither holds the other, and no
-/// end of one is a start of the other), so the matcher's non-overlapping hits of the terms
-/// together are the sum of each term's own.
-fn exact_terms(query: &Query) -> Option<Vec<Vec<char>>> {
+/// How the index counts one term's hits.
+enum Counter {
+    /// A literal term, by its covering bigrams ([`grams`]).
+    Literal(Vec<(u32, String)>),
+    /// A pinyin term, by its readings and letters ([`Spelled`]).
+    Spelled(Spelled),
+}
+
+/// How to count the query's terms when the index can count the hits of all of them
+/// together exactly: one pinyin term ([`Spelled`]), or literal terms each of which the index
+/// counts exactly ([`exact_units`]) and no occurrence of one of which can overlap an
+/// occurrence of another (neither holds the other, and no end of one is a start of the
+/// other), so the matcher's non-overlapping hits of the terms together are the sum of each
+/// term's own.
+fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
+    if let [term] = query.terms()
+        && let Some(spelled) = Spelled::of(term)
+    {
+        return Some(vec![Counter::Spelled(spelled)]);
+    }
+    literal_terms(query).map(|terms| terms.iter().map(|t| Counter::Literal(grams(t))).collect())
+}
+
+/// The folded characters of the query's literal terms, for [`exact_terms`].
+fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
     let terms: Vec<Vec<char>> = query
         .terms()
         .iter()
@@ -69,7 +90,7 @@ fn exact_units(term: &Term) -> Option<Vec<char>> {
 }
 
 /// The bigrams that pin the term down, with their offsets in it: at 0, 2, 4, … and the last.
-fn grams(units: &[char]) -> Vec<(u32, String)> {
+pub(super) fn grams(units: &[char]) -> Vec<(u32, String)> {
     let n = units.len();
     let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
     if offsets.last() != Some(&(n - 2)) {
@@ -152,7 +173,7 @@ impl Archive {
     /// summed hits and their ranks.
     fn count_terms(
         &self,
-        terms: &[Vec<char>],
+        terms: &[Counter],
         wanted: Option<Wanted<'_>>,
     ) -> Result<Vec<Match>, String> {
         self.per_segment(terms, wanted, |fi, si, counts| {
@@ -183,9 +204,10 @@ impl Archive {
 
     /// The articles holding every term of `query`, as places of the collection order with
     /// the sum of their terms' hits and title hits (as the reader's search counts them:
-    /// `Count::Sum`), when every term is one the index counts exactly (see
-    /// [`Archive::matches`]); else `None`. The query's operators are the caller's to apply.
-    /// Only the `hend` column is read besides the postings.
+    /// `Count::Sum`), when every term is one the index counts exactly (a literal one, see
+    /// [`exact_units`], or a pinyin one, see [`Spelled`]); else `None`. The query's
+    /// operators are the caller's to apply. Only the `hend` column is read besides the
+    /// postings.
     pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<Counted>>, String> {
         if query.terms().is_empty() {
             return Ok(None);
@@ -193,7 +215,10 @@ impl Archive {
         let Some(terms) = query
             .terms()
             .iter()
-            .map(exact_units)
+            .map(|t| match exact_units(t) {
+                Some(units) => Some(Counter::Literal(grams(&units))),
+                None => Spelled::of(t).map(Counter::Spelled),
+            })
             .collect::<Option<Vec<_>>>()
         else {
             return Ok(None);
@@ -213,11 +238,10 @@ impl Archive {
     /// `wanted` accepts), the segments shared out among as many threads as there are cores.
     fn per_segment<T: Send>(
         &self,
-        terms: &[Vec<char>],
+        terms: &[Counter],
         wanted: Option<Wanted<'_>>,
         make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
     ) -> Result<Vec<T>, String> {
-        let grams: Vec<Vec<(u32, String)>> = terms.iter().map(|t| grams(t)).collect();
         let segments: Vec<(usize, usize)> = self
             .files
             .iter()
@@ -230,11 +254,11 @@ impl Archive {
             let handles: Vec<_> = segments
                 .chunks(per)
                 .map(|some| {
-                    let (grams, make) = (&grams, &make);
+                    let make = &make;
                     s.spawn(move || {
                         let mut found = Vec::new();
                         for &(fi, si) in some {
-                            let counts = self.segment_counts(fi, si, grams, wanted)?;
+                            let counts = self.segment_counts(fi, si, terms, wanted)?;
                             if !counts.is_empty() {
                                 found.extend(make(fi, si, counts)?);
                             }
@@ -258,14 +282,14 @@ impl Archive {
         Ok(found)
     }
 
-    /// The documents of segment `si` of file `fi` holding every term whose covering bigrams
-    /// are `grams` (among those `wanted` accepts: then the date columns are read too),
-    /// ascending, with their hits and title hits summed over the terms.
+    /// The documents of segment `si` of file `fi` holding every one of `terms` (among those
+    /// `wanted` accepts: then the date columns are read too), ascending, with their hits and
+    /// title hits summed over the terms.
     fn segment_counts(
         &self,
         fi: usize,
         si: usize,
-        grams: &[Vec<(u32, String)>],
+        terms: &[Counter],
         wanted: Option<Wanted<'_>>,
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
@@ -286,68 +310,103 @@ impl Archive {
             }
             _ => true,
         };
-        let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
-        let alive = seg.alive_bitset();
         let mut all: Option<Vec<Counted>> = None;
-        for term in grams {
-            let mut posts = Vec::with_capacity(term.len());
-            for (_, gram) in term {
-                let t = TTerm::from_field_text(file.fields.bi, gram);
-                match inverted
-                    .read_postings(&t, IndexRecordOption::WithFreqsAndPositions)
-                    .map_err(engine)?
-                {
-                    Some(p) => posts.push(p),
-                    None => return Ok(Vec::new()),
+        for term in terms {
+            let counts = match term {
+                Counter::Literal(grams) => {
+                    self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked)?
                 }
-            }
-            let offsets: Vec<u32> = term.iter().map(|(o, _)| *o).collect();
-            let mut counts = Vec::new();
-            let mut positions: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
-            // For a term after the first: the next document the terms before hold.
-            let mut cursor = 0usize;
-            let mut doc = posts[0].doc();
-            'docs: while doc != TERMINATED {
-                if let Some(before) = &all {
-                    while before.get(cursor).is_some_and(|c| c.0 < doc) {
-                        cursor += 1;
-                    }
-                    match before.get(cursor) {
-                        None => break 'docs,
-                        Some(next) if next.0 > doc => {
-                            doc = posts[0].seek(next.0);
-                            continue 'docs;
-                        }
-                        Some(_) => {}
-                    }
+                Counter::Spelled(spelled) => {
+                    let before = all.as_deref();
+                    let keep = |doc: u32| match before {
+                        Some(b) => b.binary_search_by_key(&doc, |c| c.0).is_ok(),
+                        None => asked(doc),
+                    };
+                    spelled
+                        .counts(seg, &file.fields, &hend, &keep)
+                        .map_err(engine)?
                 }
-                for p in posts[1..].iter_mut() {
-                    // `seek` may not go back: a list already past `doc` stays.
-                    let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
-                    if at > doc {
-                        doc = posts[0].seek(at);
-                        continue 'docs;
-                    }
-                }
-                let wanted = all.is_some() || asked(doc);
-                if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
-                    for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
-                        out.clear();
-                        p.positions(out);
-                    }
-                    let (hits, title) = count(&positions, &offsets, hend[doc as usize]);
-                    if hits > 0 {
-                        counts.push((doc, hits, title));
-                    }
-                }
-                doc = posts[0].advance();
-            }
+            };
             all = Some(match all {
                 None => counts,
                 Some(before) => intersect(&before, &counts),
             });
+            if all.as_ref().is_some_and(Vec::is_empty) {
+                break;
+            }
         }
         Ok(all.unwrap_or_default())
+    }
+
+    /// The documents of segment `si` of file `fi` holding the literal term whose covering
+    /// bigrams are `grams`, ascending, with its hits and title hits: among the documents of
+    /// `before` when given (the terms before it), else among those `asked` accepts.
+    fn literal_counts(
+        &self,
+        fi: usize,
+        si: usize,
+        grams: &[(u32, String)],
+        hend: &[u64],
+        before: Option<&[Counted]>,
+        asked: &dyn Fn(u32) -> bool,
+    ) -> Result<Vec<Counted>, String> {
+        let file = &self.files[fi];
+        let seg = file.searcher.segment_reader(si as u32);
+        let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
+        let alive = seg.alive_bitset();
+        let mut posts = Vec::with_capacity(grams.len());
+        for (_, gram) in grams {
+            let t = TTerm::from_field_text(file.fields.bi, gram);
+            match inverted
+                .read_postings(&t, IndexRecordOption::WithFreqsAndPositions)
+                .map_err(engine)?
+            {
+                Some(p) => posts.push(p),
+                None => return Ok(Vec::new()),
+            }
+        }
+        let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
+        let mut counts = Vec::new();
+        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
+        // For a term after the first: the next document the terms before hold.
+        let mut cursor = 0usize;
+        let mut doc = posts[0].doc();
+        'docs: while doc != TERMINATED {
+            if let Some(before) = before {
+                while before.get(cursor).is_some_and(|c| c.0 < doc) {
+                    cursor += 1;
+                }
+                match before.get(cursor) {
+                    None => break 'docs,
+                    Some(next) if next.0 > doc => {
+                        doc = posts[0].seek(next.0);
+                        continue 'docs;
+                    }
+                    Some(_) => {}
+                }
+            }
+            for p in posts[1..].iter_mut() {
+                // `seek` may not go back: a list already past `doc` stays.
+                let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+                if at > doc {
+                    doc = posts[0].seek(at);
+                    continue 'docs;
+                }
+            }
+            let wanted = before.is_some() || asked(doc);
+            if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
+                for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
+                    out.clear();
+                    p.positions(out);
+                }
+                let (hits, title) = count(&positions, &offsets, hend[doc as usize]);
+                if hits > 0 {
+                    counts.push((doc, hits, title));
+                }
+            }
+            doc = posts[0].advance();
+        }
+        Ok(counts)
     }
 
     /// The articles of `found`, in that order, read from their files.
@@ -412,8 +471,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_literal_terms_that_cannot_overlap_are_ranked_here() {
-        let units = |q: &str| exact_terms(&Query::parse(q)).map(|mut t| t.remove(0));
+    fn only_literal_terms_that_cannot_overlap_or_one_pinyin_term_are_ranked_here() {
+        let units = |q: &str| literal_terms(&Query::parse(q)).map(|mut t| t.remove(0));
         assert_eq!(units("驿站"), Some(vec!['驿', '站']));
         assert_eq!(units("工会服务站"), Some("工会服务站".chars().collect()));
         assert_eq!(units("驿"), None, "one character: no positions in `uni`");
@@ -426,6 +485,16 @@ mod tests {
         assert_eq!(count("工会 工会服务"), None, "one holds the other");
         assert_eq!(count("工会 工会"), None, "the same term twice");
         assert_eq!(count("工会 驿站 司机"), Some(3));
+        let spelled = |q: &str| {
+            exact_terms(&Query::parse(q)).is_some_and(|t| matches!(t[..], [Counter::Spelled(_)]))
+        };
+        assert!(spelled("gonghui") && spelled("ghyz") && spelled("gongh"));
+        assert!(!spelled("g"), "one letter: `pyi` has no positions");
+        assert_eq!(
+            count("gonghui 驿站"),
+            None,
+            "pinyin with another term may overlap it"
+        );
     }
 
     #[test]
