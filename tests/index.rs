@@ -540,6 +540,8 @@ proptest! {
                 let hits: usize = found.iter().map(|m| m.hits()).sum();
                 prop_assert_eq!(found.len(), expected.len(), "{}", text);
                 prop_assert_eq!(hits, expected.iter().map(|r| r.1).sum::<usize>(), "{}", text);
+                // And without the ranks (a two-character term by its frequency alone).
+                prop_assert_eq!(archive.count_within(&query).unwrap(), Some((found.len(), hits)), "{}", text);
             }
             let ranked = archive.collection_of(found).unwrap();
             prop_assert_eq!(admitted(&ranked, &query), expected, "{}", text);

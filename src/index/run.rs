@@ -52,12 +52,11 @@ pub fn search(
     if how.count
         && !filtered
         && super::open::exact_ops(query)
-        && let Some(found) = archive.matches_within(query).map_err(failed)?
+        && let Some((articles, hits)) = archive.count_within(query).map_err(failed)?
     {
         // Counted from the postings and the date columns alone: no article is read, no
         // order made.
-        let hits = found.iter().map(Match::hits).sum();
-        return commands::write_count(out, found.len(), hits, how.json);
+        return commands::write_count(out, articles, hits, how.json);
     }
     // Ranked by the index (`date:` and a literal `-term` applied from it); every article
     // shown is still checked by the matcher and the operators, so other operators are

@@ -13,7 +13,7 @@ use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query as TQuery};
 
 use super::dates::Days;
-use super::ranked::Match;
+use super::ranked::{Match, Wanted};
 use super::{Archive, MANY, date_of_key, engine};
 use crate::collection::Collection;
 use crate::date::{Date, DateRange};
@@ -109,15 +109,31 @@ impl Archive {
     /// its literal excluded terms (from the postings); `None` when the index cannot rank
     /// the query.
     pub fn matches_within(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
+        self.within(query, |wanted| self.matches_where(query, wanted))
+    }
+
+    /// How many articles [`Archive::matches_within`] finds and their hits, counted without
+    /// the matches' ranks (a term of two characters without its positions).
+    pub fn count_within(&self, query: &Query) -> Result<Option<(usize, usize)>, String> {
+        self.within(query, |wanted| self.count_where(query, wanted))
+    }
+
+    /// `then` with the documents the query's `date:` range and literal excluded terms
+    /// leave (`None`: all of them).
+    fn within<T>(
+        &self,
+        query: &Query,
+        then: impl FnOnce(Option<Wanted<'_>>) -> Result<T, String>,
+    ) -> Result<T, String> {
         let range = query.ops().dates;
         if range.is_all() && !exact_excludes(query) {
-            return self.matches(query);
+            return then(None);
         }
         let excluded = self.excluded(query)?;
         let in_range = key_range(range);
-        self.matches_where(query, &|(fi, si, doc), key| {
+        then(Some(&|(fi, si, doc), key| {
             in_range(key) && excluded.as_ref().is_none_or(|e| !e[fi][si][doc as usize])
-        })
+        }))
     }
 
     /// The articles of `found`, read whole, in collection order: the collection the

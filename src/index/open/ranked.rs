@@ -35,6 +35,9 @@ enum Counter {
     Literal(Vec<(u32, String)>),
     /// A pinyin term, by its readings and letters ([`Spelled`]).
     Spelled(Spelled),
+    /// A literal term of two characters (its one bigram) when only its hits are asked: the
+    /// bigram's frequency in a document, no position read (its title hits are not known).
+    Frequency(Vec<(u32, String)>),
 }
 
 /// How to count the query's terms when the index can count the hits of all of them
@@ -161,12 +164,41 @@ impl Archive {
     pub(super) fn matches_where(
         &self,
         query: &Query,
-        wanted: Wanted<'_>,
+        wanted: Option<Wanted<'_>>,
     ) -> Result<Option<Vec<Match>>, String> {
         let Some(terms) = exact_terms(query) else {
             return Ok(None);
         };
-        self.count_terms(&terms, Some(wanted)).map(Some)
+        self.count_terms(&terms, wanted).map(Some)
+    }
+
+    /// How many articles match `query` (among those `wanted` accepts) and their hits, as
+    /// [`Archive::matches_where`] finds them; a term of two characters is counted by its
+    /// frequency, without reading a position (no title hits are needed to count).
+    pub(super) fn count_where(
+        &self,
+        query: &Query,
+        wanted: Option<Wanted<'_>>,
+    ) -> Result<Option<(usize, usize)>, String> {
+        let Some(terms) = exact_terms(query) else {
+            return Ok(None);
+        };
+        let terms: Vec<Counter> = terms
+            .into_iter()
+            .map(|t| match t {
+                Counter::Literal(grams) if grams.len() == 1 => Counter::Frequency(grams),
+                other => other,
+            })
+            .collect();
+        let parts = self.per_segment(&terms, wanted, |_, _, counts| {
+            Ok(vec![(
+                counts.len(),
+                counts.iter().map(|c| c.1).sum::<usize>(),
+            )])
+        })?;
+        Ok(Some(parts.into_iter().fold((0, 0), |all, part| {
+            (all.0 + part.0, all.1 + part.1)
+        })))
     }
 
     /// The articles holding every one of `terms` (among those `wanted` accepts), with their
@@ -314,7 +346,10 @@ impl Archive {
         for term in terms {
             let counts = match term {
                 Counter::Literal(grams) => {
-                    self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked)?
+                    self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, true)?
+                }
+                Counter::Frequency(grams) => {
+                    self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, false)?
                 }
                 Counter::Spelled(spelled) => {
                     let before = all.as_deref();
@@ -340,7 +375,10 @@ impl Archive {
 
     /// The documents of segment `si` of file `fi` holding the literal term whose covering
     /// bigrams are `grams`, ascending, with its hits and title hits: among the documents of
-    /// `before` when given (the terms before it), else among those `asked` accepts.
+    /// `before` when given (the terms before it), else among those `asked` accepts. Without
+    /// `positions` (a term of one bigram) the hits are its frequency and no title hit is
+    /// counted.
+    #[allow(clippy::too_many_arguments)]
     fn literal_counts(
         &self,
         fi: usize,
@@ -349,6 +387,7 @@ impl Archive {
         hend: &[u64],
         before: Option<&[Counted]>,
         asked: &dyn Fn(u32) -> bool,
+        positions: bool,
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
@@ -367,7 +406,7 @@ impl Archive {
         }
         let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
         let mut counts = Vec::new();
-        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
+        let mut at: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
         // For a term after the first: the next document the terms before hold.
         let mut cursor = 0usize;
         let mut doc = posts[0].doc();
@@ -395,11 +434,15 @@ impl Archive {
             }
             let wanted = before.is_some() || asked(doc);
             if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
-                for (p, out) in posts.iter_mut().zip(positions.iter_mut()) {
-                    out.clear();
-                    p.positions(out);
-                }
-                let (hits, title) = count(&positions, &offsets, hend[doc as usize]);
+                let (hits, title) = if positions {
+                    for (p, out) in posts.iter_mut().zip(at.iter_mut()) {
+                        out.clear();
+                        p.positions(out);
+                    }
+                    count(&at, &offsets, hend[doc as usize])
+                } else {
+                    (posts[0].term_freq() as usize, 0)
+                };
                 if hits > 0 {
                     counts.push((doc, hits, title));
                 }
