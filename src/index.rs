@@ -21,6 +21,7 @@ pub mod query;
 pub mod run;
 pub mod schema;
 mod text;
+mod unique;
 
 use std::path::{Path, PathBuf};
 
@@ -200,12 +201,15 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
     }
     let mut files = Vec::new();
     let mut hashes = Vec::new();
+    // Files found with unique ids before, unchanged since: their ids need not be read.
+    let metas: Option<Vec<&cache::Meta>> = list.iter().map(|e| e.state.as_ref().ok()).collect();
+    let known = metas.and_then(|m| unique::known(&root, &m));
     // Indexes that are all up to date are opened on every core; otherwise one at a time,
     // in order (a build takes most of the machine's memory and cores, and bad data stops
     // before the files after it are built).
     let one = |e: Entry| {
         let mut notes = Vec::new();
-        (open_one(&root, e, &mut notes), notes)
+        (open_one(&root, e, known.is_none(), &mut notes), notes)
     };
     type Opened = (Result<(FileIndex, Vec<u64>), BuildError>, Vec<Note>);
     let opened: Box<dyn Iterator<Item = Opened>> = if list.iter().all(|e| e.state.is_ok()) {
@@ -225,14 +229,23 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
             Err(err) => return unusable(notes, err.to_string()),
         }
     }
-    // Ids must be unique across the folder: a shared hash sends the archive down the
-    // in-memory path, which names a real duplicate (or finds none, a hash collision).
-    // Each file's hashes are sorted already: the stable sort merges those runs.
-    hashes.sort();
-    if hashes.windows(2).any(|w| w[0] == w[1]) {
-        return None;
-    }
-    let digest = crate::state::digest(hashes.iter().copied());
+    let digest = match known {
+        Some(digest) => digest,
+        None => {
+            // Ids must be unique across the folder: a shared hash sends the archive down
+            // the in-memory path, which names a real duplicate (or finds none, a hash
+            // collision). Each file's hashes are sorted already: the stable sort merges
+            // those runs.
+            hashes.sort();
+            if hashes.windows(2).any(|w| w[0] == w[1]) {
+                return None;
+            }
+            let digest = crate::state::digest(hashes.iter().copied());
+            let metas: Vec<&cache::Meta> = files.iter().map(|f| &f.meta).collect();
+            unique::remember(&root, &metas, digest);
+            digest
+        }
+    };
     match Archive::new(files) {
         Ok(a) => Some(a.with_path(path).with_digest(digest)),
         Err(reason) => unusable(notes, reason),
@@ -240,10 +253,12 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
 }
 
 /// Opens the index of one file, building it first when it is missing or stale, and once
-/// more when tantivy cannot open what the checks passed.
+/// more when tantivy cannot open what the checks passed; with the sorted hashes of its ids
+/// when `hashes` asks for them (else none).
 fn open_one(
     root: &Path,
     e: Entry,
+    hashes: bool,
     notes: &mut Vec<Note>,
 ) -> Result<(FileIndex, Vec<u64>), BuildError> {
     let mut state = e.state;
@@ -260,8 +275,13 @@ fn open_one(
                 build::build(root, &e.canonical, &mut |_| {})?
             }
         };
-        let opened = FileIndex::open(&e.dir, &e.path, meta)
-            .and_then(|f| Ok((f, FileIndex::id_hashes(&e.dir).map_err(|x| x.to_string())?)));
+        let opened = FileIndex::open(&e.dir, &e.path, meta).and_then(|f| {
+            let ids = match hashes {
+                true => FileIndex::id_hashes(&e.dir).map_err(|x| x.to_string())?,
+                false => Vec::new(),
+            };
+            Ok((f, ids))
+        });
         match opened {
             Ok(done) => return Ok(done),
             Err(reason) if attempt == 0 => state = Err(Stale::Damaged(reason)),

@@ -495,6 +495,50 @@ fn a_folder_with_a_duplicate_id_across_files_is_left_to_the_loader() {
     assert!(kanbao::load::load(Some(&folder)).is_err());
 }
 
+/// Ids found unique are not read again at the next open (a record in the cache); a file
+/// changed to repeat another's id is checked again and the archive left to the loader.
+#[test]
+fn ids_found_unique_are_trusted_until_a_file_changes() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let folder = dir.path().join("two");
+    std::fs::create_dir(&folder).unwrap();
+    generate(&folder.join("a.jsonl"), 10, 1);
+    generate(&folder.join("b.jsonl"), 10, 2);
+    // Ids of another seed would collide with the first file's: shift them.
+    let b = std::fs::read_to_string(folder.join("b.jsonl")).unwrap();
+    std::fs::write(
+        folder.join("b.jsonl"),
+        b.replace("\"id\":\"", "\"id\":\"b-"),
+    )
+    .unwrap();
+    update(&root, &folder);
+    let (first, _) = open(&root, &folder);
+    let records = || std::fs::read_dir(root.join("archives")).map_or(0, |d| d.count());
+    assert_eq!(records(), 1, "the check is recorded");
+    let (again, _) = open(&root, &folder);
+    assert_eq!(again.id_digest().unwrap(), first.id_digest().unwrap());
+    let (loaded, _) = kanbao::load::load(Some(&folder)).unwrap();
+    let from_ids =
+        kanbao::state::digest(loaded.iter().map(|a| kanbao::state::fnv(a.id.as_bytes())));
+    assert_eq!(
+        again.id_digest().unwrap(),
+        from_ids,
+        "the recorded digest is the ids'"
+    );
+    // b.jsonl now repeats an id of a.jsonl.
+    let a = std::fs::read_to_string(folder.join("a.jsonl")).unwrap();
+    let b = std::fs::read_to_string(folder.join("b.jsonl")).unwrap();
+    let repeated = format!("{b}{}\n", a.lines().next().unwrap());
+    std::fs::write(folder.join("b.jsonl"), repeated).unwrap();
+    let mut notes = Vec::new();
+    assert!(
+        index::open_in(&root, &folder, &mut notes).is_none(),
+        "{notes:?}"
+    );
+    assert!(kanbao::load::load(Some(&folder)).is_err());
+}
+
 /// (id, hits, title hits) of the articles of `collection` that match `query` and pass its
 /// operators, best first.
 fn admitted(collection: &Collection, query: &Query) -> Results {
