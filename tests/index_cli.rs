@@ -266,3 +266,60 @@ fn export_through_the_index_writes_what_the_loaded_archive_writes() {
         "the page's newspaper is cited: {one}"
     );
 }
+
+/// `kanbao search 工会 | head -1` through the index: the first row is the in-memory path's
+/// first row, and once the reader has closed the pipe the search ends quietly (no error, no
+/// ranking of the rest finished first: `index::run` watches the pipe while it ranks).
+#[test]
+fn a_search_whose_reader_leaves_after_the_first_rows_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(3000, 6, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let data = data.to_str().unwrap();
+    assert!(
+        kanbao(&cache)
+            .args(["index", data])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let memory = stdout(&cache, &["--no-index", "--data", data, "search", "工会"]);
+    let bin = assert_cmd::cargo::cargo_bin("kanbao");
+    let mut child = std::process::Command::new(bin)
+        .env("XDG_CACHE_HOME", &cache)
+        .env_remove("HOME")
+        .args(["--data", data, "search", "工会"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone: stdout's read end closed.
+    assert_eq!(first, memory.lines().next().unwrap().to_string() + "\n");
+    // Bounded: a search that never ended would be killed here and fail.
+    let mut waited = 0;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            waited < 6000,
+            "the search did not end after its reader left"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        waited += 1;
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(err.is_empty(), "{err}");
+}

@@ -5,6 +5,7 @@
 //! ([`crate::commands`]), so the output is the same.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::Archive;
 use super::open::Match;
@@ -61,12 +62,27 @@ pub fn search(
     // Ranked by the index (`date:` and a literal `-term` applied from it); every article
     // shown is still checked by the matcher and the operators, so other operators are
     // applied as the articles are read.
+    let streams = !how.json && !how.count && how.sort == crate::cli::SortBy::Relevance;
+    if streams
+        && !filtered
+        && let Some(best) = archive.best_within(query, FIRST_ROWS).map_err(failed)?
+    {
+        // The first rows from each segment's best alone; the whole ranking only when the
+        // reader of the output asks for more than those.
+        let first = write_chunk(out, archive, &best, keep, query, how)?;
+        let Some(last) = best.last().filter(|_| best.len() == FIRST_ROWS) else {
+            return Ok(first);
+        };
+        let mut rest = rest_unless_unread(archive, query)?;
+        rest.retain(|m| m.rank > last.rank);
+        let more = stream(out, archive, rest, keep, query, how)?;
+        return Ok(if first == Outcome::Found { first } else { more });
+    }
     let ranked = if filtered {
         None
     } else {
         archive.matches_within(query).map_err(failed)?
     };
-    let streams = !how.json && !how.count && how.sort == crate::cli::SortBy::Relevance;
     let collection = match ranked {
         Some(found) if streams => {
             return stream(out, archive, found, keep, query, how);
@@ -88,6 +104,62 @@ pub fn search(
     };
     commands::search(out, &collection, keep, query, how)
 }
+
+/// Every match of `query` (one the index ranks by itself), ranked, unless the reader of
+/// standard output goes away meanwhile (`| head` has its rows): then a closed pipe, as a
+/// write would have found it, without ranking a million matches first.
+fn rest_unless_unread(archive: &Archive, query: &Query) -> Result<Vec<Match>> {
+    let (stop, done) = (AtomicBool::new(false), AtomicBool::new(false));
+    let rest = std::thread::scope(|s| {
+        s.spawn(|| watch_reader(&stop, &done));
+        let rest = archive.matches_within_until(query, &stop);
+        done.store(true, Ordering::Relaxed);
+        rest
+    });
+    if stop.load(Ordering::Relaxed) {
+        return Err(Error::Io {
+            path: crate::i18n::STDOUT.into(),
+            source: std::io::ErrorKind::BrokenPipe.into(),
+        });
+    }
+    Ok(rest.map_err(failed)?.unwrap_or_default())
+}
+
+/// Sets `stop` when standard output is a pipe whose reader has closed it, looking every
+/// few milliseconds until `done` is set.
+#[cfg(unix)]
+fn watch_reader(stop: &AtomicBool, done: &AtomicBool) {
+    use mio::unix::SourceFd;
+    use mio::{Events, Interest, Poll, Token};
+    use std::os::fd::AsRawFd;
+    let out = std::io::stdout().as_raw_fd();
+    let Ok(mut poll) = Poll::new() else { return };
+    // A terminal or a file cannot be watched so (and is never closed by a reader).
+    if poll
+        .registry()
+        .register(&mut SourceFd(&out), Token(0), Interest::WRITABLE)
+        .is_err()
+    {
+        return;
+    }
+    let mut events = Events::with_capacity(4);
+    while !done.load(Ordering::Relaxed) {
+        if poll
+            .poll(&mut events, Some(std::time::Duration::from_millis(5)))
+            .is_err()
+        {
+            return;
+        }
+        if events.iter().any(|e| e.is_write_closed() || e.is_error()) {
+            stop.store(true, Ordering::Relaxed);
+            return;
+        }
+    }
+}
+
+/// Elsewhere the closed pipe is found by the next write.
+#[cfg(not(unix))]
+fn watch_reader(_stop: &AtomicBool, _done: &AtomicBool) {}
 
 /// Above this share of the archive's articles, matches are not read one by one (the
 /// candidates' path may read the archive whole instead).
@@ -118,17 +190,30 @@ fn stream(
         let mut chunk = rest.split_off(rest.len() - take);
         chunk.sort_unstable_by_key(|m| m.rank);
         size = (size * 2).min(MOST_ROWS);
-        let articles = archive.read_matches(&chunk).map_err(failed)?;
-        let collection = Collection::new(archive.banner(), articles);
-        if commands::search(out, &collection, keep, query, how)? == Outcome::Found {
+        if write_chunk(out, archive, &chunk, keep, query, how)? == Outcome::Found {
             outcome = Outcome::Found;
         }
-        // The rows go out now: a reader sees them at once, and a closed pipe stops the rest.
-        out.flush().map_err(|source| Error::Io {
-            path: crate::i18n::STDOUT.into(),
-            source,
-        })?;
     }
+    Ok(outcome)
+}
+
+/// Reads the articles of `chunk` (best first) and writes those that match as the in-memory
+/// path does; the rows go out at once, and a closed pipe stops the rest.
+fn write_chunk(
+    out: &mut dyn Write,
+    archive: &Archive,
+    chunk: &[Match],
+    keep: &dyn Fn(&Article) -> bool,
+    query: &Query,
+    how: commands::SearchOutput,
+) -> Result<Outcome> {
+    let articles = archive.read_matches(chunk).map_err(failed)?;
+    let collection = Collection::new(archive.banner(), articles);
+    let outcome = commands::search(out, &collection, keep, query, how)?;
+    out.flush().map_err(|source| Error::Io {
+        path: crate::i18n::STDOUT.into(),
+        source,
+    })?;
     Ok(outcome)
 }
 

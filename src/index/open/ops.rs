@@ -8,6 +8,7 @@
 //! [`Query::admits`]: what the index leaves out is only what could not match.
 
 use std::cmp::Reverse;
+use std::sync::atomic::AtomicBool;
 
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query as TQuery};
@@ -109,7 +110,23 @@ impl Archive {
     /// its literal excluded terms (from the postings); `None` when the index cannot rank
     /// the query.
     pub fn matches_within(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
-        self.within(query, |wanted| self.matches_where(query, wanted))
+        self.within(query, |wanted| self.matches_where(query, wanted, None))
+    }
+
+    /// [`Archive::matches_within`], given up (with an error) once `stop` is set.
+    pub fn matches_within_until(
+        &self,
+        query: &Query,
+        stop: &AtomicBool,
+    ) -> Result<Option<Vec<Match>>, String> {
+        self.within(query, |wanted| {
+            self.matches_where(query, wanted, Some(stop))
+        })
+    }
+
+    /// The `k` best of [`Archive::matches_within`], best first.
+    pub fn best_within(&self, query: &Query, k: usize) -> Result<Option<Vec<Match>>, String> {
+        self.within(query, |wanted| self.best_where(query, wanted, k))
     }
 
     /// How many articles [`Archive::matches_within`] finds and their hits, counted without

@@ -12,6 +12,7 @@
 //! first rows of `kanbao search TERM | head` cost what they show, not what the archive holds.
 
 use std::cmp::Reverse;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
@@ -156,20 +157,40 @@ impl Archive {
         let Some(terms) = exact_terms(query) else {
             return Ok(None);
         };
-        self.count_terms(&terms, None).map(Some)
+        self.count_terms(&terms, None, usize::MAX, None).map(Some)
     }
 
     /// [`Archive::matches`] among the documents `wanted` accepts (given the document and
     /// its date key), asked before the term's positions are read.
+    /// (Given `stop`, the search gives up with an error between segments once it is set.)
     pub(super) fn matches_where(
         &self,
         query: &Query,
         wanted: Option<Wanted<'_>>,
+        stop: Option<&AtomicBool>,
     ) -> Result<Option<Vec<Match>>, String> {
         let Some(terms) = exact_terms(query) else {
             return Ok(None);
         };
-        self.count_terms(&terms, wanted).map(Some)
+        self.count_terms(&terms, wanted, usize::MAX, stop).map(Some)
+    }
+
+    /// The `k` best of [`Archive::matches_where`], best first: each segment keeps only its
+    /// `k` best, so the first rows of a search that matches most of a million articles cost
+    /// no match list of the million.
+    pub(super) fn best_where(
+        &self,
+        query: &Query,
+        wanted: Option<Wanted<'_>>,
+        k: usize,
+    ) -> Result<Option<Vec<Match>>, String> {
+        let Some(terms) = exact_terms(query) else {
+            return Ok(None);
+        };
+        let mut found = self.count_terms(&terms, wanted, k, None)?;
+        found.sort_unstable_by_key(|m| m.rank);
+        found.truncate(k);
+        Ok(Some(found))
     }
 
     /// How many articles match `query` (among those `wanted` accepts) and their hits, as
@@ -190,7 +211,7 @@ impl Archive {
                 other => other,
             })
             .collect();
-        let parts = self.per_segment(&terms, wanted, |_, _, counts| {
+        let parts = self.per_segment(&terms, wanted, None, |_, _, counts| {
             Ok(vec![(
                 counts.len(),
                 counts.iter().map(|c| c.1).sum::<usize>(),
@@ -202,18 +223,20 @@ impl Archive {
     }
 
     /// The articles holding every one of `terms` (among those `wanted` accepts), with their
-    /// summed hits and their ranks.
+    /// summed hits and their ranks; only the `best` best of each segment.
     fn count_terms(
         &self,
         terms: &[Counter],
         wanted: Option<Wanted<'_>>,
+        best: usize,
+        stop: Option<&AtomicBool>,
     ) -> Result<Vec<Match>, String> {
-        self.per_segment(terms, wanted, |fi, si, counts| {
+        self.per_segment(terms, wanted, stop, |fi, si, counts| {
             let seg = self.files[fi].searcher.segment_reader(si as u32);
             let [hi, lo, len, ord, off, size] =
                 ["dhi", "dlo", "dlen", "ord", "off", "len"].map(|name| order::column(seg, name));
             let (hi, lo, len, ord, off, size) = (hi?, lo?, len?, ord?, off?, size?);
-            Ok(counts
+            let mut found: Vec<Match> = counts
                 .into_iter()
                 .map(|(doc, hits, title)| {
                     let d = doc as usize;
@@ -230,7 +253,12 @@ impl Archive {
                         range: (off[d], size[d]),
                     }
                 })
-                .collect())
+                .collect();
+            if found.len() > best {
+                found.select_nth_unstable_by_key(best, |m| m.rank);
+                found.truncate(best);
+            }
+            Ok(found)
         })
     }
 
@@ -256,7 +284,7 @@ impl Archive {
             return Ok(None);
         };
         let positions = &self.ord()?.positions;
-        self.per_segment(&terms, None, |fi, si, counts| {
+        self.per_segment(&terms, None, None, |fi, si, counts| {
             let at = &positions[fi][si];
             Ok(counts
                 .into_iter()
@@ -267,11 +295,13 @@ impl Archive {
     }
 
     /// `make` of the counts of `terms` in every segment of every file (of the documents
-    /// `wanted` accepts), the segments shared out among as many threads as there are cores.
+    /// `wanted` accepts), the segments shared out among as many threads as there are cores;
+    /// an error as soon as `stop` is set (looked at between segments).
     fn per_segment<T: Send>(
         &self,
         terms: &[Counter],
         wanted: Option<Wanted<'_>>,
+        stop: Option<&AtomicBool>,
         make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
     ) -> Result<Vec<T>, String> {
         let segments: Vec<(usize, usize)> = self
@@ -290,6 +320,9 @@ impl Archive {
                     s.spawn(move || {
                         let mut found = Vec::new();
                         for &(fi, si) in some {
+                            if stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
+                                return Err("stopped".into());
+                            }
                             let counts = self.segment_counts(fi, si, terms, wanted)?;
                             if !counts.is_empty() {
                                 found.extend(make(fi, si, counts)?);
