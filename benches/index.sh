@@ -25,7 +25,12 @@ run() {
     "$K --no-index --data $D search 沙河工会服务站" \
     "rg -c -F 驿站 $D" \
     "$K --data $D search 驿站" \
+    "sh -c '$K --data $D search 驿站 | head -20'" \
+    "$K --data $D search 驿站 --count" \
+    "sh -c '$K --data $D search \"工会 司机\" | head -20'" \
     "sh -c '$K --data $D search ghyz | head -20'" \
+    "$K --data $D search ghyz --count" \
+    "sh -c '$K --data $D search gonghui | head -20'" \
     "$K --data $D search 邮政编码无此词" \
     "sh -c '$K --data $D list | head'" \
     "$K --data $D show $2" \

@@ -203,7 +203,7 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
     let mut hashes = Vec::new();
     // Files found with unique ids before, unchanged since: their ids need not be read.
     let metas: Option<Vec<&cache::Meta>> = list.iter().map(|e| e.state.as_ref().ok()).collect();
-    let known = metas.and_then(|m| unique::known(&root, &m));
+    let known = metas.and_then(|m| unique::known(&root, path, &m));
     // Indexes that are all up to date are opened on every core; otherwise one at a time,
     // in order (a build takes most of the machine's memory and cores, and bad data stops
     // before the files after it are built).
@@ -242,7 +242,7 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
             }
             let digest = crate::state::digest(hashes.iter().copied());
             let metas: Vec<&cache::Meta> = files.iter().map(|f| &f.meta).collect();
-            unique::remember(&root, &metas, digest);
+            unique::remember(&root, path, &metas, digest);
             digest
         }
     };

@@ -518,6 +518,18 @@ fn ids_found_unique_are_trusted_until_a_file_changes() {
     assert_eq!(records(), 1, "the check is recorded");
     let (again, _) = open(&root, &folder);
     assert_eq!(again.id_digest().unwrap(), first.id_digest().unwrap());
+    // A new file: the record is replaced, not joined by another (one per archive).
+    generate(&folder.join("c.jsonl"), 5, 3);
+    let c = std::fs::read_to_string(folder.join("c.jsonl")).unwrap();
+    std::fs::write(
+        folder.join("c.jsonl"),
+        c.replace("\"id\":\"", "\"id\":\"c-"),
+    )
+    .unwrap();
+    let (three, _) = open(&root, &folder);
+    assert_eq!(three.len(), 25);
+    assert_eq!(records(), 1, "one record an archive");
+    std::fs::remove_file(folder.join("c.jsonl")).unwrap();
     let (loaded, _) = kanbao::load::load(Some(&folder)).unwrap();
     let from_ids =
         kanbao::state::digest(loaded.iter().map(|a| kanbao::state::fnv(a.id.as_bytes())));

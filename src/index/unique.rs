@@ -37,28 +37,32 @@ fn indexed(files: &[&Meta]) -> Vec<Indexed> {
         .collect()
 }
 
-/// Where the record of an archive of these files is kept: named by a hash of what it is
-/// about (which the record holds too, and is compared whole).
-fn path(root: &Path, files: &[Indexed]) -> PathBuf {
-    let key = serde_json::to_vec(files).unwrap_or_default();
+/// Where the record of the archive at `archive` (a file or a folder) is kept: one a path,
+/// replaced when its files change (a daily paper's folder would otherwise leave one a day).
+/// The record names its files, which are compared whole.
+fn path(root: &Path, archive: &Path) -> PathBuf {
+    let canonical = archive
+        .canonicalize()
+        .unwrap_or_else(|_| archive.to_path_buf());
+    let key = canonical.to_string_lossy();
     root.join("archives")
-        .join(format!("{:016x}", crate::state::fnv(&key)))
+        .join(format!("{:016x}", crate::state::fnv(key.as_bytes())))
 }
 
-/// The digest of the ids of `files` (the sidecars of an archive's up-to-date indexes, in
-/// order) when they were found unique before.
-pub fn known(root: &Path, files: &[&Meta]) -> Option<(u64, u64)> {
+/// The digest of the ids of `files` (the sidecars of the up-to-date indexes of the archive
+/// at `archive`, in order) when they were found unique before.
+pub fn known(root: &Path, archive: &Path, files: &[&Meta]) -> Option<(u64, u64)> {
     let files = indexed(files);
-    let text = std::fs::read(path(root, &files)).ok()?;
+    let text = std::fs::read(path(root, archive)).ok()?;
     let record: Record = serde_json::from_slice(&text).ok()?;
     (record.format == FORMAT && record.files == files).then_some(record.digest)
 }
 
 /// Records that the ids of `files` are unique, with their digest; a cache that cannot be
 /// written only costs the next open the check again.
-pub fn remember(root: &Path, files: &[&Meta], digest: (u64, u64)) {
+pub fn remember(root: &Path, archive: &Path, files: &[&Meta], digest: (u64, u64)) {
     let files = indexed(files);
-    let to = path(root, &files);
+    let to = path(root, archive);
     let record = Record {
         format: FORMAT,
         files,
