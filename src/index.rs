@@ -107,28 +107,34 @@ fn entries(root: &Path, path: &Path) -> std::io::Result<Vec<Entry>> {
     .collect()
 }
 
-/// `f` of every item, in order, the items shared out among as many threads as there are
-/// cores (one thread for one item).
-fn on_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+/// `f` of every item, in order, the items handed out one at a time to as many threads as
+/// there are cores: a thread takes the next item when it is done with its last, so a few
+/// large items (an index's big segments) do not leave a core idle. A panic in `f` is
+/// resumed here.
+pub(crate) fn on_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     if items.len() < 2 || cores < 2 {
         return items.into_iter().map(f).collect();
     }
-    let per = items.len().div_ceil(cores);
-    let mut groups: Vec<Vec<T>> = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        if i % per == 0 {
-            groups.push(Vec::with_capacity(per));
-        }
-        if let Some(g) = groups.last_mut() {
-            g.push(item);
-        }
-    }
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = groups
-            .into_iter()
-            .map(|g| s.spawn(move || g.into_iter().map(f).collect::<Vec<U>>()))
+    let threads = cores.min(items.len());
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
+    let (f, queue) = (&f, &queue);
+    let mut done: Vec<(usize, U)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(move || {
+                    let mut out = Vec::new();
+                    loop {
+                        let next = queue
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .next();
+                        let Some((i, item)) = next else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -137,7 +143,9 @@ fn on_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|d| d.0);
+    done.into_iter().map(|d| d.1).collect()
 }
 
 /// Builds the index of every file of `path` that has none or a stale one, in the cache

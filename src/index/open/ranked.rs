@@ -295,8 +295,9 @@ impl Archive {
     }
 
     /// `make` of the counts of `terms` in every segment of every file (of the documents
-    /// `wanted` accepts), the segments shared out among as many threads as there are cores;
-    /// an error as soon as `stop` is set (looked at between segments).
+    /// `wanted` accepts), the segments handed out to as many threads as there are cores
+    /// ([`crate::index::on_cores`]); an error as soon as `stop` is set (looked at between
+    /// segments).
     fn per_segment<T: Send>(
         &self,
         terms: &[Counter],
@@ -310,35 +311,19 @@ impl Archive {
             .enumerate()
             .flat_map(|(fi, f)| (0..f.searcher.segment_readers().len()).map(move |si| (fi, si)))
             .collect();
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let per = segments.len().div_ceil(cores).max(1);
-        let parts: Vec<Result<Vec<T>, String>> = std::thread::scope(|s| {
-            let handles: Vec<_> = segments
-                .chunks(per)
-                .map(|some| {
-                    let make = &make;
-                    s.spawn(move || {
-                        let mut found = Vec::new();
-                        for &(fi, si) in some {
-                            if stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
-                                return Err("stopped".into());
-                            }
-                            let counts = self.segment_counts(fi, si, terms, wanted)?;
-                            if !counts.is_empty() {
-                                found.extend(make(fi, si, counts)?);
-                            }
-                        }
-                        Ok(found)
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err("a search thread failed".into()))
-                })
-                .collect()
+        let parts = crate::index::on_cores(segments, |(fi, si)| {
+            if stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
+                return Err("stopped".to_string());
+            }
+            // A panic in tantivy (a damaged file) is this search's error, not the process's.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let counts = self.segment_counts(fi, si, terms, wanted)?;
+                match counts.is_empty() {
+                    true => Ok(Vec::new()),
+                    false => make(fi, si, counts),
+                }
+            }))
+            .unwrap_or_else(|_| Err("a search thread failed".into()))
         });
         let mut found = Vec::new();
         for part in parts {
