@@ -18,15 +18,22 @@ fn stdout(cache: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-#[test]
-fn indexed_commands_print_what_the_in_memory_path_prints() {
+/// A generated archive of `n` articles in a fresh folder: the folder (kept alive by the
+/// caller), the cache folder in it (not made), and the data file's path.
+fn archive(n: usize, seed: u64) -> (TempDir, std::path::PathBuf, String) {
     let dir = TempDir::new().unwrap();
     let cache = dir.path().join("cache");
     let data = dir.path().join("a.jsonl");
     let mut bytes = Vec::new();
-    kanbao::archive::generate(120, 4, &mut bytes).unwrap();
+    kanbao::archive::generate(n, seed, &mut bytes).unwrap();
     std::fs::write(&data, bytes).unwrap();
-    let data = data.to_str().unwrap();
+    (dir, cache, data.to_str().unwrap().to_string())
+}
+
+#[test]
+fn indexed_commands_print_what_the_in_memory_path_prints() {
+    let (dir, cache, data) = archive(120, 4);
+    let data = data.as_str();
     let out = kanbao(&cache).args(["index", data]).output().unwrap();
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
@@ -81,13 +88,8 @@ fn indexed_commands_print_what_the_in_memory_path_prints() {
 
 #[test]
 fn a_damaged_index_is_rebuilt_with_a_warning() {
-    let dir = TempDir::new().unwrap();
-    let cache = dir.path().join("cache");
-    let data = dir.path().join("a.jsonl");
-    let mut bytes = Vec::new();
-    kanbao::archive::generate(30, 6, &mut bytes).unwrap();
-    std::fs::write(&data, bytes).unwrap();
-    let data = data.to_str().unwrap();
+    let (_dir, cache, data) = archive(30, 6);
+    let data = data.as_str();
     kanbao(&cache).args(["index", data]).assert().success();
     let root = cache.join("kanbao/index");
     let folder = std::fs::read_dir(&root)
@@ -116,13 +118,8 @@ fn a_damaged_index_is_rebuilt_with_a_warning() {
 
 #[test]
 fn a_large_archive_is_indexed_on_first_use_and_a_small_one_is_not() {
-    let dir = TempDir::new().unwrap();
-    let cache = dir.path().join("cache");
-    let data = dir.path().join("a.jsonl");
-    let mut bytes = Vec::new();
-    kanbao::archive::generate(80, 6, &mut bytes).unwrap();
-    std::fs::write(&data, bytes).unwrap();
-    let data = data.to_str().unwrap();
+    let (_dir, cache, data) = archive(80, 6);
+    let data = data.as_str();
     let memory = stdout(&cache, &["--no-index", "--data", data, "search", "工会"]);
     // Below the size (the default, 64 MiB): read whole, nothing written to the cache.
     let small = kanbao(&cache)
@@ -210,14 +207,7 @@ fn export_through_the_index_writes_what_the_loaded_archive_writes() {
         assert!(out.status.code().unwrap_or(9) <= 1, "{args:?}: {out:?}");
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(
-        kanbao(&cache)
-            .args(["index", data])
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    kanbao(&cache).args(["index", data]).assert().success();
     let ids: Vec<String> = run(&["--no-index", "--data", data, "list"])
         .lines()
         .map(|l| l.split('\t').next().unwrap().to_string())
@@ -274,21 +264,9 @@ fn export_through_the_index_writes_what_the_loaded_archive_writes() {
 fn a_search_whose_reader_leaves_after_the_first_rows_ends_quietly() {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
-    let dir = TempDir::new().unwrap();
-    let cache = dir.path().join("cache");
-    let data = dir.path().join("a.jsonl");
-    let mut bytes = Vec::new();
-    kanbao::archive::generate(3000, 6, &mut bytes).unwrap();
-    std::fs::write(&data, bytes).unwrap();
-    let data = data.to_str().unwrap();
-    assert!(
-        kanbao(&cache)
-            .args(["index", data])
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    let (_dir, cache, data) = archive(3000, 6);
+    let data = data.as_str();
+    kanbao(&cache).args(["index", data]).assert().success();
     let memory = stdout(&cache, &["--no-index", "--data", data, "search", "工会"]);
     let bin = assert_cmd::cargo::cargo_bin("kanbao");
     let mut child = std::process::Command::new(bin)

@@ -5,6 +5,8 @@
 
 mod support;
 
+use std::path::Path;
+
 use rexpect::process::Signal;
 use support::Term;
 
@@ -63,37 +65,55 @@ fn a_large_archive_is_indexed_on_first_open_and_read_through_its_index() {
     again.expect_restored();
 }
 
-#[test]
-fn leaving_the_indexing_screen_leaves_at_once_and_no_index() {
+/// An archive big enough that indexing it takes a while, never indexed: the folder holding
+/// it (and the cache), the data file, and the cache folder.
+fn unindexed_archive() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache");
     let data = dir.path().join("a.jsonl");
     let mut bytes = Vec::new();
-    // Big enough that indexing takes a while.
     kanbao::archive::generate(20_000, 3, &mut bytes).unwrap();
     std::fs::write(&data, bytes).unwrap();
-    let cache_s = cache.to_str().unwrap();
-    let env = [("XDG_CACHE_HOME", cache_s), ("KANBAO_AUTO_INDEX", "1000")];
+    (dir, data, cache)
+}
+
+/// The reader on `data` with the indexing screen up (indexing on first use from 1,000 bytes).
+fn on_the_indexing_screen(data: &Path, cache: &Path) -> Term {
+    let env = [
+        ("XDG_CACHE_HOME", cache.to_str().unwrap()),
+        ("KANBAO_AUTO_INDEX", "1000"),
+    ];
+    let mut term = Term::start_with(
+        &["--no-state", "--data", data.to_str().unwrap()],
+        &env,
+        100,
+        30,
+    );
+    term.wait_text("Ctrl-C 离开");
+    term
+}
+
+/// Nothing finished is there: opening finds no index (and builds none).
+fn assert_no_index(data: &Path, cache: &Path, what: &str) {
+    let root = cache.join("kanbao/index");
+    let mut notes = Vec::new();
+    assert!(
+        kanbao::index::open_in(&root, data, &mut notes).is_none(),
+        "{what}: no index is trusted"
+    );
+    assert!(notes.is_empty(), "{notes:?}");
+}
+
+#[test]
+fn leaving_the_indexing_screen_leaves_at_once_and_no_index() {
+    let (_dir, data, cache) = unindexed_archive();
     for key in ["q", "\x1b", "\x03"] {
-        let mut term = Term::start_with(
-            &["--no-state", "--data", data.to_str().unwrap()],
-            &env,
-            100,
-            30,
-        );
-        term.wait_text("Ctrl-C 离开");
+        let mut term = on_the_indexing_screen(&data, &cache);
         term.send(key);
         // Said on the main screen once the terminal is restored.
         term.wait_text("索引未完成");
         term.expect_restored();
-        // Nothing finished is there: opening finds no index (and builds none).
-        let root = cache.join("kanbao/index");
-        let mut notes = Vec::new();
-        assert!(
-            kanbao::index::open_in(&root, &data, &mut notes).is_none(),
-            "{key:?}: no index is trusted"
-        );
-        assert!(notes.is_empty(), "{notes:?}");
+        assert_no_index(&data, &cache, key);
     }
 }
 
@@ -101,29 +121,11 @@ fn leaving_the_indexing_screen_leaves_at_once_and_no_index() {
 /// ends with 128 + the signal, and no index is trusted.
 #[test]
 fn a_signal_on_the_indexing_screen_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = dir.path().join("cache");
-    let data = dir.path().join("a.jsonl");
-    let mut bytes = Vec::new();
-    kanbao::archive::generate(20_000, 3, &mut bytes).unwrap();
-    std::fs::write(&data, bytes).unwrap();
-    let cache_s = cache.to_str().unwrap();
-    let env = [("XDG_CACHE_HOME", cache_s), ("KANBAO_AUTO_INDEX", "1000")];
+    let (_dir, data, cache) = unindexed_archive();
     for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
-        let mut term = Term::start_with(
-            &["--no-state", "--data", data.to_str().unwrap()],
-            &env,
-            100,
-            30,
-        );
-        term.wait_text("Ctrl-C 离开");
+        let mut term = on_the_indexing_screen(&data, &cache);
         term.signal(signal);
         term.expect_restored_with(code);
-        let root = cache.join("kanbao/index");
-        let mut notes = Vec::new();
-        assert!(
-            kanbao::index::open_in(&root, &data, &mut notes).is_none(),
-            "{signal:?}: no index is trusted"
-        );
+        assert_no_index(&data, &cache, &format!("{signal:?}"));
     }
 }
