@@ -148,6 +148,11 @@ fn document(
     for field in [f.uni, f.bi, f.pyi, f.pyp, f.pyr] {
         d.add_text(field, text);
     }
+    let headings = text
+        .char_indices()
+        .nth(hend as usize)
+        .map_or(text, |(at, _)| &text[..at]);
+    d.add_text(f.hbi, headings);
     d
 }
 

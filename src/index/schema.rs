@@ -11,6 +11,8 @@
 //! - `pyp`: those letters for every two adjacent characters with pinyin (`gh` for 工会,
 //!   `kh` too as 会 also reads kuai), with positions, so a pinyin term becomes phrases of
 //!   letter pairs;
+//! - `hbi`: the bigrams of the headings alone (title, kicker, subtitle), with frequencies:
+//!   a two-character term's title hits without reading a position;
 //! - `pyr`: every reading of a character that has pinyin (`hui` and `kuai` for 会), with
 //!   positions, so that a pinyin term's full syllables, `zh`/`ch`/`sh` and last prefix are
 //!   found where they stand (see `open/spelled.rs`).
@@ -26,7 +28,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +72,8 @@ pub struct Fields {
     pub uni: Field,
     /// Adjacent character pairs, with positions.
     pub bi: Field,
+    /// Adjacent character pairs of the headings, with frequencies.
+    pub hbi: Field,
     /// Pinyin first letters.
     pub pyi: Field,
     /// Pinyin first-letter pairs, with positions.
@@ -78,12 +82,7 @@ pub struct Fields {
     pub pyr: Field,
 }
 
-fn token_field(tokenizer: &str, positions: bool) -> TextOptions {
-    let record = if positions {
-        IndexRecordOption::WithFreqsAndPositions
-    } else {
-        IndexRecordOption::Basic
-    };
+fn token_field(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(tokenizer)
@@ -94,6 +93,7 @@ fn token_field(tokenizer: &str, positions: bool) -> TextOptions {
 
 /// The schema and its fields.
 pub fn schema() -> (Schema, Fields) {
+    use IndexRecordOption::{Basic, WithFreqsAndPositions as Positions};
     let mut b = Schema::builder();
     let stored = TextOptions::default().set_stored();
     let fields = Fields {
@@ -114,11 +114,12 @@ pub fn schema() -> (Schema, Fields) {
         dlo: b.add_u64_field("dlo", FAST),
         dlen: b.add_u64_field("dlen", FAST),
         hend: b.add_u64_field("hend", FAST),
-        uni: b.add_text_field("uni", token_field(UNI, false)),
-        bi: b.add_text_field("bi", token_field(BI, true)),
-        pyi: b.add_text_field("pyi", token_field(PYI, false)),
-        pyp: b.add_text_field("pyp", token_field(PYP, true)),
-        pyr: b.add_text_field("pyr", token_field(PYR, true)),
+        uni: b.add_text_field("uni", token_field(UNI, Basic)),
+        bi: b.add_text_field("bi", token_field(BI, Positions)),
+        hbi: b.add_text_field("hbi", token_field(BI, IndexRecordOption::WithFreqs)),
+        pyi: b.add_text_field("pyi", token_field(PYI, Basic)),
+        pyp: b.add_text_field("pyp", token_field(PYP, Positions)),
+        pyr: b.add_text_field("pyr", token_field(PYR, Positions)),
     };
     (b.build(), fields)
 }

@@ -36,9 +36,21 @@ enum Counter {
     Literal(Vec<(u32, String)>),
     /// A pinyin term, by its readings and letters ([`Spelled`]).
     Spelled(Spelled),
-    /// A literal term of two characters (its one bigram) when only its hits are asked: the
-    /// bigram's frequency in a document, no position read (its title hits are not known).
+    /// A literal term of two characters (its one bigram): its hits are the bigram's
+    /// frequency in the document and its title hits the bigram's frequency in the headings
+    /// (the `hbi` field), no position read.
     Frequency(Vec<(u32, String)>),
+}
+
+impl Counter {
+    /// How the index counts the literal term of `units` ([`exact_units`]).
+    fn literal(units: &[char]) -> Counter {
+        let grams = grams(units);
+        match grams.len() {
+            1 => Counter::Frequency(grams),
+            _ => Counter::Literal(grams),
+        }
+    }
 }
 
 /// How to count the query's terms when the index can count the hits of all of them
@@ -53,7 +65,7 @@ fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
     {
         return Some(vec![Counter::Spelled(spelled)]);
     }
-    literal_terms(query).map(|terms| terms.iter().map(|t| Counter::Literal(grams(t))).collect())
+    literal_terms(query).map(|terms| terms.iter().map(|t| Counter::literal(t)).collect())
 }
 
 /// The folded characters of the query's literal terms, for [`exact_terms`].
@@ -194,8 +206,7 @@ impl Archive {
     }
 
     /// How many articles match `query` (among those `wanted` accepts) and their hits, as
-    /// [`Archive::matches_where`] finds them; a term of two characters is counted by its
-    /// frequency, without reading a position (no title hits are needed to count).
+    /// [`Archive::matches_where`] finds them, without their ranks.
     pub(super) fn count_where(
         &self,
         query: &Query,
@@ -204,13 +215,6 @@ impl Archive {
         let Some(terms) = exact_terms(query) else {
             return Ok(None);
         };
-        let terms: Vec<Counter> = terms
-            .into_iter()
-            .map(|t| match t {
-                Counter::Literal(grams) if grams.len() == 1 => Counter::Frequency(grams),
-                other => other,
-            })
-            .collect();
         let parts = self.per_segment(&terms, wanted, None, |_, _, counts| {
             Ok(vec![(
                 counts.len(),
@@ -276,7 +280,7 @@ impl Archive {
             .terms()
             .iter()
             .map(|t| match exact_units(t) {
-                Some(units) => Some(Counter::Literal(grams(&units))),
+                Some(units) => Some(Counter::literal(&units)),
                 None => Spelled::of(t).map(Counter::Spelled),
             })
             .collect::<Option<Vec<_>>>()
@@ -394,8 +398,8 @@ impl Archive {
     /// The documents of segment `si` of file `fi` holding the literal term whose covering
     /// bigrams are `grams`, ascending, with its hits and title hits: among the documents of
     /// `before` when given (the terms before it), else among those `asked` accepts. Without
-    /// `positions` (a term of one bigram) the hits are its frequency and no title hit is
-    /// counted.
+    /// `positions` (a term of one bigram) the hits are its frequency and the title hits its
+    /// frequency in the headings' bigrams.
     #[allow(clippy::too_many_arguments)]
     fn literal_counts(
         &self,
@@ -422,6 +426,17 @@ impl Archive {
                 None => return Ok(Vec::new()),
             }
         }
+        // Without positions: the term's postings in the headings, for its title hits.
+        let mut headings = match positions {
+            true => None,
+            false => {
+                let t = TTerm::from_field_text(file.fields.hbi, &grams[0].1);
+                seg.inverted_index(file.fields.hbi)
+                    .map_err(engine)?
+                    .read_postings(&t, IndexRecordOption::WithFreqs)
+                    .map_err(engine)?
+            }
+        };
         let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
         let mut counts = Vec::new();
         let mut at: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
@@ -459,7 +474,13 @@ impl Archive {
                     }
                     count(&at, &offsets, hend[doc as usize])
                 } else {
-                    (posts[0].term_freq() as usize, 0)
+                    let title = headings.as_mut().map_or(0, |h| {
+                        if h.doc() < doc {
+                            h.seek(doc);
+                        }
+                        if h.doc() == doc { h.term_freq() } else { 0 }
+                    });
+                    (posts[0].term_freq() as usize, title as usize)
                 };
                 if hits > 0 {
                     counts.push((doc, hits, title));

@@ -27,7 +27,7 @@ use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
 /// Most shapes of a term counted here; a term with more is left to the matcher.
-const MOST_SHAPES: usize = 48;
+const MOST_SHAPES: usize = 256;
 
 /// The token field a need looks in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
