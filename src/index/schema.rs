@@ -3,7 +3,7 @@
 //! Each article is one tantivy document. Its searchable text is what the in-memory engine
 //! searches ([`crate::search`]): headings, byline and paragraphs, each folded (NFKC +
 //! lowercase) and ended by a line break, so that positions are character offsets in that
-//! text. Four token fields are made from it:
+//! text. Six token fields are made from it:
 //! - `uni`: every character (no positions: a one-character term is one lookup);
 //! - `bi`: every pair of adjacent characters, at the position of the first, with positions
 //!   (a longer term is a phrase of bigrams at offsets 0, 2, 4, …, and the last one);
