@@ -38,6 +38,21 @@ pub(super) fn column(seg: &SegmentReader, name: &str) -> Result<Vec<u64>, String
         .collect())
 }
 
+/// A fast field's values, read one document at a time (no copy of the column).
+pub(super) struct Values(Column<u64>);
+
+impl Values {
+    /// The document's value (0 when it has none).
+    pub(super) fn at(&self, doc: u32) -> u64 {
+        self.0.first(doc).unwrap_or(0)
+    }
+}
+
+/// The fast field `name` of `seg`, to be read a document at a time.
+pub(super) fn values(seg: &SegmentReader, name: &str) -> Result<Values, String> {
+    seg.fast_fields().u64(name).map(Values).map_err(engine)
+}
+
 /// The rows of file `fi`, newest day first, then in file order.
 pub(super) fn file_rows(fi: u32, file: &FileIndex) -> Result<Vec<Row>, String> {
     let mut segments = Vec::new();

@@ -235,27 +235,32 @@ impl Archive {
         best: usize,
         stop: Option<&AtomicBool>,
     ) -> Result<Vec<Match>, String> {
-        self.per_segment(terms, wanted, stop, |fi, si, counts| {
+        self.per_segment(terms, wanted, stop, |fi, si, mut counts| {
+            if best > 0 && counts.len() > best {
+                // The best by title and hits alone, with every tie of the last: only those
+                // need their dates and places (a million matches cost no match list).
+                let key = |c: &Counted| (c.2 == 0, Reverse(c.1));
+                counts.select_nth_unstable_by_key(best - 1, key);
+                let bound = key(&counts[best - 1]);
+                counts.retain(|c| key(c) <= bound);
+            }
             let seg = self.files[fi].searcher.segment_reader(si as u32);
             let [hi, lo, len, ord, off, size] =
-                ["dhi", "dlo", "dlen", "ord", "off", "len"].map(|name| order::column(seg, name));
+                ["dhi", "dlo", "dlen", "ord", "off", "len"].map(|name| order::values(seg, name));
             let (hi, lo, len, ord, off, size) = (hi?, lo?, len?, ord?, off?, size?);
             let mut found: Vec<Match> = counts
                 .into_iter()
-                .map(|(doc, hits, title)| {
-                    let d = doc as usize;
-                    Match {
-                        rank: (
-                            title == 0,
-                            Reverse(hits),
-                            Reverse((hi[d], lo[d], len[d])),
-                            fi as u32,
-                            ord[d],
-                        ),
-                        title,
-                        doc: (fi, si, doc),
-                        range: (off[d], size[d]),
-                    }
+                .map(|(doc, hits, title)| Match {
+                    rank: (
+                        title == 0,
+                        Reverse(hits),
+                        Reverse((hi.at(doc), lo.at(doc), len.at(doc))),
+                        fi as u32,
+                        ord.at(doc),
+                    ),
+                    title,
+                    doc: (fi, si, doc),
+                    range: (off.at(doc), size.at(doc)),
                 })
                 .collect();
             if found.len() > best {
