@@ -28,7 +28,7 @@ const FIRST_PARTIAL: Duration = Duration::from_millis(150);
 const NEXT_PARTIAL: Duration = Duration::from_secs(1);
 
 /// Articles read and searched a block at a time when the index cannot rank a query alone.
-const BLOCK: usize = 4096;
+const BLOCK: usize = 1024;
 
 /// An indexed archive as the reader's [`Library`].
 pub struct Indexed {
@@ -209,15 +209,17 @@ impl Library for Indexed {
         // Dates and districts are answered from the index; the other operators need the
         // text (`note:` is the reading state's, applied by the reader's mark filters).
         let ops = query.ops();
-        let from_index = ops.exclude.is_empty()
-            && ops.titles.is_empty()
+        let text_ops = ops.titles.is_empty()
             && ops.reporters.is_empty()
             && ops.kind.is_none()
             && ops.any.is_empty();
+        let from_index = text_ops && ops.exclude.is_empty();
+        // A literal `-term` is known exactly by the index too, when the terms are counted.
+        let counted = text_ops && ops.exclude.iter().all(|t| !t.is_pinyin() && t.is_fixed());
         let mut wanted = Filter::from(ops.districts.clone());
         wanted.dates = ops.dates;
         let passes = self.passes(&wanted);
-        if from_index && let Ok(Some(found)) = self.archive.summed_places(query) {
+        if counted && let Ok(Some(found)) = self.archive.summed_places(query) {
             let mut hits: Vec<SearchHit> = found
                 .into_iter()
                 .filter(|f| passes(f.0 as usize))

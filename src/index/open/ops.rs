@@ -137,7 +137,7 @@ impl Archive {
 
     /// `then` with the documents the query's `date:` range and literal excluded terms
     /// leave (`None`: all of them).
-    fn within<T>(
+    pub(super) fn within<T>(
         &self,
         query: &Query,
         then: impl FnOnce(Option<Wanted<'_>>) -> Result<T, String>,
