@@ -295,6 +295,20 @@ proptest! {
     }
 }
 
+/// The reader's counting from the index stops when a newer key has made it stale: an
+/// error, not an answer, and before any segment is counted.
+#[test]
+fn counting_for_the_reader_stops_when_cancelled() {
+    let f = fixture();
+    let (archive, _) = open(&f.root, &f.paths[1]);
+    for q in ["工会", "gonghui", "工会 -驿站"] {
+        let query = Query::parse(q);
+        assert!(archive.summed_places(&query, &|| true).is_err(), "{q}");
+        let counted = archive.summed_places(&query, &|| false).unwrap().unwrap();
+        assert!(!counted.is_empty(), "{q}");
+    }
+}
+
 #[test]
 fn two_terms_that_cannot_overlap_are_ranked_from_the_index() {
     let f = fixture();

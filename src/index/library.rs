@@ -219,7 +219,14 @@ impl Library for Indexed {
         let mut wanted = Filter::from(ops.districts.clone());
         wanted.dates = ops.dates;
         let passes = self.passes(&wanted);
-        if counted && let Ok(Some(found)) = self.archive.summed_places(query) {
+        let summed = match counted {
+            true => self.archive.summed_places(query, cancelled),
+            false => Ok(None),
+        };
+        if summed.is_err() && cancelled() {
+            return None;
+        }
+        if let Ok(Some(found)) = summed {
             let mut hits: Vec<SearchHit> = found
                 .into_iter()
                 .filter(|f| passes(f.0 as usize))

@@ -119,8 +119,9 @@ impl Archive {
         query: &Query,
         stop: &AtomicBool,
     ) -> Result<Option<Vec<Match>>, String> {
+        let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
         self.within(query, |wanted| {
-            self.matches_where(query, wanted, Some(stop))
+            self.matches_where(query, wanted, Some(&stopped))
         })
     }
 

@@ -12,7 +12,6 @@
 //! first rows of `kanbao search TERM | head` cost what they show, not what the archive holds.
 
 use std::cmp::Reverse;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
@@ -21,7 +20,7 @@ use tantivy::{DocSet, TERMINATED, Term as TTerm};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
-use crate::search::{Query, Term};
+use crate::search::{Cancelled, Query, Term};
 
 /// A document: file, segment, document number.
 type DocAt = (usize, usize, u32);
@@ -174,12 +173,12 @@ impl Archive {
 
     /// [`Archive::matches`] among the documents `wanted` accepts (given the document and
     /// its date key), asked before the term's positions are read.
-    /// (Given `stop`, the search gives up with an error between segments once it is set.)
+    /// (Given `stop`, the search gives up with an error between segments once it says so.)
     pub(super) fn matches_where(
         &self,
         query: &Query,
         wanted: Option<Wanted<'_>>,
-        stop: Option<&AtomicBool>,
+        stop: Option<Cancelled<'_>>,
     ) -> Result<Option<Vec<Match>>, String> {
         let Some(terms) = exact_terms(query) else {
             return Ok(None);
@@ -233,7 +232,7 @@ impl Archive {
         terms: &[Counter],
         wanted: Option<Wanted<'_>>,
         best: usize,
-        stop: Option<&AtomicBool>,
+        stop: Option<Cancelled<'_>>,
     ) -> Result<Vec<Match>, String> {
         self.per_segment(terms, wanted, stop, |fi, si, mut counts| {
             if best > 0 && counts.len() > best {
@@ -278,7 +277,12 @@ impl Archive {
     /// and literal `-term`s are applied; the other operators are the caller's. Only the
     /// `hend` column (and the date columns for `date:` or `-term`) is read besides the
     /// postings.
-    pub fn summed_places(&self, query: &Query) -> Result<Option<Vec<Counted>>, String> {
+    /// An error (`stopped`) as soon as `cancelled` says so, asked between segments.
+    pub fn summed_places(
+        &self,
+        query: &Query,
+        cancelled: Cancelled<'_>,
+    ) -> Result<Option<Vec<Counted>>, String> {
         if query.terms().is_empty() {
             return Ok(None);
         }
@@ -296,7 +300,7 @@ impl Archive {
         let positions = &self.ord()?.positions;
         // The query's `date:` and literal `-term`s are applied from the index as well.
         self.within(query, |wanted| {
-            self.per_segment(&terms, wanted, None, |fi, si, counts| {
+            self.per_segment(&terms, wanted, Some(cancelled), |fi, si, counts| {
                 let at = &positions[fi][si];
                 Ok(counts
                     .into_iter()
@@ -309,13 +313,13 @@ impl Archive {
 
     /// `make` of the counts of `terms` in every segment of every file (of the documents
     /// `wanted` accepts), the segments handed out to as many threads as there are cores
-    /// ([`crate::index::on_cores`]); an error as soon as `stop` is set (looked at between
+    /// ([`crate::index::on_cores`]); an error as soon as `stop` says so (asked between
     /// segments).
     fn per_segment<T: Send>(
         &self,
         terms: &[Counter],
         wanted: Option<Wanted<'_>>,
-        stop: Option<&AtomicBool>,
+        stop: Option<Cancelled<'_>>,
         make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
     ) -> Result<Vec<T>, String> {
         let segments: Vec<(usize, usize)> = self
@@ -325,7 +329,7 @@ impl Archive {
             .flat_map(|(fi, f)| (0..f.searcher.segment_readers().len()).map(move |si| (fi, si)))
             .collect();
         let parts = crate::index::on_cores(segments, |(fi, si)| {
-            if stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
+            if stop.is_some_and(|stopped| stopped()) {
                 return Err("stopped".to_string());
             }
             // A panic in tantivy (a damaged file) is this search's error, not the process's.
