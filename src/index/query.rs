@@ -41,8 +41,27 @@ fn lookup(field: Field, text: &str) -> Box<dyn TQuery> {
     Box::new(TermQuery::new(term(field, text), IndexRecordOption::Basic))
 }
 
-/// A phrase of the grams of `units` (each a string of one position) in `field`: the gram
-/// starting at each of offsets 0, 2, 4, … and the last one (grams are two units long).
+/// Where the grams (two units long) that pin down a term of `n` ≥ 2 units start: at 0, 2,
+/// 4, … and the last one.
+fn gram_offsets(n: usize) -> Vec<usize> {
+    let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
+    if offsets.last() != Some(&(n - 2)) {
+        offsets.push(n - 2);
+    }
+    offsets
+}
+
+/// The bigrams that pin down a term of two or more characters, with their offsets in it
+/// (see [`gram_offsets`]): the term stands where they all stand at those offsets.
+pub fn grams(units: &[char]) -> Vec<(u32, String)> {
+    gram_offsets(units.len())
+        .into_iter()
+        .map(|i| (i as u32, units[i..i + 2].iter().collect()))
+        .collect()
+}
+
+/// A phrase of the grams of `units` (each a string of one position) in `field`, at the
+/// offsets of [`gram_offsets`].
 fn gram_phrase(field: Field, units: &[String]) -> Box<dyn TQuery> {
     let n = units.len();
     debug_assert!(n >= 2);
@@ -50,11 +69,7 @@ fn gram_phrase(field: Field, units: &[String]) -> Box<dyn TQuery> {
     if n == 2 {
         return lookup(field, &gram(0));
     }
-    let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
-    if offsets.last() != Some(&(n - 2)) {
-        offsets.push(n - 2);
-    }
-    let terms = offsets
+    let terms = gram_offsets(n)
         .into_iter()
         .map(|i| (i, term(field, &gram(i))))
         .collect();
@@ -211,5 +226,20 @@ pub fn candidates(f: &Fields, query: &Query) -> Box<dyn TQuery> {
         0 => Box::new(AllQuery),
         1 => clauses.remove(0).1,
         _ => Box::new(BooleanQuery::new(clauses)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grams_cover_the_term() {
+        let g = grams(&"工会服务站".chars().collect::<Vec<_>>());
+        let offsets: Vec<u32> = g.iter().map(|(o, _)| *o).collect();
+        assert_eq!(offsets, [0, 2, 3]);
+        assert_eq!(g[2].1, "务站");
+        assert_eq!(gram_offsets(2), [0]);
+        assert_eq!(gram_offsets(4), [0, 2]);
     }
 }

@@ -20,6 +20,7 @@ use tantivy::{DocSet, TERMINATED, Term as TTerm};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
+use crate::index::query::grams;
 use crate::search::{Cancelled, Query, Term};
 
 /// A document: file, segment, document number.
@@ -102,19 +103,6 @@ fn exact_units(term: &Term) -> Option<Vec<char>> {
     // `哈哈` in `哈哈哈` occurs twice but is hit once: overlapping terms are left to the matcher.
     let overlaps = (1..n).any(|k| units[k..] == units[..n - k]);
     (!overlaps).then_some(units)
-}
-
-/// The bigrams that pin the term down, with their offsets in it: at 0, 2, 4, … and the last.
-pub(super) fn grams(units: &[char]) -> Vec<(u32, String)> {
-    let n = units.len();
-    let mut offsets: Vec<usize> = (0..n - 1).step_by(2).collect();
-    if offsets.last() != Some(&(n - 2)) {
-        offsets.push(n - 2);
-    }
-    offsets
-        .into_iter()
-        .map(|i| (i as u32, units[i..i + 2].iter().collect()))
-        .collect()
 }
 
 /// Occurrences of the term in one article, and how many start before `hend`: the starts
@@ -593,14 +581,6 @@ mod tests {
             None,
             "pinyin with another term may overlap it"
         );
-    }
-
-    #[test]
-    fn grams_cover_the_term() {
-        let g = grams(&"工会服务站".chars().collect::<Vec<_>>());
-        let offsets: Vec<u32> = g.iter().map(|(o, _)| *o).collect();
-        assert_eq!(offsets, [0, 2, 3]);
-        assert_eq!(g[2].1, "务站");
     }
 
     #[test]

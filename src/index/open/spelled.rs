@@ -180,7 +180,7 @@ impl Spelled {
         let letters: Vec<char> = term.folded().chars().collect();
         shapes.push(Shape {
             chars: letters.len() as u32,
-            needs: super::ranked::grams(&letters)
+            needs: crate::index::query::grams(&letters)
                 .into_iter()
                 .map(|(offset, gram)| Need {
                     offset,
