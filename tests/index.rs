@@ -295,6 +295,41 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Two terms whose matches may overlap (pinyin and a word, two pinyin terms, a word
+    /// inside another), counted together from the index: the in-memory engine's articles
+    /// with its exact hits and title hits, in its order.
+    #[test]
+    fn terms_counted_together_equal_in_memory(
+        which in 0..2usize,
+        first in pick(),
+        second in pick(),
+        modes in (0..5u8, 0..5u8),
+    ) {
+        let f = fixture();
+        let collection = &f.collections[which];
+        let (a, p, start, len, _) = first;
+        let one = term_from(collection, (a, p, start, len, modes.0));
+        let (a, p, start, len, _) = second;
+        let two = term_from(collection, (a, p, start, len, modes.1));
+        let text = format!("{one} {two}");
+        let query = Query::parse(&text);
+        prop_assume!(query.terms().len() == 2);
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        let mut expected = results(collection, &query);
+        let order: Vec<String> = expected.iter().map(|r| r.0.clone()).collect();
+        expected.sort();
+        if let Some(found) = counted(&archive, &query) {
+            prop_assert_eq!(found, expected, "{}", text);
+            let places = archive.ranked(&query).unwrap().unwrap_or_default();
+            let ids: Vec<String> = archive.articles(&places).unwrap().into_iter().map(|a| a.id).collect();
+            prop_assert_eq!(ids, order, "{}", text);
+        }
+    }
+}
+
 /// The reader's counting from the index stops when a newer key has made it stale: an
 /// error, not an answer, and before any segment is counted.
 #[test]
@@ -330,12 +365,20 @@ fn two_terms_that_cannot_overlap_are_ranked_from_the_index() {
         .collect();
     assert!(!ids.is_empty());
     assert_eq!(ids, expected);
-    assert!(
-        archive
-            .ranked(&Query::parse("工会 会员"))
-            .unwrap()
-            .is_none()
-    );
+    // Terms that may overlap (工会员 holds both) are counted together, not summed.
+    let query = Query::parse("工会 会员");
+    let expected: Vec<String> = results(&f.collections[0], &query)
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    let places = archive.ranked(&query).unwrap().expect("counted together");
+    let ids: Vec<String> = archive
+        .articles(&places)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, expected);
 }
 
 /// The newest articles found without the collection order are its first ones, for a file

@@ -17,11 +17,11 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
+use super::counter::{Counter, exact_terms, exact_units};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
-use crate::index::query::grams;
-use crate::search::{Cancelled, Query, Term};
+use crate::search::{Cancelled, Query};
 
 /// A document: file, segment, document number.
 type DocAt = (usize, usize, u32);
@@ -29,81 +29,6 @@ type DocAt = (usize, usize, u32);
 /// Which documents to count (given the document and its date key), asked before the
 /// positions of a term are read; on every thread of a search.
 pub(super) type Wanted<'a> = &'a (dyn Fn(DocAt, (u64, u64, u64)) -> bool + Sync);
-
-/// How the index counts one term's hits.
-enum Counter {
-    /// A literal term, by its covering bigrams ([`grams`]).
-    Literal(Vec<(u32, String)>),
-    /// A pinyin term, by its readings and letters ([`Spelled`]).
-    Spelled(Spelled),
-    /// A literal term of two characters (its one bigram): its hits are the bigram's
-    /// frequency in the document and its title hits the bigram's frequency in the headings
-    /// (the `hbi` field), no position read.
-    Frequency(Vec<(u32, String)>),
-}
-
-impl Counter {
-    /// How the index counts the literal term of `units` ([`exact_units`]).
-    fn literal(units: &[char]) -> Counter {
-        let grams = grams(units);
-        match grams.len() {
-            1 => Counter::Frequency(grams),
-            _ => Counter::Literal(grams),
-        }
-    }
-}
-
-/// How to count the query's terms when the index can count the hits of all of them
-/// together exactly: one pinyin term ([`Spelled`]), or literal terms each of which the index
-/// counts exactly ([`exact_units`]) and no occurrence of one of which can overlap an
-/// occurrence of another (neither holds the other, and no end of one is a start of the
-/// other), so the matcher's non-overlapping hits of the terms together are the sum of each
-/// term's own.
-fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
-    if let [term] = query.terms()
-        && let Some(spelled) = Spelled::of(term)
-    {
-        return Some(vec![Counter::Spelled(spelled)]);
-    }
-    literal_terms(query).map(|terms| terms.iter().map(|t| Counter::literal(t)).collect())
-}
-
-/// The folded characters of the query's literal terms, for [`exact_terms`].
-fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
-    let terms: Vec<Vec<char>> = query
-        .terms()
-        .iter()
-        .map(exact_units)
-        .collect::<Option<_>>()?;
-    let overlap = |a: &[char], b: &[char]| {
-        let (n, m) = (a.len(), b.len());
-        a.windows(m).any(|w| w == b)
-            || b.windows(n).any(|w| w == a)
-            || (1..n.min(m)).any(|k| a[n - k..] == b[..k] || b[m - k..] == a[..k])
-    };
-    for (i, a) in terms.iter().enumerate() {
-        if terms[i + 1..].iter().any(|b| overlap(a, b)) {
-            return None;
-        }
-    }
-    (!terms.is_empty()).then_some(terms)
-}
-
-/// The folded characters of `term` when the index counts its hits exactly: a literal term
-/// (no pinyin reading, no gaps) of two or more characters that cannot overlap itself.
-fn exact_units(term: &Term) -> Option<Vec<char>> {
-    if term.is_pinyin() || !term.is_fixed() {
-        return None;
-    }
-    let units: Vec<char> = term.folded().chars().collect();
-    let n = units.len();
-    if n < 2 || units.contains(&'\n') {
-        return None;
-    }
-    // `哈哈` in `哈哈哈` occurs twice but is hit once: overlapping terms are left to the matcher.
-    let overlaps = (1..n).any(|k| units[k..] == units[..n - k]);
-    (!overlaps).then_some(units)
-}
 
 /// Occurrences of the term in one article, and how many start before `hend`: the starts
 /// `p` of the first gram where every other gram stands at `p + its offset`.
@@ -387,6 +312,9 @@ impl Archive {
                         .counts(seg, &file.fields, &hend, &keep)
                         .map_err(engine)?
                 }
+                Counter::Together(terms) => {
+                    Spelled::together(terms, seg, &file.fields, &hend, &asked).map_err(engine)?
+                }
             };
             all = Some(match all {
                 None => counts,
@@ -555,33 +483,6 @@ impl Match {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_literal_terms_that_cannot_overlap_or_one_pinyin_term_are_ranked_here() {
-        let units = |q: &str| literal_terms(&Query::parse(q)).map(|mut t| t.remove(0));
-        assert_eq!(units("驿站"), Some(vec!['驿', '站']));
-        assert_eq!(units("工会服务站"), Some("工会服务站".chars().collect()));
-        assert_eq!(units("驿"), None, "one character: no positions in `uni`");
-        assert_eq!(units("哈哈"), None, "overlaps itself");
-        assert_eq!(units("工会工"), None, "overlaps itself");
-        assert_eq!(units("gonghui"), None, "pinyin");
-        let count = |q: &str| exact_terms(&Query::parse(q)).map(|t| t.len());
-        assert_eq!(count("工会 驿站"), Some(2), "two terms that cannot overlap");
-        assert_eq!(count("工会 会员"), None, "工会员 holds both, overlapping");
-        assert_eq!(count("工会 工会服务"), None, "one holds the other");
-        assert_eq!(count("工会 工会"), None, "the same term twice");
-        assert_eq!(count("工会 驿站 司机"), Some(3));
-        let spelled = |q: &str| {
-            exact_terms(&Query::parse(q)).is_some_and(|t| matches!(t[..], [Counter::Spelled(_)]))
-        };
-        assert!(spelled("gonghui") && spelled("ghyz") && spelled("gongh"));
-        assert!(!spelled("g"), "one letter: `pyi` has no positions");
-        assert_eq!(
-            count("gonghui 驿站"),
-            None,
-            "pinyin with another term may overlap it"
-        );
-    }
 
     #[test]
     fn counting_needs_every_gram_in_place() {

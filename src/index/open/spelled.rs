@@ -192,6 +192,24 @@ impl Spelled {
         Some(Spelled { shapes })
     }
 
+    /// A literal term of two or more characters that cannot overlap itself, as one shape:
+    /// its bigrams where they stand (for [`Spelled::together`]).
+    pub(super) fn literal(units: &[char]) -> Spelled {
+        Spelled {
+            shapes: vec![Shape {
+                chars: units.len() as u32,
+                needs: crate::index::query::grams(units)
+                    .into_iter()
+                    .map(|(offset, gram)| Need {
+                        offset,
+                        field: Tokens::Bigrams,
+                        tokens: vec![gram],
+                    })
+                    .collect(),
+            }],
+        }
+    }
+
     /// The documents of `seg` the term matches, among those `keep` accepts (asked before
     /// any position is read), ascending, with their hits and title hits (`hend`: where each
     /// document's headings end).
@@ -202,6 +220,81 @@ impl Spelled {
         hend: &[u64],
         keep: &dyn Fn(DocId) -> bool,
     ) -> tantivy::Result<Vec<Counted>> {
+        let mut out: Vec<Counted> = Vec::new();
+        for (doc, start, _) in self.ranges(seg, fields, keep)? {
+            if out.last().is_none_or(|c| c.0 != doc) {
+                out.push((doc, 0, 0));
+            }
+            if let Some(c) = out.last_mut() {
+                c.1 += 1;
+                c.2 += usize::from(u64::from(start) < hend[doc as usize]);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The documents of `seg` holding every one of `terms` (among those `keep` accepts),
+    /// ascending, with the hits of all of them together as the matcher counts several terms:
+    /// each term's own matches ([`Spelled::ranges`]) pooled, then taken leftmost first (the
+    /// longest at one start) without overlaps; those starting before `hend` are title hits.
+    pub(super) fn together(
+        terms: &[Spelled],
+        seg: &SegmentReader,
+        fields: &Fields,
+        hend: &[u64],
+        keep: &dyn Fn(DocId) -> bool,
+    ) -> tantivy::Result<Vec<Counted>> {
+        let mut lists = Vec::with_capacity(terms.len());
+        for term in terms {
+            let ranges = term.ranges(seg, fields, keep)?;
+            if ranges.is_empty() {
+                return Ok(Vec::new());
+            }
+            lists.push(ranges);
+        }
+        let mut at = vec![0usize; lists.len()];
+        let (mut out, mut pooled) = (Vec::new(), Vec::new());
+        let mut docs: Vec<u32> = lists[0].iter().map(|r| r.0).collect();
+        docs.dedup();
+        'docs: for doc in docs {
+            pooled.clear();
+            for (list, at) in lists.iter().zip(at.iter_mut()) {
+                while list.get(*at).is_some_and(|r| r.0 < doc) {
+                    *at += 1;
+                }
+                let from = *at;
+                while let Some(&(d, start, end)) = list.get(*at).filter(|r| r.0 == doc) {
+                    pooled.push((start, end));
+                    *at += 1;
+                    debug_assert_eq!(d, doc);
+                }
+                if *at == from {
+                    continue 'docs;
+                }
+            }
+            pooled.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let (mut hits, mut title, mut taken_end) = (0, 0, 0);
+            for &(start, end) in &pooled {
+                if start >= taken_end {
+                    hits += 1;
+                    title += usize::from(u64::from(start) < hend[doc as usize]);
+                    taken_end = end;
+                }
+            }
+            out.push((doc, hits, title));
+        }
+        Ok(out)
+    }
+
+    /// The term's matches in `seg` as the matcher takes them (earliest end first, without
+    /// overlaps), among the documents `keep` accepts: (document, start, end) in characters,
+    /// by document and then start.
+    fn ranges(
+        &self,
+        seg: &SegmentReader,
+        fields: &Fields,
+        keep: &dyn Fn(DocId) -> bool,
+    ) -> tantivy::Result<Vec<(u32, u32, u32)>> {
         let alive = seg.alive_bitset();
         // Every match: (document, end, start), in characters.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
@@ -263,22 +356,19 @@ impl Spelled {
         // Each shape's matches are in order already: the stable sort merges those runs.
         found.sort();
         found.dedup();
-        let mut out: Vec<Counted> = Vec::new();
-        let mut taken_end = 0;
+        let mut taken = Vec::with_capacity(found.len());
+        let (mut last_doc, mut taken_end) = (None, 0);
         for (doc, end, start) in found {
-            if out.last().is_none_or(|c| c.0 != doc) {
-                out.push((doc, 0, 0));
+            if last_doc != Some(doc) {
+                last_doc = Some(doc);
                 taken_end = 0;
             }
             if start >= taken_end {
                 taken_end = end;
-                if let Some(c) = out.last_mut() {
-                    c.1 += 1;
-                    c.2 += usize::from(u64::from(start) < hend[doc as usize]);
-                }
+                taken.push((doc, start, end));
             }
         }
-        Ok(out)
+        Ok(taken)
     }
 }
 

@@ -1,0 +1,146 @@
+//! Which terms the index counts exactly, and how: a literal term by its bigrams (a
+//! two-character one by its frequencies alone), a pinyin term by its readings and letter
+//! pairs ([`Spelled`]), and several terms whose matches may overlap one another together.
+
+use super::spelled::Spelled;
+use crate::index::query::grams;
+use crate::search::{Query, Term};
+
+/// How the index counts one term's hits.
+pub(super) enum Counter {
+    /// A literal term, by its covering bigrams ([`grams`]).
+    Literal(Vec<(u32, String)>),
+    /// A pinyin term, by its readings and letters ([`Spelled`]).
+    Spelled(Spelled),
+    /// A literal term of two characters (its one bigram): its hits are the bigram's
+    /// frequency in the document and its title hits the bigram's frequency in the headings
+    /// (the `hbi` field), no position read.
+    Frequency(Vec<(u32, String)>),
+    /// Several terms whose matches may overlap one another (a pinyin term and another, or
+    /// literal terms such as `工会 会员`): each one's matches are found as [`Spelled`] finds
+    /// them, and the hits are those of all of them together without overlaps, as the
+    /// matcher counts several terms (leftmost first, the longest at one start).
+    Together(Vec<Spelled>),
+}
+
+impl Counter {
+    /// How the index counts the literal term of `units` ([`exact_units`]).
+    pub(super) fn literal(units: &[char]) -> Counter {
+        let grams = grams(units);
+        match grams.len() {
+            1 => Counter::Frequency(grams),
+            _ => Counter::Literal(grams),
+        }
+    }
+}
+
+/// How to count the query's terms when the index can count the hits of all of them
+/// together exactly: one pinyin term ([`Spelled`]); literal terms each of which the index
+/// counts exactly ([`exact_units`]) and no occurrence of one of which can overlap an
+/// occurrence of another (neither holds the other, and no end of one is a start of the
+/// other), so the matcher's non-overlapping hits of the terms together are the sum of each
+/// term's own; or else such terms and pinyin terms counted [`Counter::Together`].
+pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
+    if let [term] = query.terms()
+        && let Some(spelled) = Spelled::of(term)
+    {
+        return Some(vec![Counter::Spelled(spelled)]);
+    }
+    if let Some(terms) = literal_terms(query) {
+        return Some(terms.iter().map(|t| Counter::literal(t)).collect());
+    }
+    let together = query
+        .terms()
+        .iter()
+        .map(|t| match exact_units(t) {
+            Some(units) => Some(Spelled::literal(&units)),
+            None => Spelled::of(t),
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (together.len() > 1).then(|| vec![Counter::Together(together)])
+}
+
+/// The folded characters of the query's literal terms, for [`exact_terms`].
+fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
+    let terms: Vec<Vec<char>> = query
+        .terms()
+        .iter()
+        .map(exact_units)
+        .collect::<Option<_>>()?;
+    let overlap = |a: &[char], b: &[char]| {
+        let (n, m) = (a.len(), b.len());
+        a.windows(m).any(|w| w == b)
+            || b.windows(n).any(|w| w == a)
+            || (1..n.min(m)).any(|k| a[n - k..] == b[..k] || b[m - k..] == a[..k])
+    };
+    for (i, a) in terms.iter().enumerate() {
+        if terms[i + 1..].iter().any(|b| overlap(a, b)) {
+            return None;
+        }
+    }
+    (!terms.is_empty()).then_some(terms)
+}
+
+/// The folded characters of `term` when the index counts its hits exactly: a literal term
+/// (no pinyin reading, no gaps) of two or more characters that cannot overlap itself.
+pub(super) fn exact_units(term: &Term) -> Option<Vec<char>> {
+    if term.is_pinyin() || !term.is_fixed() {
+        return None;
+    }
+    let units: Vec<char> = term.folded().chars().collect();
+    let n = units.len();
+    if n < 2 || units.contains(&'\n') {
+        return None;
+    }
+    // `哈哈` in `哈哈哈` occurs twice but is hit once: overlapping terms are left to the matcher.
+    let overlaps = (1..n).any(|k| units[k..] == units[..n - k]);
+    (!overlaps).then_some(units)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_summed_when_they_cannot_overlap_and_counted_together_when_they_can() {
+        let units = |q: &str| literal_terms(&Query::parse(q)).map(|mut t| t.remove(0));
+        assert_eq!(units("驿站"), Some(vec!['驿', '站']));
+        assert_eq!(units("工会服务站"), Some("工会服务站".chars().collect()));
+        assert_eq!(units("驿"), None, "one character: no positions in `uni`");
+        assert_eq!(units("哈哈"), None, "overlaps itself");
+        assert_eq!(units("工会工"), None, "overlaps itself");
+        assert_eq!(units("gonghui"), None, "pinyin");
+        let count = |q: &str| exact_terms(&Query::parse(q)).map(|t| t.len());
+        assert_eq!(count("工会 驿站"), Some(2), "two terms that cannot overlap");
+        assert_eq!(
+            count("工会 会员"),
+            Some(1),
+            "工会员 holds both: counted together"
+        );
+        assert_eq!(
+            count("工会 工会服务"),
+            Some(1),
+            "one holds the other: together"
+        );
+        assert_eq!(count("工会 工会"), Some(1), "the same term twice: together");
+        assert_eq!(count("工会 驿站 司机"), Some(3));
+        let spelled = |q: &str| {
+            exact_terms(&Query::parse(q)).is_some_and(|t| matches!(t[..], [Counter::Spelled(_)]))
+        };
+        assert!(spelled("gonghui") && spelled("ghyz") && spelled("gongh"));
+        assert!(!spelled("g"), "one letter: `pyi` has no positions");
+        let together = |q: &str| {
+            exact_terms(&Query::parse(q)).is_some_and(|t| matches!(t[..], [Counter::Together(_)]))
+        };
+        assert!(
+            together("gonghui 驿站"),
+            "pinyin with another term, which it may overlap"
+        );
+        assert!(together("工会 会员") && together("gonghui siji"));
+        assert!(!together("工会 驿站"), "summed: they cannot overlap");
+        assert!(
+            !together("g 驿站"),
+            "one letter is not counted from the index"
+        );
+    }
+}
