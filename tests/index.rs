@@ -43,6 +43,16 @@ fn results(collection: &Collection, query: &Query) -> Results {
         .collect()
 }
 
+/// The ids of the articles at `places`, in that order.
+fn ids_of(archive: &index::Archive, places: &[u32]) -> Vec<String> {
+    archive
+        .articles(places)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect()
+}
+
 fn in_memory(path: &Path, query: &Query) -> Results {
     let (collection, _) = kanbao::load::load(Some(path)).unwrap();
     results(&collection, query)
@@ -233,12 +243,7 @@ proptest! {
         let query = Query::parse(&text);
         let (archive, _) = open(&f.root, &f.paths[which]);
         if let Some(places) = archive.ranked(&query).unwrap() {
-            let ids: Vec<String> = archive
-                .articles(&places)
-                .unwrap()
-                .into_iter()
-                .map(|a| a.id)
-                .collect();
+            let ids: Vec<String> = ids_of(&archive, &places);
             let expected: Vec<String> = results(collection, &query).into_iter().map(|r| r.0).collect();
             prop_assert_eq!(ids, expected, "{}", text);
         }
@@ -290,7 +295,7 @@ proptest! {
         };
         prop_assert_eq!(found, expected, "{}", term);
         let places = archive.ranked(&query).unwrap().unwrap_or_default();
-        let ids: Vec<String> = archive.articles(&places).unwrap().into_iter().map(|a| a.id).collect();
+        let ids: Vec<String> = ids_of(&archive, &places);
         prop_assert_eq!(ids, order, "{}", term);
     }
 }
@@ -324,7 +329,7 @@ proptest! {
         if let Some(found) = counted(&archive, &query) {
             prop_assert_eq!(found, expected, "{}", text);
             let places = archive.ranked(&query).unwrap().unwrap_or_default();
-            let ids: Vec<String> = archive.articles(&places).unwrap().into_iter().map(|a| a.id).collect();
+            let ids: Vec<String> = ids_of(&archive, &places);
             prop_assert_eq!(ids, order, "{}", text);
         }
     }
@@ -353,12 +358,7 @@ fn two_terms_that_cannot_overlap_are_ranked_from_the_index() {
         .ranked(&query)
         .unwrap()
         .expect("ranked from the postings");
-    let ids: Vec<String> = archive
-        .articles(&places)
-        .unwrap()
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let ids: Vec<String> = ids_of(&archive, &places);
     let expected: Vec<String> = results(&f.collections[0], &query)
         .into_iter()
         .map(|r| r.0)
@@ -372,12 +372,7 @@ fn two_terms_that_cannot_overlap_are_ranked_from_the_index() {
         .map(|r| r.0)
         .collect();
     let places = archive.ranked(&query).unwrap().expect("counted together");
-    let ids: Vec<String> = archive
-        .articles(&places)
-        .unwrap()
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let ids: Vec<String> = ids_of(&archive, &places);
     assert_eq!(ids, expected);
 }
 
@@ -539,14 +534,22 @@ fn a_folder_gaining_a_file_indexes_only_the_new_one() {
     assert_eq!(archive.len(), 20);
 }
 
-#[test]
-fn a_folder_with_a_duplicate_id_across_files_is_left_to_the_loader() {
+/// A folder of two files of 10 articles, `a.jsonl` of seed 1 and `b.jsonl` of `b_seed`:
+/// the temporary folder holding it, the cache root, the folder.
+fn two_files(b_seed: u64) -> (TempDir, PathBuf, PathBuf) {
     let dir = TempDir::new().unwrap();
     let root = dir.path().join("cache");
-    let folder = dir.path().join("dup");
+    let folder = dir.path().join("two");
     std::fs::create_dir(&folder).unwrap();
     generate(&folder.join("a.jsonl"), 10, 1);
-    generate(&folder.join("b.jsonl"), 10, 1);
+    generate(&folder.join("b.jsonl"), 10, b_seed);
+    (dir, root, folder)
+}
+
+#[test]
+fn a_folder_with_a_duplicate_id_across_files_is_left_to_the_loader() {
+    // The same seed twice: the same ids in both files.
+    let (_dir, root, folder) = two_files(1);
     update(&root, &folder);
     let mut notes = Vec::new();
     assert!(index::open_in(&root, &folder, &mut notes).is_none());
@@ -557,12 +560,7 @@ fn a_folder_with_a_duplicate_id_across_files_is_left_to_the_loader() {
 /// changed to repeat another's id is checked again and the archive left to the loader.
 #[test]
 fn ids_found_unique_are_trusted_until_a_file_changes() {
-    let dir = TempDir::new().unwrap();
-    let root = dir.path().join("cache");
-    let folder = dir.path().join("two");
-    std::fs::create_dir(&folder).unwrap();
-    generate(&folder.join("a.jsonl"), 10, 1);
-    generate(&folder.join("b.jsonl"), 10, 2);
+    let (_dir, root, folder) = two_files(2);
     // Ids of another seed would collide with the first file's: shift them.
     let b = std::fs::read_to_string(folder.join("b.jsonl")).unwrap();
     std::fs::write(

@@ -161,6 +161,21 @@ fn shape(t: &[u8], ends: &[usize]) -> Option<Shape> {
     })
 }
 
+/// Two or more characters as written: their bigrams where they stand.
+fn written(units: &[char]) -> Shape {
+    Shape {
+        chars: units.len() as u32,
+        needs: crate::index::query::grams(units)
+            .into_iter()
+            .map(|(offset, gram)| Need {
+                offset,
+                field: Tokens::Bigrams,
+                tokens: vec![gram],
+            })
+            .collect(),
+    }
+}
+
 impl Spelled {
     /// `term` as the index counts it, when it is a pinyin term (no gaps) of two or more
     /// letters with at most [`MOST_SHAPES`] shapes.
@@ -176,37 +191,17 @@ impl Spelled {
             .iter()
             .map(|ends| shape(t, ends))
             .collect::<Option<Vec<_>>>()?;
-        // The literal form: the letters as written, where their bigrams stand.
+        // The literal form: the letters as written.
         let letters: Vec<char> = term.folded().chars().collect();
-        shapes.push(Shape {
-            chars: letters.len() as u32,
-            needs: crate::index::query::grams(&letters)
-                .into_iter()
-                .map(|(offset, gram)| Need {
-                    offset,
-                    field: Tokens::Bigrams,
-                    tokens: vec![gram],
-                })
-                .collect(),
-        });
+        shapes.push(written(&letters));
         Some(Spelled { shapes })
     }
 
-    /// A literal term of two or more characters that cannot overlap itself, as one shape:
-    /// its bigrams where they stand (for [`Spelled::together`]).
+    /// A literal term of two or more characters that cannot overlap itself, as one shape
+    /// (for [`Spelled::together`]).
     pub(super) fn literal(units: &[char]) -> Spelled {
         Spelled {
-            shapes: vec![Shape {
-                chars: units.len() as u32,
-                needs: crate::index::query::grams(units)
-                    .into_iter()
-                    .map(|(offset, gram)| Need {
-                        offset,
-                        field: Tokens::Bigrams,
-                        tokens: vec![gram],
-                    })
-                    .collect(),
-            }],
+            shapes: vec![written(units)],
         }
     }
 
