@@ -232,8 +232,8 @@ impl Library for Indexed {
                 .filter(|f| passes(f.0 as usize))
                 .map(|(place, hits, title_hits)| SearchHit {
                     index: place as usize,
-                    hits,
-                    title_hits,
+                    hits: hits as usize,
+                    title_hits: title_hits as usize,
                 })
                 .collect();
             rank(&mut hits);

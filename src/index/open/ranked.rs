@@ -130,7 +130,7 @@ impl Archive {
         let parts = self.per_segment(&terms, wanted, None, |_, _, counts| {
             Ok(vec![(
                 counts.len(),
-                counts.iter().map(|c| c.1).sum::<usize>(),
+                counts.iter().map(|c| c.1 as usize).sum::<usize>(),
             )])
         })?;
         Ok(Some(parts.into_iter().fold((0, 0), |all, part| {
@@ -165,12 +165,12 @@ impl Archive {
                 .map(|(doc, hits, title)| Match {
                     rank: (
                         title == 0,
-                        Reverse(hits),
+                        Reverse(hits as usize),
                         Reverse((hi.at(doc), lo.at(doc), len.at(doc))),
                         fi as u32,
                         ord.at(doc),
                     ),
-                    title,
+                    title: title as usize,
                     doc: (fi, si, doc),
                     range: (off.at(doc), size.at(doc)),
                 })
@@ -415,7 +415,7 @@ impl Archive {
                     (posts[0].term_freq() as usize, title as usize)
                 };
                 if hits > 0 {
-                    counts.push((doc, hits, title));
+                    counts.push((doc, hits as u32, title as u32));
                 }
             }
             doc = posts[0].advance();
@@ -431,7 +431,7 @@ impl Archive {
 }
 
 /// A place, document or match with its hits and its hits in the title, kicker or subtitle.
-pub type Counted = (u32, usize, usize);
+pub type Counted = (u32, u32, u32);
 
 /// The documents of both lists (ascending by document), hits and title hits added.
 fn intersect(a: &[Counted], b: &[Counted]) -> Vec<Counted> {

@@ -62,7 +62,7 @@ pub(super) struct Spelled {
 }
 
 /// A document with its hits and its hits in the title, kicker or subtitle.
-pub(super) type Counted = (u32, usize, usize);
+pub(super) type Counted = super::ranked::Counted;
 
 /// The readings the piece `part` of a term can stand for when a character takes it (`last`:
 /// it ends the term, so it may be a prefix of the reading), as the matcher decides.
@@ -222,7 +222,7 @@ impl Spelled {
             }
             if let Some(c) = out.last_mut() {
                 c.1 += 1;
-                c.2 += usize::from(u64::from(start) < hend[doc as usize]);
+                c.2 += u32::from(u64::from(start) < hend[doc as usize]);
             }
         }
         Ok(out)
@@ -272,7 +272,7 @@ impl Spelled {
             for &(start, end) in &pooled {
                 if start >= taken_end {
                     hits += 1;
-                    title += usize::from(u64::from(start) < hend[doc as usize]);
+                    title += u32::from(u64::from(start) < hend[doc as usize]);
                     taken_end = end;
                 }
             }
