@@ -40,23 +40,13 @@ fn app_writing_to(dir: &Path) -> App {
     app
 }
 
-/// The files in `dir`, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn capital_e_writes_the_list_as_shown_to_a_new_report() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_writing_to(dir.path());
     press(&mut app, 'B');
     press(&mut app, 'E');
-    let written = files(dir.path());
+    let written = support::file_names(dir.path());
     assert_eq!(written.len(), 1, "{written:?}");
     let name = &written[0];
     assert!(
@@ -91,7 +81,7 @@ fn capital_e_writes_the_list_as_shown_to_a_new_report() {
     // Again: a new file; the one there (changed by its owner since) is left as it is.
     std::fs::write(&path, "mine").unwrap();
     press(&mut app, 'E');
-    let again = files(dir.path());
+    let again = support::file_names(dir.path());
     assert_eq!(again.len(), 2, "{again:?}");
     let second_name = name.replace(".md", "-2.md");
     assert!(again.contains(&second_name), "{again:?}");
@@ -125,7 +115,7 @@ fn an_empty_list_or_a_folder_that_cannot_be_written_is_said_not_panicked() {
     assert!(app.view().is_empty());
     press(&mut app, 'E');
     assert_eq!(app.status(), Some("列表是空的，没有可导出的文章"));
-    assert!(files(dir.path()).is_empty());
+    assert!(support::file_names(dir.path()).is_empty());
     // A folder that is not there (a file stands where it should be).
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, "x").unwrap();
@@ -134,7 +124,7 @@ fn an_empty_list_or_a_folder_that_cannot_be_written_is_said_not_panicked() {
     let status = app.status().unwrap();
     assert!(status.starts_with("导出失败：无法写入 "), "{status}");
     assert!(status.contains("not-a-folder"), "{status}");
-    assert_eq!(files(dir.path()), ["not-a-folder"]);
+    assert_eq!(support::file_names(dir.path()), ["not-a-folder"]);
 }
 
 /// `export_list` is bound in `[keys.list]` and `[keys.reader]` like the other actions, and
@@ -143,14 +133,7 @@ fn an_empty_list_or_a_folder_that_cannot_be_written_is_said_not_panicked() {
 fn the_config_file_binds_export_list() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("k.toml");
-    let run = |text: &str| {
-        std::fs::write(&config, text).unwrap();
-        assert_cmd::Command::cargo_bin("kanbao")
-            .unwrap()
-            .args(["--config", config.to_str().unwrap(), "--no-state", "list"])
-            .output()
-            .unwrap()
-    };
+    let run = |text: &str| support::cli::list_with_config(&config, text);
     let out = run(
         "[keys.list]\n\"x\" = \"export_list\"\n\"E\" = \"none\"\n[keys.reader]\n\"x\" = \"export_list\"\n",
     );
@@ -186,5 +169,8 @@ fn a_list_longer_than_a_report_takes_asks_to_narrow_it_first() {
     press(&mut app, 'E');
     let status = app.status().unwrap();
     assert!(status.contains(&format!("列表有 {many} 篇")), "{status}");
-    assert!(files(dir.path()).is_empty(), "nothing written");
+    assert!(
+        support::file_names(dir.path()).is_empty(),
+        "nothing written"
+    );
 }

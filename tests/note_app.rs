@@ -290,14 +290,7 @@ fn tiny_screens_draw_the_editor_without_panicking() {
 fn the_config_file_binds_keys_in_the_note_editor() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("k.toml");
-    let run = |text: &str| {
-        std::fs::write(&config, text).unwrap();
-        assert_cmd::Command::cargo_bin("kanbao")
-            .unwrap()
-            .args(["--config", config.to_str().unwrap(), "--no-state", "list"])
-            .output()
-            .unwrap()
-    };
+    let run = |text: &str| support::cli::list_with_config(&config, text);
     let out = run("[keys.note]\n\"ctrl-o\" = \"note_save\"\n[keys.list]\n\"e\" = \"edit_note\"\n");
     assert!(out.status.success(), "{out:?}");
     let out = run("[keys.note]\n\"ctrl-o\" = \"open\"\n");

@@ -8,7 +8,6 @@ use kanbao::app::{App, Options};
 use kanbao::load::load_bundled;
 use kanbao::state::StateStore;
 use kanbao::tui::keymap::action_for;
-use kanbao::tui::theme::Theme;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// Presses a character key as a user types it (through the key table).
@@ -28,20 +27,7 @@ fn listed(app: &App) -> Vec<String> {
 
 /// The screen as text, rows joined by newlines.
 fn screen(app: &App) -> String {
-    let terminal = support::draw(app, &Theme::new(false, false), 100, 30);
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            // A wide character's second cell holds a blank that is not on the screen.
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-        }
-        out.push('\n');
-    }
-    out
+    support::screen(app, 100, 30)
 }
 
 /// The bundled page with marks: 2 and 5 bookmarked, 1 and 2 read, a note on 3, tags on 4

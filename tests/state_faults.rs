@@ -29,16 +29,6 @@ fn kanbao(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-/// Names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_read_only_command_given_the_users_data_as_state_leaves_it_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -59,7 +49,7 @@ fn a_read_only_command_given_the_users_data_as_state_leaves_it_alone() {
         assert!(stderr.contains("--state"), "says what to do: {stderr}");
         assert_eq!(fs::read_to_string(&articles).unwrap(), data);
         assert_eq!(
-            names(dir.path()),
+            support::file_names(dir.path()),
             ["articles.json"],
             "nothing moved or created"
         );
@@ -82,7 +72,7 @@ fn a_read_only_command_leaves_a_damaged_state_file_where_it_is() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), damaged);
     assert_eq!(
-        names(dir.path()),
+        support::file_names(dir.path()),
         ["state.json"],
         "no lock file, nothing moved"
     );
@@ -97,7 +87,7 @@ fn the_reader_refuses_a_state_path_that_is_not_a_state_file() {
     t.wait_text("不是 kanbao 的状态文件");
     t.wait_text("是一个设备");
     assert_eq!(fs::read_link(&link).unwrap(), Path::new("/dev/null"));
-    assert_eq!(names(dir.path()), ["state.json"]);
+    assert_eq!(support::file_names(dir.path()), ["state.json"]);
 }
 
 /// The reader over the bundled page with its state at `dir/sub/state.json`, `sub` not there

@@ -58,3 +58,13 @@ pub fn stderr(out: &Output) -> String {
 pub fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
 }
+
+/// `kanbao --config CONFIG --no-state list` with `text` written to `config` first: how a
+/// config file is checked (status 2 and the place on stderr when it is wrong).
+pub fn list_with_config(config: &std::path::Path, text: &str) -> Output {
+    std::fs::write(config, text).unwrap_or_else(|e| panic!("{}: {e}", config.display()));
+    Command::new(cargo_bin("kanbao"))
+        .args(["--config", &config.to_string_lossy(), "--no-state", "list"])
+        .output()
+        .expect("run kanbao")
+}
