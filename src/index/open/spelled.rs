@@ -293,7 +293,7 @@ impl Spelled {
         let alive = seg.alive_bitset();
         // Every match: (document, end, start), in characters.
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
-        let (mut positions, mut starts) = (Vec::new(), Vec::new());
+        let (mut positions, mut starts, mut marks) = (Vec::new(), Vec::new(), Marks::default());
         'shapes: for shape in &self.shapes {
             let mut needs: Vec<(u32, Union)> = Vec::with_capacity(shape.needs.len());
             for need in &shape.needs {
@@ -332,12 +332,13 @@ impl Spelled {
                     // The starts the rarest need allows, narrowed by each other need in
                     // turn; a need's positions are read only while some start is left.
                     for (n, (off, u)) in needs.iter_mut().enumerate() {
-                        u.positions(&mut positions);
                         if n == 0 {
+                            u.positions(&mut positions);
                             starts.clear();
                             starts.extend(positions.iter().filter_map(|p| p.checked_sub(*off)));
                         } else {
-                            narrow(&mut starts, &positions, *off);
+                            u.marks(&mut positions, &mut marks);
+                            marks.narrow(&mut starts, *off);
                         }
                         if starts.is_empty() {
                             break;
@@ -367,17 +368,45 @@ impl Spelled {
     }
 }
 
-/// Keeps the `starts` (ascending) with `start + offset` among `positions` (ascending): one
-/// pass over both.
-pub(super) fn narrow(starts: &mut Vec<u32>, positions: &[u32], offset: u32) {
-    let mut at = 0;
-    starts.retain(|&s| {
-        let want = s + offset;
-        while positions.get(at).is_some_and(|&p| p < want) {
-            at += 1;
+/// The positions of a need in one document as marks, one byte a position: narrowing the
+/// starts by it is one lookup a start, without the branches of merging two sorted lists
+/// (which took half the time of counting `gonghui` over a million articles). Bytes, not
+/// bits: setting one is a store, not a read and a write of a word its neighbours share.
+#[derive(Debug, Default)]
+struct Marks {
+    /// 1 at the positions held; always 0 elsewhere (the `held` are unmarked when replaced).
+    flags: Vec<u8>,
+    held: Vec<u32>,
+}
+
+impl Marks {
+    /// Holds `positions` alone (in any order, repeats allowed), taking them.
+    fn set(&mut self, positions: &mut Vec<u32>) {
+        for &p in &self.held {
+            self.flags[p as usize] = 0;
         }
-        positions.get(at) == Some(&want)
-    });
+        std::mem::swap(&mut self.held, positions);
+        if let Some(&most) = self.held.iter().max()
+            && self.flags.len() <= most as usize
+        {
+            self.flags.resize(most as usize + 1, 0);
+        }
+        for &p in &self.held {
+            self.flags[p as usize] = 1;
+        }
+    }
+
+    /// Keeps the `starts` (in order) with `start + offset` among the positions.
+    fn narrow(&self, starts: &mut Vec<u32>, offset: u32) {
+        let mut kept = 0;
+        for i in 0..starts.len() {
+            let s = starts[i];
+            starts[kept] = s;
+            let at = s.saturating_add(offset) as usize;
+            kept += usize::from(self.flags.get(at).copied().unwrap_or(0));
+        }
+        starts.truncate(kept);
+    }
 }
 
 /// The documents of several postings lists together, with the positions of each.
@@ -419,6 +448,19 @@ impl Union {
             }
         }
         self.doc()
+    }
+
+    /// The positions of the current document in every list holding it, as marks
+    /// (`scratch`: a buffer for them).
+    fn marks(&mut self, scratch: &mut Vec<u32>, marks: &mut Marks) {
+        scratch.clear();
+        let doc = self.doc();
+        for p in &mut self.posts {
+            if p.doc() == doc {
+                p.append_positions_with_offset(0, scratch);
+            }
+        }
+        marks.set(scratch);
     }
 
     /// The positions of the current document in every list holding it, ascending.
@@ -472,10 +514,21 @@ mod tests {
 
     #[test]
     fn narrowing_keeps_the_starts_whose_need_stands_at_the_offset() {
-        let mut starts = vec![0, 3, 7, 9];
-        narrow(&mut starts, &[2, 4, 8, 11], 1);
-        assert_eq!(starts, [3, 7]);
-        narrow(&mut starts, &[], 0);
+        let mut marks = Marks::default();
+        let mut starts = vec![0, 3, 7, 9, 70];
+        marks.set(&mut vec![11, 2, 8, 4, 71]);
+        marks.narrow(&mut starts, 1);
+        assert_eq!(starts, [3, 7, 70]);
+        // Past the last mark.
+        marks.narrow(&mut starts, 200);
+        assert!(starts.is_empty());
+        // Positions held before are forgotten.
+        let mut starts = vec![1, 3, 10];
+        marks.set(&mut vec![3]);
+        marks.narrow(&mut starts, 0);
+        assert_eq!(starts, [3]);
+        marks.set(&mut Vec::new());
+        marks.narrow(&mut starts, 0);
         assert!(starts.is_empty());
     }
 
