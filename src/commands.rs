@@ -14,6 +14,7 @@ use crate::district::DistrictKey;
 use crate::error::{Error, Result};
 use crate::filter::district_counts;
 use crate::i18n::{Lang, Msg};
+use crate::json::JsonArray;
 use crate::layout::{LayoutOptions, layout_article, sanitize};
 use crate::load;
 use crate::search::{Query, SearchHit, search_articles, snippets};
@@ -82,10 +83,25 @@ struct ListRow<'a> {
 
 /// `kanbao list`: one line per article (id, district, title, reporters), or JSON.
 pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) -> Result<Outcome> {
+    let mut array = JsonArray::default();
+    let outcome = list_part(out, articles, lang, json.then_some(&mut array))?;
     if json {
-        let rows: Vec<ListRow<'_>> = articles
-            .iter()
-            .map(|a| ListRow {
+        array.finish(out).map_err(io)?;
+    }
+    Ok(outcome)
+}
+
+/// Part of `kanbao list`'s rows: lines, or the next items of the JSON `array` (which the
+/// caller finishes), for rows read a block at a time.
+pub fn list_part(
+    out: &mut dyn Write,
+    articles: &[&Article],
+    lang: Lang,
+    array: Option<&mut JsonArray>,
+) -> Result<Outcome> {
+    if let Some(array) = array {
+        for a in articles {
+            let row = ListRow {
                 id: &a.id,
                 title: &a.title,
                 kicker: a.kicker.as_deref(),
@@ -96,9 +112,9 @@ pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) 
                 kind: a.kind,
                 date: a.date.as_deref(),
                 page: a.page,
-            })
-            .collect();
-        write_json(out, &rows)?;
+            };
+            array.push(out, &row).map_err(io)?;
+        }
     } else {
         for a in articles {
             let reporters = a.reporters.join(" ");
@@ -325,14 +341,34 @@ pub fn search(
     query: &Query,
     how: SearchOutput,
 ) -> Result<Outcome> {
+    if how.count {
+        let found = matching(collection, keep, query);
+        let hits = found.iter().map(|(_, hit)| hit.hits).sum();
+        return write_count(out, found.len(), hits, how.json);
+    }
+    let mut array = JsonArray::default();
+    let outcome = search_part(out, collection, keep, query, how, &mut array)?;
+    if how.json {
+        array.finish(out).map_err(io)?;
+    }
+    Ok(outcome)
+}
+
+/// Part of `kanbao search`'s rows (not `--count`): the matches among `collection`, as
+/// lines or as the next items of the JSON `array` (which the caller finishes), for
+/// articles read a block at a time.
+pub fn search_part(
+    out: &mut dyn Write,
+    collection: &Collection,
+    keep: &dyn Fn(&Article) -> bool,
+    query: &Query,
+    how: SearchOutput,
+    array: &mut JsonArray,
+) -> Result<Outcome> {
     let SearchOutput {
         width, sort, json, ..
     } = how;
     let mut found = matching(collection, keep, query);
-    if how.count {
-        let hits = found.iter().map(|(_, hit)| hit.hits).sum();
-        return write_count(out, found.len(), hits, json);
-    }
     if sort == SortBy::Date {
         // Stable: articles of one day keep their relevance order; undated ones go last.
         found.sort_by_key(|(a, _)| std::cmp::Reverse(date_of(a.date.as_deref())));
@@ -353,7 +389,9 @@ pub fn search(
         })
         .collect();
     if json {
-        write_json(out, &rows)?;
+        for r in &rows {
+            array.push(out, r).map_err(io)?;
+        }
     } else {
         for r in &rows {
             // Date (empty when unknown) and district last, so the first four columns stay.

@@ -77,9 +77,72 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
     writeln!(out)
 }
 
+/// A pretty JSON array written an item at a time: the bytes [`write_pretty`] writes for the
+/// whole array, so that output read a block at a time (a search over a million articles)
+/// never holds all its rows. [`JsonArray::finish`] closes it.
+#[derive(Debug, Default)]
+pub struct JsonArray {
+    items: usize,
+}
+
+impl JsonArray {
+    /// Writes `item` as the array's next item.
+    pub fn push<T: Serialize + ?Sized>(&mut self, out: &mut dyn Write, item: &T) -> io::Result<()> {
+        let mut one = Vec::new();
+        let mut ser =
+            serde_json::Serializer::with_formatter(&mut one, TerminalSafe(PrettyFormatter::new()));
+        item.serialize(&mut ser).map_err(io::Error::from)?;
+        out.write_all(if self.items == 0 { b"[\n" } else { b",\n" })?;
+        // An item inside the array is indented one level; its strings hold no raw newline.
+        for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+            out.write_all(if i == 0 { b"  " } else { b"\n  " })?;
+            out.write_all(line)?;
+        }
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Ends the array (and its line).
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.items == 0 { b"[]\n" } else { b"\n]\n" })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_array_written_an_item_at_a_time_is_the_whole_array() {
+        #[derive(Serialize)]
+        struct Row {
+            id: String,
+            names: Vec<String>,
+            none: Vec<String>,
+            n: Option<u32>,
+        }
+        let rows: Vec<Row> = (0..4)
+            .map(|i| Row {
+                id: format!("a\n{i}\u{9b}"),
+                names: (0..i).map(|k| format!("名{k}")).collect(),
+                none: Vec::new(),
+                n: (i % 2 == 0).then_some(i),
+            })
+            .collect();
+        for n in 0..=rows.len() {
+            let mut whole = Vec::new();
+            write_pretty(&mut whole, &rows[..n]).unwrap();
+            let (mut parts, mut array) = (Vec::new(), JsonArray::default());
+            for row in &rows[..n] {
+                array.push(&mut parts, row).unwrap();
+            }
+            array.finish(&mut parts).unwrap();
+            assert_eq!(
+                String::from_utf8(parts).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn c1_del_and_bidi_are_escaped_and_round_trip() {

@@ -630,6 +630,8 @@ proptest! {
         second in pick(),
         day in proptest::option::of(1..25u32),
         pinyin in any::<bool>(),
+        heading in proptest::option::of((0..1000usize, 0..400usize, 0..6usize)),
+        district in proptest::option::of(0..1000usize),
     ) {
         let f = fixture();
         let collection = &f.collections[which];
@@ -641,10 +643,23 @@ proptest! {
         if let Some(day) = day {
             text.push_str(&format!(" date:2019-01-{:02}..2019-01-{:02}", day, day + 3));
         }
+        // A `title:` term from a title (the headings' bigrams narrow its candidates) and a
+        // `district:` of some article (its district field does).
+        if let Some((a, start, len)) = heading {
+            let t = term_from(collection, (a, 0, start, len, 0));
+            if !t.is_empty() {
+                text.push_str(&format!(" title:{t}"));
+            }
+        }
+        if let Some(name) = district.and_then(|a| collection[a % collection.len()].district.clone()) {
+            text.push_str(&format!(" district:{name}"));
+        }
         let query = Query::parse(&text);
         let (archive, _) = open(&f.root, &f.paths[which]);
         let expected = admitted(collection, &query);
-        let candidates = archive.candidate_articles(&query).unwrap();
+        let blocks = archive.candidate_blocks(&query).unwrap();
+        let read: Vec<_> = blocks.flat_map(|b| b.unwrap().as_slice().to_vec()).collect();
+        let candidates = Collection::new(None, read);
         prop_assert_eq!(admitted(&candidates, &query), expected.clone(), "{}", text);
         if let Some(found) = archive.matches_within(&query).unwrap() {
             if index::open::exact_ops(&query) {

@@ -14,6 +14,9 @@
 //! - A quoted phrase with gaps (`"工会 驿站"`, see [`crate::search::gaps`]) needs each of
 //!   its pieces as a literal term, anywhere: a gap may be any whitespace or none.
 //! - Terms are AND-ed, with one term of each `OR` group. An empty query matches everything.
+//! - A literal `title:` term needs its bigrams in the headings' field `hbi`; `district:` its
+//!   district in `district`. (Before, both read every article holding the term, or every
+//!   article: `title:驿站` took 1.2 s and 414 MB over 100,000 articles.)
 //! - An excluded term (`-驿站`) that is literal is known exactly by the index (see
 //!   [`exact`]), and its articles can be left out before any is read; an excluded pinyin
 //!   term is left to the matcher (the index would only know a superset).
@@ -25,6 +28,8 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query as TQuery
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::schema::Fields;
+use crate::district::DistrictKey;
+use crate::filter::DistrictFilter;
 use crate::search::pinyin::{letter_matches, syllables};
 use crate::search::{Query, Term};
 
@@ -207,8 +212,72 @@ pub fn exact(f: &Fields, t: &Term) -> Option<Box<dyn TQuery>> {
     (!t.is_pinyin() && t.gap_pieces().is_none()).then(|| literal(f, t.folded()))
 }
 
+/// Articles whose headings (title, kicker, subtitle) hold every bigram of the literal term
+/// `t` (of each piece of a phrase with gaps), from `hbi`; `None` for a pinyin term or one
+/// of single characters, which the headings' bigrams cannot narrow.
+fn in_headings(f: &Fields, t: &Term) -> Option<Box<dyn TQuery>> {
+    if t.is_pinyin() {
+        return None;
+    }
+    let whole = [t.folded().to_string()];
+    let pieces = t.gap_pieces().unwrap_or(&whole);
+    let grams: BTreeSet<String> = pieces
+        .iter()
+        .flat_map(|p| {
+            let units: Vec<char> = p.chars().collect();
+            units
+                .windows(2)
+                .map(|w| w.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (!grams.is_empty()).then(|| {
+        Box::new(BooleanQuery::new(
+            grams
+                .iter()
+                .map(|g| (Occur::Must, lookup(f.hbi, g)))
+                .collect(),
+        )) as Box<dyn TQuery>
+    })
+}
+
+/// Articles whose primary district is one of `filter`'s (a `district:`), from the
+/// `district` field, indexed whole; `None` when it passes everything or asks for the
+/// articles that name none (no term holds those).
+fn districts(f: &Fields, filter: &DistrictFilter) -> Option<Box<dyn TQuery>> {
+    let names = filter
+        .keys()
+        .into_iter()
+        .map(|k| match k {
+            DistrictKey::Named(name) => Some((Occur::Should, lookup(f.district, name))),
+            DistrictKey::Unstated => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (!names.is_empty()).then(|| Box::new(BooleanQuery::new(names)) as Box<dyn TQuery>)
+}
+
+/// Articles that may pass the operators of `query` the index can narrow by: each literal
+/// `title:` term's bigrams among the headings' ([`in_headings`]), and a `district:` in the
+/// primary district ([`districts`]); `None` when it has none of them.
+pub fn narrowing(f: &Fields, query: &Query) -> Option<Box<dyn TQuery>> {
+    let ops = query.ops();
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = ops
+        .titles
+        .iter()
+        .filter_map(|t| in_headings(f, t))
+        .map(|q| (Occur::Must, q))
+        .collect();
+    clauses.extend(districts(f, &ops.districts).map(|q| (Occur::Must, q)));
+    match clauses.len() {
+        0 => None,
+        1 => Some(clauses.remove(0).1),
+        _ => Some(Box::new(BooleanQuery::new(clauses))),
+    }
+}
+
 /// A tantivy query whose matches include every article that matches `query`: every term,
-/// and one term of each `OR` group. Excluded terms are not in it (tantivy 0.27's phrase
+/// one term of each `OR` group, the headings' bigrams of each `title:` term and the
+/// districts of `district:`. Excluded terms are not in it (tantivy 0.27's phrase
 /// scorer under `MustNot` seeks backwards and fails): the caller takes out the articles of
 /// the excluded terms the index knows exactly ([`exact`]).
 pub fn candidates(f: &Fields, query: &Query) -> Box<dyn TQuery> {
@@ -217,7 +286,9 @@ pub fn candidates(f: &Fields, query: &Query) -> Box<dyn TQuery> {
         .iter()
         .map(|t| (Occur::Must, one(f, t)))
         .collect();
-    for group in &query.ops().any {
+    let ops = query.ops();
+    clauses.extend(narrowing(f, query).map(|q| (Occur::Must, q)));
+    for group in &ops.any {
         let any: Vec<(Occur, Box<dyn TQuery>)> =
             group.iter().map(|t| (Occur::Should, one(f, t))).collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));

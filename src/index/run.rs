@@ -4,17 +4,20 @@
 //! the candidates of a search) and then hands it to the same code as the in-memory path
 //! ([`crate::commands`]), so the output is the same.
 
+use std::cmp::Reverse;
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::Archive;
 use super::open::Match;
 use crate::article::Article;
+use crate::cli::SortBy;
 use crate::collection::Collection;
 use crate::commands::{self, Outcome};
 use crate::date::DateRange;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+use crate::json::JsonArray;
 use crate::layout::{LayoutOptions, sanitize_lines};
 use crate::search::Query;
 
@@ -38,10 +41,11 @@ const FIRST_ROWS: usize = 32;
 /// The largest chunk of a ranked search.
 const MOST_ROWS: usize = 1024;
 
-/// `kanbao search` through the index. A query the index ranks by itself
-/// ([`Archive::ranked`]) streams: the articles are read a chunk at a time in best-first
-/// order and a closed pipe stops the work. Others read every candidate first.
-/// `filtered` says that `keep` may leave articles out (then the search does not stream).
+/// `kanbao search` through the index. The matches are ranked (by the index, or by the
+/// matcher over the candidates a block at a time), then their articles are read and
+/// written a chunk at a time in their order (best or newest first; text or JSON), so a
+/// closed pipe stops the work and memory is a chunk's, not the archive's. `filtered` says
+/// that `keep` may leave articles out (then the index does not rank).
 pub fn search(
     out: &mut dyn Write,
     archive: &Archive,
@@ -69,40 +73,31 @@ pub fn search(
     {
         // The first rows from each segment's best alone; the whole ranking only when the
         // reader of the output asks for more than those.
-        let first = write_chunk(out, archive, &best, keep, query, how)?;
+        let mut parts = Parts::new(out);
+        write_chunk(&mut parts, archive, &best, keep, query, how)?;
         let Some(last) = best.last().filter(|_| best.len() == FIRST_ROWS) else {
-            return Ok(first);
+            return parts.finish(false);
         };
         let mut rest = rest_unless_unread(archive, query)?;
         rest.retain(|m| m.rank > last.rank);
-        let more = stream(out, archive, rest, keep, query, how)?;
-        return Ok(if first == Outcome::Found { first } else { more });
+        return stream(parts, archive, rest, keep, query, how);
     }
-    let ranked = if filtered {
-        None
-    } else {
-        archive.matches_within(query).map_err(failed)?
+    // Every match with its rank: counted by the index, or else (pinyin, one character, the
+    // operators it cannot answer, a filter) checked by the matcher a block at a time. No
+    // path reads the archive whole.
+    let ranked = match filtered || (how.count && !super::open::exact_ops(query)) {
+        true => None,
+        false => archive.matches_within(query).map_err(failed)?,
     };
-    let collection = match ranked {
-        Some(found) if streams => {
-            return stream(out, archive, found, keep, query, how);
-        }
-        // Not counted by the index: checked by the matcher a block at a time, then
-        // streamed or counted as above (no archive read whole).
-        None if streams || how.count => {
-            let found = archive.verified_matches(query, keep).map_err(failed)?;
-            if how.count {
-                let hits = found.iter().map(Match::hits).sum();
-                return commands::write_count(out, found.len(), hits, how.json);
-            }
-            return stream(out, archive, found, keep, query, how);
-        }
-        Some(found) if (found.len() as f64) < MOST_READ * archive.len() as f64 => {
-            archive.collection_of(found).map_err(failed)?
-        }
-        _ => archive.candidate_articles(query).map_err(failed)?,
+    let found = match ranked {
+        Some(found) => found,
+        None => archive.verified_matches(query, keep).map_err(failed)?,
     };
-    commands::search(out, &collection, keep, query, how)
+    if how.count {
+        let hits = found.iter().map(Match::hits).sum();
+        return commands::write_count(out, found.len(), hits, how.json);
+    }
+    stream(Parts::new(out), archive, found, keep, query, how)
 }
 
 /// Every match of `query` (one the index ranks by itself), ranked, unless the reader of
@@ -161,64 +156,123 @@ fn watch_reader(stop: &AtomicBool, done: &AtomicBool) {
 #[cfg(not(unix))]
 fn watch_reader(_stop: &AtomicBool, _done: &AtomicBool) {}
 
-/// Above this share of the archive's articles, matches are not read one by one (the
-/// candidates' path may read the archive whole instead).
-const MOST_READ: f64 = 0.4;
-
-/// Writes the ranked matches a chunk at a time, best first. Each chunk is picked from the
-/// rest in one pass (the best `size` of them, then sorted), so the first rows cost a pass
-/// over the matches, not a sort of them all nor the collection order; each goes through
-/// the same [`commands::search`] as the in-memory path, which checks the matches, counts
-/// the hits and makes the snippets, and keeps the chunk's order, which is the same order.
+/// Writes the ranked matches a chunk at a time, best first (newest first with `--sort
+/// date`, best first within a day, as the in-memory path's stable sort leaves them). Each
+/// chunk of the best order is picked from the rest in one pass (the best `size` of them,
+/// then sorted), so the first rows cost a pass over the matches, not a sort of them all
+/// nor the collection order; each goes through the same [`commands::search_part`] as the
+/// in-memory path, which checks the matches, counts the hits and makes the snippets, and
+/// keeps the chunk's order, which is the same order.
 fn stream(
-    out: &mut dyn Write,
+    mut parts: Parts<'_>,
     archive: &Archive,
     mut rest: Vec<Match>,
     keep: &dyn Fn(&Article) -> bool,
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<Outcome> {
-    let mut outcome = Outcome::NothingFound;
+    let by_date = how.sort == SortBy::Date;
+    // Taken from the end: the first to write go last.
+    if by_date {
+        rest.sort_unstable_by_key(|m| Reverse((m.rank.2, m.rank)));
+    }
     let mut size = FIRST_ROWS;
-    // Picked from the end: the worst go first, so the best chunk is `split_off`'s tail.
     while !rest.is_empty() {
         let take = size.min(rest.len());
-        if take < rest.len() {
+        if !by_date && take < rest.len() {
             let at = rest.len() - take;
-            rest.select_nth_unstable_by_key(at, |m| std::cmp::Reverse(m.rank));
+            rest.select_nth_unstable_by_key(at, |m| Reverse(m.rank));
         }
         let mut chunk = rest.split_off(rest.len() - take);
-        chunk.sort_unstable_by_key(|m| m.rank);
-        size = (size * 2).min(MOST_ROWS);
-        if write_chunk(out, archive, &chunk, keep, query, how)? == Outcome::Found {
-            outcome = Outcome::Found;
+        match by_date {
+            true => chunk.reverse(),
+            false => chunk.sort_unstable_by_key(|m| m.rank),
         }
+        size = (size * 2).min(MOST_ROWS);
+        write_chunk(&mut parts, archive, &chunk, keep, query, how)?;
     }
-    Ok(outcome)
+    parts.finish(how.json)
 }
 
-/// Reads the articles of `chunk` (best first) and writes those that match as the in-memory
-/// path does; the rows go out at once, and a closed pipe stops the rest.
+/// Reads the articles of `chunk` (in its order) and writes those that match as the
+/// in-memory path does; the rows go out at once, and a closed pipe stops the rest.
 fn write_chunk(
-    out: &mut dyn Write,
+    parts: &mut Parts<'_>,
     archive: &Archive,
     chunk: &[Match],
     keep: &dyn Fn(&Article) -> bool,
     query: &Query,
     how: commands::SearchOutput,
-) -> Result<Outcome> {
+) -> Result<()> {
     let articles = archive.read_matches(chunk).map_err(failed)?;
     let collection = Collection::new(archive.banner(), articles);
-    let outcome = commands::search(out, &collection, keep, query, how)?;
-    out.flush().map_err(|source| Error::Io {
+    parts.search(&collection, keep, query, how)
+}
+
+/// Rows written a part at a time (see [`commands::list_part`] and
+/// [`commands::search_part`]): lines, or the items of one JSON array; each part goes out
+/// at once, and a closed pipe stops the rest.
+struct Parts<'o> {
+    out: &'o mut dyn Write,
+    array: JsonArray,
+    found: bool,
+}
+
+impl<'o> Parts<'o> {
+    fn new(out: &'o mut dyn Write) -> Self {
+        Parts {
+            out,
+            array: JsonArray::default(),
+            found: false,
+        }
+    }
+
+    fn list(&mut self, articles: &[&Article], lang: Lang, json: bool) -> Result<()> {
+        let array = json.then_some(&mut self.array);
+        let outcome = commands::list_part(self.out, articles, lang, array)?;
+        self.wrote(outcome)
+    }
+
+    fn search(
+        &mut self,
+        collection: &Collection,
+        keep: &dyn Fn(&Article) -> bool,
+        query: &Query,
+        how: commands::SearchOutput,
+    ) -> Result<()> {
+        let outcome =
+            commands::search_part(self.out, collection, keep, query, how, &mut self.array)?;
+        self.wrote(outcome)
+    }
+
+    fn wrote(&mut self, outcome: Outcome) -> Result<()> {
+        self.found |= outcome == Outcome::Found;
+        self.out.flush().map_err(to_stdout)
+    }
+
+    /// Closes the JSON array (when `json`); whether anything was found.
+    fn finish(self, json: bool) -> Result<Outcome> {
+        if json {
+            self.array.finish(self.out).map_err(to_stdout)?;
+        }
+        Ok(match self.found {
+            true => Outcome::Found,
+            false => Outcome::NothingFound,
+        })
+    }
+}
+
+/// An error writing standard output.
+fn to_stdout(source: std::io::Error) -> Error {
+    Error::Io {
         path: crate::i18n::STDOUT.into(),
         source,
-    })?;
-    Ok(outcome)
+    }
 }
 
 /// `kanbao list` through the index; `keep` filters (district, dates, bookmarks, unread),
-/// and only articles dated in `dates` are read (from the date fast fields).
+/// and only articles dated in `dates` are read (from the date fast fields). Rows go out a
+/// part at a time, JSON too: memory is a part's, not the archive's.
 pub fn list(
     out: &mut dyn Write,
     archive: &Archive,
@@ -228,19 +282,22 @@ pub fn list(
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
+    let mut parts = Parts::new(out);
     if let Some(query) = query {
         // The dates narrow the candidates as a `date:` does (`keep` checks them too).
         let query = query.clone().within(dates);
-        let collection = archive.candidate_articles(&query).map_err(failed)?;
-        let found: Vec<&Article> = commands::matching(&collection, keep, &query)
-            .into_iter()
-            .map(|(a, _)| a)
-            .collect();
-        return commands::list(out, &found, lang, json);
+        for block in archive.candidate_blocks(&query).map_err(failed)? {
+            let block = block.map_err(failed)?;
+            let found: Vec<&Article> = commands::matching(&block, keep, &query)
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect();
+            parts.list(&found, lang, json)?;
+        }
+        return parts.finish(json);
     }
-    let mut outcome = Outcome::NothingFound;
     let mut skip = 0;
-    if !json && dates.is_all() {
+    if dates.is_all() {
         // The newest rows first, found without the whole collection order (a pass over the
         // date columns each, eight times as many each time): `list | head` is answered, and
         // its closed pipe ends the work, before the order is made.
@@ -248,46 +305,27 @@ pub fn list(
         while skip < archive.len() && k <= archive.len() / 8 {
             let newest = archive.newest_summaries(skip..k).map_err(failed)?;
             let kept: Vec<&Article> = newest.iter().filter(|a| keep(a)).collect();
-            if commands::list(out, &kept, lang, json)? == Outcome::Found {
-                outcome = Outcome::Found;
-            }
-            out.flush().map_err(|source| Error::Io {
-                path: crate::i18n::STDOUT.into(),
-                source,
-            })?;
+            parts.list(&kept, lang, json)?;
             skip += newest.len();
             k *= 8;
         }
-    }
-    if !dates.is_all() {
+    } else {
         // Only the articles of the range, from the date columns: no collection order.
         let slots = archive.slots_in(dates).map_err(failed)?;
-        for part in slots.chunks(if json { slots.len().max(1) } else { LIST_CHUNK }) {
+        for part in slots.chunks(LIST_CHUNK) {
             let chunk = archive.summaries_of(part).map_err(failed)?;
             let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
-            if commands::list(out, &kept, lang, json)? == Outcome::Found {
-                outcome = Outcome::Found;
-            }
+            parts.list(&kept, lang, json)?;
         }
-        if json && slots.is_empty() {
-            return commands::list(out, &[], lang, json);
-        }
-        return Ok(outcome);
+        return parts.finish(json);
     }
     let places = archive.places_in(dates).map_err(failed)?;
-    if json {
-        let all = archive.summaries_at(&places).map_err(failed)?;
-        let kept: Vec<&Article> = all.iter().filter(|a| keep(a)).collect();
-        return commands::list(out, &kept, lang, json);
-    }
     for part in places[skip.min(places.len())..].chunks(LIST_CHUNK) {
         let chunk = archive.summaries_at(part).map_err(failed)?;
         let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
-        if commands::list(out, &kept, lang, json)? == Outcome::Found {
-            outcome = Outcome::Found;
-        }
+        parts.list(&kept, lang, json)?;
     }
-    Ok(outcome)
+    parts.finish(json)
 }
 
 /// `kanbao show` through the index.
@@ -342,11 +380,13 @@ pub fn dates(
     if let Some(query) = query {
         // The dates narrow the candidates as a `date:` does (`keep` checks them too).
         let query = query.clone().within(dates);
-        let collection = archive.candidate_articles(&query).map_err(failed)?;
-        return Ok(commands::matching(&collection, keep, &query)
-            .into_iter()
-            .map(|(a, _)| date(a))
-            .collect());
+        let mut out = Vec::new();
+        for block in archive.candidate_blocks(&query).map_err(failed)? {
+            let block = block.map_err(failed)?;
+            let found = commands::matching(&block, keep, &query);
+            out.extend(found.into_iter().map(|(a, _)| date(a)));
+        }
+        return Ok(out);
     }
     if only_dates {
         let days = archive.day_counts(dates).map_err(failed)?;

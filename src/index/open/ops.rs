@@ -15,7 +15,7 @@ use tantivy::query::{EnableScoring, Query as TQuery};
 
 use super::dates::Days;
 use super::ranked::{Match, Wanted};
-use super::{Archive, MANY, date_of_key, engine};
+use super::{Archive, date_of_key, engine};
 use crate::collection::Collection;
 use crate::date::{Date, DateRange};
 use crate::index::build::date_key;
@@ -69,23 +69,50 @@ fn exact_excludes(query: &Query) -> bool {
         .any(|t| !t.is_pinyin() && t.is_fixed())
 }
 
+/// Whether the index leaves articles out of `query`'s matches before they are read: those
+/// holding a literal excluded term, and those a `title:` or `district:` cannot pass
+/// ([`query::narrowing`]).
+fn leaves_out(archive: &Archive, query: &Query) -> bool {
+    exact_excludes(query)
+        || archive
+            .files
+            .first()
+            .is_some_and(|f| query::narrowing(&f.fields, query).is_some())
+}
+
 impl Archive {
-    /// The documents holding one of the excluded terms of `query` the index knows exactly
-    /// ([`query::exact`]), from each term's postings on its own; `None` when there is no
-    /// such term.
+    /// The documents the index leaves out of `query`'s matches ([`leaves_out`]): those
+    /// holding one of its excluded terms the index knows exactly ([`query::exact`]), from
+    /// each term's postings on its own, and those its `title:` and `district:` narrow away
+    /// ([`query::narrowing`]); `None` when there are no such operators.
     fn excluded(&self, query: &Query) -> Result<Option<Excluded>, String> {
         let exclude = &query.ops().exclude;
-        if !exact_excludes(query) {
+        if !leaves_out(self, query) {
             return Ok(None);
         }
         let mut out: Excluded = Vec::with_capacity(self.files.len());
         for file in &self.files {
+            let narrowing = query::narrowing(&file.fields, query);
             let mut per_segment: Vec<Vec<bool>> = file
                 .searcher
                 .segment_readers()
                 .iter()
-                .map(|seg| vec![false; seg.max_doc() as usize])
+                .map(|seg| vec![narrowing.is_some(); seg.max_doc() as usize])
                 .collect();
+            if let Some(q) = narrowing {
+                let weight = q
+                    .weight(EnableScoring::disabled_from_searcher(&file.searcher))
+                    .map_err(engine)?;
+                for (seg, set) in file.searcher.segment_readers().iter().zip(&mut per_segment) {
+                    weight
+                        .for_each_no_score(seg, &mut |docs| {
+                            for &d in docs {
+                                set[d as usize] = false;
+                            }
+                        })
+                        .map_err(engine)?;
+                }
+            }
             for q in exclude.iter().filter_map(|t| query::exact(&file.fields, t)) {
                 let weight = q
                     .weight(EnableScoring::disabled_from_searcher(&file.searcher))
@@ -144,7 +171,7 @@ impl Archive {
         then: impl FnOnce(Option<Wanted<'_>>) -> Result<T, String>,
     ) -> Result<T, String> {
         let range = query.ops().dates;
-        if range.is_all() && !exact_excludes(query) {
+        if range.is_all() && !leaves_out(self, query) {
             return then(None);
         }
         let excluded = self.excluded(query)?;
@@ -159,25 +186,6 @@ impl Archive {
     pub fn collection_of(&self, mut found: Vec<Match>) -> Result<Collection, String> {
         found.sort_unstable_by_key(|m| (m.rank.2, m.rank.3, m.rank.4));
         Ok(Collection::new(self.banner(), self.read_matches(&found)?))
-    }
-
-    /// The articles that may match `query`, in collection order, read whole, as
-    /// [`Archive::candidate_collection`] gives them but without the collection order: the
-    /// index leaves out the articles out of the `date:` range (date fast fields) and those
-    /// holding a literal excluded term, and only the rest are sorted.
-    pub fn candidate_articles(&self, query: &Query) -> Result<Collection, String> {
-        let mut found = self.candidates_found(query)?;
-        if let Some(path) = &self.path
-            && found.len() as f64 > MANY * self.len() as f64
-        {
-            // As `candidate_collection`: most of the archive is read in one stream.
-            return crate::load::load(Some(path))
-                .map(|(c, _)| c)
-                .map_err(|e| format!("{e:?}"));
-        }
-        found.sort_unstable_by_key(|f| (f.0, f.1, f.2));
-        let at: Vec<(usize, (u64, u64))> = found.iter().map(|f| (f.3.0, f.4)).collect();
-        Ok(Collection::new(self.banner(), self.read_all(&at)?))
     }
 
     /// The candidates of `query`, unordered: what the index finds, less what the `date:`

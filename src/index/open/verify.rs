@@ -8,6 +8,7 @@ use std::cmp::Reverse;
 use super::Archive;
 use super::ranked::Match;
 use crate::article::Article;
+use crate::collection::Collection;
 use crate::search::{Query, SearchIndex};
 
 /// Candidates read and checked at a time.
@@ -43,5 +44,24 @@ impl Archive {
             }
         }
         Ok(out)
+    }
+
+    /// The candidates of `query` (what the index finds, less what the `date:` range and
+    /// the literal excluded terms leave out), in collection order, read [`BLOCK`] at a
+    /// time: for output in that order (`list --query`, `timeline --query`) whose memory is
+    /// a block's, not the archive's.
+    pub fn candidate_blocks(
+        &self,
+        query: &Query,
+    ) -> Result<impl Iterator<Item = Result<Collection, String>> + '_, String> {
+        let mut found = self.candidates_found(query)?;
+        found.sort_unstable_by_key(|f| (f.0, f.1, f.2));
+        let blocks: Vec<Vec<(usize, (u64, u64))>> = found
+            .chunks(BLOCK)
+            .map(|block| block.iter().map(|f| (f.3.0, f.4)).collect())
+            .collect();
+        Ok(blocks
+            .into_iter()
+            .map(|at| Ok(Collection::new(self.banner(), self.read_all(&at)?))))
     }
 }
