@@ -630,7 +630,7 @@ proptest! {
         second in pick(),
         day in proptest::option::of(1..25u32),
         pinyin in any::<bool>(),
-        heading in proptest::option::of((0..1000usize, 0..400usize, 0..6usize)),
+        heading in proptest::option::of((0..1000usize, 0..400usize, 0..6usize, 0..5u8)),
         district in proptest::option::of(0..1000usize),
     ) {
         let f = fixture();
@@ -645,8 +645,8 @@ proptest! {
         }
         // A `title:` term from a title (the headings' bigrams narrow its candidates) and a
         // `district:` of some article (its district field does).
-        if let Some((a, start, len)) = heading {
-            let t = term_from(collection, (a, 0, start, len, 0));
+        if let Some((a, start, len, mode)) = heading {
+            let t = term_from(collection, (a, 0, start, len, mode));
             if !t.is_empty() {
                 text.push_str(&format!(" title:{t}"));
             }
@@ -703,4 +703,40 @@ fn an_interrupted_build_leaves_no_index_and_its_leftovers_go_at_the_next_build()
     let (archive, notes) = open(&root, &file);
     assert!(notes.is_empty(), "{notes:?}");
     assert_eq!(archive.len(), 30);
+}
+
+/// A `title:` term the index counts on its own is answered by the index alone: only the
+/// articles where it has title hits, with every hit of the query's terms.
+#[test]
+fn title_terms_are_counted_from_the_index() {
+    let f = fixture();
+    for which in 0..2 {
+        let collection = &f.collections[which];
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        for text in [
+            "title:工会",
+            "驿站 title:工会",
+            "title:gonghui",
+            "title:服务 -驿站",
+        ] {
+            let query = Query::parse(text);
+            assert!(index::open::exact_ops(&query), "{text}");
+            let expected = admitted(collection, &query);
+            let hits: usize = expected.iter().map(|r| r.1).sum();
+            assert!(!expected.is_empty(), "{text}");
+            assert!(
+                expected.len()
+                    < admitted(collection, &Query::parse(&text.replace("title:", ""))).len(),
+                "{text}: the headings narrow"
+            );
+            assert_eq!(
+                archive.count_within(&query).unwrap(),
+                Some((expected.len(), hits)),
+                "{text}"
+            );
+            let found = archive.matches_within(&query).unwrap().unwrap();
+            let ranked = archive.collection_of(found).unwrap();
+            assert_eq!(admitted(&ranked, &query), expected, "{text}");
+        }
+    }
 }

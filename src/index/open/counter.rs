@@ -60,6 +60,30 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
     (together.len() > 1).then(|| vec![Counter::Together(together)])
 }
 
+/// [`exact_terms`] with, for each counter, whether its term must stand in the headings (a
+/// `title:` term, which is among the query's terms too): an article passes it exactly when
+/// the term has title hits of its own there, as no match crosses the end of a heading.
+/// `None` when the index cannot count the terms, or when a `title:` term is counted
+/// [`Counter::Together`] with others (its own title hits are not told apart).
+pub(super) fn exact_query(query: &Query) -> Option<(Vec<Counter>, Vec<bool>)> {
+    let counters = exact_terms(query)?;
+    let titles = &query.ops().titles;
+    if titles.is_empty() {
+        let n = counters.len();
+        return Some((counters, vec![false; n]));
+    }
+    if matches!(counters[..], [Counter::Together(_)]) || counters.len() != query.terms().len() {
+        return None;
+    }
+    let is_title = |t: &Term| {
+        titles
+            .iter()
+            .any(|x| x.folded() == t.folded() && x.is_pinyin() == t.is_pinyin())
+    };
+    let headings = query.terms().iter().map(is_title).collect();
+    Some((counters, headings))
+}
+
 /// The folded characters of the query's literal terms, for [`exact_terms`].
 fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
     let terms: Vec<Vec<char>> = query
@@ -142,5 +166,15 @@ mod tests {
             !together("g 驿站"),
             "one letter is not counted from the index"
         );
+    }
+
+    #[test]
+    fn title_terms_are_told_apart_unless_counted_together() {
+        let headings = |q: &str| exact_query(&Query::parse(q)).map(|(_, h)| h);
+        assert_eq!(headings("驿站 title:工会"), Some(vec![false, true]));
+        assert_eq!(headings("title:ghyz"), Some(vec![true]));
+        assert_eq!(headings("工会 驿站"), Some(vec![false, false]));
+        assert_eq!(headings("gonghui title:驿站"), None, "counted together");
+        assert_eq!(headings("title:驿"), None, "one character");
     }
 }

@@ -33,11 +33,12 @@ pub(super) type Found = (
 );
 
 /// Whether the index answers every operator of `query` exactly: a date range (fast
-/// fields) and excluded terms it knows exactly ([`query::exact`]), nothing else. Then
+/// fields), excluded terms it knows exactly ([`query::exact`]) and `title:` terms it
+/// counts on their own (their title hits, see `counter::exact_query`), nothing else. Then
 /// the matches of [`Archive::matches_within`] are final: counted without reading.
 pub fn exact_ops(query: &Query) -> bool {
     let ops = query.ops();
-    ops.titles.is_empty()
+    (ops.titles.is_empty() || super::counter::exact_query(query).is_some())
         && ops.districts.is_empty()
         && ops.reporters.is_empty()
         && ops.kind.is_none()

@@ -17,7 +17,7 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
-use super::counter::{Counter, exact_terms, exact_units};
+use super::counter::{Counter, exact_query, exact_units};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
@@ -78,7 +78,7 @@ impl Archive {
     /// which is what the collection order compares). `None` when the index cannot count this
     /// query exactly.
     pub fn matches(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
-        let Some(terms) = exact_terms(query) else {
+        let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
         self.count_terms(&terms, None, usize::MAX, None).map(Some)
@@ -93,7 +93,7 @@ impl Archive {
         wanted: Option<Wanted<'_>>,
         stop: Option<Cancelled<'_>>,
     ) -> Result<Option<Vec<Match>>, String> {
-        let Some(terms) = exact_terms(query) else {
+        let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
         self.count_terms(&terms, wanted, usize::MAX, stop).map(Some)
@@ -108,7 +108,7 @@ impl Archive {
         wanted: Option<Wanted<'_>>,
         k: usize,
     ) -> Result<Option<Vec<Match>>, String> {
-        let Some(terms) = exact_terms(query) else {
+        let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
         let mut found = self.count_terms(&terms, wanted, k, None)?;
@@ -124,7 +124,7 @@ impl Archive {
         query: &Query,
         wanted: Option<Wanted<'_>>,
     ) -> Result<Option<(usize, usize)>, String> {
-        let Some(terms) = exact_terms(query) else {
+        let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
         let parts = self.per_segment(&terms, wanted, None, |_, _, counts| {
@@ -142,7 +142,7 @@ impl Archive {
     /// summed hits and their ranks; only the `best` best of each segment.
     fn count_terms(
         &self,
-        terms: &[Counter],
+        terms: &Terms,
         wanted: Option<Wanted<'_>>,
         best: usize,
         stop: Option<Cancelled<'_>>,
@@ -210,6 +210,9 @@ impl Archive {
         else {
             return Ok(None);
         };
+        // `title:` is the reader's to apply, as the other operators.
+        let n = terms.len();
+        let terms = (terms, vec![false; n]);
         let positions = &self.ord()?.positions;
         // The query's `date:` and literal `-term`s are applied from the index as well.
         self.within(query, |wanted| {
@@ -230,7 +233,7 @@ impl Archive {
     /// segments).
     fn per_segment<T: Send>(
         &self,
-        terms: &[Counter],
+        terms: &Terms,
         wanted: Option<Wanted<'_>>,
         stop: Option<Cancelled<'_>>,
         make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
@@ -272,7 +275,7 @@ impl Archive {
         &self,
         fi: usize,
         si: usize,
-        terms: &[Counter],
+        (terms, headings): &Terms,
         wanted: Option<Wanted<'_>>,
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
@@ -294,8 +297,8 @@ impl Archive {
             _ => true,
         };
         let mut all: Option<Vec<Counted>> = None;
-        for term in terms {
-            let counts = match term {
+        for (term, &in_headings) in terms.iter().zip(headings) {
+            let mut counts = match term {
                 Counter::Literal(grams) => {
                     self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, true)?
                 }
@@ -316,6 +319,10 @@ impl Archive {
                     Spelled::together(terms, seg, &file.fields, &hend, &asked).map_err(engine)?
                 }
             };
+            if in_headings {
+                // A `title:` term: only where it has title hits of its own.
+                counts.retain(|c| c.2 > 0);
+            }
             all = Some(match all {
                 None => counts,
                 Some(before) => intersect(&before, &counts),
@@ -429,6 +436,10 @@ impl Archive {
         self.read_all(&at)
     }
 }
+
+/// Terms as the index counts them, each with whether it must stand in the headings
+/// ([`exact_query`]).
+type Terms = (Vec<Counter>, Vec<bool>);
 
 /// A place, document or match with its hits and its hits in the title, kicker or subtitle.
 pub type Counted = (u32, u32, u32);
