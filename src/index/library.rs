@@ -209,12 +209,10 @@ impl Library for Indexed {
         // Dates and districts are answered from the index; the other operators need the
         // text (`note:` is the reading state's, applied by the reader's mark filters).
         let ops = query.ops();
-        let text_ops = ops.titles.is_empty()
-            && ops.reporters.is_empty()
-            && ops.kind.is_none()
-            && ops.any.is_empty();
-        let from_index = text_ops && ops.exclude.is_empty();
-        // A literal `-term` is known exactly by the index too, when the terms are counted.
+        let text_ops = ops.reporters.is_empty() && ops.kind.is_none() && ops.any.is_empty();
+        let from_index = text_ops && ops.titles.is_empty() && ops.exclude.is_empty();
+        // A literal `-term` is known exactly by the index too when the terms are counted,
+        // and a `title:` term by its own title hits.
         let counted = text_ops && ops.exclude.iter().all(|t| !t.is_pinyin() && t.is_fixed());
         let mut wanted = Filter::from(ops.districts.clone());
         wanted.dates = ops.dates;

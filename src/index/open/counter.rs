@@ -67,21 +67,26 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
 /// [`Counter::Together`] with others (its own title hits are not told apart).
 pub(super) fn exact_query(query: &Query) -> Option<(Vec<Counter>, Vec<bool>)> {
     let counters = exact_terms(query)?;
-    let titles = &query.ops().titles;
-    if titles.is_empty() {
+    if query.ops().titles.is_empty() {
         let n = counters.len();
         return Some((counters, vec![false; n]));
     }
     if matches!(counters[..], [Counter::Together(_)]) || counters.len() != query.terms().len() {
         return None;
     }
+    Some((counters, title_terms(query)))
+}
+
+/// For each of the query's terms, whether it is a `title:` term (which must stand in the
+/// headings; it is among the terms too).
+pub(super) fn title_terms(query: &Query) -> Vec<bool> {
+    let titles = &query.ops().titles;
     let is_title = |t: &Term| {
         titles
             .iter()
             .any(|x| x.folded() == t.folded() && x.is_pinyin() == t.is_pinyin())
     };
-    let headings = query.terms().iter().map(is_title).collect();
-    Some((counters, headings))
+    query.terms().iter().map(is_title).collect()
 }
 
 /// The folded characters of the query's literal terms, for [`exact_terms`].

@@ -17,7 +17,7 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
-use super::counter::{Counter, exact_query, exact_units};
+use super::counter::{Counter, exact_query, exact_units, title_terms};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
@@ -186,8 +186,9 @@ impl Archive {
     /// The articles holding every term of `query`, as places of the collection order with
     /// the sum of their terms' hits and title hits (as the reader's search counts them:
     /// `Count::Sum`), when every term is one the index counts exactly (a literal one, see
-    /// [`exact_units`], or a pinyin one, see [`Spelled`]); else `None`. Its `date:` range
-    /// and literal `-term`s are applied; the other operators are the caller's. Only the
+    /// [`exact_units`], or a pinyin one, see [`Spelled`]); else `None`. Its `date:` range,
+    /// `title:` terms (their own title hits) and literal `-term`s are applied, and
+    /// `district:` narrows (see `query::narrowing`); the other operators are the caller's. Only the
     /// `hend` column (and the date columns for `date:` or `-term`) is read besides the
     /// postings.
     /// An error (`stopped`) as soon as `cancelled` says so, asked between segments.
@@ -210,9 +211,8 @@ impl Archive {
         else {
             return Ok(None);
         };
-        // `title:` is the reader's to apply, as the other operators.
-        let n = terms.len();
-        let terms = (terms, vec![false; n]);
+        // One counter a term: a `title:` term's own title hits are told apart.
+        let terms = (terms, title_terms(query));
         let positions = &self.ord()?.positions;
         // The query's `date:` and literal `-term`s are applied from the index as well.
         self.within(query, |wanted| {
