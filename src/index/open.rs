@@ -11,6 +11,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
 mod counter;
+mod cursor;
 mod dates;
 mod ops;
 mod order;
