@@ -81,6 +81,58 @@ struct ListRow<'a> {
     page: Option<u32>,
 }
 
+/// Rows of `list` or `search` written a part at a time (see [`list_part`] and
+/// [`search_part`]): lines, or the items of one JSON array; each part goes out at once, and
+/// a closed pipe stops the rest. For output read a block at a time (through an index).
+pub struct Parts<'o> {
+    out: &'o mut dyn Write,
+    array: JsonArray,
+    found: bool,
+}
+
+impl<'o> Parts<'o> {
+    pub fn new(out: &'o mut dyn Write) -> Self {
+        Parts {
+            out,
+            array: JsonArray::default(),
+            found: false,
+        }
+    }
+
+    pub fn list(&mut self, articles: &[&Article], lang: Lang, json: bool) -> Result<()> {
+        let array = json.then_some(&mut self.array);
+        let outcome = list_part(self.out, articles, lang, array)?;
+        self.wrote(outcome)
+    }
+
+    pub fn search(
+        &mut self,
+        collection: &Collection,
+        keep: &dyn Fn(&Article) -> bool,
+        query: &Query,
+        how: SearchOutput,
+    ) -> Result<()> {
+        let outcome = search_part(self.out, collection, keep, query, how, &mut self.array)?;
+        self.wrote(outcome)
+    }
+
+    fn wrote(&mut self, outcome: Outcome) -> Result<()> {
+        self.found |= outcome == Outcome::Found;
+        self.out.flush().map_err(io)
+    }
+
+    /// Closes the JSON array (when `json`); whether anything was found.
+    pub fn finish(self, json: bool) -> Result<Outcome> {
+        if json {
+            self.array.finish(self.out).map_err(io)?;
+        }
+        Ok(match self.found {
+            true => Outcome::Found,
+            false => Outcome::NothingFound,
+        })
+    }
+}
+
 /// `kanbao list`: one line per article (id, district, title, reporters), or JSON.
 pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) -> Result<Outcome> {
     let mut array = JsonArray::default();

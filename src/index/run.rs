@@ -17,7 +17,6 @@ use crate::commands::{self, Outcome};
 use crate::date::DateRange;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::json::JsonArray;
 use crate::layout::{LayoutOptions, sanitize_lines};
 use crate::search::Query;
 
@@ -73,7 +72,7 @@ pub fn search(
     {
         // The first rows from each segment's best alone; the whole ranking only when the
         // reader of the output asks for more than those.
-        let mut parts = Parts::new(out);
+        let mut parts = commands::Parts::new(out);
         write_chunk(&mut parts, archive, &best, keep, query, how)?;
         let Some(last) = best.last().filter(|_| best.len() == FIRST_ROWS) else {
             return parts.finish(false);
@@ -97,7 +96,7 @@ pub fn search(
         let hits = found.iter().map(Match::hits).sum();
         return commands::write_count(out, found.len(), hits, how.json);
     }
-    stream(Parts::new(out), archive, found, keep, query, how)
+    stream(commands::Parts::new(out), archive, found, keep, query, how)
 }
 
 /// Every match of `query` (one the index ranks by itself), ranked, unless the reader of
@@ -164,7 +163,7 @@ fn watch_reader(_stop: &AtomicBool, _done: &AtomicBool) {}
 /// in-memory path, which checks the matches, counts the hits and makes the snippets, and
 /// keeps the chunk's order, which is the same order.
 fn stream(
-    mut parts: Parts<'_>,
+    mut parts: commands::Parts<'_>,
     archive: &Archive,
     mut rest: Vec<Match>,
     keep: &dyn Fn(&Article) -> bool,
@@ -197,7 +196,7 @@ fn stream(
 /// Reads the articles of `chunk` (in its order) and writes those that match as the
 /// in-memory path does; the rows go out at once, and a closed pipe stops the rest.
 fn write_chunk(
-    parts: &mut Parts<'_>,
+    parts: &mut commands::Parts<'_>,
     archive: &Archive,
     chunk: &[Match],
     keep: &dyn Fn(&Article) -> bool,
@@ -207,67 +206,6 @@ fn write_chunk(
     let articles = archive.read_matches(chunk).map_err(failed)?;
     let collection = Collection::new(archive.banner(), articles);
     parts.search(&collection, keep, query, how)
-}
-
-/// Rows written a part at a time (see [`commands::list_part`] and
-/// [`commands::search_part`]): lines, or the items of one JSON array; each part goes out
-/// at once, and a closed pipe stops the rest.
-struct Parts<'o> {
-    out: &'o mut dyn Write,
-    array: JsonArray,
-    found: bool,
-}
-
-impl<'o> Parts<'o> {
-    fn new(out: &'o mut dyn Write) -> Self {
-        Parts {
-            out,
-            array: JsonArray::default(),
-            found: false,
-        }
-    }
-
-    fn list(&mut self, articles: &[&Article], lang: Lang, json: bool) -> Result<()> {
-        let array = json.then_some(&mut self.array);
-        let outcome = commands::list_part(self.out, articles, lang, array)?;
-        self.wrote(outcome)
-    }
-
-    fn search(
-        &mut self,
-        collection: &Collection,
-        keep: &dyn Fn(&Article) -> bool,
-        query: &Query,
-        how: commands::SearchOutput,
-    ) -> Result<()> {
-        let outcome =
-            commands::search_part(self.out, collection, keep, query, how, &mut self.array)?;
-        self.wrote(outcome)
-    }
-
-    fn wrote(&mut self, outcome: Outcome) -> Result<()> {
-        self.found |= outcome == Outcome::Found;
-        self.out.flush().map_err(to_stdout)
-    }
-
-    /// Closes the JSON array (when `json`); whether anything was found.
-    fn finish(self, json: bool) -> Result<Outcome> {
-        if json {
-            self.array.finish(self.out).map_err(to_stdout)?;
-        }
-        Ok(match self.found {
-            true => Outcome::Found,
-            false => Outcome::NothingFound,
-        })
-    }
-}
-
-/// An error writing standard output.
-fn to_stdout(source: std::io::Error) -> Error {
-    Error::Io {
-        path: crate::i18n::STDOUT.into(),
-        source,
-    }
 }
 
 /// `kanbao list` through the index; `keep` filters (district, dates, bookmarks, unread),
@@ -282,7 +220,7 @@ pub fn list(
     lang: Lang,
     json: bool,
 ) -> Result<Outcome> {
-    let mut parts = Parts::new(out);
+    let mut parts = commands::Parts::new(out);
     if let Some(query) = query {
         // The dates narrow the candidates as a `date:` does (`keep` checks them too).
         let query = query.clone().within(dates);

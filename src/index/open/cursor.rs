@@ -8,7 +8,35 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
-use super::spelled::{Shape, Tokens};
+
+/// A place, document or match with its hits and its hits in the title, kicker or subtitle.
+pub type Counted = (u32, u32, u32);
+
+/// The token field a need looks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tokens {
+    /// `pyp`: first letters of two adjacent characters.
+    LetterPairs,
+    /// `pyr`: a character's readings.
+    Readings,
+    /// `bi`: two adjacent characters as written.
+    Bigrams,
+}
+
+/// What must stand `offset` characters from a match's start: one of `tokens`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Need {
+    pub(super) offset: u32,
+    pub(super) field: Tokens,
+    pub(super) tokens: Vec<String>,
+}
+
+/// One way the term matches: `chars` characters where every need stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Shape {
+    pub(super) chars: u32,
+    pub(super) needs: Vec<Need>,
+}
 
 /// Buffers for reading one document's positions.
 #[derive(Debug, Default)]

@@ -81,6 +81,28 @@ fn leaves_out(archive: &Archive, query: &Query) -> bool {
             .is_some_and(|f| query::narrowing(&f.fields, query).is_some())
 }
 
+/// Sets to `value` each document of `file` that `q` matches, in its segment's list.
+fn mark(
+    file: &super::FileIndex,
+    q: &dyn TQuery,
+    per_segment: &mut [Vec<bool>],
+    value: bool,
+) -> Result<(), String> {
+    let weight = q
+        .weight(EnableScoring::disabled_from_searcher(&file.searcher))
+        .map_err(engine)?;
+    for (seg, set) in file.searcher.segment_readers().iter().zip(per_segment) {
+        weight
+            .for_each_no_score(seg, &mut |docs| {
+                for &d in docs {
+                    set[d as usize] = value;
+                }
+            })
+            .map_err(engine)?;
+    }
+    Ok(())
+}
+
 impl Archive {
     /// The documents the index leaves out of `query`'s matches ([`leaves_out`]): those
     /// holding one of its excluded terms the index knows exactly ([`query::exact`]), from
@@ -101,32 +123,10 @@ impl Archive {
                 .map(|seg| vec![narrowing.is_some(); seg.max_doc() as usize])
                 .collect();
             if let Some(q) = narrowing {
-                let weight = q
-                    .weight(EnableScoring::disabled_from_searcher(&file.searcher))
-                    .map_err(engine)?;
-                for (seg, set) in file.searcher.segment_readers().iter().zip(&mut per_segment) {
-                    weight
-                        .for_each_no_score(seg, &mut |docs| {
-                            for &d in docs {
-                                set[d as usize] = false;
-                            }
-                        })
-                        .map_err(engine)?;
-                }
+                mark(file, q.as_ref(), &mut per_segment, false)?;
             }
             for q in exclude.iter().filter_map(|t| query::exact(&file.fields, t)) {
-                let weight = q
-                    .weight(EnableScoring::disabled_from_searcher(&file.searcher))
-                    .map_err(engine)?;
-                for (seg, set) in file.searcher.segment_readers().iter().zip(&mut per_segment) {
-                    weight
-                        .for_each_no_score(seg, &mut |docs| {
-                            for &d in docs {
-                                set[d as usize] = true;
-                            }
-                        })
-                        .map_err(engine)?;
-                }
+                mark(file, q.as_ref(), &mut per_segment, true)?;
             }
             out.push(per_segment);
         }

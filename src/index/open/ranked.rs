@@ -441,8 +441,7 @@ impl Archive {
 /// ([`exact_query`]).
 type Terms = (Vec<Counter>, Vec<bool>);
 
-/// A place, document or match with its hits and its hits in the title, kicker or subtitle.
-pub type Counted = (u32, u32, u32);
+pub use super::cursor::Counted;
 
 /// The documents of both lists (ascending by document), hits and title hits added.
 fn intersect(a: &[Counted], b: &[Counted]) -> Vec<Counted> {

@@ -21,7 +21,7 @@
 use tantivy::{DocId, SegmentReader, TERMINATED};
 
 use super::super::schema::Fields;
-use super::cursor::{Cursor, Scratch};
+use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens};
 use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
@@ -31,40 +31,11 @@ const WINDOW: u32 = 2048;
 /// Most shapes of a term counted here; a term with more is left to the matcher.
 const MOST_SHAPES: usize = 256;
 
-/// The token field a need looks in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Tokens {
-    /// `pyp`: first letters of two adjacent characters.
-    LetterPairs,
-    /// `pyr`: a character's readings.
-    Readings,
-    /// `bi`: two adjacent characters as written.
-    Bigrams,
-}
-
-/// What must stand `offset` characters from a match's start: one of `tokens`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Need {
-    pub(super) offset: u32,
-    pub(super) field: Tokens,
-    pub(super) tokens: Vec<String>,
-}
-
-/// One way the term matches: `chars` characters where every need stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Shape {
-    pub(super) chars: u32,
-    pub(super) needs: Vec<Need>,
-}
-
 /// A term the index counts by pinyin: its shapes and its literal form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Spelled {
     shapes: Vec<Shape>,
 }
-
-/// A document with its hits and its hits in the title, kicker or subtitle.
-pub(super) type Counted = super::ranked::Counted;
 
 /// The readings the piece `part` of a term can stand for when a character takes it (`last`:
 /// it ends the term, so it may be a prefix of the reading), as the matcher decides.
