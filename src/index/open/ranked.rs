@@ -78,10 +78,7 @@ impl Archive {
     /// which is what the collection order compares). `None` when the index cannot count this
     /// query exactly.
     pub fn matches(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
-        let Some(terms) = exact_query(query) else {
-            return Ok(None);
-        };
-        self.count_terms(&terms, None, usize::MAX, None).map(Some)
+        self.matches_where(query, None, None)
     }
 
     /// [`Archive::matches`] among the documents `wanted` accepts (given the document and
