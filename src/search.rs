@@ -45,7 +45,7 @@ const CANCEL_BLOCK: usize = 512;
 pub type Cancelled<'a> = &'a (dyn Fn() -> bool + Sync);
 
 /// One article that matches a query.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SearchHit {
     /// Position of the article in the slice the index was built from.
     pub index: usize,
