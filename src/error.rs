@@ -112,6 +112,9 @@ pub enum Error {
     UnknownDistrict(String),
     /// No article has this id.
     UnknownId(String),
+    /// `kanbao export` chose more than it reads into memory for one report: `articles`
+    /// chosen by the time their data passed `most_bytes`.
+    TooMuchToExport { articles: usize, most_bytes: u64 },
     /// Blocks of a page that belong to no article: their numbers and first words.
     Unplaced {
         page: PathBuf,

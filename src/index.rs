@@ -26,7 +26,7 @@ mod unique;
 use std::path::{Path, PathBuf};
 
 pub use build::{BuildError, Progress};
-pub use open::Archive;
+pub use open::{Archive, BLOCK};
 pub use text::{first_index, index_done, index_note, index_progress, leave_hint, left_indexing};
 
 use cache::{Fingerprint, Stale};

@@ -358,15 +358,14 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             }
             .with_notes_of(query.as_ref());
             // Through the index only the articles the conditions allow are read.
-            let (collection, marks) = export::source::articles_and_marks(
+            let (collection, keep) = export::source::articles_and_marks(
                 settings,
                 args,
-                &filter,
+                filter,
                 query.as_ref(),
                 indexed(&cli, settings),
                 || load(settings),
             )?;
-            let keep = Keep { filter, marks };
             let notes = keep.marks.as_ref().map(|(s, k)| (s, k.as_str()));
             let data = &settings.data.value;
             let keeps = |a: &Article| keep.keeps(a);

@@ -740,3 +740,58 @@ fn title_terms_are_counted_from_the_index() {
         }
     }
 }
+
+/// `kanbao export` through the index reads a block at a time and holds only what it
+/// chooses: over several blocks it chooses what the loaded archive gives, in its order, and
+/// a choice whose data passes the limit is refused, not held.
+#[test]
+fn export_through_the_index_holds_only_what_it_chooses() {
+    use kanbao::index::run::{ExportAsk, export_collection};
+    let (_dir, root, file) = indexed_file(kanbao::index::BLOCK + 700);
+    let (archive, _) = open(&root, &file);
+    let (loaded, _) = kanbao::load::load(Some(&file)).unwrap();
+    let keep = |a: &kanbao::article::Article| a.district.as_deref() != Some("朝阳区");
+    for q in ["", "工会", "gonghui"] {
+        let query = Query::parse(q);
+        let ask = ExportAsk {
+            ids: &[],
+            query: Some(&query),
+            dates: Default::default(),
+            marked: None,
+            keep: &keep,
+            most_bytes: u64::MAX,
+        };
+        let chosen: Vec<String> = export_collection(&archive, &ask)
+            .unwrap()
+            .iter()
+            .map(|a| a.id.clone())
+            .collect();
+        let found: std::collections::HashSet<String> =
+            kanbao::commands::matching(&loaded, keep, &query)
+                .into_iter()
+                .map(|(a, _)| a.id.clone())
+                .collect();
+        let expected: Vec<String> = loaded
+            .iter()
+            .filter(|a| found.contains(&a.id))
+            .map(|a| a.id.clone())
+            .collect();
+        assert!(expected.len() > 100, "{q}: {}", expected.len());
+        assert_eq!(chosen, expected, "{q}");
+        // A limit below the data chosen: refused once the data chosen passes it.
+        let small = ExportAsk {
+            most_bytes: 200_000,
+            ..ask
+        };
+        match export_collection(&archive, &small) {
+            Err(kanbao::error::Error::TooMuchToExport {
+                articles,
+                most_bytes,
+            }) => {
+                assert_eq!(most_bytes, 200_000);
+                assert!(articles > 10 && articles < expected.len(), "{articles}");
+            }
+            other => panic!("{q}: {:?}", other.map(|c| c.len())),
+        }
+    }
+}

@@ -145,6 +145,23 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             format!("没有 id 为 `{id}` 的文章；`kanbao list` 列出所有 id")
         }
         Error::UnknownId(id) => format!("no article has id `{id}`; `kanbao list` shows the ids"),
+        Error::TooMuchToExport {
+            articles,
+            most_bytes,
+        } => {
+            let mb = most_bytes >> 20;
+            match lang {
+                Lang::Zh => format!(
+                    "选中的文章太多：前 {articles} 篇的数据已超过 {mb} MB（一份报告在写出前全部读入内存）；\
+                     请用 --query、--district、--since/--until、--bookmarked、--tag 或 --id 缩小范围"
+                ),
+                Lang::En => format!(
+                    "too many articles chosen: the first {articles} come to more than {mb} MB of \
+                     data (a report is read whole into memory before it is written); narrow the \
+                     choice with --query, --district, --since/--until, --bookmarked, --tag or --id"
+                ),
+            }
+        }
         Error::Unplaced { page, blocks } => {
             let lines: Vec<String> = blocks
                 .iter()

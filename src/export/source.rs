@@ -8,29 +8,30 @@ use std::mem::ManuallyDrop;
 use crate::cli::ExportArgs;
 use crate::collection::Collection;
 use crate::error::Result;
-use crate::filter::Filter;
+use crate::filter::{Filter, Keep};
 use crate::index::Archive;
-use crate::index::run::{ExportAsk, export_collection};
+use crate::index::run::{ExportAsk, MOST_EXPORTED_BYTES, export_collection};
 use crate::review::marked_ids;
 use crate::review::state::{archive_source, reading_state, source_of};
 use crate::search::Query;
 use crate::settings::Settings;
-use crate::state::StateStore;
 
-/// The reading state and the data's key in it.
-pub type Marks = (StateStore, String);
-
-/// The articles to choose from and the reading state (with the data's key in it) when the
-/// filter or `--notes` asks for it. `archive` is the data through its index, if it has one;
-/// `load` reads it whole otherwise. The collection is never freed (the process ends soon).
+/// The articles to choose from, and what the command line's filter keeps (with the reading
+/// state and the data's key in it when the filter or `--notes` asks for it). `archive` is
+/// the data through its index, if it has one: only what the filter and the search choose is
+/// read ([`export_collection`], at most [`MOST_EXPORTED_BYTES`] of data); `load` reads it
+/// whole otherwise. The collection is never freed (the process ends soon).
+///
+/// # Errors
+/// Data, an index or a reading state that cannot be read; a choice too large to export.
 pub fn articles_and_marks(
     settings: &Settings,
     args: &ExportArgs,
-    filter: &Filter,
+    filter: Filter,
     query: Option<&Query>,
     archive: Option<Archive>,
     load: impl FnOnce() -> Result<ManuallyDrop<Collection>>,
-) -> Result<(ManuallyDrop<Collection>, Option<Marks>)> {
+) -> Result<(ManuallyDrop<Collection>, Keep)> {
     let loaded = match &archive {
         Some(_) => None,
         None => Some(load()?),
@@ -44,9 +45,12 @@ pub fn articles_and_marks(
     } else {
         None
     };
+    let keep = Keep { filter, marks };
     let collection = match (archive, loaded) {
         (Some(archive), _) => {
-            let marked = marks
+            let filter = &keep.filter;
+            let marked = keep
+                .marks
                 .as_ref()
                 .filter(|_| filter.bookmarked || !filter.tags.is_empty())
                 .map(|(store, key)| marked_ids(store, key, filter.bookmarked, &filter.tags));
@@ -55,10 +59,12 @@ pub fn articles_and_marks(
                 query,
                 dates: filter.dates,
                 marked,
+                keep: &|a| keep.keeps(a),
+                most_bytes: MOST_EXPORTED_BYTES,
             };
             ManuallyDrop::new(export_collection(&archive, &ask)?)
         }
         (None, collection) => collection.unwrap_or_default(),
     };
-    Ok((collection, marks))
+    Ok((collection, keep))
 }

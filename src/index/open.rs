@@ -23,12 +23,12 @@ mod verify;
 pub use ops::exact_ops;
 pub use places::NO_DISTRICT;
 pub use ranked::{Match, Rank};
+pub use verify::BLOCK;
 
 use super::cache::{IDS, Meta};
 use super::query;
 use super::schema::{self, Fields};
 use crate::article::{Article, Kind};
-use crate::collection::Collection;
 use crate::date::{Date, DateRange};
 use crate::district::DistrictKey;
 use crate::search::Query;
@@ -93,9 +93,6 @@ fn date_of_key((hi, lo, len): (u64, u64, u64)) -> Option<Date> {
     bytes[8..].copy_from_slice(&lo.to_be_bytes());
     std::str::from_utf8(&bytes[..10]).ok().and_then(Date::parse)
 }
-
-/// Above this share of the archive's articles as candidates, the archive is read whole.
-const MANY: f64 = 0.4;
 
 fn engine(e: impl std::fmt::Display) -> String {
     e.to_string()
@@ -496,19 +493,10 @@ impl Archive {
         Ok(out)
     }
 
-    /// The articles that may match `query`, in collection order, read whole: the
-    /// collection the in-memory engine then searches.
-    pub fn candidate_collection(&self, query: &Query) -> Result<Collection, String> {
-        let places = self.candidates(query)?;
-        if let Some(path) = &self.path
-            && places.len() as f64 > MANY * self.len() as f64
-        {
-            // The same loader as the in-memory path: the same articles in the same order.
-            return crate::load::load(Some(path))
-                .map(|(c, _)| c)
-                .map_err(|e| format!("{e:?}"));
-        }
-        Ok(Collection::new(self.banner(), self.articles(&places)?))
+    /// The bytes of data (the article's JSON as stored) at each of these places.
+    pub fn data_sizes(&self, places: &[u32]) -> Result<Vec<u64>, String> {
+        let order = self.ord()?;
+        Ok(places.iter().map(|&p| order.ranges[p as usize].1).collect())
     }
 
     /// The article with this id, read whole.

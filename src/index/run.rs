@@ -486,6 +486,11 @@ fn data_size(path: &std::path::Path) -> u64 {
         .sum()
 }
 
+/// The most data (the articles' JSON as stored) `kanbao export` reads into memory through
+/// the index for one report: a report is built whole before it is written, and a choice of
+/// a million articles would take gigabytes (about 80,000 articles of the generator).
+pub const MOST_EXPORTED_BYTES: u64 = 256 << 20;
+
 /// What `kanbao export` asks of an indexed archive, to read no more of it than it needs.
 pub struct ExportAsk<'a> {
     /// `--id`, when given.
@@ -496,16 +501,21 @@ pub struct ExportAsk<'a> {
     pub dates: DateRange,
     /// The ids the marks keep (`--bookmarked`, `--tag`, `note:`), when they narrow.
     pub marked: Option<Vec<String>>,
+    /// What the command line's filter keeps (districts, dates, marks).
+    pub keep: &'a dyn Fn(&Article) -> bool,
+    /// The most data read into memory ([`MOST_EXPORTED_BYTES`]).
+    pub most_bytes: u64,
 }
 
-/// The articles of `archive` that `kanbao export` may choose, read whole, in collection
-/// order: those of the ids named, else the places every other given condition allows (the
-/// search's candidates, the marked ids, the dates), or the whole archive when nothing
-/// narrows it. Export then
-/// chooses among them exactly as from the archive loaded whole.
+/// The articles of `archive` that `kanbao export` may choose, in collection order: those of
+/// the ids named, read whole; else, among the places every other given condition allows
+/// (the search's candidates, the marked ids, the dates; or the whole archive), those that
+/// `keep` keeps and the search finds, read a block at a time so that only what is chosen is
+/// held. Export then chooses among them exactly as from the archive loaded whole.
 ///
 /// # Errors
-/// When the index or the data cannot be read.
+/// When the index or the data cannot be read; [`Error::TooMuchToExport`] when what is
+/// chosen comes to more than `most_bytes` of data.
 pub fn export_collection(archive: &Archive, ask: &ExportAsk<'_>) -> Result<Collection> {
     let mut places: Option<Vec<u32>> = None;
     let mut narrow = |more: Vec<u32>| {
@@ -529,29 +539,54 @@ pub fn export_collection(archive: &Archive, ask: &ExportAsk<'_>) -> Result<Colle
     if !ask.ids.is_empty() {
         // Every id named is read (export says which it does not hold); the other
         // conditions are checked on them.
-        narrow(place_of(ask.ids)?);
-    } else {
-        if let Some(marked) = &ask.marked {
-            narrow(place_of(marked)?);
-        }
-        if let Some(query) = ask.query
-            && !query.is_empty()
-        {
-            narrow(archive.candidates(query).map_err(failed)?);
-        }
-        if !ask.dates.is_all() {
-            narrow(archive.places_in(ask.dates).map_err(failed)?);
+        let mut places = place_of(ask.ids)?;
+        places.sort_unstable();
+        places.dedup();
+        let articles = archive.articles(&places).map_err(failed)?;
+        return Ok(Collection::new(archive.banner(), articles));
+    }
+    if let Some(marked) = &ask.marked {
+        narrow(place_of(marked)?);
+    }
+    let query = ask.query.filter(|q| !q.is_empty());
+    if let Some(query) = query {
+        narrow(archive.candidates(query).map_err(failed)?);
+    }
+    if !ask.dates.is_all() {
+        narrow(archive.places_in(ask.dates).map_err(failed)?);
+    }
+    let mut places = places.unwrap_or_else(|| (0..archive.len() as u32).collect());
+    places.sort_unstable();
+    places.dedup();
+    let (mut chosen, mut bytes) = (Vec::new(), 0);
+    for block in places.chunks(super::BLOCK) {
+        // What the filter keeps, then what the search finds among it (only that is folded).
+        let sizes = archive.data_sizes(block).map_err(failed)?;
+        let (kept, sizes): (Vec<Article>, Vec<u64>) = (archive.articles(block).map_err(failed)?)
+            .into_iter()
+            .zip(sizes)
+            .filter(|(a, _)| (ask.keep)(a))
+            .unzip();
+        let kept = Collection::new(None, kept);
+        let found: std::collections::HashSet<usize> = match query {
+            Some(query) => commands::matching(&kept, |_| true, query)
+                .into_iter()
+                .map(|(_, hit)| hit.index)
+                .collect(),
+            None => (0..kept.len()).collect(),
+        };
+        for (i, article) in kept.into_articles().into_iter().enumerate() {
+            if found.contains(&i) {
+                bytes += sizes[i];
+                if bytes > ask.most_bytes {
+                    return Err(Error::TooMuchToExport {
+                        articles: chosen.len() + 1,
+                        most_bytes: ask.most_bytes,
+                    });
+                }
+                chosen.push(article);
+            }
         }
     }
-    match places {
-        Some(mut places) => {
-            places.sort_unstable();
-            places.dedup();
-            let articles = archive.articles(&places).map_err(failed)?;
-            Ok(Collection::new(archive.banner(), articles))
-        }
-        None => archive
-            .candidate_collection(&Query::parse(""))
-            .map_err(failed),
-    }
+    Ok(Collection::new(archive.banner(), chosen))
 }

@@ -12,7 +12,7 @@ use crate::collection::Collection;
 use crate::search::{Query, SearchIndex};
 
 /// Candidates read and checked at a time.
-const BLOCK: usize = 4096;
+pub const BLOCK: usize = 4096;
 
 impl Archive {
     /// Every candidate of `query` that the in-memory engine matches and `keep` keeps (the
