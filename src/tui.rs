@@ -69,11 +69,20 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     };
     // Before the ambiguous-width probe: that one starts crossterm's reader of the terminal,
     // and this one reads the terminal's answer itself.
-    let clusters = probe::grapheme_clusters();
+    // Both give back what was typed meanwhile (while the archive opened), for the reader.
+    let (clusters, bytes) = probe::grapheme_clusters();
+    let mut ahead = input::TypedAhead {
+        bytes,
+        events: Vec::new(),
+    };
     let ambiguous = match settings.ambiguous_width.value {
         Ambiguous::One => AmbiguousWidth::Narrow,
         Ambiguous::Two => AmbiguousWidth::Wide,
-        Ambiguous::Auto => terminal::probe_ambiguous_width(),
+        Ambiguous::Auto => {
+            let (width, events) = terminal::probe_ambiguous_width();
+            ahead.events = events;
+            width
+        }
     };
     let mouse = settings.mouse.value;
     let id = match collection.library().and_then(|l| l.id_digest()) {
@@ -114,7 +123,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         // Undone by `terminal::restore`, on every way out.
         probe::enter_grapheme_mode();
     }
-    let result = event_loop::run(&mut term, &mut app, &theme);
+    let result = event_loop::run(&mut term, &mut app, &theme, ahead);
     // The loop saves on a normal end; a terminal error (an SSH session dropped before its
     // SIGHUP came) ends it early, and the last marks must not be lost with it. When the user
     // chose to quit without them, this is one more try.

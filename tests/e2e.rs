@@ -192,3 +192,17 @@ fn ctrl_l_repaints_the_whole_screen() {
     t.send("q");
     t.expect_restored();
 }
+
+/// Keys typed before the reader appears (while a large archive opens) are not lost: the
+/// terminal probes read them with their answers and hand them to the reader.
+#[test]
+fn keys_typed_before_the_reader_appears_are_kept() {
+    let mut t = Term::start(&["--no-state"], 80, 24);
+    // At once, before the first frame: kanbao is still starting.
+    t.send("/驿站\r");
+    t.wait_for("the search typed ahead", |s| {
+        s.contains("2/7 篇") && s.lines().skip(1).all(|l| !l.contains("搜索："))
+    });
+    t.send("q");
+    t.expect_restored();
+}

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::app::{App, Effects, QuitAnswer, SearchRequest, Searcher};
-use crate::tui::input::Input;
+use crate::tui::input::{Input, TypedAhead};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::view;
@@ -38,13 +38,19 @@ pub const SAVE_POLL: Duration = Duration::from_millis(20);
 
 /// Runs until the app wants to quit and its state is saved (or the user chose to quit
 /// without it: the caller then saves once more and reports the failure).
-pub fn run(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
+/// What was typed `ahead` (while the archive opened) is read first.
+pub fn run(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    ahead: TypedAhead,
+) -> io::Result<()> {
     let size = terminal.size()?;
     // What updates asked of the loop: the latest background search, and a full repaint.
     let mut pending = Pending::default();
     pending.add(app.update(Action::Resize(size.width, size.height)));
     let searcher = Searcher::new(app.index_cell());
-    let mut input = Input::start()?;
+    let mut input = Input::start(ahead)?;
     let mut redraw = true;
     let mut kept_since: Option<Instant> = None;
     loop {

@@ -22,6 +22,16 @@ pub use unix::Input;
 #[cfg(not(unix))]
 pub use other::Input;
 
+/// Keys typed before the reader started, which the terminal probes read with their
+/// answers: the reader takes them first, so nothing typed while an archive opens is lost.
+#[derive(Debug, Default)]
+pub struct TypedAhead {
+    /// Bytes read by the grapheme-cluster probe ([`crate::tui::probe::typed_ahead`]).
+    pub bytes: Vec<u8>,
+    /// Events crossterm read during the ambiguous-width probe.
+    pub events: Vec<Event>,
+}
+
 /// What the reading threads send.
 #[cfg_attr(not(unix), allow(dead_code))]
 enum Chunk {
@@ -61,16 +71,28 @@ mod unix {
 
     impl Input {
         /// Starts reading the terminal (standard input if it is one, else `/dev/tty`) and
-        /// watching for SIGWINCH.
-        pub fn start() -> io::Result<Input> {
+        /// watching for SIGWINCH; what was typed `ahead` comes first.
+        pub fn start(ahead: TypedAhead) -> io::Result<Input> {
             let tty: Box<dyn Read + Send> = if io::stdin().is_terminal() {
                 Box::new(io::stdin())
             } else {
                 Box::new(File::open("/dev/tty")?)
             };
-            let (input, send) = Input::over(tty)?;
+            let (mut input, send) = Input::over(tty)?;
+            input.type_ahead(ahead);
             watch_resizes(send);
             Ok(input)
+        }
+
+        /// Puts what was typed `ahead` before anything read from now on.
+        pub(super) fn type_ahead(&mut self, ahead: TypedAhead) {
+            if !ahead.bytes.is_empty() {
+                self.parser.feed(&ahead.bytes);
+                self.parser.end_of_input();
+            }
+            for event in ahead.events {
+                self.parser.push(event);
+            }
         }
 
         /// Reads `tty` on a thread; returns the sender for other sources of events.
@@ -249,8 +271,8 @@ mod other {
     pub struct Input;
 
     impl Input {
-        /// Reads through crossterm.
-        pub fn start() -> io::Result<Input> {
+        /// Reads through crossterm (which keeps what was typed ahead itself).
+        pub fn start(_ahead: TypedAhead) -> io::Result<Input> {
             Ok(Input)
         }
 

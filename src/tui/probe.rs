@@ -71,15 +71,49 @@ fn reply_ends_with(rest: &str, end: char) -> bool {
     params.is_some_and(|at| rest[at..].starts_with(end))
 }
 
+/// What the answers read by the probe hold besides the answers: keys typed before the
+/// reader appeared (while an archive opened), in the order typed, for the reader to take
+/// first. Typed before the terminal was put in raw mode, `Enter` came as a line feed: it
+/// is given back as the carriage return the reader reads as `Enter`.
+pub fn typed_ahead(replies: &[u8]) -> Vec<u8> {
+    let mut typed = Vec::with_capacity(replies.len());
+    let mut at = 0;
+    while at < replies.len() {
+        let rest = &replies[at..];
+        if let Some(after) = rest.strip_prefix(b"\x1b[?") {
+            let params = after
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || **b == b';')
+                .count();
+            let end = &after[params..];
+            let reply = if end.starts_with(b"c") {
+                Some(1)
+            } else if end.starts_with(b"$y") {
+                Some(2)
+            } else {
+                None
+            };
+            if let Some(len) = reply {
+                at += 3 + params + len;
+                continue;
+            }
+        }
+        typed.push(if rest[0] == b'\n' { b'\r' } else { rest[0] });
+        at += 1;
+    }
+    typed
+}
+
 /// Asks the terminal about mode 2027; any failure or silence means it is not supported.
-pub fn grapheme_clusters() -> GraphemeMode {
+/// Also gives back what was typed meanwhile ([`typed_ahead`]).
+pub fn grapheme_clusters() -> (GraphemeMode, Vec<u8>) {
     #[cfg(unix)]
     {
         unix::probe().unwrap_or_default()
     }
     #[cfg(not(unix))]
     {
-        GraphemeMode::default()
+        (GraphemeMode::default(), Vec::new())
     }
 }
 
@@ -117,9 +151,9 @@ mod unix {
 
     /// Sends the requests and reads the answers from the terminal, in raw mode, for at most
     /// [`PROBE_WAIT`].
-    pub fn probe() -> io::Result<GraphemeMode> {
+    pub fn probe() -> io::Result<(GraphemeMode, Vec<u8>)> {
         if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-            return Ok(GraphemeMode::default());
+            return Ok((GraphemeMode::default(), Vec::new()));
         }
         let mut tty = std::fs::File::open("/dev/tty")?;
         let mut poll = Poll::new()?;
@@ -134,7 +168,7 @@ mod unix {
         answer
     }
 
-    fn ask(tty: &mut std::fs::File, poll: &mut Poll) -> io::Result<GraphemeMode> {
+    fn ask(tty: &mut std::fs::File, poll: &mut Poll) -> io::Result<(GraphemeMode, Vec<u8>)> {
         let mut out = io::stdout();
         out.write_all(b"\x1b[?2027$p\x1b[c")?;
         out.flush()?;
@@ -142,14 +176,16 @@ mod unix {
         let mut replies = Vec::new();
         let mut events = Events::with_capacity(4);
         let mut chunk = [0u8; 256];
+        // Keys typed meanwhile are among the answers: they are kept, not lost.
+        let answer = |mode, replies: &[u8]| Ok((mode, super::typed_ahead(replies)));
         loop {
             if let Some(mode) = parse_replies(&replies) {
-                return Ok(mode);
+                return answer(mode, &replies);
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            // Answers longer than any real one: not an answer.
+            // Answers longer than any real one: not an answer (a paste, keys held down).
             if left.is_zero() || replies.len() > 4096 {
-                return Ok(GraphemeMode::default());
+                return answer(GraphemeMode::default(), &replies);
             }
             match poll.poll(&mut events, Some(left)) {
                 Ok(()) => {}
@@ -161,7 +197,7 @@ mod unix {
             }
             // Readable: one read returns what has come without blocking.
             match tty.read(&mut chunk) {
-                Ok(0) => return Ok(GraphemeMode::default()),
+                Ok(0) => return answer(GraphemeMode::default(), &replies),
                 Ok(n) => replies.extend_from_slice(&chunk[..n]),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
@@ -210,5 +246,19 @@ mod tests {
         assert_eq!(parse_replies(b""), None);
         assert_eq!(parse_replies(b"\x1b[?2027;2$y"), None);
         assert_eq!(parse_replies(b"\x1b[?2027;2$y\x1b[?62;"), None);
+    }
+
+    #[test]
+    fn keys_typed_before_the_answers_are_kept_and_the_answers_dropped() {
+        // `/gonghui Enter` typed while the archive opened (Enter as a line feed: the
+        // terminal was not yet raw), then the answers, then a key typed after them.
+        let read = b"/gonghui\n\x1b[?2027;0$y\x1b[?64;1;2c\x1bj";
+        assert_eq!(typed_ahead(read), b"/gonghui\r\x1bj");
+        assert_eq!(typed_ahead(b"\x1b[?62;22c"), b"");
+        // Nothing answered (a terminal that does not): everything read was typed.
+        assert_eq!(
+            typed_ahead("/驿站\x1b[A".as_bytes()),
+            "/驿站\x1b[A".as_bytes()
+        );
     }
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
@@ -189,9 +189,11 @@ fn install_signal_handlers(state: SharedStore, lang: Lang) {
 fn install_signal_handlers(_state: SharedStore, _lang: Lang) {}
 
 /// Asks the terminal how wide it draws `“`: prints it and requests the cursor position.
-/// Any failure or silence (crossterm waits up to 2 s) means one column.
-pub fn probe_ambiguous_width() -> AmbiguousWidth {
-    let probe = || -> io::Result<u16> {
+/// Any failure or silence (crossterm waits up to 2 s) means one column. Also gives back the
+/// events crossterm read meanwhile (keys typed before the reader appeared).
+pub fn probe_ambiguous_width() -> (AmbiguousWidth, Vec<event::Event>) {
+    let mut typed = Vec::new();
+    let mut probe = || -> io::Result<u16> {
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
         write!(out, "\r\u{201c}")?;
@@ -199,15 +201,20 @@ pub fn probe_ambiguous_width() -> AmbiguousWidth {
         let column = cursor::position().map(|(x, _)| x);
         write!(out, "\r\x1b[2K")?;
         out.flush()?;
+        // What crossterm read besides the position stays in its queue: keep it.
+        while event::poll(Duration::ZERO)? {
+            typed.push(event::read()?);
+        }
         terminal::disable_raw_mode()?;
         column
     };
     let column = probe();
     let _ = terminal::disable_raw_mode();
-    match column {
+    let width = match column {
         Ok(2) => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,
-    }
+    };
+    (width, typed)
 }
 
 /// The width `kanbao show` lays an article out at: the terminal's when stdout is one (at
