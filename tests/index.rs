@@ -221,7 +221,15 @@ proptest! {
                 .map(|&p| archive.articles(&[p]).unwrap().remove(0).id)
                 .collect();
             let expected: Vec<String> = results(collection, &query).into_iter().map(|r| r.0).collect();
-            prop_assert_eq!(ids, expected, "{}", term);
+            prop_assert_eq!(&ids, &expected, "{}", term);
+            // The first rows alone (`search | head`): found from bounds for a term of three
+            // characters or more, the same as the first of the whole ranking.
+            for k in [1, 3, 10] {
+                let best = archive.best_within(&query, k).unwrap().unwrap();
+                let best: Vec<String> =
+                    archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
+                prop_assert_eq!(&best[..], &expected[..k.min(expected.len())], "{} k={}", term, k);
+            }
         }
     }
 }
@@ -245,7 +253,13 @@ proptest! {
         if let Some(places) = archive.ranked(&query).unwrap() {
             let ids: Vec<String> = ids_of(&archive, &places);
             let expected: Vec<String> = results(collection, &query).into_iter().map(|r| r.0).collect();
-            prop_assert_eq!(ids, expected, "{}", text);
+            prop_assert_eq!(&ids, &expected, "{}", text);
+            for k in [1, 4] {
+                let best = archive.best_within(&query, k).unwrap().unwrap();
+                let best: Vec<String> =
+                    archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
+                prop_assert_eq!(&best[..], &expected[..k.min(expected.len())], "{} k={}", text, k);
+            }
         }
     }
 }

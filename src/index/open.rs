@@ -10,6 +10,7 @@ use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
+mod best;
 mod counter;
 mod cursor;
 mod dates;

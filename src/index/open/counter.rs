@@ -6,6 +6,17 @@ use super::spelled::Spelled;
 use crate::index::query::grams;
 use crate::search::{Query, Term};
 
+/// A document: file, segment, document number.
+pub(super) type DocAt = (usize, usize, u32);
+
+/// Which documents to count (given the document and its date key), asked before the
+/// positions of a term are read; on every thread of a search.
+pub(super) type Wanted<'a> = &'a (dyn Fn(DocAt, (u64, u64, u64)) -> bool + Sync);
+
+/// Terms as the index counts them, each with whether it must stand in the headings
+/// ([`exact_query`]).
+pub(super) type Terms = (Vec<Counter>, Vec<bool>);
+
 /// How the index counts one term's hits.
 pub(super) enum Counter {
     /// A literal term, by its covering bigrams ([`grams`]).

@@ -13,8 +13,9 @@ use std::sync::atomic::AtomicBool;
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query as TQuery};
 
+use super::counter::Wanted;
 use super::dates::Days;
-use super::ranked::{Match, Wanted};
+use super::ranked::Match;
 use super::{Archive, date_of_key, engine};
 use crate::collection::Collection;
 use crate::date::{Date, DateRange};

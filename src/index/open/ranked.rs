@@ -17,18 +17,12 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
-use super::counter::{Counter, exact_query, exact_units, title_terms};
+use super::best::bounded;
+use super::counter::{Counter, DocAt, Terms, Wanted, exact_query, exact_units, title_terms};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
 use crate::search::{Cancelled, Query};
-
-/// A document: file, segment, document number.
-type DocAt = (usize, usize, u32);
-
-/// Which documents to count (given the document and its date key), asked before the
-/// positions of a term are read; on every thread of a search.
-pub(super) type Wanted<'a> = &'a (dyn Fn(DocAt, (u64, u64, u64)) -> bool + Sync);
 
 /// Occurrences of the term in one article, and how many start before `hend`: the starts
 /// `p` of the first gram where every other gram stands at `p + its offset`.
@@ -124,7 +118,7 @@ impl Archive {
         let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
-        let parts = self.per_segment(&terms, wanted, None, |_, _, counts| {
+        let parts = self.per_segment((&terms, usize::MAX), wanted, None, |_, _, counts| {
             Ok(vec![(
                 counts.len(),
                 counts.iter().map(|c| c.1 as usize).sum::<usize>(),
@@ -144,7 +138,7 @@ impl Archive {
         best: usize,
         stop: Option<Cancelled<'_>>,
     ) -> Result<Vec<Match>, String> {
-        self.per_segment(terms, wanted, stop, |fi, si, mut counts| {
+        self.per_segment((terms, best), wanted, stop, |fi, si, mut counts| {
             if best > 0 && counts.len() > best {
                 // The best by title and hits alone, with every tie of the last: only those
                 // need their dates and places (a million matches cost no match list).
@@ -213,13 +207,20 @@ impl Archive {
         let positions = &self.ord()?.positions;
         // The query's `date:` and literal `-term`s are applied from the index as well.
         self.within(query, |wanted| {
-            self.per_segment(&terms, wanted, Some(cancelled), |fi, si, counts| {
-                let at = &positions[fi][si];
-                Ok(counts
-                    .into_iter()
-                    .filter_map(|(doc, hits, title)| Some((*at.get(doc as usize)?, hits, title)))
-                    .collect())
-            })
+            self.per_segment(
+                (&terms, usize::MAX),
+                wanted,
+                Some(cancelled),
+                |fi, si, counts| {
+                    let at = &positions[fi][si];
+                    Ok(counts
+                        .into_iter()
+                        .filter_map(|(doc, hits, title)| {
+                            Some((*at.get(doc as usize)?, hits, title))
+                        })
+                        .collect())
+                },
+            )
         })
         .map(Some)
     }
@@ -230,7 +231,7 @@ impl Archive {
     /// segments).
     fn per_segment<T: Send>(
         &self,
-        terms: &Terms,
+        (terms, best): (&Terms, usize),
         wanted: Option<Wanted<'_>>,
         stop: Option<Cancelled<'_>>,
         make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
@@ -247,7 +248,10 @@ impl Archive {
             }
             // A panic in tantivy (a damaged file) is this search's error, not the process's.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let counts = self.segment_counts(fi, si, terms, wanted)?;
+                let counts = match best < usize::MAX && bounded(terms) {
+                    true => self.segment_best(fi, si, terms, wanted, best)?,
+                    false => self.segment_counts(fi, si, terms, wanted, None, false)?,
+                };
                 match counts.is_empty() {
                     true => Ok(Vec::new()),
                     false => make(fi, si, counts),
@@ -266,14 +270,17 @@ impl Archive {
     }
 
     /// The documents of segment `si` of file `fi` holding every one of `terms` (among those
-    /// `wanted` accepts: then the date columns are read too), ascending, with their hits and
-    /// title hits summed over the terms.
-    fn segment_counts(
+    /// `wanted` accepts: then the date columns are read too; or among those `within` holds,
+    /// ascending, their counts 0), ascending, with their hits and title hits summed over the
+    /// terms; with `bounds`, literal terms give bounds on them instead ([`Archive::segment_best`]).
+    pub(super) fn segment_counts(
         &self,
         fi: usize,
         si: usize,
         (terms, headings): &Terms,
         wanted: Option<Wanted<'_>>,
+        within: Option<Vec<Counted>>,
+        bounds: bool,
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
@@ -293,11 +300,11 @@ impl Archive {
             }
             _ => true,
         };
-        let mut all: Option<Vec<Counted>> = None;
+        let mut all: Option<Vec<Counted>> = within;
         for (term, &in_headings) in terms.iter().zip(headings) {
             let mut counts = match term {
                 Counter::Literal(grams) => {
-                    self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, true)?
+                    self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, !bounds)?
                 }
                 Counter::Frequency(grams) => {
                     self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, false)?
@@ -334,8 +341,9 @@ impl Archive {
     /// The documents of segment `si` of file `fi` holding the literal term whose covering
     /// bigrams are `grams`, ascending, with its hits and title hits: among the documents of
     /// `before` when given (the terms before it), else among those `asked` accepts. Without
-    /// `positions` (a term of one bigram) the hits are its frequency and the title hits its
-    /// frequency in the headings' bigrams.
+    /// `positions` the hits are the least frequency of its bigrams and the title hits the
+    /// least of their frequencies in the headings' bigrams: exact for a term of one bigram,
+    /// bounds for a longer one.
     #[allow(clippy::too_many_arguments)]
     fn literal_counts(
         &self,
@@ -362,17 +370,19 @@ impl Archive {
                 None => return Ok(Vec::new()),
             }
         }
-        // Without positions: the term's postings in the headings, for its title hits.
-        let mut headings = match positions {
-            true => None,
-            false => {
-                let t = TTerm::from_field_text(file.fields.hbi, &grams[0].1);
-                seg.inverted_index(file.fields.hbi)
-                    .map_err(engine)?
-                    .read_postings(&t, IndexRecordOption::WithFreqs)
-                    .map_err(engine)?
+        // Without positions: the bigrams' postings in the headings, for the title hits.
+        let mut headings = Vec::new();
+        if !positions {
+            let inverted = seg.inverted_index(file.fields.hbi).map_err(engine)?;
+            for (_, gram) in grams {
+                let t = TTerm::from_field_text(file.fields.hbi, gram);
+                headings.push(
+                    inverted
+                        .read_postings(&t, IndexRecordOption::WithFreqs)
+                        .map_err(engine)?,
+                );
             }
-        };
+        }
         let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
         let mut counts = Vec::new();
         let mut at: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
@@ -410,13 +420,16 @@ impl Archive {
                     }
                     count(&at, &offsets, hend[doc as usize])
                 } else {
-                    let title = headings.as_mut().map_or(0, |h| {
-                        if h.doc() < doc {
-                            h.seek(doc);
-                        }
-                        if h.doc() == doc { h.term_freq() } else { 0 }
+                    let title = headings.iter_mut().map(|h| {
+                        h.as_mut().map_or(0, |h| {
+                            if h.doc() < doc {
+                                h.seek(doc);
+                            }
+                            if h.doc() == doc { h.term_freq() } else { 0 }
+                        })
                     });
-                    (posts[0].term_freq() as usize, title as usize)
+                    let hits = posts.iter().map(|p| p.term_freq()).min().unwrap_or(0);
+                    (hits as usize, title.min().unwrap_or(0) as usize)
                 };
                 if hits > 0 {
                     counts.push((doc, hits as u32, title as u32));
@@ -433,10 +446,6 @@ impl Archive {
         self.read_all(&at)
     }
 }
-
-/// Terms as the index counts them, each with whether it must stand in the headings
-/// ([`exact_query`]).
-type Terms = (Vec<Counter>, Vec<bool>);
 
 pub use super::cursor::Counted;
 

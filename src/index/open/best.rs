@@ -1,0 +1,75 @@
+//! The first rows of a ranked search without the positions of every match (issue 12:
+//! `kanbao search 沙河工会服务站 | head` at a million articles): each document's hits are
+//! bounded from frequencies alone, and only the documents whose bounds can reach the best
+//! are counted exactly ([`Archive::segment_best`]).
+
+use super::Archive;
+use super::counter::{Counter, Terms, Wanted};
+use super::cursor::Counted;
+
+impl Archive {
+    /// The `best` best documents of segment `si` of file `fi` holding every one of `terms`
+    /// (literal terms, see [`bounded`]) by title hits and hits, with every tie of the last,
+    /// and perhaps others, as [`Archive::segment_counts`] counts them, without reading the
+    /// positions of every match: each document's hits are bounded by the least frequency of
+    /// its terms' bigrams and its title hits by the least in the headings' bigrams (no
+    /// position read; an occurrence holds each of its bigrams once, and a title hit lies in
+    /// the headings), then documents are counted exactly in the order of their bounds until
+    /// no document left can reach the `best`-th counted (`kanbao search 沙河工会服务站 |
+    /// head`, docs/index.md §7).
+    pub(super) fn segment_best(
+        &self,
+        fi: usize,
+        si: usize,
+        terms: &Terms,
+        wanted: Option<Wanted<'_>>,
+        best: usize,
+    ) -> Result<Vec<Counted>, String> {
+        // Title hits first, then hits: the order `count_terms` keeps the best by.
+        let score = |c: &Counted| (u64::from(c.2 > 0) << 32) | u64::from(c.1);
+        let kth = |scores: &mut Vec<u64>| {
+            let at = scores.len() - best;
+            *scores.select_nth_unstable(at).1
+        };
+        let bounds = self.segment_counts(fi, si, terms, wanted, None, true)?;
+        let mut left: Vec<(u64, u32)> = bounds.iter().map(|c| (score(c), c.0)).collect();
+        if left.len() <= best {
+            let all = bounds.iter().map(|c| (c.0, 0, 0)).collect();
+            return self.segment_counts(fi, si, terms, wanted, Some(all), false);
+        }
+        let mut threshold = kth(&mut left.iter().map(|b| b.0).collect());
+        let mut counted: Vec<Counted> = Vec::new();
+        loop {
+            // Every document left that may reach the threshold, counted exactly.
+            let mut next: Vec<Counted> = Vec::new();
+            left.retain(|&(bound, doc)| match bound >= threshold {
+                true => {
+                    next.push((doc, 0, 0));
+                    false
+                }
+                false => true,
+            });
+            if next.is_empty() {
+                return Ok(counted);
+            }
+            next.sort_unstable();
+            counted.extend(self.segment_counts(fi, si, terms, wanted, Some(next), false)?);
+            threshold = match counted.len() >= best {
+                true => kth(&mut counted.iter().map(score).collect()),
+                // Fewer matches than wanted so far: any document left may be one.
+                false => 0,
+            };
+        }
+    }
+}
+
+/// Whether the best of `terms` are found from bounds ([`Archive::segment_best`]): literal
+/// terms only, none of which must stand in the headings, and one at least of three
+/// characters or more (two characters are counted from frequencies already).
+pub(super) fn bounded((terms, headings): &Terms) -> bool {
+    headings.iter().all(|h| !h)
+        && terms
+            .iter()
+            .all(|t| matches!(t, Counter::Literal(_) | Counter::Frequency(_)))
+        && terms.iter().any(|t| matches!(t, Counter::Literal(_)))
+}
