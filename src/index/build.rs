@@ -152,7 +152,9 @@ fn document(
         .char_indices()
         .nth(hend as usize)
         .map_or(text, |(at, _)| &text[..at]);
-    d.add_text(f.hbi, headings);
+    for field in [f.hbi, f.hpyp, f.hpyr] {
+        d.add_text(field, headings);
+    }
     d
 }
 

@@ -3,7 +3,7 @@
 //! Each article is one tantivy document. Its searchable text is what the in-memory engine
 //! searches ([`crate::search`]): headings, byline and paragraphs, each folded (NFKC +
 //! lowercase) and ended by a line break, so that positions are character offsets in that
-//! text. Six token fields are made from it:
+//! text. Eight token fields are made from it:
 //! - `uni`: every character (no positions: a one-character term is one lookup);
 //! - `bi`: every pair of adjacent characters, at the position of the first, with positions
 //!   (a longer term is a phrase of bigrams at offsets 0, 2, 4, …, and the last one);
@@ -15,7 +15,9 @@
 //!   a two-character term's title hits without reading a position;
 //! - `pyr`: every reading of a character that has pinyin (`hui` and `kuai` for 会), with
 //!   positions, so that a pinyin term's full syllables, `zh`/`ch`/`sh` and last prefix are
-//!   found where they stand (see `open/spelled.rs`).
+//!   found where they stand (see `open/spelled.rs`);
+//! - `hpyp`, `hpyr`: the letter pairs and readings of the headings alone, with frequencies:
+//!   bounds on a pinyin term's title hits without reading a position (see `open/best.rs`).
 //!
 //! No token crosses a line break, so none spans two fields.
 
@@ -28,7 +30,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -80,6 +82,10 @@ pub struct Fields {
     pub pyp: Field,
     /// Pinyin readings of each character, with positions.
     pub pyr: Field,
+    /// Pinyin first-letter pairs of the headings, with frequencies.
+    pub hpyp: Field,
+    /// Pinyin readings of the headings' characters, with frequencies.
+    pub hpyr: Field,
 }
 
 fn token_field(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
@@ -120,6 +126,8 @@ pub fn schema() -> (Schema, Fields) {
         pyi: b.add_text_field("pyi", token_field(PYI, Basic)),
         pyp: b.add_text_field("pyp", token_field(PYP, Positions)),
         pyr: b.add_text_field("pyr", token_field(PYR, Positions)),
+        hpyp: b.add_text_field("hpyp", token_field(PYP, IndexRecordOption::WithFreqs)),
+        hpyr: b.add_text_field("hpyr", token_field(PYR, IndexRecordOption::WithFreqs)),
     };
     (b.build(), fields)
 }

@@ -7,6 +7,10 @@ use super::Archive;
 use super::counter::{Counter, Terms, Wanted};
 use super::cursor::Counted;
 
+/// Most shapes of a pinyin term standing in most documents for its best to be found from
+/// bounds (see [`super::spelled::Spelled::dense_shapes`]).
+const DENSE_SHAPES: usize = 2;
+
 impl Archive {
     /// The `best` best documents of segment `si` of file `fi` holding every one of `terms`
     /// (literal terms, see [`bounded`]) by title hits and hits, with every tie of the last,
@@ -31,6 +35,16 @@ impl Archive {
             let at = scores.len() - best;
             *scores.select_nth_unstable(at).1
         };
+        if let [Counter::Spelled(spelled)] = terms.0.as_slice() {
+            let file = &self.files[fi];
+            let seg = file.searcher.segment_reader(si as u32);
+            let dense = spelled
+                .dense_shapes(seg, &file.fields)
+                .map_err(super::engine)?;
+            if dense > DENSE_SHAPES {
+                return self.segment_counts(fi, si, terms, wanted, None, false);
+            }
+        }
         let bounds = self.segment_counts(fi, si, terms, wanted, None, true)?;
         let mut left: Vec<(u64, u32)> = bounds.iter().map(|c| (score(c), c.0)).collect();
         if left.len() <= best {
@@ -64,12 +78,13 @@ impl Archive {
 }
 
 /// Whether the best of `terms` are found from bounds ([`Archive::segment_best`]): literal
-/// terms only, none of which must stand in the headings, and one at least of three
-/// characters or more (two characters are counted from frequencies already).
+/// terms with one at least of three characters or more (two characters are counted from
+/// frequencies already), or one pinyin term; none of which must stand in the headings.
 pub(super) fn bounded((terms, headings): &Terms) -> bool {
+    let literal = |t: &Counter| matches!(t, Counter::Literal(_) | Counter::Frequency(_));
+    let one_pinyin = matches!(terms.as_slice(), [Counter::Spelled(_)]);
     headings.iter().all(|h| !h)
-        && terms
-            .iter()
-            .all(|t| matches!(t, Counter::Literal(_) | Counter::Frequency(_)))
-        && terms.iter().any(|t| matches!(t, Counter::Literal(_)))
+        && (one_pinyin
+            || (terms.iter().all(literal)
+                && terms.iter().any(|t| matches!(t, Counter::Literal(_)))))
 }

@@ -117,6 +117,14 @@ impl Cursor {
         self.align();
     }
 
+    /// To the first document at or after `target` where every need stands.
+    pub(super) fn seek(&mut self, target: DocId) {
+        if target > self.doc {
+            self.doc = self.needs[0].1.seek(target);
+            self.align();
+        }
+    }
+
     /// The shape's matches in the current document, as (document, end, start), into `out`: the
     /// starts the leading need allows, narrowed by each other need in turn; a need's
     /// positions are read only while some start is left.
@@ -138,6 +146,133 @@ impl Cursor {
         let doc = self.doc;
         out.extend(s.starts.iter().map(|&st| (doc, st + self.chars, st)));
     }
+}
+
+/// Bounds on one shape's matches in each document of `seg` that `keep` accepts and where
+/// all its needs stand, ascending, into `out`: no more matches than the least frequency of
+/// a need (each match holds each need at its own place), and no more in the headings than
+/// the least frequency of a need in the headings' fields (a match starting in the headings
+/// lies in them: none crosses a line break). No position is read.
+pub(super) fn shape_bounds(
+    shape: &Shape,
+    seg: &SegmentReader,
+    fields: &Fields,
+    keep: &dyn Fn(DocId) -> bool,
+    out: &mut Vec<Counted>,
+) -> tantivy::Result<()> {
+    let alive = seg.alive_bitset();
+    // For each need: its lists in the text, then in the headings.
+    let mut needs: Vec<(Vec<SegmentPostings>, Vec<SegmentPostings>, u32)> = Vec::new();
+    for need in shape.needs.iter().chain(&implied_pairs(shape)) {
+        let (body, head) = match need.field {
+            Tokens::LetterPairs => (fields.pyp, fields.hpyp),
+            Tokens::Readings => (fields.pyr, fields.hpyr),
+            Tokens::Bigrams => (fields.bi, fields.hbi),
+        };
+        let read = |field, token: &str| -> tantivy::Result<Option<SegmentPostings>> {
+            let t = TTerm::from_field_text(field, token);
+            Ok(seg
+                .inverted_index(field)?
+                .read_postings(&t, IndexRecordOption::WithFreqs)?)
+        };
+        let (mut lists, mut heads) = (Vec::new(), Vec::new());
+        for token in &need.tokens {
+            lists.extend(read(body, token)?);
+            heads.extend(read(head, token)?);
+        }
+        if lists.is_empty() {
+            return Ok(());
+        }
+        let size = lists.iter().map(|p| p.size_hint()).sum();
+        needs.push((lists, heads, size));
+    }
+    needs.sort_by_key(|n| n.2);
+    let first =
+        |lists: &[SegmentPostings]| lists.iter().map(|p| p.doc()).min().unwrap_or(TERMINATED);
+    let seek = |lists: &mut [SegmentPostings], doc: DocId| {
+        for p in lists.iter_mut() {
+            if p.doc() < doc {
+                p.seek(doc);
+            }
+        }
+    };
+    let freq = |lists: &[SegmentPostings], doc: DocId| -> u32 {
+        lists
+            .iter()
+            .filter(|p| p.doc() == doc)
+            .map(|p| p.term_freq())
+            .sum()
+    };
+    let mut doc = first(&needs[0].0);
+    'docs: while doc != TERMINATED {
+        for (lists, _, _) in needs.iter_mut() {
+            seek(lists, doc);
+            let at = first(lists);
+            if at > doc {
+                seek(&mut needs[0].0, at);
+                doc = first(&needs[0].0);
+                continue 'docs;
+            }
+        }
+        if alive.is_none_or(|a| a.is_alive(doc)) && keep(doc) {
+            let (mut hits, mut title) = (u32::MAX, u32::MAX);
+            for (lists, heads, _) in needs.iter_mut() {
+                hits = hits.min(freq(lists, doc));
+                seek(heads, doc);
+                title = title.min(freq(heads, doc));
+            }
+            out.push((doc, hits, title));
+        }
+        let lead = &mut needs[0].0;
+        for p in lead.iter_mut() {
+            if p.doc() == doc {
+                p.advance();
+            }
+        }
+        doc = first(lead);
+    }
+    Ok(())
+}
+
+/// The letter pairs two adjacent readings of `shape` imply (`gh` for `gong|hui`): not asked
+/// when matching (the readings say more), but a tighter bound, as a pair must stand where
+/// the two characters are adjacent, and a reading anywhere.
+fn implied_pairs(shape: &Shape) -> Vec<Need> {
+    let letters = |offset: u32| -> Option<Vec<char>> {
+        let need = shape
+            .needs
+            .iter()
+            .find(|n| n.offset == offset && n.field == Tokens::Readings)?;
+        let mut firsts: Vec<char> = need
+            .tokens
+            .iter()
+            .filter_map(|t| t.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Some(firsts)
+    };
+    let paired = |offset: u32| {
+        shape
+            .needs
+            .iter()
+            .any(|n| n.offset == offset && n.field == Tokens::LetterPairs)
+    };
+    (0..shape.chars.saturating_sub(1))
+        .filter(|&o| !paired(o))
+        .filter_map(|o| {
+            let (a, b) = (letters(o)?, letters(o + 1)?);
+            let tokens = a
+                .iter()
+                .flat_map(|x| b.iter().map(move |y| [*x, *y].iter().collect()))
+                .collect();
+            Some(Need {
+                offset: o,
+                field: Tokens::LetterPairs,
+                tokens,
+            })
+        })
+        .collect()
 }
 
 /// The positions of a need in one document as marks, one byte a position: narrowing the

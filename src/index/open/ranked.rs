@@ -315,9 +315,12 @@ impl Archive {
                         Some(b) => b.binary_search_by_key(&doc, |c| c.0).is_ok(),
                         None => asked(doc),
                     };
-                    spelled
-                        .counts(seg, &file.fields, &hend, &keep)
-                        .map_err(engine)?
+                    let within: Option<Vec<u32>> = before.map(|b| b.iter().map(|c| c.0).collect());
+                    match bounds {
+                        true => spelled.bounds(seg, &file.fields, &keep),
+                        false => spelled.counts(seg, &file.fields, &hend, &keep, within.as_deref()),
+                    }
+                    .map_err(engine)?
                 }
                 Counter::Together(terms) => {
                     Spelled::together(terms, seg, &file.fields, &hend, &asked).map_err(engine)?

@@ -18,10 +18,10 @@
 //! those starting before `hend` are its title hits. A one-letter term (one part of one
 //! letter: `pyi` has no positions) and a term with too many shapes are left to the matcher.
 
-use tantivy::{DocId, SegmentReader, TERMINATED};
+use tantivy::{DocId, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
-use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens};
+use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens, shape_bounds};
 use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
@@ -179,7 +179,8 @@ impl Spelled {
     }
 
     /// The documents of `seg` the term matches, among those `keep` accepts (asked before
-    /// any position is read), ascending, with their hits and title hits (`hend`: where each
+    /// any position is read) and `within` holds (ascending: the others are skipped, not
+    /// walked), ascending, with their hits and title hits (`hend`: where each
     /// document's headings end).
     pub(super) fn counts(
         &self,
@@ -187,14 +188,78 @@ impl Spelled {
         fields: &Fields,
         hend: &[u64],
         keep: &dyn Fn(DocId) -> bool,
+        within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<Counted>> {
         let mut out: Vec<Counted> = Vec::new();
-        self.for_each_doc(seg, fields, keep, |doc, taken| {
+        self.for_each_doc(seg, fields, (keep, within), |doc, taken| {
             let end = hend[doc as usize];
             let title = taken.iter().filter(|m| u64::from(m.0) < end).count();
             out.push((doc, taken.len() as u32, title as u32));
         })?;
         Ok(out)
+    }
+
+    /// Bounds on the term's hits and title hits in each document of `seg` where a shape's
+    /// needs all stand (among those `keep` accepts), ascending: the sums of its shapes'
+    /// bounds ([`shape_bounds`]), as the hits taken are some of the shapes' matches. No
+    /// position is read ([`super::Archive::segment_best`]).
+    pub(super) fn bounds(
+        &self,
+        seg: &SegmentReader,
+        fields: &Fields,
+        keep: &dyn Fn(DocId) -> bool,
+    ) -> tantivy::Result<Vec<Counted>> {
+        let mut lists = Vec::with_capacity(self.shapes.len());
+        for shape in &self.shapes {
+            let mut list = Vec::new();
+            shape_bounds(shape, seg, fields, keep, &mut list)?;
+            if !list.is_empty() {
+                lists.push(list);
+            }
+        }
+        // The smaller lists first: each merge copies what it has so far.
+        lists.sort_by_key(Vec::len);
+        let mut all: Vec<Counted> = Vec::new();
+        for list in lists {
+            all = match all.is_empty() {
+                true => list,
+                false => summed(&all, &list),
+            };
+        }
+        Ok(all)
+    }
+
+    /// How many of the term's shapes stand in most documents of `seg` (every need of them
+    /// in a quarter of its documents or more): those make bounds loose and dear to find, so
+    /// the best are then counted whole ([`super::Archive::segment_best`]).
+    pub(super) fn dense_shapes(
+        &self,
+        seg: &SegmentReader,
+        fields: &Fields,
+    ) -> tantivy::Result<usize> {
+        let quarter = seg.num_docs() / 4;
+        let mut dense = 0;
+        for shape in &self.shapes {
+            let mut all = true;
+            for need in &shape.needs {
+                let field = match need.field {
+                    Tokens::LetterPairs => fields.pyp,
+                    Tokens::Readings => fields.pyr,
+                    Tokens::Bigrams => fields.bi,
+                };
+                let inverted = seg.inverted_index(field)?;
+                let mut docs = 0;
+                for token in &need.tokens {
+                    docs += inverted.doc_freq(&TTerm::from_field_text(field, token))?;
+                }
+                if docs < quarter {
+                    all = false;
+                    break;
+                }
+            }
+            dense += usize::from(all);
+        }
+        Ok(dense)
     }
 
     /// The documents of `seg` holding every one of `terms` (among those `keep` accepts),
@@ -261,9 +326,17 @@ impl Spelled {
         &self,
         seg: &SegmentReader,
         fields: &Fields,
-        keep: &dyn Fn(DocId) -> bool,
+        (keep, within): (&dyn Fn(DocId) -> bool, Option<&[u32]>),
         mut each: impl FnMut(DocId, &[(u32, u32)]),
     ) -> tantivy::Result<()> {
+        // The first document at or after `doc` that may be wanted.
+        let from = |doc: DocId| match within {
+            Some(w) => w
+                .get(w.partition_point(|&d| d < doc))
+                .copied()
+                .unwrap_or(TERMINATED),
+            None => doc,
+        };
         let alive = seg.alive_bitset();
         let mut cursors = Vec::with_capacity(self.shapes.len());
         for shape in &self.shapes {
@@ -281,11 +354,13 @@ impl Spelled {
             let end = first.saturating_add(WINDOW);
             found.clear();
             for c in &mut cursors {
+                c.seek(from(c.doc));
                 while c.doc < end {
                     if wanted(c.doc) {
                         c.matches(&mut scratch, &mut found);
                     }
                     c.next();
+                    c.seek(from(c.doc));
                 }
             }
             found.sort_unstable();
@@ -313,11 +388,41 @@ impl Spelled {
         keep: &dyn Fn(DocId) -> bool,
     ) -> tantivy::Result<Vec<(u32, u32, u32)>> {
         let mut out = Vec::new();
-        self.for_each_doc(seg, fields, keep, |doc, taken| {
+        self.for_each_doc(seg, fields, (keep, None), |doc, taken| {
             out.extend(taken.iter().map(|&(start, end)| (doc, start, end)));
         })?;
         Ok(out)
     }
+}
+
+/// The documents of either list (ascending by document), hits and title hits added where
+/// both hold one.
+fn summed(a: &[Counted], b: &[Counted]) -> Vec<Counted> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1 + y.1, x.2 + y.2));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
 }
 
 #[cfg(test)]
