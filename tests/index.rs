@@ -318,6 +318,11 @@ proptest! {
             let best: Vec<String> =
                 archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
             prop_assert_eq!(&best[..], &order[..k.min(order.len())], "{} k={}", term, k);
+            // The reader's first screen, when it takes it from bounds: the same rows.
+            if let Some(first) = archive.first_rows(&query, k).unwrap() {
+                let places: Vec<u32> = first.iter().map(|f| f.0).collect();
+                prop_assert_eq!(&ids_of(&archive, &places)[..], &best[..], "{} k={}", term, k);
+            }
         }
     }
 }

@@ -22,6 +22,10 @@ use crate::search::{Cancelled, Query, SearchHit, SearchIndex, rank::rank};
 /// The first places of the list, found before the collection order is made: a tall screen.
 const HEAD: usize = 128;
 
+/// The rows a pinyin search shows first, from bounds, while it counts the rest
+/// ([`Archive::first_rows`]).
+const FIRST_ROWS: usize = 64;
+
 /// A search reading its candidates shows what it has found after this long…
 const FIRST_PARTIAL: Duration = Duration::from_millis(150);
 /// …and again after each such while.
@@ -217,6 +221,21 @@ impl Library for Indexed {
         let mut wanted = Filter::from(ops.districts.clone());
         wanted.dates = ops.dates;
         let passes = self.passes(&wanted);
+        if counted && let Ok(Some(first)) = self.archive.first_rows(query, FIRST_ROWS) {
+            // A screenful at once, best first, while the whole ranking is counted.
+            let first: Vec<SearchHit> = first
+                .into_iter()
+                .filter(|f| passes(f.0 as usize))
+                .map(|(place, hits, title_hits)| SearchHit {
+                    index: place as usize,
+                    hits: hits as usize,
+                    title_hits: title_hits as usize,
+                })
+                .collect();
+            if !first.is_empty() && !cancelled() {
+                partial(first);
+            }
+        }
         let summed = match counted {
             true => self.archive.summed_places(query, cancelled),
             false => Ok(None),

@@ -4,14 +4,58 @@
 //! are counted exactly ([`Archive::segment_best`]).
 
 use super::Archive;
-use super::counter::{Counter, Terms, Wanted};
+use super::counter::{Counter, Terms, Wanted, exact_query};
 use super::cursor::Counted;
+use crate::search::Query;
 
 /// Most shapes of a pinyin term standing in most documents for its best to be found from
 /// bounds (see [`super::spelled::Spelled::dense_shapes`]).
 const DENSE_SHAPES: usize = 2;
 
 impl Archive {
+    /// The `k` best articles of `query`, as places of the collection order with their hits
+    /// and title hits, best first, when they come cheaply from bounds: one pinyin term
+    /// whose shapes are not dense in any segment (see [`DENSE_SHAPES`]). The reader shows
+    /// them while it counts the whole ranking (at 1M, `gonghui`'s first screen in about a
+    /// third of the time of the whole); `None` otherwise.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn first_rows(&self, query: &Query, k: usize) -> Result<Option<Vec<Counted>>, String> {
+        let Some(terms) = exact_query(query) else {
+            return Ok(None);
+        };
+        let [Counter::Spelled(spelled)] = terms.0.as_slice() else {
+            return Ok(None);
+        };
+        if !bounded(&terms) {
+            return Ok(None);
+        }
+        for file in &self.files {
+            for seg in file.searcher.segment_readers() {
+                let dense = spelled
+                    .dense_shapes(seg, &file.fields)
+                    .map_err(super::engine)?;
+                if dense > DENSE_SHAPES {
+                    return Ok(None);
+                }
+            }
+        }
+        let Some(best) = self.best_within(query, k)? else {
+            return Ok(None);
+        };
+        let positions = &self.ord()?.positions;
+        Ok(Some(
+            best.iter()
+                .map(|m| {
+                    let (fi, si, doc) = m.doc;
+                    let place = positions[fi][si][doc as usize];
+                    (place, m.hits() as u32, m.title_hits() as u32)
+                })
+                .collect(),
+        ))
+    }
+
     /// The `best` best documents of segment `si` of file `fi` holding every one of `terms`
     /// (literal terms, see [`bounded`]) by title hits and hits, with every tie of the last,
     /// and perhaps others, as [`Archive::segment_counts`] counts them, without reading the
