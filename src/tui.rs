@@ -69,7 +69,10 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     };
     // Before the ambiguous-width probe: that one starts crossterm's reader of the terminal,
     // and this one reads the terminal's answer itself.
-    // Both give back what was typed meanwhile (while the archive opened), for the reader.
+    // Raw from here to the reader, so that a key typed meanwhile comes as it will in the
+    // reader (an Enter as Enter, not a line feed); the probes leave it so. Both give back
+    // what was typed while the archive opened, for the reader.
+    let _ = terminal::enter_raw_for_start();
     let (clusters, bytes) = probe::grapheme_clusters();
     let mut ahead = input::TypedAhead {
         bytes,

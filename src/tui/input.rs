@@ -267,23 +267,34 @@ mod other {
 
     use super::*;
 
-    /// The terminal's events, through crossterm.
-    pub struct Input;
+    /// The terminal's events, through crossterm, after those typed ahead.
+    pub struct Input {
+        ahead: std::collections::VecDeque<Event>,
+    }
 
     impl Input {
-        /// Reads through crossterm (which keeps what was typed ahead itself).
-        pub fn start(_ahead: TypedAhead) -> io::Result<Input> {
-            Ok(Input)
+        /// Reads through crossterm; what was typed `ahead` (taken from crossterm's queue by
+        /// the width probe) comes first.
+        pub fn start(ahead: TypedAhead) -> io::Result<Input> {
+            Ok(Input {
+                ahead: ahead.events.into(),
+            })
         }
 
         /// True when an event can be read at once, waiting up to `timeout` for one.
         pub fn poll(&mut self, timeout: Duration) -> io::Result<bool> {
+            if !self.ahead.is_empty() {
+                return Ok(true);
+            }
             event::poll(timeout)
         }
 
         /// The next event.
         pub fn read(&mut self) -> io::Result<Event> {
-            event::read()
+            match self.ahead.pop_front() {
+                Some(event) => Ok(event),
+                None => event::read(),
+            }
         }
 
         /// crossterm cannot look ahead: events are taken one a frame.

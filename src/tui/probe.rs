@@ -86,6 +86,10 @@ pub fn typed_ahead(replies: &[u8]) -> Vec<u8> {
                 .take_while(|b| b.is_ascii_digit() || **b == b';')
                 .count();
             let end = &after[params..];
+            // An answer cut off by the wait's end (or its `$` alone): not keys.
+            if end.is_empty() || end == b"$" {
+                break;
+            }
             let reply = if end.starts_with(b"c") {
                 Some(1)
             } else if end.starts_with(b"$y") {
@@ -162,9 +166,13 @@ mod unix {
             Token(0),
             Interest::READABLE,
         )?;
+        // Raw already when the reader put the terminal so for its whole start (then it stays).
+        let was_raw = terminal::is_raw_mode_enabled()?;
         terminal::enable_raw_mode()?;
         let answer = ask(&mut tty, &mut poll);
-        terminal::disable_raw_mode()?;
+        if !was_raw {
+            terminal::disable_raw_mode()?;
+        }
         answer
     }
 
@@ -255,6 +263,9 @@ mod tests {
         let read = b"/gonghui\n\x1b[?2027;0$y\x1b[?64;1;2c\x1bj";
         assert_eq!(typed_ahead(read), b"/gonghui\r\x1bj");
         assert_eq!(typed_ahead(b"\x1b[?62;22c"), b"");
+        // An answer cut off at the end of the wait is dropped, not taken for keys.
+        assert_eq!(typed_ahead(b"j\x1b[?64;1"), b"j");
+        assert_eq!(typed_ahead(b"j\x1b[?2027;2$"), b"j");
         // Nothing answered (a terminal that does not): everything read was typed.
         assert_eq!(
             typed_ahead("/驿站\x1b[A".as_bytes()),

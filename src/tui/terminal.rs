@@ -188,11 +188,24 @@ fn install_signal_handlers(state: SharedStore, lang: Lang) {
 #[cfg(not(unix))]
 fn install_signal_handlers(_state: SharedStore, _lang: Lang) {}
 
+/// Puts the terminal in raw mode for the reader's start, when standard input and output
+/// are terminals: from the probes on, keys come as the reader reads them. [`enter`] keeps
+/// it, and [`restore`] (on every way out) undoes it.
+pub fn enter_raw_for_start() -> io::Result<()> {
+    use std::io::IsTerminal;
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        terminal::enable_raw_mode()?;
+    }
+    Ok(())
+}
+
 /// Asks the terminal how wide it draws `“`: prints it and requests the cursor position.
 /// Any failure or silence (crossterm waits up to 2 s) means one column. Also gives back the
 /// events crossterm read meanwhile (keys typed before the reader appeared).
 pub fn probe_ambiguous_width() -> (AmbiguousWidth, Vec<event::Event>) {
     let mut typed = Vec::new();
+    // Raw already when the reader put the terminal so for its whole start (then it stays).
+    let was_raw = terminal::is_raw_mode_enabled().unwrap_or(false);
     let mut probe = || -> io::Result<u16> {
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
@@ -201,15 +214,20 @@ pub fn probe_ambiguous_width() -> (AmbiguousWidth, Vec<event::Event>) {
         let column = cursor::position().map(|(x, _)| x);
         write!(out, "\r\x1b[2K")?;
         out.flush()?;
-        // What crossterm read besides the position stays in its queue: keep it.
-        while event::poll(Duration::ZERO)? {
-            typed.push(event::read()?);
+        // What crossterm read besides the position stays in its queue: keep it (a failure
+        // to read it leaves the column as found).
+        while event::poll(Duration::ZERO).unwrap_or(false) {
+            match event::read() {
+                Ok(e) => typed.push(e),
+                Err(_) => break,
+            }
         }
-        terminal::disable_raw_mode()?;
         column
     };
     let column = probe();
-    let _ = terminal::disable_raw_mode();
+    if !was_raw {
+        let _ = terminal::disable_raw_mode();
+    }
     let width = match column {
         Ok(2) => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,

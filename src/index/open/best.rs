@@ -73,6 +73,9 @@ impl Archive {
         wanted: Option<Wanted<'_>>,
         best: usize,
     ) -> Result<Vec<Counted>, String> {
+        if best == 0 {
+            return Ok(Vec::new());
+        }
         // Title hits first, then hits: the order `count_terms` keeps the best by.
         let score = |c: &Counted| (u64::from(c.2 > 0) << 32) | u64::from(c.1);
         let kth = |scores: &mut Vec<u64>| {
