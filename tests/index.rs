@@ -697,6 +697,18 @@ proptest! {
                 // And without the ranks (a two-character term by its frequency alone).
                 prop_assert_eq!(archive.count_within(&query).unwrap(), Some((found.len(), hits)), "{}", text);
             }
+            // The first rows alone (from bounds where the index takes them), with the
+            // exclusion, dates, title and district applied: the first of the whole ranking.
+            let mut order = found.clone();
+            order.sort_by_key(|m| m.rank);
+            let ids = |found: &[index::open::Match]| -> Vec<String> {
+                archive.read_matches(found).unwrap().into_iter().map(|a| a.id).collect()
+            };
+            for k in [1, 5] {
+                if let Some(best) = archive.best_within(&query, k).unwrap() {
+                    prop_assert_eq!(ids(&best), ids(&order[..k.min(order.len())]), "{} k={}", text, k);
+                }
+            }
             let ranked = archive.collection_of(found).unwrap();
             prop_assert_eq!(admitted(&ranked, &query), expected, "{}", text);
         }
