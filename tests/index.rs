@@ -43,6 +43,17 @@ fn results(collection: &Collection, query: &Query) -> Results {
         .collect()
 }
 
+/// The ids of the `k` best articles for `query` (`search | head`), best first.
+fn best_ids(archive: &index::Archive, query: &Query, k: usize) -> Vec<String> {
+    let best = archive.best_within(query, k).unwrap().unwrap();
+    archive
+        .read_matches(&best)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect()
+}
+
 /// The ids of the articles at `places`, in that order.
 fn ids_of(archive: &index::Archive, places: &[u32]) -> Vec<String> {
     archive
@@ -225,9 +236,7 @@ proptest! {
             // The first rows alone (`search | head`): found from bounds for a term of three
             // characters or more, the same as the first of the whole ranking.
             for k in [1, 3, 10] {
-                let best = archive.best_within(&query, k).unwrap().unwrap();
-                let best: Vec<String> =
-                    archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
+                let best = best_ids(&archive, &query, k);
                 prop_assert_eq!(&best[..], &expected[..k.min(expected.len())], "{} k={}", term, k);
             }
         }
@@ -255,9 +264,7 @@ proptest! {
             let expected: Vec<String> = results(collection, &query).into_iter().map(|r| r.0).collect();
             prop_assert_eq!(&ids, &expected, "{}", text);
             for k in [1, 4] {
-                let best = archive.best_within(&query, k).unwrap().unwrap();
-                let best: Vec<String> =
-                    archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
+                let best = best_ids(&archive, &query, k);
                 prop_assert_eq!(&best[..], &expected[..k.min(expected.len())], "{} k={}", text, k);
             }
         }
@@ -314,9 +321,7 @@ proptest! {
         // The first rows alone (`search gonghui | head`): found from bounds on the
         // frequencies of the readings and letter pairs, in the text and in the headings.
         for k in [1, 3, 10] {
-            let best = archive.best_within(&query, k).unwrap().unwrap();
-            let best: Vec<String> =
-                archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
+            let best = best_ids(&archive, &query, k);
             prop_assert_eq!(&best[..], &order[..k.min(order.len())], "{} k={}", term, k);
             // The reader's first screen, when it takes it from bounds: the same rows.
             if let Some(first) = archive.first_rows(&query, k).unwrap() {

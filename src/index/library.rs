@@ -223,15 +223,7 @@ impl Library for Indexed {
         let passes = self.passes(&wanted);
         if counted && let Ok(Some(first)) = self.archive.first_rows(query, FIRST_ROWS) {
             // A screenful at once, best first, while the whole ranking is counted.
-            let first: Vec<SearchHit> = first
-                .into_iter()
-                .filter(|f| passes(f.0 as usize))
-                .map(|(place, hits, title_hits)| SearchHit {
-                    index: place as usize,
-                    hits: hits as usize,
-                    title_hits: title_hits as usize,
-                })
-                .collect();
+            let first = search_hits(first, &passes);
             if !first.is_empty() && !cancelled() {
                 partial(first);
             }
@@ -244,15 +236,7 @@ impl Library for Indexed {
             return None;
         }
         if let Ok(Some(found)) = summed {
-            let mut hits: Vec<SearchHit> = found
-                .into_iter()
-                .filter(|f| passes(f.0 as usize))
-                .map(|(place, hits, title_hits)| SearchHit {
-                    index: place as usize,
-                    hits: hits as usize,
-                    title_hits: title_hits as usize,
-                })
-                .collect();
+            let mut hits = search_hits(found, &passes);
             rank(&mut hits);
             return Some(hits);
         }
@@ -277,4 +261,17 @@ impl Library for Indexed {
     fn id_digest(&self) -> Option<(u64, u64)> {
         self.archive.id_digest().ok()
     }
+}
+
+/// Places with their hits and title hits, those `passes` keeps, as the reader's hits.
+fn search_hits(found: Vec<(u32, u32, u32)>, passes: &dyn Fn(usize) -> bool) -> Vec<SearchHit> {
+    found
+        .into_iter()
+        .filter(|f| passes(f.0 as usize))
+        .map(|(place, hits, title_hits)| SearchHit {
+            index: place as usize,
+            hits: hits as usize,
+            title_hits: title_hits as usize,
+        })
+        .collect()
 }

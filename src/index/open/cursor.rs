@@ -4,7 +4,7 @@
 //! other needs' positions set as byte marks ([`Marks`]) to narrow the starts.
 
 use tantivy::postings::{Postings, SegmentPostings};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
@@ -21,6 +21,17 @@ pub(super) enum Tokens {
     Readings,
     /// `bi`: two adjacent characters as written.
     Bigrams,
+}
+
+impl Tokens {
+    /// The field it names: in the whole text, and in the headings alone.
+    pub(super) fn fields(self, fields: &Fields) -> (Field, Field) {
+        match self {
+            Tokens::LetterPairs => (fields.pyp, fields.hpyp),
+            Tokens::Readings => (fields.pyr, fields.hpyr),
+            Tokens::Bigrams => (fields.bi, fields.hbi),
+        }
+    }
 }
 
 /// What must stand `offset` characters from a match's start: one of `tokens`.
@@ -64,11 +75,7 @@ impl Cursor {
     ) -> tantivy::Result<Option<Cursor>> {
         let mut needs: Vec<(u32, Union)> = Vec::with_capacity(shape.needs.len());
         for need in &shape.needs {
-            let field = match need.field {
-                Tokens::LetterPairs => fields.pyp,
-                Tokens::Readings => fields.pyr,
-                Tokens::Bigrams => fields.bi,
-            };
+            let field = need.field.fields(fields).0;
             let inverted = seg.inverted_index(field)?;
             let mut posts = Vec::new();
             for token in &need.tokens {
@@ -164,11 +171,7 @@ pub(super) fn shape_bounds(
     // For each need: its lists in the text, then in the headings.
     let mut needs: Vec<(Vec<SegmentPostings>, Vec<SegmentPostings>, u32)> = Vec::new();
     for need in shape.needs.iter().chain(&implied_pairs(shape)) {
-        let (body, head) = match need.field {
-            Tokens::LetterPairs => (fields.pyp, fields.hpyp),
-            Tokens::Readings => (fields.pyr, fields.hpyr),
-            Tokens::Bigrams => (fields.bi, fields.hbi),
-        };
+        let (body, head) = need.field.fields(fields);
         let read = |field, token: &str| -> tantivy::Result<Option<SegmentPostings>> {
             let t = TTerm::from_field_text(field, token);
             Ok(seg

@@ -242,11 +242,7 @@ impl Spelled {
         for shape in &self.shapes {
             let mut all = true;
             for need in &shape.needs {
-                let field = match need.field {
-                    Tokens::LetterPairs => fields.pyp,
-                    Tokens::Readings => fields.pyr,
-                    Tokens::Bigrams => fields.bi,
-                };
+                let field = need.field.fields(fields).0;
                 let inverted = seg.inverted_index(field)?;
                 let mut docs = 0;
                 for token in &need.tokens {
