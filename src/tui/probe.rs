@@ -33,22 +33,54 @@ pub struct GraphemeMode {
     pub settable: bool,
 }
 
+/// What stands at the start of bytes read from the terminal.
+#[derive(Debug, PartialEq, Eq)]
+enum Start<'a> {
+    /// An answer, `CSI ? params c` (device attributes) or `CSI ? params $ y` (DECRQM):
+    /// its parameters, its last byte and its length.
+    Answer(&'a [u8], u8, usize),
+    /// The beginning of one, cut off where the bytes end.
+    Cut,
+    /// Anything else (a key).
+    Other,
+}
+
+fn start(bytes: &[u8]) -> Start<'_> {
+    let Some(after) = bytes.strip_prefix(b"\x1b[?") else {
+        return Start::Other;
+    };
+    let n = after
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || **b == b';')
+        .count();
+    let (params, end) = after.split_at(n);
+    match end {
+        [] | [b'$'] => Start::Cut,
+        [b'c', ..] => Start::Answer(params, b'c', 3 + n + 1),
+        [b'$', b'y', ..] => Start::Answer(params, b'y', 3 + n + 2),
+        _ => Start::Other,
+    }
+}
+
 /// Reads a DECRQM reply for mode 2027 out of the terminal's answers so far: `Some` once
 /// the answer to the device attributes request (which follows it) has come.
 pub fn parse_replies(replies: &[u8]) -> Option<GraphemeMode> {
-    let text = String::from_utf8_lossy(replies);
-    // The primary device attributes: `CSI ? … c`.
-    let da = text
-        .match_indices("\x1b[?")
-        .any(|(at, _)| reply_ends_with(&text[at + 3..], 'c'));
+    let (mut da, mut state) = (false, None);
+    for at in 0..replies.len() {
+        match start(&replies[at..]) {
+            // The primary device attributes: `CSI ? … c`.
+            Start::Answer(_, b'c', _) => da = true,
+            Start::Answer(params, _, _) if state.is_none() => {
+                state = params
+                    .strip_prefix(b"2027;")
+                    .and_then(|ps| std::str::from_utf8(ps).ok()?.parse::<u8>().ok());
+            }
+            _ => {}
+        }
+    }
     if !da {
         return None;
     }
-    let state = text
-        .split("\x1b[?2027;")
-        .nth(1)
-        .and_then(|rest| rest.split_once("$y"))
-        .and_then(|(ps, _)| ps.parse::<u8>().ok());
     Some(match state {
         // 1: set, 3: permanently set.
         Some(1 | 3) => GraphemeMode {
@@ -65,12 +97,6 @@ pub fn parse_replies(replies: &[u8]) -> Option<GraphemeMode> {
     })
 }
 
-/// True when `rest` (after `CSI ?`) is parameters ending in `end`.
-fn reply_ends_with(rest: &str, end: char) -> bool {
-    let params = rest.find(|c: char| !(c.is_ascii_digit() || c == ';'));
-    params.is_some_and(|at| rest[at..].starts_with(end))
-}
-
 /// What the answers read by the probe hold besides the answers: keys typed before the
 /// reader appeared (while an archive opened), in the order typed, for the reader to take
 /// first. Typed before the terminal was put in raw mode, `Enter` came as a line feed: it
@@ -79,31 +105,19 @@ pub fn typed_ahead(replies: &[u8]) -> Vec<u8> {
     let mut typed = Vec::with_capacity(replies.len());
     let mut at = 0;
     while at < replies.len() {
-        let rest = &replies[at..];
-        if let Some(after) = rest.strip_prefix(b"\x1b[?") {
-            let params = after
-                .iter()
-                .take_while(|b| b.is_ascii_digit() || **b == b';')
-                .count();
-            let end = &after[params..];
-            // An answer cut off by the wait's end (or its `$` alone): not keys.
-            if end.is_empty() || end == b"$" {
-                break;
-            }
-            let reply = if end.starts_with(b"c") {
-                Some(1)
-            } else if end.starts_with(b"$y") {
-                Some(2)
-            } else {
-                None
-            };
-            if let Some(len) = reply {
-                at += 3 + params + len;
-                continue;
+        match start(&replies[at..]) {
+            Start::Answer(_, _, len) => at += len,
+            // An answer cut off by the wait's end: not keys.
+            Start::Cut => break,
+            Start::Other => {
+                typed.push(if replies[at] == b'\n' {
+                    b'\r'
+                } else {
+                    replies[at]
+                });
+                at += 1;
             }
         }
-        typed.push(if rest[0] == b'\n' { b'\r' } else { rest[0] });
-        at += 1;
     }
     typed
 }

@@ -25,21 +25,8 @@ impl Archive {
         let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
-        let [Counter::Spelled(spelled)] = terms.0.as_slice() else {
+        if !matches!(terms.0.as_slice(), [Counter::Spelled(_)]) || !self.bounds_pay(&terms)? {
             return Ok(None);
-        };
-        if !bounded(&terms) {
-            return Ok(None);
-        }
-        for file in &self.files {
-            for seg in file.searcher.segment_readers() {
-                let dense = spelled
-                    .dense_shapes(seg, &file.fields)
-                    .map_err(super::engine)?;
-                if dense > DENSE_SHAPES {
-                    return Ok(None);
-                }
-            }
         }
         let Some(best) = self.best_within(query, k)? else {
             return Ok(None);
@@ -56,8 +43,32 @@ impl Archive {
         ))
     }
 
+    /// Whether the best of `terms` are worth finding from bounds ([`Archive::segment_best`]):
+    /// they can be ([`bounded`]), and a pinyin term has no more than [`DENSE_SHAPES`]
+    /// shapes standing in most documents of any segment (their bounds are loose and cost
+    /// as much as counting: `yizhan` has five).
+    pub(super) fn bounds_pay(&self, terms: &Terms) -> Result<bool, String> {
+        if !bounded(terms) {
+            return Ok(false);
+        }
+        let [Counter::Spelled(spelled)] = terms.0.as_slice() else {
+            return Ok(true);
+        };
+        for file in &self.files {
+            for seg in file.searcher.segment_readers() {
+                let dense = spelled
+                    .dense_shapes(seg, &file.fields)
+                    .map_err(super::engine)?;
+                if dense > DENSE_SHAPES {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+
     /// The `best` best documents of segment `si` of file `fi` holding every one of `terms`
-    /// (literal terms, see [`bounded`]) by title hits and hits, with every tie of the last,
+    /// (see [`Archive::bounds_pay`]) by title hits and hits, with every tie of the last,
     /// and perhaps others, as [`Archive::segment_counts`] counts them, without reading the
     /// positions of every match: each document's hits are bounded by the least frequency of
     /// its terms' bigrams and its title hits by the least in the headings' bigrams (no
@@ -82,16 +93,6 @@ impl Archive {
             let at = scores.len() - best;
             *scores.select_nth_unstable(at).1
         };
-        if let [Counter::Spelled(spelled)] = terms.0.as_slice() {
-            let file = &self.files[fi];
-            let seg = file.searcher.segment_reader(si as u32);
-            let dense = spelled
-                .dense_shapes(seg, &file.fields)
-                .map_err(super::engine)?;
-            if dense > DENSE_SHAPES {
-                return self.segment_counts(fi, si, terms, wanted, None, false);
-            }
-        }
         let bounds = self.segment_counts(fi, si, terms, wanted, None, true)?;
         let mut left: Vec<(u64, u32)> = bounds.iter().map(|c| (score(c), c.0)).collect();
         if left.len() <= best {

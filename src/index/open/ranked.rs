@@ -17,7 +17,6 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
-use super::best::bounded;
 use super::counter::{Counter, DocAt, Terms, Wanted, exact_query, exact_units, title_terms};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
@@ -118,7 +117,7 @@ impl Archive {
         let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
-        let parts = self.per_segment((&terms, usize::MAX), wanted, None, |_, _, counts| {
+        let parts = self.per_segment((&terms, None), wanted, None, |_, _, counts| {
             Ok(vec![(
                 counts.len(),
                 counts.iter().map(|c| c.1 as usize).sum::<usize>(),
@@ -138,7 +137,9 @@ impl Archive {
         best: usize,
         stop: Option<Cancelled<'_>>,
     ) -> Result<Vec<Match>, String> {
-        self.per_segment((terms, best), wanted, stop, |fi, si, mut counts| {
+        // The first rows from bounds where they pay, the whole ranking otherwise.
+        let bounds = (best < usize::MAX && self.bounds_pay(terms)?).then_some(best);
+        self.per_segment((terms, bounds), wanted, stop, |fi, si, mut counts| {
             if best > 0 && counts.len() > best {
                 // The best by title and hits alone, with every tie of the last: only those
                 // need their dates and places (a million matches cost no match list).
@@ -207,20 +208,13 @@ impl Archive {
         let positions = &self.ord()?.positions;
         // The query's `date:` and literal `-term`s are applied from the index as well.
         self.within(query, |wanted| {
-            self.per_segment(
-                (&terms, usize::MAX),
-                wanted,
-                Some(cancelled),
-                |fi, si, counts| {
-                    let at = &positions[fi][si];
-                    Ok(counts
-                        .into_iter()
-                        .filter_map(|(doc, hits, title)| {
-                            Some((*at.get(doc as usize)?, hits, title))
-                        })
-                        .collect())
-                },
-            )
+            self.per_segment((&terms, None), wanted, Some(cancelled), |fi, si, counts| {
+                let at = &positions[fi][si];
+                Ok(counts
+                    .into_iter()
+                    .filter_map(|(doc, hits, title)| Some((*at.get(doc as usize)?, hits, title)))
+                    .collect())
+            })
         })
         .map(Some)
     }
@@ -231,7 +225,7 @@ impl Archive {
     /// segments).
     fn per_segment<T: Send>(
         &self,
-        (terms, best): (&Terms, usize),
+        (terms, best): (&Terms, Option<usize>),
         wanted: Option<Wanted<'_>>,
         stop: Option<Cancelled<'_>>,
         make: impl Fn(usize, usize, Vec<Counted>) -> Result<Vec<T>, String> + Sync,
@@ -248,9 +242,9 @@ impl Archive {
             }
             // A panic in tantivy (a damaged file) is this search's error, not the process's.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let counts = match best < usize::MAX && bounded(terms) {
-                    true => self.segment_best(fi, si, terms, wanted, best)?,
-                    false => self.segment_counts(fi, si, terms, wanted, None, false)?,
+                let counts = match best {
+                    Some(best) => self.segment_best(fi, si, terms, wanted, best)?,
+                    None => self.segment_counts(fi, si, terms, wanted, None, false)?,
                 };
                 match counts.is_empty() {
                     true => Ok(Vec::new()),
