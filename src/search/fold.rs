@@ -55,28 +55,6 @@ fn starter_at(text: &str, at: usize) -> bool {
         .is_none_or(is_starter)
 }
 
-/// Walks `text` chunk by chunk, calling `emit(original_range, folded_piece)` for each chunk.
-fn fold_chunks(text: &str, mut emit: impl FnMut(Range<usize>, &str)) {
-    let mut scratch = String::new();
-    let mut buf = [0u8; 4];
-    let mut i = 0;
-    while let Some(first) = text.get(i..).and_then(|rest| rest.chars().next()) {
-        let next = i + first.len_utf8();
-        if let Some(folded) = quick_fold(first).filter(|_| starter_at(text, next)) {
-            emit(i..next, folded.encode_utf8(&mut buf));
-            i = next;
-            continue;
-        }
-        let end = chunk_end(text, next);
-        scratch.clear();
-        for c in text[i..end].nfkc().filter(|c| !is_zero_width_format(*c)) {
-            scratch.extend(c.to_lowercase());
-        }
-        emit(i..end, &scratch);
-        i = end;
-    }
-}
-
 /// The end of the chunk whose first character ends at `from`: past every non-starter.
 fn chunk_end(text: &str, from: usize) -> usize {
     let rest = text.get(from..).unwrap_or_default();
@@ -91,6 +69,17 @@ fn chunk_end(text: &str, from: usize) -> usize {
 /// Runs of characters that fold to themselves (bar ASCII case) are copied in one go; this is
 /// what keeps building the index of a 100 MB archive fast.
 pub fn fold_into(text: &str, out: &mut String) {
+    fold_pieces(text, out, |_, _, _| {});
+}
+
+/// [`fold_into`], telling `piece(original, folded, same)` where each stretch of the folded
+/// text came from, in order: `same` for a run copied byte for byte (ASCII letters lowered),
+/// else one chunk and its fold (which may be empty).
+fn fold_pieces(
+    text: &str,
+    out: &mut String,
+    mut piece: impl FnMut(Range<usize>, Range<usize>, bool),
+) {
     let bytes = text.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
@@ -122,20 +111,37 @@ pub fn fold_into(text: &str, out: &mut String) {
             i = next;
             continue;
         }
-        flush(text, run_start..i, out);
+        copy(text, run_start..i, out, &mut piece);
+        let at = out.len();
         if let Some(folded) = quick {
             out.push_str(folded.encode_utf8(&mut buf));
+            piece(i..next, at..out.len(), false);
             i = next;
         } else {
             let end = chunk_end(text, next);
             for c in text[i..end].nfkc().filter(|c| !is_zero_width_format(*c)) {
                 out.extend(c.to_lowercase());
             }
+            piece(i..end, at..out.len(), false);
             i = end;
         }
         run_start = i;
     }
-    flush(text, run_start..text.len(), out);
+    copy(text, run_start..text.len(), out, &mut piece);
+}
+
+/// Copies the self-folding `run` of `text` (see [`flush`]) and tells `piece` where it went.
+fn copy(
+    text: &str,
+    run: Range<usize>,
+    out: &mut String,
+    piece: &mut impl FnMut(Range<usize>, Range<usize>, bool),
+) {
+    let at = out.len();
+    flush(text, run.clone(), out);
+    if !run.is_empty() {
+        piece(run, at..out.len(), true);
+    }
 }
 
 /// The end of the run of ASCII and U+4000..U+9FFF characters from `i` (a char boundary).
@@ -174,31 +180,78 @@ pub fn fold(text: &str) -> String {
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each folded byte, the original byte range of the chunk it came from.
-    origin: Vec<(u32, u32)>,
+    /// Where each stretch of the folded text came from, in order of the folded text.
+    pieces: Vec<Piece>,
+}
+
+/// A stretch of folded text: from byte `folded` on, it is either the original from byte
+/// `from` copied byte for byte (`same`), or the fold of the chunk `from..to`.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    folded: u32,
+    from: u32,
+    to: u32,
+    same: bool,
 }
 
 impl Folded {
-    /// Folds `text`, remembering where every folded byte came from.
+    /// Folds `text`, remembering where every folded byte came from: a run that folds to
+    /// itself is one entry, so a Chinese paragraph costs a few entries, not one a byte.
     pub fn new(text: &str) -> Self {
-        let mut out = Folded {
-            text: String::with_capacity(text.len()),
-            origin: Vec::with_capacity(text.len()),
-        };
-        fold_chunks(text, |range, piece| {
-            out.text.push_str(piece);
-            let span = (to_u32(range.start), to_u32(range.end));
-            out.origin.extend(std::iter::repeat_n(span, piece.len()));
+        let mut out = String::with_capacity(text.len());
+        let mut pieces = Vec::new();
+        fold_pieces(text, &mut out, |original, folded, same| {
+            if !folded.is_empty() {
+                pieces.push(Piece {
+                    folded: to_u32(folded.start),
+                    from: to_u32(original.start),
+                    to: to_u32(original.end),
+                    same,
+                });
+            }
         });
-        out
+        Folded { text: out, pieces }
     }
 
     /// The original byte range covering the folded range `range` (which must be non-empty
     /// and inside the folded text); it always starts and ends on character boundaries.
     pub fn original(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let first = self.origin.get(range.start)?;
-        let last = self.origin.get(range.end.checked_sub(1)?)?;
-        Some(first.0 as usize..last.1 as usize)
+        let last = range.end.checked_sub(1)?;
+        if range.start > last || last >= self.text.len() {
+            return None;
+        }
+        let piece_of = |at: usize| {
+            let i = self.pieces.partition_point(|p| p.folded as usize <= at);
+            self.pieces.get(i.checked_sub(1)?)
+        };
+        let (first, end) = (piece_of(range.start)?, piece_of(last)?);
+        let start = match first.same {
+            // A copied run has the original's character boundaries.
+            true => first.from as usize + self.char_start(range.start) - first.folded as usize,
+            false => first.from as usize,
+        };
+        let end = match end.same {
+            true => end.from as usize + self.char_end(last) - end.folded as usize,
+            false => end.to as usize,
+        };
+        Some(start..end)
+    }
+
+    /// The start of the folded character holding byte `at`.
+    fn char_start(&self, mut at: usize) -> usize {
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The end of the folded character holding byte `at`.
+    fn char_end(&self, at: usize) -> usize {
+        let mut end = at + 1;
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        end
     }
 }
 
@@ -211,6 +264,67 @@ fn to_u32(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The reference: every chunk folded on its own (a quick character alone), each folded
+    /// byte mapped to its chunk, as `Folded` once stored it.
+    /// Walks `text` chunk by chunk, calling `emit(original_range, folded_piece)` for each chunk.
+    fn fold_chunks(text: &str, mut emit: impl FnMut(Range<usize>, &str)) {
+        let mut scratch = String::new();
+        let mut buf = [0u8; 4];
+        let mut i = 0;
+        while let Some(first) = text.get(i..).and_then(|rest| rest.chars().next()) {
+            let next = i + first.len_utf8();
+            if let Some(folded) = quick_fold(first).filter(|_| starter_at(text, next)) {
+                emit(i..next, folded.encode_utf8(&mut buf));
+                i = next;
+                continue;
+            }
+            let end = chunk_end(text, next);
+            scratch.clear();
+            for c in text[i..end].nfkc().filter(|c| !is_zero_width_format(*c)) {
+                scratch.extend(c.to_lowercase());
+            }
+            emit(i..end, &scratch);
+            i = end;
+        }
+    }
+
+    fn reference(text: &str) -> (String, Vec<(usize, usize)>) {
+        let (mut folded, mut origin) = (String::new(), Vec::new());
+        fold_chunks(text, |range, piece| {
+            folded.push_str(piece);
+            origin.extend(std::iter::repeat_n((range.start, range.end), piece.len()));
+        });
+        (folded, origin)
+    }
+
+    proptest! {
+        #[test]
+        fn pieces_map_back_as_chunks_do(
+            parts in proptest::collection::vec(prop::sample::select(vec![
+                "a", "Z", " ", "工", "会", "，", "１", "Ａ", "、", "\u{301}", "\u{200B}", "ﬁ",
+                "㈱", "e", "\u{3000}", "한", "\u{1100}", "·", "😀", "\u{FE0F}",
+            ]), 0..40),
+        ) {
+            let text: String = parts.concat();
+            let (text_ref, origin) = reference(&text);
+            let folded = Folded::new(&text);
+            prop_assert_eq!(&folded.text, &text_ref);
+            prop_assert_eq!(&fold(&text), &text_ref);
+            let bounds: Vec<usize> = (0..=text_ref.len())
+                .filter(|&b| text_ref.is_char_boundary(b))
+                .collect();
+            for (i, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[i + 1..] {
+                    let want = Some(origin[start].0..origin[end - 1].1);
+                    prop_assert_eq!(folded.original(start..end), want, "{}..{}", start, end);
+                }
+            }
+            prop_assert_eq!(folded.original(0..0), None);
+            prop_assert_eq!(folded.original(0..text_ref.len() + 1), None);
+        }
+    }
 
     #[test]
     fn full_width_and_case_fold_to_ascii_lowercase() {
