@@ -116,6 +116,18 @@ impl<'o> Parts<'o> {
         self.wrote(outcome)
     }
 
+    /// Writes `found`, articles already checked against the query with their hits, in the
+    /// order given (see [`write_found`]).
+    pub fn found(
+        &mut self,
+        found: &[(&Article, usize)],
+        query: &Query,
+        how: SearchOutput,
+    ) -> Result<()> {
+        let outcome = write_found(self.out, found, query, how, &mut self.array)?;
+        self.wrote(outcome)
+    }
+
     fn wrote(&mut self, outcome: Outcome) -> Result<()> {
         self.found |= outcome == Outcome::Found;
         self.out.flush().map_err(io)
@@ -417,24 +429,35 @@ pub fn search_part(
     how: SearchOutput,
     array: &mut JsonArray,
 ) -> Result<Outcome> {
-    let SearchOutput {
-        width, sort, json, ..
-    } = how;
     let mut found = matching(collection, keep, query);
-    if sort == SortBy::Date {
+    if how.sort == SortBy::Date {
         // Stable: articles of one day keep their relevance order; undated ones go last.
         found.sort_by_key(|(a, _)| std::cmp::Reverse(date_of(a.date.as_deref())));
     }
+    let found: Vec<(&Article, usize)> = found.into_iter().map(|(a, hit)| (a, hit.hits)).collect();
+    write_found(out, &found, query, how, array)
+}
+
+/// Writes `found` (articles with their hits, in the order given) as `kanbao search`'s rows,
+/// each with its snippet: lines, or the next items of the JSON `array`.
+pub fn write_found(
+    out: &mut dyn Write,
+    found: &[(&Article, usize)],
+    query: &Query,
+    how: SearchOutput,
+    array: &mut JsonArray,
+) -> Result<Outcome> {
+    let SearchOutput { width, json, .. } = how;
     let articles: Vec<&Article> = found.iter().map(|(a, _)| *a).collect();
     let snippets = snippets(&articles, query, width);
     let rows: Vec<SearchRow<'_>> = found
-        .into_iter()
+        .iter()
         .zip(snippets)
-        .map(|((a, hit), snippet)| SearchRow {
+        .map(|(&(a, hits), snippet)| SearchRow {
             id: &a.id,
             title: &a.title,
             district: a.district.as_deref(),
-            hits: hit.hits,
+            hits,
             // Snippets are sanitised where they are cut.
             snippet: snippet.text,
             date: a.date.as_deref(),

@@ -73,13 +73,14 @@ pub fn search(
         // The first rows from each segment's best alone; the whole ranking only when the
         // reader of the output asks for more than those.
         let mut parts = commands::Parts::new(out);
-        write_chunk(&mut parts, archive, &best, keep, query, how)?;
+        let checked = super::open::exact_ops(query);
+        write_chunk(&mut parts, archive, (&best, checked), keep, query, how)?;
         let Some(last) = best.last().filter(|_| best.len() == FIRST_ROWS) else {
             return parts.finish(false);
         };
         let mut rest = rest_unless_unread(archive, query)?;
         rest.retain(|m| m.rank > last.rank);
-        return stream(parts, archive, rest, keep, query, how);
+        return stream(parts, archive, (rest, checked), keep, query, how);
     }
     // Every match with its rank: counted by the index, or else (pinyin, one character, the
     // operators it cannot answer, a filter) checked by the matcher a block at a time. No
@@ -88,15 +89,16 @@ pub fn search(
         true => None,
         false => archive.matches_within(query).map_err(failed)?,
     };
-    let found = match ranked {
-        Some(found) => found,
-        None => archive.verified_matches(query, keep).map_err(failed)?,
+    // Both are final: the index's when it answers every operator, the matcher's always.
+    let (found, checked) = match ranked {
+        Some(found) => (found, super::open::exact_ops(query)),
+        None => (archive.verified_matches(query, keep).map_err(failed)?, true),
     };
     if how.count {
         let hits = found.iter().map(Match::hits).sum();
         return commands::write_count(out, found.len(), hits, how.json);
     }
-    stream(commands::Parts::new(out), archive, found, keep, query, how)
+    stream(commands::Parts::new(out), archive, (found, checked), keep, query, how)
 }
 
 /// Every match of `query` (one the index ranks by itself), ranked, unless the reader of
@@ -165,7 +167,7 @@ fn watch_reader(_stop: &AtomicBool, _done: &AtomicBool) {}
 fn stream(
     mut parts: commands::Parts<'_>,
     archive: &Archive,
-    mut rest: Vec<Match>,
+    (mut rest, checked): (Vec<Match>, bool),
     keep: &dyn Fn(&Article) -> bool,
     query: &Query,
     how: commands::SearchOutput,
@@ -188,22 +190,33 @@ fn stream(
             false => chunk.sort_unstable_by_key(|m| m.rank),
         }
         size = (size * 2).min(MOST_ROWS);
-        write_chunk(&mut parts, archive, &chunk, keep, query, how)?;
+        write_chunk(&mut parts, archive, (&chunk, checked), keep, query, how)?;
     }
     parts.finish(how.json)
 }
 
 /// Reads the articles of `chunk` (in its order) and writes those that match as the
-/// in-memory path does; the rows go out at once, and a closed pipe stops the rest.
+/// in-memory path does; the rows go out at once, and a closed pipe stops the rest. Matches
+/// already `checked` (the query and every operator answered exactly, their hits counted)
+/// are written with their hits as they are, not matched again.
 fn write_chunk(
     parts: &mut commands::Parts<'_>,
     archive: &Archive,
-    chunk: &[Match],
+    (chunk, checked): (&[Match], bool),
     keep: &dyn Fn(&Article) -> bool,
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<()> {
     let articles = archive.read_matches(chunk).map_err(failed)?;
+    if checked {
+        let found: Vec<(&Article, usize)> = articles
+            .iter()
+            .zip(chunk)
+            .map(|(a, m)| (a, m.hits()))
+            .filter(|(a, _)| keep(a))
+            .collect();
+        return parts.found(&found, query, how);
+    }
     let collection = Collection::new(archive.banner(), articles);
     parts.search(&collection, keep, query, how)
 }
