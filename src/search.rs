@@ -37,6 +37,10 @@ pub use snippet::{Snippet, snippet};
 /// spawning threads costs more than it saves.
 const PARALLEL_MIN: usize = 4096;
 
+/// Below this many snippets they are cut on the calling thread; a snippet costs some
+/// microseconds, so a few hundred pay for a thread.
+const PARALLEL_SNIPPETS: usize = 256;
+
 /// Articles scanned between two looks at the cancellation flag: about 1 MB of index text
 /// (1.4 MB as UTF-8), so a superseded search stops within a millisecond or so.
 const CANCEL_BLOCK: usize = 512;
@@ -503,7 +507,7 @@ pub fn search_articles(
 /// The [`snippet()`] of each article in `articles` for `query`, `width` columns wide, in
 /// order; on all cores for long result lists (the command line prints every result).
 pub fn snippets(articles: &[&Article], query: &Query, width: usize) -> Vec<Snippet> {
-    let chunk = chunk_size(articles.len());
+    let chunk = chunk_size(articles.len(), PARALLEL_SNIPPETS);
     let chunks: Vec<&[&Article]> = articles.chunks(chunk.max(1)).collect();
     parallel_each(&chunks, |chunk| {
         chunk
@@ -519,7 +523,7 @@ pub fn snippets(articles: &[&Article], query: &Query, width: usize) -> Vec<Snipp
 /// `articles` cut into one run per core (see [`chunk_size`]), each with the position of its
 /// first article.
 fn per_core(articles: &[Article]) -> Vec<(usize, &[Article])> {
-    let chunk = chunk_size(articles.len()).max(1);
+    let chunk = chunk_size(articles.len(), PARALLEL_MIN).max(1);
     articles
         .chunks(chunk)
         .enumerate()
@@ -527,11 +531,11 @@ fn per_core(articles: &[Article]) -> Vec<(usize, &[Article])> {
         .collect()
 }
 
-/// Articles per shard: one shard per core for large sets, a single shard for small ones
+/// Items per shard: one shard per core from `least` items on, a single shard below
 /// (spawning threads would cost more than it saves).
-fn chunk_size(n: usize) -> usize {
+fn chunk_size(n: usize, least: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
-    if cores < 2 || n < PARALLEL_MIN {
+    if cores < 2 || n < least {
         n.max(1)
     } else {
         n.div_ceil(cores)

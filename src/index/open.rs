@@ -399,8 +399,11 @@ impl Archive {
         let mut buf = vec![0u8; usize::try_from(len).map_err(engine)?];
         data.seek(SeekFrom::Start(off)).map_err(engine)?;
         data.read_exact(&mut buf).map_err(engine)?;
+        // Checked whole by simdutf8 (CJK ~10x faster than serde_json's check of each string).
+        let text = simdutf8::basic::from_utf8(&buf)
+            .map_err(|_| format!("{}: not UTF-8 at byte {off}", file.path.display()))?;
         let mut article: Article =
-            serde_json::from_slice(&buf).map_err(|e| format!("{}: {e}", file.path.display()))?;
+            serde_json::from_str(text).map_err(|e| format!("{}: {e}", file.path.display()))?;
         // As the loader keeps it: a date that is not a real day is no date, and an article
         // without a newspaper's name has its page's.
         crate::load::settle_dates(std::slice::from_mut(&mut article));

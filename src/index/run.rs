@@ -158,12 +158,10 @@ fn watch_reader(stop: &AtomicBool, done: &AtomicBool) {
 fn watch_reader(_stop: &AtomicBool, _done: &AtomicBool) {}
 
 /// Writes the ranked matches a chunk at a time, best first (newest first with `--sort
-/// date`, best first within a day, as the in-memory path's stable sort leaves them). Each
-/// chunk of the best order is picked from the rest in one pass (the best `size` of them,
-/// then sorted), so the first rows cost a pass over the matches, not a sort of them all
-/// nor the collection order; each goes through the same [`commands::search_part`] as the
-/// in-memory path, which checks the matches, counts the hits and makes the snippets, and
-/// keeps the chunk's order, which is the same order.
+/// date`, best first within a day, as the in-memory path's stable sort leaves them). The
+/// first chunks are picked from the rest in one pass each (the best `size` of them, then
+/// sorted), so the first rows cost a pass over the matches, not a sort of them all; each
+/// chunk goes through [`write_chunk`], which writes its rows as the in-memory path does.
 fn stream(
     mut parts: commands::Parts<'_>,
     archive: &Archive,
@@ -172,20 +170,26 @@ fn stream(
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<Outcome> {
-    let by_date = how.sort == SortBy::Date;
-    // Taken from the end: the first to write go last.
-    if by_date {
+    // Taken from the end: the first to write go last. By date they are sorted at once; by
+    // rank the first chunks are picked from the rest (a pass each), and once the chunks are
+    // full size what is left is sorted once, not picked from a thousand times.
+    let mut sorted = how.sort == SortBy::Date;
+    if sorted {
         rest.sort_unstable_by_key(|m| Reverse((m.rank.2, m.rank)));
     }
     let mut size = FIRST_ROWS;
     while !rest.is_empty() {
+        if !sorted && size == MOST_ROWS {
+            rest.sort_unstable_by_key(|m| Reverse(m.rank));
+            sorted = true;
+        }
         let take = size.min(rest.len());
-        if !by_date && take < rest.len() {
+        if !sorted && take < rest.len() {
             let at = rest.len() - take;
             rest.select_nth_unstable_by_key(at, |m| Reverse(m.rank));
         }
         let mut chunk = rest.split_off(rest.len() - take);
-        match by_date {
+        match sorted {
             true => chunk.reverse(),
             false => chunk.sort_unstable_by_key(|m| m.rank),
         }
