@@ -98,7 +98,14 @@ pub fn search(
         let hits = found.iter().map(Match::hits).sum();
         return commands::write_count(out, found.len(), hits, how.json);
     }
-    stream(commands::Parts::new(out), archive, (found, checked), keep, query, how)
+    stream(
+        commands::Parts::new(out),
+        archive,
+        (found, checked),
+        keep,
+        query,
+        how,
+    )
 }
 
 /// Every match of `query` (one the index ranks by itself), ranked, unless the reader of

@@ -88,24 +88,65 @@ fn is_line_separator(c: char) -> bool {
     matches!(c, '\n' | '\u{2028}' | '\u{2029}')
 }
 
+/// Bytes that may start a dirty character: below U+0020, DEL, and the lead bytes 0xC2 (C1),
+/// 0xD8 (U+061C), 0xE2 (U+200B…U+2069) and 0xEF (U+FEFF).
+const MAY_BE_DIRTY: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table
+};
+
 fn first_dirty(text: &str) -> Option<usize> {
-    // Dirty characters are all below U+0080 or start with lead bytes 0xC2 (C1), 0xD8 (U+061C),
-    // 0xE2 (U+200B…U+2069) or 0xEF (U+FEFF); checking bytes first keeps clean CJK text on a
-    // fast path.
+    // Eight bytes at a time while none of them may start a dirty character (most of a
+    // Chinese paragraph), then one table look a byte. A marked byte is never inside a
+    // character, so the character there can be looked at.
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x20 || b == 0x7F {
-            return Some(i);
-        }
-        if matches!(b, 0xC2 | 0xD8 | 0xE2 | 0xEF) && text[i..].chars().next().is_some_and(is_dirty)
+        let end = match bytes.get(i..i + 8) {
+            Some(word) => {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                if !may_be_dirty(word) {
+                    i += 8;
+                    continue;
+                }
+                i + 8
+            }
+            None => bytes.len(),
+        };
+        if let Some(at) =
+            (i..end).find(|&at| MAY_BE_DIRTY[usize::from(bytes[at])] && is_dirty_at(text, at))
         {
-            return Some(i);
+            return Some(at);
         }
-        i += 1;
+        i = end;
     }
     None
+}
+
+/// Whether the character at byte `i` of `text` (a byte [`MAY_BE_DIRTY`] marks) is dirty.
+fn is_dirty_at(text: &str, i: usize) -> bool {
+    text.as_bytes()[i] < 0x80 || text[i..].chars().next().is_some_and(is_dirty)
+}
+
+/// Whether any byte of `word` is one [`MAY_BE_DIRTY`] marks (no false negative).
+fn may_be_dirty(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20 (borrows can only add bytes after a true one).
+    let below = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let equal = |b: u64| zero(word ^ (ONES * b));
+    below | equal(0x7F) | equal(0xC2) | equal(0xD8) | equal(0xE2) | equal(0xEF) != 0
 }
 
 fn clean_from(text: &str, at: usize) -> String {
@@ -214,6 +255,22 @@ pub fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn first_dirty_is_the_first_dirty_character(
+            parts in proptest::collection::vec(prop::sample::select(vec![
+                "a", "工", "“", "”", "—", "\u{1b}", "\t", "\n", "\u{7f}", "\u{85}", "é",
+                "\u{61C}", "\u{200B}", "\u{200D}", "\u{202E}", "\u{2066}", "\u{2028}",
+                "\u{FEFF}", "\u{FF0C}", "\u{2060}", "\u{2069}", "Ø", "😀", "ab", "会议",
+            ]), 0..40),
+        ) {
+            let text: String = parts.concat();
+            let want = text.char_indices().find(|&(_, c)| is_dirty(c)).map(|(at, _)| at);
+            prop_assert_eq!(first_dirty(&text), want);
+        }
+    }
 
     #[test]
     fn clean_text_is_borrowed() {

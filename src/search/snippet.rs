@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Query, find_matches};
 use crate::article::Article;
@@ -53,29 +53,69 @@ struct Cluster<'a> {
 
 /// Splits `text[part]` into clusters (ranges in `text`); control characters are shown as a
 /// space (whitespace) or U+FFFD so that a snippet is always one clean line.
-fn clusters(text: &str, part: Range<usize>) -> Vec<Cluster<'_>> {
+fn clusters<'a>(text: &'a str, part: Range<usize>) -> Vec<Cluster<'a>> {
     let offset = part.start;
-    text.get(part)
-        .unwrap_or_default()
-        .grapheme_indices(true)
-        .map(|(at, g)| {
-            let at = offset + at;
-            let shown = if g.chars().any(char::is_control) {
-                if g.chars().all(char::is_whitespace) {
-                    " "
-                } else {
-                    "\u{FFFD}"
-                }
-            } else {
-                g
-            };
-            Cluster {
-                range: at..at + g.len(),
-                shown,
-                width: shown.width(),
+    let part = text.get(part).unwrap_or_default();
+    let mut out = Vec::with_capacity(part.len() / 2);
+    let segment = |out: &mut Vec<Cluster<'a>>, from: usize, to: usize| {
+        let clusters = part[from..to].grapheme_indices(true);
+        out.extend(clusters.map(|(i, g)| cluster(offset + from + i, g)));
+    };
+    // Between two plain characters there is always a cluster boundary, so a plain character
+    // with plain ones on both sides is a cluster of its own; only the stretches between such
+    // boundaries that hold anything else are segmented.
+    let mut stretch = 0;
+    let mut chars = part.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let Some(&(next, d)) = chars.peek() else {
+            break;
+        };
+        if is_plain(c) && is_plain(d) {
+            match stretch == at {
+                true => out.push(Cluster {
+                    range: offset + at..offset + next,
+                    shown: &part[at..next],
+                    width: c.width().unwrap_or(0),
+                }),
+                false => segment(&mut out, stretch, next),
             }
-        })
-        .collect()
+            stretch = next;
+        }
+    }
+    segment(&mut out, stretch, part.len());
+    out
+}
+
+/// A character that is a grapheme cluster of its own next to another such: printable ASCII,
+/// the Han ideographs and the punctuation of Chinese news text (none of them extends,
+/// prepends to, joins or pairs with a neighbour in the cluster rules).
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF5E}'
+        | '\u{3001}'..='\u{3011}'
+        | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}'
+        | '\u{B7}')
+}
+
+/// The cluster `g` found at byte `at` of the text, as it will be shown.
+fn cluster(at: usize, g: &str) -> Cluster<'_> {
+    let shown = if g.chars().any(char::is_control) {
+        if g.chars().all(char::is_whitespace) {
+            " "
+        } else {
+            "\u{FFFD}"
+        }
+    } else {
+        g
+    };
+    Cluster {
+        range: at..at + g.len(),
+        shown,
+        width: shown.width(),
+    }
 }
 
 /// Cuts `text` to `width` columns keeping `focus` (a byte range) in view, and maps `matches`
@@ -217,6 +257,32 @@ fn cluster_start(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plain_characters_cluster_as_the_rules_say(
+            parts in proptest::collection::vec(prop::sample::select(vec![
+                "a", " ", "工", "，", "。", "“", "—", "·", "\u{301}", "\u{200D}", "😀",
+                "\u{1F1E8}", "\u{1F1F3}", "\r", "\n", "\u{1100}", "\u{1161}", "한",
+                "\u{FE0F}", "\u{0915}", "\u{094D}", "\u{0600}", "\u{7}", "\u{302A}",
+            ]), 0..30),
+            skip in 0usize..4,
+        ) {
+            let text: String = parts.concat();
+            let from = text.char_indices().nth(skip).map_or(text.len(), |(at, _)| at);
+            let got: Vec<(Range<usize>, String, usize)> = clusters(&text, from..text.len())
+                .into_iter()
+                .map(|c| (c.range, c.shown.to_string(), c.width))
+                .collect();
+            let want: Vec<(Range<usize>, String, usize)> = text[from..]
+                .grapheme_indices(true)
+                .map(|(at, g)| cluster(from + at, g))
+                .map(|c| (c.range, c.shown.to_string(), c.width))
+                .collect();
+            prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn short_text_is_whole() {
