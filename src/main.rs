@@ -437,7 +437,7 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     let lang = settings.lang.value;
     // An archive with an index is read through it: nothing is parsed whole (a large one is
     // indexed here on first use, on a screen that q, Esc and Ctrl-C leave).
-    let Ok(archive) = tui::indexing::open(&settings.data.value, cli.no_index, lang) else {
+    let Ok((archive, typed)) = tui::indexing::open(&settings.data.value, cli.no_index, lang) else {
         eprintln!("kanbao: {}", index::left_indexing(lang));
         return Ok(());
     };
@@ -474,6 +474,7 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
         },
         query: cli.reader.query.clone().unwrap_or_default(),
         fresh: cli.reader.fresh,
+        typed: typed.events,
     };
     tui::run(collection, config)
 }

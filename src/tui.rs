@@ -30,6 +30,8 @@ pub struct Config {
     pub query: String,
     /// `--fresh`: start with the whole list, not where the reader left it.
     pub fresh: bool,
+    /// Keys typed on the indexing screen ([`indexing::Typed`]), for the reader first.
+    pub typed: Vec<ratatui::crossterm::event::Event>,
 }
 
 /// Refuses a terminal that cannot show the reader: `TERM` unset, empty or `dumb` (Emacs
@@ -75,6 +77,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     let _ = terminal::enter_raw_for_start();
     let (clusters, bytes) = probe::grapheme_clusters();
     let mut ahead = input::TypedAhead {
+        first: config.typed,
         bytes,
         events: Vec::new(),
     };

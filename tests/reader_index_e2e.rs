@@ -117,6 +117,30 @@ fn leaving_the_indexing_screen_leaves_at_once_and_no_index() {
     }
 }
 
+/// Keys typed while the indexing screen shows are the reader's once it starts: a search
+/// typed there (its `q` is text, not a way out) is run.
+#[test]
+fn keys_typed_on_the_indexing_screen_go_to_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cache, data) = (dir.path().join("cache"), dir.path().join("a.jsonl"));
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(5_000, 3, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    let mut term = on_the_indexing_screen(&data, &cache);
+    term.send("/qu");
+    term.send("\x7f\x7f驿站\r");
+    term.wait_for("the search typed on the indexing screen", |s| {
+        s.contains("/5000 篇") && s.lines().skip(1).all(|l| !l.contains("搜索："))
+    });
+    assert!(
+        term.contents().contains("驿站"),
+        "the search is the one typed: {}",
+        term.contents()
+    );
+    term.send("q");
+    term.expect_restored();
+}
+
 /// SIGTERM or SIGHUP while the indexing screen shows: the terminal is restored, the process
 /// ends with 128 + the signal, and no index is trusted.
 #[test]

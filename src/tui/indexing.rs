@@ -1,5 +1,7 @@
 //! The screen the reader shows while it indexes an archive on its first open: the file,
-//! the articles indexed, MB/s and a bar. `q`, `Esc` and `Ctrl-C` leave at once, and SIGTERM
+//! the articles indexed, MB/s and a bar. `q`, `Esc` and `Ctrl-C` leave at once; other keys
+//! are kept for the reader (see [`Typed`]), as are `q` and `Esc` typed into a prompt (a
+//! search may hold a `q`). SIGTERM
 //! or SIGHUP restores the terminal and ends the process: the build stops with the process
 //! and leaves only its temporary folder, which no one trusts and the next build removes
 //! (`index::build`).
@@ -9,13 +11,15 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::widgets::{Gauge, Paragraph};
 
+use crate::action::Action;
 use crate::i18n::Lang;
 use crate::index::run::Left;
 use crate::index::{self, Archive, Progress};
+use crate::keys::{self, Context, Key, KeyName};
 use crate::layout::sanitize;
 
 /// How often the screen looks for a key while the build runs.
@@ -27,28 +31,87 @@ enum Heard {
     Done(Result<(), String>),
 }
 
+/// The keys typed on the screen that do not leave it, in order, for the reader to take
+/// first. `q` and `Esc` leave, unless a prompt or the picker is open: after a key that
+/// opens one in the list (`/`, `t`, `d`) the keys are its own until one closes it.
+#[derive(Debug, Default)]
+pub struct Typed {
+    /// The events kept.
+    pub events: Vec<Event>,
+    /// What the keys kept so far leave open: the prompt or the picker.
+    open: Option<Context>,
+}
+
+impl Typed {
+    /// Keeps `event` if the reader should have it; whether it leaves the screen instead.
+    fn take(&mut self, event: Event) -> bool {
+        match &event {
+            Event::Key(press) => {
+                let Some(key) = super::keymap::key_of(press) else {
+                    return false;
+                };
+                if key == Key::Ctrl('c') {
+                    return true;
+                }
+                let action = keys::action_for(self.open.unwrap_or(Context::List), key);
+                match (self.open, action) {
+                    (
+                        Some(_),
+                        Some(
+                            Action::SearchAccept
+                            | Action::SearchCancel
+                            | Action::PickerApply
+                            | Action::PickerCancel,
+                        ),
+                    ) => self.open = None,
+                    (Some(_), _) => {}
+                    (None, Some(Action::Quit)) => return true,
+                    (None, _) if key == Key::Code(KeyName::Esc) => return true,
+                    (None, Some(Action::OpenSearch | Action::OpenDatePrompt)) => {
+                        self.open = Some(Context::Search);
+                    }
+                    (None, Some(Action::OpenPicker)) => self.open = Some(Context::Picker),
+                    (None, _) => {}
+                }
+                self.events.push(event);
+            }
+            Event::Paste(_) => self.events.push(event),
+            _ => {}
+        }
+        false
+    }
+}
+
 /// The reader's archive through its index (one path, `--no-index` not given), indexed on
-/// its first open with this screen up when the terminal can show it.
+/// its first open with this screen up when the terminal can show it; with the keys typed
+/// on the screen.
 ///
 /// # Errors
 /// [`Left`] when the user left the indexing.
-pub fn open(paths: &[PathBuf], no_index: bool, lang: Lang) -> Result<Option<Archive>, Left> {
+pub fn open(
+    paths: &[PathBuf],
+    no_index: bool,
+    lang: Lang,
+) -> Result<(Option<Archive>, Typed), Left> {
     let [path] = paths else {
-        return Ok(None);
+        return Ok((None, Typed::default()));
     };
     if no_index {
-        return Ok(None);
+        return Ok((None, Typed::default()));
     }
     if !std::io::stdout().is_terminal() {
-        return Ok(index::run::open_or_build(path, lang));
+        return Ok((index::run::open_or_build(path, lang), Typed::default()));
     }
-    index::run::open_or_build_with(path, lang, &|p| build(p, lang))
+    let typed = std::cell::RefCell::new(Typed::default());
+    let archive =
+        index::run::open_or_build_with(path, lang, &|p| build(p, lang, &mut typed.borrow_mut()))?;
+    Ok((archive, typed.into_inner()))
 }
 
 /// Builds the index of `path` with the screen up: `Some(Ok)` once built, `Some(Err(why))`
 /// when it could not be (the terminal could not be set up, the cache cannot be written…),
-/// `None` when the user left.
-pub fn build(path: &Path, lang: Lang) -> Option<Result<(), String>> {
+/// `None` when the user left. The keys typed meanwhile go to `typed`.
+pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), String>> {
     let Some(root) = index::cache::root() else {
         return Some(Err("no cache folder (is HOME set?)".into()));
     };
@@ -103,12 +166,14 @@ pub fn build(path: &Path, lang: Lang) -> Option<Result<(), String>> {
         if drawn.is_err() {
             break None;
         }
-        if event::poll(TICK).unwrap_or(false)
-            && let Ok(Event::Key(key)) = event::read()
-            && key.kind != KeyEventKind::Release
-        {
-            let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers == KeyModifiers::CONTROL;
-            if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+        if event::poll(TICK).unwrap_or(false) {
+            // Everything crossterm has read, not one event a frame: a fast typist or a
+            // paste would lag the screen.
+            let mut left = false;
+            while !left && event::poll(Duration::ZERO).unwrap_or(false) {
+                left = event::read().is_ok_and(|e| typed.take(e));
+            }
+            if left {
                 break None;
             }
         }
@@ -124,6 +189,65 @@ pub fn build(path: &Path, lang: Lang) -> Option<Result<(), String>> {
             }
         }
     };
+    // What crossterm read after the last frame is the reader's as it is (the build is
+    // done: a `q` there is the reader's to quit).
+    while result.is_some() && event::poll(Duration::ZERO).unwrap_or(false) {
+        match event::read() {
+            Ok(e @ (Event::Key(_) | Event::Paste(_))) => typed.events.push(e),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
     drop(guard);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    /// Feeds `keys` (a char a key; `\r` Enter, `\x1b` Esc); whether one left, and how
+    /// many events were kept.
+    fn typed(keys: &str) -> (bool, usize) {
+        let mut typed = Typed::default();
+        for c in keys.chars() {
+            let code = match c {
+                '\r' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            };
+            if typed.take(key(code)) {
+                return (true, typed.events.len());
+            }
+        }
+        (false, typed.events.len())
+    }
+
+    #[test]
+    fn q_and_esc_leave_unless_a_prompt_or_the_picker_is_open() {
+        assert_eq!(typed("jq"), (true, 1));
+        assert_eq!(typed("j\x1b"), (true, 1));
+        // A search holding q, then Enter: all kept.
+        assert_eq!(typed("/qq\rj"), (false, 5));
+        // Esc closes the prompt; the next q leaves.
+        assert_eq!(typed("/ab\x1bq"), (true, 4));
+        // The picker: q closes it, the next one leaves.
+        assert_eq!(typed("dqq"), (true, 2));
+        assert_eq!(typed("t2024\r"), (false, 6));
+    }
+
+    #[test]
+    fn ctrl_c_leaves_even_in_a_prompt() {
+        let mut typed = Typed::default();
+        assert!(!typed.take(key(KeyCode::Char('/'))));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert!(typed.take(Event::Key(ctrl_c)));
+        assert!(!typed.take(Event::Paste("驿站".into())));
+        assert_eq!(typed.events.len(), 2);
+    }
 }

@@ -26,6 +26,8 @@ pub use other::Input;
 /// answers: the reader takes them first, so nothing typed while an archive opens is lost.
 #[derive(Debug, Default)]
 pub struct TypedAhead {
+    /// Events read before the probes: the keys typed on the indexing screen.
+    pub first: Vec<Event>,
     /// Bytes read by the grapheme-cluster probe ([`crate::tui::probe::typed_ahead`]).
     pub bytes: Vec<u8>,
     /// Events crossterm read during the ambiguous-width probe.
@@ -86,6 +88,9 @@ mod unix {
 
         /// Puts what was typed `ahead` before anything read from now on.
         pub(super) fn type_ahead(&mut self, ahead: TypedAhead) {
+            for event in ahead.first {
+                self.parser.push(event);
+            }
             if !ahead.bytes.is_empty() {
                 self.parser.feed(&ahead.bytes);
                 self.parser.end_of_input();
@@ -277,7 +282,7 @@ mod other {
         /// the width probe) comes first.
         pub fn start(ahead: TypedAhead) -> io::Result<Input> {
             Ok(Input {
-                ahead: ahead.events.into(),
+                ahead: ahead.first.into_iter().chain(ahead.events).collect(),
             })
         }
 
