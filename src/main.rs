@@ -437,6 +437,9 @@ fn reader(cli: &Cli, settings: &Settings) -> kanbao::error::Result<()> {
     let lang = settings.lang.value;
     // An archive with an index is read through it: nothing is parsed whole (a large one is
     // indexed here on first use, on a screen that q, Esc and Ctrl-C leave).
+    // The user's keys before the indexing screen: it tells a search typed there (kept for
+    // the reader) from a way out as the reader would.
+    kanbao::keys::set_user_bindings(&settings.keys);
     let Ok((archive, typed)) = tui::indexing::open(&settings.data.value, cli.no_index, lang) else {
         eprintln!("kanbao: {}", index::left_indexing(lang));
         return Ok(());

@@ -32,14 +32,39 @@ enum Heard {
 }
 
 /// The keys typed on the screen that do not leave it, in order, for the reader to take
-/// first. `q` and `Esc` leave, unless a prompt or the picker is open: after a key that
-/// opens one in the list (`/`, `t`, `d`) the keys are its own until one closes it.
+/// first. `q` and `Esc` leave, unless the keys kept so far leave something open in the
+/// list: the search or date prompt, a picker, the note editor or the help; then the keys
+/// are its own until one closes it.
 #[derive(Debug, Default)]
 pub struct Typed {
     /// The events kept.
     pub events: Vec<Event>,
-    /// What the keys kept so far leave open: the prompt or the picker.
+    /// What the keys kept so far leave open.
     open: Option<Context>,
+}
+
+/// What `action`, taken in the list, opens.
+fn opens(action: &Action) -> Option<Context> {
+    match action {
+        Action::OpenSearch | Action::OpenDatePrompt => Some(Context::Search),
+        Action::OpenPicker => Some(Context::Picker),
+        Action::EditNote => Some(Context::Note),
+        Action::OpenTags => Some(Context::Tags),
+        Action::Help => Some(Context::Help),
+        _ => None,
+    }
+}
+
+/// Whether `action`, taken where `open` is open, closes it.
+fn closes(open: Context, action: &Action) -> bool {
+    match open {
+        Context::Search => matches!(action, Action::SearchAccept | Action::SearchCancel),
+        Context::Picker => matches!(action, Action::PickerApply | Action::PickerCancel),
+        Context::Note => matches!(action, Action::NoteSave | Action::NoteCancel),
+        Context::Tags => matches!(action, Action::TagsClose),
+        Context::Help => matches!(action, Action::Help),
+        Context::List | Context::Reader => true,
+    }
 }
 
 impl Typed {
@@ -55,27 +80,20 @@ impl Typed {
                 }
                 let action = keys::action_for(self.open.unwrap_or(Context::List), key);
                 match (self.open, action) {
-                    (
-                        Some(_),
-                        Some(
-                            Action::SearchAccept
-                            | Action::SearchCancel
-                            | Action::PickerApply
-                            | Action::PickerCancel,
-                        ),
-                    ) => self.open = None,
+                    (Some(open), Some(action)) if closes(open, &action) => self.open = None,
                     (Some(_), _) => {}
                     (None, Some(Action::Quit)) => return true,
                     (None, _) if key == Key::Code(KeyName::Esc) => return true,
-                    (None, Some(Action::OpenSearch | Action::OpenDatePrompt)) => {
-                        self.open = Some(Context::Search);
-                    }
-                    (None, Some(Action::OpenPicker)) => self.open = Some(Context::Picker),
-                    (None, _) => {}
+                    (None, Some(action)) => self.open = opens(&action),
+                    (None, None) => {}
                 }
                 self.events.push(event);
             }
-            Event::Paste(_) => self.events.push(event),
+            // A paste in the list starts a search with it.
+            Event::Paste(_) => {
+                self.open = self.open.or(Some(Context::Search));
+                self.events.push(event);
+            }
             _ => {}
         }
         false
@@ -171,7 +189,10 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
             // paste would lag the screen.
             let mut left = false;
             while !left && event::poll(Duration::ZERO).unwrap_or(false) {
-                left = event::read().is_ok_and(|e| typed.take(e));
+                match event::read() {
+                    Ok(e) => left = typed.take(e),
+                    Err(_) => break,
+                }
             }
             if left {
                 break None;
@@ -239,15 +260,25 @@ mod tests {
         // The picker: q closes it, the next one leaves.
         assert_eq!(typed("dqq"), (true, 2));
         assert_eq!(typed("t2024\r"), (false, 6));
+        // The note editor (Esc cancels), the help (q closes it), the tags (Esc closes).
+        assert_eq!(typed("aquit\x1bq"), (true, 6));
+        assert_eq!(typed("?qq"), (true, 2));
+        assert_eq!(typed("+q\x1bq"), (true, 3));
     }
 
     #[test]
-    fn ctrl_c_leaves_even_in_a_prompt() {
+    fn ctrl_c_leaves_even_in_a_prompt_and_a_paste_opens_one() {
         let mut typed = Typed::default();
         assert!(!typed.take(key(KeyCode::Char('/'))));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert!(typed.take(Event::Key(ctrl_c)));
         assert!(!typed.take(Event::Paste("驿站".into())));
         assert_eq!(typed.events.len(), 2);
+        // A paste opens the search: its q is text.
+        let mut typed = Typed::default();
+        assert!(!typed.take(Event::Paste("q".into())));
+        assert!(!typed.take(key(KeyCode::Char('q'))));
+        assert!(!typed.take(key(KeyCode::Enter)));
+        assert!(typed.take(key(KeyCode::Char('q'))));
     }
 }
