@@ -381,6 +381,34 @@ fn counting_for_the_reader_stops_when_cancelled() {
     }
 }
 
+/// Cancelled while it counts (after a few looks: between segments, then one a document), the
+/// count gives an error, never part of an answer (it fails if a segment stopped inside is
+/// taken as counted); never cancelled, it is whole.
+#[test]
+fn counting_stopped_within_a_segment_gives_no_partial_answer() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let f = fixture();
+    let (archive, _) = open(&f.root, &f.paths[0]);
+    for q in ["工会", "gonghui", "工会 驿站"] {
+        let query = Query::parse(q);
+        let whole = archive.summed_places(&query, &|| false).unwrap().unwrap();
+        for looks in [1, 2, 5, 50, 100_000] {
+            let seen = AtomicUsize::new(0);
+            let cancelled = || seen.fetch_add(1, Ordering::Relaxed) >= looks;
+            match archive.summed_places(&query, &cancelled) {
+                Ok(found) => assert_eq!(found.unwrap(), whole, "{q} after {looks}"),
+                Err(_) => assert!(looks < 100_000, "{q}: stopped though never cancelled"),
+            }
+        }
+        let seen = AtomicUsize::new(0);
+        let once = || seen.fetch_add(1, Ordering::Relaxed) >= 1;
+        assert!(
+            archive.summed_places(&query, &once).is_err(),
+            "{q}: cancelled after its first look, it stops"
+        );
+    }
+}
+
 #[test]
 fn two_terms_that_cannot_overlap_are_ranked_from_the_index() {
     let f = fixture();

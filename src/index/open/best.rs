@@ -93,11 +93,11 @@ impl Archive {
             let at = scores.len() - best;
             *scores.select_nth_unstable(at).1
         };
-        let bounds = self.segment_counts(fi, si, terms, wanted, None, true)?;
+        let bounds = self.segment_counts(fi, si, terms, wanted, None, true, None)?;
         let mut left: Vec<(u64, u32)> = bounds.iter().map(|c| (score(c), c.0)).collect();
         if left.len() <= best {
             let all = bounds.iter().map(|c| (c.0, 0, 0)).collect();
-            return self.segment_counts(fi, si, terms, wanted, Some(all), false);
+            return self.segment_counts(fi, si, terms, wanted, Some(all), false, None);
         }
         let mut threshold = kth(&mut left.iter().map(|b| b.0).collect());
         let mut counted: Vec<Counted> = Vec::new();
@@ -115,7 +115,7 @@ impl Archive {
                 return Ok(counted);
             }
             next.sort_unstable();
-            counted.extend(self.segment_counts(fi, si, terms, wanted, Some(next), false)?);
+            counted.extend(self.segment_counts(fi, si, terms, wanted, Some(next), false, None)?);
             threshold = match counted.len() >= best {
                 true => kth(&mut counted.iter().map(score).collect()),
                 // Fewer matches than wanted so far: any document left may be one.

@@ -244,8 +244,12 @@ impl Archive {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let counts = match best {
                     Some(best) => self.segment_best(fi, si, terms, wanted, best)?,
-                    None => self.segment_counts(fi, si, terms, wanted, None, false)?,
+                    None => self.segment_counts(fi, si, terms, wanted, None, false, stop)?,
                 };
+                // Stopped within the segment: what it counted is not whole.
+                if stop.is_some_and(|stopped| stopped()) {
+                    return Err("stopped".to_string());
+                }
                 match counts.is_empty() {
                     true => Ok(Vec::new()),
                     false => make(fi, si, counts),
@@ -267,6 +271,8 @@ impl Archive {
     /// `wanted` accepts: then the date columns are read too; or among those `within` holds,
     /// ascending, their counts 0), ascending, with their hits and title hits summed over the
     /// terms; with `bounds`, literal terms give bounds on them instead ([`Archive::segment_best`]).
+    /// Once `stop` says so, no document more is counted (the caller drops what was).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn segment_counts(
         &self,
         fi: usize,
@@ -275,6 +281,7 @@ impl Archive {
         wanted: Option<Wanted<'_>>,
         within: Option<Vec<Counted>>,
         bounds: bool,
+        stop: Option<Cancelled<'_>>,
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
@@ -286,8 +293,10 @@ impl Archive {
             }
             None => None,
         };
-        // The first term asks `wanted`; the others look only where it matched.
+        // The first term asks `wanted`; the others look only where it matched. A stopped
+        // count asks nothing more: its lists are run through without a position read.
         let asked = |doc: u32| match (wanted, &keys) {
+            _ if stop.is_some_and(|stopped| stopped()) => false,
             (Some(wanted), Some((hi, lo, len))) => {
                 let d = doc as usize;
                 wanted((fi, si, doc), (hi[d], lo[d], len[d]))
