@@ -813,6 +813,73 @@ fn title_terms_are_counted_from_the_index() {
     }
 }
 
+/// A term of one character (format 7: `uni` with frequencies, `huni` for the headings) is
+/// counted from frequencies alone: every character of some articles (Han, punctuation,
+/// digits, full-width forms), alone, as `title:`, with another term and with an excluded
+/// one, gives the in-memory engine's articles, hits and title hits, in its order; one that
+/// another term holds (`工 工会`) is left to the matcher.
+#[test]
+fn one_character_is_counted_from_frequencies() {
+    let f = fixture();
+    for which in 0..2 {
+        let collection = &f.collections[which];
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        let mut chars: Vec<char> = (0..collection.len())
+            .step_by(41)
+            .flat_map(|i| {
+                let a = &collection[i];
+                let text = format!("{}{}", a.title, a.paragraphs.concat());
+                text.chars().step_by(97).collect::<Vec<_>>()
+            })
+            .filter(|c| !c.is_whitespace() && !c.is_ascii_alphabetic() && *c != '"')
+            .collect();
+        chars.extend(['１', '，', '%', '工', '会', '站']);
+        chars.sort_unstable();
+        chars.dedup();
+        assert!(chars.len() > 15, "{chars:?}");
+        for c in chars {
+            for text in [
+                c.to_string(),
+                format!("title:{c}"),
+                format!("{c} 驿站"),
+                format!("{c} -司机"),
+            ] {
+                let query = Query::parse(&text);
+                if query.terms().iter().any(|t| t.is_pinyin()) {
+                    continue;
+                }
+                let mut expected = admitted(collection, &query);
+                let order: Vec<String> = expected.iter().map(|r| r.0.clone()).collect();
+                expected.sort();
+                let Some(found) = archive.matches_within(&query).unwrap() else {
+                    let holds = text.contains("驿站") && "驿站".contains(c);
+                    assert!(holds, "{text}: not counted");
+                    continue;
+                };
+                let articles = archive.read_matches(&found).unwrap();
+                let mut got: Results = articles
+                    .into_iter()
+                    .zip(&found)
+                    .map(|(a, m)| (a.id, m.hits(), m.title_hits()))
+                    .collect();
+                got.sort();
+                assert_eq!(got, expected, "{text}");
+                assert!(index::open::exact_ops(&query), "{text}");
+                if query.ops().is_empty() {
+                    let places = archive.ranked(&query).unwrap().unwrap_or_default();
+                    assert_eq!(ids_of(&archive, &places), order, "{text}");
+                }
+                let hits: usize = expected.iter().map(|r| r.1).sum();
+                assert_eq!(
+                    archive.count_within(&query).unwrap(),
+                    Some((expected.len(), hits)),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
+
 /// `kanbao export` through the index reads a block at a time and holds only what it
 /// chooses: over several blocks it chooses what the loaded archive gives, in its order, and
 /// a choice whose data passes the limit is refused, not held.

@@ -3,8 +3,11 @@
 //! Each article is one tantivy document. Its searchable text is what the in-memory engine
 //! searches ([`crate::search`]): headings, byline and paragraphs, each folded (NFKC +
 //! lowercase) and ended by a line break, so that positions are character offsets in that
-//! text. Eight token fields are made from it:
-//! - `uni`: every character (no positions: a one-character term is one lookup);
+//! text. Nine token fields are made from it:
+//! - `uni`: every character, with frequencies (no positions): a one-character term is one
+//!   lookup, and its frequency in a document is its hit count;
+//! - `huni`: the characters of the headings alone, with frequencies: a one-character
+//!   term's title hits (format 7);
 //! - `bi`: every pair of adjacent characters, at the position of the first, with positions
 //!   (a longer term is a phrase of bigrams at offsets 0, 2, 4, …, and the last one);
 //! - `pyi`: the first letter of every reading of a character that has pinyin;
@@ -30,7 +33,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -70,8 +73,10 @@ pub struct Fields {
     /// Where the headings (title, kicker, subtitle) end in the folded text, in characters
     /// (fast; a hit before it is a title hit).
     pub hend: Field,
-    /// Every character.
+    /// Every character, with frequencies.
     pub uni: Field,
+    /// The characters of the headings, with frequencies.
+    pub huni: Field,
     /// Adjacent character pairs, with positions.
     pub bi: Field,
     /// Adjacent character pairs of the headings, with frequencies.
@@ -120,7 +125,8 @@ pub fn schema() -> (Schema, Fields) {
         dlo: b.add_u64_field("dlo", FAST),
         dlen: b.add_u64_field("dlen", FAST),
         hend: b.add_u64_field("hend", FAST),
-        uni: b.add_text_field("uni", token_field(UNI, Basic)),
+        uni: b.add_text_field("uni", token_field(UNI, IndexRecordOption::WithFreqs)),
+        huni: b.add_text_field("huni", token_field(UNI, IndexRecordOption::WithFreqs)),
         bi: b.add_text_field("bi", token_field(BI, Positions)),
         hbi: b.add_text_field("hbi", token_field(BI, IndexRecordOption::WithFreqs)),
         pyi: b.add_text_field("pyi", token_field(PYI, Basic)),

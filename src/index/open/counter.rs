@@ -23,9 +23,9 @@ pub(super) enum Counter {
     Literal(Vec<(u32, String)>),
     /// A pinyin term, by its readings and letters ([`Spelled`]).
     Spelled(Spelled),
-    /// A literal term of two characters (its one bigram): its hits are the bigram's
-    /// frequency in the document and its title hits the bigram's frequency in the headings
-    /// (the `hbi` field), no position read.
+    /// A literal term of one character or two (its one bigram): its hits are the
+    /// character's (`uni`) or the bigram's (`bi`) frequency in the document and its title
+    /// hits the frequency in the headings (`huni`, `hbi`), no position read.
     Frequency(Vec<(u32, String)>),
     /// Several terms whose matches may overlap one another (a pinyin term and another, or
     /// literal terms such as `工会 会员`): each one's matches are found as [`Spelled`] finds
@@ -37,6 +37,9 @@ pub(super) enum Counter {
 impl Counter {
     /// How the index counts the literal term of `units` ([`exact_units`]).
     pub(super) fn literal(units: &[char]) -> Counter {
+        if let [c] = units {
+            return Counter::Frequency(vec![(0, c.to_string())]);
+        }
         let grams = grams(units);
         match grams.len() {
             1 => Counter::Frequency(grams),
@@ -64,6 +67,8 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
         .terms()
         .iter()
         .map(|t| match exact_units(t) {
+            // One character has no positions to find its matches among the others' by.
+            Some(units) if units.len() == 1 => None,
             Some(units) => Some(Spelled::literal(&units)),
             None => Spelled::of(t),
         })
@@ -122,14 +127,15 @@ fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
 }
 
 /// The folded characters of `term` when the index counts its hits exactly: a literal term
-/// (no pinyin reading, no gaps) of two or more characters that cannot overlap itself.
+/// (no pinyin reading, no gaps) of one character, or of two or more that cannot overlap
+/// itself.
 pub(super) fn exact_units(term: &Term) -> Option<Vec<char>> {
     if term.is_pinyin() || !term.is_fixed() {
         return None;
     }
     let units: Vec<char> = term.folded().chars().collect();
     let n = units.len();
-    if n < 2 || units.contains(&'\n') {
+    if n == 0 || units.contains(&'\n') {
         return None;
     }
     // `哈哈` in `哈哈哈` occurs twice but is hit once: overlapping terms are left to the matcher.

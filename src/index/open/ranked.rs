@@ -345,7 +345,8 @@ impl Archive {
     }
 
     /// The documents of segment `si` of file `fi` holding the literal term whose covering
-    /// bigrams are `grams`, ascending, with its hits and title hits: among the documents of
+    /// bigrams are `grams` (or whose one character is), ascending, with its hits and title
+    /// hits: among the documents of
     /// `before` when given (the terms before it), else among those `asked` accepts. Without
     /// `positions` the hits are the least frequency of its bigrams and the title hits the
     /// least of their frequencies in the headings' bigrams: exact for a term of one bigram,
@@ -363,25 +364,31 @@ impl Archive {
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
-        let inverted = seg.inverted_index(file.fields.bi).map_err(engine)?;
+        // A term of one character is looked up as a character (it has no bigram).
+        let (body, heads) = match grams {
+            [(_, c)] if c.chars().count() == 1 => (file.fields.uni, file.fields.huni),
+            _ => (file.fields.bi, file.fields.hbi),
+        };
+        let inverted = seg.inverted_index(body).map_err(engine)?;
         let alive = seg.alive_bitset();
+        let record = match positions {
+            true => IndexRecordOption::WithFreqsAndPositions,
+            false => IndexRecordOption::WithFreqs,
+        };
         let mut posts = Vec::with_capacity(grams.len());
         for (_, gram) in grams {
-            let t = TTerm::from_field_text(file.fields.bi, gram);
-            match inverted
-                .read_postings(&t, IndexRecordOption::WithFreqsAndPositions)
-                .map_err(engine)?
-            {
+            let t = TTerm::from_field_text(body, gram);
+            match inverted.read_postings(&t, record).map_err(engine)? {
                 Some(p) => posts.push(p),
                 None => return Ok(Vec::new()),
             }
         }
-        // Without positions: the bigrams' postings in the headings, for the title hits.
+        // Without positions: the postings in the headings, for the title hits.
         let mut headings = Vec::new();
         if !positions {
-            let inverted = seg.inverted_index(file.fields.hbi).map_err(engine)?;
+            let inverted = seg.inverted_index(heads).map_err(engine)?;
             for (_, gram) in grams {
-                let t = TTerm::from_field_text(file.fields.hbi, gram);
+                let t = TTerm::from_field_text(heads, gram);
                 headings.push(
                     inverted
                         .read_postings(&t, IndexRecordOption::WithFreqs)
