@@ -288,15 +288,16 @@ fn counted(archive: &index::Archive, query: &Query) -> Option<Results> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// One pinyin term (full, initials, mixed, the last syllable begun, or any letters),
-    /// counted from the readings and letter pairs alone: the in-memory engine's articles
-    /// with its exact hits and title hits, in its order.
+    /// One pinyin term (full, initials, mixed, the last syllable begun, or any letters, one
+    /// letter too), counted from the readings and letter pairs alone (one letter from the
+    /// frequencies of first letters and letters): the in-memory engine's articles with its
+    /// exact hits and title hits, in its order.
     #[test]
     fn pinyin_counted_from_the_index_equals_in_memory(
         which in 0..2usize,
         first in pick(),
         mode in 1..5u8,
-        letters in proptest::option::of("[a-z]{2,5}"),
+        letters in proptest::option::of("[a-z]{1,5}"),
     ) {
         let f = fixture();
         let collection = &f.collections[which];
@@ -309,9 +310,9 @@ proptest! {
         let order: Vec<String> = expected.iter().map(|r| r.0.clone()).collect();
         expected.sort();
         let Some(found) = counted(&archive, &query) else {
-            // Only a one-letter term, or a long one with very many ways to cut it
-            // (`zhongguogongren` has 144, `chuangxinfazhan` 512), is left out.
-            prop_assert!(term.len() < 2 || term.len() >= 12, "{}", term);
+            // Only a long term with very many ways to cut it (`zhongguogongren` has 144,
+            // `chuangxinfazhan` 512) is left out; one letter is counted from frequencies.
+            prop_assert!(term.len() >= 12, "{}", term);
             return Ok(());
         };
         prop_assert_eq!(found, expected, "{}", term);
@@ -877,6 +878,77 @@ fn one_character_is_counted_from_frequencies() {
                 );
             }
         }
+    }
+}
+
+/// A pinyin term of one letter (format 8: `pyi` with frequencies, `hpyi` for the headings)
+/// is counted from frequencies alone: every letter, alone and as `title:`, gives the
+/// in-memory engine's articles, hits, title hits, order and count.
+#[test]
+fn one_letter_is_counted_from_frequencies() {
+    let f = fixture();
+    for which in 0..2 {
+        let collection = &f.collections[which];
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        let mut counted_some = 0;
+        for letter in 'a'..='z' {
+            for text in [letter.to_string(), format!("title:{letter}")] {
+                let query = Query::parse(&text);
+                let mut expected = admitted(collection, &query);
+                let order: Vec<String> = expected.iter().map(|r| r.0.clone()).collect();
+                expected.sort();
+                let found = archive.matches_within(&query).unwrap().expect(&text);
+                let articles = archive.read_matches(&found).unwrap();
+                let mut got: Results = articles
+                    .into_iter()
+                    .zip(&found)
+                    .map(|(a, m)| (a.id, m.hits(), m.title_hits()))
+                    .collect();
+                got.sort();
+                assert_eq!(got, expected, "{text}");
+                counted_some += usize::from(!expected.is_empty());
+                if query.ops().is_empty() {
+                    let places = archive.ranked(&query).unwrap().unwrap_or_default();
+                    assert_eq!(ids_of(&archive, &places), order, "{text}");
+                }
+                let hits: usize = expected.iter().map(|r| r.1).sum();
+                assert_eq!(
+                    archive.count_within(&query).unwrap(),
+                    Some((expected.len(), hits)),
+                    "{text}"
+                );
+            }
+        }
+        assert!(counted_some > 30, "{counted_some}");
+    }
+    // Letters written as such count too, beside the characters read with them.
+    let dir = TempDir::new().unwrap();
+    let (root, file) = (dir.path().join("cache"), dir.path().join("a.jsonl"));
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(20, 4, &mut bytes).unwrap();
+    bytes.extend_from_slice(
+        r#"{"id":"latin","title":"Gonghui APP 工会","paragraphs":["gg 各个 Ｇ 工会 gonghui。"]}"#
+            .as_bytes(),
+    );
+    bytes.push(b'\n');
+    std::fs::write(&file, bytes).unwrap();
+    update(&root, &file);
+    let (archive, _) = open(&root, &file);
+    let collection = kanbao::load::load(Some(&file)).unwrap().0;
+    for text in ["g", "a", "p", "title:g"] {
+        let query = Query::parse(text);
+        let mut expected = admitted(&collection, &query);
+        expected.sort();
+        let found = archive.matches_within(&query).unwrap().expect(text);
+        let articles = archive.read_matches(&found).unwrap();
+        let mut got: Results = articles
+            .into_iter()
+            .zip(&found)
+            .map(|(a, m)| (a.id, m.hits(), m.title_hits()))
+            .collect();
+        got.sort();
+        assert!(got.iter().any(|r| r.0 == "latin"), "{text}");
+        assert_eq!(got, expected, "{text}");
     }
 }
 

@@ -152,7 +152,7 @@ fn document(
         .char_indices()
         .nth(hend as usize)
         .map_or(text, |(at, _)| &text[..at]);
-    for field in [f.huni, f.hbi, f.hpyp, f.hpyr] {
+    for field in [f.huni, f.hbi, f.hpyi, f.hpyp, f.hpyr] {
         d.add_text(field, headings);
     }
     d

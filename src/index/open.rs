@@ -13,6 +13,7 @@ mod best;
 mod counter;
 mod cursor;
 mod dates;
+mod letter;
 mod ops;
 mod order;
 mod places;

@@ -3,14 +3,16 @@
 //! Each article is one tantivy document. Its searchable text is what the in-memory engine
 //! searches ([`crate::search`]): headings, byline and paragraphs, each folded (NFKC +
 //! lowercase) and ended by a line break, so that positions are character offsets in that
-//! text. Nine token fields are made from it:
+//! text. Ten token fields are made from it:
 //! - `uni`: every character, with frequencies (no positions): a one-character term is one
 //!   lookup, and its frequency in a document is its hit count;
 //! - `huni`: the characters of the headings alone, with frequencies: a one-character
 //!   term's title hits (format 7);
 //! - `bi`: every pair of adjacent characters, at the position of the first, with positions
 //!   (a longer term is a phrase of bigrams at offsets 0, 2, 4, …, and the last one);
-//! - `pyi`: the first letter of every reading of a character that has pinyin;
+//! - `pyi`: the first letters of the readings of a character that has pinyin, each once,
+//!   with frequencies: a one-letter term's hits (with `uni`);
+//! - `hpyi`: those of the headings alone: its title hits (format 8, see `open/letter.rs`);
 //! - `pyp`: those letters for every two adjacent characters with pinyin (`gh` for 工会,
 //!   `kh` too as 会 also reads kuai), with positions, so a pinyin term becomes phrases of
 //!   letter pairs;
@@ -33,7 +35,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -81,8 +83,10 @@ pub struct Fields {
     pub bi: Field,
     /// Adjacent character pairs of the headings, with frequencies.
     pub hbi: Field,
-    /// Pinyin first letters.
+    /// Pinyin first letters, with frequencies.
     pub pyi: Field,
+    /// Pinyin first letters of the headings, with frequencies.
+    pub hpyi: Field,
     /// Pinyin first-letter pairs, with positions.
     pub pyp: Field,
     /// Pinyin readings of each character, with positions.
@@ -104,7 +108,7 @@ fn token_field(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
 
 /// The schema and its fields.
 pub fn schema() -> (Schema, Fields) {
-    use IndexRecordOption::{Basic, WithFreqsAndPositions as Positions};
+    use IndexRecordOption::WithFreqsAndPositions as Positions;
     let mut b = Schema::builder();
     let stored = TextOptions::default().set_stored();
     let fields = Fields {
@@ -129,7 +133,8 @@ pub fn schema() -> (Schema, Fields) {
         huni: b.add_text_field("huni", token_field(UNI, IndexRecordOption::WithFreqs)),
         bi: b.add_text_field("bi", token_field(BI, Positions)),
         hbi: b.add_text_field("hbi", token_field(BI, IndexRecordOption::WithFreqs)),
-        pyi: b.add_text_field("pyi", token_field(PYI, Basic)),
+        pyi: b.add_text_field("pyi", token_field(PYI, IndexRecordOption::WithFreqs)),
+        hpyi: b.add_text_field("hpyi", token_field(PYI, IndexRecordOption::WithFreqs)),
         pyp: b.add_text_field("pyp", token_field(PYP, Positions)),
         pyr: b.add_text_field("pyr", token_field(PYR, Positions)),
         hpyp: b.add_text_field("hpyp", token_field(PYP, IndexRecordOption::WithFreqs)),

@@ -27,6 +27,9 @@ pub(super) enum Counter {
     /// character's (`uni`) or the bigram's (`bi`) frequency in the document and its title
     /// hits the frequency in the headings (`huni`, `hbi`), no position read.
     Frequency(Vec<(u32, String)>),
+    /// A pinyin term of one letter: the characters a reading of which starts with it and
+    /// the letter itself, by frequencies alone (see `open/letter.rs`).
+    Letter(char),
     /// Several terms whose matches may overlap one another (a pinyin term and another, or
     /// literal terms such as `工会 会员`): each one's matches are found as [`Spelled`] finds
     /// them, and the hits are those of all of them together without overlaps, as the
@@ -55,10 +58,13 @@ impl Counter {
 /// other), so the matcher's non-overlapping hits of the terms together are the sum of each
 /// term's own; or else such terms and pinyin terms counted [`Counter::Together`].
 pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
-    if let [term] = query.terms()
-        && let Some(spelled) = Spelled::of(term)
-    {
-        return Some(vec![Counter::Spelled(spelled)]);
+    if let [term] = query.terms() {
+        if let Some(letter) = one_letter(term) {
+            return Some(vec![Counter::Letter(letter)]);
+        }
+        if let Some(spelled) = Spelled::of(term) {
+            return Some(vec![Counter::Spelled(spelled)]);
+        }
     }
     if let Some(terms) = literal_terms(query) {
         return Some(terms.iter().map(|t| Counter::literal(t)).collect());
@@ -124,6 +130,15 @@ fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
         }
     }
     (!terms.is_empty()).then_some(terms)
+}
+
+/// The letter of a pinyin term of one letter ([`Counter::Letter`]).
+pub(super) fn one_letter(term: &Term) -> Option<char> {
+    let mut chars = term.folded().chars();
+    match (term.is_pinyin(), chars.next(), chars.next()) {
+        (true, Some(c), None) if c.is_ascii_lowercase() => Some(c),
+        _ => None,
+    }
 }
 
 /// The folded characters of `term` when the index counts its hits exactly: a literal term

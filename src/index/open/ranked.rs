@@ -17,7 +17,9 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
-use super::counter::{Counter, DocAt, Terms, Wanted, exact_query, exact_units, title_terms};
+use super::counter::{
+    Counter, DocAt, Terms, Wanted, exact_query, exact_units, one_letter, title_terms,
+};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
@@ -197,7 +199,10 @@ impl Archive {
             .iter()
             .map(|t| match exact_units(t) {
                 Some(units) => Some(Counter::literal(&units)),
-                None => Spelled::of(t).map(Counter::Spelled),
+                None => match one_letter(t) {
+                    Some(letter) => Some(Counter::Letter(letter)),
+                    None => Spelled::of(t).map(Counter::Spelled),
+                },
             })
             .collect::<Option<Vec<_>>>()
         else {
@@ -324,6 +329,10 @@ impl Archive {
                         false => spelled.counts(seg, &file.fields, &hend, &keep, within.as_deref()),
                     }
                     .map_err(engine)?
+                }
+                Counter::Letter(letter) => {
+                    super::letter::counts(seg, &file.fields, *letter, all.as_deref(), &asked)
+                        .map_err(engine)?
                 }
                 Counter::Together(terms) => {
                     Spelled::together(terms, seg, &file.fields, &hend, &asked).map_err(engine)?
