@@ -167,7 +167,11 @@ mod tests {
         let units = |q: &str| literal_terms(&Query::parse(q)).map(|mut t| t.remove(0));
         assert_eq!(units("驿站"), Some(vec!['驿', '站']));
         assert_eq!(units("工会服务站"), Some("工会服务站".chars().collect()));
-        assert_eq!(units("驿"), None, "one character: no positions in `uni`");
+        assert_eq!(
+            units("驿"),
+            Some(vec!['驿']),
+            "one character: its frequency in `uni`"
+        );
         assert_eq!(units("哈哈"), None, "overlaps itself");
         assert_eq!(units("工会工"), None, "overlaps itself");
         assert_eq!(units("gonghui"), None, "pinyin");
@@ -190,6 +194,11 @@ mod tests {
         };
         assert!(spelled("gonghui") && spelled("ghyz") && spelled("gongh"));
         assert!(!spelled("g"), "one letter: `pyi` has no positions");
+        let letter = |q: &str| {
+            exact_terms(&Query::parse(q)).is_some_and(|t| matches!(t[..], [Counter::Letter('g')]))
+        };
+        assert!(letter("g") && letter("G"), "one letter: its frequencies");
+        assert!(!letter("g 驿站") && !letter("gg"));
         let together = |q: &str| {
             exact_terms(&Query::parse(q)).is_some_and(|t| matches!(t[..], [Counter::Together(_)]))
         };
@@ -200,8 +209,8 @@ mod tests {
         assert!(together("工会 会员") && together("gonghui siji"));
         assert!(!together("工会 驿站"), "summed: they cannot overlap");
         assert!(
-            !together("g 驿站"),
-            "one letter is not counted from the index"
+            !together("g 驿站") && !together("驿 驿站"),
+            "one letter or character with another term is not counted from the index"
         );
     }
 
@@ -212,6 +221,7 @@ mod tests {
         assert_eq!(headings("title:ghyz"), Some(vec![true]));
         assert_eq!(headings("工会 驿站"), Some(vec![false, false]));
         assert_eq!(headings("gonghui title:驿站"), None, "counted together");
-        assert_eq!(headings("title:驿"), None, "one character");
+        assert_eq!(headings("title:驿"), Some(vec![true]), "one character");
+        assert_eq!(headings("title:g"), Some(vec![true]), "one letter");
     }
 }
