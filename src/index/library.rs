@@ -2,8 +2,8 @@
 //! [`Archive`]. The list's rows are summaries from the stored fields, an opened article is
 //! read from its byte range in the data file, districts and days come from the postings and
 //! fast fields, and a search is counted from the postings when the index can count it
-//! exactly (literal terms of two or more characters, with or without `date:` and
-//! `district:`), or else verified by kanbao's own engine over the candidates the index gives,
+//! exactly (literal terms that cannot overlap, pinyin terms, one character or letter, with
+//! or without `date:` and `district:`), or else verified by kanbao's own engine over the candidates the index gives,
 //! a block at a time, so memory stays that of a block.
 
 use std::sync::{Arc, OnceLock};

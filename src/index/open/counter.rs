@@ -112,7 +112,7 @@ pub(super) fn title_terms(query: &Query) -> Vec<bool> {
 }
 
 /// The folded characters of the query's literal terms, for [`exact_terms`].
-fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
+pub(super) fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
     let terms: Vec<Vec<char>> = query
         .terms()
         .iter()
@@ -208,6 +208,7 @@ mod tests {
         );
         assert!(together("工会 会员") && together("gonghui siji"));
         assert!(!together("工会 驿站"), "summed: they cannot overlap");
+        assert_eq!(count("工 工会"), None, "one character held by another term");
         assert!(
             !together("g 驿站") && !together("驿 驿站"),
             "one letter or character with another term is not counted from the index"

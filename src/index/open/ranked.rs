@@ -1,7 +1,8 @@
 //! Ranking from the index alone, for the queries whose hits it can count exactly: literal
-//! terms (no pinyin reading) of two or more characters that cannot overlap themselves or
-//! each other, and one pinyin term (counted by [`Spelled`]; the reader sums a pinyin term's
-//! hits with other terms', as it does in memory).
+//! terms (no pinyin reading) that cannot overlap themselves or each other (one character
+//! too, by its frequencies), and one pinyin term (counted by [`Spelled`], one letter by its
+//! frequencies; the reader sums a pinyin term's hits with other terms', as it does in
+//! memory).
 //!
 //! Such a term occurs in an article exactly where its bigrams stand at consecutive
 //! positions of the `bi` field (positions are character offsets in the folded text, and no
@@ -18,7 +19,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
 use super::counter::{
-    Counter, DocAt, Terms, Wanted, exact_query, exact_units, one_letter, title_terms,
+    Counter, DocAt, Terms, Wanted, exact_query, exact_units, literal_terms, one_letter, title_terms,
 };
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
@@ -191,7 +192,12 @@ impl Archive {
         query: &Query,
         cancelled: Cancelled<'_>,
     ) -> Result<Option<Vec<Counted>>, String> {
-        if query.terms().is_empty() {
+        let all_literal = query.terms().iter().all(|t| !t.is_pinyin() && t.is_fixed());
+        if query.terms().is_empty()
+            || (query.terms().len() > 1 && all_literal && literal_terms(query).is_none())
+        {
+            // Literal terms only are counted together by the reader, without overlaps
+            // (`search_literals`): summed only when none can overlap another (`工 工会` no).
             return Ok(None);
         }
         let Some(terms) = query
@@ -199,7 +205,8 @@ impl Archive {
             .iter()
             .map(|t| match exact_units(t) {
                 Some(units) => Some(Counter::literal(&units)),
-                None => match one_letter(t) {
+                // One letter alone only: with other terms the reader counts it otherwise.
+                None => match one_letter(t).filter(|_| query.terms().len() == 1) {
                     Some(letter) => Some(Counter::Letter(letter)),
                     None => Spelled::of(t).map(Counter::Spelled),
                 },
