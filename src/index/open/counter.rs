@@ -82,6 +82,28 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
     (together.len() > 1).then(|| vec![Counter::Together(together)])
 }
 
+/// One counter a term, for the reader's count of several terms (`Count::Sum`: each term's
+/// hits added), when the index counts each of them exactly; `None` otherwise. Literal terms
+/// alone the reader counts together without overlaps (`search_literals`): they are summed
+/// only when none can overlap another (`工 工会` is not). One letter only alone.
+pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
+    let terms = query.terms();
+    let all_literal = terms.iter().all(|t| !t.is_pinyin() && t.is_fixed());
+    if terms.is_empty() || (terms.len() > 1 && all_literal && literal_terms(query).is_none()) {
+        return None;
+    }
+    terms
+        .iter()
+        .map(|t| match exact_units(t) {
+            Some(units) => Some(Counter::literal(&units)),
+            None => match one_letter(t).filter(|_| terms.len() == 1) {
+                Some(letter) => Some(Counter::Letter(letter)),
+                None => Spelled::of(t).map(Counter::Spelled),
+            },
+        })
+        .collect()
+}
+
 /// [`exact_terms`] with, for each counter, whether its term must stand in the headings (a
 /// `title:` term, which is among the query's terms too): an article passes it exactly when
 /// the term has title hits of its own there, as no match crosses the end of a heading.
@@ -112,7 +134,7 @@ pub(super) fn title_terms(query: &Query) -> Vec<bool> {
 }
 
 /// The folded characters of the query's literal terms, for [`exact_terms`].
-pub(super) fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
+fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
     let terms: Vec<Vec<char>> = query
         .terms()
         .iter()
@@ -133,7 +155,7 @@ pub(super) fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
 }
 
 /// The letter of a pinyin term of one letter ([`Counter::Letter`]).
-pub(super) fn one_letter(term: &Term) -> Option<char> {
+fn one_letter(term: &Term) -> Option<char> {
     let mut chars = term.folded().chars();
     match (term.is_pinyin(), chars.next(), chars.next()) {
         (true, Some(c), None) if c.is_ascii_lowercase() => Some(c),
@@ -144,7 +166,7 @@ pub(super) fn one_letter(term: &Term) -> Option<char> {
 /// The folded characters of `term` when the index counts its hits exactly: a literal term
 /// (no pinyin reading, no gaps) of one character, or of two or more that cannot overlap
 /// itself.
-pub(super) fn exact_units(term: &Term) -> Option<Vec<char>> {
+fn exact_units(term: &Term) -> Option<Vec<char>> {
     if term.is_pinyin() || !term.is_fixed() {
         return None;
     }

@@ -199,13 +199,6 @@ pub(super) fn shape_bounds(
             }
         }
     };
-    let freq = |lists: &[SegmentPostings], doc: DocId| -> u32 {
-        lists
-            .iter()
-            .filter(|p| p.doc() == doc)
-            .map(|p| p.term_freq())
-            .sum()
-    };
     let mut doc = first(&needs[0].0);
     'docs: while doc != TERMINATED {
         for (lists, _, _) in needs.iter_mut() {
@@ -220,9 +213,8 @@ pub(super) fn shape_bounds(
         if alive.is_none_or(|a| a.is_alive(doc)) && keep(doc) {
             let (mut hits, mut title) = (u32::MAX, u32::MAX);
             for (lists, heads, _) in needs.iter_mut() {
-                hits = hits.min(freq(lists, doc));
-                seek(heads, doc);
-                title = title.min(freq(heads, doc));
+                hits = hits.min(freq_at(lists, doc));
+                title = title.min(freq_at(heads, doc));
             }
             out.push((doc, hits, title));
         }
@@ -387,6 +379,20 @@ impl Union {
             out.dedup();
         }
     }
+}
+
+/// The summed frequencies at `doc` of `lists`, each moved up to it first (never back).
+pub(super) fn freq_at(lists: &mut [SegmentPostings], doc: DocId) -> u32 {
+    let mut sum = 0;
+    for p in lists.iter_mut() {
+        if p.doc() < doc {
+            p.seek(doc);
+        }
+        if p.doc() == doc {
+            sum += p.term_freq();
+        }
+    }
+    sum
 }
 
 #[cfg(test)]

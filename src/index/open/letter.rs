@@ -9,12 +9,12 @@
 //! document's hits are the letter's frequency in both, its title hits the same in the
 //! headings' `hpyi` and `huni`.
 
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::SegmentPostings;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
-use super::cursor::Counted;
+use super::cursor::{Counted, freq_at};
 
 /// The documents of `seg` holding `letter` as a reading's first letter or as itself,
 /// ascending, with its hits and title hits: among the documents of `before` when given
@@ -69,18 +69,4 @@ pub(super) fn counts(
         },
     }
     Ok(out)
-}
-
-/// The summed frequencies at `doc` of the lists (which are moved up to it; never back).
-fn freq_at(lists: &mut [SegmentPostings], doc: DocId) -> u32 {
-    let mut sum = 0;
-    for p in lists.iter_mut() {
-        if p.doc() < doc {
-            p.seek(doc);
-        }
-        if p.doc() == doc {
-            sum += p.term_freq();
-        }
-    }
-    sum
 }

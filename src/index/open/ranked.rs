@@ -18,9 +18,7 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
-use super::counter::{
-    Counter, DocAt, Terms, Wanted, exact_query, exact_units, literal_terms, one_letter, title_terms,
-};
+use super::counter::{Counter, DocAt, Terms, Wanted, exact_query, summed_terms, title_terms};
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
@@ -180,8 +178,8 @@ impl Archive {
 
     /// The articles holding every term of `query`, as places of the collection order with
     /// the sum of their terms' hits and title hits (as the reader's search counts them:
-    /// `Count::Sum`), when every term is one the index counts exactly (a literal one, see
-    /// [`exact_units`], or a pinyin one, see [`Spelled`]); else `None`. Its `date:` range,
+    /// `Count::Sum`), when every term is one the index counts exactly (see
+    /// [`summed_terms`]); else `None`. Its `date:` range,
     /// `title:` terms (their own title hits) and literal `-term`s are applied, and
     /// `district:` narrows (see `query::narrowing`); the other operators are the caller's. Only the
     /// `hend` column (and the date columns for `date:` or `-term`) is read besides the
@@ -192,27 +190,7 @@ impl Archive {
         query: &Query,
         cancelled: Cancelled<'_>,
     ) -> Result<Option<Vec<Counted>>, String> {
-        let all_literal = query.terms().iter().all(|t| !t.is_pinyin() && t.is_fixed());
-        if query.terms().is_empty()
-            || (query.terms().len() > 1 && all_literal && literal_terms(query).is_none())
-        {
-            // Literal terms only are counted together by the reader, without overlaps
-            // (`search_literals`): summed only when none can overlap another (`工 工会` no).
-            return Ok(None);
-        }
-        let Some(terms) = query
-            .terms()
-            .iter()
-            .map(|t| match exact_units(t) {
-                Some(units) => Some(Counter::literal(&units)),
-                // One letter alone only: with other terms the reader counts it otherwise.
-                None => match one_letter(t).filter(|_| query.terms().len() == 1) {
-                    Some(letter) => Some(Counter::Letter(letter)),
-                    None => Spelled::of(t).map(Counter::Spelled),
-                },
-            })
-            .collect::<Option<Vec<_>>>()
-        else {
+        let Some(terms) = summed_terms(query) else {
             return Ok(None);
         };
         // One counter a term: a `title:` term's own title hits are told apart.
