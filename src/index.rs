@@ -15,6 +15,7 @@
 
 pub mod build;
 pub mod cache;
+mod contains;
 pub mod library;
 pub mod open;
 pub mod query;

@@ -299,9 +299,12 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             }
             .with_notes_of(Some(&query));
-            // `--since`/`--until` narrow as a `date:` does: through the index, before
-            // anything is read (the filter keeps them too).
-            let (dates, filtered) = (filter.dates, !filter.is_empty_but_dates());
+            // `--since`/`--until` and `--district` narrow as `date:` and `district:` do:
+            // through the index, before anything is read (the filter keeps them too).
+            // Marks need the reading state, and `--district` with a `district:` both.
+            let (dates, districts) = (filter.dates, filter.districts.clone());
+            let both = !districts.is_empty() && !query.ops().districts.is_empty();
+            let filtered = filter.needs_marks() || both;
             let keep = keep_of(settings, filter, || data_source(&cli, settings))?;
             let keep = |a: &Article| keep.keeps(a);
             let how = commands::SearchOutput {
@@ -312,7 +315,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 lang,
             };
             if let Some(archive) = indexed(&cli, settings) {
-                let query = query.clone().within(dates);
+                let query = query.clone().within(dates).in_districts(&districts);
                 let outcome = index::run::search(out, &archive, &keep, filtered, &query, how)?;
                 let range = dates_given(&args.since, &args.until)?;
                 let conditions = Conditions {

@@ -83,15 +83,15 @@ pub fn command(
     }
     .with_notes_of(query.as_ref());
     let keep = |a: &crate::article::Article| filter.matches_with(a, marks);
-    let only_dates = filter.districts.is_empty() && filter.notes.is_empty() && query.is_none();
+    let plain = filter.districts.is_empty() && filter.notes.is_empty();
     let periods = match archive {
         // Counted from the index's date columns: nothing read, no order made.
-        Some(archive) if only_dates => count_days(
+        Some(archive) if plain && query.is_none() => count_days(
             crate::index::run::day_counts(archive, filter.dates)?,
             args.by.into(),
         ),
         Some(archive) => count(
-            crate::index::run::dates(archive, &keep, filter.dates, false, query.as_ref())?,
+            crate::index::run::dates(archive, &keep, filter.dates, plain, query.as_ref())?,
             args.by.into(),
         ),
         None => count(dates_in(&*load()?, &keep, query.as_ref()), args.by.into()),

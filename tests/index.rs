@@ -216,6 +216,8 @@ proptest! {
         let (a, p, start, len, _) = first;
         let term = term_from(collection, (a, p, start, len, 0));
         let query = Query::parse(&term);
+        // No term at all is operators only (none here): every article, tested below.
+        prop_assume!(!query.is_blank());
         let (archive, _) = open(&f.root, &f.paths[which]);
         let units: Vec<char> = query.terms().first().map(|t| t.folded().chars().collect()).unwrap_or_default();
         let n = units.len();
@@ -742,6 +744,92 @@ proptest! {
                 if let Some(best) = archive.best_within(&query, k).unwrap() {
                     prop_assert_eq!(ids(&best), ids(&order[..k.min(order.len())]), "{} k={}", text, k);
                 }
+            }
+            let ranked = archive.collection_of(found).unwrap();
+            prop_assert_eq!(admitted(&ranked, &query), expected, "{}", text);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// `kind:`, `reporter:` (part of a name), `district:` (未注明 too) and an `OR` group,
+    /// with a term or alone (operators only), through the index (format 9: fields indexed
+    /// whole and the names' dictionary): what the whole archive gives, in the same order,
+    /// counted without reading when no `OR` term is pinyin.
+    #[test]
+    fn field_operators_through_the_index_equal_in_memory(
+        which in 0..2usize,
+        first in proptest::option::of(pick()),
+        kind in proptest::option::of(any::<bool>()),
+        reporter in proptest::option::of((0..1000usize, 0..3usize, 1..3usize)),
+        district in proptest::option::of(0..1000usize),
+        group in proptest::option::of((pick(), pick(), 0..5u8)),
+    ) {
+        let f = fixture();
+        let collection = &f.collections[which];
+        let mut text = first.map(|pick| term_from(collection, pick)).unwrap_or_default();
+        if let Some(photo) = kind {
+            text.push_str(if photo { " kind:photo" } else { " 类型:新闻" });
+        }
+        if let Some((a, start, len)) = reporter {
+            let names = &collection[a % collection.len()].reporters;
+            if let Some(name) = names.first() {
+                let chars: Vec<char> = name.chars().collect();
+                let start = start % chars.len();
+                let part: String = chars[start..(start + len).min(chars.len())].iter().collect();
+                text.push_str(&format!(" reporter:{part}"));
+            }
+        }
+        if let Some(a) = district {
+            // 未注明 when the article names no district.
+            let name = collection[a % collection.len()].district.clone();
+            text.push_str(&format!(" district:{}", name.as_deref().unwrap_or("未注明")));
+        }
+        let mut pinyin_alternative = false;
+        if let Some((one, two, mode)) = group {
+            let (a, p, start, len, _) = one;
+            let one = term_from(collection, (a, p, start, len, 0));
+            let (a, p, start, len, _) = two;
+            let two = term_from(collection, (a, p, start, len, mode));
+            pinyin_alternative = Query::parse(&two).terms().iter().any(|t| t.is_pinyin());
+            text.push_str(&format!(" {one}|{two}"));
+        }
+        let query = Query::parse(&text);
+        prop_assume!(!query.is_blank() && query.ops().any.len() <= 1);
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        let expected = admitted(collection, &query);
+        let blocks = archive.candidate_blocks(&query).unwrap();
+        let read: Vec<_> = blocks.flat_map(|b| b.unwrap().as_slice().to_vec()).collect();
+        prop_assert_eq!(admitted(&Collection::new(None, read), &query), expected.clone(), "{}", text);
+        // Every field operator is the index's to answer; only a pinyin `OR` term is not.
+        prop_assert_eq!(index::open::exact_ops(&query), !pinyin_alternative, "{}", text);
+        let found = archive.matches_within(&query).unwrap();
+        // Operators alone are always the index's to rank (collection order, no hits).
+        prop_assert!(found.is_some() || !query.is_empty(), "{}", text);
+        if let Some(found) = found {
+            if index::open::exact_ops(&query) {
+                let hits: usize = found.iter().map(|m| m.hits()).sum();
+                prop_assert_eq!(found.len(), expected.len(), "{}", text);
+                prop_assert_eq!(hits, expected.iter().map(|r| r.1).sum::<usize>(), "{}", text);
+                prop_assert_eq!(archive.count_within(&query).unwrap(), Some((found.len(), hits)), "{}", text);
+            }
+            let mut order = found.clone();
+            order.sort_by_key(|m| m.rank);
+            let ids = |found: &[index::open::Match]| -> Vec<String> {
+                archive.read_matches(found).unwrap().into_iter().map(|a| a.id).collect()
+            };
+            for k in [1, 5] {
+                if let Some(best) = archive.best_within(&query, k).unwrap() {
+                    prop_assert_eq!(ids(&best), ids(&order[..k.min(order.len())]), "{} k={}", text, k);
+                }
+            }
+            if index::open::exact_ops(&query) {
+                // In the in-memory engine's order, read only to compare.
+                let shown: Vec<String> = ids(&order);
+                let want: Vec<String> = expected.iter().map(|r| r.0.clone()).collect();
+                prop_assert_eq!(shown, want, "{}", text);
             }
             let ranked = archive.collection_of(found).unwrap();
             prop_assert_eq!(admitted(&ranked, &query), expected, "{}", text);

@@ -312,3 +312,38 @@ fn a_search_whose_reader_leaves_after_the_first_rows_ends_quietly() {
     assert!(status.success(), "{status:?}");
     assert!(err.is_empty(), "{err}");
 }
+
+/// `list --query` and `timeline --query` over more candidates than are read at a time
+/// (4,096): best first over the whole archive, as `search` ranks and as the in-memory path
+/// lists them. Until session 25 each block was ranked on its own. Exact queries come from
+/// the index alone, the others (a pinyin exclusion, a phrase with gaps) are read.
+#[test]
+fn list_query_ranks_the_whole_archive_as_search_does() {
+    let (_dir, cache, data) = archive(5_000, 6);
+    let data = data.as_str();
+    assert!(
+        kanbao(&cache)
+            .args(["index", data])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    for query in [
+        "驿站",
+        "驿站 -siji",
+        "\"工会 驿站\"",
+        "kind:photo",
+        "reporter:王",
+    ] {
+        for command in ["list", "timeline"] {
+            let indexed = stdout(&cache, &["--data", data, command, "--query", query]);
+            let whole = stdout(
+                &cache,
+                &["--no-index", "--data", data, command, "--query", query],
+            );
+            assert!(indexed.lines().count() > 3, "{command} {query}: {indexed}");
+            assert_eq!(indexed, whole, "{command} {query}");
+        }
+    }
+}

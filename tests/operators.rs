@@ -319,9 +319,26 @@ fn operator_queries_through_the_index_equal_the_whole_archive() {
         "gonghui -驿站 date:2019-01-02",
         "\"工会 驿站\" -服务 date:2019",
         "工会 date:2020",
+        // Operators alone, and the fields indexed whole (format 9).
+        "kind:photo",
+        "kind:news 工会 -驿站",
+        "reporter:孙",
+        "工会 记者:王 date:2019-01",
+        "district:未注明",
+        "district:未注明 驿站",
+        "驿站|司机",
+        "驿站|gonghui 职工",
+        "kind:photo district:xc",
+        "date:2019-01-02",
     ];
     for query in queries {
-        for how in [&[][..], &["--json"], &["--count"], &["--sort", "date"]] {
+        let districts: [&[&str]; 3] = [
+            &["--district", "xc"],
+            &["--district", "未注明", "--count"],
+            &["--district", "朝阳", "--district", "未注明"],
+        ];
+        let plain: [&[&str]; 4] = [&[], &["--json"], &["--count"], &["--sort", "date"]];
+        for how in plain.into_iter().chain(districts) {
             let mut args = vec!["search"];
             args.extend(how);
             args.extend(["--", query]);

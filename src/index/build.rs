@@ -16,7 +16,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::cache::{self, Fingerprint, IDS, META, Meta};
 use super::schema::{self, FORMAT, Fields};
-use crate::article::{Article, Kind};
+use crate::article::Article;
 use crate::search::fold;
 
 /// Progress of a build, for the caller to show.
@@ -107,25 +107,21 @@ fn document(
     if let Some(k) = &a.kicker {
         d.add_text(f.kicker, k);
     }
-    if let Some(k) = &a.district {
-        d.add_text(f.district, k);
+    match &a.district {
+        Some(k) => d.add_text(f.district, k),
+        None => d.add_text(f.nodistrict, "1"),
     }
     for x in &a.districts {
         d.add_text(f.districts, x);
     }
     for x in &a.reporters {
         d.add_text(f.reporters, x);
+        d.add_text(f.rep, crate::search::fold::fold(x));
     }
     for x in &a.correspondents {
         d.add_text(f.correspondents, x);
     }
-    d.add_text(
-        f.kind,
-        match a.kind {
-            Kind::News => "news",
-            Kind::Photo => "photo",
-        },
-    );
+    d.add_text(f.kind, schema::kind_term(a.kind));
     // Only a real day is indexed: the loader keeps an article with any other date undated.
     let date = a
         .date

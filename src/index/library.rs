@@ -3,7 +3,7 @@
 //! read from its byte range in the data file, districts and days come from the postings and
 //! fast fields, and a search is counted from the postings when the index can count it
 //! exactly (literal terms that cannot overlap, pinyin terms, one character or letter, with
-//! or without `date:` and `district:`), or else verified by kanbao's own engine over the candidates the index gives,
+//! or without operators, or operators alone), or else verified by kanbao's own engine over the candidates the index gives,
 //! a block at a time, so memory stays that of a block.
 
 use std::sync::{Arc, OnceLock};
@@ -210,20 +210,13 @@ impl Library for Indexed {
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
     ) -> Option<Vec<SearchHit>> {
-        // Dates and districts are answered from the index; the other operators need the
-        // text (`note:` is the reading state's, applied by the reader's mark filters).
-        let ops = query.ops();
-        let text_ops = ops.reporters.is_empty() && ops.kind.is_none() && ops.any.is_empty();
-        let from_index = text_ops && ops.titles.is_empty() && ops.exclude.is_empty();
-        // A literal `-term` is known exactly by the index too when the terms are counted,
-        // and a `title:` term by its own title hits.
-        let counted = text_ops && ops.exclude.iter().all(|t| !t.is_pinyin() && t.is_fixed());
-        let mut wanted = Filter::from(ops.districts.clone());
-        wanted.dates = ops.dates;
-        let passes = self.passes(&wanted);
+        // Every operator but `note:` (the reading state's, applied by the reader's mark
+        // filters) is answered from the index, unless an excluded or `OR` term is one it
+        // does not know exactly (pinyin, a phrase with gaps): then the candidates are read.
+        let counted = super::open::narrows_exactly(query);
         if counted && let Ok(Some(first)) = self.archive.first_rows(query, FIRST_ROWS) {
             // A screenful at once, best first, while the whole ranking is counted.
-            let first = search_hits(first, &passes);
+            let first = search_hits(first);
             if !first.is_empty() && !cancelled() {
                 partial(first);
             }
@@ -236,25 +229,12 @@ impl Library for Indexed {
             return None;
         }
         if let Ok(Some(found)) = summed {
-            let mut hits = search_hits(found, &passes);
+            let mut hits = search_hits(found);
             rank(&mut hits);
             return Some(hits);
         }
-        let mut places = self.archive.candidates(query).unwrap_or_default();
-        places.retain(|&p| passes(p as usize));
-        if query.is_empty() && from_index {
-            // Only dates and districts: nothing to read.
-            return Some(
-                places
-                    .into_iter()
-                    .map(|p| SearchHit {
-                        index: p as usize,
-                        hits: 0,
-                        title_hits: 0,
-                    })
-                    .collect(),
-            );
-        }
+        // The candidates leave out what the date range and the districts do.
+        let places = self.archive.candidates(query).unwrap_or_default();
         self.verify(&places, query, cancelled, partial)
     }
 
@@ -263,11 +243,10 @@ impl Library for Indexed {
     }
 }
 
-/// Places with their hits and title hits, those `passes` keeps, as the reader's hits.
-fn search_hits(found: Vec<(u32, u32, u32)>, passes: &dyn Fn(usize) -> bool) -> Vec<SearchHit> {
+/// Places with their hits and title hits, as the reader's hits.
+fn search_hits(found: Vec<(u32, u32, u32)>) -> Vec<SearchHit> {
     found
         .into_iter()
-        .filter(|f| passes(f.0 as usize))
         .map(|(place, hits, title_hits)| SearchHit {
             index: place as usize,
             hits: hits as usize,

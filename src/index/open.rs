@@ -21,7 +21,7 @@ mod ranked;
 mod spelled;
 mod verify;
 
-pub use ops::exact_ops;
+pub use ops::{exact_ops, narrows_exactly};
 pub use places::NO_DISTRICT;
 pub use ranked::{Match, Rank};
 pub use verify::BLOCK;

@@ -7,6 +7,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::Archive;
+use super::open::Match;
 use crate::article::Article;
 use crate::collection::Collection;
 use crate::commands::{self, Outcome};
@@ -49,13 +50,11 @@ pub fn list(
     if let Some(query) = query {
         // The dates narrow the candidates as a `date:` does (`keep` checks them too).
         let query = query.clone().within(dates);
-        for block in archive.candidate_blocks(&query).map_err(failed)? {
-            let block = block.map_err(failed)?;
-            let found: Vec<&Article> = commands::matching(&block, keep, &query)
-                .into_iter()
-                .map(|(a, _)| a)
-                .collect();
-            parts.list(&found, lang, json)?;
+        // Best first, as `search` ranks them; the rows from the stored fields.
+        for part in matches(archive, &query, keep)?.chunks(LIST_CHUNK) {
+            let chunk = archive.match_summaries(part).map_err(failed)?;
+            let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
+            parts.list(&kept, lang, json)?;
         }
         return parts.finish(json);
     }
@@ -89,6 +88,23 @@ pub fn list(
         parts.list(&kept, lang, json)?;
     }
     parts.finish(json)
+}
+
+/// Every match of `query`, best first (as `search` ranks them): from the index alone when
+/// it answers the whole query ([`Archive::exact_matches`]; `keep` is then the caller's to
+/// apply), else read and checked a block at a time, `keep` applied. Before, `list --query`
+/// ranked each block of candidates on its own, which is not the order `search` gives.
+fn matches(
+    archive: &Archive,
+    query: &Query,
+    keep: &dyn Fn(&Article) -> bool,
+) -> Result<Vec<Match>> {
+    if let Some(found) = archive.exact_matches(query).map_err(failed)? {
+        return Ok(found);
+    }
+    let mut found = archive.verified_matches(query, keep).map_err(failed)?;
+    found.sort_unstable_by_key(|m| m.rank);
+    Ok(found)
 }
 
 /// `kanbao show` through the index.
@@ -130,8 +146,9 @@ pub fn districts(
 /// The dates of the articles `keep` keeps and `query` (if any) matches, through the index,
 /// for `kanbao timeline`.
 ///
-/// With no query and no condition but `dates`, the days come from the date fast fields
-/// alone (nothing is read); otherwise only the articles dated in `dates` are read.
+/// With no condition but `dates` (`only_dates`: `keep` asks nothing else), the days come
+/// from the date fast fields alone (nothing is read), for a query the index answers too;
+/// otherwise only the articles dated in `dates` are read.
 pub fn dates(
     archive: &Archive,
     keep: &dyn Fn(&Article) -> bool,
@@ -143,11 +160,14 @@ pub fn dates(
     if let Some(query) = query {
         // The dates narrow the candidates as a `date:` does (`keep` checks them too).
         let query = query.clone().within(dates);
+        let found = matches(archive, &query, keep)?;
+        if only_dates {
+            return Ok(found.iter().map(|m| m.date()).collect());
+        }
         let mut out = Vec::new();
-        for block in archive.candidate_blocks(&query).map_err(failed)? {
-            let block = block.map_err(failed)?;
-            let found = commands::matching(&block, keep, &query);
-            out.extend(found.into_iter().map(|(a, _)| date(a)));
+        for part in found.chunks(LIST_CHUNK) {
+            let chunk = archive.match_summaries(part).map_err(failed)?;
+            out.extend(chunk.iter().filter(|a| keep(a)).map(date));
         }
         return Ok(out);
     }

@@ -25,6 +25,11 @@
 //!   bounds on a pinyin term's title hits without reading a position (see `open/best.rs`).
 //!
 //! No token crosses a line break, so none spans two fields.
+//!
+//! Three fields index what the query operators ask (format 9): `kind` (`news`, `photo`),
+//! `rep` (each reporter's folded name, whole: `reporter:` asks for the names holding its
+//! value, see `index::contains`) and `nodistrict` (`1` when the article names no primary
+//! district: `district:未注明`).
 
 use std::sync::OnceLock;
 
@@ -35,7 +40,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The version of the index's layout; an index of another version is rebuilt.
-pub const FORMAT: u32 = 8;
+pub const FORMAT: u32 = 9;
 
 /// The fields of the schema, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -54,8 +59,12 @@ pub struct Fields {
     pub reporters: Field,
     /// Correspondents (stored).
     pub correspondents: Field,
-    /// `news` or `photo` (stored).
+    /// `news` or `photo` (indexed whole, stored).
     pub kind: Field,
+    /// Each reporter's folded name (indexed whole, not stored).
+    pub rep: Field,
+    /// `1` when the article names no primary district (indexed whole, not stored).
+    pub nodistrict: Field,
     /// The date as written (stored).
     pub date: Field,
     /// The page number (stored).
@@ -119,7 +128,9 @@ pub fn schema() -> (Schema, Fields) {
         districts: b.add_text_field("districts", stored.clone()),
         reporters: b.add_text_field("reporters", stored.clone()),
         correspondents: b.add_text_field("correspondents", stored.clone()),
-        kind: b.add_text_field("kind", stored.clone()),
+        kind: b.add_text_field("kind", STRING | STORED),
+        rep: b.add_text_field("rep", STRING),
+        nodistrict: b.add_text_field("nodistrict", STRING),
         date: b.add_text_field("date", stored),
         page: b.add_u64_field("page", STORED),
         ord: b.add_u64_field("ord", FAST | INDEXED),
@@ -141,6 +152,14 @@ pub fn schema() -> (Schema, Fields) {
         hpyr: b.add_text_field("hpyr", token_field(PYR, IndexRecordOption::WithFreqs)),
     };
     (b.build(), fields)
+}
+
+/// The term of `kind` for an article of that kind.
+pub fn kind_term(kind: crate::article::Kind) -> &'static str {
+    match kind {
+        crate::article::Kind::News => "news",
+        crate::article::Kind::Photo => "photo",
+    }
 }
 
 /// Tokenizer names.

@@ -525,6 +525,15 @@ impl Query {
         self
     }
 
+    /// The query with its articles narrowed to `districts` as a `district:` would, when it
+    /// has no `district:` of its own (else unchanged: the caller applies `districts` itself).
+    pub fn in_districts(mut self, districts: &crate::filter::DistrictFilter) -> Query {
+        if self.ops.districts.is_empty() {
+            self.ops.districts = districts.clone();
+        }
+        self
+    }
+
     /// The operators.
     pub fn ops(&self) -> &Ops {
         &self.ops

@@ -58,6 +58,10 @@ impl Counter {
 /// other), so the matcher's non-overlapping hits of the terms together are the sum of each
 /// term's own; or else such terms and pinyin terms counted [`Counter::Together`].
 pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
+    if query.terms().is_empty() {
+        // Operators only: every article they leave, with no hits.
+        return Some(Vec::new());
+    }
     if let [term] = query.terms() {
         if let Some(letter) = one_letter(term) {
             return Some(vec![Counter::Letter(letter)]);
@@ -85,11 +89,12 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
 /// One counter a term, for the reader's count of several terms (`Count::Sum`: each term's
 /// hits added), when the index counts each of them exactly; `None` otherwise. Literal terms
 /// alone the reader counts together without overlaps (`search_literals`): they are summed
-/// only when none can overlap another (`工 工会` is not). One letter only alone.
+/// only when none can overlap another (`工 工会` is not). One letter only alone. No term
+/// (operators only): none.
 pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
     let terms = query.terms();
     let all_literal = terms.iter().all(|t| !t.is_pinyin() && t.is_fixed());
-    if terms.is_empty() || (terms.len() > 1 && all_literal && literal_terms(query).is_none()) {
+    if terms.len() > 1 && all_literal && literal_terms(query).is_none() {
         return None;
     }
     terms

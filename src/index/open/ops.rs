@@ -34,18 +34,25 @@ pub(super) type Found = (
 );
 
 /// Whether the index answers every operator of `query` exactly: a date range (fast
-/// fields), excluded terms it knows exactly ([`query::exact`]) and `title:` terms it
-/// counts on their own (their title hits, see `counter::exact_query`), nothing else. Then
-/// the matches of [`Archive::matches_within`] are final: counted without reading.
+/// fields), `district:`, `kind:` and `reporter:` (fields indexed whole, see
+/// [`query::narrowing`]), excluded terms and `OR` groups of terms it knows exactly
+/// ([`query::is_exact`]) and `title:` terms it counts on their own (their title hits, see
+/// `counter::exact_query`); not `note:` (the reading state's). Then the matches of
+/// [`Archive::matches_within`] are final: counted without reading.
 pub fn exact_ops(query: &Query) -> bool {
     let ops = query.ops();
     (ops.titles.is_empty() || super::counter::exact_query(query).is_some())
-        && ops.districts.is_empty()
-        && ops.reporters.is_empty()
-        && ops.kind.is_none()
-        && ops.any.is_empty()
         && ops.notes.is_empty()
-        && ops.exclude.iter().all(|t| !t.is_pinyin() && t.is_fixed())
+        && narrows_exactly(query)
+}
+
+/// Whether what the index leaves out of `query`'s matches before reading ([`query::narrowing`],
+/// the date range, excluded terms) is exactly what its operators leave out, `title:` and
+/// `note:` aside: its excluded terms and the terms of its `OR` groups are ones the index
+/// knows exactly ([`query::is_exact`]; not pinyin, not a phrase with gaps).
+pub fn narrows_exactly(query: &Query) -> bool {
+    let ops = query.ops();
+    ops.exclude.iter().all(query::is_exact) && ops.any.iter().flatten().all(query::is_exact)
 }
 
 /// Per file, segment and document: whether it holds an excluded term.
@@ -64,11 +71,7 @@ fn key_range(range: DateRange) -> impl Fn((u64, u64, u64)) -> bool + Sync {
 
 /// Whether `query` excludes a term the index knows exactly ([`query::exact`]).
 fn exact_excludes(query: &Query) -> bool {
-    query
-        .ops()
-        .exclude
-        .iter()
-        .any(|t| !t.is_pinyin() && t.is_fixed())
+    query.ops().exclude.iter().any(query::is_exact)
 }
 
 /// Whether the index leaves articles out of `query`'s matches before they are read: those
@@ -181,6 +184,35 @@ impl Archive {
         then(Some(&|(fi, si, doc), key| {
             in_range(key) && excluded.as_ref().is_none_or(|e| !e[fi][si][doc as usize])
         }))
+    }
+
+    /// Every match of `query`, best first (as `search` ranks them), when the index answers
+    /// all of it ([`exact_ops`]) and counts its terms: nothing is read (`list --query
+    /// kind:photo`, `timeline --query 驿站`). `None` otherwise.
+    pub fn exact_matches(&self, query: &Query) -> Result<Option<Vec<Match>>, String> {
+        if !exact_ops(query) {
+            return Ok(None);
+        }
+        let Some(mut found) = self.matches_within(query)? else {
+            return Ok(None);
+        };
+        found.sort_unstable_by_key(|m| m.rank);
+        Ok(Some(found))
+    }
+
+    /// The summaries (stored fields, see [`Archive::summary`]) of `found`, in that order.
+    pub fn match_summaries(&self, found: &[Match]) -> Result<Vec<crate::article::Article>, String> {
+        found
+            .iter()
+            .map(|m| {
+                let (file, seg, doc) = m.doc;
+                let addr = tantivy::DocAddress::new(seg as u32, doc);
+                self.summary(super::Slot {
+                    file: file as u32,
+                    addr,
+                })
+            })
+            .collect()
     }
 
     /// The articles of `found`, read whole, in collection order: the collection the

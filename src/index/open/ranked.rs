@@ -293,6 +293,10 @@ impl Archive {
             }
             _ => true,
         };
+        if terms.is_empty() {
+            // Operators only: every document they leave, with no hits.
+            return Ok(within.unwrap_or_else(|| every_doc(seg, &asked)));
+        }
         let mut all: Option<Vec<Counted>> = within;
         for (term, &in_headings) in terms.iter().zip(headings) {
             let mut counts = match term {
@@ -456,6 +460,15 @@ impl Archive {
 
 pub use super::cursor::Counted;
 
+/// The live documents of `seg` that `asked` accepts, ascending, with no hits.
+fn every_doc(seg: &tantivy::SegmentReader, asked: &dyn Fn(u32) -> bool) -> Vec<Counted> {
+    let alive = seg.alive_bitset();
+    (0..seg.max_doc())
+        .filter(|&d| alive.is_none_or(|a| a.is_alive(d)) && asked(d))
+        .map(|d| (d, 0, 0))
+        .collect()
+}
+
 /// The documents of both lists (ascending by document), hits and title hits added.
 fn intersect(a: &[Counted], b: &[Counted]) -> Vec<Counted> {
     let mut out = Vec::with_capacity(a.len().min(b.len()));
@@ -500,6 +513,11 @@ impl Match {
     /// Its hits in the title, kicker or subtitle.
     pub fn title_hits(&self) -> usize {
         self.title
+    }
+
+    /// Its day, from the date columns (`None`: undated).
+    pub fn date(&self) -> Option<crate::date::Date> {
+        super::date_of_key(self.rank.2.0)
     }
 }
 
