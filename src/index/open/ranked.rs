@@ -179,11 +179,12 @@ impl Archive {
     /// The articles holding every term of `query`, as places of the collection order with
     /// the sum of their terms' hits and title hits (as the reader's search counts them:
     /// `Count::Sum`), when every term is one the index counts exactly (see
-    /// [`summed_terms`]); else `None`. Its `date:` range,
-    /// `title:` terms (their own title hits) and literal `-term`s are applied, and
-    /// `district:` narrows (see `query::narrowing`); the other operators are the caller's. Only the
-    /// `hend` column (and the date columns for `date:` or `-term`) is read besides the
-    /// postings.
+    /// [`summed_terms`]; no term: every article its operators leave, with no hits); else
+    /// `None`. Its `date:` range, `title:` terms (their own title hits) and literal
+    /// `-term`s are applied, and `district:`, `kind:`, `reporter:` and `OR` groups narrow
+    /// (see `query::narrowing`; exactly unless `open::narrows_exactly` says otherwise, when
+    /// the caller checks what it reads). Only the `hend` column (and the date columns for
+    /// `date:` or `-term`) is read besides the postings.
     /// An error (`stopped`) as soon as `cancelled` says so, asked between segments.
     pub fn summed_places(
         &self,

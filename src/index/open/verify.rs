@@ -1,5 +1,5 @@
-//! The matches of a query the index cannot count (pinyin, one character, operators that
-//! need the text), found by kanbao's own engine over the candidates a block at a time: the
+//! The matches of a query the index cannot count (terms that may overlap, long pinyin, a
+//! pinyin `-term` or `OR` term), found by kanbao's own engine over the candidates a block at a time: the
 //! command line then streams them best first as it streams the ranked ones, and memory is
 //! that of a block and of the matches' ranks, not of the archive.
 
