@@ -273,17 +273,28 @@ fn export_through_the_index_writes_what_the_loaded_archive_writes() {
 /// ranking of the rest finished first: `index::run` watches the pipe while it ranks).
 #[test]
 fn a_search_whose_reader_leaves_after_the_first_rows_ends_quietly() {
-    use std::io::{BufRead, BufReader};
-    use std::process::Stdio;
     let (_dir, cache, data) = archive(3000, 6);
     let data = data.as_str();
     kanbao(&cache).args(["index", data]).assert().success();
-    let memory = stdout(&cache, &["--no-index", "--data", data, "search", "工会"]);
+    for args in [&["search", "工会"][..], &["list", "--query", "工会"]] {
+        leaves_after_the_first_row(&cache, data, args);
+    }
+}
+
+/// `kanbao --data DATA ARGS` whose reader reads one row and leaves: that row is the first
+/// of `--no-index`, and the process ends quietly (exit 0, nothing on stderr).
+fn leaves_after_the_first_row(cache: &Path, data: &str, args: &[&str]) {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut whole = vec!["--no-index", "--data", data];
+    whole.extend(args);
+    let memory = stdout(cache, &whole);
     let bin = assert_cmd::cargo::cargo_bin("kanbao");
     let mut child = std::process::Command::new(bin)
-        .env("XDG_CACHE_HOME", &cache)
+        .env("XDG_CACHE_HOME", cache)
         .env_remove("HOME")
-        .args(["--data", data, "search", "工会"])
+        .args(["--data", data])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -293,24 +304,25 @@ fn a_search_whose_reader_leaves_after_the_first_rows_ends_quietly() {
         .read_line(&mut first)
         .unwrap();
     // The reader is gone: stdout's read end closed.
-    assert_eq!(first, memory.lines().next().unwrap().to_string() + "\n");
+    assert_eq!(
+        first,
+        memory.lines().next().unwrap().to_string() + "\n",
+        "{args:?}"
+    );
     // Bounded: a search that never ended would be killed here and fail.
     let mut waited = 0;
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        assert!(
-            waited < 6000,
-            "the search did not end after its reader left"
-        );
+        assert!(waited < 6000, "{args:?} did not end after its reader left");
         std::thread::sleep(std::time::Duration::from_millis(10));
         waited += 1;
     };
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
-    assert!(status.success(), "{status:?}");
-    assert!(err.is_empty(), "{err}");
+    assert!(status.success(), "{args:?}: {status:?}");
+    assert!(err.is_empty(), "{args:?}: {err}");
 }
 
 /// `list --query` and `timeline --query` over more candidates than are read at a time

@@ -7,7 +7,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::Archive;
-use super::open::Match;
+use super::open::{Match, exact_ops};
 use crate::article::Article;
 use crate::collection::Collection;
 use crate::commands::{self, Outcome};
@@ -51,10 +51,30 @@ pub fn list(
         // The dates narrow the candidates as a `date:` does (`keep` checks them too).
         let query = query.clone().within(dates);
         // Best first, as `search` ranks them; the rows from the stored fields.
-        for part in matches(archive, &query, keep)?.chunks(LIST_CHUNK) {
-            let chunk = archive.match_summaries(part).map_err(failed)?;
-            let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
-            parts.list(&kept, lang, json)?;
+        let mut write = |found: &[Match]| -> Result<()> {
+            for part in found.chunks(LIST_CHUNK) {
+                let chunk = archive.match_summaries(part).map_err(failed)?;
+                let kept: Vec<&Article> = chunk.iter().filter(|a| keep(a)).collect();
+                parts.list(&kept, lang, json)?;
+            }
+            Ok(())
+        };
+        // The first rows as `search | head` finds them, the rest only while it is read.
+        let best = match exact_ops(&query) {
+            true => archive.best_within(&query, FIRST_LIST).map_err(failed)?,
+            false => None,
+        };
+        match best {
+            Some(best) => {
+                write(&best)?;
+                if let Some(last) = best.last().filter(|_| best.len() == FIRST_LIST) {
+                    let mut rest = search::rest_unless_unread(archive, &query)?;
+                    rest.retain(|m| m.rank > last.rank);
+                    rest.sort_unstable_by_key(|m| m.rank);
+                    write(&rest)?;
+                }
+            }
+            None => write(&matches(archive, &query, keep)?)?,
         }
         return parts.finish(json);
     }

@@ -93,7 +93,7 @@ pub fn search(
 /// Every match of `query` (one the index ranks by itself), ranked, unless the reader of
 /// standard output goes away meanwhile (`| head` has its rows): then a closed pipe, as a
 /// write would have found it, without ranking a million matches first.
-fn rest_unless_unread(archive: &Archive, query: &Query) -> Result<Vec<Match>> {
+pub(super) fn rest_unless_unread(archive: &Archive, query: &Query) -> Result<Vec<Match>> {
     let (stop, done) = (AtomicBool::new(false), AtomicBool::new(false));
     let rest = std::thread::scope(|s| {
         s.spawn(|| watch_reader(&stop, &done));
