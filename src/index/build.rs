@@ -375,7 +375,8 @@ fn write(
         articles: count,
         banner,
         page_source,
-        files: cache::index_files(dir)?,
+        files: cache::index_files(dir, cache::INDEX_ENDS)?,
+        ends: cache::INDEX_ENDS,
     };
     let json = serde_json::to_vec(&meta).map_err(|e| BuildError::Engine(e.to_string()))?;
     let tmp = dir.join(format!("{META}.tmp"));
