@@ -116,7 +116,10 @@ fn document(
     }
     for x in &a.reporters {
         d.add_text(f.reporters, x);
-        d.add_text(f.rep, crate::search::fold::fold(x));
+        let folded = crate::search::fold::fold(x);
+        for piece in super::contains::pieces(&folded) {
+            d.add_text(f.rep, piece);
+        }
     }
     for x in &a.correspondents {
         d.add_text(f.correspondents, x);
