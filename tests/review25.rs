@@ -173,6 +173,47 @@ fn odd_reporters_and_districts_in_the_reader_over_the_index() {
             act(app, Action::SearchInput((*q).into()));
             act(app, Action::SearchAccept);
         }
+        assert_eq!(memory.query_text(), *q, "the prompt held only {q}");
         assert_eq!(ids(&memory), ids(&indexed), "query {q}");
+    }
+}
+
+/// With the reader's own district filter (西城 and 未注明) and its date filter set, the
+/// operators of a search narrow within it alike.
+#[test]
+fn odd_operators_within_the_readers_filters_over_the_index() {
+    use kanbao::date::DateRange;
+    use kanbao::filter::{DistrictFilter, Filter};
+    let file = &fixture().file;
+    let filters = [
+        Filter::from(DistrictFilter::parse(&["西城", "未注明"]).unwrap()),
+        Filter {
+            dates: DateRange::parse("2024-03-03..").unwrap(),
+            ..Filter::default()
+        },
+    ];
+    for filter in filters {
+        let opts = || Options {
+            source: "test".into(),
+            filter: filter.clone(),
+            ..Options::default()
+        };
+        let loaded = kanbao::load::load(Some(file)).unwrap().0;
+        let mut memory = support::app_over(loaded, opts());
+        let mut indexed = support::app_over(lazy(file), opts());
+        for app in [&mut memory, &mut indexed] {
+            app.update(Action::Resize(100, 30));
+        }
+        for q in QUERIES {
+            for app in [&mut memory, &mut indexed] {
+                act(app, Action::OpenSearch);
+                act(app, Action::SearchEnd);
+                act(app, Action::SearchClearToStart);
+                act(app, Action::SearchInput((*q).into()));
+                act(app, Action::SearchAccept);
+            }
+            assert_eq!(ids(&memory), ids(&indexed), "{filter:?} query {q}");
+            assert_eq!(memory.query_text(), *q, "the prompt held only {q}");
+        }
     }
 }
