@@ -61,7 +61,8 @@ pub struct Fields {
     pub correspondents: Field,
     /// `news` or `photo` (indexed whole, stored).
     pub kind: Field,
-    /// Each reporter's folded name (indexed whole, not stored).
+    /// Each reporter's folded name (indexed whole, not stored; a name longer than tantivy
+    /// keeps a term in overlapping pieces, see `index::contains::pieces`).
     pub rep: Field,
     /// `1` when the article names no primary district (indexed whole, not stored).
     pub nodistrict: Field,
