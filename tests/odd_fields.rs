@@ -1,5 +1,5 @@
-//! Review of index format 9 (`kind:`, `reporter:`, `district:未注明` and `OR` groups answered
-//! from the index): over a small hand-written archive of odd cases (reporter names that fold,
+//! The operators the index answers (format 9: `kind:`, `reporter:`, `district:未注明` and
+//! `OR` groups) on odd data: over a small hand-written archive of odd cases (reporter names that fold,
 //! zero-width characters, several or no reporters, an empty name, a name longer than
 //! tantivy keeps a term, articles with no district), the indexed path answers as the
 //! in-memory one does, on the command line and in the reader.
