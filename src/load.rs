@@ -20,7 +20,7 @@ pub use dates::{newest_first, settle_dates};
 pub use read::read_capped;
 
 use valid::Problems;
-pub(crate) use valid::unknown_district;
+pub(crate) use valid::refusal;
 
 /// The bundled page, as `kanbao import data/page.txt` makes it.
 pub const BUNDLED_JSON: &str = include_str!("../data/articles.json");

@@ -359,3 +359,36 @@ fn list_query_ranks_the_whole_archive_as_search_does() {
         }
     }
 }
+
+/// The index is built of exactly the articles the loader keeps: an article it refuses (an
+/// empty id, an id with a character that does not show) fails `kanbao index` as it fails
+/// loading, with the same message; until session 25 the index took them and the indexed
+/// path showed them (an id holding U+200B printed as if it had none).
+#[test]
+fn the_index_refuses_what_loading_refuses() {
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    for (name, id) in [("empty.jsonl", ""), ("hidden.jsonl", "x\u{200b}y")] {
+        let data = dir.path().join(name);
+        let line = serde_json::json!({"id": id, "title": "标题", "paragraphs": ["正文"]});
+        std::fs::write(&data, format!("{line}\n")).unwrap();
+        let data = data.to_str().unwrap();
+        let loaded = kanbao(&cache)
+            .args(["--no-index", "--data", data, "list"])
+            .output()
+            .unwrap();
+        let indexed = kanbao(&cache).args(["index", data]).output().unwrap();
+        assert_eq!(loaded.status.code(), Some(2), "{name}");
+        assert_eq!(indexed.status.code(), Some(2), "{name}");
+        let said = String::from_utf8(indexed.stderr).unwrap();
+        assert_eq!(said, String::from_utf8(loaded.stderr).unwrap(), "{name}");
+        assert!(said.contains(&format!("{name}:1:")), "{said}");
+        // Nothing indexed: the list is the loader's error again.
+        let listed = kanbao(&cache)
+            .args(["--data", data, "list"])
+            .output()
+            .unwrap();
+        assert_eq!(listed.status.code(), Some(2), "{name}");
+        assert!(listed.stdout.is_empty(), "{name}");
+    }
+}

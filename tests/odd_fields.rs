@@ -49,11 +49,16 @@ fn articles() -> Vec<serde_json::Value> {
                "date": "2024-02-01", "paragraphs": ["K"]}),
         json!({"id": "10", "title": "长名", "reporters": [long_name()], "date": "2024-01-01",
                "paragraphs": ["长长的名字"]}),
+        // A title that shows nothing: the loader keeps it (the reader shows 无标题), so the
+        // index must too (it refused the whole file until session 25).
+        json!({"id": "11", "title": "   ", "reporters": ["孙艳"], "date": "2024-01-02",
+               "paragraphs": ["驿站 无题"]}),
     ]
 }
 
 /// Queries of operators alone and with terms.
 const QUERIES: &[&str] = &[
+    "无题",
     "reporter:孙艳",
     "reporter:艳",
     "reporter:孙\u{200b}艳",

@@ -127,6 +127,23 @@ pub(super) fn fault(article: &Article) -> Option<Fault> {
     unknown_district(article).map(|name| Fault::District(shown(name)))
 }
 
+/// What makes the loader refuse `article` ([`fault`]), said in a few words for the index
+/// builder, which must refuse what the loader refuses: else the indexed path would show an
+/// article the loader says is wrong (an empty id, one with a character that does not show).
+pub(crate) fn refusal(article: &Article) -> Option<String> {
+    fault(article).map(|f| match f {
+        Fault::Id(IdFault::Empty) => "empty id".to_string(),
+        Fault::Id(IdFault::Invisible { c, at }) => {
+            format!(
+                "id with U+{:04X} (not visible) as character {at}",
+                u32::from(c)
+            )
+        }
+        Fault::District(name) => format!("unknown district {name}"),
+        Fault::Date(date) => format!("bad date {date}"),
+    })
+}
+
 /// The first thing wrong with `article`, counting a bad date as wrong when `dates` (for
 /// `kanbao check`; loading keeps such an article undated instead).
 pub(super) fn fault_with(article: &Article, dates: bool) -> Option<Fault> {
@@ -138,7 +155,7 @@ pub(super) fn fault_with(article: &Article, dates: bool) -> Option<Fault> {
 
 /// A `district` or `districts` entry of `article` that is not one of the 16 full names:
 /// such a value would be shown in lists, the picker and the header, so it is refused.
-pub(crate) fn unknown_district(article: &Article) -> Option<&str> {
+pub(super) fn unknown_district(article: &Article) -> Option<&str> {
     article
         .district
         .iter()
