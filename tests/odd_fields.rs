@@ -25,6 +25,11 @@ fn long_name() -> String {
     format!("孙艳{}", "啊".repeat(30_000))
 }
 
+/// An id of 75,001 bytes ending in `last`.
+fn long_id(last: char) -> String {
+    format!("{}{last}", "号".repeat(25_000))
+}
+
 /// The odd cases, one article each.
 fn articles() -> Vec<serde_json::Value> {
     vec![
@@ -53,6 +58,9 @@ fn articles() -> Vec<serde_json::Value> {
         // index must too (it refused the whole file until session 25).
         json!({"id": "11", "title": "   ", "reporters": ["孙艳"], "date": "2024-01-02",
                "paragraphs": ["驿站 无题"]}),
+        // Ids longer than tantivy keeps a term, sharing their first 65,530 bytes.
+        json!({"id": long_id('a'), "title": "长号甲", "date": "2024-01-03", "paragraphs": ["长号"]}),
+        json!({"id": long_id('b'), "title": "长号乙", "date": "2024-01-03", "paragraphs": ["长号"]}),
     ]
 }
 
@@ -154,6 +162,35 @@ fn odd_reporters_and_districts_through_the_index_equal_the_whole_file() {
         ] {
             assert_eq!(run(true, &args), run(false, &args), "{args:?}");
         }
+    }
+}
+
+/// `show` and `export --id` find an id longer than tantivy keeps a term, and not another
+/// that shares its start (before session 25 the index said there was no such id).
+#[test]
+fn a_long_id_is_found_through_the_index() {
+    let dir = fixture().file.parent().unwrap();
+    for last in ['a', 'b'] {
+        let id = long_id(last);
+        let title = if last == 'a' {
+            "长号甲"
+        } else {
+            "长号乙"
+        };
+        let args = ["show", id.as_str()];
+        let indexed = run(true, &args);
+        assert!(indexed.contains(title), "{last}");
+        assert_eq!(indexed, run(false, &args), "{last}");
+        // `export --id` to a file, each way.
+        let mut exported = Vec::new();
+        for (indexed, name) in [(true, "indexed.md"), (false, "whole.md")] {
+            let out = dir.join(name);
+            let out = out.to_str().unwrap();
+            run(indexed, &["export", "--id", id.as_str(), "-o", out]);
+            exported.push(std::fs::read_to_string(out).unwrap());
+        }
+        assert!(exported[0].contains(title), "{last}");
+        assert_eq!(exported[0], exported[1], "{last}");
     }
 }
 

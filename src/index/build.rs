@@ -103,6 +103,10 @@ fn document(
 ) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &a.id);
+    if schema::id_term(&a.id).len() < a.id.len() {
+        // Too long to be a term: its start is, and a lookup checks the whole stored id.
+        d.add_text(f.id, schema::id_term(&a.id));
+    }
     d.add_text(f.title, &a.title);
     if let Some(k) = &a.kicker {
         d.add_text(f.kicker, k);

@@ -1,6 +1,5 @@
 //! An opened archive: the indexes of its files, in collection order.
 
-use std::collections::HashSet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -511,24 +510,17 @@ impl Archive {
 
     /// The article with this id, read whole.
     pub fn get(&self, id: &str) -> Result<Option<Article>, String> {
-        for (fi, file) in self.files.iter().enumerate() {
-            let term = TTerm::from_field_text(file.fields.id, id);
-            let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
-            let found: HashSet<DocAddress> =
-                file.searcher.search(&q, &DocSetCollector).map_err(engine)?;
-            if let Some(addr) = found.into_iter().next() {
-                // Read straight from its byte range: `show` needs no collection order.
-                let seg = file.searcher.segment_reader(addr.segment_ord);
-                let col = |name: &str| -> Result<u64, String> {
-                    let c = seg.fast_fields().u64(name).map_err(engine)?;
-                    c.first(addr.doc_id).ok_or_else(|| format!("no {name}"))
-                };
-                return self
-                    .read_range(fi, (col("off")?, col("len")?), &mut None)
-                    .map(Some);
-            }
-        }
-        Ok(None)
+        let Some((fi, addr)) = self.doc_of(id)? else {
+            return Ok(None);
+        };
+        // Read straight from its byte range: `show` needs no collection order.
+        let seg = self.files[fi].searcher.segment_reader(addr.segment_ord);
+        let col = |name: &str| -> Result<u64, String> {
+            let c = seg.fast_fields().u64(name).map_err(engine)?;
+            c.first(addr.doc_id).ok_or_else(|| format!("no {name}"))
+        };
+        self.read_range(fi, (col("off")?, col("len")?), &mut None)
+            .map(Some)
     }
 
     /// Articles per district (as [`crate::filter::district_counts`] gives them).

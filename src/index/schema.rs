@@ -155,6 +155,18 @@ pub fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// The term an id is found by in `id`: the id itself, or for an id longer than tantivy
+/// keeps a term ([`tantivy::tokenizer::MAX_TOKEN_LEN`] bytes: a longer one is left out of
+/// the index without a word) its longest start that fits, indexed as a second value (the
+/// first, stored, stays the whole id), so a lookup checks the stored id.
+pub fn id_term(id: &str) -> &str {
+    let mut end = id.len().min(tantivy::tokenizer::MAX_TOKEN_LEN);
+    while !id.is_char_boundary(end) {
+        end -= 1;
+    }
+    &id[..end]
+}
+
 /// The term of `kind` for an article of that kind.
 pub fn kind_term(kind: crate::article::Kind) -> &'static str {
     match kind {

@@ -5,41 +5,54 @@
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, TERMINATED, Term as TTerm};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, DocSet, TERMINATED, TantivyDocument, Term as TTerm};
 
 use super::{Archive, FileIndex, Match, engine};
 use crate::date::Date;
 use crate::district::DISTRICTS;
+use crate::index::schema;
 
 /// The district code of an article that names none (see [`Archive::district_codes`]).
 pub const NO_DISTRICT: u8 = u8::MAX;
 
 impl Archive {
-    /// The place of the article with this id, if any.
-    pub fn place_of(&self, id: &str) -> Result<Option<u32>, String> {
+    /// The file and document of the article with this id, if any: a lookup of its term
+    /// ([`schema::id_term`]), the stored id checked when the id is too long to be a term.
+    pub(super) fn doc_of(&self, id: &str) -> Result<Option<(usize, DocAddress)>, String> {
+        let key = schema::id_term(id);
         for (fi, file) in self.files.iter().enumerate() {
-            let term = TTerm::from_field_text(file.fields.id, id);
+            let term = TTerm::from_field_text(file.fields.id, key);
             let q = TermQuery::new(term, IndexRecordOption::Basic);
             let found = file.searcher.search(&q, &DocSetCollector).map_err(engine)?;
-            if let Some(addr) = found.into_iter().next() {
-                let positions = &self.ord()?.positions;
-                return Ok(Some(
-                    positions[fi][addr.segment_ord as usize][addr.doc_id as usize],
-                ));
+            for addr in found {
+                if key.len() == id.len() {
+                    return Ok(Some((fi, addr)));
+                }
+                let doc: TantivyDocument = file.searcher.doc(addr).map_err(engine)?;
+                let stored = doc.get_first(file.fields.id).and_then(|v| v.as_str());
+                if stored == Some(id) {
+                    return Ok(Some((fi, addr)));
+                }
             }
         }
         Ok(None)
     }
 
+    /// The place of the article with this id, if any.
+    pub fn place_of(&self, id: &str) -> Result<Option<u32>, String> {
+        let Some((fi, addr)) = self.doc_of(id)? else {
+            return Ok(None);
+        };
+        let positions = &self.ord()?.positions;
+        Ok(Some(
+            positions[fi][addr.segment_ord as usize][addr.doc_id as usize],
+        ))
+    }
+
     /// Whether an article has this id (no collection order needed).
     pub fn contains(&self, id: &str) -> Result<bool, String> {
-        for file in &self.files {
-            let term = TTerm::from_field_text(file.fields.id, id);
-            if file.searcher.doc_freq(&term).map_err(engine)? > 0 {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        Ok(self.doc_of(id)?.is_some())
     }
 
     /// The places of these matches, in their order.
