@@ -392,3 +392,39 @@ fn the_index_refuses_what_loading_refuses() {
         assert!(listed.stdout.is_empty(), "{name}");
     }
 }
+
+/// Through the index, the loader's warning about dates that are not real days is given as
+/// reading the archive whole gives it (it was not, until session 25), and the rows agree.
+#[test]
+fn dates_that_are_no_day_are_warned_of_through_the_index_too() {
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let lines: Vec<String> = [
+        ("a", "2024-02-30"),
+        ("b", "2024-03-01"),
+        ("c", "昨天"),
+        ("d", ""),
+    ]
+    .iter()
+    .map(|(id, date)| {
+        serde_json::json!({"id": id, "title": "标题", "date": date, "paragraphs": ["正文"]})
+            .to_string()
+    })
+    .collect();
+    std::fs::write(&data, lines.join("\n") + "\n").unwrap();
+    let data = data.to_str().unwrap();
+    kanbao(&cache).args(["index", data]).assert().success();
+    let whole = kanbao(&cache)
+        .args(["--no-index", "--data", data, "list"])
+        .output()
+        .unwrap();
+    let indexed = kanbao(&cache)
+        .args(["--data", data, "list"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8(indexed.stderr).unwrap();
+    assert!(said.contains("2 篇文章的日期不是真实的"), "{said}");
+    assert_eq!(said, String::from_utf8(whole.stderr).unwrap());
+    assert_eq!(indexed.stdout, whole.stdout);
+}

@@ -292,10 +292,14 @@ fn write(
     let mut ids = HashSet::new();
     let mut text = String::new();
     let mut count = 0u64;
+    // Articles kept undated as the loader counts them: a date that is not a real day.
+    let mut undated = 0u64;
     let mut banner = None;
     let mut page_source = None;
     let total = fingerprint.size;
     let mut add = |a: Article, off: u64, len: u64, at: u64, writer: &mut IndexWriter| {
+        let bad_date = a.date.as_deref().filter(|d| !d.is_empty());
+        undated += u64::from(bad_date.is_some_and(|d| crate::date::Date::parse(d).is_none()));
         let hend = folded_text(&a, &mut text);
         writer.add_document(document(&fields, &a, (count, off, len), &text, hend))?;
         count += 1;
@@ -379,6 +383,7 @@ fn write(
         page_source,
         files: cache::index_files(dir, cache::INDEX_ENDS)?,
         ends: cache::INDEX_ENDS,
+        undated,
     };
     let json = serde_json::to_vec(&meta).map_err(|e| BuildError::Engine(e.to_string()))?;
     let tmp = dir.join(format!("{META}.tmp"));

@@ -152,6 +152,10 @@ pub struct Meta {
     /// for indexes made before session 25, which stay good.
     #[serde(default = "old_ends")]
     pub ends: u64,
+    /// Articles whose date is not a real day, which the loader keeps undated and warns of
+    /// (0 in indexes made before session 25).
+    #[serde(default)]
+    pub undated: u64,
 }
 
 fn old_ends() -> u64 {
@@ -301,6 +305,7 @@ mod tests {
             page_source: None,
             files: Vec::new(),
             ends: INDEX_ENDS,
+            undated: 0,
         };
         let mut json: serde_json::Value = serde_json::to_value(&meta).unwrap();
         json.as_object_mut().unwrap().remove("ends");

@@ -320,6 +320,11 @@ impl Archive {
         self.files.iter().find_map(|f| f.meta.banner.clone())
     }
 
+    /// How many articles the loader would keep undated, their date not being a real day.
+    pub fn undated(&self) -> usize {
+        self.files.iter().map(|f| f.meta.undated as usize).sum()
+    }
+
     /// The stored fields of the article at `slot`: everything but the byline, subtitle and
     /// paragraphs, which stay in the data file.
     pub fn summary(&self, slot: Slot) -> Result<Article, String> {

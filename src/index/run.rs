@@ -337,6 +337,10 @@ pub fn open_or_build_with(
     for note in &notes {
         eprintln!("kanbao: {}", sanitize_lines(&super::index_note(note, lang)));
     }
+    // The loader's warning, as the archive read whole gives it.
+    if let Some(undated) = archive.as_ref().map(Archive::undated).filter(|&n| n > 0) {
+        eprintln!("kanbao: {}", crate::i18n::undated_warning(lang, undated));
+    }
     Ok(archive)
 }
 
