@@ -16,12 +16,13 @@ use tantivy::query::{EnableScoring, Query as TQuery};
 use super::counter::Wanted;
 use super::dates::Days;
 use super::ranked::Match;
+use super::spelled::Spelled;
 use super::{Archive, date_of_key, engine};
 use crate::collection::Collection;
 use crate::date::{Date, DateRange};
 use crate::index::build::date_key;
 use crate::index::query;
-use crate::search::Query;
+use crate::search::{Query, Term};
 
 /// A candidate while they are gathered: its place in the collection order (date key,
 /// file, place in the file), then its document (file, segment, number) and byte range.
@@ -49,10 +50,18 @@ pub fn exact_ops(query: &Query) -> bool {
 /// Whether what the index leaves out of `query`'s matches before reading ([`query::narrowing`],
 /// the date range, excluded terms) is exactly what its operators leave out, `title:` and
 /// `note:` aside: its excluded terms and the terms of its `OR` groups are ones the index
-/// knows exactly ([`query::is_exact`]; not pinyin, not a phrase with gaps).
+/// knows exactly ([`known`]).
 pub fn narrows_exactly(query: &Query) -> bool {
     let ops = query.ops();
-    ops.exclude.iter().all(query::is_exact) && ops.any.iter().flatten().all(query::is_exact)
+    ops.exclude.iter().all(known) && ops.any.iter().flatten().all(known)
+}
+
+/// Whether the index knows exactly which articles hold `t`: a literal term from its
+/// postings ([`query::is_exact`]), a pinyin term from its readings and letter pairs as it
+/// counts them ([`Spelled`]); not a phrase with gaps, one pinyin letter or a pinyin term
+/// of very many shapes.
+fn known(t: &Term) -> bool {
+    query::is_exact(t) || Spelled::of(t).is_some()
 }
 
 /// Per file, segment and document: whether it holds an excluded term.
@@ -69,9 +78,9 @@ fn key_range(range: DateRange) -> impl Fn((u64, u64, u64)) -> bool + Sync {
     move |k| range.is_all() || (low <= k && k <= high && range.contains(date_of_key(k)))
 }
 
-/// Whether `query` excludes a term the index knows exactly ([`query::exact`]).
+/// Whether `query` excludes a term the index knows exactly ([`known`]).
 fn exact_excludes(query: &Query) -> bool {
-    query.ops().exclude.iter().any(query::is_exact)
+    query.ops().exclude.iter().any(known)
 }
 
 /// Whether the index leaves articles out of `query`'s matches before they are read: those
@@ -107,34 +116,81 @@ fn mark(
     Ok(())
 }
 
+/// Sets to `value` each document of `file` that the pinyin term `spelled` matches.
+fn mark_spelled(
+    file: &super::FileIndex,
+    spelled: &Spelled,
+    per_segment: &mut [Vec<bool>],
+    value: bool,
+) -> Result<(), String> {
+    for (seg, set) in file.searcher.segment_readers().iter().zip(per_segment) {
+        for d in spelled.docs(seg, &file.fields).map_err(engine)? {
+            set[d as usize] = value;
+        }
+    }
+    Ok(())
+}
+
+/// Per segment and document of `file`: whether the index leaves it out of `query`'s
+/// matches (see [`Archive::excluded`]).
+fn file_excluded(file: &super::FileIndex, query: &Query) -> Result<Vec<Vec<bool>>, String> {
+    let exclude = &query.ops().exclude;
+    let narrowing = query::narrowing(&file.fields, query);
+    let mut per_segment: Vec<Vec<bool>> = file
+        .searcher
+        .segment_readers()
+        .iter()
+        .map(|seg| vec![narrowing.is_some(); seg.max_doc() as usize])
+        .collect();
+    if let Some(q) = narrowing {
+        mark(file, q.as_ref(), &mut per_segment, false)?;
+    }
+    for q in exclude.iter().filter_map(|t| query::exact(&file.fields, t)) {
+        mark(file, q.as_ref(), &mut per_segment, true)?;
+    }
+    // A pinyin `-term`: the documents it matches, as the index counts it.
+    for t in exclude.iter().filter(|t| !query::is_exact(t)) {
+        if let Some(spelled) = Spelled::of(t) {
+            mark_spelled(file, &spelled, &mut per_segment, true)?;
+        }
+    }
+    // An `OR` group with a pinyin term: `narrowing` kept a superset; now only the
+    // documents holding one of its terms stay.
+    for group in &query.ops().any {
+        if group.iter().all(query::is_exact) || !group.iter().all(known) {
+            continue;
+        }
+        let mut none: Vec<Vec<bool>> = per_segment.iter().map(|s| vec![true; s.len()]).collect();
+        for t in group {
+            match query::exact(&file.fields, t) {
+                Some(q) => mark(file, q.as_ref(), &mut none, false)?,
+                None => match Spelled::of(t) {
+                    Some(spelled) => mark_spelled(file, &spelled, &mut none, false)?,
+                    None => return Err("an OR term the index does not know".into()),
+                },
+            }
+        }
+        for (out, none) in per_segment.iter_mut().zip(none) {
+            out.iter_mut().zip(none).for_each(|(o, n)| *o |= n);
+        }
+    }
+    Ok(per_segment)
+}
+
 impl Archive {
     /// The documents the index leaves out of `query`'s matches ([`leaves_out`]): those
-    /// holding one of its excluded terms the index knows exactly ([`query::exact`]), from
-    /// each term's postings on its own, and those its `title:` and `district:` narrow away
-    /// ([`query::narrowing`]); `None` when there are no such operators.
+    /// holding one of its excluded terms the index knows ([`known`]: a literal one from its
+    /// postings, a pinyin one as the index counts it), those its operators narrow away
+    /// ([`query::narrowing`]) and those holding no term of an `OR` group; `None` when there
+    /// are no such operators. The files are done on all cores.
     fn excluded(&self, query: &Query) -> Result<Option<Excluded>, String> {
-        let exclude = &query.ops().exclude;
         if !leaves_out(self, query) {
             return Ok(None);
         }
-        let mut out: Excluded = Vec::with_capacity(self.files.len());
-        for file in &self.files {
-            let narrowing = query::narrowing(&file.fields, query);
-            let mut per_segment: Vec<Vec<bool>> = file
-                .searcher
-                .segment_readers()
-                .iter()
-                .map(|seg| vec![narrowing.is_some(); seg.max_doc() as usize])
-                .collect();
-            if let Some(q) = narrowing {
-                mark(file, q.as_ref(), &mut per_segment, false)?;
-            }
-            for q in exclude.iter().filter_map(|t| query::exact(&file.fields, t)) {
-                mark(file, q.as_ref(), &mut per_segment, true)?;
-            }
-            out.push(per_segment);
-        }
-        Ok(Some(out))
+        // Each file on a core of its own: a pinyin term is counted in each.
+        let files: Vec<&super::FileIndex> = self.files.iter().collect();
+        let out = crate::index::on_cores(files, |file| file_excluded(file, query));
+        Ok(Some(out.into_iter().collect::<Result<Excluded, String>>()?))
     }
 
     /// [`Archive::matches`] (a query the index ranks by itself) without the articles out of

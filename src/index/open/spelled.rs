@@ -199,6 +199,18 @@ impl Spelled {
         Ok(out)
     }
 
+    /// The documents of `seg` the term matches, ascending (a `-term` or an `OR` term: which
+    /// articles hold it, not how often).
+    pub(super) fn docs(&self, seg: &SegmentReader, fields: &Fields) -> tantivy::Result<Vec<DocId>> {
+        let mut out = Vec::new();
+        self.for_each_doc(seg, fields, (&|_| true, None), |doc, taken| {
+            if !taken.is_empty() {
+                out.push(doc);
+            }
+        })?;
+        Ok(out)
+    }
+
     /// Bounds on the term's hits and title hits in each document of `seg` where a shape's
     /// needs all stand (among those `keep` accepts), ascending: the sums of its shapes'
     /// bounds ([`shape_bounds`]), as the hits taken are some of the shapes' matches. No
