@@ -141,6 +141,13 @@ fn term_from(collection: &Collection, pick: (usize, usize, usize, usize, u8)) ->
         // (`“两新”组织` is two terms).
         return piece.replace(['"', ' ', '\u{3000}', '“', '”'], "");
     }
+    spell(&piece, mode)
+}
+
+/// `piece` typed in pinyin (`mode` 1: full, 2: initials, 3: mixed, 4: full with the last
+/// letter not yet typed), up to its first character without a reading; `piece` itself
+/// when its first has none.
+fn spell(piece: &str, mode: u8) -> String {
     let mut out = String::new();
     for (i, c) in piece.chars().enumerate() {
         let Some(py) = c.to_pinyin() else { break };
@@ -157,7 +164,11 @@ fn term_from(collection: &Collection, pick: (usize, usize, usize, usize, u8)) ->
         // Typing: the last syllable only begun.
         out.pop();
     }
-    if out.is_empty() { piece } else { out }
+    if out.is_empty() {
+        piece.to_string()
+    } else {
+        out
+    }
 }
 
 fn pick() -> impl Strategy<Value = (usize, usize, usize, usize, u8)> {
@@ -788,7 +799,7 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
-    /// `kind:`, `reporter:` (part of a name), `district:` (未注明 too), an `OR` group and a
+    /// `kind:`, `reporter:` (part of a name, or its pinyin), `district:` (未注明 too), an `OR` group and a
     /// pinyin `-term`, with a term or alone (operators only), through the index (format 9:
     /// fields indexed whole and the names' dictionary; pinyin terms as the index counts
     /// them): what the whole archive gives, in the same order, counted without reading.
@@ -797,7 +808,7 @@ proptest! {
         which in 0..2usize,
         first in proptest::option::of(pick()),
         kind in proptest::option::of(any::<bool>()),
-        reporter in proptest::option::of((0..1000usize, 0..3usize, 1..3usize)),
+        reporter in proptest::option::of((0..1000usize, 0..3usize, 1..3usize, 0..5u8)),
         district in proptest::option::of(0..1000usize),
         group in proptest::option::of((pick(), pick(), 0..5u8)),
         excluded in proptest::option::of((pick(), 1..5u8)),
@@ -808,12 +819,14 @@ proptest! {
         if let Some(photo) = kind {
             text.push_str(if photo { " kind:photo" } else { " 类型:新闻" });
         }
-        if let Some((a, start, len)) = reporter {
+        if let Some((a, start, len, mode)) = reporter {
+            // Part of a name, as written or in pinyin.
             let names = &collection[a % collection.len()].reporters;
             if let Some(name) = names.first() {
                 let chars: Vec<char> = name.chars().collect();
                 let start = start % chars.len();
                 let part: String = chars[start..(start + len).min(chars.len())].iter().collect();
+                let part = if mode == 0 { part } else { spell(&part, mode) };
                 text.push_str(&format!(" reporter:{part}"));
             }
         }

@@ -55,8 +55,8 @@ pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
         ),
         (
             "reporter: 记者:",
-            "这位记者的文章",
-            "articles by this reporter",
+            "这位记者（孙艳、sy）",
+            "this reporter (孙艳, sy)",
         ),
         (
             "kind: 类型:",

@@ -270,6 +270,8 @@ struct Parts {
     titles: Vec<Piece>,
     /// Groups of which each article must match one term (`a OR b`, `a|b`).
     any: Vec<Vec<Piece>>,
+    /// Terms a reporter's name must match (`reporter:`).
+    reporters: Vec<Piece>,
     /// The other operators.
     ops: Ops,
 }
@@ -306,9 +308,10 @@ impl Parts {
         }
     }
 
-    /// How many terms the search passes over.
+    /// How many terms the search passes over (a `reporter:`'s too).
     fn count(&self) -> usize {
-        self.terms.len() + self.exclude.len() + self.any.iter().map(Vec::len).sum::<usize>()
+        let any = self.any.iter().map(Vec::len).sum::<usize>();
+        self.terms.len() + self.exclude.len() + any + self.reporters.len()
     }
 }
 
@@ -413,13 +416,15 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
         } else {
             value.to_string()
         };
-        if op == ops::Op::Title {
+        if matches!(op, ops::Op::Title | ops::Op::Reporter) {
+            // A term, matched as a search term is (literally or by pinyin).
             let term = if value.contains(char::is_whitespace) {
                 phrase(value.clone())
             } else {
                 plain(value.clone())
             };
             match term {
+                Some(t) if op == ops::Op::Reporter => parts.reporters.push(t),
                 Some(t) => {
                     parts.titles.push(t.clone());
                     parts.terms.push(t);
@@ -472,6 +477,7 @@ impl Query {
         let mut ops = parts.ops;
         ops.exclude = make(parts.exclude.into_iter().take(MAX_TERMS));
         ops.titles = make(parts.titles.into_iter().take(MAX_TERMS));
+        ops.reporters = make(parts.reporters.into_iter().take(MAX_TERMS));
         ops.any = parts
             .any
             .into_iter()
@@ -503,6 +509,7 @@ impl Query {
                 let mut ops = parts.ops;
                 ops.exclude = make(parts.exclude);
                 ops.titles = make(parts.titles);
+                ops.reporters = make(parts.reporters);
                 ops.any = parts.any.into_iter().map(make).collect();
                 Ok(Query {
                     terms: make(parts.terms),

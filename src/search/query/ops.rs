@@ -25,8 +25,10 @@ pub struct Ops {
     /// Only articles of one of these districts (`district:`; several widen, as
     /// `--district` does).
     pub districts: DistrictFilter,
-    /// Every one of these (folded) must be part of a reporter's name (`reporter:`).
-    pub reporters: Vec<String>,
+    /// Every one of these must match part of a reporter's name (`reporter:`), as a search
+    /// term matches text: literally (folded) or by pinyin (`reporter:scm` finds 沈晨梅), so
+    /// that a reporter is found without a Chinese input method.
+    pub reporters: Vec<Term>,
     /// Only news or only photos (`kind:`).
     pub kind: Option<Kind>,
     /// Groups of terms of which a matching article contains at least one each (`a OR b`,
@@ -103,7 +105,7 @@ impl Ops {
     }
 
     /// Applies operator `op` with `value` (a value the operator cannot take is an error
-    /// naming both). `Title` is applied by the caller, which makes the term.
+    /// naming both). `Title` and `Reporter` are applied by the caller, which makes the term.
     pub(super) fn apply(&mut self, op: Op, value: &str) -> Result<(), QueryError> {
         let bad = || QueryError::BadValue {
             op: op.name(),
@@ -117,13 +119,7 @@ impl Ops {
                     self.districts.toggle(key);
                 }
             }
-            Op::Reporter => {
-                let folded = fold(value);
-                if folded.is_empty() {
-                    return Err(bad());
-                }
-                self.reporters.push(folded);
-            }
+            Op::Reporter => {}
             Op::Kind => {
                 self.kind = Some(match value.to_ascii_lowercase().as_str() {
                     "photo" | "图片" | "图片新闻" => Kind::Photo,
@@ -147,12 +143,10 @@ impl Ops {
             || self.dates.contains(date_of(article.date.as_deref())))
             && self.districts.matches(article)
             && self.kind.is_none_or(|k| k == article.kind)
-            && self.reporters.iter().all(|r| {
-                article
-                    .reporters
-                    .iter()
-                    .any(|name| fold(name).contains(r.as_str()))
-            });
+            && self
+                .reporters
+                .iter()
+                .all(|t| article.reporters.iter().any(|name| t.found_in(&fold(name))));
         if !fields_ok {
             return false;
         }
@@ -221,6 +215,10 @@ mod tests {
         assert!(admits("district:海淀 district:xc", &a));
         assert!(admits("reporter:孙艳", &a) && admits("记者：孙", &a));
         assert!(!admits("reporter:陈曦", &a));
+        // By pinyin, as a search term: full, initials, mixed, begun.
+        assert!(admits("reporter:sunyan", &a) && admits("reporter:sy", &a));
+        assert!(admits("reporter:suny", &a) && admits("记者:yan", &a));
+        assert!(!admits("reporter:chenxi", &a) && !admits("reporter:cx", &a));
         assert!(admits("kind:news", &a) && !admits("kind:图片", &a));
         assert!(admits("title:驿站", &a) && !admits("title:休息", &a));
         assert!(admits("title:gonghui", &a));
