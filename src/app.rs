@@ -504,6 +504,7 @@ impl App {
         self.scroll(|r| wrapped = r.step_hit(forward, rows));
         let msg = match &self.reader {
             _ if self.context() != Context::Reader => return,
+            _ if self.query.is_empty() && !self.query.is_blank() => Msg::NoWordsToFind,
             _ if self.query.is_empty() => {
                 let key = self.key_for(Context::Reader, &Action::OpenSearch);
                 self.status = Some(i18n::no_search(self.lang(), &key));

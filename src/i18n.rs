@@ -50,6 +50,8 @@ pub enum Msg {
     Search,
     /// Status when the search finds nothing in the article.
     NoMatches,
+    /// Status for `n`/`N` when the search has operators only (`kind:photo`): nothing to find.
+    NoWordsToFind,
     /// Status when `n` wrapped round to the first hit.
     WrappedToFirst,
     /// Status when `N` wrapped round to the last hit.
@@ -332,6 +334,10 @@ impl Msg {
             District => ["地区", "district"],
             Search => ["搜索", "search"],
             NoMatches => ["无匹配", "no matches"],
+            NoWordsToFind => [
+                "这次搜索只有条件，没有要找的词",
+                "this search has only conditions, no words to find",
+            ],
             WrappedToFirst => ["已回到第一处", "wrapped to the first hit"],
             WrappedToLast => ["已回到最后一处", "wrapped to the last hit"],
             LastArticle => ["已是最后一篇", "this is the last article"],

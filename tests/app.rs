@@ -1242,6 +1242,22 @@ fn n_without_a_search_says_how_to_search() {
         app.update(Action::NextMatch);
         assert_eq!(app.status(), None, "{lang:?}");
         assert!(app.reader().unwrap().hit_count().0.is_some());
+        // A search of conditions alone has nothing to walk, and says so (it said there was
+        // no search until session 25).
+        let only = match lang {
+            Lang::Zh => "这次搜索只有条件，没有要找的词",
+            _ => "this search has only conditions, no words to find",
+        };
+        run(
+            &mut app,
+            &[
+                Action::OpenSearch,
+                Action::SearchInput("kind:news".into()),
+                Action::SearchAccept,
+            ],
+        );
+        app.update(Action::NextMatch);
+        assert_eq!(app.status(), Some(only), "{lang:?}");
     }
 }
 
