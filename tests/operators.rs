@@ -115,6 +115,20 @@ fn an_operator_with_a_bad_value_is_a_clear_usage_error() {
         err.contains("date: cannot take `soon`; it takes: 2024, 2024-03"),
         "{err}"
     );
+    // An operator turned round with `-` is refused, not taken as a word to leave out
+    // (which left nothing out: `-kind:photo` listed the photos too until session 25).
+    for (query, op) in [
+        ("-kind:photo", "kind:"),
+        ("工会 -记者:孙", "reporter:"),
+        ("-date:2020", "date:"),
+    ] {
+        let out = kanbao(&["search", query]);
+        assert_eq!(out.status.code(), Some(2), "{query}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("{op} 前不能加 -")), "{query}: {err}");
+    }
+    // `-note:` is the one operator `-` turns round.
+    assert_ne!(kanbao(&["search", "-note:x"]).status.code(), Some(2));
 }
 
 #[test]
@@ -130,6 +144,17 @@ fn the_prompt_says_when_an_operator_has_a_bad_value() {
     app.update(Action::SearchInput("工会 date:2024-13".into()));
     let why = app.query_error().unwrap_or_default().to_string();
     assert!(why.contains("date:") && why.contains("2024-13"), "{why}");
+    assert_eq!(app.view().len(), all, "not searched");
+    // So is an operator turned round.
+    let mut app = support::bundled_app(Options {
+        source: "builtin".into(),
+        ..Options::default()
+    });
+    app.update(Action::Resize(80, 24));
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("工会 -kind:photo".into()));
+    let why = app.query_error().unwrap_or_default().to_string();
+    assert!(why.contains("kind: 前不能加 -"), "{why}");
     assert_eq!(app.view().len(), all, "not searched");
     // A good operator narrows the list as typed: the bundled page is not photos only.
     let mut app = support::bundled_app(Options {

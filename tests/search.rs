@@ -746,7 +746,9 @@ proptest! {
             Err(QueryError::Empty) => {
                 prop_assert!(typed <= MAX_QUERY_CHARS && query.is_empty());
             }
-            Err(e @ QueryError::BadValue { .. }) => prop_assert!(false, "no operator here: {e:?}"),
+            Err(e @ (QueryError::BadValue { .. } | QueryError::Negated { .. })) => {
+                prop_assert!(false, "no operator here: {e:?}")
+            }
         }
     }
 }

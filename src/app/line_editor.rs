@@ -109,7 +109,8 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
         Err(
             e @ (QueryError::TooLong { .. }
             | QueryError::TooManyTerms { .. }
-            | QueryError::BadValue { .. }),
+            | QueryError::BadValue { .. }
+            | QueryError::Negated { .. }),
         ) => Err(crate::search::query_error_text(&e, lang)),
         _ => Ok(Query::parse(text)),
     }

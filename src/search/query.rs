@@ -189,6 +189,12 @@ pub enum QueryError {
         /// The value as typed (at most 40 characters).
         value: String,
     },
+    /// An operator with `-` before it (`-kind:photo`): conditions are not turned round
+    /// (only `-note:` is), and taking it as a word to leave out would leave nothing out.
+    Negated {
+        /// The operator's name, with its colon (`kind:`).
+        op: &'static str,
+    },
     /// No term at all: the query is blank, or holds only spaces and quote marks.
     Empty,
     /// The query is longer than [`MAX_QUERY_CHARS`] characters.
@@ -390,6 +396,13 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
             parts.ops.notes.add(&value, true);
             last = Last::Other;
             or = false;
+            continue;
+        }
+        if let Some((op, _)) = text.strip_prefix('-').and_then(ops::split_op) {
+            // `-kind:photo`: refused (the command line, the prompt's check) or left out.
+            if strict {
+                return Err(QueryError::Negated { op: op.name() });
+            }
             continue;
         }
         if let Some(rest) = text.strip_prefix('-')

@@ -7,6 +7,15 @@ use crate::search::{MAX_QUERY_CHARS, MAX_TERMS, QueryError};
 pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
     match (error, lang) {
         (QueryError::BadValue { op, value }, lang) => bad_operator(lang, op, value),
+        (QueryError::Negated { op }, Lang::Zh) => {
+            format!(
+                "{op} 前不能加 -：条件不能取反，请写想要的条件（如 kind:news 而非 -kind:photo）"
+            )
+        }
+        (QueryError::Negated { op }, Lang::En) => format!(
+            "{op} cannot take a - before it: write the condition you want \
+             (kind:news, not -kind:photo)"
+        ),
         (QueryError::Empty, Lang::Zh) => {
             "查询是空的：请至少给出一个词（只有空格或引号不算）".to_string()
         }
@@ -36,6 +45,8 @@ fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
         "date:" => crate::date::FORMS,
         "kind:" => "photo, 图片, news, 新闻",
         "district:" => "西城, 西城区, xicheng, xc, 未注明",
+        "reporter:" => "孙艳, sunyan, sy",
+        "title:" => "工会, gonghui, gh",
         _ => "",
     };
     match lang {
