@@ -145,7 +145,8 @@ impl DistrictKey {
 pub fn parse_district(input: &str) -> Result<DistrictKey, String> {
     let typed = input.trim();
     let lower = typed.to_lowercase();
-    if typed == UNSTATED || lower == "none" || lower == "unstated" || lower == "wzm" {
+    let unstated = ["none", "unstated", "wzm", "weizhuming"];
+    if typed == UNSTATED || unstated.contains(&lower.as_str()) {
         return Ok(DistrictKey::Unstated);
     }
     let found = DISTRICTS.iter().find(|d| {
@@ -215,6 +216,7 @@ mod tests {
             );
         }
         assert_eq!(parse_district("未注明"), Ok(DistrictKey::Unstated));
+        assert_eq!(parse_district("weizhuming"), Ok(DistrictKey::Unstated));
     }
 
     #[test]
