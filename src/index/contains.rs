@@ -29,7 +29,9 @@ const LONGEST_TEXT: usize = MAX_QUERY_CHARS * MOST_FOLDED_BYTES;
 /// keeps a term that long ([`MAX_TOKEN_LEN`] bytes: a longer token is left out of the index
 /// without a word, and `reporter:` would miss the article), else pieces of it no longer
 /// than that, each overlapping the next by [`LONGEST_TEXT`] bytes or more, so that every
-/// text a `reporter:` can ask for that the name holds is whole in one piece.
+/// text a `reporter:` can ask for that the name holds is whole in one piece (and every pinyin
+/// match, which takes a letter at least a character; only a phrase whose gap is more
+/// whitespace than that, in a name of over 65,530 bytes, could be split).
 pub fn pieces(name: &str) -> Vec<&str> {
     if name.len() <= MAX_TOKEN_LEN {
         return vec![name];
