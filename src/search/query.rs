@@ -382,6 +382,9 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
         if text == "-" {
             match next_phrase(&mut i) {
                 Some(p) => parts.exclude.extend(phrase(p)),
+                // A `-` just typed at the end, its term still to come: nothing yet (the
+                // list stays as it was rather than showing what holds a `-`).
+                None if !strict && i == pieces.len() => {}
                 None => parts.add(plain(text.clone()), &mut or, &mut last),
             }
             continue;

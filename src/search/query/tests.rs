@@ -88,3 +88,17 @@ fn parse_keeps_within_the_limits() {
     let q = Query::parse(&long);
     assert_eq!(q.terms()[0].text().chars().count(), MAX_QUERY_CHARS);
 }
+
+#[test]
+fn a_lone_dash_just_typed_at_the_end_is_nothing_yet() {
+    // While typing `记者:沈 -驿站`, the `-` alone did search for `-` (nothing found).
+    assert!(Query::parse("驿站 -").ops().exclude.is_empty());
+    assert_eq!(texts("驿站 -"), ["驿站"]);
+    assert!(Query::parse("-").is_blank());
+    // Before a quoted phrase it excludes it; elsewhere, and when the query is run, it is
+    // the character itself.
+    assert_eq!(Query::parse("驿站 -\"工会\"").ops().exclude.len(), 1);
+    assert_eq!(texts("- 驿站"), ["-", "驿站"]);
+    let run = Query::try_parse("驿站 -").unwrap();
+    assert_eq!(run.terms().len(), 2);
+}
