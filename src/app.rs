@@ -349,13 +349,15 @@ impl App {
             Action::ToggleBookmark => self.toggle_mark(true),
             Action::ToggleRead => self.toggle_mark(false),
             Action::OpenDatePrompt => {
-                // The one query language: `date:` is added to the search and typed on.
-                let (before, cursor) = self.open_prompt();
-                let text = if before.trim().is_empty() {
-                    "date:"
-                } else {
-                    " date:"
+                // The one query language: `date:` is added to the search, in place of one it
+                // had (two would narrow each other), and typed on.
+                let (before, _) = self.open_prompt();
+                self.opts.query = prompt::without_dates(&before);
+                let text = match self.opts.query.trim().is_empty() {
+                    true => "date:",
+                    false => " date:",
                 };
+                let cursor = self.opts.query.len();
                 self.prompt(Action::SearchInput(text.into()), before, cursor, false);
             }
             Action::OpenTimeline => self.open_timeline(),

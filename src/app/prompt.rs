@@ -283,3 +283,17 @@ impl App {
         self.select_kept();
     }
 }
+
+/// `query` without its `date:` / `日期:` operators (the date key puts a new one in their
+/// place), its other words as they were.
+pub(super) fn without_dates(query: &str) -> String {
+    let is_date = |word: &str| {
+        word.split_once([':', '：'])
+            .is_some_and(|(name, _)| name.eq_ignore_ascii_case("date") || name == "日期")
+    };
+    let kept: Vec<&str> = query.split(' ').filter(|w| !is_date(w)).collect();
+    match kept.len() == query.split(' ').count() {
+        true => query.to_string(),
+        false => kept.join(" ").trim_end().to_string(),
+    }
+}
