@@ -11,12 +11,12 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Options};
+use kanbao::app::Options;
 use kanbao::collection::Collection;
-use kanbao::i18n::Lang;
-use kanbao::index::{self, library::Indexed};
+use kanbao::index;
 use serde_json::json;
 use support::cli::{kanbao_in, stdout};
+use support::{act, shown_ids as ids};
 use tempfile::TempDir;
 
 /// A reporter's name of 30,002 characters (90,006 bytes): longer than the longest term
@@ -123,28 +123,7 @@ fn fixture() -> &'static Fixture {
 }
 
 fn lazy(path: &Path) -> Collection {
-    let mut notes = Vec::new();
-    let archive = index::open_in(&fixture().root, path, &mut notes).expect("indexed");
-    assert!(notes.is_empty(), "{notes:?}");
-    Collection::lazy(Box::new(Indexed::new(archive, Lang::Zh)))
-}
-
-/// Applies `action`, running any search it asks for to its end on this thread.
-fn act(app: &mut App, action: Action) {
-    let mut next = app.update(action).search;
-    while let Some(request) = next.take() {
-        let answer = request
-            .run_on(&app.index_cell(), &|| false)
-            .expect("not cancelled");
-        next = app.update(answer).search;
-    }
-}
-
-fn ids(app: &App) -> Vec<String> {
-    app.view()
-        .iter()
-        .map(|&i| app.collection().summary(i).unwrap().id.clone())
-        .collect()
+    support::indexed_collection(&fixture().root, path)
 }
 
 /// `kanbao --data FILE args…` through the index (when `indexed`) or reading the file whole.
@@ -203,40 +182,16 @@ fn a_long_id_is_found_through_the_index() {
     }
 }
 
-/// The reader over the index lists what the reader over the file loaded whole lists.
+/// The reader over the index lists what the reader over the file loaded whole lists, with
+/// no filter of its own, and with its district filter (西城 and 未注明) or its date filter
+/// set, within which the operators of a search narrow alike.
 #[test]
-fn odd_reporters_and_districts_in_the_reader_over_the_index() {
-    let file = &fixture().file;
-    let opts = || Options {
-        source: "test".into(),
-        ..Options::default()
-    };
-    let loaded = kanbao::load::load(Some(file)).unwrap().0;
-    let mut memory = support::app_over(loaded, opts());
-    let mut indexed = support::app_over(lazy(file), opts());
-    for app in [&mut memory, &mut indexed] {
-        app.update(Action::Resize(100, 30));
-    }
-    for q in QUERIES {
-        for app in [&mut memory, &mut indexed] {
-            act(app, Action::ClearFilters);
-            act(app, Action::OpenSearch);
-            act(app, Action::SearchInput((*q).into()));
-            act(app, Action::SearchAccept);
-        }
-        assert_eq!(memory.query_text(), *q, "the prompt held only {q}");
-        assert_eq!(ids(&memory), ids(&indexed), "query {q}");
-    }
-}
-
-/// With the reader's own district filter (西城 and 未注明) and its date filter set, the
-/// operators of a search narrow within it alike.
-#[test]
-fn odd_operators_within_the_readers_filters_over_the_index() {
+fn odd_operators_in_the_reader_over_the_index_alone_and_within_its_filters() {
     use kanbao::date::DateRange;
     use kanbao::filter::{DistrictFilter, Filter};
     let file = &fixture().file;
     let filters = [
+        Filter::default(),
         Filter::from(DistrictFilter::parse(&["西城", "未注明"]).unwrap()),
         Filter {
             dates: DateRange::parse("2024-03-03..").unwrap(),

@@ -17,6 +17,7 @@ use kanbao::filter::{DistrictFilter, Filter};
 use kanbao::i18n::Lang;
 use kanbao::index::{self, library::Indexed};
 use kanbao::tui::theme::Theme;
+use support::{act, shown_ids as ids};
 use tempfile::TempDir;
 
 struct Fixture {
@@ -53,10 +54,7 @@ fn fixture() -> &'static Fixture {
 }
 
 fn lazy(path: &Path) -> Collection {
-    let mut notes = Vec::new();
-    let archive = index::open_in(&fixture().root, path, &mut notes).expect("indexed");
-    assert!(notes.is_empty(), "{notes:?}");
-    Collection::lazy(Box::new(Indexed::new(archive, Lang::Zh)))
+    support::indexed_collection(&fixture().root, path)
 }
 
 fn loaded(path: &Path) -> Collection {
@@ -82,17 +80,6 @@ fn pair(filter: Filter) -> (App, App) {
     (memory, indexed)
 }
 
-/// Applies `action`, running any search it asks for to its end on this thread.
-fn act(app: &mut App, action: Action) {
-    let mut next = app.update(action).search;
-    while let Some(request) = next.take() {
-        let answer = request
-            .run_on(&app.index_cell(), &|| false)
-            .expect("not cancelled");
-        next = app.update(answer).search;
-    }
-}
-
 fn search(app: &mut App, query: &str) {
     act(app, Action::ClearFilters);
     act(app, Action::OpenSearch);
@@ -101,13 +88,6 @@ fn search(app: &mut App, query: &str) {
 }
 
 /// The ids of the list, in order.
-fn ids(app: &App) -> Vec<String> {
-    app.view()
-        .iter()
-        .map(|&i| app.collection().summary(i).unwrap().id.clone())
-        .collect()
-}
-
 fn frame(app: &App) -> String {
     let terminal = support::draw(app, &Theme::new(true, true), 100, 30);
     let buffer = terminal.backend().buffer();

@@ -94,3 +94,32 @@ pub fn file_names(dir: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// The reader's collection over the index of `path` in the cache folder `root` (already
+/// built): what the reader reads through the index.
+pub fn indexed_collection(root: &std::path::Path, path: &std::path::Path) -> Collection {
+    let mut notes = Vec::new();
+    let archive = kanbao::index::open_in(root, path, &mut notes).expect("indexed");
+    assert!(notes.is_empty(), "{notes:?}");
+    let library = kanbao::index::library::Indexed::new(archive, kanbao::i18n::Lang::Zh);
+    Collection::lazy(Box::new(library))
+}
+
+/// Applies `action`, running any search it asks for to its end on this thread.
+pub fn act(app: &mut App, action: kanbao::action::Action) {
+    let mut next = app.update(action).search;
+    while let Some(request) = next.take() {
+        let answer = request
+            .run_on(&app.index_cell(), &|| false)
+            .expect("not cancelled");
+        next = app.update(answer).search;
+    }
+}
+
+/// The ids of the articles the list shows, in its order.
+pub fn shown_ids(app: &App) -> Vec<String> {
+    app.view()
+        .iter()
+        .map(|&i| app.collection().summary(i).unwrap().id.clone())
+        .collect()
+}
