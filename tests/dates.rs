@@ -766,3 +766,29 @@ fn date_lists_and_timelines_from_the_date_columns_equal_the_whole_archive() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_date_key_leaves_a_quoted_phrase_and_a_full_width_space_as_they_were() {
+    // The date key takes the search's `date:` out before adding its own (session 25); a
+    // `date:` inside a quoted phrase is part of a word sought, not an operator, and a
+    // `date:` after a full-width space (a separator to the query) is one.
+    use kanbao::action::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let data = archive(dir.path());
+    let (collection, _) = kanbao::load::load(Some(Path::new(&data))).unwrap();
+    for (query, shown) in [
+        ("\"会议 date:2021\"", "\"会议 date:2021\" date:"),
+        ("工会　date:2021", "工会 date:"),
+        ("工会 date:2021 驿站", "工会 驿站 date:"),
+    ] {
+        let opts = kanbao::app::Options {
+            query: query.into(),
+            source: "test".into(),
+            ..kanbao::app::Options::default()
+        };
+        let mut app = support::app_over(collection.clone(), opts);
+        app.update(Action::Resize(100, 24));
+        app.update(Action::OpenDatePrompt);
+        assert_eq!(app.query_text(), shown, "after {query}");
+    }
+}
