@@ -780,6 +780,8 @@ fn the_date_key_leaves_a_quoted_phrase_and_a_full_width_space_as_they_were() {
         ("\"会议 date:2021\"", "\"会议 date:2021\" date:"),
         ("工会　date:2021", "工会 date:"),
         ("工会 date:2021 驿站", "工会 驿站 date:"),
+        ("“会议 date:2021”", "“会议 date:2021” date:"),
+        ("“工会 date:2021", "“工会 date:"),
     ] {
         let opts = kanbao::app::Options {
             query: query.into(),
