@@ -116,19 +116,28 @@ fn mark(
     Ok(())
 }
 
-/// Sets to `value` each document of `file` that the pinyin term `spelled` matches.
-fn mark_spelled(
+/// Sets to `value` each document of `file` holding `t`, when the index knows which
+/// ([`known`]: a literal term from its postings, a pinyin one as the index counts it);
+/// `false` when it does not.
+fn mark_term(
     file: &super::FileIndex,
-    spelled: &Spelled,
+    t: &Term,
     per_segment: &mut [Vec<bool>],
     value: bool,
-) -> Result<(), String> {
+) -> Result<bool, String> {
+    if let Some(q) = query::exact(&file.fields, t) {
+        mark(file, q.as_ref(), per_segment, value)?;
+        return Ok(true);
+    }
+    let Some(spelled) = Spelled::of(t) else {
+        return Ok(false);
+    };
     for (seg, set) in file.searcher.segment_readers().iter().zip(per_segment) {
         for d in spelled.docs(seg, &file.fields).map_err(engine)? {
             set[d as usize] = value;
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Per segment and document of `file`: whether the index leaves it out of `query`'s
@@ -145,14 +154,10 @@ fn file_excluded(file: &super::FileIndex, query: &Query) -> Result<Vec<Vec<bool>
     if let Some(q) = narrowing {
         mark(file, q.as_ref(), &mut per_segment, false)?;
     }
-    for q in exclude.iter().filter_map(|t| query::exact(&file.fields, t)) {
-        mark(file, q.as_ref(), &mut per_segment, true)?;
-    }
-    // A pinyin `-term`: the documents it matches, as the index counts it.
-    for t in exclude.iter().filter(|t| !query::is_exact(t)) {
-        if let Some(spelled) = Spelled::of(t) {
-            mark_spelled(file, &spelled, &mut per_segment, true)?;
-        }
+    // An excluded term the index knows: its documents are out (the others are checked
+    // on what is read).
+    for t in exclude {
+        mark_term(file, t, &mut per_segment, true)?;
     }
     // An `OR` group with a pinyin term: `narrowing` kept a superset; now only the
     // documents holding one of its terms stay.
@@ -162,13 +167,7 @@ fn file_excluded(file: &super::FileIndex, query: &Query) -> Result<Vec<Vec<bool>
         }
         let mut none: Vec<Vec<bool>> = per_segment.iter().map(|s| vec![true; s.len()]).collect();
         for t in group {
-            match query::exact(&file.fields, t) {
-                Some(q) => mark(file, q.as_ref(), &mut none, false)?,
-                None => match Spelled::of(t) {
-                    Some(spelled) => mark_spelled(file, &spelled, &mut none, false)?,
-                    None => return Err("an OR term the index does not know".into()),
-                },
-            }
+            mark_term(file, t, &mut none, false)?;
         }
         for (out, none) in per_segment.iter_mut().zip(none) {
             out.iter_mut().zip(none).for_each(|(o, n)| *o |= n);
