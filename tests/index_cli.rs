@@ -327,8 +327,8 @@ fn leaves_after_the_first_row(cache: &Path, data: &str, args: &[&str]) {
 
 /// `list --query` and `timeline --query` over more candidates than are read at a time
 /// (4,096): best first over the whole archive, as `search` ranks and as the in-memory path
-/// lists them. Until session 25 each block was ranked on its own. Exact queries come from
-/// the index alone, the others (a pinyin exclusion, a phrase with gaps) are read.
+/// lists them. Until session 25 each block was ranked on its own. All of these come from the
+/// index alone now (a pinyin exclusion since session 25, a phrase with gaps since 26).
 #[test]
 fn list_query_ranks_the_whole_archive_as_search_does() {
     let (_dir, cache, data) = archive(5_000, 6);

@@ -12,6 +12,7 @@ mod best;
 mod counter;
 mod cursor;
 mod dates;
+mod gapped;
 mod letter;
 mod ops;
 mod order;

@@ -27,7 +27,7 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Whitespace a gap may hold: any but a line break (which ends a field).
-fn is_gap(c: char) -> bool {
+pub(crate) fn is_gap(c: char) -> bool {
     c.is_whitespace() && c != '\n'
 }
 

@@ -2,6 +2,7 @@
 //! two-character one by its frequencies alone), a pinyin term by its readings and letter
 //! pairs ([`Spelled`]), and several terms whose matches may overlap one another together.
 
+use super::gapped::Gapped;
 use super::spelled::Spelled;
 use crate::index::query::grams;
 use crate::search::{Query, Term};
@@ -35,6 +36,9 @@ pub(super) enum Counter {
     /// them, and the hits are those of all of them together without overlaps, as the
     /// matcher counts several terms (leftmost first, the longest at one start).
     Together(Vec<Spelled>),
+    /// A quoted phrase with gaps (`"工会 驿站"`), by its pieces' bigrams and the whitespace
+    /// after them ([`Gapped`]).
+    Gapped(Gapped),
 }
 
 impl Counter {
@@ -69,6 +73,9 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
         if let Some(spelled) = Spelled::of(term) {
             return Some(vec![Counter::Spelled(spelled)]);
         }
+        if let Some(gapped) = Gapped::of(term) {
+            return Some(vec![Counter::Gapped(gapped)]);
+        }
     }
     if let Some(terms) = literal_terms(query) {
         return Some(terms.iter().map(|t| Counter::literal(t)).collect());
@@ -89,8 +96,8 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
 /// One counter a term, for the reader's count of several terms (`Count::Sum`: each term's
 /// hits added), when the index counts each of them exactly; `None` otherwise. Literal terms
 /// alone the reader counts together without overlaps (`search_literals`): they are summed
-/// only when none can overlap another (`工 工会` is not). One letter only alone. No term
-/// (operators only): none.
+/// only when none can overlap another (`工 工会` is not). One letter, and a phrase with gaps,
+/// only alone. No term (operators only): none.
 pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
     let terms = query.terms();
     let all_literal = terms.iter().all(|t| !t.is_pinyin() && t.is_fixed());
@@ -103,7 +110,12 @@ pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
             Some(units) => Some(Counter::literal(&units)),
             None => match one_letter(t).filter(|_| terms.len() == 1) {
                 Some(letter) => Some(Counter::Letter(letter)),
-                None => Spelled::of(t).map(Counter::Spelled),
+                None => Spelled::of(t).map(Counter::Spelled).or_else(|| {
+                    // Alone: with another term the matcher counts the two together.
+                    Gapped::of(t)
+                        .filter(|_| terms.len() == 1)
+                        .map(Counter::Gapped)
+                }),
             },
         })
         .collect()

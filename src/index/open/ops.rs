@@ -15,6 +15,7 @@ use tantivy::query::{EnableScoring, Query as TQuery};
 
 use super::counter::Wanted;
 use super::dates::Days;
+use super::gapped::Gapped;
 use super::ranked::Match;
 use super::spelled::Spelled;
 use super::{Archive, date_of_key, engine};
@@ -58,10 +59,11 @@ pub fn narrows_exactly(query: &Query) -> bool {
 
 /// Whether the index knows exactly which articles hold `t`: a literal term from its
 /// postings ([`query::is_exact`]), a pinyin term from its readings and letter pairs as it
-/// counts them ([`Spelled`]); not a phrase with gaps, one pinyin letter or a pinyin term
-/// of very many shapes.
+/// counts them ([`Spelled`]), a Han phrase with gaps from its pieces' bigrams
+/// ([`Gapped`]); not one pinyin letter, a pinyin term of very many shapes, or a phrase
+/// with a gap next to a piece of one character.
 fn known(t: &Term) -> bool {
-    query::is_exact(t) || Spelled::of(t).is_some()
+    query::is_exact(t) || Spelled::of(t).is_some() || Gapped::of(t).is_some()
 }
 
 /// Per file, segment and document: whether it holds an excluded term.
@@ -117,8 +119,8 @@ fn mark(
 }
 
 /// Sets to `value` each document of `file` holding `t`, when the index knows which
-/// ([`known`]: a literal term from its postings, a pinyin one as the index counts it);
-/// `false` when it does not.
+/// ([`known`]: a literal term from its postings, a pinyin one or a phrase with gaps as the
+/// index counts it); `false` when it does not.
 fn mark_term(
     file: &super::FileIndex,
     t: &Term,
@@ -129,11 +131,15 @@ fn mark_term(
         mark(file, q.as_ref(), per_segment, value)?;
         return Ok(true);
     }
-    let Some(spelled) = Spelled::of(t) else {
-        return Ok(false);
+    type Docs<'a> = Box<dyn Fn(&tantivy::SegmentReader) -> tantivy::Result<Vec<u32>> + 'a>;
+    let fields = &file.fields;
+    let docs: Docs<'_> = match (Spelled::of(t), Gapped::of(t)) {
+        (Some(spelled), _) => Box::new(move |seg| spelled.docs(seg, fields)),
+        (None, Some(gapped)) => Box::new(move |seg| gapped.docs(seg, fields)),
+        (None, None) => return Ok(false),
     };
     for (seg, set) in file.searcher.segment_readers().iter().zip(per_segment) {
-        for d in spelled.docs(seg, &file.fields).map_err(engine)? {
+        for d in docs(seg).map_err(engine)? {
             set[d as usize] = value;
         }
     }

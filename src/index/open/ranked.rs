@@ -308,17 +308,19 @@ impl Archive {
                     self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, false)?
                 }
                 Counter::Spelled(spelled) => {
-                    let before = all.as_deref();
-                    let keep = |doc: u32| match before {
-                        Some(b) => b.binary_search_by_key(&doc, |c| c.0).is_ok(),
-                        None => asked(doc),
-                    };
-                    let within: Option<Vec<u32>> = before.map(|b| b.iter().map(|c| c.0).collect());
+                    let (keep, within) = kept(all.as_deref(), &asked);
                     match bounds {
                         true => spelled.bounds(seg, &file.fields, &keep),
                         false => spelled.counts(seg, &file.fields, &hend, &keep, within.as_deref()),
                     }
                     .map_err(engine)?
+                }
+                // Never bounded (`best::bounded`).
+                Counter::Gapped(gapped) => {
+                    let (keep, within) = kept(all.as_deref(), &asked);
+                    gapped
+                        .counts(seg, &file.fields, Some(&hend), &keep, within.as_deref())
+                        .map_err(engine)?
                 }
                 Counter::Letter(letter) => {
                     super::letter::counts(seg, &file.fields, *letter, all.as_deref(), &asked)
@@ -460,6 +462,20 @@ impl Archive {
 }
 
 pub use super::cursor::Counted;
+
+/// Which documents a term counted from positions looks at: those the terms before it
+/// matched (`before`: then also the list of them, to skip the others), else those `asked`
+/// accepts.
+fn kept<'a>(
+    before: Option<&'a [Counted]>,
+    asked: &'a dyn Fn(u32) -> bool,
+) -> (impl Fn(u32) -> bool + 'a, Option<Vec<u32>>) {
+    let keep = move |doc: u32| match before {
+        Some(b) => b.binary_search_by_key(&doc, |c| c.0).is_ok(),
+        None => asked(doc),
+    };
+    (keep, before.map(|b| b.iter().map(|c| c.0).collect()))
+}
 
 /// The live documents of `seg` that `asked` accepts, ascending, with no hits.
 fn every_doc(seg: &tantivy::SegmentReader, asked: &dyn Fn(u32) -> bool) -> Vec<Counted> {

@@ -135,7 +135,7 @@ fn shape(t: &[u8], ends: &[usize]) -> Option<Shape> {
 }
 
 /// Two or more characters as written: their bigrams where they stand.
-fn written(units: &[char]) -> Shape {
+pub(super) fn written(units: &[char]) -> Shape {
     Shape {
         chars: units.len() as u32,
         needs: crate::index::query::grams(units)
