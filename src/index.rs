@@ -113,7 +113,7 @@ fn entries(root: &Path, path: &Path) -> std::io::Result<Vec<Entry>> {
 /// large items (an index's big segments) do not leave a core idle. A panic in `f` is
 /// resumed here.
 pub(crate) fn on_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let cores = crate::cores();
     if items.len() < 2 || cores < 2 {
         return items.into_iter().map(f).collect();
     }

@@ -98,7 +98,7 @@ impl Default for LoadOptions {
     /// enough that the blocks in flight stay a few percent of a large archive.
     fn default() -> LoadOptions {
         LoadOptions {
-            threads: std::thread::available_parallelism().map_or(1, usize::from),
+            threads: crate::cores(),
             block_bytes: 4 << 20,
         }
     }

@@ -534,7 +534,7 @@ fn per_core(articles: &[Article]) -> Vec<(usize, &[Article])> {
 /// Items per shard: one shard per core from `least` items on, a single shard below
 /// (spawning threads would cost more than it saves).
 fn chunk_size(n: usize, least: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let cores = crate::cores();
     if cores < 2 || n < least {
         n.max(1)
     } else {

@@ -285,9 +285,7 @@ fn write(
     let (schema, fields) = schema::schema();
     let index = Index::create_in_dir(dir, schema)?;
     schema::register(&index);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, 4);
+    let threads = crate::cores().clamp(1, 4);
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_BYTES)?;
     let mut ids = HashSet::new();
     let mut text = String::new();

@@ -433,7 +433,7 @@ impl Archive {
 
     /// The articles at these byte ranges of these files, in that order, read on all cores.
     fn read_all(&self, at: &[(usize, (u64, u64))]) -> Result<Vec<Article>, String> {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let cores = crate::cores();
         let chunk = if at.len() < 256 {
             at.len().max(1)
         } else {

@@ -276,7 +276,17 @@ impl Archive {
     ) -> Result<Vec<Counted>, String> {
         let file = &self.files[fi];
         let seg = file.searcher.segment_reader(si as u32);
-        let hend = order::column(seg, "hend")?;
+        // Where the headings end, for the terms whose hits are found from positions: the
+        // others are counted from frequencies, in the text and in the headings.
+        let positional = |t: &Counter| match t {
+            Counter::Frequency(_) | Counter::Letter(_) => false,
+            Counter::Literal(_) | Counter::Spelled(_) => !bounds,
+            Counter::Together(_) | Counter::Gapped(_) => true,
+        };
+        let hend = match terms.iter().any(positional) {
+            true => order::column(seg, "hend")?,
+            false => Vec::new(),
+        };
         let keys = match wanted {
             Some(_) => {
                 let [hi, lo, len] = ["dhi", "dlo", "dlen"].map(|name| order::column(seg, name));
