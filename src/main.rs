@@ -366,7 +366,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 args,
                 filter,
                 query.as_ref(),
-                indexed(&cli, settings),
+                indexed(&cli, settings).map(ManuallyDrop::into_inner),
                 || load(settings),
             )?;
             let notes = keep.marks.as_ref().map(|(s, k)| (s, k.as_str()));
@@ -421,8 +421,8 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 None
             };
             let marks = marks.as_ref().map(|(s, k)| (s, k.as_str()));
-            let outcome =
-                kanbao::timeline::command(out, args, archive.as_ref(), &loader, marks, tty, lang)?;
+            let archive = archive.as_deref();
+            let outcome = kanbao::timeline::command(out, args, archive, &loader, marks, tty, lang)?;
             let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
@@ -516,18 +516,17 @@ fn target(cli: &Cli, settings: &Settings, id: &str) -> kanbao::error::Result<Tar
 
 /// Writes `text` to `out`.
 fn flush_text(out: &mut dyn Write, text: &str) -> kanbao::error::Result<Outcome> {
-    out.write_all(text.as_bytes()).map_err(|source| Error::Io {
-        path: "<stdout>".into(),
-        source,
-    })?;
+    out.write_all(text.as_bytes()).map_err(stdout_error)?;
     Ok(Outcome::Found)
 }
 
 /// The archive of `--data` through its index (built on first use when large), unless
-/// `--no-index` is given. Notes (a damaged index rebuilt, an unusable cache) go to stderr.
-fn indexed(cli: &Cli, settings: &Settings) -> Option<index::Archive> {
+/// `--no-index` is given; never dropped, as the process ends with the command (`districts`
+/// at 1M: 9.3 → 8.8 ms). Notes (a damaged index rebuilt...) go to stderr.
+fn indexed(cli: &Cli, settings: &Settings) -> Option<ManuallyDrop<index::Archive>> {
+    let lang = settings.lang.value;
     match settings.data.value.as_slice() {
-        [one] if !cli.no_index => index::run::open_or_build(one, settings.lang.value),
+        [one] if !cli.no_index => index::run::open_or_build(one, lang).map(ManuallyDrop::new),
         _ => None,
     }
 }
