@@ -161,8 +161,17 @@ proptest! {
         let text = format!("\"{}\"", pieces.join(gap));
         let query = Query::parse(&text);
         let expected = in_memory(&fixture().collection, &query);
-        let found = counted(&open(), &query);
-        prop_assert_eq!(found, Some(expected), "{}", text);
+        let archive = open();
+        let found = counted(&archive, &query);
+        prop_assert_eq!(found, Some(expected.clone()), "{}", text);
+        // The first rows alone (`search | head`), found from bounds on its bigrams'
+        // frequencies: the first of the whole ranking.
+        for k in [1, 3, 10] {
+            let best = archive.best_within(&query, k).unwrap().expect("counted");
+            let ids: Vec<String> = archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
+            let want: Vec<String> = expected.iter().take(k).map(|r| r.0.clone()).collect();
+            prop_assert_eq!(ids, want, "{} k={}", text, k);
+        }
     }
 }
 

@@ -127,12 +127,13 @@ impl Archive {
 
 /// Whether the best of `terms` are found from bounds ([`Archive::segment_best`]): literal
 /// terms with one at least of three characters or more (two characters are counted from
-/// frequencies already), or one pinyin term; none of which must stand in the headings.
+/// frequencies already), or one pinyin term, or one phrase with gaps; none of which must
+/// stand in the headings.
 pub(super) fn bounded((terms, headings): &Terms) -> bool {
     let literal = |t: &Counter| matches!(t, Counter::Literal(_) | Counter::Frequency(_));
-    let one_pinyin = matches!(terms.as_slice(), [Counter::Spelled(_)]);
+    let one = matches!(terms.as_slice(), [Counter::Spelled(_) | Counter::Gapped(_)]);
     headings.iter().all(|h| !h)
-        && (one_pinyin
+        && (one
             || (terms.iter().all(literal)
                 && terms.iter().any(|t| matches!(t, Counter::Literal(_)))))
 }

@@ -69,6 +69,16 @@ impl Gapped {
         })
     }
 
+    /// The bigrams of all its pieces: each match holds each of them at a place of its own
+    /// (matches do not overlap), so their least frequency in a document bounds its hits,
+    /// and in the headings' bigrams its title hits ([`super::Archive::segment_best`]).
+    pub(super) fn grams(&self) -> Vec<(u32, String)> {
+        let needs = self.pieces.iter().flat_map(|p| &p.needs);
+        needs
+            .flat_map(|n| n.tokens.iter().map(|t| (n.offset, t.clone())))
+            .collect()
+    }
+
     /// The documents of `seg` the phrase matches, ascending (a `-term` or an `OR` term:
     /// which articles hold it, not how often).
     pub(super) fn docs(&self, seg: &SegmentReader, fields: &Fields) -> tantivy::Result<Vec<DocId>> {

@@ -280,8 +280,8 @@ impl Archive {
         // others are counted from frequencies, in the text and in the headings.
         let positional = |t: &Counter| match t {
             Counter::Frequency(_) | Counter::Letter(_) => false,
-            Counter::Literal(_) | Counter::Spelled(_) => !bounds,
-            Counter::Together(_) | Counter::Gapped(_) => true,
+            Counter::Literal(_) | Counter::Spelled(_) | Counter::Gapped(_) => !bounds,
+            Counter::Together(_) => true,
         };
         let hend = match terms.iter().any(positional) {
             true => order::column(seg, "hend")?,
@@ -325,7 +325,11 @@ impl Archive {
                     }
                     .map_err(engine)?
                 }
-                // Never bounded (`best::bounded`).
+                // Bounded by the frequencies of its pieces' bigrams (`Gapped::grams`).
+                Counter::Gapped(gapped) if bounds => {
+                    let grams = gapped.grams();
+                    self.literal_counts(fi, si, &grams, &hend, all.as_deref(), &asked, false)?
+                }
                 Counter::Gapped(gapped) => {
                     let (keep, within) = kept(all.as_deref(), &asked);
                     gapped
