@@ -1,17 +1,18 @@
-//! Counting a quoted Han phrase with gaps (`"工会 驿站"`, see [`crate::search::gaps`]) from
-//! the bigram positions alone. Before, every article holding all its pieces was read and
-//! matched: 6 s at a million articles on the command line, 16 s in the reader.
+//! Counting a quoted phrase with gaps (`"工会 驿站"`, see [`crate::search::gaps`]) from the
+//! bigram positions alone. Before, every article holding all its pieces was read and
+//! matched: 11–20 s at a million articles, on the command line and in the reader.
 //!
 //! A match is the first piece, then each next piece after a run of whitespace (a gap, no
-//! line break) or none. Every piece before a gap ends with a Han character and every piece
-//! after one starts with one, so where the next piece starts is decided by the text: right
-//! after the piece before when no whitespace follows it, else right after the run. `bi`
-//! tells both without reading the article: the bigram of the piece's last character and a
-//! whitespace stands at its last place when whitespace follows it, and a bigram of two
-//! whitespace characters at each place of the run but its last. So each start of the first
-//! piece gives at most one match, found from positions; the matches are then taken leftmost
-//! first without overlaps, as the matcher ([`crate::search::gaps::Gapped::for_each`]) takes
-//! them, and those starting before `hend` are title hits.
+//! line break) or none. A gap takes the whole run, so no piece ends with whitespace before a
+//! gap or starts with it after one, and where the next piece starts is decided by the text:
+//! right after the piece before when no whitespace follows it, else right after the run.
+//! `bi` tells both without reading the article: the bigram of the piece's last character
+//! and a whitespace character stands at its last place when whitespace follows it, and a
+//! bigram of two whitespace characters at each place of the run but its last. So each start
+//! of the first piece gives at most one match, found from positions; the matches are then
+//! taken leftmost first without overlaps, as the matcher
+//! ([`crate::search::gaps::Gapped::for_each`]) takes them, and those starting before `hend`
+//! are title hits.
 
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -22,8 +23,8 @@ use super::cursor::{Counted, Cursor, Scratch, Shape};
 use crate::search::Term;
 use crate::search::gaps::is_gap;
 
-/// A literal phrase with gaps whose pieces are two characters or more, as the index counts
-/// it.
+/// A literal (not pinyin) phrase with gaps whose pieces are two characters or more, as the
+/// index counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Gapped {
     /// Each piece as written: its bigrams where they stand.
@@ -108,7 +109,8 @@ impl Gapped {
         for tokens in &self.opens {
             opens.push(AnyOf::open(seg, fields.bi, tokens.iter().cloned())?);
         }
-        // The bigrams of two whitespace characters, opened when a run is first met.
+        // The bigrams of two whitespace characters, opened when whitespace is first met
+        // after a piece.
         let mut runs: Option<AnyOf> = None;
         let lens: Vec<u32> = self.pieces.iter().map(|p| p.chars).collect();
         let alive = seg.alive_bitset();
