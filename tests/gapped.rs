@@ -22,8 +22,9 @@ use support::{act, shown_ids};
 use tempfile::TempDir;
 
 /// The pieces of the archive's text: four Han characters and words of them, whitespace
-/// that folding keeps (space, tab, U+0085, U+2028) or turns into a space (U+3000, U+00A0,
-/// U+2003), a zero-width space (dropped by folding), and a Latin letter.
+/// that folding keeps (space, tab, \r, U+000B, U+000C, U+0085, U+1680, U+2028, U+2029) or
+/// turns into a space (U+3000, U+00A0, U+2003, U+202F, U+205F), a zero-width space (dropped
+/// by folding), and a Latin letter.
 const ALPHABET: &[&str] = &[
     "工",
     "会",
@@ -32,15 +33,23 @@ const ALPHABET: &[&str] = &[
     "工会",
     "驿站",
     "工会驿站",
+    "工会驿站",
     " ",
     " ",
     "  ",
     "\t",
+    "\r",
+    "\u{b}",
+    "\u{c}",
+    "\u{85}",
+    "\u{1680}",
+    "\u{2028}",
+    "\u{2029}",
     "\u{3000}",
     "\u{a0}",
     "\u{2003}",
-    "\u{85}",
-    "\u{2028}",
+    "\u{202f}",
+    "\u{205f}",
     "\u{200b}",
     "a",
 ];
