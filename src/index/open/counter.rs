@@ -20,7 +20,9 @@ pub(super) type Terms = (Vec<Counter>, Vec<bool>);
 
 /// How the index counts one term's hits.
 pub(super) enum Counter {
-    /// A literal term, by its covering bigrams ([`grams`]).
+    /// A literal term of three characters or more, by its bigrams: all of them, with their
+    /// offsets (a document's positions are read only for the cheapest that cover the term,
+    /// see `ranked::cheapest_cover`).
     Literal(Vec<(u32, String)>),
     /// A pinyin term, by its readings and letters ([`Spelled`]).
     Spelled(Spelled),
@@ -47,10 +49,13 @@ impl Counter {
         if let [c] = units {
             return Counter::Frequency(vec![(0, c.to_string())]);
         }
-        let grams = grams(units);
-        match grams.len() {
-            1 => Counter::Frequency(grams),
-            _ => Counter::Literal(grams),
+        match units.len() {
+            2 => Counter::Frequency(grams(units)),
+            _ => Counter::Literal(
+                (0..units.len() - 1)
+                    .map(|i| (i as u32, units[i..i + 2].iter().collect()))
+                    .collect(),
+            ),
         }
     }
 }
