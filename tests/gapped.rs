@@ -179,7 +179,12 @@ proptest! {
             let best = archive.best_within(&query, k).unwrap().expect("counted");
             let ids: Vec<String> = archive.read_matches(&best).unwrap().into_iter().map(|a| a.id).collect();
             let want: Vec<String> = expected.iter().take(k).map(|r| r.0.clone()).collect();
-            prop_assert_eq!(ids, want, "{} k={}", text, k);
+            prop_assert_eq!(&ids, &want, "{} k={}", text, k);
+            // The reader's first screen, shown while the whole ranking is counted: the same.
+            let first = archive.first_rows(&query, k).unwrap().expect("from bounds");
+            let places: Vec<u32> = first.iter().map(|f| f.0).collect();
+            let shown: Vec<String> = archive.articles(&places).unwrap().into_iter().map(|a| a.id).collect();
+            prop_assert_eq!(shown, want, "{} k={}", text, k);
         }
     }
 }
