@@ -14,6 +14,7 @@ mod cursor;
 mod dates;
 mod gapped;
 mod letter;
+mod literal;
 mod ops;
 mod order;
 mod places;

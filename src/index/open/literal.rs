@@ -1,0 +1,245 @@
+//! Counting a literal term of two characters or more from the `bi` postings (see
+//! [`super::ranked`]): where its bigrams stand at consecutive positions, or, without
+//! positions, bounds from their frequencies.
+
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, TERMINATED, Term as TTerm};
+
+use super::cursor::Counted;
+use super::{Archive, engine};
+
+/// Occurrences of the term in one article, and how many start before `hend`: the starts
+/// `s` (a position of the first gram less its offset) where every gram stands at `s + its
+/// offset`.
+fn count(positions: &[Vec<u32>], offsets: &[u32], hend: u64) -> (usize, usize) {
+    let (mut hits, mut title) = (0, 0);
+    for s in positions[0]
+        .iter()
+        .filter_map(|p| p.checked_sub(offsets[0]))
+    {
+        let all = positions[1..]
+            .iter()
+            .zip(&offsets[1..])
+            .all(|(pos, off)| pos.binary_search(&(s + off)).is_ok());
+        if all {
+            hits += 1;
+            if u64::from(s) < hend {
+                title += 1;
+            }
+        }
+    }
+    (hits, title)
+}
+
+/// Which of a term's bigrams (all of them, by offset 0, 1, 2…) to read the positions of:
+/// the cheapest set that covers every character (each bigram covers its two), the cost of
+/// one its positions' size in the segment (`None`: absent, so the term is). `沙河工会服务站`
+/// reads 沙河 河工 会服 务站, not the 工会 that stands a dozen times in most articles.
+fn cheapest_cover(costs: &[Option<u64>]) -> Option<Vec<usize>> {
+    // best[o]: the least cost of covering characters 0 to o + 1 with bigram o the last
+    // taken (the one before it is o - 1 or o - 2, or none for o = 0).
+    let mut best: Vec<(u64, Option<usize>)> = Vec::with_capacity(costs.len());
+    for (o, cost) in costs.iter().enumerate() {
+        let cost = (*cost)?;
+        let before = (o.saturating_sub(2)..o).min_by_key(|&b| best[b].0);
+        let (sum, from) = match before {
+            Some(b) => (best[b].0 + cost, Some(b)),
+            None => (cost, None),
+        };
+        best.push((sum, from));
+    }
+    let mut taken = vec![costs.len().checked_sub(1)?];
+    while let Some(from) = best[*taken.last()?].1 {
+        taken.push(from);
+    }
+    taken.reverse();
+    Some(taken)
+}
+
+impl Archive {
+    /// The documents of segment `si` of file `fi` holding the literal term whose covering
+    /// bigrams are `grams` (or whose one character is), ascending, with its hits and title
+    /// hits: among the documents of
+    /// `before` when given (the terms before it), else among those `asked` accepts. Without
+    /// `positions` the hits are the least frequency of its bigrams and the title hits the
+    /// least of their frequencies in the headings' bigrams: exact for a term of one bigram,
+    /// bounds for a longer one.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn literal_counts(
+        &self,
+        fi: usize,
+        si: usize,
+        grams: &[(u32, String)],
+        hend: &[u64],
+        before: Option<&[Counted]>,
+        asked: &dyn Fn(u32) -> bool,
+        positions: bool,
+    ) -> Result<Vec<Counted>, String> {
+        let file = &self.files[fi];
+        let seg = file.searcher.segment_reader(si as u32);
+        // A term of one character is looked up as a character (it has no bigram).
+        let (body, heads) = match grams {
+            [(_, c)] if c.chars().count() == 1 => (file.fields.uni, file.fields.huni),
+            _ => (file.fields.bi, file.fields.hbi),
+        };
+        let inverted = seg.inverted_index(body).map_err(engine)?;
+        let alive = seg.alive_bitset();
+        let record = match positions {
+            true => IndexRecordOption::WithFreqsAndPositions,
+            false => IndexRecordOption::WithFreqs,
+        };
+        // With positions, only the cheapest bigrams that cover the term (the others tell
+        // nothing more once those stand in place); the least frequent leads.
+        let grams: Vec<&(u32, String)> = match positions && grams.len() > 2 {
+            true => {
+                let costs = grams.iter().map(|(_, gram)| {
+                    let t = TTerm::from_field_text(body, gram);
+                    let info = inverted.get_term_info(&t)?;
+                    Ok(info.map(|i| i.positions_range.len() as u64))
+                });
+                let costs = costs.collect::<std::io::Result<Vec<_>>>();
+                match cheapest_cover(&costs.map_err(|e| e.to_string())?) {
+                    Some(cover) => cover.into_iter().map(|i| &grams[i]).collect(),
+                    None => return Ok(Vec::new()),
+                }
+            }
+            false => grams.iter().collect(),
+        };
+        let mut posts = Vec::with_capacity(grams.len());
+        for (_, gram) in &grams {
+            let t = TTerm::from_field_text(body, gram);
+            match inverted.read_postings(&t, record).map_err(engine)? {
+                Some(p) => posts.push(p),
+                None => return Ok(Vec::new()),
+            }
+        }
+        let mut order: Vec<usize> = (0..posts.len()).collect();
+        order.sort_by_key(|&i| posts[i].doc_freq());
+        let grams: Vec<&(u32, String)> = order.iter().map(|&i| grams[i]).collect();
+        let mut posts: Vec<SegmentPostings> = {
+            let mut slots: Vec<Option<SegmentPostings>> = posts.into_iter().map(Some).collect();
+            order.iter().filter_map(|&i| slots[i].take()).collect()
+        };
+        // Without positions: the postings in the headings, for the title hits.
+        let mut headings = Vec::new();
+        if !positions {
+            let inverted = seg.inverted_index(heads).map_err(engine)?;
+            for (_, gram) in &grams {
+                let t = TTerm::from_field_text(heads, gram);
+                headings.push(
+                    inverted
+                        .read_postings(&t, IndexRecordOption::WithFreqs)
+                        .map_err(engine)?,
+                );
+            }
+        }
+        let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
+        let mut counts = Vec::new();
+        let mut at: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
+        // For a term after the first: the next document the terms before hold.
+        let mut cursor = 0usize;
+        let mut doc = posts[0].doc();
+        'docs: while doc != TERMINATED {
+            if let Some(before) = before {
+                while before.get(cursor).is_some_and(|c| c.0 < doc) {
+                    cursor += 1;
+                }
+                match before.get(cursor) {
+                    None => break 'docs,
+                    Some(next) if next.0 > doc => {
+                        doc = posts[0].seek(next.0);
+                        continue 'docs;
+                    }
+                    Some(_) => {}
+                }
+            }
+            for p in posts[1..].iter_mut() {
+                // `seek` may not go back: a list already past `doc` stays.
+                let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+                if at > doc {
+                    doc = posts[0].seek(at);
+                    continue 'docs;
+                }
+            }
+            let wanted = before.is_some() || asked(doc);
+            if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
+                let (hits, title) = if positions {
+                    for (p, out) in posts.iter_mut().zip(at.iter_mut()) {
+                        out.clear();
+                        p.positions(out);
+                    }
+                    count(&at, &offsets, hend[doc as usize])
+                } else {
+                    let title = headings.iter_mut().map(|h| {
+                        h.as_mut().map_or(0, |h| {
+                            if h.doc() < doc {
+                                h.seek(doc);
+                            }
+                            if h.doc() == doc { h.term_freq() } else { 0 }
+                        })
+                    });
+                    let hits = posts.iter().map(|p| p.term_freq()).min().unwrap_or(0);
+                    (hits as usize, title.min().unwrap_or(0) as usize)
+                };
+                if hits > 0 {
+                    counts.push((doc, hits as u32, title as u32));
+                }
+            }
+            doc = posts[0].advance();
+        }
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counting_needs_every_gram_in_place() {
+        // Grams at offsets 0 and 2: only starts 5 and 40 have the second gram two later.
+        let positions = vec![vec![5, 9, 40], vec![7, 12, 42]];
+        assert_eq!(count(&positions, &[0, 2], 10), (2, 1));
+        assert_eq!(count(&positions, &[0, 2], 0), (2, 0));
+        // Led by the gram at offset 2: its positions less 2 are the starts.
+        let led = vec![vec![7, 12, 42], vec![5, 9, 40]];
+        assert_eq!(count(&led, &[2, 0], 10), (2, 1));
+        assert_eq!(
+            count(&[vec![1], vec![0]], &[2, 0], 10),
+            (0, 0),
+            "no start before 0"
+        );
+    }
+
+    #[test]
+    fn the_cheapest_cover_reads_every_character_and_skips_the_dear_bigrams() {
+        let c = |costs: &[u64]| cheapest_cover(&costs.iter().map(|&c| Some(c)).collect::<Vec<_>>());
+        // 沙河 河工 工会 会服 服务 务站: 工会 and 服务 are dear.
+        assert_eq!(c(&[98, 40, 1913, 122, 929, 40]), Some(vec![0, 1, 3, 5]));
+        assert_eq!(
+            c(&[1, 1, 1, 1]).map(|v| v.len()),
+            Some(3),
+            "even costs: three of four"
+        );
+        assert_eq!(c(&[5, 1, 5]), Some(vec![0, 2]), "the ends are always read");
+        assert_eq!(c(&[3]), Some(vec![0]));
+        assert_eq!(
+            cheapest_cover(&[Some(1), None, Some(1)]),
+            None,
+            "a bigram absent"
+        );
+        // Every character is covered, whatever the costs.
+        for costs in [
+            [9, 1, 9, 1, 9, 1, 9],
+            [1, 9, 9, 9, 9, 9, 1],
+            [1, 2, 3, 4, 5, 6, 7],
+        ] {
+            let cover = c(&costs).unwrap();
+            assert!(
+                (0..8).all(|ch| cover.iter().any(|&o| o == ch || o + 1 == ch)),
+                "{costs:?}"
+            );
+        }
+    }
+}
