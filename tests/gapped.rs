@@ -14,11 +14,11 @@ use kanbao::action::Action;
 use kanbao::app::{App, Options};
 use kanbao::collection::Collection;
 use kanbao::index;
-use kanbao::search::{Query, search_articles};
+use kanbao::search::Query;
 use proptest::prelude::*;
 use serde_json::json;
 use support::cli::{kanbao_in, stdout};
-use support::{act, shown_ids};
+use support::{Results, act, admitted, in_memory_results as in_memory, shown_ids};
 use tempfile::TempDir;
 
 /// The pieces of the archive's text: four Han characters and words of them, whitespace
@@ -118,17 +118,6 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-/// (id, hits, title hits).
-type Results = Vec<(String, usize, usize)>;
-
-/// The in-memory engine's results, best first.
-fn in_memory(collection: &Collection, query: &Query) -> Results {
-    search_articles(collection.as_slice(), query, 0..collection.len())
-        .into_iter()
-        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
-        .collect()
-}
-
 /// The index's count of `query` (`None`: it leaves the query to the matcher), best first.
 fn counted(archive: &index::Archive, query: &Query) -> Option<Results> {
     let mut found = archive.matches(query).unwrap()?;
@@ -187,15 +176,6 @@ proptest! {
             prop_assert_eq!(shown, want, "{} k={}", text, k);
         }
     }
-}
-
-/// The in-memory engine's results with the operators applied, best first.
-fn admitted(collection: &Collection, query: &Query) -> Results {
-    search_articles(collection.as_slice(), query, 0..collection.len())
-        .into_iter()
-        .filter(|h| query.admits(&collection[h.index]))
-        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
-        .collect()
 }
 
 proptest! {

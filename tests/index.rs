@@ -3,14 +3,17 @@
 //! that gains a file indexes only that file. Archives are small generated ones.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kanbao::collection::Collection;
 use kanbao::index::{self, Note};
-use kanbao::search::{Query, search_articles};
+use kanbao::search::Query;
 use pinyin::ToPinyin;
 use proptest::prelude::*;
+use support::{Results, admitted, in_memory_results as results};
 use tempfile::TempDir;
 
 /// Writes `n` generated articles (seed `seed`) to `path`.
@@ -31,16 +34,6 @@ fn open(root: &Path, path: &Path) -> (index::Archive, Vec<Note>) {
     let mut notes = Vec::new();
     let archive = index::open_in(root, path, &mut notes).expect("an indexed archive");
     (archive, notes)
-}
-
-/// (id, hits, title hits), best first.
-type Results = Vec<(String, usize, usize)>;
-
-fn results(collection: &Collection, query: &Query) -> Results {
-    search_articles(collection.as_slice(), query, 0..collection.len())
-        .into_iter()
-        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
-        .collect()
 }
 
 /// The ids of the `k` best articles for `query` (`search | head`), best first.
@@ -679,16 +672,6 @@ fn ids_found_unique_are_trusted_until_a_file_changes() {
         "{notes:?}"
     );
     assert!(kanbao::load::load(Some(&folder)).is_err());
-}
-
-/// (id, hits, title hits) of the articles of `collection` that match `query` and pass its
-/// operators, best first.
-fn admitted(collection: &Collection, query: &Query) -> Results {
-    search_articles(collection.as_slice(), query, 0..collection.len())
-        .into_iter()
-        .filter(|h| query.admits(&collection[h.index]))
-        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
-        .collect()
 }
 
 /// When the index ranks `query` (`matches_within`; the answer), its matches are

@@ -7,6 +7,7 @@ use kanbao::app::{App, Mode, Options};
 use kanbao::article::Article;
 use kanbao::collection::Collection;
 use kanbao::load::load_bundled;
+use kanbao::search::{Query, search_articles};
 use kanbao::state::StateStore;
 use kanbao::tui::theme::Theme;
 use kanbao::tui::view;
@@ -121,5 +122,26 @@ pub fn shown_ids(app: &App) -> Vec<String> {
     app.view()
         .iter()
         .map(|&i| app.collection().summary(i).unwrap().id.clone())
+        .collect()
+}
+
+/// (id, hits, title hits) of each match, best first.
+pub type Results = Vec<(String, usize, usize)>;
+
+/// The in-memory engine's matches of `query` over `collection` (the reference the index is
+/// compared with), best first.
+pub fn in_memory_results(collection: &Collection, query: &Query) -> Results {
+    search_articles(collection.as_slice(), query, 0..collection.len())
+        .into_iter()
+        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
+        .collect()
+}
+
+/// [`in_memory_results`] of the articles that also pass the query's operators.
+pub fn admitted(collection: &Collection, query: &Query) -> Results {
+    search_articles(collection.as_slice(), query, 0..collection.len())
+        .into_iter()
+        .filter(|h| query.admits(&collection[h.index]))
+        .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
         .collect()
 }
