@@ -135,7 +135,12 @@ impl Archive {
 /// stand in the headings.
 pub(super) fn bounded((terms, headings): &Terms) -> bool {
     let literal = |t: &Counter| matches!(t, Counter::Literal(_) | Counter::Frequency(_));
-    let one = matches!(terms.as_slice(), [Counter::Spelled(_) | Counter::Gapped(_)]);
+    let one = match terms.as_slice() {
+        [Counter::Spelled(_)] => true,
+        // Bounded by its pieces' bigrams: none when every piece is one character.
+        [Counter::Gapped(g)] => !g.grams().is_empty(),
+        _ => false,
+    };
     headings.iter().all(|h| !h)
         && (one
             || (terms.iter().all(literal)

@@ -12,7 +12,8 @@
 //! of the first piece gives at most one match, found from positions; the matches are then
 //! taken leftmost first without overlaps, as the matcher
 //! ([`crate::search::gaps::Gapped::for_each`]) takes them, and those starting before `hend`
-//! are title hits.
+//! are title hits. A piece of one character (no position in `uni`) is found by the bigram
+//! it makes with the character the phrase puts next to it ([`Piece::One`]).
 
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -23,15 +24,40 @@ use super::cursor::{Counted, Cursor, Scratch, Shape};
 use crate::search::Term;
 use crate::search::gaps::is_gap;
 
-/// A literal (not pinyin) phrase with gaps whose pieces are two characters or more, as the
-/// index counts it.
+/// A literal (not pinyin) phrase with gaps, as the index counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Gapped {
-    /// Each piece as written: its bigrams where they stand.
-    pieces: Vec<Shape>,
+    /// Its pieces, as the index finds their starts.
+    pieces: Vec<Piece>,
     /// For each gap, the bigrams of the last character of the piece before it and a
     /// whitespace character.
     opens: Vec<Vec<String>>,
+}
+
+/// How the index finds where a piece of the phrase may start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    /// Two characters or more: where its bigrams stand.
+    Written(Shape),
+    /// One character (`uni` keeps no positions): where it stands in a bigram with the
+    /// character the phrase puts next to it, `shift` 0 when that one follows (the first
+    /// piece: the next piece's first character or a whitespace), 1 when it comes before (the
+    /// piece before's last character or a whitespace). Where the text decides that
+    /// neighbour, the bigram stands exactly where the character does.
+    One {
+        char: char,
+        tokens: Vec<String>,
+        shift: u32,
+    },
+}
+
+impl Piece {
+    fn chars(&self) -> u32 {
+        match self {
+            Piece::Written(shape) => shape.chars,
+            Piece::One { .. } => 1,
+        }
+    }
 }
 
 /// Every character a gap may hold (all of them are below U+3001: a unit test checks).
@@ -40,8 +66,7 @@ fn gap_chars() -> impl Iterator<Item = char> {
 }
 
 impl Gapped {
-    /// `term` as the index counts it: a literal (not pinyin) phrase with gaps, each of whose
-    /// pieces is two characters or more (one character has no position in the index).
+    /// `term` as the index counts it: a literal (not pinyin) phrase with gaps.
     pub(super) fn of(term: &Term) -> Option<Gapped> {
         if term.is_pinyin() {
             return None;
@@ -51,30 +76,50 @@ impl Gapped {
             .iter()
             .map(|p| p.chars().collect())
             .collect();
-        if pieces
-            .iter()
-            .any(|p: &Vec<char>| p.len() < 2 || p.contains(&'\n'))
-        {
+        if pieces.len() < 2 || pieces.iter().any(|p| p.is_empty() || p.contains(&'\n')) {
             return None;
         }
-        let opens = pieces[..pieces.len() - 1]
+        let pair = |a: char, b: char| -> String { [a, b].iter().collect() };
+        let opens: Vec<Vec<String>> = pieces[..pieces.len() - 1]
             .iter()
-            .map(|p| {
-                let last = p[p.len() - 1];
-                gap_chars().map(|w| [last, w].iter().collect()).collect()
+            .map(|p| gap_chars().map(|w| pair(p[p.len() - 1], w)).collect())
+            .collect();
+        let pieces = pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match (p.as_slice(), i) {
+                ([c], 0) => Piece::One {
+                    char: *c,
+                    tokens: std::iter::once(pair(*c, pieces[1][0]))
+                        .chain(opens[0].iter().cloned())
+                        .collect(),
+                    shift: 0,
+                },
+                ([c], _) => {
+                    let before = pieces[i - 1][pieces[i - 1].len() - 1];
+                    Piece::One {
+                        char: *c,
+                        tokens: std::iter::once(pair(before, *c))
+                            .chain(gap_chars().map(|w| pair(w, *c)))
+                            .collect(),
+                        shift: 1,
+                    }
+                }
+                _ => Piece::Written(super::spelled::written(p)),
             })
             .collect();
-        Some(Gapped {
-            pieces: pieces.iter().map(|p| super::spelled::written(p)).collect(),
-            opens,
-        })
+        Some(Gapped { pieces, opens })
     }
 
     /// The bigrams of all its pieces: each match holds each of them at a place of its own
     /// (matches do not overlap), so their least frequency in a document bounds its hits,
     /// and in the headings' bigrams its title hits ([`super::Archive::segment_best`]).
+    /// (A piece of one character has none: without any, no bound.)
     pub(super) fn grams(&self) -> Vec<(u32, String)> {
-        let needs = self.pieces.iter().flat_map(|p| &p.needs);
+        let needs = self.pieces.iter().flat_map(|p| match p {
+            Piece::Written(shape) => shape.needs.as_slice(),
+            Piece::One { .. } => &[],
+        });
         needs
             .flat_map(|n| n.tokens.iter().map(|t| (n.offset, t.clone())))
             .collect()
@@ -98,13 +143,23 @@ impl Gapped {
         keep: &dyn Fn(DocId) -> bool,
         within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<Counted>> {
-        let mut cursors = Vec::with_capacity(self.pieces.len());
+        // Each piece's starts: a cursor over its bigrams, or the bigrams its one character
+        // stands in; the documents are walked by the cursors, or by the first character.
+        let mut sources = Vec::with_capacity(self.pieces.len());
         for piece in &self.pieces {
-            match Cursor::new(piece, seg, fields)? {
-                Some(c) => cursors.push(c),
-                None => return Ok(Vec::new()),
-            }
+            sources.push(match piece {
+                Piece::Written(shape) => match Cursor::new(shape, seg, fields)? {
+                    Some(c) => Source::Cursor(c),
+                    None => return Ok(Vec::new()),
+                },
+                Piece::One { tokens, shift, .. } => {
+                    Source::Around(AnyOf::open(seg, fields.bi, tokens.iter().cloned())?, *shift)
+                }
+            });
         }
+        let Some(mut walk) = Walk::new(&self.pieces, &sources, seg, fields)? else {
+            return Ok(Vec::new());
+        };
         let mut opens = Vec::with_capacity(self.opens.len());
         for tokens in &self.opens {
             opens.push(AnyOf::open(seg, fields.bi, tokens.iter().cloned())?);
@@ -112,35 +167,37 @@ impl Gapped {
         // The bigrams of two whitespace characters, opened when whitespace is first met
         // after a piece.
         let mut runs: Option<AnyOf> = None;
-        let lens: Vec<u32> = self.pieces.iter().map(|p| p.chars).collect();
+        let lens: Vec<u32> = self.pieces.iter().map(Piece::chars).collect();
         let alive = seg.alive_bitset();
         let mut scratch = Scratch::default();
         let mut found = Vec::new();
-        let mut starts: Vec<Vec<u32>> = vec![Vec::new(); cursors.len()];
+        let mut starts: Vec<Vec<u32>> = vec![Vec::new(); sources.len()];
         let mut after: Vec<Vec<u32>> = vec![Vec::new(); opens.len()];
         let mut run = Vec::new();
         let mut out = Vec::new();
-        let mut doc = cursors[0].doc;
-        'docs: while doc != TERMINATED {
-            if let Some(w) = within {
-                doc = match w.get(w.partition_point(|&d| d < doc)) {
-                    Some(&d) => d,
-                    None => break,
-                };
-            }
-            for c in cursors.iter_mut() {
-                c.seek(doc);
-                if c.doc > doc {
-                    doc = c.doc;
-                    continue 'docs;
-                }
+        let mut doc = walk.first(&mut sources);
+        while doc != TERMINATED {
+            if let Some(w) = within
+                && w.binary_search(&doc).is_err()
+            {
+                let next = w.get(w.partition_point(|&d| d < doc)).copied();
+                doc = walk.seek(&mut sources, next.unwrap_or(TERMINATED));
+                continue;
             }
             if alive.is_none_or(|a| a.is_alive(doc)) && keep(doc) {
-                for (c, s) in cursors.iter_mut().zip(starts.iter_mut()) {
-                    found.clear();
-                    c.matches(&mut scratch, &mut found);
+                for (source, s) in sources.iter_mut().zip(starts.iter_mut()) {
                     s.clear();
-                    s.extend(found.iter().map(|m| m.2));
+                    match source {
+                        Source::Cursor(c) => {
+                            found.clear();
+                            c.matches(&mut scratch, &mut found);
+                            s.extend(found.iter().map(|m| m.2));
+                        }
+                        Source::Around(any, shift) => {
+                            any.positions(doc, s);
+                            s.iter_mut().for_each(|p| *p += *shift);
+                        }
+                    }
                 }
                 for (o, a) in opens.iter_mut().zip(after.iter_mut()) {
                     o.positions(doc, a);
@@ -159,10 +216,77 @@ impl Gapped {
                     out.push((doc, hits, title));
                 }
             }
-            cursors[0].next();
-            doc = cursors[0].doc;
+            doc = walk.seek(&mut sources, doc.saturating_add(1));
         }
         Ok(out)
+    }
+}
+
+/// Where a piece's starts come from in a segment.
+enum Source {
+    Cursor(Cursor),
+    /// The bigrams around a piece of one character, and how far its place is from theirs.
+    Around(AnyOf, u32),
+}
+
+/// The documents that hold every piece: those where every cursor stands (and the first
+/// piece's character, when no piece has two).
+struct Walk {
+    /// `uni`'s list of the first piece's character, when no piece has a cursor.
+    first_char: Option<SegmentPostings>,
+}
+
+impl Walk {
+    /// `None` when no piece has a cursor and the first piece's character is not in `seg`.
+    fn new(
+        pieces: &[Piece],
+        sources: &[Source],
+        seg: &SegmentReader,
+        fields: &Fields,
+    ) -> tantivy::Result<Option<Walk>> {
+        let cursors = sources.iter().any(|s| matches!(s, Source::Cursor(_)));
+        let first_char = match (cursors, &pieces[0]) {
+            (false, Piece::One { char, .. }) => {
+                let t = TTerm::from_field_text(fields.uni, &char.to_string());
+                let list = seg.inverted_index(fields.uni)?;
+                match list.read_postings(&t, IndexRecordOption::Basic)? {
+                    Some(p) => Some(p),
+                    None => return Ok(None),
+                }
+            }
+            _ => None,
+        };
+        Ok(Some(Walk { first_char }))
+    }
+
+    /// The first document at or after 0.
+    fn first(&mut self, sources: &mut [Source]) -> DocId {
+        self.seek(sources, 0)
+    }
+
+    /// The first document at or after `target` where every cursor (or the first character)
+    /// stands.
+    fn seek(&mut self, sources: &mut [Source], target: DocId) -> DocId {
+        let mut doc = target;
+        'docs: while doc != TERMINATED {
+            if let Some(p) = &mut self.first_char {
+                if p.doc() < doc {
+                    p.seek(doc);
+                }
+                doc = p.doc();
+            }
+            for s in sources.iter_mut() {
+                if let Source::Cursor(c) = s {
+                    c.seek(doc);
+                    if c.doc > doc {
+                        doc = c.doc;
+                        continue 'docs;
+                    }
+                }
+            }
+            return doc;
+        }
+        TERMINATED
     }
 }
 
@@ -254,10 +378,11 @@ mod tests {
 
     /// The tokens each piece needs.
     fn need_tokens(g: &Gapped) -> Vec<Vec<String>> {
-        g.pieces
-            .iter()
-            .map(|p| p.needs.iter().flat_map(|n| n.tokens.clone()).collect())
-            .collect()
+        let tokens = |p: &Piece| match p {
+            Piece::Written(shape) => shape.needs.iter().flat_map(|n| n.tokens.clone()).collect(),
+            Piece::One { tokens, .. } => tokens.clone(),
+        };
+        g.pieces.iter().map(tokens).collect()
     }
 
     #[test]
@@ -270,14 +395,21 @@ mod tests {
     }
 
     #[test]
-    fn only_literal_phrases_of_pieces_of_two_characters_or_more() {
+    fn a_piece_of_one_character_is_found_by_the_bigrams_next_to_it() {
         let of = |q: &str| Gapped::of(&Query::parse(q).terms()[0]);
         let g = of("\"工会 驿站\"").expect("two pieces of two");
         assert_eq!(need_tokens(&g), [vec!["工会"], vec!["驿站"]]);
         assert_eq!(g.opens.len(), 1);
         assert!(g.opens[0].contains(&"会 ".to_string()));
         assert!(of("\"沙河工会 服务站 开放\"").is_some());
-        assert!(of("\"工 会\"").is_none(), "a piece of one character");
+        // 工 first: before 会 or a whitespace; 会 after: after 工 or a whitespace.
+        let g = of("\"工 会\"").expect("pieces of one character");
+        let one = need_tokens(&g);
+        assert!(one[0].contains(&"工会".to_string()) && one[0].contains(&"工 ".to_string()));
+        assert!(one[1].contains(&"工会".to_string()) && one[1].contains(&" 会".to_string()));
+        assert!(matches!(g.pieces[0], Piece::One { shift: 0, .. }));
+        assert!(matches!(g.pieces[1], Piece::One { shift: 1, .. }));
+        assert!(g.grams().is_empty(), "no bigram of its own: no bound");
         assert!(of("工会驿站").is_none(), "no gap");
         assert!(of("\"gonghui yizhan\"").is_none(), "pinyin");
     }

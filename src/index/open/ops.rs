@@ -60,8 +60,7 @@ pub fn narrows_exactly(query: &Query) -> bool {
 /// Whether the index knows exactly which articles hold `t`: a literal term from its
 /// postings ([`query::is_exact`]), a pinyin term from its readings and letter pairs as it
 /// counts them ([`Spelled`]), a Han phrase with gaps from its pieces' bigrams
-/// ([`Gapped`]); not one pinyin letter, a pinyin term of very many shapes, or a phrase
-/// with a gap next to a piece of one character.
+/// ([`Gapped`]); not one pinyin letter or a pinyin term of very many shapes.
 fn known(t: &Term) -> bool {
     query::is_exact(t) || Spelled::of(t).is_some() || Gapped::of(t).is_some()
 }
