@@ -101,8 +101,8 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
 /// One counter a term, for the reader's count of several terms (`Count::Sum`: each term's
 /// hits added), when the index counts each of them exactly; `None` otherwise. Literal terms
 /// alone the reader counts together without overlaps (`search_literals`): they are summed
-/// only when none can overlap another (`工 工会` is not). One letter, and a phrase with gaps,
-/// only alone. No term (operators only): none.
+/// only when none can overlap another (`工 工会` is not). One letter only alone. No term
+/// (operators only): none.
 pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
     let terms = query.terms();
     let all_literal = terms.iter().all(|t| !t.is_pinyin() && t.is_fixed());
@@ -115,12 +115,9 @@ pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
             Some(units) => Some(Counter::literal(&units)),
             None => match one_letter(t).filter(|_| terms.len() == 1) {
                 Some(letter) => Some(Counter::Letter(letter)),
-                None => Spelled::of(t).map(Counter::Spelled).or_else(|| {
-                    // Alone: with another term the matcher counts the two together.
-                    Gapped::of(t)
-                        .filter(|_| terms.len() == 1)
-                        .map(Counter::Gapped)
-                }),
+                None => Spelled::of(t)
+                    .map(Counter::Spelled)
+                    .or_else(|| Gapped::of(t).map(Counter::Gapped)),
             },
         })
         .collect()
