@@ -157,6 +157,14 @@ proptest! {
         gap in proptest::sample::select(vec![" ", "  ", "\u{3000}"]),
     ) {
         let text = format!("\"{}\"", pieces.join(gap));
+        // With a term that shares no character with it, on the command line too.
+        let apart = Query::parse(&format!("{text} 题"));
+        prop_assert_eq!(
+            counted(&open(), &apart),
+            Some(in_memory(&fixture().collection, &apart)),
+            "{} 题",
+            text
+        );
         let query = Query::parse(&text);
         let expected = in_memory(&fixture().collection, &query);
         let archive = open();
@@ -268,6 +276,8 @@ fn search_of_a_phrase_with_gaps_is_the_same_with_and_without_the_index() {
         "\"工会 驿站\" 站",
         "驿站 -\"工会 驿站\"",
         "工会 \"站站 驿站\"|站工",
+        "\"工会 驿站\" 题",
+        "题 \"会 驿\" \"站 站\"",
     ] {
         for extra in [&[][..], &["--count"][..]] {
             let mut args = vec!["--data", &data, "search"];

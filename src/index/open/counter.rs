@@ -65,7 +65,8 @@ impl Counter {
 /// counts exactly ([`exact_units`]) and no occurrence of one of which can overlap an
 /// occurrence of another (neither holds the other, and no end of one is a start of the
 /// other), so the matcher's non-overlapping hits of the terms together are the sum of each
-/// term's own; or else such terms and pinyin terms counted [`Counter::Together`].
+/// term's own; phrases with gaps and such terms when none shares a character with another
+/// ([`apart_with_gaps`]); or else such terms and pinyin terms counted [`Counter::Together`].
 pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
     if query.terms().is_empty() {
         // Operators only: every article they leave, with no hits.
@@ -84,6 +85,9 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
     }
     if let Some(terms) = literal_terms(query) {
         return Some(terms.iter().map(|t| Counter::literal(t)).collect());
+    }
+    if let Some(apart) = apart_with_gaps(query) {
+        return Some(apart);
     }
     let together = query
         .terms()
@@ -173,6 +177,40 @@ fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
     (!terms.is_empty()).then_some(terms)
 }
 
+/// Phrases with gaps and literal terms that share no character (and a literal term no
+/// whitespace), each counted on its own: no match of one can overlap a match of another
+/// (a phrase's match is its pieces' characters and whitespace between two of them), so
+/// their hits together are the sum of each one's (`"工会 驿站" 快递`). `None` otherwise, or
+/// without a phrase with gaps.
+fn apart_with_gaps(query: &Query) -> Option<Vec<Counter>> {
+    let mut seen: Vec<char> = Vec::new();
+    let mut counters = Vec::new();
+    for t in query.terms() {
+        let (counter, chars): (Counter, Vec<char>) = match (exact_units(t), Gapped::of(t)) {
+            (Some(units), _) if !units.iter().any(|c| c.is_whitespace()) => {
+                (Counter::literal(&units), units)
+            }
+            (None, Some(gapped)) => {
+                let pieces = t.gap_pieces()?;
+                (
+                    Counter::Gapped(gapped),
+                    pieces.iter().flat_map(|p| p.chars()).collect(),
+                )
+            }
+            _ => return None,
+        };
+        if chars.iter().any(|c| seen.contains(c)) {
+            return None;
+        }
+        seen.extend(chars);
+        counters.push(counter);
+    }
+    counters
+        .iter()
+        .any(|c| matches!(c, Counter::Gapped(_)))
+        .then_some(counters)
+}
+
 /// The letter of a pinyin term of one letter ([`Counter::Letter`]).
 fn one_letter(term: &Term) -> Option<char> {
     let mut chars = term.folded().chars();
@@ -250,6 +288,18 @@ mod tests {
         assert!(together("工会 会员") && together("gonghui siji"));
         assert!(!together("工会 驿站"), "summed: they cannot overlap");
         assert_eq!(count("工 工会"), None, "one character held by another term");
+        assert_eq!(
+            count("\"工会 驿站\" 快递"),
+            Some(2),
+            "a phrase with gaps and a word apart"
+        );
+        assert_eq!(count("\"工会 驿站\" \"快 递\" 司机"), Some(3));
+        assert_eq!(
+            count("\"工会 驿站\" 站"),
+            None,
+            "站 may stand in a match of the phrase"
+        );
+        assert_eq!(count("\"工会 驿站\" \"会 议\""), None, "会 in both");
         assert!(
             !together("g 驿站") && !together("驿 驿站"),
             "one letter or character with another term is not counted from the index"
