@@ -1575,3 +1575,44 @@ fn a_query_of_many_terms_waits_for_the_prompt_to_close() {
     assert!(!app.is_searching());
     assert!(app.reader().unwrap().hit_count().1 > 0);
 }
+
+/// The meta line (district · reporters · kind) is the reader's summary, not searched text:
+/// `n` walks only the hits the search counts. A hands-on test (session 26) saw 匹配 1/2 for
+/// `"记者 白兰"`, the first on the meta line, where `kanbao search` counts one hit (in the
+/// byline).
+#[test]
+fn n_walks_the_hits_the_search_counts_not_the_meta_line() {
+    let article = Article {
+        id: "a1".into(),
+        title: "工会暖心服务".into(),
+        reporters: vec!["白兰玲".into()],
+        byline: Some("本报讯（记者 白兰玲）".into()),
+        paragraphs: vec!["职工休息。".into()],
+        ..Article::default()
+    };
+    let collection = Collection::from(vec![article]);
+    let query = kanbao::search::Query::parse("\"记者 白兰\"");
+    let counted = kanbao::search::search_articles(collection.as_slice(), &query, 0..1);
+    assert_eq!(counted.len(), 1);
+    let opts = Options {
+        query: "\"记者 白兰\"".into(),
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(collection, opts);
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Open);
+    let reader = app.reader().unwrap();
+    let meta = reader.lines().iter().position(|l| l.role == LineRole::Meta);
+    let meta = meta.expect("a meta line");
+    assert!(
+        reader.lines()[meta].text.contains("白兰玲"),
+        "the meta line names her"
+    );
+    assert_eq!(reader.hit_count().1, counted[0].hits);
+    assert_eq!(
+        reader.hits_on(meta).count(),
+        0,
+        "nothing lit on the meta line"
+    );
+}

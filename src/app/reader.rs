@@ -168,8 +168,10 @@ impl Reader {
             vec![None; article.paragraphs.len()];
         for (i, line) in self.lines.iter().enumerate() {
             match line.paragraph {
-                // The note is the reader's, not the article's: `n` never stops on it.
-                None if line.role == LineRole::Note => {}
+                // The note is the reader's, not the article's, and the meta line (district,
+                // reporters, kind) a summary the search does not look in: `n` stops on neither,
+                // so it walks the hits the search counts.
+                None if matches!(line.role, LineRole::Note | LineRole::Meta) => {}
                 None => {
                     for r in find_matches(&line.text, query) {
                         self.hits.push(Hit {
