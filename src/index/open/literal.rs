@@ -89,38 +89,38 @@ impl Archive {
             true => IndexRecordOption::WithFreqsAndPositions,
             false => IndexRecordOption::WithFreqs,
         };
-        // With positions, only the cheapest bigrams that cover the term (the others tell
-        // nothing more once those stand in place); the least frequent leads.
-        let grams: Vec<&(u32, String)> = match positions && grams.len() > 2 {
-            true => {
-                let costs = grams.iter().map(|(_, gram)| {
-                    let t = TTerm::from_field_text(body, gram);
-                    let info = inverted.get_term_info(&t)?;
-                    Ok(info.map(|i| i.positions_range.len() as u64))
-                });
-                let costs = costs.collect::<std::io::Result<Vec<_>>>();
-                match cheapest_cover(&costs.map_err(|e| e.to_string())?) {
-                    Some(cover) => cover.into_iter().map(|i| &grams[i]).collect(),
-                    None => return Ok(Vec::new()),
-                }
-            }
-            false => grams.iter().collect(),
-        };
-        let mut posts = Vec::with_capacity(grams.len());
-        for (_, gram) in &grams {
+        // Each bigram looked up once: its size decides the cover, its postings are read from it.
+        let mut infos = Vec::with_capacity(grams.len());
+        for (_, gram) in grams {
             let t = TTerm::from_field_text(body, gram);
-            match inverted.read_postings(&t, record).map_err(engine)? {
-                Some(p) => posts.push(p),
+            match inverted.get_term_info(&t).map_err(|e| e.to_string())? {
+                Some(info) => infos.push(info),
                 None => return Ok(Vec::new()),
             }
         }
-        let mut order: Vec<usize> = (0..posts.len()).collect();
-        order.sort_by_key(|&i| posts[i].doc_freq());
-        let grams: Vec<&(u32, String)> = order.iter().map(|&i| grams[i]).collect();
-        let mut posts: Vec<SegmentPostings> = {
-            let mut slots: Vec<Option<SegmentPostings>> = posts.into_iter().map(Some).collect();
-            order.iter().filter_map(|&i| slots[i].take()).collect()
+        // With positions, only the cheapest bigrams that cover the term (the others tell
+        // nothing more once those stand in place); the least frequent leads.
+        let chosen: Vec<usize> = match positions && grams.len() > 2 {
+            true => {
+                let costs: Vec<Option<u64>> = infos
+                    .iter()
+                    .map(|i| Some(i.positions_range.len() as u64))
+                    .collect();
+                cheapest_cover(&costs).unwrap_or_default()
+            }
+            false => (0..grams.len()).collect(),
         };
+        let mut lists = Vec::with_capacity(chosen.len());
+        for i in chosen {
+            let list = inverted.read_postings_from_terminfo(&infos[i], record);
+            lists.push((&grams[i], list.map_err(|e| e.to_string())?));
+        }
+        lists.sort_by_key(|(_, p)| p.doc_freq());
+        let (grams, mut posts): (Vec<&(u32, String)>, Vec<SegmentPostings>) =
+            lists.into_iter().unzip();
+        if posts.is_empty() {
+            return Ok(Vec::new());
+        }
         // Without positions: the postings in the headings, for the title hits.
         let mut headings = Vec::new();
         if !positions {
