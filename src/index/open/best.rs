@@ -136,7 +136,7 @@ impl Archive {
 pub(super) fn bounded((terms, headings): &Terms) -> bool {
     let literal = |t: &Counter| matches!(t, Counter::Literal(_) | Counter::Frequency(_));
     let one = match terms.as_slice() {
-        [Counter::Spelled(_)] => true,
+        [Counter::Spelled(s)] => s.bounded(),
         // Bounded by its pieces' bigrams: none when every piece is one character.
         [Counter::Gapped(g)] => !g.grams().is_empty(),
         _ => false,

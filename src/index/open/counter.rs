@@ -96,7 +96,7 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
             // One character has no positions to find its matches among the others' by.
             Some(units) if units.len() == 1 => None,
             Some(units) => Some(Spelled::literal(&units)),
-            None => Spelled::of(t),
+            None => Spelled::of(t).or_else(|| Gapped::of(t).map(Spelled::gapped)),
         })
         .collect::<Option<Vec<_>>>()?;
     (together.len() > 1).then(|| vec![Counter::Together(together)])
@@ -299,7 +299,14 @@ mod tests {
             None,
             "站 may stand in a match of the phrase"
         );
-        assert_eq!(count("\"工会 驿站\" \"会 议\""), None, "会 in both");
+        assert!(
+            together("\"工会 驿站\" \"会 议\""),
+            "会 in both: counted together"
+        );
+        assert!(
+            together("\"gonghui yizhan\" 快递"),
+            "a phrase of syllables and a word"
+        );
         assert!(
             !together("g 驿站") && !together("驿 驿站"),
             "one letter or character with another term is not counted from the index"

@@ -20,7 +20,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
-use super::cursor::{Counted, Cursor, Scratch, Shape};
+use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens};
 use crate::search::Term;
 use crate::search::gaps::is_gap;
 
@@ -71,11 +71,13 @@ impl Gapped {
         if term.is_pinyin() {
             return None;
         }
-        let pieces: Vec<Vec<char>> = term
-            .gap_pieces()?
-            .iter()
-            .map(|p| p.chars().collect())
-            .collect();
+        Gapped::of_pieces(term.gap_pieces()?)
+    }
+
+    /// The phrase of folded `pieces` (two or more, none empty, no line break); also the
+    /// literal form of a quoted phrase of syllables ([`super::spelled::Spelled::of`]).
+    pub(super) fn of_pieces(pieces: &[String]) -> Option<Gapped> {
+        let pieces: Vec<Vec<char>> = pieces.iter().map(|p| p.chars().collect()).collect();
         if pieces.len() < 2 || pieces.iter().any(|p| p.is_empty() || p.contains(&'\n')) {
             return None;
         }
@@ -125,6 +127,22 @@ impl Gapped {
             .collect()
     }
 
+    /// Its bigrams ([`Gapped::grams`]) as the needs of one shape, for bounds
+    /// ([`super::cursor::shape_bounds`]); `None` without any.
+    pub(super) fn bounding_shape(&self) -> Option<Shape> {
+        let needs: Vec<Need> = self
+            .grams()
+            .into_iter()
+            .map(|(offset, gram)| Need {
+                offset,
+                field: Tokens::Bigrams,
+                tokens: vec![gram],
+            })
+            .collect();
+        let chars = self.pieces.iter().map(Piece::chars).sum();
+        (!needs.is_empty()).then_some(Shape { chars, needs })
+    }
+
     /// The documents of `seg` the phrase matches, ascending (a `-term` or an `OR` term:
     /// which articles hold it, not how often).
     pub(super) fn docs(&self, seg: &SegmentReader, fields: &Fields) -> tantivy::Result<Vec<DocId>> {
@@ -143,6 +161,40 @@ impl Gapped {
         keep: &dyn Fn(DocId) -> bool,
         within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<Counted>> {
+        let mut out = Vec::new();
+        self.for_each_doc(seg, fields, (keep, within), |doc, taken| {
+            let end = hend.map_or(0, |h| h[doc as usize]);
+            let title = taken.iter().filter(|m| u64::from(m.0) < end).count();
+            out.push((doc, taken.len() as u32, title as u32));
+        })?;
+        Ok(out)
+    }
+
+    /// Its matches in `seg` (among the documents `keep` accepts) as the matcher takes them:
+    /// (document, start, end), ascending (for [`super::spelled::Spelled::together`]).
+    pub(super) fn ranges(
+        &self,
+        seg: &SegmentReader,
+        fields: &Fields,
+        keep: &dyn Fn(DocId) -> bool,
+    ) -> tantivy::Result<Vec<(u32, u32, u32)>> {
+        let mut out = Vec::new();
+        self.for_each_doc(seg, fields, (keep, None), |doc, taken| {
+            out.extend(taken.iter().map(|&(start, end)| (doc, start, end)));
+        })?;
+        Ok(out)
+    }
+
+    /// The phrase's matches in each document of `seg` that `keep` accepts and `within`
+    /// holds where it has any, handed to `each` a document at a time (ascending) as
+    /// (start, end) in characters, leftmost first without overlaps.
+    fn for_each_doc(
+        &self,
+        seg: &SegmentReader,
+        fields: &Fields,
+        (keep, within): (&dyn Fn(DocId) -> bool, Option<&[u32]>),
+        mut each: impl FnMut(DocId, &[(u32, u32)]),
+    ) -> tantivy::Result<()> {
         // Each piece's starts: a cursor over its bigrams, or the bigrams its one character
         // stands in; the documents are walked by the cursors, or by the first character.
         let mut sources = Vec::with_capacity(self.pieces.len());
@@ -150,7 +202,7 @@ impl Gapped {
             sources.push(match piece {
                 Piece::Written(shape) => match Cursor::new(shape, seg, fields)? {
                     Some(c) => Source::Cursor(c),
-                    None => return Ok(Vec::new()),
+                    None => return Ok(()),
                 },
                 Piece::One { tokens, shift, .. } => {
                     Source::Around(AnyOf::open(seg, fields.bi, tokens.iter().cloned())?, *shift)
@@ -158,7 +210,7 @@ impl Gapped {
             });
         }
         let Some(mut walk) = Walk::new(&self.pieces, &sources, seg, fields)? else {
-            return Ok(Vec::new());
+            return Ok(());
         };
         let mut opens = Vec::with_capacity(self.opens.len());
         for tokens in &self.opens {
@@ -174,7 +226,7 @@ impl Gapped {
         let mut starts: Vec<Vec<u32>> = vec![Vec::new(); sources.len()];
         let mut after: Vec<Vec<u32>> = vec![Vec::new(); opens.len()];
         let mut run = Vec::new();
-        let mut out = Vec::new();
+        let mut taken = Vec::new();
         let mut doc = walk.first(&mut sources);
         while doc != TERMINATED {
             if let Some(w) = within
@@ -210,15 +262,14 @@ impl Gapped {
                     };
                     runs.positions(doc, &mut run);
                 }
-                let end = hend.map_or(0, |h| h[doc as usize]);
-                let (hits, title) = take(&starts, &lens, &after, &run, end);
-                if hits > 0 {
-                    out.push((doc, hits, title));
+                take(&starts, &lens, (&after, &run), &mut taken);
+                if !taken.is_empty() {
+                    each(doc, &taken);
                 }
             }
             doc = walk.seek(&mut sources, doc.saturating_add(1));
         }
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -295,19 +346,18 @@ fn run_tokens() -> impl Iterator<Item = String> {
     gap_chars().flat_map(|a| gap_chars().map(move |b| [a, b].iter().collect()))
 }
 
-/// The matches in one document, leftmost first without overlaps: (hits, title hits). Given
-/// each piece's starts (ascending) and length, for each gap the places where the piece
-/// before it may end with whitespace after it (`after`: where its last character and a
-/// whitespace stand), the places of two whitespace characters (`run`), and where the
-/// headings end.
+/// The matches in one document, leftmost first without overlaps, as (start, end) into
+/// `taken`. Given each piece's starts (ascending) and length, for each gap the places where
+/// the piece before it may end with whitespace after it (`after`: where its last character
+/// and a whitespace stand), and the places of two whitespace characters (`run`).
 fn take(
     starts: &[Vec<u32>],
     lens: &[u32],
-    after: &[Vec<u32>],
-    run: &[u32],
-    hend: u64,
-) -> (u32, u32) {
-    let (mut hits, mut title, mut taken_end) = (0, 0, 0);
+    (after, run): (&[Vec<u32>], &[u32]),
+    taken: &mut Vec<(u32, u32)>,
+) {
+    taken.clear();
+    let mut taken_end = 0;
     'starts: for &s in &starts[0] {
         if s < taken_end {
             continue;
@@ -327,11 +377,9 @@ fn take(
             }
             at += lens[i];
         }
-        hits += 1;
-        title += u32::from(u64::from(s) < hend);
+        taken.push((s, at));
         taken_end = at;
     }
-    (hits, title)
 }
 
 /// The postings of several tokens of one field, read together: the places where any stands.
@@ -411,7 +459,22 @@ mod tests {
         assert!(matches!(g.pieces[1], Piece::One { shift: 1, .. }));
         assert!(g.grams().is_empty(), "no bigram of its own: no bound");
         assert!(of("工会驿站").is_none(), "no gap");
-        assert!(of("\"gonghui yizhan\"").is_none(), "pinyin");
+        assert!(
+            of("\"gonghui yizhan\"").is_none(),
+            "pinyin: `Spelled` counts it"
+        );
+    }
+
+    /// The matches `take` takes, as (start, end).
+    fn taken(
+        starts: &[Vec<u32>],
+        lens: &[u32],
+        after: &[Vec<u32>],
+        run: &[u32],
+    ) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        take(starts, lens, (after, run), &mut out);
+        out
     }
 
     #[test]
@@ -421,18 +484,19 @@ mod tests {
         let lens = [2, 2];
         let after = vec![vec![11, 21]];
         let run = vec![22];
-        assert_eq!(take(&starts, &lens, &after, &run, 15), (3, 2));
+        let all = vec![(0, 4), (10, 15), (20, 26)];
+        assert_eq!(taken(&starts, &lens, &after, &run), all);
         // Whitespace after 工会 at 40 leads nowhere: no 驿站 after it.
         let after = vec![vec![11, 21, 41]];
-        assert_eq!(take(&starts, &lens, &after, &run, 0), (3, 0));
+        assert_eq!(taken(&starts, &lens, &after, &run), all);
         // Without the run, the match at 20 would need 驿站 at 23.
-        assert_eq!(take(&starts, &lens, &[vec![11, 21]], &[], 0), (2, 0));
+        assert_eq!(taken(&starts, &lens, &[vec![11, 21]], &[]), all[..2]);
     }
 
     #[test]
     fn matches_are_taken_leftmost_first_without_overlaps() {
         // "会会 会": pieces 会会 and 会会 in 会会会会 (starts 0, 1, 2): 0–4 is taken, not 1 or 2.
         let starts = vec![vec![0, 1, 2], vec![0, 1, 2]];
-        assert_eq!(take(&starts, &[2, 2], &[vec![]], &[], 0), (1, 0));
+        assert_eq!(taken(&starts, &[2, 2], &[vec![]], &[]), vec![(0, 4)]);
     }
 }

@@ -22,6 +22,7 @@ use tantivy::{DocId, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
 use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens, shape_bounds};
+use super::gapped::Gapped;
 use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
@@ -34,7 +35,12 @@ const MOST_SHAPES: usize = 256;
 /// A term the index counts by pinyin: its shapes and its literal form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Spelled {
+    /// The ways it matches Han text, and its literal form when that is one shape.
     shapes: Vec<Shape>,
+    /// The literal form of a quoted phrase of syllables (`"gonghui yizhan"`): its words as
+    /// a phrase with gaps, counted on their own and added (its matches are Latin letters
+    /// and whitespace, the shapes' Han characters, so none overlaps another).
+    gaps: Option<Gapped>,
 }
 
 /// The readings the piece `part` of a term can stand for when a character takes it (`last`:
@@ -150,10 +156,12 @@ pub(super) fn written(units: &[char]) -> Shape {
 }
 
 impl Spelled {
-    /// `term` as the index counts it, when it is a pinyin term (no gaps) of two or more
-    /// letters with at most [`MOST_SHAPES`] shapes.
+    /// `term` as the index counts it, when it is a pinyin term of two or more letters with
+    /// at most [`MOST_SHAPES`] shapes; a quoted phrase of syllables (`"gonghui yizhan"`,
+    /// which matches by pinyin as `gonghuiyizhan` does) too, its literal form a phrase with
+    /// gaps.
     pub(super) fn of(term: &Term) -> Option<Spelled> {
-        if !term.is_pinyin() || !term.is_fixed() {
+        if !term.is_pinyin() {
             return None;
         }
         let t = term.folded().as_bytes();
@@ -164,10 +172,30 @@ impl Spelled {
             .iter()
             .map(|ends| shape(t, ends))
             .collect::<Option<Vec<_>>>()?;
-        // The literal form: the letters as written.
-        let letters: Vec<char> = term.folded().chars().collect();
-        shapes.push(written(&letters));
-        Some(Spelled { shapes })
+        // The literal form: the letters as written, or the words with gaps between.
+        let gaps = match term.gap_pieces() {
+            Some(pieces) => Some(Gapped::of_pieces(pieces)?),
+            None => {
+                let letters: Vec<char> = term.folded().chars().collect();
+                shapes.push(written(&letters));
+                None
+            }
+        };
+        Some(Spelled { shapes, gaps })
+    }
+
+    /// Whether bounds on its hits can be found from frequencies ([`Spelled::bounds`]): not
+    /// when its literal form is a phrase of one-letter words (`"g h"`), which has no bigram.
+    pub(super) fn bounded(&self) -> bool {
+        self.gaps.as_ref().is_none_or(|g| !g.grams().is_empty())
+    }
+
+    /// A phrase with gaps alone (`"工会 驿站"`), for [`Spelled::together`].
+    pub(super) fn gapped(gaps: Gapped) -> Spelled {
+        Spelled {
+            shapes: Vec::new(),
+            gaps: Some(gaps),
+        }
     }
 
     /// A literal term of two or more characters that cannot overlap itself, as one shape
@@ -175,6 +203,7 @@ impl Spelled {
     pub(super) fn literal(units: &[char]) -> Spelled {
         Spelled {
             shapes: vec![written(units)],
+            gaps: None,
         }
     }
 
@@ -196,7 +225,13 @@ impl Spelled {
             let title = taken.iter().filter(|m| u64::from(m.0) < end).count();
             out.push((doc, taken.len() as u32, title as u32));
         })?;
-        Ok(out)
+        match &self.gaps {
+            Some(gaps) => Ok(summed(
+                &out,
+                &gaps.counts(seg, fields, Some(hend), keep, within)?,
+            )),
+            None => Ok(out),
+        }
     }
 
     /// The documents of `seg` the term matches, ascending (a `-term` or an `OR` term: which
@@ -208,6 +243,11 @@ impl Spelled {
                 out.push(doc);
             }
         })?;
+        if let Some(gaps) = &self.gaps {
+            out.extend(gaps.docs(seg, fields)?);
+            out.sort_unstable();
+            out.dedup();
+        }
         Ok(out)
     }
 
@@ -221,8 +261,10 @@ impl Spelled {
         fields: &Fields,
         keep: &dyn Fn(DocId) -> bool,
     ) -> tantivy::Result<Vec<Counted>> {
-        let mut lists = Vec::with_capacity(self.shapes.len());
-        for shape in &self.shapes {
+        let mut lists = Vec::with_capacity(self.shapes.len() + 1);
+        // The literal form with gaps bounded by its words' bigrams, as a shape of them.
+        let literal = self.gaps.as_ref().and_then(Gapped::bounding_shape);
+        for shape in self.shapes.iter().chain(&literal) {
             let mut list = Vec::new();
             shape_bounds(shape, seg, fields, keep, &mut list)?;
             if !list.is_empty() {
@@ -388,7 +430,8 @@ impl Spelled {
         Ok(())
     }
 
-    /// [`Spelled::for_each_doc`]'s matches in one list: (document, start, end).
+    /// [`Spelled::for_each_doc`]'s matches in one list, with those of its literal form with
+    /// gaps: (document, start, end), ascending.
     fn ranges(
         &self,
         seg: &SegmentReader,
@@ -399,6 +442,10 @@ impl Spelled {
         self.for_each_doc(seg, fields, (keep, None), |doc, taken| {
             out.extend(taken.iter().map(|&(start, end)| (doc, start, end)));
         })?;
+        if let Some(gaps) = &self.gaps {
+            out.extend(gaps.ranges(seg, fields, keep)?);
+            out.sort_unstable();
+        }
         Ok(out)
     }
 }
