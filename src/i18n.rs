@@ -14,6 +14,8 @@ mod note;
 pub use note::*;
 mod tags;
 pub use tags::*;
+mod prompt;
+pub use prompt::*;
 
 pub use conditions::{Conditions, nothing_matched};
 

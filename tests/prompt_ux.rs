@@ -1,0 +1,96 @@
+//! The search prompt as a user meets it (a hands-on test in tmux, session 27): what the
+//! header, the list and the preview say while a query is typed, and what the help says of
+//! `o`. Keys go into the `App`; what is checked is the frame it draws.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+mod support;
+
+use kanbao::action::Action;
+use kanbao::app::{App, Options};
+use kanbao::i18n::Lang;
+use support::{act, screen};
+
+/// The reader over the bundled page (7 articles, one day) on a `w`×`h` screen.
+fn app_at(w: u16, h: u16) -> App {
+    let opts = Options {
+        source: "builtin".into(),
+        ..Options::default()
+    };
+    let mut app = support::bundled_app(opts);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// `/` then `text`, a key per character, each search run to its end.
+fn type_search(app: &mut App, text: &str) {
+    act(app, Action::OpenSearch);
+    type_on(app, text);
+}
+
+/// More of the query, a key per character.
+fn type_on(app: &mut App, text: &str) {
+    for c in text.chars() {
+        act(app, Action::SearchInput(c.to_string()));
+    }
+}
+
+/// The header row of the frame.
+fn header(app: &App, w: u16, h: u16) -> String {
+    screen(app, w, h).lines().next().unwrap().to_string()
+}
+
+/// The status row (the prompt line while the prompt is open).
+fn status(app: &App, w: u16, h: u16) -> String {
+    screen(app, w, h).lines().last().unwrap().to_string()
+}
+
+/// Item 1. A bad operator value is refused: the list stays that of the last query searched
+/// (docs/search.md §11), and the header must not give that list's count as the count of
+/// the query beside it: it says the query is not valid, and the prompt line says why in
+/// the words of the command line.
+#[test]
+fn a_refused_query_shows_no_count_for_the_list_it_did_not_make() {
+    let (w, h) = (100, 30);
+    for (bad, why) in [
+        (" date:2025-13", "date: 不能取 `2025-13`"),
+        (" district:火星", "district: 不能取 `火星`"),
+    ] {
+        let mut app = app_at(w, h);
+        type_search(&mut app, "驿站");
+        let results = app.view().to_vec();
+        assert!(
+            header(&app, w, h).contains("2/7 篇"),
+            "{}",
+            header(&app, w, h)
+        );
+        // Pasted (or put in by an input method) at once.
+        act(&mut app, Action::SearchInput(bad.into()));
+        let top = header(&app, w, h);
+        assert!(!top.contains("2/7"), "no stale count: {top}");
+        assert!(top.contains("查询无效，列表未变"), "{top}");
+        assert!(status(&app, w, h).contains(why), "{}", status(&app, w, h));
+        assert_eq!(app.view(), results, "the list is left as it was");
+        // Enter does not keep it; fixing the value searches again, with its count.
+        act(&mut app, Action::SearchAccept);
+        assert!(header(&app, w, h).contains("查询无效"));
+        let fixed = bad.chars().count() - bad.find(':').unwrap() - 1;
+        for _ in 0..fixed {
+            act(&mut app, Action::SearchBackspace);
+        }
+        let top = header(&app, w, h);
+        assert!(!top.contains("查询无效"), "{top}");
+        assert!(top.contains("/7 篇"), "{top}");
+    }
+    // In English too.
+    let opts = Options {
+        source: "builtin".into(),
+        lang: Lang::En,
+        ..Options::default()
+    };
+    let mut app = support::bundled_app(opts);
+    app.update(Action::Resize(w, h));
+    type_search(&mut app, "驿站 kind:video");
+    let top = header(&app, w, h);
+    assert!(top.contains("invalid query, list kept"), "{top}");
+    assert!(!top.contains("2/7"), "{top}");
+}
