@@ -94,3 +94,24 @@ fn a_refused_query_shows_no_count_for_the_list_it_did_not_make() {
     assert!(top.contains("invalid query, list kept"), "{top}");
     assert!(!top.contains("2/7"), "{top}");
 }
+
+/// Item 2. With the prompt open `c` is a letter of the query: the empty list must not say
+/// 按 c 清除 then (the prompt line says Enter and Esc). Once the prompt is closed it does.
+#[test]
+fn an_empty_list_under_the_prompt_does_not_offer_c() {
+    for (w, h) in [(80, 24), (120, 30)] {
+        let mut app = app_at(w, h);
+        type_search(&mut app, "没有这个词qqq");
+        assert!(app.view().is_empty());
+        let frame = screen(&app, w, h);
+        assert!(frame.contains("没有符合条件的文章"), "{frame}");
+        assert!(!frame.contains("按 c"), "at {w}x{h}:\n{frame}");
+        assert!(status(&app, w, h).contains("Esc 取消"), "{frame}");
+        // Typing `c` there types it.
+        act(&mut app, Action::SearchInput("c".into()));
+        assert_eq!(app.query_text(), "没有这个词qqqc");
+        act(&mut app, Action::SearchAccept);
+        let frame = screen(&app, w, h);
+        assert!(frame.contains("（按 c"), "the list offers c: {frame}");
+    }
+}

@@ -12,3 +12,12 @@ pub fn query_refused(lang: Lang) -> &'static str {
         Lang::En => "invalid query, list kept",
     }
 }
+
+/// The empty list while the search prompt is open: there the clearing key would be typed
+/// into the query, so no key is offered (the prompt line shows its own, Enter and Esc).
+pub fn no_articles_in_prompt(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "没有符合条件的文章",
+        Lang::En => "No matching articles",
+    }
+}
