@@ -7,6 +7,8 @@ mod support;
 
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
+use kanbao::article::Article;
+use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
 use support::{act, screen};
 
@@ -114,4 +116,65 @@ fn an_empty_list_under_the_prompt_does_not_offer_c() {
         let frame = screen(&app, w, h);
         assert!(frame.contains("（按 c"), "the list offers c: {frame}");
     }
+}
+
+/// Three articles: the best match for 工会 is the oldest, the newest the worst.
+fn dated() -> Collection {
+    let article = |id: &str, date: &str, text: &str| Article {
+        id: id.into(),
+        title: format!("文章{id}"),
+        date: Some(date.into()),
+        paragraphs: vec![text.into()],
+        ..Article::default()
+    };
+    Collection::from(vec![
+        article("a", "2024-03-03", "工会。"),
+        article("b", "2024-03-02", "工会工会。"),
+        article("c", "2024-03-01", "工会工会工会。"),
+    ])
+}
+
+/// Item 3. What `o` does: in the list with a search, it lists the results newest first (and
+/// back to best first); without one the list is newest first already and `o` says so; in
+/// the reader and the picker it does nothing, and in the prompt it is a letter. The help
+/// says that in a few words, the direction of the date order included.
+#[test]
+fn o_sorts_a_search_newest_first_as_the_help_says() {
+    let opts = Options {
+        source: "dated".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(dated(), opts);
+    app.update(Action::Resize(80, 24));
+    let ids = |app: &App| support::shown_ids(app).concat();
+    assert_eq!(ids(&app), "abc", "newest first without a search");
+    act(&mut app, Action::ToggleSort);
+    assert_eq!(ids(&app), "abc");
+    assert!(app.status().unwrap().contains("列表已按日期从新到旧"));
+    type_search(&mut app, "工会o");
+    assert_eq!(app.query_text(), "工会o", "in the prompt o is a letter");
+    act(&mut app, Action::SearchBackspace);
+    act(&mut app, Action::SearchAccept);
+    assert_eq!(ids(&app), "cba", "best first");
+    act(&mut app, Action::ToggleSort);
+    assert_eq!(ids(&app), "abc", "newest first");
+    assert!(header(&app, 80, 24).contains("按日期"));
+    act(&mut app, Action::ToggleSort);
+    assert_eq!(ids(&app), "cba", "best first again");
+    act(&mut app, Action::Help);
+    let help = screen(&app, 80, 24);
+    let line = help.lines().find(|l| l.contains("│ o ")).unwrap();
+    assert!(line.contains("搜索结果按相关度 / 从新到旧"), "{line}");
+    act(&mut app, Action::Help);
+    let opts = Options {
+        source: "dated".into(),
+        lang: Lang::En,
+        ..Options::default()
+    };
+    let mut app = support::app_over(dated(), opts);
+    app.update(Action::Resize(80, 24));
+    act(&mut app, Action::Help);
+    let help = screen(&app, 80, 24);
+    let line = help.lines().find(|l| l.contains("│ o ")).unwrap();
+    assert!(line.contains("results best / newest first"), "{line}");
 }
