@@ -6,7 +6,7 @@
 mod support;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Options};
+use kanbao::app::{App, Focus, Options};
 use kanbao::article::Article;
 use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
@@ -177,4 +177,83 @@ fn o_sorts_a_search_newest_first_as_the_help_says() {
     let help = screen(&app, 80, 24);
     let line = help.lines().find(|l| l.contains("│ o ")).unwrap();
     assert!(line.contains("results best / newest first"), "{line}");
+}
+
+/// Item 4. Side by side, the reader beside the list previews the selected row. While a
+/// search is typed the list shows its results with the best selected: the preview follows
+/// that row as it does once the prompt is closed. The article is laid out again only when
+/// the selected article changes, not at every key (a preview paged down stays paged).
+#[test]
+fn side_by_side_the_preview_follows_the_list_while_a_search_is_typed() {
+    let (w, h) = (120, 16);
+    let mut app = app_at(w, h);
+    act(&mut app, Action::MoveDown);
+    act(&mut app, Action::MoveDown);
+    let before = app.reader().unwrap().article;
+    assert_eq!(before, app.view()[2]);
+    type_search(&mut app, "驿站");
+    let selected = app.view()[app.selected()];
+    assert_ne!(selected, before, "the search selects another article");
+    assert_eq!(
+        app.reader().unwrap().article,
+        selected,
+        "the preview follows"
+    );
+    assert_eq!(app.focus(), Focus::List);
+    assert!(!app.is_read(selected), "a preview is not read");
+    // The frame's preview pane shows the selected row's title.
+    let title = app.collection().get(selected).unwrap().title.clone();
+    let frame = screen(&app, w, h);
+    let shown = frame.lines().take(6).any(|l| {
+        l.split('│')
+            .nth(1)
+            .is_some_and(|pane| pane.contains(&title))
+    });
+    assert!(shown, "{title}:\n{frame}");
+    // Kept with Enter, the preview paged down; then keys that keep the same article
+    // selected: it is not laid out again (it would be back at its top).
+    act(&mut app, Action::SearchAccept);
+    act(&mut app, Action::PreviewNextPage);
+    let paged = app.reader().unwrap().scroll();
+    assert!(paged > 0);
+    let article = app.reader().unwrap().article;
+    act(&mut app, Action::OpenSearch);
+    act(&mut app, Action::SearchRight);
+    type_on(&mut app, " 大兴");
+    assert_eq!(app.query_text(), "驿站 大兴");
+    assert_eq!(app.view()[app.selected()], article, "the best is this one");
+    assert_eq!(app.reader().unwrap().scroll(), paged, "the same preview");
+    // Nothing found: no preview; Esc brings the one before `/` back.
+    type_on(&mut app, "qqq");
+    assert!(app.view().is_empty());
+    assert!(app.reader().is_none(), "no row, no preview");
+    act(&mut app, Action::SearchCancel);
+    assert_eq!(app.reader().unwrap().article, article);
+    assert_eq!(app.reader().unwrap().scroll(), paged);
+}
+
+/// Item 4, the cost side: the hits of a query of many terms are found in the article when
+/// the prompt closes, not at every key (issue 16); a preview that follows the results while
+/// such a query is typed waits for them in the same way.
+#[test]
+fn a_preview_that_follows_a_query_of_many_terms_finds_its_hits_once_kept() {
+    use kanbao::app::BACKGROUND_SEARCH_TERMS;
+    let mut app = app_at(120, 40);
+    act(&mut app, Action::Bottom);
+    let before = app.reader().unwrap().article;
+    act(&mut app, Action::OpenSearch);
+    let paste = "工会 驿站 ".repeat(BACKGROUND_SEARCH_TERMS);
+    act(&mut app, Action::SearchInput(paste));
+    assert!(app.query().terms().len() > BACKGROUND_SEARCH_TERMS);
+    let selected = app.view()[app.selected()];
+    assert_ne!(selected, before);
+    assert_eq!(
+        app.reader().unwrap().article,
+        selected,
+        "the preview follows"
+    );
+    assert_eq!(app.reader().unwrap().hit_count().1, 0, "not found yet");
+    act(&mut app, Action::SearchAccept);
+    assert_eq!(app.reader().unwrap().article, selected);
+    assert!(app.reader().unwrap().hit_count().1 > 0, "found once kept");
 }
