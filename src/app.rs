@@ -14,6 +14,7 @@ mod note;
 mod note_text;
 mod options;
 mod picker;
+mod preview;
 mod prompt;
 mod reader;
 mod report;
@@ -476,10 +477,13 @@ impl App {
     /// it), and nothing when the list is empty; when the article in it leaves the list,
     /// the focus goes back to the list. One pane at a time, the reader is closed when the
     /// list is shown or its article left the list. While a search is being typed (and
-    /// until the one kept with `Enter` has answered) the reader is left as it is: the
-    /// results as you type are not a reason to close it.
+    /// until the one kept with `Enter` has answered) an open reader is left as it is: the
+    /// results as you type are not a reason to close it (a preview follows them).
     fn sync_reader(&mut self) {
-        if matches!(self.mode, Mode::Search { .. }) || self.accept_pending {
+        if matches!(self.mode, Mode::Search { .. }) {
+            return self.preview_while_typing();
+        }
+        if self.accept_pending {
             return;
         }
         let selected = self.view.get(self.selected).copied();

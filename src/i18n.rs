@@ -14,6 +14,8 @@ mod note;
 pub use note::*;
 mod tags;
 pub use tags::*;
+mod prompt;
+pub use prompt::*;
 
 pub use conditions::{Conditions, nothing_matched};
 
@@ -399,7 +401,7 @@ impl Msg {
             HelpPrevArticle => ["上一篇", "previous article"],
             HelpBookmark => ["收藏 / 取消", "bookmark on/off"],
             HelpRead => ["已读 / 未读", "read / unread"],
-            HelpSort => ["搜索结果按相关度 / 日期排", "results best / newest first"],
+            HelpSort => ["搜索结果按相关度 / 从新到旧", "results best / newest first"],
             HelpDatePrompt => [
                 "按日期筛选（date:2024-03）",
                 "filter by date (date:2024-03)",

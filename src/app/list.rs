@@ -112,7 +112,10 @@ impl App {
             .note(&self.opts.source, &article.id)
             .map(str::to_owned);
         reader.set_note(note, article, &self.layout_options());
-        reader.find(article, &self.query);
+        // Hits the prompt leaves to its closing (`find_stale`) are found then.
+        if !self.find_stale {
+            reader.find(article, &self.query);
+        }
         reader.relayout(article, width, &self.layout_options(), self.rows());
         self.reader = Some(reader);
     }

@@ -48,9 +48,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     }
     let filters = right.join("  ");
     let total = app.collection().len();
-    // While a search runs the list still shows the last answer: its count would belong to
-    // another query than the one beside it.
-    let count = if app.is_searching() {
+    // While a search runs, or when the query typed is refused, the list still shows the
+    // last answer: its count would belong to another query than the one beside it.
+    let count = if app.query_error().is_some() {
+        i18n::query_refused(lang).to_string()
+    } else if app.is_searching() {
         i18n::count_pending(lang, total)
     } else {
         i18n::count_of(lang, app.view().len(), total, !filters.is_empty())

@@ -31,9 +31,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     let amb = app.widths();
     if app.view().is_empty() {
         // Wrapped like text, so that the way out (`c`) is never cut off. A search still
-        // running may yet find some.
+        // running may yet find some. In the prompt `c` is a letter: no key is offered.
         let note = if app.is_searching() {
             Msg::Searching.text(app.lang()).to_string()
+        } else if app.context() == Context::Search {
+            i18n::no_articles_in_prompt(app.lang()).to_string()
         } else {
             i18n::no_articles(
                 app.lang(),

@@ -1,0 +1,23 @@
+//! The words of the search prompt seen from the rest of the screen: the header while the
+//! query typed is refused, the empty list while the prompt is open.
+
+use super::Lang;
+
+/// The header's count while the query typed is refused (a bad operator value, a query over
+/// the limits): the list is still that of the last query searched, so no count is given
+/// for the one beside it; the prompt line says why.
+pub fn query_refused(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "查询无效，列表未变",
+        Lang::En => "invalid query, list kept",
+    }
+}
+
+/// The empty list while the search prompt is open: there the clearing key would be typed
+/// into the query, so no key is offered (the prompt line shows its own, Enter and Esc).
+pub fn no_articles_in_prompt(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "没有符合条件的文章",
+        Lang::En => "No matching articles",
+    }
+}
