@@ -9,6 +9,10 @@ use tantivy::{DocSet, TERMINATED, Term as TTerm};
 use super::cursor::Counted;
 use super::{Archive, engine};
 
+/// How many bigrams of a term bound its hits (the rarest in the segment's documents): a
+/// bound needs none of the others, and walking them cost more than the looser bound saved.
+const BOUNDING_GRAMS: usize = 2;
+
 /// Occurrences of the term in one article, and how many start before `hend`: the starts
 /// `s` (a position of the first gram less its offset) where every gram stands at `s + its
 /// offset`.
@@ -108,7 +112,14 @@ impl Archive {
                     .collect();
                 cheapest_cover(&costs).unwrap_or_default()
             }
-            false => (0..grams.len()).collect(),
+            // Bounds: the rarest bigrams alone (the least frequency is most often theirs;
+            // the others would be walked for every document).
+            false => {
+                let mut by_docs: Vec<usize> = (0..grams.len()).collect();
+                by_docs.sort_by_key(|&i| infos[i].doc_freq);
+                by_docs.truncate(BOUNDING_GRAMS);
+                by_docs
+            }
         };
         let mut lists = Vec::with_capacity(chosen.len());
         for i in chosen {
@@ -121,12 +132,20 @@ impl Archive {
         if posts.is_empty() {
             return Ok(Vec::new());
         }
-        // Without positions: the postings in the headings, for the title hits.
+        // Without positions: the postings in the headings, for the title hits (the rarest
+        // there alone bounds them).
         let mut headings = Vec::new();
         if !positions {
             let inverted = seg.inverted_index(heads).map_err(engine)?;
+            let mut rarest: Option<(u32, TTerm)> = None;
             for (_, gram) in &grams {
                 let t = TTerm::from_field_text(heads, gram);
+                let docs = inverted.doc_freq(&t).map_err(engine)?;
+                if rarest.as_ref().is_none_or(|r| docs < r.0) {
+                    rarest = Some((docs, t));
+                }
+            }
+            if let Some((_, t)) = rarest {
                 headings.push(
                     inverted
                         .read_postings(&t, IndexRecordOption::WithFreqs)
