@@ -9,6 +9,10 @@ use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
 
+/// How many times the cheapest need's documents a need of a shape may stand in and still
+/// be walked for its bounds ([`shape_bounds`]).
+const DEAREST_BOUNDING_NEED: u32 = 2;
+
 /// A place, document or match with its hits and its hits in the title, kicker or subtitle.
 pub type Counted = (u32, u32, u32);
 
@@ -156,10 +160,10 @@ impl Cursor {
 }
 
 /// Bounds on one shape's matches in each document of `seg` that `keep` accepts and where
-/// all its needs stand, ascending, into `out`: no more matches than the least frequency of
-/// a need (each match holds each need at its own place), and no more in the headings than
-/// the least frequency of a need in the headings' fields (a match starting in the headings
-/// lies in them: none crosses a line break). No position is read.
+/// its cheapest needs stand, ascending, into `out`: no more matches than the least
+/// frequency of such a need (each match holds each need at its own place), and no more in
+/// the headings than the least frequency of one in the headings' fields (a match starting
+/// in the headings lies in them: none crosses a line break). No position is read.
 pub(super) fn shape_bounds(
     shape: &Shape,
     seg: &SegmentReader,
@@ -190,6 +194,12 @@ pub(super) fn shape_bounds(
         needs.push((lists, heads, size));
     }
     needs.sort_by_key(|n| n.2);
+    // Only the needs about as cheap to walk as the cheapest: a bound needs none of the
+    // others, and a need of many readings (`ji…` as the last part of `siji`: ten lists)
+    // cost more to walk than its tighter bound saved.
+    if let Some(cheapest) = needs.first().map(|n| n.2) {
+        needs.retain(|n| n.2 <= cheapest.saturating_mul(DEAREST_BOUNDING_NEED));
+    }
     let first =
         |lists: &[SegmentPostings]| lists.iter().map(|p| p.doc()).min().unwrap_or(TERMINATED);
     let seek = |lists: &mut [SegmentPostings], doc: DocId| {
