@@ -70,6 +70,12 @@ fn operators_narrow_a_search_on_the_command_line_on_both_paths() {
         assert_eq!(run("驿站 日期:2024-01..2024-03"), ["b"]);
         assert_eq!(run("工会 district:xc"), ["c", "a"]);
         assert_eq!(run("工会 区:东城"), ["b"]);
+        // Several districts in one operator: either (as two widen).
+        assert_eq!(run("工会 district:xc|东城"), ["c", "b", "a"]);
+        assert_eq!(
+            run("工会 区:东城|区:西城"),
+            run("工会 district:xc district:东城")
+        );
         assert_eq!(run("reporter:孙艳 -妇女"), ["a"]);
         assert_eq!(run("记者:陈曦"), ["d", "b"]);
         assert_eq!(run("kind:photo"), ["c"]);
@@ -354,6 +360,7 @@ fn operator_queries_through_the_index_equal_the_whole_archive() {
         "驿站|司机",
         "驿站|gonghui 职工",
         "kind:photo district:xc",
+        "工会 district:xc|朝阳",
         "date:2019-01-02",
     ];
     for query in queries {

@@ -113,10 +113,17 @@ impl Ops {
         };
         match op {
             Op::Date => self.dates = self.dates.and(DateRange::parse(value).map_err(|_| bad())?),
+            // `district:朝阳|海淀` (or `district:朝阳|district:海淀`) is either, as two widen.
             Op::District => {
-                let key = crate::district::parse_district(value).map_err(|_| bad())?;
-                if !self.districts.contains(&key) {
-                    self.districts.toggle(key);
+                for one in value.split('|') {
+                    let one = ["district:", "district：", "区:", "区："]
+                        .iter()
+                        .find_map(|name| one.strip_prefix(name))
+                        .unwrap_or(one);
+                    let key = crate::district::parse_district(one).map_err(|_| bad())?;
+                    if !self.districts.contains(&key) {
+                        self.districts.toggle(key);
+                    }
                 }
             }
             Op::Reporter => {}
@@ -213,6 +220,8 @@ mod tests {
         assert!(admits("district:xc", &a) && admits("区:西城", &a));
         assert!(!admits("district:海淀", &a));
         assert!(admits("district:海淀 district:xc", &a));
+        assert!(admits("district:海淀|xc", &a) && admits("区:海淀|区:西城", &a));
+        assert!(!admits("district:海淀|朝阳", &a));
         assert!(admits("reporter:孙艳", &a) && admits("记者：孙", &a));
         assert!(!admits("reporter:陈曦", &a));
         // By pinyin, as a search term: full, initials, mixed, begun.
@@ -234,6 +243,8 @@ mod tests {
         for (q, op) in [
             ("date:2024-13", "date:"),
             ("district:nowhere", "district:"),
+            ("district:海淀|nowhere", "district:"),
+            ("district:海淀|", "district:"),
             ("kind:video", "kind:"),
             ("日期:明天", "date:"),
         ] {
