@@ -75,7 +75,7 @@ impl Archive {
     /// (see [`Archive::bounds_pay`]) by title hits and hits, with every tie of the last,
     /// and perhaps others, as [`Archive::segment_counts`] counts them, without reading the
     /// positions of every match: each document's hits are bounded by the least frequency of
-    /// its terms' bigrams and its title hits by the least in the headings' bigrams (no
+    /// its terms' rarest bigrams and its title hits by the rarest in the headings' (no
     /// position read; an occurrence holds each of its bigrams once, and a title hit lies in
     /// the headings), then documents are counted exactly in the order of their bounds until
     /// no document left can reach the `best`-th counted (`kanbao search 沙河工会服务站 |

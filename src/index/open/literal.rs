@@ -66,9 +66,9 @@ impl Archive {
     /// bigrams are `grams` (or whose one character is), ascending, with its hits and title
     /// hits: among the documents of
     /// `before` when given (the terms before it), else among those `asked` accepts. Without
-    /// `positions` the hits are the least frequency of its bigrams and the title hits the
-    /// least of their frequencies in the headings' bigrams: exact for a term of one bigram,
-    /// bounds for a longer one.
+    /// `positions` the hits are the least frequency of its [`BOUNDING_GRAMS`] rarest bigrams
+    /// and the title hits the frequency of the rarest in the headings' bigrams: exact for a
+    /// term of one bigram, bounds for a longer one.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn literal_counts(
         &self,
