@@ -60,4 +60,6 @@ pub struct Article {
 
 /// An article's place in a [`Collection`] (0 is the first). The list, the search's
 /// answers and the reader name articles by it.
+///
+/// [`Collection`]: crate::collection::Collection
 pub type ArticleIx = usize;

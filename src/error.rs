@@ -72,7 +72,7 @@ impl fmt::Display for Place {
 }
 
 /// Every error kanbao reports. All of them exit with code 2. Their words are in
-/// [`text`] ([`error_text`]), in Chinese and English; `Display` gives the English.
+/// `text` ([`error_text`]), in Chinese and English; `Display` gives the English.
 #[derive(Debug)]
 pub enum Error {
     /// A file or folder could not be read or written.

@@ -6,7 +6,7 @@
 //! - [`build`]: indexing one data file;
 //! - [`cache`]: where indexes live and when one may be trusted;
 //! - [`query`]: a kanbao query as a tantivy query that finds a superset of the matches;
-//! - [`open`]: an archive opened through its indexes, in collection order;
+//! - [`mod@open`]: an archive opened through its indexes, in collection order;
 //! - [`run`]: the commands answered through the index.
 //!
 //! The index only finds candidates: kanbao's own matcher ([`crate::search`]) reads each one
@@ -191,7 +191,7 @@ pub fn open(path: &Path, notes: &mut Vec<Note>) -> Option<Archive> {
     open_in(&cache::root()?, path, notes)
 }
 
-/// [`open`] with the cache folder `root` (for tests).
+/// [`fn@open`] with the cache folder `root` (for tests).
 pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archive> {
     let root = root.to_path_buf();
     let unusable = |notes: &mut Vec<Note>, reason: String| {

@@ -442,7 +442,7 @@ impl SearchIndex {
     /// The articles of [`SearchIndex::search`], for the reader's prompt: it asks
     /// `cancelled` between blocks of articles (a few hundred at a time, on every shard) and
     /// gives up with `None` as soon as it returns true, so that a newer keystroke stops an
-    /// older search; and it ranks by [`Count::Sum`], which spares the second pass that
+    /// older search; and it ranks by `Count::Sum`, which spares the second pass that
     /// exact hits of several terms with pinyin take.
     pub fn search_cancellable(
         &self,

@@ -84,7 +84,7 @@ pub struct NoteLayout {
     pub footer: Option<Area>,
 }
 
-/// The note box on `screen`: centred, at most [`NOTE_WIDTH`]×[`NOTE_HEIGHT`], leaving the
+/// The note box on `screen`: centred, at most `NOTE_WIDTH`×`NOTE_HEIGHT`, leaving the
 /// header and status bar in view when there is room; a title row and a footer row when it
 /// has three rows inside, a footer when two, the text always.
 pub fn note_layout(screen: Area) -> NoteLayout {

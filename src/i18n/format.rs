@@ -90,7 +90,7 @@ pub fn count_of(lang: Lang, shown: usize, total: usize, narrows: bool) -> String
     }
 }
 
-/// The path that [`Error::Io`] names for standard output.
+/// The path that [`Error::Io`](crate::error::Error::Io) names for standard output.
 pub const STDOUT: &str = "<stdout>";
 
 /// The prompt's message when typed or pasted text went past the query's limit of `max`

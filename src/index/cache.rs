@@ -24,7 +24,7 @@ pub const IDS: &str = "kanbao-ids.bin";
 const BLOCK: u64 = 64 << 10;
 /// Bytes hashed at each end of an index file of a folder too large to check whole: its
 /// size and its end (tantivy's footer) tell a truncated or unfinished file. Until session
-/// 25 it was [`BLOCK`]: reading 128 KiB of each of 240 files cost about 8 ms of every
+/// 25 it was `BLOCK`: reading 128 KiB of each of 240 files cost about 8 ms of every
 /// command at a million articles (a sidecar that says nothing still means that).
 pub const INDEX_ENDS: u64 = 4 << 10;
 /// Index folders up to this size have every byte of every file checked at open.
@@ -148,7 +148,7 @@ pub struct Meta {
     pub page_source: Option<String>,
     /// Every file of the index folder but this one.
     pub files: Vec<IndexFile>,
-    /// Bytes hashed at each end of a file of `files` (when not hashed whole): [`BLOCK`]
+    /// Bytes hashed at each end of a file of `files` (when not hashed whole): `BLOCK`
     /// for indexes made before session 25, which stay good.
     #[serde(default = "old_ends")]
     pub ends: u64,

@@ -47,7 +47,7 @@ pub struct FileIndex {
     fields: Fields,
 }
 
-/// Where an article is: its file (index in [`Archive::files`]) and its tantivy address.
+/// Where an article is: its file (index in `Archive::files`) and its tantivy address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Slot {
     /// The file.

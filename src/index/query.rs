@@ -18,7 +18,7 @@
 //!   district in `district` (or, for 未注明, `nodistrict`). (Before, both read every article
 //!   holding the term, or every article: `title:驿站` took 1.2 s and 414 MB over 100,000
 //!   articles.) `kind:` is a lookup in `kind`, and `reporter:` asks `rep` for the names
-//!   that contain its value ([`Contains`]); both are exact (format 9; before, they read
+//!   that contain its value (`Contains`); both are exact (format 9; before, they read
 //!   every candidate: `reporter:孙艳` took 8.7 s at a million articles).
 //! - An excluded term (`-驿站`) that is literal is known exactly by the index (see
 //!   [`exact`]), and its articles can be left out before any is read; an excluded pinyin
@@ -61,7 +61,7 @@ fn gram_offsets(n: usize) -> Vec<usize> {
 }
 
 /// The bigrams that pin down a term of two or more characters, with their offsets in it
-/// (see [`gram_offsets`]): the term stands where they all stand at those offsets.
+/// (see `gram_offsets`): the term stands where they all stand at those offsets.
 pub fn grams(units: &[char]) -> Vec<(u32, String)> {
     gram_offsets(units.len())
         .into_iter()
@@ -266,8 +266,8 @@ pub fn is_exact(t: &Term) -> bool {
 }
 
 /// Articles that may pass the operators of `query` the index can narrow by: each literal
-/// `title:` term's bigrams among the headings' ([`in_headings`]), a `district:` in the
-/// primary district ([`districts`]), `kind:`, each `reporter:` ([`Contains`]) and one
+/// `title:` term's bigrams among the headings' (`in_headings`), a `district:` in the
+/// primary district (`districts`), `kind:`, each `reporter:` (`Contains`) and one
 /// term of each `OR` group; `None` when it has none of them. All but `title:` and a group
 /// with a term the index does not know exactly ([`is_exact`]) are exact: an article
 /// passes them if and only if the index finds it.

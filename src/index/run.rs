@@ -296,7 +296,7 @@ pub type Builder<'a> = &'a dyn Fn(&std::path::Path) -> Option<std::result::Resul
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Left;
 
-/// The archive at `path` through its index (see [`super::open`]); when it was never indexed
+/// The archive at `path` through its index (see [`fn@super::open`]); when it was never indexed
 /// and is at least [`AUTO_INDEX_BYTES`], its index is built first with `kanbao index`'s
 /// progress on stderr. Notes and a failed build are said on stderr; `None` sends the caller
 /// down the in-memory path.

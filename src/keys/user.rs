@@ -27,6 +27,10 @@ thread_local! {
 
 /// Lays the config file's bindings over the table for this thread (the reader's): from
 /// now on [`action_for`], [`help_rows`] and [`help_lines`] take them into account.
+///
+/// [`action_for`]: crate::keys::action_for
+/// [`help_rows`]: crate::keys::help_rows
+/// [`help_lines`]: crate::keys::help_lines
 pub fn set_user_bindings(bindings: &[KeyBinding]) {
     let user = bindings
         .iter()

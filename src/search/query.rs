@@ -1,5 +1,5 @@
 //! Query parsing: terms split on spaces, quoted phrases kept whole, operators (see
-//! [`ops`]), within limits.
+//! `ops`), within limits.
 
 mod note;
 mod ops;

@@ -10,7 +10,7 @@ const COUNTED_FROM: usize = 1 << 12;
 ///
 /// A long list (a common word over a million articles) is put in order by counting, not by
 /// comparing (one million: 64 → 23 ms, a tenth of what the reader spends on a pinyin word
-/// at that size): see [`counted`].
+/// at that size): see `counted`.
 pub fn rank(hits: &mut [SearchHit]) {
     if hits.len() < COUNTED_FROM || !counted(hits) {
         hits.sort_unstable_by_key(|h| {

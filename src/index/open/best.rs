@@ -15,7 +15,7 @@ const DENSE_SHAPES: usize = 2;
 impl Archive {
     /// The `k` best articles of `query`, as places of the collection order with their hits
     /// and title hits, best first, when they come cheaply from bounds: one pinyin term
-    /// whose shapes are not dense in any segment (see [`DENSE_SHAPES`]), or one phrase with
+    /// whose shapes are not dense in any segment (see `DENSE_SHAPES`), or one phrase with
     /// gaps. The reader shows them while it counts the whole ranking (at 1M, `gonghui`'s
     /// first screen in about a fifth of the time of the whole); `None` otherwise.
     ///

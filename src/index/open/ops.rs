@@ -51,7 +51,7 @@ pub fn exact_ops(query: &Query) -> bool {
 /// Whether what the index leaves out of `query`'s matches before reading ([`query::narrowing`],
 /// the date range, excluded terms) is exactly what its operators leave out, `title:` and
 /// `note:` aside: its excluded terms and the terms of its `OR` groups are ones the index
-/// knows exactly ([`known`]).
+/// knows exactly (`known`).
 pub fn narrows_exactly(query: &Query) -> bool {
     let ops = query.ops();
     ops.exclude.iter().all(known) && ops.any.iter().flatten().all(known)

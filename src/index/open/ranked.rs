@@ -156,7 +156,7 @@ impl Archive {
     /// The articles holding every term of `query`, as places of the collection order with
     /// the sum of their terms' hits and title hits (as the reader's search counts them:
     /// `Count::Sum`), when every term is one the index counts exactly (see
-    /// [`summed_terms`]; no term: every article its operators leave, with no hits); else
+    /// `summed_terms`; no term: every article its operators leave, with no hits); else
     /// `None`. Its `date:` range, `title:` terms (their own title hits) and literal
     /// `-term`s are applied, and `district:`, `kind:`, `reporter:` and `OR` groups narrow
     /// (see `query::narrowing`; exactly unless `open::narrows_exactly` says otherwise, when

@@ -35,7 +35,7 @@ pub struct Ops {
     /// `a|b`), in any searched field; they are not highlighted.
     pub any: Vec<Vec<Term>>,
     /// What the article's note must hold (`note:`, `-note:`): asked by whoever holds the
-    /// reading state, never by [`Ops::admits`] (see [`super::note`]).
+    /// reading state, never by [`Ops::admits`] (see `super::note`).
     pub notes: super::NoteFilter,
 }
 
