@@ -110,7 +110,8 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
             e @ (QueryError::TooLong { .. }
             | QueryError::TooManyTerms { .. }
             | QueryError::BadValue { .. }
-            | QueryError::Negated { .. }),
+            | QueryError::Negated { .. }
+            | QueryError::NegatedAlternative { .. }),
         ) => Err(crate::search::query_error_text(&e, lang)),
         _ => Ok(Query::parse(text)),
     }

@@ -195,6 +195,12 @@ pub enum QueryError {
         /// The operator's name, with its colon (`kind:`).
         op: &'static str,
     },
+    /// A `-term` as an alternative of `a|b` or `a OR b` (`驿站|-快递`, `-快递 OR 驿站`): a
+    /// group keeps what holds one of its terms, and leaving one out means something else.
+    NegatedAlternative {
+        /// The `-term` as typed (at most 40 characters).
+        term: String,
+    },
     /// No term at all: the query is blank, or holds only spaces and quote marks.
     Empty,
     /// The query is longer than [`MAX_QUERY_CHARS`] characters.
@@ -329,10 +335,11 @@ impl Parts {
 /// of a pinyin phrase are gaps too in its literal form (`"new york"` finds `newyork`).
 fn phrase(text: String) -> Option<Piece> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // Folded first: full-width letters (an input method's full-width mode) are letters too.
     let syllables = words.len() > 1
         && words
             .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+            .all(|w| fold(w).chars().all(|c| c.is_ascii_alphabetic()));
     if syllables {
         let joined = words.concat();
         let folded = fold(&joined);
@@ -356,10 +363,26 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
     let pieces = split(input);
     let mut parts = Parts::default();
     let (mut or, mut last) = (false, Last::Other);
+    // The `-term` just left out, while `OR` or `|` after it would make it an alternative.
+    let mut excluded: Option<String> = None;
+    let negated = |term: &str| QueryError::NegatedAlternative {
+        term: term.chars().take(40).collect(),
+    };
     let mut i = 0;
     while i < pieces.len() {
         let (text, quoted) = &pieces[i];
         i += 1;
+        if text.is_empty() && !quoted {
+            continue;
+        }
+        let just_excluded = excluded.take();
+        if strict
+            && let Some(term) = &just_excluded
+            && !*quoted
+            && (text == "OR" || text.starts_with('|'))
+        {
+            return Err(negated(term));
+        }
         // The quoted phrase right after this piece, if any, taken as its value.
         let next_phrase = |i: &mut usize| match pieces.get(*i) {
             Some((p, true)) => {
@@ -381,7 +404,11 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
         }
         if text == "-" {
             match next_phrase(&mut i) {
-                Some(p) => parts.exclude.extend(phrase(p)),
+                Some(p) if strict && or => return Err(negated(&format!("-\"{p}\""))),
+                Some(p) => {
+                    excluded = Some(format!("-\"{p}\""));
+                    parts.exclude.extend(phrase(p));
+                }
                 // A `-` just typed at the end, its term still to come: nothing yet (the
                 // list stays as it was rather than showing what holds a `-`).
                 None if !strict && i == pieces.len() => {}
@@ -411,6 +438,10 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
         if let Some(rest) = text.strip_prefix('-')
             && !rest.is_empty()
         {
+            if strict && (or || rest.contains('|')) {
+                return Err(negated(text.split('|').next().unwrap_or(text)));
+            }
+            excluded = Some(text.clone());
             parts.exclude.extend(plain(rest.to_string()));
             last = Last::Other;
             continue;
@@ -418,6 +449,9 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
         let Some((op, value)) = ops::split_op(text) else {
             // `a|b`: either; a `|` with nothing beside it is left out.
             for (n, alternative) in text.split('|').enumerate() {
+                if strict && n > 0 && alternative.len() > 1 && alternative.starts_with('-') {
+                    return Err(negated(alternative));
+                }
                 if n > 0 && last != Last::Other {
                     or = true;
                 }
@@ -427,14 +461,14 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
         };
         last = Last::Other;
         or = false;
-        let value = if value.is_empty() {
-            next_phrase(&mut i).unwrap_or_default()
-        } else {
-            value.to_string()
+        let (value, quoted) = match value.is_empty() {
+            true => next_phrase(&mut i).map_or((String::new(), false), |p| (p, true)),
+            false => (value.to_string(), false),
         };
         if matches!(op, ops::Op::Title | ops::Op::Reporter) {
-            // A term, matched as a search term is (literally or by pinyin).
-            let term = if value.contains(char::is_whitespace) {
+            // A term, matched as a search term is (literally or by pinyin); quoted, as a
+            // quoted term is (`title:"gh"` literally).
+            let term = if quoted || value.contains(char::is_whitespace) {
                 phrase(value.clone())
             } else {
                 plain(value.clone())

@@ -16,6 +16,14 @@ pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
             "{op} cannot take a - before it: write the condition you want \
              (kind:news, not -kind:photo)"
         ),
+        (QueryError::NegatedAlternative { term }, Lang::Zh) => format!(
+            "{term} 不能作“或”（| 或 OR）的一项：“或”取含其中一个词的文章；\
+             要排除，请单独写（如 驿站 -快递）"
+        ),
+        (QueryError::NegatedAlternative { term }, Lang::En) => format!(
+            "{term} cannot be one side of an OR (| or OR): a group keeps articles holding one \
+             of its terms; to leave one out, write it on its own (驿站 -快递)"
+        ),
         (QueryError::Empty, Lang::Zh) => {
             "查询是空的：请至少给出一个词（只有空格或引号不算）".to_string()
         }

@@ -102,3 +102,61 @@ fn a_lone_dash_just_typed_at_the_end_is_nothing_yet() {
     let run = Query::try_parse("驿站 -").unwrap();
     assert_eq!(run.terms().len(), 2);
 }
+
+#[test]
+fn a_left_out_term_is_no_alternative_of_an_or_group() {
+    // Each of these meant three different things before (nothing left out, the letters
+    // `OR` searched for, `-快递` as text): now one refusal naming the term.
+    for (q, term) in [
+        ("-快递|驿站", "-快递"),
+        ("-快递 OR 驿站", "-快递"),
+        ("-快递  |  驿站", "-快递"),
+        ("驿站|-快递", "-快递"),
+        ("驿站 OR -快递", "-快递"),
+        ("驿站 | -快递", "-快递"),
+        ("-\"快递\"|驿站", "-\"快递\""),
+        ("驿站 OR -\"快递\"", "-\"快递\""),
+    ] {
+        assert_eq!(
+            Query::try_parse(q).err(),
+            Some(QueryError::NegatedAlternative { term: term.into() }),
+            "{q}"
+        );
+    }
+    // On its own, beside a group, or as quoted text: as before.
+    for q in [
+        "驿站 -快递",
+        "驿站|司机 -快递",
+        "-快递 驿站|司机",
+        "-快递 \"OR\"",
+        "a-b|c",
+    ] {
+        assert!(Query::try_parse(q).is_ok(), "{q}");
+    }
+    assert_eq!(Query::parse("驿站|司机 -快递").ops().exclude.len(), 1);
+}
+
+#[test]
+fn full_width_letters_in_quotes_are_pinyin_syllables_too() {
+    // A Chinese input method in full-width mode types ｇｈ ｙｚ.
+    for q in ["\"ｇｈ ｙｚ\"", "\"gh ｙｚ\"", "\"ＧＨ yz\""] {
+        let query = Query::parse(q);
+        let [term] = query.terms() else {
+            panic!("{q}: one term")
+        };
+        assert!(term.is_pinyin(), "{q}");
+        assert_eq!(term.folded(), "ghyz", "{q}");
+    }
+}
+
+#[test]
+fn a_quoted_title_or_reporter_value_is_literal_as_any_quoted_term() {
+    let pinyin = |q: &str| Query::parse(q).ops().titles[0].is_pinyin();
+    assert!(pinyin("title:gh") && !pinyin("title:\"gh\""));
+    assert!(
+        pinyin("title:\"gong hui\""),
+        "syllables with a space: pinyin"
+    );
+    let reporter = |q: &str| Query::parse(q).ops().reporters[0].is_pinyin();
+    assert!(reporter("reporter:sy") && !reporter("reporter:\"sy\""));
+}
