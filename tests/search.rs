@@ -747,8 +747,12 @@ proptest! {
             Err(QueryError::Empty) => {
                 prop_assert!(typed <= MAX_QUERY_CHARS && query.is_empty());
             }
-            Err(e @ (QueryError::BadValue { .. } | QueryError::Negated { .. })) => {
-                prop_assert!(false, "no operator here: {e:?}")
+            Err(
+                e @ (QueryError::BadValue { .. }
+                | QueryError::Negated { .. }
+                | QueryError::NegatedAlternative { .. }),
+            ) => {
+                prop_assert!(false, "no operator or `-` here: {e:?}")
             }
         }
     }

@@ -1,9 +1,11 @@
 //! Query parsing: terms split on spaces, quoted phrases kept whole, operators (see
 //! `ops`), within limits.
 
+mod error;
 mod note;
 mod ops;
 
+pub use error::QueryError;
 pub use note::NoteFilter;
 pub use ops::Ops;
 
@@ -178,50 +180,6 @@ pub const MAX_TERMS: usize = 32;
 
 /// The longest query, in characters (Unicode scalar values), quoted phrases included.
 pub const MAX_QUERY_CHARS: usize = 256;
-
-/// Why a query typed on the command line (or in the reader's prompt) is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QueryError {
-    /// An operator with a value it cannot take (`date:2024-13`, `kind:video`).
-    BadValue {
-        /// The operator's name, with its colon (`date:`).
-        op: &'static str,
-        /// The value as typed (at most 40 characters).
-        value: String,
-    },
-    /// An operator with `-` before it (`-kind:photo`): conditions are not turned round
-    /// (only `-note:` is), and taking it as a word to leave out would leave nothing out.
-    Negated {
-        /// The operator's name, with its colon (`kind:`).
-        op: &'static str,
-    },
-    /// A `-term` as an alternative of `a|b` or `a OR b` (`驿站|-快递`, `-快递 OR 驿站`): a
-    /// group keeps what holds one of its terms, and leaving one out means something else.
-    NegatedAlternative {
-        /// The `-term` as typed (at most 40 characters).
-        term: String,
-    },
-    /// No term at all: the query is blank, or holds only spaces and quote marks.
-    Empty,
-    /// The query is longer than [`MAX_QUERY_CHARS`] characters.
-    TooLong {
-        /// How many characters it has.
-        chars: usize,
-    },
-    /// The query has more than [`MAX_TERMS`] terms.
-    TooManyTerms {
-        /// How many terms it has.
-        terms: usize,
-    },
-}
-
-impl std::fmt::Display for QueryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&super::query_error_text(self, crate::i18n::Lang::En))
-    }
-}
-
-impl std::error::Error for QueryError {}
 
 /// Spaces that separate terms; control characters separate terms too, so no term holds one.
 fn is_separator(c: char) -> bool {
