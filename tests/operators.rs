@@ -386,6 +386,10 @@ fn operator_queries_through_the_index_equal_the_whole_archive() {
         "驿站|gonghui 职工",
         "kind:photo district:xc",
         "工会 district:xc|朝阳",
+        // A title: term among terms counted together (pinyin with another term).
+        "title:gonghui 驿站",
+        "gonghui title:工会",
+        "title:\"gong hui\" \"yi zhan\"",
         "date:2019-01-02",
     ];
     for query in queries {

@@ -286,7 +286,10 @@ impl Archive {
             return Ok(within.unwrap_or_else(|| every_doc(seg, &asked)));
         }
         let mut all: Option<Vec<Counted>> = within;
-        for (term, &in_headings) in terms.iter().zip(headings) {
+        // After terms counted together, a `title:` term only says where it stands: its own
+        // hits are among theirs already (`counter::exact_query`).
+        let together = matches!(terms.first(), Some(Counter::Together(_)));
+        for (n, (term, &in_headings)) in terms.iter().zip(headings).enumerate() {
             let mut counts = match term {
                 Counter::Literal(grams) => {
                     self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, !bounds)?
@@ -324,6 +327,9 @@ impl Archive {
             if in_headings {
                 // A `title:` term: only where it has title hits of its own.
                 counts.retain(|c| c.2 > 0);
+                if together && n > 0 {
+                    counts.iter_mut().for_each(|c| *c = (c.0, 0, 0));
+                }
             }
             all = Some(match all {
                 None => counts,
