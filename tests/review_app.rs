@@ -387,3 +387,28 @@ fn a_kept_search_that_does_not_parse_is_dropped_and_said_to_be() {
         assert!(!screen.contains("查询无效"), "{kept}: {screen}");
     }
 }
+
+#[test]
+fn ctrl_c_in_the_prompt_of_the_real_reader_keeps_no_unaccepted_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let state = state.to_str().unwrap();
+    for typed in ["驿站", "date:2025-13"] {
+        let mut t = support::Term::start(&["--state", state], 100, 30);
+        t.wait_text("7 篇");
+        t.send(&format!("/{typed}"));
+        t.wait_text(&format!("搜索：{typed}"));
+        t.send("\x03");
+        t.expect_restored();
+        let mut t = support::Term::start(&["--state", state], 100, 30);
+        t.wait_for("the header", |s| {
+            s.lines().next().is_some_and(|h| h.contains(" 篇"))
+        });
+        let screen = t.contents();
+        let header = screen.lines().next().unwrap_or_default().to_owned();
+        assert!(!header.contains("搜索："), "{typed}: {screen}");
+        assert!(!screen.contains("查询无效"), "{typed}: {screen}");
+        t.send("q");
+        t.expect_restored();
+    }
+}
