@@ -185,10 +185,10 @@ impl App {
     pub fn new(
         collection: Collection,
         store: StateStore,
-        warnings: Vec<String>,
+        mut warnings: Vec<String>,
         mut opts: Options,
     ) -> App {
-        let kept = App::kept_session(&store, &mut opts);
+        let kept = App::kept_session(&store, &mut opts, &mut warnings);
         let collection = Arc::new(collection);
         let (query, query_error) = match line_editor::check(&opts.query, opts.lang) {
             Ok(query) => (query, None),

@@ -490,3 +490,48 @@ fn operator_queries_through_the_index_equal_the_whole_archive() {
         );
     }
 }
+
+/// An operator with nothing after it is refused on the command line (exit 2); Enter in the
+/// reader's prompt cannot keep it either: the prompt stays open saying why, the list stays
+/// that of the last search, and Esc goes back to it.
+#[test]
+fn enter_on_an_operator_with_no_value_is_refused_as_on_the_command_line() {
+    for (typed, op) in [
+        ("date:", "date:"),
+        ("kind:", "kind:"),
+        ("reporter:", "reporter:"),
+        ("district:", "district:"),
+        ("工会 title:", "title:"),
+        ("工会 记者：", "reporter:"),
+    ] {
+        assert!(
+            Query::try_parse(typed).is_err(),
+            "the command line refuses {typed}"
+        );
+        let mut app = support::bundled_app(Options {
+            source: "builtin".into(),
+            ..Options::default()
+        });
+        app.update(Action::Resize(80, 24));
+        let all = app.view().len();
+        app.update(Action::OpenSearch);
+        app.update(Action::SearchInput(typed.into()));
+        app.update(Action::SearchAccept);
+        assert!(
+            matches!(app.mode(), kanbao::app::Mode::Search { .. }),
+            "{typed}: not kept"
+        );
+        let why = app.query_error().unwrap_or_default().to_string();
+        assert!(why.contains(op) && why.contains("不能取"), "{typed}: {why}");
+        let screen = support::screen(&app, 80, 24);
+        assert!(screen.contains("查询无效，列表未变"), "{typed}: {screen}");
+        if !typed.starts_with("工会") {
+            assert_eq!(app.view().len(), all, "{typed}: not searched");
+        }
+        // Esc goes back to the search before the prompt.
+        app.update(Action::SearchCancel);
+        assert_eq!(app.query_text(), "");
+        assert_eq!(app.query_error(), None);
+        assert_eq!(app.view().len(), all);
+    }
+}

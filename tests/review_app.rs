@@ -317,3 +317,98 @@ fn the_reader_restores_the_search_unless_fresh() {
     t.send("q");
     t.expect_restored();
 }
+
+/// Ctrl-C, as a terminal sends it.
+fn ctrl_c(app: &mut App) {
+    let event = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let action = action_for(app.context(), &event).unwrap();
+    app.update(action);
+}
+
+#[test]
+fn ctrl_c_in_the_prompt_keeps_the_accepted_search_not_the_one_typed() {
+    for typed in ["驿站", "date:2025-13", "date:"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut app = app_with_state(&path, true);
+        for c in "/工会\r".chars() {
+            press_any(&mut app, c);
+        }
+        let shown = listed(&app);
+        press_any(&mut app, '/');
+        for c in typed.chars() {
+            press_any(&mut app, c);
+        }
+        assert_eq!(app.query_text(), typed);
+        ctrl_c(&mut app);
+        assert!(app.should_quit());
+        app.save_now().unwrap();
+        drop(app);
+        // What Esc would have left: the search before the prompt opened.
+        let again = app_with_state(&path, true);
+        assert_eq!(again.query_text(), "工会", "{typed}");
+        assert_eq!(again.query_error(), None, "{typed}");
+        assert_eq!(listed(&again), shown, "{typed}");
+        let screen = screen(&again);
+        let header = screen.lines().next().unwrap();
+        assert!(header.contains("搜索：工会"), "{typed}: {screen}");
+        assert!(!header.contains(typed), "{typed}: {screen}");
+        assert!(!screen.contains("查询无效"), "{typed}: {screen}");
+    }
+}
+
+#[test]
+fn a_kept_search_that_does_not_parse_is_dropped_and_said_to_be() {
+    for kept in [
+        "date:2025-13",
+        "工会 date:2025-13",
+        "reporter:",
+        "-kind:photo",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        // An old or hand-edited state file.
+        let (mut store, _) = StateStore::open(Some(path.clone()));
+        let session = kanbao::state::Session {
+            query: kept.into(),
+            ..Default::default()
+        };
+        store.set_session("test", session);
+        store.save().unwrap();
+        drop(store);
+        let app = app_with_state(&path, true);
+        assert_eq!(app.query_text(), "", "{kept}");
+        assert_eq!(app.query_error(), None, "{kept}");
+        assert_eq!(listed(&app).len(), 7, "{kept}");
+        let status = app.status().unwrap_or_default().to_owned();
+        assert!(status.contains(kept), "{kept}: {status}");
+        assert!(status.contains("上次的搜索"), "{kept}: {status}");
+        let screen = screen(&app);
+        assert!(!screen.contains("查询无效"), "{kept}: {screen}");
+    }
+}
+
+#[test]
+fn ctrl_c_in_the_prompt_of_the_real_reader_keeps_no_unaccepted_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let state = state.to_str().unwrap();
+    for typed in ["驿站", "date:2025-13"] {
+        let mut t = support::Term::start(&["--state", state], 100, 30);
+        t.wait_text("7 篇");
+        t.send(&format!("/{typed}"));
+        t.wait_text(&format!("搜索：{typed}"));
+        t.send("\x03");
+        t.expect_restored();
+        let mut t = support::Term::start(&["--state", state], 100, 30);
+        t.wait_for("the header", |s| {
+            s.lines().next().is_some_and(|h| h.contains(" 篇"))
+        });
+        let screen = t.contents();
+        let header = screen.lines().next().unwrap_or_default().to_owned();
+        assert!(!header.contains("搜索："), "{typed}: {screen}");
+        assert!(!screen.contains("查询无效"), "{typed}: {screen}");
+        t.send("q");
+        t.expect_restored();
+    }
+}

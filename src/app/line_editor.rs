@@ -96,13 +96,29 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
         return Err(i18n::query_too_long(lang, MAX_QUERY_CHARS));
     }
     // An operator whose value is not typed yet (`date:`, as the date key opens the prompt)
-    // is no error: what is before it is searched.
+    // is no error while typing: what is before it is searched. `Enter` cannot keep it
+    // (see [`check_kept`]).
     let text = match text.trim_end().rsplit_once(char::is_whitespace) {
         _ if !(text.trim_end().ends_with(':') || text.trim_end().ends_with('：')) => text,
         Some((before, last)) if Query::try_parse(last).is_err() => before,
         None if Query::try_parse(text).is_err() => "",
         _ => text,
     };
+    refusal(text, lang)
+}
+
+/// The query `Enter` keeps for `text` (or a kept session brings back), or why it is
+/// refused: as [`check`], but an operator with no value (`date:`, `工会 title:`) is
+/// refused, as the command line's [`Query::try_parse`] refuses it.
+pub fn check_kept(text: &str, lang: Lang) -> Result<Query, String> {
+    if text.chars().nth(MAX_QUERY_CHARS).is_some() {
+        return Err(i18n::query_too_long(lang, MAX_QUERY_CHARS));
+    }
+    refusal(text, lang)
+}
+
+/// The query for `text` as the search core parses it, or why the core refuses it.
+fn refusal(text: &str, lang: Lang) -> Result<Query, String> {
     // The search core's limits on terms and length; a blank query is no refusal here (the
     // reader shows every article).
     match Query::try_parse(text) {

@@ -98,6 +98,11 @@ impl App {
     /// query is `selected` (see [`Mode::Search`]), typing or pasting replaces it and any
     /// deletion clears it. Text past [`MAX_QUERY_CHARS`] is cut, and the prompt says so.
     pub(super) fn prompt(&mut self, action: Action, before: String, cursor: usize, selected: bool) {
+        // While typing, an operator with no value yet searches what is before it; `Enter`
+        // refuses it, as the command line does.
+        if action == Action::SearchAccept && self.query_error.is_none() {
+            self.query_error = line_editor::check_kept(&self.opts.query, self.opts.lang).err();
+        }
         match action {
             // A query the search refuses cannot be kept: the prompt stays, saying why.
             Action::SearchAccept if self.query_error.is_some() => {

@@ -8,13 +8,22 @@ use crate::state::Session;
 
 impl App {
     /// The kept session of this data, when `opts.restore` asks for it: applied to `opts`
-    /// (search, districts) before the first search, returned for the rest.
-    pub(super) fn kept_session(store: &StateStore, opts: &mut Options) -> Option<Session> {
+    /// (search, districts) before the first search, returned for the rest. A kept search
+    /// the command line would refuse (an old or hand-edited state file) is left out, and
+    /// `warnings` says so: the reader starts with every article, not a refused query.
+    pub(super) fn kept_session(
+        store: &StateStore,
+        opts: &mut Options,
+        warnings: &mut Vec<String>,
+    ) -> Option<Session> {
         if !opts.restore {
             return None;
         }
         let session = store.session(&opts.source)?.clone();
-        opts.query.clone_from(&session.query);
+        match line_editor::check_kept(&session.query, opts.lang) {
+            Ok(_) => opts.query.clone_from(&session.query),
+            Err(why) => warnings.push(i18n::kept_search_dropped(opts.lang, &session.query, &why)),
+        }
         opts.filter.districts =
             crate::filter::DistrictFilter::parse(&session.districts).unwrap_or_default();
         Some(session)
@@ -56,8 +65,14 @@ impl App {
             .get(self.selected)
             .and_then(|&i| self.collection.summary(i))
             .map(|a| a.id.clone());
+        // The search last accepted: while the prompt is open, the one `Esc` would go back
+        // to, never the text being typed.
+        let query = match &self.mode {
+            Mode::Search { before, .. } => before,
+            _ => &self.opts.query,
+        };
         let session = Session {
-            query: self.query_text().to_owned(),
+            query: query.clone(),
             districts,
             bookmarked: self.marks.bookmarked,
             unread: self.marks.unread,

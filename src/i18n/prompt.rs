@@ -21,3 +21,17 @@ pub fn no_articles_in_prompt(lang: Lang) -> &'static str {
         Lang::En => "No matching articles",
     }
 }
+
+/// The status line when the search kept from the last session is refused (an old or
+/// hand-edited state file): it is left out, and every article is shown. A long query is
+/// cut to its first 40 characters.
+pub fn kept_search_dropped(lang: Lang, query: &str, why: &str) -> String {
+    let mut shown: String = query.chars().take(40).collect();
+    if shown.len() < query.len() {
+        shown.push('…');
+    }
+    match lang {
+        Lang::Zh => format!("上次的搜索 {shown} 无法使用，已显示全部文章：{why}"),
+        Lang::En => format!("the last search {shown} cannot be used, showing every article: {why}"),
+    }
+}
