@@ -243,8 +243,15 @@ proptest! {
         };
         found.sort_unstable_by_key(|m| m.rank);
         let read = archive.read_matches(&found).unwrap();
-        let got: Results =
-            read.into_iter().zip(&found).map(|(a, m)| (a.id, m.hits(), m.title_hits())).collect();
+        // A term of very many shapes after `-` or in a group is no operator the index
+        // answers: the rows are then checked by the matcher as they are written (`search`).
+        let checked = index::open::exact_ops(&query);
+        let got: Results = read
+            .into_iter()
+            .zip(&found)
+            .filter(|(a, _)| checked || query.admits(a))
+            .map(|(a, m)| (a.id, m.hits(), m.title_hits()))
+            .collect();
         prop_assert_eq!(got, expected.clone(), "{}", text);
         if other.is_empty() {
             for k in [1, 3, 10] {
