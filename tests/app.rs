@@ -1616,3 +1616,51 @@ fn n_walks_the_hits_the_search_counts_not_the_meta_line() {
         "nothing lit on the meta line"
     );
 }
+
+/// As in `less`, `n` goes on from the screen once the current hit has been scrolled away
+/// (a hands-on test, session 27: after `G`, `n` jumped back to the second hit on page 1).
+#[test]
+fn n_after_scrolling_goes_on_from_the_screen_as_in_less() {
+    let paragraphs: Vec<String> = (0..40)
+        .map(|i| format!("第{i}段：工会驿站为户外劳动者提供休息的地方。"))
+        .collect();
+    let article = Article {
+        id: "a1".into(),
+        title: "驿站".into(),
+        paragraphs,
+        ..Article::default()
+    };
+    let opts = Options {
+        query: "驿站".into(),
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(Collection::from(vec![article]), opts);
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Open);
+    app.update(Action::NextMatch);
+    let (first, total) = app.reader().unwrap().hit_count();
+    assert!(total > 30, "{total} hits");
+    let first = first.expect("a current hit");
+    app.update(Action::LastPage);
+    let bottom = app.reader().unwrap().scroll();
+    assert!(bottom > 0, "the article is longer than a screen");
+    app.update(Action::NextMatch);
+    let reader = app.reader().unwrap();
+    let now = reader.hit_count().0.expect("a current hit");
+    assert!(
+        now > first + 1,
+        "from the screen, not the hit after {first}: {now}"
+    );
+    assert_eq!(
+        reader.scroll(),
+        bottom,
+        "the hit was on screen: nothing moved"
+    );
+    // Back at the top, `N` goes back from the screen too: to the last hit on it.
+    app.update(Action::FirstPage);
+    app.update(Action::PrevMatch);
+    let reader = app.reader().unwrap();
+    assert_eq!(reader.scroll(), 0, "a hit on the first screen");
+    assert!(reader.hit_count().0.expect("a current hit") < now);
+}

@@ -226,31 +226,31 @@ impl Reader {
         }
     }
 
-    /// Goes to the next (or previous) hit, wrapping round; brings it into view. True when
-    /// it wrapped round (from the last hit to the first, or the first to the last).
+    /// Goes to the next (or previous) hit, wrapping round, from the current one while it is
+    /// on screen, else from the screen (as `less` does); brings it into view. True when it
+    /// wrapped round (from the last hit to the first, or the first to the last).
     pub fn step_hit(&mut self, forward: bool, rows: usize) -> bool {
         let total = self.hits.len();
         if total == 0 {
             return false;
         }
-        let wrapped = match self.current {
+        // As in `less`: from the current hit while it is on screen, else from the screen
+        // (after `G`, `n` goes to the next hit below, not back to the one left on page 1).
+        let on_screen = |line: usize| line >= self.scroll && line < self.scroll + rows.max(1);
+        let current = self.current.filter(|&c| on_screen(self.hits[c].line()));
+        let below = self.hits.iter().position(|h| h.line() >= self.scroll);
+        let above = (self.hits.iter()).rposition(|h| h.line() < self.scroll + rows.max(1));
+        let wrapped = match current {
             Some(c) if forward => c + 1 == total,
             Some(c) => c == 0,
-            None => false,
+            None if forward => below.is_none(),
+            None => above.is_none(),
         } && total > 1;
-        let next = match self.current {
+        let next = match current {
             Some(c) if forward => (c + 1) % total,
             Some(c) => (c + total - 1) % total,
-            None if forward => self
-                .hits
-                .iter()
-                .position(|h| h.line() >= self.scroll)
-                .unwrap_or(0),
-            None => self
-                .hits
-                .iter()
-                .rposition(|h| h.line() < self.scroll + rows.max(1))
-                .unwrap_or(total - 1),
+            None if forward => below.unwrap_or(0),
+            None => above.unwrap_or(total - 1),
         };
         self.current = Some(next);
         let line = self.hits[next].line();
