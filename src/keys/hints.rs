@@ -22,6 +22,8 @@ pub enum Hint {
     Prompt,
     /// The district picker.
     Picker,
+    /// The timeline (`T`): a period is applied as it is chosen, `Space` or `Enter` alike.
+    Timeline,
     /// The help box's footer.
     Help,
     /// The note editor's last row.
@@ -67,6 +69,11 @@ const PICKER: &[Item] = &[
     item(&[Action::PickerApply], Msg::HintApply),
     item(&[Action::PickerCancel], Msg::HintCancel),
 ];
+const TIMELINE: &[Item] = &[
+    item(&[Action::PickerDown, Action::PickerUp], Msg::HintMove),
+    item(&[Action::PickerApply], Msg::HintApply),
+    item(&[Action::PickerCancel], Msg::HintCancel),
+];
 const HELP_FOOTER: &[Item] = &[
     item(
         &[Action::LineDown, Action::LineUp, Action::NextPage],
@@ -94,7 +101,7 @@ impl Hint {
             Hint::List | Hint::ListSideBySide => Context::List,
             Hint::Reader | Hint::ReaderSearching => Context::Reader,
             Hint::Prompt => Context::Search,
-            Hint::Picker => Context::Picker,
+            Hint::Picker | Hint::Timeline => Context::Picker,
             Hint::Help => Context::Help,
             Hint::Note => Context::Note,
             Hint::Tags => Context::Tags,
@@ -109,6 +116,7 @@ impl Hint {
             Hint::ReaderSearching => READER_SEARCHING,
             Hint::Prompt => PROMPT,
             Hint::Picker => PICKER,
+            Hint::Timeline => TIMELINE,
             Hint::Help => HELP_FOOTER,
             Hint::Note => NOTE,
             Hint::Tags => TAGS,

@@ -202,6 +202,11 @@ fn hints_come_from_the_table() {
         hints(Hint::Picker, Lang::En),
         "j k move  Space toggle  Enter apply  Esc cancel"
     );
+    // The timeline applies a period as it is chosen: no `Space 选择` (a hands-on test).
+    assert_eq!(
+        hints(Hint::Timeline, Lang::Zh),
+        "j k 移动  Enter 应用  Esc 取消"
+    );
     assert_eq!(hints(Hint::Help, Lang::Zh), "j k 空格 滚动  q 关闭");
     assert_eq!(
         hints(Hint::Note, Lang::Zh),
@@ -219,6 +224,7 @@ fn every_hint_has_a_key() {
         Hint::ReaderSearching,
         Hint::Prompt,
         Hint::Picker,
+        Hint::Timeline,
         Hint::Help,
         Hint::Note,
         Hint::Tags,
@@ -227,7 +233,7 @@ fn every_hint_has_a_key() {
         let expected = match hint {
             Hint::ListSideBySide => 5,
             Hint::List | Hint::Picker | Hint::Tags => 4,
-            Hint::Reader | Hint::ReaderSearching | Hint::Note => 3,
+            Hint::Reader | Hint::ReaderSearching | Hint::Note | Hint::Timeline => 3,
             Hint::Prompt | Hint::Help => 2,
         };
         assert_eq!(shown.split("  ").count(), expected, "{hint:?}: {shown}");

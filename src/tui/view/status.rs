@@ -241,6 +241,7 @@ fn hints(app: &App) -> String {
     let hint = match app.context() {
         Context::Reader if app.query().is_empty() => Hint::Reader,
         Context::Reader => Hint::ReaderSearching,
+        Context::Picker if matches!(app.mode(), Mode::Timeline(_)) => Hint::Timeline,
         Context::Picker => Hint::Picker,
         // The help box's footer says how to scroll and close it; the bar does not repeat it.
         Context::Help => return String::new(),
