@@ -138,20 +138,39 @@ impl fmt::Display for BadDate {
 
 impl std::error::Error for BadDate {}
 
-/// The first and last day of `2024`, `2024-03` or `2024-03-08`.
+/// The first and last day of `2024`, `2024-03` or `2024-03-08`; also written as people
+/// write dates (a hands-on test, session 27): the month and day with one digit (`2024-3-8`),
+/// `/` or `.` between (`2024/03/08`), 年 月 日 (`2024年3月8日`), all together (`20240308`,
+/// `202403`), and in full-width digits (an input method's full-width mode).
 fn period(text: &str) -> Option<(Date, Date)> {
-    let parts: Vec<&str> = text.split('-').collect();
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '/' | '.' | '年' | '月' | '／' | '．' | '－' => '-',
+            c => c,
+        })
+        .collect();
+    let text = text.strip_suffix(['日', '号']).unwrap_or(&text);
+    let text = text.strip_suffix('-').unwrap_or(text);
+    let compact = text.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = match (compact, text.len()) {
+        (true, 6) => vec![&text[..4], &text[4..]],
+        (true, 8) => vec![&text[..4], &text[4..6], &text[6..]],
+        _ => text.split('-').collect(),
+    };
+    // A month or a day: one digit or two.
+    let small = |s: &str| u8::try_from(digits(s, 2).or_else(|| digits(s, 1))?).ok();
     match parts.as_slice() {
         [y] => {
             let year = digits(y, 4)?;
             Some((Date::new(year, 1, 1)?, Date::new(year, 12, 31)?))
         }
         [y, m] => {
-            let month = u8::try_from(digits(m, 2)?).ok()?;
-            let first = Date::new(digits(y, 4)?, month, 1)?;
+            let first = Date::new(digits(y, 4)?, small(m)?, 1)?;
             Some((first, first.month_end()))
         }
-        [_, _, _] => Date::parse(text).map(|d| (d, d)),
+        [y, m, d] => Date::new(digits(y, 4)?, small(m)?, small(d)?).map(|d| (d, d)),
         _ => None,
     }
 }
@@ -263,6 +282,54 @@ impl fmt::Display for DateRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_as_people_write_them() {
+        let day = |y, m, d| Date::new(y, m, d).unwrap();
+        let march = (Some(day(2024, 3, 1)), Some(day(2024, 3, 31)));
+        for text in [
+            "2024-03",
+            "2024-3",
+            "2024/03",
+            "2024/3",
+            "2024.3",
+            "2024年3月",
+            "202403",
+            "２０２４－０３",
+            "２０２４/３",
+        ] {
+            let r = DateRange::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!((r.from, r.to), march, "{text}");
+        }
+        let eighth = (Some(day(2024, 3, 8)), Some(day(2024, 3, 8)));
+        for text in [
+            "2024-3-8",
+            "2024/03/08",
+            "2024.3.8",
+            "2024年3月8日",
+            "2024年3月8号",
+            "20240308",
+        ] {
+            let r = DateRange::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!((r.from, r.to), eighth, "{text}");
+        }
+        let r = DateRange::parse("2024/1..2024年3月").unwrap();
+        assert_eq!(
+            (r.from, r.to),
+            (Some(day(2024, 1, 1)), Some(day(2024, 3, 31)))
+        );
+        for bad in [
+            "2024-13",
+            "2024/3/32",
+            "24-3",
+            "2024-003",
+            "2024年13月",
+            "2024031",
+            "2024--3",
+        ] {
+            assert!(DateRange::parse(bad).is_err(), "{bad}");
+        }
+    }
     use proptest::prelude::*;
 
     fn d(text: &str) -> Date {
@@ -327,7 +394,7 @@ mod tests {
         for bad in [
             "",
             "..",
-            "2024-3",
+            "2024-003",
             "2024-13",
             "2024..2023",
             "march",
@@ -349,7 +416,13 @@ mod tests {
         let until = DateRange::until("2024").unwrap();
         let both = since.and(until);
         assert_eq!(both.to_string(), "2024-03-01..2024-12-31");
-        assert!(DateRange::since("2024-3").is_err());
+        assert_eq!(
+            DateRange::since("2024-3"),
+            Ok(since),
+            "one digit for the month"
+        );
+        assert!(DateRange::since("2024-3-").is_ok() && DateRange::since("2024-").is_ok());
+        assert!(DateRange::since("2024-033").is_err());
     }
 
     proptest! {

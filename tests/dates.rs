@@ -190,7 +190,7 @@ fn since_and_until_narrow_list_search_export_and_districts() {
 #[test]
 fn a_bad_date_option_is_a_usage_error_showing_the_forms() {
     for args in [
-        vec!["list", "--since", "2024-3"],
+        vec!["list", "--since", "2024-003"],
         vec!["search", "工会", "--until", "2024-02-30"],
         vec!["export", "--since", "march"],
         vec!["districts", "--until", "24"],
@@ -368,7 +368,17 @@ fn timeline_counts_per_month_or_year_oldest_first() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json(&out), serde_json::json!([]));
     assert_eq!(run(&["--by", "week"]).status.code(), Some(2));
-    assert_eq!(run(&["--since", "2024-3"]).status.code(), Some(2));
+    assert_eq!(run(&["--since", "2024-003"]).status.code(), Some(2));
+    // As people write dates: one digit, `/`, 年月 (session 27).
+    for since in ["2024-3", "2024/3", "2024年3月"] {
+        assert_eq!(
+            json(&run(&["--json", "--since", since, "--until", "2024-10"])),
+            json(&run(&[
+                "--json", "--since", "2024-03", "--until", "2024-10"
+            ])),
+            "{since}"
+        );
+    }
 }
 
 #[test]
