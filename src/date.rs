@@ -138,19 +138,56 @@ impl fmt::Display for BadDate {
 
 impl std::error::Error for BadDate {}
 
-/// The first and last day of `2024`, `2024-03` or `2024-03-08`; also written as people
-/// write dates (a hands-on test, session 27): the month and day with one digit (`2024-3-8`),
-/// `/` or `.` between (`2024/03/08`), 年 月 日 (`2024年3月8日`), all together (`20240308`,
-/// `202403`), and in full-width digits (an input method's full-width mode).
-fn period(text: &str) -> Option<(Date, Date)> {
-    let text: String = text
-        .chars()
+/// Whether `text` may be the start of a date or range [`DateRange::parse`] takes, typed
+/// key by key (`2`, `2024-0`, `2024/3/`, `2024-01..2024-0`): the reader's prompt does not
+/// refuse such a value until `Enter`. `2024-13` or `2024-02-4` cannot become one.
+pub fn may_become_range(text: &str) -> bool {
+    let part = normal(text.rsplit("..").next().unwrap_or(text));
+    let num = |s: &str| s.parse::<u8>().ok();
+    let pieces: Vec<&str> = part.split('-').collect();
+    let digits_only = pieces.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !digits_only {
+        return false;
+    }
+    match pieces.as_slice() {
+        // A year being typed, or a date all together (`2024030`).
+        [all] if all.len() <= 4 => true,
+        [all] => {
+            let month = &all[4..all.len().min(6)];
+            let day = all.get(6..).unwrap_or("");
+            all.len() < 8
+                && (month.len() < 2 || num(month).is_some_and(|m| (1..=12).contains(&m)))
+                && month.starts_with(['0', '1'])
+                && day.len() < 2
+        }
+        [year, rest @ ..] if year.len() == 4 && rest.len() <= 2 => {
+            rest.iter().zip([12u8, 31]).all(|(p, most)| match p.len() {
+                0 | 1 => true,
+                2 => num(p).is_some_and(|n| (1..=most).contains(&n)),
+                _ => false,
+            })
+        }
+        _ => false,
+    }
+}
+
+/// `text` with full-width digits as ASCII and the marks between a date's parts as `-`.
+fn normal(text: &str) -> String {
+    text.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '/' | '.' | '年' | '月' | '／' | '．' | '－' => '-',
             c => c,
         })
-        .collect();
+        .collect()
+}
+
+/// The first and last day of `2024`, `2024-03` or `2024-03-08`; also written as people
+/// write dates (a hands-on test, session 27): the month and day with one digit (`2024-3-8`),
+/// `/` or `.` between (`2024/03/08`), 年 月 日 (`2024年3月8日`), all together (`20240308`,
+/// `202403`), and in full-width digits (an input method's full-width mode).
+fn period(text: &str) -> Option<(Date, Date)> {
+    let text = normal(text);
     let text = text.strip_suffix(['日', '号']).unwrap_or(&text);
     let text = text.strip_suffix('-').unwrap_or(text);
     let compact = text.bytes().all(|b| b.is_ascii_digit());
@@ -282,6 +319,46 @@ impl fmt::Display for DateRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_being_typed_may_become_one() {
+        for text in [
+            "",
+            "2",
+            "202",
+            "2024",
+            "2024-",
+            "2024-0",
+            "2024-1",
+            "2024-03-",
+            "2024-03-0",
+            "2024/3/",
+            "2024年3月",
+            "20240",
+            "202403",
+            "2024030",
+            "2024-01..",
+            "2024-01..2024-0",
+            "２０２",
+        ] {
+            assert!(may_become_range(text), "{text:?}");
+        }
+        for text in [
+            "2024-13",
+            "2024-00",
+            "2024-02-40",
+            "20242",
+            "20240308x",
+            "2024-3-8-",
+            "x",
+            "12345",
+            "2024-003",
+            "2024-01..2024-13",
+            "明天",
+        ] {
+            assert!(!may_become_range(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn dates_are_read_as_people_write_them() {

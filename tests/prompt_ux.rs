@@ -257,3 +257,37 @@ fn a_preview_that_follows_a_query_of_many_terms_finds_its_hits_once_kept() {
     assert_eq!(app.reader().unwrap().article, selected);
     assert!(app.reader().unwrap().hit_count().1 > 0, "found once kept");
 }
+
+/// A date typed key by key (`t`, then `2024-03-02`) is searched as it grows without the
+/// refusal of each half-typed value (`date:2`, `date:202`, `date:2024-0`, which a hands-on
+/// test saw flicker 查询无效 at most keys); `Enter` on one still refuses it.
+#[test]
+fn a_date_being_typed_is_no_refusal_until_enter() {
+    let opts = Options {
+        source: "test".into(),
+        ..Options::default()
+    };
+    let mut app = support::app_over(dated(), opts);
+    app.update(Action::Resize(100, 30));
+    act(&mut app, Action::OpenSearch);
+    type_on(&mut app, "工会 date:");
+    for c in "2024-03-0".chars() {
+        act(&mut app, Action::SearchInput(c.to_string()));
+        assert_eq!(app.query_error(), None, "at {c}");
+        assert_eq!(app.view().len(), 3, "工会 alone is searched meanwhile");
+        assert!(!header(&app, 100, 30).contains("查询无效"));
+    }
+    act(&mut app, Action::SearchAccept);
+    assert!(
+        app.query_error().is_some_and(|e| e.contains("date:")),
+        "Enter refuses date:2024-03-0"
+    );
+    act(&mut app, Action::SearchInput("2".into()));
+    act(&mut app, Action::SearchAccept);
+    assert_eq!(app.query_error(), None);
+    assert_eq!(app.view().len(), 1, "date:2024-03-02");
+    // Not a date at all is refused as it is typed.
+    act(&mut app, Action::OpenSearch);
+    type_on(&mut app, " date:明");
+    assert!(app.query_error().is_some());
+}

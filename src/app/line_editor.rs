@@ -95,16 +95,25 @@ pub fn check(text: &str, lang: Lang) -> Result<Query, String> {
     if text.chars().nth(MAX_QUERY_CHARS).is_some() {
         return Err(i18n::query_too_long(lang, MAX_QUERY_CHARS));
     }
-    // An operator whose value is not typed yet (`date:`, as the date key opens the prompt)
-    // is no error while typing: what is before it is searched. `Enter` cannot keep it
-    // (see [`check_kept`]).
-    let text = match text.trim_end().rsplit_once(char::is_whitespace) {
-        _ if !(text.trim_end().ends_with(':') || text.trim_end().ends_with('：')) => text,
-        Some((before, last)) if Query::try_parse(last).is_err() => before,
-        None if Query::try_parse(text).is_err() => "",
-        _ => text,
-    };
-    refusal(text, lang)
+    // An operator whose value is not typed yet (`date:`, as the date key opens the prompt),
+    // or a date still being typed (`date:202`, `date:2024-0`), is no error while typing:
+    // what is before it is searched. `Enter` cannot keep it (see [`check_kept`]).
+    let trimmed = text.trim_end();
+    let (before, last) = trimmed
+        .rsplit_once(char::is_whitespace)
+        .unwrap_or(("", trimmed));
+    let unfinished =
+        (last.ends_with([':', '：']) || date_being_typed(last)) && Query::try_parse(last).is_err();
+    refusal(if unfinished { before } else { text }, lang)
+}
+
+/// Whether `term` is a `date:` operator whose value may be the start of a date
+/// ([`crate::date::may_become_range`]), so a refusal of it is only a date not typed whole.
+fn date_being_typed(term: &str) -> bool {
+    ["date:", "date：", "日期:", "日期："]
+        .iter()
+        .find_map(|op| term.strip_prefix(op))
+        .is_some_and(crate::date::may_become_range)
 }
 
 /// The query `Enter` keeps for `text` (or a kept session brings back), or why it is
