@@ -366,8 +366,11 @@ impl App {
             Action::ToggleSort if self.query.is_empty() => {
                 self.status = Some(crate::i18n::sort_needs_search(self.opts.lang).into());
             }
+            // The new order from its first row, as a new search starts (not at the article
+            // that was selected, deep in it).
             Action::ToggleSort => {
                 self.by_date = !self.by_date;
+                self.to_top = true;
                 self.rebuild_view();
             }
             Action::OpenSearch => {
