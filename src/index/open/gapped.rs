@@ -170,25 +170,11 @@ impl Gapped {
         Ok(out)
     }
 
-    /// Its matches in `seg` (among the documents `keep` accepts) as the matcher takes them:
-    /// (document, start, end), ascending (for [`super::spelled::Spelled::together`]).
-    pub(super) fn ranges(
-        &self,
-        seg: &SegmentReader,
-        fields: &Fields,
-        keep: &dyn Fn(DocId) -> bool,
-    ) -> tantivy::Result<Vec<(u32, u32, u32)>> {
-        let mut out = Vec::new();
-        self.for_each_doc(seg, fields, (keep, None), |doc, taken| {
-            out.extend(taken.iter().map(|&(start, end)| (doc, start, end)));
-        })?;
-        Ok(out)
-    }
-
     /// The phrase's matches in each document of `seg` that `keep` accepts and `within`
     /// holds where it has any, handed to `each` a document at a time (ascending) as
-    /// (start, end) in characters, leftmost first without overlaps.
-    fn for_each_doc(
+    /// (start, end) in characters, leftmost first without overlaps (also the literal form of
+    /// a phrase of syllables, pooled with its shapes' matches by `Spelled::ranges`).
+    pub(super) fn for_each_doc(
         &self,
         seg: &SegmentReader,
         fields: &Fields,

@@ -439,11 +439,12 @@ impl Spelled {
         keep: &dyn Fn(DocId) -> bool,
     ) -> tantivy::Result<Vec<(u32, u32, u32)>> {
         let mut out = Vec::new();
-        self.for_each_doc(seg, fields, (keep, None), |doc, taken| {
+        let mut push = |doc: DocId, taken: &[(u32, u32)]| {
             out.extend(taken.iter().map(|&(start, end)| (doc, start, end)));
-        })?;
+        };
+        self.for_each_doc(seg, fields, (keep, None), &mut push)?;
         if let Some(gaps) = &self.gaps {
-            out.extend(gaps.ranges(seg, fields, keep)?);
+            gaps.for_each_doc(seg, fields, (keep, None), &mut push)?;
             out.sort_unstable();
         }
         Ok(out)
