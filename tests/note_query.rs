@@ -151,3 +151,29 @@ fn the_readers_prompt_takes_note_terms() {
     app.update(Action::ClearFilters);
     assert_eq!(listed(&app).len(), 7);
 }
+
+/// Writing a note keeps the reader on the hit it was at (a hands-on test, session 27: the
+/// counter went from 匹配 2/11 to -/11, and `n` started over).
+#[test]
+fn a_note_written_keeps_the_current_hit() {
+    let mut app = noted_app();
+    search_for(&mut app, "工会");
+    app.update(Action::Open);
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    let (current, total) = app.reader().unwrap().hit_count();
+    assert_eq!(current, Some(1), "at the second of {total}");
+    app.update(Action::EditNote);
+    app.update(Action::SearchInput("工会 待核实".into()));
+    app.update(Action::NoteSave);
+    let reader = app.reader().unwrap();
+    assert!(
+        reader.note().is_some_and(|n| n.contains("待核实")),
+        "the note is kept"
+    );
+    assert_eq!(
+        reader.hit_count(),
+        (Some(1), total),
+        "no hit in the note; still the second"
+    );
+}

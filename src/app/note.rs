@@ -220,9 +220,12 @@ impl App {
             let rows = self.rows();
             let width = self.text_width();
             if let Some(reader) = self.reader.as_mut().filter(|r| r.article == editor.article) {
-                reader.set_note((!note.is_empty()).then_some(note), article, &opts);
-                reader.find(article, &self.query);
-                reader.relayout(article, width, &opts, rows);
+                let at = super::reader::Layout {
+                    opts: &opts,
+                    width,
+                    rows,
+                };
+                reader.renote((!note.is_empty()).then_some(note), article, &self.query, at);
             }
         }
         if self.marks.noted || !self.query.notes().is_empty() {

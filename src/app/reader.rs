@@ -11,6 +11,15 @@ use crate::layout::{
 use crate::search::{Query, find_matches};
 use crate::state::Position;
 
+/// Where an article is laid out: the options, the text's width and the rows shown.
+pub struct Layout<'a> {
+    /// The layout options.
+    pub opts: &'a LayoutOptions,
+    /// The text's width in columns.
+    pub width: usize,
+    /// The rows the reader shows.
+    pub rows: usize,
+}
 /// The smallest width the article is laid out at; narrower columns just cut the lines.
 const MIN_LAYOUT_WIDTH: usize = 4;
 
@@ -154,6 +163,19 @@ impl Reader {
             pages.page_of(self.scroll) + 1
         };
         (page, pages.count())
+    }
+
+    /// Shows `note` under the article (a note written or cleared), laid out at `width`, and
+    /// finds the hits of `query` again: the note holds none, so the current hit stays the
+    /// current one (it went back to none, and `n` started over).
+    pub fn renote(&mut self, note: Option<String>, article: &Article, query: &Query, at: Layout) {
+        let (current, total) = (self.current, self.hits.len());
+        self.set_note(note, article, at.opts);
+        self.relayout(article, at.width, at.opts, at.rows);
+        self.find(article, query);
+        if self.hits.len() == total {
+            self.current = current;
+        }
     }
 
     /// Finds the hits of `query` in the laid-out lines.
