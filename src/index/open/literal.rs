@@ -133,25 +133,29 @@ impl Archive {
             return Ok(Vec::new());
         }
         // Without positions: the postings in the headings, for the title hits (the rarest
-        // there alone bounds them).
+        // there alone bounds them; a bigram never in them, none). Each looked up once.
         let mut headings = Vec::new();
         if !positions {
             let inverted = seg.inverted_index(heads).map_err(engine)?;
-            let mut rarest: Option<(u32, TTerm)> = None;
+            let mut rarest: Option<tantivy::postings::TermInfo> = None;
             for (_, gram) in &grams {
                 let t = TTerm::from_field_text(heads, gram);
-                let docs = inverted.doc_freq(&t).map_err(engine)?;
-                if rarest.as_ref().is_none_or(|r| docs < r.0) {
-                    rarest = Some((docs, t));
+                let Some(info) = inverted.get_term_info(&t).map_err(engine)? else {
+                    rarest = None;
+                    break;
+                };
+                if rarest.as_ref().is_none_or(|r| info.doc_freq < r.doc_freq) {
+                    rarest = Some(info);
                 }
             }
-            if let Some((_, t)) = rarest {
-                headings.push(
+            headings.push(match rarest {
+                Some(info) => Some(
                     inverted
-                        .read_postings(&t, IndexRecordOption::WithFreqs)
+                        .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)
                         .map_err(engine)?,
-                );
-            }
+                ),
+                None => None,
+            });
         }
         let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
         let mut counts = Vec::new();
