@@ -210,6 +210,9 @@ pub struct SearchArgs {
     /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
     #[arg(long, value_name = "T")]
     pub tag: Vec<String>,
+    /// Only bookmarked articles.
+    #[arg(long)]
+    pub bookmarked: bool,
     /// Print only how many articles match and how many hits they have, as
     /// `articles<TAB>hits` (with --json, `{"articles": N, "hits": M}`).
     #[arg(long)]

@@ -294,6 +294,7 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
         Command::Search(args) => {
             let query = query_of(&args.query)?;
             let filter = Filter {
+                bookmarked: args.bookmarked,
                 dates: date_range(&args.since, &args.until)?,
                 tags: args.tag.clone(),
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
@@ -301,7 +302,8 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
             .with_notes_of(Some(&query));
             // `--since`/`--until` and `--district` narrow as `date:` and `district:` do:
             // through the index, before anything is read (the filter keeps them too).
-            // Marks need the reading state, and `--district` with a `district:` both.
+            // Marks (`--bookmarked`, `--tag`, `note:`) need the reading state, and `--district`
+            // with a `district:` both.
             let (dates, districts) = (filter.dates, filter.districts.clone());
             let both = !districts.is_empty() && !query.ops().districts.is_empty();
             let filtered = filter.needs_marks() || both;
@@ -314,28 +316,21 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 count: args.count,
                 lang,
             };
-            if let Some(archive) = indexed(&cli, settings) {
-                let query = query.clone().within(dates).in_districts(&districts);
-                let outcome = index::run::search(out, &archive, &keep, filtered, &query, how)?;
-                let range = dates_given(&args.since, &args.until)?;
-                let conditions = Conditions {
-                    districts: &args.district,
-                    query: Some(&args.query),
-                    dates: range.as_deref(),
-                    tags: &args.tag,
-                    ..Conditions::default()
-                };
-                return Ok(tell_nothing(outcome, lang, &conditions));
-            }
-            let collection = load(settings)?;
-            let outcome = commands::search(out, &collection, &keep, &query, how)?;
             let range = dates_given(&args.since, &args.until)?;
             let conditions = Conditions {
                 districts: &args.district,
                 query: Some(&args.query),
+                bookmarked: args.bookmarked,
                 dates: range.as_deref(),
                 tags: &args.tag,
                 ..Conditions::default()
+            };
+            let outcome = match indexed(&cli, settings) {
+                Some(archive) => {
+                    let query = query.clone().within(dates).in_districts(&districts);
+                    index::run::search(out, &archive, &keep, filtered, &query, how)?
+                }
+                None => commands::search(out, &*load(settings)?, &keep, &query, how)?,
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }

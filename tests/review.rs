@@ -307,3 +307,101 @@ fn note_and_tag_refuse_an_unknown_id_bad_tags_and_no_state() {
     assert!(!home.join("state.json").exists());
     assert!(!home.join("xdg-state").exists());
 }
+
+#[test]
+fn search_bookmarked_keeps_only_bookmarked_matches_with_and_without_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let data = archive(home, "a");
+    let state = home.join("state.json");
+    let all = bundled_ids();
+    let (mut store, _) = StateStore::open(Some(state.clone()));
+    let key = store.resolve_source(&SourceId::of(
+        std::slice::from_ref(&data),
+        all.iter().map(String::as_str),
+    ));
+    // 7 does not match the search: bookmarked, but never a result.
+    for id in ["2", "5", "7"] {
+        store.set_bookmarked(&key, id, true);
+    }
+    store.save().unwrap();
+    let (data, state) = (data.to_str().unwrap(), state.to_str().unwrap());
+    let search = |extra: &[&str]| {
+        let mut args = vec!["--data", data, "--state", state, "search", "总工会"];
+        args.extend_from_slice(extra);
+        kanbao_in(home, &args)
+    };
+    let rows = |out: &Output| -> Vec<(String, u64)> {
+        let rows: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        let rows = rows.as_array().map(Vec::as_slice).unwrap_or_default();
+        rows.iter()
+            .map(|r| {
+                (
+                    r["id"].as_str().unwrap().to_owned(),
+                    r["hits"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // The search's rows, in its order, less those not bookmarked.
+    let every = rows(&search(&["--no-index", "--json"]));
+    let expected: Vec<(String, u64)> = every
+        .iter()
+        .filter(|(id, _)| ["2", "5", "7"].contains(&id.as_str()))
+        .cloned()
+        .collect();
+    assert!(
+        !expected.is_empty() && expected.len() < every.len() && expected.len() < 3,
+        "{every:?}"
+    );
+    let hits: u64 = expected.iter().map(|(_, h)| h).sum();
+    let count = format!("{}\t{hits}\n", expected.len());
+    let check = |how: &str| {
+        let out = search(&["--no-index", "--bookmarked", "--json"]);
+        let no_index = rows(&out);
+        assert_eq!(no_index, expected, "{how}: {}", stderr(&out));
+        let out = search(&["--bookmarked", "--json"]);
+        assert_eq!(rows(&out), no_index, "{how}: {}", stderr(&out));
+        // The plain rows too (through the index, a path of their own: streamed best first).
+        let plain = stdout(&search(&["--no-index", "--bookmarked"]));
+        let ids: Vec<&str> = plain.lines().filter_map(|l| l.split('\t').next()).collect();
+        let wanted: Vec<&str> = expected.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, wanted, "{how}");
+        assert_eq!(stdout(&search(&["--bookmarked"])), plain, "{how}");
+        for extra in [&["--no-index"][..], &[]] {
+            let mut args = extra.to_vec();
+            args.extend(["--bookmarked", "--count"]);
+            let out = search(&args);
+            assert_eq!(stdout(&out), count, "{how} {extra:?}: {}", stderr(&out));
+        }
+        let out = search(&["--bookmarked", "--count", "--json"]);
+        let counted: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(counted["articles"], expected.len(), "{how}");
+        assert_eq!(counted["hits"], hits, "{how}");
+    };
+    check("no index built");
+    let out = kanbao_in(home, &["index", data]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    check("through the index");
+    // Only an article not bookmarked matches: exit status 1, and stderr names the condition.
+    for extra in [&["--no-index"][..], &[]] {
+        let mut args = vec![
+            "--data",
+            data,
+            "--state",
+            state,
+            "search",
+            "劲松",
+            "--bookmarked",
+        ];
+        args.extend_from_slice(extra);
+        let out = kanbao_in(home, &args);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{extra:?}");
+        assert!(
+            stderr(&out).contains("已收藏"),
+            "{extra:?}: {}",
+            stderr(&out)
+        );
+    }
+}
