@@ -389,6 +389,45 @@ fn a_kept_search_that_does_not_parse_is_dropped_and_said_to_be() {
 }
 
 #[test]
+fn a_kept_district_that_is_none_is_dropped_and_said_to_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    // A hand-edited state file: one district of the filter is not a district.
+    let (mut store, _) = StateStore::open(Some(path.clone()));
+    let session = kanbao::state::Session {
+        districts: vec!["火星区".into(), "西城区".into()],
+        ..Default::default()
+    };
+    store.set_session("test", session);
+    store.save().unwrap();
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    let mut app = app_with_state(&path, true);
+    // The other district is kept.
+    let xicheng: Vec<String> = load_bundled()
+        .unwrap()
+        .iter()
+        .filter(|a| a.district.as_deref() == Some("西城区"))
+        .map(|a| a.id.clone())
+        .collect();
+    assert!(!xicheng.is_empty());
+    assert_eq!(listed(&app), xicheng);
+    let status = app.status().unwrap_or_default().to_owned();
+    assert!(status.contains("火星区"), "{status}");
+    assert!(status.contains("上次的地区筛选"), "{status}");
+    let screen = screen(&app);
+    assert!(
+        screen.lines().next().unwrap().contains("西城区"),
+        "{screen}"
+    );
+    let status_line = screen.lines().last().unwrap();
+    assert!(status_line.contains("火星区 不是地区"), "{screen}");
+    // Nothing is written for it: the file is as it was until the user changes something.
+    app.save_now().unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
 fn ctrl_c_in_the_prompt_of_the_real_reader_keeps_no_unaccepted_search() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state.json");

@@ -10,7 +10,8 @@ impl App {
     /// The kept session of this data, when `opts.restore` asks for it: applied to `opts`
     /// (search, districts) before the first search, returned for the rest. A kept search
     /// the command line would refuse (an old or hand-edited state file) is left out, and
-    /// `warnings` says so: the reader starts with every article, not a refused query.
+    /// `warnings` says so: the reader starts with every article, not a refused query. So is
+    /// a kept district that is not one (the filter keeps the others).
     pub(super) fn kept_session(
         store: &StateStore,
         opts: &mut Options,
@@ -24,8 +25,17 @@ impl App {
             Ok(_) => opts.query.clone_from(&session.query),
             Err(why) => warnings.push(i18n::kept_search_dropped(opts.lang, &session.query, &why)),
         }
-        opts.filter.districts =
-            crate::filter::DistrictFilter::parse(&session.districts).unwrap_or_default();
+        // A kept district that is none (a hand-edited state file) is left out, and said to
+        // be; the others stay. Like a dropped search, nothing is written for it until the
+        // list is kept again at quit.
+        let (known, unknown): (Vec<&String>, Vec<&String>) = session
+            .districts
+            .iter()
+            .partition(|name| crate::district::parse_district(name).is_ok());
+        opts.filter.districts = crate::filter::DistrictFilter::parse(&known).unwrap_or_default();
+        if !unknown.is_empty() {
+            warnings.push(i18n::kept_districts_dropped(opts.lang, &unknown));
+        }
         Some(session)
     }
 

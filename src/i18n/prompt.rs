@@ -1,5 +1,6 @@
 //! The words of the search prompt seen from the rest of the screen: the header while the
-//! query typed is refused, the empty list while the prompt is open.
+//! query typed is refused, the empty list while the prompt is open; and the status line's
+//! word on a kept search or district filter that cannot be used.
 
 use super::Lang;
 
@@ -26,12 +27,32 @@ pub fn no_articles_in_prompt(lang: Lang) -> &'static str {
 /// hand-edited state file): it is left out, and every article is shown. A long query is
 /// cut to its first 40 characters.
 pub fn kept_search_dropped(lang: Lang, query: &str, why: &str) -> String {
-    let mut shown: String = query.chars().take(40).collect();
-    if shown.len() < query.len() {
-        shown.push('…');
-    }
+    let shown = first_40(query);
     match lang {
         Lang::Zh => format!("上次的搜索 {shown} 无法使用，已显示全部文章：{why}"),
         Lang::En => format!("the last search {shown} cannot be used, showing every article: {why}"),
     }
+}
+
+/// The status line when districts of the district filter kept from the last session are
+/// not districts (a hand-edited state file): they are left out, the others kept. Each is cut
+/// to its first 40 characters.
+pub fn kept_districts_dropped<S: AsRef<str>>(lang: Lang, names: &[S]) -> String {
+    let shown: Vec<String> = names.iter().map(|name| first_40(name.as_ref())).collect();
+    match lang {
+        Lang::Zh => format!("上次的地区筛选中 {} 不是地区，已略去", shown.join("、")),
+        Lang::En => format!(
+            "the last district filter's {} is not a district, left out",
+            shown.join(", ")
+        ),
+    }
+}
+
+/// The first 40 characters of `text`, with `…` when it is longer.
+fn first_40(text: &str) -> String {
+    let mut shown: String = text.chars().take(40).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    shown
 }
