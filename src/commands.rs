@@ -128,6 +128,14 @@ impl<'o> Parts<'o> {
         self.wrote(outcome)
     }
 
+    /// Writes `lines`, rows of text output made elsewhere (see [`search_line`]).
+    pub fn lines(&mut self, lines: &[String]) -> Result<()> {
+        for line in lines {
+            self.out.write_all(line.as_bytes()).map_err(io)?;
+        }
+        self.wrote(Outcome::from_count(lines.len()))
+    }
+
     fn wrote(&mut self, outcome: Outcome) -> Result<()> {
         self.found |= outcome == Outcome::Found;
         self.out.flush().map_err(io)
@@ -333,15 +341,38 @@ pub fn show(
     Ok(Outcome::Found)
 }
 
+/// One row of `kanbao search`: what it prints of a match.
 #[derive(Serialize)]
-struct SearchRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    district: Option<&'a str>,
-    hits: usize,
-    snippet: String,
+pub struct SearchRow<'a> {
+    /// The article's id.
+    pub id: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its primary district, if it names one.
+    pub district: Option<&'a str>,
+    /// Its hits.
+    pub hits: usize,
+    /// The snippet around its first hit (sanitised where it was cut).
+    pub snippet: String,
+    /// Its date as written, when it is a day.
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    pub date: Option<&'a str>,
+}
+
+/// `row` as a line of `kanbao search`'s text output (ended by a line break): id, hits,
+/// title, snippet, then date (empty when unknown) and district last, so that the first
+/// four columns stay where they were.
+pub fn search_line(row: &SearchRow<'_>, lang: Lang) -> String {
+    let date = date_of(row.date).map_or(String::new(), |d| d.to_string());
+    let district = row.district.unwrap_or(Msg::Unstated.text(lang));
+    format!(
+        "{}\t{}\t{}\t{}\t{date}\t{}\n",
+        clean(row.id),
+        row.hits,
+        clean(row.title),
+        row.snippet,
+        clean(district)
+    )
 }
 
 /// The articles of `collection` that `keep` accepts and that match `query` (docs/contract.md §5: every
@@ -469,19 +500,8 @@ pub fn write_found(
         }
     } else {
         for r in &rows {
-            // Date (empty when unknown) and district last, so the first four columns stay.
-            let date = date_of(r.date).map_or(String::new(), |d| d.to_string());
-            let district = r.district.unwrap_or(Msg::Unstated.text(how.lang));
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{date}\t{}",
-                clean(r.id),
-                r.hits,
-                clean(r.title),
-                r.snippet,
-                clean(district)
-            )
-            .map_err(io)?;
+            let line = search_line(r, how.lang);
+            out.write_all(line.as_bytes()).map_err(io)?;
         }
     }
     Ok(Outcome::from_count(rows.len()))

@@ -19,6 +19,7 @@ mod ops;
 mod order;
 mod places;
 mod ranked;
+mod read;
 mod spelled;
 mod verify;
 
@@ -383,41 +384,6 @@ impl Archive {
         self.read_range(slot.file as usize, order.ranges[place as usize], handle)
     }
 
-    /// The article whose JSON is at byte range `(off, len)` of file `fi` (`handle` keeps
-    /// the last file open).
-    fn read_range(
-        &self,
-        fi: usize,
-        (off, len): (u64, u64),
-        handle: &mut Option<(u32, File)>,
-    ) -> Result<Article, String> {
-        let file = &self.files[fi];
-        let fi = fi as u32;
-        if handle.as_ref().is_none_or(|h| h.0 != fi) {
-            *handle = Some((fi, File::open(&file.path).map_err(engine)?));
-        }
-        let Some((_, data)) = handle.as_mut() else {
-            return Err("no file".into());
-        };
-        if off.saturating_add(len) > file.meta.fingerprint.size {
-            return Err("article beyond the end of its file".into());
-        }
-        let mut buf = vec![0u8; usize::try_from(len).map_err(engine)?];
-        read_at(data, off, &mut buf).map_err(engine)?;
-        // Checked whole by simdutf8 (CJK ~10x faster than serde_json's check of each string).
-        let text = simdutf8::basic::from_utf8(&buf)
-            .map_err(|_| format!("{}: not UTF-8 at byte {off}", file.path.display()))?;
-        let mut article: Article =
-            serde_json::from_str(text).map_err(|e| format!("{}: {e}", file.path.display()))?;
-        // As the loader keeps it: a date that is not a real day is no date, and an article
-        // without a newspaper's name has its page's.
-        crate::load::settle_dates(std::slice::from_mut(&mut article));
-        if article.source.is_none() {
-            article.source.clone_from(&file.meta.page_source);
-        }
-        Ok(article)
-    }
-
     /// The whole articles at these places of the collection order, in that order, read on
     /// all cores.
     pub fn articles(&self, places: &[u32]) -> Result<Vec<Article>, String> {
@@ -430,48 +396,6 @@ impl Archive {
             })
             .collect();
         self.read_all(&at)
-    }
-
-    /// The articles at these byte ranges of these files, in that order, read on all cores.
-    fn read_all(&self, at: &[(usize, (u64, u64))]) -> Result<Vec<Article>, String> {
-        let cores = crate::cores();
-        let chunk = if at.len() < 256 {
-            at.len().max(1)
-        } else {
-            at.len().div_ceil(cores)
-        };
-        let parts: Vec<Result<Vec<Article>, String>> = std::thread::scope(|s| {
-            let handles: Vec<_> = at
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        // Read in file and byte order (each file opened once, read
-                        // forwards), handed back in the order asked.
-                        let mut order: Vec<usize> = (0..part.len()).collect();
-                        order.sort_unstable_by_key(|&i| part[i]);
-                        let mut read: Vec<Option<Article>> = vec![None; part.len()];
-                        let mut handle = None;
-                        for i in order {
-                            let (fi, range) = part[i];
-                            read[i] = Some(self.read_range(fi, range, &mut handle)?);
-                        }
-                        Ok(read.into_iter().flatten().collect())
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err("a reader thread failed".into()))
-                })
-                .collect()
-        });
-        let mut out = Vec::with_capacity(at.len());
-        for part in parts {
-            out.extend(part?);
-        }
-        Ok(out)
     }
 
     /// Places (in collection order, ascending) of the articles that may match `query`.
@@ -552,18 +476,4 @@ impl Archive {
         counts.sort_by_key(|(k, _)| k.rank());
         Ok(counts)
     }
-}
-
-/// Fills `buf` from byte `off` of `file`.
-#[cfg(unix)]
-fn read_at(file: &mut File, off: u64, buf: &mut [u8]) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, off)
-}
-
-/// Fills `buf` from byte `off` of `file`.
-#[cfg(not(unix))]
-fn read_at(file: &mut File, off: u64, buf: &mut [u8]) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    file.seek(SeekFrom::Start(off))?;
-    file.read_exact(buf)
 }

@@ -23,6 +23,7 @@ const FIRST_LIST: usize = 64;
 /// Articles listed at a time: the output streams, and a closed pipe stops the work.
 const LIST_CHUNK: usize = 1024;
 
+mod rows;
 mod search;
 pub use search::search;
 

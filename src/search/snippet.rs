@@ -28,9 +28,22 @@ pub struct Snippet {
 /// for an article with no paragraphs). Lines are cut between grapheme clusters, never
 /// through a character; about a third of the width is kept before the hit as context.
 pub fn snippet(article: &Article, query: &Query, width: usize) -> Snippet {
+    let byline = article.byline.as_deref();
+    snippet_of(&article.paragraphs, byline, &article.title, query, width)
+}
+
+/// [`snippet()`] of an article given by its parts: its paragraphs, its byline and its
+/// title (for rows read without making an [`Article`]).
+pub fn snippet_of<S: AsRef<str>>(
+    paragraphs: &[S],
+    byline: Option<&str>,
+    title: &str,
+    query: &Query,
+    width: usize,
+) -> Snippet {
     // Sanitised first (escape sequences gone, other controls and bidi overrides visible),
     // as everything from the data that reaches a terminal.
-    let body = article.paragraphs.iter().chain(&article.byline);
+    let body = paragraphs.iter().map(AsRef::as_ref).chain(byline);
     for field in body {
         let field = sanitize(field);
         let matches = find_matches(&field, query);
@@ -39,7 +52,7 @@ pub fn snippet(article: &Article, query: &Query, width: usize) -> Snippet {
             return cut(&field, focus, &matches, width);
         }
     }
-    let field = sanitize(article.paragraphs.first().unwrap_or(&article.title));
+    let field = sanitize(paragraphs.first().map_or(title, AsRef::as_ref));
     let matches = find_matches(&field, query);
     cut(&field, 0..0, &matches, width)
 }
@@ -121,19 +134,26 @@ fn cluster(at: usize, g: &str) -> Cluster<'_> {
 /// Cuts `text` to `width` columns keeping `focus` (a byte range) in view, and maps `matches`
 /// (byte ranges in `text`) into the result.
 fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) -> Snippet {
-    // Only the part of a long paragraph near the hit can be shown: cluster that alone.
-    let part = window(text, &focus, width);
-    cut_part(text, part, focus, matches, width)
+    // Only the part of a long paragraph near the hit can be shown: cluster that alone. A
+    // narrow part first (two bytes a column each side: a Chinese line takes 1.5); a snippet
+    // that reached neither of its ends is the one the wide part gives.
+    let near = window(text, &focus, width.saturating_mul(2).saturating_add(8));
+    if let (snippet, false) = cut_part(text, near, focus.clone(), matches, width) {
+        return snippet;
+    }
+    let part = window(text, &focus, width.saturating_mul(4).max(64));
+    cut_part(text, part, focus, matches, width).0
 }
 
-/// [`cut`] looking only at `text[part]` (which holds `focus`).
+/// [`cut`] looking only at `text[part]` (which holds `focus`); also whether the snippet
+/// reaches an end of `part` that is not an end of `text` (then a wider part may give more).
 fn cut_part(
     text: &str,
     part: Range<usize>,
     focus: Range<usize>,
     matches: &[Range<usize>],
     width: usize,
-) -> Snippet {
+) -> (Snippet, bool) {
     let (cut_before, cut_after) = (part.start > 0, part.end < text.len());
     let cs = clusters(text, part);
     let n = cs.len();
@@ -178,6 +198,7 @@ fn cut_part(
         }
     }
 
+    let short = (l == 0 && cut_before) || (r == n && cut_after);
     let mut out = Snippet::default();
     if cut_at_start(l) && width > 0 {
         out.text.push_str(ELLIPSIS);
@@ -221,16 +242,15 @@ fn cut_part(
             }
         }
     }
-    out
+    (out, short)
 }
 
-/// The byte range of `text` that a snippet `width` columns wide around `focus` can reach.
-/// A column takes at most 4 bytes in ordinary text (1 for ASCII, 1.5 for Chinese, 2 for an
-/// emoji), so `4 × width` bytes each side is enough; text with many zero-width marks only
-/// makes the snippet come out shorter, never wider. Both ends are grapheme cluster
-/// boundaries.
-fn window(text: &str, focus: &Range<usize>, width: usize) -> Range<usize> {
-    let reach = width.saturating_mul(4).max(64);
+/// The byte range of `text` within `reach` bytes of `focus` on each side (the whole text
+/// when that cannot hold it). A column takes at most 4 bytes in ordinary text (1 for ASCII,
+/// 1.5 for Chinese, 2 for an emoji), so `4 × width` bytes each side is enough for a
+/// snippet `width` columns wide; text with many zero-width marks only makes the snippet
+/// come out shorter, never wider. Both ends are grapheme cluster boundaries.
+fn window(text: &str, focus: &Range<usize>, reach: usize) -> Range<usize> {
     let start = cluster_start(text, focus.start.saturating_sub(reach));
     let end = cluster_start(text, focus.end.saturating_add(reach).min(text.len()));
     if start <= focus.start && end >= focus.end {
@@ -308,11 +328,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Looking only at the window gives the same snippet as looking at everything.
+        /// Looking only at the window (narrow, then wide when the snippet reaches an end of
+        /// the narrow one) gives the same snippet as looking at everything.
         #[test]
         fn the_window_changes_nothing(
             pieces in proptest::collection::vec(
-                proptest::sample::select(&["工会", "，", "MALL ", "😀", "e\u{301}", "１５％", "a"][..]),
+                proptest::sample::select(&[
+                    "工会", "，", "MALL ", "😀", "e\u{301}", "１５％", "a", "o\u{301}\u{302}\u{303}\u{304}",
+                ][..]),
                 0..400,
             ),
             at in 0usize..400,
@@ -328,7 +351,7 @@ mod tests {
             let matches = [focus.clone()];
             proptest::prop_assert_eq!(
                 cut(&text, focus.clone(), &matches, width),
-                cut_part(&text, 0..text.len(), focus, &matches, width)
+                cut_part(&text, 0..text.len(), focus, &matches, width).0
             );
         }
     }
@@ -338,7 +361,7 @@ mod tests {
         // e + combining acute: the window must not start on the mark.
         let text = format!("{}e\u{301}{}工会", "x".repeat(100), "y".repeat(100));
         let focus = text.len() - 6..text.len();
-        let part = window(&text, &focus, 1);
+        let part = window(&text, &focus, 64);
         assert!(part.start == 0 || !text[part.start..].starts_with('\u{301}'));
         assert_eq!(cluster_start(&text, 101), 100);
     }

@@ -347,6 +347,17 @@ impl Archive {
         let at: Vec<(usize, (u64, u64))> = found.iter().map(|m| (m.doc.0, m.range)).collect();
         self.read_all(&at)
     }
+
+    /// `make` applied to each match with its article's JSON text, in the order of `found`,
+    /// on all cores (for what needs only part of each article).
+    pub fn read_each_match<T: Send>(
+        &self,
+        found: &[Match],
+        make: impl Fn(&Match, &str) -> Result<T, String> + Sync,
+    ) -> Result<Vec<T>, String> {
+        let at: Vec<(usize, (u64, u64))> = found.iter().map(|m| (m.doc.0, m.range)).collect();
+        self.read_each(&at, |i, _, text| make(&found[i], text))
+    }
 }
 
 pub use super::cursor::Counted;

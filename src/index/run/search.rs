@@ -200,6 +200,12 @@ fn write_chunk(
     query: &Query,
     how: commands::SearchOutput,
 ) -> Result<()> {
+    if checked && !how.json {
+        // `keep` holds for every checked match: the index applied the filter's dates and
+        // districts as the query's, and a filter it cannot apply made the matcher check.
+        let lines = super::rows::checked_lines(archive, chunk, query, how).map_err(failed)?;
+        return parts.lines(&lines);
+    }
     let articles = archive.read_matches(chunk).map_err(failed)?;
     if checked {
         let found: Vec<(&Article, usize)> = articles
