@@ -4,6 +4,7 @@
 mod error;
 mod note;
 mod ops;
+mod quick;
 
 pub use error::QueryError;
 pub use note::NoteFilter;

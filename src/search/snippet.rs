@@ -44,7 +44,8 @@ pub fn snippet_of<S: AsRef<str>>(
     // Sanitised first (escape sequences gone, other controls and bidi overrides visible),
     // as everything from the data that reaches a terminal.
     let body = paragraphs.iter().map(AsRef::as_ref).chain(byline);
-    for field in body {
+    // A field the query cannot match in is passed over unfolded.
+    for field in body.filter(|field| query.may_match_in(field)) {
         let field = sanitize(field);
         let matches = find_matches(&field, query);
         if let Some(first) = matches.first() {

@@ -1,0 +1,126 @@
+//! A quick look at raw text for whether a query can match in it at all, before it is
+//! sanitised and folded: a snippet passes over the paragraphs before the first hit this
+//! way, at the cost of a byte search rather than a fold.
+//!
+//! Only a literal term whose folded form starts with a Han character is looked for: in the
+//! folded text its match starts with that character, which only that character itself or
+//! a compatibility character (a Kangxi radical, an enclosed or squared ideograph, a CJK
+//! compatibility ideograph …) folds to. Sanitising makes no Han character, and folding
+//! makes one only from those. Any other term may match anywhere.
+
+use super::{Query, Term};
+
+impl Query {
+    /// Whether some term of the query may match in `raw` once it is sanitised and folded:
+    /// `false` only when none can.
+    pub fn may_match_in(&self, raw: &str) -> bool {
+        self.terms().iter().any(|t| t.may_match_in(raw))
+    }
+}
+
+impl Term {
+    /// Whether this term may match in `raw` once it is sanitised and folded.
+    fn may_match_in(&self, raw: &str) -> bool {
+        if self.pinyin.is_some() || self.gaps.is_some() {
+            return true;
+        }
+        let Some(first) = self.folded.chars().next().filter(|&c| is_han(c)) else {
+            return true;
+        };
+        let mut bytes = [0; 4];
+        let first = first.encode_utf8(&mut bytes).as_bytes();
+        memchr::memmem::find(raw.as_bytes(), first).is_some() || has_compatibility_han(raw)
+    }
+}
+
+/// A character of the CJK Unified Ideographs or their Extension A.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Whether `raw` holds a character from the blocks whose characters fold to Han ones (a
+/// superset: every character of the block, not only those that do): U+2E80–U+2FFF
+/// (radicals), U+3038–U+303A (Hangzhou numerals), U+3190–U+33FF (kanbun, enclosed and
+/// squared forms), U+F900–U+FAFF (compatibility ideographs), U+1F200–U+1F27F (enclosed
+/// ideographic supplement) and U+2F800–U+2FA1F (its supplement).
+fn has_compatibility_han(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    // The lead bytes of those ranges; each hit is looked at more closely.
+    let near = |i: usize| {
+        matches!(
+            (b[i], b.get(i + 1), b.get(i + 2)),
+            (0xE2, Some(0xBA..=0xBF), _)
+                | (0xE3, Some(0x80), Some(0xB8..=0xBA))
+                | (0xE3, Some(0x86..=0x8F), _)
+                | (0xEF, Some(0xA4..=0xAB), _)
+        )
+    };
+    let has = |bytes: &[u8]| memchr::memmem::find(b, bytes).is_some();
+    memchr::memchr3_iter(0xE2, 0xE3, 0xEF, b).any(near)
+        || has(&[0xF0, 0x9F, 0x88])
+        || has(&[0xF0, 0x9F, 0x89])
+        || has(&[0xF0, 0xAF])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::sanitize;
+    use crate::search::find_matches;
+
+    /// Every character that folds to text holding a Han character, among a wide sample of
+    /// the compatibility blocks, is seen by the quick look.
+    #[test]
+    fn every_character_that_folds_to_han_is_seen() {
+        let ranges = [
+            0x2E80..0x3400u32,
+            0xF900..0xFB00,
+            0x1_F100..0x1_F300,
+            0x2_F800..0x2_FA20,
+            0xFF00..0xFFF0,
+            0x2460..0x2800,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let folded = crate::search::fold::fold(&c.to_string());
+            if folded.chars().any(is_han) {
+                assert!(
+                    has_compatibility_han(&c.to_string()),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_han_term_is_looked_for_and_others_may_match_anywhere() {
+        let q = Query::parse("驿站");
+        assert!(q.may_match_in("工会驿站"));
+        assert!(!q.may_match_in("工会，“服务站”。"));
+        // Folded forms: a compatibility character, a zero-width mark, an escape sequence.
+        assert!(Query::parse("金").may_match_in("\u{F90A}"));
+        assert!(q.may_match_in("驿\u{200B}站"));
+        assert!(q.may_match_in("驿\u{1b}[0m站"));
+        for other in ["yizhan", "\"工会 驿站\"", "ABC", "１２"] {
+            assert!(Query::parse(other).may_match_in("无关"), "{other}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Where the quick look says no, the matcher finds nothing.
+        #[test]
+        fn no_means_no_match(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "工", "会", "驿", "站", "\u{2F2F}", "\u{F9E8}", "\u{3231}", "\u{200B}", "\u{1b}[0m",
+                "，", "“", "a", "A", "\u{3000}", "\u{3038}", "㍿",
+            ]), 0..12),
+            query in proptest::sample::select(vec!["工会", "驿站", "会", "站", "株式", "十", "工 站"]),
+        ) {
+            let text: String = parts.concat();
+            let q = Query::parse(query);
+            if !q.may_match_in(&text) {
+                proptest::prop_assert!(find_matches(&sanitize(&text), &q).is_empty(), "{text:?}");
+            }
+        }
+    }
+}
