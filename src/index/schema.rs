@@ -295,7 +295,7 @@ struct GramStream<'a> {
     /// Pinyin tokens of the current character still to hand out.
     pending: Vec<[u8; 2]>,
     /// Readings of the current character still to hand out (`Mode::Reading`).
-    readings: &'static [Box<[u8]>],
+    readings: &'static [&'static [u8]],
     token: Token,
 }
 

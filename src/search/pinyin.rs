@@ -14,70 +14,29 @@
 
 mod dfa;
 
-use std::sync::OnceLock;
-
-use pinyin::ToPinyinMulti;
-
 /// The longest term matched by pinyin: offsets live in a `u64` bit mask.
 const MAX_TERM: usize = 63;
+
+/// The table build.rs makes: `IDS`, `SETS` and `SYLLABLES`.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/pinyin_table.rs"));
+}
 
 /// Reading sets of every BMP character.
 struct Table {
     /// Reading-set id of each BMP code point; 0 means "no reading". A fixed-size array, so
     /// indexing with a masked code point needs no bounds check.
-    ids: Box<[u16; 0x1_0000]>,
+    ids: &'static [u16; 0x1_0000],
     /// Reading sets by id (index 0 is the empty set).
-    sets: Vec<Vec<Box<[u8]>>>,
+    sets: &'static [&'static [&'static [u8]]],
 }
 
 fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(build_table)
-}
-
-fn build_table() -> Table {
-    let mut ids = Box::new([0u16; 0x1_0000]);
-    let mut sets: Vec<Vec<Box<[u8]>>> = vec![Vec::new()];
-    let mut interned = std::collections::HashMap::new();
-    for (cp, slot) in ids.iter_mut().enumerate() {
-        let Some(c) = u32::try_from(cp).ok().and_then(char::from_u32) else {
-            continue;
-        };
-        let Some(multi) = c.to_pinyin_multi() else {
-            continue;
-        };
-        let mut readings: Vec<Box<[u8]>> = Vec::new();
-        for reading in multi {
-            let plain = ascii_reading(reading.plain());
-            if !plain.is_empty() && !readings.contains(&plain) {
-                readings.push(plain);
-            }
-        }
-        if readings.is_empty() {
-            continue;
-        }
-        readings.sort();
-        let next_id = sets.len();
-        let id = *interned.entry(readings.clone()).or_insert_with(|| {
-            sets.push(readings);
-            next_id
-        });
-        *slot = u16::try_from(id).unwrap_or(0);
-    }
-    Table { ids, sets }
-}
-
-/// A toneless reading as ASCII letters: ü becomes `v`, ê becomes `e`, anything else is dropped.
-fn ascii_reading(plain: &str) -> Box<[u8]> {
-    plain
-        .chars()
-        .filter_map(|c| match c {
-            'ü' => Some(b'v'),
-            'ê' => Some(b'e'),
-            c if c.is_ascii_alphabetic() => u8::try_from(c.to_ascii_lowercase()).ok(),
-            _ => None,
-        })
-        .collect()
+    static TABLE: Table = Table {
+        ids: &generated::IDS,
+        sets: &generated::SETS,
+    };
+    &TABLE
 }
 
 /// The reading-set id of `c`, or 0 when it has no pinyin.
@@ -90,19 +49,15 @@ fn set_of(t: &Table, c: u32) -> usize {
 
 /// The distinct toneless readings of `c` as the matcher spells them (ü as `v`, ê as `e`);
 /// empty when it has none (the index's reading tokens are these).
-pub(crate) fn readings(c: char) -> &'static [Box<[u8]>] {
+pub(crate) fn readings(c: char) -> &'static [&'static [u8]] {
     let t = table();
-    &t.sets[set_of(t, c as u32)]
+    t.sets[set_of(t, c as u32)]
 }
 
 /// Every distinct reading of every character, sorted (the index's queries look through
 /// them to learn which readings a piece of a term can stand for).
-pub(crate) fn syllables() -> &'static [Box<[u8]>] {
-    static ALL: OnceLock<Vec<Box<[u8]>>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let all: std::collections::BTreeSet<&Box<[u8]>> = table().sets.iter().flatten().collect();
-        all.into_iter().cloned().collect()
-    })
+pub(crate) fn syllables() -> &'static [&'static [u8]] {
+    &generated::SYLLABLES
 }
 
 /// Whether the typed letter `typed` may stand for `reading[k]`.
@@ -159,7 +114,7 @@ impl PinyinPattern {
         for (set_id, readings) in t.sets.iter().enumerate() {
             for from in 0..len {
                 let mut mask = 0u64;
-                for reading in readings {
+                for reading in readings.iter() {
                     let (starts_with, prefix_of) = compare(term, from, reading);
                     if starts_with {
                         mask |= 1 << (from + reading.len());
@@ -186,7 +141,7 @@ impl PinyinPattern {
                 starts[(cp >> 6) & 1023] |= 1 << (cp & 63);
             }
         }
-        let dfa = dfa::Dfa::new(&t.ids, &next, len, &starts);
+        let dfa = dfa::Dfa::new(t.ids, &next, len, &starts);
         Some(PinyinPattern {
             len,
             next,
