@@ -93,17 +93,23 @@ pub(super) fn newest(files: &[FileIndex], k: usize) -> Result<Vec<Slot>, String>
     }
     for (fi, file) in files.iter().enumerate() {
         for (si, seg) in file.searcher.segment_readers().iter().enumerate() {
-            let [ord, hi, lo, len] = ["ord", "dhi", "dlo", "dlen"].map(|name| column(seg, name));
-            let (ord, hi, lo, len) = (ord?, hi?, lo?, len?);
-            for doc in 0..seg.max_doc() as usize {
+            // The date's first 8 bytes decide for most documents: one older than the
+            // oldest kept is passed over without reading its other columns.
+            let hi = column(seg, "dhi")?;
+            let [ord, lo, len] = ["ord", "dlo", "dlen"].map(|name| values(seg, name));
+            let (ord, lo, len) = (ord?, lo?, len?);
+            for (doc, &hi) in (0u32..).zip(&hi) {
+                if heap.len() == k && heap.peek().is_some_and(|top| hi < top.0.0.0) {
+                    continue;
+                }
                 let slot = Slot {
                     file: fi as u32,
-                    addr: DocAddress::new(si as u32, doc as u32),
+                    addr: DocAddress::new(si as u32, doc),
                 };
                 let entry = (
-                    Reverse((hi[doc], lo[doc], len[doc])),
+                    Reverse((hi, lo.at(doc), len.at(doc))),
                     fi as u32,
-                    ord[doc],
+                    ord.at(doc),
                     slot,
                 );
                 if heap.len() < k {
