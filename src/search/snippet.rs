@@ -137,7 +137,8 @@ fn cluster(at: usize, g: &str) -> Cluster<'_> {
 fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) -> Snippet {
     // Only the part of a long paragraph near the hit can be shown: cluster that alone. A
     // narrow part first (two bytes a column each side: a Chinese line takes 1.5); a snippet
-    // that reached neither of its ends is the one the wide part gives.
+    // that reached neither of its ends, from a part that does not fit but for its
+    // ellipses, is the one the wide part gives.
     let near = window(text, &focus, width.saturating_mul(2).saturating_add(8));
     if let (snippet, false) = cut_part(text, near, focus.clone(), matches, width) {
         return snippet;
@@ -146,8 +147,9 @@ fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) 
     cut_part(text, part, focus, matches, width).0
 }
 
-/// [`cut`] looking only at `text[part]` (which holds `focus`); also whether the snippet
-/// reaches an end of `part` that is not an end of `text` (then a wider part may give more).
+/// [`cut`] looking only at `text[part]` (which holds `focus`); also whether a wider part
+/// may give another snippet: when this one reaches an end of `part` that is not an end of
+/// `text`, or when all of `part` fits but for its ellipses.
 fn cut_part(
     text: &str,
     part: Range<usize>,
@@ -199,7 +201,11 @@ fn cut_part(
         }
     }
 
-    let short = (l == 0 && cut_before) || (r == n && cut_after);
+    // A wider part gives another snippet only when this one reaches an end of the part, or
+    // when the part's clusters fit without ellipses: then a wider part with nothing more to
+    // show (zero-width clusters: a soft hyphen, U+2061–U+2064) fits whole, uncut.
+    let short = (cut_before || cut_after)
+        && ((l == 0 && cut_before) || (r == n && cut_after) || widths[n] <= width);
     let mut out = Snippet::default();
     if cut_at_start(l) && width > 0 {
         out.text.push_str(ELLIPSIS);
@@ -353,6 +359,52 @@ mod tests {
             proptest::prop_assert_eq!(
                 cut(&text, focus.clone(), &matches, width),
                 cut_part(&text, 0..text.len(), focus, &matches, width).0
+            );
+        }
+    }
+
+    /// A part that fits but for its ellipses, with only zero-width clusters (soft hyphens)
+    /// beyond it: the whole text fits, and the narrow part must not cut it.
+    #[test]
+    fn zero_width_clusters_beyond_the_narrow_part_are_not_cut_off() {
+        let text = format!("{}<m>", "\u{AD}".repeat(10));
+        let focus = text.len() - 2..text.len() - 1;
+        let s = cut(&text, focus.clone(), std::slice::from_ref(&focus), 3);
+        assert_eq!(s.text, text);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        /// The narrow part gives the snippet the wide part alone gives, with zero-width
+        /// clusters (soft hyphens, invisible operators) in the text too.
+        #[test]
+        fn the_narrow_window_changes_nothing(
+            before in proptest::collection::vec(proptest::sample::select(&["\u{AD}", "\u{2064}", "a"][..]), 0..40),
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "工会", "，", "MALL ", "😀", "e\u{301}", "a", "o\u{301}\u{302}\u{303}\u{304}",
+                    "\u{AD}", "\u{2064}", "\u{7}",
+                ][..]),
+                0..40,
+            ),
+            after in proptest::collection::vec(proptest::sample::select(&["\u{AD}", "\u{2064}", "a"][..]), 0..40),
+            at in 0usize..400,
+            width in 0usize..40,
+        ) {
+            let (before, middle) = (before.concat(), pieces.concat());
+            let text = [before.as_str(), &middle, &after.concat()].concat();
+            // The hit in the middle part, the zero-width ones around it.
+            let mut start = before.len() + at % (middle.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let focus = start..end;
+            let matches = [focus.clone()];
+            let wide = window(&text, &focus, width.saturating_mul(4).max(64));
+            proptest::prop_assert_eq!(
+                cut(&text, focus.clone(), &matches, width),
+                cut_part(&text, wide, focus, &matches, width).0
             );
         }
     }
