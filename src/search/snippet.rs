@@ -144,7 +144,11 @@ fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) 
         return snippet;
     }
     let part = window(text, &focus, width.saturating_mul(4).max(64));
-    cut_part(text, part, focus, matches, width).0
+    if let (snippet, false) = cut_part(text, part, focus.clone(), matches, width) {
+        return snippet;
+    }
+    // Text of many bytes a column (stacked marks, zero-width clusters): all of it.
+    cut_part(text, 0..text.len(), focus, matches, width).0
 }
 
 /// [`cut`] looking only at `text[part]` (which holds `focus`); also whether a wider part
@@ -335,13 +339,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Looking only at the window (narrow, then wide when the snippet reaches an end of
-        /// the narrow one) gives the same snippet as looking at everything.
+        /// Looking only at the window (narrow, then wide, then everything, each when the
+        /// snippet may differ in a wider part) gives the same snippet as looking at
+        /// everything, soft hyphens (zero-width clusters) too.
         #[test]
         fn the_window_changes_nothing(
             pieces in proptest::collection::vec(
                 proptest::sample::select(&[
-                    "工会", "，", "MALL ", "😀", "e\u{301}", "１５％", "a", "o\u{301}\u{302}\u{303}\u{304}",
+                    "工会", "，", "MALL ", "😀", "e\u{301}", "１５％", "a", "o\u{301}\u{302}\u{303}\u{304}", "\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}",
                 ][..]),
                 0..400,
             ),
@@ -373,12 +378,21 @@ mod tests {
         assert_eq!(s.text, text);
     }
 
+    /// Soft hyphens beyond the wide part too: the whole text fits, and is shown uncut.
+    #[test]
+    fn zero_width_clusters_beyond_the_wide_part_are_not_cut_off() {
+        let text = format!("{}<m>", "\u{AD}".repeat(40));
+        let focus = text.len() - 2..text.len() - 1;
+        let s = cut(&text, focus.clone(), std::slice::from_ref(&focus), 3);
+        assert_eq!(s.text, text);
+    }
+
     proptest::proptest! {
         #![proptest_config(ProptestConfig::with_cases(2048))]
-        /// The narrow part gives the snippet the wide part alone gives, with zero-width
-        /// clusters (soft hyphens, invisible operators) in the text too.
+        /// The windows give the snippet the whole text gives, with runs of zero-width
+        /// clusters (soft hyphens, invisible operators) around the hit.
         #[test]
-        fn the_narrow_window_changes_nothing(
+        fn zero_width_runs_change_nothing(
             before in proptest::collection::vec(proptest::sample::select(&["\u{AD}", "\u{2064}", "a"][..]), 0..40),
             pieces in proptest::collection::vec(
                 proptest::sample::select(&[
@@ -401,10 +415,9 @@ mod tests {
             let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
             let focus = start..end;
             let matches = [focus.clone()];
-            let wide = window(&text, &focus, width.saturating_mul(4).max(64));
-            proptest::prop_assert_eq!(
+                        proptest::prop_assert_eq!(
                 cut(&text, focus.clone(), &matches, width),
-                cut_part(&text, wide, focus, &matches, width).0
+                cut_part(&text, 0..text.len(), focus, &matches, width).0
             );
         }
     }
