@@ -137,17 +137,23 @@ fn cluster(at: usize, g: &str) -> Cluster<'_> {
 fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) -> Snippet {
     // Only the part of a long paragraph near the hit can be shown: cluster that alone. A
     // narrow part first (two bytes a column each side: a Chinese line takes 1.5); a snippet
-    // that reached neither of its ends is the one the wide part gives.
+    // that reached neither of its ends, from a part that does not fit but for its
+    // ellipses, is the one the wide part gives.
     let near = window(text, &focus, width.saturating_mul(2).saturating_add(8));
     if let (snippet, false) = cut_part(text, near, focus.clone(), matches, width) {
         return snippet;
     }
     let part = window(text, &focus, width.saturating_mul(4).max(64));
-    cut_part(text, part, focus, matches, width).0
+    if let (snippet, false) = cut_part(text, part, focus.clone(), matches, width) {
+        return snippet;
+    }
+    // Text of many bytes a column (stacked marks, zero-width clusters): all of it.
+    cut_part(text, 0..text.len(), focus, matches, width).0
 }
 
-/// [`cut`] looking only at `text[part]` (which holds `focus`); also whether the snippet
-/// reaches an end of `part` that is not an end of `text` (then a wider part may give more).
+/// [`cut`] looking only at `text[part]` (which holds `focus`); also whether a wider part
+/// may give another snippet: when this one reaches an end of `part` that is not an end of
+/// `text`, or when all of `part` fits but for its ellipses.
 fn cut_part(
     text: &str,
     part: Range<usize>,
@@ -199,7 +205,11 @@ fn cut_part(
         }
     }
 
-    let short = (l == 0 && cut_before) || (r == n && cut_after);
+    // A wider part gives another snippet only when this one reaches an end of the part, or
+    // when the part's clusters fit without ellipses: then a wider part with nothing more to
+    // show (zero-width clusters: a soft hyphen, U+2061–U+2064) fits whole, uncut.
+    let short = (cut_before || cut_after)
+        && ((l == 0 && cut_before) || (r == n && cut_after) || widths[n] <= width);
     let mut out = Snippet::default();
     if cut_at_start(l) && width > 0 {
         out.text.push_str(ELLIPSIS);
@@ -329,13 +339,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Looking only at the window (narrow, then wide when the snippet reaches an end of
-        /// the narrow one) gives the same snippet as looking at everything.
+        /// Looking only at the window (narrow, then wide, then everything, each when the
+        /// snippet may differ in a wider part) gives the same snippet as looking at
+        /// everything, soft hyphens (zero-width clusters) too.
         #[test]
         fn the_window_changes_nothing(
             pieces in proptest::collection::vec(
                 proptest::sample::select(&[
-                    "工会", "，", "MALL ", "😀", "e\u{301}", "１５％", "a", "o\u{301}\u{302}\u{303}\u{304}",
+                    "工会", "，", "MALL ", "😀", "e\u{301}", "１５％", "a", "o\u{301}\u{302}\u{303}\u{304}", "\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}\u{AD}",
                 ][..]),
                 0..400,
             ),
@@ -351,6 +362,60 @@ mod tests {
             let focus = start..end;
             let matches = [focus.clone()];
             proptest::prop_assert_eq!(
+                cut(&text, focus.clone(), &matches, width),
+                cut_part(&text, 0..text.len(), focus, &matches, width).0
+            );
+        }
+    }
+
+    /// A part that fits but for its ellipses, with only zero-width clusters (soft hyphens)
+    /// beyond it: the whole text fits, and the narrow part must not cut it.
+    #[test]
+    fn zero_width_clusters_beyond_the_narrow_part_are_not_cut_off() {
+        let text = format!("{}<m>", "\u{AD}".repeat(10));
+        let focus = text.len() - 2..text.len() - 1;
+        let s = cut(&text, focus.clone(), std::slice::from_ref(&focus), 3);
+        assert_eq!(s.text, text);
+    }
+
+    /// Soft hyphens beyond the wide part too: the whole text fits, and is shown uncut.
+    #[test]
+    fn zero_width_clusters_beyond_the_wide_part_are_not_cut_off() {
+        let text = format!("{}<m>", "\u{AD}".repeat(40));
+        let focus = text.len() - 2..text.len() - 1;
+        let s = cut(&text, focus.clone(), std::slice::from_ref(&focus), 3);
+        assert_eq!(s.text, text);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        /// The windows give the snippet the whole text gives, with runs of zero-width
+        /// clusters (soft hyphens, invisible operators) around the hit.
+        #[test]
+        fn zero_width_runs_change_nothing(
+            before in proptest::collection::vec(proptest::sample::select(&["\u{AD}", "\u{2064}", "a"][..]), 0..40),
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "工会", "，", "MALL ", "😀", "e\u{301}", "a", "o\u{301}\u{302}\u{303}\u{304}",
+                    "\u{AD}", "\u{2064}", "\u{7}",
+                ][..]),
+                0..40,
+            ),
+            after in proptest::collection::vec(proptest::sample::select(&["\u{AD}", "\u{2064}", "a"][..]), 0..40),
+            at in 0usize..400,
+            width in 0usize..40,
+        ) {
+            let (before, middle) = (before.concat(), pieces.concat());
+            let text = [before.as_str(), &middle, &after.concat()].concat();
+            // The hit in the middle part, the zero-width ones around it.
+            let mut start = before.len() + at % (middle.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let focus = start..end;
+            let matches = [focus.clone()];
+                        proptest::prop_assert_eq!(
                 cut(&text, focus.clone(), &matches, width),
                 cut_part(&text, 0..text.len(), focus, &matches, width).0
             );
