@@ -354,18 +354,27 @@ mod tests {
             width in 0usize..90,
         ) {
             let text: String = pieces.concat();
-            let mut start = (at * 7).min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
-            let focus = start..end;
-            let matches = [focus.clone()];
-            proptest::prop_assert_eq!(
-                cut(&text, focus.clone(), &matches, width),
-                cut_part(&text, 0..text.len(), focus, &matches, width).0
-            );
+            let (got, whole) = cut_and_whole(&text, (at * 7).min(text.len()), width);
+            proptest::prop_assert_eq!(got, whole);
         }
+    }
+
+    /// The snippet of a one-character hit at byte `start` (moved back to a character
+    /// boundary), as [`cut`] makes it and as cutting the whole text does.
+    fn cut_and_whole(text: &str, mut start: usize, width: usize) -> (Snippet, Snippet) {
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+        let focus = start..end;
+        let matches = [focus.clone()];
+        (
+            cut(text, focus.clone(), &matches, width),
+            cut_part(text, 0..text.len(), focus, &matches, width).0,
+        )
     }
 
     /// A part that fits but for its ellipses, with only zero-width clusters (soft hyphens)
@@ -408,17 +417,9 @@ mod tests {
             let (before, middle) = (before.concat(), pieces.concat());
             let text = [before.as_str(), &middle, &after.concat()].concat();
             // The hit in the middle part, the zero-width ones around it.
-            let mut start = before.len() + at % (middle.len() + 1);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
-            let focus = start..end;
-            let matches = [focus.clone()];
-                        proptest::prop_assert_eq!(
-                cut(&text, focus.clone(), &matches, width),
-                cut_part(&text, 0..text.len(), focus, &matches, width).0
-            );
+            let at = before.len() + at % (middle.len() + 1);
+            let (got, whole) = cut_and_whole(&text, at, width);
+            proptest::prop_assert_eq!(got, whole);
         }
     }
 
