@@ -300,14 +300,20 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 ..Filter::from(DistrictFilter::parse(&args.district)?)
             }
             .with_notes_of(Some(&query));
-            // `--since`/`--until` and `--district` narrow as `date:` and `district:` do:
-            // through the index, before anything is read (the filter keeps them too).
-            // Marks (`--bookmarked`, `--tag`, `note:`) need the reading state, and `--district`
-            // with a `district:` both.
+            // `--since`/`--until` and `--district` narrow as `date:` and `district:` do, through
+            // the index; marks, or `--district` with a `district:`, need `filtered`.
             let (dates, districts) = (filter.dates, filter.districts.clone());
             let both = !districts.is_empty() && !query.ops().districts.is_empty();
             let filtered = filter.needs_marks() || both;
-            let keep = keep_of(settings, filter, || data_source(&cli, settings))?;
+            // Through the index (`Ok`) or read whole once (`Err`): the state's key too.
+            let data = match indexed(&cli, settings) {
+                Some(archive) => Ok(archive),
+                None => Err(load(settings)?),
+            };
+            let keep = keep_of(settings, filter, || match &data {
+                Ok(archive) => archive_source(settings, archive),
+                Err(whole) => Ok(source_of(settings, whole)),
+            })?;
             let keep = |a: &Article| keep.keeps(a);
             let how = commands::SearchOutput {
                 width: args.width,
@@ -325,12 +331,12 @@ fn run(cli: Cli, settings: &Settings, out: &mut dyn Write) -> kanbao::error::Res
                 tags: &args.tag,
                 ..Conditions::default()
             };
-            let outcome = match indexed(&cli, settings) {
-                Some(archive) => {
+            let outcome = match &data {
+                Ok(archive) => {
                     let query = query.clone().within(dates).in_districts(&districts);
-                    index::run::search(out, &archive, &keep, filtered, &query, how)?
+                    index::run::search(out, archive, &keep, filtered, &query, how)?
                 }
-                None => commands::search(out, &*load(settings)?, &keep, &query, how)?,
+                Err(whole) => commands::search(out, whole, &keep, &query, how)?,
             };
             Ok(tell_nothing(outcome, lang, &conditions))
         }

@@ -405,3 +405,30 @@ fn search_bookmarked_keeps_only_bookmarked_matches_with_and_without_the_index() 
         );
     }
 }
+
+/// `search` with a mark reads an archive without an index once: its warnings come once
+/// (it read the file a second time for the reading state's key, and warned twice).
+#[test]
+fn search_with_a_mark_reads_the_archive_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("a.jsonl");
+    let lines = [
+        r#"{"id":"a1","title":"工会驿站","date":"2024-02-30","paragraphs":["驿站开放"]}"#,
+        r#"{"id":"a2","title":"标题","date":"2024-03-01","paragraphs":["驿站"]}"#,
+    ];
+    std::fs::write(&data, lines.join("\n") + "\n").unwrap();
+    let state = dir.path().join("state.json");
+    let (data, state) = (data.to_str().unwrap(), state.to_str().unwrap());
+    for mark in [["--bookmarked", ""], ["--tag", "待审"]] {
+        let mut args = vec!["--data", data, "--state", state, "search", "驿站"];
+        args.extend(mark.iter().filter(|a| !a.is_empty()));
+        let out = kanbao_in(dir.path(), &args);
+        let said = stderr(&out);
+        assert_eq!(
+            said.matches("日期不是真实的").count(),
+            1,
+            "{mark:?}: {said}"
+        );
+        assert!(said.contains("没有符合条件的文章"), "{mark:?}: {said}");
+    }
+}
