@@ -139,13 +139,14 @@ fn cut(text: &str, focus: Range<usize>, matches: &[Range<usize>], width: usize) 
     // narrow part first (two bytes a column each side: a Chinese line takes 1.5); a snippet
     // that reached neither of its ends, from a part that does not fit but for its
     // ellipses, is the one the wide part gives.
-    let near = window(text, &focus, width.saturating_mul(2).saturating_add(8));
-    if let (snippet, false) = cut_part(text, near, focus.clone(), matches, width) {
-        return snippet;
-    }
-    let part = window(text, &focus, width.saturating_mul(4).max(64));
-    if let (snippet, false) = cut_part(text, part, focus.clone(), matches, width) {
-        return snippet;
+    for reach in [
+        width.saturating_mul(2).saturating_add(8),
+        width.saturating_mul(4).max(64),
+    ] {
+        let part = window(text, &focus, reach);
+        if let (snippet, false) = cut_part(text, part, focus.clone(), matches, width) {
+            return snippet;
+        }
     }
     // Text of many bytes a column (stacked marks, zero-width clusters): all of it.
     cut_part(text, 0..text.len(), focus, matches, width).0

@@ -45,7 +45,7 @@ fn is_han(c: char) -> bool {
 /// ideographic supplement) and U+2F800–U+2FA1F (its supplement).
 fn has_compatibility_han(raw: &str) -> bool {
     let b = raw.as_bytes();
-    // The lead bytes of those ranges; each hit is looked at more closely.
+    // The lead bytes of those ranges, each looked at with the bytes after it.
     let near = |i: usize| {
         matches!(
             (b[i], b.get(i + 1), b.get(i + 2)),
@@ -53,13 +53,11 @@ fn has_compatibility_han(raw: &str) -> bool {
                 | (0xE3, Some(0x80), Some(0xB8..=0xBA))
                 | (0xE3, Some(0x86..=0x8F), _)
                 | (0xEF, Some(0xA4..=0xAB), _)
+                | (0xF0, Some(0x9F), Some(0x88 | 0x89))
+                | (0xF0, Some(0xAF), _)
         )
     };
-    let has = |bytes: &[u8]| memchr::memmem::find(b, bytes).is_some();
-    memchr::memchr3_iter(0xE2, 0xE3, 0xEF, b).any(near)
-        || has(&[0xF0, 0x9F, 0x88])
-        || has(&[0xF0, 0x9F, 0x89])
-        || has(&[0xF0, 0xAF])
+    memchr::memchr3_iter(0xE2, 0xE3, 0xEF, b).any(near) || memchr::memchr_iter(0xF0, b).any(near)
 }
 
 #[cfg(test)]
