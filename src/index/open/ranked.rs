@@ -13,6 +13,7 @@
 //! first rows of `kanbao search TERM | head` cost what they show, not what the archive holds.
 
 use std::cmp::Reverse;
+use std::sync::atomic::AtomicU64;
 
 use super::counter::{Counter, DocAt, Terms, Wanted, exact_query, summed_terms, title_terms};
 use super::spelled::Spelled;
@@ -204,6 +205,8 @@ impl Archive {
             .enumerate()
             .flat_map(|(fi, f)| (0..f.searcher.segment_readers().len()).map(move |si| (fi, si)))
             .collect();
+        // The score below which the first rows keep nothing (`Archive::segment_best`).
+        let floor = AtomicU64::new(0);
         let parts = crate::index::on_cores(segments, |(fi, si)| {
             if stop.is_some_and(|stopped| stopped()) {
                 return Err("stopped".to_string());
@@ -211,7 +214,7 @@ impl Archive {
             // A panic in tantivy (a damaged file) is this search's error, not the process's.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let counts = match best {
-                    Some(best) => self.segment_best(fi, si, terms, wanted, best)?,
+                    Some(best) => self.segment_best((fi, si), terms, wanted, best, &floor)?,
                     None => self.segment_counts(fi, si, terms, wanted, None, false, stop)?,
                 };
                 // Stopped within the segment: what it counted is not whole.
@@ -260,9 +263,13 @@ impl Archive {
             Counter::Literal(_) | Counter::Spelled(_) | Counter::Gapped(_) => !bounds,
             Counter::Together(_) => true,
         };
-        let hend = match terms.iter().any(positional) {
-            true => order::column(seg, "hend")?,
-            false => Vec::new(),
+        let hend = match (terms.iter().any(positional), &within) {
+            (false, _) => Vec::new(),
+            // A few documents of many (the first rows' batches): only theirs are read.
+            (true, Some(few)) if few.len() < seg.max_doc() as usize / 8 => {
+                order::column_at(seg, "hend", few.iter().map(|c| c.0))?
+            }
+            (true, _) => order::column(seg, "hend")?,
         };
         let keys = match wanted {
             Some(_) => {
