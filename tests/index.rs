@@ -1031,6 +1031,57 @@ fn one_letter_is_counted_from_frequencies() {
     }
 }
 
+/// A pinyin letter beside words or a phrase with gaps (`北京 g`, typed on the way to `北京
+/// gonghui`) is counted from frequencies when no character of theirs is one the letter
+/// takes, and then gives the in-memory engine's articles, hits, title hits, order and
+/// count; where one is (驿 reads yi, 会 kuai), or beside a second letter, the matches may
+/// overlap and it is left to the matcher.
+#[test]
+fn one_letter_beside_words_it_cannot_overlap_is_counted_from_frequencies() {
+    let f = fixture();
+    for which in 0..2 {
+        let collection = &f.collections[which];
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        for (text, apart) in [
+            ("驿站 g", true),
+            ("g 驿站", true),
+            ("工会 x", true),
+            ("司机 工会 x", true),
+            ("\"工会 驿站\" x", true),
+            ("title:工会 x", true),
+            ("驿站 g -司机", true),
+            ("驿站 y", false),
+            ("z 驿站", false),
+            ("工会 k", false),
+            ("\"工会 驿站\" g", false),
+            ("驿站 g x", false),
+        ] {
+            let query = Query::parse(text);
+            assert!(!admitted(collection, &query).is_empty(), "{text}: no match");
+            assert_eq!(
+                counted_like_memory(&archive, collection, &query),
+                apart,
+                "{text}"
+            );
+            // The reader's sum of each term's hits: the same where no match can overlap.
+            let summed = archive.summed_places(&query, &|| false).unwrap();
+            assert_eq!(summed.is_some(), apart, "{text}: summed by the reader");
+            if let Some(summed) = summed {
+                let places: Vec<u32> = summed.iter().map(|c| c.0).collect();
+                let mut got: Results = ids_of(&archive, &places)
+                    .into_iter()
+                    .zip(&summed)
+                    .map(|(id, c)| (id, c.1 as usize, c.2 as usize))
+                    .collect();
+                got.sort();
+                let mut expected = admitted(collection, &query);
+                expected.sort();
+                assert_eq!(got, expected, "{text}: summed by the reader");
+            }
+        }
+    }
+}
+
 /// `kanbao export` through the index reads a block at a time and holds only what it
 /// chooses: over several blocks it chooses what the loaded archive gives, in its order, and
 /// a choice whose data passes the limit is refused, not held.

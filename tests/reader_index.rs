@@ -110,6 +110,9 @@ const QUERIES: &[&str] = &[
     "会 工会",
     "站 站",
     "g",
+    // A letter beside terms it cannot overlap: counted from the index (their hits summed).
+    "驿站 g",
+    "g 驿站",
     "gonghui",
     "ghyz",
     "工会 -驿站",
