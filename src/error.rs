@@ -183,6 +183,14 @@ pub enum IdFault {
 }
 
 impl Error {
+    /// A write to standard output failed.
+    pub fn stdout(source: std::io::Error) -> Error {
+        Error::Io {
+            path: crate::i18n::STDOUT.into(),
+            source,
+        }
+    }
+
     /// Where the error is in a file, when it is at a line.
     pub fn place_mut(&mut self) -> Option<&mut Place> {
         match self {
