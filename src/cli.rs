@@ -2,7 +2,7 @@
 //! in this file), and run by [`dispatch::run`]: the reader ([`crate::tui::start`]), or one command.
 
 mod conditions;
-pub(crate) mod data;
+pub mod data;
 pub mod dispatch;
 mod export;
 mod list;

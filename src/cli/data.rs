@@ -43,17 +43,36 @@ pub fn indexed(settings: &Settings, no_index: bool) -> Option<ManuallyDrop<Archi
     }
 }
 
-/// The data's identity in the state store (through its index when it has one: from the
-/// hashes of its ids, no article read).
-///
-/// # Errors
-/// Data or an index that cannot be read.
-pub fn data_source(settings: &Settings, no_index: bool) -> Result<SourceId> {
-    match indexed(settings, no_index) {
-        Some(archive) => archive_source(settings, &archive),
-        None => {
-            let collection = load(settings)?;
-            Ok(source_of(settings, &collection))
+/// The archive of `--data` as a command reads it, opened once: the reading state's key
+/// is taken from it too, so that an archive read whole is read once.
+pub enum Data {
+    /// Through its index: only what the command asks for is read.
+    Indexed(ManuallyDrop<Archive>),
+    /// Read whole (a small archive, several, or `--no-index`).
+    Whole(ManuallyDrop<Collection>),
+}
+
+impl Data {
+    /// The archive of `--data` through its index (see [`indexed`]), else read whole.
+    ///
+    /// # Errors
+    /// Data that cannot be read or is not valid.
+    pub fn open(settings: &Settings, no_index: bool) -> Result<Data> {
+        Ok(match indexed(settings, no_index) {
+            Some(archive) => Data::Indexed(archive),
+            None => Data::Whole(load(settings)?),
+        })
+    }
+
+    /// The data's identity in the state store: through the index from the hashes of its
+    /// ids (no article read), else from the articles read.
+    ///
+    /// # Errors
+    /// An index that cannot be read.
+    pub fn source(&self, settings: &Settings) -> Result<SourceId> {
+        match self {
+            Data::Indexed(archive) => archive_source(settings, archive),
+            Data::Whole(collection) => Ok(source_of(settings, collection)),
         }
     }
 }
@@ -63,17 +82,13 @@ pub fn data_source(settings: &Settings, no_index: bool) -> Result<SourceId> {
 /// # Errors
 /// Data or an index that cannot be read.
 pub fn target(settings: &Settings, no_index: bool, id: &str) -> Result<Target> {
-    match indexed(settings, no_index) {
-        Some(archive) => Ok(Target {
-            source: archive_source(settings, &archive)?,
-            exists: archive.contains(id).unwrap_or(false),
-        }),
-        None => {
-            let collection = load(settings)?;
-            Ok(Target {
-                source: source_of(settings, &collection),
-                exists: collection.position(id).is_some(),
-            })
-        }
-    }
+    let data = Data::open(settings, no_index)?;
+    let exists = match &data {
+        Data::Indexed(archive) => archive.contains(id).unwrap_or(false),
+        Data::Whole(collection) => collection.position(id).is_some(),
+    };
+    Ok(Target {
+        source: data.source(settings)?,
+        exists,
+    })
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::conditions::{date_range, dates_given, keep_of, query_of, tell_nothing};
-use super::data::{indexed, load};
+use super::data::Data;
 use crate::article::Article;
 use crate::cli::SearchArgs;
 use crate::commands::{self, Outcome};
@@ -12,7 +12,6 @@ use crate::error::Result;
 use crate::filter::{DistrictFilter, Filter};
 use crate::i18n::Conditions;
 use crate::index;
-use crate::review::state::{archive_source, source_of};
 use crate::settings::Settings;
 
 /// `kanbao search`: the articles that match `args`' query and conditions, best (or newest)
@@ -42,15 +41,9 @@ pub fn run(
     let (dates, districts) = (filter.dates, filter.districts.clone());
     let both = !districts.is_empty() && !query.ops().districts.is_empty();
     let filtered = filter.needs_marks() || both;
-    // Through the index (`Ok`) or read whole once (`Err`): the state's key too.
-    let data = match indexed(settings, no_index) {
-        Some(archive) => Ok(archive),
-        None => Err(load(settings)?),
-    };
-    let keep = keep_of(settings, filter, || match &data {
-        Ok(archive) => archive_source(settings, archive),
-        Err(whole) => Ok(source_of(settings, whole)),
-    })?;
+    // Through the index or read whole, once: the state's key too.
+    let data = Data::open(settings, no_index)?;
+    let keep = keep_of(settings, filter, || data.source(settings))?;
     let keep = |a: &Article| keep.keeps(a);
     let how = commands::SearchOutput {
         width: args.width,
@@ -69,11 +62,11 @@ pub fn run(
         ..Conditions::default()
     };
     let outcome = match &data {
-        Ok(archive) => {
+        Data::Indexed(archive) => {
             let query = query.clone().within(dates).in_districts(&districts);
             index::run::search(out, archive, &keep, filtered, &query, how)?
         }
-        Err(whole) => commands::search(out, whole, &keep, &query, how)?,
+        Data::Whole(whole) => commands::search(out, whole, &keep, &query, how)?,
     };
     Ok(tell_nothing(outcome, lang, &conditions))
 }

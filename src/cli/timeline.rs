@@ -1,16 +1,16 @@
-//! `kanbao timeline` from the command line: the reading state its query's `note:` terms
-//! ask, and the counts (see [`crate::timeline::command`]).
+//! `kanbao timeline` from the command line: the archive opened once (through its index or
+//! read whole), the reading state its query's `note:` terms ask, and the counts (see
+//! [`crate::timeline::command`]).
 
 use std::io::{IsTerminal, Write};
 
-use super::conditions::{dates_given, tell_nothing};
-use super::data::{data_source, indexed, load};
+use super::conditions::{date_range, dates_given, keep_of, query_of, tell_nothing};
+use super::data::Data;
 use crate::cli::TimelineArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
+use crate::filter::{DistrictFilter, Filter};
 use crate::i18n::Conditions;
-use crate::review::state::reading_state;
-use crate::search::Query;
 use crate::settings::Settings;
 
 /// `kanbao timeline`: the counts per period of the articles that `args` asks for; says on
@@ -26,19 +26,17 @@ pub fn run(
     no_index: bool,
 ) -> Result<Outcome> {
     let lang = settings.lang.value;
-    let archive = indexed(settings, no_index);
-    let loader = || load(settings);
+    let query = args.query.as_deref().map(query_of).transpose()?;
+    let filter = Filter {
+        dates: date_range(&args.since, &args.until)?,
+        ..Filter::from(DistrictFilter::parse(&args.district)?)
+    }
+    .with_notes_of(query.as_ref());
+    // Through the index or read whole, once: the key of `note:`'s reading state too.
+    let data = Data::open(settings, no_index)?;
+    let keep = keep_of(settings, filter, || data.source(settings))?;
     let tty = std::io::stdout().is_terminal();
-    // `note:` in the query asks the reading state.
-    let notes = args.query.as_deref().and_then(|q| Query::try_parse(q).ok());
-    let marks = if notes.is_some_and(|q| !q.notes().is_empty()) {
-        Some(reading_state(settings, || data_source(settings, no_index))?)
-    } else {
-        None
-    };
-    let marks = marks.as_ref().map(|(s, k)| (s, k.as_str()));
-    let archive = archive.as_deref();
-    let outcome = crate::timeline::command(out, args, archive, &loader, marks, tty, lang)?;
+    let outcome = crate::timeline::command(out, args, &data, &keep, query.as_ref(), tty, lang)?;
     let range = dates_given(&args.since, &args.until)?;
     let conditions = Conditions {
         districts: &args.district,
