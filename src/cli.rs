@@ -1,4 +1,13 @@
-//! The command line (docs/contract.md §2), declared with clap's derive API. No logic lives here.
+//! The command line (docs/contract.md §2), declared here with clap's derive API (no logic
+//! in this file), and run by [`dispatch::run`]: the reader ([`crate::tui::start`]), or one command.
+
+mod conditions;
+pub mod data;
+pub mod dispatch;
+mod export;
+mod list;
+mod search;
+mod timeline;
 
 use std::path::PathBuf;
 

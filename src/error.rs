@@ -84,6 +84,11 @@ pub enum Error {
     Syntax { place: Place, message: String },
     /// The file is not UTF-8.
     NotUtf8 { place: Place },
+    /// An article read through the index is not the JSON the index found at its place:
+    /// the data file changed after it was indexed, in a way its fingerprint (size,
+    /// modification time, ends) did not show. `place` is in the file as it is now;
+    /// `message` is serde_json's.
+    ChangedSinceIndexed { place: Place, message: String },
     /// The config file says something kanbao does not take.
     Config {
         place: Place,
@@ -183,6 +188,14 @@ pub enum IdFault {
 }
 
 impl Error {
+    /// A write to standard output failed.
+    pub fn stdout(source: std::io::Error) -> Error {
+        Error::Io {
+            path: crate::i18n::STDOUT.into(),
+            source,
+        }
+    }
+
     /// Where the error is in a file, when it is at a line.
     pub fn place_mut(&mut self) -> Option<&mut Place> {
         match self {
@@ -220,6 +233,17 @@ pub fn shown(value: &str) -> String {
         }
     }
     out
+}
+
+/// serde_json's message for `e` without the " at line L column C" it ends with (a
+/// [`Place`] says that), quoted values cut as [`shorten_quoted`] cuts them.
+pub fn json_message(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    shorten_quoted(
+        message
+            .rsplit_once(" at line ")
+            .map_or(&message[..], |m| m.0),
+    )
 }
 
 /// A parser's message with every quoted value (between `` ` `` or `"`) cut as [`shown`]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::collection::Collection;
-use crate::error::{Error, Item, Place, Result, Shape, shorten_quoted, shown};
+use crate::error::{Error, Item, Place, Result, Shape, json_message, shown};
 
 mod dates;
 mod lines;
@@ -355,12 +355,7 @@ impl Seen {
 /// to turn serde_json's byte column into a character column.
 fn syntax(path: &Path, line_offset: usize, text: &str, e: &serde_json::Error) -> Error {
     // serde_json's message ends with " at line L column C"; the place says that already.
-    let message = e.to_string();
-    let message = shorten_quoted(
-        message
-            .rsplit_once(" at line ")
-            .map_or(&message[..], |m| m.0),
-    );
+    let message = json_message(e);
     let line = text
         .split('\n')
         .nth(e.line().saturating_sub(1))

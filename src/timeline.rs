@@ -59,42 +59,37 @@ pub fn dates_in(
     }
 }
 
-/// `kanbao timeline`: the counts of the articles that `args` asks for, through the index
-/// when there is one (`archive`), else from the collection `load` gives; text bars when
-/// `bars` (standard output is a terminal). `marks` (the reading state and the data's key
-/// in it) answer the query's `note:` terms.
+/// `kanbao timeline`: the counts of the articles of `data` that `keep` keeps and `query`
+/// (if any) matches, by the period `args` asks for; through the index when `data` has one
+/// (nothing read when only dates are asked for); text bars when `bars` (standard output is
+/// a terminal). `keep`'s reading state answers the query's `note:` terms.
+///
+/// # Errors
+/// An index that cannot be read; a failed write.
 pub fn command(
     out: &mut dyn Write,
     args: &crate::cli::TimelineArgs,
-    archive: Option<&crate::index::Archive>,
-    load: &dyn Fn() -> Result<std::mem::ManuallyDrop<crate::collection::Collection>>,
-    marks: Option<(&crate::state::StateStore, &str)>,
+    data: &crate::cli::data::Data,
+    keep: &crate::filter::Keep,
+    query: Option<&crate::search::Query>,
     bars: bool,
     lang: Lang,
 ) -> Result<Outcome> {
-    use crate::filter::{DistrictFilter, Filter, date_options};
-    let query = match args.query.as_deref() {
-        Some(text) => Some(crate::search::Query::try_parse(text).map_err(Error::Query)?),
-        None => None,
-    };
-    let filter = Filter {
-        dates: date_options(args.since.as_deref(), args.until.as_deref())?,
-        ..Filter::from(DistrictFilter::parse(&args.district)?)
-    }
-    .with_notes_of(query.as_ref());
-    let keep = |a: &crate::article::Article| filter.matches_with(a, marks);
+    use crate::cli::data::Data;
+    let filter = &keep.filter;
+    let keeps = |a: &crate::article::Article| keep.keeps(a);
     let plain = filter.districts.is_empty() && filter.notes.is_empty();
-    let periods = match archive {
+    let periods = match data {
         // Counted from the index's date columns: nothing read, no order made.
-        Some(archive) if plain && query.is_none() => count_days(
+        Data::Indexed(archive) if plain && query.is_none() => count_days(
             crate::index::run::day_counts(archive, filter.dates)?,
             args.by.into(),
         ),
-        Some(archive) => count(
-            crate::index::run::dates(archive, &keep, filter.dates, plain, query.as_ref())?,
+        Data::Indexed(archive) => count(
+            crate::index::run::dates(archive, &keeps, filter.dates, plain, query)?,
             args.by.into(),
         ),
-        None => count(dates_in(&*load()?, &keep, query.as_ref()), args.by.into()),
+        Data::Whole(collection) => count(dates_in(collection, &keeps, query), args.by.into()),
     };
     write(out, &periods, args.json, bars, lang)
 }

@@ -432,3 +432,46 @@ fn search_with_a_mark_reads_the_archive_once() {
         assert!(said.contains("没有符合条件的文章"), "{mark:?}: {said}");
     }
 }
+
+/// Every other command that reads marks reads the archive once too, read whole or through
+/// its index, the reading state's key taken from what it read: `timeline --query note:…`
+/// read the file (or opened the index) a second time for the key, and warned twice.
+#[test]
+fn every_command_with_a_mark_reads_the_archive_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("a.jsonl");
+    let lines = [
+        r#"{"id":"a1","title":"工会驿站","date":"2024-02-30","paragraphs":["驿站开放"]}"#,
+        r#"{"id":"a2","title":"标题","date":"2024-03-01","paragraphs":["驿站"]}"#,
+    ];
+    std::fs::write(&data, lines.join("\n") + "\n").unwrap();
+    let state = dir.path().join("state.json");
+    let (data, state) = (data.to_str().unwrap(), state.to_str().unwrap());
+    let commands: [&[&str]; 10] = [
+        &["timeline", "--query", "note:待核实"],
+        &["timeline", "--query", "驿站 -note:"],
+        &["list", "--query", "note:待核实"],
+        &["list", "--bookmarked"],
+        &["list", "--unread"],
+        &["export", "--bookmarked"],
+        &["export", "--notes", "--id", "a2"],
+        &["export", "--query=-note:"],
+        &["note", "a2"],
+        &["tag", "a2"],
+    ];
+    let each_once = |how: &str| {
+        for command in commands {
+            let mut args = vec!["--data", data, "--state", state];
+            args.extend_from_slice(command);
+            let out = kanbao_in(dir.path(), &args);
+            let said = stderr(&out);
+            assert_ne!(out.status.code(), Some(2), "{how} {args:?}: {said}");
+            let warned = said.matches("日期不是真实的").count();
+            assert_eq!(warned, 1, "{how} {args:?}: {said}");
+        }
+    };
+    each_once("read whole");
+    let out = kanbao_in(dir.path(), &["index", data]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    each_once("through the index");
+}

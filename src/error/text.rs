@@ -69,6 +69,18 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             "{}: not UTF-8; kanbao reads UTF-8 only (convert with iconv)",
             place(p)
         ),
+        Error::ChangedSinceIndexed { place: p, message } if zh => format!(
+            "{}：JSON 有误：{message}；文件在建立索引之后改过了，可先 touch 它再运行 kanbao \
+             index {} 重建索引（或加 --no-index 整个读取）",
+            place(p),
+            p.path.display()
+        ),
+        Error::ChangedSinceIndexed { place: p, message } => format!(
+            "{}: {message}; the file changed after it was indexed: touch it and run kanbao \
+             index {} to index it again (or read it whole with --no-index)",
+            place(p),
+            p.path.display()
+        ),
         Error::DuplicateId { id, first, second } if zh => format!(
             "{}：文章 id `{id}` 重复，首次出现在 {}",
             place(second),

@@ -9,6 +9,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term as TTerm};
 
 mod best;
+mod changed;
 mod counter;
 mod cursor;
 mod dates;

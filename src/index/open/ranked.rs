@@ -360,12 +360,13 @@ impl Archive {
     }
 
     /// `make` applied to each match with its article's JSON text, in the order of `found`,
-    /// on all cores (for what needs only part of each article).
-    pub fn read_each_match<T: Send>(
+    /// on all cores (for what needs only part of each article). A file that cannot be read
+    /// is an `E` made from the reason.
+    pub fn read_each_match<T: Send, E: From<String> + Send>(
         &self,
         found: &[Match],
-        make: impl Fn(&Match, &str) -> Result<T, String> + Sync,
-    ) -> Result<Vec<T>, String> {
+        make: impl Fn(&Match, &str) -> Result<T, E> + Sync,
+    ) -> Result<Vec<T>, E> {
         let at: Vec<(usize, (u64, u64))> = found.iter().map(|m| (m.doc.0, m.range)).collect();
         self.read_each(&at, |i, _, text| make(&found[i], text))
     }

@@ -68,12 +68,13 @@ impl Archive {
     }
 
     /// `make` applied to the JSON text at each of these byte ranges of these files (with
-    /// its place in `at` and the file's number), in that order, on all cores.
-    pub(super) fn read_each<T: Send>(
+    /// its place in `at` and the file's number), in that order, on all cores. A file that
+    /// cannot be read is an `E` made from the reason.
+    pub(super) fn read_each<T: Send, E: From<String> + Send>(
         &self,
         at: &[(usize, (u64, u64))],
-        make: impl Fn(usize, usize, &str) -> Result<T, String> + Sync,
-    ) -> Result<Vec<T>, String> {
+        make: impl Fn(usize, usize, &str) -> Result<T, E> + Sync,
+    ) -> Result<Vec<T>, E> {
         let cores = crate::cores();
         let chunk = if at.len() < 256 {
             at.len().max(1)
@@ -81,7 +82,7 @@ impl Archive {
             at.len().div_ceil(cores)
         };
         let make = &make;
-        let parts: Vec<Result<Vec<T>, String>> = std::thread::scope(|s| {
+        let parts: Vec<Result<Vec<T>, E>> = std::thread::scope(|s| {
             let handles: Vec<_> = at
                 .chunks(chunk)
                 .enumerate()
@@ -107,7 +108,7 @@ impl Archive {
                 .into_iter()
                 .map(|h| {
                     h.join()
-                        .unwrap_or_else(|_| Err("a reader thread failed".into()))
+                        .unwrap_or_else(|_| Err(E::from("a reader thread failed".into())))
                 })
                 .collect()
         });

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::super::Archive;
 use super::super::open::Match;
 use crate::commands::{SearchOutput, SearchRow, search_line};
+use crate::error::{Error, Result};
 use crate::search::{Query, snippet_of};
 
 /// What a row shows of an article (the rest of its JSON is skipped).
@@ -30,15 +31,34 @@ struct Shown<'a> {
     paragraphs: Vec<Cow<'a, str>>,
 }
 
+/// Why a row was not made.
+enum Unmade {
+    /// The data file could not be read (the reason).
+    Unread(String),
+    /// The article's JSON is not what was indexed ([`Error::ChangedSinceIndexed`]).
+    Changed(Error),
+}
+
+impl From<String> for Unmade {
+    fn from(reason: String) -> Unmade {
+        Unmade::Unread(reason)
+    }
+}
+
 /// The text rows of `found` (checked matches, in their order).
+///
+/// # Errors
+/// A data file that cannot be read, or that changed since it was indexed (the place of
+/// the JSON that no longer parses).
 pub(super) fn checked_lines(
     archive: &Archive,
     found: &[Match],
     query: &Query,
     how: SearchOutput,
-) -> Result<Vec<String>, String> {
-    archive.read_each_match(found, |m, text| {
-        let a: Shown<'_> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+) -> Result<Vec<String>> {
+    let lines = archive.read_each_match(found, |m, text| {
+        let a: Shown<'_> = serde_json::from_str(text)
+            .map_err(|e| Unmade::Changed(archive.changed_since_indexed(m, text, &e)))?;
         let snippet = snippet_of(
             &a.paragraphs,
             a.byline.as_deref(),
@@ -56,5 +76,9 @@ pub(super) fn checked_lines(
             date: a.date.as_deref(),
         };
         Ok(search_line(&row, how.lang))
+    });
+    lines.map_err(|unmade| match unmade {
+        Unmade::Unread(reason) => super::failed(reason),
+        Unmade::Changed(e) => e,
     })
 }

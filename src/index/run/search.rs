@@ -203,7 +203,7 @@ fn write_chunk(
     if checked && !how.json {
         // `keep` holds for every checked match: the index applied the filter's dates and
         // districts as the query's, and a filter it cannot apply made the matcher check.
-        let lines = super::rows::checked_lines(archive, chunk, query, how).map_err(failed)?;
+        let lines = super::rows::checked_lines(archive, chunk, query, how)?;
         return parts.lines(&lines);
     }
     let articles = archive.read_matches(chunk).map_err(failed)?;

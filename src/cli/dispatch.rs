@@ -1,0 +1,130 @@
+//! Runs a parsed command line: the reader when no command is given, else the command, on
+//! the settings resolved from the command line, the environment and the config file.
+
+use std::io::Write;
+use std::mem::ManuallyDrop;
+
+use clap::CommandFactory;
+
+use super::conditions::date_range;
+use super::data::{indexed, load, target};
+use super::{export, list, search, timeline};
+use crate::article::Article;
+use crate::cli::{Cli, Command, DistrictsArgs, ShowArgs};
+use crate::collection::Collection;
+use crate::commands::{self, Outcome};
+use crate::config;
+use crate::error::{Error, Result};
+use crate::filter::Filter;
+use crate::index;
+use crate::layout::{AmbiguousWidth, LayoutOptions};
+use crate::review;
+use crate::settings::{Ambiguous, Settings};
+use crate::tui;
+
+/// Runs `cli` (the reader, or its command) with `settings`, writing the command's output
+/// to `out`; whether anything was found (exit status 0 or 1).
+///
+/// # Errors
+/// Whatever the command fails with (exit status 2).
+pub fn run(cli: &Cli, settings: &Settings, out: &mut dyn Write) -> Result<Outcome> {
+    let lang = settings.lang.value;
+    let no_index = cli.no_index;
+    let Some(command) = &cli.command else {
+        return tui::start::run(&cli.reader, no_index, settings);
+    };
+    match command {
+        Command::List(args) => list::run(out, settings, args, no_index),
+        Command::Show(args) => show(out, settings, args, no_index),
+        Command::Search(args) => search::run(out, settings, args, no_index),
+        Command::Districts(args) => districts(out, settings, args, no_index),
+        Command::Export(args) => export::run(out, settings, args, no_index),
+        Command::Import(args) => crate::import::run::run(out, args),
+        Command::Check(args) => commands::check(out, &args.path, lang),
+        Command::Completions(args) => {
+            // clap_complete panics when its writer fails: it writes to memory, and the
+            // script is written here, where a failure is an error like any other.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "kanbao", &mut script);
+            write_all(out, &script)
+        }
+        Command::Config(args) => {
+            let text = if args.default {
+                config::template::template(lang, settings.config.path.as_deref())
+            } else {
+                config::show::describe(settings, lang)
+            };
+            write_all(out, text.as_bytes())
+        }
+        Command::Index(args) => index::run::index_command(&args.path, lang),
+        Command::Note(args) => {
+            let target = target(settings, no_index, &args.id)?;
+            review::cli::note(out, settings, &target, args)
+        }
+        Command::Tag(args) => {
+            let target = target(settings, no_index, &args.id)?;
+            review::cli::tag(out, settings, &target, args)
+        }
+        Command::Timeline(args) => timeline::run(out, settings, args, no_index),
+    }
+}
+
+/// `kanbao show`: one article laid out as the reader lays it out, at `--width` columns
+/// (the terminal's width by default).
+fn show(
+    out: &mut dyn Write,
+    settings: &Settings,
+    args: &ShowArgs,
+    no_index: bool,
+) -> Result<Outcome> {
+    let lang = settings.lang.value;
+    let archive = indexed(settings, no_index);
+    let collection = match archive {
+        Some(_) => ManuallyDrop::new(Collection::default()),
+        None => load(settings)?,
+    };
+    let width = args.width.unwrap_or_else(tui::terminal::show_width);
+    let options = LayoutOptions {
+        ambiguous: match settings.ambiguous_width.value {
+            Ambiguous::Two => AmbiguousWidth::Wide,
+            // Printing to a pipe has no terminal to ask; one column is the default.
+            Ambiguous::One | Ambiguous::Auto => AmbiguousWidth::Narrow,
+        },
+        lang,
+        // Emoji sequences as their parts: a pipe has no terminal to ask.
+        ..LayoutOptions::default()
+    };
+    if let Some(archive) = &archive {
+        return index::run::show(out, archive, &args.id, width, &options, args.json);
+    }
+    let article = collection
+        .by_id(&args.id)
+        .ok_or_else(|| Error::UnknownId(args.id.clone()))?;
+    commands::show(out, article, width, &options, args.json)
+}
+
+/// `kanbao districts`: each district with its count of articles (in `--since`/`--until`).
+fn districts(
+    out: &mut dyn Write,
+    settings: &Settings,
+    args: &DistrictsArgs,
+    no_index: bool,
+) -> Result<Outcome> {
+    let lang = settings.lang.value;
+    let filter = Filter {
+        dates: date_range(&args.since, &args.until)?,
+        ..Filter::default()
+    };
+    let keep = |a: &Article| filter.matches(a);
+    if let Some(archive) = indexed(settings, no_index) {
+        return index::run::districts(out, &archive, filter.dates, lang, args.json);
+    }
+    let collection = load(settings)?;
+    commands::districts(out, &collection, &keep, lang, args.json)
+}
+
+/// Writes `bytes` to `out`.
+fn write_all(out: &mut dyn Write, bytes: &[u8]) -> Result<Outcome> {
+    out.write_all(bytes).map_err(Error::stdout)?;
+    Ok(Outcome::Found)
+}
