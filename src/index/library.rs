@@ -214,7 +214,9 @@ impl Library for Indexed {
         // filters) is answered from the index, unless an excluded or `OR` term is one it
         // does not know exactly (pinyin, a phrase with gaps): then the candidates are read.
         let counted = super::open::narrows_exactly(query);
-        if counted && let Ok(Some(first)) = self.archive.first_rows(query, FIRST_ROWS) {
+        // What the operators leave out, found once for the first rows and the whole.
+        let narrowed = self.archive.narrowed(query);
+        if counted && let Ok(Some(first)) = self.archive.first_rows_of(&narrowed, FIRST_ROWS) {
             // A screenful at once, best first, while the whole ranking is counted.
             let first = search_hits(first);
             if !first.is_empty() && !cancelled() {
@@ -222,7 +224,7 @@ impl Library for Indexed {
             }
         }
         let summed = match counted {
-            true => self.archive.summed_places(query, cancelled),
+            true => self.archive.summed_of(&narrowed, cancelled),
             false => Ok(None),
         };
         if summed.is_err() && cancelled() {

@@ -24,7 +24,7 @@ mod read;
 mod spelled;
 mod verify;
 
-pub use ops::{exact_ops, narrows_exactly};
+pub use ops::{Narrowed, exact_ops, narrows_exactly};
 pub use places::NO_DISTRICT;
 pub use ranked::{Match, Rank};
 pub use verify::BLOCK;

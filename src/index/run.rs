@@ -61,15 +61,16 @@ pub fn list(
             Ok(())
         };
         // The first rows as `search | head` finds them, the rest only while it is read.
+        let narrowed = archive.narrowed(&query);
         let best = match exact_ops(&query) {
-            true => archive.best_within(&query, FIRST_LIST).map_err(failed)?,
+            true => archive.best_of(&narrowed, FIRST_LIST).map_err(failed)?,
             false => None,
         };
         match best {
             Some(best) => {
                 write(&best)?;
                 if let Some(last) = best.last().filter(|_| best.len() == FIRST_LIST) {
-                    let mut rest = search::rest_unless_unread(archive, &query)?;
+                    let mut rest = search::rest_unless_unread(archive, &narrowed)?;
                     rest.retain(|m| m.rank > last.rank);
                     rest.sort_unstable_by_key(|m| m.rank);
                     write(&rest)?;

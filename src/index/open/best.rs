@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::Archive;
 use super::counter::{Counter, Terms, Wanted, exact_query};
 use super::cursor::Counted;
+use super::ops::Narrowed;
 use crate::search::Query;
 
 /// Most shapes of a pinyin term standing in most documents for its best to be found from
@@ -24,6 +25,19 @@ impl Archive {
     /// # Errors
     /// When the index cannot be read.
     pub fn first_rows(&self, query: &Query, k: usize) -> Result<Option<Vec<Counted>>, String> {
+        self.first_rows_of(&self.narrowed(query), k)
+    }
+
+    /// [`Archive::first_rows`] of `narrowed`'s query.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn first_rows_of(
+        &self,
+        narrowed: &Narrowed<'_>,
+        k: usize,
+    ) -> Result<Option<Vec<Counted>>, String> {
+        let query = narrowed.query();
         let Some(terms) = exact_query(query) else {
             return Ok(None);
         };
@@ -34,7 +48,7 @@ impl Archive {
         if !one || !self.bounds_pay(&terms)? {
             return Ok(None);
         }
-        let Some(best) = self.best_within(query, k)? else {
+        let Some(best) = self.best_of(narrowed, k)? else {
             return Ok(None);
         };
         let positions = &self.ord()?.positions;

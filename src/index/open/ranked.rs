@@ -17,6 +17,7 @@ use std::sync::atomic::AtomicU64;
 
 use super::best::bounded;
 use super::counter::{Counter, DocAt, Terms, Wanted, exact_query, summed_terms, title_terms};
+use super::ops::Narrowed;
 use super::spelled::Spelled;
 use super::{Archive, engine, order};
 use crate::article::Article;
@@ -173,6 +174,16 @@ impl Archive {
         query: &Query,
         cancelled: Cancelled<'_>,
     ) -> Result<Option<Vec<Counted>>, String> {
+        self.summed_of(&self.narrowed(query), cancelled)
+    }
+
+    /// [`Archive::summed_places`] of `narrowed`'s query.
+    pub fn summed_of(
+        &self,
+        narrowed: &Narrowed<'_>,
+        cancelled: Cancelled<'_>,
+    ) -> Result<Option<Vec<Counted>>, String> {
+        let query = narrowed.query();
         let Some(terms) = summed_terms(query) else {
             return Ok(None);
         };
@@ -180,16 +191,19 @@ impl Archive {
         let terms = (terms, title_terms(query));
         let positions = &self.ord()?.positions;
         // The query's `date:` and literal `-term`s are applied from the index as well.
-        self.within(query, |wanted| {
-            self.per_segment((&terms, None), wanted, Some(cancelled), |fi, si, counts| {
-                let at = &positions[fi][si];
-                Ok(counts
-                    .into_iter()
-                    .filter_map(|(doc, hits, title)| Some((*at.get(doc as usize)?, hits, title)))
-                    .collect())
+        narrowed
+            .apply(|wanted| {
+                self.per_segment((&terms, None), wanted, Some(cancelled), |fi, si, counts| {
+                    let at = &positions[fi][si];
+                    Ok(counts
+                        .into_iter()
+                        .filter_map(|(doc, hits, title)| {
+                            Some((*at.get(doc as usize)?, hits, title))
+                        })
+                        .collect())
+                })
             })
-        })
-        .map(Some)
+            .map(Some)
     }
 
     /// `make` of the counts of `terms` in every segment of every file (of the documents

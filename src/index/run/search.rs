@@ -7,7 +7,7 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::super::Archive;
-use super::super::open::{Match, exact_ops};
+use super::super::open::{Match, Narrowed, exact_ops};
 use super::failed;
 use crate::article::Article;
 use crate::cli::SortBy;
@@ -48,9 +48,11 @@ pub fn search(
     // shown is still checked by the matcher and the operators, so other operators are
     // applied as the articles are read.
     let streams = !how.json && !how.count && how.sort == crate::cli::SortBy::Relevance;
+    // What the operators leave out, found once for the first rows and the rest.
+    let narrowed = archive.narrowed(query);
     if streams
         && !filtered
-        && let Some(best) = archive.best_within(query, FIRST_ROWS).map_err(failed)?
+        && let Some(best) = archive.best_of(&narrowed, FIRST_ROWS).map_err(failed)?
     {
         // The first rows from each segment's best alone; the whole ranking only when the
         // reader of the output asks for more than those.
@@ -60,7 +62,7 @@ pub fn search(
         let Some(last) = best.last().filter(|_| best.len() == FIRST_ROWS) else {
             return parts.finish(false);
         };
-        let mut rest = rest_unless_unread(archive, query)?;
+        let mut rest = rest_unless_unread(archive, &narrowed)?;
         rest.retain(|m| m.rank > last.rank);
         return stream(parts, archive, (rest, checked), keep, query, how);
     }
@@ -69,7 +71,7 @@ pub fn search(
     // path reads the archive whole.
     let ranked = match filtered || (how.count && !exact_ops(query)) {
         true => None,
-        false => archive.matches_within(query).map_err(failed)?,
+        false => archive.matches_of(&narrowed).map_err(failed)?,
     };
     // Both are final: the index's when it answers every operator, the matcher's always.
     let (found, checked) = match ranked {
@@ -93,11 +95,11 @@ pub fn search(
 /// Every match of `query` (one the index ranks by itself), ranked, unless the reader of
 /// standard output goes away meanwhile (`| head` has its rows): then a closed pipe, as a
 /// write would have found it, without ranking a million matches first.
-pub(super) fn rest_unless_unread(archive: &Archive, query: &Query) -> Result<Vec<Match>> {
+pub(super) fn rest_unless_unread(archive: &Archive, narrowed: &Narrowed<'_>) -> Result<Vec<Match>> {
     let (stop, done) = (AtomicBool::new(false), AtomicBool::new(false));
     let rest = std::thread::scope(|s| {
         s.spawn(|| watch_reader(&stop, &done));
-        let rest = archive.matches_within_until(query, &stop);
+        let rest = archive.matches_until(narrowed, &stop);
         done.store(true, Ordering::Relaxed);
         rest
     });
