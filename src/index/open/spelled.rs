@@ -413,7 +413,10 @@ impl Spelled {
                     c.seek(from(c.doc));
                 }
             }
-            found.sort_unstable();
+            // Each shape's matches are in order already: a stable sort merges those runs
+            // (`zh`, two shapes, up to ~200,000 matches a window: an unstable sort of them
+            // took a quarter of its time in the reader).
+            found.sort();
             found.dedup();
             for doc_found in found.chunk_by(|a, b| a.0 == b.0) {
                 taken.clear();
