@@ -15,7 +15,6 @@
 use std::cmp::Reverse;
 use std::sync::atomic::AtomicU64;
 
-use super::best::bounded;
 use super::counter::{Counter, DocAt, Terms, Wanted, exact_query, summed_terms, title_terms};
 use super::ops::Narrowed;
 use super::spelled::Spelled;
@@ -118,11 +117,8 @@ impl Archive {
         best: usize,
         stop: Option<Cancelled<'_>>,
     ) -> Result<Vec<Match>, String> {
-        // The first rows from bounds where the terms give them, the whole ranking otherwise.
-        // With the floor the segments share, they pay even for the dense shapes of
-        // `yizhan` (`Archive::bounds_pay` is the reader's, which counts the whole ranking
-        // after them).
-        let bounds = (best < usize::MAX && bounded(terms)).then_some(best);
+        // The first rows from bounds where they pay, the whole ranking otherwise.
+        let bounds = (best < usize::MAX && self.bounds_pay_alone(terms)?).then_some(best);
         self.per_segment((terms, bounds), wanted, stop, |fi, si, mut counts| {
             if best > 0 && counts.len() > best {
                 // The best by title and hits alone, with every tie of the last: only those

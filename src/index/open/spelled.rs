@@ -184,6 +184,11 @@ impl Spelled {
         Some(Spelled { shapes, gaps })
     }
 
+    /// How many ways the term matches Han text.
+    pub(super) fn shapes(&self) -> usize {
+        self.shapes.len()
+    }
+
     /// Whether bounds on its hits can be found from frequencies ([`Spelled::bounds`]): not
     /// when its literal form is a phrase of one-letter words (`"g h"`), which has no bigram.
     pub(super) fn bounded(&self) -> bool {
