@@ -28,7 +28,7 @@ for d in $sets; do
     n "$A --data $d search $q --count" "$B --data $d search $q --count"
   done
   # The first rows, best first, through a shell (hyperfine subtracts its start-up).
-  for q in 驿站 沙河工会服务站 工会服务站 新就业形态 gonghui ghyz siji '"工会 驿站"'; do
+  for q in 驿站 沙河工会服务站 工会服务站 新就业形态 gonghui ghyz siji yizhan '"工会 驿站"'; do
     s "$A --data $d search '$q' | head -20" "$B --data $d search '$q' | head -20"
   done
 done
