@@ -107,27 +107,26 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
 /// One counter a term, for the reader's count of several terms (`Count::Sum`: each term's
 /// hits added), when the index counts each of them exactly; `None` otherwise. Literal terms
 /// alone the reader counts together without overlaps (`search_literals`): they are summed
-/// only when none can overlap another (`工 工会` is not). One letter alone, or beside terms
-/// it cannot overlap ([`apart`]: then the sum is the count without overlaps, which the
-/// loaded reader gives for a small archive). No term (operators only): none.
+/// only when none can overlap another (`工 工会` is not). A pinyin letter is summed beside
+/// any terms, as the loaded reader sums it (`工会 g`, typed on the way to `工会 guanli`, read
+/// every candidate: 10–12 s at a million articles); a small archive loaded whole counts
+/// without overlaps, which is the same sum where no match can overlap another ([`apart`]).
+/// No term (operators only): none.
 pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
     let terms = query.terms();
     let all_literal = terms.iter().all(|t| !t.is_pinyin() && t.is_fixed());
     if terms.len() > 1 && all_literal && literal_terms(query).is_none() {
         return None;
     }
-    if let Some(apart) = apart(query) {
-        return Some(apart);
-    }
-    terms.iter().map(|t| own(t, terms.len() == 1)).collect()
+    terms.iter().map(|t| own(t, true)).collect()
 }
 
 /// How the index counts the hits of `t` on its own, when it counts them exactly (one letter
-/// only when `alone`).
-fn own(t: &Term, alone: bool) -> Option<Counter> {
+/// only when `letter`).
+fn own(t: &Term, letter: bool) -> Option<Counter> {
     match exact_units(t) {
         Some(units) => Some(Counter::literal(&units)),
-        None => match one_letter(t).filter(|_| alone) {
+        None => match one_letter(t).filter(|_| letter) {
             Some(letter) => Some(Counter::Letter(letter)),
             None => Spelled::of(t)
                 .map(Counter::Spelled)
