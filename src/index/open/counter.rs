@@ -121,12 +121,12 @@ pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
     terms.iter().map(|t| own(t, true)).collect()
 }
 
-/// How the index counts the hits of `t` on its own, when it counts them exactly (one letter
-/// only when `letter`).
-fn own(t: &Term, letter: bool) -> Option<Counter> {
+/// How the index counts the hits of `t` on its own, when it counts them exactly (a pinyin
+/// letter only `with_letter`).
+fn own(t: &Term, with_letter: bool) -> Option<Counter> {
     match exact_units(t) {
         Some(units) => Some(Counter::literal(&units)),
-        None => match one_letter(t).filter(|_| letter) {
+        None => match one_letter(t).filter(|_| with_letter) {
             Some(letter) => Some(Counter::Letter(letter)),
             None => Spelled::of(t)
                 .map(Counter::Spelled)
@@ -205,8 +205,8 @@ fn literal_terms(query: &Query) -> Option<Vec<Vec<char>>> {
 /// pieces' characters and whitespace between two of them, a letter's one character; so
 /// the hits together are the sum of each one's (`"工会 驿站" 快递`; `北京 g`, typed on the
 /// way to `北京 gonghui`, read every candidate: 24 s at a million articles). `None`
-/// otherwise, or without a phrase with gaps or a letter (literal terms alone are
-/// [`literal_terms`]').
+/// otherwise, or without a phrase with gaps or a letter (literal terms alone:
+/// [`literal_terms`]).
 fn apart(query: &Query) -> Option<Vec<Counter>> {
     let mut seen: Vec<char> = Vec::new();
     let mut letter = None;
