@@ -416,51 +416,56 @@ fn the_reader_finds_a_phrase_with_gaps_as_in_memory() {
     }
 }
 
+/// Asserts that the reader's sum of each term's hits of `text`, counted from the index, is
+/// what the loaded reader's sum gives (`Count::Sum`), for the same articles in the same
+/// order.
+fn summed_like_the_loaded_reader(archive: &index::Archive, text: &str) {
+    let f = fixture();
+    let everything = kanbao::search::SearchIndex::new(f.collection.as_slice());
+    let query = Query::parse(text);
+    let summed = archive.summed_places(&query, &|| false).unwrap();
+    let mut summed = summed.expect("counted from the index");
+    summed.sort_by_key(|c| (c.2 == 0, std::cmp::Reverse(c.1), c.0));
+    let places: Vec<u32> = summed.iter().map(|c| c.0).collect();
+    let ids = archive.articles(&places).unwrap().into_iter().map(|a| a.id);
+    let got: Results = ids
+        .zip(&summed)
+        .map(|(id, c)| (id, c.1 as usize, c.2 as usize))
+        .collect();
+    let hits = everything.search_cancellable(&query, &|| false).unwrap();
+    let want: Results = hits
+        .iter()
+        .filter(|h| query.admits(&f.collection[h.index]))
+        .map(|h| (f.collection[h.index].id.clone(), h.hits, h.title_hits))
+        .collect();
+    assert!(!want.is_empty(), "{text}");
+    assert_eq!(got, want, "{text}");
+}
+
 /// With other terms, the reader over the index sums each term's hits (`Count::Sum`, as it
 /// does reading the candidates, docs/search.md §10): counted from the index, the phrase's
 /// hits are what the in-memory engine's sum gives, for the same articles in the same order.
 /// Until session 26 such a query read every candidate (7–20 s at a million articles).
 #[test]
 fn the_reader_sums_a_phrase_with_gaps_and_other_terms_from_the_index() {
-    let f = fixture();
     let archive = open();
-    let everything = kanbao::search::SearchIndex::new(f.collection.as_slice());
     for text in [
         "\"工会 驿站\" 站",
         "驿站 \"工 会\"",
         "\"工会 驿站\" \"站 工\"",
         "\"会 驿\" 工会驿站 -\"站 站\"",
     ] {
-        let query = Query::parse(text);
-        let summed = archive.summed_places(&query, &|| false).unwrap();
-        let mut summed = summed.expect("counted from the index");
-        summed.sort_by_key(|c| (c.2 == 0, std::cmp::Reverse(c.1), c.0));
-        let places: Vec<u32> = summed.iter().map(|c| c.0).collect();
-        let ids = archive.articles(&places).unwrap().into_iter().map(|a| a.id);
-        let got: Results = ids
-            .zip(&summed)
-            .map(|(id, c)| (id, c.1 as usize, c.2 as usize))
-            .collect();
-        let hits = everything.search_cancellable(&query, &|| false).unwrap();
-        let want: Results = hits
-            .iter()
-            .filter(|h| query.admits(&f.collection[h.index]))
-            .map(|h| (f.collection[h.index].id.clone(), h.hits, h.title_hits))
-            .collect();
-        assert!(!want.is_empty(), "{text}");
-        assert_eq!(got, want, "{text}");
+        summed_like_the_loaded_reader(&archive, text);
     }
 }
 
 /// A pinyin letter beside other terms, which its matches may overlap (会 reads kuai, 工
 /// gong), typed on the way to a longer word: the reader's sum of each term's hits from the
-/// index (the letter from its frequencies) is what the loaded reader's sum gives, for the
-/// same articles in the same order. It read every candidate before (10–12 s at 1M).
+/// index (the letter from its frequencies) is what the loaded reader's sum gives. It read
+/// every candidate before (10–12 s at 1M).
 #[test]
 fn the_reader_sums_a_letter_and_other_terms_from_the_index() {
-    let f = fixture();
     let archive = open();
-    let everything = kanbao::search::SearchIndex::new(f.collection.as_slice());
     for text in [
         "工会 k",
         "g 工会",
@@ -470,23 +475,6 @@ fn the_reader_sums_a_letter_and_other_terms_from_the_index() {
         "gonghui g",
         "title:工 g",
     ] {
-        let query = Query::parse(text);
-        let summed = archive.summed_places(&query, &|| false).unwrap();
-        let mut summed = summed.expect("counted from the index");
-        summed.sort_by_key(|c| (c.2 == 0, std::cmp::Reverse(c.1), c.0));
-        let places: Vec<u32> = summed.iter().map(|c| c.0).collect();
-        let ids = archive.articles(&places).unwrap().into_iter().map(|a| a.id);
-        let got: Results = ids
-            .zip(&summed)
-            .map(|(id, c)| (id, c.1 as usize, c.2 as usize))
-            .collect();
-        let hits = everything.search_cancellable(&query, &|| false).unwrap();
-        let want: Results = hits
-            .iter()
-            .filter(|h| query.admits(&f.collection[h.index]))
-            .map(|h| (f.collection[h.index].id.clone(), h.hits, h.title_hits))
-            .collect();
-        assert!(!want.is_empty(), "{text}");
-        assert_eq!(got, want, "{text}");
+        summed_like_the_loaded_reader(&archive, text);
     }
 }
