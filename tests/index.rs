@@ -1083,6 +1083,31 @@ fn one_letter_beside_words_it_cannot_overlap_is_counted_from_frequencies() {
     }
 }
 
+/// A pinyin letter left out or in an `OR` group (`驿站 -y`, typed on the way to `驿站
+/// -yizhan`) is known from frequencies: the index answers the query whole, and gives the
+/// in-memory engine's articles, hits, order and count (it read every candidate before:
+/// 15 s at 1M).
+#[test]
+fn a_letter_left_out_or_in_an_or_group_is_known_from_frequencies() {
+    let f = fixture();
+    for which in 0..2 {
+        let collection = &f.collections[which];
+        let (archive, _) = open(&f.root, &f.paths[which]);
+        for text in [
+            "驿站 -y",
+            "驿站 -v",
+            "工会 v|y",
+            "工会 v|q",
+            "gonghui -v",
+            "-v",
+        ] {
+            let query = Query::parse(text);
+            assert!(index::open::exact_ops(&query), "{text}");
+            assert!(counted_like_memory(&archive, collection, &query), "{text}");
+        }
+    }
+}
+
 /// `kanbao export` through the index reads a block at a time and holds only what it
 /// chooses: over several blocks it chooses what the loaded archive gives, in its order, and
 /// a choice whose data passes the limit is refused, not held.

@@ -258,7 +258,7 @@ fn takes(letter: char, c: char) -> bool {
 }
 
 /// The letter of a pinyin term of one letter ([`Counter::Letter`]).
-fn one_letter(term: &Term) -> Option<char> {
+pub(super) fn one_letter(term: &Term) -> Option<char> {
     let mut chars = term.folded().chars();
     match (term.is_pinyin(), chars.next(), chars.next()) {
         (true, Some(c), None) if c.is_ascii_lowercase() => Some(c),
