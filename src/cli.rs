@@ -1,13 +1,5 @@
 //! The command line (docs/contract.md §2), declared here with clap's derive API (no logic
-//! in this file), and run by [`dispatch::run`]: the reader ([`crate::tui::start`]), or one command.
-
-mod conditions;
-pub mod data;
-pub mod dispatch;
-mod export;
-mod list;
-mod search;
-mod timeline;
+//! in this file), and run by [`crate::dispatch::run`]: the reader, or one command.
 
 use std::path::PathBuf;
 

@@ -1,5 +1,5 @@
 //! The `kanbao` binary: parse the command line, resolve the settings, run (see
-//! [`kanbao::cli::dispatch`]), map the outcome and errors to exit codes.
+//! [`kanbao::dispatch`]), map the outcome and errors to exit codes.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
-use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg, dispatch};
+use kanbao::cli::{AmbiguousArg, Cli, Command, LangArg};
 use kanbao::commands::Outcome;
 use kanbao::config;
+use kanbao::dispatch;
 use kanbao::error::Error;
 use kanbao::i18n::Lang;
 use kanbao::layout::sanitize_lines;

@@ -69,13 +69,13 @@ pub fn dates_in(
 pub fn command(
     out: &mut dyn Write,
     args: &crate::cli::TimelineArgs,
-    data: &crate::cli::data::Data,
+    data: &crate::opened::Data,
     keep: &crate::filter::Keep,
     query: Option<&crate::search::Query>,
     bars: bool,
     lang: Lang,
 ) -> Result<Outcome> {
-    use crate::cli::data::Data;
+    use crate::opened::Data;
     let filter = &keep.filter;
     let keeps = |a: &crate::article::Article| keep.keeps(a);
     let plain = filter.districts.is_empty() && filter.notes.is_empty();

@@ -6,7 +6,6 @@ pub mod indexing;
 pub mod input;
 pub mod keymap;
 pub mod probe;
-pub mod start;
 pub mod terminal;
 pub mod theme;
 pub mod view;

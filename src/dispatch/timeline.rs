@@ -5,12 +5,12 @@
 use std::io::{IsTerminal, Write};
 
 use super::conditions::{date_range, dates_given, keep_of, query_of, tell_nothing};
-use super::data::Data;
 use crate::cli::TimelineArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::filter::{DistrictFilter, Filter};
 use crate::i18n::Conditions;
+use crate::opened::Data;
 use crate::settings::Settings;
 
 /// `kanbao timeline`: the counts per period of the articles that `args` asks for; says on

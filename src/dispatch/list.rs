@@ -4,7 +4,6 @@
 use std::io::Write;
 
 use super::conditions::{date_range, dates_given, keep_of, query_of, tell_nothing};
-use super::data::{indexed, load};
 use crate::article::Article;
 use crate::cli::ListArgs;
 use crate::commands::{self, Outcome};
@@ -12,6 +11,7 @@ use crate::error::Result;
 use crate::filter::{DistrictFilter, Filter, Keep};
 use crate::i18n::Conditions;
 use crate::index::{self, Archive};
+use crate::opened::{indexed, load};
 use crate::review::state::{archive_source, source_of};
 use crate::search::Query;
 use crate::settings::Settings;

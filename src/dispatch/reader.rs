@@ -4,7 +4,6 @@
 use std::io::IsTerminal;
 
 use crate::cli::ReaderArgs;
-use crate::cli::data::warn_undated;
 use crate::collection::Collection;
 use crate::commands::Outcome;
 use crate::date::DateRange;
@@ -14,6 +13,7 @@ use crate::i18n;
 use crate::index;
 use crate::layout::{AmbiguousWidth, cut_to_width, sanitize};
 use crate::load;
+use crate::opened::warn_undated;
 use crate::search::{Query, QueryError};
 use crate::settings::Settings;
 use crate::tui::{self, Config};

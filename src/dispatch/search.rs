@@ -4,7 +4,6 @@
 use std::io::Write;
 
 use super::conditions::{date_range, dates_given, keep_of, query_of, tell_nothing};
-use super::data::Data;
 use crate::article::Article;
 use crate::cli::SearchArgs;
 use crate::commands::{self, Outcome};
@@ -12,6 +11,7 @@ use crate::error::Result;
 use crate::filter::{DistrictFilter, Filter};
 use crate::i18n::Conditions;
 use crate::index;
+use crate::opened::Data;
 use crate::settings::Settings;
 
 /// `kanbao search`: the articles that match `args`' query and conditions, best (or newest)

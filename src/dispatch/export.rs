@@ -5,7 +5,6 @@ use std::io::Write;
 use std::mem::ManuallyDrop;
 
 use super::conditions::{date_range, dates_given, query_of, tell_nothing};
-use super::data::{indexed, load};
 use crate::article::Article;
 use crate::cli::ExportArgs;
 use crate::commands::Outcome;
@@ -13,6 +12,7 @@ use crate::error::Result;
 use crate::export;
 use crate::filter::{DistrictFilter, Filter};
 use crate::i18n::Conditions;
+use crate::opened::{indexed, load};
 use crate::settings::Settings;
 
 /// `kanbao export`: the articles that `args` asks for as a report; says on stderr which

@@ -6,9 +6,14 @@ use std::mem::ManuallyDrop;
 
 use clap::CommandFactory;
 
-use super::conditions::date_range;
-use super::data::{indexed, load, target};
-use super::{export, list, search, timeline};
+mod conditions;
+mod export;
+mod list;
+mod reader;
+mod search;
+mod timeline;
+
+use self::conditions::date_range;
 use crate::article::Article;
 use crate::cli::{Cli, Command, DistrictsArgs, ShowArgs};
 use crate::collection::Collection;
@@ -18,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::filter::Filter;
 use crate::index;
 use crate::layout::{AmbiguousWidth, LayoutOptions};
+use crate::opened::{indexed, load, target};
 use crate::review;
 use crate::settings::{Ambiguous, Settings};
 use crate::tui;
@@ -31,7 +37,7 @@ pub fn run(cli: &Cli, settings: &Settings, out: &mut dyn Write) -> Result<Outcom
     let lang = settings.lang.value;
     let no_index = cli.no_index;
     let Some(command) = &cli.command else {
-        return tui::start::run(&cli.reader, no_index, settings);
+        return reader::run(&cli.reader, no_index, settings);
     };
     match command {
         Command::List(args) => list::run(out, settings, args, no_index),
