@@ -76,7 +76,7 @@ pub fn search(
     // Both are final: the index's when it answers every operator, the matcher's always.
     let (found, checked) = match ranked {
         Some(found) => (found, exact_ops(query)),
-        None => (archive.verified_matches(query, keep).map_err(failed)?, true),
+        None => (archive.verified_matches(query, keep)?, true),
     };
     if how.count {
         let hits = found.iter().map(Match::hits).sum();
@@ -208,7 +208,7 @@ fn write_chunk(
         let lines = super::rows::checked_lines(archive, chunk, query, how)?;
         return parts.lines(&lines);
     }
-    let articles = archive.read_matches(chunk).map_err(failed)?;
+    let articles = archive.read_matches(chunk)?;
     if checked {
         let found: Vec<(&Article, usize)> = articles
             .iter()
