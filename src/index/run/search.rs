@@ -104,10 +104,7 @@ pub(super) fn rest_unless_unread(archive: &Archive, narrowed: &Narrowed<'_>) -> 
         rest
     });
     if stop.load(Ordering::Relaxed) {
-        return Err(Error::Io {
-            path: crate::i18n::STDOUT.into(),
-            source: std::io::ErrorKind::BrokenPipe.into(),
-        });
+        return Err(Error::stdout(std::io::ErrorKind::BrokenPipe.into()));
     }
     Ok(rest.map_err(failed)?.unwrap_or_default())
 }
