@@ -38,13 +38,6 @@ impl Outcome {
     }
 }
 
-fn io(e: std::io::Error) -> Error {
-    Error::Io {
-        path: crate::i18n::STDOUT.into(),
-        source: e,
-    }
-}
-
 /// Text from data, made safe to print: escape sequences and controls never reach the terminal.
 fn clean(text: &str) -> String {
     sanitize(text).into_owned()
@@ -131,20 +124,20 @@ impl<'o> Parts<'o> {
     /// Writes `lines`, rows of text output made elsewhere (see [`search_line`]).
     pub fn lines(&mut self, lines: &[String]) -> Result<()> {
         for line in lines {
-            self.out.write_all(line.as_bytes()).map_err(io)?;
+            self.out.write_all(line.as_bytes()).map_err(Error::stdout)?;
         }
         self.wrote(Outcome::from_count(lines.len()))
     }
 
     fn wrote(&mut self, outcome: Outcome) -> Result<()> {
         self.found |= outcome == Outcome::Found;
-        self.out.flush().map_err(io)
+        self.out.flush().map_err(Error::stdout)
     }
 
     /// Closes the JSON array (when `json`); whether anything was found.
     pub fn finish(self, json: bool) -> Result<Outcome> {
         if json {
-            self.array.finish(self.out).map_err(io)?;
+            self.array.finish(self.out).map_err(Error::stdout)?;
         }
         Ok(match self.found {
             true => Outcome::Found,
@@ -158,7 +151,7 @@ pub fn list(out: &mut dyn Write, articles: &[&Article], lang: Lang, json: bool) 
     let mut array = JsonArray::default();
     let outcome = list_part(out, articles, lang, json.then_some(&mut array))?;
     if json {
-        array.finish(out).map_err(io)?;
+        array.finish(out).map_err(Error::stdout)?;
     }
     Ok(outcome)
 }
@@ -185,7 +178,7 @@ pub fn list_part(
                 date: a.date.as_deref(),
                 page: a.page,
             };
-            array.push(out, &row).map_err(io)?;
+            array.push(out, &row).map_err(Error::stdout)?;
         }
     } else {
         for a in articles {
@@ -200,14 +193,14 @@ pub fn list_part(
                 clean(&display_title(a)),
                 clean(&reporters)
             )
-            .map_err(io)?;
+            .map_err(Error::stdout)?;
         }
     }
     Ok(Outcome::from_count(articles.len()))
 }
 
 fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
-    crate::json::write_pretty(out, value).map_err(io)
+    crate::json::write_pretty(out, value).map_err(Error::stdout)
 }
 
 #[derive(Serialize)]
@@ -253,7 +246,7 @@ pub fn write_districts(
                 DistrictKey::Named(name) => name.as_str(),
                 DistrictKey::Unstated => Msg::Unstated.text(lang),
             };
-            writeln!(out, "{label}\t{count}").map_err(io)?;
+            writeln!(out, "{label}\t{count}").map_err(Error::stdout)?;
         }
     }
     Ok(Outcome::from_count(counts.len()))
@@ -291,7 +284,7 @@ pub fn check(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<Outcome> {
         .collect();
     let name = clean(&path.display().to_string());
     let line = crate::error::checked(lang, &name, report.collection.len(), &summary);
-    writeln!(out, "{line}").map_err(io)?;
+    writeln!(out, "{line}").map_err(Error::stdout)?;
     Ok(Outcome::Found)
 }
 
@@ -335,7 +328,7 @@ pub fn show(
         )?;
     } else {
         for line in lines {
-            writeln!(out, "{line}").map_err(io)?;
+            writeln!(out, "{line}").map_err(Error::stdout)?;
         }
     }
     Ok(Outcome::Found)
@@ -422,7 +415,7 @@ pub fn write_count(
         }
         write_json(out, &Count { articles, hits })?;
     } else {
-        writeln!(out, "{articles}\t{hits}").map_err(io)?;
+        writeln!(out, "{articles}\t{hits}").map_err(Error::stdout)?;
     }
     Ok(Outcome::from_count(articles))
 }
@@ -444,7 +437,7 @@ pub fn search(
     let mut array = JsonArray::default();
     let outcome = search_part(out, collection, keep, query, how, &mut array)?;
     if how.json {
-        array.finish(out).map_err(io)?;
+        array.finish(out).map_err(Error::stdout)?;
     }
     Ok(outcome)
 }
@@ -496,12 +489,12 @@ pub fn write_found(
         .collect();
     if json {
         for r in &rows {
-            array.push(out, r).map_err(io)?;
+            array.push(out, r).map_err(Error::stdout)?;
         }
     } else {
         for r in &rows {
             let line = search_line(r, how.lang);
-            out.write_all(line.as_bytes()).map_err(io)?;
+            out.write_all(line.as_bytes()).map_err(Error::stdout)?;
         }
     }
     Ok(Outcome::from_count(rows.len()))

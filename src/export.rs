@@ -28,7 +28,7 @@ use crate::collection::Collection;
 use crate::commands::{self, Outcome};
 use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
-use crate::i18n::{Lang, Msg, STDOUT};
+use crate::i18n::{Lang, Msg};
 use crate::layout::{join_meta, sanitize_lines};
 use crate::search::Query;
 use crate::state::StateStore;
@@ -108,12 +108,7 @@ pub fn run(
             let shown = sanitize_lines(&path.display().to_string());
             eprintln!("kanbao: {}", text::written(lang, articles.len(), &shown));
         }
-        None => out
-            .write_all(rendered.as_bytes())
-            .map_err(|source| Error::Io {
-                path: STDOUT.into(),
-                source,
-            })?,
+        None => out.write_all(rendered.as_bytes()).map_err(Error::stdout)?,
     }
     Ok(Outcome::Found)
 }
@@ -384,10 +379,8 @@ fn render_json(
 ) -> Result<String> {
     let mut list = Vec::with_capacity(articles.len());
     for a in articles {
-        let mut value = serde_json::to_value(a).map_err(|e| Error::Io {
-            path: STDOUT.into(),
-            source: std::io::Error::other(e),
-        })?;
+        let mut value =
+            serde_json::to_value(a).map_err(|e| Error::stdout(std::io::Error::other(e)))?;
         let (note, tags) = review_of(a, marks);
         if let Some(object) = value.as_object_mut() {
             if let Some(note) = note {
@@ -411,14 +404,8 @@ fn render_json(
         o.remove("banner");
     }
     let mut out = Vec::new();
-    crate::json::write_pretty(&mut out, &doc).map_err(|source| Error::Io {
-        path: STDOUT.into(),
-        source,
-    })?;
-    String::from_utf8(out).map_err(|e| Error::Io {
-        path: STDOUT.into(),
-        source: std::io::Error::other(e),
-    })
+    crate::json::write_pretty(&mut out, &doc).map_err(Error::stdout)?;
+    String::from_utf8(out).map_err(|e| Error::stdout(std::io::Error::other(e)))
 }
 
 #[cfg(test)]

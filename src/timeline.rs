@@ -146,19 +146,15 @@ pub fn write(
     bars: bool,
     lang: Lang,
 ) -> Result<Outcome> {
-    let io = |source| Error::Io {
-        path: crate::i18n::STDOUT.into(),
-        source,
-    };
     if json {
-        crate::json::write_pretty(out, &periods).map_err(io)?;
+        crate::json::write_pretty(out, &periods).map_err(Error::stdout)?;
     } else if bars {
         let most = periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);
         let digits = most.to_string().len();
         for p in periods {
             let n = (p.count * BAR).div_ceil(most);
             let bar = "█".repeat(n);
-            writeln!(out, "{:>7} {:>digits$} {bar}", p.period, p.count).map_err(io)?;
+            writeln!(out, "{:>7} {:>digits$} {bar}", p.period, p.count).map_err(Error::stdout)?;
         }
         if let Some(top) = periods
             .iter()
@@ -166,11 +162,11 @@ pub fn write(
         {
             let total = periods.iter().map(|p| p.count).sum();
             let line = crate::i18n::timeline_summary(lang, total, &top.period, top.count);
-            writeln!(out, "{line}").map_err(io)?;
+            writeln!(out, "{line}").map_err(Error::stdout)?;
         }
     } else {
         for p in periods {
-            writeln!(out, "{}\t{}", p.period, p.count).map_err(io)?;
+            writeln!(out, "{}\t{}", p.period, p.count).map_err(Error::stdout)?;
         }
     }
     Ok(if periods.is_empty() {

@@ -246,15 +246,48 @@ fn an_article_that_cannot_be_read_says_so_instead_of_failing() {
     // The data file shrinks after the reader opened it: its articles cannot be read whole.
     std::fs::write(&file, "").unwrap();
     let n = collection.len();
+    // Each says so, naming the file it could not be read from.
+    let named = format!("（无法读取这篇文章：{}: ", file.display());
     let broken = (0..n)
         .map(|i| collection.get(i).unwrap())
-        .filter(|a| a.title.contains("无法读取"));
+        .filter(|a| a.title.starts_with(&named));
     assert_eq!(broken.count(), n, "every article says it cannot be read");
     assert!(collection.get(n).is_none());
     let mut app = support::app_over(collection, opts(Filter::default()));
     act(&mut app, Action::Resize(80, 24));
     act(&mut app, Action::Open);
     assert!(frame(&app).replace(' ', "").contains("无法读取"));
+}
+
+/// An article changed in its data file after it was indexed, where the index's fingerprint
+/// does not see it (`support::changed`): opened in the reader, it says where its JSON is
+/// wrong in the file and what to do, as the command line does, instead of failing (it said
+/// `FILE: expected … at line 1 column N`, a place in the article alone).
+#[test]
+fn an_article_changed_since_indexing_names_its_place_in_the_reader() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let file = support::changed::indexed_then_changed(dir.path(), &root);
+    let archive = index::open_in(&root, &file, &mut Vec::new()).unwrap();
+    let collection = Collection::lazy(Box::new(Indexed::new(archive, Lang::Zh)));
+    let ix = collection.library().unwrap().position("a200").unwrap();
+    let path = file.display();
+    let said = format!(
+        "（无法读取这篇文章：{path}:{}：JSON 有误：expected `:`；文件在建立索引之后改过了，\
+         可先 touch 它再运行 kanbao index {path} 重建索引（或加 --no-index 整个读取））",
+        support::changed::PLACE
+    );
+    let article = collection.get(ix).unwrap();
+    assert_eq!(article.title, said);
+    assert_eq!(article.paragraphs, [said]);
+    assert_eq!(collection.get(ix + 1).unwrap().title, "普通");
+    let mut app = support::app_over(collection, opts(Filter::default()));
+    act(&mut app, Action::Resize(100, 30));
+    search(&mut app, "独特词");
+    assert_eq!(ids(&app).len(), 1, "{:?}", ids(&app));
+    act(&mut app, Action::Open);
+    let shown = frame(&app);
+    assert!(shown.replace(' ', "").contains("无法读取"), "{shown}");
 }
 
 /// `note:` (issue 14) asks the reading state, in the reader over the index as over the

@@ -10,6 +10,7 @@ mod support;
 use std::path::PathBuf;
 
 use kanbao::index;
+use support::changed;
 use support::cli::{kanbao_in, stderr, stdout};
 use tempfile::TempDir;
 
@@ -88,31 +89,7 @@ fn rows_through_the_index_equal_the_rows_of_the_whole_file() {
 #[test]
 fn a_row_of_an_article_changed_since_indexing_names_its_place_in_the_file() {
     let dir = TempDir::new().unwrap();
-    let file = dir.path().join("a.jsonl");
-    let lines: Vec<String> = (0..400)
-        .map(|i| {
-            let title = if i == 200 { "独特词" } else { "普通" };
-            let text = "这是一段很长的正文。".repeat(30);
-            format!(r#"{{"id":"a{i}","title":"{title}","paragraphs":["{text}"]}}"#)
-        })
-        .collect();
-    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-    let root = dir.path().join("xdg-cache").join("kanbao").join("index");
-    index::update(&root, &file, &mut Vec::new(), &mut |_, _, _| {}).unwrap();
-    // The middle article's `:` after "title" becomes `=`: same size, same time.
-    let mut bytes = std::fs::read(&file).unwrap();
-    assert!(
-        bytes.len() > 3 * (64 << 10),
-        "the change must be outside the ends hashed"
-    );
-    let key = br#"{"id":"a200","title":"#;
-    let at = bytes.windows(key.len()).position(|w| w == key).unwrap();
-    bytes[at + key.len() - 1] = b'=';
-    let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
-    std::fs::write(&file, &bytes).unwrap();
-    let f = std::fs::File::options().write(true).open(&file).unwrap();
-    f.set_modified(mtime).unwrap();
-    drop(f);
+    let file = changed::indexed_then_changed(dir.path(), &changed::cli_root(dir.path()));
     let run = |extra: &[&str]| {
         let mut cmd = kanbao_in(dir.path());
         cmd.arg("--data")
@@ -123,14 +100,7 @@ fn a_row_of_an_article_changed_since_indexing_names_its_place_in_the_file() {
     };
     // Read whole, the loader names the place: line 201, column 21 (the `=`).
     let whole = run(&["--no-index"]);
-    let place = format!("{}:201:21：JSON 有误：expected `:`", file.display());
+    let place = changed::loader_says(&file);
     assert!(stderr(&whole).contains(&place), "{}", stderr(&whole));
-    let indexed = run(&[]);
-    let said = stderr(&indexed);
-    assert_eq!(indexed.status.code(), Some(2), "{said}");
-    assert!(said.starts_with(&format!("kanbao: {place}；")), "{said}");
-    assert!(said.contains("建立索引之后改过了"), "{said}");
-    let again = format!("kanbao index {}", file.display());
-    assert!(said.contains(&again), "{said}");
-    assert!(said.contains("--no-index"), "{said}");
+    changed::names_the_place(&run(&[]), &file, &["search", "独特词"]);
 }

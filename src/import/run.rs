@@ -58,10 +58,7 @@ pub fn run(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
                     path: path.clone(),
                     source,
                 })?,
-                None => out.write_all(json.as_bytes()).map_err(|source| Error::Io {
-                    path: PathBuf::from(crate::i18n::STDOUT),
-                    source,
-                })?,
+                None => out.write_all(json.as_bytes()).map_err(Error::stdout)?,
             }
             match problems(page).into_iter().next() {
                 Some(e) => Err(e),

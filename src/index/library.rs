@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use super::Archive;
-use super::open::NO_DISTRICT;
+use super::open::{NO_DISTRICT, Unread};
 use crate::article::{Article, ArticleIx};
 use crate::date::Date;
 use crate::district::{DISTRICTS, DistrictKey};
@@ -59,9 +59,8 @@ impl Indexed {
         }
     }
 
-    /// An article standing for one that could not be read, saying why.
-    fn unreadable(&self, ix: ArticleIx, reason: &str) -> Article {
-        let text = super::text::unreadable(self.lang, reason);
+    /// An article standing for one that could not be read, saying why (`text`).
+    fn unreadable(&self, ix: ArticleIx, text: String) -> Article {
         Article {
             id: format!("#{ix}"),
             title: text.clone(),
@@ -177,14 +176,16 @@ impl Library for Indexed {
         let read = u32::try_from(ix)
             .map_err(|e| e.to_string())
             .and_then(|p| self.archive.summary_at(p));
-        read.unwrap_or_else(|reason| self.unreadable(ix, &reason))
+        read.unwrap_or_else(|reason| {
+            self.unreadable(ix, super::text::unreadable(self.lang, &reason))
+        })
     }
 
     fn article(&self, ix: ArticleIx) -> Article {
         let read = u32::try_from(ix)
-            .map_err(|e| e.to_string())
+            .map_err(|e| Unread::Failed(e.to_string()))
             .and_then(|p| self.archive.article_at(p));
-        read.unwrap_or_else(|reason| self.unreadable(ix, &reason))
+        read.unwrap_or_else(|why| self.unreadable(ix, super::text::unread(self.lang, &why)))
     }
 
     fn date(&self, ix: ArticleIx) -> Option<Date> {

@@ -24,6 +24,7 @@ mod read;
 mod spelled;
 mod verify;
 
+pub use changed::Unread;
 pub use ops::{Narrowed, exact_ops, narrows_exactly};
 pub use places::NO_DISTRICT;
 pub use ranked::{Match, Rank};
@@ -243,7 +244,7 @@ impl Archive {
 
     /// The whole article at `place`, read from its data file; its byte range comes from the
     /// fast fields, so the order need not be made for the first places.
-    pub fn article_at(&self, place: u32) -> Result<Article, String> {
+    pub fn article_at(&self, place: u32) -> Result<Article, Unread> {
         let slot = self.slot_at(place)?;
         let seg = self.files[slot.file as usize]
             .searcher
@@ -379,7 +380,7 @@ impl Archive {
 
     /// The whole article at place `place` of the collection order, read from its data file
     /// (`handle` keeps the last file open).
-    pub fn article(&self, place: u32, handle: &mut Option<(u32, File)>) -> Result<Article, String> {
+    pub fn article(&self, place: u32, handle: &mut Option<(u32, File)>) -> Result<Article, Unread> {
         let order = self.ord()?;
         let slot = order.order[place as usize];
         self.read_range(slot.file as usize, order.ranges[place as usize], handle)
@@ -387,7 +388,7 @@ impl Archive {
 
     /// The whole articles at these places of the collection order, in that order, read on
     /// all cores.
-    pub fn articles(&self, places: &[u32]) -> Result<Vec<Article>, String> {
+    pub fn articles(&self, places: &[u32]) -> Result<Vec<Article>, Unread> {
         let order = self.ord()?;
         let at: Vec<(usize, (u64, u64))> = places
             .iter()
@@ -441,7 +442,7 @@ impl Archive {
     }
 
     /// The article with this id, read whole.
-    pub fn get(&self, id: &str) -> Result<Option<Article>, String> {
+    pub fn get(&self, id: &str) -> Result<Option<Article>, Unread> {
         let Some((fi, addr)) = self.doc_of(id)? else {
             return Ok(None);
         };

@@ -7,7 +7,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::Archive;
-use super::open::{Match, exact_ops};
+use super::open::{Match, Unread, exact_ops};
 use crate::article::Article;
 use crate::collection::Collection;
 use crate::commands::{self, Outcome};
@@ -32,6 +32,18 @@ fn failed(reason: String) -> Error {
     Error::Io {
         path: "<index>".into(),
         source: std::io::Error::other(reason),
+    }
+}
+
+/// An article that could not be read through the index: its JSON no longer the article
+/// indexed ([`Error::ChangedSinceIndexed`], its place in the file), or else the index
+/// that failed ([`failed`]).
+impl From<Unread> for Error {
+    fn from(unread: Unread) -> Error {
+        match unread {
+            Unread::Failed(reason) => failed(reason),
+            Unread::Changed(e) => e,
+        }
     }
 }
 
@@ -124,7 +136,7 @@ fn matches(
     if let Some(found) = archive.exact_matches(query).map_err(failed)? {
         return Ok(found);
     }
-    let mut found = archive.verified_matches(query, keep).map_err(failed)?;
+    let mut found = archive.verified_matches(query, keep)?;
     found.sort_unstable_by_key(|m| m.rank);
     Ok(found)
 }
@@ -139,8 +151,7 @@ pub fn show(
     json: bool,
 ) -> Result<Outcome> {
     let article = archive
-        .get(id)
-        .map_err(failed)?
+        .get(id)?
         .ok_or_else(|| Error::UnknownId(id.to_string()))?;
     commands::show(out, &article, width, options, json)
 }
@@ -413,7 +424,7 @@ pub fn export_collection(archive: &Archive, ask: &ExportAsk<'_>) -> Result<Colle
         let mut places = place_of(ask.ids)?;
         places.sort_unstable();
         places.dedup();
-        let articles = archive.articles(&places).map_err(failed)?;
+        let articles = archive.articles(&places)?;
         return Ok(Collection::new(archive.banner(), articles));
     }
     if let Some(marked) = &ask.marked {
@@ -433,7 +444,7 @@ pub fn export_collection(archive: &Archive, ask: &ExportAsk<'_>) -> Result<Colle
     for block in places.chunks(super::BLOCK) {
         // What the filter keeps, then what the search finds among it (only that is folded).
         let sizes = archive.data_sizes(block).map_err(failed)?;
-        let (kept, sizes): (Vec<Article>, Vec<u64>) = (archive.articles(block).map_err(failed)?)
+        let (kept, sizes): (Vec<Article>, Vec<u64>) = (archive.articles(block)?)
             .into_iter()
             .zip(sizes)
             .filter(|(a, _)| (ask.keep)(a))

@@ -61,6 +61,23 @@ pub fn unreadable(lang: Lang, reason: &str) -> String {
     }
 }
 
+/// The title and text of an article of an indexed archive that could not be read, from
+/// why: the index failed ([`unreadable`]), or its JSON changed since it was indexed (the
+/// error, which names its place in the file and says what to do).
+pub fn unread(lang: Lang, why: &crate::index::open::Unread) -> String {
+    use crate::index::open::Unread;
+    match why {
+        Unread::Failed(reason) => unreadable(lang, reason),
+        Unread::Changed(e) => {
+            let said = crate::error::error_text(e, lang);
+            match lang {
+                Lang::Zh => format!("（无法读取这篇文章：{said}）"),
+                Lang::En => format!("(this article cannot be read: {said})"),
+            }
+        }
+    }
+}
+
 /// Said before an archive is indexed on its first use.
 pub fn first_index(lang: Lang, path: &str) -> String {
     match lang {

@@ -44,7 +44,7 @@ pub fn note(
     if !changes {
         return match store.note(&key, id) {
             Some(note) => {
-                writeln!(out, "{}", sanitize_lines(note)).map_err(stdout)?;
+                writeln!(out, "{}", sanitize_lines(note)).map_err(Error::stdout)?;
                 Ok(Outcome::Found)
             }
             None => {
@@ -107,7 +107,7 @@ pub fn tag(
         return Ok(Outcome::NothingFound);
     }
     for tag in tags {
-        writeln!(out, "{}", sanitize_lines(&tag)).map_err(stdout)?;
+        writeln!(out, "{}", sanitize_lines(&tag)).map_err(Error::stdout)?;
     }
     Ok(Outcome::Found)
 }
@@ -139,11 +139,4 @@ fn open(
     }
     let key = store.resolve_source(&target.source);
     Ok((store, key))
-}
-
-fn stdout(source: std::io::Error) -> Error {
-    Error::Io {
-        path: crate::i18n::STDOUT.into(),
-        source,
-    }
 }

@@ -14,6 +14,7 @@ use kanbao::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+pub mod changed;
 pub mod cli;
 pub mod pty;
 

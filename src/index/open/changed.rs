@@ -12,13 +12,40 @@ use crate::error::{Error, Place, json_message};
 /// The byte order mark, which the loader does not count as a column.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Why an article could not be read through the index.
+#[derive(Debug)]
+pub enum Unread {
+    /// The index or the data file could not be read (the reason).
+    Failed(String),
+    /// The article's JSON is not what was indexed ([`Error::ChangedSinceIndexed`]).
+    Changed(Error),
+}
+
+impl From<String> for Unread {
+    fn from(reason: String) -> Unread {
+        Unread::Failed(reason)
+    }
+}
+
 impl Archive {
     /// The error for the JSON `text` of match `m`, read from its file where the index says
     /// it is, that serde_json did not take (`e`): [`Error::ChangedSinceIndexed`], at the
     /// line and column of the file as it is now (the file alone when it cannot be read).
     pub fn changed_since_indexed(&self, m: &Match, text: &str, e: &serde_json::Error) -> Error {
-        let path = &self.files[m.doc.0].path;
-        let place = place_of(path, m.range.0, text, e).unwrap_or_else(|_| Place::file(path));
+        self.changed_at(m.doc.0, m.range.0, text, e)
+    }
+
+    /// [`Archive::changed_since_indexed`] for the JSON `text` read at byte `off` of file
+    /// `fi`.
+    pub(super) fn changed_at(
+        &self,
+        fi: usize,
+        off: u64,
+        text: &str,
+        e: &serde_json::Error,
+    ) -> Error {
+        let path = &self.files[fi].path;
+        let place = place_of(path, off, text, e).unwrap_or_else(|_| Place::file(path));
         Error::ChangedSinceIndexed {
             place,
             message: json_message(e),

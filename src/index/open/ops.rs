@@ -339,7 +339,7 @@ impl Archive {
 
     /// The articles of `found`, read whole, in collection order: the collection the
     /// in-memory engine then searches (its ties keep that order, as on the in-memory path).
-    pub fn collection_of(&self, mut found: Vec<Match>) -> Result<Collection, String> {
+    pub fn collection_of(&self, mut found: Vec<Match>) -> Result<Collection, super::Unread> {
         found.sort_unstable_by_key(|m| (m.rank.2, m.rank.3, m.rank.4));
         Ok(Collection::new(self.banner(), self.read_matches(&found)?))
     }

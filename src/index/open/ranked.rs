@@ -364,7 +364,7 @@ impl Archive {
     }
 
     /// The articles of `found`, in that order, read from their files.
-    pub fn read_matches(&self, found: &[Match]) -> Result<Vec<Article>, String> {
+    pub fn read_matches(&self, found: &[Match]) -> Result<Vec<Article>, super::Unread> {
         let at: Vec<(usize, (u64, u64))> = found.iter().map(|m| (m.doc.0, m.range)).collect();
         self.read_all(&at)
     }

@@ -3,7 +3,7 @@
 
 use std::fs::File;
 
-use super::{Archive, engine};
+use super::{Archive, Unread, engine};
 use crate::article::Article;
 
 impl Archive {
@@ -14,10 +14,10 @@ impl Archive {
         fi: usize,
         (off, len): (u64, u64),
         handle: &mut Option<(u32, File)>,
-    ) -> Result<Article, String> {
+    ) -> Result<Article, Unread> {
         let mut buf = Vec::new();
         let text = self.read_text(fi, (off, len), handle, &mut buf)?;
-        self.parse_article(fi, text)
+        self.parse_article(fi, off, text)
     }
 
     /// The JSON text at byte range `(off, len)` of file `fi`, read into `buf` (`handle`
@@ -30,9 +30,10 @@ impl Archive {
         buf: &'b mut Vec<u8>,
     ) -> Result<&'b str, String> {
         let file = &self.files[fi];
+        let named = |e: std::io::Error| format!("{}: {e}", file.path.display());
         let fi = fi as u32;
         if handle.as_ref().is_none_or(|h| h.0 != fi) {
-            *handle = Some((fi, File::open(&file.path).map_err(engine)?));
+            *handle = Some((fi, File::open(&file.path).map_err(named)?));
         }
         let Some((_, data)) = handle.as_mut() else {
             return Err("no file".into());
@@ -42,17 +43,19 @@ impl Archive {
         }
         buf.clear();
         buf.resize(usize::try_from(len).map_err(engine)?, 0);
-        read_at(data, off, buf).map_err(engine)?;
+        read_at(data, off, buf).map_err(named)?;
         // Checked whole by simdutf8 (CJK ~10x faster than serde_json's check of each string).
         simdutf8::basic::from_utf8(buf)
             .map_err(|_| format!("{}: not UTF-8 at byte {off}", file.path.display()))
     }
 
-    /// The article whose JSON `text` was read from file `fi`, as the loader keeps it.
-    fn parse_article(&self, fi: usize, text: &str) -> Result<Article, String> {
+    /// The article whose JSON `text` was read from byte `off` of file `fi`, as the loader
+    /// keeps it; JSON that is not an article is [`Unread::Changed`] (see
+    /// [`Archive::changed_since_indexed`]).
+    fn parse_article(&self, fi: usize, off: u64, text: &str) -> Result<Article, Unread> {
         let file = &self.files[fi];
-        let mut article: Article =
-            serde_json::from_str(text).map_err(|e| format!("{}: {e}", file.path.display()))?;
+        let mut article: Article = serde_json::from_str(text)
+            .map_err(|e| Unread::Changed(self.changed_at(fi, off, text, &e)))?;
         // As the loader keeps it: a date that is not a real day is no date, and an article
         // without a newspaper's name has its page's.
         crate::load::settle_dates(std::slice::from_mut(&mut article));
@@ -63,8 +66,8 @@ impl Archive {
     }
 
     /// The articles at these byte ranges of these files, in that order, read on all cores.
-    pub(super) fn read_all(&self, at: &[(usize, (u64, u64))]) -> Result<Vec<Article>, String> {
-        self.read_each(at, |_, fi, text| self.parse_article(fi, text))
+    pub(super) fn read_all(&self, at: &[(usize, (u64, u64))]) -> Result<Vec<Article>, Unread> {
+        self.read_each(at, |i, fi, text| self.parse_article(fi, at[i].1.0, text))
     }
 
     /// `make` applied to the JSON text at each of these byte ranges of these files (with

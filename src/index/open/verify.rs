@@ -5,8 +5,8 @@
 
 use std::cmp::Reverse;
 
-use super::Archive;
 use super::ranked::Match;
+use super::{Archive, Unread};
 use crate::article::Article;
 use crate::collection::Collection;
 use crate::search::{Query, SearchIndex};
@@ -21,7 +21,7 @@ impl Archive {
         &self,
         query: &Query,
         keep: &dyn Fn(&Article) -> bool,
-    ) -> Result<Vec<Match>, String> {
+    ) -> Result<Vec<Match>, Unread> {
         let mut found = self.candidates_found(query)?;
         // In file order, so that each block reads its files forwards.
         found.sort_unstable_by_key(|f| (f.3, f.1));
@@ -53,7 +53,7 @@ impl Archive {
     pub fn candidate_blocks(
         &self,
         query: &Query,
-    ) -> Result<impl Iterator<Item = Result<Collection, String>> + '_, String> {
+    ) -> Result<impl Iterator<Item = Result<Collection, Unread>> + '_, String> {
         let mut found = self.candidates_found(query)?;
         found.sort_unstable_by_key(|f| (f.0, f.1, f.2));
         let blocks: Vec<Vec<(usize, (u64, u64))>> = found

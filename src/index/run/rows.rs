@@ -9,9 +9,9 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::super::Archive;
-use super::super::open::Match;
+use super::super::open::{Match, Unread};
 use crate::commands::{SearchOutput, SearchRow, search_line};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::search::{Query, snippet_of};
 
 /// What a row shows of an article (the rest of its JSON is skipped).
@@ -31,20 +31,6 @@ struct Shown<'a> {
     paragraphs: Vec<Cow<'a, str>>,
 }
 
-/// Why a row was not made.
-enum Unmade {
-    /// The data file could not be read (the reason).
-    Unread(String),
-    /// The article's JSON is not what was indexed ([`Error::ChangedSinceIndexed`]).
-    Changed(Error),
-}
-
-impl From<String> for Unmade {
-    fn from(reason: String) -> Unmade {
-        Unmade::Unread(reason)
-    }
-}
-
 /// The text rows of `found` (checked matches, in their order).
 ///
 /// # Errors
@@ -58,7 +44,7 @@ pub(super) fn checked_lines(
 ) -> Result<Vec<String>> {
     let lines = archive.read_each_match(found, |m, text| {
         let a: Shown<'_> = serde_json::from_str(text)
-            .map_err(|e| Unmade::Changed(archive.changed_since_indexed(m, text, &e)))?;
+            .map_err(|e| Unread::Changed(archive.changed_since_indexed(m, text, &e)))?;
         let snippet = snippet_of(
             &a.paragraphs,
             a.byline.as_deref(),
@@ -75,10 +61,7 @@ pub(super) fn checked_lines(
             // A date that is not a day is shown as none, as the loader keeps it.
             date: a.date.as_deref(),
         };
-        Ok(search_line(&row, how.lang))
+        Ok::<_, Unread>(search_line(&row, how.lang))
     });
-    lines.map_err(|unmade| match unmade {
-        Unmade::Unread(reason) => super::failed(reason),
-        Unmade::Changed(e) => e,
-    })
+    Ok(lines?)
 }

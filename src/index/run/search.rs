@@ -76,7 +76,7 @@ pub fn search(
     // Both are final: the index's when it answers every operator, the matcher's always.
     let (found, checked) = match ranked {
         Some(found) => (found, exact_ops(query)),
-        None => (archive.verified_matches(query, keep).map_err(failed)?, true),
+        None => (archive.verified_matches(query, keep)?, true),
     };
     if how.count {
         let hits = found.iter().map(Match::hits).sum();
@@ -104,10 +104,7 @@ pub(super) fn rest_unless_unread(archive: &Archive, narrowed: &Narrowed<'_>) -> 
         rest
     });
     if stop.load(Ordering::Relaxed) {
-        return Err(Error::Io {
-            path: crate::i18n::STDOUT.into(),
-            source: std::io::ErrorKind::BrokenPipe.into(),
-        });
+        return Err(Error::stdout(std::io::ErrorKind::BrokenPipe.into()));
     }
     Ok(rest.map_err(failed)?.unwrap_or_default())
 }
@@ -208,7 +205,7 @@ fn write_chunk(
         let lines = super::rows::checked_lines(archive, chunk, query, how)?;
         return parts.lines(&lines);
     }
-    let articles = archive.read_matches(chunk).map_err(failed)?;
+    let articles = archive.read_matches(chunk)?;
     if checked {
         let found: Vec<(&Article, usize)> = articles
             .iter()
