@@ -37,7 +37,7 @@ fn failed(reason: String) -> Error {
 
 /// An article that could not be read through the index: its JSON no longer the article
 /// indexed ([`Error::ChangedSinceIndexed`], its place in the file), or else the index
-/// that failed ([`failed`]).
+/// that failed (as `failed` says it).
 impl From<Unread> for Error {
     fn from(unread: Unread) -> Error {
         match unread {
