@@ -6,6 +6,7 @@ pub mod data;
 pub mod dispatch;
 mod export;
 mod list;
+mod placement;
 mod search;
 mod timeline;
 

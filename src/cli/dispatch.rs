@@ -33,6 +33,7 @@ pub fn run(cli: &Cli, settings: &Settings, out: &mut dyn Write) -> Result<Outcom
     let Some(command) = &cli.command else {
         return tui::start::run(&cli.reader, no_index, settings);
     };
+    super::placement::check(cli, command)?;
     match command {
         Command::List(args) => list::run(out, settings, args, no_index),
         Command::Show(args) => show(out, settings, args, no_index),
