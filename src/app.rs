@@ -249,6 +249,7 @@ impl App {
             self.commit_search();
         }
         self.sync_reader();
+        self.stage_session();
         Effects {
             search: self.request.take(),
             repaint: std::mem::take(&mut self.redraw),

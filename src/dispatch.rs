@@ -9,6 +9,7 @@ use clap::CommandFactory;
 mod conditions;
 mod export;
 mod list;
+mod placement;
 mod reader;
 mod search;
 mod timeline;
@@ -39,6 +40,7 @@ pub fn run(cli: &Cli, settings: &Settings, out: &mut dyn Write) -> Result<Outcom
     let Some(command) = &cli.command else {
         return reader::run(&cli.reader, no_index, settings);
     };
+    placement::check(cli, command)?;
     match command {
         Command::List(args) => list::run(out, settings, args, no_index),
         Command::Show(args) => show(out, settings, args, no_index),

@@ -163,6 +163,13 @@ pub enum Error {
     BadDate { place: Place, value: String },
     /// A date option (`--since`, `--until`) whose value is not one of the date forms.
     BadDateArg { option: &'static str, value: String },
+    /// An option of the reader typed before a command (`kanbao --district 朝阳 list`): the
+    /// command would never see it. `takes` says whether the command has it too.
+    MisplacedOption {
+        option: &'static str,
+        command: &'static str,
+        takes: bool,
+    },
     /// What `kanbao import` refuses (issue 13): a bad masthead day, pages without a folder,
     /// a file it did not write.
     Import(crate::import::ImportError),

@@ -51,6 +51,7 @@ mod error;
 mod model;
 mod save;
 mod source;
+mod staged;
 mod text;
 
 use std::io;
@@ -141,6 +142,9 @@ pub struct StateStore {
     /// The path of each source resolved by [`resolve_source`](Self::resolve_source), kept
     /// with its state when it changes.
     hints: std::collections::BTreeMap<String, String>,
+    /// Where the reader's list is now, kept only if the reader ends by a signal (see
+    /// [`stage_session`](Self::stage_session)).
+    staged: Option<(String, Session)>,
 }
 
 impl std::fmt::Debug for StateStore {
@@ -256,6 +260,7 @@ impl StateStore {
             warnings: Vec::new(),
             hook: None,
             hints: std::collections::BTreeMap::new(),
+            staged: None,
         }
     }
 

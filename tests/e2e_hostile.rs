@@ -391,6 +391,51 @@ fn sighup_saves_the_state_and_restores_the_terminal() {
     signal_saves_and_restores(Signal::SIGHUP, 129);
 }
 
+/// The list session in the state file at `path`: its query and selected article.
+fn kept_session(path: &Path) -> (String, String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let session = &json["sources"]["builtin"]["session"]["v"];
+    let field = |name: &str| session[name].as_str().unwrap_or_default().to_owned();
+    (field("query"), field("selected"))
+}
+
+/// Keeps a search with `Enter`, moves the selection, and at once sends `signal`: the list
+/// session is saved as `q` saves it (it used to be lost, and the next start brought back
+/// the one before).
+fn signal_keeps_the_list_session(signal: Signal, code: i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let mut t = Term::start(&["--state", state.to_str().unwrap()], 80, 24);
+    t.wait_text("7 篇");
+    t.send("/kind:news\r");
+    t.wait_text(" 1/6 ");
+    t.send("j");
+    t.wait_text(" 2/6 ");
+    t.signal(signal);
+    t.expect_restored_with(code);
+    assert!(state.exists(), "no state file after {signal:?}");
+    let (query, selected) = kept_session(&state);
+    assert_eq!(
+        query, "kind:news",
+        "the search kept with Enter, after {signal:?}"
+    );
+    assert!(
+        !selected.is_empty(),
+        "the selected article, after {signal:?}"
+    );
+}
+
+#[test]
+fn sigterm_keeps_the_list_session() {
+    signal_keeps_the_list_session(Signal::SIGTERM, 143);
+}
+
+#[test]
+fn sighup_keeps_the_list_session() {
+    signal_keeps_the_list_session(Signal::SIGHUP, 129);
+}
+
 /// Issue 16: `ESC [ 200 ~` with no end made every later key paste text, `Ctrl-C` included.
 /// `Ctrl-C` is not text: it ends the paste, and quits.
 #[test]

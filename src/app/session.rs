@@ -1,5 +1,6 @@
 //! Where the reader left the list (issue 14): the search, the district and mark filters and
-//! the selected article are kept in the reading state on quit, and restored on the next
+//! the selected article are kept in the reading state on quit (or on SIGTERM and SIGHUP: the
+//! session is staged with the store after each update), and restored on the next
 //! start on the same data unless the command line asks for a search or districts of its
 //! own, or `--fresh`.
 
@@ -69,6 +70,21 @@ impl App {
 
     /// Keeps where the list is, for the next start (on quit).
     pub(super) fn remember_session(&mut self) {
+        let session = self.session_now();
+        let source = self.opts.source.clone();
+        self.store().set_session(&source, session);
+    }
+
+    /// Leaves where the list is now with the store, for the signal handler to keep should
+    /// SIGTERM or SIGHUP end the reader before `q` does (after each update).
+    pub(super) fn stage_session(&mut self) {
+        let session = self.session_now();
+        let source = self.opts.source.clone();
+        self.store().stage_session(&source, session);
+    }
+
+    /// Where the list is: the search last kept, the filters, the order and the selection.
+    fn session_now(&self) -> Session {
         let districts = self.opts.filter.districts.names(crate::district::UNSTATED);
         let selected = self
             .view
@@ -81,7 +97,7 @@ impl App {
             Mode::Search { before, .. } => before,
             _ => &self.opts.query,
         };
-        let session = Session {
+        Session {
             query: query.clone(),
             districts,
             bookmarked: self.marks.bookmarked,
@@ -90,8 +106,6 @@ impl App {
             tag: self.marks.tag.clone(),
             by_date: self.by_date,
             selected,
-        };
-        let source = self.opts.source.clone();
-        self.store().set_session(&source, session);
+        }
     }
 }

@@ -109,6 +109,36 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
              month means all of it)",
             crate::date::FORMS
         ),
+        Error::MisplacedOption {
+            option,
+            command,
+            takes: true,
+        } if zh => format!(
+            "{option} 不能写在命令 {command} 之前：请写在命令之后（kanbao {command} {option} …）；\
+             命令之前只能写 --data、--lang 等全局选项"
+        ),
+        Error::MisplacedOption {
+            option,
+            command,
+            takes: true,
+        } => format!(
+            "{option} cannot go before the command `{command}`: put it after the command \
+             (kanbao {command} {option} …); only global options such as --data and --lang go \
+             before a command"
+        ),
+        Error::MisplacedOption {
+            option, command, ..
+        } if zh => format!(
+            "{option} 只用于阅读器（不带命令的 kanbao），命令 {command} 不取它；命令之前只能写 \
+             --data、--lang 等全局选项"
+        ),
+        Error::MisplacedOption {
+            option, command, ..
+        } => format!(
+            "{option} is only for the reader (kanbao with no command): the command `{command}` \
+             does not take it; only global options such as --data and --lang go before a \
+             command"
+        ),
         Error::BadDistrict { place: p, name } if zh => format!(
             "{}：`{name}` 不是北京市 16 个区之一；请写全称（如 西城区），未注明时写 null",
             place(p)

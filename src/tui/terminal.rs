@@ -96,8 +96,9 @@ fn restore_on_signals() -> Option<signal_hook::iterator::Handle> {
 
 /// Enters the alternate screen in raw mode, with bracketed paste and, if asked, the mouse.
 ///
-/// From then on a panic, SIGTERM or SIGHUP saves `state` (if it has unsaved changes) and
-/// restores the terminal before the process ends; a save that fails then is said on stderr
+/// From then on a panic, SIGTERM or SIGHUP saves `state` (if it has unsaved changes; a
+/// signal keeps the list session the reader staged first, as `q` does) and restores the
+/// terminal before the process ends; a save that fails then is said on stderr
 /// in `lang`.
 pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(DefaultTerminal, Guard)> {
     // ratatui installs its own panic hook; ours runs first, then chains to it.
@@ -152,14 +153,14 @@ fn lock_within(state: &SharedStore, wait: Duration) -> Option<MutexGuard<'_, Sta
     }
 }
 
-/// On SIGTERM or SIGHUP, save the reading state, restore the terminal and leave with the
-/// customary status (128 + the signal's number).
 /// Says on stderr that the marks could not be saved, with the path and the reason.
 fn say_unsaved(error: crate::state::StateError, lang: Lang) {
     let text = crate::error::error_text(&Error::State(error), lang);
     eprintln!("kanbao: {}", sanitize_lines(&text));
 }
 
+/// On SIGTERM or SIGHUP, save the reading state, restore the terminal and leave with the
+/// customary status (128 + the signal's number).
 #[cfg(unix)]
 fn install_signal_handlers(state: SharedStore, lang: Lang) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -172,7 +173,11 @@ fn install_signal_handlers(state: SharedStore, lang: Lang) {
             // Held until the process ends, so the reader cannot change the state after
             // this save.
             let mut store = lock_within(&state, SIGNAL_SAVE_WAIT);
-            let saved = store.as_mut().map(|store| store.save_if_dirty());
+            // Where the list is, as `q` keeps it.
+            let saved = store.as_mut().map(|store| {
+                store.keep_staged_session();
+                store.save_if_dirty()
+            });
             // Hold stdout too: a frame the reader is drawing cannot land on the main screen
             // after the terminal is restored. (Its lock is re-entrant: `restore` still writes.)
             let _out = io::stdout().lock();
