@@ -30,7 +30,7 @@ use std::ops::Range;
 use crate::article::Article;
 
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, NoteFilter, Query, QueryError, Term};
-pub use query_text::query_error_text;
+pub use query_text::{query_error_brief, query_error_text};
 pub use snippet::{Snippet, snippet, snippet_of};
 
 /// Below this many articles the index is one shard and searches run on the calling thread:

@@ -522,7 +522,7 @@ fn enter_on_an_operator_with_no_value_is_refused_as_on_the_command_line() {
             "{typed}: not kept"
         );
         let why = app.query_error().unwrap_or_default().to_string();
-        assert!(why.contains(op) && why.contains("不能取"), "{typed}: {why}");
+        assert!(why.contains(op) && why.contains("后要写"), "{typed}: {why}");
         let screen = support::screen(&app, 80, 24);
         assert!(screen.contains("查询无效，列表未变"), "{typed}: {screen}");
         if !typed.starts_with("工会") {

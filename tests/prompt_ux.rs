@@ -48,14 +48,14 @@ fn status(app: &App, w: u16, h: u16) -> String {
 
 /// Item 1. A bad operator value is refused: the list stays that of the last query searched
 /// (docs/search.md §11), and the header must not give that list's count as the count of
-/// the query beside it: it says the query is not valid, and the prompt line says why in
-/// the words of the command line.
+/// the query beside it: it says the query is not valid, and the prompt line says why (in
+/// the command line's words, shortened to fit: tests/prompt_refusals.rs).
 #[test]
 fn a_refused_query_shows_no_count_for_the_list_it_did_not_make() {
     let (w, h) = (100, 30);
     for (bad, why) in [
-        (" date:2025-13", "date: 不能取 `2025-13`"),
-        (" district:火星", "district: 不能取 `火星`"),
+        (" date:2025-13", "date: 如 2024-03；不能取 `2025-13`"),
+        (" district:火星", "district: 如 西城；不能取 `火星`"),
     ] {
         let mut app = app_at(w, h);
         type_search(&mut app, "驿站");

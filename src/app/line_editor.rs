@@ -126,7 +126,8 @@ pub fn check_kept(text: &str, lang: Lang) -> Result<Query, String> {
     refusal(text, lang)
 }
 
-/// The query for `text` as the search core parses it, or why the core refuses it.
+/// The query for `text` as the search core parses it, or why the core refuses it (in
+/// words that fit the prompt line, [`crate::search::query_error_brief`]).
 fn refusal(text: &str, lang: Lang) -> Result<Query, String> {
     // The search core's limits on terms and length; a blank query is no refusal here (the
     // reader shows every article).
@@ -137,7 +138,7 @@ fn refusal(text: &str, lang: Lang) -> Result<Query, String> {
             | QueryError::BadValue { .. }
             | QueryError::Negated { .. }
             | QueryError::NegatedAlternative { .. }),
-        ) => Err(crate::search::query_error_text(&e, lang)),
+        ) => Err(crate::search::query_error_brief(&e, lang)),
         _ => Ok(Query::parse(text)),
     }
 }

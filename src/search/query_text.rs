@@ -47,18 +47,90 @@ pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
     }
 }
 
-/// An operator with a value it cannot take, with the values it takes.
-fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
-    let forms = match op {
-        "date:" => crate::date::FORMS,
-        "kind:" => "photo, 图片, news, 新闻",
-        "district:" => "西城, 西城区, xicheng, xc, 未注明",
-        "reporter:" => "孙艳, sunyan, sy",
-        "title:" => "工会, gonghui, gh",
-        _ => "",
+/// Why a query is refused, in words that fit the reader's prompt line: the message has
+/// at most half of it (36 columns at 80), so an operator's value gives one example, before
+/// the value refused (a long one is what is cut), and not every form it takes as
+/// [`query_error_text`] does for the command line. Other refusals are worded as there.
+pub fn query_error_brief(error: &QueryError, lang: Lang) -> String {
+    let QueryError::BadValue { op, value } = error else {
+        return query_error_text(error, lang);
     };
-    match lang {
-        Lang::Zh => format!("{op} 不能取 `{value}`；可写：{forms}"),
-        Lang::En => format!("{op} cannot take `{value}`; it takes: {forms}"),
+    let takes = Takes::of(op);
+    match (value.trim().is_empty(), lang) {
+        (true, Lang::Zh) if takes.example_zh.is_empty() => format!("{op} 后要写{}", takes.zh),
+        (true, Lang::Zh) => format!("{op} 后要写{}，{}", takes.zh, takes.example_zh),
+        (true, Lang::En) => format!("{op} needs {} after it", takes.en),
+        (false, Lang::Zh) => format!("{op} {}；不能取 `{value}`", takes.example_zh),
+        (false, Lang::En) => format!("{op} {}, not `{value}`", takes.example_en),
+    }
+}
+
+/// What an operator takes, for its refusals.
+struct Takes {
+    /// What it needs, in Chinese (`日期`).
+    zh: &'static str,
+    /// What it needs, in English (`a date`).
+    en: &'static str,
+    /// One example, in Chinese (`如 2024-03`), or all it takes when that is short.
+    example_zh: &'static str,
+    /// One example, in English (`e.g. 2024-03`).
+    example_en: &'static str,
+    /// Every form it takes.
+    forms: &'static str,
+}
+
+impl Takes {
+    fn of(op: &str) -> Takes {
+        let (zh, en, example_zh, example_en, forms) = match op {
+            "date:" => (
+                "日期",
+                "a date",
+                "如 2024-03",
+                "e.g. 2024-03",
+                crate::date::FORMS,
+            ),
+            "kind:" => (
+                "类型",
+                "photo or news",
+                "photo 或 news",
+                "photo or news",
+                "photo, 图片, news, 新闻",
+            ),
+            "district:" => (
+                "区名",
+                "a district",
+                "如 西城",
+                "e.g. 西城",
+                "西城, 西城区, xicheng, xc, 未注明",
+            ),
+            "reporter:" => (
+                "记者名",
+                "a name",
+                "如 孙艳",
+                "e.g. 孙艳",
+                "孙艳, sunyan, sy",
+            ),
+            "title:" => ("词", "a word", "如 工会", "e.g. 工会", "工会, gonghui, gh"),
+            _ => ("值", "a value", "", "", ""),
+        };
+        Takes {
+            zh,
+            en,
+            example_zh,
+            example_en,
+            forms,
+        }
+    }
+}
+
+/// An operator with a value it cannot take, or with none, with the values it takes.
+fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
+    let takes = Takes::of(op);
+    let forms = takes.forms;
+    match (value.trim().is_empty(), lang) {
+        (true, Lang::Zh) => format!("{op} 后要写{}；可写：{forms}", takes.zh),
+        (true, Lang::En) => format!("{op} needs {} after it; it takes: {forms}", takes.en),
+        (false, Lang::Zh) => format!("{op} 不能取 `{value}`；可写：{forms}"),
+        (false, Lang::En) => format!("{op} cannot take `{value}`; it takes: {forms}"),
     }
 }
