@@ -10,12 +10,12 @@ mod conditions;
 mod export;
 mod list;
 mod placement;
-mod reader;
 mod search;
 mod timeline;
 
 use self::conditions::date_range;
 use crate::article::Article;
+use crate::cli::ReaderArgs;
 use crate::cli::{Cli, Command, DistrictsArgs, ShowArgs};
 use crate::collection::Collection;
 use crate::commands::{self, Outcome};
@@ -27,23 +27,37 @@ use crate::layout::{AmbiguousWidth, LayoutOptions};
 use crate::opened::{indexed, load, target};
 use crate::review;
 use crate::settings::{Ambiguous, Settings};
-use crate::tui;
+
+/// What a run asks of the terminal layer, handed in by the binary so that this module
+/// names no terminal (docs/architecture.md): the reader, started on the command line's
+/// reader options, and the width `show` lays out at when none is given.
+pub struct Terminal {
+    /// Opens the reader (the terminal layer's `start::run`).
+    pub reader: fn(&ReaderArgs, bool, &Settings) -> Result<Outcome>,
+    /// The terminal's width, or 80 when it has none (the terminal layer's `show_width`).
+    pub show_width: fn() -> usize,
+}
 
 /// Runs `cli` (the reader, or its command) with `settings`, writing the command's output
 /// to `out`; whether anything was found (exit status 0 or 1).
 ///
 /// # Errors
 /// Whatever the command fails with (exit status 2).
-pub fn run(cli: &Cli, settings: &Settings, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    cli: &Cli,
+    settings: &Settings,
+    out: &mut dyn Write,
+    terminal: &Terminal,
+) -> Result<Outcome> {
     let lang = settings.lang.value;
     let no_index = cli.no_index;
     let Some(command) = &cli.command else {
-        return reader::run(&cli.reader, no_index, settings);
+        return (terminal.reader)(&cli.reader, no_index, settings);
     };
     placement::check(cli, command)?;
     match command {
         Command::List(args) => list::run(out, settings, args, no_index),
-        Command::Show(args) => show(out, settings, args, no_index),
+        Command::Show(args) => show(out, settings, args, (no_index, terminal.show_width)),
         Command::Search(args) => search::run(out, settings, args, no_index),
         Command::Districts(args) => districts(out, settings, args, no_index),
         Command::Export(args) => export::run(out, settings, args, no_index),
@@ -83,7 +97,7 @@ fn show(
     out: &mut dyn Write,
     settings: &Settings,
     args: &ShowArgs,
-    no_index: bool,
+    (no_index, show_width): (bool, fn() -> usize),
 ) -> Result<Outcome> {
     let lang = settings.lang.value;
     let archive = indexed(settings, no_index);
@@ -91,7 +105,7 @@ fn show(
         Some(_) => ManuallyDrop::new(Collection::default()),
         None => load(settings)?,
     };
-    let width = args.width.unwrap_or_else(tui::terminal::show_width);
+    let width = args.width.unwrap_or_else(show_width);
     let options = LayoutOptions {
         ambiguous: match settings.ambiguous_width.value {
             Ambiguous::Two => AmbiguousWidth::Wide,

@@ -37,7 +37,11 @@ fn main() -> ExitCode {
         if prints(&cli) && stdout_closed() {
             return Err(Error::StdoutClosed);
         }
-        dispatch::run(&cli, &settings, &mut stdout)
+        let terminal = dispatch::Terminal {
+            reader: kanbao::tui::start::run,
+            show_width: kanbao::tui::terminal::show_width,
+        };
+        dispatch::run(&cli, &settings, &mut stdout, &terminal)
     });
     let result = ran.and_then(|o| flush(&mut stdout).map(|()| o));
     exit_code(result, lang)

@@ -6,6 +6,7 @@ pub mod indexing;
 pub mod input;
 pub mod keymap;
 pub mod probe;
+pub mod start;
 pub mod terminal;
 pub mod theme;
 pub mod view;
