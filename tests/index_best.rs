@@ -246,6 +246,59 @@ fn ties_at_the_floor_are_kept_in_every_segment() {
     }
 }
 
+/// A pinyin term of many shapes (`yizhan`: yi|zhan, yi|z|han, yi|zh|an …) whose first rows
+/// come from the letter pair every shape starts on (`yz`): articles whose pair stands
+/// often but that match less (一则 stands on `yz` and matches no shape), matches of
+/// several shapes in one article (驿站, 一张, 一站, 衣者汉), and in the headings. The first
+/// rows are the in-memory ranking's, at every `k`.
+#[test]
+fn many_shapes_are_bounded_by_the_pair_they_start_on() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("folder");
+    std::fs::create_dir(&path).unwrap();
+    for f in 0..2 {
+        let mut out = String::new();
+        for i in 0..60 {
+            let mut body = "一则消息。".repeat(i % 7);
+            body.push_str(&"驿站".repeat(i % 4));
+            body.push_str(&"一张桌子，一站到底。".repeat(i % 3));
+            if i % 11 == 3 {
+                body.push_str("衣者汉服。");
+            }
+            let title = match i % 10 {
+                2 => "工会驿站开放".to_string(),
+                5 => "一则通知".to_string(),
+                _ => format!("第{i}篇"),
+            };
+            let date = format!("2024-0{}-{:02}", f + 1, 1 + i % 25);
+            out.push_str(&line(
+                &format!("f{f}-{i}"),
+                &date,
+                &title,
+                &[&body, "其他。"],
+            ));
+        }
+        std::fs::write(path.join(format!("{f}.jsonl")), out).unwrap();
+    }
+    let root = dir.path().join("cache");
+    let archive = indexed(&root, &path);
+    let collection = kanbao::load::load(Some(&path)).unwrap().0;
+    for text in [
+        "yizhan",
+        "yizh",
+        "yiz",
+        "yizhan date:2024-01-05..2024-02-10",
+    ] {
+        let query = Query::parse(text);
+        let expected = admitted(&collection, &query);
+        assert!(expected.len() > 40, "{text}");
+        for k in [1, 2, 5, 10, 20, 33, 60, 200] {
+            let got = first_k(&archive, &query, k).expect("counted from the index");
+            assert_eq!(got[..], expected[..k.min(expected.len())], "{text} k={k}");
+        }
+    }
+}
+
 /// The reader's sum of each term's hits from the index, by id, sorted.
 fn summed(archive: &index::Archive, query: &Query) -> Option<Results> {
     let summed = archive.summed_places(query, &|| false).unwrap()?;

@@ -21,6 +21,7 @@ mod order;
 mod places;
 mod ranked;
 mod read;
+mod shared;
 mod spelled;
 mod verify;
 

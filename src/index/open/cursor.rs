@@ -242,7 +242,7 @@ pub(super) fn shape_bounds(
 /// The letter pairs two adjacent readings of `shape` imply (`gh` for `gong|hui`): not asked
 /// when matching (the readings say more), but a tighter bound, as a pair must stand where
 /// the two characters are adjacent, and a reading anywhere.
-fn implied_pairs(shape: &Shape) -> Vec<Need> {
+pub(super) fn implied_pairs(shape: &Shape) -> Vec<Need> {
     let letters = |offset: u32| -> Option<Vec<char>> {
         let need = shape
             .needs

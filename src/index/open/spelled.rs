@@ -23,6 +23,7 @@ use tantivy::{DocId, SegmentReader, TERMINATED, Term as TTerm};
 use super::super::schema::Fields;
 use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens, shape_bounds};
 use super::gapped::Gapped;
+use super::shared;
 use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
@@ -266,26 +267,21 @@ impl Spelled {
         fields: &Fields,
         keep: &dyn Fn(DocId) -> bool,
     ) -> tantivy::Result<Vec<Counted>> {
-        let mut lists = Vec::with_capacity(self.shapes.len() + 1);
-        // The literal form with gaps bounded by its words' bigrams, as a shape of them.
+        let by_pinyin = |s: &&Shape| s.needs.iter().all(|n| n.field != Tokens::Bigrams);
+        let (spelled, written): (Vec<&Shape>, Vec<&Shape>) =
+            self.shapes.iter().partition(by_pinyin);
+        let mut all = sum_of_bounds(spelled, seg, fields, keep)?;
+        // Lowered to what the shapes share: the letter pairs every match starts on.
+        if let Some(pairs) = shared::first_pairs(&self.shapes) {
+            all = shared::lowered(all, &pairs, seg, fields)?;
+        }
+        // The literal form (with gaps: bounded by its words' bigrams, as a shape of them).
         let literal = self.gaps.as_ref().and_then(Gapped::bounding_shape);
-        for shape in self.shapes.iter().chain(&literal) {
-            let mut list = Vec::new();
-            shape_bounds(shape, seg, fields, keep, &mut list)?;
-            if !list.is_empty() {
-                lists.push(list);
-            }
-        }
-        // The smaller lists first: each merge copies what it has so far.
-        lists.sort_by_key(Vec::len);
-        let mut all: Vec<Counted> = Vec::new();
-        for list in lists {
-            all = match all.is_empty() {
-                true => list,
-                false => summed(&all, &list),
-            };
-        }
-        Ok(all)
+        let literal = sum_of_bounds(written.into_iter().chain(&literal), seg, fields, keep)?;
+        Ok(match all.is_empty() {
+            true => literal,
+            false => summed(&all, &literal),
+        })
     }
 
     /// How many of the term's shapes stand in most documents of `seg` (every need of them
@@ -459,6 +455,34 @@ impl Spelled {
     }
 }
 
+/// The sum of `shapes`' bounds ([`shape_bounds`]) in each document of `seg` where one
+/// stands (among those `keep` accepts), ascending.
+fn sum_of_bounds<'s>(
+    shapes: impl IntoIterator<Item = &'s Shape>,
+    seg: &SegmentReader,
+    fields: &Fields,
+    keep: &dyn Fn(DocId) -> bool,
+) -> tantivy::Result<Vec<Counted>> {
+    let mut lists = Vec::new();
+    for shape in shapes {
+        let mut list = Vec::new();
+        shape_bounds(shape, seg, fields, keep, &mut list)?;
+        if !list.is_empty() {
+            lists.push(list);
+        }
+    }
+    // The smaller lists first: each merge copies what it has so far.
+    lists.sort_by_key(Vec::len);
+    let mut all: Vec<Counted> = Vec::new();
+    for list in lists {
+        all = match all.is_empty() {
+            true => list,
+            false => summed(&all, &list),
+        };
+    }
+    Ok(all)
+}
+
 /// The documents of either list (ascending by document), hits and title hits added where
 /// both hold one.
 fn summed(a: &[Counted], b: &[Counted]) -> Vec<Counted> {
@@ -511,6 +535,20 @@ mod tests {
         let s = shape(b"gonghui", &[4, 7]).unwrap();
         assert_eq!(s.chars, 2);
         assert!(s.needs.iter().all(|n| n.field == Tokens::Readings));
+    }
+
+    #[test]
+    fn shapes_share_the_letter_pairs_their_matches_start_on() {
+        let pairs = |t: &str| {
+            let query = crate::search::Query::parse(t);
+            shared::first_pairs(&Spelled::of(&query.terms()[0]).unwrap().shapes)
+        };
+        // yi|zhan, yi|z|han, yi|zh|an …: every match starts on y and z.
+        assert_eq!(pairs("yizhan"), Some(vec!["yz".to_string()]));
+        // g|o|n|g|hui and gong|hui: both start on g, then o or h.
+        assert_eq!(pairs("gonghui"), Some(vec!["gh".into(), "go".into()]));
+        // One shape: its own bound holds its pairs.
+        assert_eq!(pairs("ghyz"), None);
     }
 
     #[test]

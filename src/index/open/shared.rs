@@ -1,0 +1,75 @@
+//! A bound on a pinyin term's hits that all its shapes share (see [`super::spelled`]): every
+//! match by pinyin starts with two characters whose first letters are one of a few letter
+//! pairs (`yz` for each of `yizhan`'s nine shapes, `yi|zhan`, `yi|z|han`, `yi|zh|an` …).
+//! The hits taken do not overlap, so no two start at one place: a document holds no more
+//! of them than those pairs' frequency in it, and no more title hits than their frequency
+//! in the headings. The shapes' own bounds are each about that large, so their sum (what
+//! [`super::spelled::Spelled::bounds`] gives without this) is several times looser.
+
+use tantivy::postings::SegmentPostings;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{SegmentReader, Term as TTerm};
+
+use super::super::schema::Fields;
+use super::cursor::{Counted, Shape, Tokens, freq_at, implied_pairs};
+
+/// The letter pairs that the first two characters of every match by pinyin stand on
+/// (the `pyp` tokens at offset 0 of every shape, explicit or implied by its readings);
+/// `None` when a shape has one character (`a` in `an`'s shapes is a pair of nothing) or
+/// when fewer than two shapes match by pinyin (one shape's own bound holds its pairs). The literal form (`Tokens::Bigrams`) is left out: its
+/// matches are Latin letters, bounded on their own.
+pub(super) fn first_pairs(shapes: &[Shape]) -> Option<Vec<String>> {
+    let mut tokens = Vec::new();
+    let spelled: Vec<&Shape> = shapes
+        .iter()
+        .filter(|s| s.needs.iter().all(|n| n.field != Tokens::Bigrams))
+        .collect();
+    // One shape's own bound holds its pairs already.
+    if spelled.len() < 2 {
+        return None;
+    }
+    for shape in spelled {
+        if shape.chars < 2 {
+            return None;
+        }
+        let explicit = shape
+            .needs
+            .iter()
+            .find(|n| n.offset == 0 && n.field == Tokens::LetterPairs)
+            .cloned();
+        let pair = explicit.or_else(|| implied_pairs(shape).into_iter().find(|n| n.offset == 0))?;
+        tokens.extend(pair.tokens);
+    }
+    tokens.sort_unstable();
+    tokens.dedup();
+    (!tokens.is_empty()).then_some(tokens)
+}
+
+/// `bounds` (ascending by document) each lowered to the frequency of `pairs` in the
+/// document (title hits: in its headings); a document holding none of them is dropped.
+pub(super) fn lowered(
+    bounds: Vec<Counted>,
+    pairs: &[String],
+    seg: &SegmentReader,
+    fields: &Fields,
+) -> tantivy::Result<Vec<Counted>> {
+    let (body, head) = Tokens::LetterPairs.fields(fields);
+    let read = |field, token: &str| -> tantivy::Result<Option<SegmentPostings>> {
+        let t = TTerm::from_field_text(field, token);
+        Ok(seg
+            .inverted_index(field)?
+            .read_postings(&t, IndexRecordOption::WithFreqs)?)
+    };
+    let (mut lists, mut heads) = (Vec::new(), Vec::new());
+    for pair in pairs {
+        lists.extend(read(body, pair)?);
+        heads.extend(read(head, pair)?);
+    }
+    Ok(bounds
+        .into_iter()
+        .filter_map(|(doc, hits, title)| {
+            let most = freq_at(&mut lists, doc);
+            (most > 0).then(|| (doc, hits.min(most), title.min(freq_at(&mut heads, doc))))
+        })
+        .collect())
+}
