@@ -483,7 +483,7 @@ pub fn write_found(
             district: a.district.as_deref(),
             hits,
             // Snippets are sanitised where they are cut.
-            snippet: snippet.text,
+            snippet,
             date: a.date.as_deref(),
         })
         .collect();

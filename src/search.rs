@@ -31,7 +31,7 @@ use crate::article::Article;
 
 pub use query::{MAX_QUERY_CHARS, MAX_TERMS, NoteFilter, Query, QueryError, Term};
 pub use query_text::{query_error_brief, query_error_text};
-pub use snippet::{Snippet, snippet, snippet_of};
+pub use snippet::{Snippet, snippet, snippet_of, snippet_text_of};
 
 /// Below this many articles the index is one shard and searches run on the calling thread:
 /// spawning threads costs more than it saves.
@@ -504,15 +504,16 @@ pub fn search_articles(
     hits
 }
 
-/// The [`snippet()`] of each article in `articles` for `query`, `width` columns wide, in
-/// order; on all cores for long result lists (the command line prints every result).
-pub fn snippets(articles: &[&Article], query: &Query, width: usize) -> Vec<Snippet> {
+/// The text of the [`snippet()`] of each article in `articles` for `query`, `width` columns
+/// wide, in order ([`snippet_text_of`]: the command line shows no highlights); on all cores
+/// for long result lists (the command line prints every result).
+pub fn snippets(articles: &[&Article], query: &Query, width: usize) -> Vec<String> {
     let chunk = chunk_size(articles.len(), PARALLEL_SNIPPETS);
     let chunks: Vec<&[&Article]> = articles.chunks(chunk.max(1)).collect();
     parallel_each(&chunks, |chunk| {
         chunk
             .iter()
-            .map(|a| snippet(a, query, width))
+            .map(|a| snippet_text_of(&a.paragraphs, a.byline.as_deref(), &a.title, query, width))
             .collect::<Vec<_>>()
     })
     .into_iter()

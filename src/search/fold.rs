@@ -42,8 +42,15 @@ fn quick_fold(c: char) -> Option<char> {
     }
 }
 
+/// Whether `c` folds to one character, by itself, without the normalization tables (see
+/// `quick_fold`): ASCII, the common Han blocks, full-width ASCII and Chinese punctuation.
+/// Such a character never folds to nothing or to a Han character it is not.
+pub(crate) fn folds_plainly(c: char) -> bool {
+    quick_fold(c).is_some()
+}
+
 /// Whether `c` starts a new fold chunk (it does not attach to the character before it).
-fn is_starter(c: char) -> bool {
+pub(crate) fn is_starter(c: char) -> bool {
     quick_fold(c).is_some() || canonical_combining_class(c) == 0
 }
 

@@ -41,20 +41,51 @@ pub fn snippet_of<S: AsRef<str>>(
     query: &Query,
     width: usize,
 ) -> Snippet {
+    cut_from((paragraphs, byline, title), query, width, true)
+}
+
+/// The text of [`snippet_of`] alone, for the rows of `kanbao search` (which show no
+/// highlights): a paragraph's first hit is found by a byte search where that finds the
+/// same ([`Query::first_match_quick`]), not by folding the paragraph.
+pub fn snippet_text_of<S: AsRef<str>>(
+    paragraphs: &[S],
+    byline: Option<&str>,
+    title: &str,
+    query: &Query,
+    width: usize,
+) -> String {
+    cut_from((paragraphs, byline, title), query, width, false).text
+}
+
+/// [`snippet_of`], with its highlights or without them.
+fn cut_from<S: AsRef<str>>(
+    (paragraphs, byline, title): (&[S], Option<&str>, &str),
+    query: &Query,
+    width: usize,
+    highlights: bool,
+) -> Snippet {
     // Sanitised first (escape sequences gone, other controls and bidi overrides visible),
     // as everything from the data that reaches a terminal.
     let body = paragraphs.iter().map(AsRef::as_ref).chain(byline);
     // A field the query cannot match in is passed over unfolded.
     for field in body.filter(|field| query.may_match_in(field)) {
         let field = sanitize(field);
-        let matches = find_matches(&field, query);
-        if let Some(first) = matches.first() {
-            let focus = first.clone();
+        let (first, matches) = match (highlights, query.first_match_quick(&field)) {
+            (false, Some(first)) => (first, Vec::new()),
+            _ => {
+                let matches = find_matches(&field, query);
+                (matches.first().cloned(), matches)
+            }
+        };
+        if let Some(focus) = first {
             return cut(&field, focus, &matches, width);
         }
     }
     let field = sanitize(paragraphs.first().map_or(title, AsRef::as_ref));
-    let matches = find_matches(&field, query);
+    let matches = match highlights {
+        true => find_matches(&field, query),
+        false => Vec::new(),
+    };
     cut(&field, 0..0, &matches, width)
 }
 

@@ -12,7 +12,7 @@ use super::super::Archive;
 use super::super::open::{Match, Unread};
 use crate::commands::{SearchOutput, SearchRow, search_line};
 use crate::error::Result;
-use crate::search::{Query, snippet_of};
+use crate::search::{Query, snippet_text_of};
 
 /// What a row shows of an article (the rest of its JSON is skipped).
 #[derive(Deserialize)]
@@ -45,7 +45,7 @@ pub(super) fn checked_lines(
     let lines = archive.read_each_match(found, |m, text| {
         let a: Shown<'_> = serde_json::from_str(text)
             .map_err(|e| Unread::Changed(archive.changed_since_indexed(m, text, &e)))?;
-        let snippet = snippet_of(
+        let snippet = snippet_text_of(
             &a.paragraphs,
             a.byline.as_deref(),
             &a.title,
@@ -57,7 +57,7 @@ pub(super) fn checked_lines(
             title: &a.title,
             district: a.district.as_deref(),
             hits: m.hits(),
-            snippet: snippet.text,
+            snippet,
             // A date that is not a day is shown as none, as the loader keeps it.
             date: a.date.as_deref(),
         };

@@ -7,14 +7,54 @@
 //! a compatibility character (a Kangxi radical, an enclosed or squared ideograph, a CJK
 //! compatibility ideograph …) folds to. Sanitising makes no Han character, and folding
 //! makes one only from those. Any other term may match anywhere.
+//!
+//! A row of `kanbao search` needs only the first match of a paragraph (its snippet shows no
+//! highlights): for literal Han terms it is found by a byte search when the text up to it
+//! folds plainly (see [`Query::first_match_quick`]), not by folding the paragraph.
+
+use std::ops::Range;
 
 use super::{Query, Term};
+use crate::search::fold::{folds_plainly, is_starter};
 
 impl Query {
     /// Whether some term of the query may match in `raw` once it is sanitised and folded:
     /// `false` only when none can.
     pub fn may_match_in(&self, raw: &str) -> bool {
         self.terms().iter().any(|t| t.may_match_in(raw))
+    }
+
+    /// The first match of the query in `text` (sanitised) as [`crate::search::find_matches`]
+    /// gives it, or `Some(None)` for none, when a byte search is sure to find the same:
+    /// every term literal Han text, and every character of `text` up to the end of that
+    /// match (all of it when there is none) one that folds plainly, by itself, to one
+    /// character (so no Han character comes from another, none folds to nothing to join
+    /// two, and folded matches are the raw ones), the character after it not a combining
+    /// mark. `None` when it cannot tell.
+    pub fn first_match_quick(&self, text: &str) -> Option<Option<Range<usize>>> {
+        // The leftmost raw match, the longest at one start (as overlaps are settled).
+        let mut first: Option<Range<usize>> = None;
+        for t in self.terms() {
+            if t.pinyin.is_some() || t.gaps.is_some() || !t.folded.chars().all(is_han) {
+                return None;
+            }
+            if let Some(start) = t.finder.find(text.as_bytes()) {
+                let found = start..start + t.folded.len();
+                first = match first {
+                    Some(f)
+                        if f.start < found.start
+                            || (f.start == found.start && f.end >= found.end) =>
+                    {
+                        Some(f)
+                    }
+                    _ => Some(found),
+                };
+            }
+        }
+        let upto = first.as_ref().map_or(text.len(), |f| f.end);
+        let plain = text[..upto].chars().all(folds_plainly);
+        let then_starter = text[upto..].chars().next().is_none_or(is_starter);
+        (plain && then_starter).then_some(first)
     }
 }
 
@@ -104,7 +144,62 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_first_match_is_found_by_bytes_only_where_folding_cannot_differ() {
+        let first = |q: &str, text: &str| Query::parse(q).first_match_quick(text);
+        assert_eq!(first("驿站", "ＡＢ，工会驿站。驿站"), Some(Some(15..21)));
+        assert_eq!(first("驿站", "工会服务站。"), Some(None));
+        // Leftmost, then the longest at one start.
+        assert_eq!(first("站 工会驿站 工会", "沙河工会驿站"), Some(Some(6..18)));
+        // A compatibility ideograph before the hit may fold into an earlier one; a mark
+        // after it joins its last character; a zero-width space may join two pieces.
+        assert_eq!(first("驿站", "\u{2F2F}驿站"), None);
+        assert_eq!(first("驿站", "驿站\u{301}"), None);
+        assert_eq!(first("驿站", "驿\u{200B}站"), None);
+        // Pinyin, phrases with gaps and Latin terms are left to the matcher.
+        for q in ["yizhan", "\"工会 驿站\"", "abc", "驿站 a"] {
+            assert_eq!(first(q, "工会驿站"), None, "{q}");
+        }
+    }
+
     proptest::proptest! {
+        /// Where the byte search answers, it finds the matcher's first match.
+        #[test]
+        fn a_quick_first_match_is_the_matchers(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "工", "会", "驿", "站", "工会", "驿站", "\u{2F2F}", "\u{F9E8}", "\u{3231}",
+                "\u{200B}", "\u{301}", "，", "“", "a", "A", "Ａ", "\u{3000}", "\u{3038}", "㍿",
+                "\u{4DC0}", "é", "😀",
+            ]), 0..14),
+            query in proptest::sample::select(vec![
+                "工会", "驿站", "会", "站", "十", "工 站", "会驿 工会", "工会驿站 驿",
+            ]),
+        ) {
+            let text = sanitize(&parts.concat()).into_owned();
+            let q = Query::parse(query);
+            if let Some(first) = q.first_match_quick(&text) {
+                proptest::prop_assert_eq!(first, find_matches(&text, &q).first().cloned(), "{:?}", text);
+            }
+        }
+
+        /// A row's snippet (no highlights, its first hit found by bytes where that is the
+        /// same) is the text of the reader's.
+        #[test]
+        fn a_rows_snippet_is_the_readers_text(
+            paragraphs in proptest::collection::vec(proptest::collection::vec(proptest::sample::select(vec![
+                "工会", "驿站", "服务站", "为职工", "，", "。", "\u{2F2F}", "\u{301}", "\u{200B}",
+                "\u{1b}[0m", "ＡＢ", "a", "\u{3038}", "😀", "\t",
+            ]), 0..30), 0..4),
+            query in proptest::sample::select(vec!["工会", "驿站", "站", "工会 驿站", "职工会"]),
+            width in 0..50usize,
+        ) {
+            let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.concat()).collect();
+            let q = Query::parse(query);
+            let full = crate::search::snippet_of(&paragraphs, Some("记者 工会"), "标题驿站", &q, width);
+            let text = crate::search::snippet_text_of(&paragraphs, Some("记者 工会"), "标题驿站", &q, width);
+            proptest::prop_assert_eq!(text, full.text);
+        }
+
         /// Where the quick look says no, the matcher finds nothing.
         #[test]
         fn no_means_no_match(
