@@ -30,15 +30,6 @@ pub struct Period {
     pub count: usize,
 }
 
-impl From<crate::cli::ByArg> for By {
-    fn from(by: crate::cli::ByArg) -> By {
-        match by {
-            crate::cli::ByArg::Month => By::Month,
-            crate::cli::ByArg::Year => By::Year,
-        }
-    }
-}
-
 /// The days of the articles of `collection` that `keep` keeps and `query` (if any)
 /// matches (`None` for an undated one).
 pub fn dates_in(
@@ -57,41 +48,6 @@ pub fn dates_in(
             .map(date)
             .collect(),
     }
-}
-
-/// `kanbao timeline`: the counts of the articles of `data` that `keep` keeps and `query`
-/// (if any) matches, by the period `args` asks for; through the index when `data` has one
-/// (nothing read when only dates are asked for); text bars when `bars` (standard output is
-/// a terminal). `keep`'s reading state answers the query's `note:` terms.
-///
-/// # Errors
-/// An index that cannot be read; a failed write.
-pub fn command(
-    out: &mut dyn Write,
-    args: &crate::cli::TimelineArgs,
-    data: &crate::opened::Data,
-    keep: &crate::filter::Keep,
-    query: Option<&crate::search::Query>,
-    bars: bool,
-    lang: Lang,
-) -> Result<Outcome> {
-    use crate::opened::Data;
-    let filter = &keep.filter;
-    let keeps = |a: &crate::article::Article| keep.keeps(a);
-    let plain = filter.districts.is_empty() && filter.notes.is_empty();
-    let periods = match data {
-        // Counted from the index's date columns: nothing read, no order made.
-        Data::Indexed(archive) if plain && query.is_none() => count_days(
-            crate::index::run::day_counts(archive, filter.dates)?,
-            args.by.into(),
-        ),
-        Data::Indexed(archive) => count(
-            crate::index::run::dates(archive, &keeps, filter.dates, plain, query)?,
-            args.by.into(),
-        ),
-        Data::Whole(collection) => count(dates_in(collection, &keeps, query), args.by.into()),
-    };
-    write(out, &periods, args.json, bars, lang)
 }
 
 /// A period as a number that counts up by one from one period to the next.

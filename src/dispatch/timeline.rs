@@ -1,6 +1,6 @@
 //! `kanbao timeline` from the command line: the archive opened once (through its index or
 //! read whole), the reading state its query's `note:` terms ask, and the counts (see
-//! [`crate::timeline::command`]).
+//! [`command`]).
 
 use std::io::{IsTerminal, Write};
 
@@ -9,9 +9,10 @@ use crate::cli::TimelineArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::filter::{DistrictFilter, Filter};
-use crate::i18n::Conditions;
+use crate::i18n::{Conditions, Lang};
 use crate::opened::Data;
 use crate::settings::Settings;
+use crate::timeline::{self, By};
 
 /// `kanbao timeline`: the counts per period of the articles that `args` asks for; says on
 /// stderr which conditions nothing met. `no_index`: `--no-index`.
@@ -36,7 +37,7 @@ pub fn run(
     let data = Data::open(settings, no_index)?;
     let keep = keep_of(settings, filter, || data.source(settings))?;
     let tty = std::io::stdout().is_terminal();
-    let outcome = crate::timeline::command(out, args, &data, &keep, query.as_ref(), tty, lang)?;
+    let outcome = command(out, args, &data, &keep, query.as_ref(), tty, lang)?;
     let range = dates_given(&args.since, &args.until)?;
     let conditions = Conditions {
         districts: &args.district,
@@ -45,4 +46,48 @@ pub fn run(
         ..Conditions::default()
     };
     Ok(tell_nothing(outcome, lang, &conditions))
+}
+
+/// `kanbao timeline`: the counts of the articles of `data` that `keep` keeps and `query`
+/// (if any) matches, by the period `args` asks for; through the index when `data` has one
+/// (nothing read when only dates are asked for); text bars when `bars` (standard output is
+/// a terminal). `keep`'s reading state answers the query's `note:` terms.
+///
+/// # Errors
+/// An index that cannot be read; a failed write.
+fn command(
+    out: &mut dyn Write,
+    args: &TimelineArgs,
+    data: &Data,
+    keep: &crate::filter::Keep,
+    query: Option<&crate::search::Query>,
+    bars: bool,
+    lang: Lang,
+) -> Result<Outcome> {
+    let filter = &keep.filter;
+    let keeps = |a: &crate::article::Article| keep.keeps(a);
+    let plain = filter.districts.is_empty() && filter.notes.is_empty();
+    let periods = match data {
+        // Counted from the index's date columns: nothing read, no order made.
+        Data::Indexed(archive) if plain && query.is_none() => timeline::count_days(
+            crate::index::run::day_counts(archive, filter.dates)?,
+            by(args.by),
+        ),
+        Data::Indexed(archive) => timeline::count(
+            crate::index::run::dates(archive, &keeps, filter.dates, plain, query)?,
+            by(args.by),
+        ),
+        Data::Whole(collection) => {
+            timeline::count(timeline::dates_in(collection, &keeps, query), by(args.by))
+        }
+    };
+    timeline::write(out, &periods, args.json, bars, lang)
+}
+
+/// The period `--by` asks for.
+fn by(by: crate::cli::ByArg) -> By {
+    match by {
+        crate::cli::ByArg::Month => By::Month,
+        crate::cli::ByArg::Year => By::Year,
+    }
 }
