@@ -2,7 +2,9 @@
 //! place that changes it. No terminal here; the tests drive it with `Action`s.
 
 mod accessors;
+mod answers;
 mod copy;
+mod districts;
 mod geometry;
 mod help;
 mod line_editor;
@@ -384,12 +386,7 @@ impl App {
                 let selected = !before.is_empty();
                 self.prompt(Action::SearchInput(text), before, cursor, selected);
             }
-            Action::OpenPicker => {
-                self.mode = Mode::Picker(Picker::new(
-                    self.collection.district_counts(),
-                    &self.opts.filter.districts,
-                ));
-            }
+            Action::OpenPicker => self.open_picker(),
             Action::FilterBookmarked
             | Action::FilterUnread
             | Action::FilterNoted
@@ -424,56 +421,6 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             _ => {}
         }
-    }
-
-    /// The picker takes every key. With the mouse, a click on a district's row moves the
-    /// cursor there and turns the district on or off (as `Space` does), and the wheel over
-    /// the box moves the cursor; a click or the wheel elsewhere does nothing, and the picker
-    /// stays open (it is modal, like the help).
-    fn picker(&mut self, action: Action, mut picker: Picker) {
-        let layout = self.layout_picker(&picker);
-        let page = layout.visible;
-        // Where the box shows now (a resize may have moved it): moves scroll from here.
-        picker.keep_in_view(page);
-        let half = (page / 2).max(1);
-        let over = layout.overlay.outer;
-        match action {
-            Action::PickerDown => picker.down(),
-            Action::PickerUp => picker.up(),
-            Action::Click(x, y) => {
-                if let Some(at) = picker.item_at(&layout, x, y) {
-                    picker.select(at);
-                    picker.toggle();
-                }
-            }
-            Action::ScrollDown(x, y) if over.contains(x, y) => picker.down(),
-            Action::ScrollUp(x, y) if over.contains(x, y) => picker.up(),
-            Action::Top => picker.top(),
-            Action::Bottom => picker.bottom(),
-            Action::NextPage => picker.move_by(page as isize),
-            Action::PrevPage => picker.move_by(-(page as isize)),
-            Action::HalfPageDown => picker.move_by(half as isize),
-            Action::HalfPageUp => picker.move_by(-(half as isize)),
-            Action::PickerToggle => picker.toggle(),
-            Action::PickerApply => {
-                self.opts.filter.districts = picker.chosen().clone();
-                self.mode = Mode::Normal;
-                self.rebuild_view();
-                return;
-            }
-            Action::PickerCancel => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            _ => {}
-        }
-        picker.keep_in_view(page);
-        self.mode = Mode::Picker(picker);
-    }
-
-    /// Where `picker` is on the screen now.
-    fn layout_picker(&self, picker: &Picker) -> PickerLayout {
-        picker.layout(self.geometry().screen, self.opts.lang, self.opts.ambiguous)
     }
 
     /// Keeps the reader in step with the list after every action. Side by side, the
