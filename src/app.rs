@@ -132,6 +132,8 @@ pub struct App {
     request: Option<SearchRequest>,
     /// True from a background search's request until its answer arrives.
     searching: bool,
+    /// True while the list holds a running search's answers found so far (a partial list).
+    partial: bool,
     /// Shared with the terminal's signal and panic handlers, which save it on the way out.
     store: SharedStore,
     unsaved: bool,
@@ -204,6 +206,7 @@ impl App {
             generation: 0,
             request: None,
             searching: false,
+            partial: false,
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
             saving: saving::Saving::default(),

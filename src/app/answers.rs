@@ -6,6 +6,12 @@ use crate::search::SearchHit;
 use super::{App, Mode};
 
 impl App {
+    /// True while the list holds the answers a running search has found so far: more may
+    /// come, so its count is not final (the header and the status bar mark it `…`).
+    pub fn is_partial(&self) -> bool {
+        self.searching && self.partial
+    }
+
     /// Shows the answers found so far by the latest search, which goes on: the list is
     /// theirs, and keys held for the search's answer (after `Enter`) act on it.
     pub(super) fn search_partial(&mut self, generation: u64, hits: Vec<SearchHit>) {
@@ -13,6 +19,7 @@ impl App {
             return;
         }
         self.order = hits.into_iter().map(|h| h.index).collect();
+        self.partial = true;
         self.follow_best();
         let to_top = self.to_top;
         self.rebuild_view();
@@ -34,11 +41,13 @@ impl App {
         }
     }
 
+    /// Shows the latest search's whole answer.
     pub(super) fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
         if generation != self.generation || !self.searching {
             return;
         }
         self.searching = false;
+        self.partial = false;
         self.order = hits.into_iter().map(|h| h.index).collect();
         self.follow_best();
         self.rebuild_view();

@@ -53,6 +53,7 @@ impl App {
         self.generation += 1;
         self.request = None;
         self.searching = false;
+        self.partial = false;
         self.to_top = false;
         self.order = saved.order;
         self.view = saved.view;
@@ -221,6 +222,7 @@ impl App {
         self.partial_pick = None;
         self.request = None;
         self.searching = false;
+        self.partial = false;
         let articles = self.collection.len();
         // Read through an index, operators are applied by the search too: the list never
         // reads every article.

@@ -1,0 +1,112 @@
+//! The reader while a slow search is still running (a hands-on test at a million articles,
+//! session 30): the list shows the answers found so far (`Action::SearchPartial`), and what
+//! the screen says and the keys do must hold for the partial list and for the whole answer
+//! that follows it. The search is driven by hand: its request is taken from the app and its
+//! answers are handed back as the searcher's thread would, so no test waits on a clock.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
+
+mod support;
+
+use kanbao::action::Action;
+use kanbao::app::{App, Options};
+use kanbao::article::Article;
+use kanbao::collection::Collection;
+use kanbao::search::SearchHit;
+
+/// Articles in the collection.
+const ARTICLES: usize = 60;
+
+/// A query of more terms than the app searches on its own thread: it is searched off it,
+/// as every search of a large archive is, whatever the collection's size.
+const SLOW: &str = "工会 驿站 司机 快递 服务 职工 街道 社区 劳动";
+
+/// `ARTICLES` articles, a district each of three.
+fn collection() -> Collection {
+    let districts = ["朝阳区", "海淀区", "西城区"];
+    let articles: Vec<Article> = (0..ARTICLES)
+        .map(|i| Article {
+            id: format!("a{i}"),
+            title: format!("第{i}篇"),
+            district: Some(districts[i % 3].to_string()),
+            paragraphs: vec!["正文。".to_string()],
+            ..Article::default()
+        })
+        .collect();
+    Collection::from(articles)
+}
+
+/// The reader over [`collection`] at 80×24, one pane at a time.
+fn app() -> App {
+    let mut app = support::app_over(
+        collection(),
+        Options {
+            source: "test".into(),
+            ..Options::default()
+        },
+    );
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+/// Types [`SLOW`] and keeps it: the app asks for the search and waits for its answers.
+/// Returns the search's generation.
+fn start_slow_search(app: &mut App) -> u64 {
+    app.update(Action::OpenSearch);
+    let request = app
+        .update(Action::SearchInput(SLOW.into()))
+        .search
+        .expect("searched off the UI thread");
+    app.update(Action::SearchAccept);
+    assert!(app.is_searching());
+    request.generation
+}
+
+/// The first `n` articles as a search's hits, best first.
+fn hits(n: usize) -> Vec<SearchHit> {
+    (0..n)
+        .map(|index| SearchHit {
+            index,
+            hits: 1,
+            title_hits: 0,
+        })
+        .collect()
+}
+
+/// The header's row and the status bar's row, as drawn.
+fn header_and_footer(app: &App) -> (String, String) {
+    let screen = support::screen(app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    (rows[0].trim().to_string(), rows[23].trim().to_string())
+}
+
+#[test]
+fn the_header_and_the_status_bar_give_one_count_while_a_search_runs() {
+    let mut app = app();
+    let generation = start_slow_search(&mut app);
+    let (header, _) = header_and_footer(&app);
+    assert!(header.ends_with("…/60 篇"), "nothing found yet: {header}");
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(5),
+    });
+    assert!(app.is_partial());
+    let (header, footer) = header_and_footer(&app);
+    // The list is the five found so far: both say five, both say more may come.
+    assert!(header.ends_with("5…/60 篇"), "{header}");
+    assert!(footer.starts_with("1/5…"), "{footer}");
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(12),
+    });
+    let (header, footer) = header_and_footer(&app);
+    assert!(header.ends_with("12…/60 篇"), "{header}");
+    assert!(footer.starts_with("1/12…"), "{footer}");
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits(20),
+    });
+    assert!(!app.is_partial());
+    let (header, footer) = header_and_footer(&app);
+    assert!(header.ends_with(" 20/60 篇"), "the final count: {header}");
+    assert!(footer.starts_with("1/20 "), "{footer}");
+}
