@@ -134,6 +134,9 @@ pub struct App {
     searching: bool,
     /// True while the list holds a running search's answers found so far (a partial list).
     partial: bool,
+    /// `G` while a search runs: the last row stays selected as rows come, until the search
+    /// ends or another key is pressed (see `go_to_end`).
+    to_end: bool,
     /// Shared with the terminal's signal and panic handlers, which save it on the way out.
     store: SharedStore,
     unsaved: bool,
@@ -207,6 +210,7 @@ impl App {
             request: None,
             searching: false,
             partial: false,
+            to_end: false,
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
             saving: saving::Saving::default(),
@@ -281,6 +285,8 @@ impl App {
             Action::SearchPartial { generation, hits } => self.search_partial(generation, hits),
             action => {
                 self.status = None;
+                // A key other than `G` is the user's own move: the list stops following.
+                self.to_end &= action == Action::Bottom;
                 match self.mode.clone() {
                     Mode::Normal => self.normal(action),
                     Mode::Search {
@@ -308,7 +314,7 @@ impl App {
                 self.select(self.selected.saturating_sub(1));
             }
             Action::Top => self.select(0),
-            Action::Bottom => self.select(self.view.len().saturating_sub(1)),
+            Action::Bottom => self.go_to_end(),
             Action::Open => self.open_selected(),
             Action::Back => self.focus = Focus::List,
             Action::PreviewNextPage | Action::PreviewPrevPage => self.page_preview(&action),

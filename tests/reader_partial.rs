@@ -51,6 +51,7 @@ fn app() -> App {
 /// Types [`SLOW`] and keeps it: the app asks for the search and waits for its answers.
 /// Returns the search's generation.
 fn start_slow_search(app: &mut App) -> u64 {
+    app.update(Action::ClearFilters);
     app.update(Action::OpenSearch);
     let request = app
         .update(Action::SearchInput(SLOW.into()))
@@ -109,4 +110,89 @@ fn the_header_and_the_status_bar_give_one_count_while_a_search_runs() {
     let (header, footer) = header_and_footer(&app);
     assert!(header.ends_with(" 20/60 篇"), "the final count: {header}");
     assert!(footer.starts_with("1/20 "), "{footer}");
+}
+
+#[test]
+fn g_while_a_search_runs_goes_to_its_last_article_not_the_last_found_so_far() {
+    let mut app = app();
+    let generation = start_slow_search(&mut app);
+    // `G` before anything is found: the end of the answer to come.
+    app.update(Action::Bottom);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(5),
+    });
+    assert_eq!(app.selected(), 4, "the last row found so far");
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(12),
+    });
+    assert_eq!(app.selected(), 11, "still the last row as rows come");
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits(20),
+    });
+    assert_eq!(app.selected(), 19, "the search's last article");
+    // Eleven articles fit on the screen: the last is on its last row.
+    assert_eq!(
+        app.list_top() + 10,
+        19,
+        "in view, at the foot of the screen"
+    );
+    // `G` once some are listed does the same.
+    let generation = start_slow_search(&mut app);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(5),
+    });
+    assert_eq!(app.selected(), 0, "a new search starts at its best");
+    app.update(Action::Bottom);
+    assert_eq!(app.selected(), 4);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(12),
+    });
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits(20),
+    });
+    assert_eq!(app.selected(), 19);
+    // Once it has ended, `G` is just the last row: a later answer does not move it.
+    app.update(Action::MoveUp);
+    assert_eq!(app.selected(), 18);
+}
+
+#[test]
+fn a_move_after_g_stops_following_the_end() {
+    let mut app = app();
+    let generation = start_slow_search(&mut app);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(5),
+    });
+    app.update(Action::Bottom);
+    app.update(Action::MoveUp);
+    assert_eq!(app.selected(), 3);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(12),
+    });
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits(20),
+    });
+    assert_eq!(app.view()[app.selected()], 3, "the user's article stays");
+    // Any key, not only a move: `m` on the last row acts on that article and stays there.
+    let generation = start_slow_search(&mut app);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(5),
+    });
+    app.update(Action::Bottom);
+    app.update(Action::ToggleBookmark);
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits(20),
+    });
+    assert_eq!(app.view()[app.selected()], 4);
 }

@@ -23,7 +23,9 @@ impl App {
         self.follow_best();
         let to_top = self.to_top;
         self.rebuild_view();
-        if to_top {
+        if self.to_end {
+            self.select(self.view.len().saturating_sub(1));
+        } else if to_top {
             self.partial_pick = self.view.get(self.selected).copied();
         }
         if self.accept_pending && !matches!(self.mode, Mode::Search { .. }) {
@@ -52,5 +54,22 @@ impl App {
         self.follow_best();
         self.rebuild_view();
         self.select_kept();
+        if std::mem::take(&mut self.to_end) {
+            self.select(self.view.len().saturating_sub(1));
+        }
+    }
+
+    /// `G`: the last row. While a search runs, the last row so far is not the last
+    /// article: as `less` does at `G` on a pipe, the selection stays on the last row as
+    /// more come, and ends on the search's last article, unless another key moves first.
+    pub(super) fn go_to_end(&mut self) {
+        self.select(self.view.len().saturating_sub(1));
+        self.to_end = self.searching;
+        if self.to_end {
+            // Neither the best answer so far nor a kept session's article is to be
+            // selected by the answers to come: the user asked for the end.
+            self.partial_pick = None;
+            self.restore_pick = None;
+        }
     }
 }

@@ -223,6 +223,7 @@ impl App {
         self.request = None;
         self.searching = false;
         self.partial = false;
+        self.to_end = false;
         let articles = self.collection.len();
         // Read through an index, operators are applied by the search too: the list never
         // reads every article.
