@@ -36,7 +36,7 @@ pub use mark_filter::MarkFilter;
 pub use note::{NoteEditor, NoteLayout, NoteView, note_layout};
 pub use note_text::Row as NoteRow;
 pub use options::{Effects, Options};
-pub use picker::{Picker, PickerLayout};
+pub use picker::{Picker, PickerCounts, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use report::MOST_EXPORTED;
 pub use saving::QuitAnswer;

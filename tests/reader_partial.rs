@@ -8,9 +8,10 @@
 mod support;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Options};
+use kanbao::app::{App, Mode, Options, PickerCounts};
 use kanbao::article::Article;
 use kanbao::collection::Collection;
+use kanbao::i18n::Lang;
 use kanbao::search::SearchHit;
 
 /// Articles in the collection.
@@ -195,4 +196,64 @@ fn a_move_after_g_stops_following_the_end() {
         hits: hits(20),
     });
     assert_eq!(app.view()[app.selected()], 4);
+}
+
+/// The open picker's `(district, count)` rows.
+fn picker_counts(app: &App) -> Vec<(String, usize)> {
+    let Mode::Picker(picker) = app.mode() else {
+        panic!("the picker is not open: {:?}", app.mode())
+    };
+    (picker.items().iter())
+        .map(|(key, n)| (key.label().to_string(), *n))
+        .collect()
+}
+
+fn counts(chaoyang: usize, haidian: usize, xicheng: usize) -> Vec<(String, usize)> {
+    vec![
+        ("西城区".to_string(), xicheng),
+        ("朝阳区".to_string(), chaoyang),
+        ("海淀区".to_string(), haidian),
+    ]
+}
+
+#[test]
+fn the_picker_counts_the_search_and_follows_it_while_it_runs() {
+    let mut app = app();
+    app.update(Action::OpenPicker);
+    assert_eq!(picker_counts(&app), counts(20, 20, 20), "the whole data");
+    app.update(Action::PickerCancel);
+    let generation = start_slow_search(&mut app);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(6),
+    });
+    app.update(Action::OpenPicker);
+    // Articles 0–5 of districts 朝阳 海淀 西城 in turn: what the list holds so far.
+    assert_eq!(picker_counts(&app), counts(2, 2, 2));
+    let title = |app: &App| match app.mode() {
+        Mode::Picker(p) => (p.counts(), p.title(Lang::Zh)),
+        _ => panic!("closed"),
+    };
+    assert_eq!(title(&app).0, PickerCounts::SoFar);
+    assert!(title(&app).1.contains("搜索中"), "{}", title(&app).1);
+    app.update(Action::PickerDown);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(9),
+    });
+    assert_eq!(picker_counts(&app), counts(3, 3, 3), "as the answers come");
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits(20),
+    });
+    assert_eq!(picker_counts(&app), counts(7, 7, 6), "the whole answer");
+    assert_eq!(title(&app).0, PickerCounts::Listed);
+    assert!(title(&app).1.contains("当前结果"), "{}", title(&app).1);
+    // The cursor stayed where the user put it; a district chosen does not change the
+    // counts of the others (each is what the list would hold with that one on).
+    app.update(Action::PickerToggle);
+    app.update(Action::PickerApply);
+    assert_eq!(app.view().len(), 7, "朝阳区 of the twenty");
+    app.update(Action::OpenPicker);
+    assert_eq!(picker_counts(&app), counts(7, 7, 6));
 }

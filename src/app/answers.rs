@@ -31,6 +31,7 @@ impl App {
         if self.accept_pending && !matches!(self.mode, Mode::Search { .. }) {
             self.commit_search();
         }
+        self.recount_picker();
     }
 
     /// While the best answer so far is still selected, the next answer selects its own
@@ -57,6 +58,7 @@ impl App {
         if std::mem::take(&mut self.to_end) {
             self.select(self.view.len().saturating_sub(1));
         }
+        self.recount_picker();
     }
 
     /// `G`: the last row. While a search runs, the last row so far is not the last
