@@ -97,3 +97,38 @@ fn a_place_kept_at_another_size_opens_on_a_whole_page_that_the_status_bar_names(
         );
     }
 }
+
+/// The reader's note (批注) comes after the text, in lines of no paragraph: the place of a
+/// line near the end of the text was looked for among them too, and found at the end of the
+/// article (a binary search over lines not in order), so an article with a long note
+/// reopened at its last line instead of where it was left.
+#[test]
+fn a_place_in_the_text_is_found_again_with_a_note_under_it() {
+    use kanbao::app::Reader;
+    use kanbao::layout::{LayoutOptions, position_of_line};
+    let article = collection().get(0).unwrap().clone();
+    let opts = LayoutOptions::default();
+    let mut reader = Reader::new(0, &article, 40, &opts, None);
+    let note: Vec<String> = (0..60).map(|i| format!("批注第{i}行")).collect();
+    reader.set_note(Some(note.join("\n")), &article, &opts);
+    let lines = reader.lines();
+    let body = lines.iter().filter(|l| l.paragraph.is_some()).count();
+    assert!(
+        body > 100 && lines.len() > body + 60,
+        "a long text, a long note"
+    );
+    for (at, line) in lines.iter().enumerate() {
+        if line.paragraph.is_none() {
+            continue;
+        }
+        let (paragraph, offset) = position_of_line(lines, at);
+        if (paragraph, offset) == (0, 0) {
+            continue; // the start of the text is kept as the top of the article
+        }
+        assert_eq!(
+            line_for_position(lines, paragraph, offset),
+            at,
+            "the place ({paragraph}, {offset}) of line {at}"
+        );
+    }
+}
