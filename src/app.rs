@@ -2,7 +2,9 @@
 //! place that changes it. No terminal here; the tests drive it with `Action`s.
 
 mod accessors;
+mod answers;
 mod copy;
+mod districts;
 mod geometry;
 mod help;
 mod line_editor;
@@ -34,7 +36,7 @@ pub use mark_filter::MarkFilter;
 pub use note::{NoteEditor, NoteLayout, NoteView, note_layout};
 pub use note_text::Row as NoteRow;
 pub use options::{Effects, Options};
-pub use picker::{Picker, PickerLayout};
+pub use picker::{Picker, PickerCounts, PickerLayout};
 pub use reader::{Hit, Reader};
 pub use report::MOST_EXPORTED;
 pub use saving::QuitAnswer;
@@ -130,6 +132,11 @@ pub struct App {
     request: Option<SearchRequest>,
     /// True from a background search's request until its answer arrives.
     searching: bool,
+    /// True while the list holds a running search's answers found so far (a partial list).
+    partial: bool,
+    /// `G` while a search runs: the last row stays selected as rows come, until the search
+    /// ends or another key is pressed (see `go_to_end`).
+    to_end: bool,
     /// Shared with the terminal's signal and panic handlers, which save it on the way out.
     store: SharedStore,
     unsaved: bool,
@@ -202,6 +209,8 @@ impl App {
             generation: 0,
             request: None,
             searching: false,
+            partial: false,
+            to_end: false,
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
             saving: saving::Saving::default(),
@@ -276,6 +285,8 @@ impl App {
             Action::SearchPartial { generation, hits } => self.search_partial(generation, hits),
             action => {
                 self.status = None;
+                // A key other than `G` is the user's own move: the list stops following.
+                self.to_end &= action == Action::Bottom;
                 match self.mode.clone() {
                     Mode::Normal => self.normal(action),
                     Mode::Search {
@@ -303,7 +314,7 @@ impl App {
                 self.select(self.selected.saturating_sub(1));
             }
             Action::Top => self.select(0),
-            Action::Bottom => self.select(self.view.len().saturating_sub(1)),
+            Action::Bottom => self.go_to_end(),
             Action::Open => self.open_selected(),
             Action::Back => self.focus = Focus::List,
             Action::PreviewNextPage | Action::PreviewPrevPage => self.page_preview(&action),
@@ -384,12 +395,7 @@ impl App {
                 let selected = !before.is_empty();
                 self.prompt(Action::SearchInput(text), before, cursor, selected);
             }
-            Action::OpenPicker => {
-                self.mode = Mode::Picker(Picker::new(
-                    self.collection.district_counts(),
-                    &self.opts.filter.districts,
-                ));
-            }
+            Action::OpenPicker => self.open_picker(),
             Action::FilterBookmarked
             | Action::FilterUnread
             | Action::FilterNoted
@@ -424,56 +430,6 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             _ => {}
         }
-    }
-
-    /// The picker takes every key. With the mouse, a click on a district's row moves the
-    /// cursor there and turns the district on or off (as `Space` does), and the wheel over
-    /// the box moves the cursor; a click or the wheel elsewhere does nothing, and the picker
-    /// stays open (it is modal, like the help).
-    fn picker(&mut self, action: Action, mut picker: Picker) {
-        let layout = self.layout_picker(&picker);
-        let page = layout.visible;
-        // Where the box shows now (a resize may have moved it): moves scroll from here.
-        picker.keep_in_view(page);
-        let half = (page / 2).max(1);
-        let over = layout.overlay.outer;
-        match action {
-            Action::PickerDown => picker.down(),
-            Action::PickerUp => picker.up(),
-            Action::Click(x, y) => {
-                if let Some(at) = picker.item_at(&layout, x, y) {
-                    picker.select(at);
-                    picker.toggle();
-                }
-            }
-            Action::ScrollDown(x, y) if over.contains(x, y) => picker.down(),
-            Action::ScrollUp(x, y) if over.contains(x, y) => picker.up(),
-            Action::Top => picker.top(),
-            Action::Bottom => picker.bottom(),
-            Action::NextPage => picker.move_by(page as isize),
-            Action::PrevPage => picker.move_by(-(page as isize)),
-            Action::HalfPageDown => picker.move_by(half as isize),
-            Action::HalfPageUp => picker.move_by(-(half as isize)),
-            Action::PickerToggle => picker.toggle(),
-            Action::PickerApply => {
-                self.opts.filter.districts = picker.chosen().clone();
-                self.mode = Mode::Normal;
-                self.rebuild_view();
-                return;
-            }
-            Action::PickerCancel => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            _ => {}
-        }
-        picker.keep_in_view(page);
-        self.mode = Mode::Picker(picker);
-    }
-
-    /// Where `picker` is on the screen now.
-    fn layout_picker(&self, picker: &Picker) -> PickerLayout {
-        picker.layout(self.geometry().screen, self.opts.lang, self.opts.ambiguous)
     }
 
     /// Keeps the reader in step with the list after every action. Side by side, the

@@ -75,6 +75,17 @@ impl Collection {
         }
     }
 
+    /// The articles at `places` per district, counted as
+    /// [`district_counts`](Self::district_counts) counts them all.
+    pub fn district_counts_of(&self, places: &[ArticleIx]) -> Vec<(DistrictKey, usize)> {
+        match &self.lazy {
+            Some(lazy) => lazy.library().district_counts_of(places),
+            None => {
+                crate::filter::district_counts(places.iter().filter_map(|&i| self.articles.get(i)))
+            }
+        }
+    }
+
     /// The places of `order` whose articles pass the districts and dates of `filter`,
     /// in the order given.
     pub fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx> {

@@ -98,6 +98,10 @@ pub enum Msg {
     PromptLabel,
     /// Title of the district picker.
     PickerTitle,
+    /// Title of the district picker counting the list's articles, not the whole data's.
+    PickerTitleListed,
+    /// Title of the district picker counting the list while a search runs (more to come).
+    PickerTitleSoFar,
     /// Title of the help overlay.
     HelpTitle,
     /// Help section: keys of the list and the reader alike, and keys of every context.
@@ -362,6 +366,11 @@ impl Msg {
             DataBundled => ["内置的一版", "the bundled page"],
             PromptLabel => ["搜索：", "Search: "],
             PickerTitle => ["选择地区", "Districts"],
+            PickerTitleListed => ["选择地区 · 当前结果", "Districts · in these results"],
+            PickerTitleSoFar => [
+                "选择地区 · 当前结果（搜索中…）",
+                "Districts · in these results (searching…)",
+            ],
             HelpTitle => ["按键", "Keys"],
             CtxAnywhere => ["任何地方", "Anywhere"],
             CtxList => ["列表", "List"],

@@ -50,6 +50,10 @@ pub trait Library: Send + Sync {
     /// Articles per district, as [`crate::filter::district_counts`] counts them.
     fn district_counts(&self) -> Vec<(DistrictKey, usize)>;
 
+    /// The articles at `places` per district, counted as
+    /// [`district_counts`](Self::district_counts) counts them all.
+    fn district_counts_of(&self, places: &[ArticleIx]) -> Vec<(DistrictKey, usize)>;
+
     /// The places of `order` that pass the districts and dates of `filter` (the marks are
     /// not asked), in the order given.
     fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx>;

@@ -195,6 +195,22 @@ fn the_picker_counts_and_the_timeline_are_the_same() {
     act(&mut indexed, Action::PickerCancel);
     search(&mut memory, "驿站");
     search(&mut indexed, "驿站");
+    // A search's picker counts its results, a byte per article through the index.
+    act(&mut memory, Action::OpenPicker);
+    act(&mut indexed, Action::OpenPicker);
+    assert_eq!(frame(&memory), frame(&indexed), "the picker of a search");
+    let Mode::Picker(picker) = indexed.mode() else {
+        panic!("{:?}", indexed.mode())
+    };
+    let counted: usize = picker.items().iter().map(|(_, n)| n).sum();
+    assert_eq!(
+        counted,
+        indexed.view().len(),
+        "every result in one district"
+    );
+    assert!(counted < 500, "not the whole archive's");
+    act(&mut memory, Action::PickerCancel);
+    act(&mut indexed, Action::PickerCancel);
     act(&mut memory, Action::OpenTimeline);
     act(&mut indexed, Action::OpenTimeline);
     assert!(matches!(indexed.mode(), Mode::Timeline(_)));

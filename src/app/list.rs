@@ -12,13 +12,7 @@ impl App {
         } else {
             self.view.get(self.selected).copied()
         };
-        let articles = &self.collection;
-        let mut kept = articles.keep(&self.order, &self.opts.filter);
-        if articles.library().is_none() {
-            // Read through an index, the search applied the query's operators already.
-            kept.retain(|&i| articles.get(i).is_some_and(|a| self.query.admits(a)));
-        }
-        self.view = self.keep_marked(kept);
+        self.view = self.listed(&self.opts.filter);
         if self.by_date && !self.query.is_empty() {
             // Stable: results of one day keep their rank; undated ones go last.
             self.view
@@ -27,6 +21,18 @@ impl App {
         let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
         self.list_top = 0;
         self.select(at.unwrap_or(0));
+    }
+
+    /// The articles of the search's answer that pass `filter`, the query's operators and
+    /// the mark filters, in the answer's order: the list, under the app's own filter.
+    pub(super) fn listed(&self, filter: &Filter) -> Vec<usize> {
+        let articles = &self.collection;
+        let mut kept = articles.keep(&self.order, filter);
+        if articles.library().is_none() {
+            // Read through an index, the search applied the query's operators already.
+            kept.retain(|&i| articles.get(i).is_some_and(|a| self.query.admits(a)));
+        }
+        self.keep_marked(kept)
     }
 
     pub(super) fn select(&mut self, at: usize) {
@@ -98,8 +104,9 @@ impl App {
         self.mark_read();
     }
 
-    /// Lays the article at collection `index` out in the reader, at its saved place,
-    /// without marking it read (side by side, this is the preview of the selection).
+    /// Lays the article at collection `index` out in the reader, on the page that holds its
+    /// saved place (see [`Reader::to_page_start`]), without marking it read (side by side,
+    /// this is the preview of the selection).
     pub(super) fn show(&mut self, index: usize) {
         let Some(article) = self.collection.get(index) else {
             return;
@@ -117,6 +124,7 @@ impl App {
             reader.find(article, &self.query);
         }
         reader.relayout(article, width, &self.layout_options(), self.rows());
+        reader.to_page_start(self.rows());
         self.reader = Some(reader);
     }
 }

@@ -8,10 +8,24 @@ use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{AmbiguousWidth, display_width};
 
+/// What the picker's counts count; its title says which when it is not the whole data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PickerCounts {
+    /// Every article in the data.
+    #[default]
+    All,
+    /// The articles the list holds (search, dates and marks), whichever districts are on.
+    Listed,
+    /// As [`Listed`](Self::Listed) while a search runs: the list is what it has found so
+    /// far (or the last answer, until it has found any), and the counts follow its answers.
+    SoFar,
+}
+
 /// The picker's state while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     items: Vec<(DistrictKey, usize)>,
+    counts: PickerCounts,
     cursor: usize,
     /// The first item shown, as last kept in view (see [`Picker::first_shown`]).
     top: usize,
@@ -37,18 +51,43 @@ impl Picker {
     /// `current` that no article names (one given on the command line) is listed too, with
     /// a count of 0, so it can be turned off.
     pub fn new(counts: Vec<(DistrictKey, usize)>, current: &DistrictFilter) -> Picker {
+        let mut picker = Picker {
+            items: Vec::new(),
+            counts: PickerCounts::All,
+            cursor: 0,
+            top: 0,
+            chosen: current.clone(),
+        };
+        picker.recount(counts, PickerCounts::All);
+        picker
+    }
+
+    /// Counts the districts anew, as `of` says (a running search found more): the rows are
+    /// `counts`', and a chosen district among them or not; the cursor stays on its row.
+    pub fn recount(&mut self, counts: Vec<(DistrictKey, usize)>, of: PickerCounts) {
         let mut items = counts;
-        for key in current.keys() {
+        for key in self.chosen.keys() {
             if !items.iter().any(|(k, _)| k == key) {
                 items.push((key.clone(), 0));
             }
         }
         items.sort_by_key(|(k, _)| k.rank());
-        Picker {
-            items,
-            cursor: 0,
-            top: 0,
-            chosen: current.clone(),
+        self.items = items;
+        self.counts = of;
+        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+    }
+
+    /// What the counts count.
+    pub fn counts(&self) -> PickerCounts {
+        self.counts
+    }
+
+    /// The picker's title: which counts it shows, when not the whole data's.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        match self.counts {
+            PickerCounts::All => Msg::PickerTitle.text(lang),
+            PickerCounts::Listed => Msg::PickerTitleListed.text(lang),
+            PickerCounts::SoFar => Msg::PickerTitleSoFar.text(lang),
         }
     }
 
@@ -56,7 +95,7 @@ impl Picker {
     /// the key hint, and tall enough for every district, at most the screen, centred.
     pub fn layout(&self, screen: Area, lang: Lang, amb: AmbiguousWidth) -> PickerLayout {
         let hints = crate::keys::hints(crate::keys::Hint::Picker, lang);
-        let content = [Msg::PickerTitle.text(lang), hints.as_str()]
+        let content = [self.title(lang), hints.as_str()]
             .into_iter()
             .map(|text| display_width(text, amb))
             .chain(self.rows(lang, amb).iter().map(|r| display_width(r, amb)))

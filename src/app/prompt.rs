@@ -5,7 +5,7 @@
 use crate::action::Action;
 use crate::app::line_editor::{self, Edit, MAX_QUERY_CHARS};
 use crate::i18n;
-use crate::search::{Query, SearchHit};
+use crate::search::Query;
 
 use super::{
     App, BACKGROUND_SEARCH_MIN, BACKGROUND_SEARCH_TERMS, BeforeSearch, Focus, Mode, SearchRequest,
@@ -53,6 +53,7 @@ impl App {
         self.generation += 1;
         self.request = None;
         self.searching = false;
+        self.partial = false;
         self.to_top = false;
         self.order = saved.order;
         self.view = saved.view;
@@ -221,6 +222,8 @@ impl App {
         self.partial_pick = None;
         self.request = None;
         self.searching = false;
+        self.partial = false;
+        self.to_end = false;
         let articles = self.collection.len();
         // Read through an index, operators are applied by the search too: the list never
         // reads every article.
@@ -247,45 +250,6 @@ impl App {
                 .collect();
         }
         self.rebuild_view();
-    }
-
-    /// Shows the answers found so far by the latest search, which goes on: the list is
-    /// theirs, and keys held for the search's answer (after `Enter`) act on it.
-    pub(super) fn search_partial(&mut self, generation: u64, hits: Vec<SearchHit>) {
-        if generation != self.generation || !self.searching {
-            return;
-        }
-        self.order = hits.into_iter().map(|h| h.index).collect();
-        self.follow_best();
-        let to_top = self.to_top;
-        self.rebuild_view();
-        if to_top {
-            self.partial_pick = self.view.get(self.selected).copied();
-        }
-        if self.accept_pending && !matches!(self.mode, Mode::Search { .. }) {
-            self.commit_search();
-        }
-    }
-
-    /// While the best answer so far is still selected, the next answer selects its own
-    /// best; once the user has moved, their article stays selected.
-    fn follow_best(&mut self) {
-        if let Some(pick) = self.partial_pick.take()
-            && self.view.get(self.selected) == Some(&pick)
-        {
-            self.to_top = true;
-        }
-    }
-
-    pub(super) fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
-        if generation != self.generation || !self.searching {
-            return;
-        }
-        self.searching = false;
-        self.order = hits.into_iter().map(|h| h.index).collect();
-        self.follow_best();
-        self.rebuild_view();
-        self.select_kept();
     }
 }
 

@@ -147,6 +147,23 @@ impl Reader {
         };
     }
 
+    /// Shows the start of the page that holds the top line, unless the end is shown (the
+    /// last page, as [`page`](Self::page) counts it). An article opened at its saved place
+    /// goes there: the place is kept as a place in the text, and laid out at another width
+    /// or height than it was saved at (or saved after `j`) it falls inside a page, not at
+    /// its start; the page numbers count from fixed page starts, so the reader would show
+    /// lines of two pages, its title scrolled off, while the status bar said page 1.
+    pub fn to_page_start(&mut self, rows: usize) {
+        if self.scroll >= self.max_scroll(rows) {
+            return;
+        }
+        let pages = Pages::new(self.lines.len(), rows);
+        let start = pages.first_line(pages.page_of(self.scroll));
+        if start != self.scroll {
+            self.scroll_to(start, rows);
+        }
+    }
+
     /// Scrolls by `delta` lines.
     pub fn scroll_by(&mut self, delta: isize, rows: usize) {
         let line = self.scroll.saturating_add_signed(delta);

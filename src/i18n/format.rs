@@ -78,6 +78,18 @@ pub fn count_pending(lang: Lang, total: usize) -> String {
     format!("…/{total} {}", Msg::Articles.text(lang))
 }
 
+/// `n…/N 篇` — while a search runs, the `shown` results it has found so far: more may come.
+pub fn count_running(lang: Lang, shown: usize, total: usize) -> String {
+    format!("{shown}…/{total} {}", Msg::Articles.text(lang))
+}
+
+/// `i/n` — the selected row's place in the list of `len`; `i/n…` while the list is a
+/// running search's answers so far (the `…` of the header's [`count_running`]).
+pub fn list_place(at: usize, len: usize, running: bool) -> String {
+    let mark = if running { "…" } else { "" };
+    format!("{at}/{len}{mark}")
+}
+
 /// `N 篇` — how many articles there are; `n/N 篇` — how many of them the list holds while a
 /// search or a district filter `narrows` it (even to all of them, so that the form does not
 /// change with the answer).

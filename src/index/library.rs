@@ -200,6 +200,31 @@ impl Library for Indexed {
         self.archive.district_counts().unwrap_or_default()
     }
 
+    fn district_counts_of(&self, places: &[ArticleIx]) -> Vec<(DistrictKey, usize)> {
+        // A byte per article, read once from the index (the district filter reads it too):
+        // counting a million places is a pass over them, no article read.
+        let codes = self.codes();
+        let mut per = [0usize; 256];
+        for &place in places {
+            // An article whose district is not known (the codes unreadable) is left out,
+            // as the district filter leaves it out.
+            if let Some(&code) = codes.get(place) {
+                per[usize::from(code)] += 1;
+            }
+        }
+        let named = DISTRICTS
+            .iter()
+            .enumerate()
+            .map(|(code, d)| (DistrictKey::Named(d.name.to_string()), per[code]));
+        let unstated = (DistrictKey::Unstated, per[usize::from(NO_DISTRICT)]);
+        let mut counts: Vec<_> = named
+            .chain(std::iter::once(unstated))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        counts.sort_by_key(|(k, _)| k.rank());
+        counts
+    }
+
     fn keep(&self, order: &[ArticleIx], filter: &Filter) -> Vec<ArticleIx> {
         let passes = self.passes(filter);
         order.iter().copied().filter(|&i| passes(i)).collect()

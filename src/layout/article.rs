@@ -188,8 +188,8 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
 ///
 /// A byte among the spaces dropped at a break maps to the line before them; a position past
 /// a paragraph's end maps to its last line. The start of the body, `(0, 0)`, and anything
-/// before the first body line map to line 0, so a reader at the top stays at the top.
-/// Returns 0 when there are no lines.
+/// before the first body line map to line 0, so a reader at the top stays at the top; a
+/// position past the body maps to its last line. Returns 0 when there are no lines.
 pub fn line_for_position(lines: &[LaidLine], paragraph: usize, byte: usize) -> usize {
     let key = (paragraph, byte);
     let first_body = lines.iter().position(|l| l.role == LineRole::Body);
@@ -199,7 +199,14 @@ pub fn line_for_position(lines: &[LaidLine], paragraph: usize, byte: usize) -> u
     if key <= body_key(&lines[first_body]) {
         return 0;
     }
-    let after = first_body + lines[first_body..].partition_point(|l| body_key(l) <= key);
+    // Only the body's lines are in order of their place: lines the reader adds after it (its
+    // notes, of no paragraph) would throw the binary search off.
+    let end = lines
+        .iter()
+        .rposition(|l| l.role == LineRole::Body)
+        .map_or(first_body, |last| last + 1);
+    let body = &lines[first_body..end];
+    let after = first_body + body.partition_point(|l| body_key(l) <= key);
     after.saturating_sub(1)
 }
 

@@ -49,9 +49,13 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     let filters = right.join("  ");
     let total = app.collection().len();
     // While a search runs, or when the query typed is refused, the list still shows the
-    // last answer: its count would belong to another query than the one beside it.
+    // last answer: its count would belong to another query than the one beside it. Once
+    // the search has sent what it found so far, the list is that: its count, marked as
+    // still running (the status bar marks the list's length the same way).
     let count = if app.query_error().is_some() {
         i18n::query_refused(lang).to_string()
+    } else if app.is_partial() {
+        i18n::count_running(lang, app.view().len(), total)
     } else if app.is_searching() {
         i18n::count_pending(lang, total)
     } else {

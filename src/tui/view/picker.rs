@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 
 use crate::app::{App, Picker};
-use crate::i18n::{self, Msg};
+use crate::i18n;
 use crate::layout::display_width;
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay;
@@ -26,7 +26,7 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, buf: &mut Buffer) {
         inner.x,
         inner.y,
         inner.width,
-        &[(Msg::PickerTitle.text(lang), theme.title)],
+        &[(picker.title(lang), theme.title)],
         amb,
     );
     // When some districts are out of view, the title row says which are shown: `3–10/17`.

@@ -35,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         && let Some(reader) = app.reader()
     {
         if let Some(at) = app.view().iter().position(|&i| i == reader.article) {
-            left.push(format!("{}/{}", at + 1, app.view().len()));
+            left.push(i18n::list_place(at + 1, app.view().len(), app.is_partial()));
         }
         let (page, pages) = reader.page(app.rows());
         left.push(i18n::page_of(lang, page, pages));
@@ -44,7 +44,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
             left.push(i18n::match_of(lang, current, total));
         }
     } else if !app.view().is_empty() {
-        left.push(format!("{}/{}", app.selected() + 1, app.view().len()));
+        left.push(i18n::list_place(
+            app.selected() + 1,
+            app.view().len(),
+            app.is_partial(),
+        ));
     }
     let left = left.join("  ");
     let used = put(

@@ -1,0 +1,77 @@
+//! A background search's answers as they come: the answers found so far while it runs
+//! (a partial list), then the whole answer.
+
+use crate::search::SearchHit;
+
+use super::{App, Mode};
+
+impl App {
+    /// True while the list holds the answers a running search has found so far: more may
+    /// come, so its count is not final (the header and the status bar mark it `…`).
+    pub fn is_partial(&self) -> bool {
+        self.searching && self.partial
+    }
+
+    /// Shows the answers found so far by the latest search, which goes on: the list is
+    /// theirs, and keys held for the search's answer (after `Enter`) act on it.
+    pub(super) fn search_partial(&mut self, generation: u64, hits: Vec<SearchHit>) {
+        if generation != self.generation || !self.searching {
+            return;
+        }
+        self.order = hits.into_iter().map(|h| h.index).collect();
+        self.partial = true;
+        self.follow_best();
+        let to_top = self.to_top;
+        self.rebuild_view();
+        if self.to_end {
+            self.select(self.view.len().saturating_sub(1));
+        } else if to_top {
+            self.partial_pick = self.view.get(self.selected).copied();
+        }
+        if self.accept_pending && !matches!(self.mode, Mode::Search { .. }) {
+            self.commit_search();
+        }
+        self.recount_picker();
+    }
+
+    /// While the best answer so far is still selected, the next answer selects its own
+    /// best; once the user has moved, their article stays selected.
+    fn follow_best(&mut self) {
+        if let Some(pick) = self.partial_pick.take()
+            && self.view.get(self.selected) == Some(&pick)
+        {
+            self.to_top = true;
+        }
+    }
+
+    /// Shows the latest search's whole answer.
+    pub(super) fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
+        if generation != self.generation || !self.searching {
+            return;
+        }
+        self.searching = false;
+        self.partial = false;
+        self.order = hits.into_iter().map(|h| h.index).collect();
+        self.follow_best();
+        self.rebuild_view();
+        self.select_kept();
+        if std::mem::take(&mut self.to_end) {
+            self.select(self.view.len().saturating_sub(1));
+        }
+        self.recount_picker();
+    }
+
+    /// `G`: the last row. While a search runs, the last row so far is not the last
+    /// article: as `less` does at `G` on a pipe, the selection stays on the last row as
+    /// more come, and ends on the search's last article, unless another key moves first.
+    pub(super) fn go_to_end(&mut self) {
+        self.select(self.view.len().saturating_sub(1));
+        self.to_end = self.searching;
+        if self.to_end {
+            // Neither the best answer so far nor a kept session's article is to be
+            // selected by the answers to come: the user asked for the end.
+            self.partial_pick = None;
+            self.restore_pick = None;
+        }
+    }
+}
