@@ -1,5 +1,5 @@
 //! The search prompt and the searches it starts: opening it (remembering what `Esc` goes
-//! back to), editing its line (see [`line_editor`](super::line_editor)), keeping or dropping
+//! back to), editing its line (see [`super::line_editor`]), keeping or dropping
 //! its search, and running searches at once or in the background.
 
 use crate::action::Action;

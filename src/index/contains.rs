@@ -1,7 +1,7 @@
 //! The documents holding a reporter's name that a `reporter:` term matches: `reporter:孙`
 //! asks for the articles one of whose reporters' names (each indexed whole in `rep`,
 //! folded) holds `孙`, and `reporter:scm` for those whose name reads s… c… m… (沈晨梅), which
-//! is what [`crate::search::Ops::admits`] asks of an article it has read. Each segment's
+//! is what [`crate::search::query::Ops::admits`] asks of an article it has read. Each segment's
 //! dictionary of names is walked, each name matched by the term as text is
 //! ([`Term::found_in`]), and the documents of every name it matches are the answer. A
 //! dictionary of names is small, so the walk costs little. A name longer than tantivy

@@ -40,7 +40,7 @@ pub(super) fn column(seg: &SegmentReader, name: &str) -> Result<Vec<u64>, String
 
 /// The values of the fast field `name` of `seg` for the documents `docs` alone, at their
 /// places in a column of the segment's length (0 elsewhere): for a few documents of a large
-/// segment, cheaper than [`column`], which reads every value.
+/// segment, cheaper than [`column()`], which reads every value.
 pub(super) fn column_at(
     seg: &SegmentReader,
     name: &str,
