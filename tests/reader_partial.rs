@@ -74,6 +74,22 @@ fn hits(n: usize) -> Vec<SearchHit> {
         .collect()
 }
 
+/// The first `n` rows of a running search's answer arrive.
+fn partial(app: &mut App, generation: u64, n: usize) {
+    app.update(Action::SearchPartial {
+        generation,
+        hits: hits(n),
+    });
+}
+
+/// The search ends with `n` rows.
+fn finished(app: &mut App, generation: u64, n: usize) {
+    app.update(Action::SearchFinished {
+        generation,
+        hits: hits(n),
+    });
+}
+
 /// The header's row and the status bar's row, as drawn.
 fn header_and_footer(app: &App) -> (String, String) {
     let screen = support::screen(app, 80, 24);
@@ -87,26 +103,17 @@ fn the_header_and_the_status_bar_give_one_count_while_a_search_runs() {
     let generation = start_slow_search(&mut app);
     let (header, _) = header_and_footer(&app);
     assert!(header.ends_with("…/60 篇"), "nothing found yet: {header}");
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(5),
-    });
+    partial(&mut app, generation, 5);
     assert!(app.is_partial());
     let (header, footer) = header_and_footer(&app);
     // The list is the five found so far: both say five, both say more may come.
     assert!(header.ends_with("5…/60 篇"), "{header}");
     assert!(footer.starts_with("1/5…"), "{footer}");
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(12),
-    });
+    partial(&mut app, generation, 12);
     let (header, footer) = header_and_footer(&app);
     assert!(header.ends_with("12…/60 篇"), "{header}");
     assert!(footer.starts_with("1/12…"), "{footer}");
-    app.update(Action::SearchFinished {
-        generation,
-        hits: hits(20),
-    });
+    finished(&mut app, generation, 20);
     assert!(!app.is_partial());
     let (header, footer) = header_and_footer(&app);
     assert!(header.ends_with(" 20/60 篇"), "the final count: {header}");
@@ -119,20 +126,11 @@ fn g_while_a_search_runs_goes_to_its_last_article_not_the_last_found_so_far() {
     let generation = start_slow_search(&mut app);
     // `G` before anything is found: the end of the answer to come.
     app.update(Action::Bottom);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(5),
-    });
+    partial(&mut app, generation, 5);
     assert_eq!(app.selected(), 4, "the last row found so far");
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(12),
-    });
+    partial(&mut app, generation, 12);
     assert_eq!(app.selected(), 11, "still the last row as rows come");
-    app.update(Action::SearchFinished {
-        generation,
-        hits: hits(20),
-    });
+    finished(&mut app, generation, 20);
     assert_eq!(app.selected(), 19, "the search's last article");
     // Eleven articles fit on the screen: the last is on its last row.
     assert_eq!(
@@ -142,21 +140,12 @@ fn g_while_a_search_runs_goes_to_its_last_article_not_the_last_found_so_far() {
     );
     // `G` once some are listed does the same.
     let generation = start_slow_search(&mut app);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(5),
-    });
+    partial(&mut app, generation, 5);
     assert_eq!(app.selected(), 0, "a new search starts at its best");
     app.update(Action::Bottom);
     assert_eq!(app.selected(), 4);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(12),
-    });
-    app.update(Action::SearchFinished {
-        generation,
-        hits: hits(20),
-    });
+    partial(&mut app, generation, 12);
+    finished(&mut app, generation, 20);
     assert_eq!(app.selected(), 19);
     // Once it has ended, `G` is just the last row: a later answer does not move it.
     app.update(Action::MoveUp);
@@ -167,34 +156,19 @@ fn g_while_a_search_runs_goes_to_its_last_article_not_the_last_found_so_far() {
 fn a_move_after_g_stops_following_the_end() {
     let mut app = app();
     let generation = start_slow_search(&mut app);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(5),
-    });
+    partial(&mut app, generation, 5);
     app.update(Action::Bottom);
     app.update(Action::MoveUp);
     assert_eq!(app.selected(), 3);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(12),
-    });
-    app.update(Action::SearchFinished {
-        generation,
-        hits: hits(20),
-    });
+    partial(&mut app, generation, 12);
+    finished(&mut app, generation, 20);
     assert_eq!(app.view()[app.selected()], 3, "the user's article stays");
     // Any key, not only a move: `m` on the last row acts on that article and stays there.
     let generation = start_slow_search(&mut app);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(5),
-    });
+    partial(&mut app, generation, 5);
     app.update(Action::Bottom);
     app.update(Action::ToggleBookmark);
-    app.update(Action::SearchFinished {
-        generation,
-        hits: hits(20),
-    });
+    finished(&mut app, generation, 20);
     assert_eq!(app.view()[app.selected()], 4);
 }
 
@@ -223,10 +197,7 @@ fn the_picker_counts_the_search_and_follows_it_while_it_runs() {
     assert_eq!(picker_counts(&app), counts(20, 20, 20), "the whole data");
     app.update(Action::PickerCancel);
     let generation = start_slow_search(&mut app);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(6),
-    });
+    partial(&mut app, generation, 6);
     app.update(Action::OpenPicker);
     // Articles 0–5 of districts 朝阳 海淀 西城 in turn: what the list holds so far.
     assert_eq!(picker_counts(&app), counts(2, 2, 2));
@@ -237,15 +208,9 @@ fn the_picker_counts_the_search_and_follows_it_while_it_runs() {
     assert_eq!(title(&app).0, PickerCounts::SoFar);
     assert!(title(&app).1.contains("搜索中"), "{}", title(&app).1);
     app.update(Action::PickerDown);
-    app.update(Action::SearchPartial {
-        generation,
-        hits: hits(9),
-    });
+    partial(&mut app, generation, 9);
     assert_eq!(picker_counts(&app), counts(3, 3, 3), "as the answers come");
-    app.update(Action::SearchFinished {
-        generation,
-        hits: hits(20),
-    });
+    finished(&mut app, generation, 20);
     assert_eq!(picker_counts(&app), counts(7, 7, 6), "the whole answer");
     assert_eq!(title(&app).0, PickerCounts::Listed);
     assert!(title(&app).1.contains("当前结果"), "{}", title(&app).1);

@@ -175,18 +175,7 @@ pub(super) fn shape_bounds(
     // For each need: its lists in the text, then in the headings.
     let mut needs: Vec<(Vec<SegmentPostings>, Vec<SegmentPostings>, u32)> = Vec::new();
     for need in shape.needs.iter().chain(&implied_pairs(shape)) {
-        let (body, head) = need.field.fields(fields);
-        let read = |field, token: &str| -> tantivy::Result<Option<SegmentPostings>> {
-            let t = TTerm::from_field_text(field, token);
-            Ok(seg
-                .inverted_index(field)?
-                .read_postings(&t, IndexRecordOption::WithFreqs)?)
-        };
-        let (mut lists, mut heads) = (Vec::new(), Vec::new());
-        for token in &need.tokens {
-            lists.extend(read(body, token)?);
-            heads.extend(read(head, token)?);
-        }
+        let (lists, heads) = freq_lists(seg, need.field.fields(fields), &need.tokens)?;
         if lists.is_empty() {
             return Ok(());
         }
@@ -389,6 +378,27 @@ impl Union {
             out.dedup();
         }
     }
+}
+
+/// The postings (with frequencies) of `tokens` in the text's field and in the headings'
+/// (`body`, `head`), each list a token holds.
+pub(super) fn freq_lists(
+    seg: &SegmentReader,
+    (body, head): (Field, Field),
+    tokens: &[String],
+) -> tantivy::Result<(Vec<SegmentPostings>, Vec<SegmentPostings>)> {
+    let read = |field, token: &str| -> tantivy::Result<Option<SegmentPostings>> {
+        let t = TTerm::from_field_text(field, token);
+        Ok(seg
+            .inverted_index(field)?
+            .read_postings(&t, IndexRecordOption::WithFreqs)?)
+    };
+    let (mut lists, mut heads) = (Vec::new(), Vec::new());
+    for token in tokens {
+        lists.extend(read(body, token)?);
+        heads.extend(read(head, token)?);
+    }
+    Ok((lists, heads))
 }
 
 /// The summed frequencies at `doc` of `lists`, each moved up to it first (never back).

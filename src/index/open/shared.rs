@@ -6,12 +6,10 @@
 //! in the headings. The shapes' own bounds are each about that large, so their sum (what
 //! [`super::spelled::Spelled::bounds`] gives without this) is several times looser.
 
-use tantivy::postings::SegmentPostings;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{SegmentReader, Term as TTerm};
+use tantivy::SegmentReader;
 
 use super::super::schema::Fields;
-use super::cursor::{Counted, Shape, Tokens, freq_at, implied_pairs};
+use super::cursor::{Counted, Shape, Tokens, freq_at, freq_lists, implied_pairs};
 
 /// The letter pairs that the first two characters of every match by pinyin stand on
 /// (the `pyp` tokens at offset 0 of every shape, explicit or implied by its readings);
@@ -53,18 +51,7 @@ pub(super) fn lowered(
     seg: &SegmentReader,
     fields: &Fields,
 ) -> tantivy::Result<Vec<Counted>> {
-    let (body, head) = Tokens::LetterPairs.fields(fields);
-    let read = |field, token: &str| -> tantivy::Result<Option<SegmentPostings>> {
-        let t = TTerm::from_field_text(field, token);
-        Ok(seg
-            .inverted_index(field)?
-            .read_postings(&t, IndexRecordOption::WithFreqs)?)
-    };
-    let (mut lists, mut heads) = (Vec::new(), Vec::new());
-    for pair in pairs {
-        lists.extend(read(body, pair)?);
-        heads.extend(read(head, pair)?);
-    }
+    let (mut lists, mut heads) = freq_lists(seg, Tokens::LetterPairs.fields(fields), pairs)?;
     Ok(bounds
         .into_iter()
         .filter_map(|(doc, hits, title)| {
