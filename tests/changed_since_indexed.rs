@@ -9,10 +9,14 @@ mod support;
 use std::path::Path;
 use std::process::Output;
 
+use kanbao::action::Action;
+use kanbao::app::{App, Options};
 use kanbao::index::open::exact_ops;
 use kanbao::search::Query;
+use kanbao::state::StateStore;
 use support::changed;
 use support::cli::{kanbao_in, stderr};
+use support::{act, shown_ids};
 use tempfile::TempDir;
 
 /// A query the index cannot answer alone (`note:` asks the reading state): its candidates
@@ -68,4 +72,55 @@ fn search_as_json_and_checked_by_the_matcher_names_the_place_in_the_file() {
     names_the_place(dir.path(), &file, &["search", "--json", "独特词"]);
     names_the_place(dir.path(), &file, &["search", "--json", "--", CHECKED]);
     names_the_place(dir.path(), &file, &["search", "--", CHECKED]);
+}
+
+/// The reader over `file` read through its index under the cache `root`, its reading
+/// state kept in the file `state`, at 100×30.
+fn reader(root: &Path, file: &Path, state: &Path) -> App {
+    let (store, warnings) = StateStore::open(Some(state.to_owned()));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let opts = Options {
+        source: "test".into(),
+        ..Options::default()
+    };
+    let collection = support::indexed_collection(root, file);
+    let mut app = App::new(collection, store, Vec::new(), opts);
+    app.update(Action::Resize(100, 30));
+    app
+}
+
+/// Types `query` in the reader's prompt and keeps it with `Enter`, its searches run to
+/// their end.
+fn search(app: &mut App, query: &str) {
+    act(app, Action::OpenSearch);
+    act(app, Action::SearchInput(query.into()));
+    act(app, Action::SearchAccept);
+}
+
+#[test]
+fn a_search_in_the_reader_keeps_the_rest_of_the_block_and_names_the_place() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let file = changed::indexed_then_changed(dir.path(), &root);
+    let mut app = reader(&root, &file, &dir.path().join("state.json"));
+    // Every article says 一段 and 段很, terms that overlap: the reader reads each candidate
+    // and checks it, a block at a time (a200's is a128 to a399). They all stay, a200 with
+    // them unchecked (it cannot be ruled out), and the status bar says why it was not read.
+    search(&mut app, "一段 段很");
+    let ids = shown_ids(&app);
+    assert_eq!(ids.len(), 400, "{ids:?}");
+    for id in ["a0", "a128", "a199", "a200", "a201", "a399"] {
+        assert!(ids.iter().any(|i| i == id), "{id}: {ids:?}");
+    }
+    let status = app.status().unwrap_or_default();
+    assert!(status.starts_with("1 篇"), "{status}");
+    assert!(status.contains(&changed::loader_says(&file)), "{status}");
+    assert!(status.contains("建立索引之后改过了"), "{status}");
+    // Opened, it says the same, whole.
+    let at = ids.iter().position(|i| i == "a200").unwrap();
+    let article = app.collection().get(app.view()[at]).unwrap();
+    assert!(
+        article.title.contains(&changed::loader_says(&file)),
+        "{article:?}"
+    );
 }

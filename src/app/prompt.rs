@@ -53,6 +53,7 @@ impl App {
         self.generation += 1;
         self.request = None;
         self.searching = false;
+        self.unread = None;
         self.to_top = false;
         self.order = saved.order;
         self.view = saved.view;
@@ -74,6 +75,10 @@ impl App {
     /// time) or gives way to the selection (side by side).
     pub(super) fn commit_search(&mut self) {
         self.accept_pending = false;
+        // What it could not read is said once the prompt has closed.
+        if self.unread.is_some() {
+            self.status.clone_from(&self.unread);
+        }
         let open = match (&self.reader, self.focus) {
             (Some(reader), Focus::Reader) => reader.article,
             // Nothing open: side by side, the preview follows the selection.
@@ -221,6 +226,7 @@ impl App {
         self.partial_pick = None;
         self.request = None;
         self.searching = false;
+        self.unread = None;
         let articles = self.collection.len();
         // Read through an index, operators are applied by the search too: the list never
         // reads every article.
@@ -277,11 +283,22 @@ impl App {
         }
     }
 
-    pub(super) fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
+    /// Shows the answer of the latest search; what it could not read (`unread`) is said
+    /// in the status bar, at once when the prompt is closed, else when `Enter` closes it.
+    pub(super) fn search_finished(
+        &mut self,
+        generation: u64,
+        hits: Vec<SearchHit>,
+        unread: Option<String>,
+    ) {
         if generation != self.generation || !self.searching {
             return;
         }
         self.searching = false;
+        self.unread = unread;
+        if self.unread.is_some() && !matches!(self.mode, Mode::Search { .. }) {
+            self.status.clone_from(&self.unread);
+        }
         self.order = hits.into_iter().map(|h| h.index).collect();
         self.follow_best();
         self.rebuild_view();

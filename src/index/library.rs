@@ -16,7 +16,7 @@ use crate::date::Date;
 use crate::district::{DISTRICTS, DistrictKey};
 use crate::filter::Filter;
 use crate::i18n::Lang;
-use crate::library::{Library, Partial};
+use crate::library::{Found, Library, Partial};
 use crate::search::{Cancelled, Query, SearchHit, SearchIndex, rank::rank};
 
 /// The first places of the list, found before the collection order is made: a tall screen.
@@ -102,15 +102,19 @@ impl Indexed {
     }
 
     /// The articles of `places` (ascending) that `query` matches, verified and counted by
-    /// the in-memory engine a block at a time; `None` once `cancelled`.
+    /// the in-memory engine a block at a time; `None` once `cancelled`. An article that
+    /// cannot be read cannot be ruled out: it is kept among the hits unchecked (as the
+    /// list keeps it, its text saying why when it is opened), and [`Found::unread`] says
+    /// how many there were and why the first could not be read.
     fn verify(
         &self,
         places: &[u32],
         query: &Query,
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
-    ) -> Option<Vec<SearchHit>> {
+    ) -> Option<Found> {
         let mut hits = Vec::new();
+        let mut unread = (0, None::<Unread>);
         let start = Instant::now();
         let long = places.len() > 4 * BLOCK;
         let mut told = None::<Instant>;
@@ -132,10 +136,16 @@ impl Indexed {
                 partial(so_far);
                 told = Some(Instant::now());
             }
-            // An unreadable block is left out rather than failing the whole search.
-            let Ok(articles) = self.archive.articles(block) else {
-                continue;
-            };
+            let (articles, read, failed) = self.read_block(block);
+            for (place, why) in failed {
+                hits.push(SearchHit {
+                    index: place as usize,
+                    hits: 0,
+                    title_hits: 0,
+                });
+                unread.0 += 1;
+                unread.1.get_or_insert(why);
+            }
             let found = if query.is_empty() {
                 // Operators only: every article they admit, in collection order.
                 (0..articles.len())
@@ -153,13 +163,37 @@ impl Indexed {
                     .into_iter()
                     .filter(|h| query.admits(&articles[h.index]))
                     .map(|h| SearchHit {
-                        index: block[h.index] as usize,
+                        index: read[h.index] as usize,
                         ..h
                     }),
             );
         }
         rank(&mut hits);
-        Some(hits)
+        let unread = unread
+            .1
+            .map(|why| super::text::unread_in_search(self.lang, unread.0, &why));
+        Some(Found { hits, unread })
+    }
+
+    /// The articles at `block` (places, ascending) and their places, read together; when
+    /// that fails, each is read alone, and the places that cannot be read come back apart
+    /// with why, so that one article changed since it was indexed costs only itself.
+    fn read_block(&self, block: &[u32]) -> (Vec<Article>, Vec<u32>, Vec<(u32, Unread)>) {
+        if let Ok(articles) = self.archive.articles(block) {
+            return (articles, block.to_vec(), Vec::new());
+        }
+        let (mut articles, mut read, mut failed) = (Vec::new(), Vec::new(), Vec::new());
+        let mut handle = None;
+        for &place in block {
+            match self.archive.article(place, &mut handle) {
+                Ok(article) => {
+                    articles.push(article);
+                    read.push(place);
+                }
+                Err(why) => failed.push((place, why)),
+            }
+        }
+        (articles, read, failed)
     }
 }
 
@@ -210,7 +244,7 @@ impl Library for Indexed {
         query: &Query,
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
-    ) -> Option<Vec<SearchHit>> {
+    ) -> Option<Found> {
         // Every operator but `note:` (the reading state's, applied by the reader's mark
         // filters) is answered from the index, unless an excluded or `OR` term is one it
         // does not know exactly (pinyin, a phrase with gaps): then the candidates are read.
@@ -234,7 +268,7 @@ impl Library for Indexed {
         if let Ok(Some(found)) = summed {
             let mut hits = search_hits(found);
             rank(&mut hits);
-            return Some(hits);
+            return Some(Found { hits, unread: None });
         }
         // The candidates leave out what the date range and the districts do.
         let places = self.archive.candidates(query).unwrap_or_default();
