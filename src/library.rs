@@ -46,10 +46,11 @@ pub trait Library: Send + Sync {
 
     /// The headings, districts, people, date, page and id of the article at `ix` (no
     /// paragraphs or byline): what a row of the list shows. A failed read gives an article
-    /// whose title says why.
+    /// whose title says why and whose id is empty ([`Article::is_stand_in`]).
     fn summary(&self, ix: ArticleIx) -> Article;
 
-    /// The whole article at `ix`. A failed read gives an article whose text says why.
+    /// The whole article at `ix`. A failed read gives an article whose text says why and
+    /// whose id is empty ([`Article::is_stand_in`]).
     fn article(&self, ix: ArticleIx) -> Article;
 
     /// The day of the article at `ix`, when it has one.

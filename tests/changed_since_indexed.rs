@@ -10,10 +10,12 @@ use std::path::Path;
 use std::process::Output;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Options};
+use kanbao::app::{App, Mode, Options};
 use kanbao::index::open::exact_ops;
 use kanbao::search::Query;
 use kanbao::state::StateStore;
+use kanbao::tui::keymap::action_in;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use support::changed;
 use support::cli::{kanbao_in, stderr};
 use support::{act, shown_ids};
@@ -97,6 +99,14 @@ fn search(app: &mut App, query: &str) {
     act(app, Action::SearchAccept);
 }
 
+/// Presses `code` in the reader, through its key table.
+fn key(app: &mut App, code: KeyCode) {
+    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some(action) = action_in(app, &event) {
+        act(app, action);
+    }
+}
+
 #[test]
 fn a_search_in_the_reader_keeps_the_rest_of_the_block_and_names_the_place() {
     let dir = TempDir::new().unwrap();
@@ -123,4 +133,54 @@ fn a_search_in_the_reader_keeps_the_rest_of_the_block_and_names_the_place() {
         article.title.contains(&changed::loader_says(&file)),
         "{article:?}"
     );
+}
+
+#[test]
+fn an_article_that_cannot_be_read_takes_no_marks_and_nothing_is_saved_for_it() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cache");
+    let file = changed::indexed_then_changed(dir.path(), &root);
+    let state = dir.path().join("state.json");
+    let mut app = reader(&root, &file, &state);
+    // Narrow, one pane at a time: the text saying why it cannot be read takes pages.
+    app.update(Action::Resize(30, 8));
+    // Its title is indexed: the search finds it, and opening it (which marks an article
+    // read) shows why it cannot be read.
+    search(&mut app, "独特词");
+    assert_eq!(app.view().len(), 1);
+    key(&mut app, KeyCode::Enter);
+    let open = app.reader().map(|r| r.article).unwrap();
+    let article = app.collection().get(open).unwrap();
+    assert!(article.title.contains("无法读取"), "{article:?}");
+    // Scrolled into its text, its place is not kept.
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    assert_ne!(app.reader().unwrap().position(), Default::default());
+    // In the reader, then in the list: each mark is refused, saying why.
+    for _ in 0..2 {
+        for c in ['m', 'u', '+', 'a'] {
+            key(&mut app, KeyCode::Char(c));
+            assert_eq!(app.mode(), &Mode::Normal, "{c}");
+            let status = app.status().unwrap_or_default();
+            assert!(
+                status.starts_with("这篇文章无法读取，不能"),
+                "{c}: {status}"
+            );
+        }
+        key(&mut app, KeyCode::Char('q'));
+    }
+    assert!(app.should_quit());
+    app.save_now().unwrap();
+    // Nothing of that article is kept, under any id…
+    let (store, _) = StateStore::open(Some(state));
+    let entries: Vec<&str> = store
+        .source("test")
+        .map(|s| s.entries().map(|(id, _)| id).collect())
+        .unwrap_or_default();
+    assert!(entries.is_empty(), "{entries:?}");
+    // …and the list's place, kept on leaving, names no article that is not one.
+    let session = store.session("test").unwrap();
+    assert_eq!(session.query, "独特词");
+    assert_eq!(session.selected, None);
 }

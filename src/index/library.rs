@@ -59,10 +59,11 @@ impl Indexed {
         }
     }
 
-    /// An article standing for one that could not be read, saying why (`text`).
-    fn unreadable(&self, ix: ArticleIx, text: String) -> Article {
+    /// An article standing for one that could not be read, saying why (`text`). It has no
+    /// id ([`Article::is_stand_in`]): the reader keeps no mark for it, where `#<place>`
+    /// was saved as if it were an article's id (and could be a real one).
+    fn unreadable(text: String) -> Article {
         Article {
-            id: format!("#{ix}"),
             title: text.clone(),
             paragraphs: vec![text],
             ..Article::default()
@@ -211,7 +212,7 @@ impl Library for Indexed {
             .map_err(|e| e.to_string())
             .and_then(|p| self.archive.summary_at(p));
         read.unwrap_or_else(|reason| {
-            self.unreadable(ix, super::text::unreadable(self.lang, &reason))
+            Indexed::unreadable(super::text::unreadable(self.lang, &reason))
         })
     }
 
@@ -219,7 +220,7 @@ impl Library for Indexed {
         let read = u32::try_from(ix)
             .map_err(|e| Unread::Failed(e.to_string()))
             .and_then(|p| self.archive.article_at(p));
-        read.unwrap_or_else(|why| self.unreadable(ix, super::text::unread(self.lang, &why)))
+        read.unwrap_or_else(|why| Indexed::unreadable(super::text::unread(self.lang, &why)))
     }
 
     fn date(&self, ix: ArticleIx) -> Option<Date> {
