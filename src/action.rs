@@ -116,6 +116,9 @@ pub enum Action {
         generation: u64,
         /// The matching articles, best first.
         hits: Vec<SearchHit>,
+        /// Said of the articles it could not read, kept among `hits` unchecked (see
+        /// `library::Found::unread`).
+        unread: Option<String>,
     },
     /// The first answers of a search still running (a slow one over an indexed archive):
     /// shown while it goes on; its [`Action::SearchFinished`] follows.

@@ -137,6 +137,8 @@ pub struct App {
     /// `G` while a search runs: the last row stays selected as rows come, until the search
     /// ends or another key is pressed (see `go_to_end`).
     to_end: bool,
+    /// What the latest search's answer could not read (`library::Found::unread`).
+    unread: Option<String>,
     /// Shared with the terminal's signal and panic handlers, which save it on the way out.
     store: SharedStore,
     unsaved: bool,
@@ -211,6 +213,7 @@ impl App {
             searching: false,
             partial: false,
             to_end: false,
+            unread: None,
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
             saving: saving::Saving::default(),
@@ -281,7 +284,11 @@ impl App {
             // Changes nothing else: the prompt, picker or help stays open as it was.
             Action::Redraw => self.redraw = true,
             Action::Resize(w, h) => self.resize(w, h),
-            Action::SearchFinished { generation, hits } => self.search_finished(generation, hits),
+            Action::SearchFinished {
+                generation,
+                hits,
+                unread,
+            } => self.search_finished(generation, hits, unread),
             Action::SearchPartial { generation, hits } => self.search_partial(generation, hits),
             action => {
                 self.status = None;
@@ -507,22 +514,6 @@ impl App {
     /// the loop leaves them queued until it has.
     pub fn awaits_kept_search(&self) -> bool {
         self.accept_pending && self.searching
-    }
-
-    /// The generation of the latest search asked for; answers to older ones are dropped.
-    pub fn search_generation(&self) -> u64 {
-        self.generation
-    }
-
-    /// The index the searches run over, once it is built (for a large collection it is
-    /// built in the background: this waits for it).
-    pub fn search_index(&self) -> Arc<SearchIndex> {
-        self.index.wait()
-    }
-
-    /// The index as it is being built, to share with a search thread.
-    pub fn index_cell(&self) -> IndexCell {
-        self.index.clone()
     }
 
     fn msg(&self, msg: Msg) -> &'static str {

@@ -58,6 +58,16 @@ pub struct Article {
     pub source: Option<String>,
 }
 
+impl Article {
+    /// Whether this stands in for an article that could not be read (see
+    /// [`crate::library::Library::article`]): it has no id, which no real article lacks
+    /// (the loader and the index builder refuse an empty one). No bookmark, read mark, tag,
+    /// note or place is kept for it: any id it could be kept under would be made up.
+    pub fn is_stand_in(&self) -> bool {
+        self.id.is_empty()
+    }
+}
+
 /// An article's place in a [`Collection`] (0 is the first). The list, the search's
 /// answers and the reader name articles by it.
 ///

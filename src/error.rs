@@ -141,6 +141,9 @@ pub enum Error {
     Query(crate::search::QueryError),
     /// Standard output was closed (`>&-`), so the command's output would be lost.
     StdoutClosed,
+    /// A fault of kanbao's own, not of the data, the command line or the output: what
+    /// failed (an article that serde_json would not write as JSON).
+    Internal(String),
     /// The file ends inside a multi-byte UTF-8 character: it was cut short.
     Truncated { place: Place },
     /// The file (or a JSON Lines line) is not a JSON object.

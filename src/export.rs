@@ -377,10 +377,12 @@ fn render_json(
     articles: &[&Article],
     marks: Option<Marks<'_>>,
 ) -> Result<String> {
+    // Nothing here is written yet (the report goes to `-o FILE` or stdout after): a failure
+    // is kanbao's own, not the output's.
+    let internal = |e: &dyn std::fmt::Display| Error::Internal(format!("JSON: {e}"));
     let mut list = Vec::with_capacity(articles.len());
     for a in articles {
-        let mut value =
-            serde_json::to_value(a).map_err(|e| Error::stdout(std::io::Error::other(e)))?;
+        let mut value = serde_json::to_value(a).map_err(|e| internal(&e))?;
         let (note, tags) = review_of(a, marks);
         if let Some(object) = value.as_object_mut() {
             if let Some(note) = note {
@@ -404,8 +406,8 @@ fn render_json(
         o.remove("banner");
     }
     let mut out = Vec::new();
-    crate::json::write_pretty(&mut out, &doc).map_err(Error::stdout)?;
-    String::from_utf8(out).map_err(|e| Error::stdout(std::io::Error::other(e)))
+    crate::json::write_pretty(&mut out, &doc).map_err(|e| internal(&e))?;
+    String::from_utf8(out).map_err(|e| internal(&e))
 }
 
 #[cfg(test)]

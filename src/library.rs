@@ -18,6 +18,17 @@ use crate::search::{Cancelled, Query, SearchHit};
 /// Hears the answers of a slow search found so far, best first among them.
 pub type Partial<'a> = &'a (dyn Fn(Vec<SearchHit>) + Sync);
 
+/// What a [`Library`]'s search answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The matching articles, best first.
+    pub hits: Vec<SearchHit>,
+    /// Said of the articles the search had to read to check and could not (their data
+    /// file changed since it was indexed, or is gone): how many, and why the first could
+    /// not be read, where. They are among `hits`, unchecked. `None` when it read them all.
+    pub unread: Option<String>,
+}
+
 /// A source of articles that answers by place (`0..len`, the collection order: newest day
 /// first) without holding them all. Every answer is the same as the in-memory engine's for
 /// the same articles (the tests compare them).
@@ -35,10 +46,11 @@ pub trait Library: Send + Sync {
 
     /// The headings, districts, people, date, page and id of the article at `ix` (no
     /// paragraphs or byline): what a row of the list shows. A failed read gives an article
-    /// whose title says why.
+    /// whose title says why and whose id is empty ([`Article::is_stand_in`]).
     fn summary(&self, ix: ArticleIx) -> Article;
 
-    /// The whole article at `ix`. A failed read gives an article whose text says why.
+    /// The whole article at `ix`. A failed read gives an article whose text says why and
+    /// whose id is empty ([`Article::is_stand_in`]).
     fn article(&self, ix: ArticleIx) -> Article;
 
     /// The day of the article at `ix`, when it has one.
@@ -60,13 +72,15 @@ pub trait Library: Send + Sync {
 
     /// The articles matching `query` (its operators applied), best first as
     /// [`crate::search::rank`] orders them; `None` once `cancelled` says to stop. A search
-    /// that reads the articles tells `partial` what it has found so far now and then.
+    /// that reads the articles tells `partial` what it has found so far now and then; an
+    /// article it cannot read is not left out but kept unchecked, and [`Found::unread`]
+    /// says so.
     fn search(
         &self,
         query: &Query,
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
-    ) -> Option<Vec<SearchHit>>;
+    ) -> Option<Found>;
 
     /// The order-free digest of every article id, as the state keys data by
     /// (`crate::state::SourceId`); `None` when it cannot be known without reading them.

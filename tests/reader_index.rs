@@ -363,7 +363,10 @@ fn a_slow_search_shows_what_it_has_found_so_far_until_it_ends() {
             partials.lock().unwrap().push(a)
         })
         .unwrap();
-    let Action::SearchFinished { generation, hits } = answer.clone() else {
+    let Action::SearchFinished {
+        generation, hits, ..
+    } = answer.clone()
+    else {
         panic!("{answer:?}")
     };
     // What a long search sends first: some of the answers, while it goes on.
@@ -412,8 +415,9 @@ fn moving_during_a_slow_search_keeps_the_article_and_enter_lets_keys_act_at_once
         .update(Action::SearchInput("gonghui".into()))
         .search
         .unwrap();
-    let Some(Action::SearchFinished { generation, hits }) =
-        request.run_on(&app.index_cell(), &|| false)
+    let Some(Action::SearchFinished {
+        generation, hits, ..
+    }) = request.run_on(&app.index_cell(), &|| false)
     else {
         panic!("an answer")
     };
@@ -433,6 +437,7 @@ fn moving_during_a_slow_search_keeps_the_article_and_enter_lets_keys_act_at_once
     app.update(Action::SearchFinished {
         generation,
         hits: hits.clone(),
+        unread: None,
     });
     assert_eq!(
         app.view()[app.selected()],
@@ -453,7 +458,11 @@ fn moving_during_a_slow_search_keeps_the_article_and_enter_lets_keys_act_at_once
         generation,
         hits: reversed,
     });
-    app.update(Action::SearchFinished { generation, hits });
+    app.update(Action::SearchFinished {
+        generation,
+        hits,
+        unread: None,
+    });
     assert_eq!(app.selected(), 0);
 }
 

@@ -87,6 +87,7 @@ fn finished(app: &mut App, generation: u64, n: usize) {
     app.update(Action::SearchFinished {
         generation,
         hits: hits(n),
+        unread: None,
     });
 }
 

@@ -147,3 +147,22 @@ impl App {
         self.quit
     }
 }
+
+/// What the event loop and its search thread read.
+impl App {
+    /// The generation of the latest search asked for; answers to older ones are dropped.
+    pub fn search_generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The index the searches run over, once it is built (for a large collection it is
+    /// built in the background: this waits for it).
+    pub fn search_index(&self) -> Arc<SearchIndex> {
+        self.index.wait()
+    }
+
+    /// The index as it is being built, to share with a search thread.
+    pub fn index_cell(&self) -> IndexCell {
+        self.index.clone()
+    }
+}

@@ -44,13 +44,23 @@ impl App {
         }
     }
 
-    /// Shows the latest search's whole answer.
-    pub(super) fn search_finished(&mut self, generation: u64, hits: Vec<SearchHit>) {
+    /// Shows the latest search's whole answer; what it could not read (`unread`) is said
+    /// in the status bar, at once when the prompt is closed, else when `Enter` closes it.
+    pub(super) fn search_finished(
+        &mut self,
+        generation: u64,
+        hits: Vec<SearchHit>,
+        unread: Option<String>,
+    ) {
         if generation != self.generation || !self.searching {
             return;
         }
         self.searching = false;
         self.partial = false;
+        self.unread = unread;
+        if self.unread.is_some() && !matches!(self.mode, Mode::Search { .. }) {
+            self.status.clone_from(&self.unread);
+        }
         self.order = hits.into_iter().map(|h| h.index).collect();
         self.follow_best();
         self.rebuild_view();

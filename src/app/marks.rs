@@ -11,6 +11,10 @@ impl App {
         else {
             return;
         };
+        // One that could not be read is not one the user has read.
+        if article.is_stand_in() {
+            return;
+        }
         let mut store = self.store();
         if !store.is_read(&self.opts.source, &article.id) {
             store.set_read(&self.opts.source, &article.id, true);
@@ -24,6 +28,9 @@ impl App {
             (Context::Reader, Some(r)) => Some(r.article),
             _ => self.view.get(self.selected).copied(),
         };
+        if index.is_some_and(|i| self.refused_stand_in(i)) {
+            return;
+        }
         let Some(article) = index.and_then(|i| self.collection.get(i)) else {
             return;
         };
@@ -46,6 +53,17 @@ impl App {
         self.unsaved = true;
         let title = cut_to_width(&sanitize(&article.title), 32, self.opts.ambiguous);
         self.status = Some(i18n::about(self.opts.lang, msg, &title));
+    }
+
+    /// True, saying why in the status bar, when the article at collection index `index`
+    /// stands in for one that could not be read ([`Article::is_stand_in`]): a mark on it
+    /// would be kept under a made-up id.
+    pub(super) fn refused_stand_in(&mut self, index: usize) -> bool {
+        let stand_in = self.collection.get(index).is_some_and(Article::is_stand_in);
+        if stand_in {
+            self.status = Some(i18n::stand_in_unmarked(self.lang()).to_string());
+        }
+        stand_in
     }
 
     /// True when the article at collection index `index` is marked read.

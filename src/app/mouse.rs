@@ -35,7 +35,9 @@ impl App {
         };
         f(reader);
         let position = reader.position();
-        if let Some(article) = self.collection.get(reader.article) {
+        if let Some(article) = self.collection.get(reader.article)
+            && !article.is_stand_in()
+        {
             self.store()
                 .set_position(&self.opts.source, &article.id, position);
             self.unsaved = true;

@@ -110,6 +110,9 @@ impl App {
             (Context::Reader, Some(r)) => Some(r.article),
             _ => self.view.get(self.selected).copied(),
         };
+        if index.is_some_and(|i| self.refused_stand_in(i)) {
+            return;
+        }
         let Some((index, article)) = index.and_then(|i| Some((i, self.collection.get(i)?))) else {
             self.status = Some(i18n::note_no_article(self.lang()).to_string());
             return;

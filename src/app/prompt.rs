@@ -54,6 +54,7 @@ impl App {
         self.request = None;
         self.searching = false;
         self.partial = false;
+        self.unread = None;
         self.to_top = false;
         self.order = saved.order;
         self.view = saved.view;
@@ -75,6 +76,10 @@ impl App {
     /// time) or gives way to the selection (side by side).
     pub(super) fn commit_search(&mut self) {
         self.accept_pending = false;
+        // What it could not read is said once the prompt has closed.
+        if self.unread.is_some() {
+            self.status.clone_from(&self.unread);
+        }
         let open = match (&self.reader, self.focus) {
             (Some(reader), Focus::Reader) => reader.article,
             // Nothing open: side by side, the preview follows the selection.
@@ -224,6 +229,7 @@ impl App {
         self.searching = false;
         self.partial = false;
         self.to_end = false;
+        self.unread = None;
         let articles = self.collection.len();
         // Read through an index, operators are applied by the search too: the list never
         // reads every article.

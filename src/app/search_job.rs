@@ -70,6 +70,7 @@ impl SearchRequest {
         Some(Action::SearchFinished {
             generation: self.generation,
             hits,
+            unread: None,
         })
     }
 
@@ -90,10 +91,14 @@ impl SearchRequest {
         let generation = self.generation;
         match cell.1.library() {
             Some(library) => {
-                let hits = library.search(&self.query, cancelled, &|hits| {
+                let found = library.search(&self.query, cancelled, &|hits| {
                     partial(Action::SearchPartial { generation, hits });
                 })?;
-                Some(Action::SearchFinished { generation, hits })
+                Some(Action::SearchFinished {
+                    generation,
+                    hits: found.hits,
+                    unread: found.unread,
+                })
             }
             None => self.run(&cell.wait(), cancelled),
         }
@@ -183,6 +188,7 @@ fn serve(
                 Some(Action::SearchFinished {
                     generation,
                     hits: Vec::new(),
+                    unread: None,
                 })
             });
         if let Some(answer) = answer {
@@ -208,6 +214,7 @@ mod tests {
             Some(Action::SearchFinished {
                 generation: request.generation,
                 hits: Vec::new(),
+                unread: None,
             })
         };
         let (requests, asked) = channel();

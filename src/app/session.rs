@@ -90,6 +90,7 @@ impl App {
             .view
             .get(self.selected)
             .and_then(|&i| self.collection.summary(i))
+            .filter(|a| !a.is_stand_in())
             .map(|a| a.id.clone());
         // The search last accepted: while the prompt is open, the one `Esc` would go back
         // to, never the text being typed.

@@ -46,6 +46,9 @@ impl App {
             (Context::Reader, Some(r)) => Some(r.article),
             _ => self.view.get(self.selected).copied(),
         };
+        if index.is_some_and(|i| self.refused_stand_in(i)) {
+            return;
+        }
         let Some(index) = index.filter(|&i| self.collection.get(i).is_some()) else {
             self.status = Some(i18n::tags_no_article(self.lang()).to_string());
             return;

@@ -288,6 +288,8 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
              or a pipe"
                 .to_string()
         }
+        Error::Internal(what) if zh => format!("kanbao 内部错误：{what}；请报告这个问题"),
+        Error::Internal(what) => format!("internal error in kanbao: {what}; please report it"),
         _ => load::error_text(error, lang),
     }
 }

@@ -16,7 +16,7 @@ use crate::date::Date;
 use crate::district::{DISTRICTS, DistrictKey};
 use crate::filter::Filter;
 use crate::i18n::Lang;
-use crate::library::{Library, Partial};
+use crate::library::{Found, Library, Partial};
 use crate::search::{Cancelled, Query, SearchHit, SearchIndex, rank::rank};
 
 /// The first places of the list, found before the collection order is made: a tall screen.
@@ -59,10 +59,11 @@ impl Indexed {
         }
     }
 
-    /// An article standing for one that could not be read, saying why (`text`).
-    fn unreadable(&self, ix: ArticleIx, text: String) -> Article {
+    /// An article standing for one that could not be read, saying why (`text`). It has no
+    /// id ([`Article::is_stand_in`]): the reader keeps no mark for it, where `#<place>`
+    /// was saved as if it were an article's id (and could be a real one).
+    fn unreadable(text: String) -> Article {
         Article {
-            id: format!("#{ix}"),
             title: text.clone(),
             paragraphs: vec![text],
             ..Article::default()
@@ -102,15 +103,19 @@ impl Indexed {
     }
 
     /// The articles of `places` (ascending) that `query` matches, verified and counted by
-    /// the in-memory engine a block at a time; `None` once `cancelled`.
+    /// the in-memory engine a block at a time; `None` once `cancelled`. An article that
+    /// cannot be read cannot be ruled out: it is kept among the hits unchecked (as the
+    /// list keeps it, its text saying why when it is opened), and [`Found::unread`] says
+    /// how many there were and why the first could not be read.
     fn verify(
         &self,
         places: &[u32],
         query: &Query,
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
-    ) -> Option<Vec<SearchHit>> {
+    ) -> Option<Found> {
         let mut hits = Vec::new();
+        let mut unread = (0, None::<Unread>);
         let start = Instant::now();
         let long = places.len() > 4 * BLOCK;
         let mut told = None::<Instant>;
@@ -132,10 +137,16 @@ impl Indexed {
                 partial(so_far);
                 told = Some(Instant::now());
             }
-            // An unreadable block is left out rather than failing the whole search.
-            let Ok(articles) = self.archive.articles(block) else {
-                continue;
-            };
+            let (articles, read, failed) = self.read_block(block);
+            for (place, why) in failed {
+                hits.push(SearchHit {
+                    index: place as usize,
+                    hits: 0,
+                    title_hits: 0,
+                });
+                unread.0 += 1;
+                unread.1.get_or_insert(why);
+            }
             let found = if query.is_empty() {
                 // Operators only: every article they admit, in collection order.
                 (0..articles.len())
@@ -153,13 +164,37 @@ impl Indexed {
                     .into_iter()
                     .filter(|h| query.admits(&articles[h.index]))
                     .map(|h| SearchHit {
-                        index: block[h.index] as usize,
+                        index: read[h.index] as usize,
                         ..h
                     }),
             );
         }
         rank(&mut hits);
-        Some(hits)
+        let unread = unread
+            .1
+            .map(|why| super::text::unread_in_search(self.lang, unread.0, &why));
+        Some(Found { hits, unread })
+    }
+
+    /// The articles at `block` (places, ascending) and their places, read together; when
+    /// that fails, each is read alone, and the places that cannot be read come back apart
+    /// with why, so that one article changed since it was indexed costs only itself.
+    fn read_block(&self, block: &[u32]) -> (Vec<Article>, Vec<u32>, Vec<(u32, Unread)>) {
+        if let Ok(articles) = self.archive.articles(block) {
+            return (articles, block.to_vec(), Vec::new());
+        }
+        let (mut articles, mut read, mut failed) = (Vec::new(), Vec::new(), Vec::new());
+        let mut handle = None;
+        for &place in block {
+            match self.archive.article(place, &mut handle) {
+                Ok(article) => {
+                    articles.push(article);
+                    read.push(place);
+                }
+                Err(why) => failed.push((place, why)),
+            }
+        }
+        (articles, read, failed)
     }
 }
 
@@ -177,7 +212,7 @@ impl Library for Indexed {
             .map_err(|e| e.to_string())
             .and_then(|p| self.archive.summary_at(p));
         read.unwrap_or_else(|reason| {
-            self.unreadable(ix, super::text::unreadable(self.lang, &reason))
+            Indexed::unreadable(super::text::unreadable(self.lang, &reason))
         })
     }
 
@@ -185,7 +220,7 @@ impl Library for Indexed {
         let read = u32::try_from(ix)
             .map_err(|e| Unread::Failed(e.to_string()))
             .and_then(|p| self.archive.article_at(p));
-        read.unwrap_or_else(|why| self.unreadable(ix, super::text::unread(self.lang, &why)))
+        read.unwrap_or_else(|why| Indexed::unreadable(super::text::unread(self.lang, &why)))
     }
 
     fn date(&self, ix: ArticleIx) -> Option<Date> {
@@ -235,7 +270,7 @@ impl Library for Indexed {
         query: &Query,
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
-    ) -> Option<Vec<SearchHit>> {
+    ) -> Option<Found> {
         // Every operator but `note:` (the reading state's, applied by the reader's mark
         // filters) is answered from the index, unless an excluded or `OR` term is one it
         // does not know exactly (pinyin, a phrase with gaps): then the candidates are read.
@@ -259,7 +294,7 @@ impl Library for Indexed {
         if let Ok(Some(found)) = summed {
             let mut hits = search_hits(found);
             rank(&mut hits);
-            return Some(hits);
+            return Some(Found { hits, unread: None });
         }
         // The candidates leave out what the date range and the districts do.
         let places = self.archive.candidates(query).unwrap_or_default();

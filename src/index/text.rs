@@ -1,6 +1,7 @@
 //! The words of `kanbao index` and of notes about the index, in Chinese and English.
 
 use crate::i18n::Lang;
+use crate::index::open::Unread;
 
 /// A note about the search index (`kanbao index`, or an indexed command), for stderr.
 pub fn index_note(note: &crate::index::Note, lang: Lang) -> String {
@@ -64,17 +65,34 @@ pub fn unreadable(lang: Lang, reason: &str) -> String {
 /// The title and text of an article of an indexed archive that could not be read, from
 /// why: the index failed ([`unreadable`]), or its JSON changed since it was indexed (the
 /// error, which names its place in the file and says what to do).
-pub fn unread(lang: Lang, why: &crate::index::open::Unread) -> String {
-    use crate::index::open::Unread;
-    match why {
-        Unread::Failed(reason) => unreadable(lang, reason),
-        Unread::Changed(e) => {
-            let said = crate::error::error_text(e, lang);
-            match lang {
-                Lang::Zh => format!("（无法读取这篇文章：{said}）"),
-                Lang::En => format!("(this article cannot be read: {said})"),
-            }
+pub fn unread(lang: Lang, why: &Unread) -> String {
+    match (lang, why) {
+        (_, Unread::Failed(reason)) => unreadable(lang, reason),
+        (Lang::Zh, Unread::Changed(_)) => format!("（无法读取这篇文章：{}）", reason(lang, why)),
+        (Lang::En, Unread::Changed(_)) => {
+            format!("(this article cannot be read: {})", reason(lang, why))
         }
+    }
+}
+
+/// Said when a search of the reader could not read `n` of the articles it had to check,
+/// the first for `why`: they are among its results, unchecked.
+pub fn unread_in_search(lang: Lang, n: usize, why: &Unread) -> String {
+    let reason = reason(lang, why);
+    match lang {
+        Lang::Zh => format!("{n} 篇文章无法读取，未经核对列入结果：{reason}"),
+        Lang::En => {
+            format!("{n} article(s) could not be read and are listed unchecked: {reason}")
+        }
+    }
+}
+
+/// Why an article could not be read, and what to do.
+fn reason(lang: Lang, why: &Unread) -> String {
+    match (lang, why) {
+        (_, Unread::Changed(e)) => crate::error::error_text(e, lang),
+        (Lang::Zh, Unread::Failed(reason)) => format!("{reason}；可运行 kanbao index 重建索引"),
+        (Lang::En, Unread::Failed(reason)) => format!("{reason}; try kanbao index"),
     }
 }
 
