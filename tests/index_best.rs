@@ -295,6 +295,21 @@ fn many_shapes_are_bounded_by_the_pair_they_start_on() {
         for k in [1, 2, 5, 10, 20, 33, 60, 200] {
             let got = first_k(&archive, &query, k).expect("counted from the index");
             assert_eq!(got[..], expected[..k.min(expected.len())], "{text} k={k}");
+            // The reader's first screen comes from the same bounds, however dense the
+            // shapes.
+            let rows = archive
+                .first_rows(&query, k)
+                .unwrap()
+                .expect("a first screen");
+            let places: Vec<u32> = rows.iter().map(|r| r.0).collect();
+            let ids: Vec<String> = archive
+                .articles(&places)
+                .unwrap()
+                .into_iter()
+                .map(|a| a.id)
+                .collect();
+            let want: Vec<String> = got.iter().map(|r| r.0.clone()).collect();
+            assert_eq!(ids, want, "{text} k={k}: the reader's first screen");
         }
     }
 }

@@ -74,7 +74,8 @@ impl Archive {
     /// as counting: `yizhan` has five; at 1M its first screen from bounds came at 353 ms,
     /// its whole ranking at 750 instead of 400).
     pub(super) fn bounds_pay(&self, terms: &Terms) -> Result<bool, String> {
-        Ok(bounded(terms) && self.dense_shapes(terms)? <= DENSE_SHAPES)
+        let shared = matches!(terms.0.as_slice(), [Counter::Spelled(s)] if s.shares_pairs());
+        Ok(bounded(terms) && (shared || self.dense_shapes(terms)? <= DENSE_SHAPES))
     }
 
     /// Whether the first rows of the command line, which stops after them, are worth

@@ -185,6 +185,12 @@ impl Spelled {
         Some(Spelled { shapes, gaps })
     }
 
+    /// Whether its shapes share the letter pairs their matches start on
+    /// ([`shared::first_pairs`]), which bound its hits however dense the shapes are.
+    pub(super) fn shares_pairs(&self) -> bool {
+        shared::first_pairs(&self.shapes).is_some()
+    }
+
     /// How many ways the term matches Han text.
     pub(super) fn shapes(&self) -> usize {
         self.shapes.len()
