@@ -72,9 +72,14 @@ impl Archive {
     /// bounds ([`bounded`]), and a pinyin term has no more than [`DENSE_SHAPES`] shapes
     /// standing in most documents of any segment (their bounds are loose and cost as much
     /// as counting: `yizhan` has five; at 1M its first screen from bounds came at 353 ms,
-    /// its whole ranking at 750 instead of 400).
+    /// its whole ranking at 750 instead of 400), unless it has at most [`MANY_SHAPES`]
+    /// shapes that share the letter pair their matches start on (then the pair bounds them
+    /// tightly: `yizhan`'s first screen at 120 ms, its whole ranking at ~440).
     pub(super) fn bounds_pay(&self, terms: &Terms) -> Result<bool, String> {
-        let shared = matches!(terms.0.as_slice(), [Counter::Spelled(s)] if s.shares_pairs());
+        // A few shapes sharing their first pair: bounded tightly however dense (`yizhan`);
+        // many (`xinjiuyexingtailaodongzhe`: 1,536) cost more to bound than to count.
+        let shared = matches!(terms.0.as_slice(),
+            [Counter::Spelled(s)] if s.shapes() <= MANY_SHAPES && s.shares_pairs());
         Ok(bounded(terms) && (shared || self.dense_shapes(terms)? <= DENSE_SHAPES))
     }
 
