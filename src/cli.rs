@@ -190,6 +190,10 @@ pub struct SearchArgs {
     /// `-term` excludes; `date:`, `title:`, `district:`, `reporter:`, `kind:` narrow.
     #[arg(allow_hyphen_values = true)]
     pub query: String,
+    /// More terms, as if quoted with the first: `kanbao search 驿站 工会` is `kanbao search
+    /// "驿站 工会"` (a `-term` after the first needs the quotes, or `--` before it).
+    #[arg(value_name = "MORE")]
+    pub more: Vec<String>,
     /// Only articles of this district; repeatable.
     #[arg(long, value_name = "D")]
     pub district: Vec<String>,
@@ -218,6 +222,17 @@ pub struct SearchArgs {
     /// `articles<TAB>hits` (with --json, `{"articles": N, "hits": M}`).
     #[arg(long)]
     pub count: bool,
+}
+
+impl SearchArgs {
+    /// The query: its first word and those after it, joined by spaces.
+    pub fn query_text(&self) -> String {
+        std::iter::once(&self.query)
+            .chain(&self.more)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// `kanbao districts`.

@@ -844,3 +844,22 @@ fn search_count_is_the_rows_and_their_hits() {
     assert_eq!(none.status.code(), Some(1));
     assert_eq!(stdout(&none), "0\t0\n");
 }
+
+/// Words after the query are more terms, as `rg`'s users type them: `search 驿站 工会` is
+/// `search "驿站 工会"` (it was refused as an unexpected argument); a `-term` after the first
+/// needs the quotes or `--`, as clap's refusal says.
+#[test]
+fn words_after_the_query_are_more_terms() {
+    let quoted = kanbao(&["search", "工会 职工", "--count"]);
+    let apart = kanbao(&["search", "工会", "职工", "--count"]);
+    assert!(quoted.status.success(), "{quoted:?}");
+    assert_eq!(apart.status.code(), quoted.status.code());
+    assert_eq!(apart.stdout, quoted.stdout);
+    let rows = kanbao(&["search", "工会", "职工"]);
+    assert_eq!(rows.stdout, kanbao(&["search", "工会 职工"]).stdout);
+    let excluded = kanbao(&["search", "工会", "--", "-职工"]);
+    assert_eq!(excluded.stdout, kanbao(&["search", "工会 -职工"]).stdout);
+    let refused = kanbao(&["search", "工会", "-职工"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("-- -职"));
+}

@@ -28,7 +28,8 @@ pub fn run(
     no_index: bool,
 ) -> Result<Outcome> {
     let lang = settings.lang.value;
-    let query = query_of(&args.query)?;
+    let text = args.query_text();
+    let query = query_of(&text)?;
     let filter = Filter {
         bookmarked: args.bookmarked,
         dates: date_range(&args.since, &args.until)?,
@@ -55,7 +56,7 @@ pub fn run(
     let range = dates_given(&args.since, &args.until)?;
     let conditions = Conditions {
         districts: &args.district,
-        query: Some(&args.query),
+        query: Some(&text),
         bookmarked: args.bookmarked,
         dates: range.as_deref(),
         tags: &args.tag,
