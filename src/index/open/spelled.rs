@@ -194,6 +194,30 @@ impl Spelled {
         shared::first_pairs(&self.shapes).is_some()
     }
 
+    /// At most how many documents of `seg` the term matches: for each shape the fewest
+    /// documents one of its needs stands in, added up (a phrase with gaps: the segment's).
+    /// Term dictionary lookups alone, to put the rarest of several terms first.
+    fn docs_bound(&self, seg: &SegmentReader, fields: &Fields) -> tantivy::Result<u64> {
+        if self.gaps.is_some() {
+            return Ok(u64::from(seg.max_doc()));
+        }
+        let mut all = 0u64;
+        for shape in &self.shapes {
+            let mut fewest = u64::MAX;
+            for need in &shape.needs {
+                let field = need.field.fields(fields).0;
+                let inverted = seg.inverted_index(field)?;
+                let mut docs = 0u64;
+                for token in &need.tokens {
+                    docs += u64::from(inverted.doc_freq(&TTerm::from_field_text(field, token))?);
+                }
+                fewest = fewest.min(docs);
+            }
+            all = all.saturating_add(fewest.min(u64::from(seg.max_doc())));
+        }
+        Ok(all)
+    }
+
     /// How many ways the term matches Han text.
     pub(super) fn shapes(&self) -> usize {
         self.shapes.len()
@@ -333,18 +357,29 @@ impl Spelled {
         hend: &[u64],
         keep: &dyn Fn(DocId) -> bool,
     ) -> tantivy::Result<Vec<Counted>> {
-        let mut lists = Vec::with_capacity(terms.len());
+        // The rarest term first, each of the others walked only in the documents of those
+        // before it: `shahe gonghui fuwuzhan yizhanzhang`, which nothing matches, no longer
+        // finds every match of `gonghui` first.
+        let mut rarest: Vec<(u64, &Spelled)> = Vec::with_capacity(terms.len());
         for term in terms {
-            let ranges = term.ranges(seg, fields, keep)?;
+            rarest.push((term.docs_bound(seg, fields)?, term));
+        }
+        rarest.sort_by_key(|r| r.0);
+        let mut lists = Vec::with_capacity(terms.len());
+        let mut docs: Option<Vec<u32>> = None;
+        for (_, term) in rarest {
+            let ranges = term.ranges(seg, fields, keep, docs.as_deref())?;
             if ranges.is_empty() {
                 return Ok(Vec::new());
             }
+            let mut held: Vec<u32> = ranges.iter().map(|r| r.0).collect();
+            held.dedup();
+            docs = Some(held);
             lists.push(ranges);
         }
         let mut at = vec![0usize; lists.len()];
         let (mut out, mut pooled) = (Vec::new(), Vec::new());
-        let mut docs: Vec<u32> = lists[0].iter().map(|r| r.0).collect();
-        docs.dedup();
+        let docs = docs.unwrap_or_default();
         'docs: for doc in docs {
             pooled.clear();
             for (list, at) in lists.iter().zip(at.iter_mut()) {
@@ -450,14 +485,15 @@ impl Spelled {
         seg: &SegmentReader,
         fields: &Fields,
         keep: &dyn Fn(DocId) -> bool,
+        within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<(u32, u32, u32)>> {
         let mut out = Vec::new();
         let mut push = |doc: DocId, taken: &[(u32, u32)]| {
             out.extend(taken.iter().map(|&(start, end)| (doc, start, end)));
         };
-        self.for_each_doc(seg, fields, (keep, None), &mut push)?;
+        self.for_each_doc(seg, fields, (keep, within), &mut push)?;
         if let Some(gaps) = &self.gaps {
-            gaps.for_each_doc(seg, fields, (keep, None), &mut push)?;
+            gaps.for_each_doc(seg, fields, (keep, within), &mut push)?;
             out.sort_unstable();
         }
         Ok(out)
