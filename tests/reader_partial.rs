@@ -8,7 +8,7 @@
 mod support;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Mode, Options, PickerCounts};
+use kanbao::app::{App, Focus, Mode, Options, PickerCounts};
 use kanbao::article::Article;
 use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
@@ -65,8 +65,13 @@ fn start_slow_search(app: &mut App) -> u64 {
 
 /// The first `n` articles as a search's hits, best first.
 fn hits(n: usize) -> Vec<SearchHit> {
-    (0..n)
-        .map(|index| SearchHit {
+    ranked(&(0..n).collect::<Vec<_>>())
+}
+
+/// The articles at `ranked` as a search's hits, in that order (best first).
+fn ranked(ranked: &[usize]) -> Vec<SearchHit> {
+    (ranked.iter())
+        .map(|&index| SearchHit {
             index,
             hits: 1,
             title_hits: 0,
@@ -222,4 +227,64 @@ fn the_picker_counts_the_search_and_follows_it_while_it_runs() {
     assert_eq!(app.view().len(), 7, "朝阳区 of the twenty");
     app.update(Action::OpenPicker);
     assert_eq!(picker_counts(&app), counts(7, 7, 6));
+}
+
+/// The article open in the reader, the focus, and the selected article.
+fn open_and_selected(app: &App) -> (Option<usize>, Focus, usize) {
+    let open = app.reader().map(|r| r.article);
+    (open, app.focus(), app.view()[app.selected()])
+}
+
+/// A hands-on test at a million articles (120×40): `Enter` on the best answer so far, and
+/// the next answer, whose best is another article, took the reader and the focus from it.
+/// Opening an article, as any key, is the user's own: the list stops following its best.
+#[test]
+fn an_article_opened_while_a_search_runs_stays_open_as_the_answers_come() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = app();
+        app.update(Action::Resize(width, height));
+        let generation = start_slow_search(&mut app);
+        partial(&mut app, generation, 5);
+        assert_eq!(app.view()[app.selected()], 0, "the best so far");
+        app.update(Action::Open);
+        assert_eq!(open_and_selected(&app), (Some(0), Focus::Reader, 0));
+        // Re-ranked: another best, article 0 third; then the whole answer, 0 second.
+        let answer = ranked(&[7, 3, 0, 1, 2, 4]);
+        app.update(Action::SearchPartial {
+            generation,
+            hits: answer,
+        });
+        let at = (width, height);
+        assert_eq!(
+            open_and_selected(&app),
+            (Some(0), Focus::Reader, 0),
+            "{at:?}"
+        );
+        assert_eq!(
+            app.selected(),
+            2,
+            "{at:?}: the selection follows the open article"
+        );
+        app.update(Action::SearchFinished {
+            generation,
+            hits: ranked(&[9, 0, 7, 3, 1, 2, 4]),
+            unread: None,
+        });
+        assert_eq!(
+            open_and_selected(&app),
+            (Some(0), Focus::Reader, 0),
+            "{at:?}"
+        );
+        assert_eq!(app.selected(), 1, "{at:?}");
+    }
+    // Any other key on the best row too: `m` bookmarks it, and it stays selected.
+    let mut app = app();
+    let generation = start_slow_search(&mut app);
+    partial(&mut app, generation, 5);
+    app.update(Action::ToggleBookmark);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: ranked(&[7, 3, 0]),
+    });
+    assert_eq!(app.view()[app.selected()], 0);
 }

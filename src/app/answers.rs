@@ -34,8 +34,9 @@ impl App {
         self.recount_picker();
     }
 
-    /// While the best answer so far is still selected, the next answer selects its own
-    /// best; once the user has moved, their article stays selected.
+    /// While the best answer so far is still selected and no key has acted on it, the
+    /// next answer selects its own best; once the user has moved, opened the article or
+    /// pressed any other key outside the prompt, their article stays selected (and open).
     fn follow_best(&mut self) {
         if let Some(pick) = self.partial_pick.take()
             && self.view.get(self.selected) == Some(&pick)
