@@ -288,3 +288,58 @@ fn an_article_opened_while_a_search_runs_stays_open_as_the_answers_come() {
     });
     assert_eq!(app.view()[app.selected()], 0);
 }
+
+/// The status bar's first field, as drawn at 80×24.
+fn place(app: &App) -> String {
+    let (_, footer) = header_and_footer(app);
+    footer
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Whether the list's first title is drawn dim (with colours, at 80×24).
+fn first_title_dim(app: &App) -> bool {
+    let theme = kanbao::tui::theme::Theme::new(true, false);
+    let terminal = support::draw(app, &theme, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // The header's row, then the first item: its title (`第0篇`, `第1篇`…) after the marks.
+    let x = (0..80).find(|&x| buffer[(x, 1)].symbol() == "第");
+    let cell = &buffer[(x.expect("a title on the list's first row"), 1)];
+    cell.modifier.contains(ratatui::style::Modifier::DIM)
+}
+
+/// A hands-on test at a million articles: before a slow search's first answer, the list
+/// still held the previous query's rows and the status bar their count (`1/617749`),
+/// beside the header's `…/1000000 篇`. Until the first answer the place is `…`, as the
+/// header's count is, and the previous rows are drawn dim.
+#[test]
+fn before_its_first_answer_a_search_shows_the_previous_rows_as_previous() {
+    let mut app = app();
+    assert_eq!(place(&app), "1/60");
+    assert!(!first_title_dim(&app));
+    let generation = start_slow_search(&mut app);
+    assert_eq!(app.view().len(), 60, "the previous answer, still listed");
+    assert_eq!(place(&app), "…", "not the previous answer's place");
+    assert!(first_title_dim(&app), "the previous rows are dim");
+    partial(&mut app, generation, 5);
+    assert_eq!(place(&app), "1/5…");
+    assert!(!first_title_dim(&app), "the search's own rows");
+    finished(&mut app, generation, 20);
+    assert_eq!(place(&app), "1/20");
+    // In the reader, the place of its article in the previous list is not given either.
+    app.update(Action::Open);
+    assert_eq!(place(&app), "1/20");
+    let generation = start_slow_search(&mut app);
+    let (_, footer) = header_and_footer(&app);
+    assert!(footer.starts_with("…  第"), "{footer}");
+    finished(&mut app, generation, 20);
+    assert_eq!(place(&app), "1/20");
+    // While the prompt is open the list follows the typing: not dimmed at every key.
+    app.update(Action::Back);
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput(format!("{SLOW} 工人")));
+    assert!(app.shows_previous_answer());
+    assert!(!first_title_dim(&app));
+}

@@ -31,10 +31,15 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         return Some(prompt(app, theme, area, *cursor, *selected, buf));
     }
     let mut left = Vec::new();
+    // Before a search's first answer the list is the previous query's: no place in it is
+    // given, as the header gives no count (`…/N 篇`).
+    let pending = app.shows_previous_answer();
     if app.context() == Context::Reader
         && let Some(reader) = app.reader()
     {
-        if let Some(at) = app.view().iter().position(|&i| i == reader.article) {
+        if pending {
+            left.push(i18n::list_place_pending().to_string());
+        } else if let Some(at) = app.view().iter().position(|&i| i == reader.article) {
             left.push(i18n::list_place(at + 1, app.view().len(), app.is_partial()));
         }
         let (page, pages) = reader.page(app.rows());
@@ -43,6 +48,8 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
             let (current, total) = reader.hit_count();
             left.push(i18n::match_of(lang, current, total));
         }
+    } else if pending && !app.view().is_empty() {
+        left.push(i18n::list_place_pending().to_string());
     } else if !app.view().is_empty() {
         left.push(i18n::list_place(
             app.selected() + 1,
