@@ -343,3 +343,25 @@ fn before_its_first_answer_a_search_shows_the_previous_rows_as_previous() {
     assert!(app.shows_previous_answer());
     assert!(!first_title_dim(&app));
 }
+
+/// A hands-on test: after a search that found nothing, side by side, the bar still offered
+/// `空格 预览翻页`, with no preview to page.
+#[test]
+fn an_empty_list_offers_no_key_that_acts_on_an_article() {
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    let bar = |app: &App| {
+        support::screen(app, 120, 40)
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(bar(&app).contains("空格 预览翻页"), "{}", bar(&app));
+    let generation = start_slow_search(&mut app);
+    finished(&mut app, generation, 0);
+    assert!(app.view().is_empty());
+    let bar = bar(&app);
+    assert!(!bar.contains("预览"), "{bar}");
+    assert!(bar.contains("/ 搜索"), "what can act still shows: {bar}");
+}

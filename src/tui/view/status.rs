@@ -259,8 +259,11 @@ fn hints(app: &App) -> String {
         // The note box's last row says how to save and leave.
         Context::Note | Context::Tags => return String::new(),
         Context::Search => Hint::Prompt,
-        // Side by side `Space` pages the preview: the bar says so.
-        Context::List if app.geometry().side_by_side => Hint::ListSideBySide,
+        // Side by side `Space` pages the preview: the bar says so, when there is one (an
+        // empty list has no article for a key to act on).
+        Context::List if app.geometry().side_by_side && !app.view().is_empty() => {
+            Hint::ListSideBySide
+        }
         Context::List => Hint::List,
     };
     keys::hints(hint, app.lang())
