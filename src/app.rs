@@ -175,7 +175,8 @@ pub struct App {
     /// selects the first (best) result, fzf-style, instead of keeping the article.
     to_top: bool,
     /// The article a search's partial answer selected as its best; while the user leaves
-    /// it selected, the next answer selects its own best (see `search_partial`).
+    /// it selected and presses no key, the next answer selects its own best (see
+    /// `search_partial`).
     partial_pick: Option<usize>,
     /// The selected article of a kept session, selected once its search has answered.
     restore_pick: Option<String>,
@@ -294,6 +295,12 @@ impl App {
                 self.status = None;
                 // A key other than `G` is the user's own move: the list stops following.
                 self.to_end &= action == Action::Bottom;
+                // Any key outside the prompt (`Enter` opening the best so far, `m` on it)
+                // acts on the selected article: a running search's next answer keeps it
+                // selected instead of selecting its own best (see `follow_best`).
+                if !matches!(self.mode, Mode::Search { .. }) {
+                    self.partial_pick = None;
+                }
                 match self.mode.clone() {
                     Mode::Normal => self.normal(action),
                     Mode::Search {

@@ -8,7 +8,7 @@
 mod support;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Mode, Options, PickerCounts};
+use kanbao::app::{App, Focus, Mode, Options, PickerCounts};
 use kanbao::article::Article;
 use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
@@ -65,8 +65,13 @@ fn start_slow_search(app: &mut App) -> u64 {
 
 /// The first `n` articles as a search's hits, best first.
 fn hits(n: usize) -> Vec<SearchHit> {
-    (0..n)
-        .map(|index| SearchHit {
+    ranked(&(0..n).collect::<Vec<_>>())
+}
+
+/// The articles at `ranked` as a search's hits, in that order (best first).
+fn ranked(ranked: &[usize]) -> Vec<SearchHit> {
+    (ranked.iter())
+        .map(|&index| SearchHit {
             index,
             hits: 1,
             title_hits: 0,
@@ -222,4 +227,141 @@ fn the_picker_counts_the_search_and_follows_it_while_it_runs() {
     assert_eq!(app.view().len(), 7, "朝阳区 of the twenty");
     app.update(Action::OpenPicker);
     assert_eq!(picker_counts(&app), counts(7, 7, 6));
+}
+
+/// The article open in the reader, the focus, and the selected article.
+fn open_and_selected(app: &App) -> (Option<usize>, Focus, usize) {
+    let open = app.reader().map(|r| r.article);
+    (open, app.focus(), app.view()[app.selected()])
+}
+
+/// A hands-on test at a million articles (120×40): `Enter` on the best answer so far, and
+/// the next answer, whose best is another article, took the reader and the focus from it.
+/// Opening an article, as any key, is the user's own: the list stops following its best.
+#[test]
+fn an_article_opened_while_a_search_runs_stays_open_as_the_answers_come() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = app();
+        app.update(Action::Resize(width, height));
+        let generation = start_slow_search(&mut app);
+        partial(&mut app, generation, 5);
+        assert_eq!(app.view()[app.selected()], 0, "the best so far");
+        app.update(Action::Open);
+        assert_eq!(open_and_selected(&app), (Some(0), Focus::Reader, 0));
+        // Re-ranked: another best, article 0 third; then the whole answer, 0 second.
+        let answer = ranked(&[7, 3, 0, 1, 2, 4]);
+        app.update(Action::SearchPartial {
+            generation,
+            hits: answer,
+        });
+        let at = (width, height);
+        assert_eq!(
+            open_and_selected(&app),
+            (Some(0), Focus::Reader, 0),
+            "{at:?}"
+        );
+        assert_eq!(
+            app.selected(),
+            2,
+            "{at:?}: the selection follows the open article"
+        );
+        app.update(Action::SearchFinished {
+            generation,
+            hits: ranked(&[9, 0, 7, 3, 1, 2, 4]),
+            unread: None,
+        });
+        assert_eq!(
+            open_and_selected(&app),
+            (Some(0), Focus::Reader, 0),
+            "{at:?}"
+        );
+        assert_eq!(app.selected(), 1, "{at:?}");
+    }
+    // Any other key on the best row too: `m` bookmarks it, and it stays selected.
+    let mut app = app();
+    let generation = start_slow_search(&mut app);
+    partial(&mut app, generation, 5);
+    app.update(Action::ToggleBookmark);
+    app.update(Action::SearchPartial {
+        generation,
+        hits: ranked(&[7, 3, 0]),
+    });
+    assert_eq!(app.view()[app.selected()], 0);
+}
+
+/// The status bar's first field, as drawn at 80×24.
+fn place(app: &App) -> String {
+    let (_, footer) = header_and_footer(app);
+    footer
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Whether the list's first title is drawn dim (with colours, at 80×24).
+fn first_title_dim(app: &App) -> bool {
+    let theme = kanbao::tui::theme::Theme::new(true, false);
+    let terminal = support::draw(app, &theme, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // The header's row, then the first item: its title (`第0篇`, `第1篇`…) after the marks.
+    let x = (0..80).find(|&x| buffer[(x, 1)].symbol() == "第");
+    let cell = &buffer[(x.expect("a title on the list's first row"), 1)];
+    cell.modifier.contains(ratatui::style::Modifier::DIM)
+}
+
+/// A hands-on test at a million articles: before a slow search's first answer, the list
+/// still held the previous query's rows and the status bar their count (`1/617749`),
+/// beside the header's `…/1000000 篇`. Until the first answer the place is `…`, as the
+/// header's count is, and the previous rows are drawn dim.
+#[test]
+fn before_its_first_answer_a_search_shows_the_previous_rows_as_previous() {
+    let mut app = app();
+    assert_eq!(place(&app), "1/60");
+    assert!(!first_title_dim(&app));
+    let generation = start_slow_search(&mut app);
+    assert_eq!(app.view().len(), 60, "the previous answer, still listed");
+    assert_eq!(place(&app), "…", "not the previous answer's place");
+    assert!(first_title_dim(&app), "the previous rows are dim");
+    partial(&mut app, generation, 5);
+    assert_eq!(place(&app), "1/5…");
+    assert!(!first_title_dim(&app), "the search's own rows");
+    finished(&mut app, generation, 20);
+    assert_eq!(place(&app), "1/20");
+    // In the reader, the place of its article in the previous list is not given either.
+    app.update(Action::Open);
+    assert_eq!(place(&app), "1/20");
+    let generation = start_slow_search(&mut app);
+    let (_, footer) = header_and_footer(&app);
+    assert!(footer.starts_with("…  第"), "{footer}");
+    finished(&mut app, generation, 20);
+    assert_eq!(place(&app), "1/20");
+    // While the prompt is open the list follows the typing: not dimmed at every key.
+    app.update(Action::Back);
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput(format!("{SLOW} 工人")));
+    assert!(app.shows_previous_answer());
+    assert!(!first_title_dim(&app));
+}
+
+/// A hands-on test: after a search that found nothing, side by side, the bar still offered
+/// `空格 预览翻页`, with no preview to page.
+#[test]
+fn an_empty_list_offers_no_key_that_acts_on_an_article() {
+    let mut app = app();
+    app.update(Action::Resize(120, 40));
+    let bar = |app: &App| {
+        support::screen(app, 120, 40)
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(bar(&app).contains("空格 预览翻页"), "{}", bar(&app));
+    let generation = start_slow_search(&mut app);
+    finished(&mut app, generation, 0);
+    assert!(app.view().is_empty());
+    let bar = bar(&app);
+    assert!(!bar.contains("预览"), "{bar}");
+    assert!(bar.contains("/ 搜索"), "what can act still shows: {bar}");
 }

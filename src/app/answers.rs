@@ -12,6 +12,13 @@ impl App {
         self.searching && self.partial
     }
 
+    /// True from a search's request until its first answer: the list still holds the
+    /// previous query's answer, which is not this search's (the header's count and the
+    /// status bar's place say `…`, and the list's rows are drawn dim).
+    pub fn shows_previous_answer(&self) -> bool {
+        self.searching && !self.partial
+    }
+
     /// Shows the answers found so far by the latest search, which goes on: the list is
     /// theirs, and keys held for the search's answer (after `Enter`) act on it.
     pub(super) fn search_partial(&mut self, generation: u64, hits: Vec<SearchHit>) {
@@ -34,8 +41,9 @@ impl App {
         self.recount_picker();
     }
 
-    /// While the best answer so far is still selected, the next answer selects its own
-    /// best; once the user has moved, their article stays selected.
+    /// While the best answer so far is still selected and no key has acted on it, the
+    /// next answer selects its own best; once the user has moved, opened the article or
+    /// pressed any other key outside the prompt, their article stays selected (and open).
     fn follow_best(&mut self) {
         if let Some(pick) = self.partial_pick.take()
             && self.view.get(self.selected) == Some(&pick)

@@ -90,6 +90,12 @@ pub fn list_place(at: usize, len: usize, running: bool) -> String {
     format!("{at}/{len}{mark}")
 }
 
+/// `…` — the place in the list while a search has not answered yet: the list is still the
+/// previous answer, and its place there is not one in the answer to come.
+pub fn list_place_pending() -> &'static str {
+    "…"
+}
+
 /// `N 篇` — how many articles there are; `n/N 篇` — how many of them the list holds while a
 /// search or a district filter `narrows` it (even to all of them, so that the form does not
 /// change with the answer).

@@ -5,7 +5,7 @@
 //! usual bullet, is missing from CJK fonts and drew as an empty box.
 
 use ratatui::buffer::Buffer;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use crate::action::Action;
 use crate::app::{App, Area, Context, Focus, ROWS_PER_ITEM};
@@ -107,6 +107,15 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
             theme.meta
         };
         item(app, theme, meta, article, index, area, y, rows, buf);
+    }
+    // After `Enter`, until the search's first answer, the rows are the previous query's:
+    // drawn dim, not as its answer. Not while the prompt is open: there the list follows
+    // the typing, and a list searched in milliseconds would flash at every key.
+    if app.shows_previous_answer() && app.context() != Context::Search {
+        buf.set_style(
+            ratatui::layout::Rect::new(area.x, area.y, area.width, area.height),
+            Style::new().add_modifier(Modifier::DIM),
+        );
     }
 }
 

@@ -31,10 +31,15 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         return Some(prompt(app, theme, area, *cursor, *selected, buf));
     }
     let mut left = Vec::new();
+    // Before a search's first answer the list is the previous query's: no place in it is
+    // given, as the header gives no count (`…/N 篇`).
+    let pending = app.shows_previous_answer();
     if app.context() == Context::Reader
         && let Some(reader) = app.reader()
     {
-        if let Some(at) = app.view().iter().position(|&i| i == reader.article) {
+        if pending {
+            left.push(i18n::list_place_pending().to_string());
+        } else if let Some(at) = app.view().iter().position(|&i| i == reader.article) {
             left.push(i18n::list_place(at + 1, app.view().len(), app.is_partial()));
         }
         let (page, pages) = reader.page(app.rows());
@@ -43,6 +48,8 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
             let (current, total) = reader.hit_count();
             left.push(i18n::match_of(lang, current, total));
         }
+    } else if pending && !app.view().is_empty() {
+        left.push(i18n::list_place_pending().to_string());
     } else if !app.view().is_empty() {
         left.push(i18n::list_place(
             app.selected() + 1,
@@ -252,8 +259,11 @@ fn hints(app: &App) -> String {
         // The note box's last row says how to save and leave.
         Context::Note | Context::Tags => return String::new(),
         Context::Search => Hint::Prompt,
-        // Side by side `Space` pages the preview: the bar says so.
-        Context::List if app.geometry().side_by_side => Hint::ListSideBySide,
+        // Side by side `Space` pages the preview: the bar says so, when there is one (an
+        // empty list has no article for a key to act on).
+        Context::List if app.geometry().side_by_side && !app.view().is_empty() => {
+            Hint::ListSideBySide
+        }
         Context::List => Hint::List,
     };
     keys::hints(hint, app.lang())
