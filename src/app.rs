@@ -262,6 +262,7 @@ impl App {
         }
         self.sync_reader();
         self.stage_session();
+        self.say_trouble();
         Effects {
             search: self.request.take(),
             repaint: std::mem::take(&mut self.redraw),
