@@ -263,6 +263,7 @@ impl App {
         }
         self.sync_reader();
         self.stage_session();
+        self.say_trouble();
         Effects {
             search: self.request.take(),
             repaint: std::mem::take(&mut self.redraw),

@@ -25,7 +25,9 @@ pub struct Found {
     pub hits: Vec<SearchHit>,
     /// Said of the articles the search had to read to check and could not (their data
     /// file changed since it was indexed, or is gone): how many, and why the first could
-    /// not be read, where. They are among `hits`, unchecked. `None` when it read them all.
+    /// not be read, where. They are among `hits`, unchecked. Or said when the index itself
+    /// could not be read for the search (then `hits` may be missing any article). `None`
+    /// when it read them all.
     pub unread: Option<String>,
 }
 
@@ -53,10 +55,12 @@ pub trait Library: Send + Sync {
     /// whose id is empty ([`Article::is_stand_in`]).
     fn article(&self, ix: ArticleIx) -> Article;
 
-    /// The day of the article at `ix`, when it has one.
+    /// The day of the article at `ix`, when it has one (`None` too when it cannot be
+    /// read: [`take_trouble`](Self::take_trouble) then says why).
     fn date(&self, ix: ArticleIx) -> Option<Date>;
 
-    /// The place of the article with this id.
+    /// The place of the article with this id (`None` too when it cannot be looked up:
+    /// [`take_trouble`](Self::take_trouble) then says why).
     fn position(&self, id: &str) -> Option<ArticleIx>;
 
     /// Articles per district, as [`crate::filter::district_counts`] counts them.
@@ -81,6 +85,13 @@ pub trait Library: Send + Sync {
         cancelled: Cancelled<'_>,
         partial: Partial<'_>,
     ) -> Option<Found>;
+
+    /// What could not be read since it was last asked, worded for the status bar, and
+    /// forgotten once taken: a filter, a count, a day or a place that the index could not
+    /// give was answered as if there were none (no article kept, counted, dated or found),
+    /// and this says why. `None` when everything asked was read. A search says its own
+    /// failures in [`Found::unread`].
+    fn take_trouble(&self) -> Option<String>;
 
     /// The order-free digest of every article id, as the state keys data by
     /// (`crate::state::SourceId`); `None` when it cannot be known without reading them.

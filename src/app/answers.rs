@@ -79,6 +79,27 @@ impl App {
         self.recount_picker();
     }
 
+    /// Says in the status bar, after what it says already, what the library could not read
+    /// from its index since it was last asked ([`Library::take_trouble`]): a filter, count,
+    /// day or place it answered as if there were none. Not while the search prompt is open
+    /// (a status set while typing would be hidden, then cleared by `Enter`): it waits.
+    ///
+    /// [`Library::take_trouble`]: crate::library::Library::take_trouble
+    pub(super) fn say_trouble(&mut self) {
+        if matches!(self.mode, Mode::Search { .. }) {
+            return;
+        }
+        let Some(trouble) = self.collection.library().and_then(|l| l.take_trouble()) else {
+            return;
+        };
+        self.status = Some(match self.status.take() {
+            // Said already (a search's answer that could not read the index says the same).
+            Some(status) if status.contains(&trouble) => status,
+            Some(status) => format!("{status}; {trouble}"),
+            None => trouble,
+        });
+    }
+
     /// `G`: the last row. While a search runs, the last row so far is not the last
     /// article: as `less` does at `G` on a pipe, the selection stays on the last row as
     /// more come, and ends on the search's last article, unless another key moves first.

@@ -6,7 +6,7 @@
 //! or without operators, or operators alone), or else verified by kanbao's own engine over the candidates the index gives,
 //! a block at a time, so memory stays that of a block.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use super::Archive;
@@ -38,8 +38,11 @@ const BLOCK: usize = 1024;
 pub struct Indexed {
     archive: Arc<Archive>,
     lang: Lang,
-    /// Each place's district code, made on the first district filter.
+    /// Each place's district code, made on the first district filter that can read them.
     districts: OnceLock<Vec<u8>>,
+    /// What could not be read from the index since the reader last asked
+    /// ([`Library::take_trouble`]): the first such failure, worded.
+    trouble: Mutex<Option<String>>,
 }
 
 impl Indexed {
@@ -56,6 +59,16 @@ impl Indexed {
             archive,
             lang,
             districts: OnceLock::new(),
+            trouble: Mutex::new(None),
+        }
+    }
+
+    /// Keeps `reason` (a failure to read the index) for the reader to say, unless a
+    /// failure is already waiting to be said.
+    fn note(&self, reason: &str) {
+        let mut trouble = self.trouble.lock().unwrap_or_else(|e| e.into_inner());
+        if trouble.is_none() {
+            *trouble = Some(super::text::index_unread(self.lang, reason));
         }
     }
 
@@ -82,7 +95,11 @@ impl Indexed {
         let dates = if filter.dates.is_all() {
             &[][..]
         } else {
-            self.archive.dates().unwrap_or_default()
+            self.archive.dates().unwrap_or_else(|reason| {
+                // Not one day known: nothing passes, and the reader says why.
+                self.note(&reason);
+                &[]
+            })
         };
         // Which codes pass, worked out once.
         let mut allowed = [false; 256];
@@ -97,9 +114,19 @@ impl Indexed {
         }
     }
 
+    /// Each place's district code, read from the index once; when it cannot be read, none
+    /// (noted for the reader, and read again the next time: a failure is not kept).
     fn codes(&self) -> &[u8] {
-        self.districts
-            .get_or_init(|| self.archive.district_codes().unwrap_or_default())
+        if let Some(codes) = self.districts.get() {
+            return codes;
+        }
+        match self.archive.district_codes() {
+            Ok(codes) => self.districts.get_or_init(|| codes),
+            Err(reason) => {
+                self.note(&reason);
+                &[]
+            }
+        }
     }
 
     /// The articles of `places` (ascending) that `query` matches, verified and counted by
@@ -224,15 +251,30 @@ impl Library for Indexed {
     }
 
     fn date(&self, ix: ArticleIx) -> Option<Date> {
-        u32::try_from(ix).ok().and_then(|p| self.archive.date_at(p))
+        match self.archive.dates() {
+            Ok(dates) => dates.get(ix).copied().flatten(),
+            Err(reason) => {
+                self.note(&reason);
+                None
+            }
+        }
     }
 
     fn position(&self, id: &str) -> Option<ArticleIx> {
-        self.archive.place_of(id).ok().flatten().map(|p| p as usize)
+        match self.archive.place_of(id) {
+            Ok(place) => place.map(|p| p as usize),
+            Err(reason) => {
+                self.note(&reason);
+                None
+            }
+        }
     }
 
     fn district_counts(&self) -> Vec<(DistrictKey, usize)> {
-        self.archive.district_counts().unwrap_or_default()
+        self.archive.district_counts().unwrap_or_else(|reason| {
+            self.note(&reason);
+            Vec::new()
+        })
     }
 
     fn district_counts_of(&self, places: &[ArticleIx]) -> Vec<(DistrictKey, usize)> {
@@ -297,12 +339,29 @@ impl Library for Indexed {
             return Some(Found { hits, unread: None });
         }
         // The candidates leave out what the date range and the districts do.
-        let places = self.archive.candidates(query).unwrap_or_default();
+        let places = match self.archive.candidates(query) {
+            Ok(places) => places,
+            // Nothing can be checked: no hits, and the reader says why.
+            Err(reason) => {
+                let unread = Some(super::text::index_unread(self.lang, &reason));
+                return Some(Found {
+                    hits: Vec::new(),
+                    unread,
+                });
+            }
+        };
         self.verify(&places, query, cancelled, partial)
     }
 
     fn id_digest(&self) -> Option<(u64, u64)> {
         self.archive.id_digest().ok()
+    }
+
+    fn take_trouble(&self) -> Option<String> {
+        self.trouble
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 }
 

@@ -87,6 +87,20 @@ pub fn unread_in_search(lang: Lang, n: usize, why: &Unread) -> String {
     }
 }
 
+/// Said when the reader could not read its index (`reason`) for a search, a filter, a
+/// count, a day or a place: what it shows may be missing articles, not because there are
+/// none. Said once, in the status bar (see `crate::library::Library::take_trouble`).
+pub fn index_unread(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("无法读取索引（{reason}），显示的内容可能不全；可运行 kanbao index 重建索引")
+        }
+        Lang::En => format!(
+            "the index cannot be read ({reason}); what is shown may be incomplete; try kanbao index"
+        ),
+    }
+}
+
 /// Why an article could not be read, and what to do.
 fn reason(lang: Lang, why: &Unread) -> String {
     match (lang, why) {
