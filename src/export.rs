@@ -29,7 +29,7 @@ use crate::commands::{self, Outcome};
 use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{join_meta, sanitize_lines};
+use crate::layout::{join_meta, sanitize, sanitize_lines};
 use crate::search::Query;
 use crate::state::StateStore;
 
@@ -318,10 +318,12 @@ pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Repo
     s
 }
 
-/// The report in plain text.
+/// The report in plain text. Each field is sanitised on its own, as `show` does, so that a
+/// line break inside a title or paragraph is a space (and a CRLF's CR is not left alone to
+/// become `�` when the whole report is sanitised line by line).
 pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) -> String {
     let lang = r.lang;
-    let mut s = format!("{}\n", r.title);
+    let mut s = format!("{}\n", sanitize(&r.title));
     s.push_str(&text::exported(lang, &r.date, &r.data, articles.len()));
     s.push_str("\n\n");
     s.push_str(text::contents(lang));
@@ -338,23 +340,26 @@ pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) 
         s.push_str(&format!(
             "{}. {}\n",
             n + 1,
-            join_meta([a.title.as_str(), &when])
+            join_meta([&*sanitize(&a.title), &when])
         ));
     }
     for a in articles {
         s.push_str(&format!("\n{}\n\n", "─".repeat(20)));
         if let Some(kicker) = &a.kicker {
-            s.push_str(&format!("{kicker}\n"));
+            s.push_str(&format!("{}\n", sanitize(kicker)));
         }
-        s.push_str(&format!("{}\n", a.title));
+        s.push_str(&format!("{}\n", sanitize(&a.title)));
         if let Some(subtitle) = &a.subtitle {
-            s.push_str(&format!("{subtitle}\n"));
+            s.push_str(&format!("{}\n", sanitize(subtitle)));
         }
         s.push('\n');
-        s.push_str(&join_meta([district(a, lang), citation(a, lang)]));
+        s.push_str(&sanitize(&join_meta([
+            district(a, lang),
+            citation(a, lang),
+        ])));
         s.push_str("\n\n");
         for p in &a.paragraphs {
-            s.push_str(&format!("\u{3000}\u{3000}{p}\n"));
+            s.push_str(&format!("\u{3000}\u{3000}{}\n", sanitize(p)));
         }
         let (note, tags) = review_of(a, marks);
         if let Some(note) = note {

@@ -27,4 +27,4 @@ pub use fit::fit_message;
 pub use page::Pages;
 pub use sanitize::{PLACEHOLDER, sanitize, sanitize_lines};
 pub use width::{AmbiguousWidth, Clusters, Widths, cluster_width, cut_to_width, display_width};
-pub use wrap::{INDENT, WrapOptions, WrappedLine, wrap};
+pub use wrap::{INDENT, WrapOptions, WrappedLine, wrap, wrap_glued};

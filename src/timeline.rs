@@ -93,6 +93,25 @@ pub fn count_days(days: impl IntoIterator<Item = (Date, usize)>, by: By) -> Vec<
 /// The widest bar, in columns.
 const BAR: usize = 40;
 
+/// The start of a row of bars, as `kanbao timeline` prints it and the reader's timeline
+/// draws it: the period right-aligned in 7 columns, a space, the count right-aligned in
+/// `digits` columns, and the space before the bar: `2019-01  560 `.
+pub fn row_head(period: &str, count: usize, digits: usize) -> String {
+    format!("{period:>7} {count:>digits$} ")
+}
+
+/// The digits of the largest count of `periods` (at least 1): the width of the counts.
+pub fn count_digits(periods: &[Period]) -> usize {
+    let most = periods.iter().map(|p| p.count).max().unwrap_or(0);
+    most.to_string().len()
+}
+
+/// The cells of the bar for `count` when the busiest period's `most` takes `widest`: any
+/// article shows at least one cell, none shows none.
+pub fn bar_cells(count: usize, most: usize, widest: usize) -> usize {
+    (count * widest).div_ceil(most.max(1))
+}
+
 /// Writes `periods`: JSON, text bars (for a terminal, with the busiest period and the
 /// total), or `period<TAB>count` lines.
 pub fn write(
@@ -106,11 +125,11 @@ pub fn write(
         crate::json::write_pretty(out, &periods).map_err(Error::stdout)?;
     } else if bars {
         let most = periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);
-        let digits = most.to_string().len();
+        let digits = count_digits(periods);
         for p in periods {
-            let n = (p.count * BAR).div_ceil(most);
-            let bar = "█".repeat(n);
-            writeln!(out, "{:>7} {:>digits$} {bar}", p.period, p.count).map_err(Error::stdout)?;
+            let bar = "█".repeat(bar_cells(p.count, most, BAR));
+            let head = row_head(&p.period, p.count, digits);
+            writeln!(out, "{head}{bar}").map_err(Error::stdout)?;
         }
         if let Some(top) = periods
             .iter()

@@ -163,3 +163,36 @@ fn show_prints_only_the_data_not_the_readers_no_text_note() {
         );
     }
 }
+
+/// The Markdown export escaped `[` and `\` before sanitising, which split `ESC [ 31 m` into
+/// `ESC \` (removed) and `[31m` (left in the text); the plain-text export sanitised the
+/// report line by line, so a CRLF inside a paragraph left its CR as `�` and broke the
+/// paragraph's line. Both now clean each field as `show` does.
+#[test]
+fn exports_clean_text_exactly_as_show() {
+    let (code, md) = run(&["export", "--id", "h1", "h4"]);
+    assert_eq!(code, Some(0));
+    for garbage in [
+        "[31m", "[0m", "owned", "[2J", "[H", "evil", "]8;;", "\\结束",
+    ] {
+        assert!(!md.contains(garbage), "{garbage:?} left in:\n{md}");
+    }
+    let lines: Vec<&str> = md.lines().collect();
+    for want in [
+        "## 标题红色",
+        "> 链接",
+        "正文清屏。",
+        "结束。",
+        "## 响铃\u{FFFD}回车\u{FFFD}换行",
+        "回车\u{FFFD}覆盖 行。",
+    ] {
+        assert!(lines.contains(&want), "no line {want:?} in:\n{md}");
+    }
+    let (code, txt) = run(&["export", "--format", "txt", "--id", "h4"]);
+    assert_eq!(code, Some(0));
+    let lines: Vec<&str> = txt.lines().collect();
+    assert!(
+        lines.contains(&"\u{3000}\u{3000}回车\u{FFFD}覆盖 行。"),
+        "{txt}"
+    );
+}

@@ -712,7 +712,7 @@ fn the_wheel_scrolls_the_help_like_j_and_k_and_a_click_does_nothing() {
         key(&mut app, '?');
         let g = app.geometry();
         let lines = app.help_lines(Context::List).len();
-        let outer = g.help_box(lines).outer;
+        let outer = app.help_box(Context::List).outer;
         let page = g.help_page(lines);
         let last = lines.saturating_sub(page);
         let (x, y) = (outer.x + outer.width / 2, outer.y + outer.height / 2);

@@ -244,3 +244,47 @@ fn show_leaves_no_dangling_separator_for_an_empty_date() {
     let lines = show(line, "d1", 40);
     assert_eq!(lines[1], "大兴区 · 新闻 · id d1", "{lines:?}");
 }
+
+/// At 60 columns the meta line ended `… 第6版 · id` and the id went to the next line alone:
+/// a label now stays with its value (`id` with the id, `记者` with the first name).
+#[test]
+fn a_label_is_never_the_last_word_of_a_meta_line() {
+    let article = Article {
+        id: "2019-01-01-p6-6".into(),
+        title: "展览路街道总工会开展快递行业职工沟通会".into(),
+        reporters: vec!["陆涛桂".into(), "曾然".into()],
+        date: Some("2019-01-01".into()),
+        page: Some(6),
+        paragraphs: vec!["连日来。".into()],
+        ..Article::default()
+    };
+    let meta = |width| -> Vec<String> {
+        layout_article(&article, width, &LayoutOptions::default())
+            .into_iter()
+            .filter(|l| l.role == LineRole::Meta)
+            .map(|l| l.text)
+            .collect()
+    };
+    assert_eq!(
+        meta(60),
+        [
+            "未注明 · 记者 陆涛桂 曾然 · 新闻 · 2019-01-01 第6版 ·",
+            "id 2019-01-01-p6-6"
+        ]
+    );
+    for width in 10..=80 {
+        let lines = meta(width);
+        for line in &lines {
+            assert!(
+                !line.ends_with(" id") && line != "id" && !line.ends_with("记者"),
+                "{width}: {lines:?}"
+            );
+        }
+        if width >= 18 {
+            assert!(
+                lines.iter().any(|l| l.ends_with("id 2019-01-01-p6-6")),
+                "{width}: {lines:?}"
+            );
+        }
+    }
+}

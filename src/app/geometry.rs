@@ -33,7 +33,8 @@ impl Area {
 pub const SIDE_BY_SIDE_MIN: u16 = 100;
 /// The widest text column of the reader (about 40 Chinese characters).
 pub const MAX_MEASURE: u16 = 80;
-/// The widest the help box gets.
+/// The narrowest the help box gets (when the screen has room): it is wider when its longest
+/// line needs more.
 pub const HELP_WIDTH: u16 = 56;
 /// Rows of the help box that are not key lines: the frame, the title and the footer.
 const HELP_CHROME: u16 = 4;
@@ -139,9 +140,11 @@ impl Geometry {
         usize::from(self.help_height(lines).saturating_sub(HELP_CHROME).max(1))
     }
 
-    /// The help box for `lines` key lines, where the view draws it and the mouse finds it.
-    pub fn help_box(&self, lines: usize) -> Overlay {
-        Overlay::centred(self.screen, HELP_WIDTH, self.help_height(lines))
+    /// The help box for `lines` key lines whose longest line needs `needs` columns (frame
+    /// included), where the view draws it and the mouse finds it: at least [`HELP_WIDTH`]
+    /// wide, at most the screen.
+    pub fn help_box(&self, lines: usize, needs: u16) -> Overlay {
+        Overlay::centred(self.screen, needs.max(HELP_WIDTH), self.help_height(lines))
     }
 
     /// How many articles fit in the list at once (at least 1).

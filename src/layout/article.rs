@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::sanitize::sanitize;
 use super::width::{AmbiguousWidth, Clusters};
-use super::wrap::{WrapOptions, wrap};
+use super::wrap::{WrapOptions, wrap, wrap_glued};
 use crate::article::{Article, Kind};
 use crate::i18n::{Lang, Msg};
 
@@ -79,13 +79,16 @@ pub fn layout_article(article: &Article, width: usize, opts: &LayoutOptions) -> 
             push_wrapped(&mut out, text, width, &plain, role, None);
         }
     }
-    push_wrapped(
-        &mut out,
-        &meta_line(article, opts.lang),
-        width,
-        &plain,
-        LineRole::Meta,
-        None,
+    let (meta, glued) = meta_glued(article, opts.lang);
+    out.extend(
+        wrap_glued(&meta, width, &plain, &glued)
+            .into_iter()
+            .map(|l| LaidLine {
+                text: l.text,
+                role: LineRole::Meta,
+                paragraph: None,
+                range: l.range,
+            }),
     );
     out.push(LaidLine {
         text: String::new(),
@@ -141,10 +144,17 @@ pub fn join_meta<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
 /// `通讯员` and names, kind, in an archive the date and page, and the id, joined by ` · `.
 /// E.g. `大兴区 · 记者 孙艳 · 新闻 · id 1`. Empty fields are left out with their separators.
 pub fn meta_line(article: &Article, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::with_capacity(4);
+    meta_glued(article, lang).0
+}
+
+/// [`meta_line`], with the byte ranges a line must not break inside: a label with its
+/// (first) value, `记者 孙艳` and `id 2019-01-01-p6-6`, so that no line ends with a label.
+fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
+    // Each part with how many of its first bytes stay together.
+    let mut parts: Vec<(String, usize)> = Vec::with_capacity(6);
     parts.push(match article.district.as_deref().map(sanitize) {
-        Some(d) if !d.trim().is_empty() => d.into_owned(),
-        _ => Msg::Unstated.text(lang).to_owned(),
+        Some(d) if !d.trim().is_empty() => (d.into_owned(), 0),
+        _ => (Msg::Unstated.text(lang).to_owned(), 0),
     });
     for (label, names) in [
         (Msg::Reporter, &article.reporters),
@@ -155,18 +165,17 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
             .map(|n| sanitize(n))
             .filter(|n| !n.trim().is_empty())
             .collect();
-        if !names.is_empty() {
-            parts.push(format!("{} {}", label.text(lang), names.join(" ")));
+        if let Some(first) = names.first() {
+            let label = label.text(lang);
+            let glue = label.len() + 1 + first.len();
+            parts.push((format!("{label} {}", names.join(" ")), glue));
         }
     }
-    parts.push(
-        match article.kind {
-            Kind::News => Msg::KindNews,
-            Kind::Photo => Msg::KindPhoto,
-        }
-        .text(lang)
-        .to_owned(),
-    );
+    let kind = match article.kind {
+        Kind::News => Msg::KindNews,
+        Kind::Photo => Msg::KindPhoto,
+    };
+    parts.push((kind.text(lang).to_owned(), 0));
     // In an archive, which day's paper it was: `2019-01-01 第1版` / `2019-01-01 page 1`.
     let issue: Vec<String> = article
         .date
@@ -175,13 +184,33 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
         .filter(|d| !d.is_empty())
         .chain(article.page.map(|p| crate::i18n::page_label(lang, p)))
         .collect();
-    parts.push(issue.join(" "));
+    parts.push((issue.join(" "), 0));
     // The id, for `kanbao show`, `note`, `tag` and `export --id` (issue 14).
     let id = sanitize(&article.id);
     if !id.trim().is_empty() {
-        parts.push(format!("id {id}"));
+        let part = format!("id {id}");
+        let glue = part.len();
+        parts.push((part, glue));
     }
-    join_meta(parts)
+    // As `join_meta`, keeping each part's glued bytes.
+    let mut out = String::new();
+    let mut glued = Vec::new();
+    for (part, glue) in &parts {
+        let lead = part.len() - part.trim_start().len();
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        let glue = glue.saturating_sub(lead).min(part.len());
+        if glue > 0 {
+            glued.push(out.len()..out.len() + glue);
+        }
+        out.push_str(part);
+    }
+    (out, glued)
 }
 
 /// The index of the line showing byte `byte` of paragraph `paragraph`.

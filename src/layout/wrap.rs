@@ -65,9 +65,27 @@ pub struct WrappedLine {
 ///
 /// An empty or all-space text gives no lines.
 pub fn wrap(text: &str, width: usize, opts: &WrapOptions) -> Vec<WrappedLine> {
+    wrap_glued(text, width, opts, &[])
+}
+
+/// [`wrap`], with no break inside any of the byte ranges `glued` of the sanitized text (a
+/// label and its value, such as `id 2019-01-01-p6-6`): such a range moves to the next line
+/// whole, and is cut only when it is wider than a line.
+pub fn wrap_glued(
+    text: &str,
+    width: usize,
+    opts: &WrapOptions,
+    glued: &[Range<usize>],
+) -> Vec<WrappedLine> {
     let clean = sanitize(text);
     let text = clean.as_ref();
-    let cl = clusters(text, opts.widths(), opts.keep_words);
+    let mut cl = clusters(text, opts.widths(), opts.keep_words);
+    for range in glued {
+        let first = cl.partition_point(|c| c.start <= range.start);
+        for c in cl[first..].iter_mut().take_while(|c| c.start < range.end) {
+            c.break_before = false;
+        }
+    }
     let width = width.max(1);
     let mut filler = Filler {
         text,
@@ -308,6 +326,27 @@ mod tests {
             .map(|l| l.text)
             .collect();
         assert_eq!(texts, ["家庭👨\u{200d}👩\u{200d}👧合", "影"]);
+    }
+
+    #[test]
+    fn a_glued_range_moves_to_the_next_line_whole() {
+        let text = "新闻 · id 2019-01-01-p6-6";
+        let id = 10..text.len();
+        let glued = |width| -> Vec<String> {
+            wrap_glued(
+                text,
+                width,
+                &WrapOptions::default(),
+                std::slice::from_ref(&id),
+            )
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+        };
+        assert_eq!(lines(text, 12), ["新闻 · id", "2019-01-01-", "p6-6"]);
+        assert_eq!(glued(12), ["新闻 ·", "id 2019-01-0", "1-p6-6"]);
+        assert_eq!(lines(text, 20), ["新闻 · id", "2019-01-01-p6-6"]);
+        assert_eq!(glued(20), ["新闻 ·", "id 2019-01-01-p6-6"]);
     }
 
     #[test]

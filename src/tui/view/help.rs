@@ -17,8 +17,8 @@ pub fn render(app: &App, from: Context, scroll: usize, theme: &Theme, buf: &mut 
     let lines = app.help_lines(from);
     let page = g.help_page(lines.len());
     let scroll = scroll.min(lines.len().saturating_sub(page));
-    let key_w = lines.iter().map(|(k, _)| width(k, amb)).max().unwrap_or(0);
-    let inner = overlay(theme, g.help_box(lines.len()), buf);
+    let key_w = app.help_key_width(&lines);
+    let inner = overlay(theme, app.help_box(from), buf);
     if inner.is_empty() {
         return;
     }

@@ -1,16 +1,16 @@
-//! The timeline overlay (issue 13): the list's articles per month or year as ratatui's
-//! horizontal `BarChart`, the period under the cursor lit, with the total and the busiest
-//! period in the title.
+//! The timeline overlay (issue 13): the list's articles per month or year as rows of bars
+//! laid out as `kanbao timeline` prints them, the period under the cursor lit, with the
+//! total and the busiest period in the title.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Direction, Rect};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
+use ratatui::layout::Rect;
 
 use crate::app::{App, Overlay, Timeline};
 use crate::i18n;
+use crate::timeline;
 use crate::tui::theme::Theme;
 use crate::tui::view::overlay;
-use crate::tui::view::text::put;
+use crate::tui::view::text::{put, width};
 
 /// The widest box, in columns.
 const WIDTH: u16 = 64;
@@ -55,31 +55,33 @@ pub fn render(app: &App, t: &Timeline, theme: &Theme, buf: &mut Buffer) {
         .selected
         .saturating_sub(fit.saturating_sub(1))
         .min(t.periods.len().saturating_sub(fit));
-    let bars: Vec<Bar<'_>> = t
+    // As `kanbao timeline` prints them: `2019-01  560 ████`, the counts right-aligned.
+    let digits = timeline::count_digits(&t.periods);
+    let most = busiest.1;
+    for (row, (i, p)) in t
         .periods
         .iter()
         .enumerate()
         .skip(first)
         .take(fit)
-        .map(|(i, p)| {
-            let style = if i == t.selected {
-                theme.selected
-            } else {
-                theme.body
-            };
-            Bar::default()
-                .value(p.count as u64)
-                .label(ratatui::text::Line::from(p.period.clone()))
-                .text_value(p.count.to_string())
-                .style(style)
-                .value_style(style)
-        })
-        .collect();
-    BarChart::default()
-        .direction(Direction::Horizontal)
-        .bar_width(1)
-        .bar_gap(0)
-        .max(busiest.1 as u64)
-        .data(BarGroup::default().bars(&bars))
-        .render(chart, buf);
+        .enumerate()
+    {
+        let style = if i == t.selected {
+            theme.selected
+        } else {
+            theme.body
+        };
+        let head = timeline::row_head(&p.period, p.count, digits);
+        let room = usize::from(chart.width).saturating_sub(width(&head, amb));
+        let bar = "█".repeat(timeline::bar_cells(p.count, most, room));
+        let y = chart.y + u16::try_from(row).unwrap_or(u16::MAX);
+        put(
+            buf,
+            chart.x,
+            y,
+            chart.width,
+            &[(&head, style), (&bar, style)],
+            amb,
+        );
+    }
 }
