@@ -21,9 +21,9 @@
 use tantivy::{DocId, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
-use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens, shape_bounds};
+use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens};
 use super::gapped::Gapped;
-use super::shared;
+use super::shared::{self, sum_of_bounds, summed};
 use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
@@ -292,7 +292,7 @@ impl Spelled {
 
     /// Bounds on the term's hits and title hits in each document of `seg` where a shape's
     /// needs all stand (among those `keep` accepts), ascending: the sums of its shapes'
-    /// bounds ([`shape_bounds`]), as the hits taken are some of the shapes' matches. No
+    /// bounds ([`super::cursor::shape_bounds`]), as the hits taken are some of the shapes' matches. No
     /// position is read ([`super::Archive::segment_best`]).
     pub(super) fn bounds(
         &self,
@@ -498,64 +498,6 @@ impl Spelled {
         }
         Ok(out)
     }
-}
-
-/// The sum of `shapes`' bounds ([`shape_bounds`]) in each document of `seg` where one
-/// stands (among those `keep` accepts), ascending.
-fn sum_of_bounds<'s>(
-    shapes: impl IntoIterator<Item = &'s Shape>,
-    seg: &SegmentReader,
-    fields: &Fields,
-    keep: &dyn Fn(DocId) -> bool,
-) -> tantivy::Result<Vec<Counted>> {
-    let mut lists = Vec::new();
-    for shape in shapes {
-        let mut list = Vec::new();
-        shape_bounds(shape, seg, fields, keep, &mut list)?;
-        if !list.is_empty() {
-            lists.push(list);
-        }
-    }
-    // The smaller lists first: each merge copies what it has so far.
-    lists.sort_by_key(Vec::len);
-    let mut all: Vec<Counted> = Vec::new();
-    for list in lists {
-        all = match all.is_empty() {
-            true => list,
-            false => summed(&all, &list),
-        };
-    }
-    Ok(all)
-}
-
-/// The documents of either list (ascending by document), hits and title hits added where
-/// both hold one.
-fn summed(a: &[Counted], b: &[Counted]) -> Vec<Counted> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                out.push((x.0, x.1 + y.1, x.2 + y.2));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                out.push(*x);
-                i += 1;
-            }
-            (Some(x), None) => {
-                out.push(*x);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                out.push(*y);
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    out
 }
 
 #[cfg(test)]
