@@ -45,6 +45,9 @@ pub(super) struct Spelled {
     /// a phrase with gaps, counted on their own and added (its matches are Latin letters
     /// and whitespace, the shapes' Han characters, so none overlaps another).
     gaps: Option<Gapped>,
+    /// The letter pairs every match by pinyin starts on ([`shared::first_pairs`]), found
+    /// once: they lower the shapes' bounds in every segment.
+    pairs: Option<Vec<String>>,
 }
 
 /// The readings the piece `part` of a term can stand for when a character takes it (`last`:
@@ -185,13 +188,18 @@ impl Spelled {
                 None
             }
         };
-        Some(Spelled { shapes, gaps })
+        let pairs = shared::first_pairs(&shapes);
+        Some(Spelled {
+            shapes,
+            gaps,
+            pairs,
+        })
     }
 
     /// Whether its shapes share the letter pairs their matches start on
     /// ([`shared::first_pairs`]), which bound its hits however dense the shapes are.
     pub(super) fn shares_pairs(&self) -> bool {
-        shared::first_pairs(&self.shapes).is_some()
+        self.pairs.is_some()
     }
 
     /// At most how many documents of `seg` the term matches: for each shape the fewest
@@ -234,6 +242,7 @@ impl Spelled {
         Spelled {
             shapes: Vec::new(),
             gaps: Some(gaps),
+            pairs: None,
         }
     }
 
@@ -243,6 +252,7 @@ impl Spelled {
         Spelled {
             shapes: vec![written(units)],
             gaps: None,
+            pairs: None,
         }
     }
 
@@ -305,8 +315,8 @@ impl Spelled {
             self.shapes.iter().partition(by_pinyin);
         let mut all = sum_of_bounds(spelled, seg, fields, keep)?;
         // Lowered to what the shapes share: the letter pairs every match starts on.
-        if let Some(pairs) = shared::first_pairs(&self.shapes) {
-            all = shared::lowered(all, &pairs, seg, fields)?;
+        if let Some(pairs) = &self.pairs {
+            all = shared::lowered(all, pairs, seg, fields)?;
         }
         // The literal form (with gaps: bounded by its words' bigrams, as a shape of them).
         let literal = self.gaps.as_ref().and_then(Gapped::bounding_shape);
@@ -528,7 +538,7 @@ mod tests {
     fn shapes_share_the_letter_pairs_their_matches_start_on() {
         let pairs = |t: &str| {
             let query = crate::search::Query::parse(t);
-            shared::first_pairs(&Spelled::of(&query.terms()[0]).unwrap().shapes)
+            Spelled::of(&query.terms()[0]).unwrap().pairs
         };
         // yi|zhan, yi|z|han, yi|zh|an …: every match starts on y and z.
         assert_eq!(pairs("yizhan"), Some(vec!["yz".to_string()]));
