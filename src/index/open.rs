@@ -24,6 +24,7 @@ mod read;
 mod shared;
 mod spelled;
 mod verify;
+mod walk;
 
 pub use changed::Unread;
 pub use ops::{Narrowed, exact_ops, narrows_exactly};

@@ -18,17 +18,20 @@
 //! those starting before `hend` are its title hits. A one-letter term (one part of one
 //! letter: `pyi` has no positions) and a term with too many shapes are left to the matcher.
 
-use tantivy::{DocId, SegmentReader, TERMINATED, Term as TTerm};
+use std::ops::Range;
+
+use tantivy::{DocId, SegmentReader, Term as TTerm};
 
 use super::super::schema::Fields;
-use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens};
+use super::cursor::{Counted, Need, Shape, Tokens};
 use super::gapped::Gapped;
 use super::shared::{self, sum_of_bounds, summed};
+use super::walk::Walker;
 use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
-/// Documents whose matches are gathered and sorted together (see `Spelled::for_each_doc`).
-const WINDOW: u32 = 2048;
+/// Documents whose matches of several terms are held at once (see `Spelled::together`).
+const TOGETHER_WINDOW: u32 = 128;
 
 /// Most shapes of a term counted here; a term with more is left to the matcher. Full
 /// pinyin of a long word has many (`xinjiuyexingtailaodongzhe`, 新就业形态劳动者: 1,536, each
@@ -375,138 +378,125 @@ impl Spelled {
             rarest.push((term.docs_bound(seg, fields)?, term));
         }
         rarest.sort_by_key(|r| r.0);
-        let mut lists = Vec::with_capacity(terms.len());
-        let mut docs: Option<Vec<u32>> = None;
-        for (_, term) in rarest {
-            let ranges = term.ranges(seg, fields, keep, docs.as_deref())?;
-            if ranges.is_empty() {
-                return Ok(Vec::new());
-            }
-            let mut held: Vec<u32> = ranges.iter().map(|r| r.0).collect();
-            held.dedup();
-            docs = Some(held);
-            lists.push(ranges);
+        let mut walkers = Vec::with_capacity(terms.len());
+        for &(_, term) in &rarest {
+            walkers.push((Walker::new(&term.shapes, seg, fields)?, term));
         }
-        let mut at = vec![0usize; lists.len()];
+        // A window of documents at a time, every term walked through it: what is held is
+        // a window's matches of each term (32 dense terms over a segment's 25,000
+        // documents held 1.4 GB).
+        let mut lists: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); walkers.len()];
         let (mut out, mut pooled) = (Vec::new(), Vec::new());
-        let docs = docs.unwrap_or_default();
-        'docs: for doc in docs {
-            pooled.clear();
-            for (list, at) in lists.iter().zip(at.iter_mut()) {
-                while list.get(*at).is_some_and(|r| r.0 < doc) {
-                    *at += 1;
-                }
-                let from = *at;
-                while let Some(&(d, start, end)) = list.get(*at).filter(|r| r.0 == doc) {
-                    pooled.push((start, end));
-                    *at += 1;
-                    debug_assert_eq!(d, doc);
-                }
-                if *at == from {
-                    continue 'docs;
-                }
-            }
-            pooled.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-            let (mut hits, mut title, mut taken_end) = (0, 0, 0);
-            for &(start, end) in &pooled {
-                if start >= taken_end {
-                    hits += 1;
-                    title += u32::from(u64::from(start) < hend[doc as usize]);
-                    taken_end = end;
+        let max = seg.max_doc();
+        let mut lo = 0;
+        while lo < max {
+            let hi = lo.saturating_add(TOGETHER_WINDOW).min(max);
+            let mut docs: Option<Vec<u32>> = None;
+            for ((walker, term), list) in walkers.iter_mut().zip(lists.iter_mut()) {
+                list.clear();
+                let within = docs.as_deref();
+                term.window_ranges((walker, seg, fields), keep, (lo..hi, within), list)?;
+                let mut held: Vec<u32> = list.iter().map(|r| r.0).collect();
+                held.dedup();
+                docs = Some(held);
+                if list.is_empty() {
+                    break;
                 }
             }
-            out.push((doc, hits, title));
+            pool(
+                &lists,
+                docs.unwrap_or_default(),
+                hend,
+                &mut pooled,
+                &mut out,
+            );
+            lo = hi;
         }
         Ok(out)
     }
 
     /// The term's matches in `seg` as the matcher takes them (earliest end first, without
     /// overlaps), among the documents `keep` accepts, handed to `each` a document at a
-    /// time (ascending) as (start, end) in characters, by start. The shapes are walked a
-    /// window of [`WINDOW`] documents at a time, one shape after another within it (each
-    /// reads its own postings in a run), so the matches sorted together are a window's, not
-    /// a segment's (typing `gonghui` fast over a million articles: the reader's heap 376 →
-    /// ~220 MB).
+    /// time (ascending) as (start, end) in characters, by start ([`Walker::until`]).
     fn for_each_doc(
         &self,
         seg: &SegmentReader,
         fields: &Fields,
         (keep, within): (&dyn Fn(DocId) -> bool, Option<&[u32]>),
-        mut each: impl FnMut(DocId, &[(u32, u32)]),
+        each: impl FnMut(DocId, &[(u32, u32)]),
     ) -> tantivy::Result<()> {
-        // The first document at or after `doc` that may be wanted.
-        let from = |doc: DocId| match within {
-            Some(w) => w
-                .get(w.partition_point(|&d| d < doc))
-                .copied()
-                .unwrap_or(TERMINATED),
-            None => doc,
-        };
-        let alive = seg.alive_bitset();
-        let mut cursors = Vec::with_capacity(self.shapes.len());
-        for shape in &self.shapes {
-            if let Some(cursor) = Cursor::new(shape, seg, fields)? {
-                cursors.push(cursor);
-            }
-        }
-        let mut scratch = Scratch::default();
-        // A window's matches, (document, end, start), then one document's taken.
-        let (mut found, mut taken) = (Vec::new(), Vec::new());
-        let wanted = |doc: DocId| alive.is_none_or(|a| a.is_alive(doc)) && keep(doc);
-        while let Some(first) = cursors.iter().map(|c| c.doc).min()
-            && first != TERMINATED
-        {
-            let end = first.saturating_add(WINDOW);
-            found.clear();
-            for c in &mut cursors {
-                c.seek(from(c.doc));
-                while c.doc < end {
-                    if wanted(c.doc) {
-                        c.matches(&mut scratch, &mut found);
-                    }
-                    c.next();
-                    c.seek(from(c.doc));
-                }
-            }
-            // Each shape's matches are in order already: a stable sort merges those runs
-            // (`zh`, two shapes, up to ~200,000 matches a window: an unstable sort of them
-            // took a quarter of its time in the reader).
-            found.sort();
-            found.dedup();
-            for doc_found in found.chunk_by(|a, b| a.0 == b.0) {
-                taken.clear();
-                let mut taken_end = 0;
-                for &(_, end, start) in doc_found {
-                    if start >= taken_end {
-                        taken_end = end;
-                        taken.push((start, end));
-                    }
-                }
-                each(doc_found[0].0, &taken);
-            }
-        }
+        Walker::new(&self.shapes, seg, fields)?.rest(seg, (keep, within), each);
         Ok(())
     }
 
-    /// [`Spelled::for_each_doc`]'s matches in one list, with those of its literal form with
-    /// gaps: (document, start, end), ascending.
-    fn ranges(
+    /// The matches of the documents in `docs` (`lo..hi`) that `walker` (this term's shapes)
+    /// has not passed, with those of its literal form with gaps, into `out`: (document,
+    /// start, end), ascending. `within` (ascending, in `docs`) narrows them further.
+    fn window_ranges(
         &self,
-        seg: &SegmentReader,
-        fields: &Fields,
+        (walker, seg, fields): (&mut Walker, &SegmentReader, &Fields),
         keep: &dyn Fn(DocId) -> bool,
-        within: Option<&[u32]>,
-    ) -> tantivy::Result<Vec<(u32, u32, u32)>> {
-        let mut out = Vec::new();
+        (docs, within): (Range<DocId>, Option<&[u32]>),
+        out: &mut Vec<(u32, u32, u32)>,
+    ) -> tantivy::Result<()> {
         let mut push = |doc: DocId, taken: &[(u32, u32)]| {
             out.extend(taken.iter().map(|&(start, end)| (doc, start, end)));
         };
-        self.for_each_doc(seg, fields, (keep, within), &mut push)?;
+        let (lo, hi) = (docs.start, docs.end);
+        walker.until(seg, hi, (&|d| d >= lo && keep(d), within), &mut push);
         if let Some(gaps) = &self.gaps {
-            gaps.for_each_doc(seg, fields, (keep, within), &mut push)?;
+            let window: Vec<u32>;
+            let within = match within {
+                Some(w) => w,
+                None => {
+                    window = docs.collect();
+                    &window
+                }
+            };
+            gaps.for_each_doc(seg, fields, (keep, Some(within)), &mut push)?;
             out.sort_unstable();
         }
-        Ok(out)
+        Ok(())
+    }
+}
+
+/// The hits of the documents of `docs` that every list holds (each list's matches,
+/// (document, start, end), ascending), into `out`: their matches pooled, then taken
+/// leftmost first (the longest at one start) without overlaps, as the matcher takes
+/// several terms' matches; those starting before `hend` are title hits.
+fn pool(
+    lists: &[Vec<(u32, u32, u32)>],
+    docs: Vec<u32>,
+    hend: &[u64],
+    pooled: &mut Vec<(u32, u32)>,
+    out: &mut Vec<Counted>,
+) {
+    let mut at = vec![0usize; lists.len()];
+    'docs: for doc in docs {
+        pooled.clear();
+        for (list, at) in lists.iter().zip(at.iter_mut()) {
+            while list.get(*at).is_some_and(|r| r.0 < doc) {
+                *at += 1;
+            }
+            let from = *at;
+            while let Some(&(_, start, end)) = list.get(*at).filter(|r| r.0 == doc) {
+                pooled.push((start, end));
+                *at += 1;
+            }
+            if *at == from {
+                continue 'docs;
+            }
+        }
+        pooled.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let (mut hits, mut title, mut taken_end) = (0, 0, 0);
+        for &(start, end) in pooled.iter() {
+            if start >= taken_end {
+                hits += 1;
+                title += u32::from(u64::from(start) < hend[doc as usize]);
+                taken_end = end;
+            }
+        }
+        out.push((doc, hits, title));
     }
 }
 
