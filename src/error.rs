@@ -80,6 +80,10 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// `kanbao index` was given a device, pipe or socket: an index is kept for a data
+    /// file, by its size and modification time, and reading such a path to its end may
+    /// never end (`/dev/zero`).
+    NotAFile { path: PathBuf },
     /// The JSON is malformed or does not fit schema 1 (`message` is serde_json's).
     Syntax { place: Place, message: String },
     /// The file is not UTF-8.

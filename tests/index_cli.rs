@@ -428,3 +428,34 @@ fn dates_that_are_no_day_are_warned_of_through_the_index_too() {
     assert_eq!(said, String::from_utf8(whole.stderr).unwrap());
     assert_eq!(indexed.stdout, whole.stdout);
 }
+
+/// `kanbao index /dev/zero` read it to no end (7.5 GB in five seconds): a device or a pipe
+/// is refused at once, with what to do instead, and no index is made.
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_pipe_is_refused_at_once() {
+    let dir = TempDir::new().unwrap();
+    let cache = dir.path().join("cache");
+    let fifo = dir.path().join("pipe.jsonl");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [Path::new("/dev/zero"), fifo.as_path()] {
+        let out = kanbao(&cache)
+            .args(["index", path.to_str().unwrap()])
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}: {err}", path.display());
+        assert!(
+            err.contains("不是普通文件") && err.contains("--data"),
+            "{err}"
+        );
+    }
+    assert!(!cache.join("kanbao/index").exists());
+}

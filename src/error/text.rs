@@ -51,6 +51,16 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             _ => format!("{}：{source}", path.display()),
         },
         Error::Io { path, source } => format!("{}: {source}", path.display()),
+        Error::NotAFile { path } if zh => format!(
+            "{}：不是普通文件（设备、管道或套接字）；kanbao index 只为数据文件建索引，可用 \
+             --data 直接读取它",
+            path.display()
+        ),
+        Error::NotAFile { path } => format!(
+            "{}: not a regular file (a device, pipe or socket); kanbao index indexes data \
+             files only: read it with --data instead",
+            path.display()
+        ),
         Error::Syntax { place: p, message } if zh => format!("{}：JSON 有误：{message}", place(p)),
         Error::Syntax { place: p, message } => format!("{}: {message}", place(p)),
         Error::Config { place: p, problem } => {

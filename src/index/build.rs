@@ -241,6 +241,13 @@ pub fn build(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Meta, BuildError> {
     let canonical = path.canonicalize()?;
+    // Never read to the end of what has none (`/dev/zero`) or wait on a pipe.
+    if !std::fs::metadata(&canonical)?.is_file() {
+        return Err(BuildError::Data(format!(
+            "{}: not a regular file",
+            canonical.display()
+        )));
+    }
     let before = Fingerprint::of(&canonical)?;
     let dest = cache::folder(root, &canonical);
     std::fs::create_dir_all(root)?;

@@ -236,6 +236,12 @@ pub fn index_command(path: &std::path::Path, lang: Lang) -> Result<Outcome> {
     };
     let root = super::cache::root()
         .ok_or_else(|| io(std::io::Error::other("no cache folder (is HOME set?)")))?;
+    // A device or a pipe has no size or time to key an index by, and may never end.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_dir() && !m.is_file()) {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
     let files = super::data_files(path).map_err(io)?.len();
     let tty = std::io::stderr().is_terminal();
     let start = std::time::Instant::now();
