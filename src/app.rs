@@ -157,6 +157,9 @@ pub struct App {
     /// is found in the article once the prompt closes, not at every key.
     find_stale: bool,
     view: Vec<usize>,
+    /// True when the list is empty only because of the district filter: the status bar
+    /// still offers `d`, the way out (see `list::emptied_by_districts`).
+    districts_emptied: bool,
     selected: usize,
     list_top: usize,
     /// The list's first row before a run of resizes: each resize scrolls from it, so a
@@ -225,6 +228,7 @@ impl App {
             marks: MarkFilter::default(),
             clipboard: None,
             view: Vec::new(),
+            districts_emptied: false,
             selected: 0,
             list_top: 0,
             resize_top: None,

@@ -3,7 +3,7 @@
 
 use crate::search::SearchHit;
 
-use super::{App, Mode};
+use super::{App, Context, Focus, Mode};
 
 impl App {
     /// True while the list holds the answers a running search has found so far: more may
@@ -17,6 +17,21 @@ impl App {
     /// status bar's place say `…`, and the list's rows are drawn dim).
     pub fn shows_previous_answer(&self) -> bool {
         self.searching && !self.partial
+    }
+
+    /// True while the list's rows are drawn dim: they are the previous query's answer (see
+    /// [`shows_previous_answer`](Self::shows_previous_answer)). Not while the prompt is
+    /// open: there the list follows the typing, and a list searched in milliseconds would
+    /// flash at every key.
+    pub fn dims_previous_answer(&self) -> bool {
+        self.shows_previous_answer() && self.context() != Context::Search
+    }
+
+    /// True while the preview beside the list is drawn dim, as the rows are: it shows a row
+    /// of the previous answer, which may not be in the new one. An article opened into the
+    /// reader (focused) is the reader's own, not a row's preview, and stays as it is.
+    pub fn dims_preview(&self) -> bool {
+        self.dims_previous_answer() && self.focus == Focus::List && self.geometry().side_by_side
     }
 
     /// Shows the answers found so far by the latest search, which goes on: the list is

@@ -1,6 +1,10 @@
 //! The open article: its laid-out lines, where the reader is in them, and the search hits.
 
+mod place;
+
 use std::ops::Range;
+
+use place::{Place, line_of, place_of};
 
 use crate::article::Article;
 use crate::i18n::Msg;
@@ -45,8 +49,10 @@ pub struct Reader {
     lines: Vec<LaidLine>,
     width: usize,
     scroll: usize,
-    /// The place kept across resizes: `(paragraph, byte)`, or `None` for the top.
+    /// The place saved for the next start: `(paragraph, byte)`, or `None` for the top.
     anchor: Option<(usize, usize)>,
+    /// The top line's place, kept across resizes: any line, a heading's too (see [`Place`]).
+    place: Place,
     hits: Vec<Hit>,
     /// For each line, the hits on it: `(byte range, hit index)`.
     line_hits: Vec<Vec<(Range<usize>, usize)>>,
@@ -70,12 +76,14 @@ impl Reader {
             .filter(|p| *p != Position::default())
             .map(|p| (p.paragraph, p.offset));
         let scroll = anchor.map_or(0, |(p, b)| line_for_position(&lines, p, b));
+        let place = place_of(&lines, scroll);
         Reader {
             article: index,
             lines,
             width,
             scroll,
             anchor,
+            place,
             hits: Vec::new(),
             line_hits: Vec::new(),
             current: None,
@@ -120,7 +128,9 @@ impl Reader {
         Position { paragraph, offset }
     }
 
-    /// Lays the article out again when the width changed, keeping the place.
+    /// Lays the article out again when the width changed, keeping the place: the line the
+    /// reader last scrolled to stays on top (at another width, the line that now holds its
+    /// start), as near as the end allows, whatever part of the article it is in.
     pub fn relayout(&mut self, article: &Article, width: usize, opts: &LayoutOptions, rows: usize) {
         let width = width.max(MIN_LAYOUT_WIDTH);
         if width != self.width {
@@ -128,10 +138,7 @@ impl Reader {
             self.lines = lay_out(article, width, opts, self.note.as_deref());
             self.current = None;
         }
-        let line = self
-            .anchor
-            .map_or(0, |(p, b)| line_for_position(&self.lines, p, b));
-        self.scroll = line.min(self.max_scroll(rows));
+        self.scroll = line_of(&self.lines, self.place).min(self.max_scroll(rows));
     }
 
     fn max_scroll(&self, rows: usize) -> usize {
@@ -141,6 +148,7 @@ impl Reader {
     /// Shows `line` at the top (as near as the end allows) and remembers the place.
     pub fn scroll_to(&mut self, line: usize, rows: usize) {
         self.scroll = line.min(self.max_scroll(rows));
+        self.place = place_of(&self.lines, self.scroll);
         self.anchor = match self.lines.get(self.scroll) {
             Some(l) if l.paragraph.is_some() => Some(position_of_line(&self.lines, self.scroll)),
             _ => None,
@@ -148,11 +156,10 @@ impl Reader {
     }
 
     /// Shows the start of the page that holds the top line, unless the end is shown (the
-    /// last page, as [`page`](Self::page) counts it). An article opened at its saved place
-    /// goes there: the place is kept as a place in the text, and laid out at another width
-    /// or height than it was saved at (or saved after `j`) it falls inside a page, not at
-    /// its start; the page numbers count from fixed page starts, so the reader would show
-    /// lines of two pages, its title scrolled off, while the status bar said page 1.
+    /// last page). An article opened at its saved place goes there: the place is kept as a
+    /// place in the text, and laid out at another width or height than it was saved at (or
+    /// saved after `j`) it falls inside a page, not at its start; opened there, the reader
+    /// would show the ends of two pages, its title scrolled off on page 1.
     pub fn to_page_start(&mut self, rows: usize) {
         if self.scroll >= self.max_scroll(rows) {
             return;
@@ -170,16 +177,16 @@ impl Reader {
         self.scroll_to(line, rows);
     }
 
-    /// `(page, pages)`, both from 1; the last page counts as reached at the end.
+    /// `(page, pages)`, both from 1: the page holding the bottom line shown, so the counter
+    /// says how far the reader has read, as `less` gives the percentage of its bottom line.
+    /// Pages are `rows` lines from the top (`Space` turns from one page's start to the
+    /// next's); between two starts (after `j`, or a resize that kept the top line) the
+    /// screen shows the end of one page and the start of the next, and names the next,
+    /// the one being read into. At the end it names the last page.
     pub fn page(&self, rows: usize) -> (usize, usize) {
         let pages = Pages::new(self.lines.len(), rows);
-        // Scrolled to the end, the last page shows, though the top line is in an earlier one.
-        let page = if self.scroll >= self.max_scroll(rows) {
-            pages.count()
-        } else {
-            pages.page_of(self.scroll) + 1
-        };
-        (page, pages.count())
+        let bottom = (self.scroll + rows.max(1)).min(self.lines.len());
+        (pages.page_of(bottom.saturating_sub(1)) + 1, pages.count())
     }
 
     /// Shows `note` under the article (a note written or cleared), laid out at `width`, and

@@ -14,6 +14,9 @@ pub enum Hint {
     List,
     /// The list with the preview beside it (`Space` pages the preview).
     ListSideBySide,
+    /// The list with nothing in it: no key that acts on an article, nor the district
+    /// picker's (the bar shows [`Hint::List`] when the district filter is what emptied it).
+    ListEmpty,
     /// The reader with no search.
     Reader,
     /// The reader with a search (`n` goes to the next hit).
@@ -50,6 +53,7 @@ const PAGE: Item = item(&[Action::NextPage], Msg::HintPage);
 const BACK: Item = item(&[Action::Back], Msg::HintBack);
 
 const LIST: &[Item] = &[HELP, SEARCH, DISTRICT, QUIT];
+const LIST_EMPTY: &[Item] = &[HELP, SEARCH, QUIT];
 const LIST_SIDE: &[Item] = &[
     item(&[Action::PreviewNextPage], Msg::HintPreviewPage),
     HELP,
@@ -98,7 +102,7 @@ const TAGS: &[Item] = &[
 impl Hint {
     fn context(self) -> Context {
         match self {
-            Hint::List | Hint::ListSideBySide => Context::List,
+            Hint::List | Hint::ListSideBySide | Hint::ListEmpty => Context::List,
             Hint::Reader | Hint::ReaderSearching => Context::Reader,
             Hint::Prompt => Context::Search,
             Hint::Picker | Hint::Timeline => Context::Picker,
@@ -112,6 +116,7 @@ impl Hint {
         match self {
             Hint::List => LIST,
             Hint::ListSideBySide => LIST_SIDE,
+            Hint::ListEmpty => LIST_EMPTY,
             Hint::Reader => READER,
             Hint::ReaderSearching => READER_SEARCHING,
             Hint::Prompt => PROMPT,

@@ -192,6 +192,7 @@ fn hints_come_from_the_table() {
         hints(Hint::ListSideBySide, Lang::Zh),
         "空格 预览翻页  ? 帮助  / 搜索  d 地区  q 退出"
     );
+    assert_eq!(hints(Hint::ListEmpty, Lang::Zh), "? 帮助  / 搜索  q 退出");
     assert_eq!(hints(Hint::Reader, Lang::Zh), "空格 翻页  ] 下一篇  q 返回");
     assert_eq!(
         hints(Hint::ReaderSearching, Lang::En),
@@ -220,6 +221,7 @@ fn every_hint_has_a_key() {
     for hint in [
         Hint::List,
         Hint::ListSideBySide,
+        Hint::ListEmpty,
         Hint::Reader,
         Hint::ReaderSearching,
         Hint::Prompt,
@@ -234,6 +236,7 @@ fn every_hint_has_a_key() {
             Hint::ListSideBySide => 5,
             Hint::List | Hint::Picker | Hint::Tags => 4,
             Hint::Reader | Hint::ReaderSearching | Hint::Note | Hint::Timeline => 3,
+            Hint::ListEmpty => 3,
             Hint::Prompt | Hint::Help => 2,
         };
         assert_eq!(shown.split("  ").count(), expected, "{hint:?}: {shown}");

@@ -109,9 +109,8 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         item(app, theme, meta, article, index, area, y, rows, buf);
     }
     // After `Enter`, until the search's first answer, the rows are the previous query's:
-    // drawn dim, not as its answer. Not while the prompt is open: there the list follows
-    // the typing, and a list searched in milliseconds would flash at every key.
-    if app.shows_previous_answer() && app.context() != Context::Search {
+    // drawn dim, not as its answer.
+    if app.dims_previous_answer() {
         buf.set_style(
             ratatui::layout::Rect::new(area.x, area.y, area.width, area.height),
             Style::new().add_modifier(Modifier::DIM),

@@ -2,7 +2,7 @@
 //! column, with search hits lit.
 
 use ratatui::buffer::Buffer;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use crate::app::{App, Geometry};
 use crate::layout::LineRole;
@@ -39,6 +39,15 @@ pub fn render(app: &App, theme: &Theme, g: Geometry, buf: &mut Buffer) {
             .collect();
         let segs = marked(&line.text, base, &hits);
         put(buf, area.x, area.y + row as u16, area.width, &segs, amb);
+    }
+    // Until a search's first answer the preview is of a row of the previous answer, drawn
+    // dim as the rows are (`view::list`).
+    if app.dims_preview() {
+        let pane = g.reader;
+        buf.set_style(
+            ratatui::layout::Rect::new(pane.x, pane.y, pane.width, pane.height),
+            Style::new().add_modifier(Modifier::DIM),
+        );
     }
 }
 

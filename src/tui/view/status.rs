@@ -259,11 +259,15 @@ fn hints(app: &App) -> String {
         // The note box's last row says how to save and leave.
         Context::Note | Context::Tags => return String::new(),
         Context::Search => Hint::Prompt,
-        // Side by side `Space` pages the preview: the bar says so, when there is one (an
-        // empty list has no article for a key to act on).
-        Context::List if app.geometry().side_by_side && !app.view().is_empty() => {
-            Hint::ListSideBySide
+        // An empty list has no article for a key to act on (side by side, no preview for
+        // `Space` to page), and no district for `d` to choose, unless the districts chosen
+        // are what emptied it: then `d` is the way out.
+        Context::List if app.view().is_empty() && !app.list_emptied_by_districts() => {
+            Hint::ListEmpty
         }
+        Context::List if app.view().is_empty() => Hint::List,
+        // Side by side `Space` pages the preview: the bar says so.
+        Context::List if app.geometry().side_by_side => Hint::ListSideBySide,
         Context::List => Hint::List,
     };
     keys::hints(hint, app.lang())
