@@ -262,7 +262,25 @@ fn a_query_of_many_terms_waits_for_the_prompt_to_close() {
     app.update(Action::Open);
     assert_eq!(app.reader().unwrap().hit_count().1, 0);
     app.update(Action::OpenSearch);
-    let paste = "工会 驿站 ".repeat(BACKGROUND_SEARCH_TERMS);
+    // Distinct words, all in the open article: a word pasted again is the same term,
+    // searched once.
+    let mut chars: Vec<char> = app
+        .selected_article()
+        .unwrap()
+        .paragraphs
+        .concat()
+        .chars()
+        .collect();
+    chars.retain(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+    chars.sort_unstable();
+    chars.dedup();
+    assert!(chars.len() > BACKGROUND_SEARCH_TERMS);
+    let words: Vec<String> = chars
+        .iter()
+        .take(BACKGROUND_SEARCH_TERMS + 1)
+        .map(char::to_string)
+        .collect();
+    let paste = words.join(" ");
     app.update(Action::SearchInput(paste));
     assert!(app.query().terms().len() > BACKGROUND_SEARCH_TERMS);
     assert!(app.is_searching(), "searched in the background");
