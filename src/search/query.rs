@@ -1,11 +1,13 @@
 //! Query parsing: terms split on spaces, quoted phrases kept whole, operators (see
 //! `ops`), within limits.
 
+mod distinct;
 mod error;
 mod note;
 mod ops;
 mod quick;
 
+use distinct::distinct;
 pub use error::QueryError;
 pub use note::NoteFilter;
 pub use ops::Ops;
@@ -175,8 +177,9 @@ impl Term {
     }
 }
 
-/// The most terms a query may have: each term is one pass over the text (and a pinyin term
-/// compiles an automaton of a few hundred KB), so the work of a search is bounded by this.
+/// The most terms a query may have (a term typed again counted once): each term is one pass
+/// over the text (and a pinyin term compiles an automaton of a few hundred KB), so the work
+/// of a search is bounded by this.
 pub const MAX_TERMS: usize = 32;
 
 /// The longest query, in characters (Unicode scalar values), quoted phrases included.
@@ -457,18 +460,9 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
 }
 
 /// Makes the terms of pieces.
-/// The terms of `pieces`, each once: a term typed again (`zh zh`, `工会 工会`, `ZH zh`)
-/// matches where it did and adds no hit, as the matcher pools every term's matches without
-/// overlaps; searched twice it only cost twice (32 × `zh` took 10 s over 100,000 articles).
 fn make(pieces: impl IntoIterator<Item = Piece>) -> Vec<Term> {
-    let mut seen: Vec<Piece> = Vec::new();
-    for piece in pieces {
-        let same = |p: &Piece| p.1 == piece.1 && p.2 == piece.2 && p.3 == piece.3;
-        if !seen.iter().any(same) {
-            seen.push(piece);
-        }
-    }
-    seen.into_iter()
+    pieces
+        .into_iter()
         .map(|(text, folded, pinyin, pieces)| Term::new(text, folded, !pinyin, pieces))
         .collect()
 }
@@ -491,7 +485,7 @@ impl Query {
             .char_indices()
             .nth(MAX_QUERY_CHARS)
             .map_or(input.len(), |(i, _)| i);
-        let parts = terms_of(&input[..end], false).unwrap_or_default();
+        let parts = distinct(terms_of(&input[..end], false).unwrap_or_default());
         let mut ops = parts.ops;
         ops.exclude = make(parts.exclude.into_iter().take(MAX_TERMS));
         ops.titles = make(parts.titles.into_iter().take(MAX_TERMS));
@@ -519,7 +513,7 @@ impl Query {
                 chars: input.chars().count(),
             });
         }
-        let parts = terms_of(input, true)?;
+        let parts = distinct(terms_of(input, true)?);
         match parts.count() {
             n if n > MAX_TERMS => Err(QueryError::TooManyTerms { terms: n }),
             0 if parts.ops.is_empty() => Err(QueryError::Empty),

@@ -283,7 +283,11 @@ fn a_new_search_leaves_the_open_article_until_enter() {
 fn the_prompt_says_when_a_query_is_over_the_limits() {
     let mut app = app();
     let all = app.view().len();
-    let many = vec!["工会"; 40].join(" ");
+    // Forty distinct words (a word typed again is the same term).
+    let many = (0..40)
+        .map(|i| format!("工会{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     run(&mut app, &[Action::OpenSearch, Action::SearchInput(many)]);
     let status = app.query_error().unwrap_or_default();
     assert!(

@@ -58,7 +58,10 @@ fn try_parse_refuses_blank_long_and_many_term_queries() {
             "{blank:?}"
         );
     }
-    let many = vec!["a"; MAX_TERMS + 1].join(" ");
+    let many = (0..=MAX_TERMS)
+        .map(|i| format!("a{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     assert_eq!(
         Query::try_parse(&many).err(),
         Some(QueryError::TooManyTerms {
@@ -172,6 +175,13 @@ fn a_term_typed_again_is_searched_once() {
     // The same matches pooled twice add no hit: searching them again only cost time (32 ×
     // `zh` took 10 s over 100,000 articles).
     assert_eq!(texts("zh ZH 工会 工会 zh"), ["zh", "工会"]);
+    // The limit counts distinct terms: forty of one word is one term.
+    assert_eq!(
+        Query::try_parse(&vec!["zh"; 40].join(" ")).map(|q| q.terms().len()),
+        Ok(1)
+    );
+    let forty: Vec<String> = (0..40).map(|i| format!("t{}", i % 33)).collect();
+    assert_eq!(Query::parse(&forty.join(" ")).terms().len(), MAX_TERMS);
     // Quoted, a term is literal: another term than the one that may match by pinyin.
     assert_eq!(texts("mall \"mall\" mall").len(), 2);
     let q = Query::parse("驿站 -站 -站 title:工会 title:工会");
