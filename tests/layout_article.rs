@@ -288,3 +288,42 @@ fn a_label_is_never_the_last_word_of_a_meta_line() {
         }
     }
 }
+
+/// A hands-on test saw `诸葛孔` / `明` and `第3` / `版` on two lines of the meta line: every
+/// name, the date and the page stay whole on one line whenever the line can hold them.
+#[test]
+fn no_name_date_or_page_is_cut_across_meta_lines() {
+    let article = Article {
+        id: "2024-03-08-p3-2".into(),
+        title: "标题".into(),
+        district: Some("西城区".into()),
+        reporters: vec!["王佳".into(), "诸葛孔明".into(), "欧阳修远".into()],
+        correspondents: vec!["司马相如".into()],
+        date: Some("2024-03-08".into()),
+        page: Some(3),
+        paragraphs: vec!["正文。".into()],
+        ..Article::default()
+    };
+    let whole = [
+        "诸葛孔明",
+        "欧阳修远",
+        "司马相如",
+        "2024-03-08",
+        "第3版",
+        "记者 王佳",
+    ];
+    // From 15 columns, the widest glued piece (`通讯员 司马相如`) fits a line.
+    for width in 15..=80 {
+        let lines: Vec<String> = layout_article(&article, width, &LayoutOptions::default())
+            .into_iter()
+            .filter(|l| l.role == LineRole::Meta)
+            .map(|l| l.text)
+            .collect();
+        for piece in whole {
+            assert!(
+                lines.iter().any(|l| l.contains(piece)),
+                "{width}: {piece} cut in {lines:?}"
+            );
+        }
+    }
+}

@@ -150,11 +150,12 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
 /// [`meta_line`], with the byte ranges a line must not break inside: a label with its
 /// (first) value, `记者 孙艳` and `id 2019-01-01-p6-6`, so that no line ends with a label.
 fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
-    // Each part with how many of its first bytes stay together.
-    let mut parts: Vec<(String, usize)> = Vec::with_capacity(6);
+    // Each part with the byte ranges in it that stay together: a label with its first
+    // name, every other name, the date, the page (`第3版`), the id.
+    let mut parts: Vec<(String, Vec<Range<usize>>)> = Vec::with_capacity(6);
     parts.push(match article.district.as_deref().map(sanitize) {
-        Some(d) if !d.trim().is_empty() => (d.into_owned(), 0),
-        _ => (Msg::Unstated.text(lang).to_owned(), 0),
+        Some(d) if !d.trim().is_empty() => (d.into_owned(), Vec::new()),
+        _ => (Msg::Unstated.text(lang).to_owned(), Vec::new()),
     });
     for (label, names) in [
         (Msg::Reporter, &article.reporters),
@@ -162,20 +163,26 @@ fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
     ] {
         let names: Vec<_> = names
             .iter()
-            .map(|n| sanitize(n))
-            .filter(|n| !n.trim().is_empty())
+            .map(|n| sanitize(n).trim().to_owned())
+            .filter(|n| !n.is_empty())
             .collect();
-        if let Some(first) = names.first() {
-            let label = label.text(lang);
-            let glue = label.len() + 1 + first.len();
-            parts.push((format!("{label} {}", names.join(" ")), glue));
+        if !names.is_empty() {
+            let (mut part, mut glued) = (label.text(lang).to_owned(), Vec::new());
+            for (i, name) in names.iter().enumerate() {
+                // The label goes with the first name.
+                let from = if i == 0 { 0 } else { part.len() + 1 };
+                part.push(' ');
+                part.push_str(name);
+                glued.push(from..part.len());
+            }
+            parts.push((part, glued));
         }
     }
     let kind = match article.kind {
         Kind::News => Msg::KindNews,
         Kind::Photo => Msg::KindPhoto,
     };
-    parts.push((kind.text(lang).to_owned(), 0));
+    parts.push((kind.text(lang).to_owned(), Vec::new()));
     // In an archive, which day's paper it was: `2019-01-01 第1版` / `2019-01-01 page 1`.
     let issue: Vec<String> = article
         .date
@@ -184,31 +191,44 @@ fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
         .filter(|d| !d.is_empty())
         .chain(article.page.map(|p| crate::i18n::page_label(lang, p)))
         .collect();
-    parts.push((issue.join(" "), 0));
+    let mut at = 0;
+    let each: Vec<Range<usize>> = issue
+        .iter()
+        .map(|piece| {
+            let range = at..at + piece.len();
+            at = range.end + 1;
+            range
+        })
+        .collect();
+    parts.push((issue.join(" "), each));
     // The id, for `kanbao show`, `note`, `tag` and `export --id` (issue 14).
     let id = sanitize(&article.id);
     if !id.trim().is_empty() {
         let part = format!("id {id}");
-        let glue = part.len();
-        parts.push((part, glue));
+        let whole = vec![0..part.len()];
+        parts.push((part, whole));
     }
-    // As `join_meta`, keeping each part's glued bytes.
+    // As `join_meta`, keeping each part's glued ranges.
     let mut out = String::new();
     let mut glued = Vec::new();
-    for (part, glue) in &parts {
+    for (part, ranges) in &parts {
         let lead = part.len() - part.trim_start().len();
-        let part = part.trim();
-        if part.is_empty() {
+        let shown = part.trim();
+        if shown.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push_str(" · ");
         }
-        let glue = glue.saturating_sub(lead).min(part.len());
-        if glue > 0 {
-            glued.push(out.len()..out.len() + glue);
+        let base = out.len();
+        for r in ranges {
+            let (start, end) = (r.start.saturating_sub(lead), r.end.saturating_sub(lead));
+            let end = end.min(shown.len());
+            if start < end {
+                glued.push(base + start..base + end);
+            }
         }
-        out.push_str(part);
+        out.push_str(shown);
     }
     (out, glued)
 }
