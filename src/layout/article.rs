@@ -205,7 +205,7 @@ fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
     let id = sanitize(&article.id);
     if !id.trim().is_empty() {
         let part = format!("id {id}");
-        let whole = vec![0..part.len()];
+        let whole = std::iter::once(0..part.len()).collect();
         parts.push((part, whole));
     }
     // As `join_meta`, keeping each part's glued ranges.
