@@ -94,8 +94,10 @@ pub trait Library: Send + Sync {
     fn take_trouble(&self) -> Option<String>;
 
     /// The order-free digest of every article id, as the state keys data by
-    /// (`crate::state::SourceId`); `None` when it cannot be known without reading them.
-    fn id_digest(&self) -> Option<(u64, u64)>;
+    /// (`crate::state::SourceId`): known when the library was made, so the reader's marks
+    /// and kept list are never looked up under another key because something could not be
+    /// read.
+    fn id_digest(&self) -> (u64, u64);
 }
 
 /// A [`Library`] and the articles read from it so far: each summary and each whole article

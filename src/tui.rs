@@ -92,11 +92,12 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         }
     };
     let mouse = settings.mouse.value;
-    let id = match collection.library().and_then(|l| l.id_digest()) {
-        Some(digest) => crate::state::SourceId::of_digest(&settings.data.value, digest),
-        None if collection.library().is_some() => settings.source_id(
-            (0..collection.len()).filter_map(|i| collection.summary(i).map(|a| a.id.as_str())),
-        ),
+    // An index gives the digest it was opened with: it cannot fail, so the marks are never
+    // looked up under a key made some other way.
+    let id = match collection.library() {
+        Some(library) => {
+            crate::state::SourceId::of_digest(&settings.data.value, library.id_digest())
+        }
         None => settings.source_id(collection.iter().map(|a| a.id.as_str())),
     };
     let source = store.resolve_source(&id);

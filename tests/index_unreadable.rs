@@ -17,6 +17,7 @@ use kanbao::date::DateRange;
 use kanbao::filter::{DistrictFilter, Filter};
 use kanbao::i18n::Lang;
 use kanbao::index::{self, Archive, library::Indexed};
+use kanbao::library::Library;
 use support::act;
 use tempfile::TempDir;
 
@@ -170,4 +171,20 @@ fn a_timeline_that_cannot_read_the_days_says_so() {
     assert_eq!(app.status(), None);
     act(&mut app, Action::OpenTimeline);
     assert!(says(&app), "{:?}", app.status());
+}
+
+/// The reader keys its marks and kept list by the digest of the archive's ids, which the
+/// index gives from the hashes read when it was opened: an ids file that cannot be read
+/// afterwards changes nothing (the key used to be able to fall back, silently, to one made
+/// from whatever the summaries gave, and the marks to be looked up under it).
+#[test]
+fn the_reading_state_key_needs_nothing_read_after_open() {
+    let (dir, folder, archive) = opened();
+    std::fs::remove_file(folder.join("kanbao-ids.bin")).unwrap();
+    zero(&folder, "store");
+    let library = Indexed::new(archive, Lang::Zh);
+    let (loaded, _) = kanbao::load::load(Some(&dir.path().join("a.jsonl"))).unwrap();
+    let ids = loaded.iter().map(|a| kanbao::state::fnv(a.id.as_bytes()));
+    assert_eq!(library.id_digest(), kanbao::state::digest(ids));
+    assert_eq!(library.take_trouble(), None);
 }

@@ -353,8 +353,8 @@ impl Library for Indexed {
         self.verify(&places, query, cancelled, partial)
     }
 
-    fn id_digest(&self) -> Option<(u64, u64)> {
-        self.archive.id_digest().ok()
+    fn id_digest(&self) -> (u64, u64) {
+        self.archive.id_digest()
     }
 
     fn take_trouble(&self) -> Option<String> {

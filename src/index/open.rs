@@ -45,8 +45,6 @@ pub struct FileIndex {
     pub path: PathBuf,
     /// Its sidecar.
     pub meta: Meta,
-    /// Its index folder.
-    dir: PathBuf,
     searcher: Searcher,
     fields: Fields,
 }
@@ -73,8 +71,8 @@ pub struct Archive {
     head: OnceLock<Vec<Slot>>,
     /// The archive's path (file or folder), for reading it whole.
     path: Option<PathBuf>,
-    /// The digest of every id, when the opener had the ids' hashes at hand.
-    digest: Option<(u64, u64)>,
+    /// The digest of every id (see [`Archive::id_digest`]).
+    digest: (u64, u64),
 }
 
 /// The collection order of an archive and what goes with each place in it.
@@ -124,7 +122,6 @@ impl FileIndex {
         Ok(FileIndex {
             path: path.to_path_buf(),
             meta,
-            dir: dir.to_path_buf(),
             searcher,
             fields,
         })
@@ -188,8 +185,12 @@ impl Order {
 }
 
 impl Archive {
-    /// The archive of these file indexes, in the order of the folder's files.
-    pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
+    /// The archive of these file indexes, in the order of the folder's files, whose ids
+    /// give `digest` (`crate::state::digest` of their hashes): the opener has it at hand,
+    /// having read every file's id hashes to check that no id repeats (or found the files
+    /// checked before, unchanged, and their digest with them). So the archive's key in the
+    /// reading state is known from the start, and nothing read later can fail to give it.
+    pub fn new(files: Vec<FileIndex>, digest: (u64, u64)) -> Result<Archive, String> {
         let count = files.iter().map(|f| f.searcher.num_docs() as usize).sum();
         Ok(Archive {
             files,
@@ -197,7 +198,7 @@ impl Archive {
             order: OnceLock::new(),
             head: OnceLock::new(),
             path: None,
-            digest: None,
+            digest,
         })
     }
 
@@ -256,12 +257,6 @@ impl Archive {
                 .ok_or_else(|| format!("no {name}"))
         };
         self.read_range(slot.file as usize, (col("off")?, col("len")?), &mut None)
-    }
-
-    /// Remembers the digest of every id (see [`Archive::id_digest`]).
-    pub fn with_digest(mut self, digest: (u64, u64)) -> Archive {
-        self.digest = Some(digest);
-        self
     }
 
     /// Remembers the archive's path: when most articles are candidates, reading the archive
