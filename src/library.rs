@@ -90,7 +90,8 @@ pub trait Library: Send + Sync {
     /// forgotten once taken: a filter, a count, a day or a place that the index could not
     /// give was answered as if there were none (no article kept, counted, dated or found),
     /// and this says why. `None` when everything asked was read. A search says its own
-    /// failures in [`Found::unread`].
+    /// failures in [`Found::unread`]. A failure is not kept as the answer past this: what
+    /// could not be read is tried again at the next need (and said again if it fails).
     fn take_trouble(&self) -> Option<String>;
 
     /// The order-free digest of every article id, as the state keys data by

@@ -188,3 +188,31 @@ fn the_reading_state_key_needs_nothing_read_after_open() {
     assert_eq!(library.id_digest(), kanbao::state::digest(ids));
     assert_eq!(library.take_trouble(), None);
 }
+
+/// The collection order that could not be made (its fast fields unreadable) is not kept as
+/// the answer for the whole session: once the reader has said so, the next need tries
+/// again, so an index that can be read again (`kanbao index` rebuilt it, a file readable
+/// again) is read without a restart. While it still fails, each try is said again.
+#[test]
+fn an_order_that_could_not_be_made_is_tried_again_at_the_next_need() {
+    let (_dir, folder, archive) = opened();
+    let saved = zero(&folder, "fast");
+    let collection = collection(archive);
+    let filter = Filter {
+        dates: DateRange::parse("2019-01-01..2030-12-31").unwrap(),
+        ..Filter::default()
+    };
+    let app = app(collection.clone(), filter.clone());
+    assert!(app.view().is_empty());
+    assert!(says(&app), "{:?}", app.status());
+    let library = collection.library().unwrap();
+    let all: Vec<usize> = (0..collection.len()).collect();
+    assert!(library.keep(&all, &filter).is_empty());
+    let again = library.take_trouble().unwrap_or_default();
+    assert!(again.starts_with(SAID), "said again: {again}");
+    restore(&saved);
+    let kept = library.keep(&all, &filter);
+    assert!(!kept.is_empty(), "the days are read once they can be");
+    assert_eq!(library.take_trouble(), None);
+    assert!(library.date(kept[0]).is_some());
+}

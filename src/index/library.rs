@@ -358,6 +358,8 @@ impl Library for Indexed {
     }
 
     fn take_trouble(&self) -> Option<String> {
+        // Said (or nothing to say): what could not be read is read again at the next need.
+        self.archive.retry_order();
         self.trouble
             .lock()
             .unwrap_or_else(|e| e.into_inner())
