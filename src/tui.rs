@@ -133,9 +133,9 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     }
     let result = event_loop::run(&mut term, &mut app, &theme, ahead);
     // The loop saves on a normal end; a terminal error (an SSH session dropped before its
-    // SIGHUP came) ends it early, and the last marks must not be lost with it. When the user
-    // chose to quit without them, this is one more try.
-    let saved = app.save_now();
+    // SIGHUP came) ends it early, and neither the last marks nor the list's place must be
+    // lost with it. When the user chose to quit without them, this is one more try.
+    let saved = app.end();
     drop(guard);
     // Marks that could not be saved are said on stderr, with the path and the reason, and
     // the exit status is not 0.
