@@ -146,7 +146,7 @@ pub enum Error {
     /// Standard output was closed (`>&-`), so the command's output would be lost.
     StdoutClosed,
     /// A fault of kanbao's own, not of the data, the command line or the output: what
-    /// failed (an article that serde_json would not write as JSON).
+    /// failed (a report or an imported page that serde_json would not write as JSON).
     Internal(String),
     /// The file ends inside a multi-byte UTF-8 character: it was cut short.
     Truncated { place: Place },

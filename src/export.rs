@@ -410,9 +410,7 @@ fn render_json(
     {
         o.remove("banner");
     }
-    let mut out = Vec::new();
-    crate::json::write_pretty(&mut out, &doc).map_err(|e| internal(&e))?;
-    String::from_utf8(out).map_err(|e| internal(&e))
+    crate::json::pretty_string(&doc)
 }
 
 #[cfg(test)]

@@ -78,6 +78,8 @@ pub enum Msg {
     SaveFailed,
     /// Prefix of a warning about the state file raised by a save.
     StateWarning,
+    /// On stderr after a panic that kept the list's place: how to start without it.
+    KeptAtPanic,
     /// `kanbao config`: the config file's label.
     ConfigFile,
     /// `kanbao config`: the config file is not there.
@@ -356,6 +358,11 @@ impl Msg {
             Cleared => ["已清除搜索和筛选", "Search and filters cleared"],
             SaveFailed => ["保存阅读记录失败：", "Could not save reading state: "],
             StateWarning => ["阅读记录：", "Reading state: "],
+            KeptAtPanic => [
+                "已保存列表的位置；如果 kanbao 下次启动时又出错，可用 kanbao --fresh 从完整列表开始",
+                "the list's place was kept; should kanbao fail again at its next start, kanbao \
+                 --fresh starts with the whole list",
+            ],
             ConfigFile => ["配置文件", "config file"],
             ConfigMissing => ["不存在", "not found"],
             ConfigDefaultPlace => ["默认位置", "default place"],

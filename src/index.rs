@@ -255,8 +255,8 @@ pub fn open_in(root: &Path, path: &Path, notes: &mut Vec<Note>) -> Option<Archiv
             digest
         }
     };
-    match Archive::new(files) {
-        Ok(a) => Some(a.with_path(path).with_digest(digest)),
+    match Archive::new(files, digest) {
+        Ok(a) => Some(a.with_path(path)),
         Err(reason) => unusable(notes, reason),
     }
 }

@@ -9,6 +9,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
+use crate::error::Error;
+
 /// True for characters a terminal may act on that serde_json leaves unescaped.
 fn needs_escape(c: char) -> bool {
     matches!(
@@ -77,6 +79,21 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
     writeln!(out)
 }
 
+/// `value` as [`write_pretty`] writes it, made in memory: a document made whole before it
+/// is written (an export's report, an imported page). Nothing is written yet and the value
+/// is kanbao's own, so a failure is kanbao's ([`Error::Internal`]), not the output's nor
+/// the input's.
+///
+/// # Errors
+/// When serde_json will not write `value` (a map with keys that are not strings, a
+/// `Serialize` that fails): never for kanbao's documents.
+pub fn pretty_string<T: Serialize + ?Sized>(value: &T) -> crate::error::Result<String> {
+    let internal = |e: &dyn std::fmt::Display| Error::Internal(format!("JSON: {e}"));
+    let mut out = Vec::new();
+    write_pretty(&mut out, value).map_err(|e| internal(&e))?;
+    String::from_utf8(out).map_err(|e| internal(&e))
+}
+
 /// A pretty JSON array written an item at a time: the bytes [`write_pretty`] writes for the
 /// whole array, so that output read a block at a time (a search over a million articles)
 /// never holds all its rows. [`JsonArray::finish`] closes it.
@@ -142,6 +159,23 @@ mod tests {
                 String::from_utf8(whole).unwrap()
             );
         }
+    }
+
+    /// A document serde_json will not write is kanbao's fault, said as one: not a failed
+    /// write of the output (`<stdout>: …`), nor of the page being imported (`page.txt: …`).
+    #[test]
+    fn a_document_that_cannot_be_written_is_an_internal_error() {
+        struct Refuses;
+        impl Serialize for Refuses {
+            fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("refused"))
+            }
+        }
+        match pretty_string(&Refuses) {
+            Err(Error::Internal(what)) => assert_eq!(what, "JSON: refused"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(pretty_string(&["中"]).unwrap(), "[\n  \"中\"\n]\n");
     }
 
     #[test]

@@ -90,12 +90,15 @@ pub trait Library: Send + Sync {
     /// forgotten once taken: a filter, a count, a day or a place that the index could not
     /// give was answered as if there were none (no article kept, counted, dated or found),
     /// and this says why. `None` when everything asked was read. A search says its own
-    /// failures in [`Found::unread`].
+    /// failures in [`Found::unread`]. A failure is not kept as the answer past this: what
+    /// could not be read is tried again at the next need (and said again if it fails).
     fn take_trouble(&self) -> Option<String>;
 
     /// The order-free digest of every article id, as the state keys data by
-    /// (`crate::state::SourceId`); `None` when it cannot be known without reading them.
-    fn id_digest(&self) -> Option<(u64, u64)>;
+    /// (`crate::state::SourceId`): known when the library was made, so the reader's marks
+    /// and kept list are never looked up under another key because something could not be
+    /// read.
+    fn id_digest(&self) -> (u64, u64);
 }
 
 /// A [`Library`] and the articles read from it so far: each summary and each whole article

@@ -66,13 +66,10 @@ impl Data {
 
     /// The data's identity in the state store: through the index from the hashes of its
     /// ids (no article read), else from the articles read.
-    ///
-    /// # Errors
-    /// An index that cannot be read.
-    pub fn source(&self, settings: &Settings) -> Result<SourceId> {
+    pub fn source(&self, settings: &Settings) -> SourceId {
         match self {
             Data::Indexed(archive) => archive_source(settings, archive),
-            Data::Whole(collection) => Ok(source_of(settings, collection)),
+            Data::Whole(collection) => source_of(settings, collection),
         }
     }
 }
@@ -88,7 +85,7 @@ pub fn target(settings: &Settings, no_index: bool, id: &str) -> Result<Target> {
         Data::Whole(collection) => collection.position(id).is_some(),
     };
     Ok(Target {
-        source: data.source(settings)?,
+        source: data.source(settings),
         exists,
     })
 }

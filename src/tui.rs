@@ -92,11 +92,12 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         }
     };
     let mouse = settings.mouse.value;
-    let id = match collection.library().and_then(|l| l.id_digest()) {
-        Some(digest) => crate::state::SourceId::of_digest(&settings.data.value, digest),
-        None if collection.library().is_some() => settings.source_id(
-            (0..collection.len()).filter_map(|i| collection.summary(i).map(|a| a.id.as_str())),
-        ),
+    // An index gives the digest it was opened with: it cannot fail, so the marks are never
+    // looked up under a key made some other way.
+    let id = match collection.library() {
+        Some(library) => {
+            crate::state::SourceId::of_digest(&settings.data.value, library.id_digest())
+        }
         None => settings.source_id(collection.iter().map(|a| a.id.as_str())),
     };
     let source = store.resolve_source(&id);
@@ -132,9 +133,9 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     }
     let result = event_loop::run(&mut term, &mut app, &theme, ahead);
     // The loop saves on a normal end; a terminal error (an SSH session dropped before its
-    // SIGHUP came) ends it early, and the last marks must not be lost with it. When the user
-    // chose to quit without them, this is one more try.
-    let saved = app.save_now();
+    // SIGHUP came) ends it early, and neither the last marks nor the list's place must be
+    // lost with it. When the user chose to quit without them, this is one more try.
+    let saved = app.end();
     drop(guard);
     // Marks that could not be saved are said on stderr, with the path and the reason, and
     // the exit status is not 0.

@@ -17,6 +17,7 @@ use kanbao::date::DateRange;
 use kanbao::filter::{DistrictFilter, Filter};
 use kanbao::i18n::Lang;
 use kanbao::index::{self, Archive, library::Indexed};
+use kanbao::library::Library;
 use support::act;
 use tempfile::TempDir;
 
@@ -170,4 +171,48 @@ fn a_timeline_that_cannot_read_the_days_says_so() {
     assert_eq!(app.status(), None);
     act(&mut app, Action::OpenTimeline);
     assert!(says(&app), "{:?}", app.status());
+}
+
+/// The reader keys its marks and kept list by the digest of the archive's ids, which the
+/// index gives from the hashes read when it was opened: an ids file that cannot be read
+/// afterwards changes nothing (the key used to be able to fall back, silently, to one made
+/// from whatever the summaries gave, and the marks to be looked up under it).
+#[test]
+fn the_reading_state_key_needs_nothing_read_after_open() {
+    let (dir, folder, archive) = opened();
+    std::fs::remove_file(folder.join("kanbao-ids.bin")).unwrap();
+    zero(&folder, "store");
+    let library = Indexed::new(archive, Lang::Zh);
+    let (loaded, _) = kanbao::load::load(Some(&dir.path().join("a.jsonl"))).unwrap();
+    let ids = loaded.iter().map(|a| kanbao::state::fnv(a.id.as_bytes()));
+    assert_eq!(library.id_digest(), kanbao::state::digest(ids));
+    assert_eq!(library.take_trouble(), None);
+}
+
+/// The collection order that could not be made (its fast fields unreadable) is not kept as
+/// the answer for the whole session: once the reader has said so, the next need tries
+/// again, so an index that can be read again (`kanbao index` rebuilt it, a file readable
+/// again) is read without a restart. While it still fails, each try is said again.
+#[test]
+fn an_order_that_could_not_be_made_is_tried_again_at_the_next_need() {
+    let (_dir, folder, archive) = opened();
+    let saved = zero(&folder, "fast");
+    let collection = collection(archive);
+    let filter = Filter {
+        dates: DateRange::parse("2019-01-01..2030-12-31").unwrap(),
+        ..Filter::default()
+    };
+    let app = app(collection.clone(), filter.clone());
+    assert!(app.view().is_empty());
+    assert!(says(&app), "{:?}", app.status());
+    let library = collection.library().unwrap();
+    let all: Vec<usize> = (0..collection.len()).collect();
+    assert!(library.keep(&all, &filter).is_empty());
+    let again = library.take_trouble().unwrap_or_default();
+    assert!(again.starts_with(SAID), "said again: {again}");
+    restore(&saved);
+    let kept = library.keep(&all, &filter);
+    assert!(!kept.is_empty(), "the days are read once they can be");
+    assert_eq!(library.take_trouble(), None);
+    assert!(library.date(kept[0]).is_some());
 }

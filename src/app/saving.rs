@@ -81,6 +81,19 @@ impl App {
         result
     }
 
+    /// The reader's end, however the event loop ended: after `q`, or when the terminal
+    /// could not be read any more (an SSH session dropped before its SIGHUP came). Keeps
+    /// where the list is, as `q` keeps it (after `q`, the same again: no change), and saves
+    /// what is unsaved, on this thread; when the user chose to quit without the marks, this
+    /// is one more try.
+    ///
+    /// # Errors
+    /// As [`save_now`](Self::save_now): the marks not on disk are then still in the store.
+    pub fn end(&mut self) -> Result<(), StateError> {
+        self.remember_session();
+        self.save_now()
+    }
+
     /// Called by the event loop when the user asked to leave: saves what is unsaved. True
     /// when the reader may end; false when the save failed: the reader then goes on,
     /// asking the user to retry or to quit anyway ([`QuitAnswer`]).

@@ -38,7 +38,7 @@ pub fn run(
         ..Filter::from(DistrictFilter::parse(&args.district)?)
     }
     .with_notes_of(query.as_ref());
-    let keep = keep_of(settings, filter, || data.source(settings))?;
+    let keep = keep_of(settings, filter, || Ok(data.source(settings)))?;
     let outcome = match &data {
         Data::Indexed(archive) => {
             let dates = keep.filter.dates;

@@ -44,7 +44,7 @@ pub fn run(
     let filtered = filter.needs_marks() || both;
     // Through the index or read whole, once: the state's key too.
     let data = Data::open(settings, no_index)?;
-    let keep = keep_of(settings, filter, || data.source(settings))?;
+    let keep = keep_of(settings, filter, || Ok(data.source(settings)))?;
     let keep = |a: &Article| keep.keeps(a);
     let how = commands::SearchOutput {
         width: args.width,

@@ -35,7 +35,7 @@ pub fn run(
     .with_notes_of(query.as_ref());
     // Through the index or read whole, once: the key of `note:`'s reading state too.
     let data = Data::open(settings, no_index)?;
-    let keep = keep_of(settings, filter, || data.source(settings))?;
+    let keep = keep_of(settings, filter, || Ok(data.source(settings)))?;
     let tty = std::io::stdout().is_terminal();
     let outcome = command(out, args, &data, &keep, query.as_ref(), tty, lang)?;
     let range = dates_given(&args.since, &args.until)?;

@@ -38,7 +38,7 @@ pub fn articles_and_marks(
     };
     let marks = if filter.needs_marks() || args.notes {
         Some(reading_state(settings, || match (&archive, &loaded) {
-            (Some(archive), _) => archive_source(settings, archive),
+            (Some(archive), _) => Ok(archive_source(settings, archive)),
             (None, Some(collection)) => Ok(source_of(settings, collection)),
             (None, None) => Ok(source_of(settings, &Collection::default())),
         })?)

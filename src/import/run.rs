@@ -117,13 +117,9 @@ fn document(page: &Page, args: &ImportArgs) -> Result<String> {
         source: source.map(str::to_string),
         articles: imported.articles.clone(),
     };
-    let mut bytes = Vec::new();
-    crate::json::write_pretty(&mut bytes, &doc)
-        .and_then(|()| String::from_utf8(bytes).map_err(std::io::Error::other))
-        .map_err(|source| Error::Io {
-            path: page.path.clone(),
-            source,
-        })
+    // Made in memory, before anything is written: a failure is kanbao's own, not the
+    // page's (it was labelled with the page's path, as if the page could not be read).
+    crate::json::pretty_string(&doc)
 }
 
 /// What the user must hear about a page that was written: blocks it could not place, or

@@ -353,11 +353,13 @@ impl Library for Indexed {
         self.verify(&places, query, cancelled, partial)
     }
 
-    fn id_digest(&self) -> Option<(u64, u64)> {
-        self.archive.id_digest().ok()
+    fn id_digest(&self) -> (u64, u64) {
+        self.archive.id_digest()
     }
 
     fn take_trouble(&self) -> Option<String> {
+        // Said (or nothing to say): what could not be read is read again at the next need.
+        self.archive.retry_order();
         self.trouble
             .lock()
             .unwrap_or_else(|e| e.into_inner())

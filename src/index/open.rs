@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
@@ -46,8 +46,6 @@ pub struct FileIndex {
     pub path: PathBuf,
     /// Its sidecar.
     pub meta: Meta,
-    /// Its index folder.
-    dir: PathBuf,
     searcher: Searcher,
     fields: Fields,
 }
@@ -63,19 +61,27 @@ pub struct Slot {
 
 /// The indexes of every file of an archive, and the collection order over all of them,
 /// made when first needed: `show`, `districts` and a search that finds nothing never pay
-/// for it (about 200 ms at a million articles).
+/// for it (about 200 ms at a million articles). An order that could not be made is made
+/// again at a need after [`Archive::retry_order`]: the failure is not the answer for good.
 pub struct Archive {
     files: Vec<FileIndex>,
     /// How many articles there are.
     count: usize,
-    /// The collection order, once made (or why it could not be).
-    order: OnceLock<Result<Order, String>>,
+    /// The collection order, once made.
+    order: OnceLock<Order>,
+    /// Held while the order is made: made once, by whoever needs it first, the others
+    /// waiting for it.
+    making: Mutex<()>,
+    /// Why the order could not be made when it was last tried, until
+    /// [`Archive::retry_order`]: the needs meanwhile have their answer at once, not a try
+    /// each (a list's rows, a million days).
+    failed: Mutex<Option<String>>,
     /// The first places of the order, found without making it (see [`Archive::head`]).
     head: OnceLock<Vec<Slot>>,
     /// The archive's path (file or folder), for reading it whole.
     path: Option<PathBuf>,
-    /// The digest of every id, when the opener had the ids' hashes at hand.
-    digest: Option<(u64, u64)>,
+    /// The digest of every id (see [`Archive::id_digest`]).
+    digest: (u64, u64),
 }
 
 /// The collection order of an archive and what goes with each place in it.
@@ -125,7 +131,6 @@ impl FileIndex {
         Ok(FileIndex {
             path: path.to_path_buf(),
             meta,
-            dir: dir.to_path_buf(),
             searcher,
             fields,
         })
@@ -189,29 +194,70 @@ impl Order {
 }
 
 impl Archive {
-    /// The archive of these file indexes, in the order of the folder's files.
-    pub fn new(files: Vec<FileIndex>) -> Result<Archive, String> {
+    /// The archive of these file indexes, in the order of the folder's files, whose ids
+    /// give `digest` (`crate::state::digest` of their hashes): the opener has it at hand,
+    /// having read every file's id hashes to check that no id repeats (or found the files
+    /// checked before, unchanged, and their digest with them). So the archive's key in the
+    /// reading state is known from the start, and nothing read later can fail to give it.
+    pub fn new(files: Vec<FileIndex>, digest: (u64, u64)) -> Result<Archive, String> {
         let count = files.iter().map(|f| f.searcher.num_docs() as usize).sum();
         Ok(Archive {
             files,
             count,
             order: OnceLock::new(),
+            making: Mutex::new(()),
+            failed: Mutex::new(None),
             head: OnceLock::new(),
             path: None,
-            digest: None,
+            digest,
         })
     }
 
-    /// The collection order, made on first use.
+    /// The collection order, made on first use; why it could not be made when it failed
+    /// (kept until [`Archive::retry_order`]).
     fn ord(&self) -> Result<&Order, String> {
-        self.order
-            .get_or_init(|| Order::make(&self.files))
-            .as_ref()
-            .map_err(Clone::clone)
+        if let Some(order) = self.order.get() {
+            return Ok(order);
+        }
+        self.failure()?;
+        let _making = self.making.lock().unwrap_or_else(PoisonError::into_inner);
+        // Made, or failed, while this one waited.
+        if let Some(order) = self.order.get() {
+            return Ok(order);
+        }
+        self.failure()?;
+        match Order::make(&self.files) {
+            Ok(order) => Ok(self.order.get_or_init(|| order)),
+            Err(reason) => {
+                *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = Some(reason.clone());
+                Err(reason)
+            }
+        }
+    }
+
+    /// Why the order could not be made, while that is kept.
+    fn failure(&self) -> Result<(), String> {
+        match &*self.failed.lock().unwrap_or_else(PoisonError::into_inner) {
+            Some(reason) => Err(reason.clone()),
+            None => Ok(()),
+        }
+    }
+
+    /// Forgets why the collection order could not be made, if it could not: the next need
+    /// makes it again, so an index that can be read again (rebuilt by `kanbao index`, a
+    /// file readable again) is read without a restart. The reader calls this each time it
+    /// has said what it could not read ([`crate::library::Library::take_trouble`]): a try
+    /// an action at most, each failure said.
+    pub fn retry_order(&self) {
+        self.failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
     }
 
     /// Makes the collection order now, if it is not made yet (a reader starts this on a
-    /// thread of its own while it draws its first rows from [`Archive::head`]).
+    /// thread of its own while it draws its first rows from [`Archive::head`]). A failure
+    /// is kept for the first need, which says it, until [`Archive::retry_order`].
     pub fn make_order(&self) {
         let _ = self.ord();
     }
@@ -259,12 +305,6 @@ impl Archive {
         self.read_range(slot.file as usize, (col("off")?, col("len")?), &mut None)
     }
 
-    /// Remembers the digest of every id (see [`Archive::id_digest`]).
-    pub fn with_digest(mut self, digest: (u64, u64)) -> Archive {
-        self.digest = Some(digest);
-        self
-    }
-
     /// Remembers the archive's path: when most articles are candidates, reading the archive
     /// whole in one stream is cheaper than reading them one by one.
     pub fn with_path(mut self, path: &Path) -> Archive {
@@ -293,8 +333,8 @@ impl Archive {
     /// `range.end` (`list | head` at a million articles).
     pub fn newest_summaries(&self, range: std::ops::Range<usize>) -> Result<Vec<Article>, String> {
         let slots = match self.order.get() {
-            Some(Ok(order)) => order.order[..range.end.min(order.order.len())].to_vec(),
-            _ => order::newest(&self.files, range.end)?,
+            Some(order) => order.order[..range.end.min(order.order.len())].to_vec(),
+            None => order::newest(&self.files, range.end)?,
         };
         slots
             .get(range.start.min(slots.len())..)

@@ -1,6 +1,7 @@
-//! The list session the reader would keep if it ended now, held for the signal handler:
-//! SIGTERM and SIGHUP end the process from another thread, which cannot ask the reader
-//! where its list is, so the reader leaves it here after each change.
+//! The list session the reader would keep if it ended now, held for the signal handler and
+//! the panic hook: SIGTERM and SIGHUP end the process from another thread, which cannot ask
+//! the reader where its list is, and a panic leaves the reader half changed, so the reader
+//! leaves it here after each whole update.
 
 use super::{Session, StateStore};
 
@@ -8,7 +9,7 @@ impl StateStore {
     /// Holds `session` as where the reader's list of `source` is now. It is not a change:
     /// nothing is unsaved for it, and no save writes it, until
     /// [`keep_staged_session`](Self::keep_staged_session) keeps it (at the reader's end by a
-    /// signal, as `q` keeps the session with [`set_session`](Self::set_session)).
+    /// signal or a panic, as `q` keeps the session with [`set_session`](Self::set_session)).
     pub fn stage_session(&mut self, source: &str, session: Session) {
         match &mut self.staged {
             Some((staged_source, staged)) if staged_source == source => *staged = session,
@@ -17,10 +18,15 @@ impl StateStore {
     }
 
     /// Keeps the session last held by [`stage_session`](Self::stage_session), as
-    /// [`set_session`](Self::set_session) keeps one; nothing when none is held.
-    pub fn keep_staged_session(&mut self) {
-        if let Some((source, session)) = self.staged.take() {
-            self.set_session(&source, session);
+    /// [`set_session`](Self::set_session) keeps one; nothing when none is held. True when
+    /// one was held.
+    pub fn keep_staged_session(&mut self) -> bool {
+        match self.staged.take() {
+            Some((source, session)) => {
+                self.set_session(&source, session);
+                true
+            }
+            None => false,
         }
     }
 }
@@ -44,11 +50,11 @@ mod tests {
         store.stage_session("builtin", session("kind:photo"));
         assert!(!store.dirty(), "staging changes nothing to save");
         assert_eq!(store.session("builtin"), None);
-        store.keep_staged_session();
+        assert!(store.keep_staged_session());
         assert!(store.dirty());
         assert_eq!(store.session("builtin"), Some(&session("kind:photo")));
         store.set_session("builtin", session("工会"));
-        store.keep_staged_session();
+        assert!(!store.keep_staged_session());
         assert_eq!(
             store.session("builtin"),
             Some(&session("工会")),

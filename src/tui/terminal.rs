@@ -14,9 +14,9 @@ use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::layout::{AmbiguousWidth, sanitize_lines};
-use crate::state::{SharedStore, StateStore};
+use crate::state::{SharedStore, StateError, StateStore};
 
 /// How long the signal handler waits for the reader to let go of the state (it holds it
 /// only for a moment, or for a save that is already under way) before it leaves unsaved.
@@ -96,10 +96,9 @@ fn restore_on_signals() -> Option<signal_hook::iterator::Handle> {
 
 /// Enters the alternate screen in raw mode, with bracketed paste and, if asked, the mouse.
 ///
-/// From then on a panic, SIGTERM or SIGHUP saves `state` (if it has unsaved changes; a
-/// signal keeps the list session the reader staged first, as `q` does) and restores the
-/// terminal before the process ends; a save that fails then is said on stderr
-/// in `lang`.
+/// From then on a panic, SIGTERM or SIGHUP saves `state` (if it has unsaved changes, after
+/// keeping the list session the reader staged, as `q` does) and restores the terminal
+/// before the process ends; a save that fails then is said on stderr in `lang`.
 pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(DefaultTerminal, Guard)> {
     // ratatui installs its own panic hook; ours runs first, then chains to it.
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
@@ -112,13 +111,21 @@ pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(Default
         if std::thread::current().name() != Some("main") {
             return;
         }
-        // The panic may have struck while this thread held the state: never wait for it.
-        let saved = lock_now(&on_panic).map(|mut store| store.save_if_dirty());
+        let saved = keep_at_panic(&on_panic);
         restore();
-        if let Some(Err(e)) = saved {
-            say_unsaved(e, lang);
-        }
+        let kept = match saved {
+            Some((kept, Ok(()))) => kept,
+            Some((_, Err(e))) => {
+                say_unsaved(e, lang);
+                false
+            }
+            None => false,
+        };
         previous(info);
+        if kept {
+            // Should the place kept bring the panic back at the next start: the way out.
+            eprintln!("kanbao: {}", Msg::KeptAtPanic.text(lang));
+        }
     }));
     install_signal_handlers(state, lang);
     execute!(io::stdout(), EnableBracketedPaste)?;
@@ -126,6 +133,24 @@ pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(Default
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     Ok((terminal, guard))
+}
+
+/// What a panic keeps, as `q` keeps it: the list session the reader staged after its last
+/// whole update (a value made whole before it was handed over, so whatever the panic broke
+/// in the reader, it is consistent) and the marks, written to kanbao's state file. Never
+/// waits for the state: the panic may have struck while this thread held it, half changed,
+/// and then nothing is written (`None`). Else whether a session was kept, and the save's
+/// result.
+fn keep_at_panic(state: &SharedStore) -> Option<(bool, Result<(), StateError>)> {
+    let mut store = lock_now(state)?;
+    Some(keep_and_save(&mut store))
+}
+
+/// The last save of a panic or a signal: keeps the list session the reader staged, then
+/// saves what is unsaved. Whether a session was kept, and the save's result.
+fn keep_and_save(store: &mut StateStore) -> (bool, Result<(), StateError>) {
+    let kept = store.keep_staged_session();
+    (kept, store.save_if_dirty())
 }
 
 /// The state, if it can be had at once. A store poisoned by an earlier panic is still
@@ -154,7 +179,7 @@ fn lock_within(state: &SharedStore, wait: Duration) -> Option<MutexGuard<'_, Sta
 }
 
 /// Says on stderr that the marks could not be saved, with the path and the reason.
-fn say_unsaved(error: crate::state::StateError, lang: Lang) {
+fn say_unsaved(error: StateError, lang: Lang) {
     let text = crate::error::error_text(&Error::State(error), lang);
     eprintln!("kanbao: {}", sanitize_lines(&text));
 }
@@ -174,10 +199,7 @@ fn install_signal_handlers(state: SharedStore, lang: Lang) {
             // this save.
             let mut store = lock_within(&state, SIGNAL_SAVE_WAIT);
             // Where the list is, as `q` keeps it.
-            let saved = store.as_mut().map(|store| {
-                store.keep_staged_session();
-                store.save_if_dirty()
-            });
+            let saved = store.as_mut().map(|store| keep_and_save(store).1);
             // Hold stdout too: a frame the reader is drawing cannot land on the main screen
             // after the terminal is restored. (Its lock is re-entrant: `restore` still writes.)
             let _out = io::stdout().lock();
@@ -250,4 +272,51 @@ pub fn show_width() -> usize {
         return usize::from(cols).max(crate::commands::MIN_SHOW_WIDTH);
     }
     80
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::state::{Access, BUILTIN, Session};
+
+    fn store_at(path: &std::path::Path) -> StateStore {
+        StateStore::open_with(Some(path.to_path_buf()), Access::ReadWrite)
+            .unwrap()
+            .0
+    }
+
+    /// A panic keeps the list session the reader staged after its last whole update, as `q`
+    /// keeps it (it used to save the marks alone), and writes it to the state file.
+    #[test]
+    fn a_panic_keeps_the_staged_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut store = store_at(&path);
+        let session = Session {
+            query: "工会".into(),
+            selected: Some("a1".into()),
+            ..Session::default()
+        };
+        store.stage_session(BUILTIN, session.clone());
+        let shared = Arc::new(Mutex::new(store));
+        assert!(matches!(keep_at_panic(&shared), Some((true, Ok(())))));
+        assert_eq!(store_at(&path).session(BUILTIN), Some(&session));
+    }
+
+    /// A panic that struck while the reader held the state never waits for it, and writes
+    /// nothing: what the store holds may be half changed.
+    #[test]
+    fn a_panic_while_the_state_is_held_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut store = store_at(&path);
+        store.stage_session(BUILTIN, Session::default());
+        let shared = Arc::new(Mutex::new(store));
+        let held = shared.lock().unwrap();
+        assert!(keep_at_panic(&shared).is_none());
+        drop(held);
+        assert!(!path.exists());
+    }
 }

@@ -176,7 +176,7 @@ fn ids_found_unique_are_trusted_until_a_file_changes() {
     let records = || std::fs::read_dir(root.join("archives")).map_or(0, |d| d.count());
     assert_eq!(records(), 1, "the check is recorded");
     let (again, _) = open(&root, &folder);
-    assert_eq!(again.id_digest().unwrap(), first.id_digest().unwrap());
+    assert_eq!(again.id_digest(), first.id_digest());
     // A new file: the record is replaced, not joined by another (one per archive).
     generate(&folder.join("c.jsonl"), 5, 3);
     let c = std::fs::read_to_string(folder.join("c.jsonl")).unwrap();
@@ -193,7 +193,7 @@ fn ids_found_unique_are_trusted_until_a_file_changes() {
     let from_ids =
         kanbao::state::digest(loaded.iter().map(|a| kanbao::state::fnv(a.id.as_bytes())));
     assert_eq!(
-        again.id_digest().unwrap(),
+        again.id_digest(),
         from_ids,
         "the recorded digest is the ids'"
     );
