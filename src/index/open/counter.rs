@@ -42,6 +42,14 @@ pub(super) enum Counter {
     /// A quoted phrase with gaps (`"工会 驿站"`), by its pieces' bigrams and the whitespace
     /// after them ([`Gapped`]).
     Gapped(Gapped),
+    /// One character beside longer terms that may hold it (`驿站 站`, `工会 会`, `"工会 驿站"
+    /// 站`; see [`inside`]): its frequency in the document and in the headings (`gram`, as
+    /// [`Counter::Frequency`]), less `k` times the hits and title hits of the term at each
+    /// `(place among the query's terms, k)` of `minus`, which holds it `k` times.
+    Inside {
+        gram: Vec<(u32, String)>,
+        minus: Vec<(usize, u32)>,
+    },
 }
 
 impl Counter {
@@ -91,6 +99,9 @@ pub(super) fn exact_terms(query: &Query) -> Option<Vec<Counter>> {
     if let Some(apart) = apart(query) {
         return Some(apart);
     }
+    if let Some(inside) = inside(query) {
+        return Some(inside);
+    }
     let together = query
         .terms()
         .iter()
@@ -116,7 +127,7 @@ pub(super) fn summed_terms(query: &Query) -> Option<Vec<Counter>> {
     let terms = query.terms();
     let all_literal = terms.iter().all(|t| !t.is_pinyin() && t.is_fixed());
     if terms.len() > 1 && all_literal && literal_terms(query).is_none() {
-        return None;
+        return inside(query);
     }
     terms.iter().map(|t| own(t, true)).collect()
 }
@@ -246,6 +257,81 @@ fn apart(query: &Query) -> Option<Vec<Counter>> {
         .iter()
         .any(|c| matches!(c, Counter::Gapped(_) | Counter::Letter(_)))
         .then_some(counters)
+}
+
+/// Literal terms and phrases with gaps that share no character (so no match of one can
+/// overlap a match of another), with one-character terms beside them that they may hold
+/// (`驿站 站`, `工会 会`, `"工会 驿站" 站`, typed on the way to `驿站 站点`: they read every
+/// candidate, 1.6 s at 100,000 articles, 12.5 s at a million), one counter a term in the
+/// query's order. The matcher never takes a character's match inside a longer term's (that
+/// one is longer at the same start, or began before), and takes every other; each of the
+/// longer term's matches holds the character as often as the term does, `k` times. So the
+/// character's hits among them are its frequency less `k` times the term's hits, in the
+/// text and in the headings alike ([`Counter::Inside`]). `None` without a character held,
+/// with a `title:` term, or with any other term.
+fn inside(query: &Query) -> Option<Vec<Counter>> {
+    if !query.ops().titles.is_empty() {
+        return None;
+    }
+    // Each term's counter, the characters of its match, and its one character.
+    let mut made: Vec<(Counter, Vec<char>, Option<char>)> = Vec::new();
+    for t in query.terms() {
+        made.push(match (exact_units(t), Gapped::of(t)) {
+            (Some(units), _) if units.len() == 1 => {
+                (Counter::literal(&units), Vec::new(), Some(units[0]))
+            }
+            (Some(units), _) if !units.iter().any(|c| c.is_whitespace()) => {
+                (Counter::literal(&units), units, None)
+            }
+            (None, Some(gapped)) => {
+                let chars = t.gap_pieces()?.iter().flat_map(|p| p.chars()).collect();
+                (Counter::Gapped(gapped), chars, None)
+            }
+            _ => return None,
+        });
+    }
+    let longer: Vec<&[char]> = made
+        .iter()
+        .filter(|m| m.2.is_none())
+        .map(|m| m.1.as_slice())
+        .collect();
+    for (i, a) in longer.iter().enumerate() {
+        if longer[i + 1..]
+            .iter()
+            .any(|b| b.iter().any(|c| a.contains(c)))
+        {
+            return None;
+        }
+    }
+    let held = |c: char| -> Vec<(usize, u32)> {
+        made.iter()
+            .enumerate()
+            .filter(|(_, m)| m.2.is_none())
+            .filter_map(|(i, m)| {
+                let k = m.1.iter().filter(|&&x| x == c).count() as u32;
+                (k > 0).then_some((i, k))
+            })
+            .collect()
+    };
+    let minus: Vec<Vec<(usize, u32)>> = made
+        .iter()
+        .map(|m| m.2.map(held).unwrap_or_default())
+        .collect();
+    if minus.iter().all(Vec::is_empty) {
+        return None;
+    }
+    Some(
+        made.into_iter()
+            .zip(minus)
+            .map(|((counter, _, one), minus)| match one {
+                Some(c) if !minus.is_empty() => Counter::Inside {
+                    gram: vec![(0, c.to_string())],
+                    minus,
+                },
+                _ => counter,
+            })
+            .collect(),
+    )
 }
 
 /// Whether the pinyin term of one `letter` matches the character `c`, as the matcher

@@ -273,7 +273,7 @@ impl Archive {
         // Where the headings end, for the terms whose hits are found from positions: the
         // others are counted from frequencies, in the text and in the headings.
         let positional = |t: &Counter| match t {
-            Counter::Frequency(_) | Counter::Letter(_) => false,
+            Counter::Frequency(_) | Counter::Letter(_) | Counter::Inside { .. } => false,
             Counter::Literal(_) | Counter::Spelled(_) | Counter::Gapped(_) => !bounds,
             Counter::Together(_) => true,
         };
@@ -310,12 +310,15 @@ impl Archive {
         // After terms counted together, a `title:` term only says where it stands: its own
         // hits are among theirs already (`counter::exact_query`).
         let together = matches!(terms.first(), Some(Counter::Together(_)));
+        // Each term's own counts, when a character's hits inside others are taken off.
+        let inside = terms.iter().any(|t| matches!(t, Counter::Inside { .. }));
+        let mut own: Vec<Vec<Counted>> = Vec::new();
         for (n, (term, &in_headings)) in terms.iter().zip(headings).enumerate() {
             let mut counts = match term {
                 Counter::Literal(grams) => {
                     self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, !bounds)?
                 }
-                Counter::Frequency(grams) => {
+                Counter::Frequency(grams) | Counter::Inside { gram: grams, .. } => {
                     self.literal_counts(fi, si, grams, &hend, all.as_deref(), &asked, false)?
                 }
                 Counter::Spelled(spelled) => {
@@ -352,6 +355,9 @@ impl Archive {
                     counts.iter_mut().for_each(|c| *c = (c.0, 0, 0));
                 }
             }
+            if inside {
+                own.push(counts.clone());
+            }
             all = Some(match all {
                 None => counts,
                 Some(before) => intersect(&before, &counts),
@@ -360,7 +366,13 @@ impl Archive {
                 break;
             }
         }
-        Ok(all.unwrap_or_default())
+        let mut all = all.unwrap_or_default();
+        for term in terms.iter().filter(|_| own.len() == terms.len()) {
+            if let Counter::Inside { minus, .. } = term {
+                take_off(&mut all, minus, &own);
+            }
+        }
+        Ok(all)
     }
 
     /// The articles of `found`, in that order, read from their files.
@@ -396,6 +408,21 @@ fn kept<'a>(
         None => asked(doc),
     };
     (keep, before.map(|b| b.iter().map(|c| c.0).collect()))
+}
+
+/// Takes off the hits of `all` (a character's among others') those of its matches inside
+/// the longer terms of `minus` ([`Counter::Inside`]): `k` for each hit of such a term, and
+/// each of its title hits, as `own` (each term's own counts) gives them.
+fn take_off(all: &mut [Counted], minus: &[(usize, u32)], own: &[Vec<Counted>]) {
+    for c in all.iter_mut() {
+        for &(t, k) in minus {
+            if let Ok(at) = own[t].binary_search_by_key(&c.0, |x| x.0) {
+                let (_, hits, title) = own[t][at];
+                c.1 = c.1.saturating_sub(k * hits);
+                c.2 = c.2.saturating_sub(k * title);
+            }
+        }
+    }
 }
 
 /// The live documents of `seg` that `asked` accepts, ascending, with no hits.
