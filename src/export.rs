@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod order;
 pub mod source;
 pub mod text;
+pub mod title;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -152,28 +153,22 @@ pub fn select<'a>(
     Ok(chosen)
 }
 
-/// What was asked for, for the default title.
+/// What was asked for, for the default title (see [`title::Chosen`]).
 fn selection(args: &ExportArgs, lang: Lang) -> Vec<String> {
-    let mut parts = Vec::new();
-    if !args.id.is_empty() {
-        parts.push(text::chosen(lang, args.id.len()));
-    }
-    if args.bookmarked {
-        parts.push(text::bookmarked(lang));
-    }
-    if !args.tag.is_empty() {
-        parts.push(text::tagged(lang, &args.tag));
-    }
-    if let Ok(filter) = DistrictFilter::parse(&args.district)
-        && !filter.is_empty()
-    {
-        let names = filter.names(Msg::Unstated.text(lang));
-        parts.push(text::districts(lang, &names));
-    }
-    if let Some(q) = &args.query {
-        parts.push(text::query(lang, q));
-    }
-    parts
+    let districts = DistrictFilter::parse(&args.district)
+        .map(|filter| filter.names(Msg::Unstated.text(lang)))
+        .unwrap_or_default();
+    let chosen = title::Chosen {
+        ids: args.id.len(),
+        dates: crate::filter::date_options(args.since.as_deref(), args.until.as_deref())
+            .unwrap_or_default(),
+        districts,
+        tags: args.tag.clone(),
+        bookmarked: args.bookmarked,
+        query: args.query.clone(),
+        ..title::Chosen::default()
+    };
+    chosen.words(lang)
 }
 
 /// The data's name: its files' or folders' names, or the bundled page.

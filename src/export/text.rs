@@ -33,6 +33,22 @@ pub fn tagged(lang: Lang, tags: &[String]) -> String {
     }
 }
 
+/// One part of the selection: the dates, as a range (`2024-03-01 至 2024-03-31`), one
+/// day, or a range open at one end (`2024-03-01 起`, `截至 2024-03-31`).
+pub fn dates(lang: Lang, range: &crate::date::DateRange) -> String {
+    match (lang, range.from, range.to) {
+        (_, Some(a), Some(b)) if a == b => a.to_string(),
+        (Lang::Zh, Some(a), Some(b)) => format!("{a} 至 {b}"),
+        (Lang::En, Some(a), Some(b)) => format!("{a} to {b}"),
+        (Lang::Zh, Some(a), None) => format!("{a} 起"),
+        (Lang::En, Some(a), None) => format!("from {a}"),
+        (Lang::Zh, None, Some(b)) => format!("截至 {b}"),
+        (Lang::En, None, Some(b)) => format!("until {b}"),
+        (Lang::Zh, None, None) => "全部日期".to_owned(),
+        (Lang::En, None, None) => "all dates".to_owned(),
+    }
+}
+
 /// One part of the selection: the districts.
 pub fn districts(lang: Lang, districts: &[String]) -> String {
     match lang {
