@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(
             chosen.title(Lang::Zh),
             "审读报告：2024-03-01 至 2024-03-31 · 西城区、东城区 · 标签 待核实 · 已收藏 · 未读 · \
-             有批注 · 搜索“工会”"
+             有审读意见 · 搜索“工会”"
         );
         assert_eq!(
             chosen.title(Lang::En),
