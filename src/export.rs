@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod order;
 pub mod source;
 pub mod text;
+pub mod title;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -152,28 +153,22 @@ pub fn select<'a>(
     Ok(chosen)
 }
 
-/// What was asked for, for the default title.
+/// What was asked for, for the default title (see [`title::Chosen`]).
 fn selection(args: &ExportArgs, lang: Lang) -> Vec<String> {
-    let mut parts = Vec::new();
-    if !args.id.is_empty() {
-        parts.push(text::chosen(lang, args.id.len()));
-    }
-    if args.bookmarked {
-        parts.push(text::bookmarked(lang));
-    }
-    if !args.tag.is_empty() {
-        parts.push(text::tagged(lang, &args.tag));
-    }
-    if let Ok(filter) = DistrictFilter::parse(&args.district)
-        && !filter.is_empty()
-    {
-        let names = filter.names(Msg::Unstated.text(lang));
-        parts.push(text::districts(lang, &names));
-    }
-    if let Some(q) = &args.query {
-        parts.push(text::query(lang, q));
-    }
-    parts
+    let districts = DistrictFilter::parse(&args.district)
+        .map(|filter| filter.names(Msg::Unstated.text(lang)))
+        .unwrap_or_default();
+    let chosen = title::Chosen {
+        ids: args.id.len(),
+        dates: crate::filter::date_options(args.since.as_deref(), args.until.as_deref())
+            .unwrap_or_default(),
+        districts,
+        tags: args.tag.clone(),
+        bookmarked: args.bookmarked,
+        query: args.query.clone(),
+        ..title::Chosen::default()
+    };
+    chosen.words(lang)
 }
 
 /// The data's name: its files' or folders' names, or the bundled page.
@@ -283,10 +278,12 @@ pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Repo
     }
     for a in articles {
         s.push_str("\n---\n\n");
-        s.push_str(&format!("## {}\n\n", line(&a.title)));
-        if let Some(kicker) = &a.kicker {
-            s.push_str(&format!("> {}\n\n", line(kicker)));
+        // The kicker (引题) above the title, as the paper, the reader and the plain text
+        // put it: a plain line, never a `>` quote, which is how a note looks.
+        if let Some(kicker) = a.kicker.as_deref().filter(|k| !k.trim().is_empty()) {
+            s.push_str(&format!("{}\n\n", line(kicker)));
         }
+        s.push_str(&format!("## {}\n\n", line(&a.title)));
         if let Some(subtitle) = &a.subtitle {
             s.push_str(&format!("### {}\n\n", line(subtitle)));
         }
@@ -423,6 +420,33 @@ mod tests {
         assert_eq!(crate::date::civil_date(19_723), "2024-01-01");
         assert_eq!(crate::date::civil_date(19_782), "2024-02-29");
         assert_eq!(crate::date::civil_date(20_793), "2026-12-06");
+    }
+
+    #[test]
+    fn the_markdown_kicker_is_a_plain_line_above_the_title() {
+        let a = Article {
+            id: "7".into(),
+            kicker: Some("> 引题".into()),
+            title: "标题".into(),
+            subtitle: Some("副题".into()),
+            paragraphs: vec!["正文。".into()],
+            ..Article::default()
+        };
+        let report = Report {
+            title: "审读报告".into(),
+            date: "2024-12-06".into(),
+            data: "paper.json".into(),
+            lang: Lang::Zh,
+            notes: false,
+        };
+        let md = render_markdown(&[&a], None, &report);
+        let body = &md[md.find("---").unwrap()..];
+        assert!(
+            body.starts_with("---\n\n\\> 引题\n\n## 标题\n\n### 副题\n\n"),
+            "{body}"
+        );
+        // Only a note is a quote.
+        assert!(!body.lines().any(|l| l.starts_with('>')), "{body}");
     }
 
     #[test]

@@ -475,18 +475,18 @@ impl Msg {
             HintClose => ["关闭", "close"],
             HelpOnlyBookmarked => ["只看已收藏 / 全部", "only bookmarked / all"],
             HelpOnlyUnread => ["只看未读 / 全部", "only unread / all"],
-            HelpOnlyNoted => ["只看有批注的 / 全部", "only with a note / all"],
+            HelpOnlyNoted => ["只看有审读意见的 / 全部", "only with a note / all"],
             HelpByTag => ["按标签筛选（逐个切换）", "by tag (the next each time)"],
             HelpCopy => ["复制全文到剪贴板", "copy the article"],
             HelpCopyCitation => ["复制引文", "copy its citation"],
             HintRetry => ["重试", "retry"],
             HintQuitAnyway => ["仍然退出", "quit anyway"],
-            HelpEditNote => ["写批注（编辑本篇的批注）", "write or edit the note"],
-            CtxNote => ["批注编辑", "Note editor"],
+            HelpEditNote => ["写审读意见（或修改）", "write or edit the note"],
+            CtxNote => ["审读意见编辑", "Note editor"],
             HelpNoteType => ["输入或粘贴文字", "type or paste text"],
             HelpNoteNewline => ["换行", "new line"],
             HelpNoteSave => [
-                "保存批注（空的批注即删除）",
+                "保存审读意见（清空即删除）",
                 "save the note (empty clears it)",
             ],
             HelpNoteCancel => ["取消（有修改时先问）", "cancel (asks if changed)"],
@@ -521,6 +521,18 @@ mod tests {
         assert_eq!(count_of(Lang::Zh, 7, 7, false), "7 篇");
         assert_eq!(count_of(Lang::Zh, 7, 7, true), "7/7 篇");
         assert_eq!(count_of(Lang::Zh, 2, 7, true), "2/7 篇");
+    }
+
+    #[test]
+    fn english_counts_say_article_for_one() {
+        assert_eq!(count_of(Lang::En, 1, 1, false), "1 article");
+        assert_eq!(count_of(Lang::En, 0, 1, true), "0/1 article");
+        assert_eq!(count_of(Lang::En, 1, 7, true), "1/7 articles");
+        assert_eq!(count_of(Lang::En, 0, 0, false), "0 articles");
+        assert_eq!(count_pending(Lang::En, 1), "…/1 article");
+        assert_eq!(count_running(Lang::En, 1, 2), "1…/2 articles");
+        assert_eq!(articles(Lang::En, 1), "1 article");
+        assert_eq!(articles(Lang::Zh, 1), "1 篇");
     }
 
     #[test]

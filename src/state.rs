@@ -39,8 +39,10 @@
 //! a JSON object with `version` and `sources`, or one that begins as kanbao writes it
 //! (`{ "version": <n>, "sources"` …) and is cut short or bad further on. Such a damaged file
 //! (bad JSON, wrong types, not UTF-8) is moved aside to `state.json.bad-<unix seconds>` with
-//! a [`Warning`] and reading goes on with empty state; commands that only read
-//! ([`Access::ReadOnly`]) leave it where it is. Anything else at the path (other JSON, an
+//! a [`Warning`] and reading goes on with empty state — by the reader only: commands that
+//! only read ([`Access::ReadOnly`]) leave it where it is, and commands that change marks
+//! ([`Access::Change`]) refuse it, [`StateError::Damaged`], leaving it byte for byte as it
+//! was. Anything else at the path (other JSON, an
 //! empty file, a folder, a device, a FIFO) or a file over [`MAX_BYTES`] is an error,
 //! [`StateError::NotState`] or [`StateError::TooLarge`], and is left as it is. A file from a
 //! newer kanbao (`version` > 2) is read but never written. A file that cannot be read at all
@@ -122,6 +124,10 @@ pub enum Access {
     /// Commands that only read marks (`list --bookmarked`): nothing is locked, written or
     /// moved.
     ReadOnly,
+    /// Commands that change marks (`kanbao tag`, `kanbao note`): saves as the reader does,
+    /// but a damaged state file is an error ([`StateError::Damaged`]) and is left as it is:
+    /// only the reader moves one aside.
+    Change,
 }
 
 /// The reading state and the file it lives in.
@@ -186,7 +192,8 @@ impl StateStore {
     ///
     /// # Errors
     /// When the path holds something that is not a kanbao state file, or one over
-    /// [`MAX_BYTES`]: nothing is read from it, and it is left as it is.
+    /// [`MAX_BYTES`], or (for [`Access::Change`]) a damaged one: nothing is read from it,
+    /// and it is left as it is.
     pub fn open_with(
         path: Option<PathBuf>,
         access: Access,
@@ -196,7 +203,7 @@ impl StateStore {
         };
         let mut store = StateStore::disabled();
         store.path = Some(path.clone());
-        store.writable = access == Access::ReadWrite;
+        store.writable = access != Access::ReadOnly;
         let mut warnings = Vec::new();
         let real = match disk::resolve(&path) {
             Ok(real) => real,
@@ -230,6 +237,9 @@ impl StateStore {
             }
             DiskState::Damaged(reason) if access == Access::ReadOnly => {
                 warnings.push(Warning::Damaged { path, reason });
+            }
+            DiskState::Damaged(reason) if access == Access::Change => {
+                return Err(StateError::Damaged { path, reason });
             }
             DiskState::Damaged(_) => match save::recover(&real) {
                 Ok((sources, warning)) => {

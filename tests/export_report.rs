@@ -192,16 +192,16 @@ fn articles_are_chosen_by_id_in_order_by_search_and_by_tag_with_notes() {
     assert!(text.starts_with("# 审读报告：标签 待核实\n"), "{text}");
     assert!(text.contains("共 2 篇"), "{text}");
     assert!(
-        text.contains("> **批注**\n>\n> 日期存疑\\\n> 请核对原版\n>\n> 标签：待核实、重要\n"),
+        text.contains("> **审读意见**\n>\n> 日期存疑\\\n> 请核对原版\n>\n> 标签：待核实、重要\n"),
         "{text}"
     );
     assert!(
-        text.contains("> **批注**\n>\n>\n> 标签：待核实\n"),
+        text.contains("> **审读意见**\n>\n>\n> 标签：待核实\n"),
         "{text}"
     );
     // Without --notes, none.
     let out = kanbao(home, &["--data", &data, "export", "--tag", "待核实"]);
-    assert!(!stdout(&out).contains("批注"));
+    assert!(!stdout(&out).contains("审读意见"));
     // JSON keeps schema 1 with the note and tags, and loads back.
     let made = home.join("back.json");
     let out = kanbao(
@@ -394,7 +394,8 @@ fn markdown_prints_data_as_text() {
     let flat = |t: &str| t.replace('\n', " ").trim_start().to_owned();
     for t in HOSTILE {
         let want = flat(t);
-        for kind in ["h2", "quote-p", "h3", "p", "item"] {
+        // The kicker is a plain paragraph (above the title): only a note is quoted.
+        for kind in ["h2", "h3", "p", "item"] {
             let found = read.iter().any(|(k, text)| {
                 k == kind
                     && (text == &want

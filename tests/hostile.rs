@@ -179,8 +179,9 @@ fn exports_clean_text_exactly_as_show() {
     }
     let lines: Vec<&str> = md.lines().collect();
     for want in [
+        // The kicker, a plain line above the title (never a `>` quote: that is a note).
+        "链接",
         "## 标题红色",
-        "> 链接",
         "正文清屏。",
         "结束。",
         "## 响铃\u{FFFD}回车\u{FFFD}换行",

@@ -110,7 +110,7 @@ fn a_note_typed_pasted_and_saved_is_kept_and_shown_at_once() {
         Some("日期待核实\n第二行\n第三行 完")
     );
     assert!(app.has_unsaved());
-    assert_eq!(app.status(), Some("批注已保存"));
+    assert_eq!(app.status(), Some("审读意见已保存"));
     // Shown under the article at once, and marked in the list.
     assert_eq!(
         app.reader().unwrap().note(),
@@ -190,7 +190,7 @@ fn an_empty_note_clears_it_and_an_unchanged_one_is_said_so() {
     assert!(app.has_note(index));
     key(&mut app, KeyCode::Char('a'));
     ctrl(&mut app, 'd');
-    assert_eq!(app.status(), Some("批注未改动"));
+    assert_eq!(app.status(), Some("审读意见未改动"));
     key(&mut app, KeyCode::Char('a'));
     ctrl(&mut app, 'u');
     paste(&mut app, "  \n ");
@@ -198,7 +198,7 @@ fn an_empty_note_clears_it_and_an_unchanged_one_is_said_so() {
     assert_eq!(app.context(), Context::List);
     assert_eq!(note_of(&app, "3"), None);
     assert!(!app.has_note(index));
-    assert_eq!(app.status(), Some("批注已删除"));
+    assert_eq!(app.status(), Some("审读意见已删除"));
 }
 
 #[test]
@@ -231,11 +231,11 @@ fn the_key_is_in_the_table_the_help_and_the_config() {
     let help = keys::help_lines(Context::List, kanbao::i18n::Lang::Zh, false, false);
     assert!(
         help.iter()
-            .any(|(k, what)| k == "a" && what.contains("批注"))
+            .any(|(k, what)| k == "a" && what.contains("审读意见"))
     );
     assert!(
         help.iter()
-            .any(|(k, what)| k.is_empty() && *what == "批注编辑")
+            .any(|(k, what)| k.is_empty() && *what == "审读意见编辑")
     );
     assert!(
         help.iter()

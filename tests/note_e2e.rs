@@ -22,7 +22,7 @@ fn a_note_written_in_the_reader_is_kept_after_quitting() {
     t.wait_text("第二行：来源");
     // Ctrl-D keeps it.
     t.send("\x04");
-    t.wait_text("批注已保存");
+    t.wait_text("审读意见已保存");
     t.send("q");
     t.expect_restored();
 

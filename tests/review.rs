@@ -163,10 +163,14 @@ fn a_note_is_set_printed_replaced_and_cleared() {
     let home = dir.path();
     let out = with_state(home, &["note", "3"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("文章 3 没有批注"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("文章 3 没有审读意见"),
+        "{}",
+        stderr(&out)
+    );
     let out = with_state(home, &["note", "3", "核实：日期\n第二行\u{1b}[31m"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("已保存文章 3 的批注"));
+    assert!(stderr(&out).contains("已保存文章 3 的审读意见"));
     let out = with_state(home, &["note", "3"]);
     assert!(out.status.success());
     assert_eq!(stdout(&out), "核实：日期\n第二行[31m\n");
@@ -208,7 +212,7 @@ fn note_edit_runs_the_editor_on_the_note() {
     // An editor that fails leaves the note as it was, and says so.
     let out = run("false");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("批注未改动"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("审读意见未改动"), "{}", stderr(&out));
     assert_eq!(
         stdout(&with_state(home, &["note", "2"])),
         "旧意见\n补充意见\n"

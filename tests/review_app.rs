@@ -67,7 +67,7 @@ fn mark_filters_keep_bookmarked_unread_noted_and_tagged_articles() {
     press(&mut app, 'U');
     press(&mut app, 'N');
     assert_eq!(listed(&app), ["3"]);
-    assert!(screen(&app).contains("只看：有批注"));
+    assert!(screen(&app).contains("只看：有审读意见"));
     press(&mut app, 'N');
     // # walks the tags in use (in order), then shows all again.
     press(&mut app, '#');
@@ -220,7 +220,7 @@ fn a_note_shows_dim_under_its_article_and_marks_it_in_the_list() {
         last,
         [
             ("", LineRole::Note),
-            ("批注：", LineRole::Note),
+            ("审读意见：", LineRole::Note),
             ("核实日期", LineRole::Note)
         ]
     );

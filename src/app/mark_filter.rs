@@ -39,7 +39,7 @@ impl MarkFilter {
                 .is_none_or(|t| entry.is_some_and(|e| e.has_tag(t)))
     }
 
-    /// The filter as the header shows it: `只看：已收藏 未读 有批注 #待核实`.
+    /// The filter as the header shows it: `只看：已收藏 未读 有审读意见 #待核实`.
     pub fn describe(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let mut parts: Vec<String> = Vec::new();
@@ -50,7 +50,7 @@ impl MarkFilter {
             parts.push(if zh { "未读" } else { "unread" }.into());
         }
         if self.noted {
-            parts.push(if zh { "有批注" } else { "noted" }.into());
+            parts.push(if zh { "有审读意见" } else { "noted" }.into());
         }
         if let Some(tag) = &self.tag {
             parts.push(format!("#{}", sanitize(tag)));

@@ -91,7 +91,7 @@ impl Reader {
         }
     }
 
-    /// Shows `note` (the reviewer's 批注) dim under the article, apart from its text and
+    /// Shows `note` (the reviewer's 审读意见) dim under the article, apart from its text and
     /// never searched, or none; lays the article out again when it changed.
     pub fn set_note(&mut self, note: Option<String>, article: &Article, opts: &LayoutOptions) {
         if note == self.note {
@@ -316,7 +316,7 @@ impl Reader {
 /// The byline, which the newspaper prints at the head of the text and search looks in, is
 /// shown dim above the body (after the blank line), so that a hit in it can be seen.
 ///
-/// The reviewer's `note`, if any, comes last: a blank line, then `批注：` and its lines, dim.
+/// The reviewer's `note`, if any, comes last: a blank line, then `审读意见：` and its lines, dim.
 fn lay_out(
     article: &Article,
     width: usize,
@@ -379,7 +379,7 @@ fn lay_out(
             range: 0..0,
         });
         let label = match opts.lang {
-            crate::i18n::Lang::Zh => "批注：",
+            crate::i18n::Lang::Zh => "审读意见：",
             crate::i18n::Lang::En => "Note:",
         };
         let end = lines.len();

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::export::file::{ListReport, write_list};
+use crate::export::title::Chosen;
 use crate::export::{data_name, text};
 
 /// The most articles `E` writes: a report is for reading, and every article in it is read
@@ -58,30 +59,27 @@ impl App {
         self.status = Some(said);
     }
 
-    /// What narrows the list, for the report's title: districts, search, mark filters.
+    /// What narrows the list, for the report's title, named as `kanbao export` names it
+    /// ([`Chosen`]): dates, districts, tags, marks and the search.
     fn selection_words(&self) -> Vec<String> {
         let lang = self.opts.lang;
-        let mut parts = Vec::new();
-        let districts = self.opts.filter.districts.names(Msg::Unstated.text(lang));
-        if !districts.is_empty() {
-            parts.push(text::districts(lang, &districts));
+        let filter = &self.opts.filter;
+        let mut tags = filter.tags.clone();
+        if let Some(tag) = &self.marks.tag
+            && !tags.contains(tag)
+        {
+            tags.push(tag.clone());
         }
-        let query = self.query_text().trim();
-        if !query.is_empty() {
-            parts.push(text::query(lang, query));
-        }
-        if self.marks.bookmarked {
-            parts.push(text::bookmarked(lang));
-        }
-        if self.marks.unread {
-            parts.push(text::unread(lang));
-        }
-        if self.marks.noted {
-            parts.push(text::noted(lang));
-        }
-        if let Some(tag) = &self.marks.tag {
-            parts.push(text::tagged(lang, std::slice::from_ref(tag)));
-        }
-        parts
+        let chosen = Chosen {
+            ids: 0,
+            dates: filter.dates,
+            districts: filter.districts.names(Msg::Unstated.text(lang)),
+            tags,
+            bookmarked: filter.bookmarked || self.marks.bookmarked,
+            unread: filter.unread || self.marks.unread,
+            noted: self.marks.noted,
+            query: Some(self.query_text().to_owned()),
+        };
+        chosen.words(lang)
     }
 }

@@ -274,9 +274,11 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
                 )
             }
         }
-        Error::State(e @ (StateError::NotState { .. } | StateError::TooLarge { .. })) => {
-            state_error_text(e, lang)
-        }
+        Error::State(
+            e @ (StateError::NotState { .. }
+            | StateError::TooLarge { .. }
+            | StateError::Damaged { .. }),
+        ) => state_error_text(e, lang),
         Error::State(e) if zh => format!(
             "{}{}；本次的阅读记录没有保存",
             Msg::SaveFailed.text(lang),

@@ -22,7 +22,7 @@ pub struct ListReport<'a> {
     pub articles: &'a [&'a Article],
     /// The reading state (notes and tags are included).
     pub marks: Option<Marks<'a>>,
-    /// What narrows the list (search, districts, mark filters), for the title.
+    /// What narrows the list, in words, for the title ([`super::title::Chosen::words`]).
     pub selection: Vec<String>,
     /// The data's name.
     pub data: String,

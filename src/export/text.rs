@@ -33,6 +33,22 @@ pub fn tagged(lang: Lang, tags: &[String]) -> String {
     }
 }
 
+/// One part of the selection: the dates, as a range (`2024-03-01 至 2024-03-31`), one
+/// day, or a range open at one end (`2024-03-01 起`, `截至 2024-03-31`).
+pub fn dates(lang: Lang, range: &crate::date::DateRange) -> String {
+    match (lang, range.from, range.to) {
+        (_, Some(a), Some(b)) if a == b => a.to_string(),
+        (Lang::Zh, Some(a), Some(b)) => format!("{a} 至 {b}"),
+        (Lang::En, Some(a), Some(b)) => format!("{a} to {b}"),
+        (Lang::Zh, Some(a), None) => format!("{a} 起"),
+        (Lang::En, Some(a), None) => format!("from {a}"),
+        (Lang::Zh, None, Some(b)) => format!("截至 {b}"),
+        (Lang::En, None, Some(b)) => format!("until {b}"),
+        (Lang::Zh, None, None) => "全部日期".to_owned(),
+        (Lang::En, None, None) => "all dates".to_owned(),
+    }
+}
+
 /// One part of the selection: the districts.
 pub fn districts(lang: Lang, districts: &[String]) -> String {
     match lang {
@@ -53,6 +69,7 @@ pub fn query(lang: Lang, query: &str) -> String {
 pub fn chosen(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("选定 {n} 篇"),
+        Lang::En if n == 1 => "1 chosen article".to_owned(),
         Lang::En => format!("{n} chosen articles"),
     }
 }
@@ -61,7 +78,10 @@ pub fn chosen(lang: Lang, n: usize) -> String {
 pub fn exported(lang: Lang, date: &str, data: &str, n: usize) -> String {
     match lang {
         Lang::Zh => format!("导出日期：{date} · 数据：{data} · 共 {n} 篇"),
-        Lang::En => format!("Exported {date} · data: {data} · {n} articles"),
+        Lang::En => format!(
+            "Exported {date} · data: {data} · {}",
+            crate::i18n::articles(lang, n as u64)
+        ),
     }
 }
 
@@ -91,7 +111,7 @@ pub fn by_district(lang: Lang, counts: &[(String, usize)]) -> String {
 /// The label of a note.
 pub fn note(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "批注",
+        Lang::Zh => "审读意见",
         Lang::En => "Note",
     }
 }
@@ -116,7 +136,10 @@ pub fn builtin(lang: Lang) -> &'static str {
 pub fn written(lang: Lang, n: usize, path: &str) -> String {
     match lang {
         Lang::Zh => format!("已导出 {n} 篇到 {path}"),
-        Lang::En => format!("exported {n} articles to {path}"),
+        Lang::En => format!(
+            "exported {} to {path}",
+            crate::i18n::articles(lang, n as u64)
+        ),
     }
 }
 
@@ -131,7 +154,7 @@ pub fn unread(lang: Lang) -> String {
 /// One part of the selection: only articles with a note (the reader's mark filter).
 pub fn noted(lang: Lang) -> String {
     match lang {
-        Lang::Zh => "有批注".to_owned(),
+        Lang::Zh => "有审读意见".to_owned(),
         Lang::En => "noted".to_owned(),
     }
 }
@@ -159,5 +182,23 @@ pub fn not_written(lang: Lang, path: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!("导出失败：无法写入 {path}（{why}）"),
         Lang::En => format!("export failed: cannot write {path} ({why})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_say_article_for_one() {
+        assert_eq!(chosen(Lang::En, 1), "1 chosen article");
+        assert_eq!(chosen(Lang::En, 2), "2 chosen articles");
+        assert_eq!(
+            exported(Lang::En, "2024-12-06", "paper.json", 1),
+            "Exported 2024-12-06 · data: paper.json · 1 article"
+        );
+        assert_eq!(written(Lang::En, 1, "r.md"), "exported 1 article to r.md");
+        assert_eq!(written(Lang::En, 3, "r.md"), "exported 3 articles to r.md");
+        assert_eq!(written(Lang::Zh, 1, "r.md"), "已导出 1 篇到 r.md");
     }
 }

@@ -65,7 +65,7 @@ pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
         ),
         (
             "note: 批注:",
-            "批注含此词；空：有批注",
+            "审读意见含此词；空：有审读意见",
             "the note has it; empty: noted",
         ),
     ];

@@ -73,14 +73,28 @@ pub fn page_label(lang: Lang, page: u32) -> String {
     }
 }
 
+/// The word after a count of `n` articles: `篇`; in English `article` for one, else
+/// `articles` (`1 article`, `0 articles`, `3/7 articles`).
+pub fn articles_unit(lang: Lang, n: u64) -> &'static str {
+    match lang {
+        Lang::En if n == 1 => "article",
+        _ => Msg::Articles.text(lang),
+    }
+}
+
+/// `N 篇`, `1 article`, `N articles`.
+pub fn articles(lang: Lang, n: u64) -> String {
+    format!("{n} {}", articles_unit(lang, n))
+}
+
 /// `…/N 篇` — while a search runs, the count of its results is not known yet.
 pub fn count_pending(lang: Lang, total: usize) -> String {
-    format!("…/{total} {}", Msg::Articles.text(lang))
+    format!("…/{total} {}", articles_unit(lang, total as u64))
 }
 
 /// `n…/N 篇` — while a search runs, the `shown` results it has found so far: more may come.
 pub fn count_running(lang: Lang, shown: usize, total: usize) -> String {
-    format!("{shown}…/{total} {}", Msg::Articles.text(lang))
+    format!("{shown}…/{total} {}", articles_unit(lang, total as u64))
 }
 
 /// `i/n` — the selected row's place in the list of `len`; `i/n…` while the list is a
@@ -100,7 +114,7 @@ pub fn list_place_pending() -> &'static str {
 /// search or a district filter `narrows` it (even to all of them, so that the form does not
 /// change with the answer).
 pub fn count_of(lang: Lang, shown: usize, total: usize, narrows: bool) -> String {
-    let unit = Msg::Articles.text(lang);
+    let unit = articles_unit(lang, total as u64);
     if !narrows && shown == total {
         format!("{shown} {unit}")
     } else {

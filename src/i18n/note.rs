@@ -2,10 +2,10 @@
 
 use super::Lang;
 
-/// The editor's title: `批注：<title>`.
+/// The editor's title: `审读意见：<title>`.
 pub fn note_editor_title(lang: Lang, title: &str) -> String {
     match lang {
-        Lang::Zh => format!("批注：{title}"),
+        Lang::Zh => format!("审读意见：{title}"),
         Lang::En => format!("Note: {title}"),
     }
 }
@@ -22,7 +22,7 @@ pub fn note_discard_question(lang: Lang) -> &'static str {
 pub fn note_cut(lang: Lang, max: usize) -> String {
     let kib = max / 1024;
     match lang {
-        Lang::Zh => format!("批注最长 {kib} KiB，超出的部分没有加入"),
+        Lang::Zh => format!("审读意见最长 {kib} KiB，超出的部分没有加入"),
         Lang::En => format!("a note holds at most {kib} KiB: the rest was left out"),
     }
 }
@@ -30,7 +30,7 @@ pub fn note_cut(lang: Lang, max: usize) -> String {
 /// The note was saved.
 pub fn note_kept(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "批注已保存",
+        Lang::Zh => "审读意见已保存",
         Lang::En => "Note saved",
     }
 }
@@ -38,7 +38,7 @@ pub fn note_kept(lang: Lang) -> &'static str {
 /// An empty note was saved: the note is gone.
 pub fn note_removed(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "批注已删除",
+        Lang::Zh => "审读意见已删除",
         Lang::En => "Note removed",
     }
 }
@@ -46,7 +46,7 @@ pub fn note_removed(lang: Lang) -> &'static str {
 /// Saved as it was.
 pub fn note_same(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "批注未改动",
+        Lang::Zh => "审读意见未改动",
         Lang::En => "Note unchanged",
     }
 }
@@ -54,7 +54,7 @@ pub fn note_same(lang: Lang) -> &'static str {
 /// Changes dropped after the question.
 pub fn note_discarded(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "已放弃对批注的修改",
+        Lang::Zh => "已放弃对审读意见的修改",
         Lang::En => "Changes to the note discarded",
     }
 }
@@ -62,7 +62,16 @@ pub fn note_discarded(lang: Lang) -> &'static str {
 /// `a` with no article to write on.
 pub fn note_no_article(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "没有可写批注的文章",
+        Lang::Zh => "没有可写审读意见的文章",
         Lang::En => "No article to write a note on",
+    }
+}
+
+/// The list's mark of an article with a 审读意见 (note), under its other marks: `注`, or
+/// `N` in English (the key `N` keeps only such articles).
+pub fn note_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "注",
+        Lang::En => "N",
     }
 }

@@ -29,7 +29,7 @@ pub fn tags_no_article(lang: Lang) -> &'static str {
 /// A mark refused on an article that could not be read (it stands in for it, with no id).
 pub fn stand_in_unmarked(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "这篇文章无法读取，不能加书签、标为已读或未读、加标签或写批注",
+        Lang::Zh => "这篇文章无法读取，不能加书签、标为已读或未读、加标签或写审读意见",
         Lang::En => "this article cannot be read: it takes no bookmark, read mark, tag or note",
     }
 }

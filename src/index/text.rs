@@ -34,7 +34,8 @@ pub fn index_progress(
     match lang {
         Lang::Zh => format!("索引 文件 {n}/{files}  {articles} 篇  {mb:.1} MB  {mb_per_s:.1} MB/s"),
         Lang::En => format!(
-            "indexing file {n}/{files}  {articles} articles  {mb:.1} MB  {mb_per_s:.1} MB/s"
+            "indexing file {n}/{files}  {}  {mb:.1} MB  {mb_per_s:.1} MB/s",
+            crate::i18n::articles(lang, articles)
         ),
     }
 }
@@ -48,8 +49,11 @@ pub fn index_done(lang: Lang, report: &crate::index::Report, seconds: f64) -> St
             report.files, report.built, report.articles
         ),
         Lang::En => format!(
-            "index ready: {} files ({} built now), {} articles, {mb:.1} MB, {seconds:.1} s",
-            report.files, report.built, report.articles
+            "index ready: {} file{} ({} built now), {}, {mb:.1} MB, {seconds:.1} s",
+            report.files,
+            if report.files == 1 { "" } else { "s" },
+            report.built,
+            crate::i18n::articles(lang, report.articles)
         ),
     }
 }

@@ -287,12 +287,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(NT), Home, Action::SearchHome, Msg::HelpCursorHome),
     ctrl(In(NT), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
     bind(In(NT), End, Action::SearchEnd, Msg::HelpCursorEnd),
-    // The tag picker (issue 14): j/k move, Space toggles the tag under the cursor, typed
-    // text (never white space) goes into the new-tag row and Enter puts it on.
-    bind(In(TG), C('j'), Action::PickerDown, Msg::HelpDown),
+    // The tag picker (issue 14): a tag may be typed in pinyin, so every letter is text (as
+    // in fzf) and only the arrows, Ctrl-N/Ctrl-P and Tab move; Space toggles the tag under
+    // the cursor, typed text (never white space) goes into the new-tag row and Enter puts
+    // it on.
     bind(In(TG), Down, Action::PickerDown, Msg::HelpDown),
-    bind(In(TG), C('k'), Action::PickerUp, Msg::HelpUp),
+    ctrl(In(TG), 'n', Action::PickerDown, Msg::HelpDown),
+    bind(In(TG), Tab, Action::PickerDown, Msg::HelpDown),
     bind(In(TG), Up, Action::PickerUp, Msg::HelpUp),
+    ctrl(In(TG), 'p', Action::PickerUp, Msg::HelpUp),
     bind(In(TG), C(' '), Action::PickerToggle, Msg::HelpToggle),
     bind(In(TG), Enter, Action::TagsAdd, Msg::HelpTagAdd),
     bind(In(TG), Esc, Action::TagsClose, Msg::HelpTagClose),

@@ -35,7 +35,7 @@ pub fn note(
     let lang = settings.lang.value;
     let changes = args.edit || args.clear || args.text.is_some();
     let access = if changes {
-        Access::ReadWrite
+        Access::Change
     } else {
         Access::ReadOnly
     };
@@ -91,7 +91,7 @@ pub fn tag(
     let access = if changes.is_empty() {
         Access::ReadOnly
     } else {
-        Access::ReadWrite
+        Access::Change
     };
     let (mut store, key) = open(settings, target, &args.id, access)?;
     let id = args.id.as_str();
@@ -114,7 +114,7 @@ pub fn tag(
 
 /// The state for changing one article's marks, with the data's key in it. Warnings go to
 /// stderr. Refuses `--no-state`, an unknown id, and (for a change) a state file that cannot
-/// be written.
+/// be written or is damaged (left as it is: only the reader moves a damaged one aside).
 fn open(
     settings: &Settings,
     target: &Target,
@@ -134,7 +134,7 @@ fn open(
     for warning in &warnings {
         eprintln!("kanbao: {}", sanitize_lines(&warning_text(warning, lang)));
     }
-    if access == Access::ReadWrite && !store.saves() {
+    if access == Access::Change && !store.saves() {
         return Err(Error::Review(ReviewError::StateReadOnly));
     }
     let key = store.resolve_source(&target.source);

@@ -100,6 +100,14 @@ pub enum StateError {
         /// What is there.
         found: NotState,
     },
+    /// A damaged kanbao state file found by a command that would change it (`kanbao tag`,
+    /// `kanbao note`): it was left as it is, byte for byte; only the reader moves one aside.
+    Damaged {
+        /// The state file.
+        path: PathBuf,
+        /// What is wrong with it and where (`line 16 column 12`, `byte 300`).
+        reason: String,
+    },
     /// The state file is larger than kanbao reads; it was left as it is.
     TooLarge {
         /// The state file.
@@ -112,9 +120,9 @@ pub enum StateError {
 impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StateError::NotState { .. } | StateError::TooLarge { .. } => {
-                f.write_str(&super::state_error_text(self, Lang::En))
-            }
+            StateError::NotState { .. }
+            | StateError::TooLarge { .. }
+            | StateError::Damaged { .. } => f.write_str(&super::state_error_text(self, Lang::En)),
             _ => write!(
                 f,
                 "{}{}",
@@ -133,6 +141,7 @@ impl std::error::Error for StateError {
             StateError::Locked { .. }
             | StateError::NewerVersion { .. }
             | StateError::NotState { .. }
+            | StateError::Damaged { .. }
             | StateError::TooLarge { .. } => None,
         }
     }

@@ -120,6 +120,19 @@ pub fn state_error_text(error: &StateError, lang: Lang) -> String {
                 NotState::Content => "its content is not kanbao's reading state",
             }
         ),
+        StateError::Damaged { path, reason } if zh => format!(
+            "状态文件 {} 已损坏（{reason}），kanbao 没有改动它，这次的改动也没有保存。\
+             请修复这个文件（如从备份恢复）；或打开阅读器（kanbao），阅读器会把它移到一边、\
+             从空的阅读记录开始；或用 --state 指定另一个状态文件",
+            path.display()
+        ),
+        StateError::Damaged { path, reason } => format!(
+            "state file {} is damaged ({reason}); it was left as it is and nothing was changed. \
+             Repair the file (restore it from a backup), or open the reader (kanbao), which \
+             moves it aside and starts with no reading marks, or give --state another state \
+             file",
+            path.display()
+        ),
         StateError::TooLarge { path, limit } if zh => format!(
             "状态文件 {} 超过 kanbao 读取的上限 {limit} 字节，kanbao 没有读取或改动它；\
              请把它移走，或用 --state 指定另一个路径",

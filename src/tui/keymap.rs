@@ -10,12 +10,12 @@ use crate::app::{App, Mode};
 use crate::keys::{self, Context, Key, KeyName};
 
 /// The action for a terminal event as the app stands: [`action_for`] in its context, but
-/// while the tag picker's new-tag row has the focus (the cursor is on it, or a tag is being
-/// typed) a printable key other than `Space` is text, so a tag can hold `j` and `k`; the
-/// arrows still move and `Space`, `Enter`, `Esc` keep their meaning.
+/// in the tag picker a printable key other than `Space` is always text, whatever the cursor
+/// is on and whatever the config binds (a tag typed in pinyin holds `j` and `k`, and no
+/// letter of it may be lost to a move, as in fzf); the arrows, `Ctrl-N`/`Ctrl-P` and `Tab`
+/// move, and `Space`, `Enter`, `Esc` keep their meaning.
 pub fn action_in(app: &App, event: &Event) -> Option<Action> {
-    if let Mode::Tags(picker) = app.mode()
-        && (picker.cursor() == picker.rows().len() || !picker.input().is_empty())
+    if let Mode::Tags(_) = app.mode()
         && let Event::Key(key) = event
         && let Some(Key::Code(KeyName::Char(c))) = key_of(key)
         && !c.is_whitespace()

@@ -127,6 +127,10 @@ pub fn checked(lang: Lang, path: &str, articles: usize, districts: &[(&str, usiz
         .collect();
     match lang {
         Lang::Zh => format!("{path}：正常，{articles} 篇文章（{}）", pairs.join(sep)),
-        Lang::En => format!("{path}: ok, {articles} articles ({})", pairs.join(sep)),
+        Lang::En => format!(
+            "{path}: ok, {} ({})",
+            crate::i18n::articles(lang, articles as u64),
+            pairs.join(sep)
+        ),
     }
 }

@@ -16,8 +16,6 @@ use crate::search::{find_matches, snippet};
 use crate::tui::theme::Theme;
 use crate::tui::view::text::{marked, put, width};
 
-/// The mark of an article with a note, under the other marks.
-const NOTED: &str = "注";
 /// The mark of a bookmarked article.
 const BOOKMARK: &str = "★";
 /// The mark of an unread article: the middle dot (间隔号) of every Chinese font.
@@ -168,9 +166,10 @@ fn item(
     }
     let indent = (mark_w + 1) as u16;
     let second_max = max.saturating_sub(indent);
-    // An article with a note (issue 14): 注 under its marks.
-    if app.has_note(index) && width(NOTED, amb) <= mark_w {
-        put(buf, x, y + 1, mark_w as u16, &[(NOTED, theme.mark)], amb);
+    // An article with a note (issue 14): 注 (N in English) under its marks.
+    let noted = i18n::note_mark(app.lang());
+    if app.has_note(index) && width(noted, amb) <= mark_w {
+        put(buf, x, y + 1, mark_w as u16, &[(noted, theme.mark)], amb);
     }
     if app.query().is_empty() {
         let line = sanitize(&meta_line(app, article)).into_owned();
