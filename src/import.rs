@@ -3,11 +3,12 @@
 //! It works from the text's own structure, never from known titles or names:
 //! - blocks are separated by blank lines and numbered from 1;
 //! - the first block is the page banner when it is heading-like and more headings follow it;
-//! - a group of one to three heading-like blocks (short, no sentence-ending punctuation)
-//!   opens an article when a byline follows it (`本报讯`, `本报讯（记者 …）`, `（本报记者 …）`,
-//!   a line `本报记者 …`: see `import/byline.rs`), or a photo report when a caption ending with a
-//!   photo credit (`本报记者 … 摄影报道`) follows it; two or three stacked headings followed
-//!   by body text open an article that has no byline (`短评` / its title / its text);
+//! - a group of one to three heading-like blocks (short, no `。` or `；`; a headline may end
+//!   with `？` or `！`) opens an article when a byline follows it (`本报讯`,
+//!   `本报讯（记者 …）`, `（本报记者 …）`, a line `本报记者 …`: see `import/byline.rs`), or a
+//!   photo report when a caption ending with a photo credit (`本报记者 … 摄影报道`) follows
+//!   it; two or three stacked headings followed by body text open an article that has no
+//!   byline (`短评` / its title / its text);
 //! - a body block that does not end a sentence continues in the next block, joined with
 //!   nothing in between, because the layout broke it mid-sentence.
 //!
@@ -88,8 +89,9 @@ const MAX_HEADING_CHARS: usize = 48;
 const MAX_HEADINGS: usize = 3;
 /// Most blocks a look-ahead joins while deciding whether a photo caption follows.
 const MAX_LOOKAHEAD_BLOCKS: usize = 16;
-/// Punctuation that only sentences carry, never headings.
-const SENTENCE_MARKS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
+/// Punctuation that only sentences carry, never headings; a headline may ask or exclaim
+/// (`谁来守护外卖小哥的“最后一公里”？`, `暖心驿站开进社区！`).
+const SENTENCE_MARKS: &[char] = &['。', '；', ';'];
 /// Marks that end a sentence.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '…', '!', '?', '.'];
 /// Closing marks that may follow a sentence end (`。”`).
@@ -132,8 +134,8 @@ pub fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(SENTENCE_ENDS) || photo_credit(text).is_some()
 }
 
-/// True when `block` looks like a heading: short, without sentence punctuation, and neither
-/// a byline nor a photo credit.
+/// True when `block` looks like a heading: short, without sentence punctuation (a question or
+/// exclamation mark may end a headline), and neither a byline nor a photo credit.
 fn is_heading(block: &str) -> bool {
     block.chars().count() <= MAX_HEADING_CHARS
         && !block.contains(SENTENCE_MARKS)

@@ -241,3 +241,45 @@ fn sentences_that_open_like_bylines_stay_in_their_article() {
     assert_eq!(out.articles[0].paragraphs.len(), 3);
     assert_eq!(out.articles[0].reporters, ["李四"]);
 }
+
+/// A headline may ask or exclaim: before, `…“最后一公里”？` and `…开进社区！` were taken for
+/// body text, and their articles were lost (this page gave no article at all).
+#[test]
+fn a_headline_ending_in_a_question_or_exclamation_mark_opens_its_article() {
+    let page = include_str!("import_pages/questions.txt");
+    let out = import(page);
+    assert!(out.unplaced.is_empty(), "{:?}", out.unplaced);
+    assert_eq!(out.banner.as_deref(), Some("团结奋进新征程"));
+    assert_eq!(
+        titles(&out),
+        [
+            "谁来守护外卖小哥的“最后一公里”？",
+            "暖心驿站开进社区！",
+            "“我们终于有了自己的家”"
+        ]
+    );
+    let a = &out.articles;
+    assert_eq!(names(&a[0]), (vec!["张三"], vec![]));
+    assert_eq!(a[0].paragraphs, ["近日，朝阳区总工会走访外卖站点。"]);
+    assert_eq!(a[1].districts, ["西城区"]);
+    assert_eq!(a[2].byline.as_deref(), Some("本报记者 王五"));
+    assert_eq!(
+        a[2].paragraphs,
+        ["３月５日，东城区总工会举办集中入会仪式。"]
+    );
+    assert_every_character_kept(page, &out);
+}
+
+/// A short exclamation in the text is still text: it opens nothing without a byline after it.
+#[test]
+fn an_exclamation_in_the_text_stays_in_its_article() {
+    let page = "口号\n\n西城区驿站开进社区\n\n本报讯（记者 李四）近日，西城区总工会建成驿站。\n\n\
+                “太好了！”\n\n职工们围着驿站的热水器说。\n";
+    let out = import(page);
+    assert!(out.unplaced.is_empty(), "{:?}", out.unplaced);
+    assert_eq!(titles(&out), ["西城区驿站开进社区"]);
+    assert_eq!(
+        out.articles[0].paragraphs[1..],
+        ["“太好了！”", "职工们围着驿站的热水器说。"]
+    );
+}
