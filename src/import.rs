@@ -268,6 +268,9 @@ fn article_at(reader: &Reader<'_>, at: usize) -> Option<(usize, Opening)> {
 
 /// Turns raw page text into articles. Never fails: what it cannot place is in `unplaced`.
 pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
+    // A byte order mark (Windows Notepad saves one) is no part of the text: left in, it
+    // would hide the masthead on the first line.
+    let page = page.strip_prefix('\u{feff}').unwrap_or(page);
     let mut out = Imported::default();
     let rest = masthead::set_aside(page, options, &mut out);
     let blocks = blocks(&rest);

@@ -283,3 +283,18 @@ fn an_exclamation_in_the_text_stays_in_its_article() {
         ["“太好了！”", "职工们围着驿站的热水器说。"]
     );
 }
+
+/// A page saved with a byte order mark (Windows Notepad) still has its masthead: before, the
+/// banner was `\u{feff}2024年3月8日 …` and the day, the page and the ids were lost.
+#[test]
+fn a_byte_order_mark_does_not_hide_the_masthead() {
+    let page = include_str!("import_pages/bom.txt");
+    assert!(page.starts_with('\u{feff}'));
+    let out = import(page);
+    assert!(out.unplaced.is_empty(), "{:?}", out.unplaced);
+    assert_eq!(out.masthead, [(1, "2024年3月8日 星期五 第3版".to_string())]);
+    assert_eq!(out.banner.as_deref(), Some("团结奋进新征程"));
+    let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["2024-03-08-p3-1", "2024-03-08-p3-2"]);
+    assert_every_character_kept(&page['\u{feff}'.len_utf8()..], &out);
+}

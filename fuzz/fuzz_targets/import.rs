@@ -33,6 +33,8 @@ fuzz_target!(|page: &str| {
     // The masthead lines are set aside whole; the rest of the page is the text.
     let set_aside: Vec<usize> = out.masthead.iter().map(|(n, _)| *n).collect();
     let kept: String = page
+        .strip_prefix('\u{feff}')
+        .unwrap_or(page)
         .lines()
         .enumerate()
         .filter(|(n, _)| !set_aside.contains(&(n + 1)))
