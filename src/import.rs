@@ -31,9 +31,11 @@ pub mod error;
 pub mod masthead;
 pub mod run;
 pub mod text;
+mod unplaced;
 
 pub use error::{ImportError, import_error_text};
 pub use masthead::BadDay;
+pub use unplaced::{Unplaced, Why};
 
 /// Settings for one import.
 #[derive(Debug, Clone, Default)]
@@ -46,18 +48,6 @@ pub struct ImportOptions {
     pub date: Option<Date>,
     /// The page number, over the masthead's (`--page`).
     pub page: Option<u32>,
-}
-
-/// A block the importer could not place in any article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unplaced {
-    /// 1-based block number in the page.
-    pub block: usize,
-    /// The block's text, and that of the blocks that go with it (the text after a byline
-    /// with no headline), one paragraph a line.
-    pub text: String,
-    /// How many articles come before it in the page.
-    pub after: usize,
 }
 
 /// What an import produced.
@@ -309,17 +299,15 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
             if closing {
                 reader.next += 1;
                 let credit = Some((b.reporters, b.correspondents));
-                place(&mut out, orphaned, at, blocks[at].clone(), credit);
+                place(&mut out, orphaned, (at, false), blocks[at].clone(), credit);
                 continue;
             }
             // A byline with no headline: its article has no title, so the byline and its
             // text are reported, never added to the article before.
             if let Some((block, text)) = reader.paragraph() {
-                out.unplaced.push(Unplaced {
-                    block: block + 1,
-                    text,
-                    after: out.articles.len(),
-                });
+                let after = out.articles.len();
+                out.unplaced
+                    .push(Unplaced::new(block, text, after, Why::NoHeadline));
                 orphaned = true;
             }
             continue;
@@ -328,17 +316,10 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
             break;
         };
         let credit = credit_only(&text).map(|c| (c.reporters, c.correspondents));
-        place(&mut out, orphaned, block, text, credit);
+        let heading = out.articles.is_empty() && is_heading(&blocks[block]);
+        place(&mut out, orphaned, (block, heading), text, credit);
     }
-    if !out.masthead.is_empty() {
-        // Number unplaced blocks as the page's own blocks, masthead lines included.
-        let (page_starts, rest_starts) =
-            (masthead::block_starts(page), masthead::block_starts(&rest));
-        for u in &mut out.unplaced {
-            let line = rest_starts[u.block - 1];
-            u.block = page_starts.partition_point(|&start| start <= line);
-        }
-    }
+    unplaced::locate(page, &rest, &mut out.unplaced);
     let prefix = match (out.date, out.page) {
         _ if !options.id_prefix.is_empty() => options.id_prefix.clone(),
         (Some(date), Some(page)) => format!("{date}-p{page}-"),
@@ -356,11 +337,11 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
 
 /// Adds a paragraph that starts at `block` (0-based) to the last article, with the names its
 /// credit gives; to the text of a byline with no headline while `orphaned`; and reports it
-/// when no article came before.
+/// when no article came before (a headline with no byline when `heading`).
 fn place(
     out: &mut Imported,
     orphaned: bool,
-    block: usize,
+    (block, heading): (usize, bool),
     text: String,
     credit: Option<(Vec<String>, Vec<String>)>,
 ) {
@@ -375,11 +356,13 @@ fn place(
             }
             article.paragraphs.push(text);
         }
-        _ => out.unplaced.push(Unplaced {
-            block: block + 1,
-            text,
-            after: 0,
-        }),
+        _ => {
+            let why = match heading {
+                true => Why::NoByline,
+                false => Why::BeforeFirstArticle,
+            };
+            out.unplaced.push(Unplaced::new(block, text, 0, why));
+        }
     }
 }
 
@@ -496,8 +479,11 @@ mod tests {
             out.unplaced,
             [Unplaced {
                 block: 1,
+                line: 1,
+                column: 1,
                 text: "孤立的一段话。".into(),
                 after: 0,
+                why: Why::BeforeFirstArticle,
             }]
         );
         assert_eq!(out.articles.len(), 1);

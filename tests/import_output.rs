@@ -99,3 +99,73 @@ fn the_output_file_is_written_whole_and_nothing_is_left_beside_it() {
         assert_eq!(mode(&file), 0o640);
     }
 }
+
+/// Before, an unplaced block was named by its number and first words only; now by
+/// `page:line:column` (where it starts, indented or not), with what was expected there and
+/// what to do, in the style of the masthead's error.
+#[test]
+fn an_unplaced_block_is_named_by_its_place_with_what_was_expected_and_what_to_do() {
+    let orphan = "2024年3月8日 第3版\n\n口号\n\n西城区驿站开进社区\n\n\
+                  本报讯（记者 李四）近日，西城区总工会建成驿站。\n\n\
+                  \u{20}\u{20}本报讯（记者 张三）近日，朝阳区总工会开展春季招聘会。\n\n\
+                  招聘会持续到周末。\n\n丰台区举办讲座\n\n本报讯 近日，丰台区总工会举办讲座。\n";
+    let untitled = "2024年3月8日 第3版\n\n谁来守护外卖小哥\n\n近日，朝阳区总工会走访外卖站点。\n\n\
+                    西城区驿站开进社区\n\n本报讯（记者 李四）近日，西城区总工会建成驿站。\n";
+    let dir = setup(&[
+        ("orphan.txt", orphan),
+        ("untitled.txt", untitled),
+        ("loose.txt", "2024年3月8日 第4版\n\n只有一段话。\n"),
+        ("empty.txt", ""),
+    ]);
+    let out = kanbao(dir.path(), &["import", "orphan.txt", "-o", "orphan.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for says in [
+        "orphan.txt：1 块不属于任何文章，未写入结果：",
+        "orphan.txt:9:3：第 5 块「本报讯（记者 张三）近日，",
+        "是电头，但上方没有标题（连同其后 1 段）；电头前须有文章的标题。请在它上方补上标题",
+    ] {
+        assert!(err.contains(says), "{says}: {err}");
+    }
+    // The articles around it are written, and it is in neither.
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("orphan.json")).expect("read"))
+            .expect("JSON");
+    assert_eq!(doc["articles"].as_array().expect("articles").len(), 2);
+    assert!(!doc.to_string().contains("张三"));
+
+    let out = kanbao(dir.path(), &["import", "untitled.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for says in [
+        "untitled.txt:3:1：第 2 块「谁来守护外卖小哥近日，",
+        "像是标题，但其后没有电头；标题后须紧跟电头，如 本报讯（记者 …）",
+        "请在标题下补上电头",
+    ] {
+        assert!(err.contains(says), "{says}: {err}");
+    }
+    let out = kanbao(dir.path(), &["--lang", "en", "import", "untitled.txt"]);
+    let err = stderr(&out);
+    for says in [
+        "untitled.txt:3:1: block 2 “谁来守护外卖小哥近日，",
+        "a headline must be followed by a byline such as 本报讯（记者 …）",
+        "Add the byline under the headline",
+    ] {
+        assert!(err.contains(says), "{says}: {err}");
+    }
+
+    let out = kanbao(dir.path(), &["import", "loose.txt"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("loose.txt：没有找到文章，未写入任何内容：")
+            && err
+                .contains("loose.txt:3:1：第 2 块「只有一段话。」在第一篇文章之前，不属于任何文章"),
+        "{err}"
+    );
+    let out = kanbao(dir.path(), &["import", "empty.txt"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("empty.txt：没有找到文章，未写入任何内容；文章须以标题开头，其后是电头"),
+        "{err}"
+    );
+}

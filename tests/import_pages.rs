@@ -298,3 +298,29 @@ fn a_byte_order_mark_does_not_hide_the_masthead() {
     assert_eq!(ids, ["2024-03-08-p3-1", "2024-03-08-p3-2"]);
     assert_every_character_kept(&page['\u{feff}'.len_utf8()..], &out);
 }
+
+/// Each unplaced block knows the line and column where it starts in the page (masthead
+/// lines and indentation included) and why it could not be placed.
+#[test]
+fn an_unplaced_block_knows_its_place_and_why() {
+    use kanbao::import::Why;
+    let page = "2024年3月8日 第3版\n\n  谁来守护外卖小哥\n\n近日，朝阳区总工会走访外卖站点。\n\n\
+                西城区驿站开进社区\n\n本报讯（记者 李四）近日，西城区总工会建成驿站。\n\n\
+                本报记者 张三\n\n近日，朝阳区总工会开展春季招聘会。\n\n招聘会持续到周末。\n\n丰台区举办讲座\n\n\
+                本报讯 近日，丰台区总工会举办讲座。\n";
+    let out = import(page);
+    let found: Vec<(usize, usize, usize, Why, usize)> = out
+        .unplaced
+        .iter()
+        .map(|u| (u.block, u.line, u.column, u.why, u.after))
+        .collect();
+    assert_eq!(
+        found,
+        [(2, 3, 3, Why::NoByline, 0), (6, 11, 1, Why::NoHeadline, 1)]
+    );
+    assert_eq!(
+        out.unplaced[1].text,
+        "本报记者 张三近日，朝阳区总工会开展春季招聘会。\n招聘会持续到周末。"
+    );
+    assert_eq!(titles(&out), ["西城区驿站开进社区", "丰台区举办讲座"]);
+}

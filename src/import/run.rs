@@ -12,7 +12,6 @@ use crate::cli::ImportArgs;
 use crate::commands::Outcome;
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::layout::sanitize;
 use crate::load::{self, Document};
 
 /// One page read and imported.
@@ -168,28 +167,16 @@ fn document(page: &Page, args: &ImportArgs) -> Result<String> {
         })
 }
 
-/// What the user must hear about a page that was written: blocks it could not place, or
-/// no article at all.
+/// What the user must hear about a page: no article at all (then nothing is written), or
+/// blocks it could not place.
 fn problems(page: &Page) -> Vec<Error> {
     let imported = &page.imported;
-    if !imported.unplaced.is_empty() {
-        let blocks = imported
-            .unplaced
-            .iter()
-            .map(|u| {
-                let start: String = u.text.chars().take(24).collect();
-                (u.block, sanitize(&start).into_owned())
-            })
-            .collect();
-        return vec![Error::Unplaced {
-            page: page.path.clone(),
-            blocks,
-        }];
-    }
+    let (path, blocks) = (page.path.clone(), imported.unplaced.clone());
     if imported.articles.is_empty() {
-        return vec![Error::NoArticle {
-            page: page.path.clone(),
-        }];
+        return vec![Error::NoArticle { page: path, blocks }];
+    }
+    if !blocks.is_empty() {
+        return vec![Error::Unplaced { page: path, blocks }];
     }
     Vec::new()
 }
