@@ -124,13 +124,18 @@ pub enum Error {
     /// `kanbao export` chose more than it reads into memory for one report: `articles`
     /// chosen by the time their data passed `most_bytes`.
     TooMuchToExport { articles: usize, most_bytes: u64 },
-    /// Blocks of a page that belong to no article: their numbers and first words.
+    /// Blocks of a page that belong to no article (the rest of the page was written):
+    /// where each is, and why.
     Unplaced {
         page: PathBuf,
-        blocks: Vec<(usize, String)>,
+        blocks: Vec<crate::import::Unplaced>,
     },
-    /// A page in which no article was found.
-    NoArticle { page: PathBuf },
+    /// A page in which no article was found (nothing was written), with the blocks it
+    /// could not place.
+    NoArticle {
+        page: PathBuf,
+        blocks: Vec<crate::import::Unplaced>,
+    },
     /// `show --width` below the least width.
     TooNarrow { width: usize, least: usize },
     /// The reader was started with stdout not a terminal.

@@ -294,7 +294,10 @@ fn in_a_folder_unplaced_blocks_are_reported_and_a_page_without_articles_is_not_w
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("pages/loose.txt：1 块不属于任何文章"), "{err}");
-    assert!(err.contains("第 2 块：孤立的一段话。"), "{err}");
+    assert!(
+        err.contains("pages/loose.txt:3:1：第 2 块「孤立的一段话。」在第一篇文章之前"),
+        "{err}"
+    );
     assert!(err.contains("pages/empty.txt"), "{err}");
     assert!(dir.path().join("archive/2024-03-08-p3.json").exists());
     assert!(!dir.path().join("archive/2024-03-08-p4.json").exists());

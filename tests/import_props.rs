@@ -19,6 +19,12 @@ fn piece() -> impl Strategy<Value = String> {
         Just("流业务量的15%，货运司机群体集聚。".to_string()),
         Just("本报记者 宗晓畅 通讯员 刘淑珍 摄影报道".to_string()),
         Just("——副题".to_string()),
+        Just("本报讯 ".to_string()),
+        Just("本报记者 王五\n".to_string()),
+        Just("（本报记者 王佳）".to_string()),
+        Just("本报记者 周峰 摄".to_string()),
+        Just("短评\n\n".to_string()),
+        Just("谁来守护“最后一公里”？\n\n".to_string()),
         Just("\n\n".to_string()),
         Just("\n".to_string()),
         Just("\n\n\n".to_string()),
@@ -54,11 +60,17 @@ fn without_masthead(page: &str) -> String {
 fn rebuilt(page: &str) -> String {
     let out = import_page(page, &ImportOptions::default());
     let mut text = out.banner.clone().unwrap_or_default();
-    // Unplaced blocks can only come before the first article.
-    for u in &out.unplaced {
-        text.push_str(&u.text);
-    }
-    for a in &out.articles {
+    // Each unplaced block goes where it was: after the articles before it.
+    assert!(
+        out.unplaced
+            .windows(2)
+            .all(|w| w[0].after <= w[1].after && w[0].block <= w[1].block)
+    );
+    let mut unplaced = out.unplaced.iter().peekable();
+    for (n, a) in out.articles.iter().enumerate() {
+        while let Some(u) = unplaced.next_if(|u| u.after <= n) {
+            text.push_str(&u.text);
+        }
         for part in [&a.kicker, &Some(a.title.clone()), &a.subtitle, &a.byline]
             .into_iter()
             .flatten()
@@ -68,6 +80,9 @@ fn rebuilt(page: &str) -> String {
         for p in &a.paragraphs {
             text.push_str(p);
         }
+    }
+    for u in unplaced {
+        text.push_str(&u.text);
     }
     text
 }

@@ -214,31 +214,8 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
                 ),
             }
         }
-        Error::Unplaced { page, blocks } => {
-            let lines: Vec<String> = blocks
-                .iter()
-                .map(|(n, start)| match lang {
-                    Lang::Zh => format!("  第 {n} 块：{start}…"),
-                    Lang::En => format!("  block {n}: {start}…"),
-                })
-                .collect();
-            match lang {
-                Lang::Zh => format!(
-                    "{}：{} 块不属于任何文章，未写入结果：\n{}",
-                    page.display(),
-                    blocks.len(),
-                    lines.join("\n")
-                ),
-                Lang::En => format!(
-                    "{}: {} block(s) belong to no article and are missing from the output:\n{}",
-                    page.display(),
-                    blocks.len(),
-                    lines.join("\n")
-                ),
-            }
-        }
-        Error::NoArticle { page } if zh => format!("{}：没有找到文章", page.display()),
-        Error::NoArticle { page } => format!("{}: no article found", page.display()),
+        Error::Unplaced { page, blocks } => crate::import::text::unplaced(lang, page, blocks),
+        Error::NoArticle { page, blocks } => crate::import::text::no_article(lang, page, blocks),
         Error::TooNarrow { width, least } if zh => {
             format!("--width {width} 太窄；至少为 {least}")
         }

@@ -12,7 +12,6 @@ use crate::cli::ImportArgs;
 use crate::commands::Outcome;
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::layout::sanitize;
 use crate::load::{self, Document};
 
 /// One page read and imported.
@@ -52,12 +51,14 @@ pub fn run(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
         Some(folder) => into_folder(folder, &pages, args),
         None => {
             let page = &pages[0];
+            // A page with no article writes nothing: an empty document is refused by
+            // `check` and `--data`, and would replace a good file.
+            if page.imported.articles.is_empty() {
+                return Err(problems(page).remove(0));
+            }
             let json = document(page, args)?;
             match &args.output {
-                Some(path) => std::fs::write(path, &json).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?,
+                Some(path) => write_whole(path, json.as_bytes())?,
                 None => out.write_all(json.as_bytes()).map_err(Error::stdout)?,
             }
             match problems(page).into_iter().next() {
@@ -66,6 +67,46 @@ pub fn run(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
             }
         }
     }
+}
+
+/// Writes `bytes` to `path` whole or not at all: into a temporary file beside it, renamed
+/// over it once written, so that a failure (a full disk, an interruption) never leaves a
+/// partial file. A symbolic link is written through, as a plain write would; a file
+/// replaced keeps its permissions.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    let target = match is_link {
+        true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        false => path.to_path_buf(),
+    };
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kanbao-import-").suffix(".tmp");
+    // As a plain write creates it: readable by all, less what the umask takes away.
+    #[cfg(unix)]
+    let mode = <std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o666);
+    #[cfg(unix)]
+    builder.permissions(mode);
+    let mut temp = builder.tempfile_in(dir).map_err(io)?;
+    if let Ok(meta) = std::fs::metadata(&target) {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io)?;
+    }
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(io)?;
+    temp.persist(&target).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 fn ends_with_separator(path: &Path) -> bool {
@@ -122,28 +163,16 @@ fn document(page: &Page, args: &ImportArgs) -> Result<String> {
     crate::json::pretty_string(&doc)
 }
 
-/// What the user must hear about a page that was written: blocks it could not place, or
-/// no article at all.
+/// What the user must hear about a page: no article at all (then nothing is written), or
+/// blocks it could not place.
 fn problems(page: &Page) -> Vec<Error> {
     let imported = &page.imported;
-    if !imported.unplaced.is_empty() {
-        let blocks = imported
-            .unplaced
-            .iter()
-            .map(|u| {
-                let start: String = u.text.chars().take(24).collect();
-                (u.block, sanitize(&start).into_owned())
-            })
-            .collect();
-        return vec![Error::Unplaced {
-            page: page.path.clone(),
-            blocks,
-        }];
-    }
+    let (path, blocks) = (page.path.clone(), imported.unplaced.clone());
     if imported.articles.is_empty() {
-        return vec![Error::NoArticle {
-            page: page.path.clone(),
-        }];
+        return vec![Error::NoArticle { page: path, blocks }];
+    }
+    if !blocks.is_empty() {
+        return vec![Error::Unplaced { page: path, blocks }];
     }
     Vec::new()
 }
@@ -206,10 +235,7 @@ fn into_folder(folder: &Path, pages: &[Page], args: &ImportArgs) -> Result<Outco
             continue;
         }
         let json = document(page, args)?;
-        std::fs::write(&target, json).map_err(|source| Error::Io {
-            path: target.clone(),
-            source,
-        })?;
+        write_whole(&target, json.as_bytes())?;
         told.extend(problems(page));
     }
     if told.is_empty() {

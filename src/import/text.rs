@@ -1,6 +1,13 @@
 //! The words of `kanbao import`'s own errors (issue 13), each in Chinese and English.
 
+use std::path::Path;
+
+use super::{Unplaced, Why};
 use crate::i18n::Lang;
+use crate::layout::sanitize;
+
+/// The longest preview of an unplaced block, in characters.
+const PREVIEW_CHARS: usize = 24;
 
 /// `--date` whose value is not a real `YYYY-MM-DD` day.
 pub fn bad_date_option(lang: Lang, value: &str) -> String {
@@ -78,6 +85,95 @@ pub fn not_ours(lang: Lang, path: &str) -> String {
         ),
         Lang::En => format!(
             "{path} exists and is not kanbao's import of the same day and page; kanbao does not overwrite it: move it or use another -o folder; nothing was written"
+        ),
+    }
+}
+
+/// Blocks of `page` that belong to no article; the rest of the page was written.
+pub fn unplaced(lang: Lang, page: &Path, blocks: &[Unplaced]) -> String {
+    let head = match lang {
+        Lang::Zh => format!(
+            "{}：{} 块不属于任何文章，未写入结果：",
+            page.display(),
+            blocks.len()
+        ),
+        Lang::En => format!(
+            "{}: {} block(s) belong to no article and are missing from the output:",
+            page.display(),
+            blocks.len()
+        ),
+    };
+    with_blocks(head, lang, page, blocks)
+}
+
+/// A page in which no article was found, and the blocks it could not place; nothing was
+/// written.
+pub fn no_article(lang: Lang, page: &Path, blocks: &[Unplaced]) -> String {
+    let page_name = page.display();
+    let head = match (lang, blocks.is_empty()) {
+        (Lang::Zh, true) => format!(
+            "{page_name}：没有找到文章，未写入任何内容；文章须以标题开头，其后是电头，如 本报讯（记者 …）"
+        ),
+        (Lang::En, true) => format!(
+            "{page_name}: no article found, nothing written; an article starts with its headline, then a byline such as 本报讯（记者 …）"
+        ),
+        (Lang::Zh, false) => format!("{page_name}：没有找到文章，未写入任何内容："),
+        (Lang::En, false) => format!("{page_name}: no article found, nothing written:"),
+    };
+    with_blocks(head, lang, page, blocks)
+}
+
+fn with_blocks(mut out: String, lang: Lang, page: &Path, blocks: &[Unplaced]) -> String {
+    for u in blocks {
+        out.push_str("\n  ");
+        out.push_str(&block(lang, page, u));
+    }
+    out
+}
+
+/// One unplaced block: `page:line:column`, its number and first words, what was expected
+/// there and what to do.
+fn block(lang: Lang, page: &Path, u: &Unplaced) -> String {
+    let place = format!("{}:{}:{}", page.display(), u.line, u.column);
+    let first = u.text.lines().next().unwrap_or_default();
+    let mut preview: String = first.chars().take(PREVIEW_CHARS).collect();
+    if first.chars().count() > PREVIEW_CHARS {
+        preview.push('…');
+    }
+    let preview = sanitize(&preview);
+    let n = u.block;
+    // The paragraphs after a byline with no headline go with it.
+    let more = u.text.lines().count().saturating_sub(1);
+    match (lang, u.why) {
+        (Lang::Zh, Why::NoByline) => format!(
+            "{place}：第 {n} 块「{preview}」像是标题，但其后没有电头；标题后须紧跟电头，如 本报讯（记者 …）、本报记者 … 或 （本报记者 …）。请在标题下补上电头，或删去这一块"
+        ),
+        (Lang::En, Why::NoByline) => format!(
+            "{place}: block {n} “{preview}” looks like a headline, but no byline follows it; a headline must be followed by a byline such as 本报讯（记者 …）, 本报记者 … or （本报记者 …）. Add the byline under the headline, or delete the block"
+        ),
+        (Lang::Zh, Why::NoHeadline) => {
+            let with = match more {
+                0 => String::new(),
+                k => format!("（连同其后 {k} 段）"),
+            };
+            format!(
+                "{place}：第 {n} 块「{preview}」是电头，但上方没有标题{with}；电头前须有文章的标题。请在它上方补上标题（单独一块，前后空一行）"
+            )
+        }
+        (Lang::En, Why::NoHeadline) => {
+            let with = match more {
+                0 => String::new(),
+                k => format!(" (with the {k} paragraph(s) after it)"),
+            };
+            format!(
+                "{place}: block {n} “{preview}” is a byline with no headline above it{with}; a byline must follow its article's headline. Add the headline above it, as a block of its own (a blank line before and after)"
+            )
+        }
+        (Lang::Zh, Why::BeforeFirstArticle) => format!(
+            "{place}：第 {n} 块「{preview}」在第一篇文章之前，不属于任何文章；文章须以标题开头，其后是电头，如 本报讯（记者 …）。请给它补上标题和电头，或删去这一块"
+        ),
+        (Lang::En, Why::BeforeFirstArticle) => format!(
+            "{place}: block {n} “{preview}” comes before the first article and belongs to none; an article starts with its headline, then a byline such as 本报讯（记者 …）. Add a headline and a byline above it, or delete the block"
         ),
     }
 }
