@@ -419,7 +419,23 @@ mod tests {
         );
         assert!(together("工会 会员") && together("gonghui siji"));
         assert!(!together("工会 驿站"), "summed: they cannot overlap");
-        assert_eq!(count("工 工会"), None, "one character held by another term");
+        // One character held by another term: its frequency less its hits inside.
+        let inside = |q: &str| {
+            exact_terms(&Query::parse(q)).map(|t| {
+                t.iter()
+                    .map(|c| match c {
+                        Counter::Inside { minus, .. } => minus.clone(),
+                        _ => Vec::new(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(inside("工 工会"), Some(vec![vec![(1, 1)], vec![]]));
+        assert_eq!(
+            inside("会 工会会员"),
+            Some(vec![vec![(1, 2)], vec![]]),
+            "each match of 工会会员 holds 会 twice"
+        );
         assert_eq!(
             count("\"工会 驿站\" 快递"),
             Some(2),
@@ -427,10 +443,11 @@ mod tests {
         );
         assert_eq!(count("\"工会 驿站\" \"快 递\" 司机"), Some(3));
         assert_eq!(
-            count("\"工会 驿站\" 站"),
-            None,
+            inside("\"工会 驿站\" 站"),
+            Some(vec![vec![], vec![(0, 1)]]),
             "站 may stand in a match of the phrase"
         );
+        assert_eq!(inside("工会 会 会员"), None, "工会 and 会员 may overlap");
         assert!(
             together("\"工会 驿站\" \"会 议\""),
             "会 in both: counted together"
