@@ -278,6 +278,8 @@ pub(super) fn without_dates(query: &str) -> String {
         let word = chunk.trim_end_matches([' ', '\u{3000}']);
         let starts_quoted = open.is_some();
         for (i, c) in word.char_indices() {
+            // `＂` is `"` to the query (`search::query::wide`).
+            let c = if c == '＂' { '"' } else { c };
             open = match (open, c) {
                 (None, '"') => Some('"'),
                 // A `“` opens a phrase only when a `”` follows it, as in the query.
