@@ -4,6 +4,11 @@
 
 use std::fmt;
 
+mod compact;
+mod read;
+
+pub use read::reversed;
+
 /// A real calendar day (proleptic Gregorian), years 1 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

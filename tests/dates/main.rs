@@ -7,6 +7,7 @@
 mod support;
 
 mod command_line;
+mod consistency;
 mod indexed;
 mod reader;
 mod timeline;
