@@ -11,6 +11,7 @@ mod consistency;
 mod indexed;
 mod reader;
 mod timeline;
+mod undated;
 
 use std::path::Path;
 
