@@ -21,9 +21,14 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// The timeline of these days; `None` when none is known.
+    /// The timeline of these days; `None` when none is known. The cursor starts where the
+    /// user is (session 31): on the period of `at` (the selected article's day), or on the
+    /// newest period when `at` is `None` or outside them (the top of the list, newest
+    /// first). It started on the busiest period, away from the article selected, so that
+    /// `j` and `k` led somewhere unexpected.
     pub fn of(
         dates: impl IntoIterator<Item = Option<crate::date::Date>> + Clone,
+        at: Option<crate::date::Date>,
     ) -> Option<Timeline> {
         let months = count(dates.clone(), By::Month);
         let (by, periods) = if months.len() > MONTHS {
@@ -31,12 +36,11 @@ impl Timeline {
         } else {
             (By::Month, months)
         };
-        // The busiest period first under the cursor.
-        let selected = periods
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, p)| (p.count, std::cmp::Reverse(*i)))
-            .map(|(i, _)| i)?;
+        let newest = periods.len().checked_sub(1)?;
+        let selected = at
+            .map(|day| crate::timeline::period_of(day, by))
+            .and_then(|name| periods.iter().position(|p| p.period == name))
+            .unwrap_or(newest);
         Some(Timeline {
             by,
             periods,
@@ -54,7 +58,11 @@ impl App {
     /// Opens the timeline of the list as it is (search and filters applied).
     pub(super) fn open_timeline(&mut self) {
         let dates = self.view.iter().map(|&i| self.collection.date(i));
-        match Timeline::of(dates.collect::<Vec<_>>()) {
+        let at = self
+            .view
+            .get(self.selected)
+            .and_then(|&i| self.collection.date(i));
+        match Timeline::of(dates.collect::<Vec<_>>(), at) {
             Some(t) => self.mode = Mode::Timeline(t),
             None => self.status = Some(crate::i18n::no_dates(self.opts.lang).to_string()),
         }

@@ -11,6 +11,7 @@ mod consistency;
 mod indexed;
 mod reader;
 mod timeline;
+mod timeline_cursor;
 mod undated;
 
 use std::path::Path;
