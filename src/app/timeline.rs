@@ -1,5 +1,6 @@
 //! The timeline overlay (issue 13): the current list's articles per month, or per year
-//! when they span more than three years; `Enter` on a bar sets the date filter to it.
+//! when they span more than three years; `Enter` on a bar sets the date filter (the
+//! search's `date:`) to it.
 //! It takes the picker's keys (move, apply, cancel).
 
 use super::*;
@@ -77,15 +78,12 @@ impl App {
             Action::Top => t.selected = 0,
             Action::Bottom => t.selected = last,
             Action::PickerApply | Action::PickerToggle => {
-                if let Some(range) = t
-                    .periods
-                    .get(t.selected)
-                    .and_then(|p| DateRange::parse(&p.period).ok())
-                {
-                    self.opts.filter.dates = range;
-                }
                 self.mode = Mode::Normal;
-                self.rebuild_view();
+                // The search's date filter becomes the period (see `super::dates`).
+                match t.periods.get(t.selected) {
+                    Some(p) if DateRange::parse(&p.period).is_ok() => self.set_date(&p.period),
+                    _ => self.rebuild_view(),
+                }
                 return;
             }
             Action::PickerCancel | Action::Quit => {

@@ -3,7 +3,7 @@
 //! `2024年3月9日`, `20240309`, full-width digits), where it took only `2024-03-09`; and a
 //! range whose end comes before its start is found here, for one refusal everywhere.
 
-use super::{Date, DateRange, period};
+use super::{Date, DateRange, normal, period};
 
 impl Date {
     /// A single day as people write it, in any form [`DateRange::parse`] takes for one day
@@ -34,6 +34,34 @@ pub fn reversed(text: &str) -> Option<(String, String)> {
     let (from, _) = period(a)?;
     let (_, to) = period(b)?;
     (to < from).then(|| (a.to_string(), b.to_string()))
+}
+
+/// Whether `text`, a range being typed (`2024..202`), is reversed whatever may still be
+/// typed after it: its start is whole and its end's year, or year and two-digit month, is
+/// typed and comes before it (`2024..2023`, `2024-03..2024-01`). The prompt then says so at
+/// once, rather than waiting for more (see [`super::may_become_range`]).
+pub(super) fn surely_reversed(text: &str) -> bool {
+    let Some((a, b)) = text.split_once("..") else {
+        return false;
+    };
+    let Some((from, _)) = period(a.trim()) else {
+        return false;
+    };
+    let b = normal(b.trim());
+    let number = |s: Option<&str>| {
+        s.filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|s| s.parse::<u16>().ok())
+    };
+    let Some(year) = number(b.get(..4)) else {
+        return false;
+    };
+    let month = number(
+        b.get(4..)
+            .map(|m| m.trim_start_matches('-'))
+            .and_then(|m| m.get(..2)),
+    );
+    year < from.year()
+        || (year == from.year() && month.is_some_and(|m| m < u16::from(from.month())))
 }
 
 #[cfg(test)]
@@ -85,6 +113,26 @@ mod tests {
             "2024",
         ] {
             assert_eq!(reversed(text), None, "{text}");
+        }
+        for text in [
+            "2024..2023",
+            "2024..2023-",
+            "2024-03..2024-01",
+            "2024-03..202401",
+            "2024-03..2023",
+        ] {
+            assert!(surely_reversed(text), "{text}");
+            assert!(!crate::date::may_become_range(text), "{text}");
+        }
+        for text in [
+            "2024..202",
+            "2024..2024",
+            "2024-03..2024-0",
+            "2024-03..2024-1",
+            "2024..",
+            "x..2023",
+        ] {
+            assert!(!surely_reversed(text), "{text}");
         }
         let since = DateRange::since("2024").unwrap();
         assert!(since.and(DateRange::until("2023").unwrap()).is_reversed());

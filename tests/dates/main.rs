@@ -9,6 +9,7 @@ mod support;
 mod command_line;
 mod consistency;
 mod indexed;
+mod one_filter;
 mod reader;
 mod timeline;
 mod timeline_cursor;
