@@ -146,6 +146,10 @@ impl App {
                 return;
             }
             Action::SearchAccept => {
+                // The space `/` leaves before a date alone (see `dates::kept_words`).
+                if self.opts.query.starts_with(' ') {
+                    self.opts.query = self.opts.query.trim_start().to_string();
+                }
                 self.mode = Mode::Normal;
                 self.before_search = None;
                 self.accept_pending = true;

@@ -198,3 +198,14 @@ fn the_testers_sequence_in_a_terminal() {
     term.send("q");
     term.expect_restored();
 }
+
+#[test]
+fn enter_over_a_date_alone_keeps_it_as_it_was() {
+    // `/` over a search of a date alone opens with the cursor before it (` date:2024`);
+    // `Enter` with nothing typed keeps the search as it was, not with that space.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reader(dir.path(), DateRange::parse("2024").unwrap(), "");
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchAccept);
+    assert_eq!(app.query_text(), "date:2024");
+}
