@@ -4,6 +4,7 @@
 mod accessors;
 mod answers;
 mod copy;
+mod dates;
 mod districts;
 mod geometry;
 mod help;
@@ -88,6 +89,10 @@ pub enum Mode {
         /// The kept query is selected, as a browser's find bar selects the last search:
         /// typing replaces it, a deletion clears it, a cursor move keeps it for editing.
         selected: bool,
+        /// Where the selection starts; it ends at the cursor. 0 over a kept search (its
+        /// words, before the date filter it keeps); the start of the date's value for the
+        /// date key (see `dates`).
+        from: usize,
     },
     /// The district picker.
     Picker(Picker),
@@ -202,6 +207,7 @@ impl App {
         mut opts: Options,
     ) -> App {
         let kept = App::kept_session(&store, &mut opts, &mut warnings);
+        dates::into_query(&mut opts);
         let collection = Arc::new(collection);
         let (query, query_error) = match line_editor::check(&opts.query, opts.lang) {
             Ok(query) => (query, None),
@@ -308,11 +314,7 @@ impl App {
                 }
                 match self.mode.clone() {
                     Mode::Normal => self.normal(action),
-                    Mode::Search {
-                        before,
-                        cursor,
-                        selected,
-                    } => self.prompt(action, before, cursor, selected),
+                    Mode::Search { .. } => self.in_prompt(action),
                     Mode::Picker(picker) => self.picker(action, picker),
                     Mode::Help { from, scroll } => self.help(action, from, scroll),
                     Mode::Timeline(t) => self.timeline(action, t),
@@ -380,18 +382,7 @@ impl App {
             }
             Action::ToggleBookmark => self.toggle_mark(true),
             Action::ToggleRead => self.toggle_mark(false),
-            Action::OpenDatePrompt => {
-                // The one query language: `date:` is added to the search, in place of one it
-                // had (two would narrow each other), and typed on.
-                let (before, _) = self.open_prompt();
-                self.opts.query = prompt::without_dates(&before);
-                let text = match self.opts.query.trim().is_empty() {
-                    true => "date:",
-                    false => " date:",
-                };
-                let cursor = self.opts.query.len();
-                self.prompt(Action::SearchInput(text.into()), before, cursor, false);
-            }
+            Action::OpenDatePrompt => self.open_date_prompt(),
             Action::OpenTimeline => self.open_timeline(),
             // Without a search the list is newest first already: say what `o` does.
             Action::ToggleSort if self.query.is_empty() => {
@@ -410,9 +401,8 @@ impl App {
             Action::SearchInput(text) => {
                 // A paste outside the prompt starts a new search, as typing over the
                 // selected query in the prompt does.
-                let (before, cursor) = self.open_prompt();
-                let selected = !before.is_empty();
-                self.prompt(Action::SearchInput(text), before, cursor, selected);
+                self.open_prompt();
+                self.in_prompt(Action::SearchInput(text));
             }
             Action::OpenPicker => self.open_picker(),
             Action::FilterBookmarked

@@ -333,7 +333,7 @@ pub struct ImportArgs {
     /// per page, named from its day and page (`2024-03-08-p3.json`).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// The page's day (YYYY-MM-DD), over the masthead's.
+    /// The page's day (YYYY-MM-DD; also 2024-3-8, 2024/3/8, 2024年3月8日), over the masthead's.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// The page number (版), over the masthead's.

@@ -4,6 +4,11 @@
 
 use std::fmt;
 
+mod compact;
+mod read;
+
+pub use read::reversed;
+
 /// A real calendar day (proleptic Gregorian), years 1 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -140,8 +145,12 @@ impl std::error::Error for BadDate {}
 
 /// Whether `text` may be the start of a date or range [`DateRange::parse`] takes, typed
 /// key by key (`2`, `2024-0`, `2024/3/`, `2024-01..2024-0`): the reader's prompt does not
-/// refuse such a value until `Enter`. `2024-13` or `2024-02-4` cannot become one.
+/// refuse such a value until `Enter`. `2024-13`, `2024-02-4` or `2024..2023` cannot
+/// become one.
 pub fn may_become_range(text: &str) -> bool {
+    if read::surely_reversed(text) {
+        return false;
+    }
     let part = normal(text.rsplit("..").next().unwrap_or(text));
     let num = |s: &str| s.parse::<u8>().ok();
     let pieces: Vec<&str> = part.split('-').collect();

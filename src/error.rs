@@ -175,6 +175,9 @@ pub enum Error {
     BadDate { place: Place, value: String },
     /// A date option (`--since`, `--until`) whose value is not one of the date forms.
     BadDateArg { option: &'static str, value: String },
+    /// `--since` after `--until` (`--since 2024 --until 2023`): no day is in the range, a
+    /// usage error as `date:2024..2023` is, not a search that finds nothing.
+    ReversedDates { since: String, until: String },
     /// An option of the reader typed before a command (`kanbao --district 朝阳 list`): the
     /// command would never see it. `takes` says whether the command has it too.
     MisplacedOption {

@@ -178,7 +178,7 @@ impl Filter {
 
 /// The range of the `--since` and `--until` options (every day when neither is given); a
 /// value that is not one of the date forms is a usage error ([`Error::BadDateArg`]) that
-/// shows them.
+/// shows them, and so is a `--since` after the `--until` ([`Error::ReversedDates`]).
 pub fn date_options(since: Option<&str>, until: Option<&str>) -> Result<DateRange> {
     let bad = |option: &'static str, value: &str| Error::BadDateArg {
         option,
@@ -190,6 +190,14 @@ pub fn date_options(since: Option<&str>, until: Option<&str>) -> Result<DateRang
     }
     if let Some(text) = until {
         range = range.and(DateRange::until(text).map_err(|_| bad("--until", text))?);
+    }
+    if let (Some(since), Some(until)) = (since, until)
+        && range.is_reversed()
+    {
+        return Err(Error::ReversedDates {
+            since: sanitize(since.trim()).into_owned(),
+            until: sanitize(until.trim()).into_owned(),
+        });
     }
     Ok(range)
 }

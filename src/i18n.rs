@@ -17,7 +17,7 @@ pub use tags::*;
 mod prompt;
 pub use prompt::*;
 
-pub use conditions::{Conditions, nothing_matched};
+pub use conditions::{Conditions, none_dated, nothing_matched};
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -66,6 +66,12 @@ fn name(n: u32, by: By) -> String {
     }
 }
 
+/// The name of the period that holds `date` (`2024-03` by month, `2024` by year), as
+/// [`Period::period`] names it.
+pub fn period_of(date: Date, by: By) -> String {
+    name(ordinal(date, by), by)
+}
+
 /// Counts `dates` per period, oldest first, with every period between the first and the
 /// last (empty ones count 0); `None` dates are left out. Empty when nothing is dated.
 pub fn count(dates: impl IntoIterator<Item = Option<Date>>, by: By) -> Vec<Period> {

@@ -74,8 +74,10 @@ fn pair(filter: Filter) -> (App, App) {
     let folder = &fixture().folder;
     let mut memory = support::app_over(loaded(folder), opts(filter.clone()));
     let mut indexed = support::app_over(lazy(folder), opts(filter));
+    // Run to its end any search the start asks for: the dates of the command line are the
+    // search's `date:`, which the index answers (session 31).
     for app in [&mut memory, &mut indexed] {
-        app.update(Action::Resize(100, 30));
+        act(app, Action::Resize(100, 30));
     }
     (memory, indexed)
 }

@@ -12,9 +12,11 @@ use super::{
 };
 
 impl App {
-    /// Opens the search prompt, remembering the list and the reader for `Esc`; returns the
-    /// prompt's `(before, cursor)`.
-    pub(super) fn open_prompt(&mut self) -> (String, usize) {
+    /// Opens the search prompt, remembering the list and the reader for `Esc`. A kept
+    /// search is selected, so that typing starts a new one; its date filter stays out of
+    /// the selection, after it (see [`super::dates::kept_words`]), so that a new search
+    /// keeps the dates as it keeps the districts.
+    pub(super) fn open_prompt(&mut self) {
         self.before_search = Some(BeforeSearch {
             order: self.order.clone(),
             view: self.view.clone(),
@@ -25,13 +27,27 @@ impl App {
             searching: self.searching,
         });
         let before = self.opts.query.clone();
-        let cursor = before.len();
+        let (text, cursor) = super::dates::kept_words(&before, self.query_error.is_none());
+        self.opts.query = text;
         self.mode = Mode::Search {
-            before: before.clone(),
+            before,
             cursor,
-            selected: !before.is_empty(),
+            selected: cursor > 0,
+            from: 0,
         };
-        (before, cursor)
+    }
+
+    /// An action while the prompt is open (see [`App::prompt`]).
+    pub(super) fn in_prompt(&mut self, action: Action) {
+        if let Mode::Search {
+            before,
+            cursor,
+            selected,
+            from,
+        } = self.mode.clone()
+        {
+            self.prompt(action, before, cursor, selected.then_some(from));
+        }
     }
 
     /// `Esc` in the prompt: the query, the list, its selection, the focus and the open
@@ -101,10 +117,23 @@ impl App {
         }
     }
 
-    /// The prompt edits like a shell's line (see [`line_editor::apply`]). While the kept
-    /// query is `selected` (see [`Mode::Search`]), typing or pasting replaces it and any
-    /// deletion clears it. Text past [`MAX_QUERY_CHARS`] is cut, and the prompt says so.
-    pub(super) fn prompt(&mut self, action: Action, before: String, cursor: usize, selected: bool) {
+    /// The prompt edits like a shell's line (see [`line_editor::apply`]). While part of the
+    /// query is selected, from `selected` to the cursor (see [`Mode::Search`]), typing or
+    /// pasting replaces it, any deletion clears it, and an arrow goes to its start or end.
+    /// Text past [`MAX_QUERY_CHARS`] is cut, and the prompt says so.
+    pub(super) fn prompt(
+        &mut self,
+        action: Action,
+        before: String,
+        cursor: usize,
+        selected: Option<usize>,
+    ) {
+        let mode = |before: String, cursor: usize, selected: Option<usize>| Mode::Search {
+            before,
+            cursor,
+            selected: selected.is_some(),
+            from: selected.unwrap_or(0),
+        };
         // While typing, an operator with no value yet searches what is before it; `Enter`
         // refuses it, as the command line does.
         if action == Action::SearchAccept && self.query_error.is_none() {
@@ -113,14 +142,14 @@ impl App {
         match action {
             // A query the search refuses cannot be kept: the prompt stays, saying why.
             Action::SearchAccept if self.query_error.is_some() => {
-                self.mode = Mode::Search {
-                    before,
-                    cursor,
-                    selected,
-                };
+                self.mode = mode(before, cursor, selected);
                 return;
             }
             Action::SearchAccept => {
+                // The space `/` leaves before a date alone (see `dates::kept_words`).
+                if self.opts.query.starts_with(' ') {
+                    self.opts.query = self.opts.query.trim_start().to_string();
+                }
                 self.mode = Mode::Normal;
                 self.before_search = None;
                 self.accept_pending = true;
@@ -141,33 +170,37 @@ impl App {
                 | Action::SearchDelete
                 | Action::SearchClearToEnd
         );
-        // Typing over a selection starts from an empty line; a deletion only empties it.
-        let replace = selected && edits;
-        let replaced = replace.then(|| std::mem::take(&mut self.opts.query));
-        let action = match action {
-            Action::SearchInput(_) => action,
-            _ if replace => Action::SearchEnd,
+        // Typing over a selection starts from where it was; a deletion only takes it out.
+        let text = &self.opts.query;
+        let from = selected
+            .map(|f| f.min(cursor))
+            .filter(|&f| text.is_char_boundary(f) && text.is_char_boundary(cursor));
+        let replace = from.filter(|_| edits);
+        let replaced = replace.map(|from| {
+            let old = self.opts.query.clone();
+            self.opts.query.replace_range(from..cursor, "");
+            old
+        });
+        let mut cursor = replace.unwrap_or(cursor);
+        let edit = match (&action, from) {
+            (Action::SearchInput(_), _) => {
+                line_editor::apply(&mut self.opts.query, &mut cursor, &action)
+            }
+            _ if replace.is_some() => Edit::Moved,
             // As in a text field, an arrow over a selection goes to its start or its end.
-            Action::SearchLeft if selected => Action::SearchHome,
-            Action::SearchRight if selected => Action::SearchEnd,
-            action => action,
+            (Action::SearchLeft, Some(from)) => {
+                cursor = from;
+                Edit::Moved
+            }
+            (Action::SearchRight, Some(_)) => Edit::Moved,
+            _ => line_editor::apply(&mut self.opts.query, &mut cursor, &action),
         };
-        let mut cursor = if replace { 0 } else { cursor };
-        let edit = line_editor::apply(&mut self.opts.query, &mut cursor, &action);
         if edit == Edit::Ignored {
             // Keys that neither edit nor move leave the selection as it is.
-            self.mode = Mode::Search {
-                before,
-                cursor,
-                selected,
-            };
+            self.mode = mode(before, cursor, selected);
             return;
         }
-        self.mode = Mode::Search {
-            before,
-            cursor,
-            selected: false,
-        };
+        self.mode = mode(before, cursor, None);
         let changed = match replaced {
             Some(old) => old != self.opts.query,
             None => matches!(edit, Edit::Changed { .. }),
@@ -278,6 +311,8 @@ pub(super) fn without_dates(query: &str) -> String {
         let word = chunk.trim_end_matches([' ', '\u{3000}']);
         let starts_quoted = open.is_some();
         for (i, c) in word.char_indices() {
+            // `＂` is `"` to the query (`search::query::wide`).
+            let c = if c == '＂' { '"' } else { c };
             open = match (open, c) {
                 (None, '"') => Some('"'),
                 // A `“` opens a phrase only when a `”` follows it, as in the query.

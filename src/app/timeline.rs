@@ -1,5 +1,6 @@
 //! The timeline overlay (issue 13): the current list's articles per month, or per year
-//! when they span more than three years; `Enter` on a bar sets the date filter to it.
+//! when they span more than three years; `Enter` on a bar sets the date filter (the
+//! search's `date:`) to it.
 //! It takes the picker's keys (move, apply, cancel).
 
 use super::*;
@@ -21,9 +22,14 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// The timeline of these days; `None` when none is known.
+    /// The timeline of these days; `None` when none is known. The cursor starts where the
+    /// user is (session 31): on the period of `at` (the selected article's day), or on the
+    /// newest period when `at` is `None` or outside them (the top of the list, newest
+    /// first). It started on the busiest period, away from the article selected, so that
+    /// `j` and `k` led somewhere unexpected.
     pub fn of(
         dates: impl IntoIterator<Item = Option<crate::date::Date>> + Clone,
+        at: Option<crate::date::Date>,
     ) -> Option<Timeline> {
         let months = count(dates.clone(), By::Month);
         let (by, periods) = if months.len() > MONTHS {
@@ -31,12 +37,11 @@ impl Timeline {
         } else {
             (By::Month, months)
         };
-        // The busiest period first under the cursor.
-        let selected = periods
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, p)| (p.count, std::cmp::Reverse(*i)))
-            .map(|(i, _)| i)?;
+        let newest = periods.len().checked_sub(1)?;
+        let selected = at
+            .map(|day| crate::timeline::period_of(day, by))
+            .and_then(|name| periods.iter().position(|p| p.period == name))
+            .unwrap_or(newest);
         Some(Timeline {
             by,
             periods,
@@ -54,7 +59,11 @@ impl App {
     /// Opens the timeline of the list as it is (search and filters applied).
     pub(super) fn open_timeline(&mut self) {
         let dates = self.view.iter().map(|&i| self.collection.date(i));
-        match Timeline::of(dates.collect::<Vec<_>>()) {
+        let at = self
+            .view
+            .get(self.selected)
+            .and_then(|&i| self.collection.date(i));
+        match Timeline::of(dates.collect::<Vec<_>>(), at) {
             Some(t) => self.mode = Mode::Timeline(t),
             None => self.status = Some(crate::i18n::no_dates(self.opts.lang).to_string()),
         }
@@ -69,15 +78,12 @@ impl App {
             Action::Top => t.selected = 0,
             Action::Bottom => t.selected = last,
             Action::PickerApply | Action::PickerToggle => {
-                if let Some(range) = t
-                    .periods
-                    .get(t.selected)
-                    .and_then(|p| DateRange::parse(&p.period).ok())
-                {
-                    self.opts.filter.dates = range;
-                }
                 self.mode = Mode::Normal;
-                self.rebuild_view();
+                // The search's date filter becomes the period (see `super::dates`).
+                match t.periods.get(t.selected) {
+                    Some(p) if DateRange::parse(&p.period).is_ok() => self.set_date(&p.period),
+                    _ => self.rebuild_view(),
+                }
                 return;
             }
             Action::PickerCancel | Action::Quit => {

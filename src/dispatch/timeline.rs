@@ -37,7 +37,7 @@ pub fn run(
     let data = Data::open(settings, no_index)?;
     let keep = keep_of(settings, filter, || Ok(data.source(settings)))?;
     let tty = std::io::stdout().is_terminal();
-    let outcome = command(out, args, &data, &keep, query.as_ref(), tty, lang)?;
+    let (outcome, kept) = command(out, args, &data, &keep, query.as_ref(), tty, lang)?;
     let range = dates_given(&args.since, &args.until)?;
     let conditions = Conditions {
         districts: &args.district,
@@ -45,13 +45,20 @@ pub fn run(
         dates: range.as_deref(),
         ..Conditions::default()
     };
+    // Articles, none of them dated: that is what to say, not that there is no article.
+    if outcome == Outcome::NothingFound && kept > 0 {
+        let text = crate::i18n::none_dated(lang, kept, &conditions);
+        eprintln!("kanbao: {}", crate::layout::sanitize_lines(&text));
+        return Ok(outcome);
+    }
     Ok(tell_nothing(outcome, lang, &conditions))
 }
 
 /// `kanbao timeline`: the counts of the articles of `data` that `keep` keeps and `query`
 /// (if any) matches, by the period `args` asks for; through the index when `data` has one
 /// (nothing read when only dates are asked for); text bars when `bars` (standard output is
-/// a terminal). `keep`'s reading state answers the query's `note:` terms.
+/// a terminal). `keep`'s reading state answers the query's `note:` terms. Also returns
+/// how many articles were kept, dated or not.
 ///
 /// # Errors
 /// An index that cannot be read; a failed write.
@@ -63,25 +70,38 @@ fn command(
     query: Option<&crate::search::Query>,
     bars: bool,
     lang: Lang,
-) -> Result<Outcome> {
+) -> Result<(Outcome, usize)> {
     let filter = &keep.filter;
     let keeps = |a: &crate::article::Article| keep.keeps(a);
     let plain = filter.districts.is_empty() && filter.notes.is_empty();
-    let periods = match data {
-        // Counted from the index's date columns: nothing read, no order made.
-        Data::Indexed(archive) if plain && query.is_none() => timeline::count_days(
-            crate::index::run::day_counts(archive, filter.dates)?,
-            by(args.by),
-        ),
-        Data::Indexed(archive) => timeline::count(
-            crate::index::run::dates(archive, &keeps, filter.dates, plain, query)?,
-            by(args.by),
-        ),
+    let (periods, kept) = match data {
+        // Counted from the index's date columns: nothing read, no order made. With no
+        // dates asked for every article is kept, dated or not.
+        Data::Indexed(archive) if plain && query.is_none() => {
+            let days = crate::index::run::day_counts(archive, filter.dates)?;
+            let kept = match filter.dates.is_all() {
+                true => archive.len(),
+                false => days.iter().map(|(_, n)| n).sum(),
+            };
+            (timeline::count_days(days, by(args.by)), kept)
+        }
+        Data::Indexed(archive) => {
+            let dates = crate::index::run::dates(archive, &keeps, filter.dates, plain, query)?;
+            (
+                timeline::count(dates.iter().copied(), by(args.by)),
+                dates.len(),
+            )
+        }
         Data::Whole(collection) => {
-            timeline::count(timeline::dates_in(collection, &keeps, query), by(args.by))
+            let dates = timeline::dates_in(collection, &keeps, query);
+            (
+                timeline::count(dates.iter().copied(), by(args.by)),
+                dates.len(),
+            )
         }
     };
-    timeline::write(out, &periods, args.json, bars, lang)
+    let outcome = timeline::write(out, &periods, args.json, bars, lang)?;
+    Ok((outcome, kept))
 }
 
 /// The period `--by` asks for.

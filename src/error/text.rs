@@ -119,6 +119,13 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
              month means all of it)",
             crate::date::FORMS
         ),
+        Error::ReversedDates { since, until } if zh => format!(
+            "--since `{since}` 晚于 --until `{until}`：日期范围起止颠倒，其中没有一天；请对调两者"
+        ),
+        Error::ReversedDates { since, until } => format!(
+            "--since `{since}` comes after --until `{until}`: the range is reversed, no day \
+             is in it; swap them"
+        ),
         Error::MisplacedOption {
             option,
             command,

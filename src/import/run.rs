@@ -24,8 +24,7 @@ struct Page {
 pub fn run(out: &mut dyn Write, args: &ImportArgs) -> Result<Outcome> {
     let date = match &args.date {
         Some(v) => Some(
-            Date::parse(v.trim())
-                .ok_or_else(|| Error::Import(ImportError::BadDateOption(v.clone())))?,
+            Date::read(v).ok_or_else(|| Error::Import(ImportError::BadDateOption(v.clone())))?,
         ),
         None => None,
     };

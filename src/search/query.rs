@@ -6,6 +6,7 @@ mod error;
 mod note;
 mod ops;
 mod quick;
+mod wide;
 
 use distinct::distinct;
 pub use error::QueryError;
@@ -322,7 +323,7 @@ fn plain(text: String) -> Option<Piece> {
 /// The terms and operators of `input`. `strict`: an operator's bad value is an error (the
 /// command line, the prompt's check); otherwise it is left out.
 fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
-    let pieces = split(input);
+    let pieces = split(&wide::ascii_marks(input));
     let mut parts = Parts::default();
     let (mut or, mut last) = (false, Last::Other);
     // The `-term` just left out, while `OR` or `|` after it would make it an alternative.

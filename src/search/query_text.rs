@@ -55,6 +55,15 @@ pub fn query_error_brief(error: &QueryError, lang: Lang) -> String {
     let QueryError::BadValue { op, value } = error else {
         return query_error_text(error, lang);
     };
+    if let Some((from, to)) = (*op == "date:")
+        .then(|| crate::date::reversed(value))
+        .flatten()
+    {
+        return match lang {
+            Lang::Zh => format!("{op} 起止颠倒，请写 {to}..{from}"),
+            Lang::En => format!("{op} reversed: write {to}..{from}"),
+        };
+    }
     let takes = Takes::of(op);
     match (value.trim().is_empty(), lang) {
         (true, Lang::Zh) if takes.example_zh.is_empty() => format!("{op} 后要写{}", takes.zh),
@@ -125,6 +134,9 @@ impl Takes {
 
 /// An operator with a value it cannot take, or with none, with the values it takes.
 fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
+    if let Some(text) = reversed(lang, op, value) {
+        return text;
+    }
     let takes = Takes::of(op);
     let forms = takes.forms;
     match (value.trim().is_empty(), lang) {
@@ -133,4 +145,19 @@ fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
         (false, Lang::Zh) => format!("{op} 不能取 `{value}`；可写：{forms}"),
         (false, Lang::En) => format!("{op} cannot take `{value}`; it takes: {forms}"),
     }
+}
+
+/// A `date:` range whose end comes before its start (`date:2024..2023`), in the words
+/// `--since` after `--until` is refused in (see `crate::error::Error::ReversedDates`).
+fn reversed(lang: Lang, op: &str, value: &str) -> Option<String> {
+    let (from, to) = (op == "date:").then(|| crate::date::reversed(value))??;
+    Some(match lang {
+        Lang::Zh => {
+            format!("{op}`{value}` 起止颠倒：{from} 晚于 {to}，其中没有一天；请写成 {to}..{from}")
+        }
+        Lang::En => format!(
+            "{op}`{value}` is reversed: {from} comes after {to}, no day is in it; write \
+             {to}..{from}"
+        ),
+    })
 }

@@ -7,9 +7,13 @@
 mod support;
 
 mod command_line;
+mod consistency;
 mod indexed;
+mod one_filter;
 mod reader;
 mod timeline;
+mod timeline_cursor;
+mod undated;
 
 use std::path::Path;
 

@@ -25,10 +25,14 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
         theme.status,
     );
     if let Mode::Search {
-        cursor, selected, ..
+        cursor,
+        selected,
+        from,
+        ..
     } = app.mode()
     {
-        return Some(prompt(app, theme, area, *cursor, *selected, buf));
+        let selection = selected.then_some(*from);
+        return Some(prompt(app, theme, area, *cursor, selection, buf));
     }
     let mut left = Vec::new();
     // Before a search's first answer the list is the previous query's: no place in it is
@@ -98,14 +102,14 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
 /// kept in view, in up to half the bar. A query too long for the bar scrolls sideways so the
 /// cursor stays in view, `…` marking what is cut on either side; only the graphemes around
 /// the cursor that can show are measured, so a long query costs no more than a short one.
-/// A `selected` query (the kept search, which typing replaces) is drawn selected. Returns
-/// the cursor's cell.
+/// The `selection` (from there to the cursor: the kept search's words, or the date key's
+/// value, which typing replaces) is drawn selected. Returns the cursor's cell.
 fn prompt(
     app: &App,
     theme: &Theme,
     area: Area,
     cursor: usize,
-    selected: bool,
+    selection: Option<usize>,
     buf: &mut Buffer,
 ) -> (u16, u16) {
     let amb = app.widths();
@@ -133,13 +137,17 @@ fn prompt(
     // cursor (and one for a `…` after it when the rest is cut).
     let keep = room.saturating_sub(usize::from(!tail.is_empty()) * ellipsis);
     let (shown_head, cut) = fit_before(head, keep, ellipsis, amb);
-    let shown_head = sanitize(shown_head);
-    let lead = if cut { "…" } else { "" };
-    let query_style = if selected {
-        theme.selected
+    // The selection ends at the cursor: the end of the head shown, from where it starts.
+    let skipped = head.len() - shown_head.len();
+    let at = selection.map_or(shown_head.len(), |from| from.saturating_sub(skipped));
+    let at = if shown_head.is_char_boundary(at) {
+        at
     } else {
-        theme.status
+        0
     };
+    let (plain, chosen) = shown_head.split_at(at);
+    let (plain, chosen) = (sanitize(plain), sanitize(chosen));
+    let lead = if cut { "…" } else { "" };
     let used = put(
         buf,
         area.x,
@@ -148,7 +156,8 @@ fn prompt(
         &[
             (label, theme.status),
             (lead, theme.status),
-            (&shown_head, query_style),
+            (&plain, theme.status),
+            (&chosen, theme.selected),
         ],
         amb,
     );
@@ -163,7 +172,7 @@ fn prompt(
         x,
         area.y,
         tail_room,
-        &[(&shown_tail, query_style)],
+        &[(&shown_tail, theme.status)],
         amb,
     );
     if let Some(message) = &message {
