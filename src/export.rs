@@ -407,7 +407,7 @@ fn render_json(
     {
         o.remove("banner");
     }
-    crate::json::pretty_string(&doc)
+    crate::json::pretty_string(&doc).map_err(crate::error::Error::Internal)
 }
 
 #[cfg(test)]

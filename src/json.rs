@@ -9,8 +9,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-use crate::error::Error;
-
 /// True for characters a terminal may act on that serde_json leaves unescaped.
 fn needs_escape(c: char) -> bool {
     matches!(
@@ -81,14 +79,14 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
 
 /// `value` as [`write_pretty`] writes it, made in memory: a document made whole before it
 /// is written (an export's report, an imported page). Nothing is written yet and the value
-/// is kanbao's own, so a failure is kanbao's ([`Error::Internal`]), not the output's nor
-/// the input's.
+/// is kanbao's own, so a failure is kanbao's (its callers report it as an internal
+/// error), not the output's nor the input's.
 ///
 /// # Errors
-/// When serde_json will not write `value` (a map with keys that are not strings, a
-/// `Serialize` that fails): never for kanbao's documents.
-pub fn pretty_string<T: Serialize + ?Sized>(value: &T) -> crate::error::Result<String> {
-    let internal = |e: &dyn std::fmt::Display| Error::Internal(format!("JSON: {e}"));
+/// What serde_json said (`JSON: …`) when it will not write `value` (a map with keys that
+/// are not strings, a `Serialize` that fails): never for kanbao's documents.
+pub fn pretty_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    let internal = |e: &dyn std::fmt::Display| format!("JSON: {e}");
     let mut out = Vec::new();
     write_pretty(&mut out, value).map_err(|e| internal(&e))?;
     String::from_utf8(out).map_err(|e| internal(&e))
@@ -171,10 +169,7 @@ mod tests {
                 Err(serde::ser::Error::custom("refused"))
             }
         }
-        match pretty_string(&Refuses) {
-            Err(Error::Internal(what)) => assert_eq!(what, "JSON: refused"),
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(pretty_string(&Refuses), Err("JSON: refused".to_string()));
         assert_eq!(pretty_string(&["中"]).unwrap(), "[\n  \"中\"\n]\n");
     }
 

@@ -159,7 +159,7 @@ fn document(page: &Page, args: &ImportArgs) -> Result<String> {
     };
     // Made in memory, before anything is written: a failure is kanbao's own, not the
     // page's (it was labelled with the page's path, as if the page could not be read).
-    crate::json::pretty_string(&doc)
+    crate::json::pretty_string(&doc).map_err(crate::error::Error::Internal)
 }
 
 /// What the user must hear about a page: no article at all (then nothing is written), or
