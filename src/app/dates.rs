@@ -28,7 +28,7 @@ pub(super) fn with_date(query: &str, value: &str) -> String {
 
 /// The date filter in force in `query`: its `date:` terms, which narrow each other, as one
 /// range (every day when it has none; a refused one is left out, as the search leaves it).
-fn dates_of(query: &str) -> DateRange {
+pub(super) fn dates_of(query: &str) -> DateRange {
     Query::parse(query).ops().dates
 }
 
