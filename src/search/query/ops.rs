@@ -51,15 +51,26 @@ pub(super) enum Op {
 }
 
 impl Op {
-    /// The operator named `name` (ASCII names in any case).
+    /// The operator named `name` (Latin names in any case and width: `ｔｉｔｌｅ` is
+    /// `title`, as `：` is `:`).
     fn named(name: &str) -> Option<Op> {
-        Some(match name.to_ascii_lowercase().as_str() {
+        let narrow: String = name
+            .chars()
+            .map(|c| match c {
+                '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                }
+                c => c,
+            })
+            .collect();
+        Some(match narrow.to_ascii_lowercase().as_str() {
             "title" | "标题" => Op::Title,
             "district" | "区" => Op::District,
             "reporter" | "记者" => Op::Reporter,
             "kind" | "类型" => Op::Kind,
             "date" | "日期" => Op::Date,
-            "note" | "批注" => Op::Note,
+            // The reader and the CLI call a note 审读意见; 批注 is its older name.
+            "note" | "审读意见" | "批注" => Op::Note,
             _ => return None,
         })
     }
@@ -236,6 +247,11 @@ mod tests {
         assert!(admits("驿站 OR 食堂", &a) && admits("食堂|休息", &a));
         assert!(!admits("食堂 OR 医院", &a) && !admits("食堂|医院", &a));
         assert!(admits("gongyu|kaifang", &a));
+        // Full-width operator names, as typed with a Chinese keyboard's full-width Latin.
+        assert!(admits("ｔｉｔｌｅ：驿站", &a) && !admits("ＴＩＴＬＥ：休息", &a));
+        assert!(!admits("ｄａｔｅ：2024-01..2024-02", &a));
+        assert_eq!(split_op("审读意见:待核"), Some((Op::Note, "待核")));
+        assert_eq!(split_op("ｎｏｔｅ：x").map(|(op, _)| op), Some(Op::Note));
     }
 
     #[test]
