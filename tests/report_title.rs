@@ -135,6 +135,22 @@ fn the_cli_and_the_reader_name_the_same_choice_alike() {
     );
     let title = "# 审读报告：2024-03-01 至 2024-03-31 · 西城区 · 标签 待核实 · 搜索“沟通”";
     assert_eq!(first_line(&cli), title);
+    // The dates written in the search name the same range, not search words.
+    let in_query = kanbao(
+        dir.path(),
+        &[
+            "--data",
+            &data,
+            "export",
+            "--query",
+            "沟通 date:2024-03",
+            "--tag",
+            "待核实",
+            "--district",
+            "西城区",
+        ],
+    );
+    assert_eq!(first_line(&in_query), title);
 
     let key = "test";
     let mut store = StateStore::disabled();

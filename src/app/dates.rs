@@ -12,9 +12,9 @@
 //!   search keeps the dates (as it keeps the districts); the date is erased as any text.
 //! - `T`'s `Enter` puts its month or year in place of the date, keeping the words.
 
-use super::prompt::without_dates;
 use super::*;
 use crate::date::DateRange;
+use crate::search::query::without_dates;
 
 /// `query` with its date filter `date:VALUE`, in place of any `date:` it had (several
 /// narrowed each other), after its other words.
@@ -28,7 +28,7 @@ pub(super) fn with_date(query: &str, value: &str) -> String {
 
 /// The date filter in force in `query`: its `date:` terms, which narrow each other, as one
 /// range (every day when it has none; a refused one is left out, as the search leaves it).
-pub(super) fn dates_of(query: &str) -> DateRange {
+fn dates_of(query: &str) -> DateRange {
     Query::parse(query).ops().dates
 }
 

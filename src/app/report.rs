@@ -70,18 +70,15 @@ impl App {
         {
             tags.push(tag.clone());
         }
-        // The reader's dates are the search's `date:` (`t`, `T`, `--since`): named as a
-        // range, as `kanbao export --since --until` names them, not as search words.
-        let query = self.query_text();
         let chosen = Chosen {
             ids: 0,
-            dates: filter.dates.and(super::dates::dates_of(query)),
+            dates: filter.dates,
             districts: filter.districts.names(Msg::Unstated.text(lang)),
             tags,
             bookmarked: filter.bookmarked || self.marks.bookmarked,
             unread: filter.unread || self.marks.unread,
             noted: self.marks.noted,
-            query: Some(super::prompt::without_dates(query).trim().to_owned()),
+            query: Some(self.query_text().to_owned()),
         };
         chosen.words(lang)
     }

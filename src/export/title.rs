@@ -6,6 +6,8 @@
 
 use crate::date::DateRange;
 use crate::i18n::Lang;
+use crate::search::Query;
+use crate::search::query::without_dates;
 
 use super::text;
 
@@ -33,12 +35,21 @@ pub struct Chosen {
 impl Chosen {
     /// Each condition in words, in the title's order; empty when nothing narrows the data.
     pub fn words(&self, lang: Lang) -> Vec<String> {
+        // The search's `date:` (the reader's one date filter, or `--query date:…`) is named
+        // with the dates, as a range, not as search words.
+        let (dates, query) = match self.query.as_deref() {
+            Some(q) => (
+                self.dates.and(Query::parse(q).ops().dates),
+                Some(without_dates(q)),
+            ),
+            None => (self.dates, None),
+        };
         let mut parts = Vec::new();
         if self.ids > 0 {
             parts.push(text::chosen(lang, self.ids));
         }
-        if !self.dates.is_all() {
-            parts.push(text::dates(lang, &self.dates));
+        if !dates.is_all() {
+            parts.push(text::dates(lang, &dates));
         }
         if !self.districts.is_empty() {
             parts.push(text::districts(lang, &self.districts));
@@ -55,7 +66,7 @@ impl Chosen {
         if self.noted {
             parts.push(text::noted(lang));
         }
-        if let Some(query) = self.query.as_deref().map(str::trim)
+        if let Some(query) = query.as_deref().map(str::trim)
             && !query.is_empty()
         {
             parts.push(text::query(lang, query));

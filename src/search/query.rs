@@ -1,6 +1,7 @@
 //! Query parsing: terms split on spaces, quoted phrases kept whole, operators (see
 //! `ops`), within limits.
 
+mod date_words;
 mod distinct;
 mod error;
 mod note;
@@ -8,6 +9,7 @@ mod ops;
 mod quick;
 mod wide;
 
+pub use date_words::without_dates;
 use distinct::distinct;
 pub use error::QueryError;
 pub use note::NoteFilter;
