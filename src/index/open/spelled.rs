@@ -361,7 +361,7 @@ impl Spelled {
 
     /// The documents of `seg` holding every one of `terms` (among those `keep` accepts),
     /// ascending, with the hits of all of them together as the matcher counts several terms:
-    /// each term's own matches ([`Spelled::ranges`]) pooled, then taken leftmost first (the
+    /// each term's own matches ([`Spelled::window_ranges`]) pooled, then taken leftmost first (the
     /// longest at one start) without overlaps; those starting before `hend` are title hits.
     pub(super) fn together(
         terms: &[Spelled],
