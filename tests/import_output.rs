@@ -2,28 +2,20 @@
 //! cannot place: nothing written on failure, never a partial file, and each unplaced block
 //! named by `page:line:column` with what was expected and what to do.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::cargo::cargo_bin;
+use support::cli::{kanbao_in, stderr};
 
+/// `kanbao args` run in `dir` (pages named relative to it), with none of the user's
+/// settings.
 fn kanbao(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(cargo_bin("kanbao"))
+    kanbao_in(dir)
         .args(args)
         .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .env("XDG_CONFIG_HOME", dir.join("no-config"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env_remove("KANBAO_CONFIG")
-        .env_remove("KANBAO_DATA")
-        .env_remove("KANBAO_LANG")
         .output()
         .expect("run kanbao")
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn setup(pages: &[(&str, &str)]) -> tempfile::TempDir {
