@@ -173,14 +173,14 @@ fn chars(text: &str) -> usize {
 }
 
 /// The start of the grapheme before the end of `s`.
-fn prev(s: &str) -> usize {
+pub(super) fn prev(s: &str) -> usize {
     s.graphemes(true)
         .next_back()
         .map_or(0, |g| s.len() - g.len())
 }
 
 /// The length of the grapheme at the start of `s`.
-fn next(s: &str) -> usize {
+pub(super) fn next(s: &str) -> usize {
     s.graphemes(true).next().map_or(0, str::len)
 }
 

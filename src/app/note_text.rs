@@ -8,7 +8,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::line_editor::Edit;
+use super::line_editor::{Edit, next, prev};
 use crate::action::Action;
 use crate::layout::sanitize::is_invisible;
 use crate::layout::{Widths, cluster_width};
@@ -120,18 +120,6 @@ fn remove(text: &mut String, cursor: &mut usize, range: std::ops::Range<usize>) 
     }
     text.replace_range(range, "");
     Edit::Changed { cut: false }
-}
-
-/// The start of the grapheme before the end of `s`.
-fn prev(s: &str) -> usize {
-    s.graphemes(true)
-        .next_back()
-        .map_or(0, |g| s.len() - g.len())
-}
-
-/// The length of the grapheme at the start of `s`.
-fn next(s: &str) -> usize {
-    s.graphemes(true).next().map_or(0, str::len)
 }
 
 /// Back over spaces, then over one run of what is neither a space nor a line break.
