@@ -99,6 +99,35 @@ fn long_meta_line_wraps_and_no_line_starts_with_the_separator() {
 }
 
 #[test]
+fn no_meta_line_ends_with_the_separator_and_each_shows_its_range() {
+    let mut a = daxing();
+    a.date = Some("2019-01-01".into());
+    a.page = Some(1);
+    a.id = "2019-01-01-p1-1".into();
+    let whole = kanbao::layout::meta_line(&a, Lang::Zh);
+    for width in 8..=whole.len() {
+        let lines = layout_article(&a, width, &LayoutOptions::default());
+        let meta: Vec<_> = lines.iter().filter(|l| l.role == LineRole::Meta).collect();
+        for l in &meta {
+            assert!(!l.text.ends_with('·'), "{width}: {:?}", texts(&lines));
+            assert_eq!(l.text, whole[l.range.clone()], "{width}");
+        }
+        // Nothing but the separators and the spaces at the breaks is left out.
+        let shown: String = meta.iter().map(|l| l.text.replace(' ', "")).collect();
+        assert_eq!(shown.replace('·', ""), whole.replace([' ', '·'], ""));
+    }
+    // An article's own middle dot (a name) is kept at a break.
+    a.reporters = vec!["阿卜杜·".into(), "孙艳".into()];
+    let lines = layout_article(&a, 14, &LayoutOptions::default());
+    let meta: String = lines
+        .iter()
+        .filter(|l| l.role == LineRole::Meta)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(meta.contains("阿卜杜·"), "{meta}");
+}
+
+#[test]
 fn article_text_is_sanitized_everywhere() {
     let article = Article {
         title: "标题\x1b]0;pwned\x07".into(),
@@ -268,7 +297,7 @@ fn a_label_is_never_the_last_word_of_a_meta_line() {
     assert_eq!(
         meta(60),
         [
-            "未注明 · 记者 陆涛桂 曾然 · 新闻 · 2019-01-01 第6版 ·",
+            "未注明 · 记者 陆涛桂 曾然 · 新闻 · 2019-01-01 第6版",
             "id 2019-01-01-p6-6"
         ]
     );

@@ -79,17 +79,24 @@ pub fn layout_article(article: &Article, width: usize, opts: &LayoutOptions) -> 
             push_wrapped(&mut out, text, width, &plain, role, None);
         }
     }
-    let (meta, glued) = meta_glued(article, opts.lang);
-    out.extend(
-        wrap_glued(&meta, width, &plain, &glued)
-            .into_iter()
-            .map(|l| LaidLine {
-                text: l.text,
-                role: LineRole::Meta,
-                paragraph: None,
-                range: l.range,
-            }),
-    );
+    let (meta, glued, separators) = meta_glued(article, opts.lang);
+    let wrapped = wrap_glued(&meta, width, &plain, &glued);
+    let last = wrapped.len().saturating_sub(1);
+    out.extend(wrapped.into_iter().enumerate().map(|(i, mut l)| {
+        // A separator where the line breaks says nothing: it is left out, so that no
+        // line ends with ` ·` (the next part starts the next line).
+        let cut = SEPARATOR.trim_end().len();
+        if i < last && separators.contains(&(l.range.end.wrapping_sub(cut))) {
+            l.range.end -= cut;
+            l.text.truncate(l.text.len().saturating_sub(cut));
+        }
+        LaidLine {
+            text: l.text,
+            role: LineRole::Meta,
+            paragraph: None,
+            range: l.range,
+        }
+    }));
     out.push(LaidLine {
         text: String::new(),
         role: LineRole::Blank,
@@ -122,6 +129,9 @@ fn push_wrapped(
     }));
 }
 
+/// What joins the parts of the meta line.
+const SEPARATOR: &str = " · ";
+
 /// `parts` joined by ` · `, leaving out the parts that show nothing (empty, blank, or only
 /// what sanitising removes), so that no separator dangles: `大兴区 · 新闻`, never
 /// `大兴区 ·  · 新闻` or `… · 新闻 · `.
@@ -133,7 +143,7 @@ pub fn join_meta<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(" · ");
+            out.push_str(SEPARATOR);
         }
         out.push_str(part);
     }
@@ -147,9 +157,10 @@ pub fn meta_line(article: &Article, lang: Lang) -> String {
     meta_glued(article, lang).0
 }
 
-/// [`meta_line`], with the byte ranges a line must not break inside: a label with its
-/// (first) value, `记者 孙艳` and `id 2019-01-01-p6-6`, so that no line ends with a label.
-fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
+/// [`meta_line`], with the byte ranges a line must not break inside (a label with its
+/// (first) value, `记者 孙艳` and `id 2019-01-01-p6-6`, so that no line ends with a label)
+/// and where each separator starts.
+fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>, Vec<usize>) {
     // Each part with the byte ranges in it that stay together: a label with its first
     // name, every other name, the date, the page (`第3版`), the id.
     let mut parts: Vec<(String, Vec<Range<usize>>)> = Vec::with_capacity(6);
@@ -210,7 +221,7 @@ fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
     }
     // As `join_meta`, keeping each part's glued ranges.
     let mut out = String::new();
-    let mut glued = Vec::new();
+    let (mut glued, mut separators) = (Vec::new(), Vec::new());
     for (part, ranges) in &parts {
         let lead = part.len() - part.trim_start().len();
         let shown = part.trim();
@@ -218,7 +229,8 @@ fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(" · ");
+            separators.push(out.len());
+            out.push_str(SEPARATOR);
         }
         let base = out.len();
         for r in ranges {
@@ -230,7 +242,7 @@ fn meta_glued(article: &Article, lang: Lang) -> (String, Vec<Range<usize>>) {
         }
         out.push_str(shown);
     }
-    (out, glued)
+    (out, glued, separators)
 }
 
 /// The index of the line showing byte `byte` of paragraph `paragraph`.
