@@ -156,6 +156,17 @@ pub fn parse_district(input: &str) -> Result<DistrictKey, String> {
             || d.initials == lower
             || format!("{}qu", d.pinyin) == lower
     });
+    // Else the start of one district's pinyin, three letters or more (`chaoyan`, `haid`,
+    // as typed half way or cut short): one that starts two (`fan`…) names none.
+    let found = found.or_else(|| {
+        let mut starting = DISTRICTS
+            .iter()
+            .filter(|d| lower.len() >= 3 && d.pinyin.starts_with(lower.as_str()));
+        match (starting.next(), starting.next()) {
+            (Some(d), None) => Some(d),
+            _ => None,
+        }
+    });
     match found {
         Some(d) => Ok(DistrictKey::Named(d.name.to_string())),
         None => Err(typed.to_string()),
@@ -217,6 +228,22 @@ mod tests {
         }
         assert_eq!(parse_district("未注明"), Ok(DistrictKey::Unstated));
         assert_eq!(parse_district("weizhuming"), Ok(DistrictKey::Unstated));
+    }
+
+    #[test]
+    fn the_start_of_one_districts_pinyin_names_it() {
+        for (typed, name) in [
+            ("chaoyan", "朝阳区"),
+            ("Haid", "海淀区"),
+            ("shijing", "石景山区"),
+        ] {
+            assert_eq!(parse_district(typed), Ok(DistrictKey::Named(name.into())));
+        }
+        // Too short, or the start of two (chaoyang, changping), or more than a name.
+        for typed in ["ch", "f", "cha", "d", "chaoyangg", "浦"] {
+            assert!(parse_district(typed).is_err(), "{typed}");
+        }
+        assert!(parse_district("fang").is_ok());
     }
 
     #[test]
