@@ -383,12 +383,11 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
         }
         // `-note:x`: a note that does not hold x (the one operator `-` turns round).
         if let Some((ops::Op::Note, value)) = text.strip_prefix('-').and_then(ops::split_op) {
-            let value = if value.is_empty() {
-                next_phrase(&mut i).unwrap_or_default()
-            } else {
-                value.to_string()
+            let (value, quoted) = match value.is_empty() {
+                true => next_phrase(&mut i).map_or((String::new(), false), |p| (p, true)),
+                false => (value.to_string(), false),
             };
-            parts.ops.notes.add(&value, true);
+            parts.ops.notes.add(&value, quoted, true);
             last = Last::Other;
             or = false;
             continue;
@@ -452,6 +451,10 @@ fn terms_of(input: &str, strict: bool) -> Result<Parts, QueryError> {
                 }
                 None => {}
             }
+            continue;
+        }
+        if op == ops::Op::Note {
+            parts.ops.notes.add(&value, quoted, false);
             continue;
         }
         match parts.ops.apply(op, &value) {

@@ -5,22 +5,59 @@
 //! is not searched by the terms, counted as a hit or highlighted.
 //!
 //! `note:待核实` keeps the articles whose note contains the text, folded as the search
-//! folds (NFKC, lower case; no pinyin); `-note:待核实` leaves them out (an article with no
+//! folds (NFKC, lower case), or, for a value of letters not quoted, its pinyin as a search
+//! term matches by pinyin (`note:dhs`, `note:daiheshi`: reviewers without an input method
+//! find the notes they wrote with one); `-note:待核实` leaves them out (an article with no
 //! note stays). `note:` with no value keeps the articles that have a note, `-note:` those
-//! that have none. A quoted value (`note:"日期 存疑"`) is one text, spaces included.
+//! that have none. A quoted value (`note:"日期 存疑"`) is one literal text, spaces included.
+
+use std::sync::Arc;
 
 use super::super::fold::fold;
+use super::super::pinyin::PinyinPattern;
 
 /// What a query asks of the articles' notes; the default asks nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NoteFilter {
-    /// Folded texts every kept note contains (`note:x`).
-    pub contains: Vec<String>,
-    /// Folded texts no kept note contains (`-note:x`).
-    pub lacks: Vec<String>,
+    /// Texts every kept note contains (`note:x`).
+    contains: Vec<NoteText>,
+    /// Texts no kept note contains (`-note:x`).
+    lacks: Vec<NoteText>,
     /// `note:` alone: only articles with a note (`true`); `-note:` alone: only articles
     /// without one (`false`). The last one typed wins.
-    pub has: Option<bool>,
+    has: Option<bool>,
+}
+
+/// One text a note is asked for: folded, and as pinyin when it is letters not quoted.
+#[derive(Debug, Clone)]
+struct NoteText {
+    folded: String,
+    pinyin: Option<Arc<PinyinPattern>>,
+}
+
+impl PartialEq for NoteText {
+    fn eq(&self, other: &NoteText) -> bool {
+        self.folded == other.folded && self.pinyin.is_some() == other.pinyin.is_some()
+    }
+}
+
+impl Eq for NoteText {}
+
+impl NoteText {
+    /// Whether folded `note` holds the text, literally or by pinyin.
+    fn in_note(&self, note: &str) -> bool {
+        if note.contains(self.folded.as_str()) {
+            return true;
+        }
+        let mut found = false;
+        if let Some(p) = &self.pinyin {
+            p.for_each_match(note, |_, _| {
+                found = true;
+                false
+            });
+        }
+        found
+    }
 }
 
 impl NoteFilter {
@@ -29,15 +66,21 @@ impl NoteFilter {
         self.contains.is_empty() && self.lacks.is_empty() && self.has.is_none()
     }
 
-    /// Adds `note:value` (`negated`: `-note:value`).
-    pub(super) fn add(&mut self, value: &str, negated: bool) {
+    /// Adds `note:value` (`negated`: `-note:value`); a `quoted` value is literal.
+    pub(super) fn add(&mut self, value: &str, quoted: bool, negated: bool) {
         let folded = fold(value);
         if folded.is_empty() {
             self.has = Some(!negated);
-        } else if negated {
-            self.lacks.push(folded);
-        } else {
-            self.contains.push(folded);
+            return;
+        }
+        let pinyin = match quoted {
+            true => None,
+            false => PinyinPattern::new(&folded).map(Arc::new),
+        };
+        let text = NoteText { folded, pinyin };
+        match negated {
+            true => self.lacks.push(text),
+            false => self.contains.push(text),
         }
     }
 
@@ -51,8 +94,8 @@ impl NoteFilter {
             return false;
         }
         let folded = note.map(fold).unwrap_or_default();
-        self.contains.iter().all(|t| folded.contains(t.as_str()))
-            && !self.lacks.iter().any(|t| folded.contains(t.as_str()))
+        self.contains.iter().all(|t| t.in_note(&folded))
+            && !self.lacks.iter().any(|t| t.in_note(&folded))
     }
 }
 
@@ -83,6 +126,18 @@ mod tests {
         assert!(keeps("-note:\"a b\"", Some("ab")));
         assert!(keeps("note:日期 note:存疑", Some("日期存疑")));
         assert!(!keeps("note:日期 note:来源", Some("日期存疑")));
+    }
+
+    #[test]
+    fn a_note_term_of_letters_matches_by_pinyin_unless_quoted() {
+        let note = Some("第3段数据待核实。");
+        assert!(keeps("note:shuju", note));
+        assert!(keeps("note:dhs", note) && keeps("审读意见:daiheshi", note));
+        assert!(!keeps("note:\"shuju\"", note), "quoted: literal");
+        assert!(!keeps("note:gonghui", note));
+        assert!(!keeps("-note:shuju", note) && keeps("-note:gonghui", note));
+        // Letters in the note itself still match literally.
+        assert!(keeps("note:abc", Some("ABC 表")));
     }
 
     #[test]

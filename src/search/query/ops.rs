@@ -145,7 +145,7 @@ impl Ops {
                     _ => return Err(bad()),
                 });
             }
-            Op::Note => self.notes.add(value, false),
+            Op::Note => self.notes.add(value, false, false),
             Op::Title => {}
         }
         Ok(())
