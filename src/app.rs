@@ -8,6 +8,7 @@ mod dates;
 mod districts;
 mod geometry;
 mod help;
+mod hints;
 mod line_editor;
 mod list;
 mod mark_filter;
@@ -162,9 +163,9 @@ pub struct App {
     /// is found in the article once the prompt closes, not at every key.
     find_stale: bool,
     view: Vec<usize>,
-    /// True when the list is empty only because of the district filter: the status bar
-    /// still offers `d`, the way out (see `list::emptied_by_districts`).
-    districts_emptied: bool,
+    /// What emptied the list, when it is empty: the status bar offers the way out (see
+    /// `hints::Emptied`).
+    emptied: hints::Emptied,
     selected: usize,
     list_top: usize,
     /// The list's first row before a run of resizes: each resize scrolls from it, so a
@@ -234,7 +235,7 @@ impl App {
             marks: MarkFilter::default(),
             clipboard: None,
             view: Vec::new(),
-            districts_emptied: false,
+            emptied: hints::Emptied::Not,
             selected: 0,
             list_top: 0,
             resize_top: None,

@@ -365,6 +365,13 @@ impl Parser<'_> {
                         },
                     )
                 })?;
+                if crate::keys::is_text(mode, crate::keys::key_of(chord)) {
+                    let problem = ConfigProblem::TextKey {
+                        mode: mode_name,
+                        key: written.to_string(),
+                    };
+                    return Err((key.span(), problem));
+                }
                 if let Some((_, first)) = seen.iter().find(|(c, _)| *c == chord) {
                     let problem = ConfigProblem::KeyTwice {
                         mode: mode_name,

@@ -275,6 +275,9 @@ pub enum Msg {
     HintScroll,
     /// Status-bar hint label: 关闭 / close.
     HintClose,
+    /// Status-bar hint label: 清除筛选 / clear filters (the way out of a list the marks
+    /// emptied).
+    HintClear,
     /// Help: only bookmarked articles (issue 14).
     HelpOnlyBookmarked,
     /// Help: only unread articles.
@@ -473,6 +476,7 @@ impl Msg {
             HintCancel => ["取消", "cancel"],
             HintScroll => ["滚动", "scroll"],
             HintClose => ["关闭", "close"],
+            HintClear => ["清除筛选", "clear filters"],
             HelpOnlyBookmarked => ["只看已收藏 / 全部", "only bookmarked / all"],
             HelpOnlyUnread => ["只看未读 / 全部", "only unread / all"],
             HelpOnlyNoted => ["只看有审读意见的 / 全部", "only with a note / all"],

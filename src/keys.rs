@@ -59,6 +59,8 @@ pub enum KeyName {
     Esc,
     /// Tab.
     Tab,
+    /// Shift-Tab (the terminal's back tab).
+    BackTab,
     /// Backspace.
     Backspace,
     /// Delete (forward).
@@ -146,10 +148,21 @@ pub struct Binding {
     pub help: Msg,
 }
 
-/// What `pressed` does in `context`: the user's binding if they made one there, else the
-/// table's first row for it; printable keys in the prompt become text.
+/// True when `key` is always text in `context`, whatever the config file binds: in the tag
+/// picker a printable key other than white space (`j`, `G`, `-`, `标`), for a tag may be
+/// typed in pinyin and no letter of it may be lost to a move, as in fzf. The config file
+/// refuses such a binding (`config::ConfigProblem::TextKey`) rather than ignore it.
+pub fn is_text(context: Context, key: Key) -> bool {
+    context == Context::Tags && matches!(key, Key::Code(KeyName::Char(c)) if !c.is_whitespace())
+}
+
+/// What `pressed` does in `context`: the user's binding if they made one there (but for a
+/// key that [`is_text`] there), else the table's first row for it; printable keys in the
+/// prompt become text.
 pub fn action_for(context: Context, pressed: Key) -> Option<Action> {
-    if let Some(action) = user::user_action(context, pressed) {
+    if !is_text(context, pressed)
+        && let Some(action) = user::user_action(context, pressed)
+    {
         return action;
     }
     for b in BINDINGS.iter().filter(|b| b.place.covers(context)) {
@@ -177,6 +190,7 @@ pub fn key_label(key: Key, lang: Lang) -> String {
             KeyName::Enter => "Enter".into(),
             KeyName::Esc => "Esc".into(),
             KeyName::Tab => "Tab".into(),
+            KeyName::BackTab => "Shift-Tab".into(),
             KeyName::Backspace => "Backspace".into(),
             KeyName::Delete => "Delete".into(),
             KeyName::Up => "↑".into(),

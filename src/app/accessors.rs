@@ -4,13 +4,6 @@ use super::*;
 
 /// What the views read.
 impl App {
-    /// True when the list is empty only because of the district filter: without it some
-    /// article would be listed, so the district picker (`d`) is the way out, and the status
-    /// bar still offers it (with nothing listed, and `d` no help, it does not).
-    pub fn list_emptied_by_districts(&self) -> bool {
-        self.districts_emptied
-    }
-
     /// The screen's parts at the current size.
     pub fn geometry(&self) -> Geometry {
         let reader_shown = self.focus == Focus::Reader && self.reader.is_some();

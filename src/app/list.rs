@@ -2,7 +2,6 @@
 //! the selected article.
 
 use super::*;
-use crate::filter::DistrictFilter;
 
 impl App {
     /// Recomputes the list from the search's answer and the filter, keeping the selected
@@ -14,7 +13,7 @@ impl App {
             self.view.get(self.selected).copied()
         };
         self.view = self.listed(&self.opts.filter);
-        self.districts_emptied = self.emptied_by_districts();
+        self.emptied = self.what_emptied();
         if self.by_date && !self.query.is_empty() {
             // Stable: results of one day keep their rank; undated ones go last.
             self.view
@@ -35,19 +34,6 @@ impl App {
             kept.retain(|&i| articles.get(i).is_some_and(|a| self.query.admits(a)));
         }
         self.keep_marked(kept)
-    }
-
-    /// True when the list is empty and would not be without the district filter: the
-    /// districts chosen are what emptied it, and the picker (`d`) is the way out. Asked only
-    /// when the list is built, never at a draw: over a large answer it is a pass over it.
-    pub(super) fn emptied_by_districts(&self) -> bool {
-        self.view.is_empty() && !self.opts.filter.districts.is_empty() && {
-            let every_district = Filter {
-                districts: DistrictFilter::default(),
-                ..self.opts.filter.clone()
-            };
-            !self.listed(&every_district).is_empty()
-        }
     }
 
     pub(super) fn select(&mut self, at: usize) {

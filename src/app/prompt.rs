@@ -74,7 +74,7 @@ impl App {
         self.to_top = false;
         self.order = saved.order;
         self.view = saved.view;
-        self.districts_emptied = self.emptied_by_districts();
+        self.emptied = self.what_emptied();
         self.selected = saved.selected;
         self.list_top = saved.list_top;
         self.focus = saved.focus;

@@ -1,9 +1,10 @@
 //! The reader's tag picker (issue 14): `+` opens a box listing the tags in use with their
 //! counts, ticked where the open (or selected) article has them. The arrows, `Ctrl-N`/
-//! `Ctrl-P` and `Tab` move, `Space` puts the tag under the cursor on or takes it off, and
-//! typed text goes into a last row for a new tag that `Enter` puts on (checked as `kanbao
-//! tag` checks it), `Esc` closes. Every letter is text, `j` and `k` too, wherever the
-//! cursor is (`tui::keymap::action_in`): a tag typed in pinyin loses none of its letters.
+//! `Ctrl-P` and `Tab`/`Shift-Tab` move, `Space` puts the tag under the cursor on or takes
+//! it off, and typed text goes into a last row for a new tag that `Enter` puts on (checked
+//! as `kanbao tag` checks it), `Esc` closes. Every letter is text, `j` and `k` too,
+//! wherever the cursor is and whatever the config binds (`keys::is_text`): a tag typed in
+//! pinyin loses none of its letters.
 //! Every change goes to the state store at once, as `kanbao tag` keeps it, and the list
 //! follows.
 

@@ -2,9 +2,9 @@
 //! line, column) travels beside it in `Error::Config`.
 
 /// How the error for a key that is not one names the forms that are.
-pub const KEY_FORMS: &str = "j, G, ?, space, enter, esc, tab, backspace, delete, insert, up, \
-                             down, left, right, home, end, pageup, pagedown, f1…f12, ctrl-d, \
-                             alt-b, ctrl-left";
+pub const KEY_FORMS: &str = "j, G, ?, space, enter, esc, tab, shift-tab, backspace, delete, \
+                             insert, up, down, left, right, home, end, pageup, pagedown, \
+                             f1…f12, ctrl-d, alt-b, ctrl-left";
 
 /// How the error for a colour that is not one names the forms that are.
 pub const COLOR_FORMS: &str = "black, red, green, yellow, blue, magenta, cyan, gray, darkgray, \
@@ -68,6 +68,14 @@ pub enum ConfigProblem {
         action: String,
         /// The actions of that mode.
         known: Vec<&'static str>,
+    },
+    /// A printable key bound where it is always text (`"j"` in `[keys.tags]`, see
+    /// `keys::is_text`): the binding could never act, so it is refused, not ignored.
+    TextKey {
+        /// The mode.
+        mode: &'static str,
+        /// As written.
+        key: String,
     },
     /// A key bound twice in one mode under two spellings (`"ctrl-d"` and `"Ctrl-D"`).
     KeyTwice {

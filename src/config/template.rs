@@ -88,15 +88,17 @@ pub fn template(lang: Lang, path: Option<&Path>) -> String {
         t("可用的名字：", "Names: ").to_owned() + &colors::NAMED.join(" ")
     );
     out.push_str(t(
-        "\n# 按键，按模式分（list、reader、search、picker、help）：\"键\" = \"动作\"。\n\
+        "\n# 按键，按模式分（list、reader、search、picker、help、note、tags）：\"键\" = \"动作\"。\n\
          # 这里绑定的键取代它在该模式下原来的作用，其他键不变；\"none\" 让一个键不起作用。\n\
-         # 键写作 j、G、?、space、enter、esc、tab、backspace、delete、up、down、left、\n\
-         # right、home、end、pageup、pagedown、f1…f12、ctrl-d、alt-b。例如：\n",
-        "\n# Keys, per mode (list, reader, search, picker, help): \"key\" = \"action\". A key\n\
-         # bound here replaces what it did in that mode; the other keys keep theirs;\n\
-         # \"none\" makes a key do nothing. Keys are written j, G, ?, space, enter, esc,\n\
-         # tab, backspace, delete, up, down, left, right, home, end, pageup, pagedown,\n\
-         # f1…f12, ctrl-d, alt-b. For example:\n",
+         # 键写作 j、G、?、space、enter、esc、tab、shift-tab、backspace、delete、up、down、\n\
+         # left、right、home、end、pageup、pagedown、f1…f12、ctrl-d、alt-b。标签选择（tags）\n\
+         # 里可打印的键都是输入的文字，不能绑定（可绑定 ctrl-…、方向键、f1…f12）。例如：\n",
+        "\n# Keys, per mode (list, reader, search, picker, help, note, tags): \"key\" =\n\
+         # \"action\". A key bound here replaces what it did in that mode; the other keys\n\
+         # keep theirs; \"none\" makes a key do nothing. Keys are written j, G, ?, space,\n\
+         # enter, esc, tab, shift-tab, backspace, delete, up, down, left, right, home, end,\n\
+         # pageup, pagedown, f1…f12, ctrl-d, alt-b. In tags (the tag picker) every printable\n\
+         # key is text and cannot be bound (ctrl-…, arrows, f1…f12 can). For example:\n",
     ));
     out.push_str("# [keys.list]\n# \"x\" = \"quit\"\n# \"J\" = \"move_down\"\n");
     out.push_str(t("# 各模式可用的动作：\n", "# The actions of each mode:\n"));

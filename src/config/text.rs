@@ -45,6 +45,16 @@ pub fn config_problem_text(problem: &ConfigProblem, lang: Lang) -> String {
             "unknown action `{action}` in [keys.{mode}]; known actions: {}",
             list(known)
         ),
+        ConfigProblem::TextKey { mode, key } if zh => format!(
+            "`{key}` 不能在 [keys.{mode}] 中绑定：标签选择里每个可打印的键都是输入的文字\
+             （标签可用拼音输入），这样的绑定不会起作用；请改用 ctrl-…、alt-…、方向键、\
+             tab、shift-tab 或 f1…f12"
+        ),
+        ConfigProblem::TextKey { mode, key } => format!(
+            "`{key}` cannot be bound in [keys.{mode}]: in the tag picker every printable key \
+             is text (a tag may be typed in pinyin), so the binding would never act; bind \
+             ctrl-…, alt-…, an arrow, tab, shift-tab or f1…f12 instead"
+        ),
         ConfigProblem::KeyTwice {
             mode,
             key,

@@ -17,6 +17,9 @@ pub enum Hint {
     /// The list with nothing in it: no key that acts on an article, nor the district
     /// picker's (the bar shows [`Hint::List`] when the district filter is what emptied it).
     ListEmpty,
+    /// The list the mark filters emptied: [`Hint::ListEmpty`] and the key that clears the
+    /// filters, the way out.
+    ListEmptyMarks,
     /// The reader with no search.
     Reader,
     /// The reader with a search (`n` goes to the next hit).
@@ -49,11 +52,13 @@ const HELP: Item = item(&[Action::Help], Msg::HintHelp);
 const SEARCH: Item = item(&[Action::OpenSearch], Msg::HintSearch);
 const DISTRICT: Item = item(&[Action::OpenPicker], Msg::HintDistrict);
 const QUIT: Item = item(&[Action::Quit], Msg::HintQuit);
+const CLEAR: Item = item(&[Action::ClearFilters], Msg::HintClear);
 const PAGE: Item = item(&[Action::NextPage], Msg::HintPage);
 const BACK: Item = item(&[Action::Back], Msg::HintBack);
 
 const LIST: &[Item] = &[HELP, SEARCH, DISTRICT, QUIT];
 const LIST_EMPTY: &[Item] = &[HELP, SEARCH, QUIT];
+const LIST_EMPTY_MARKS: &[Item] = &[HELP, SEARCH, CLEAR, QUIT];
 const LIST_SIDE: &[Item] = &[
     item(&[Action::PreviewNextPage], Msg::HintPreviewPage),
     HELP,
@@ -102,7 +107,9 @@ const TAGS: &[Item] = &[
 impl Hint {
     fn context(self) -> Context {
         match self {
-            Hint::List | Hint::ListSideBySide | Hint::ListEmpty => Context::List,
+            Hint::List | Hint::ListSideBySide | Hint::ListEmpty | Hint::ListEmptyMarks => {
+                Context::List
+            }
             Hint::Reader | Hint::ReaderSearching => Context::Reader,
             Hint::Prompt => Context::Search,
             Hint::Picker | Hint::Timeline => Context::Picker,
@@ -117,6 +124,7 @@ impl Hint {
             Hint::List => LIST,
             Hint::ListSideBySide => LIST_SIDE,
             Hint::ListEmpty => LIST_EMPTY,
+            Hint::ListEmptyMarks => LIST_EMPTY_MARKS,
             Hint::Reader => READER,
             Hint::ReaderSearching => READER_SEARCHING,
             Hint::Prompt => PROMPT,

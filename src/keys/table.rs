@@ -35,8 +35,8 @@ use Context::{
     Help as H, List as L, Note as NT, Picker as P, Reader as R, Search as S, Tags as TG,
 };
 use KeyName::{
-    Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab,
-    Up,
+    BackTab, Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp,
+    Right, Tab, Up,
 };
 use Where::{Always as ALL, Anywhere as ANY, In};
 
@@ -288,14 +288,15 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(In(NT), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
     bind(In(NT), End, Action::SearchEnd, Msg::HelpCursorEnd),
     // The tag picker (issue 14): a tag may be typed in pinyin, so every letter is text (as
-    // in fzf) and only the arrows, Ctrl-N/Ctrl-P and Tab move; Space toggles the tag under
-    // the cursor, typed text (never white space) goes into the new-tag row and Enter puts
-    // it on.
+    // in fzf) and only the arrows, Ctrl-N/Ctrl-P and Tab/Shift-Tab move; Space toggles the
+    // tag under the cursor, typed text (never white space) goes into the new-tag row and
+    // Enter puts it on.
     bind(In(TG), Down, Action::PickerDown, Msg::HelpDown),
     ctrl(In(TG), 'n', Action::PickerDown, Msg::HelpDown),
     bind(In(TG), Tab, Action::PickerDown, Msg::HelpDown),
     bind(In(TG), Up, Action::PickerUp, Msg::HelpUp),
     ctrl(In(TG), 'p', Action::PickerUp, Msg::HelpUp),
+    bind(In(TG), BackTab, Action::PickerUp, Msg::HelpUp),
     bind(In(TG), C(' '), Action::PickerToggle, Msg::HelpToggle),
     bind(In(TG), Enter, Action::TagsAdd, Msg::HelpTagAdd),
     bind(In(TG), Esc, Action::TagsClose, Msg::HelpTagClose),

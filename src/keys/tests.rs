@@ -222,6 +222,7 @@ fn every_hint_has_a_key() {
         Hint::List,
         Hint::ListSideBySide,
         Hint::ListEmpty,
+        Hint::ListEmptyMarks,
         Hint::Reader,
         Hint::ReaderSearching,
         Hint::Prompt,
@@ -234,7 +235,7 @@ fn every_hint_has_a_key() {
         let shown = hints(hint, Lang::En);
         let expected = match hint {
             Hint::ListSideBySide => 5,
-            Hint::List | Hint::Picker | Hint::Tags => 4,
+            Hint::List | Hint::ListEmptyMarks | Hint::Picker | Hint::Tags => 4,
             Hint::Reader | Hint::ReaderSearching | Hint::Note | Hint::Timeline => 3,
             Hint::ListEmpty => 3,
             Hint::Prompt | Hint::Help => 2,

@@ -28,6 +28,8 @@ const NAMES: &[(&str, KeyName)] = &[
     ("esc", KeyName::Esc),
     ("escape", KeyName::Esc),
     ("tab", KeyName::Tab),
+    ("shift-tab", KeyName::BackTab),
+    ("backtab", KeyName::BackTab),
     ("backspace", KeyName::Backspace),
     ("delete", KeyName::Delete),
     ("del", KeyName::Delete),

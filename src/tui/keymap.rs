@@ -6,22 +6,14 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
-use crate::app::{App, Mode};
+use crate::app::App;
 use crate::keys::{self, Context, Key, KeyName};
 
-/// The action for a terminal event as the app stands: [`action_for`] in its context, but
-/// in the tag picker a printable key other than `Space` is always text, whatever the cursor
-/// is on and whatever the config binds (a tag typed in pinyin holds `j` and `k`, and no
-/// letter of it may be lost to a move, as in fzf); the arrows, `Ctrl-N`/`Ctrl-P` and `Tab`
-/// move, and `Space`, `Enter`, `Esc` keep their meaning.
+/// The action for a terminal event as the app stands: [`action_for`] in its context. In
+/// the tag picker a printable key other than `Space` is always text, whatever the cursor is
+/// on and whatever the config binds (`keys::is_text`); the arrows, `Ctrl-N`/`Ctrl-P`,
+/// `Tab` and `Shift-Tab` move, and `Space`, `Enter`, `Esc` keep their meaning.
 pub fn action_in(app: &App, event: &Event) -> Option<Action> {
-    if let Mode::Tags(_) = app.mode()
-        && let Event::Key(key) = event
-        && let Some(Key::Code(KeyName::Char(c))) = key_of(key)
-        && !c.is_whitespace()
-    {
-        return Some(Action::SearchInput(c.to_string()));
-    }
     action_for(app.context(), event)
 }
 
@@ -47,7 +39,11 @@ pub fn key_of(key: &KeyEvent) -> Option<Key> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let name = name_of(key.code)?;
+    let name = match name_of(key.code)? {
+        // Shift-Tab comes as back tab from most terminals, as Tab with Shift from some.
+        KeyName::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => KeyName::BackTab,
+        name => name,
+    };
     let mods = key.modifiers - KeyModifiers::SHIFT;
     if mods == KeyModifiers::CONTROL {
         Some(match name {
@@ -69,6 +65,7 @@ fn name_of(code: KeyCode) -> Option<KeyName> {
         KeyCode::Enter => KeyName::Enter,
         KeyCode::Esc => KeyName::Esc,
         KeyCode::Tab => KeyName::Tab,
+        KeyCode::BackTab => KeyName::BackTab,
         KeyCode::Backspace => KeyName::Backspace,
         KeyCode::Delete => KeyName::Delete,
         KeyCode::Insert => KeyName::Insert,

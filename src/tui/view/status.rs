@@ -1,12 +1,12 @@
 //! The status bar (position, 第 X/Y 页, match i/n, a message or key hints) and the search
-//! prompt, which takes its place while open.
+//! prompt, which takes its place while open. Which hints to offer is the core's choice
+//! (`App::status_hints`); here they are only fitted into the bar and drawn.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Area, Context, Mode};
 use crate::i18n::{self, Msg};
-use crate::keys::{self, Hint};
 use crate::tui::theme::Theme;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -82,7 +82,10 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) -> Option<
             crate::layout::fit_message(Msg::Searching.text(lang), usize::from(room), amb.ambiguous),
             theme.message,
         ),
-        None => (fit_hints(&hints(app), usize::from(room), amb), theme.status),
+        None => (
+            fit_hints(&app.status_hints(), usize::from(room), amb),
+            theme.status,
+        ),
     };
     let right_w = (width(&right, amb) as u16).min(room);
     // Hints sit at the right edge; when they do not fit they are cut, never the position.
@@ -189,7 +192,7 @@ fn prompt(
     let hint = if app.is_searching() {
         Msg::Searching.text(lang).to_string()
     } else {
-        keys::hints(Hint::Prompt, lang)
+        app.status_hints()
     };
     let hint = hint.as_str();
     let hint_w = width(hint, amb) as u16;
@@ -257,34 +260,10 @@ fn fit_hints(hints: &str, room: usize, amb: impl Into<Widths>) -> String {
     out
 }
 
-fn hints(app: &App) -> String {
-    let hint = match app.context() {
-        Context::Reader if app.query().is_empty() => Hint::Reader,
-        Context::Reader => Hint::ReaderSearching,
-        Context::Picker if matches!(app.mode(), Mode::Timeline(_)) => Hint::Timeline,
-        Context::Picker => Hint::Picker,
-        // The help box's footer says how to scroll and close it; the bar does not repeat it.
-        Context::Help => return String::new(),
-        // The note box's last row says how to save and leave.
-        Context::Note | Context::Tags => return String::new(),
-        Context::Search => Hint::Prompt,
-        // An empty list has no article for a key to act on (side by side, no preview for
-        // `Space` to page), and no district for `d` to choose, unless the districts chosen
-        // are what emptied it: then `d` is the way out.
-        Context::List if app.view().is_empty() && !app.list_emptied_by_districts() => {
-            Hint::ListEmpty
-        }
-        Context::List if app.view().is_empty() => Hint::List,
-        // Side by side `Space` pages the preview: the bar says so.
-        Context::List if app.geometry().side_by_side => Hint::ListSideBySide,
-        Context::List => Hint::List,
-    };
-    keys::hints(hint, app.lang())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::{self, Hint};
     use crate::layout::AmbiguousWidth;
 
     #[test]
