@@ -506,7 +506,7 @@ impl Msg {
                 "add the typed tag (or toggle)",
             ],
             HelpTagClose => ["关闭", "close"],
-            HintNewTag => ["加新标签", "add new"],
+            HintNewTag => ["加标签", "add tag"],
             HelpExport => ["把列表导出为报告（.md）", "export the list as a report"],
         };
         match lang {

@@ -87,7 +87,7 @@ fn the_help_lists_shift_tab_with_the_keys_that_move_up() {
     // The bar still names the arrows first.
     assert_eq!(
         keys::hints(keys::Hint::Tags, Lang::Zh),
-        "↓ ↑ 移动  空格 选择  Enter 加新标签  Esc 关闭"
+        "↓ ↑ 移动  空格 选择  Enter 加标签  Esc 关闭"
     );
 }
 

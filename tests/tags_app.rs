@@ -264,7 +264,7 @@ fn the_key_is_in_the_table_the_help_and_the_config() {
     );
     assert_eq!(
         keys::hints(keys::Hint::Tags, kanbao::i18n::Lang::Zh),
-        "↓ ↑ 移动  空格 选择  Enter 加新标签  Esc 关闭"
+        "↓ ↑ 移动  空格 选择  Enter 加标签  Esc 关闭"
     );
     assert_eq!(kanbao::settings::keys::mode_name(Context::Tags), "tags");
 }
@@ -297,7 +297,7 @@ fn the_picker_at_80x24() {
     select(&mut app, "1");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('+'));
-    type_text(&mut app, "重要");
+    type_text(&mut app, "dhs");
     let terminal = support::draw(&app, &Theme::new(true, false), 80, 24);
     insta::assert_snapshot!("tag_picker_80x24", terminal.backend());
 }

@@ -2,7 +2,11 @@
 //! counts, ticked where the open (or selected) article has them. The arrows, `Ctrl-N`/
 //! `Ctrl-P` and `Tab`/`Shift-Tab` move, `Space` puts the tag under the cursor on or takes
 //! it off, and typed text goes into a last row for a new tag that `Enter` puts on (checked
-//! as `kanbao tag` checks it), `Esc` closes. Every letter is text, `j` and `k` too,
+//! as `kanbao tag` checks it), `Esc` closes. Typed text also narrows the list, as fzf
+//! does, to the tags it finds as a search term would (literally or by pinyin: `dhs` finds
+//! 待核实), with the cursor on the first of them: `Enter` then puts that tag on, so a team
+//! does not end up with `daiheshi`, `dhs` and 待核实 side by side; the new-tag row below
+//! them takes the typed text as it is. Every letter is text, `j` and `k` too,
 //! wherever the cursor is and whatever the config binds (`keys::is_text`): a tag typed in
 //! pinyin loses none of its letters.
 //! Every change goes to the state store at once, as `kanbao tag` keeps it, and the list
@@ -14,6 +18,9 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagPicker {
     article: usize,
+    /// Every tag in use, as [`TagPicker::rows`] gives them.
+    all: Vec<(String, usize, bool)>,
+    /// Those the typed text finds (all of them when nothing is typed).
     rows: Vec<(String, usize, bool)>,
     cursor: usize,
     input: String,
@@ -25,7 +32,8 @@ impl TagPicker {
         self.article
     }
 
-    /// The tags in use: each with how many articles carry it and whether this one does.
+    /// The tags in use that the typed text finds (every one when nothing is typed): each
+    /// with how many articles carry it and whether this one does.
     pub fn rows(&self) -> &[(String, usize, bool)] {
         &self.rows
     }
@@ -38,6 +46,33 @@ impl TagPicker {
     /// The new tag as typed so far.
     pub fn input(&self) -> &str {
         &self.input
+    }
+
+    /// Shows the tags the typed text finds, as a search term finds words (literally or by
+    /// pinyin), every one when nothing is typed.
+    fn narrow(&mut self) {
+        let query = crate::search::Query::parse(&self.input);
+        let finds = |tag: &str| {
+            let folded = crate::search::fold::fold(tag);
+            query.terms().iter().all(|t| t.found_in(&folded))
+        };
+        self.rows = self
+            .all
+            .iter()
+            .filter(|(tag, _, _)| finds(tag))
+            .cloned()
+            .collect();
+        self.cursor = self.cursor.min(self.rows.len());
+    }
+
+    /// After a change to the typed text: the list narrowed, the cursor on the first tag it
+    /// finds, or on the new-tag row when it finds none.
+    fn typed(&mut self) {
+        self.narrow();
+        self.cursor = match self.input.is_empty() || self.rows.is_empty() {
+            true => self.rows.len(),
+            false => 0,
+        };
     }
 }
 
@@ -57,6 +92,7 @@ impl App {
         };
         let mut picker = TagPicker {
             article: index,
+            all: Vec::new(),
             rows: Vec::new(),
             cursor: 0,
             input: String::new(),
@@ -79,9 +115,9 @@ impl App {
         // A tag taken off its last article stays listed (at 0) while the picker is open, so
         // the rows do not move under the cursor and `Space` can put it back.
         let mut tags: std::collections::BTreeSet<String> =
-            picker.rows.drain(..).map(|(tag, _, _)| tag).collect();
+            picker.all.drain(..).map(|(tag, _, _)| tag).collect();
         tags.extend(counts.keys().cloned());
-        picker.rows = tags
+        picker.all = tags
             .into_iter()
             .map(|tag| {
                 let n = counts.get(&tag).copied().unwrap_or(0);
@@ -89,7 +125,7 @@ impl App {
                 (tag, n, on)
             })
             .collect();
-        picker.cursor = picker.cursor.min(picker.rows.len());
+        picker.narrow();
     }
 
     /// The tag picker takes every key.
@@ -109,6 +145,17 @@ impl App {
             Action::TagsAdd if picker.input.trim().is_empty() && picker.cursor < last => {
                 let (tag, _, on) = picker.rows[picker.cursor].clone();
                 self.set_article_tag(&mut picker, &tag, !on);
+            }
+            // A tag the typed text found: put on, and the whole list back.
+            Action::TagsAdd if picker.cursor < last => {
+                let tag = picker.rows[picker.cursor].0.clone();
+                picker.input.clear();
+                self.set_article_tag(&mut picker, &tag, true);
+                picker.cursor = picker
+                    .rows
+                    .iter()
+                    .position(|(t, _, _)| *t == tag)
+                    .unwrap_or(0);
             }
             Action::TagsAdd => match crate::review::check_tag(&picker.input) {
                 Ok(tag) => {
@@ -131,13 +178,16 @@ impl App {
                         .filter(|c| !c.is_control())
                         .take(room.saturating_sub(have)),
                 );
-                picker.cursor = last;
+                picker.typed();
             }
             Action::SearchBackspace => {
                 picker.input.pop();
-                picker.cursor = last;
+                picker.typed();
             }
-            Action::SearchClearToStart => picker.input.clear(),
+            Action::SearchClearToStart => {
+                picker.input.clear();
+                picker.typed();
+            }
             _ => {}
         }
         self.mode = Mode::Tags(picker);
