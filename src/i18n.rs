@@ -16,6 +16,8 @@ mod tags;
 pub use tags::*;
 mod prompt;
 pub use prompt::*;
+mod marks;
+pub use marks::*;
 
 pub use conditions::{Conditions, none_dated, nothing_matched};
 
