@@ -333,8 +333,8 @@ pub struct ImportArgs {
     /// per page, named from its day and page (`2024-03-08-p3.json`).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// The page's day (YYYY-MM-DD; also 2024-3-8, 2024/3/8, 2024年3月8日), over the masthead's.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// The page's day (2024-03-08, 2024-3-8, 2024/3/8, 2024年3月8日, 20240308), over the masthead's.
+    #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// The page number (版), over the masthead's.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=999))]

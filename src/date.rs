@@ -7,7 +7,7 @@ use std::fmt;
 mod compact;
 mod read;
 
-pub use read::reversed;
+pub use read::{DAY_FORMS, PERIOD_FORMS, reversed};
 
 /// A real calendar day (proleptic Gregorian), years 1 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

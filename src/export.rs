@@ -205,6 +205,13 @@ pub fn today() -> String {
 /// parts it does not have are left out.
 pub fn citation(a: &Article, lang: Lang) -> String {
     let names = |label: Msg, names: &[String]| {
+        // A name that shows nothing (`""` in the data) is left out, as an empty field is:
+        // never `记者 、孙艳` or a label with no name after it.
+        let names: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| shows(n))
+            .collect();
         if names.is_empty() {
             String::new()
         } else {
@@ -222,6 +229,27 @@ pub fn citation(a: &Article, lang: Lang) -> String {
         names(Msg::Correspondent, &a.correspondents),
         format!("id {}", a.id),
     ])
+}
+
+/// Whether a field from the data shows anything once sanitised (the rule of
+/// [`join_meta`]): an empty or blank kicker, subtitle, paragraph or name has no line of its
+/// own in a report.
+fn shows(text: &str) -> bool {
+    !sanitize(text).trim().is_empty()
+}
+
+/// A heading (kicker, subtitle) when it shows anything.
+fn heading(text: &Option<String>) -> Option<&str> {
+    text.as_deref().filter(|t| shows(t))
+}
+
+/// The title, or the reader's stand-in (（无标题）) when it shows nothing.
+fn title_of(a: &Article, lang: Lang) -> &str {
+    if shows(&a.title) {
+        &a.title
+    } else {
+        Msg::Untitled.text(lang)
+    }
 }
 
 /// The district an article is filed under.
@@ -273,23 +301,23 @@ pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Repo
                 .map(|p| crate::i18n::page_label(lang, p))
                 .unwrap_or_default(),
         ]);
-        let item = join_meta([line(&a.title), line(&when)]);
+        let item = join_meta([line(title_of(a, lang)), line(&when)]);
         s.push_str(&format!("{}. {item}\n", n + 1));
     }
     for a in articles {
         s.push_str("\n---\n\n");
         // The kicker (引题) above the title, as the paper, the reader and the plain text
         // put it: a plain line, never a `>` quote, which is how a note looks.
-        if let Some(kicker) = a.kicker.as_deref().filter(|k| !k.trim().is_empty()) {
+        if let Some(kicker) = heading(&a.kicker) {
             s.push_str(&format!("{}\n\n", line(kicker)));
         }
-        s.push_str(&format!("## {}\n\n", line(&a.title)));
-        if let Some(subtitle) = &a.subtitle {
+        s.push_str(&format!("## {}\n\n", line(title_of(a, lang))));
+        if let Some(subtitle) = heading(&a.subtitle) {
             s.push_str(&format!("### {}\n\n", line(subtitle)));
         }
         let meta = join_meta([district(a, lang), citation(a, lang)]);
         s.push_str(&format!("*{}*\n\n", line(&meta)));
-        for p in a.paragraphs.iter().filter(|p| !p.trim().is_empty()) {
+        for p in a.paragraphs.iter().filter(|p| shows(p)) {
             s.push_str(&format!("{}\n\n", line(p)));
         }
         let (note, tags) = review_of(a, marks);
@@ -337,16 +365,18 @@ pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) 
         s.push_str(&format!(
             "{}. {}\n",
             n + 1,
-            join_meta([&*sanitize(&a.title), &when])
+            join_meta([&*sanitize(title_of(a, lang)), &when])
         ));
     }
     for a in articles {
         s.push_str(&format!("\n{}\n\n", "─".repeat(20)));
-        if let Some(kicker) = &a.kicker {
+        // Only the headings that show something have a line: an empty kicker (引题) or
+        // subtitle is no blank line above or below the title.
+        if let Some(kicker) = heading(&a.kicker) {
             s.push_str(&format!("{}\n", sanitize(kicker)));
         }
-        s.push_str(&format!("{}\n", sanitize(&a.title)));
-        if let Some(subtitle) = &a.subtitle {
+        s.push_str(&format!("{}\n", sanitize(title_of(a, lang))));
+        if let Some(subtitle) = heading(&a.subtitle) {
             s.push_str(&format!("{}\n", sanitize(subtitle)));
         }
         s.push('\n');
@@ -355,7 +385,7 @@ pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) 
             citation(a, lang),
         ])));
         s.push_str("\n\n");
-        for p in &a.paragraphs {
+        for p in a.paragraphs.iter().filter(|p| shows(p)) {
             s.push_str(&format!("\u{3000}\u{3000}{}\n", sanitize(p)));
         }
         let (note, tags) = review_of(a, marks);

@@ -16,6 +16,8 @@ mod tags;
 pub use tags::*;
 mod prompt;
 pub use prompt::*;
+mod marks;
+pub use marks::*;
 
 pub use conditions::{Conditions, none_dated, nothing_matched};
 
@@ -421,11 +423,8 @@ impl Msg {
             HelpBookmark => ["收藏 / 取消", "bookmark on/off"],
             HelpRead => ["已读 / 未读", "read / unread"],
             HelpSort => ["搜索结果按相关度 / 从新到旧", "results best / newest first"],
-            HelpDatePrompt => [
-                "按日期筛选（date:2024-03）",
-                "filter by date (date:2024-03)",
-            ],
-            HelpTimeline => ["时间线：Enter 按该段筛选", "timeline; Enter filters by it"],
+            HelpDatePrompt => ["修改日期筛选（date:）", "edit the date filter (date:)"],
+            HelpTimeline => ["时间线：Enter 设为日期筛选", "timeline; Enter sets date:"],
             HelpType => ["输入文字", "type to search"],
             HelpErase => ["删除一个字", "erase one character"],
             HelpEraseNext => ["删除后一个字", "erase the character after"],

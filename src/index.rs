@@ -17,6 +17,7 @@ pub mod build;
 pub mod cache;
 mod contains;
 pub mod library;
+pub mod lock;
 pub mod open;
 pub mod query;
 pub mod run;
@@ -28,7 +29,9 @@ use std::path::{Path, PathBuf};
 
 pub use build::{BuildError, Progress};
 pub use open::{Archive, BLOCK};
-pub use text::{first_index, index_done, index_note, index_progress, leave_hint, left_indexing};
+pub use text::{
+    first_index, index_done, index_note, index_progress, index_waiting, leave_hint, left_indexing,
+};
 
 use cache::{Fingerprint, Stale};
 use open::FileIndex;
@@ -150,12 +153,26 @@ pub(crate) fn on_cores<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Syn
 }
 
 /// Builds the index of every file of `path` that has none or a stale one, in the cache
-/// folder `root`; `progress` hears of each file (its number and path) as it goes.
+/// folder `root`; `progress` hears of each file (its number and path) as it goes. A file
+/// another process is indexing is waited for, silently (see [`update_telling`]).
 pub fn update(
     root: &Path,
     path: &Path,
     notes: &mut Vec<Note>,
     progress: &mut dyn FnMut(usize, &Path, Progress),
+) -> Result<Report, BuildError> {
+    update_telling(root, path, notes, progress, &mut |_| {})
+}
+
+/// [`update`], calling `waiting` with a data file's path before it waits for another
+/// process that is building that file's index ([`lock`]); once that build is done the
+/// index is up to date and is not built again.
+pub fn update_telling(
+    root: &Path,
+    path: &Path,
+    notes: &mut Vec<Note>,
+    progress: &mut dyn FnMut(usize, &Path, Progress),
+    waiting: &mut dyn FnMut(&Path),
 ) -> Result<Report, BuildError> {
     let list = entries(root, path)?;
     let mut report = Report {
@@ -166,21 +183,54 @@ pub fn update(
         let meta = match &e.state {
             Ok(meta) => meta.clone(),
             Err(stale) => {
-                if let Stale::Damaged(reason) = stale {
-                    notes.push(Note::Rebuilt {
-                        path: e.path.clone(),
-                        reason: reason.clone(),
-                    });
+                let (meta, built) = build_locked(
+                    root,
+                    e,
+                    (stale.clone(), false),
+                    notes,
+                    &mut |p| progress(n, &e.path, p),
+                    waiting,
+                )?;
+                if built {
+                    report.built += 1;
+                    report.bytes += meta.fingerprint.size;
                 }
-                let meta = build::build(root, &e.canonical, &mut |p| progress(n, &e.path, p))?;
-                report.built += 1;
-                report.bytes += meta.fingerprint.size;
                 meta
             }
         };
         report.articles += meta.articles;
     }
     Ok(report)
+}
+
+/// Builds the index of `e`'s file, found `stale`, under its build lock ([`lock`]), and says
+/// whether it did: a build of another process that ended while this one waited for the
+/// lock (or since `e` was checked) left the index up to date, and it is used as it is,
+/// unless `forced` (tantivy could not open what the checks passed). A damaged index is
+/// noted as rebuilt.
+fn build_locked(
+    root: &Path,
+    e: &Entry,
+    (stale, forced): (Stale, bool),
+    notes: &mut Vec<Note>,
+    progress: &mut dyn FnMut(Progress),
+    waiting: &mut dyn FnMut(&Path),
+) -> Result<(cache::Meta, bool), BuildError> {
+    let _lock = lock::hold(&e.dir, &mut || waiting(&e.path));
+    let stale = match forced {
+        true => stale,
+        false => match cache::check(&e.dir, &e.canonical, &Fingerprint::of(&e.canonical)?) {
+            Ok(meta) => return Ok((meta, false)),
+            Err(now) => now,
+        },
+    };
+    if let Stale::Damaged(reason) = stale {
+        notes.push(Note::Rebuilt {
+            path: e.path.clone(),
+            reason,
+        });
+    }
+    Ok((build::build(root, &e.canonical, progress)?, true))
 }
 
 /// Opens the archive at `path` through its indexes, when it has been indexed (`kanbao
@@ -270,18 +320,13 @@ fn open_one(
     hashes: bool,
     notes: &mut Vec<Note>,
 ) -> Result<(FileIndex, Vec<u64>), BuildError> {
-    let mut state = e.state;
+    let mut state = e.state.clone();
     for attempt in 0..2 {
         let meta = match state {
             Ok(meta) => meta,
             Err(stale) => {
-                if let Stale::Damaged(reason) = stale {
-                    notes.push(Note::Rebuilt {
-                        path: e.path.clone(),
-                        reason,
-                    });
-                }
-                build::build(root, &e.canonical, &mut |_| {})?
+                let forced = attempt > 0;
+                build_locked(root, &e, (stale, forced), notes, &mut |_| {}, &mut |_| {})?.0
             }
         };
         let opened = FileIndex::open(&e.dir, &e.path, meta).and_then(|f| {

@@ -284,7 +284,7 @@ fn the_reader_takes_the_config_files_data_keys_and_colours() {
     // The help lists the user's keys first on their action's row, and not the key they took.
     t.send("?");
     // The list's section fills the first page at 80x24; its last row shown is `t`.
-    t.wait_text("按日期筛选");
+    t.wait_text("修改日期筛选");
     let help = t.contents();
     // The list's section: its first row was `q 退出`, and is now the user's `x`.
     let rows: Vec<&str> = help
@@ -306,7 +306,7 @@ fn the_reader_takes_the_config_files_data_keys_and_colours() {
         .collect();
     assert!(!list_keys.contains(&"q"), "{help}");
     t.send("q");
-    t.wait_for("help closed", |s| !s.contains("按日期筛选"));
+    t.wait_for("help closed", |s| !s.contains("修改日期筛选"));
     // `q` does nothing in the list now; Enter opens, Ctrl-B goes back, `x` quits.
     t.send("q");
     t.send("\r");

@@ -39,18 +39,19 @@ impl MarkFilter {
                 .is_none_or(|t| entry.is_some_and(|e| e.has_tag(t)))
     }
 
-    /// The filter as the header shows it: `只看：已收藏 未读 有审读意见 #待核实`.
+    /// The filter as the header shows it: `只看：已收藏 未读 有审读意见 #待核实` (in English
+    /// `only: bookmarked, unread, with a note, #x`: the commas keep "with a note" one part).
     pub fn describe(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let mut parts: Vec<String> = Vec::new();
         if self.bookmarked {
-            parts.push(if zh { "已收藏" } else { "bookmarked" }.into());
+            parts.push(crate::i18n::only_bookmarked(lang).into());
         }
         if self.unread {
-            parts.push(if zh { "未读" } else { "unread" }.into());
+            parts.push(crate::i18n::only_unread(lang).into());
         }
         if self.noted {
-            parts.push(if zh { "有审读意见" } else { "noted" }.into());
+            parts.push(crate::i18n::with_note(lang).into());
         }
         if let Some(tag) = &self.tag {
             parts.push(format!("#{}", sanitize(tag)));
@@ -61,7 +62,7 @@ impl MarkFilter {
         if zh {
             format!("只看：{}", parts.join(" "))
         } else {
-            format!("only: {}", parts.join(" "))
+            format!("only: {}", parts.join(", "))
         }
     }
 }

@@ -5,6 +5,23 @@
 
 use super::{Date, DateRange, normal, period};
 
+/// The forms of one day, as the messages list them; a macro so that [`DAY_FORMS`] and
+/// [`PERIOD_FORMS`] share the one text.
+macro_rules! day_forms {
+    () => {
+        "2024-03-08, 2024-3-8, 2024/3/8, 2024年3月8日, 20240308"
+    };
+}
+
+/// The forms of one day [`Date::read`] takes, for messages: what `kanbao import --date`'s
+/// error lists.
+pub const DAY_FORMS: &str = day_forms!();
+
+/// The forms of a year, a month or a day (`--since`, `--until`), for messages: a year and
+/// a month, then [`DAY_FORMS`], so that `--since`'s error and `--date`'s list one day's
+/// forms alike.
+pub const PERIOD_FORMS: &str = concat!("2024, 2024-03, ", day_forms!());
+
 impl Date {
     /// A single day as people write it, in any form [`DateRange::parse`] takes for one day
     /// (`2024-03-09`, `2024-3-9`, `2024/3/9`, `2024.3.9`, `2024年3月9日`, `20240309`,

@@ -112,12 +112,12 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         ),
         Error::BadDateArg { option, value } if zh => format!(
             "{option} 的值 `{value}` 不是日期；可写：{}（含首尾；年或月指其全部）",
-            crate::date::FORMS
+            crate::date::PERIOD_FORMS
         ),
         Error::BadDateArg { option, value } => format!(
             "{option}: `{value}` is not a date; accepted forms: {} (inclusive; a year or \
              month means all of it)",
-            crate::date::FORMS
+            crate::date::PERIOD_FORMS
         ),
         Error::ReversedDates { since, until } if zh => format!(
             "--since `{since}` 晚于 --until `{until}`：日期范围起止颠倒，其中没有一天；请对调两者"

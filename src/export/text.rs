@@ -19,10 +19,7 @@ pub fn default_title(lang: Lang, selection: &[String]) -> String {
 
 /// One part of the selection, for the default title.
 pub fn bookmarked(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => "已收藏".to_owned(),
-        Lang::En => "bookmarked".to_owned(),
-    }
+    crate::i18n::only_bookmarked(lang).to_owned()
 }
 
 /// One part of the selection: the tags.
@@ -145,18 +142,13 @@ pub fn written(lang: Lang, n: usize, path: &str) -> String {
 
 /// One part of the selection: only unread articles (the reader's mark filter).
 pub fn unread(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => "未读".to_owned(),
-        Lang::En => "unread".to_owned(),
-    }
+    crate::i18n::only_unread(lang).to_owned()
 }
 
-/// One part of the selection: only articles with a note (the reader's mark filter).
+/// One part of the selection: only articles with a note (the reader's mark filter), in
+/// the header's words.
 pub fn noted(lang: Lang) -> String {
-    match lang {
-        Lang::Zh => "有审读意见".to_owned(),
-        Lang::En => "noted".to_owned(),
-    }
+    crate::i18n::with_note(lang).to_owned()
 }
 
 /// The reader's status when its list is empty: nothing to export.

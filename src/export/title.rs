@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(
             chosen.title(Lang::En),
             "Review report: 2024-03-01 to 2024-03-31 · 西城区, 东城区 · tag 待核实 · bookmarked \
-             · unread · noted · search \"工会\""
+             · unread · with a note · search \"工会\""
         );
     }
 

@@ -74,10 +74,10 @@ fn named(lang: Lang, conditions: &Conditions<'_>) -> Vec<String> {
         });
     }
     if conditions.bookmarked {
-        parts.push(if zh { "已收藏" } else { "bookmarked" }.to_string());
+        parts.push(super::only_bookmarked(lang).to_string());
     }
     if conditions.unread {
-        parts.push(if zh { "未读" } else { "unread" }.to_string());
+        parts.push(super::only_unread(lang).to_string());
     }
     if !conditions.tags.is_empty() {
         let list = conditions.tags.join(if zh { "、" } else { ", " });

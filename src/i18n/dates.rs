@@ -64,9 +64,9 @@ pub fn query_help(lang: Lang) -> Vec<(String, &'static str)> {
             "photo 图片 / news 新闻",
         ),
         (
-            "note: 批注:",
+            "note: 审读意见:",
             "审读意见含此词；空：有审读意见",
-            "the note has it; empty: noted",
+            "in the note; empty: with a note",
         ),
     ];
     rows.iter()

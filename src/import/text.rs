@@ -9,13 +9,13 @@ use crate::layout::sanitize;
 /// The longest preview of an unplaced block, in characters.
 const PREVIEW_CHARS: usize = 24;
 
-/// `--date` whose value is not a real `YYYY-MM-DD` day.
+/// `--date` whose value is not a real day in one of the forms `--since` takes: the forms
+/// listed as `--since`'s error lists them ([`crate::date::DAY_FORMS`]).
 pub fn bad_date_option(lang: Lang, value: &str) -> String {
+    let forms = crate::date::DAY_FORMS;
     match lang {
-        Lang::Zh => format!("--date `{value}` 不是真实的日期；请写成 YYYY-MM-DD，如 2024-03-08"),
-        Lang::En => {
-            format!("--date `{value}` is not a real day; write it as YYYY-MM-DD, e.g. 2024-03-08")
-        }
+        Lang::Zh => format!("--date `{value}` 不是真实的日期；可写：{forms}"),
+        Lang::En => format!("--date `{value}` is not a real day; accepted forms: {forms}"),
     }
 }
 

@@ -273,7 +273,13 @@ pub fn index_command(path: &std::path::Path, lang: Lang) -> Result<Outcome> {
             eprintln!("{line}");
         }
     };
-    let report = super::update(&root, path, &mut notes, &mut show);
+    // Another kanbao indexing the same file: said before waiting for it (a minute, for a
+    // large file), so that the wait does not look like a hang.
+    let mut waiting = |file: &std::path::Path| {
+        let shown = sanitize_lines(&file.display().to_string());
+        eprintln!("kanbao: {}", super::index_waiting(lang, &shown));
+    };
+    let report = super::update_telling(&root, path, &mut notes, &mut show, &mut waiting);
     for note in &notes {
         eprintln!("kanbao: {}", sanitize_lines(&super::index_note(note, lang)));
     }

@@ -23,6 +23,15 @@ pub fn index_note(note: &crate::index::Note, lang: Lang) -> String {
     }
 }
 
+/// Said on stderr before `kanbao index` waits for another kanbao that is building the
+/// index of the data file `path` (its index is then up to date, and not built again).
+pub fn index_waiting(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("另一个 kanbao 正在建立 {path} 的索引，等它完成……"),
+        Lang::En => format!("waiting for another kanbao that is indexing {path}…"),
+    }
+}
+
 /// One line of `kanbao index` progress: file `n` of `files`, articles, MB read, MB/s.
 pub fn index_progress(
     lang: Lang,

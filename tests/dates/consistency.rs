@@ -27,12 +27,12 @@ fn import_date_takes_a_day_as_since_takes_it() {
         let since = kanbao(&["--no-index", "--data", &data, "list", "--since", day]);
         assert_eq!(since.status.code(), Some(0), "{day}: {}", stderr(&since));
     }
-    // What is no single day is refused with the form it takes; a month is no day.
+    // What is no single day is refused with the forms it takes; a month is no day.
     for bad in ["2024-03", "2024-3-32", "2024-02-30", "3/9"] {
         let out = kanbao(&["import", PAGE, "--date", bad]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
         assert!(
-            stderr(&out).contains("YYYY-MM-DD"),
+            stderr(&out).contains(kanbao::date::DAY_FORMS),
             "{bad}: {}",
             stderr(&out)
         );
