@@ -285,7 +285,8 @@ pub struct ExportArgs {
     /// Only articles with this tag (see `kanbao tag`); repeatable: all of them.
     #[arg(long, value_name = "T")]
     pub tag: Vec<String>,
-    /// Write the report to this file instead of standard output (not when nothing is chosen).
+    /// Write the report to this new file instead of standard output (not when nothing is
+    /// chosen); a file already there is never written over.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Only articles matching this search.

@@ -102,10 +102,26 @@ pub fn run(
     };
     match &args.output {
         Some(path) => {
-            std::fs::write(path, rendered.as_bytes()).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
+            // A new file only: a report already there (last week's, or any file) is never
+            // written over, as the reader's `E` never does.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .and_then(|mut file| {
+                    let written = file
+                        .write_all(rendered.as_bytes())
+                        .and_then(|()| file.sync_all());
+                    // A report cut short is kanbao's own file: it goes, not half of it.
+                    if written.is_err() {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    written
+                })
+                .map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
             let shown = sanitize_lines(&path.display().to_string());
             eprintln!("kanbao: {}", text::written(lang, articles.len(), &shown));
         }

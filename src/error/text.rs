@@ -47,9 +47,21 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         },
         Error::Io { path, source } if zh => match source.kind() {
             std::io::ErrorKind::NotFound => format!("{}：找不到该文件或文件夹", path.display()),
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{}：文件已存在，kanbao 不覆盖已有的文件：换一个文件名，或先删掉它（也可不用 -o，\
+                 用 > 重定向）",
+                path.display()
+            ),
             std::io::ErrorKind::PermissionDenied => format!("{}：没有权限", path.display()),
             _ => format!("{}：{source}", path.display()),
         },
+        Error::Io { path, source } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            format!(
+                "{}: the file exists, and kanbao never writes over a file: give another name, \
+                 or delete it first (or leave out -o and redirect with >)",
+                path.display()
+            )
+        }
         Error::Io { path, source } => format!("{}: {source}", path.display()),
         Error::NotAFile { path } if zh => format!(
             "{}：不是普通文件（设备、管道或套接字）；kanbao index 只为数据文件建索引，可用 \
