@@ -9,6 +9,13 @@
 //!   photo report when a caption ending with a photo credit (`本报记者 … 摄影报道`) follows
 //!   it; two or three stacked headings followed by body text open an article that has no
 //!   byline (`短评` / its title / its text);
+//! - once an article has come before, a single headline over body text opens an article of
+//!   its own (a brief), when the line reads as a headline and not as the start of a paragraph
+//!   the layout broke (`import/lone.rs`);
+//! - a column label (`【一线故事】`, `［图片新闻］`) above the headings is neither kicker nor
+//!   title: it is kept as the article's first paragraph (`import/label.rs`);
+//! - an author's credit at the end (`（作者系本报评论员 张三）`) is the byline of an article
+//!   that has none, and gives its reporter (`import/author.rs`);
 //! - a body block that does not end a sentence continues in the next block, joined with
 //!   nothing in between, because the layout broke it mid-sentence.
 //!
@@ -22,19 +29,25 @@
 //! is set aside as the page's `masthead`, and gives every article its `date` and `page`.
 
 use self::byline::{Byline, byline, credit_only, photo_credit};
+use self::label::column_label;
 use crate::article::{Article, Kind};
 use crate::date::Date;
 use crate::district;
 
+mod author;
 mod byline;
 pub mod error;
+mod label;
+mod lone;
 pub mod masthead;
+mod printed;
 pub mod run;
 pub mod text;
 mod unplaced;
 
 pub use error::{ImportError, import_error_text};
 pub use masthead::BadDay;
+pub use printed::Moved;
 pub use unplaced::{Unplaced, Why};
 
 /// Settings for one import.
@@ -57,6 +70,9 @@ pub struct Imported {
     pub banner: Option<String>,
     /// Articles in page order.
     pub articles: Vec<Article>,
+    /// For each article, what the importer kept out of the order the page printed it in
+    /// ([`Imported::printed`]).
+    pub moved: Vec<Moved>,
     /// Blocks that belong to no article; the caller must report them.
     pub unplaced: Vec<Unplaced>,
     /// The masthead lines set aside: each one's 1-based line number in the page and its
@@ -118,19 +134,23 @@ pub fn blocks(page: &str) -> Vec<String> {
     out
 }
 
-/// True when `text` ends a sentence (`。`, `！`, `？`, `…`, possibly followed by `”`).
+/// True when `text` ends a sentence (`。`, `！`, `？`, `…`, possibly followed by `”`), or
+/// with a credit, which ends its paragraph (`本报记者 周峰 摄`, `（作者系本报评论员 张三）`).
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches(CLOSERS);
-    trimmed.ends_with(SENTENCE_ENDS) || photo_credit(text).is_some()
+    trimmed.ends_with(SENTENCE_ENDS)
+        || photo_credit(text).is_some()
+        || author::credit(text).is_some()
 }
 
 /// True when `block` looks like a heading: short, without sentence punctuation (a question or
-/// exclamation mark may end a headline), and neither a byline nor a photo credit.
+/// exclamation mark may end a headline), and neither a byline nor a credit.
 fn is_heading(block: &str) -> bool {
     block.chars().count() <= MAX_HEADING_CHARS
         && !block.contains(SENTENCE_MARKS)
         && byline(block).is_none()
         && photo_credit(block).is_none()
+        && author::credit(block).is_none()
 }
 
 /// True when `block` is body text: neither a heading, nor a byline, nor a photo credit.
@@ -170,17 +190,24 @@ impl Reader<'_> {
             if byline(next).is_some() {
                 break;
             }
-            let count = self.headings_at(self.next);
-            if look_ahead
-                && count > 0
-                && !matches!(opening(self, self.next + count), Opening::Nothing)
-            {
+            if look_ahead && self.heads_article(self.next) {
                 break;
             }
             text.push_str(next);
             self.next += 1;
         }
         Some((first, text))
+    }
+
+    /// True when headings at `at` (under a column label, maybe) have a byline or a photo
+    /// caption after them: the next article starts there, even in the middle of a sentence.
+    fn heads_article(&self, at: usize) -> bool {
+        let at = match self.blocks.get(at) {
+            Some(block) if column_label(block) => at + 1,
+            _ => at,
+        };
+        let count = self.headings_at(at);
+        count > 0 && !matches!(opening(self, at + count), Opening::Nothing)
     }
 
     /// The number of heading-like blocks starting at `at`, at most three: in a longer run
@@ -232,28 +259,61 @@ fn opening(reader: &Reader<'_>, at: usize) -> Opening {
 
 /// True when `count` stacked headings at `at` followed by body text open an article with no
 /// byline, as a commentary does (`短评` / `让服务更有“温度”` / its text): there are two or
-/// three, none ends a sentence, and the block after them is body text. Only where a
-/// paragraph may start: in the middle of one, short blocks are the layout's breaks.
-fn opens_without_byline(reader: &Reader<'_>, at: usize, count: usize) -> bool {
-    count >= 2
+/// three (one is enough under a column label: `fewest`), none ends a sentence, and the block
+/// after them is body text. Only where a paragraph may start: in the middle of one, short
+/// blocks are the layout's breaks.
+fn opens_without_byline(reader: &Reader<'_>, at: usize, count: usize, fewest: usize) -> bool {
+    count >= fewest
         && reader.blocks[at..at + count]
             .iter()
             .all(|h| !ends_sentence(h))
         && reader.blocks.get(at + count).is_some_and(|b| is_body(b))
 }
 
-/// The article that starts at `at`, where a paragraph may start: its number of headings and
-/// what opens it.
-fn article_at(reader: &Reader<'_>, at: usize) -> Option<(usize, Opening)> {
-    let count = reader.headings_at(at);
+/// Where an article starts: whether a column label is above its headings, how many
+/// headings it has, and what opens it.
+struct Start {
+    label: bool,
+    count: usize,
+    opens: Opening,
+}
+
+/// The article that starts at `at`, where a paragraph may start. A single headline over text
+/// opens one only `after_article` (before the first, it may be the page's furniture, and is
+/// reported) and when it reads as a headline ([`lone::lone_heading`]). Under a column label,
+/// which says an article starts, one headline over text is enough; a label is never a
+/// heading, so with no headline under it no article starts.
+fn article_at(reader: &Reader<'_>, at: usize, after_article: bool) -> Option<Start> {
+    let labelled = column_label(reader.blocks.get(at)?);
+    let first = at + usize::from(labelled);
+    let count = reader.headings_at(first);
     if count == 0 {
         return None;
     }
-    match opening(reader, at + count) {
-        Opening::Nothing if opens_without_byline(reader, at, count) => Some((count, Opening::Bare)),
-        Opening::Nothing => None,
-        opens => Some((count, opens)),
-    }
+    let opens = match opening(reader, first + count) {
+        Opening::Nothing
+            if opens_without_byline(reader, first, count, 2 - usize::from(labelled)) =>
+        {
+            Opening::Bare
+        }
+        Opening::Nothing
+            if after_article
+                && count == 1
+                && reader
+                    .blocks
+                    .get(first + 1)
+                    .is_some_and(|next| lone::lone_heading(&reader.blocks[first], next)) =>
+        {
+            Opening::Bare
+        }
+        Opening::Nothing => return None,
+        opens => opens,
+    };
+    Some(Start {
+        label: labelled,
+        count,
+        opens,
+    })
 }
 
 /// Turns raw page text into articles. Never fails: what it cannot place is in `unplaced`.
@@ -269,7 +329,8 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
         next: 0,
     };
     let leading = reader.headings_at(0);
-    if leading >= 2 {
+    // A column label opening the page heads its first article, not the page.
+    if leading >= 2 && !column_label(&blocks[0]) {
         out.banner = Some(blocks[0].clone());
         reader.next = 1;
     }
@@ -277,16 +338,24 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
     let mut orphaned = false;
     while reader.next < blocks.len() {
         let at = reader.next;
-        if let Some((count, opens)) = article_at(&reader, at) {
-            let after = at + count;
-            let headings: Vec<&str> = blocks[at..after].iter().map(String::as_str).collect();
+        if let Some(start) = article_at(&reader, at, !out.articles.is_empty()) {
+            let first = at + usize::from(start.label);
+            let after = first + start.count;
+            let headings: Vec<&str> = blocks[first..after].iter().map(String::as_str).collect();
             reader.next = after;
-            let article = match opens {
+            let mut article = match start.opens {
                 Opening::News(byline) => news(&mut reader, &headings, byline),
                 Opening::Photo => photo(&mut reader, &headings),
                 Opening::Bare | Opening::Nothing => headed(&headings, Kind::News),
             };
+            if start.label {
+                article.paragraphs.insert(0, blocks[at].clone());
+            }
             out.articles.push(article);
+            out.moved.push(Moved {
+                label: start.label,
+                credit: false,
+            });
             orphaned = false;
             continue;
         }
@@ -295,7 +364,7 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
             // article, closes that article (`（本报记者 王佳）` at its end).
             let closing = b.rest.is_empty()
                 && !out.articles.is_empty()
-                && (at + 1 == blocks.len() || article_at(&reader, at + 1).is_some());
+                && (at + 1 == blocks.len() || article_at(&reader, at + 1, true).is_some());
             if closing {
                 reader.next += 1;
                 let credit = Some((b.reporters, b.correspondents));
@@ -326,10 +395,11 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
         (Some(date), None) => format!("{date}-"),
         (None, _) => String::new(),
     };
-    for (n, article) in out.articles.iter_mut().enumerate() {
+    for (n, (article, moved)) in out.articles.iter_mut().zip(&mut out.moved).enumerate() {
         article.id = format!("{prefix}{}", n + 1);
         article.date = out.date.map(|d| d.to_string());
         article.page = out.page;
+        moved.credit = author::close(article);
         finish(article);
     }
     out

@@ -12,23 +12,17 @@ fn no_space(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Masthead, banner, articles and unplaced blocks, in page order, equal the page once
-/// whitespace is removed.
+/// Masthead, banner, articles (each as the page printed it: [`Imported::printed`]) and
+/// unplaced blocks, in page order, equal the page once whitespace is removed.
 fn assert_every_character_kept(page: &str, out: &Imported) {
     let mut rebuilt: String = out.masthead.iter().map(|(_, l)| l.as_str()).collect();
     rebuilt.push_str(out.banner.as_deref().unwrap_or_default());
     let mut unplaced = out.unplaced.iter().peekable();
-    for (n, a) in out.articles.iter().enumerate() {
+    for n in 0..out.articles.len() {
         while let Some(u) = unplaced.next_if(|u| u.after <= n) {
             rebuilt.push_str(&u.text);
         }
-        for part in [&a.kicker, &Some(a.title.clone()), &a.subtitle, &a.byline]
-            .into_iter()
-            .flatten()
-        {
-            rebuilt.push_str(part);
-        }
-        rebuilt.extend(a.paragraphs.iter().map(String::as_str));
+        rebuilt.extend(out.printed(n));
     }
     rebuilt.extend(unplaced.map(|u| u.text.as_str()));
     assert_eq!(no_space(&rebuilt), no_space(page));
@@ -67,8 +61,9 @@ fn a_bare_dateline_starts_a_new_article_with_its_headline() {
     assert_every_character_kept(page, &out);
 }
 
-/// A tester's page: intern reporters, a bare 本报讯, a commentary (`短评`) with no byline,
-/// and a photo credit on its own after an article.
+/// A tester's page: a column label, intern reporters, a bare 本报讯, a commentary (`短评`)
+/// with no byline and its author's credit at the end, and a photo credit on its own after an
+/// article.
 #[test]
 fn a_commentary_is_an_article_of_its_own_and_nothing_is_merged() {
     let page = include_str!("import_pages/commentary.txt");
@@ -84,17 +79,24 @@ fn a_commentary_is_an_article_of_its_own_and_nothing_is_merged() {
             "密云区：冰雪运动进企业"
         ]
     );
+    // The column label is the first paragraph, not the kicker (session 32).
+    assert_eq!(a[0].kicker.as_deref(), Some("海淀区学院路街道"));
+    assert_eq!(a[0].title, "“小修小补”服务进楼宇");
     assert_eq!(names(&a[0]), (vec!["王佳", "李想"], vec![]));
     assert_eq!(a[0].districts, ["海淀区"]);
-    assert_eq!(a[0].paragraphs.len(), 3);
-    assert!(a[0].paragraphs[2].ends_with("下一步将把服务延伸至周末和夜间。"));
+    assert_eq!(a[0].paragraphs.len(), 4);
+    assert_eq!(a[0].paragraphs[0], "【一线故事】");
+    assert!(a[0].paragraphs[3].ends_with("下一步将把服务延伸至周末和夜间。"));
     assert_eq!(a[1].byline.as_deref(), Some("本报讯"));
     assert_eq!(a[1].paragraphs.len(), 2);
     assert_eq!(a[1].districts, ["丰台区"]);
     assert_eq!(a[2].kicker.as_deref(), Some("短评"));
-    assert_eq!(a[2].byline, None);
+    // The author's credit at the end is the byline (session 32).
+    assert_eq!(a[2].byline.as_deref(), Some("（作者系本报评论员　赵明）"));
+    assert_eq!(names(&a[2]), (vec!["赵明"], vec![]));
     assert_eq!(a[2].paragraphs.len(), 1);
     assert!(a[2].paragraphs[0].starts_with("工会服务贵在细"));
+    assert!(a[2].paragraphs[0].ends_with("恰恰是职工最需要的。"));
     assert_eq!(names(&a[3]), (vec!["周峰"], vec!["孙丽丽"]));
     assert_eq!(
         a[3].paragraphs.last().map(String::as_str),

@@ -25,6 +25,9 @@ fn piece() -> impl Strategy<Value = String> {
         Just("本报记者 周峰 摄".to_string()),
         Just("短评\n\n".to_string()),
         Just("谁来守护“最后一公里”？\n\n".to_string()),
+        Just("【工会动态】\n\n".to_string()),
+        Just("（作者系本报评论员 张三）".to_string()),
+        Just("\n\n丰台区总工会举办健康讲座\n\n".to_string()),
         Just("\n\n".to_string()),
         Just("\n".to_string()),
         Just("\n\n\n".to_string()),
@@ -67,19 +70,13 @@ fn rebuilt(page: &str) -> String {
             .all(|w| w[0].after <= w[1].after && w[0].block <= w[1].block)
     );
     let mut unplaced = out.unplaced.iter().peekable();
-    for (n, a) in out.articles.iter().enumerate() {
+    for n in 0..out.articles.len() {
         while let Some(u) = unplaced.next_if(|u| u.after <= n) {
             text.push_str(&u.text);
         }
-        for part in [&a.kicker, &Some(a.title.clone()), &a.subtitle, &a.byline]
-            .into_iter()
-            .flatten()
-        {
-            text.push_str(part);
-        }
-        for p in &a.paragraphs {
-            text.push_str(p);
-        }
+        // As the page printed it: a column label before the headings, an author's credit
+        // after the paragraphs.
+        text.extend(out.printed(n));
     }
     for u in unplaced {
         text.push_str(&u.text);

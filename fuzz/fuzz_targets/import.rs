@@ -17,15 +17,9 @@ fuzz_target!(|page: &str| {
             text.push_str(&u.text);
         }
         assert!(!a.title.trim().is_empty());
-        for part in [&a.kicker, &Some(a.title.clone()), &a.subtitle, &a.byline]
-            .into_iter()
-            .flatten()
-        {
-            text.push_str(part);
-        }
-        for p in &a.paragraphs {
-            text.push_str(p);
-        }
+        // As the page printed it: a column label before the headings, an author's credit
+        // after the paragraphs.
+        text.extend(out.printed(n));
     }
     for u in unplaced {
         text.push_str(&u.text);

@@ -1,0 +1,160 @@
+//! A headline alone: one heading line with no byline under it, opening an article of its own
+//! (a brief, a commentary with no kicker), told from the start of a paragraph that the
+//! layout broke at a short line (`驿站建成后，职工们` / `纷纷前来歇脚。`).
+//!
+//! Both are short and end no sentence, so the line itself must tell: a headline pauses with
+//! a space or a colon, never a comma; it ends on a whole word, never one that needs more
+//! (`的`, `在`, `把`); it closes every quotation and bracket it opens; it is not a numbered
+//! subheading of the article it is in (`一、`, `（二）`, `■`); it is more than a day or a
+//! page (`2024年1月2日`); and the text under it opens a sentence, not with a mark that only
+//! continues one (`，`, `”`).
+
+use super::{author, is_body, is_heading, label};
+
+/// Marks that pause a sentence: a line holding one is text.
+const PAUSES: &[char] = &['，', '、', ',', '；', ';'];
+/// Words a sentence goes on after and a headline never ends with: a line ending with one
+/// was cut by the layout. Only words that end almost no headline are listed, so a headline
+/// ending with a word not listed here is still a headline.
+const CONTINUING: &[char] = &[
+    '的', '在', '和', '与', '及', '并', '把', '将', '对', '被', '从', '向', '由', '以', '于', '而',
+    '或', '是',
+];
+/// Marks after which a line must go on: an opened quotation or bracket, a colon, a dash.
+const OPENING: &[char] = &[
+    '“', '‘', '（', '(', '《', '「', '『', '【', '［', '[', '：', ':', '—', '-', '·',
+];
+/// Marks a paragraph never opens with: text that opens with one continues a sentence.
+const CONTINUING_MARKS: &[char] = &[
+    '，', '、', '。', '；', '：', '”', '’', '）', ')', '》', '」', '』', '！', '？', '…', ',', '.',
+    ';', ':', '!', '?', '】', '］', ']',
+];
+/// The pairs a headline closes when it opens them.
+const PAIRS: &[(char, char)] = &[
+    ('“', '”'),
+    ('‘', '’'),
+    ('《', '》'),
+    ('（', '）'),
+    ('(', ')'),
+    ('「', '」'),
+    ('『', '』'),
+];
+/// What a numbered or bulleted subheading inside an article opens with.
+const BULLETS: &[char] = &[
+    '■', '□', '●', '○', '◆', '◇', '▲', '△', '★', '☆', '◎', '▶', '►',
+];
+/// Chinese numerals of a subheading's number (`一、`, `（十二）`).
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// True when `block`, where a paragraph may start after an article, is a headline of its
+/// own over the text in `next`, not the first part of a paragraph the layout broke.
+pub(super) fn lone_heading(block: &str, next: &str) -> bool {
+    let block = block.trim();
+    is_heading(block)
+        && !super::ends_sentence(block)
+        && !label::column_label(block)
+        && !block.contains(PAUSES)
+        && !block.ends_with(CONTINUING)
+        && !block.ends_with(OPENING)
+        && balanced(block)
+        && !subheading(block)
+        && super::masthead::parse(block).is_none()
+        && opens_text(next)
+}
+
+/// True when every pair `text` opens, it closes, in order.
+fn balanced(text: &str) -> bool {
+    PAIRS.iter().all(|&(open, close)| {
+        let mut depth: usize = 0;
+        for c in text.chars() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                let Some(less) = depth.checked_sub(1) else {
+                    return false;
+                };
+                depth = less;
+            }
+        }
+        depth == 0
+    })
+}
+
+/// True when `line` opens like a subheading inside an article: a bullet, or a number and
+/// `、` or `.` (`一、`, `3.`), or a number in brackets (`（二）`).
+fn subheading(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if BULLETS.contains(&first) {
+        return true;
+    }
+    let is_number = |c: char| NUMERALS.contains(c) || c.is_ascii_digit() || c.is_numeric();
+    if first == '（' || first == '(' {
+        let number: String = chars.by_ref().take_while(|&c| is_number(c)).collect();
+        return !number.is_empty();
+    }
+    let rest = line.trim_start_matches(is_number);
+    rest.len() < line.len() && rest.starts_with(['、', '.', '．'])
+}
+
+/// True when `next` is text that opens a sentence: body text, not a credit alone, and not
+/// opening with a mark that only continues a sentence.
+fn opens_text(next: &str) -> bool {
+    let next = next.trim();
+    is_body(next)
+        && !next.starts_with(CONTINUING_MARKS)
+        && author::credit(next).is_none_or(|c| c.start > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "近日，丰台区总工会举办健康讲座。";
+
+    #[test]
+    fn headlines_alone() {
+        for headline in [
+            "丰台区总工会举办健康讲座",
+            "加班费不能“打折”",
+            "夏日送清凉 关爱暖人心",
+            "密云区：冰雪运动进企业",
+            "《劳动法》进工地",
+            "职工书屋新添图书2000册",
+        ] {
+            assert!(lone_heading(headline, TEXT), "{headline}");
+        }
+    }
+
+    #[test]
+    fn the_start_of_a_broken_paragraph_is_not_a_headline() {
+        for (line, next) in [
+            ("驿站建成后，职工们", "纷纷前来歇脚。"),
+            ("比赛吸引了全区各行业的", "800余名职工报名参加。"),
+            ("大家都说“这里", "像家一样”。"),
+            ("驿站负责人表示下一步将增设充电设备", "，方便骑手。"),
+            (
+                "京南物流基地是北京“四大物流基地”之一",
+                "”，承载着物流业务。",
+            ),
+            ("一、完善服务设施", "驿站将延长开放时间。"),
+            ("（二）办好实事", "驿站将延长开放时间。"),
+            ("3. 办好实事", "驿站将延长开放时间。"),
+            ("■ 办好实事", "驿站将延长开放时间。"),
+            ("“太好了！”", "职工们说。"),
+            ("【工会动态】", TEXT),
+            (
+                "丰台区总工会举办健康讲座",
+                "本报讯 近日，丰台区总工会举办讲座。",
+            ),
+            ("丰台区总工会举办健康讲座", "（作者系本报评论员 张三）"),
+            ("丰台区总工会举办健康讲座", "下一个标题"),
+            ("驿站里有：", TEXT),
+            ("2024年1月2日", "第二段。"),
+        ] {
+            assert!(!lone_heading(line, next), "{line} / {next}");
+        }
+    }
+}
