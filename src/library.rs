@@ -7,7 +7,11 @@
 //! summaries of the rows on screen, the reader the whole article it opens, and filters and
 //! searches are answered by the library from its index.
 
-use std::sync::{Arc, OnceLock};
+mod slot;
+
+use std::sync::Arc;
+
+use slot::Slot;
 
 use crate::article::{Article, ArticleIx};
 use crate::date::Date;
@@ -103,7 +107,9 @@ pub trait Library: Send + Sync {
 
 /// A [`Library`] and the articles read from it so far: each summary and each whole article
 /// is read once, when first asked for, and kept (a reader looks at a few screens of a list,
-/// not at a million articles).
+/// not at a million articles). One that could not be read ([`Article::is_stand_in`]) is
+/// read again the next time it is asked for (the next draw), so that once the index can be
+/// read again (rebuilt, a file readable again) the rows show without a restart.
 #[derive(Clone)]
 pub struct Lazy {
     inner: Arc<Inner>,
@@ -111,8 +117,8 @@ pub struct Lazy {
 
 struct Inner {
     library: Box<dyn Library>,
-    summaries: Vec<OnceLock<Box<Article>>>,
-    articles: Vec<OnceLock<Box<Article>>>,
+    summaries: Vec<Slot>,
+    articles: Vec<Slot>,
 }
 
 impl Lazy {
@@ -122,8 +128,8 @@ impl Lazy {
         Lazy {
             inner: Arc::new(Inner {
                 library,
-                summaries: (0..n).map(|_| OnceLock::new()).collect(),
-                articles: (0..n).map(|_| OnceLock::new()).collect(),
+                summaries: (0..n).map(|_| Slot::default()).collect(),
+                articles: (0..n).map(|_| Slot::default()).collect(),
             }),
         }
     }
@@ -143,19 +149,22 @@ impl Lazy {
         self.inner.articles.is_empty()
     }
 
-    /// The whole article at `ix`, read on first use.
+    /// The whole article at `ix`, read on first use (and again while it cannot be read).
     pub fn get(&self, ix: ArticleIx) -> Option<&Article> {
         let slot = self.inner.articles.get(ix)?;
-        Some(slot.get_or_init(|| Box::new(self.inner.library.article(ix))))
+        Some(slot.get(|| self.inner.library.article(ix)))
     }
 
-    /// The summary of the article at `ix` (the whole article when it was read already).
+    /// The summary of the article at `ix` (the whole article when it was asked for already:
+    /// one that could not be read stands in for its summary too, its id unknown, and is
+    /// read again), read on first use (and again while it cannot be read).
     pub fn summary(&self, ix: ArticleIx) -> Option<&Article> {
-        if let Some(article) = self.inner.articles.get(ix)?.get() {
-            return Some(article);
+        let whole = self.inner.articles.get(ix)?;
+        if whole.asked() {
+            return Some(whole.get(|| self.inner.library.article(ix)));
         }
         let slot = self.inner.summaries.get(ix)?;
-        Some(slot.get_or_init(|| Box::new(self.inner.library.summary(ix))))
+        Some(slot.get(|| self.inner.library.summary(ix)))
     }
 }
 

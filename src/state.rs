@@ -65,7 +65,7 @@ use crate::i18n;
 
 pub use disk::MAX_BYTES;
 pub use error::{NotState, StateError, Warning};
-pub use model::{Entry, Position, Session, SourceState, Stamped};
+pub use model::{Entry, Part, Position, Session, SourceState, Stamped};
 pub use save::SaveHandle;
 pub use source::{SourceId, digest, fnv};
 pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};

@@ -105,9 +105,9 @@ impl App {
         self.mark_read();
     }
 
-    /// Lays the article at collection `index` out in the reader, on the page that holds its
-    /// saved place (see [`Reader::to_page_start`]), without marking it read (side by side,
-    /// this is the preview of the selection).
+    /// Lays the article at collection `index` out in the reader, the line it was left at on
+    /// top (as a resize keeps it: see [`Reader::new`]), without marking it read (side by
+    /// side, this is the preview of the selection).
     pub(super) fn show(&mut self, index: usize) {
         let Some(article) = self.collection.get(index) else {
             return;
@@ -125,7 +125,6 @@ impl App {
             reader.find(article, &self.query);
         }
         reader.relayout(article, width, &self.layout_options(), self.rows());
-        reader.to_page_start(self.rows());
         self.reader = Some(reader);
     }
 }

@@ -1,17 +1,16 @@
 //! The open article: its laid-out lines, where the reader is in them, and the search hits.
 
 mod place;
+mod saved;
 
 use std::ops::Range;
 
 use place::{Place, line_of, place_of};
+use saved::{line_at, position_at};
 
 use crate::article::Article;
 use crate::i18n::Msg;
-use crate::layout::{
-    self, LaidLine, LayoutOptions, LineRole, Pages, WrapOptions, line_for_position,
-    position_of_line, sanitize, wrap,
-};
+use crate::layout::{self, LaidLine, LayoutOptions, LineRole, Pages, WrapOptions, sanitize, wrap};
 use crate::search::{Query, find_matches};
 use crate::state::Position;
 
@@ -49,8 +48,8 @@ pub struct Reader {
     lines: Vec<LaidLine>,
     width: usize,
     scroll: usize,
-    /// The place saved for the next start: `(paragraph, byte)`, or `None` for the top.
-    anchor: Option<(usize, usize)>,
+    /// The place saved for the next start: the top line's place in the text (see `saved`).
+    saved: Position,
     /// The top line's place, kept across resizes: any line, a heading's too (see [`Place`]).
     place: Place,
     hits: Vec<Hit>,
@@ -62,7 +61,8 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Lays `article` out at `width` columns and goes to `saved`, if any.
+    /// Lays `article` out at `width` columns and puts the line holding `saved`, if any, on
+    /// top, whatever part of the article it is in (docs/contract.md §6).
     pub fn new(
         index: usize,
         article: &Article,
@@ -72,17 +72,15 @@ impl Reader {
     ) -> Reader {
         let width = width.max(MIN_LAYOUT_WIDTH);
         let lines = lay_out(article, width, opts, None);
-        let anchor = saved
-            .filter(|p| *p != Position::default())
-            .map(|p| (p.paragraph, p.offset));
-        let scroll = anchor.map_or(0, |(p, b)| line_for_position(&lines, p, b));
+        let saved = saved.unwrap_or_default();
+        let scroll = line_at(&lines, saved);
         let place = place_of(&lines, scroll);
         Reader {
             article: index,
             lines,
             width,
             scroll,
-            anchor,
+            saved,
             place,
             hits: Vec::new(),
             line_hits: Vec::new(),
@@ -124,8 +122,7 @@ impl Reader {
 
     /// The place to remember for this article.
     pub fn position(&self) -> Position {
-        let (paragraph, offset) = self.anchor.unwrap_or((0, 0));
-        Position { paragraph, offset }
+        self.saved
     }
 
     /// Lays the article out again when the width changed, keeping the place: the line the
@@ -149,26 +146,7 @@ impl Reader {
     pub fn scroll_to(&mut self, line: usize, rows: usize) {
         self.scroll = line.min(self.max_scroll(rows));
         self.place = place_of(&self.lines, self.scroll);
-        self.anchor = match self.lines.get(self.scroll) {
-            Some(l) if l.paragraph.is_some() => Some(position_of_line(&self.lines, self.scroll)),
-            _ => None,
-        };
-    }
-
-    /// Shows the start of the page that holds the top line, unless the end is shown (the
-    /// last page). An article opened at its saved place goes there: the place is kept as a
-    /// place in the text, and laid out at another width or height than it was saved at (or
-    /// saved after `j`) it falls inside a page, not at its start; opened there, the reader
-    /// would show the ends of two pages, its title scrolled off on page 1.
-    pub fn to_page_start(&mut self, rows: usize) {
-        if self.scroll >= self.max_scroll(rows) {
-            return;
-        }
-        let pages = Pages::new(self.lines.len(), rows);
-        let start = pages.first_line(pages.page_of(self.scroll));
-        if start != self.scroll {
-            self.scroll_to(start, rows);
-        }
+        self.saved = position_at(&self.lines, self.scroll);
     }
 
     /// Scrolls by `delta` lines.
@@ -311,7 +289,8 @@ impl Reader {
 /// no line of the body shows any text (an empty photo report, paragraphs that are empty or
 /// only spaces), a dim note that says so, so that a blank body does not look like a fault.
 /// Likewise a title that shows nothing (it held only control characters) is stood in for by
-/// a note. The notes' lines have no paragraph: a place on them is saved as the top, `(0, 0)`.
+/// a note. The notes' lines have no paragraph: a place on them is kept as the text's (see
+/// `saved`).
 ///
 /// The byline, which the newspaper prints at the head of the text and search looks in, is
 /// shown dim above the body (after the blank line), so that a hit in it can be seen.

@@ -12,16 +12,49 @@ use serde::{Deserialize, Serialize};
 /// The file format version this build reads and writes.
 pub const VERSION: u32 = 2;
 
-/// Where the reader stopped in an article.
+/// Where the reader stopped in an article: the line it had on top.
 ///
-/// Kept as a paragraph and a byte offset rather than a screen line, so it survives a change of
-/// terminal width (docs/contract.md §6).
+/// Kept as a place in the text rather than a screen line, so it survives a change of
+/// terminal width (docs/contract.md §6): in the body a paragraph and a byte offset; above it
+/// the [`Part`] (a heading, the meta line, the byline) and a byte offset into its text.
+/// `Position::default()` is the top of the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Position {
-    /// Index of the paragraph, from 0.
+    /// Index of the paragraph, from 0 (0 outside the body).
     pub paragraph: usize,
-    /// Byte offset into the sanitized paragraph text.
+    /// Byte offset into the sanitized paragraph text (or the part's text).
     pub offset: usize,
+    /// The part of the article the place is in. `None` is the body, as every place was
+    /// kept before parts were (a file written then reads as it did): there `(0, 0)` is the
+    /// top of the article, so the body's first line is kept as `Some(Part::Body)`. Left out
+    /// of the file when `None`, so that an older kanbao reads a place in the body as before
+    /// (and one above it, or the body's start, as the top).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+/// A part of an article, in the order the reader shows them: the place of a [`Position`]
+/// above the body, or the body itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// The heading above the title (引题).
+    Kicker,
+    /// The title (主题), or what stands in for one that shows nothing.
+    Title,
+    /// The heading below the title (副题).
+    Subtitle,
+    /// The meta line (district, reporters, kind…).
+    Meta,
+    /// The blank line under the meta line.
+    Blank,
+    /// The byline (本报讯（记者 …）), shown above the body.
+    Byline,
+    /// The body: `paragraph` and `offset` say where in it.
+    Body,
+    /// A part this build does not know (written by a newer kanbao): the top of the article.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A value with the time it was set, in milliseconds since the Unix epoch: the merge key.
@@ -358,3 +391,6 @@ pub(crate) fn stamp(previous: u64, now: u64) -> u64 {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod part_tests;

@@ -8,7 +8,7 @@ use kanbao::article::{Article, Kind};
 use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
 use kanbao::layout::LineRole;
-use kanbao::state::{Position, StateStore};
+use kanbao::state::{Part, Position, StateStore};
 
 use crate::current_hit_line;
 use crate::support;
@@ -146,18 +146,32 @@ fn scrolling_onto_the_note_saves_the_top_of_the_article() {
             reader.scroll() + app.rows() > note_line,
             "the note is in view"
         );
-        assert_eq!(reader.position(), Position::default());
-        // Kept as the top (state version 2 keeps no field for a value never moved from
-        // its default: none is the top).
+        // The line on top is the article's (its meta line), kept as itself for the next
+        // start (session 32; every line above the body was kept as the top): not the note.
+        let top = &reader.lines()[reader.scroll()];
+        assert_eq!(top.role, LineRole::Meta, "{:?}", reader.lines());
+        assert_eq!(reader.position().part, Some(Part::Meta));
         assert_eq!(
-            shared
-                .lock()
-                .unwrap()
-                .position("test", "empty")
-                .unwrap_or_default(),
-            Position::default()
+            shared.lock().unwrap().position("test", "empty"),
+            Some(reader.position())
         );
     }
+    // The note itself on top (one row): it is not a place, and there is no text above it
+    // to keep instead, so the top of the article is kept (state version 2 keeps no field
+    // for a value never moved from its default: none is the top).
+    app.update(Action::Resize(16, 3));
+    app.update(Action::LastPage);
+    let reader = app.reader().unwrap();
+    assert_eq!(reader.lines()[reader.scroll()].role, LineRole::Note);
+    assert_eq!(reader.position(), Position::default());
+    assert_eq!(
+        shared
+            .lock()
+            .unwrap()
+            .position("test", "empty")
+            .unwrap_or_default(),
+        Position::default()
+    );
     // Reopened at a wider size, the article starts at the top, note and all.
     app.update(Action::Back);
     app.update(Action::Resize(80, 24));

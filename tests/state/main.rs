@@ -120,6 +120,7 @@ fn child_process() {
                     let position = Position {
                         paragraph: generation,
                         offset: id,
+                        ..Position::default()
                     };
                     store.set_position(SRC, &id.to_string(), position);
                 }

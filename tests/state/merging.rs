@@ -22,6 +22,7 @@ fn two_stores_on_one_file_keep_each_others_marks() {
         Position {
             paragraph: 1,
             offset: 6,
+            ..Position::default()
         },
     );
     a.save().unwrap();

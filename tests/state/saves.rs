@@ -23,6 +23,7 @@ fn marks_and_positions_survive_a_round_trip() {
     let position = Position {
         paragraph: 3,
         offset: 12,
+        ..Position::default()
     };
     store.set_position(BUILTIN, "7", position);
     assert!(store.dirty());

@@ -55,7 +55,8 @@ fn a_version_1_file_migrates_without_loss() {
             store.position(key, "a-1"),
             Some(Position {
                 paragraph: 2,
-                offset: 15
+                offset: 15,
+                ..Position::default()
             })
         );
         assert!(!store.is_read(key, "a-2") && store.is_bookmarked(key, "a-2"));

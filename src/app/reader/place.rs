@@ -1,13 +1,12 @@
 //! A place in the reader's lines that a new layout finds again, whatever line it is on:
 //! the title, the meta line, the blank line, the byline, the body or a note.
 //!
-//! The saved reading position (`state::Position`) is a paragraph and an offset, and every
-//! line before the body is saved as the top; that is right for the next start, but a resize
-//! that sent a reader a few lines into the article back to its title (the place of a
-//! heading, the meta line or the first body line is the top) lost their place. A [`Place`]
-//! names any line: its part of the article, which of that part's texts, and the byte of the
-//! text it starts at. The parts and their texts are the same at every width; only the
-//! lines they wrap into change.
+//! A [`Place`] names any line, the reader's notes' too: its part of the article (counted
+//! in this layout), which of that part's texts, and the byte of the text it starts at. The
+//! parts and their texts are the same at every width; only the lines they wrap into change.
+//! It is what a resize keeps; the place kept for the next start (`state::Position`, see
+//! `saved`) names the part by what it is, so that it survives a change of the data's
+//! fields, and is written to the state file.
 
 use crate::layout::LaidLine;
 

@@ -129,7 +129,8 @@ fn v1_migrates_every_field_with_its_stamp() {
         e.position(),
         Some(Position {
             paragraph: 2,
-            offset: 6
+            offset: 6,
+            ..Position::default()
         })
     );
     assert_eq!(e.updated(), 77);
