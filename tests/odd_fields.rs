@@ -173,6 +173,8 @@ fn a_long_id_is_found_through_the_index() {
         let mut exported = Vec::new();
         for (indexed, name) in [(true, "indexed.md"), (false, "whole.md")] {
             let out = dir.join(name);
+            // `-o` writes a new file only: the last id's report goes first.
+            let _ = std::fs::remove_file(&out);
             let out = out.to_str().unwrap();
             run(indexed, &["export", "--id", id.as_str(), "-o", out]);
             exported.push(std::fs::read_to_string(out).unwrap());
