@@ -25,6 +25,7 @@ mod report;
 mod saving;
 mod search_job;
 mod session;
+mod spacing;
 mod tags;
 mod timeline;
 
@@ -159,6 +160,9 @@ pub struct App {
     /// Why the query as typed is not searched (see [`line_editor::check`]): the list stays
     /// that of the last query searched, and the prompt line says why.
     query_error: Option<String>,
+    /// The text of `query`, the query last searched: what the header names while the
+    /// query typed is refused (the list is still this one's).
+    searched: String,
     /// True when the reader's hits are not yet those of the query: a query of many terms
     /// is found in the article once the prompt closes, not at every key.
     find_stale: bool,
@@ -210,9 +214,9 @@ impl App {
         let kept = App::kept_session(&store, &mut opts, &mut warnings);
         dates::into_query(&mut opts);
         let collection = Arc::new(collection);
-        let (query, query_error) = match line_editor::check(&opts.query, opts.lang) {
-            Ok(query) => (query, None),
-            Err(why) => (Query::parse(""), Some(why)),
+        let (query, query_error, searched) = match line_editor::check(&opts.query, opts.lang) {
+            Ok(query) => (query, None, opts.query.clone()),
+            Err(why) => (Query::parse(""), Some(why), String::new()),
         };
         let index = IndexCell::build(&collection, collection.len() >= BACKGROUND_SEARCH_MIN);
         let mut app = App {
@@ -230,6 +234,7 @@ impl App {
             saving: saving::Saving::default(),
             query,
             query_error,
+            searched,
             find_stale: false,
             opts,
             marks: MarkFilter::default(),

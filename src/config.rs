@@ -188,11 +188,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Layer> {
     let mut parser = Parser {
         base: path.parent().unwrap_or(Path::new("")),
         layer: Layer::default(),
+        data_at: Vec::new(),
     };
     parser
         .top(table.get_ref())
         .map_err(|(span, p)| fail(span, p))?;
-    Ok(parser.layer)
+    let mut layer = parser.layer;
+    layer.data_places = parser
+        .data_at
+        .into_iter()
+        .map(|offset| at(path, offset, text))
+        .collect();
+    Ok(layer)
 }
 
 type Fail = (Range<usize>, ConfigProblem);
@@ -233,6 +240,8 @@ fn bad(key: &str, value: &Spanned<DeValue<'_>>, expected: Expected) -> Fail {
 struct Parser<'p> {
     base: &'p Path,
     layer: Layer,
+    /// Where each data path is written (byte offsets), for an error about it.
+    data_at: Vec<usize>,
 }
 
 impl Parser<'_> {
@@ -241,7 +250,11 @@ impl Parser<'_> {
             let name = key.get_ref().as_ref();
             let v = value.get_ref();
             match name {
-                "data" => self.layer.data = Some(self.paths(value)?),
+                "data" => {
+                    let (paths, at) = self.paths(value)?;
+                    self.layer.data = Some(paths);
+                    self.data_at = at;
+                }
                 "lang" => {
                     self.layer.lang = Some(match v.as_str() {
                         Some("zh") => Lang::Zh,
@@ -270,6 +283,9 @@ impl Parser<'_> {
                 "state" => {
                     self.layer.state = Some(match v {
                         DeValue::Boolean(false) => StatePlace::Off,
+                        // The default place, as with no `state` at all: what undoes
+                        // `state = false` when the refusal of a note says to.
+                        DeValue::Boolean(true) => StatePlace::Default,
                         DeValue::String(s) if !s.is_empty() => StatePlace::File(self.path(s)),
                         _ => return Err(bad(name, value, Expected::PathOrFalse)),
                     });
@@ -307,16 +323,23 @@ impl Parser<'_> {
         self.base.join(text)
     }
 
-    fn paths(&self, value: &Spanned<DeValue<'_>>) -> std::result::Result<Vec<PathBuf>, Fail> {
+    /// The data's paths, each with the byte offset where the file writes it.
+    fn paths(
+        &self,
+        value: &Spanned<DeValue<'_>>,
+    ) -> std::result::Result<(Vec<PathBuf>, Vec<usize>), Fail> {
         match value.get_ref() {
-            DeValue::String(s) if !s.is_empty() => Ok(vec![self.path(s)]),
+            DeValue::String(s) if !s.is_empty() => {
+                Ok((vec![self.path(s)], vec![value.span().start]))
+            }
             DeValue::Array(items) => items
                 .iter()
                 .map(|item| match item.get_ref() {
-                    DeValue::String(s) if !s.is_empty() => Ok(self.path(s)),
+                    DeValue::String(s) if !s.is_empty() => Ok((self.path(s), item.span().start)),
                     _ => Err(bad("data", item, Expected::Paths)),
                 })
-                .collect(),
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map(|pairs| pairs.into_iter().unzip()),
             _ => Err(bad("data", value, Expected::Paths)),
         }
     }
@@ -386,6 +409,17 @@ impl Parser<'_> {
                     .get_ref()
                     .as_str()
                     .ok_or_else(|| bad(&format!("{name}.{written}"), action, Expected::Action))?;
+                if chord == keys::CTRL_C {
+                    if action_name == "quit" {
+                        // What it does anyway.
+                        continue;
+                    }
+                    let problem = ConfigProblem::CtrlCQuits {
+                        mode: mode_name,
+                        key: written.to_string(),
+                    };
+                    return Err((key.span(), problem));
+                }
                 let known = keys::actions_in(mode);
                 let action = if action_name == keys::NONE {
                     None

@@ -49,6 +49,33 @@ pub fn run(
     out: &mut dyn Write,
     terminal: &Terminal,
 ) -> Result<Outcome> {
+    // A data path the config file set, and that cannot be read, names the line that set it.
+    let reads_data = !matches!(
+        cli.command,
+        Some(
+            Command::Import(_)
+                | Command::Check(_)
+                | Command::Index(_)
+                | Command::Completions(_)
+                | Command::Config(_)
+        )
+    );
+    run_command(cli, settings, out, terminal).map_err(|e| {
+        if reads_data {
+            settings.blame_config(e)
+        } else {
+            e
+        }
+    })
+}
+
+/// [`run`], before a data path's error is traced to the config file.
+fn run_command(
+    cli: &Cli,
+    settings: &Settings,
+    out: &mut dyn Write,
+    terminal: &Terminal,
+) -> Result<Outcome> {
     let lang = settings.lang.value;
     let no_index = cli.no_index;
     let Some(command) = &cli.command else {

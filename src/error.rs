@@ -188,6 +188,16 @@ pub enum Error {
     /// What `kanbao import` refuses (issue 13): a bad masthead day, pages without a folder,
     /// a file it did not write.
     Import(crate::import::ImportError),
+    /// `error`, about a path the config file set at `place` (its `data`): the user did not
+    /// type the path, so the error says where it came from.
+    FromConfig {
+        /// Where the config file writes the path.
+        place: Place,
+        /// The setting (`data`).
+        setting: &'static str,
+        /// What went wrong with the path.
+        error: Box<Error>,
+    },
 }
 
 /// What a file holds at its top level (or a JSON Lines line) instead of an object.

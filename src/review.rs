@@ -26,8 +26,9 @@ pub const MAX_TAG_CHARS: usize = 40;
 /// What went wrong with a note or a tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewError {
-    /// `--no-state`: there is nowhere to keep a note or a tag.
-    NoState,
+    /// `--no-state` (or `state = false` in the config file, as it says): there is nowhere
+    /// to keep a note or a tag.
+    NoState(crate::state::Off),
     /// The state file is there but cannot be written (a newer kanbao's, or unreadable); the
     /// warning said why.
     StateReadOnly,

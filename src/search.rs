@@ -23,6 +23,7 @@ pub mod query;
 mod query_text;
 pub mod rank;
 pub mod snippet;
+pub mod spacing;
 pub mod utf16;
 
 use std::ops::Range;

@@ -81,6 +81,9 @@ pub struct Layer {
     pub colors: Vec<(&'static str, StyleSpec)>,
     /// Key bindings over the default table, in the file's order.
     pub keys: Vec<KeyBinding>,
+    /// Where the config file writes each of `data`'s paths (empty from other layers): an
+    /// error about a path names the line that set it.
+    pub data_places: Vec<crate::error::Place>,
 }
 
 impl Layer {
@@ -129,6 +132,9 @@ pub struct Settings {
     pub colors: Vec<(&'static str, StyleSpec)>,
     /// Key bindings over the default table, from the config file.
     pub keys: Vec<KeyBinding>,
+    /// Where the config file writes each of the data's paths, when the data came from it
+    /// (else empty; see [`Settings::blame_config`]).
+    pub data_places: Vec<crate::error::Place>,
 }
 
 /// The first of the layers to say something, with its origin, else the default.
@@ -147,13 +153,20 @@ impl Settings {
     pub fn resolve(cli: Layer, env: Layer, file: Layer, config: ConfigSource) -> Settings {
         use Origin::{CommandLine, Env, File};
         let env_data = Env(ENV_DATA);
+        let data = pick([
+            (cli.data, CommandLine),
+            (env.data, env_data),
+            (file.data, File),
+        ]);
+        let data_places = if data.origin == File {
+            file.data_places
+        } else {
+            Vec::new()
+        };
         Settings {
             config,
-            data: pick([
-                (cli.data, CommandLine),
-                (env.data, env_data),
-                (file.data, File),
-            ]),
+            data,
+            data_places,
             lang: pick([
                 (cli.lang, CommandLine),
                 (env.lang, env_data),
@@ -176,6 +189,33 @@ impl Settings {
             ]),
             colors: file.colors,
             keys: file.keys,
+        }
+    }
+
+    /// `error`, saying that its path came from the config file (the file, line and column
+    /// that set it) when it is about one of the data's paths and the data came from there;
+    /// else `error` as it is.
+    pub fn blame_config(&self, error: crate::error::Error) -> crate::error::Error {
+        let crate::error::Error::Io { path, .. } = &error else {
+            return error;
+        };
+        let set_at = self.data.value.iter().position(|p| p == path);
+        match set_at.and_then(|i| self.data_places.get(i)) {
+            Some(place) => crate::error::Error::FromConfig {
+                place: place.clone(),
+                setting: "data",
+                error: Box::new(error),
+            },
+            None => error,
+        }
+    }
+
+    /// Who turned the reading state off, for the words that refuse what it cannot keep:
+    /// the config file's `state = false`, else `--no-state`.
+    pub fn state_off(&self) -> state::Off {
+        match self.state.origin {
+            Origin::File => state::Off::Config,
+            _ => state::Off::Flag,
         }
     }
 

@@ -55,6 +55,7 @@ mod save;
 mod source;
 mod staged;
 mod text;
+mod unkept;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -69,6 +70,7 @@ pub use model::{Entry, Part, Position, Session, SourceState, Stamped};
 pub use save::SaveHandle;
 pub use source::{SourceId, digest, fnv};
 pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};
+pub use unkept::{Off, Unkept, Work, unkept_text};
 
 use disk::DiskState;
 use model::Sources;
@@ -137,6 +139,9 @@ pub struct StateStore {
     /// False when saves must not write: `--no-state`, read-only access, a newer or unreadable
     /// file.
     writable: bool,
+    /// Why changes would not be kept, for the reader to refuse work that would be lost
+    /// (see [`unkept`](Self::unkept)); `None` for read-only access, which changes nothing.
+    unkept: Option<Unkept>,
     sources: Sources,
     /// The entries changed since a save last took them.
     pending: Sources,
@@ -175,6 +180,7 @@ impl StateStore {
             Ok(opened) => opened,
             Err(e) => {
                 let mut store = StateStore::disabled();
+                store.not_written();
                 store.path = given.clone();
                 let warning = Warning::Unreadable {
                     path: given.unwrap_or_default(),
@@ -199,7 +205,11 @@ impl StateStore {
         access: Access,
     ) -> Result<(StateStore, Vec<Warning>), StateError> {
         let Some(path) = path.or_else(default_path) else {
-            return Ok((StateStore::disabled(), vec![Warning::NoDefaultPath]));
+            let mut store = StateStore::disabled();
+            if access != Access::ReadOnly {
+                store.not_written();
+            }
+            return Ok((store, vec![Warning::NoDefaultPath]));
         };
         let mut store = StateStore::disabled();
         store.path = Some(path.clone());
@@ -208,7 +218,7 @@ impl StateStore {
         let real = match disk::resolve(&path) {
             Ok(real) => real,
             Err(e) => {
-                store.writable = false;
+                store.not_written();
                 let reason = e.to_string();
                 return Ok((store, vec![Warning::Unreadable { path, reason }]));
             }
@@ -218,11 +228,11 @@ impl StateStore {
             DiskState::Current(sources) => store.sources = sources,
             DiskState::Newer { version, sources } => {
                 store.sources = sources;
-                store.writable = false;
+                store.not_written();
                 warnings.push(Warning::NewerVersion { path, version });
             }
             DiskState::Unreadable(e) => {
-                store.writable = false;
+                store.not_written();
                 warnings.push(Warning::Unreadable {
                     path,
                     reason: e.to_string(),
@@ -250,7 +260,7 @@ impl StateStore {
                     return Err(e);
                 }
                 Err(e) => {
-                    store.writable = false;
+                    store.not_written();
                     let reason = state_error_text(&e, i18n::Lang::En);
                     warnings.push(Warning::Unreadable { path, reason });
                 }
@@ -259,11 +269,14 @@ impl StateStore {
         Ok((store, warnings))
     }
 
-    /// A store for `--no-state`: all in memory, never written.
+    /// A store all in memory, never written, that takes every change and does not say it
+    /// loses them ([`unkept`](Self::unkept) is `None`): for tests, and the start of the
+    /// others. `--no-state` is [`off`](Self::off).
     pub fn disabled() -> StateStore {
         StateStore {
             path: None,
             writable: false,
+            unkept: None,
             sources: Sources::new(),
             pending: Sources::new(),
             in_flight: None,

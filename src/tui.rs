@@ -53,7 +53,8 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     let settings = &config.settings;
     let lang = settings.lang.value;
     let (mut store, warnings) = match &settings.state.value {
-        StatePlace::Off => (StateStore::disabled(), Vec::new()),
+        // Said when a note, a tag or a bookmark is refused for it: which to undo.
+        StatePlace::Off => (StateStore::off(settings.state_off()), Vec::new()),
         place => {
             let path = match place {
                 StatePlace::File(path) => Some(path.clone()),

@@ -89,6 +89,16 @@ impl App {
         &self.opts.query
     }
 
+    /// The search the list answers: the query typed, or while that is refused
+    /// ([`query_error`](Self::query_error)) the one last searched, whose list is still shown.
+    pub fn listed_query(&self) -> &str {
+        if self.query_error.is_some() {
+            &self.searched
+        } else {
+            &self.opts.query
+        }
+    }
+
     /// The parsed search.
     pub fn query(&self) -> &Query {
         &self.query

@@ -31,9 +31,15 @@ impl App {
         if index.is_some_and(|i| self.refused_stand_in(i)) {
             return;
         }
-        let Some(article) = index.and_then(|i| self.collection.get(i)) else {
+        let collection = Arc::clone(&self.collection);
+        let Some(article) = index.and_then(|i| collection.get(i)) else {
             return;
         };
+        // A read mark records what was read, and lasts the session as `--no-state` says; a
+        // bookmark is the user's own, and is not taken where it would be lost.
+        if bookmark && self.refused_unkept(crate::state::Work::Bookmark) {
+            return;
+        }
         let (source, id) = (&self.opts.source, &article.id);
         let mut store = self.store();
         let msg = if bookmark {
@@ -53,6 +59,18 @@ impl App {
         self.unsaved = true;
         let title = cut_to_width(&sanitize(&article.title), 32, self.opts.ambiguous);
         self.status = Some(i18n::about(self.opts.lang, msg, &title));
+    }
+
+    /// True, saying why and what to do in the status bar, when `work` made now could not
+    /// be kept: the reading state is off (`--no-state`, `state = false`) or its file is
+    /// not written. The note editor then never opens on text that would be lost, and no
+    /// message says a note, tag or bookmark was kept when it will be gone at quit.
+    pub(super) fn refused_unkept(&mut self, work: crate::state::Work) -> bool {
+        let unkept = self.store().unkept();
+        if let Some(unkept) = unkept {
+            self.status = Some(crate::state::unkept_text(unkept, work, self.lang()));
+        }
+        unkept.is_some()
     }
 
     /// True, saying why in the status bar, when the article at collection index `index`

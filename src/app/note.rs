@@ -113,10 +113,14 @@ impl App {
         if index.is_some_and(|i| self.refused_stand_in(i)) {
             return;
         }
-        let Some((index, article)) = index.and_then(|i| Some((i, self.collection.get(i)?))) else {
+        let collection = Arc::clone(&self.collection);
+        let Some((index, article)) = index.and_then(|i| Some((i, collection.get(i)?))) else {
             self.status = Some(i18n::note_no_article(self.lang()).to_string());
             return;
         };
+        if self.refused_unkept(crate::state::Work::Note) {
+            return;
+        }
         let note = self
             .store()
             .note(&self.opts.source, &article.id)

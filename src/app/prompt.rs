@@ -226,6 +226,7 @@ impl App {
             Ok(query) => {
                 self.query = query;
                 self.query_error = None;
+                self.searched.clone_from(&self.opts.query);
             }
             Err(why) => {
                 self.query_error = Some(why);

@@ -90,6 +90,9 @@ impl App {
             self.status = Some(i18n::tags_no_article(self.lang()).to_string());
             return;
         };
+        if self.refused_unkept(crate::state::Work::Tag) {
+            return;
+        }
         let mut picker = TagPicker {
             article: index,
             all: Vec::new(),

@@ -20,7 +20,7 @@ pub enum Expected {
     Bool,
     /// A path, or an array of paths.
     Paths,
-    /// A path, or `false` for no state.
+    /// A path, `false` for no state, or `true` for the default place.
     PathOrFalse,
     /// `"zh"` or `"en"`.
     Lang,
@@ -75,6 +75,14 @@ pub enum ConfigProblem {
         /// The mode.
         mode: &'static str,
         /// As written.
+        key: String,
+    },
+    /// `ctrl-c` bound to something other than `quit` (or unbound): it quits from
+    /// everywhere, so that a config file can never leave the reader with no way out.
+    CtrlCQuits {
+        /// The mode.
+        mode: &'static str,
+        /// The key as written (`ctrl-c`, `Ctrl-C`).
         key: String,
     },
     /// A key bound twice in one mode under two spellings (`"ctrl-d"` and `"Ctrl-D"`).

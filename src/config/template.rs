@@ -59,9 +59,11 @@ pub fn template(lang: Lang, path: Option<&Path>) -> String {
     ));
     out.push_str("# mouse = false\n");
     out.push_str(t(
-        "\n# 阅读状态（书签、已读）保存在哪里：一个路径，或 false（不保存）。\n",
-        "\n# Where the reading state (bookmarks, read marks) is kept: a path, or false to\n\
-         # keep none.\n",
+        "\n# 阅读状态（收藏、已读、审读意见、标签）保存在哪里：一个路径；true 为默认位置；\n\
+         # false 不保存（阅读器这时不收审读意见、标签和收藏，免得退出时丢失）。\n",
+        "\n# Where the reading state (bookmarks, read marks, notes, tags) is kept: a path;\n\
+         # true for the default place; false to keep none (the reader then takes no note,\n\
+         # tag or bookmark, which would be lost on quit).\n",
     ));
     match crate::state::default_path() {
         Some(state) => {
@@ -87,18 +89,24 @@ pub fn template(lang: Lang, path: Option<&Path>) -> String {
         "# {}",
         t("可用的名字：", "Names: ").to_owned() + &colors::NAMED.join(" ")
     );
+    // The modes are named from the table the config file is read with, so none is left
+    // out when a mode is added.
+    let modes: Vec<&str> = keys::MODES.iter().map(|(name, _)| *name).collect();
+    out.push_str(t("\n# 按键，按模式分（", "\n# Keys, per mode ("));
+    out.push_str(&modes.join(t("、", ", ")));
     out.push_str(t(
-        "\n# 按键，按模式分（list、reader、search、picker、help、note、tags）：\"键\" = \"动作\"。\n\
-         # 这里绑定的键取代它在该模式下原来的作用，其他键不变；\"none\" 让一个键不起作用。\n\
+        "）：\"键\" = \"动作\"。\n\
+         # 这里绑定的键取代它在该模式下原来的作用，其他键不变；\"none\" 让一个键不起作用；\n\
+         # ctrl-c 总是退出，不能改。\n\
          # 键写作 j、G、?、space、enter、esc、tab、shift-tab、backspace、delete、up、down、\n\
          # left、right、home、end、pageup、pagedown、f1…f12、ctrl-d、alt-b。标签选择（tags）\n\
          # 里可打印的键都是输入的文字，不能绑定（可绑定 ctrl-…、方向键、f1…f12）。例如：\n",
-        "\n# Keys, per mode (list, reader, search, picker, help, note, tags): \"key\" =\n\
-         # \"action\". A key bound here replaces what it did in that mode; the other keys\n\
-         # keep theirs; \"none\" makes a key do nothing. Keys are written j, G, ?, space,\n\
-         # enter, esc, tab, shift-tab, backspace, delete, up, down, left, right, home, end,\n\
-         # pageup, pagedown, f1…f12, ctrl-d, alt-b. In tags (the tag picker) every printable\n\
-         # key is text and cannot be bound (ctrl-…, arrows, f1…f12 can). For example:\n",
+        "):\n# \"key\" = \"action\". A key bound here replaces what it did in that mode; the\n\
+         # other keys keep theirs; \"none\" makes a key do nothing; ctrl-c always quits\n\
+         # and cannot be bound. Keys are written j, G, ?, space, enter, esc, tab, shift-tab,\n\
+         # backspace, delete, up, down, left, right, home, end, pageup, pagedown, f1…f12,\n\
+         # ctrl-d, alt-b. In tags (the tag picker) every printable key is text and cannot\n\
+         # be bound (ctrl-…, arrows, f1…f12 can). For example:\n",
     ));
     out.push_str("# [keys.list]\n# \"x\" = \"quit\"\n# \"J\" = \"move_down\"\n");
     out.push_str(t("# 各模式可用的动作：\n", "# The actions of each mode:\n"));
@@ -160,6 +168,30 @@ mod tests {
         assert_eq!(layer.mouse, Some(false));
         assert_eq!(layer.ambiguous_width, Some(crate::settings::Ambiguous::One));
         assert_eq!(layer.colors, colors::DEFAULTS.to_vec());
+    }
+
+    /// The comment on `[keys.<mode>]` names every mode a binding can be made in, and so
+    /// every context the reader has: it said `list、reader、search、picker、help` long after
+    /// `note` and `tags` came (a hands-on test, session 32).
+    #[test]
+    fn the_keys_comment_names_every_mode() {
+        for context in crate::keys::CONTEXTS {
+            assert!(
+                keys::MODES.iter().any(|(_, c)| *c == context),
+                "{context:?} has no [keys.<mode>] name"
+            );
+        }
+        for (lang, open, close, sep) in [
+            (Lang::Zh, "按模式分（", "）", "、"),
+            (Lang::En, "per mode (", ")", ", "),
+        ] {
+            let text = template(lang, None);
+            let line = text.lines().find(|l| l.contains(open)).unwrap();
+            let named = &line[line.find(open).unwrap() + open.len()..];
+            let named: Vec<&str> = named[..named.find(close).unwrap()].split(sep).collect();
+            let modes: Vec<&str> = keys::MODES.iter().map(|(n, _)| *n).collect();
+            assert_eq!(named, modes, "{line}");
+        }
     }
 
     #[test]

@@ -55,6 +55,13 @@ pub fn config_problem_text(problem: &ConfigProblem, lang: Lang) -> String {
              is text (a tag may be typed in pinyin), so the binding would never act; bind \
              ctrl-…, alt-…, an arrow, tab, shift-tab or f1…f12 instead"
         ),
+        ConfigProblem::CtrlCQuits { mode, key } if zh => format!(
+            "[keys.{mode}] 中的 `{key}` 不能改：ctrl-c 在任何地方都是退出，保证总有办法离开；请删去这一行"
+        ),
+        ConfigProblem::CtrlCQuits { mode, key } => format!(
+            "`{key}` in [keys.{mode}] cannot be changed: ctrl-c quits from everywhere, so that \
+             there is always a way out; remove this line"
+        ),
         ConfigProblem::KeyTwice {
             mode,
             key,
@@ -84,8 +91,12 @@ fn expected_text(expected: Expected, lang: Lang) -> String {
         Expected::Bool => "true or false".into(),
         Expected::Paths if zh => "一个路径，或路径的数组（[\"a\", \"b\"]）".into(),
         Expected::Paths => "a path, or an array of paths ([\"a\", \"b\"])".into(),
-        Expected::PathOrFalse if zh => "一个路径，或 false（不保存阅读状态）".into(),
-        Expected::PathOrFalse => "a path, or false to keep no reading state".into(),
+        Expected::PathOrFalse if zh => {
+            "一个路径，或 false（不保存阅读状态），或 true（保存在默认位置）".into()
+        }
+        Expected::PathOrFalse => {
+            "a path, or false to keep no reading state, or true for the default place".into()
+        }
         Expected::Lang if zh => " \"zh\" 或 \"en\"".into(),
         Expected::Lang => "\"zh\" or \"en\"".into(),
         Expected::Ambiguous if zh => " 1、2 或 \"auto\"".into(),

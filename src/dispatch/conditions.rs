@@ -59,7 +59,14 @@ pub fn keep_of(
 /// Says on stderr which conditions nothing met, when nothing did; `outcome` unchanged.
 pub fn tell_nothing(outcome: Outcome, lang: Lang, conditions: &Conditions<'_>) -> Outcome {
     if outcome == Outcome::NothingFound {
-        let text = i18n::nothing_matched(lang, conditions);
+        let mut text = i18n::nothing_matched(lang, conditions);
+        // A word mixing Han and pinyin (`工会yizhan`) finds nothing: say how to write it.
+        if let Some(hint) = conditions
+            .query
+            .and_then(|q| crate::search::spacing::hint(q, lang))
+        {
+            text = i18n::then_hint(lang, &text, &hint);
+        }
         eprintln!("kanbao: {}", sanitize_lines(&text));
     }
     outcome

@@ -75,6 +75,24 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         ),
         Error::Syntax { place: p, message } if zh => format!("{}：JSON 有误：{message}", place(p)),
         Error::Syntax { place: p, message } => format!("{}: {message}", place(p)),
+        Error::FromConfig {
+            place: p,
+            setting,
+            error,
+        } if zh => format!(
+            "{}：配置文件的 {setting} 设了这个路径：{}",
+            place(p),
+            error_text(error, lang)
+        ),
+        Error::FromConfig {
+            place: p,
+            setting,
+            error,
+        } => format!(
+            "{}: set by the config file's {setting}: {}",
+            place(p),
+            error_text(error, lang)
+        ),
         Error::Config { place: p, problem } => {
             let what = config_problem_text(problem, lang);
             if zh {

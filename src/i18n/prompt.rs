@@ -23,6 +23,26 @@ pub fn no_articles_in_prompt(lang: Lang) -> &'static str {
     }
 }
 
+/// Said after "nothing found" when a word of the query mixes scripts
+/// (`crate::search::spacing`): how to write it, `spaced`. `han`: the border was between Han
+/// characters and letters (else between digits and letters).
+pub fn spacing_hint(lang: Lang, spaced: &str, han: bool) -> String {
+    match (lang, han) {
+        (Lang::Zh, true) => format!("汉字和拼音之间加空格试试：{spaced}"),
+        (Lang::Zh, false) => format!("数字和拼音之间加空格试试：{spaced}"),
+        (Lang::En, true) => format!("try a space between Chinese and pinyin: {spaced}"),
+        (Lang::En, false) => format!("try a space between digits and pinyin: {spaced}"),
+    }
+}
+
+/// `note` (the list is empty, nothing matched) followed by a `hint` on what to do.
+pub fn then_hint(lang: Lang, note: &str, hint: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{note}；{hint}"),
+        Lang::En => format!("{note}; {hint}"),
+    }
+}
+
 /// The status line when the search kept from the last session is refused (an old or
 /// hand-edited state file): it is left out, and every article is shown. A long query is
 /// cut to its first 40 characters.

@@ -126,7 +126,7 @@ fn open(
         return Err(Error::UnknownId(id.to_owned()));
     }
     let path = match &settings.state.value {
-        StatePlace::Off => return Err(Error::Review(ReviewError::NoState)),
+        StatePlace::Off => return Err(Error::Review(ReviewError::NoState(settings.state_off()))),
         StatePlace::File(path) => Some(path.clone()),
         StatePlace::Default => None,
     };

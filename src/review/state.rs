@@ -19,7 +19,7 @@ pub fn reading_state(
     source: impl FnOnce() -> Result<SourceId>,
 ) -> Result<(StateStore, String)> {
     let path = match &settings.state.value {
-        StatePlace::Off => return Ok((StateStore::disabled(), String::new())),
+        StatePlace::Off => return Ok((StateStore::off(settings.state_off()), String::new())),
         StatePlace::File(path) => Some(path.clone()),
         StatePlace::Default => None,
     };

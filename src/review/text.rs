@@ -4,13 +4,16 @@
 use super::{MAX_NOTE_BYTES, MAX_TAG_CHARS, ReviewError};
 use crate::error::shown;
 use crate::i18n::Lang;
+use crate::state::Off;
 
 /// The words of a [`ReviewError`].
 pub fn review_error_text(error: &ReviewError, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     match error {
-        ReviewError::NoState if zh => "--no-state 不保存阅读状态，审读意见和标签无处保存：去掉 --no-state，或用 --state PATH 指定状态文件".to_owned(),
-        ReviewError::NoState => "--no-state keeps no reading state, so a note or tag has nowhere to go: drop --no-state, or give --state PATH".to_owned(),
+        ReviewError::NoState(Off::Flag) if zh => "--no-state 不保存阅读状态，审读意见和标签无处保存：去掉 --no-state，或用 --state PATH 指定状态文件".to_owned(),
+        ReviewError::NoState(Off::Flag) => "--no-state keeps no reading state, so a note or tag has nowhere to go: drop --no-state, or give --state PATH".to_owned(),
+        ReviewError::NoState(Off::Config) if zh => "配置文件里 state = false，不保存阅读状态，审读意见和标签无处保存：改为 state = true，或用 --state PATH 指定状态文件".to_owned(),
+        ReviewError::NoState(Off::Config) => "the config file says state = false, keeping no reading state, so a note or tag has nowhere to go: set state = true, or give --state PATH".to_owned(),
         ReviewError::StateReadOnly if zh => "状态文件不能写入（原因见上面的提示），审读意见和标签没有保存".to_owned(),
         ReviewError::StateReadOnly => "the state file cannot be written (see the warning above); the note or tag was not saved".to_owned(),
         ReviewError::BadTag { given } if zh => format!("标签 `{}` 无效：写作 +标签（加上）或 -标签（去掉），标签不能为空、不含空白和控制字符、最多 {MAX_TAG_CHARS} 个字，例如 kanbao tag 3 +待核实 -已审", shown(given)),

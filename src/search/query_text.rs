@@ -50,10 +50,26 @@ pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
 /// Why a query is refused, in words that fit the reader's prompt line: the message has
 /// at most half of it (36 columns at 80), so an operator's value gives one example, before
 /// the value refused (a long one is what is cut), and not every form it takes as
-/// [`query_error_text`] does for the command line. Other refusals are worded as there.
+/// [`query_error_text`] does for the command line; a query over the limits says the limit
+/// and what to do, not how far over it is. Other refusals are worded as there.
 pub fn query_error_brief(error: &QueryError, lang: Lang) -> String {
-    let QueryError::BadValue { op, value } = error else {
-        return query_error_text(error, lang);
+    let (op, value) = match error {
+        QueryError::BadValue { op, value } => (op, value),
+        // A pasted paragraph: what to do, in the room there is (the count of characters
+        // or terms is the command line's, which has the room).
+        QueryError::TooLong { .. } => {
+            return match lang {
+                Lang::Zh => format!("查询超过 {MAX_QUERY_CHARS} 字：请取其中一段"),
+                Lang::En => format!("over {MAX_QUERY_CHARS} characters: search a part"),
+            };
+        }
+        QueryError::TooManyTerms { .. } => {
+            return match lang {
+                Lang::Zh => format!("查询超过 {MAX_TERMS} 个词：请减少词数"),
+                Lang::En => format!("over {MAX_TERMS} terms: use fewer"),
+            };
+        }
+        _ => return query_error_text(error, lang),
     };
     if let Some((from, to)) = (*op == "date:")
         .then(|| crate::date::reversed(value))

@@ -120,6 +120,14 @@ pub const MODES: &[(&str, Context)] = &[
     ("tags", Context::Tags),
 ];
 
+/// `ctrl-c`, which quits from every mode and cannot be bound to anything else: a config
+/// file must never leave the reader with no way out.
+pub const CTRL_C: Chord = Chord {
+    ctrl: true,
+    alt: false,
+    key: KeyName::Char('c'),
+};
+
 /// The action that unbinds a key: `"q" = "none"` makes `q` do nothing in that mode.
 pub const NONE: &str = "none";
 

@@ -169,7 +169,7 @@ impl StateStore {
                 Ok(std::mem::replace(&mut self.sources, merged))
             }
             Err(e @ StateError::NewerVersion { .. }) => {
-                self.writable = false;
+                self.not_written();
                 self.pending.clear();
                 self.in_flight = None;
                 Err(e)

@@ -36,14 +36,14 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
     if !app.filter().dates.is_all() {
         right.push(i18n::range_label(lang, &app.filter().dates.to_string()));
     }
-    if !app.query_text().is_empty() {
-        right.push(i18n::labelled(
-            lang,
-            Msg::Search,
-            &sanitize(app.query_text()),
-        ));
+    // While the query typed is refused the list is the last one searched: the header names
+    // that one (the prompt line holds the one typed, and why it is refused), so a long
+    // paste does not push the banner out.
+    let query = app.listed_query();
+    if !query.is_empty() {
+        right.push(i18n::labelled(lang, Msg::Search, &sanitize(query)));
     }
-    if app.sorted_by_date() && !app.query_text().is_empty() {
+    if app.sorted_by_date() && !query.is_empty() {
         right.push(i18n::by_date_label(lang).to_string());
     }
     let filters = right.join("  ");

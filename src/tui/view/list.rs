@@ -40,6 +40,11 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
                 &app.key_for(Context::List, &Action::ClearFilters),
             )
         };
+        // A word mixing Han and pinyin (`工会yizhan`): how to write it.
+        let note = match app.spacing_hint() {
+            Some(hint) => i18n::then_hint(app.lang(), &note, &hint),
+            None => note,
+        };
         let note = note.as_str();
         let room = area.width.saturating_sub(2);
         // A message, not text: words stay whole (`地区` is not split at the edge).
