@@ -103,12 +103,12 @@ fn a_damaged_index_is_rebuilt_with_a_warning() {
     let data = data.as_str();
     kanbao(&cache).args(["index", data]).assert().success();
     let root = cache.join("kanbao/index");
+    // The index's folder (its build lock, `<folder>.lock`, stands beside it).
     let folder = std::fs::read_dir(&root)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
     std::fs::write(folder.join("meta.json"), "scribbled").unwrap();
     let out = kanbao(&cache)
         .args(["--data", data, "search", "工会"])
