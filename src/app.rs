@@ -24,6 +24,7 @@ mod report;
 mod saving;
 mod search_job;
 mod session;
+mod suspend;
 mod tags;
 mod timeline;
 

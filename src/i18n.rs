@@ -16,6 +16,8 @@ mod tags;
 pub use tags::*;
 mod prompt;
 pub use prompt::*;
+mod suspend;
+pub use suspend::*;
 
 pub use conditions::{Conditions, none_dated, nothing_matched};
 
@@ -124,6 +126,8 @@ pub enum Msg {
     HelpQuit,
     /// Help: redraw the screen.
     HelpRedraw,
+    /// Help: suspend to the shell (`Ctrl-Z`).
+    HelpSuspend,
     /// Help: clear.
     HelpClear,
     /// Help: back.
@@ -388,6 +392,7 @@ impl Msg {
             HelpClose => ["关闭帮助", "close help"],
             HelpQuit => ["退出", "quit"],
             HelpRedraw => ["重绘屏幕", "redraw the screen"],
+            HelpSuspend => ["挂起（fg 恢复）", "suspend (fg to resume)"],
             HelpClear => ["清除搜索和筛选", "clear search and filters"],
             HelpBack => ["返回列表", "back to the list"],
             HelpFocus => ["切换列表 / 阅读", "focus list / reader"],

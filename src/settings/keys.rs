@@ -126,6 +126,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("quit", Action::Quit),
     ("help", Action::Help),
     ("redraw", Action::Redraw),
+    ("suspend", Action::Suspend),
     ("toggle_focus", Action::ToggleFocus),
     ("move_down", Action::MoveDown),
     ("move_up", Action::MoveUp),
@@ -195,6 +196,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "quit",
             "help",
             "redraw",
+            "suspend",
             "toggle_focus",
             "move_down",
             "move_up",
@@ -229,6 +231,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "quit",
             "help",
             "redraw",
+            "suspend",
             "toggle_focus",
             "back",
             "next_page",
@@ -257,6 +260,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Search => &[
             "quit",
             "redraw",
+            "suspend",
             "search_backspace",
             "search_delete",
             "search_delete_word",
@@ -274,6 +278,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Picker => &[
             "quit",
             "redraw",
+            "suspend",
             "picker_down",
             "picker_up",
             "picker_toggle",
@@ -289,6 +294,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Help => &[
             "quit",
             "redraw",
+            "suspend",
             "help",
             "line_down",
             "line_up",
@@ -302,6 +308,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Note => &[
             "quit",
             "redraw",
+            "suspend",
             "note_save",
             "note_newline",
             "note_cancel",
@@ -322,6 +329,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Tags => &[
             "quit",
             "redraw",
+            "suspend",
             "picker_down",
             "picker_up",
             "picker_toggle",
