@@ -130,6 +130,9 @@ pub enum Action {
     },
     /// Redraw the whole screen (`Ctrl-L`): for a terminal left with stale cells.
     Redraw,
+    /// Give the terminal back to the shell and stop until `fg` (`Ctrl-Z`). The terminal
+    /// layer does it (the app never sees this action), or says why it cannot.
+    Suspend,
     /// Leave kanbao.
     Quit,
     /// List side by side: turn the preview beside it to its next page (`Space`, as in

@@ -26,6 +26,7 @@ mod saving;
 mod search_job;
 mod session;
 mod spacing;
+mod suspend;
 mod tags;
 mod timeline;
 

@@ -18,6 +18,8 @@ mod prompt;
 pub use prompt::*;
 mod marks;
 pub use marks::*;
+mod suspend;
+pub use suspend::*;
 
 pub use conditions::{Conditions, none_dated, nothing_matched};
 
@@ -126,6 +128,8 @@ pub enum Msg {
     HelpQuit,
     /// Help: redraw the screen.
     HelpRedraw,
+    /// Help: suspend to the shell (`Ctrl-Z`).
+    HelpSuspend,
     /// Help: clear.
     HelpClear,
     /// Help: back.
@@ -393,6 +397,7 @@ impl Msg {
             HelpClose => ["关闭帮助", "close help"],
             HelpQuit => ["退出", "quit"],
             HelpRedraw => ["重绘屏幕", "redraw the screen"],
+            HelpSuspend => ["挂起（fg 恢复）", "suspend (fg to resume)"],
             HelpClear => ["清除搜索和筛选", "clear search and filters"],
             HelpBack => ["返回列表", "back to the list"],
             HelpFocus => ["切换列表 / 阅读", "focus list / reader"],

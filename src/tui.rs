@@ -7,6 +7,7 @@ pub mod input;
 pub mod keymap;
 pub mod probe;
 pub mod start;
+pub mod suspend;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -40,7 +40,7 @@ pub fn help_rows(place: Where, lang: Lang, side_by_side: bool) -> Vec<(String, &
 
 /// The whole help opened `from` a context: a section per place, the keys of `from` first,
 /// each section a heading line (empty keys) followed by its rows. Keys of the list and
-/// the reader (`?`) and keys of every context (`Ctrl-C`, `Ctrl-L`) share one section,
+/// the reader (`?`) and keys of every context (`Ctrl-C`, `Ctrl-L`, `Ctrl-Z`) share one section,
 /// 任何地方 / Anywhere: two near-synonymous headings would only puzzle. With the `mouse`
 /// captured, a last section says what the wheel and a click do.
 pub fn help_lines(

@@ -44,6 +44,7 @@ use Where::{Always as ALL, Anywhere as ANY, In};
 pub static BINDINGS: &[Binding] = &[
     ctrl(ALL, 'c', Action::Quit, Msg::HelpQuit),
     ctrl(ALL, 'l', Action::Redraw, Msg::HelpRedraw),
+    ctrl(ALL, 'z', Action::Suspend, Msg::HelpSuspend),
     bind(ANY, C('?'), Action::Help, Msg::HelpHelp),
     bind(In(L), C('q'), Action::Quit, Msg::HelpQuit),
     bind(In(L), Tab, Action::ToggleFocus, Msg::HelpFocus),

@@ -131,7 +131,7 @@ fn tab_is_listed_under_the_list_and_the_reader_not_anywhere() {
 }
 
 #[test]
-fn ctrl_c_ctrl_l_and_question_mark_share_one_anywhere_section() {
+fn ctrl_c_ctrl_l_ctrl_z_and_question_mark_share_one_anywhere_section() {
     for lang in [Lang::Zh, Lang::En] {
         let lines = help_lines(L, lang, false, false);
         let headings: Vec<&str> = lines
@@ -147,7 +147,7 @@ fn ctrl_c_ctrl_l_and_question_mark_share_one_anywhere_section() {
             .take_while(|(k, _)| !k.is_empty())
             .map(|(k, _)| k.as_str())
             .collect();
-        assert_eq!(keys, ["?", "Ctrl-C", "Ctrl-L"], "{lang:?}");
+        assert_eq!(keys, ["?", "Ctrl-C", "Ctrl-L", "Ctrl-Z"], "{lang:?}");
     }
 }
 

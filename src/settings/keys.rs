@@ -136,6 +136,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("quit", Action::Quit),
     ("help", Action::Help),
     ("redraw", Action::Redraw),
+    ("suspend", Action::Suspend),
     ("toggle_focus", Action::ToggleFocus),
     ("move_down", Action::MoveDown),
     ("move_up", Action::MoveUp),
@@ -205,6 +206,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "quit",
             "help",
             "redraw",
+            "suspend",
             "toggle_focus",
             "move_down",
             "move_up",
@@ -239,6 +241,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "quit",
             "help",
             "redraw",
+            "suspend",
             "toggle_focus",
             "back",
             "next_page",
@@ -267,6 +270,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Search => &[
             "quit",
             "redraw",
+            "suspend",
             "search_backspace",
             "search_delete",
             "search_delete_word",
@@ -284,6 +288,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Picker => &[
             "quit",
             "redraw",
+            "suspend",
             "picker_down",
             "picker_up",
             "picker_toggle",
@@ -299,6 +304,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Help => &[
             "quit",
             "redraw",
+            "suspend",
             "help",
             "line_down",
             "line_up",
@@ -312,6 +318,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Note => &[
             "quit",
             "redraw",
+            "suspend",
             "note_save",
             "note_newline",
             "note_cancel",
@@ -332,6 +339,7 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
         Context::Tags => &[
             "quit",
             "redraw",
+            "suspend",
             "picker_down",
             "picker_up",
             "picker_toggle",

@@ -12,10 +12,11 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 use ratatui::layout::Rect;
 
+mod dispatch;
+
 use crate::action::Action;
-use crate::app::{App, Effects, QuitAnswer, SearchRequest, Searcher};
+use crate::app::{App, Effects, SearchRequest, Searcher};
 use crate::tui::input::{Input, TypedAhead};
-use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::view;
 
@@ -133,19 +134,7 @@ pub fn run(
             terminal.resize(Rect::new(0, 0, size.width, size.height))?;
         }
         for event in events {
-            if app.quit_question().is_some()
-                && let event::Event::Key(key) = &event
-            {
-                if let Some(answer) = quit_answer(key) {
-                    app.answer_quit(answer);
-                    redraw = true;
-                }
-                continue;
-            }
-            if let Some(action) = keymap::action_in(app, &event) {
-                pending.add(app.update(action));
-                redraw = true;
-            }
+            redraw |= dispatch::event(app, &mut pending, &event);
         }
         // Keys that came together (a paste where the terminal has no bracketed paste, keys
         // typed faster than frames are drawn) are all taken before the next frame, up to
@@ -158,10 +147,7 @@ pub fn run(
             && input.key_at_hand()?
         {
             let event = input.read()?;
-            if let Some(action) = keymap::action_in(app, &event) {
-                pending.add(app.update(action));
-                redraw = true;
-            }
+            redraw |= dispatch::event(app, &mut pending, &event);
             batch += 1;
         }
         if let Some(text) = app.take_clipboard() {
@@ -180,12 +166,6 @@ pub fn run(
         }
     }
     Ok(())
-}
-
-/// The answer a key gives to the question asked when the marks could not be saved at quit
-/// (the core's table, `keys::quit_answer`); other keys do nothing.
-fn quit_answer(key: &event::KeyEvent) -> Option<QuitAnswer> {
-    crate::keys::quit_answer(keymap::key_of(key)?)
 }
 
 /// The [`Effects`] of the updates since the loop last acted on them.

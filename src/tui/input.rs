@@ -1,6 +1,7 @@
 //! The reader's input: the terminal's bytes read on a thread of their own and parsed by
 //! [`parse::Parser`] (not crossterm's, which waits for a paste's end without limit: see
-//! there), and SIGWINCH as [`Event::Resize`]. [`Input::poll`] and [`Input::read`] are used as
+//! there), and SIGWINCH (and a return from a suspension, `tui::suspend`) as
+//! [`Event::Resize`]. [`Input::poll`] and [`Input::read`] are used as
 //! crossterm's `event::poll` and `event::read` were.
 //!
 //! Once [`Input::start`] has run, every read of the terminal must go through it: a thread
@@ -41,6 +42,10 @@ enum Chunk {
     Bytes(Vec<u8>),
     /// The terminal was resized.
     Resize,
+    /// SIGTSTP: suspend the reader, as `Ctrl-Z` does.
+    Stop,
+    /// SIGCONT: the reader was continued.
+    Continue,
     /// The terminal cannot be read any more.
     Closed(io::Error),
 }
@@ -73,7 +78,7 @@ mod unix {
 
     impl Input {
         /// Starts reading the terminal (standard input if it is one, else `/dev/tty`) and
-        /// watching for SIGWINCH; what was typed `ahead` comes first.
+        /// watching for SIGWINCH, SIGTSTP and SIGCONT; what was typed `ahead` comes first.
         pub fn start(ahead: TypedAhead) -> io::Result<Input> {
             let tty: Box<dyn Read + Send> = if io::stdin().is_terminal() {
                 Box::new(io::stdin())
@@ -82,6 +87,7 @@ mod unix {
             };
             let (mut input, send) = Input::over(tty)?;
             input.type_ahead(ahead);
+            watch_stops(send.clone());
             watch_resizes(send);
             Ok(input)
         }
@@ -210,16 +216,32 @@ mod unix {
             got
         }
 
+        /// Queues a resize to the terminal's size: the loop draws the whole screen.
+        fn resized(&mut self) {
+            if let Ok((w, h)) = terminal::size() {
+                self.parser.push(Event::Resize(w, h));
+            }
+        }
+
         fn take(&mut self, chunk: Chunk) {
             match chunk {
                 Chunk::Bytes(bytes) => {
                     self.last_byte = Instant::now();
                     self.parser.feed(&bytes);
                 }
-                Chunk::Resize => {
-                    if let Ok((w, h)) = terminal::size() {
-                        self.parser.push(Event::Resize(w, h));
+                Chunk::Resize => self.resized(),
+                // Here, on the loop's thread between two frames, as `Ctrl-Z` is: no frame
+                // can be drawn on the shell's screen. Back from the shell, the whole screen
+                // is drawn again at the terminal's size, which may have changed meanwhile
+                // (its SIGWINCH went to the shell).
+                Chunk::Stop => {
+                    if crate::tui::suspend::suspend() {
+                        self.resized();
                     }
+                }
+                Chunk::Continue => {
+                    crate::tui::suspend::continued();
+                    self.resized();
                 }
                 Chunk::Closed(e) => self.closed = Some(e),
             }
@@ -245,6 +267,30 @@ mod unix {
                 return;
             }
         }
+    }
+
+    /// Sends [`Chunk::Stop`] on every SIGTSTP (which then stops the reader only once the
+    /// terminal is given back) and [`Chunk::Continue`] on every SIGCONT.
+    fn watch_stops(send: SyncSender<Chunk>) {
+        use signal_hook::consts::{SIGCONT, SIGTSTP};
+        use signal_hook::iterator::Signals;
+        let Ok(mut signals) = Signals::new([SIGTSTP, SIGCONT]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("stop".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    let chunk = if signal == SIGTSTP {
+                        Chunk::Stop
+                    } else {
+                        Chunk::Continue
+                    };
+                    if send.send(chunk).is_err() {
+                        return;
+                    }
+                }
+            });
     }
 
     /// Sends [`Chunk::Resize`] on every SIGWINCH.

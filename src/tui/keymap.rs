@@ -5,9 +5,13 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
+mod escape;
+
 use crate::action::Action;
 use crate::app::App;
 use crate::keys::{self, Context, Key, KeyName};
+
+pub use escape::split_escape;
 
 /// The action for a terminal event as the app stands: [`action_for`] in its context. In
 /// the tag picker a printable key other than `Space` is always text, whatever the cursor is

@@ -148,6 +148,11 @@ pub fn enter_grapheme_mode() {
     }
 }
 
+/// True while kanbao has mode 2027 on.
+pub fn grapheme_mode_on() -> bool {
+    ENABLED.load(Ordering::SeqCst)
+}
+
 /// Turns mode 2027 off again if kanbao turned it on. Safe to call more than once.
 pub fn leave_grapheme_mode(out: &mut impl std::io::Write) {
     if ENABLED.swap(false, Ordering::SeqCst) {

@@ -1,8 +1,10 @@
 //! Entering and leaving the terminal: raw mode, the alternate screen, bracketed paste and
 //! (with `--mouse`) mouse capture, undone by a guard, a panic hook and, on Unix, SIGTERM
-//! and SIGHUP. The panic hook and the signal handler save the reading state first.
+//! and SIGHUP. The panic hook and the signal handler save the reading state first. A
+//! suspended reader (`tui::suspend`) leaves it and enters it again.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
@@ -10,7 +12,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::terminal::{self, LeaveAlternateScreen};
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
 use crate::error::Error;
@@ -21,6 +23,9 @@ use crate::state::{SharedStore, StateError, StateStore};
 /// How long the signal handler waits for the reader to let go of the state (it holds it
 /// only for a moment, or for a save that is already under way) before it leaves unsaved.
 const SIGNAL_SAVE_WAIT: Duration = Duration::from_secs(3);
+
+/// Whether [`enter`] captured the mouse, for [`enter_again`].
+static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Restores the terminal when dropped, whether the reader returns, fails or unwinds.
 #[must_use = "the terminal is restored when the guard is dropped"]
@@ -129,10 +134,37 @@ pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(Default
     }));
     install_signal_handlers(state, lang);
     execute!(io::stdout(), EnableBracketedPaste)?;
+    MOUSE.store(mouse, Ordering::SeqCst);
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     Ok((terminal, guard))
+}
+
+/// Takes the terminal again after [`restore`] (the reader was suspended and goes on), as
+/// [`enter`] took it: raw mode, the alternate screen with the cursor hidden, bracketed
+/// paste, the mouse if it was captured, and grapheme cluster mode if `graphemes`. What the
+/// screen showed is gone: the caller has the whole screen drawn again.
+pub fn enter_again(graphemes: bool) -> io::Result<()> {
+    // What crossterm remembers may be stale: the shell may have set the terminal as it
+    // likes while the reader was stopped without giving it back (SIGSTOP). Out of raw mode
+    // as crossterm found it, then into raw mode from what the terminal is now.
+    let _ = terminal::disable_raw_mode();
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(out, EnableMouseCapture)?;
+    }
+    if graphemes {
+        crate::tui::probe::enter_grapheme_mode();
+    }
+    Ok(())
 }
 
 /// What a panic keeps, as `q` keeps it: the list session the reader staged after its last

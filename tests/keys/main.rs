@@ -11,6 +11,7 @@ mod list_and_picker;
 mod mouse;
 mod paging;
 mod prompt;
+mod suspend;
 
 use kanbao::action::Action;
 use kanbao::app::{App, Options};

@@ -28,14 +28,24 @@ impl Term {
 
     /// [`Term::start`] with these environment variables set too.
     pub fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Term {
+        Term::start_script("exec \"$0\" \"$@\"", args, env, cols, rows)
+    }
+
+    /// Starts `sh -c script` in a `cols`×`rows` pseudo-terminal, where `"$0" "$@"` is
+    /// `kanbao args…`, with the environment of [`Term::start_with`].
+    pub fn start_script(
+        script: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Term {
         let bin = assert_cmd::cargo::cargo_bin("kanbao");
         let mut cmd = Command::new("sh");
         // The new pseudo-terminal has no size; set it before kanbao starts, and say which
         // terminal it is so the test can resize it later.
         cmd.arg("-c")
-            .arg(format!(
-                "tty; stty rows {rows} cols {cols}; exec \"$0\" \"$@\""
-            ))
+            .arg(format!("tty; stty rows {rows} cols {cols}; {script}"))
             .arg(bin)
             .args(args)
             .env("TERM", "xterm-256color")
@@ -67,6 +77,11 @@ impl Term {
         }
         term.tty = String::from_utf8_lossy(&line).trim().to_string();
         term
+    }
+
+    /// The pseudo-terminal's name (`/dev/pts/N`).
+    pub fn tty(&self) -> &str {
+        &self.tty
     }
 
     /// Reads what has arrived into the screen.
