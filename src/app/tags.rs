@@ -152,24 +152,10 @@ impl App {
             // A tag the typed text found: put on, and the whole list back.
             Action::TagsAdd if picker.cursor < last => {
                 let tag = picker.rows[picker.cursor].0.clone();
-                picker.input.clear();
-                self.set_article_tag(&mut picker, &tag, true);
-                picker.cursor = picker
-                    .rows
-                    .iter()
-                    .position(|(t, _, _)| *t == tag)
-                    .unwrap_or(0);
+                self.put_on(&mut picker, &tag);
             }
             Action::TagsAdd => match crate::review::check_tag(&picker.input) {
-                Ok(tag) => {
-                    picker.input.clear();
-                    self.set_article_tag(&mut picker, &tag, true);
-                    picker.cursor = picker
-                        .rows
-                        .iter()
-                        .position(|(t, _, _)| *t == tag)
-                        .unwrap_or(picker.cursor);
-                }
+                Ok(tag) => self.put_on(&mut picker, &tag),
                 Err(e) => self.status = Some(crate::review::review_error_text(&e, self.lang())),
             },
             Action::SearchInput(text) => {
@@ -194,6 +180,18 @@ impl App {
             _ => {}
         }
         self.mode = Mode::Tags(picker);
+    }
+
+    /// Puts `tag` on from what was typed: the typed text cleared (the whole list back) and
+    /// the cursor on the tag's row.
+    fn put_on(&mut self, picker: &mut TagPicker, tag: &str) {
+        picker.input.clear();
+        self.set_article_tag(picker, tag, true);
+        picker.cursor = picker
+            .rows
+            .iter()
+            .position(|(t, _, _)| t == tag)
+            .unwrap_or(picker.cursor);
     }
 
     /// Puts `tag` on the picker's article or takes it off, in the store as `kanbao tag`
