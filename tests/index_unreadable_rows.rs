@@ -8,54 +8,16 @@
 
 mod support;
 
-use std::io::{Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
-
 use kanbao::action::Action;
 use kanbao::app::{App, Options};
 use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
-use kanbao::index::{self, Archive, library::Indexed};
+use kanbao::index::{Archive, library::Indexed};
 use support::act;
-use tempfile::TempDir;
+use support::unreadable::{opened, restore, zero};
 
 /// What a row that cannot be read says (`index::text::unreadable`).
 const UNREADABLE: &str = "无法读取这篇文章";
-
-/// A generated file indexed under its own cache root, its index opened, and its folder.
-fn opened() -> (TempDir, PathBuf, Archive) {
-    let dir = TempDir::new().unwrap();
-    let (root, file) = (dir.path().join("cache"), dir.path().join("a.jsonl"));
-    let mut data = Vec::new();
-    kanbao::archive::generate(200, 7, &mut data).unwrap();
-    std::fs::write(&file, data).unwrap();
-    index::update(&root, &file, &mut Vec::new(), &mut |_, _, _| {}).unwrap();
-    let archive = index::open_in(&root, &file, &mut Vec::new()).unwrap();
-    let folder = index::cache::folder(&root, &file.canonicalize().unwrap());
-    (dir, folder, archive)
-}
-
-/// Writes zeros over each file of `folder` whose name ends in `.ext`, in place (a
-/// truncated mapped file would fault, not fail); gives back what they held.
-fn zero(folder: &Path, ext: &str) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut saved = Vec::new();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == ext) {
-            let bytes = std::fs::read(&path).unwrap();
-            write_in_place(&path, &vec![0; bytes.len()]);
-            saved.push((path, bytes));
-        }
-    }
-    assert!(!saved.is_empty(), "no .{ext} file in {}", folder.display());
-    saved
-}
-
-fn write_in_place(path: &Path, bytes: &[u8]) {
-    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
-    f.seek(SeekFrom::Start(0)).unwrap();
-    f.write_all(bytes).unwrap();
-}
 
 /// The reader over the archive, one pane at 80×30 (the list alone).
 fn app(archive: Archive) -> App {
@@ -90,9 +52,7 @@ fn rows_drawn_while_the_index_could_not_be_read_show_once_it_can() {
     assert_eq!(unreadable_rows(&again), unreadable_rows(&screen), "{again}");
     // The index is readable again: after the next key (the reader tries the collection
     // order again once it has said what it could not read), the rows show the articles.
-    for (path, bytes) in &saved {
-        write_in_place(path, bytes);
-    }
+    restore(&saved);
     act(&mut app, Action::MoveUp);
     let screen = support::screen(&app, 80, 30);
     assert_eq!(unreadable_rows(&screen), 0, "the rows show\n{screen}");
@@ -116,9 +76,7 @@ fn an_article_opened_while_the_index_could_not_be_read_shows_once_it_can() {
     let article = app.collection().get(index).unwrap();
     assert!(article.is_stand_in(), "{}", article.title);
     act(&mut app, Action::Back);
-    for (path, bytes) in &saved {
-        write_in_place(path, bytes);
-    }
+    restore(&saved);
     let row = app.collection().summary(index).unwrap();
     assert!(!row.is_stand_in(), "the row shows: {}", row.title);
     act(&mut app, Action::Open);

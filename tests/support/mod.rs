@@ -17,6 +17,7 @@ use ratatui::backend::TestBackend;
 pub mod changed;
 pub mod cli;
 pub mod pty;
+pub mod unreadable;
 
 #[allow(unused_imports)] // only the pty tests use them
 pub use pty::{Term, WAIT};
