@@ -15,6 +15,7 @@
 
 pub mod build;
 pub mod cache;
+pub mod caught;
 mod contains;
 pub mod library;
 pub mod lock;

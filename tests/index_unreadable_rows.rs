@@ -86,3 +86,20 @@ fn an_article_opened_while_the_index_could_not_be_read_shows_once_it_can() {
     let screen = support::screen(&app, 80, 30);
     assert!(!screen.contains(UNREADABLE), "{screen}");
 }
+
+/// Stored fields written over after the index was opened: tantivy panics decoding them
+/// ("Corrupted data"). The rows drawn from them say they cannot be read; the reader goes
+/// on, and shows them once the files are whole again.
+#[test]
+fn rows_whose_stored_fields_are_damaged_say_so_and_the_reader_goes_on() {
+    let (_dir, folder, archive) = opened();
+    let mut app = app(archive);
+    let saved = zero(&folder, "store");
+    let screen = support::screen(&app, 80, 30);
+    assert!(unreadable_rows(&screen) >= 5, "the rows say so\n{screen}");
+    act(&mut app, Action::MoveDown);
+    restore(&saved);
+    act(&mut app, Action::MoveUp);
+    let screen = support::screen(&app, 80, 30);
+    assert_eq!(unreadable_rows(&screen), 0, "the rows show\n{screen}");
+}

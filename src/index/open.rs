@@ -377,7 +377,10 @@ impl Archive {
     pub fn summary(&self, slot: Slot) -> Result<Article, String> {
         let file = &self.files[slot.file as usize];
         let f = &file.fields;
-        let doc: TantivyDocument = file.searcher.doc(slot.addr).map_err(engine)?;
+        // Damaged stored fields make tantivy panic, not fail: a row that cannot be read.
+        let doc: TantivyDocument = super::caught::catching(|| file.searcher.doc(slot.addr))
+            .ok_or_else(|| "the index's stored fields are damaged".to_string())?
+            .map_err(engine)?;
         let text = |field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str().map(str::to_string))

@@ -112,8 +112,10 @@ pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(Default
     let on_panic = state.clone();
     std::panic::set_hook(Box::new(move |info| {
         // A search or index thread's panic is caught where it runs (its search then finds
-        // nothing); the reader goes on, so the terminal must stay as it is.
-        if std::thread::current().name() != Some("main") {
+        // nothing), and so is one of tantivy's on damaged stored fields
+        // (`index::caught`); the reader goes on, so the terminal must stay as it is.
+        if std::thread::current().name() != Some("main") || crate::index::caught::panic_is_caught()
+        {
             return;
         }
         let saved = keep_at_panic(&on_panic);
