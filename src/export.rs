@@ -338,20 +338,32 @@ pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Repo
         }
         let (note, tags) = review_of(a, marks);
         if note.is_some() || !tags.is_empty() {
-            s.push_str(&format!("> **{}**\n>\n", text::note(lang)));
+            // A quote: the note under its heading (only when there is one), its lines kept
+            // by a hard break (`\`) where another line of text follows, then the tags.
+            let mut quote: Vec<String> = Vec::new();
             if let Some(note) = note {
+                quote.push(format!("**{}**", text::note(lang)));
+                quote.push(String::new());
                 let lines: Vec<&str> = note.lines().collect();
                 for (i, l) in lines.iter().enumerate() {
-                    let end = if i + 1 < lines.len() { "\\" } else { "" };
-                    if l.trim().is_empty() {
-                        s.push_str(">\n");
-                    } else {
-                        s.push_str(&format!("> {}{end}\n", line(l)));
-                    }
+                    let more = lines.get(i + 1).is_some_and(|n| !n.trim().is_empty());
+                    quote.push(match l.trim().is_empty() {
+                        true => String::new(),
+                        false => format!("{}{}", line(l), if more { "\\" } else { "" }),
+                    });
                 }
             }
             if !tags.is_empty() {
-                s.push_str(&format!(">\n> {}\n", line(&text::tags(lang, &tags))));
+                if !quote.is_empty() {
+                    quote.push(String::new());
+                }
+                quote.push(line(&text::tags(lang, &tags)));
+            }
+            for q in quote {
+                match q.is_empty() {
+                    true => s.push_str(">\n"),
+                    false => s.push_str(&format!("> {q}\n")),
+                }
             }
             s.push('\n');
         }
