@@ -8,26 +8,14 @@
 mod support;
 
 use kanbao::action::Action;
-use kanbao::app::{App, Options};
+use kanbao::app::App;
 use kanbao::export::title::Chosen;
 use kanbao::i18n::Lang;
 use kanbao::keys::{self, CONTEXTS};
-use kanbao::load::load_bundled;
-use kanbao::state::StateStore;
-
-const KEY: &str = "test";
 
 /// The bundled page with a note on article 1 and `N` on, in `lang`, at 120×30.
 fn noted_only(lang: Lang) -> App {
-    let mut store = StateStore::disabled();
-    store.set_note(KEY, "1", "核实日期");
-    let opts = Options {
-        source: KEY.into(),
-        lang,
-        ..Options::default()
-    };
-    let mut app = App::new(load_bundled().unwrap(), store, Vec::new(), opts);
-    app.update(Action::Resize(120, 30));
+    let mut app = support::bundled_with_a_note(lang, 120, 30);
     app.update(Action::FilterNoted);
     app
 }

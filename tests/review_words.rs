@@ -12,23 +12,10 @@ use kanbao::article::Article;
 use kanbao::collection::Collection;
 use kanbao::i18n::Lang;
 use kanbao::keys::{self, CONTEXTS};
-use kanbao::load::load_bundled;
-use kanbao::state::StateStore;
-
-const KEY: &str = "test";
 
 /// The bundled page, article 1 with a note, `lang`, at 100×30.
 fn app_in(lang: Lang) -> App {
-    let mut store = StateStore::disabled();
-    store.set_note(KEY, "1", "核实日期");
-    let opts = Options {
-        source: KEY.into(),
-        lang,
-        ..Options::default()
-    };
-    let mut app = App::new(load_bundled().unwrap(), store, Vec::new(), opts);
-    app.update(Action::Resize(100, 30));
-    app
+    support::bundled_with_a_note(lang, 100, 30)
 }
 
 #[test]

@@ -147,3 +147,18 @@ pub fn admitted(collection: &Collection, query: &Query) -> Results {
         .map(|h| (collection[h.index].id.clone(), h.hits, h.title_hits))
         .collect()
 }
+
+/// The bundled page, article 1 with the note `核实日期` (state key `test`), the interface
+/// in `lang`, on a `w`×`h` screen.
+pub fn bundled_with_a_note(lang: kanbao::i18n::Lang, w: u16, h: u16) -> App {
+    let mut store = StateStore::disabled();
+    store.set_note("test", "1", "核实日期");
+    let opts = Options {
+        source: "test".into(),
+        lang,
+        ..Options::default()
+    };
+    let mut app = App::new(load_bundled().unwrap(), store, Vec::new(), opts);
+    app.update(kanbao::action::Action::Resize(w, h));
+    app
+}
