@@ -30,7 +30,7 @@ pub fn suspend() -> bool {
 mod unix {
     use std::sync::atomic::{AtomicBool, Ordering};
 
-    use rustix::process::{Pid, Signal, getpgid, getpgrp, getppid, getsid};
+    use rustix::process::Signal;
 
     use crate::tui::{probe, terminal};
 
@@ -75,40 +75,131 @@ mod unix {
     /// process group has a parent in the session outside the group (it is not orphaned).
     /// Ancestors in the group (a script that runs kanbao) are passed over, as far as the
     /// system tells each one's parent (Linux); elsewhere only the parent counts.
-    fn job_control() -> bool {
-        let group = getpgrp();
-        let Ok(session) = getsid(None) else {
-            return false;
-        };
-        let mut next = getppid();
-        for _ in 0..MAX_ANCESTORS {
-            let Some(pid) = next else {
-                return false;
-            };
-            match (getpgid(Some(pid)), getsid(Some(pid))) {
-                (Ok(g), Ok(s)) if s == session => {
-                    if g != group {
-                        return true;
-                    }
-                }
-                _ => return false,
-            }
-            next = parent_of(pid);
-        }
-        false
-    }
-
-    /// The parent of `pid`, from `/proc/PID/stat` (`pid (name) state ppid …`, the name
-    /// possibly holding spaces and parentheses).
     #[cfg(target_os = "linux")]
-    fn parent_of(pid: Pid) -> Option<Pid> {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", pid.as_raw_nonzero())).ok()?;
-        let (_, rest) = stat.rsplit_once(')')?;
-        Pid::from_raw(rest.split_whitespace().nth(1)?.parse().ok()?)
+    fn job_control() -> bool {
+        let read = |pid: &str| {
+            let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            Process::from_stat(&text)
+        };
+        read("self")
+            .is_some_and(|me| has_job_control(me, |pid| read(&pid.to_string()), MAX_ANCESTORS))
     }
 
     #[cfg(not(target_os = "linux"))]
-    fn parent_of(_pid: Pid) -> Option<Pid> {
-        None
+    fn job_control() -> bool {
+        use rustix::process::{getpgid, getpgrp, getppid, getsid};
+        let (Some(parent), Ok(session)) = (getppid(), getsid(None)) else {
+            return false;
+        };
+        let group = getpgrp();
+        matches!(
+            (getpgid(Some(parent)), getsid(Some(parent))),
+            (Ok(g), Ok(s)) if s == session && g != group
+        )
+    }
+
+    /// A process as `/proc/PID/stat` tells it. A group or session whose leader lives
+    /// outside kanbao's pid namespace (a container, a CI sandbox) reads as 0.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub(super) struct Process {
+        pub parent: i32,
+        pub group: i32,
+        pub session: i32,
+    }
+
+    impl Process {
+        /// From `pid (name) state ppid pgrp session …`, the name possibly holding spaces
+        /// and parentheses.
+        pub(super) fn from_stat(stat: &str) -> Option<Process> {
+            let (_, rest) = stat.rsplit_once(')')?;
+            let mut fields = rest.split_whitespace().skip(1).map(str::parse::<i32>);
+            Some(Process {
+                parent: fields.next()?.ok()?,
+                group: fields.next()?.ok()?,
+                session: fields.next()?.ok()?,
+            })
+        }
+    }
+
+    /// Whether `me` has an ancestor, within `max` steps, in its session but outside its
+    /// group, passing over ancestors in its group; `lookup` tells a pid's process. Where
+    /// a session or group cannot be known (0, or the lookup fails), the answer is no: a
+    /// stop nothing could end is worse than a `Ctrl-Z` refused.
+    pub(super) fn has_job_control(
+        me: Process,
+        lookup: impl Fn(i32) -> Option<Process>,
+        max: usize,
+    ) -> bool {
+        if me.session <= 0 || me.group <= 0 {
+            return false;
+        }
+        let mut next = me.parent;
+        for _ in 0..max {
+            if next <= 0 {
+                return false;
+            }
+            let Some(p) = lookup(next) else {
+                return false;
+            };
+            if p.session != me.session || p.group <= 0 {
+                return false;
+            }
+            if p.group != me.group {
+                return true;
+            }
+            next = p.parent;
+        }
+        false
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::unix::{Process, has_job_control};
+
+    fn p(parent: i32, group: i32, session: i32) -> Process {
+        Process {
+            parent,
+            group,
+            session,
+        }
+    }
+
+    /// pid → process, for a made-up process tree.
+    fn tree(procs: &[(i32, Process)]) -> impl Fn(i32) -> Option<Process> + '_ {
+        move |pid| procs.iter().find(|(p, _)| *p == pid).map(|(_, q)| *q)
+    }
+
+    #[test]
+    fn a_stat_line_gives_parent_group_and_session() {
+        let line = "4242 (a (odd) name) S 4000 4242 3900 34817 4242 4194304 0 0";
+        assert_eq!(Process::from_stat(line), Some(p(4000, 4242, 3900)));
+        assert_eq!(Process::from_stat("4242 (cut"), None);
+        assert_eq!(Process::from_stat("4242 (x) S 1"), None);
+    }
+
+    #[test]
+    fn a_shell_in_the_session_outside_the_group_can_continue_it() {
+        // kanbao 50 (group 50) ← script 40 (group 50) ← shell 30 (group 30), session 30.
+        let procs = [(40, p(30, 50, 30)), (30, p(1, 30, 30))];
+        assert!(has_job_control(p(40, 50, 30), tree(&procs), 64));
+        // The walk stops at its bound.
+        assert!(!has_job_control(p(40, 50, 30), tree(&procs), 1));
+    }
+
+    #[test]
+    fn a_session_leader_or_an_unknown_session_has_none() {
+        // kanbao leads its own session; its parent is in another (setsid, ssh, tmux).
+        let procs = [(30, p(1, 30, 30))];
+        assert!(!has_job_control(p(30, 50, 50), tree(&procs), 64));
+        // Leaders outside the pid namespace read as 0: neither compares equal.
+        let procs = [(30, p(0, 0, 0))];
+        assert!(!has_job_control(p(30, 50, 0), tree(&procs), 64));
+        assert!(!has_job_control(p(30, 0, 50), tree(&procs), 64));
+        let procs = [(30, p(0, 0, 50))];
+        assert!(!has_job_control(p(30, 50, 50), tree(&procs), 64));
+        // A parent that cannot be read, or none.
+        assert!(!has_job_control(p(30, 50, 50), |_| None, 64));
+        assert!(!has_job_control(p(0, 50, 50), tree(&procs), 64));
     }
 }

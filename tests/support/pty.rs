@@ -110,11 +110,38 @@ impl Term {
             }
             assert!(
                 start.elapsed() < WAIT,
-                "waited for {what}; the screen shows:\n{}",
-                self.contents()
+                "waited for {what}; the screen shows:\n{}\nthe last lines written:\n{}",
+                self.contents(),
+                self.last_lines(40)
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The last `n` lines kanbao wrote, without escape sequences: what scrolled off the
+    /// screen too (a panic's message above its backtrace).
+    pub fn last_lines(&self, n: usize) -> String {
+        let mut text = String::new();
+        let mut chars = String::from_utf8_lossy(&self.raw).into_owned();
+        chars.retain(|c| c != '\r');
+        let mut chars = chars.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                // CSI: parameters up to a final byte; any other escape: one more character.
+                '\x1b' if chars.next() == Some('[') => {
+                    for d in chars.by_ref() {
+                        if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                '\n' => text.push(c),
+                c if !c.is_control() => text.push(c),
+                _ => {}
+            }
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(n)..].join("\n")
     }
 
     pub fn wait_text(&mut self, text: &str) {
