@@ -181,9 +181,10 @@ fn keep_at_panic(state: &SharedStore) -> Option<(bool, Result<(), StateError>)> 
 }
 
 /// The last save of a panic or a signal: keeps the list session the reader staged, then
-/// saves what is unsaved. Whether a session was kept, and the save's result.
+/// saves what is unsaved. Whether a session was kept on disk (never with `--no-state` or
+/// `state = false`: there is no file to keep it in), and the save's result.
 fn keep_and_save(store: &mut StateStore) -> (bool, Result<(), StateError>) {
-    let kept = store.keep_staged_session();
+    let kept = store.keep_staged_session() && store.path().is_some() && store.unkept().is_none();
     (kept, store.save_if_dirty())
 }
 
@@ -337,6 +338,16 @@ mod tests {
         let shared = Arc::new(Mutex::new(store));
         assert!(matches!(keep_at_panic(&shared), Some((true, Ok(())))));
         assert_eq!(store_at(&path).session(BUILTIN), Some(&session));
+    }
+
+    /// With `--no-state` there is no file: a panic does not say it kept the list's place
+    /// (and offer `--fresh` as the way out of it).
+    #[test]
+    fn a_panic_without_a_state_file_says_nothing_was_kept() {
+        let mut store = StateStore::off(crate::state::Off::Flag);
+        store.stage_session(BUILTIN, Session::default());
+        let shared = Arc::new(Mutex::new(store));
+        assert!(matches!(keep_at_panic(&shared), Some((false, Ok(())))));
     }
 
     /// A panic that struck while the reader held the state never waits for it, and writes
