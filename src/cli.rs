@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The heading of the options every command takes, listed after each command's own.
+const GLOBAL: &str = "Global options";
+
 /// kanbao (看报): read Chinese newspaper articles in the terminal, offline.
 ///
 /// With no command, opens the reader on the bundled page (or on `--data`).
@@ -13,25 +16,46 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     /// Read articles from this JSON file, JSON Lines file or folder instead of the bundled page
     /// (or of the data the config file or KANBAO_DATA names).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
     /// Keep reading state in this file instead of the default.
-    #[arg(long, global = true, value_name = "PATH", conflicts_with = "no_state")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        conflicts_with = "no_state",
+        help_heading = GLOBAL
+    )]
     pub state: Option<PathBuf>,
     /// Keep no reading state at all.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_state: bool,
     /// Read the archive whole instead of through its index (see `kanbao index`).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_index: bool,
-    /// Interface language.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Zh)]
+    /// Interface language (default: zh, or what the config file sets).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = LangArg::Zh,
+        hide_default_value = true,
+        help_heading = GLOBAL
+    )]
     pub lang: LangArg,
-    /// Columns taken by East Asian Ambiguous characters (“ ” … — ·): 1, 2, or ask the terminal.
-    #[arg(long, global = true, value_enum, default_value_t = AmbiguousArg::One)]
+    /// Columns taken by East Asian Ambiguous characters (“ ” … — ·): 1, 2, or ask the terminal
+    /// (default: 1, or what the config file sets).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = AmbiguousArg::One,
+        hide_default_value = true,
+        help_heading = GLOBAL
+    )]
     pub ambiguous_width: AmbiguousArg,
     /// Read settings from this config file (default: `kanbao config` says where).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
     /// What to do; without a command, open the reader.
     #[command(subcommand)]
