@@ -18,6 +18,8 @@ pub struct Term {
     /// Every byte kanbao (and the `sh` that starts it) wrote.
     pub raw: Vec<u8>,
     tty: String,
+    /// kanbao's state and cache folders unless the test names its own: never the user's.
+    _homes: tempfile::TempDir,
 }
 
 impl Term {
@@ -41,6 +43,7 @@ impl Term {
         rows: u16,
     ) -> Term {
         let bin = assert_cmd::cargo::cargo_bin("kanbao");
+        let homes = tempfile::tempdir().unwrap();
         let mut cmd = Command::new("sh");
         // The new pseudo-terminal has no size; set it before kanbao starts, and say which
         // terminal it is so the test can resize it later.
@@ -58,6 +61,9 @@ impl Term {
             .env_remove("KANBAO_CONFIG")
             .env_remove("KANBAO_DATA")
             .env_remove("KANBAO_AUTO_INDEX")
+            // No state or index of the user's is read or written.
+            .env("XDG_STATE_HOME", homes.path().join("state"))
+            .env("XDG_CACHE_HOME", homes.path().join("cache"))
             .envs(env.iter().copied());
         let session = spawn_command(cmd, Some(WAIT.as_millis() as u64)).unwrap();
         let mut term = Term {
@@ -65,6 +71,7 @@ impl Term {
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
             tty: String::new(),
+            _homes: homes,
         };
         let mut line = Vec::new();
         let start = Instant::now();
