@@ -256,6 +256,18 @@ fn shows(text: &str) -> bool {
     !sanitize(text).trim().is_empty()
 }
 
+/// The body paragraphs a report prints, each with its number from 1: those that show
+/// anything, as the reader shows them (an empty or blank paragraph is no line in the reader
+/// either), so that a note's "第3段" is the third paragraph the reader shows.
+pub fn numbered(a: &Article) -> impl Iterator<Item = (usize, &str)> {
+    a.paragraphs
+        .iter()
+        .map(String::as_str)
+        .filter(|p| shows(p))
+        .zip(1..)
+        .map(|(p, n)| (n, p))
+}
+
 /// A heading (kicker, subtitle) when it shows anything.
 fn heading(text: &Option<String>) -> Option<&str> {
     text.as_deref().filter(|t| shows(t))
@@ -335,8 +347,8 @@ pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Repo
         }
         let meta = join_meta([district(a, lang), citation(a, lang)]);
         s.push_str(&format!("*{}*\n\n", line(&meta)));
-        for p in a.paragraphs.iter().filter(|p| shows(p)) {
-            s.push_str(&format!("{}\n\n", line(p)));
+        for (n, p) in numbered(a) {
+            s.push_str(&format!("{}{}\n\n", text::paragraph_mark(n), line(p)));
         }
         let (note, tags) = review_of(a, marks);
         if note.is_some() || !tags.is_empty() {
@@ -415,8 +427,9 @@ pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) 
             citation(a, lang),
         ])));
         s.push_str("\n\n");
-        for p in a.paragraphs.iter().filter(|p| shows(p)) {
-            s.push_str(&format!("\u{3000}\u{3000}{}\n", sanitize(p)));
+        for (n, p) in numbered(a) {
+            let mark = text::paragraph_mark(n);
+            s.push_str(&format!("\u{3000}\u{3000}{mark}{}\n", sanitize(p)));
         }
         let (note, tags) = review_of(a, marks);
         if let Some(note) = note {
