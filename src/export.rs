@@ -1,10 +1,11 @@
 //! `kanbao export` as a report a reviewer can hand in (issue 14): a title, the date of
 //! export and the data it came from, a contents list with counts by district, then each
-//! article with its headings, a citation (newspaper, date, page, reporters, id), the text,
-//! and with `--notes` its note and tags. In Markdown everything from the data is escaped so
-//! that it prints as text ([`markdown::line`]); plain text is the same without markup; JSON
-//! is schema 1, with `note` and `tags` on each article under `--notes` (the loader ignores
-//! them, so the file loads back).
+//! article with its headings, a citation (newspaper, date, page, reporters, id), the text
+//! with its paragraphs numbered 【1】, 【2】… ([`numbered`]), and with `--notes` its note and
+//! tags. In Markdown everything from the data is escaped so that it prints as text
+//! ([`markdown::line`]); plain text is the same without markup; JSON ([`json`]) is schema 1
+//! with the heading's facts in a `report` object, and `note` and `tags` on each article
+//! under `--notes` (the loader ignores them, so the file loads back).
 //!
 //! Articles are chosen by `--id` (in the order given) or else all in the collection's
 //! order, then kept by district, search, bookmark and tag, and put in the order `--order`
@@ -12,6 +13,7 @@
 //! the outcome says so, and no file is written.
 
 pub mod file;
+pub mod json;
 pub mod markdown;
 pub mod order;
 pub mod source;
@@ -98,7 +100,7 @@ pub fn run(
     let rendered = match args.format {
         ExportFormat::Md => sanitize_lines(&render_markdown(&articles, marks, &report)),
         ExportFormat::Txt => sanitize_lines(&render_text(&articles, marks, &report)),
-        ExportFormat::Json => render_json(collection, &articles, marks)?,
+        ExportFormat::Json => json::render(collection, &articles, marks, &report)?,
     };
     match &args.output {
         Some(path) => {
@@ -254,6 +256,18 @@ fn shows(text: &str) -> bool {
     !sanitize(text).trim().is_empty()
 }
 
+/// The body paragraphs a report prints, each with its number from 1: those that show
+/// anything, as the reader shows them (an empty or blank paragraph is no line in the reader
+/// either), so that a note's "第3段" is the third paragraph the reader shows.
+pub fn numbered(a: &Article) -> impl Iterator<Item = (usize, &str)> {
+    a.paragraphs
+        .iter()
+        .map(String::as_str)
+        .filter(|p| shows(p))
+        .zip(1..)
+        .map(|(p, n)| (n, p))
+}
+
 /// A heading (kicker, subtitle) when it shows anything.
 fn heading(text: &Option<String>) -> Option<&str> {
     text.as_deref().filter(|t| shows(t))
@@ -333,8 +347,8 @@ pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Repo
         }
         let meta = join_meta([district(a, lang), citation(a, lang)]);
         s.push_str(&format!("*{}*\n\n", line(&meta)));
-        for p in a.paragraphs.iter().filter(|p| shows(p)) {
-            s.push_str(&format!("{}\n\n", line(p)));
+        for (n, p) in numbered(a) {
+            s.push_str(&format!("{}{}\n\n", text::paragraph_mark(n), line(p)));
         }
         let (note, tags) = review_of(a, marks);
         if note.is_some() || !tags.is_empty() {
@@ -413,8 +427,9 @@ pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) 
             citation(a, lang),
         ])));
         s.push_str("\n\n");
-        for p in a.paragraphs.iter().filter(|p| shows(p)) {
-            s.push_str(&format!("\u{3000}\u{3000}{}\n", sanitize(p)));
+        for (n, p) in numbered(a) {
+            let mark = text::paragraph_mark(n);
+            s.push_str(&format!("\u{3000}\u{3000}{mark}{}\n", sanitize(p)));
         }
         let (note, tags) = review_of(a, marks);
         if let Some(note) = note {
@@ -428,44 +443,6 @@ pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) 
         }
     }
     s
-}
-
-/// The report as a schema-1 document, with `note` and `tags` on the articles that have
-/// them when the report includes them.
-fn render_json(
-    collection: &Collection,
-    articles: &[&Article],
-    marks: Option<Marks<'_>>,
-) -> Result<String> {
-    // Nothing here is written yet (the report goes to `-o FILE` or stdout after): a failure
-    // is kanbao's own, not the output's.
-    let internal = |e: &dyn std::fmt::Display| Error::Internal(format!("JSON: {e}"));
-    let mut list = Vec::with_capacity(articles.len());
-    for a in articles {
-        let mut value = serde_json::to_value(a).map_err(|e| internal(&e))?;
-        let (note, tags) = review_of(a, marks);
-        if let Some(object) = value.as_object_mut() {
-            if let Some(note) = note {
-                object.insert("note".into(), note.into());
-            }
-            if !tags.is_empty() {
-                object.insert("tags".into(), tags.into());
-            }
-        }
-        list.push(value);
-    }
-    let doc = serde_json::json!({
-        "schema": crate::load::SCHEMA,
-        "banner": collection.banner(),
-        "articles": list,
-    });
-    let mut doc = doc;
-    if collection.banner().is_none()
-        && let Some(o) = doc.as_object_mut()
-    {
-        o.remove("banner");
-    }
-    crate::json::pretty_string(&doc).map_err(crate::error::Error::Internal)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! A report leaves out the fields an article has but that show nothing: an empty or blank
 //! kicker (引题) or subtitle is no blank line around the title, in plain text as in
-//! Markdown; an empty paragraph is no line of its own; an empty reporter's name no `记者 、`;
+//! Markdown; an empty paragraph is no line of its own (nor a paragraph number); an empty reporter's name no `记者 、`;
 //! a title that shows nothing is the reader's （无标题）, not an empty heading.
 #![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
@@ -70,7 +70,7 @@ fn plain_text_has_no_line_for_an_empty_heading_paragraph_or_name() {
         parts[0]
     );
     assert!(
-        parts[0].ends_with("\n\n\u{3000}\u{3000}第一段。\n\u{3000}\u{3000}第二段。\n\n"),
+        parts[0].ends_with("\n\n\u{3000}\u{3000}【1】第一段。\n\u{3000}\u{3000}【2】第二段。\n\n"),
         "{}",
         parts[0]
     );
@@ -104,7 +104,7 @@ fn markdown_has_no_empty_heading_paragraph_or_name() {
     assert_eq!(parts.len(), 3, "{md}");
     assert!(
         parts[0].starts_with(
-            "## 空引题\n\n*未注明 · 2024-03-08 · 记者 孙艳 · id 1*\n\n第一段。\n\n第二段。\n"
+            "## 空引题\n\n*未注明 · 2024-03-08 · 记者 孙艳 · id 1*\n\n【1】第一段。\n\n【2】第二段。\n"
         ),
         "{}",
         parts[0]

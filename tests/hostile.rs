@@ -182,10 +182,10 @@ fn exports_clean_text_exactly_as_show() {
         // The kicker, a plain line above the title (never a `>` quote: that is a note).
         "链接",
         "## 标题红色",
-        "正文清屏。",
-        "结束。",
+        "【1】正文清屏。",
+        "【2】结束。",
         "## 响铃\u{FFFD}回车\u{FFFD}换行",
-        "回车\u{FFFD}覆盖 行。",
+        "【2】回车\u{FFFD}覆盖 行。",
     ] {
         assert!(lines.contains(&want), "no line {want:?} in:\n{md}");
     }
@@ -193,7 +193,7 @@ fn exports_clean_text_exactly_as_show() {
     assert_eq!(code, Some(0));
     let lines: Vec<&str> = txt.lines().collect();
     assert!(
-        lines.contains(&"\u{3000}\u{3000}回车\u{FFFD}覆盖 行。"),
+        lines.contains(&"\u{3000}\u{3000}【2】回车\u{FFFD}覆盖 行。"),
         "{txt}"
     );
 }

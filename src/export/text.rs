@@ -121,6 +121,16 @@ pub fn tags(lang: Lang, tags: &[String]) -> String {
     }
 }
 
+/// The number before a body paragraph, `【3】`: full-width brackets, as a Chinese text
+/// marks an inserted label (the report's own 【审读意见】 among them), so that it reads as
+/// the report's, not the article's; the same in both languages, as the paragraphs are the
+/// data's. Never `3.` (the contents list numbers the articles so, and in Markdown it would
+/// make the paragraphs a list) nor ③ (East Asian Ambiguous width: one column in some
+/// terminals, two in others, and none past ㊿).
+pub fn paragraph_mark(n: usize) -> String {
+    format!("【{n}】")
+}
+
 /// The bundled page's name as the data exported.
 pub fn builtin(lang: Lang) -> &'static str {
     match lang {
