@@ -1,7 +1,8 @@
 //! `kanbao export` as a report a reviewer can hand in (issue 14): a title, the date of
 //! export and the data it came from, a contents list with counts by district, then each
-//! article with its headings, a citation (newspaper, date, page, reporters, id), the text
-//! with its paragraphs numbered 【1】, 【2】… ([`numbered`]), and with `--notes` its note and
+//! article with its headings, a citation (newspaper, date, page, reporters, id), the byline
+//! as the paper prints it above the text (unnumbered), the text with its paragraphs
+//! numbered 【1】, 【2】… ([`numbered`]), and with `--notes` its note and
 //! tags. In Markdown everything from the data is escaped so that it prints as text
 //! ([`markdown::line`]); plain text is the same without markup; JSON ([`json`]) is schema 1
 //! with the heading's facts in a `report` object, and `note` and `tags` on each article
@@ -268,7 +269,7 @@ pub fn numbered(a: &Article) -> impl Iterator<Item = (usize, &str)> {
         .map(|(p, n)| (n, p))
 }
 
-/// A heading (kicker, subtitle) when it shows anything.
+/// A heading (kicker, subtitle) or the byline, when it shows anything.
 fn heading(text: &Option<String>) -> Option<&str> {
     text.as_deref().filter(|t| shows(t))
 }
@@ -347,6 +348,9 @@ pub fn render_markdown(articles: &[&Article], marks: Option<Marks<'_>>, r: &Repo
         }
         let meta = join_meta([district(a, lang), citation(a, lang)]);
         s.push_str(&format!("*{}*\n\n", line(&meta)));
+        if let Some(byline) = heading(&a.byline) {
+            s.push_str(&format!("{}\n\n", line(byline)));
+        }
         for (n, p) in numbered(a) {
             s.push_str(&format!("{}{}\n\n", text::paragraph_mark(n), line(p)));
         }
@@ -427,6 +431,9 @@ pub fn render_text(articles: &[&Article], marks: Option<Marks<'_>>, r: &Report) 
             citation(a, lang),
         ])));
         s.push_str("\n\n");
+        if let Some(byline) = heading(&a.byline) {
+            s.push_str(&format!("\u{3000}\u{3000}{}\n", sanitize(byline)));
+        }
         for (n, p) in numbered(a) {
             let mark = text::paragraph_mark(n);
             s.push_str(&format!("\u{3000}\u{3000}{mark}{}\n", sanitize(p)));
