@@ -6,7 +6,8 @@
 //! byline (it is no part of the text) and the name it gives, if any, a reporter; under a
 //! byline it stays where it was printed and only its name is read (docs/contract.md §1.2).
 
-use super::{CLOSERS, SENTENCE_ENDS, add_names};
+use super::build::add_names;
+use super::shape::{CLOSERS, SENTENCE_ENDS};
 use crate::article::Article;
 
 /// What the inside of an author's credit opens with (`本文作者系…` too).

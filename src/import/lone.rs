@@ -9,7 +9,8 @@
 //! page (`2024年1月2日`); and the text under it opens a sentence, not with a mark that only
 //! continues one (`，`, `”`).
 
-use super::{author, is_body, is_heading, label};
+use super::shape::{ends_sentence, is_body, is_heading};
+use super::{author, label};
 
 /// Marks that pause a sentence: a line holding one is text.
 const PAUSES: &[char] = &['，', '、', ',', '；', ';'];
@@ -51,7 +52,7 @@ const NUMERALS: &str = "一二三四五六七八九十";
 pub(super) fn lone_heading(block: &str, next: &str) -> bool {
     let block = block.trim();
     is_heading(block)
-        && !super::ends_sentence(block)
+        && !ends_sentence(block)
         && !label::column_label(block)
         && !block.contains(PAUSES)
         && !block.ends_with(CONTINUING)
