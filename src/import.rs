@@ -14,8 +14,11 @@
 //!   the layout broke (`import/lone.rs`);
 //! - a column label (`【一线故事】`, `［图片新闻］`) above the headings is neither kicker nor
 //!   title: it is kept as the article's first paragraph (`import/label.rs`);
-//! - an author's credit at the end (`（作者系本报评论员 张三）`) is the byline of an article
-//!   that has none, and gives its reporter (`import/author.rs`);
+//! - an author's credit at the end (`（作者系本报评论员 张三）`), or a supplier's
+//!   (`（朝阳区总工会供稿）`), is the byline of an article that has none, and gives its
+//!   reporter (`import/author.rs`, `import/supplied.rs`);
+//! - a byline may be printed after a marker (`■本报评论员`, `□本报记者 张三`, `□张三`:
+//!   `import/marker.rs`);
 //! - a body block that does not end a sentence continues in the next block, joined with
 //!   nothing in between, because the layout broke it mid-sentence.
 //!
@@ -44,12 +47,14 @@ mod byline;
 pub mod error;
 mod label;
 mod lone;
+mod marker;
 pub mod masthead;
 mod printed;
 mod reader;
 pub mod run;
 mod shape;
 mod start;
+mod supplied;
 pub mod text;
 mod unplaced;
 

@@ -1,8 +1,8 @@
 //! What one block reads as, from its own text: a heading, body text, or the end of a
 //! sentence (which ends a paragraph the layout may have broken).
 
-use super::author;
 use super::byline::{byline, credit_only, photo_credit};
+use super::{author, marker};
 
 /// Longest heading, in characters; anything longer is body text.
 const MAX_HEADING_CHARS: usize = 48;
@@ -24,11 +24,13 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 /// True when `block` looks like a heading: short, without sentence punctuation (a question or
-/// exclamation mark may end a headline), and neither a byline nor a credit.
+/// exclamation mark may end a headline), and neither a byline nor a credit (names after a
+/// marker, `□张华`, included).
 pub(super) fn is_heading(block: &str) -> bool {
     block.chars().count() <= MAX_HEADING_CHARS
         && !block.contains(SENTENCE_MARKS)
         && byline(block).is_none()
+        && marker::names(block).is_none()
         && photo_credit(block).is_none()
         && author::credit(block).is_none()
 }

@@ -3,9 +3,9 @@
 
 use super::byline::{Byline, byline, credit_only, photo_credit};
 use super::label::column_label;
-use super::lone;
 use super::reader::Reader;
 use super::shape::{ends_sentence, is_body};
+use super::{lone, marker};
 
 /// What follows a group of headings.
 pub(super) enum Opening {
@@ -25,7 +25,8 @@ pub(super) fn opening(reader: &Reader<'_>, at: usize) -> Opening {
     let Some(block) = reader.blocks.get(at) else {
         return Opening::Nothing;
     };
-    if let Some(b) = byline(block) {
+    // Names alone after a marker (`□张华`) are a byline only here, under headings.
+    if let Some(b) = byline(block).or_else(|| marker::names(block)) {
         return Opening::News(b);
     }
     let mut ahead = Reader {
