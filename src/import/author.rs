@@ -2,11 +2,15 @@
 //! `（作者系北京市总工会干部）`, `（作者单位：北京市总工会）`. Commentaries and contributed
 //! articles print it after their last sentence instead of a byline above the text.
 //!
+//! A supplier's credit (`（朝阳区总工会供稿）`: `supplied.rs`) closes an article the same way.
+//!
 //! The credit ends its paragraph. When the article has no byline, the credit becomes its
 //! byline (it is no part of the text) and the name it gives, if any, a reporter; under a
 //! byline it stays where it was printed and only its name is read (docs/contract.md §1.2).
 
-use super::{CLOSERS, SENTENCE_ENDS, add_names};
+use super::build::add_names;
+use super::shape::{CLOSERS, SENTENCE_ENDS};
+use super::supplied::supplied;
 use crate::article::Article;
 
 /// What the inside of an author's credit opens with (`本文作者系…` too).
@@ -27,18 +31,20 @@ const SENTENCE_MARKS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
 const MAX_DOTTED_NAME_CHARS: usize = 10;
 
-/// An author's credit ending a paragraph.
+/// An author's or a supplier's credit ending a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Credit {
     /// Where the credit's opening bracket is, in bytes.
     pub start: usize,
     /// The names it gives (`张三`); none when it names only a post or a unit.
     pub names: Vec<String>,
+    /// The correspondents it names (`（通讯员 李四 供稿）`).
+    pub correspondents: Vec<String>,
 }
 
 /// The author's credit that ends `text`, when it ends with one: in brackets, opening with
-/// `作者系`, `作者为`, `作者是`, `作者单位` or `作者：` (maybe after `本文`), with nothing before
-/// it or a sentence that has ended.
+/// `作者系`, `作者为`, `作者是`, `作者单位` or `作者：` (maybe after `本文`), or a supplier's
+/// (`（朝阳区总工会供稿）`), with nothing before it or a sentence that has ended.
 pub(super) fn credit(text: &str) -> Option<Credit> {
     let text = text.trim_end();
     let close = text.chars().next_back()?;
@@ -54,16 +60,23 @@ pub(super) fn credit(text: &str) -> Option<Credit> {
     }
     let inside = inside.trim();
     let inside = inside.strip_prefix("本文").unwrap_or(inside);
-    let opening = OPENINGS.iter().find(|o| inside.starts_with(**o))?;
+    let (names, correspondents) = match OPENINGS.iter().find(|o| inside.starts_with(**o)) {
+        Some(&UNIT) => (Vec::new(), Vec::new()),
+        Some(opening) => (
+            names(&inside[opening.len()..], opening.ends_with(['：', ':'])),
+            Vec::new(),
+        ),
+        None => supplied(inside)?,
+    };
     let before = text[..start].trim_end().trim_end_matches(CLOSERS);
     if !before.is_empty() && !before.ends_with(SENTENCE_ENDS) {
         return None;
     }
-    let names = match *opening {
-        UNIT => Vec::new(),
-        _ => names(&inside[opening.len()..], opening.ends_with(['：', ':'])),
-    };
-    Some(Credit { start, names })
+    Some(Credit {
+        start,
+        names,
+        correspondents,
+    })
 }
 
 /// The names after an author's post: the words after the first (the post: `本报评论员 张三`)
@@ -88,7 +101,9 @@ fn names(rest: &str, colon: bool) -> Vec<String> {
         .collect()
 }
 
-fn is_name(word: &str) -> bool {
+/// True when `word` is shaped like a person's name: two to four letters, or up to ten with a
+/// middle dot (`阿依古丽·买买提`).
+pub(super) fn is_name(word: &str) -> bool {
     let count = word.chars().count();
     let dotted = word.contains(['·', '•']);
     let fits = match dotted {
@@ -105,7 +120,7 @@ pub(super) fn close(article: &mut Article) -> bool {
     let Some(found) = article.paragraphs.last().and_then(|p| credit(p)) else {
         return false;
     };
-    add_names(article, found.names, Vec::new());
+    add_names(article, found.names, found.correspondents);
     if article.byline.is_some() {
         return false;
     }

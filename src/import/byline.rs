@@ -13,6 +13,10 @@
 //! Names are names only: a label (`本报记者`, `实习记者`, `实习生`, `通讯员`) says which list a
 //! name goes to, and what someone did (`王佳/文`, `李想/摄`) is left out; both stay, as printed,
 //! in the byline or the caption.
+//!
+//! A byline may follow a marker (`■本报评论员`, `□本报记者 王晓楠`, `□张华`: `marker.rs`).
+
+use super::marker;
 
 /// Longest dateline, in characters (`本报北京12月31日讯`, `新华社乌鲁木齐12月31日电`).
 const MAX_DATELINE_CHARS: usize = 20;
@@ -25,7 +29,7 @@ const MAX_CREDIT_LINE_CHARS: usize = 40;
 /// Shortest and longest name in a credit line, in characters (`王五`, `阿依古丽·买买提`).
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=10;
 /// Longest qualifier before `记者` or `通讯员` (`本报`, `首席`, `实习`, `本报特约`).
-const MAX_QUALIFIER_CHARS: usize = 4;
+pub(super) const MAX_QUALIFIER_CHARS: usize = 4;
 /// Brackets that open and close a credit.
 const OPENERS: &[char] = &['（', '(', '【', '[', '〔'];
 const CLOSERS: &[char] = &['）', ')', '】', ']', '〕'];
@@ -83,6 +87,7 @@ pub(super) fn byline(block: &str) -> Option<Byline> {
     dateline(block)
         .or_else(|| bracketed(block))
         .or_else(|| credit_line(block))
+        .or_else(|| marker::post(block))
 }
 
 /// `本报讯`, `本报北京3月7日讯`, `新华社北京3月7日电`, then maybe a credit in brackets.
@@ -175,7 +180,7 @@ fn bracketed(block: &str) -> Option<Byline> {
 /// A block that is only a credit: `本报记者 王五`. Its first word is a label on its own, and
 /// every other word a label, a name or a task word, so that a heading (`记者探访冬奥场馆`)
 /// is never one; one that ends like a photo credit (`本报记者 周峰 摄`) is a photo credit.
-fn credit_line(block: &str) -> Option<Byline> {
+pub(super) fn credit_line(block: &str) -> Option<Byline> {
     let line = block.trim();
     if line.chars().count() > MAX_CREDIT_LINE_CHARS
         || line.contains(SENTENCE_MARKS)
@@ -184,7 +189,6 @@ fn credit_line(block: &str) -> Option<Byline> {
         return None;
     }
     let mut words = line.split(is_separator).filter(|w| !w.is_empty());
-    let whole_label = |w: &str| label(w).is_some_and(|len| len == w.len());
     if !whole_label(words.next()?) {
         return None;
     }
@@ -216,6 +220,11 @@ fn is_separator(c: char) -> bool {
 /// a short qualifier before it (`本报记者`, `首席记者`, `实习记者`), `通讯员`, `实习生`.
 fn label(word: &str) -> Option<usize> {
     role(word).map(|(_, len)| len)
+}
+
+/// True when `word` is a label and nothing else: `本报记者`, `通讯员`, `实习生`.
+pub(super) fn whole_label(word: &str) -> bool {
+    label(word).is_some_and(|len| len == word.len())
 }
 
 fn role(word: &str) -> Option<(Role, usize)> {

@@ -3,16 +3,19 @@
 //! layout broke at a short line (`驿站建成后，职工们` / `纷纷前来歇脚。`).
 //!
 //! Both are short and end no sentence, so the line itself must tell: a headline pauses with
-//! a space or a colon, never a comma; it ends on a whole word, never one that needs more
+//! a space, a colon, or a comma between short phrases that does not close a sentence's
+//! opening clause (`工会驿站，让户外劳动者有了“家”`, not `驿站建成后，职工们`: `lone/comma.rs`),
+//! never with `、` or `；`; it ends on a whole word, never one that needs more
 //! (`的`, `在`, `把`); it closes every quotation and bracket it opens; it is not a numbered
 //! subheading of the article it is in (`一、`, `（二）`, `■`); it is more than a day or a
 //! page (`2024年1月2日`); and the text under it opens a sentence, not with a mark that only
 //! continues one (`，`, `”`).
 
-use super::{author, is_body, is_heading, label};
+use super::shape::{ends_sentence, is_body, is_heading};
+use super::{author, label};
 
-/// Marks that pause a sentence: a line holding one is text.
-const PAUSES: &[char] = &['，', '、', ',', '；', ';'];
+mod comma;
+
 /// Words a sentence goes on after and a headline never ends with: a line ending with one
 /// was cut by the layout. Only words that end almost no headline are listed, so a headline
 /// ending with a word not listed here is still a headline.
@@ -51,9 +54,9 @@ const NUMERALS: &str = "一二三四五六七八九十";
 pub(super) fn lone_heading(block: &str, next: &str) -> bool {
     let block = block.trim();
     is_heading(block)
-        && !super::ends_sentence(block)
+        && !ends_sentence(block)
         && !label::column_label(block)
-        && !block.contains(PAUSES)
+        && comma::headline_pauses(block)
         && !block.ends_with(CONTINUING)
         && !block.ends_with(OPENING)
         && balanced(block)

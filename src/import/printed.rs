@@ -9,8 +9,8 @@ use super::Imported;
 pub struct Moved {
     /// The first paragraph is a column label (`【一线故事】`), printed above the headings.
     pub label: bool,
-    /// The byline is an author's credit (`（作者系本报评论员 张三）`), printed after the
-    /// paragraphs.
+    /// The byline is an author's or a supplier's credit (`（作者系本报评论员 张三）`,
+    /// `（朝阳区总工会供稿）`), printed after the paragraphs.
     pub credit: bool,
 }
 
