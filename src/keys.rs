@@ -148,12 +148,21 @@ pub struct Binding {
     pub help: Msg,
 }
 
-/// True when `key` is always text in `context`, whatever the config file binds: in the tag
-/// picker a printable key other than white space (`j`, `G`, `-`, `标`), for a tag may be
+/// True when `key` is always text in `context`, whatever the config file binds: in the
+/// search prompt and the note editor every printable key, space included (a query or a note
+/// may hold any character, and none may be lost to a binding); in the tag picker a printable
+/// key other than white space (`j`, `G`, `-`, `标`: Space toggles a tag), for a tag may be
 /// typed in pinyin and no letter of it may be lost to a move, as in fzf. The config file
 /// refuses such a binding (`config::ConfigProblem::TextKey`) rather than ignore it.
 pub fn is_text(context: Context, key: Key) -> bool {
-    context == Context::Tags && matches!(key, Key::Code(KeyName::Char(c)) if !c.is_whitespace())
+    let Key::Code(KeyName::Char(c)) = key else {
+        return false;
+    };
+    match context {
+        Context::Search | Context::Note => true,
+        Context::Tags => !c.is_whitespace(),
+        _ => false,
+    }
 }
 
 /// What `pressed` does in `context`: the user's binding if they made one there (but for a

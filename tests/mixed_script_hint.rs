@@ -104,13 +104,13 @@ fn the_readers_empty_list_says_how_to_write_a_mixed_word() {
     assert!(app.view().is_empty());
     shows(
         &app,
-        "没有符合条件的文章（按 c 清除搜索和地区）；汉字和拼音之间加空格试试：工会 yizhan",
+        "没有符合条件的文章（按 c 清除搜索）；汉字和拼音之间加空格试试：工会 yizhan",
         "汉字和拼音之间加空格试试：工会 yizhan",
     );
     let app = reader("gonghui驿站", Lang::En);
     shows(
         &app,
-        "No matching articles (c clears search and districts); try a space between Chinese \
+        "No matching articles (c clears the search); try a space between Chinese \
          and pinyin: gonghui 驿站",
         "try a space between Chinese and pinyin: gonghui 驿站",
     );

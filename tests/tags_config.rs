@@ -78,7 +78,7 @@ fn a_printable_key_in_keys_tags_is_refused_at_its_place() {
 #[test]
 fn keys_that_are_not_text_may_be_bound_in_keys_tags() {
     let layer = parse(
-        "[keys.list]\n\"j\" = \"move_up\"\n[keys.search]\n\"j\" = \"search_accept\"\n\
+        "[keys.list]\n\"j\" = \"move_up\"\n[keys.search]\n\"f3\" = \"search_accept\"\n\
          [keys.tags]\n\"f2\" = \"picker_up\"\n\"ctrl-j\" = \"picker_down\"\n\"alt-x\" = \"tags_close\"\n\
          \"space\" = \"tags_add\"\n\"left\" = \"picker_up\"\n",
         Path::new("c.toml"),

@@ -129,7 +129,8 @@ impl App {
     /// The message for the status bar, if any.
     pub fn status(&self) -> Option<&str> {
         // A failed save stays in view until a save succeeds.
-        (self.saving.question.as_deref())
+        (self.saving.aside.as_deref())
+            .or(self.saving.question.as_deref())
             .or(self.status.as_deref())
             .or(self.saving.error.as_deref())
     }

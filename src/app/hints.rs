@@ -68,6 +68,20 @@ impl App {
         self.emptied == Emptied::Marks
     }
 
+    /// What the empty list says: no article matches, and what the key that clears the
+    /// search and the filters (`c`, or the one the config binds) would clear now, the
+    /// search, the districts and the mark filters named as they are on
+    /// (`没有符合条件的文章（按 c 清除地区和“只看”筛选）`).
+    pub fn no_articles_text(&self) -> String {
+        let clears = i18n::Clears {
+            search: !self.opts.query.trim().is_empty(),
+            districts: !self.opts.filter.districts.is_empty(),
+            marks: !self.marks.is_empty(),
+        };
+        let key = self.key_for(Context::List, &Action::ClearFilters);
+        i18n::no_articles(self.lang(), &key, clears)
+    }
+
     /// The set of key hints the status bar offers now; `None` where it offers none (the
     /// help, the note editor and the tag picker say their keys in their own boxes).
     pub fn status_hint(&self) -> Option<Hint> {
@@ -217,5 +231,51 @@ mod tests {
         assert!(app.view().is_empty());
         assert!(!app.list_emptied_by_marks());
         assert_eq!(app.status_hint(), Some(Hint::ListEmpty));
+    }
+
+    /// The empty list names what `c` clears: the mark filters too (it said "search and
+    /// districts" whatever was on, and never the marks, which `c` clears as well).
+    #[test]
+    fn the_empty_list_names_what_c_clears() {
+        let mut app = app(80, 24);
+        search(&mut app, "xqxq");
+        assert_eq!(
+            app.no_articles_text(),
+            "没有符合条件的文章（按 c 清除搜索）"
+        );
+        app.update(Action::ClearFilters);
+        search(&mut app, "驿站");
+        app.update(Action::FilterBookmarked);
+        assert!(app.view().is_empty());
+        assert_eq!(
+            app.no_articles_text(),
+            "没有符合条件的文章（按 c 清除搜索和“只看”筛选）"
+        );
+        app.update(Action::ClearFilters);
+        app.opts.filter = Filter::from(DistrictFilter::parse(&["东城区"]).unwrap());
+        app.update(Action::FilterBookmarked);
+        assert_eq!(
+            app.no_articles_text(),
+            "没有符合条件的文章（按 c 清除地区和“只看”筛选）"
+        );
+        search(&mut app, "驿站");
+        assert_eq!(
+            app.no_articles_text(),
+            "没有符合条件的文章（按 c 清除搜索、地区和“只看”筛选）"
+        );
+        app.opts.lang = Lang::En;
+        assert_eq!(
+            app.no_articles_text(),
+            "No matching articles (c clears the search, the districts and the “only” filters)"
+        );
+        app.update(Action::ClearFilters);
+        app.opts.filter = Filter::from(DistrictFilter::parse(&["东城区"]).unwrap());
+        assert_eq!(
+            app.no_articles_text(),
+            "No matching articles (c clears the districts)"
+        );
+        // Nothing on (an empty page): no key is offered, for it would clear nothing.
+        app.update(Action::ClearFilters);
+        assert_eq!(app.no_articles_text(), "No matching articles");
     }
 }

@@ -15,6 +15,9 @@ pub(super) struct Saving {
     pub(super) error: Option<String>,
     /// Asked when the user quit and the marks could not be saved.
     pub(super) question: Option<String>,
+    /// Said in the question's place until the next key (why `Ctrl-Z` did not suspend);
+    /// the question's keys answer it meanwhile.
+    pub(super) aside: Option<String>,
     /// The user chose to quit without the marks.
     quit_anyway: bool,
 }
@@ -124,6 +127,7 @@ impl App {
     /// Acts on the answer to the [`quit_question`](Self::quit_question).
     pub fn answer_quit(&mut self, answer: QuitAnswer) {
         self.saving.question = None;
+        self.saving.aside = None;
         match answer {
             // The loop saves again before it lets the reader end.
             QuitAnswer::Retry => self.quit = true,

@@ -69,8 +69,9 @@ pub enum ConfigProblem {
         /// The actions of that mode.
         known: Vec<&'static str>,
     },
-    /// A printable key bound where it is always text (`"j"` in `[keys.tags]`, see
-    /// `keys::is_text`): the binding could never act, so it is refused, not ignored.
+    /// A printable key bound where it is always text (`"j"` in `[keys.search]`,
+    /// `[keys.note]` or `[keys.tags]`, see `keys::is_text`): the key is typed there, so the
+    /// binding is refused, not ignored.
     TextKey {
         /// The mode.
         mode: &'static str,

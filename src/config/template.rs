@@ -99,14 +99,16 @@ pub fn template(lang: Lang, path: Option<&Path>) -> String {
          # 这里绑定的键取代它在该模式下原来的作用，其他键不变；\"none\" 让一个键不起作用；\n\
          # ctrl-c 总是退出，不能改。\n\
          # 键写作 j、G、?、space、enter、esc、tab、shift-tab、backspace、delete、up、down、\n\
-         # left、right、home、end、pageup、pagedown、f1…f12、ctrl-d、alt-b。标签选择（tags）\n\
-         # 里可打印的键都是输入的文字，不能绑定（可绑定 ctrl-…、方向键、f1…f12）。例如：\n",
+         # left、right、home、end、pageup、pagedown、f1…f12、ctrl-d、alt-b。搜索框（search）、\n\
+         # 审读意见（note）和标签选择（tags）里可打印的键都是输入的文字，不能绑定（可绑定\n\
+         # ctrl-…、方向键、f1…f12）。例如：\n",
         "):\n# \"key\" = \"action\". A key bound here replaces what it did in that mode; the\n\
          # other keys keep theirs; \"none\" makes a key do nothing; ctrl-c always quits\n\
          # and cannot be bound. Keys are written j, G, ?, space, enter, esc, tab, shift-tab,\n\
          # backspace, delete, up, down, left, right, home, end, pageup, pagedown, f1…f12,\n\
-         # ctrl-d, alt-b. In tags (the tag picker) every printable key is text and cannot\n\
-         # be bound (ctrl-…, arrows, f1…f12 can). For example:\n",
+         # ctrl-d, alt-b. In search (the prompt), note (the note editor) and tags (the tag\n\
+         # picker) every printable key is text and cannot be bound (ctrl-…, arrows, f1…f12\n\
+         # can). For example:\n",
     ));
     out.push_str("# [keys.list]\n# \"x\" = \"quit\"\n# \"J\" = \"move_down\"\n");
     out.push_str(t("# 各模式可用的动作：\n", "# The actions of each mode:\n"));

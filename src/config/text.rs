@@ -46,14 +46,14 @@ pub fn config_problem_text(problem: &ConfigProblem, lang: Lang) -> String {
             list(known)
         ),
         ConfigProblem::TextKey { mode, key } if zh => format!(
-            "`{key}` 不能在 [keys.{mode}] 中绑定：标签选择里每个可打印的键都是输入的文字\
-             （标签可用拼音输入），这样的绑定不会起作用；请改用 ctrl-…、alt-…、方向键、\
-             tab、shift-tab 或 f1…f12"
+            "`{key}` 不能在 [keys.{mode}] 中绑定：{}；请改用 ctrl-…、alt-…、方向键、tab、\
+             shift-tab 或 f1…f12",
+            typed_where(mode, lang)
         ),
         ConfigProblem::TextKey { mode, key } => format!(
-            "`{key}` cannot be bound in [keys.{mode}]: in the tag picker every printable key \
-             is text (a tag may be typed in pinyin), so the binding would never act; bind \
-             ctrl-…, alt-…, an arrow, tab, shift-tab or f1…f12 instead"
+            "`{key}` cannot be bound in [keys.{mode}]: {}; bind ctrl-…, alt-…, an arrow, \
+             tab, shift-tab or f1…f12 instead",
+            typed_where(mode, lang)
         ),
         ConfigProblem::CtrlCQuits { mode, key } if zh => format!(
             "[keys.{mode}] 中的 `{key}` 不能改：ctrl-c 在任何地方都是退出，保证总有办法离开；请删去这一行"
@@ -113,5 +113,30 @@ fn expected_text(expected: Expected, lang: Lang) -> String {
         Expected::Color => format!("a colour: {}", COLOR_FORMS),
         Expected::Action if zh => "一个动作的名字（字符串）".into(),
         Expected::Action => "an action's name (a string)".into(),
+    }
+}
+
+/// Why a printable key cannot be bound in `mode` (`keys::is_text`): it is text there.
+fn typed_where(mode: &str, lang: Lang) -> &'static str {
+    match (mode, lang) {
+        ("tags", Lang::Zh) => {
+            "标签选择里每个可打印的键都是输入的文字（标签可用拼音输入），这样的绑定不会起作用"
+        }
+        ("tags", Lang::En) => {
+            "in the tag picker every printable key is text (a tag may be typed in pinyin), so \
+             the binding would never act"
+        }
+        ("note", Lang::Zh) => {
+            "审读意见编辑器里每个可打印的键（包括空格）都是输入的文字，绑定了它就打不出这个字"
+        }
+        ("note", Lang::En) => {
+            "in the note editor every printable key (space too) is text, and binding one would \
+             leave it impossible to type"
+        }
+        (_, Lang::Zh) => "搜索框里每个可打印的键（包括空格）都是输入的文字，绑定了它就打不出这个字",
+        (_, Lang::En) => {
+            "in the search prompt every printable key (space too) is text, and binding one \
+             would leave it impossible to type"
+        }
     }
 }

@@ -2,11 +2,51 @@
 
 use super::{Lang, Msg};
 
-/// Shown when the list is empty, with the `key` that clears search and filters.
-pub fn no_articles(lang: Lang, key: &str) -> String {
-    match lang {
-        Lang::Zh => format!("没有符合条件的文章（按 {key} 清除搜索和地区）"),
-        Lang::En => format!("No matching articles ({key} clears search and districts)"),
+/// What the key that clears the search and the filters (`c`) would clear now, as the empty
+/// list names it ([`no_articles`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Clears {
+    /// A search (its `date:` too) is typed.
+    pub search: bool,
+    /// Districts are chosen (`d`).
+    pub districts: bool,
+    /// Mark filters are on (`B` `U` `N` `#`: the header's `只看`).
+    pub marks: bool,
+}
+
+/// Shown when the list is empty, with the `key` that clears the search and the filters and
+/// what it would clear now: `没有符合条件的文章（按 c 清除搜索、地区和“只看”筛选）`. With
+/// nothing to clear (or no key for it) no key is offered.
+pub fn no_articles(lang: Lang, key: &str, clears: Clears) -> String {
+    let zh = lang == Lang::Zh;
+    let parts: Vec<&str> = [
+        (clears.search, "搜索", "the search"),
+        (clears.districts, "地区", "the districts"),
+        (clears.marks, "“只看”筛选", "the “only” filters"),
+    ]
+    .iter()
+    .filter(|(on, _, _)| *on)
+    .map(|&(_, zh_word, en_word)| if zh { zh_word } else { en_word })
+    .collect();
+    let Some((last, rest)) = parts.split_last().filter(|_| !key.is_empty()) else {
+        return if zh {
+            "没有符合条件的文章"
+        } else {
+            "No matching articles"
+        }
+        .to_string();
+    };
+    let what = if rest.is_empty() {
+        (*last).to_string()
+    } else if zh {
+        format!("{}和{last}", rest.join("、"))
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    if zh {
+        format!("没有符合条件的文章（按 {key} 清除{what}）")
+    } else {
+        format!("No matching articles ({key} clears {what})")
     }
 }
 

@@ -1,7 +1,8 @@
 //! The screen the reader shows while it indexes an archive on its first open: the file,
-//! the articles indexed, MB/s and a bar. `q`, `Esc` and `Ctrl-C` leave at once; other keys
-//! are kept for the reader (see [`Typed`]), as are `q` and `Esc` typed into a prompt (a
-//! search may hold a `q`). SIGTERM
+//! the articles indexed, MB/s and a bar. `q`, `Esc` and `Ctrl-C` leave at once; `Ctrl-Z`
+//! suspends kanbao, the build with it, as in the reader (`tui::suspend`; where no shell
+//! could continue it, the screen says why); other keys are kept for the reader (see
+//! [`Typed`]), as are `q` and `Esc` typed into a prompt (a search may hold a `q`). SIGTERM
 //! or SIGHUP restores the terminal and ends the process: the build stops with the process
 //! and leaves only its temporary folder, which no one trusts and the next build removes
 //! (`index::build`).
@@ -12,7 +13,7 @@ use std::sync::mpsc::{TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Gauge, Paragraph};
 
 use crate::action::Action;
@@ -67,23 +68,36 @@ fn closes(open: Context, action: &Action) -> bool {
     }
 }
 
+/// What a key typed on the screen does there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Taken {
+    /// Kept for the reader (or a key that means nothing).
+    Kept,
+    /// Leaves the screen, and kanbao.
+    Leave,
+    /// `Ctrl-Z` (or the key bound to `suspend`): suspends kanbao here, as in the reader;
+    /// not kept, or the reader would suspend again once it starts.
+    Suspend,
+}
+
 impl Typed {
-    /// Keeps `event` if the reader should have it; whether it leaves the screen instead.
-    fn take(&mut self, event: Event) -> bool {
+    /// Keeps `event` if the reader should have it; what it does on the screen.
+    fn take(&mut self, event: Event) -> Taken {
         match &event {
             Event::Key(press) => {
                 let Some(key) = super::keymap::key_of(press) else {
-                    return false;
+                    return Taken::Kept;
                 };
                 if key == Key::Ctrl('c') {
-                    return true;
+                    return Taken::Leave;
                 }
                 let action = keys::action_for(self.open.unwrap_or(Context::List), key);
                 match (self.open, action) {
+                    (_, Some(Action::Suspend)) => return Taken::Suspend,
                     (Some(open), Some(action)) if closes(open, &action) => self.open = None,
                     (Some(_), _) => {}
-                    (None, Some(Action::Quit)) => return true,
-                    (None, _) if key == Key::Code(KeyName::Esc) => return true,
+                    (None, Some(Action::Quit)) => return Taken::Leave,
+                    (None, _) if key == Key::Code(KeyName::Esc) => return Taken::Leave,
                     (None, Some(action)) => self.open = opens(&action),
                     (None, None) => {}
                 }
@@ -96,7 +110,7 @@ impl Typed {
             }
             _ => {}
         }
-        false
+        Taken::Kept
     }
 }
 
@@ -157,6 +171,8 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
     let shown = sanitize(&path.display().to_string()).into_owned();
     let start = Instant::now();
     let mut last: Option<(usize, Progress)> = None;
+    // Why `Ctrl-Z` did not suspend, until the next key.
+    let mut note: Option<&str> = None;
     let result = 'screen: loop {
         let line = last.map_or_else(
             || index::first_index(lang, &shown),
@@ -169,8 +185,9 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
         let ratio = last.map_or(0.0, |(_, p)| p.bytes as f64 / p.total.max(1) as f64);
         let hint = index::leave_hint(lang);
         let drawn = terminal.draw(|frame| {
-            let [_, title, bar, help, _] = Layout::vertical([
+            let [_, title, bar, help, said, _] = Layout::vertical([
                 Constraint::Fill(1),
+                Constraint::Length(1),
                 Constraint::Length(1),
                 Constraint::Length(1),
                 Constraint::Length(1),
@@ -180,6 +197,7 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
             frame.render_widget(Paragraph::new(line.as_str()).centered(), title);
             frame.render_widget(Gauge::default().ratio(ratio.clamp(0.0, 1.0)), bar);
             frame.render_widget(Paragraph::new(hint).centered(), help);
+            frame.render_widget(Paragraph::new(note.unwrap_or_default()).centered(), said);
         });
         if drawn.is_err() {
             break None;
@@ -189,9 +207,15 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
             // paste would lag the screen.
             let mut left = false;
             while !left && event::poll(Duration::ZERO).unwrap_or(false) {
-                match event::read() {
-                    Ok(e) => left = typed.take(e),
-                    Err(_) => break,
+                let Ok(e) = event::read() else {
+                    break;
+                };
+                // A word said on the screen lasts until the next key.
+                note = None;
+                match typed.take(e) {
+                    Taken::Kept => {}
+                    Taken::Leave => left = true,
+                    Taken::Suspend => note = suspend(&mut terminal, lang),
                 }
             }
             if left {
@@ -223,6 +247,22 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
     result
 }
 
+/// `Ctrl-Z` on the screen: gives the terminal back and stops until `fg` (the build stops
+/// with the process), then draws the whole screen again; where no shell could continue
+/// kanbao, nothing stops, and the screen says why.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, lang: Lang) -> Option<&'static str> {
+    if super::suspend::suspend() {
+        // Cleared by a resize to the terminal's size, which may have changed meanwhile:
+        // `clear` would ask the terminal where its cursor is, and wait for an answer.
+        if let Ok(size) = terminal.size() {
+            let _ = terminal.resize(Rect::new(0, 0, size.width, size.height));
+        }
+        None
+    } else {
+        Some(crate::i18n::not_suspended(lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,7 +282,7 @@ mod tests {
                 '\x1b' => KeyCode::Esc,
                 c => KeyCode::Char(c),
             };
-            if typed.take(key(code)) {
+            if typed.take(key(code)) == Taken::Leave {
                 return (true, typed.events.len());
             }
         }
@@ -269,16 +309,31 @@ mod tests {
     #[test]
     fn ctrl_c_leaves_even_in_a_prompt_and_a_paste_opens_one() {
         let mut typed = Typed::default();
-        assert!(!typed.take(key(KeyCode::Char('/'))));
+        assert_eq!(typed.take(key(KeyCode::Char('/'))), Taken::Kept);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert!(typed.take(Event::Key(ctrl_c)));
-        assert!(!typed.take(Event::Paste("驿站".into())));
+        assert_eq!(typed.take(Event::Key(ctrl_c)), Taken::Leave);
+        assert_eq!(typed.take(Event::Paste("驿站".into())), Taken::Kept);
         assert_eq!(typed.events.len(), 2);
         // A paste opens the search: its q is text.
         let mut typed = Typed::default();
-        assert!(!typed.take(Event::Paste("q".into())));
-        assert!(!typed.take(key(KeyCode::Char('q'))));
-        assert!(!typed.take(key(KeyCode::Enter)));
-        assert!(typed.take(key(KeyCode::Char('q'))));
+        assert_eq!(typed.take(Event::Paste("q".into())), Taken::Kept);
+        assert_eq!(typed.take(key(KeyCode::Char('q'))), Taken::Kept);
+        assert_eq!(typed.take(key(KeyCode::Enter)), Taken::Kept);
+        assert_eq!(typed.take(key(KeyCode::Char('q'))), Taken::Leave);
+    }
+
+    /// `Ctrl-Z` suspends on the screen, wherever the keys typed so far stand (a prompt
+    /// open too), and is not kept: it was kept for the reader, which suspended only once
+    /// the index was built.
+    #[test]
+    fn ctrl_z_suspends_and_is_not_kept() {
+        let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        let mut typed = Typed::default();
+        assert_eq!(typed.take(ctrl_z.clone()), Taken::Suspend);
+        assert_eq!(typed.take(key(KeyCode::Char('/'))), Taken::Kept);
+        assert_eq!(typed.take(ctrl_z), Taken::Suspend);
+        assert_eq!(typed.events.len(), 1);
+        // The prompt is still open: its q is text.
+        assert_eq!(typed.take(key(KeyCode::Char('q'))), Taken::Kept);
     }
 }

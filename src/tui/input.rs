@@ -8,6 +8,7 @@
 //! reads the terminal for it, so crossterm's `event::read` would get only what that thread
 //! left, in pieces.
 
+mod lone;
 mod mouse;
 pub mod parse;
 mod sequence;

@@ -4,7 +4,8 @@
 //! takes the terminal again ([`super::terminal::enter_again`]) and the loop draws the whole
 //! screen, at the terminal's size, which may have changed meanwhile. Both run on the loop's
 //! thread, between two frames: the key through the key table, the signals as the reader's
-//! input (`tui::input`) reads them.
+//! input (`tui::input`) reads them. The key works wherever a screen of kanbao's is up: the
+//! indexing screen (`tui::indexing`) and the question asked at quit included.
 //!
 //! A stop that no shell can end would last for ever. Where kanbao's process group has no
 //! parent outside it in its session (an orphaned group: `ssh host kanbao`, a tmux window

@@ -27,6 +27,10 @@ const SIGNAL_SAVE_WAIT: Duration = Duration::from_secs(3);
 /// Whether [`enter`] captured the mouse, for [`enter_again`].
 static MOUSE: AtomicBool = AtomicBool::new(false);
 
+/// Whether [`enter`] turned bracketed paste on, for [`enter_again`]: the indexing screen
+/// ([`enter_plain`]) leaves it off.
+static PASTE: AtomicBool = AtomicBool::new(false);
+
 /// Restores the terminal when dropped, whether the reader returns, fails or unwinds.
 #[must_use = "the terminal is restored when the guard is dropped"]
 pub struct Guard {
@@ -136,6 +140,7 @@ pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(Default
     }));
     install_signal_handlers(state, lang);
     execute!(io::stdout(), EnableBracketedPaste)?;
+    PASTE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -143,10 +148,11 @@ pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(Default
     Ok((terminal, guard))
 }
 
-/// Takes the terminal again after [`restore`] (the reader was suspended and goes on), as
-/// [`enter`] took it: raw mode, the alternate screen with the cursor hidden, bracketed
-/// paste, the mouse if it was captured, and grapheme cluster mode if `graphemes`. What the
-/// screen showed is gone: the caller has the whole screen drawn again.
+/// Takes the terminal again after [`restore`] (the reader, or the indexing screen, was
+/// suspended and goes on), as [`enter`] or [`enter_plain`] took it: raw mode, the alternate
+/// screen with the cursor hidden, bracketed paste if it was on, the mouse if it was
+/// captured, and grapheme cluster mode if `graphemes`. What the screen showed is gone: the
+/// caller has the whole screen drawn again.
 pub fn enter_again(graphemes: bool) -> io::Result<()> {
     // What crossterm remembers may be stale: the shell may have set the terminal as it
     // likes while the reader was stopped without giving it back (SIGSTOP). Out of raw mode
@@ -154,12 +160,10 @@ pub fn enter_again(graphemes: bool) -> io::Result<()> {
     let _ = terminal::disable_raw_mode();
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(
-        out,
-        EnterAlternateScreen,
-        cursor::Hide,
-        EnableBracketedPaste
-    )?;
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if PASTE.load(Ordering::SeqCst) {
+        execute!(out, EnableBracketedPaste)?;
+    }
     if MOUSE.load(Ordering::SeqCst) {
         execute!(out, EnableMouseCapture)?;
     }

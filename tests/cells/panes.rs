@@ -112,11 +112,8 @@ fn picker_counts_are_right_aligned_in_a_column() {
 fn an_empty_list_says_how_to_clear_the_filters() {
     // `kanbao --district haidian`: no 海淀区 article on the bundled page.
     for (lang, hint) in [
-        (Lang::Zh, "没有符合条件的文章（按 c 清除搜索和地区）"),
-        (
-            Lang::En,
-            "No matching articles (c clears search and districts)",
-        ),
+        (Lang::Zh, "没有符合条件的文章（按 c 清除地区）"),
+        (Lang::En, "No matching articles (c clears the districts)"),
     ] {
         let opts = Options {
             lang,

@@ -149,7 +149,7 @@ fn the_empty_list_message_is_wrapped_not_cut() {
         assert!(app.view().is_empty());
         assert!(drawn_at(&app, "没有符合条件的文章").is_some(), "{w}x{h}");
         assert!(
-            drawn_at(&app, "区）").is_some(),
+            drawn_at(&app, "索）").is_some(),
             "{w}x{h}: the end is shown"
         );
     }

@@ -16,6 +16,7 @@ use ratatui::backend::TestBackend;
 
 pub mod changed;
 pub mod cli;
+pub mod job;
 pub mod pty;
 pub mod unreadable;
 

@@ -1,6 +1,7 @@
 //! One event to the app: `Esc` and a key that came as one Alt key are taken one after the
 //! other ([`keymap::split_escape`]), the question asked at quit takes its answers, and
-//! `Ctrl-Z` suspends the reader here, in the terminal layer ([`suspend`]).
+//! `Ctrl-Z` suspends the reader here, in the terminal layer ([`suspend`]), the question
+//! included.
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 
@@ -18,28 +19,35 @@ pub(super) fn event(app: &mut App, pending: &mut Pending, event: &Event) -> bool
     if app.quit_question().is_some()
         && let Event::Key(key) = event
     {
-        let Some(answer) = quit_answer(key) else {
-            return false;
-        };
-        app.answer_quit(answer);
-        return true;
+        if let Some(answer) = quit_answer(key) {
+            app.answer_quit(answer);
+            return true;
+        }
+        // `Ctrl-Z` suspends here too; other keys leave the question waiting.
+        if keymap::action_in(app, event) == Some(Action::Suspend) {
+            return self::suspend(app, pending);
+        }
+        return app.key_at_question();
     }
     match keymap::action_in(app, event) {
-        Some(Action::Suspend) => {
-            if suspend::suspend() {
-                // Back from the shell: every cell drawn afresh.
-                pending.repaint = true;
-            } else {
-                app.say_not_suspended();
-            }
-            true
-        }
+        Some(Action::Suspend) => self::suspend(app, pending),
         Some(action) => {
             pending.add(app.update(action));
             true
         }
         None => false,
     }
+}
+
+/// `Ctrl-Z` (or the key bound to `suspend`): suspends the reader, or says why it cannot.
+fn suspend(app: &mut App, pending: &mut Pending) -> bool {
+    if suspend::suspend() {
+        // Back from the shell: every cell drawn afresh.
+        pending.repaint = true;
+    } else {
+        app.say_not_suspended();
+    }
+    true
 }
 
 /// The answer a key gives to the question asked when the marks could not be saved at quit

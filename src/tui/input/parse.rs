@@ -9,15 +9,16 @@
 //! [`PASTE_QUIET`]; and at most [`MAX_PASTE_BYTES`] of it are kept.
 //!
 //! Incomplete sequences are kept only until the input is quiet for [`SEQUENCE_QUIET`]; a
-//! lone `ESC` with nothing after it in the same read is the `Esc` key, as in crossterm.
+//! lone `ESC` with nothing after it in the same read is the `Esc` key, as in crossterm, and
+//! `ESC [` or `ESC O` that nothing completes are `Esc` and the key after it ([`lone`]).
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::mouse;
 use super::sequence::{Parsed, numbers};
+use super::{lone, mouse};
 
 /// How long a bracketed paste may go without a byte before it is taken as ended.
 pub const PASTE_QUIET: Duration = Duration::from_millis(500);
@@ -99,15 +100,19 @@ impl Parser {
     }
 
     /// Says that the input has been quiet for [`Waiting::quiet`]: a paste ends with what it
-    /// has, a lone `ESC` is the `Esc` key, an incomplete sequence is dropped.
+    /// has; a lone `ESC` is the `Esc` key, and so are `ESC [` and `ESC O`, followed by `[`
+    /// or `O` (see [`lone`]); another incomplete sequence is dropped.
     pub fn expire(&mut self) {
-        if self.paste.is_some() {
+        if let Some(paste) = &mut self.paste {
+            // The start of what might have been its end marker: read as outside a paste.
+            self.pending = std::mem::take(&mut paste.marker);
             self.end_paste();
         }
-        if self.pending == b"\x1b" {
+        let pending = std::mem::take(&mut self.pending);
+        if lone::typed(&pending) {
             self.events.push_back(key(KeyCode::Esc, KeyModifiers::NONE));
+            self.feed(&pending[1..]);
         }
-        self.pending.clear();
     }
 
     /// What is pending.
@@ -204,7 +209,7 @@ fn is_text_byte(byte: u8) -> bool {
     !(byte < 0x20 || byte == 0x7f) || matches!(byte, b'\t' | b'\n' | b'\r')
 }
 
-fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+pub(super) fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
 
@@ -272,22 +277,7 @@ fn parse_escape(buf: &[u8]) -> Parsed {
     };
     match second {
         b'[' => parse_csi(buf),
-        b'O' => {
-            let Some(&third) = buf.get(2) else {
-                return Parsed::Incomplete;
-            };
-            let code = match third {
-                b'A' => KeyCode::Up,
-                b'B' => KeyCode::Down,
-                b'C' => KeyCode::Right,
-                b'D' => KeyCode::Left,
-                b'H' => KeyCode::Home,
-                b'F' => KeyCode::End,
-                b'P'..=b'S' => KeyCode::F(1 + third - b'P'),
-                _ => return Parsed::Done(2, None),
-            };
-            Parsed::Done(3, Some(key(code, KeyModifiers::NONE)))
-        }
+        b'O' => lone::ss3(buf),
         // `Esc Esc`: the first is the key; the second starts again.
         0x1b => Parsed::Done(1, Some(key(KeyCode::Esc, KeyModifiers::NONE))),
         // Alt with a key: `ESC b`, `ESC DEL` (Alt-Backspace).
@@ -316,6 +306,8 @@ fn parse_csi(buf: &[u8]) -> Parsed {
         match b {
             0x20..=0x3f => end += 1,
             0x40..=0x7e => break,
+            // Right after `ESC [`: `Esc` and `[` were typed, then this key.
+            _ if end == 2 => return lone::broken(),
             // Not part of a sequence: the sequence is dropped, the byte read on its own.
             _ => return Parsed::Done(end, None),
         }

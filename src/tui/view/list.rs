@@ -7,7 +7,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 
-use crate::action::Action;
 use crate::app::{App, Area, Context, Focus, ROWS_PER_ITEM};
 use crate::article::Article;
 use crate::i18n::{self, Msg};
@@ -35,10 +34,7 @@ pub fn render(app: &App, theme: &Theme, area: Area, buf: &mut Buffer) {
         } else if app.context() == Context::Search {
             i18n::no_articles_in_prompt(app.lang()).to_string()
         } else {
-            i18n::no_articles(
-                app.lang(),
-                &app.key_for(Context::List, &Action::ClearFilters),
-            )
+            app.no_articles_text()
         };
         // A word mixing Han and pinyin (`工会yizhan`): how to write it.
         let note = match app.spacing_hint() {
