@@ -21,6 +21,7 @@ mod picker;
 mod preview;
 mod prompt;
 mod reader;
+mod reload;
 mod report;
 mod saving;
 mod search_job;

@@ -25,6 +25,12 @@
 //! only to take the changes and to put the merged state in, never while the file is read or
 //! written, so a large state file does not hold up keys.
 //!
+//! # Taking in other processes' saves
+//! The reader looks at the file now and then ([`StateStore::reload_shared`]): when one
+//! `stat` says it is not the version this process last read or wrote, it is read (no lock:
+//! saves rename a whole file into place) and merged in by the rule below, the unsaved
+//! changes on top. A file that is not good state then is left as it is (`state/reload.rs`).
+//!
 //! # Merge rule
 //! Per (source, article id, field) — read, bookmark, position, note, and each tag on its
 //! own — the value with the newer stamp wins; on a tie, this process's. Entries and fields
@@ -51,6 +57,7 @@
 mod disk;
 mod error;
 mod model;
+mod reload;
 mod save;
 mod source;
 mod staged;
@@ -156,6 +163,9 @@ pub struct StateStore {
     /// Where the reader's list is now, kept only if the reader ends by a signal (see
     /// [`stage_session`](Self::stage_session)).
     staged: Option<(String, Session)>,
+    /// The version of the state file this process last read or wrote (`None`: there was
+    /// none), for [`reload`](Self::reload) to tell another process's save.
+    seen: Option<reload::Version>,
 }
 
 impl std::fmt::Debug for StateStore {
@@ -223,6 +233,8 @@ impl StateStore {
                 return Ok((store, vec![Warning::Unreadable { path, reason }]));
             }
         };
+        // Looked at before the read: a save meanwhile is then taken in by the next reload.
+        store.seen = reload::Version::of(&real);
         match disk::read(&real) {
             DiskState::Missing => {}
             DiskState::Current(sources) => store.sources = sources,
@@ -284,6 +296,7 @@ impl StateStore {
             hook: None,
             hints: std::collections::BTreeMap::new(),
             staged: None,
+            seen: None,
         }
     }
 

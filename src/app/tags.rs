@@ -105,7 +105,7 @@ impl App {
     }
 
     /// Reads the tags in use and this article's ticks from the store again.
-    fn refresh_tags(&self, picker: &mut TagPicker) {
+    pub(super) fn refresh_tags(&self, picker: &mut TagPicker) {
         let Some(article) = self.collection.get(picker.article) else {
             return;
         };

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::disk::{self, DiskState};
 use super::error::{StateError, Warning, io_err};
 use super::model::{self, Sources, VERSION};
+use super::reload::Version;
 use super::{MAX_BYTES, SaveHook, SharedStore, StateStore};
 
 /// A background save under way; [`SaveHandle::is_finished`] says when
@@ -61,6 +62,9 @@ pub(super) struct Job {
     hook: Option<SaveHook>,
 }
 
+/// What a save wrote: the merged state, and the version of the file it left.
+pub(super) type Saved = (Sources, Option<Version>);
+
 /// The file as written, borrowing the state.
 #[derive(Serialize)]
 struct FileRef<'a> {
@@ -70,11 +74,13 @@ struct FileRef<'a> {
 
 impl Job {
     /// Locks the file, re-reads it, merges the changes in and writes the result atomically.
-    /// Returns the merged state, and the warnings raised (a damaged file moved aside).
+    /// Returns the merged state with the version of the file written (looked at under the
+    /// lock, so it is this save's file), and the warnings raised (a damaged file moved
+    /// aside).
     pub(super) fn run(
         &self,
         before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
-    ) -> (Result<Sources, StateError>, Vec<Warning>) {
+    ) -> (Result<Saved, StateError>, Vec<Warning>) {
         let mut warnings = Vec::new();
         let result = self.write(before_rename, &mut warnings);
         (result, warnings)
@@ -84,7 +90,7 @@ impl Job {
         &self,
         before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
         warnings: &mut Vec<Warning>,
-    ) -> Result<Sources, StateError> {
+    ) -> Result<Saved, StateError> {
         let path = disk::resolve(&self.path).map_err(io_err("follow the link", &self.path))?;
         let dir = disk::folder(&path);
         std::fs::create_dir_all(dir).map_err(io_err("create the folder", dir))?;
@@ -128,7 +134,7 @@ impl Job {
             }
             before_rename(temp)
         })?;
-        Ok(merged)
+        Ok((merged, Version::of(&path)))
     }
 }
 
@@ -157,14 +163,16 @@ impl StateStore {
     pub(super) fn finish(
         &mut self,
         job: Job,
-        result: Result<Sources, StateError>,
+        result: Result<Saved, StateError>,
         background: bool,
     ) -> Result<Sources, StateError> {
         if background {
             self.in_flight = None;
         }
         match result {
-            Ok(merged) => {
+            Ok((merged, version)) => {
+                // What this save wrote is not news to take in again.
+                self.seen = version;
                 let merged = model::merge(merged, &self.pending);
                 Ok(std::mem::replace(&mut self.sources, merged))
             }

@@ -1,9 +1,10 @@
-//! The loop: draw, then block until the next event. No ticks: while nothing is pending
-//! kanbao uses no CPU. It wakes on its own only while work is pending: while a background
-//! search or save runs (to show its answer as soon as it ends) and, once, after `SAVE_DELAY`
-//! without input while reading state waits to be saved. Saves run on a background thread, so
-//! a large state file never holds up keys; the last one, at the end, runs here, and if it
-//! fails the reader asks before it ends without the marks.
+//! The loop: draw, then block until the next event. It wakes on its own while work is
+//! pending: while a background search or save runs (to show its answer as soon as it ends)
+//! and, once, after `SAVE_DELAY` without input while reading state waits to be saved. Saves
+//! run on a background thread, so a large state file never holds up keys; the last one, at
+//! the end, runs here, and if it fails the reader asks before it ends without the marks.
+//! With a state file it also wakes once every `STATE_LOOK` to look at that file (one
+//! `stat`), and takes in what another kanbao saved there (`kanbao note`, `kanbao tag`).
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -37,6 +38,10 @@ const BATCH: usize = 4096;
 /// How often the loop looks for a background save's end while one runs.
 pub const SAVE_POLL: Duration = Duration::from_millis(20);
 
+/// How often the loop looks whether another kanbao saved the state file (one `stat`; the
+/// file is read only when it changed).
+pub const STATE_LOOK: Duration = Duration::from_secs(1);
+
 /// Runs until the app wants to quit and its state is saved (or the user chose to quit
 /// without it: the caller then saves once more and reports the failure).
 /// What was typed `ahead` (while the archive opened) is read first.
@@ -54,6 +59,8 @@ pub fn run(
     let mut input = Input::start(ahead)?;
     let mut redraw = true;
     let mut kept_since: Option<Instant> = None;
+    let watch = app.watches_state();
+    let mut looked = Instant::now();
     loop {
         if app.should_quit() {
             if app.may_quit() {
@@ -63,6 +70,10 @@ pub fn run(
         }
         if app.poll_save() {
             redraw = true;
+        }
+        if watch && looked.elapsed() >= STATE_LOOK {
+            looked = Instant::now();
+            redraw |= app.reload_state();
         }
         // Any change of the query (a new request, or a cleared query that needs none) makes
         // older searches stale; they stop at their next check.
@@ -111,6 +122,8 @@ pub fn run(
             }
         } else if app.has_unsaved() && !input.poll(SAVE_DELAY)? {
             app.start_save();
+            continue;
+        } else if watch && !input.poll(STATE_LOOK.saturating_sub(looked.elapsed()))? {
             continue;
         }
         let mut events = vec![input.read()?];
