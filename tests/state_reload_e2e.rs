@@ -1,6 +1,6 @@
 //! The reader open in one terminal takes in what `kanbao note` saved from another, without a
-//! restart (the reader looks at its state file about once a second), and its own unsaved
-//! mark survives that and is saved with it at quit.
+//! restart (the reader looks at its state file each time it wakes: at the next key), and
+//! its own unsaved mark survives that and is saved with it at quit.
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 mod support;
@@ -44,6 +44,8 @@ fn a_note_saved_by_another_kanbao_shows_in_the_open_reader() {
     t.wait_text("7 篇");
     assert_eq!(noted_rows(&t.contents()), 0, "{}", t.contents());
     kanbao(state, &["note", "1", "另一个窗格写的意见"]);
+    // An idle reader does not wake for it (no CPU while nobody types): the next key shows it.
+    t.send("j");
     t.wait_for("the note mark of article 1", |s| noted_rows(s) == 1);
     // A tag from yet another process comes in too: the tag filter (`#`, which goes to the
     // first tag in use) finds it once it is taken in; until then it says there are no tags.

@@ -3,8 +3,9 @@
 //! and, once, after `SAVE_DELAY` without input while reading state waits to be saved. Saves
 //! run on a background thread, so a large state file never holds up keys; the last one, at
 //! the end, runs here, and if it fails the reader asks before it ends without the marks.
-//! With a state file it also wakes once every `STATE_LOOK` to look at that file (one
-//! `stat`), and takes in what another kanbao saved there (`kanbao note`, `kanbao tag`).
+//! Each time it wakes (a key, a resize, pending work) it looks at the state file (one
+//! `stat`) and takes in what another kanbao saved there (`kanbao note`, `kanbao tag`); it
+//! never wakes for that alone, so an idle reader still uses no CPU (docs/contract.md §7).
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -38,10 +39,6 @@ const BATCH: usize = 4096;
 /// How often the loop looks for a background save's end while one runs.
 pub const SAVE_POLL: Duration = Duration::from_millis(20);
 
-/// How often the loop looks whether another kanbao saved the state file (one `stat`; the
-/// file is read only when it changed).
-pub const STATE_LOOK: Duration = Duration::from_secs(1);
-
 /// Runs until the app wants to quit and its state is saved (or the user chose to quit
 /// without it: the caller then saves once more and reports the failure).
 /// What was typed `ahead` (while the archive opened) is read first.
@@ -60,7 +57,6 @@ pub fn run(
     let mut redraw = true;
     let mut kept_since: Option<Instant> = None;
     let watch = app.watches_state();
-    let mut looked = Instant::now();
     loop {
         if app.should_quit() {
             if app.may_quit() {
@@ -71,8 +67,8 @@ pub fn run(
         if app.poll_save() {
             redraw = true;
         }
-        if watch && looked.elapsed() >= STATE_LOOK {
-            looked = Instant::now();
+        // One `stat`; the file is read only when another process changed it.
+        if watch {
             redraw |= app.reload_state();
         }
         // Any change of the query (a new request, or a cleared query that needs none) makes
@@ -122,8 +118,6 @@ pub fn run(
             }
         } else if app.has_unsaved() && !input.poll(SAVE_DELAY)? {
             app.start_save();
-            continue;
-        } else if watch && !input.poll(STATE_LOOK.saturating_sub(looked.elapsed()))? {
             continue;
         }
         let mut events = vec![input.read()?];
