@@ -170,6 +170,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Layer> {
         Error::Config {
             place: at(path, span.start, text),
             problem: Box::new(problem),
+            more: Vec::new(),
         }
     };
     let table = DeTable::parse(text).map_err(|e| {
@@ -189,10 +190,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Layer> {
         base: path.parent().unwrap_or(Path::new("")),
         layer: Layer::default(),
         data_at: Vec::new(),
+        errors: Vec::new(),
     };
-    parser
-        .top(table.get_ref())
-        .map_err(|(span, p)| fail(span, p))?;
+    parser.top(table.get_ref());
+    // Every mistake at once, in the file's order: a user fixing a file by hand should not
+    // have to run kanbao once per mistake.
+    let mut errors = std::mem::take(&mut parser.errors);
+    errors.sort_by_key(|(span, _)| span.start);
+    let mut errors = errors.into_iter().map(|(span, p)| fail(span, p));
+    if let Some(first) = errors.next() {
+        return Err(first.with_more_config_errors(errors.collect()));
+    }
     let mut layer = parser.layer;
     layer.data_places = parser
         .data_at
@@ -242,11 +250,27 @@ struct Parser<'p> {
     layer: Layer,
     /// Where each data path is written (byte offsets), for an error about it.
     data_at: Vec<usize>,
+    /// What the file says that kanbao does not take, each with its place; the entries
+    /// after a bad one are still read.
+    errors: Vec<Fail>,
 }
 
 impl Parser<'_> {
-    fn top(&mut self, table: &DeTable<'_>) -> std::result::Result<(), Fail> {
+    /// Reads every top-level entry, keeping each mistake in [`Parser::errors`].
+    fn top(&mut self, table: &DeTable<'_>) {
         for (key, value) in entries(table) {
+            if let Err(fail) = self.entry(key, value) {
+                self.errors.push(fail);
+            }
+        }
+    }
+
+    fn entry(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        value: &Spanned<DeValue<'_>>,
+    ) -> std::result::Result<(), Fail> {
+        {
             let name = key.get_ref().as_ref();
             let v = value.get_ref();
             match name {
@@ -346,19 +370,10 @@ impl Parser<'_> {
 
     fn colors(&mut self, table: &DeTable<'_>) -> std::result::Result<(), Fail> {
         for (key, value) in entries(table) {
-            let Some(&role) = colors::ROLES.iter().find(|r| **r == key.get_ref().as_ref()) else {
-                return Err(unknown("colors", key, colors::ROLES));
-            };
-            let name = format!("colors.{role}");
-            let spec = match value.get_ref() {
-                DeValue::String(_) | DeValue::Integer(_) => StyleSpec {
-                    fg: Some(color(&name, value)?),
-                    ..StyleSpec::default()
-                },
-                DeValue::Table(parts) => style(&name, parts)?,
-                _ => return Err(bad(&name, value, Expected::Style)),
-            };
-            self.layer.colors.push((role, spec));
+            match role_style(key, value) {
+                Ok(role) => self.layer.colors.push(role),
+                Err(fail) => self.errors.push(fail),
+            }
         }
         Ok(())
     }
@@ -370,82 +385,120 @@ impl Parser<'_> {
                 .iter()
                 .find(|(n, _)| *n == key.get_ref().as_ref())
             else {
-                return Err(unknown("keys", key, &modes));
+                self.errors.push(unknown("keys", key, &modes));
+                continue;
             };
             let name = format!("keys.{mode_name}");
-            let bindings = value
-                .get_ref()
-                .as_table()
-                .ok_or_else(|| bad(&name, value, Expected::Table))?;
+            let Some(bindings) = value.get_ref().as_table() else {
+                self.errors.push(bad(&name, value, Expected::Table));
+                continue;
+            };
             let mut seen: Vec<(Chord, Range<usize>)> = Vec::new();
             for (key, action) in entries(bindings) {
-                let written = key.get_ref().as_ref();
-                let chord = Chord::parse(written).ok_or_else(|| {
-                    (
-                        key.span(),
-                        ConfigProblem::BadKey {
-                            key: written.to_string(),
-                        },
-                    )
-                })?;
-                if crate::keys::is_text(mode, crate::keys::key_of(chord)) {
-                    let problem = ConfigProblem::TextKey {
-                        mode: mode_name,
-                        key: written.to_string(),
-                    };
-                    return Err((key.span(), problem));
+                if let Err(fail) = self.binding((mode_name, mode), key, action, &mut seen) {
+                    self.errors.push(fail);
                 }
-                if let Some((_, first)) = seen.iter().find(|(c, _)| *c == chord) {
-                    let problem = ConfigProblem::KeyTwice {
-                        mode: mode_name,
-                        key: written.to_string(),
-                        line: first.start,
-                        column: 0,
-                    };
-                    return Err((key.span(), problem));
-                }
-                seen.push((chord, key.span()));
-                let action_name = action
-                    .get_ref()
-                    .as_str()
-                    .ok_or_else(|| bad(&format!("{name}.{written}"), action, Expected::Action))?;
-                if chord == keys::CTRL_C {
-                    if action_name == "quit" {
-                        // What it does anyway.
-                        continue;
-                    }
-                    let problem = ConfigProblem::CtrlCQuits {
-                        mode: mode_name,
-                        key: written.to_string(),
-                    };
-                    return Err((key.span(), problem));
-                }
-                let known = keys::actions_in(mode);
-                let action = if action_name == keys::NONE {
-                    None
-                } else if known.contains(&action_name) {
-                    keys::action_named(action_name).cloned()
-                } else {
-                    let mut known = known.to_vec();
-                    known.push(keys::NONE);
-                    return Err((
-                        action.span(),
-                        ConfigProblem::UnknownAction {
-                            mode: mode_name,
-                            action: action_name.to_string(),
-                            known,
-                        },
-                    ));
-                };
-                self.layer.keys.push(KeyBinding {
-                    mode,
-                    chord,
-                    action,
-                });
             }
         }
         Ok(())
     }
+
+    /// One binding of `[keys.MODE]`, checked against those `seen` before it in the mode.
+    fn binding(
+        &mut self,
+        (mode_name, mode): (&'static str, crate::keys::Context),
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        action: &Spanned<DeValue<'_>>,
+        seen: &mut Vec<(Chord, Range<usize>)>,
+    ) -> std::result::Result<(), Fail> {
+        let name = format!("keys.{mode_name}");
+        {
+            let written = key.get_ref().as_ref();
+            let chord = Chord::parse(written).ok_or_else(|| {
+                (
+                    key.span(),
+                    ConfigProblem::BadKey {
+                        key: written.to_string(),
+                    },
+                )
+            })?;
+            if crate::keys::is_text(mode, crate::keys::key_of(chord)) {
+                let problem = ConfigProblem::TextKey {
+                    mode: mode_name,
+                    key: written.to_string(),
+                };
+                return Err((key.span(), problem));
+            }
+            if let Some((_, first)) = seen.iter().find(|(c, _)| *c == chord) {
+                let problem = ConfigProblem::KeyTwice {
+                    mode: mode_name,
+                    key: written.to_string(),
+                    line: first.start,
+                    column: 0,
+                };
+                return Err((key.span(), problem));
+            }
+            seen.push((chord, key.span()));
+            let action_name = action
+                .get_ref()
+                .as_str()
+                .ok_or_else(|| bad(&format!("{name}.{written}"), action, Expected::Action))?;
+            if chord == keys::CTRL_C {
+                if action_name == "quit" {
+                    // What it does anyway.
+                    return Ok(());
+                }
+                let problem = ConfigProblem::CtrlCQuits {
+                    mode: mode_name,
+                    key: written.to_string(),
+                };
+                return Err((key.span(), problem));
+            }
+            let known = keys::actions_in(mode);
+            let action = if action_name == keys::NONE {
+                None
+            } else if known.contains(&action_name) {
+                keys::action_named(action_name).cloned()
+            } else {
+                let mut known = known.to_vec();
+                known.push(keys::NONE);
+                return Err((
+                    action.span(),
+                    ConfigProblem::UnknownAction {
+                        mode: mode_name,
+                        action: action_name.to_string(),
+                        known,
+                    },
+                ));
+            };
+            self.layer.keys.push(KeyBinding {
+                mode,
+                chord,
+                action,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One entry of `[colors]`: its role and style.
+fn role_style(
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+) -> std::result::Result<(&'static str, StyleSpec), Fail> {
+    let Some(&role) = colors::ROLES.iter().find(|r| **r == key.get_ref().as_ref()) else {
+        return Err(unknown("colors", key, colors::ROLES));
+    };
+    let name = format!("colors.{role}");
+    let spec = match value.get_ref() {
+        DeValue::String(_) | DeValue::Integer(_) => StyleSpec {
+            fg: Some(color(&name, value)?),
+            ..StyleSpec::default()
+        },
+        DeValue::Table(parts) => style(&name, parts)?,
+        _ => return Err(bad(&name, value, Expected::Style)),
+    };
+    Ok((role, spec))
 }
 
 fn color(name: &str, value: &Spanned<DeValue<'_>>) -> std::result::Result<Color, Fail> {

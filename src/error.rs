@@ -97,6 +97,8 @@ pub enum Error {
     Config {
         place: Place,
         problem: Box<crate::config::problem::ConfigProblem>,
+        /// The file's other mistakes after this one, each a `Config` error, in its order.
+        more: Vec<Error>,
     },
     /// Two articles share an id.
     DuplicateId {
@@ -220,6 +222,18 @@ pub enum IdFault {
 }
 
 impl Error {
+    /// A config file's first mistake with the ones after it (see [`Error::Config`]).
+    pub fn with_more_config_errors(self, rest: Vec<Error>) -> Error {
+        match self {
+            Error::Config { place, problem, .. } => Error::Config {
+                place,
+                problem,
+                more: rest,
+            },
+            other => other,
+        }
+    }
+
     /// A write to standard output failed.
     pub fn stdout(source: std::io::Error) -> Error {
         Error::Io {

@@ -15,7 +15,7 @@ fn ok(text: &str) -> Layer {
 /// The error's place and problem.
 fn err(text: &str) -> (usize, usize, ConfigProblem) {
     match parse(text, Path::new("/cfg/config.toml")) {
-        Err(Error::Config { place, problem }) => {
+        Err(Error::Config { place, problem, .. }) => {
             (place.line.unwrap(), place.column.unwrap(), *problem)
         }
         other => panic!("not a config error: {other:?}"),
@@ -238,4 +238,44 @@ fn a_missing_file_is_an_error_only_when_named() {
     };
     assert_eq!(read(&mut default).unwrap(), Layer::default());
     assert!(!default.loaded);
+}
+
+/// Every mistake of a file is said at once, in the file's order, each at its line and
+/// column: fixing a hand-written file took one run of kanbao per mistake.
+#[test]
+fn every_mistake_is_said_at_once_in_the_files_order() {
+    let text = r##"lang = "fr"
+colour = "blue"
+[colors]
+title = "nosuchcolor"
+hit = "yellow"
+[keys.list]
+"x" = "quit"
+"ctrl-q" = "fly"
+[keys.nowhere]
+"y" = "quit"
+"##;
+    let error = parse(text, Path::new("/cfg/config.toml")).unwrap_err();
+    let said = error_text(&error, Lang::En);
+    let lines: Vec<&str> = said.lines().collect();
+    let places: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "/cfg/config.toml:1:8",
+            "/cfg/config.toml:2:1",
+            "/cfg/config.toml:4:9",
+            "/cfg/config.toml:8:12",
+            "/cfg/config.toml:9:7",
+        ],
+        "{said}"
+    );
+    assert!(lines.iter().all(|l| l.contains("in the config file")), "{said}");
+    // What is right in the file is still read: nothing of it is used, as one mistake
+    // stops kanbao, but a second mistake is not hidden behind the first.
+    let one = parse("lang = \"fr\"\n", Path::new("/cfg/config.toml")).unwrap_err();
+    assert_eq!(error_text(&one, Lang::En).lines().count(), 1);
 }

@@ -93,13 +93,23 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             place(p),
             error_text(error, lang)
         ),
-        Error::Config { place: p, problem } => {
+        Error::Config {
+            place: p,
+            problem,
+            more,
+        } => {
             let what = config_problem_text(problem, lang);
-            if zh {
+            let mut text = if zh {
                 format!("{}：配置文件有误：{what}", place(p))
             } else {
                 format!("{}: in the config file: {what}", place(p))
+            };
+            // Each further mistake on a line of its own, as the compiler lists them.
+            for e in more {
+                text.push('\n');
+                text.push_str(&error_text(e, lang));
             }
+            text
         }
         Error::NotUtf8 { place: p } if zh => format!(
             "{}：不是 UTF-8 编码；kanbao 只读 UTF-8（可用 iconv 转换）",
