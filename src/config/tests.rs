@@ -273,7 +273,10 @@ hit = "yellow"
         ],
         "{said}"
     );
-    assert!(lines.iter().all(|l| l.contains("in the config file")), "{said}");
+    assert!(
+        lines.iter().all(|l| l.contains("in the config file")),
+        "{said}"
+    );
     // What is right in the file is still read: nothing of it is used, as one mistake
     // stops kanbao, but a second mistake is not hidden behind the first.
     let one = parse("lang = \"fr\"\n", Path::new("/cfg/config.toml")).unwrap_err();

@@ -191,7 +191,7 @@ pub(super) fn set_aside(page: &str, options: &ImportOptions, out: &mut Imported)
     rest
 }
 
-/// The 0-based line on which each of the [`super::blocks`] of `page` starts.
+/// The 0-based line on which each of the [`super::blocks`](fn@super::blocks) of `page` starts.
 pub(super) fn block_starts(page: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut in_block = false;

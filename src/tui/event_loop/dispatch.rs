@@ -1,6 +1,6 @@
 //! One event to the app: `Esc` and a key that came as one Alt key are taken one after the
 //! other ([`keymap::split_escape`]), the question asked at quit takes its answers, and
-//! `Ctrl-Z` suspends the reader here, in the terminal layer ([`suspend`]), the question
+//! `Ctrl-Z` suspends the reader here, in the terminal layer ([`suspend`](mod@suspend)), the question
 //! included.
 
 use ratatui::crossterm::event::{Event, KeyEvent};

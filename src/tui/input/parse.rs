@@ -10,7 +10,7 @@
 //!
 //! Incomplete sequences are kept only until the input is quiet for [`SEQUENCE_QUIET`]; a
 //! lone `ESC` with nothing after it in the same read is the `Esc` key, as in crossterm, and
-//! `ESC [` or `ESC O` that nothing completes are `Esc` and the key after it ([`lone`]).
+//! `ESC [` or `ESC O` that nothing completes are `Esc` and the key after it (`input::lone`).
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -101,7 +101,7 @@ impl Parser {
 
     /// Says that the input has been quiet for [`Waiting::quiet`]: a paste ends with what it
     /// has; a lone `ESC` is the `Esc` key, and so are `ESC [` and `ESC O`, followed by `[`
-    /// or `O` (see [`lone`]); another incomplete sequence is dropped.
+    /// or `O` (see `input::lone`); another incomplete sequence is dropped.
     pub fn expire(&mut self) {
         if let Some(paste) = &mut self.paste {
             // The start of what might have been its end marker: read as outside a paste.
