@@ -277,8 +277,7 @@ hit = "yellow"
         lines.iter().all(|l| l.contains("in the config file")),
         "{said}"
     );
-    // What is right in the file is still read: nothing of it is used, as one mistake
-    // stops kanbao, but a second mistake is not hidden behind the first.
+    // A file with one mistake says one.
     let one = parse("lang = \"fr\"\n", Path::new("/cfg/config.toml")).unwrap_err();
     assert_eq!(error_text(&one, Lang::En).lines().count(), 1);
 }
