@@ -19,6 +19,7 @@ mod literal;
 mod ops;
 mod order;
 mod places;
+mod positioned;
 mod ranked;
 mod read;
 mod shared;
@@ -119,7 +120,13 @@ impl FileIndex {
         if index.schema() != schema::schema().0 {
             return Err("foreign schema".into());
         }
-        let reader = index.reader().map_err(engine)?;
+        // Never reloaded: the default policy starts a thread per index that watches (and
+        // hashes) `meta.json`, paid by every command at every file of an archive.
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(engine)?;
         let searcher = reader.searcher();
         if searcher.num_docs() != meta.articles {
             return Err(format!(

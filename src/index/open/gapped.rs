@@ -21,6 +21,7 @@ use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
 use super::cursor::{Counted, Cursor, Need, Scratch, Shape, Tokens};
+use super::order::Values;
 use crate::search::Term;
 use crate::search::gaps::is_gap;
 
@@ -157,13 +158,13 @@ impl Gapped {
         &self,
         seg: &SegmentReader,
         fields: &Fields,
-        hend: Option<&[u64]>,
+        hend: Option<&Values>,
         keep: &dyn Fn(DocId) -> bool,
         within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<Counted>> {
         let mut out = Vec::new();
         self.for_each_doc(seg, fields, (keep, within), |doc, taken| {
-            let end = hend.map_or(0, |h| h[doc as usize]);
+            let end = hend.map_or(0, |h| h.at(doc));
             let title = taken.iter().filter(|m| u64::from(m.0) < end).count();
             out.push((doc, taken.len() as u32, title as u32));
         })?;

@@ -2,11 +2,13 @@
 //! [`super::ranked`]): where its bigrams stand at consecutive positions, or, without
 //! positions, bounds from their frequencies.
 
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED, Term as TTerm};
 
 use super::cursor::Counted;
+use super::order::Values;
+use super::positioned::{Positioned, PositionsFile};
 use super::{Archive, engine};
 
 /// How many bigrams of a term bound its hits (the rarest in the segment's documents): a
@@ -16,16 +18,13 @@ const BOUNDING_GRAMS: usize = 2;
 /// Occurrences of the term in one article, and how many start before `hend`: the starts
 /// `s` (a position of the first gram less its offset) where every gram stands at `s + its
 /// offset`.
-fn count(positions: &[Vec<u32>], offsets: &[u32], hend: u64) -> (usize, usize) {
+fn count<'a>(positions: impl Fn(usize) -> &'a [u32], offsets: &[u32], hend: u64) -> (usize, usize) {
     let (mut hits, mut title) = (0, 0);
-    for s in positions[0]
+    for s in positions(0)
         .iter()
         .filter_map(|p| p.checked_sub(offsets[0]))
     {
-        let all = positions[1..]
-            .iter()
-            .zip(&offsets[1..])
-            .all(|(pos, off)| pos.binary_search(&(s + off)).is_ok());
+        let all = (1..offsets.len()).all(|i| positions(i).binary_search(&(s + offsets[i])).is_ok());
         if all {
             hits += 1;
             if u64::from(s) < hend {
@@ -75,7 +74,7 @@ impl Archive {
         fi: usize,
         si: usize,
         grams: &[(u32, String)],
-        hend: &[u64],
+        hend: &Values,
         before: Option<&[Counted]>,
         asked: &dyn Fn(u32) -> bool,
         positions: bool,
@@ -121,17 +120,33 @@ impl Archive {
                 by_docs
             }
         };
-        let mut lists = Vec::with_capacity(chosen.len());
-        for i in chosen {
-            let list = inverted.read_postings_from_terminfo(&infos[i], record);
-            lists.push((&grams[i], list.map_err(|e| e.to_string())?));
-        }
-        lists.sort_by_key(|(_, p)| p.doc_freq());
-        let (grams, mut posts): (Vec<&(u32, String)>, Vec<SegmentPostings>) =
-            lists.into_iter().unzip();
-        if posts.is_empty() {
+        // The rarest leads; with positions, a list far denser than the documents asked
+        // for keeps tantivy's skipping postings ([`Positioned`]).
+        let mut chosen = chosen;
+        chosen.sort_by_key(|&i| infos[i].doc_freq);
+        let Some(&first) = chosen.first() else {
             return Ok(Vec::new());
+        };
+        let lead =
+            u64::from(infos[first].doc_freq).min(before.map_or(u64::MAX, |b| b.len() as u64));
+        let file_positions = match positions {
+            true => Some(PositionsFile::open(seg, body)?),
+            false => None,
+        };
+        let mut grams_read = Vec::with_capacity(chosen.len());
+        let mut posts = Vec::with_capacity(chosen.len());
+        for i in chosen {
+            grams_read.push(&grams[i]);
+            posts.push(match &file_positions {
+                Some(file) => Positioned::open(&inverted, file, &infos[i], lead)?,
+                None => Positioned::skipping(
+                    inverted
+                        .read_postings_from_terminfo(&infos[i], record)
+                        .map_err(|e| e.to_string())?,
+                ),
+            });
         }
+        let grams = grams_read;
         // Without positions: the postings in the headings, for the title hits (the rarest
         // there alone bounds them; a bigram never in them, none). Each looked up once.
         let mut headings = Vec::new();
@@ -159,7 +174,6 @@ impl Archive {
         }
         let offsets: Vec<u32> = grams.iter().map(|(o, _)| *o).collect();
         let mut counts = Vec::new();
-        let mut at: Vec<Vec<u32>> = vec![Vec::new(); posts.len()];
         // For a term after the first: the next document the terms before hold.
         let mut cursor = 0usize;
         let mut doc = posts[0].doc();
@@ -178,8 +192,8 @@ impl Archive {
                 }
             }
             for p in posts[1..].iter_mut() {
-                // `seek` may not go back: a list already past `doc` stays.
-                let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+                // `seek` does not go back: a list already past `doc` stays.
+                let at = p.seek(doc);
                 if at > doc {
                     doc = posts[0].seek(at);
                     continue 'docs;
@@ -188,11 +202,8 @@ impl Archive {
             let wanted = before.is_some() || asked(doc);
             if wanted && alive.is_none_or(|a| a.is_alive(doc)) {
                 let (hits, title) = if positions {
-                    for (p, out) in posts.iter_mut().zip(at.iter_mut()) {
-                        out.clear();
-                        p.positions(out);
-                    }
-                    count(&at, &offsets, hend[doc as usize])
+                    posts.iter_mut().for_each(Positioned::load);
+                    count(|i| posts[i].loaded(), &offsets, hend.at(doc))
                 } else {
                     let title = headings.iter_mut().map(|h| {
                         h.as_mut().map_or(0, |h| {
@@ -222,14 +233,15 @@ mod tests {
     #[test]
     fn counting_needs_every_gram_in_place() {
         // Grams at offsets 0 and 2: only starts 5 and 40 have the second gram two later.
-        let positions = vec![vec![5, 9, 40], vec![7, 12, 42]];
-        assert_eq!(count(&positions, &[0, 2], 10), (2, 1));
-        assert_eq!(count(&positions, &[0, 2], 0), (2, 0));
+        let of = |lists: &'static [&'static [u32]]| move |i: usize| lists[i];
+        let positions: &[&[u32]] = &[&[5, 9, 40], &[7, 12, 42]];
+        assert_eq!(count(of(positions), &[0, 2], 10), (2, 1));
+        assert_eq!(count(of(positions), &[0, 2], 0), (2, 0));
         // Led by the gram at offset 2: its positions less 2 are the starts.
-        let led = vec![vec![7, 12, 42], vec![5, 9, 40]];
-        assert_eq!(count(&led, &[2, 0], 10), (2, 1));
+        let led: &[&[u32]] = &[&[7, 12, 42], &[5, 9, 40]];
+        assert_eq!(count(of(led), &[2, 0], 10), (2, 1));
         assert_eq!(
-            count(&[vec![1], vec![0]], &[2, 0], 10),
+            count(of(&[&[1], &[0]]), &[2, 0], 10),
             (0, 0),
             "no start before 0"
         );

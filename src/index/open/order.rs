@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use tantivy::columnar::{Column, ColumnIndex};
-use tantivy::{DocAddress, DocId, SegmentReader};
+use tantivy::{DocAddress, SegmentReader};
 
 use super::{FileIndex, Slot, engine};
 
@@ -36,22 +36,6 @@ pub(super) fn column(seg: &SegmentReader, name: &str) -> Result<Vec<u64>, String
     Ok((0..seg.max_doc())
         .map(|d| col.first(d).unwrap_or(0))
         .collect())
-}
-
-/// The values of the fast field `name` of `seg` for the documents `docs` alone, at their
-/// places in a column of the segment's length (0 elsewhere): for a few documents of a large
-/// segment, cheaper than [`column()`], which reads every value.
-pub(super) fn column_at(
-    seg: &SegmentReader,
-    name: &str,
-    docs: impl Iterator<Item = DocId>,
-) -> Result<Vec<u64>, String> {
-    let col: Column<u64> = seg.fast_fields().u64(name).map_err(engine)?;
-    let mut out = vec![0u64; seg.max_doc() as usize];
-    for d in docs {
-        out[d as usize] = col.first(d).unwrap_or(0);
-    }
-    Ok(out)
 }
 
 /// A fast field's values, read one document at a time (no copy of the column).

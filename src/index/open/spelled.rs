@@ -25,6 +25,7 @@ use tantivy::{DocId, SegmentReader, Term as TTerm};
 use super::super::schema::Fields;
 use super::cursor::{Counted, Need, Shape, Tokens};
 use super::gapped::Gapped;
+use super::order::Values;
 use super::shared::{self, sum_of_bounds, summed};
 use super::walk::Walker;
 use crate::search::Term;
@@ -267,13 +268,13 @@ impl Spelled {
         &self,
         seg: &SegmentReader,
         fields: &Fields,
-        hend: &[u64],
+        hend: &Values,
         keep: &dyn Fn(DocId) -> bool,
         within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<Counted>> {
         let mut out: Vec<Counted> = Vec::new();
         self.for_each_doc(seg, fields, (keep, within), |doc, taken| {
-            let end = hend[doc as usize];
+            let end = hend.at(doc);
             let title = taken.iter().filter(|m| u64::from(m.0) < end).count();
             out.push((doc, taken.len() as u32, title as u32));
         })?;
@@ -367,7 +368,7 @@ impl Spelled {
         terms: &[Spelled],
         seg: &SegmentReader,
         fields: &Fields,
-        hend: &[u64],
+        hend: &Values,
         keep: &dyn Fn(DocId) -> bool,
     ) -> tantivy::Result<Vec<Counted>> {
         // The rarest term first, each of the others walked only in the documents of those
@@ -467,7 +468,7 @@ impl Spelled {
 fn pool(
     lists: &[Vec<(u32, u32, u32)>],
     docs: Vec<u32>,
-    hend: &[u64],
+    hend: &Values,
     pooled: &mut Vec<(u32, u32)>,
     out: &mut Vec<Counted>,
 ) {
@@ -492,7 +493,7 @@ fn pool(
         for &(start, end) in pooled.iter() {
             if start >= taken_end {
                 hits += 1;
-                title += u32::from(u64::from(start) < hend[doc as usize]);
+                title += u32::from(u64::from(start) < hend.at(doc));
                 taken_end = end;
             }
         }
