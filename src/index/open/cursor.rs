@@ -8,6 +8,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
+use super::positioned::{Positioned, PositionsFile};
 
 /// How many times the cheapest need's documents a need of a shape may stand in and still
 /// be walked for its bounds ([`shape_bounds`]).
@@ -77,23 +78,41 @@ impl Cursor {
         seg: &SegmentReader,
         fields: &Fields,
     ) -> tantivy::Result<Option<Cursor>> {
-        let mut needs: Vec<(u32, Union)> = Vec::with_capacity(shape.needs.len());
+        // Each need's tokens looked up first: the rarest need's size decides how each list
+        // is walked ([`Positioned::open`]).
+        let mut found = Vec::with_capacity(shape.needs.len());
         for need in &shape.needs {
             let field = need.field.fields(fields).0;
             let inverted = seg.inverted_index(field)?;
-            let mut posts = Vec::new();
+            let mut infos = Vec::new();
             for token in &need.tokens {
-                let t = TTerm::from_field_text(field, token);
-                if let Some(p) =
-                    inverted.read_postings(&t, IndexRecordOption::WithFreqsAndPositions)?
-                {
-                    posts.push(p);
-                }
+                infos.extend(inverted.get_term_info(&TTerm::from_field_text(field, token))?);
             }
-            if posts.is_empty() {
+            if infos.is_empty() {
                 return Ok(None);
             }
-            needs.push((need.offset, Union::new(posts)));
+            found.push((need.offset, field, inverted, infos));
+        }
+        let size = |infos: &[tantivy::postings::TermInfo]| -> u64 {
+            infos.iter().map(|i| u64::from(i.doc_freq)).sum()
+        };
+        let lead = found.iter().map(|f| size(&f.3)).min().unwrap_or(0);
+        let mut needs: Vec<(u32, Union)> = Vec::with_capacity(found.len());
+        for (offset, field, inverted, infos) in found {
+            let file =
+                PositionsFile::open(seg, field).map_err(tantivy::TantivyError::InternalError)?;
+            let posts = infos
+                .iter()
+                .map(|info| Positioned::open(&inverted, &file, info, lead))
+                .collect::<Result<Vec<_>, String>>()
+                .map_err(tantivy::TantivyError::InternalError)?;
+            needs.push((
+                offset,
+                Union {
+                    posts,
+                    size: size(&infos),
+                },
+            ));
         }
         needs.sort_by_key(|(_, u)| u.size);
         let doc = needs[0].1.doc();
@@ -312,17 +331,12 @@ impl Marks {
 
 /// The documents of several postings lists together, with the positions of each.
 struct Union {
-    posts: Vec<SegmentPostings>,
+    posts: Vec<Positioned>,
     /// How many documents the lists hold together (at most): the cheapest need leads.
-    size: u32,
+    size: u64,
 }
 
 impl Union {
-    fn new(posts: Vec<SegmentPostings>) -> Union {
-        let size = posts.iter().map(|p| p.size_hint()).sum();
-        Union { posts, size }
-    }
-
     fn doc(&self) -> DocId {
         self.posts
             .iter()
@@ -334,9 +348,7 @@ impl Union {
     /// Moves every list to `target` or past it; the first document now held.
     fn seek(&mut self, target: DocId) -> DocId {
         for p in &mut self.posts {
-            if p.doc() < target {
-                p.seek(target);
-            }
+            p.seek(target);
         }
         self.doc()
     }
@@ -358,7 +370,8 @@ impl Union {
         let doc = self.doc();
         for p in &mut self.posts {
             if p.doc() == doc {
-                p.append_positions_with_offset(0, scratch);
+                p.load();
+                scratch.extend_from_slice(p.loaded());
             }
         }
         marks.set(scratch);
@@ -370,7 +383,8 @@ impl Union {
         let doc = self.doc();
         for p in &mut self.posts {
             if p.doc() == doc {
-                p.append_positions_with_offset(0, out);
+                p.load();
+                out.extend_from_slice(p.loaded());
             }
         }
         if self.posts.len() > 1 {

@@ -271,9 +271,13 @@ impl BlockWalk {
         }
         self.sum();
         let n = self.blocks.docs().len();
-        self.block.clear();
-        self.block.resize(self.prefix[n] as usize, 0);
-        self.reader.read(self.block_start, &mut self.block);
+        let all = self.prefix[n] as usize;
+        // Grown, never cleared: what is read overwrites it (zeroing it first cost as
+        // much as decoding).
+        if self.block.len() < all {
+            self.block.resize(all, 0);
+        }
+        self.reader.read(self.block_start, &mut self.block[..all]);
         for w in self.prefix[..=n].windows(2) {
             absolute(&mut self.block[w[0] as usize..w[1] as usize]);
         }
