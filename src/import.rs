@@ -10,8 +10,8 @@
 //!   it; two or three stacked headings followed by body text open an article that has no
 //!   byline (`短评` / its title / its text);
 //! - once an article has come before, a single headline over body text opens an article of
-//!   its own (a brief), when the line reads as a headline and not as the start of a paragraph
-//!   the layout broke (`import/lone.rs`);
+//!   its own (a brief), when the line and the blocks around it read as a headline and not as
+//!   the start of a paragraph the layout broke (`import/lone.rs`);
 //! - a column label (`【一线故事】`, `［图片新闻］`) above the headings is neither kicker nor
 //!   title: it is kept as the article's first paragraph (`import/label.rs`);
 //! - an author's credit at the end (`（作者系本报评论员 张三）`), or a supplier's

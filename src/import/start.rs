@@ -104,10 +104,11 @@ pub(super) fn article_at(reader: &Reader<'_>, at: usize, after_article: bool) ->
         Opening::Nothing
             if after_article
                 && count == 1
-                && reader
-                    .blocks
-                    .get(first + 1)
-                    .is_some_and(|next| lone::lone_heading(&reader.blocks[first], next)) =>
+                && reader.blocks.get(first + 1).is_some_and(|next| {
+                    let above = &reader.blocks[..first];
+                    let around = lone::Around { above, under: next };
+                    lone::lone_heading(&reader.blocks[first], &around)
+                }) =>
         {
             Opening::Bare
         }
