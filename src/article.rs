@@ -9,7 +9,8 @@ pub enum Kind {
     /// A news story: headings, a byline, body paragraphs.
     #[default]
     News,
-    /// A photo report: a title and a caption that ends with its credit.
+    /// A photo report: a title and a caption with its credit, at the caption's end or after
+    /// it, or under the title as the byline (`本报记者 张三 摄`).
     Photo,
 }
 

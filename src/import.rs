@@ -10,15 +10,20 @@
 //!   it; two or three stacked headings followed by body text open an article that has no
 //!   byline (`短评` / its title / its text);
 //! - once an article has come before, a single headline over body text opens an article of
-//!   its own (a brief), when the line reads as a headline and not as the start of a paragraph
-//!   the layout broke (`import/lone.rs`);
+//!   its own (a brief), when the line and the blocks around it read as a headline and not as
+//!   the start of a paragraph the layout broke (`import/lone.rs`);
 //! - a column label (`【一线故事】`, `［图片新闻］`) above the headings is neither kicker nor
 //!   title: it is kept as the article's first paragraph (`import/label.rs`);
 //! - an author's credit at the end (`（作者系本报评论员 张三）`), or a supplier's
 //!   (`（朝阳区总工会供稿）`), is the byline of an article that has none, and gives its
 //!   reporter (`import/author.rs`, `import/supplied.rs`);
 //! - a byline may be printed after a marker (`■本报评论员`, `□本报记者 张三`, `□张三`:
-//!   `import/marker.rs`);
+//!   `import/marker.rs`); a commentator's post needs none (`本报评论员`:
+//!   `import/commentator.rs`); right under the headings, a credit that says what its
+//!   reporter did is the byline (`□本报记者 王晓楠 文/摄`, `本报记者 张三 摄`:
+//!   `import/credited.rs`);
+//! - a subheading after a marker in the text (`■背景`, `□链接`) is a paragraph of its own
+//!   (`import/subhead.rs`);
 //! - a body block that does not end a sentence continues in the next block, joined with
 //!   nothing in between, because the layout broke it mid-sentence.
 //!
@@ -44,6 +49,8 @@ mod author;
 mod blocks;
 mod build;
 mod byline;
+mod commentator;
+mod credited;
 pub mod error;
 mod label;
 mod lone;
@@ -54,6 +61,7 @@ mod reader;
 pub mod run;
 mod shape;
 mod start;
+mod subhead;
 mod supplied;
 pub mod text;
 mod unplaced;
@@ -133,6 +141,10 @@ pub fn import_page(page: &str, options: &ImportOptions) -> Imported {
             reader.next = after;
             let mut article = match start.opens {
                 Opening::News(byline) => news(&mut reader, &headings, byline),
+                Opening::Credited(byline) => Article {
+                    kind: Kind::Photo,
+                    ..news(&mut reader, &headings, byline)
+                },
                 Opening::Photo => photo(&mut reader, &headings),
                 Opening::Bare | Opening::Nothing => headed(&headings, Kind::News),
             };

@@ -14,9 +14,10 @@
 //! name goes to, and what someone did (`王佳/文`, `李想/摄`) is left out; both stay, as printed,
 //! in the byline or the caption.
 //!
-//! A byline may follow a marker (`■本报评论员`, `□本报记者 王晓楠`, `□张华`: `marker.rs`).
+//! A byline may follow a marker (`■本报评论员`, `□本报记者 王晓楠`, `□张华`: `marker.rs`), and a
+//! commentator's post is one without a marker too (`本报评论员`: `commentator.rs`).
 
-use super::marker;
+use super::{commentator, marker};
 
 /// Longest dateline, in characters (`本报北京12月31日讯`, `新华社乌鲁木齐12月31日电`).
 const MAX_DATELINE_CHARS: usize = 20;
@@ -82,12 +83,13 @@ pub(super) struct Credit {
     pub correspondents: Vec<String>,
 }
 
-/// The byline opening `block`, in any of its forms.
+/// The byline opening `block`, in any of its forms (a commentator's post alone included).
 pub(super) fn byline(block: &str) -> Option<Byline> {
     dateline(block)
         .or_else(|| bracketed(block))
         .or_else(|| credit_line(block))
         .or_else(|| marker::post(block))
+        .or_else(|| commentator::post(block))
 }
 
 /// `本报讯`, `本报北京3月7日讯`, `新华社北京3月7日电`, then maybe a credit in brackets.

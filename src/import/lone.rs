@@ -2,11 +2,11 @@
 //! (a brief, a commentary with no kicker), told from the start of a paragraph that the
 //! layout broke at a short line (`驿站建成后，职工们` / `纷纷前来歇脚。`).
 //!
-//! Both are short and end no sentence, so the line itself must tell: a headline pauses with
-//! a space, a colon, or a comma between short phrases that does not close a sentence's
-//! opening clause (`工会驿站，让户外劳动者有了“家”`, not `驿站建成后，职工们`: `lone/comma.rs`),
-//! never with `、` or `；`; it ends on a whole word, never one that needs more
-//! (`的`, `在`, `把`); it closes every quotation and bracket it opens; it is not a numbered
+//! Both are short and end no sentence, so the line and the page around it must tell: a
+//! headline pauses with a space, a colon, or a comma between short phrases that the text
+//! under it takes up and the text above it did not (`在奋斗中，绽放青春`, not `驿站建成后，
+//! 职工们` / `纷纷前来歇脚。`: `lone/comma.rs`), never with `、` or `；`; it ends on a whole
+//! word, never one that needs more (`的`, `在`, `把`); it closes every quotation and bracket it opens; it is not a numbered
 //! subheading of the article it is in (`一、`, `（二）`, `■`); it is more than a day or a
 //! page (`2024年1月2日`); and the text under it opens a sentence, not with a mark that only
 //! continues one (`，`, `”`).
@@ -15,6 +15,14 @@ use super::shape::{ends_sentence, is_body, is_heading};
 use super::{author, label};
 
 mod comma;
+
+/// The page around a line alone: the blocks above it, and the block under it.
+pub(super) struct Around<'a> {
+    /// The page's blocks before the line.
+    pub above: &'a [String],
+    /// The block right under the line.
+    pub under: &'a str,
+}
 
 /// Words a sentence goes on after and a headline never ends with: a line ending with one
 /// was cut by the layout. Only words that end almost no headline are listed, so a headline
@@ -50,19 +58,19 @@ const BULLETS: &[char] = &[
 const NUMERALS: &str = "一二三四五六七八九十";
 
 /// True when `block`, where a paragraph may start after an article, is a headline of its
-/// own over the text in `next`, not the first part of a paragraph the layout broke.
-pub(super) fn lone_heading(block: &str, next: &str) -> bool {
+/// own over the text `around` it, not the first part of a paragraph the layout broke.
+pub(super) fn lone_heading(block: &str, around: &Around<'_>) -> bool {
     let block = block.trim();
     is_heading(block)
         && !ends_sentence(block)
         && !label::column_label(block)
-        && comma::headline_pauses(block)
+        && comma::headline_pauses(block, around)
         && !block.ends_with(CONTINUING)
         && !block.ends_with(OPENING)
         && balanced(block)
         && !subheading(block)
         && super::masthead::parse(block).is_none()
-        && opens_text(next)
+        && opens_text(around.under)
 }
 
 /// True when every pair `text` opens, it closes, in order.
@@ -116,6 +124,16 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "近日，丰台区总工会举办健康讲座。";
+
+    fn lone_heading(block: &str, next: &str) -> bool {
+        super::lone_heading(
+            block,
+            &Around {
+                above: &[],
+                under: next,
+            },
+        )
+    }
 
     #[test]
     fn headlines_alone() {

@@ -10,12 +10,11 @@
 //! who wrote the article, as an author's credit does (`author.rs`).
 
 use super::author::is_name;
-use super::byline::{Byline, MAX_QUALIFIER_CHARS, credit_line, whole_label};
+use super::byline::{Byline, credit_line, whole_label};
+use super::commentator::commentator;
 
-/// The marks a byline is printed after.
-const MARKERS: &[char] = &['■', '□'];
-/// What a commentator's post ends with (`本报评论员`, `本报特约评论员`).
-const COMMENTATOR: &str = "评论员";
+/// The marks a byline, or a subheading in the text (`subhead.rs`), is printed after.
+pub(super) const MARKERS: &[char] = &['■', '□'];
 /// Most names after a marker with no label.
 const MAX_NAMES: usize = 3;
 
@@ -59,7 +58,7 @@ pub(super) fn names(block: &str) -> Option<Byline> {
 }
 
 /// The block, trimmed, and what follows its marker, when it opens with one and more follows.
-fn after_marker(block: &str) -> Option<(&str, &str)> {
+pub(super) fn after_marker(block: &str) -> Option<(&str, &str)> {
     let line = block.trim();
     let rest = line.strip_prefix(MARKERS)?.trim_start();
     (!rest.is_empty()).then_some((line, rest))
@@ -70,15 +69,6 @@ fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || "、，,".contains(c))
         .filter(|w| !w.is_empty())
         .collect()
-}
-
-/// True when `word` is a commentator's post: `评论员` after a short qualifier (`本报`,
-/// `本报特约`).
-fn commentator(word: &str) -> bool {
-    word.strip_suffix(COMMENTATOR).is_some_and(|qualifier| {
-        qualifier.chars().count() <= MAX_QUALIFIER_CHARS
-            && qualifier.chars().all(char::is_alphabetic)
-    })
 }
 
 #[cfg(test)]

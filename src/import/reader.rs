@@ -1,10 +1,12 @@
 //! Paragraphs from blocks: a paragraph joins the blocks the layout broke until one ends a
-//! sentence, and never runs into a byline or the headings of the next article.
+//! sentence, and never runs into a byline, a subheading (`■背景`: `subhead.rs`) or the
+//! headings of the next article.
 
 use super::byline::byline;
 use super::label::column_label;
 use super::shape::{ends_sentence, is_heading};
 use super::start::{Opening, opening};
+use super::subhead::subheading;
 
 /// Most heading blocks above one article (引题, 主题, 副题).
 const MAX_HEADINGS: usize = 3;
@@ -22,7 +24,8 @@ pub(super) struct Reader<'a> {
 
 impl Reader<'_> {
     /// The next whole paragraph, joining the blocks the layout broke, with its first block.
-    /// It never swallows a byline or the headings of the next article.
+    /// It never swallows a byline, a subheading or the headings of the next article; a
+    /// subheading is a paragraph of its own.
     pub fn paragraph(&mut self) -> Option<(usize, String)> {
         self.paragraph_inner(true)
     }
@@ -33,6 +36,9 @@ impl Reader<'_> {
         let first = self.next;
         let mut text = self.blocks.get(first)?.clone();
         self.next += 1;
+        if subheading(&text) {
+            return Some((first, text));
+        }
         while !ends_sentence(&text) {
             // A look-ahead only asks whether a caption follows; a caption broken into more
             // blocks than this is not one, and the bound keeps the importer linear.
@@ -42,7 +48,7 @@ impl Reader<'_> {
             let Some(next) = self.blocks.get(self.next) else {
                 break;
             };
-            if byline(next).is_some() {
+            if byline(next).is_some() || subheading(next) {
                 break;
             }
             if look_ahead && self.heads_article(self.next) {

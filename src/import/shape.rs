@@ -2,6 +2,7 @@
 //! sentence (which ends a paragraph the layout may have broken).
 
 use super::byline::{byline, credit_only, photo_credit};
+use super::credited::credited;
 use super::{author, marker};
 
 /// Longest heading, in characters; anything longer is body text.
@@ -25,12 +26,14 @@ pub fn ends_sentence(text: &str) -> bool {
 
 /// True when `block` looks like a heading: short, without sentence punctuation (a question or
 /// exclamation mark may end a headline), and neither a byline nor a credit (names after a
-/// marker, `□张华`, included).
+/// marker, `□张华`, and a credit with what its reporter did, `□本报记者 王晓楠 文/摄`,
+/// included).
 pub(super) fn is_heading(block: &str) -> bool {
     block.chars().count() <= MAX_HEADING_CHARS
         && !block.contains(SENTENCE_MARKS)
         && byline(block).is_none()
         && marker::names(block).is_none()
+        && credited(block).is_none()
         && photo_credit(block).is_none()
         && author::credit(block).is_none()
 }

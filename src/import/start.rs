@@ -2,6 +2,7 @@
 //! follows them — a byline, a photo caption, or body text with no byline.
 
 use super::byline::{Byline, byline, credit_only, photo_credit};
+use super::credited::credited;
 use super::label::column_label;
 use super::reader::Reader;
 use super::shape::{ends_sentence, is_body};
@@ -11,6 +12,8 @@ use super::{lone, marker};
 pub(super) enum Opening {
     /// A byline: a news article.
     News(Byline),
+    /// A byline that credits the photos only (`本报记者 张三 摄`): a photo report.
+    Credited(Byline),
     /// A caption ending with a photo credit, or followed by one: a photo report.
     Photo,
     /// Stacked headings with body text after them and no byline.
@@ -28,6 +31,13 @@ pub(super) fn opening(reader: &Reader<'_>, at: usize) -> Opening {
     // Names alone after a marker (`□张华`) are a byline only here, under headings.
     if let Some(b) = byline(block).or_else(|| marker::names(block)) {
         return Opening::News(b);
+    }
+    // A credit with what its reporter did (`□本报记者 王晓楠 文/摄`) is a byline here too.
+    if let Some((b, photos_only)) = credited(block) {
+        return match photos_only {
+            true => Opening::Credited(b),
+            false => Opening::News(b),
+        };
     }
     let mut ahead = Reader {
         blocks: reader.blocks,
@@ -94,10 +104,11 @@ pub(super) fn article_at(reader: &Reader<'_>, at: usize, after_article: bool) ->
         Opening::Nothing
             if after_article
                 && count == 1
-                && reader
-                    .blocks
-                    .get(first + 1)
-                    .is_some_and(|next| lone::lone_heading(&reader.blocks[first], next)) =>
+                && reader.blocks.get(first + 1).is_some_and(|next| {
+                    let above = &reader.blocks[..first];
+                    let around = lone::Around { above, under: next };
+                    lone::lone_heading(&reader.blocks[first], &around)
+                }) =>
         {
             Opening::Bare
         }
