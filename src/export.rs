@@ -33,7 +33,7 @@ use crate::commands::{self, Outcome};
 use crate::error::{Error, Result};
 use crate::filter::DistrictFilter;
 use crate::i18n::{Lang, Msg};
-use crate::layout::{join_meta, sanitize, sanitize_lines};
+use crate::layout::{join_meta, paragraph_numbers, sanitize, sanitize_lines, shows_text};
 use crate::search::Query;
 use crate::state::StateStore;
 
@@ -229,7 +229,7 @@ pub fn citation(a: &Article, lang: Lang) -> String {
         let names: Vec<&str> = names
             .iter()
             .map(String::as_str)
-            .filter(|n| shows(n))
+            .filter(|n| shows_text(n))
             .collect();
         if names.is_empty() {
             String::new()
@@ -250,33 +250,25 @@ pub fn citation(a: &Article, lang: Lang) -> String {
     ])
 }
 
-/// Whether a field from the data shows anything once sanitised (the rule of
-/// [`join_meta`]): an empty or blank kicker, subtitle, paragraph or name has no line of its
-/// own in a report.
-fn shows(text: &str) -> bool {
-    !sanitize(text).trim().is_empty()
-}
-
 /// The body paragraphs a report prints, each with its number from 1: those that show
-/// anything, as the reader shows them (an empty or blank paragraph is no line in the reader
-/// either), so that a note's "第3段" is the third paragraph the reader shows.
+/// anything, numbered by [`paragraph_numbers`], the rule the reader numbers the paragraphs
+/// it shows by (an empty or blank paragraph is no line in the reader either), so that a
+/// note's "第3段" is the paragraph the reader marks 3.
 pub fn numbered(a: &Article) -> impl Iterator<Item = (usize, &str)> {
     a.paragraphs
         .iter()
-        .map(String::as_str)
-        .filter(|p| shows(p))
-        .zip(1..)
-        .map(|(p, n)| (n, p))
+        .zip(paragraph_numbers(&a.paragraphs))
+        .filter_map(|(p, n)| Some((n?, p.as_str())))
 }
 
 /// A heading (kicker, subtitle) or the byline, when it shows anything.
 fn heading(text: &Option<String>) -> Option<&str> {
-    text.as_deref().filter(|t| shows(t))
+    text.as_deref().filter(|t| shows_text(t))
 }
 
 /// The title, or the reader's stand-in (（无标题）) when it shows nothing.
 fn title_of(a: &Article, lang: Lang) -> &str {
-    if shows(&a.title) {
+    if shows_text(&a.title) {
         &a.title
     } else {
         Msg::Untitled.text(lang)

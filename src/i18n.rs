@@ -20,6 +20,8 @@ mod marks;
 pub use marks::*;
 mod suspend;
 pub use suspend::*;
+mod reading;
+pub use reading::*;
 
 pub use conditions::{Conditions, none_dated, nothing_matched};
 

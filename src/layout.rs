@@ -20,7 +20,7 @@ pub mod wrap;
 
 pub use article::{
     LaidLine, LayoutOptions, LineRole, join_meta, layout_article, line_for_position, meta_line,
-    position_of_line,
+    paragraph_numbers, position_of_line, shows_text,
 };
 pub use breaks::{is_no_end, is_no_start};
 pub use fit::fit_message;

@@ -314,6 +314,7 @@ fn lay_out(
             text: l.text,
             role,
             paragraph: None,
+            number: None,
             range: l.range,
         });
         lines.splice(at..at, wrapped);
@@ -355,6 +356,7 @@ fn lay_out(
             text: String::new(),
             role: LineRole::Note,
             paragraph: None,
+            number: None,
             range: 0..0,
         });
         let label = match opts.lang {

@@ -66,6 +66,10 @@ pub fn help_lines(
         }
         lines.push((String::new(), section(place).text(lang)));
         lines.extend(rows);
+        if place == Where::In(R) {
+            // Not a key: what the dim number at a paragraph's head is.
+            lines.push(crate::i18n::paragraph_numbers_help(lang));
+        }
     }
     lines.extend(crate::i18n::query_help(lang));
     if mouse {
@@ -86,5 +90,32 @@ fn section(place: Where) -> Msg {
         Where::In(L) => Msg::CtxList,
         Where::In(Context::Note) => Msg::CtxNote,
         Where::In(Context::Tags) => Msg::CtxTags,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help says what the dim number at a paragraph's head is, in the reader's
+    /// section, wherever the help is opened from.
+    #[test]
+    fn the_reader_section_explains_the_paragraph_numbers() {
+        for lang in [Lang::Zh, Lang::En] {
+            for from in [L, R] {
+                let lines = help_lines(from, lang, false, false);
+                let heading = Msg::CtxReader.text(lang);
+                let at = lines
+                    .iter()
+                    .position(|(k, h)| k.is_empty() && *h == heading);
+                let row = crate::i18n::paragraph_numbers_help(lang);
+                let section: Vec<_> = lines[at.unwrap() + 1..]
+                    .iter()
+                    .take_while(|(k, _)| !k.is_empty())
+                    .collect();
+                assert_eq!(section.last(), Some(&&row), "{lang:?} {from:?}");
+                assert!(row.1.contains("【1】"));
+            }
+        }
     }
 }

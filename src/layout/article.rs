@@ -56,6 +56,10 @@ pub struct LaidLine {
     pub role: LineRole,
     /// For `Body` lines, the index of the paragraph in `Article::paragraphs`.
     pub paragraph: Option<usize>,
+    /// On the first line of a body paragraph that shows text, its number from 1 as the
+    /// reports number it (`【3】`, [`paragraph_numbers`]); `None` on every other line. The
+    /// reader draws it in the indent; it is not part of `text`.
+    pub number: Option<usize>,
     /// The bytes shown, in the sanitized heading, meta line, paragraph or note the line
     /// comes from (`0..0` for the blank line).
     pub range: Range<usize>,
@@ -94,6 +98,7 @@ pub fn layout_article(article: &Article, width: usize, opts: &LayoutOptions) -> 
             text: l.text,
             role: LineRole::Meta,
             paragraph: None,
+            number: None,
             range: l.range,
         }
     }));
@@ -101,16 +106,44 @@ pub fn layout_article(article: &Article, width: usize, opts: &LayoutOptions) -> 
         text: String::new(),
         role: LineRole::Blank,
         paragraph: None,
+        number: None,
         range: 0..0,
     });
     let body = WrapOptions {
         indent: true,
         ..plain
     };
-    for (i, paragraph) in article.paragraphs.iter().enumerate() {
+    let numbers = paragraph_numbers(&article.paragraphs);
+    for ((i, paragraph), number) in article.paragraphs.iter().enumerate().zip(numbers) {
+        let first = out.len();
         push_wrapped(&mut out, paragraph, width, &body, LineRole::Body, Some(i));
+        if let Some(line) = out.get_mut(first) {
+            line.number = number;
+        }
     }
     out
+}
+
+/// Whether a field from the data shows anything once sanitised: an empty or blank one
+/// (spaces, ideographic spaces, only what [`sanitize`] removes) has no text on screen.
+pub fn shows_text(text: &str) -> bool {
+    !sanitize(text).trim().is_empty()
+}
+
+/// The number of each of `paragraphs`, from 1, counting those that [show
+/// text](shows_text): `None` for one that shows nothing. The one rule for "第3段": the
+/// reader's numbers and the reports' 【3】 (`export::numbered`) both come from here.
+pub fn paragraph_numbers(paragraphs: &[String]) -> Vec<Option<usize>> {
+    let mut n = 0;
+    paragraphs
+        .iter()
+        .map(|p| {
+            shows_text(p).then(|| {
+                n += 1;
+                n
+            })
+        })
+        .collect()
 }
 
 fn push_wrapped(
@@ -125,6 +158,7 @@ fn push_wrapped(
         text: l.text,
         role,
         paragraph,
+        number: None,
         range: l.range,
     }));
 }
@@ -139,7 +173,7 @@ pub fn join_meta<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
     let mut out = String::new();
     for part in parts {
         let part = part.as_ref().trim();
-        if sanitize(part).trim().is_empty() {
+        if !shows_text(part) {
             continue;
         }
         if !out.is_empty() {
@@ -287,4 +321,69 @@ pub fn position_of_line(lines: &[LaidLine], line: usize) -> (usize, usize) {
 
 fn body_key(line: &LaidLine) -> (usize, usize) {
     (line.paragraph.unwrap_or(0), line.range.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_count_the_paragraphs_that_show_text() {
+        let paragraphs: Vec<String> = [
+            "一。",
+            "",
+            " \u{3000}",
+            "\u{200b}",
+            "二。",
+            "\u{1b}[31m",
+            "三。",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        let none = None;
+        assert_eq!(
+            paragraph_numbers(&paragraphs),
+            [Some(1), none, none, none, Some(2), none, Some(3)]
+        );
+    }
+
+    #[test]
+    fn each_shown_paragraphs_first_line_carries_its_number() {
+        let article = Article {
+            title: "标题".into(),
+            paragraphs: [
+                "京南物流基地是北京“四大物流基地”之一。",
+                "",
+                "服务五千余人次。",
+            ]
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+            ..Article::default()
+        };
+        let lines = layout_article(&article, 12, &LayoutOptions::default());
+        let numbered: Vec<(usize, Option<usize>, &str)> = lines
+            .iter()
+            .filter(|l| l.role == LineRole::Body)
+            .map(|l| (l.paragraph.unwrap(), l.number, l.text.as_str()))
+            .collect();
+        assert_eq!(
+            numbered,
+            [
+                (0, Some(1), "\u{3000}\u{3000}京南物流"),
+                (0, None, "基地是北京"),
+                (0, None, "“四大物流基"),
+                (0, None, "地”之一。"),
+                (2, Some(2), "\u{3000}\u{3000}服务五千"),
+                (2, None, "余人次。"),
+            ]
+        );
+        assert!(
+            lines
+                .iter()
+                .filter(|l| l.role != LineRole::Body)
+                .all(|l| l.number.is_none())
+        );
+    }
 }

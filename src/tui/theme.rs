@@ -1,5 +1,6 @@
-//! Styles. With `NO_COLOR` set, only bold, reverse and underline are used; colours the
-//! config file sets (`[colors]`) are laid over either theme.
+//! Styles. With `NO_COLOR` set, only bold, reverse and underline are used, and dim for
+//! the reader's paragraph numbers ([`Theme::number`]); colours the config file sets
+//! (`[colors]`) are laid over either theme.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -146,6 +147,17 @@ impl Theme {
         })
     }
 
+    /// A paragraph's number in the reader's indent: the muted style of the meta line
+    /// (`meta`, dark grey), and dim besides where that has no colour of its own (the theme
+    /// without colours, or a `[colors]` meta of `default`), so that the number is never
+    /// drawn as the text is. Dim is an attribute, not a colour: `NO_COLOR` allows it.
+    pub fn number(&self) -> Style {
+        match self.meta.fg {
+            None | Some(Color::Reset) => self.meta.add_modifier(Modifier::DIM),
+            Some(_) => self.meta,
+        }
+    }
+
     /// The border characters for overlays.
     pub fn border_set(&self) -> border::Set<'static> {
         if self.ascii {
@@ -240,6 +252,24 @@ mod tests {
             let parsed = ColorSpec::parse(name).unwrap();
             assert_eq!(format!("{:?}", color(parsed)).to_lowercase(), *name, "{i}");
         }
+    }
+
+    #[test]
+    fn the_paragraph_number_is_muted_in_both_themes() {
+        let colour = Theme::new(true, false);
+        assert_eq!(colour.number(), colour.meta);
+        assert_eq!(colour.number().fg, Some(Color::DarkGray));
+        let plain = Theme::new(false, false);
+        assert!(plain.number().add_modifier.contains(Modifier::DIM));
+        assert!(!plain.body.add_modifier.contains(Modifier::DIM));
+        // A meta line set to the terminal's own colour leaves the number dim.
+        let mut reset = Theme::new(true, false);
+        let spec = StyleSpec {
+            fg: Some(ColorSpec::Default),
+            ..StyleSpec::default()
+        };
+        reset.apply(&[("meta", spec)]);
+        assert!(reset.number().add_modifier.contains(Modifier::DIM));
     }
 
     #[test]

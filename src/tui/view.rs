@@ -4,6 +4,7 @@ mod header;
 mod help;
 mod list;
 mod note;
+mod numbers;
 mod picker;
 mod reader;
 mod status;

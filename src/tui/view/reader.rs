@@ -1,5 +1,5 @@
 //! The reader: the laid-out lines, drawn as they are (never re-wrapped), in a centred text
-//! column, with search hits lit.
+//! column, with search hits lit and each body paragraph's number dim in its indent.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use crate::app::{App, Geometry};
 use crate::layout::LineRole;
 use crate::tui::theme::Theme;
+use crate::tui::view::numbers;
 use crate::tui::view::text::{marked, put};
 
 /// Draws the open article, or nothing when none is open.
@@ -38,7 +39,12 @@ pub fn render(app: &App, theme: &Theme, g: Geometry, buf: &mut Buffer) {
             })
             .collect();
         let segs = marked(&line.text, base, &hits);
-        put(buf, area.x, area.y + row as u16, area.width, &segs, amb);
+        let y = area.y + row as u16;
+        put(buf, area.x, y, area.width, &segs, amb);
+        if let Some(n) = line.number {
+            let margin = area.x.saturating_sub(g.reader.x);
+            numbers::draw(buf, (area.x, y), margin, &line.text, n, theme.number());
+        }
     }
     // Until a search's first answer the preview is of a row of the previous answer, drawn
     // dim as the rows are (`view::list`).
