@@ -1,8 +1,11 @@
 //! Taking in what another kanbao saved while the reader is open (`kanbao note`, `kanbao tag`,
-//! a second reader): the event loop calls [`App::reload_state`] now and then; the store
-//! decides whether the file changed and merges it in ([`StateStore::reload_shared`]).
+//! a second reader): the event loop calls [`App::reload_state`] each time it wakes; the
+//! store decides whether the file changed (one `stat`), and reads and merges it in on a
+//! thread of its own ([`StateStore::spawn_reload`]), so that a large file never holds up
+//! keys; what it took in is shown at the first call after the read has ended.
 
 use super::*;
+use crate::state::ReloadHandle;
 
 impl App {
     /// Whether the event loop should look at the state file now and then: there is one and
@@ -12,16 +15,31 @@ impl App {
     }
 
     /// Takes in the state file if another process changed it since this one last read or
-    /// wrote it, this reader's unsaved changes on top. True when something was taken in:
-    /// the caller redraws (the list's marks, the note and tags shown, an open tag picker's
-    /// ticks and counts). A mark filter in force (and the query's `note:` terms) is applied
-    /// again, the selected article kept selected on its row ([`refilter`](Self::refilter)).
+    /// wrote it, this reader's unsaved changes on top: starts reading it in the background
+    /// when one `stat` says so, and shows what a read that has ended took in. Never waits
+    /// for the read: while it runs ([`is_reloading`](Self::is_reloading)) the loop calls
+    /// this again soon. True when something was taken in: the caller redraws (the list's
+    /// marks, the note and tags shown, an open tag picker's ticks and counts). A mark
+    /// filter in force (and the query's `note:` terms) is applied again, the selected
+    /// article kept selected on its row ([`refilter`](Self::refilter)).
     pub fn reload_state(&mut self) -> bool {
-        if !StateStore::reload_shared(&self.store) {
-            return false;
+        let taken = self
+            .reloading
+            .take_if(|r| r.is_finished())
+            .is_some_and(ReloadHandle::wait);
+        if self.reloading.is_none() {
+            self.reloading = StateStore::spawn_reload(&self.store);
         }
-        self.took_in_state();
-        true
+        if taken {
+            self.took_in_state();
+        }
+        taken
+    }
+
+    /// True while the state file is being read in the background: the loop wakes soon to
+    /// show what it took in.
+    pub fn is_reloading(&self) -> bool {
+        self.reloading.is_some()
     }
 
     /// What follows state taken in from the file: an open tag picker shows it, and the
