@@ -153,6 +153,8 @@ pub struct App {
     unsaved: bool,
     /// Saving state: the background save under way, the last failure, the quit question.
     saving: saving::Saving,
+    /// The state file read in the background after another process changed it.
+    reloading: Option<crate::state::ReloadHandle>,
     opts: Options,
     /// The mark filters (bookmarked, unread, noted, tag) over the list.
     marks: MarkFilter,
@@ -234,6 +236,7 @@ impl App {
             store: Arc::new(Mutex::new(store)),
             unsaved: false,
             saving: saving::Saving::default(),
+            reloading: None,
             query,
             query_error,
             searched,

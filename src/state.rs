@@ -26,10 +26,11 @@
 //! written, so a large state file does not hold up keys.
 //!
 //! # Taking in other processes' saves
-//! The reader looks at the file now and then ([`StateStore::reload_shared`]): when one
-//! `stat` says it is not the version this process last read or wrote, it is read (no lock:
-//! saves rename a whole file into place) and merged in by the rule below, the unsaved
-//! changes on top. A file that is not good state then is left as it is (`state/reload.rs`).
+//! The reader looks at the file now and then ([`StateStore::spawn_reload`]): when one
+//! `stat` says it is not the version this process last read or wrote, it is read on a
+//! thread of its own (no lock: saves rename a whole file into place) and merged in by the
+//! rule below, the unsaved changes on top. A file that is not good state then is left as it
+//! is (`state/reload.rs`).
 //!
 //! # Merge rule
 //! Per (source, article id, field) — read, bookmark, position, note, and each tag on its
@@ -74,6 +75,7 @@ use crate::i18n;
 pub use disk::MAX_BYTES;
 pub use error::{NotState, StateError, Warning};
 pub use model::{Entry, Part, Position, Session, SourceState, Stamped};
+pub use reload::ReloadHandle;
 pub use save::SaveHandle;
 pub use source::{SourceId, digest, fnv};
 pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};

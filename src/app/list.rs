@@ -12,16 +12,21 @@ impl App {
         } else {
             self.view.get(self.selected).copied()
         };
-        self.view = self.listed(&self.opts.filter);
+        self.view = self.fresh_view();
         self.emptied = self.what_emptied();
-        if self.by_date && !self.query.is_empty() {
-            // Stable: results of one day keep their rank; undated ones go last.
-            self.view
-                .sort_by_key(|&i| std::cmp::Reverse(self.collection.date(i)));
-        }
         let at = keep.and_then(|k| self.view.iter().position(|&i| i == k));
         self.list_top = 0;
         self.select(at.unwrap_or(0));
+    }
+
+    /// The list as the search's answer, the filters and the order (`o`) make it now.
+    pub(super) fn fresh_view(&self) -> Vec<usize> {
+        let mut view = self.listed(&self.opts.filter);
+        if self.by_date && !self.query.is_empty() {
+            // Stable: results of one day keep their rank; undated ones go last.
+            view.sort_by_key(|&i| std::cmp::Reverse(self.collection.date(i)));
+        }
+        view
     }
 
     /// The articles of the search's answer that pass `filter`, the query's operators and

@@ -1,5 +1,6 @@
 //! Taking in what another kanbao saved while the reader is open (`kanbao note`, `kanbao tag`,
-//! a second reader): the reader looks at the state file now and then ([`StateStore::looks`]);
+//! a second reader): the reader looks at the state file now and then ([`StateStore::looks`],
+//! and reads it on a thread of its own: [`StateStore::spawn_reload`]);
 //! when one cheap look (its size, times and inode) says it is not the version this process
 //! last read or wrote, it is read again and merged in by the rule a save uses (see the
 //! module docs of [`crate::state`]): what is on disk, with this process's unsaved changes
@@ -110,16 +111,23 @@ impl StateStore {
     /// Merges `found` (read at `version`) in, if the store is still as it was when `look`
     /// was taken: a save that ended meanwhile wrote a file this read may not hold.
     fn take(&mut self, look: &Look, version: Option<Version>, found: Option<Sources>) -> bool {
+        self.take_out(look, version, found).is_some()
+    }
+
+    /// [`take`](Self::take), giving back the state it replaced when it merged, for the
+    /// caller to free once the store is no longer locked.
+    fn take_out(
+        &mut self,
+        look: &Look,
+        version: Option<Version>,
+        found: Option<Sources>,
+    ) -> Option<Sources> {
         if self.seen != look.seen || self.in_flight.is_some() {
-            return false;
+            return None;
         }
         self.seen = version;
-        let Some(on_disk) = found else {
-            return false;
-        };
-        let merged = model::merge(on_disk, &self.pending);
-        self.sources = merged;
-        true
+        let merged = model::merge(found?, &self.pending);
+        Some(std::mem::replace(&mut self.sources, merged))
     }
 }
 
@@ -155,6 +163,10 @@ impl Look {
 fn lock(shared: &SharedStore) -> MutexGuard<'_, StateStore> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
+
+mod job;
+
+pub use job::ReloadHandle;
 
 #[cfg(test)]
 mod tests;

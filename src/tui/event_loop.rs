@@ -4,8 +4,10 @@
 //! run on a background thread, so a large state file never holds up keys; the last one, at
 //! the end, runs here, and if it fails the reader asks before it ends without the marks.
 //! Each time it wakes (a key, a resize, pending work) it looks at the state file (one
-//! `stat`) and takes in what another kanbao saved there (`kanbao note`, `kanbao tag`); it
-//! never wakes for that alone, so an idle reader still uses no CPU (docs/contract.md §7).
+//! `stat`) and takes in what another kanbao saved there (`kanbao note`, `kanbao tag`),
+//! read on a thread of its own while it goes on taking keys (it wakes soon for the read's
+//! end); it never wakes for the file alone, so an idle reader still uses no CPU
+//! (docs/contract.md §7).
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -36,7 +38,8 @@ pub const KEPT_SEARCH_WAIT: Duration = Duration::from_secs(3);
 /// The most events taken between two frames when they come together.
 const BATCH: usize = 4096;
 
-/// How often the loop looks for a background save's end while one runs.
+/// How often the loop looks for a background save's end, or a background read of the state
+/// file's, while one runs.
 pub const SAVE_POLL: Duration = Duration::from_millis(20);
 
 /// Runs until the app wants to quit and its state is saved (or the user chose to quit
@@ -67,7 +70,8 @@ pub fn run(
         if app.poll_save() {
             redraw = true;
         }
-        // One `stat`; the file is read only when another process changed it.
+        // One `stat`; the file is read, on a thread of its own, only when another process
+        // changed it, and what it held is taken in once the read has ended.
         if watch {
             redraw |= app.reload_state();
         }
@@ -112,7 +116,8 @@ pub fn run(
             if !input.poll(SEARCH_POLL)? {
                 continue;
             }
-        } else if app.is_saving() {
+        } else if app.is_saving() || app.is_reloading() {
+            // A save's end, or what a read of the state file took in, shows within a poll.
             if !input.poll(SAVE_POLL)? {
                 continue;
             }

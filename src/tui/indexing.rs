@@ -1,7 +1,8 @@
 //! The screen the reader shows while it indexes an archive on its first open: the file,
 //! the articles indexed, MB/s and a bar. `q`, `Esc` and `Ctrl-C` leave at once; `Ctrl-Z`
 //! suspends kanbao, the build with it, as in the reader (`tui::suspend`; where no shell
-//! could continue it, the screen says why); other keys are kept for the reader (see
+//! could continue it, the screen says why), and so does a SIGTSTP from outside (there,
+//! silently ignored as in the reader); other keys are kept for the reader (see
 //! [`Typed`]), as are `q` and `Esc` typed into a prompt (a search may hold a `q`). SIGTERM
 //! or SIGHUP restores the terminal and ends the process: the build stops with the process
 //! and leaves only its temporary folder, which no one trusts and the next build removes
@@ -168,12 +169,18 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
             }
         },
     };
+    // A SIGTSTP from outside (`kill -TSTP`) and the SIGCONT after it, acted on between
+    // frames as in the reader.
+    let mut stops = super::suspend::Stops::watch();
     let shown = sanitize(&path.display().to_string()).into_owned();
     let start = Instant::now();
     let mut last: Option<(usize, Progress)> = None;
     // Why `Ctrl-Z` did not suspend, until the next key.
     let mut note: Option<&str> = None;
     let result = 'screen: loop {
+        if stops.act() {
+            draw_whole(&mut terminal);
+        }
         let line = last.map_or_else(
             || index::first_index(lang, &shown),
             |(file, p)| {
@@ -252,14 +259,19 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
 /// kanbao, nothing stops, and the screen says why.
 fn suspend(terminal: &mut ratatui::DefaultTerminal, lang: Lang) -> Option<&'static str> {
     if super::suspend::suspend() {
-        // Cleared by a resize to the terminal's size, which may have changed meanwhile:
-        // `clear` would ask the terminal where its cursor is, and wait for an answer.
-        if let Ok(size) = terminal.size() {
-            let _ = terminal.resize(Rect::new(0, 0, size.width, size.height));
-        }
+        draw_whole(terminal);
         None
     } else {
         Some(crate::i18n::not_suspended(lang))
+    }
+}
+
+/// Has the next frame draw every cell, back from a stop: cleared by a resize to the
+/// terminal's size, which may have changed meanwhile (`clear` would ask the terminal where
+/// its cursor is, and wait for an answer).
+fn draw_whole(terminal: &mut ratatui::DefaultTerminal) {
+    if let Ok(size) = terminal.size() {
+        let _ = terminal.resize(Rect::new(0, 0, size.width, size.height));
     }
 }
 

@@ -19,7 +19,7 @@
 //! `fg` and `bg` it as any other.
 
 #[cfg(unix)]
-pub use unix::{continued, suspend};
+pub use unix::{Stops, continued, suspend};
 
 /// Suspends the reader (`Ctrl-Z`): never, where there is no job control.
 #[cfg(not(unix))]
@@ -27,13 +27,68 @@ pub fn suspend() -> bool {
     false
 }
 
+/// SIGTSTP and SIGCONT, which there are not: nothing to act on.
+#[cfg(not(unix))]
+pub struct Stops;
+
+#[cfg(not(unix))]
+impl Stops {
+    /// Nothing to watch.
+    pub fn watch() -> Stops {
+        Stops
+    }
+
+    /// Nothing came: the screen need not be drawn whole.
+    pub fn act(&mut self) -> bool {
+        false
+    }
+}
+
 #[cfg(unix)]
 mod unix {
     use std::sync::atomic::{AtomicBool, Ordering};
 
     use rustix::process::Signal;
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    use signal_hook::iterator::Signals;
 
     use crate::tui::{probe, terminal};
+
+    /// SIGTSTP and SIGCONT caught for a screen of kanbao's own before the reader (the
+    /// indexing screen), which acts on them between two frames, as the reader's input
+    /// (`tui::input`) does: a SIGTSTP from outside (`kill -TSTP`) then gives the terminal
+    /// back and stops kanbao as `Ctrl-Z` does (is ignored where no shell could continue
+    /// it), and a SIGCONT takes the terminal again. Uncaught, a SIGTSTP stopped kanbao with
+    /// the terminal left raw on the alternate screen. Dropped, the signals are let go:
+    /// SIGTSTP is then ignored (its default action cannot be put back, see the module
+    /// docs) until the reader catches it.
+    pub struct Stops(Option<Signals>);
+
+    impl Stops {
+        /// Starts catching SIGTSTP and SIGCONT (if they can be caught: else as before).
+        pub fn watch() -> Stops {
+            Stops(Signals::new([SIGTSTP, SIGCONT]).ok())
+        }
+
+        /// Acts on each SIGTSTP and SIGCONT caught since the last call, on the caller's
+        /// thread: true when the screen must be drawn whole (kanbao was stopped and goes on).
+        pub fn act(&mut self) -> bool {
+            let Some(signals) = &mut self.0 else {
+                return false;
+            };
+            let caught: Vec<i32> = signals.pending().collect();
+            let mut whole = false;
+            for signal in caught {
+                if signal == SIGTSTP {
+                    whole |= suspend();
+                } else {
+                    continued();
+                    whole = true;
+                }
+            }
+            whole
+        }
+    }
 
     /// Set by a stop of kanbao's own once it has taken the terminal again, so that the
     /// SIGCONT that continued it does not take it a second time.

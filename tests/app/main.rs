@@ -11,6 +11,7 @@ mod marks;
 mod navigation;
 mod no_text;
 mod prompt;
+mod reload;
 mod side_by_side;
 
 use kanbao::action::Action;

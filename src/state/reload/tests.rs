@@ -176,3 +176,34 @@ fn a_save_that_ended_between_the_look_and_the_merge_wins() {
     assert!(reader.is_read(SRC, "2"));
     assert_eq!(reader.note(SRC, "1"), Some("意见"), "the save merged it in");
 }
+
+/// The reader's reload reads and parses the file on a thread of its own, never on the
+/// thread that takes keys (the caller's), and what it read still arrives: merged into the
+/// shared store once the read has ended. An unchanged file starts no read.
+#[test]
+fn a_reload_reads_on_a_thread_of_its_own_and_arrives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let shared: SharedStore = Arc::new(Mutex::new(open(&path)));
+    assert!(
+        StateStore::spawn_reload(&shared).is_none(),
+        "nothing changed"
+    );
+    other(&path, |s| s.set_note(SRC, "1", "另一个窗格写的意见"));
+    let (tell, told) = std::sync::mpsc::channel();
+    let handle = job::spawn_with(&shared, move || {
+        let _ = tell.send(std::thread::current().id());
+    })
+    .expect("a read of the changed file");
+    let reader = told
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .unwrap();
+    assert_ne!(
+        reader,
+        std::thread::current().id(),
+        "read on the keys' thread"
+    );
+    assert!(handle.wait(), "the note arrives");
+    assert_eq!(lock(&shared).note(SRC, "1"), Some("另一个窗格写的意见"));
+    assert!(StateStore::spawn_reload(&shared).is_none(), "read once");
+}
