@@ -73,10 +73,13 @@ pub(super) struct Cursor {
 
 impl Cursor {
     /// `shape` in `seg`, at its first document; `None` when a need has no token there.
+    /// `asked`: how many documents will be asked for when known (a few of many: then the
+    /// dense lists skip, see [`Positioned::open`]); `None` when the rarest need leads.
     pub(super) fn new(
         shape: &Shape,
         seg: &SegmentReader,
         fields: &Fields,
+        asked: Option<usize>,
     ) -> tantivy::Result<Option<Cursor>> {
         // Each need's tokens looked up first: the rarest need's size decides how each list
         // is walked ([`Positioned::open`]).
@@ -97,6 +100,7 @@ impl Cursor {
             infos.iter().map(|i| u64::from(i.doc_freq)).sum()
         };
         let lead = found.iter().map(|f| size(&f.3)).min().unwrap_or(0);
+        let lead = asked.map_or(lead, |n| lead.min(n as u64));
         let mut needs: Vec<(u32, Union)> = Vec::with_capacity(found.len());
         for (offset, field, inverted, infos) in found {
             let file =

@@ -187,10 +187,12 @@ impl Gapped {
         let mut sources = Vec::with_capacity(self.pieces.len());
         for piece in &self.pieces {
             sources.push(match piece {
-                Piece::Written(shape) => match Cursor::new(shape, seg, fields)? {
-                    Some(c) => Source::Cursor(c),
-                    None => return Ok(()),
-                },
+                Piece::Written(shape) => {
+                    match Cursor::new(shape, seg, fields, within.map(<[u32]>::len))? {
+                        Some(c) => Source::Cursor(c),
+                        None => return Ok(()),
+                    }
+                }
                 Piece::One { tokens, shift, .. } => {
                     Source::Around(AnyOf::open(seg, fields.bi, tokens.iter().cloned())?, *shift)
                 }

@@ -72,15 +72,24 @@ struct BlockWalk {
     /// The current document's index in the block.
     at: usize,
     reader: PositionReader,
-    /// Whether a document of the current block has had its positions read: at the
-    /// second, the whole block's are read at once ([`BlockWalk::read_block`]), so a block
-    /// walked densely pays one read, and one walked sparsely no more than one extra.
-    one_read: bool,
-    /// The current block's positions, each document's absolute, once read.
+    /// How many documents of the current block have had their positions read one at a
+    /// time: at [`ONE_AT_A_TIME`], the rest of the block's are read at once.
+    reads: usize,
+    /// The positions of the current block's documents from its `from`-th on, each
+    /// document's absolute, once read.
     block: Vec<u32>,
+    /// Where `block` starts in the current block.
+    from: usize,
     /// Whether `block` is the current block's.
     block_read: bool,
 }
+
+/// How many documents of a block have their positions read one at a time before the rest
+/// of the block's are read in one call: a block walked densely (every document of a
+/// long literal term) pays a few reads more, and one where a few documents are asked for
+/// (the first rows of `ghyz`, letter pairs that stand ~50 times in an article) does not
+/// decode the positions of the 120 it never asks for.
+const ONE_AT_A_TIME: usize = 8;
 
 impl Positioned {
     /// The postings of the term `info` describes in `inverted`, with its positions in
@@ -111,7 +120,8 @@ impl Positioned {
             summed: false,
             at: 0,
             reader,
-            one_read: false,
+            reads: 0,
+            from: 0,
             block: Vec::new(),
             block_read: false,
         };
@@ -172,10 +182,10 @@ impl Positioned {
     pub(super) fn load(&mut self) {
         match &mut self.walk {
             Walk::Blocks(w) if w.block_read => {}
-            Walk::Blocks(w) if w.one_read => w.read_block(),
+            Walk::Blocks(w) if w.reads >= ONE_AT_A_TIME => w.read_block(),
             Walk::Blocks(w) => {
                 w.read_one(&mut self.own);
-                w.one_read = true;
+                w.reads += 1;
             }
             Walk::Skipping(p) => {
                 self.own.clear();
@@ -188,7 +198,8 @@ impl Positioned {
     pub(super) fn loaded(&self) -> &[u32] {
         match &self.walk {
             Walk::Blocks(w) if w.block_read => {
-                let range = w.prefix[w.at] as usize..w.prefix[w.at + 1] as usize;
+                let base = w.prefix[w.from] as usize;
+                let range = w.prefix[w.at] as usize - base..w.prefix[w.at + 1] as usize - base;
                 w.block.get(range).unwrap_or_default()
             }
             _ => &self.own,
@@ -213,7 +224,7 @@ impl BlockWalk {
             false => freqs.iter().map(|&f| u64::from(f)).sum::<u64>(),
         };
         self.summed = false;
-        self.one_read = false;
+        self.reads = 0;
         self.block_read = false;
         self.at = 0;
         if !self.blocks.docs().is_empty() {
@@ -264,22 +275,26 @@ impl BlockWalk {
         absolute(out);
     }
 
-    /// Every position of the current block into `block`, once a block.
+    /// The positions of the current document and the rest of its block into `block`,
+    /// once a block.
     fn read_block(&mut self) {
         if self.block_read || self.blocks.docs().is_empty() {
             return;
         }
         self.sum();
         let n = self.blocks.docs().len();
-        let all = self.prefix[n] as usize;
+        self.from = self.at;
+        let base = self.prefix[self.from];
+        let all = (self.prefix[n] - base) as usize;
         // Grown, never cleared: what is read overwrites it (zeroing it first cost as
         // much as decoding).
         if self.block.len() < all {
             self.block.resize(all, 0);
         }
-        self.reader.read(self.block_start, &mut self.block[..all]);
-        for w in self.prefix[..=n].windows(2) {
-            absolute(&mut self.block[w[0] as usize..w[1] as usize]);
+        self.reader
+            .read(self.block_start + u64::from(base), &mut self.block[..all]);
+        for w in self.prefix[self.from..=n].windows(2) {
+            absolute(&mut self.block[(w[0] - base) as usize..(w[1] - base) as usize]);
         }
         self.block_read = true;
     }

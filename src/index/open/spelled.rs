@@ -379,9 +379,11 @@ impl Spelled {
             rarest.push((term.docs_bound(seg, fields)?, term));
         }
         rarest.sort_by_key(|r| r.0);
+        // The others are asked for no more documents than the rarest is in.
+        let asked = |n: usize| (n > 0).then(|| rarest[0].0 as usize);
         let mut walkers = Vec::with_capacity(terms.len());
-        for &(_, term) in &rarest {
-            walkers.push((Walker::new(&term.shapes, seg, fields)?, term));
+        for (n, &(_, term)) in rarest.iter().enumerate() {
+            walkers.push((Walker::new(&term.shapes, seg, fields, asked(n))?, term));
         }
         // A window of documents at a time, every term walked through it: what is held is
         // a window's matches of each term (32 dense terms over a segment's 25,000
@@ -426,7 +428,11 @@ impl Spelled {
         (keep, within): (&dyn Fn(DocId) -> bool, Option<&[u32]>),
         each: impl FnMut(DocId, &[(u32, u32)]),
     ) -> tantivy::Result<()> {
-        Walker::new(&self.shapes, seg, fields)?.rest(seg, (keep, within), each);
+        Walker::new(&self.shapes, seg, fields, within.map(<[u32]>::len))?.rest(
+            seg,
+            (keep, within),
+            each,
+        );
         Ok(())
     }
 

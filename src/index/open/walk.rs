@@ -23,15 +23,16 @@ pub(super) struct Walker {
 
 impl Walker {
     /// `shapes` in `seg`, at their first documents (a shape with a need that has no token
-    /// there is left out: it matches nowhere).
+    /// there is left out: it matches nowhere); `asked` as [`Cursor::new`] takes it.
     pub(super) fn new(
         shapes: &[Shape],
         seg: &SegmentReader,
         fields: &Fields,
+        asked: Option<usize>,
     ) -> tantivy::Result<Walker> {
         let mut cursors = Vec::with_capacity(shapes.len());
         for shape in shapes {
-            if let Some(cursor) = Cursor::new(shape, seg, fields)? {
+            if let Some(cursor) = Cursor::new(shape, seg, fields, asked)? {
                 cursors.push(cursor);
             }
         }
