@@ -73,7 +73,8 @@ struct BlockWalk {
     at: usize,
     reader: PositionReader,
     /// How many documents of the current block have had their positions read one at a
-    /// time: at [`ONE_AT_A_TIME`], the rest of the block's are read at once.
+    /// time: at [`ONE_AT_A_TIME`], if they were at least half the documents walked, the
+    /// rest of the block's are read at once.
     reads: usize,
     /// The positions of the current block's documents from its `from`-th on, each
     /// document's absolute, once read.
@@ -85,10 +86,10 @@ struct BlockWalk {
 }
 
 /// How many documents of a block have their positions read one at a time before the rest
-/// of the block's are read in one call: a block walked densely (every document of a
-/// long literal term) pays a few reads more, and one where a few documents are asked for
+/// of the block's may be read in one call: a block walked densely (every document of a
+/// long literal term) pays a few reads more, and one where some documents are asked for
 /// (the first rows of `ghyz`, letter pairs that stand ~50 times in an article) does not
-/// decode the positions of the 120 it never asks for.
+/// decode the positions of the many it never asks for.
 const ONE_AT_A_TIME: usize = 8;
 
 impl Positioned {
@@ -182,7 +183,8 @@ impl Positioned {
     pub(super) fn load(&mut self) {
         match &mut self.walk {
             Walk::Blocks(w) if w.block_read => {}
-            Walk::Blocks(w) if w.reads >= ONE_AT_A_TIME => w.read_block(),
+            // Dense so far: at least half the documents before this one were read.
+            Walk::Blocks(w) if w.reads >= ONE_AT_A_TIME && w.at < 2 * w.reads => w.read_block(),
             Walk::Blocks(w) => {
                 w.read_one(&mut self.own);
                 w.reads += 1;
