@@ -21,7 +21,7 @@ impl App {
     /// this again soon. True when something was taken in: the caller redraws (the list's
     /// marks, the note and tags shown, an open tag picker's ticks and counts). A mark
     /// filter in force (and the query's `note:` terms) is applied again, the selected
-    /// article kept selected on its row ([`refilter`](Self::refilter)).
+    /// article kept selected on its row (`refilter`).
     pub fn reload_state(&mut self) -> bool {
         let taken = self
             .reloading

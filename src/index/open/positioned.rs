@@ -3,11 +3,11 @@
 //! tantivy's own postings find where a document's positions start by summing the
 //! frequencies of the documents before it in its block, on every call: at a million
 //! articles, reading the four bigrams of `沙河工会服务站` in 328,000 documents spent more
-//! time in that sum than in decoding the positions. [`Positioned::Blocks`] walks the
+//! time in that sum than in decoding the positions. [`Walk::Blocks`] walks the
 //! postings block by block instead, sums each block's frequencies once, and reads the
 //! positions with tantivy's [`PositionReader`] from the offset so found. It cannot use the
 //! skip list (a skipped block's frequencies are unknown), so a list far denser than the one
-//! that leads keeps tantivy's skipping postings ([`Positioned::Skipping`]).
+//! that leads keeps tantivy's skipping postings ([`Walk::Skipping`]).
 
 use tantivy::directory::CompositeFile;
 use tantivy::index::{InvertedIndexReader, SegmentReader};
