@@ -126,6 +126,9 @@ struct BeforeSearch {
     focus: Focus,
     reader: Option<Reader>,
     searching: bool,
+    /// Marks another process saved were taken in while the prompt was open: the list
+    /// given back is filtered again (`App::refilter`).
+    marks_changed: bool,
 }
 
 /// All the reader's state.

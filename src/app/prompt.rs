@@ -25,6 +25,7 @@ impl App {
             focus: self.focus,
             reader: self.reader.clone(),
             searching: self.searching,
+            marks_changed: false,
         });
         let before = self.opts.query.clone();
         let (text, cursor) = super::dates::kept_words(&before, self.query_error.is_none());
@@ -79,6 +80,10 @@ impl App {
         self.list_top = saved.list_top;
         self.focus = saved.focus;
         self.reader = saved.reader;
+        if saved.marks_changed {
+            // The list saved at `/` is from before marks taken in behind the prompt.
+            self.filter_marks_again();
+        }
         if saved.searching {
             // The prompt opened before the search it replaced had answered: ask again
             // (the answer keeps the selected article).

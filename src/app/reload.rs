@@ -50,6 +50,15 @@ impl App {
             self.refresh_tags(picker);
         }
         self.mode = mode;
+        if let Some(saved) = &mut self.before_search {
+            saved.marks_changed = true;
+        }
+        self.filter_marks_again();
+    }
+
+    /// The list filtered again by the marks as they now are, when a mark filter (or a
+    /// `note:` term) is in force.
+    pub(super) fn filter_marks_again(&mut self) {
         if !self.marks.is_empty() || !self.query.notes().is_empty() {
             self.refilter();
             self.sync_reader();

@@ -141,3 +141,29 @@ fn without_a_mark_filter_the_list_is_not_rebuilt() {
     assert_eq!(selected_id(&app), "a1");
     assert!(app.has_note(app.view()[1]));
 }
+
+#[test]
+fn a_note_taken_in_behind_the_search_prompt_stays_after_esc() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut app = noted_only(&path);
+    for _ in 0..5 {
+        app.update(Action::MoveDown);
+    }
+    assert_eq!(selected_id(&app), "a10");
+    // `/` opens the prompt (the list is saved to be given back at `Esc`), a note arrives
+    // from another pane, then `Esc`.
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput("第".into()));
+    other(&path, &[("a3", "提示符开着时写的意见")]);
+    reload(&mut app);
+    app.update(Action::SearchCancel);
+    let ids = shown_ids(&app);
+    assert_eq!(
+        ids.len(),
+        31,
+        "the list given back is filtered again: {ids:?}"
+    );
+    assert!(ids.contains(&"a3".to_string()));
+    assert_eq!(selected_id(&app), "a10", "the selection is where it was");
+}
