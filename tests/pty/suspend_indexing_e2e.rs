@@ -9,38 +9,17 @@
 
 use crate::support;
 
-use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use rexpect::process::Signal;
 use support::Term;
 use support::job::{
-    expect_back_to, expect_stopped, has_modes, modes, start_job_with, state, wait_until,
+    expect_back_to, expect_stopped, has_modes, index_env, modes, start_job_with, state,
+    unindexed_archive, wait_until,
 };
 
 /// What the indexing screen shows under its bar.
 const SCREEN: &str = "Ctrl-C 离开";
-
-/// An archive big enough that indexing it takes a while, never indexed: the folder holding
-/// it (and the cache), the data file, and the cache folder.
-fn unindexed_archive() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = dir.path().join("cache");
-    let data = dir.path().join("a.jsonl");
-    let mut bytes = Vec::new();
-    kanbao::archive::generate(40_000, 3, &mut bytes).unwrap();
-    fs::write(&data, bytes).unwrap();
-    (dir, data, cache)
-}
-
-/// Indexing on first use from 1,000 bytes, with the cache at `cache`.
-fn index_env(cache: &Path) -> [(&str, &str); 2] {
-    [
-        ("XDG_CACHE_HOME", cache.to_str().unwrap()),
-        ("KANBAO_AUTO_INDEX", "1000"),
-    ]
-}
 
 fn kill(signal: &str, pid: u32) {
     let status = Command::new("kill")

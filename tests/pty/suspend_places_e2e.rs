@@ -8,33 +8,15 @@
 use crate::support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use support::Term;
-use support::job::{expect_back_to, expect_stopped, start_job, start_job_with};
+use support::job::{
+    expect_back_to, expect_stopped, index_env, start_job, start_job_with, unindexed_archive,
+};
 
 /// What the status bar says when `Ctrl-Z` cannot suspend.
 const CANNOT: &str = "不能挂起";
-
-/// An archive big enough that indexing it takes a while, never indexed: the folder holding
-/// it (and the cache), the data file, and the cache folder.
-fn unindexed_archive() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let cache = dir.path().join("cache");
-    let data = dir.path().join("a.jsonl");
-    let mut bytes = Vec::new();
-    kanbao::archive::generate(40_000, 3, &mut bytes).unwrap();
-    fs::write(&data, bytes).unwrap();
-    (dir, data, cache)
-}
-
-/// Indexing on first use from 1,000 bytes, with the cache at `cache`.
-fn index_env(cache: &Path) -> [(&str, &str); 2] {
-    [
-        ("XDG_CACHE_HOME", cache.to_str().unwrap()),
-        ("KANBAO_AUTO_INDEX", "1000"),
-    ]
-}
 
 /// True when no finished index of `data` is in `cache`.
 fn no_index(data: &Path, cache: &Path) -> bool {

@@ -3,6 +3,7 @@
 //! `fg` leave on the screen.
 #![cfg(target_os = "linux")] // reads /proc
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -143,4 +144,24 @@ pub fn expect_back_to(t: &mut Term, pid: u32, what: &str, check: impl Fn(&str) -
         .find("\x1b[?1049h")
         .expect("the alternate screen again");
     assert!(after[entered..].contains("\x1b[2J"), "{after:?}");
+}
+
+/// An archive big enough that indexing it takes a while, never indexed: the folder holding
+/// it (and the cache), the data file, and the cache folder.
+pub fn unindexed_archive() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("a.jsonl");
+    let mut bytes = Vec::new();
+    kanbao::archive::generate(40_000, 3, &mut bytes).unwrap();
+    std::fs::write(&data, bytes).unwrap();
+    (dir, data, cache)
+}
+
+/// Indexing on first use from 1,000 bytes, with the cache at `cache`.
+pub fn index_env(cache: &Path) -> [(&str, &str); 2] {
+    [
+        ("XDG_CACHE_HOME", cache.to_str().unwrap()),
+        ("KANBAO_AUTO_INDEX", "1000"),
+    ]
 }
