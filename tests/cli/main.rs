@@ -40,6 +40,7 @@ mod show_unnumbered;
 mod state;
 mod state_damaged_cli;
 mod tags_config;
+mod two_syllables;
 mod wide_operators;
 
 use std::path::Path;

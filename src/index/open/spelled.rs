@@ -26,6 +26,7 @@ use super::super::schema::Fields;
 use super::cursor::{Counted, Need, Shape, Tokens};
 use super::gapped::Gapped;
 use super::order::Values;
+use super::paired::{Paired, paired_counts, walked_counts};
 use super::shared::{self, sum_of_bounds, summed};
 use super::walk::Walker;
 use crate::search::Term;
@@ -52,6 +53,8 @@ pub(super) struct Spelled {
     /// The letter pairs every match by pinyin starts on ([`shared::first_pairs`]), found
     /// once: they lower the shapes' bounds in every segment.
     pairs: Option<Vec<String>>,
+    /// A shape of two syllables counted from bigram frequencies ([`Paired`]), when it has one.
+    paired: Option<Paired>,
 }
 
 /// The readings the piece `part` of a term can stand for when a character takes it (`last`:
@@ -193,10 +196,12 @@ impl Spelled {
             }
         };
         let pairs = shared::first_pairs(&shapes);
+        let paired = Paired::of(&shapes);
         Some(Spelled {
             shapes,
             gaps,
             pairs,
+            paired,
         })
     }
 
@@ -247,6 +252,7 @@ impl Spelled {
             shapes: Vec::new(),
             gaps: Some(gaps),
             pairs: None,
+            paired: None,
         }
     }
 
@@ -257,6 +263,7 @@ impl Spelled {
             shapes: vec![written(units)],
             gaps: None,
             pairs: None,
+            paired: None,
         }
     }
 
@@ -272,12 +279,11 @@ impl Spelled {
         keep: &dyn Fn(DocId) -> bool,
         within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<Counted>> {
-        let mut out: Vec<Counted> = Vec::new();
-        self.for_each_doc(seg, fields, (keep, within), |doc, taken| {
-            let end = hend.at(doc);
-            let title = taken.iter().filter(|m| u64::from(m.0) < end).count();
-            out.push((doc, taken.len() as u32, title as u32));
-        })?;
+        let how = (seg, fields, hend);
+        let out = match &self.paired {
+            Some(paired) => paired_counts(paired, &self.shapes, how, keep, within)?,
+            None => walked_counts(&self.shapes, how, keep, within)?,
+        };
         match &self.gaps {
             Some(gaps) => Ok(summed(
                 &out,
