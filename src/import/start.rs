@@ -6,7 +6,7 @@ use super::credited::credited;
 use super::label::column_label;
 use super::reader::Reader;
 use super::shape::{ends_sentence, is_body};
-use super::{lone, marker};
+use super::{lone, marker, numbered};
 
 /// What follows a group of headings.
 pub(super) enum Opening {
@@ -61,11 +61,13 @@ pub(super) fn opening(reader: &Reader<'_>, at: usize) -> Opening {
 
 /// True when `count` stacked headings at `at` followed by body text open an article with no
 /// byline, as a commentary does (`短评` / `让服务更有“温度”` / its text): there are two or
-/// three (one is enough under a column label: `fewest`), none ends a sentence, and the block
-/// after them is body text. Only where a paragraph may start: in the middle of one, short
+/// three (one is enough under a column label: `fewest`), none ends a sentence, the first is
+/// not a numbered subheading with one of the next level under it (`三、…` / `（一）…`:
+/// `numbered.rs`), and the block after them is body text. Only where a paragraph may start: in the middle of one, short
 /// blocks are the layout's breaks.
 fn opens_without_byline(reader: &Reader<'_>, at: usize, count: usize, fewest: usize) -> bool {
     count >= fewest
+        && !numbered::subheading(reader.blocks, at)
         && reader.blocks[at..at + count]
             .iter()
             .all(|h| !ends_sentence(h))
