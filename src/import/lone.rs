@@ -16,11 +16,11 @@ use super::{author, label, numbered};
 
 mod comma;
 
-/// The page around a line alone: the blocks above it, and the block under it.
+/// The page around a line alone: the blocks above it, and the paragraph under it.
 pub(super) struct Around<'a> {
     /// The page's blocks before the line.
     pub above: &'a [String],
-    /// The block right under the line.
+    /// The paragraph right under the line, joined across the layout's breaks.
     pub under: &'a str,
 }
 

@@ -103,15 +103,7 @@ pub(super) fn article_at(reader: &Reader<'_>, at: usize, after_article: bool) ->
         {
             Opening::Bare
         }
-        Opening::Nothing
-            if after_article
-                && count == 1
-                && reader.blocks.get(first + 1).is_some_and(|next| {
-                    let above = &reader.blocks[..first];
-                    let around = lone::Around { above, under: next };
-                    lone::lone_heading(&reader.blocks[first], &around)
-                }) =>
-        {
+        Opening::Nothing if after_article && count == 1 && lone_heading(reader, first) => {
             Opening::Bare
         }
         Opening::Nothing => return None,
@@ -121,5 +113,23 @@ pub(super) fn article_at(reader: &Reader<'_>, at: usize, after_article: bool) ->
         label: labelled,
         count,
         opens,
+    })
+}
+
+/// True when the block at `at` is a headline alone over the text under it: the paragraph
+/// that opens there, joined across the layout's breaks as the reader joins it (its first
+/// piece alone may stop before the words the headline gives it).
+fn lone_heading(reader: &Reader<'_>, at: usize) -> bool {
+    let mut ahead = Reader {
+        blocks: reader.blocks,
+        next: at + 1,
+    };
+    ahead.paragraph_inner(false).is_some_and(|(_, under)| {
+        let above = &reader.blocks[..at];
+        let around = lone::Around {
+            above,
+            under: &under,
+        };
+        lone::lone_heading(&reader.blocks[at], &around)
     })
 }
