@@ -23,7 +23,9 @@
 //!   reporter did is the byline (`□本报记者 王晓楠 文/摄`, `本报记者 张三 摄`:
 //!   `import/credited.rs`);
 //! - a subheading after a marker in the text (`■背景`, `□链接`) is a paragraph of its own
-//!   (`import/subhead.rs`);
+//!   (`import/subhead.rs`), and so is a numbered one (`一、坚持服务职工`, `（一）…`, `1．…`)
+//!   where a paragraph starts, short, over the text it heads and in a sequence of its kind
+//!   (`import/numbered.rs`);
 //! - a body block that does not end a sentence continues in the next block, joined with
 //!   nothing in between, because the layout broke it mid-sentence.
 //!
@@ -56,6 +58,7 @@ mod label;
 mod lone;
 mod marker;
 pub mod masthead;
+mod numbered;
 mod printed;
 mod reader;
 pub mod run;

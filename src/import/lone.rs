@@ -12,15 +12,15 @@
 //! continues one (`，`, `”`).
 
 use super::shape::{ends_sentence, is_body, is_heading};
-use super::{author, label};
+use super::{author, label, numbered};
 
 mod comma;
 
-/// The page around a line alone: the blocks above it, and the block under it.
+/// The page around a line alone: the blocks above it, and the paragraph under it.
 pub(super) struct Around<'a> {
     /// The page's blocks before the line.
     pub above: &'a [String],
-    /// The block right under the line.
+    /// The paragraph right under the line, joined across the layout's breaks.
     pub under: &'a str,
 }
 
@@ -54,8 +54,6 @@ const PAIRS: &[(char, char)] = &[
 const BULLETS: &[char] = &[
     '■', '□', '●', '○', '◆', '◇', '▲', '△', '★', '☆', '◎', '▶', '►',
 ];
-/// Chinese numerals of a subheading's number (`一、`, `（十二）`).
-const NUMERALS: &str = "一二三四五六七八九十";
 
 /// True when `block`, where a paragraph may start after an article, is a headline of its
 /// own over the text `around` it, not the first part of a paragraph the layout broke.
@@ -65,12 +63,17 @@ pub(super) fn lone_heading(block: &str, around: &Around<'_>) -> bool {
         && !ends_sentence(block)
         && !label::column_label(block)
         && comma::headline_pauses(block, around)
-        && !block.ends_with(CONTINUING)
-        && !block.ends_with(OPENING)
-        && balanced(block)
+        && ends_whole(block)
         && !subheading(block)
         && super::masthead::parse(block).is_none()
         && opens_text(around.under)
+}
+
+/// True when `line` ends as a heading does: on a whole word, not one that needs more (`的`,
+/// `在`) nor a mark after which a line must go on (`“`, `：`), and closing every quotation
+/// and bracket it opens.
+pub(super) fn ends_whole(line: &str) -> bool {
+    !line.ends_with(CONTINUING) && !line.ends_with(OPENING) && balanced(line)
 }
 
 /// True when every pair `text` opens, it closes, in order.
@@ -91,28 +94,15 @@ fn balanced(text: &str) -> bool {
     })
 }
 
-/// True when `line` opens like a subheading inside an article: a bullet, or a number and
-/// `、` or `.` (`一、`, `3.`), or a number in brackets (`（二）`).
+/// True when `line` opens like a subheading inside an article: a bullet, or a number
+/// (`一、`, `3.`, `（二）`: `numbered.rs`).
 fn subheading(line: &str) -> bool {
-    let mut chars = line.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if BULLETS.contains(&first) {
-        return true;
-    }
-    let is_number = |c: char| NUMERALS.contains(c) || c.is_ascii_digit() || c.is_numeric();
-    if first == '（' || first == '(' {
-        let number: String = chars.by_ref().take_while(|&c| is_number(c)).collect();
-        return !number.is_empty();
-    }
-    let rest = line.trim_start_matches(is_number);
-    rest.len() < line.len() && rest.starts_with(['、', '.', '．'])
+    line.starts_with(BULLETS) || numbered::numbered(line)
 }
 
 /// True when `next` is text that opens a sentence: body text, not a credit alone, and not
 /// opening with a mark that only continues a sentence.
-fn opens_text(next: &str) -> bool {
+pub(super) fn opens_text(next: &str) -> bool {
     let next = next.trim();
     is_body(next)
         && !next.starts_with(CONTINUING_MARKS)

@@ -1,9 +1,11 @@
 //! Paragraphs from blocks: a paragraph joins the blocks the layout broke until one ends a
 //! sentence, and never runs into a byline, a subheading (`■背景`: `subhead.rs`) or the
-//! headings of the next article.
+//! headings of the next article. A numbered subheading where a paragraph starts
+//! (`一、坚持服务职工`: `numbered.rs`) is a paragraph of its own.
 
 use super::byline::byline;
 use super::label::column_label;
+use super::numbered;
 use super::shape::{ends_sentence, is_heading};
 use super::start::{Opening, opening};
 use super::subhead::subheading;
@@ -25,7 +27,7 @@ pub(super) struct Reader<'a> {
 impl Reader<'_> {
     /// The next whole paragraph, joining the blocks the layout broke, with its first block.
     /// It never swallows a byline, a subheading or the headings of the next article; a
-    /// subheading is a paragraph of its own.
+    /// subheading, and a numbered one where it starts, is a paragraph of its own.
     pub fn paragraph(&mut self) -> Option<(usize, String)> {
         self.paragraph_inner(true)
     }
@@ -36,7 +38,7 @@ impl Reader<'_> {
         let first = self.next;
         let mut text = self.blocks.get(first)?.clone();
         self.next += 1;
-        if subheading(&text) {
+        if subheading(&text) || numbered::subheading(self.blocks, first) {
             return Some((first, text));
         }
         while !ends_sentence(&text) {

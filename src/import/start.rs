@@ -6,7 +6,7 @@ use super::credited::credited;
 use super::label::column_label;
 use super::reader::Reader;
 use super::shape::{ends_sentence, is_body};
-use super::{lone, marker};
+use super::{lone, marker, numbered};
 
 /// What follows a group of headings.
 pub(super) enum Opening {
@@ -61,11 +61,13 @@ pub(super) fn opening(reader: &Reader<'_>, at: usize) -> Opening {
 
 /// True when `count` stacked headings at `at` followed by body text open an article with no
 /// byline, as a commentary does (`短评` / `让服务更有“温度”` / its text): there are two or
-/// three (one is enough under a column label: `fewest`), none ends a sentence, and the block
-/// after them is body text. Only where a paragraph may start: in the middle of one, short
+/// three (one is enough under a column label: `fewest`), none ends a sentence, the first is
+/// not a numbered subheading with one of the next level under it (`三、…` / `（一）…`:
+/// `numbered.rs`), and the block after them is body text. Only where a paragraph may start: in the middle of one, short
 /// blocks are the layout's breaks.
 fn opens_without_byline(reader: &Reader<'_>, at: usize, count: usize, fewest: usize) -> bool {
     count >= fewest
+        && !numbered::subheading(reader.blocks, at)
         && reader.blocks[at..at + count]
             .iter()
             .all(|h| !ends_sentence(h))
@@ -101,15 +103,7 @@ pub(super) fn article_at(reader: &Reader<'_>, at: usize, after_article: bool) ->
         {
             Opening::Bare
         }
-        Opening::Nothing
-            if after_article
-                && count == 1
-                && reader.blocks.get(first + 1).is_some_and(|next| {
-                    let above = &reader.blocks[..first];
-                    let around = lone::Around { above, under: next };
-                    lone::lone_heading(&reader.blocks[first], &around)
-                }) =>
-        {
+        Opening::Nothing if after_article && count == 1 && lone_heading(reader, first) => {
             Opening::Bare
         }
         Opening::Nothing => return None,
@@ -119,5 +113,23 @@ pub(super) fn article_at(reader: &Reader<'_>, at: usize, after_article: bool) ->
         label: labelled,
         count,
         opens,
+    })
+}
+
+/// True when the block at `at` is a headline alone over the text under it: the paragraph
+/// that opens there, joined across the layout's breaks as the reader joins it (its first
+/// piece alone may stop before the words the headline gives it).
+fn lone_heading(reader: &Reader<'_>, at: usize) -> bool {
+    let mut ahead = Reader {
+        blocks: reader.blocks,
+        next: at + 1,
+    };
+    ahead.paragraph_inner(false).is_some_and(|(_, under)| {
+        let above = &reader.blocks[..at];
+        let around = lone::Around {
+            above,
+            under: &under,
+        };
+        lone::lone_heading(&reader.blocks[at], &around)
     })
 }

@@ -79,3 +79,41 @@ fn sentences_with_commas_stay_in_their_article() {
     );
     assert_every_character_kept(page, &out);
 }
+
+/// A comma headline over a lead paragraph the layout broke before the text takes up its
+/// words (`书香润心，阅读致远` / `近日，…大家` / `纷纷分享了各自的阅读心得。…`) opens an article
+/// (session 35): the text under a line is the paragraph the reader joins, not the layout's
+/// first piece of it. Before, the headline was glued into the article above. A paragraph's
+/// opening clause the layout broke off (`分享会结束后，职工们`) stays text.
+#[test]
+fn a_headline_over_a_broken_lead_opens_an_article() {
+    let page = include_str!("import_pages/leads.txt");
+    let out = import(page);
+    assert!(out.unplaced.is_empty(), "{:?}", out.unplaced);
+    assert_eq!(
+        titles(&out),
+        [
+            "海淀区总工会为一线职工送图书",
+            "书香润心，阅读致远",
+            "匠心筑梦，技能报国",
+        ]
+    );
+    let a = &out.articles;
+    assert_eq!(a[0].paragraphs.len(), 1);
+    assert_eq!(
+        a[1].paragraphs,
+        [
+            "近日，西城区总工会在展览路街道职工之家举办分享会，来自机关、企业和新就业形态群体的20余名职工代表参加，大家纷纷分享了各自的阅读心得。活动现场还设置了图书漂流角。",
+            "分享会结束后，职工们还在留言墙上写下了自己的读书感悟。",
+        ]
+    );
+    assert_eq!(a[1].district.as_deref(), Some("西城区"));
+    assert_eq!(a[2].district.as_deref(), Some("丰台区"));
+    assert_eq!(
+        a[2].paragraphs,
+        [
+            "4月23日，丰台区总工会举办“劳动者港湾”开放日活动，邀请区级技术能手走进企业，与青年职工面对面交流，讲述自己苦练技能的故事。"
+        ]
+    );
+    assert_every_character_kept(page, &out);
+}

@@ -24,6 +24,7 @@ mod import_commas;
 mod import_credits;
 mod import_features;
 mod import_more;
+mod import_numbered;
 mod import_pages;
 mod import_wraps;
 mod index_overlapping;

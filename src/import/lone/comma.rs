@@ -8,8 +8,9 @@
 //! - a byline under the line (`本报讯`, `□本报记者 王晓楠 文/摄`) makes it a headline before
 //!   this rule is asked (`start.rs`);
 //! - over text, a headline names what the text under it tells, and that is new on the page:
-//!   the block under it takes up one of its words (two letters in a row: `奋斗`, `驿站`) that
-//!   the text above it, the article before, did not use;
+//!   the paragraph under it (joined across the layout's breaks: the lead of a brief may be
+//!   broken before it names what the headline names) takes up one of its words (two letters
+//!   in a row: `奋斗`, `驿站`) that the text above it, the article before, did not use;
 //! - the opening clause of a broken paragraph belongs to the article above, and the block
 //!   under it goes on with the sentence in words of its own: the words they share, if any,
 //!   were used above already (`职工`).
@@ -31,7 +32,7 @@ const MAX_ABOVE_BLOCKS: usize = 8;
 const MAX_SCAN_BYTES: usize = 4096;
 
 /// True when the pauses in `line` are a headline's: it has none, or commas that part it into
-/// a few short phrases, and the block under it takes up one of its words that the blocks
+/// a few short phrases, and the paragraph under it takes up one of its words that the blocks
 /// above did not use.
 pub(super) fn headline_pauses(line: &str, around: &Around<'_>) -> bool {
     if line.contains(SENTENCE_PAUSES) {
@@ -48,7 +49,7 @@ pub(super) fn headline_pauses(line: &str, around: &Around<'_>) -> bool {
         && takes_up_a_new_word(line, around)
 }
 
-/// True when the block under `line` holds one of its words that none of the blocks above
+/// True when the paragraph under `line` holds one of its words that none of the blocks above
 /// holds.
 fn takes_up_a_new_word(line: &str, around: &Around<'_>) -> bool {
     let under = head(around.under);
