@@ -77,8 +77,12 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     // Raw from here to the reader, so that a key typed meanwhile comes as it will in the
     // reader (an Enter as Enter, not a line feed); the probes leave it so. Both give back
     // what was typed while the archive opened, for the reader.
+    // A stop while the terminal is asked is acted on between the probes and after them:
+    // in the middle of one, the terminal's answer would go to the shell.
+    let mut stops = suspend::hold();
     let _ = terminal::enter_raw_for_start();
     let (clusters, bytes) = probe::grapheme_clusters();
+    stops.act();
     let mut ahead = input::TypedAhead {
         first: config.typed,
         bytes,
@@ -93,6 +97,7 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
             width
         }
     };
+    drop(stops);
     let mouse = settings.mouse.value;
     // An index gives the digest it was opened with: it cannot fail, so the marks are never
     // looked up under a key made some other way.
@@ -128,17 +133,24 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
         path: "<terminal>".into(),
         source,
     };
+    // No stop in the middle of taking the terminal: one that comes meanwhile is acted on
+    // once the screen is up (from the loop's start, its input acts on them).
+    let stops = suspend::hold();
     let (mut term, guard) = terminal::enter(mouse, app.shared_state(), lang).map_err(io)?;
     if clusters.settable {
         // Undone by `terminal::restore`, on every way out.
         probe::enter_grapheme_mode();
     }
+    drop(stops);
     let result = event_loop::run(&mut term, &mut app, &theme, ahead);
     // The loop saves on a normal end; a terminal error (an SSH session dropped before its
     // SIGHUP came) ends it early, and neither the last marks nor the list's place must be
     // lost with it. When the user chose to quit without them, this is one more try.
     let saved = app.end();
+    // Nor in the middle of giving it back: one that comes meanwhile only stops, after.
+    let stops = suspend::hold();
     drop(guard);
+    drop(stops);
     // Marks that could not be saved are said on stderr, with the path and the reason, and
     // the exit status is not 0.
     saved.map_err(Error::State)?;

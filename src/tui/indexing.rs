@@ -158,20 +158,24 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
         });
         let _ = tell.send(Heard::Done(result.map(|_| ()).map_err(|e| e.to_string())));
     });
+    // A SIGTSTP from outside (`kill -TSTP`) and the SIGCONT after it, held from before the
+    // terminal is taken until after it is given back, and acted on between frames as in
+    // the reader.
+    let mut stops = super::suspend::hold();
     let (mut terminal, guard) = match super::terminal::enter_plain() {
         Ok(entered) => entered,
-        // No screen: wait for the build as it is.
-        Err(_) => loop {
-            match heard.recv() {
-                Ok(Heard::Done(result)) => return Some(result),
-                Ok(Heard::Progress { .. }) => {}
-                Err(_) => return Some(Err("the build stopped".into())),
+        // No screen: wait for the build as it is (a stop then acted on at once).
+        Err(_) => {
+            drop(stops);
+            loop {
+                match heard.recv() {
+                    Ok(Heard::Done(result)) => return Some(result),
+                    Ok(Heard::Progress { .. }) => {}
+                    Err(_) => return Some(Err("the build stopped".into())),
+                }
             }
-        },
+        }
     };
-    // A SIGTSTP from outside (`kill -TSTP`) and the SIGCONT after it, acted on between
-    // frames as in the reader.
-    let mut stops = super::suspend::Stops::watch();
     let shown = sanitize(&path.display().to_string()).into_owned();
     let start = Instant::now();
     let mut last: Option<(usize, Progress)> = None;
@@ -251,6 +255,9 @@ pub fn build(path: &Path, lang: Lang, typed: &mut Typed) -> Option<Result<(), St
         }
     }
     drop(guard);
+    // What came since the last frame, acted on with the terminal given back: a stop then
+    // only stops.
+    drop(stops);
     result
 }
 

@@ -1,7 +1,7 @@
 //! The reader's input: the terminal's bytes read on a thread of their own and parsed by
 //! [`parse::Parser`] (not crossterm's, which waits for a paste's end without limit: see
-//! there), and SIGWINCH (and a return from a suspension, `tui::suspend`) as
-//! [`Event::Resize`]. [`Input::poll`] and [`Input::read`] are used as
+//! there), and SIGWINCH (and a return from a suspension, `tui::suspend`, whose signals it
+//! holds while it reads) as [`Event::Resize`]. [`Input::poll`] and [`Input::read`] are used as
 //! crossterm's `event::poll` and `event::read` were.
 //!
 //! Once [`Input::start`] has run, every read of the terminal must go through it: a thread
@@ -43,10 +43,8 @@ enum Chunk {
     Bytes(Vec<u8>),
     /// The terminal was resized.
     Resize,
-    /// SIGTSTP: suspend the reader, as `Ctrl-Z` does.
-    Stop,
-    /// SIGCONT: the reader was continued.
-    Continue,
+    /// SIGTSTP or SIGCONT came: act on what the reader holds (`tui::suspend::Held`).
+    Stops,
     /// The terminal cannot be read any more.
     Closed(io::Error),
 }
@@ -63,6 +61,7 @@ mod unix {
 
     use super::parse::Parser;
     use super::*;
+    use crate::tui::suspend::{self, Held};
 
     /// How many reads may wait for the reader before the reading thread waits in turn:
     /// what the terminal sends beyond that stays in the terminal's own buffer.
@@ -75,11 +74,14 @@ mod unix {
         /// When the last byte came: what is pending is given up after quiet input.
         last_byte: Instant,
         closed: Option<io::Error>,
+        /// SIGTSTP and SIGCONT, held for the reader from its start to its end.
+        stops: Option<Held>,
     }
 
     impl Input {
         /// Starts reading the terminal (standard input if it is one, else `/dev/tty`) and
-        /// watching for SIGWINCH, SIGTSTP and SIGCONT; what was typed `ahead` comes first.
+        /// holding SIGTSTP and SIGCONT and watching for SIGWINCH; what was typed `ahead`
+        /// comes first.
         pub fn start(ahead: TypedAhead) -> io::Result<Input> {
             let tty: Box<dyn Read + Send> = if io::stdin().is_terminal() {
                 Box::new(io::stdin())
@@ -88,7 +90,11 @@ mod unix {
             };
             let (mut input, send) = Input::over(tty)?;
             input.type_ahead(ahead);
-            watch_stops(send.clone());
+            let stops = send.clone();
+            // Blocks while the queue is full; ends when the reader is gone.
+            input.stops = Some(suspend::hold_waking(move || {
+                let _ = stops.send(Chunk::Stops);
+            }));
             watch_resizes(send);
             Ok(input)
         }
@@ -121,6 +127,7 @@ mod unix {
                 chunks,
                 last_byte: Instant::now(),
                 closed: None,
+                stops: None,
             };
             Ok((input, send))
         }
@@ -235,14 +242,10 @@ mod unix {
                 // can be drawn on the shell's screen. Back from the shell, the whole screen
                 // is drawn again at the terminal's size, which may have changed meanwhile
                 // (its SIGWINCH went to the shell).
-                Chunk::Stop => {
-                    if crate::tui::suspend::suspend() {
+                Chunk::Stops => {
+                    if self.stops.as_mut().is_some_and(Held::act) {
                         self.resized();
                     }
-                }
-                Chunk::Continue => {
-                    crate::tui::suspend::continued();
-                    self.resized();
                 }
                 Chunk::Closed(e) => self.closed = Some(e),
             }
@@ -268,30 +271,6 @@ mod unix {
                 return;
             }
         }
-    }
-
-    /// Sends [`Chunk::Stop`] on every SIGTSTP (which then stops the reader only once the
-    /// terminal is given back) and [`Chunk::Continue`] on every SIGCONT.
-    fn watch_stops(send: SyncSender<Chunk>) {
-        use signal_hook::consts::{SIGCONT, SIGTSTP};
-        use signal_hook::iterator::Signals;
-        let Ok(mut signals) = Signals::new([SIGTSTP, SIGCONT]) else {
-            return;
-        };
-        let _ = std::thread::Builder::new()
-            .name("stop".into())
-            .spawn(move || {
-                for signal in signals.forever() {
-                    let chunk = if signal == SIGTSTP {
-                        Chunk::Stop
-                    } else {
-                        Chunk::Continue
-                    };
-                    if send.send(chunk).is_err() {
-                        return;
-                    }
-                }
-            });
     }
 
     /// Sends [`Chunk::Resize`] on every SIGWINCH.

@@ -1,11 +1,15 @@
-//! `Ctrl-Z` and SIGTSTP, as in `less` and `vim`: the reader gives the terminal back as the
-//! shell had it ([`super::terminal::restore`]) and stops its process group, so that the
-//! shell's job control sees the job stopped; when `fg` (or any SIGCONT) continues it, it
-//! takes the terminal again ([`super::terminal::enter_again`]) and the loop draws the whole
-//! screen, at the terminal's size, which may have changed meanwhile. Both run on the loop's
-//! thread, between two frames: the key through the key table, the signals as the reader's
-//! input (`tui::input`) reads them. The key works wherever a screen of kanbao's is up: the
-//! indexing screen (`tui::indexing`) and the question asked at quit included.
+//! `Ctrl-Z` and SIGTSTP, as in `less` and `vim`: kanbao gives the terminal back as the
+//! shell had it ([`super::terminal::give_back`]: the screen left, raw mode off) and stops
+//! its process group, so that the shell's job control sees the job stopped; when `fg` (or
+//! any SIGCONT) continues it, it takes the terminal again as it had it
+//! ([`super::terminal::take_again`]) and a screen that was up is drawn whole, at the
+//! terminal's size, which may have changed meanwhile. The key is read where keys are read:
+//! the indexing screen (`tui::indexing`) and the reader, the question asked at quit
+//! included; one typed while the terminal is probed comes to the reader with the keys
+//! typed ahead. The signals are caught by one watcher ([`hold`]) from the moment kanbao
+//! first takes the terminal, and acted on between two frames of a screen, between the
+//! probes, or at once where nothing draws: at any moment kanbao has the terminal, a stop
+//! gives it back first, and none is lost between two screens.
 //!
 //! A stop that no shell can end would last for ever. Where kanbao's process group has no
 //! parent outside it in its session (an orphaned group: `ssh host kanbao`, a tmux window
@@ -19,7 +23,12 @@
 //! `fg` and `bg` it as any other.
 
 #[cfg(unix)]
-pub use unix::{Stops, continued, suspend};
+mod stops;
+
+#[cfg(unix)]
+pub use stops::{Held, hold, hold_waking};
+#[cfg(unix)]
+pub use unix::{continued, suspend};
 
 /// Suspends the reader (`Ctrl-Z`): never, where there is no job control.
 #[cfg(not(unix))]
@@ -29,15 +38,16 @@ pub fn suspend() -> bool {
 
 /// SIGTSTP and SIGCONT, which there are not: nothing to act on.
 #[cfg(not(unix))]
-pub struct Stops;
+pub struct Held;
+
+/// Nothing to hold.
+#[cfg(not(unix))]
+pub fn hold() -> Held {
+    Held
+}
 
 #[cfg(not(unix))]
-impl Stops {
-    /// Nothing to watch.
-    pub fn watch() -> Stops {
-        Stops
-    }
-
+impl Held {
     /// Nothing came: the screen need not be drawn whole.
     pub fn act(&mut self) -> bool {
         false
@@ -49,46 +59,8 @@ mod unix {
     use std::sync::atomic::{AtomicBool, Ordering};
 
     use rustix::process::Signal;
-    use signal_hook::consts::{SIGCONT, SIGTSTP};
-    use signal_hook::iterator::Signals;
 
     use crate::tui::{probe, terminal};
-
-    /// SIGTSTP and SIGCONT caught for a screen of kanbao's own before the reader (the
-    /// indexing screen), which acts on them between two frames, as the reader's input
-    /// (`tui::input`) does: a SIGTSTP from outside (`kill -TSTP`) then gives the terminal
-    /// back and stops kanbao as `Ctrl-Z` does (is ignored where no shell could continue
-    /// it), and a SIGCONT takes the terminal again. Uncaught, a SIGTSTP stopped kanbao with
-    /// the terminal left raw on the alternate screen. Dropped, the signals are let go:
-    /// SIGTSTP is then ignored (its default action cannot be put back, see the module
-    /// docs) until the reader catches it.
-    pub struct Stops(Option<Signals>);
-
-    impl Stops {
-        /// Starts catching SIGTSTP and SIGCONT (if they can be caught: else as before).
-        pub fn watch() -> Stops {
-            Stops(Signals::new([SIGTSTP, SIGCONT]).ok())
-        }
-
-        /// Acts on each SIGTSTP and SIGCONT caught since the last call, on the caller's
-        /// thread: true when the screen must be drawn whole (kanbao was stopped and goes on).
-        pub fn act(&mut self) -> bool {
-            let Some(signals) = &mut self.0 else {
-                return false;
-            };
-            let caught: Vec<i32> = signals.pending().collect();
-            let mut whole = false;
-            for signal in caught {
-                if signal == SIGTSTP {
-                    whole |= suspend();
-                } else {
-                    continued();
-                    whole = true;
-                }
-            }
-            whole
-        }
-    }
 
     /// Set by a stop of kanbao's own once it has taken the terminal again, so that the
     /// SIGCONT that continued it does not take it a second time.
@@ -97,15 +69,16 @@ mod unix {
     /// How many ancestors [`job_control`] looks at, at most.
     const MAX_ANCESTORS: usize = 64;
 
-    /// `Ctrl-Z` or SIGTSTP, on the loop's thread: gives the terminal back, stops the process
-    /// group until it is continued, and takes the terminal again; the caller then has the
-    /// whole screen drawn. False, and nothing done, where no shell could continue it.
+    /// `Ctrl-Z` or SIGTSTP, on the thread that acts on it: gives the terminal back, stops
+    /// the process group until it is continued, and takes the terminal again as it was;
+    /// the caller then has the whole screen drawn, if one is up. False, and nothing done,
+    /// where no shell could continue it.
     pub fn suspend() -> bool {
         if !job_control() {
             return false;
         }
         let graphemes = probe::grapheme_mode_on();
-        terminal::restore();
+        let taken = terminal::give_back();
         // The whole group, as the terminal's own Ctrl-Z would: a script that runs kanbao
         // stops with it, and the shell waiting for the script sees its job stopped. The
         // signal goes to this thread first (the process's first), which stops before the
@@ -113,17 +86,17 @@ mod unix {
         let stopped = rustix::process::kill_current_process_group(Signal::STOP).is_ok();
         // Here once continued.
         TAKEN_BACK.store(stopped, Ordering::SeqCst);
-        let _ = terminal::enter_again(graphemes);
+        let _ = terminal::take_again(taken, graphemes);
         stopped
     }
 
-    /// SIGCONT, on the loop's thread: takes the terminal again, unless [`suspend`] did.
-    /// Stopped some other way (SIGSTOP), the reader did not give the terminal back, and
-    /// the shell may have set it as it likes meanwhile. The caller then has the whole
-    /// screen drawn, in either case.
+    /// SIGCONT, on the thread that acts on it: takes the terminal again as kanbao holds it,
+    /// unless [`suspend`] did. Stopped some other way (SIGSTOP), kanbao did not give the
+    /// terminal back, and the shell may have set it as it likes meanwhile. The caller then
+    /// has the whole screen drawn, if one is up, in either case.
     pub fn continued() {
         if !TAKEN_BACK.swap(false, Ordering::SeqCst) {
-            let _ = terminal::enter_again(probe::grapheme_mode_on());
+            let _ = terminal::take_again(terminal::taken(), probe::grapheme_mode_on());
         }
     }
 

@@ -1,7 +1,8 @@
 //! Entering and leaving the terminal: raw mode, the alternate screen, bracketed paste and
 //! (with `--mouse`) mouse capture, undone by a guard, a panic hook and, on Unix, SIGTERM
-//! and SIGHUP. The panic hook and the signal handler save the reading state first. A
-//! suspended reader (`tui::suspend`) leaves it and enters it again.
+//! and SIGHUP. The panic hook and the signal handler save the reading state first. A stop
+//! (`tui::suspend`) gives back what kanbao has taken ([`give_back`]: the screen, or raw
+//! mode alone while the terminal is probed) and takes it again ([`take_again`]).
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,6 +31,56 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Whether [`enter`] turned bracketed paste on, for [`enter_again`]: the indexing screen
 /// ([`enter_plain`]) leaves it off.
 static PASTE: AtomicBool = AtomicBool::new(false);
+
+/// Whether a screen of kanbao's is up (the alternate screen entered by [`enter`],
+/// [`enter_plain`] or [`enter_again`], until [`restore`]), for [`taken`].
+static SCREEN: AtomicBool = AtomicBool::new(false);
+
+/// What kanbao holds of the terminal, which a stop gives back and takes again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    /// Raw mode (from the probes before the reader on, or a screen's).
+    raw: bool,
+    /// A screen: the alternate screen, and all that [`restore`] undoes.
+    screen: bool,
+}
+
+/// What kanbao holds of the terminal now.
+pub fn taken() -> Taken {
+    Taken {
+        raw: terminal::is_raw_mode_enabled().unwrap_or(false),
+        screen: SCREEN.load(Ordering::SeqCst),
+    }
+}
+
+/// Gives the terminal back for a stop, as the shell had it: all of it where a screen is up
+/// ([`restore`]), raw mode alone where none is (the probes before the reader: leaving an
+/// alternate screen never entered would move the shell's cursor), nothing where kanbao
+/// holds nothing. What it held, for [`take_again`].
+pub fn give_back() -> Taken {
+    let taken = taken();
+    if taken.screen {
+        restore();
+    } else if taken.raw {
+        let _ = terminal::disable_raw_mode();
+    }
+    taken
+}
+
+/// Takes the terminal again as it was `taken`, after [`give_back`] or a stop kanbao could
+/// not see (SIGSTOP), with grapheme cluster mode if `graphemes` and a screen is up.
+pub fn take_again(taken: Taken, graphemes: bool) -> io::Result<()> {
+    if taken.screen {
+        enter_again(graphemes)
+    } else if taken.raw {
+        // Out of raw mode as crossterm found it, then in again from what the terminal is
+        // now (see `enter_again`).
+        let _ = terminal::disable_raw_mode();
+        terminal::enable_raw_mode()
+    } else {
+        Ok(())
+    }
+}
 
 /// Restores the terminal when dropped, whether the reader returns, fails or unwinds.
 #[must_use = "the terminal is restored when the guard is dropped"]
@@ -70,12 +121,14 @@ pub fn restore() {
     let _ = execute!(out, LeaveAlternateScreen);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
+    SCREEN.store(false, Ordering::SeqCst);
 }
 
 /// Enters the alternate screen in raw mode for a screen of kanbao's own before the reader
 /// (the indexing screen): no mouse, no paste, no state to save; the guard restores it. Until
 /// then SIGTERM and SIGHUP restore the terminal and end the process (128 + the signal).
 pub fn enter_plain() -> io::Result<(DefaultTerminal, Guard)> {
+    SCREEN.store(true, Ordering::SeqCst);
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
     #[cfg_attr(not(unix), allow(unused_mut))]
     let mut guard = Guard::plain();
@@ -109,6 +162,7 @@ fn restore_on_signals() -> Option<signal_hook::iterator::Handle> {
 /// keeping the list session the reader staged, as `q` does) and restores the terminal
 /// before the process ends; a save that fails then is said on stderr in `lang`.
 pub fn enter(mouse: bool, state: SharedStore, lang: Lang) -> io::Result<(DefaultTerminal, Guard)> {
+    SCREEN.store(true, Ordering::SeqCst);
     // ratatui installs its own panic hook; ours runs first, then chains to it.
     let terminal = ratatui::try_init().inspect_err(|_| restore())?;
     let guard = Guard::plain();
@@ -159,6 +213,7 @@ pub fn enter_again(graphemes: bool) -> io::Result<()> {
     // as crossterm found it, then into raw mode from what the terminal is now.
     let _ = terminal::disable_raw_mode();
     terminal::enable_raw_mode()?;
+    SCREEN.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
     if PASTE.load(Ordering::SeqCst) {

@@ -18,4 +18,5 @@ mod state_reload_filter_e2e;
 mod suspend_e2e;
 mod suspend_indexing_e2e;
 mod suspend_places_e2e;
+mod suspend_start_e2e;
 mod terminals;
