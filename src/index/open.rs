@@ -18,6 +18,7 @@ mod letter;
 mod literal;
 mod ops;
 mod order;
+mod paired;
 mod places;
 mod positioned;
 mod ranked;
