@@ -13,7 +13,9 @@ mod line_editor;
 mod list;
 mod mark_filter;
 mod marks;
+mod mode;
 mod mouse;
+mod normal;
 mod note;
 mod note_text;
 mod options;
@@ -26,6 +28,7 @@ mod report;
 mod saving;
 mod search_job;
 mod session;
+mod size;
 mod spacing;
 mod suspend;
 mod tags;
@@ -38,6 +41,7 @@ pub use geometry::{
 };
 pub use line_editor::MAX_QUERY_CHARS;
 pub use mark_filter::MarkFilter;
+pub use mode::{Focus, Mode};
 pub use note::{NoteEditor, NoteLayout, NoteView, note_layout};
 pub use note_text::Row as NoteRow;
 pub use options::{Effects, Options};
@@ -60,6 +64,8 @@ use crate::layout::{AmbiguousWidth, Clusters, LayoutOptions, Widths, cut_to_widt
 use crate::search::{Query, SearchIndex};
 use crate::state::{SharedStore, StateStore};
 
+use prompt::BeforeSearch;
+
 /// Collections of at least this many articles are searched off the UI thread (see
 /// [`SearchRequest`]); smaller ones are searched inside [`App::update`], which takes well
 /// under a millisecond at that size and keeps the list in step with every key.
@@ -69,67 +75,6 @@ pub const BACKGROUND_SEARCH_MIN: usize = 20_000;
 /// size: each term costs a pass over the collection, and a pasted paragraph holds hundreds,
 /// so searching it inside [`App::update`] would hold up every key typed after it.
 pub const BACKGROUND_SEARCH_TERMS: usize = 8;
-
-/// Which pane takes the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The article list.
-    List,
-    /// The reader.
-    Reader,
-}
-
-/// What is open over the panes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    /// Nothing: the panes take the keys.
-    Normal,
-    /// The search prompt; `before` is the search to go back to on `Esc`.
-    Search {
-        /// The search held when the prompt opened.
-        before: String,
-        /// Where typing goes: a byte offset into the query, on a grapheme boundary.
-        cursor: usize,
-        /// The kept query is selected, as a browser's find bar selects the last search:
-        /// typing replaces it, a deletion clears it, a cursor move keeps it for editing.
-        selected: bool,
-        /// Where the selection starts; it ends at the cursor. 0 over a kept search (its
-        /// words, before the date filter it keeps); the start of the date's value for the
-        /// date key (see `dates`).
-        from: usize,
-    },
-    /// The district picker.
-    Picker(Picker),
-    /// The timeline of the list (it takes the picker's keys).
-    Timeline(Timeline),
-    /// The key help, opened from `from`, scrolled like a pager.
-    Help {
-        /// The key table that applied when help opened.
-        from: Context,
-        /// The first help line shown.
-        scroll: usize,
-    },
-    /// The note editor (issue 14).
-    Note(NoteEditor),
-    /// The tag picker (issue 14).
-    Tags(TagPicker),
-}
-
-/// What `Esc` in the search prompt goes back to: the list and the reader as they were
-/// when the prompt opened.
-#[derive(Debug, Clone)]
-struct BeforeSearch {
-    order: Vec<usize>,
-    view: Vec<usize>,
-    selected: usize,
-    list_top: usize,
-    focus: Focus,
-    reader: Option<Reader>,
-    searching: bool,
-    /// Marks another process saved were taken in while the prompt was open: the list
-    /// given back is filtered again (`App::refilter`).
-    marks_changed: bool,
-}
 
 /// All the reader's state.
 pub struct App {
@@ -339,192 +284,6 @@ impl App {
         }
     }
 
-    fn normal(&mut self, action: Action) {
-        let rows = self.rows();
-        match action {
-            Action::MoveDown if self.context() == Context::List => {
-                self.select(self.selected.saturating_add(1));
-            }
-            Action::MoveUp if self.context() == Context::List => {
-                self.select(self.selected.saturating_sub(1));
-            }
-            Action::Top => self.select(0),
-            Action::Bottom => self.go_to_end(),
-            Action::Open => self.open_selected(),
-            Action::Back => self.focus = Focus::List,
-            Action::PreviewNextPage | Action::PreviewPrevPage => self.page_preview(&action),
-            Action::NextPage | Action::PrevPage | Action::HalfPageDown | Action::HalfPageUp
-                if self.context() == Context::List =>
-            {
-                self.page_list(&action);
-            }
-            Action::NextPage => self.scroll(|r| r.scroll_by(rows as isize, rows)),
-            Action::PrevPage => self.scroll(|r| r.scroll_by(-(rows as isize), rows)),
-            Action::HalfPageDown => self.scroll(|r| r.scroll_by((rows / 2).max(1) as isize, rows)),
-            Action::HalfPageUp => {
-                self.scroll(|r| r.scroll_by(-((rows / 2).max(1) as isize), rows));
-            }
-            Action::LineDown => self.scroll(|r| r.scroll_by(1, rows)),
-            Action::LineUp => self.scroll(|r| r.scroll_by(-1, rows)),
-            Action::ScrollDown(x, y) => self.wheel(x, y, true),
-            Action::ScrollUp(x, y) => self.wheel(x, y, false),
-            Action::FirstPage => self.scroll(|r| r.scroll_to(0, rows)),
-            Action::LastPage => self.scroll(|r| r.scroll_to(usize::MAX, rows)),
-            Action::NextMatch => self.step_hit(true),
-            Action::PrevMatch => self.step_hit(false),
-            // In the reader `]` `[` open the next or previous article; in the list side by
-            // side they move the selection, and the preview follows it.
-            Action::NextArticle | Action::PrevArticle
-                if self.context() == Context::Reader || self.geometry().side_by_side =>
-            {
-                let next = match action {
-                    Action::NextArticle => self.selected.saturating_add(1),
-                    _ => self.selected.saturating_sub(1),
-                };
-                if next < self.view.len() && next != self.selected {
-                    self.select(next);
-                    if self.context() == Context::Reader {
-                        self.open_selected();
-                    }
-                } else if !self.view.is_empty() {
-                    let msg = match action {
-                        Action::NextArticle => Msg::LastArticle,
-                        _ => Msg::FirstArticle,
-                    };
-                    self.status = Some(self.msg(msg).to_string());
-                }
-            }
-            Action::ToggleBookmark => self.toggle_mark(true),
-            Action::ToggleRead => self.toggle_mark(false),
-            Action::OpenDatePrompt => self.open_date_prompt(),
-            Action::OpenTimeline => self.open_timeline(),
-            // Without a search the list is newest first already: say what `o` does.
-            Action::ToggleSort if self.query.is_empty() => {
-                self.status = Some(crate::i18n::sort_needs_search(self.opts.lang).into());
-            }
-            // The new order from its first row, as a new search starts (not at the article
-            // that was selected, deep in it).
-            Action::ToggleSort => {
-                self.by_date = !self.by_date;
-                self.to_top = true;
-                self.rebuild_view();
-            }
-            Action::OpenSearch => {
-                self.open_prompt();
-            }
-            Action::SearchInput(text) => {
-                // A paste outside the prompt starts a new search, as typing over the
-                // selected query in the prompt does.
-                self.open_prompt();
-                self.in_prompt(Action::SearchInput(text));
-            }
-            Action::OpenPicker => self.open_picker(),
-            Action::FilterBookmarked
-            | Action::FilterUnread
-            | Action::FilterNoted
-            | Action::FilterTag => self.toggle_mark_filter(&action),
-            Action::EditNote => self.open_note(),
-            Action::OpenTags => self.open_tags(),
-            Action::ExportList => self.export_list(),
-            Action::CopyArticle => self.copy(false),
-            Action::CopyCitation => self.copy(true),
-            Action::ClearFilters => {
-                self.opts.filter = Filter::default();
-                self.marks = MarkFilter::default();
-                // Clearing keeps the selected article selected.
-                self.to_top = false;
-                self.set_query(String::new());
-                self.status = Some(self.msg(Msg::Cleared).to_string());
-            }
-            Action::ToggleFocus if self.reader.is_some() => match self.focus {
-                Focus::List => {
-                    // Entering a previewed article is opening it.
-                    self.focus = Focus::Reader;
-                    self.mark_read();
-                }
-                Focus::Reader => self.focus = Focus::List,
-            },
-            Action::Help => {
-                self.mode = Mode::Help {
-                    from: self.context(),
-                    scroll: 0,
-                };
-            }
-            Action::Click(x, y) => self.click(x, y),
-            _ => {}
-        }
-    }
-
-    /// Keeps the reader in step with the list after every action. Side by side, the
-    /// reader always shows the selected article (a preview until `Enter` or `Tab` opens
-    /// it), and nothing when the list is empty; when the article in it leaves the list,
-    /// the focus goes back to the list. One pane at a time, the reader is closed when the
-    /// list is shown or its article left the list. While a search is being typed (and
-    /// until the one kept with `Enter` has answered) an open reader is left as it is: the
-    /// results as you type are not a reason to close it (a preview follows them).
-    fn sync_reader(&mut self) {
-        if matches!(self.mode, Mode::Search { .. }) {
-            return self.preview_while_typing();
-        }
-        if self.accept_pending {
-            return;
-        }
-        let selected = self.view.get(self.selected).copied();
-        let shown = self.reader.as_ref().map(|r| r.article);
-        if Geometry::new(self.size.0, self.size.1, false).side_by_side {
-            if shown != selected {
-                self.focus = Focus::List;
-                self.reader = None;
-                if let Some(index) = selected {
-                    self.show(index);
-                }
-            }
-        } else if self.focus == Focus::List || shown.is_some_and(|a| !self.view.contains(&a)) {
-            // Hidden behind the list, the reader would only be laid out again at every
-            // resize; `Enter` opens it afresh at its saved place.
-            self.reader = None;
-            self.focus = Focus::List;
-        }
-    }
-
-    fn step_hit(&mut self, forward: bool) {
-        let rows = self.rows();
-        let mut wrapped = false;
-        self.scroll(|r| wrapped = r.step_hit(forward, rows));
-        let msg = match &self.reader {
-            _ if self.context() != Context::Reader => return,
-            _ if self.query.is_empty() && !self.query.is_blank() => Msg::NoWordsToFind,
-            _ if self.query.is_empty() => {
-                let key = self.key_for(Context::Reader, &Action::OpenSearch);
-                self.status = Some(i18n::no_search(self.lang(), &key));
-                return;
-            }
-            Some(reader) if reader.hit_count().1 == 0 => Msg::NoMatches,
-            _ if wrapped && forward => Msg::WrappedToFirst,
-            _ if wrapped => Msg::WrappedToLast,
-            _ => return,
-        };
-        self.status = Some(self.msg(msg).to_string());
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        let text = self.text_width();
-        let rows = self.rows();
-        let opts = self.layout_options();
-        if let Some(reader) = &mut self.reader
-            && let Some(article) = self.collection.get(reader.article)
-        {
-            let before = reader.width();
-            reader.relayout(article, text, &opts, rows);
-            if reader.width() != before {
-                reader.find(article, &self.query);
-            }
-        }
-        self.list_top = *self.resize_top.get_or_insert(self.list_top);
-        self.keep_selection_visible();
-    }
-
     /// True from `Enter` in the prompt until that search has answered: the list is about to
     /// change, so keys typed meanwhile (a second `Enter`, `j`) are meant for the new list and
     /// the loop leaves them queued until it has.
@@ -534,28 +293,5 @@ impl App {
 
     fn msg(&self, msg: Msg) -> &'static str {
         msg.text(self.opts.lang)
-    }
-
-    fn layout_options(&self) -> LayoutOptions {
-        LayoutOptions {
-            ambiguous: self.opts.ambiguous,
-            lang: self.opts.lang,
-            clusters: self.opts.clusters,
-        }
-    }
-
-    /// The reader's geometry, whether or not it is on screen now (narrow terminals show
-    /// one pane at a time, and the article is laid out for when it is shown).
-    fn reader_geometry(&self) -> Geometry {
-        Geometry::new(self.size.0, self.size.1, true)
-    }
-
-    fn text_width(&self) -> usize {
-        usize::from(self.reader_geometry().text.width)
-    }
-
-    /// Rows of text the reader shows at once (its page).
-    pub fn rows(&self) -> usize {
-        usize::from(self.reader_geometry().text.height).max(1)
     }
 }

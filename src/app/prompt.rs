@@ -8,8 +8,24 @@ use crate::i18n;
 use crate::search::Query;
 
 use super::{
-    App, BACKGROUND_SEARCH_MIN, BACKGROUND_SEARCH_TERMS, BeforeSearch, Focus, Mode, SearchRequest,
+    App, BACKGROUND_SEARCH_MIN, BACKGROUND_SEARCH_TERMS, Focus, Mode, Reader, SearchRequest,
 };
+
+/// What `Esc` in the search prompt goes back to: the list and the reader as they were
+/// when the prompt opened.
+#[derive(Debug, Clone)]
+pub(super) struct BeforeSearch {
+    pub(super) order: Vec<usize>,
+    pub(super) view: Vec<usize>,
+    pub(super) selected: usize,
+    pub(super) list_top: usize,
+    pub(super) focus: Focus,
+    pub(super) reader: Option<Reader>,
+    pub(super) searching: bool,
+    /// Marks another process saved were taken in while the prompt was open: the list
+    /// given back is filtered again (`App::refilter`).
+    pub(super) marks_changed: bool,
+}
 
 impl App {
     /// Opens the search prompt, remembering the list and the reader for `Esc`. A kept

@@ -74,11 +74,13 @@ pub fn template(lang: Lang, path: Option<&Path>) -> String {
     out.push_str(t(
         "\n# 各处的颜色：一个颜色（文字的），或含 fg、bg、bold、italic、underline、reverse\n\
          # 的表。颜色可写名字、#rrggbb 或 0–255。以下是默认值（body 为终端自己的颜色）。\n\
+         # number 是阅读时的段落编号，不设时随 meta。\n\
          # 设置了 NO_COLOR 时，这里写的颜色仍然生效。\n",
         "\n# Colours of the theme's roles: a colour (the text's), or a table of fg, bg,\n\
          # bold, italic, underline, reverse. A colour is a name, #rrggbb or 0–255. These\n\
-         # are the defaults (body is the terminal's own). Colours set here apply even\n\
-         # with NO_COLOR set.\n",
+         # are the defaults (body is the terminal's own; number, the reader's paragraph\n\
+         # numbers, follows meta unless set). Colours set here apply even with NO_COLOR\n\
+         # set.\n",
     ));
     out.push_str("# [colors]\n");
     for (role, spec) in colors::DEFAULTS {

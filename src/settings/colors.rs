@@ -10,6 +10,7 @@ pub const ROLES: &[&str] = &[
     "unread",
     "read",
     "meta",
+    "number",
     "selected",
     "inactive",
     "focus",
@@ -178,8 +179,9 @@ const LIGHT_RED: u8 = 9;
 const WHITE: u8 = 15;
 
 /// The colour theme's own styles, as the config file would write them (`body` is the
-/// terminal's own text and has none). The template lists them; a test in `tui::theme`
-/// holds them to the theme.
+/// terminal's own text and has none; `number`, the reader's paragraph numbers, follows
+/// `meta` where the file does not set it, and is listed with `meta`'s). The template lists
+/// them; a test in `tui::theme` holds them to the theme.
 pub const DEFAULTS: &[(&str, StyleSpec)] = &[
     ("banner", bold(fg(RED))),
     ("header", fg(GRAY)),
@@ -192,6 +194,7 @@ pub const DEFAULTS: &[(&str, StyleSpec)] = &[
     ),
     ("read", fg(GRAY)),
     ("meta", fg(DARK_GRAY)),
+    ("number", fg(DARK_GRAY)),
     ("selected", on(fg(WHITE), BLUE)),
     ("inactive", on(fg(WHITE), DARK_GRAY)),
     ("focus", bold(fg(BLUE))),

@@ -1,5 +1,6 @@
-//! Saving: a job that holds the changes to write and runs without the store (on a background
-//! thread or on the caller's), and what the store does with its result.
+//! Saving: what the store offers (whether it has unsaved changes, a save now or in the
+//! background), a job that holds the changes to write and runs without the store (on a
+//! background thread or on the caller's), and what the store does with its result.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -51,6 +52,74 @@ impl SaveHandle {
             }),
             Inner::Done(result) => result,
         }
+    }
+}
+
+impl StateStore {
+    /// Whether there are changes not yet on disk: changes no save has taken, or taken by a
+    /// background save that has not reported back. Always false when the store does not
+    /// save, so a caller's save timer never runs for nothing.
+    pub fn dirty(&self) -> bool {
+        self.writable && (!self.pending.is_empty() || self.in_flight.is_some())
+    }
+
+    /// Saves now, on this thread: lock, re-read, merge, write atomically (see the module
+    /// docs of [`crate::state`], "Saving"). What a background save has taken and not yet written is saved too. Does
+    /// nothing when the store does not save. On error the file on disk is the old one,
+    /// whole, and the store stays dirty so a later save tries again.
+    ///
+    /// # Errors
+    /// When the folder, lock or file cannot be written, when another kanbao holds the lock for
+    /// seconds, when something that is not a kanbao state file took the file's place, or when
+    /// a newer kanbao replaced the file meanwhile (then, once: the store stops saving).
+    pub fn save(&mut self) -> Result<(), StateError> {
+        self.save_with_hook(&mut |_| Ok(()))
+    }
+
+    /// Saves if there are unsaved changes.
+    ///
+    /// # Errors
+    /// As [`save`](Self::save).
+    pub fn save_if_dirty(&mut self) -> Result<(), StateError> {
+        if self.dirty() { self.save() } else { Ok(()) }
+    }
+
+    /// Starts saving the changes on a background thread, if there are any and the store
+    /// saves; the thread puts the merged state back into the store when the file is written.
+    /// Keys, drawing and further changes go on meanwhile: the store is locked only to take
+    /// the changes and to put the result in.
+    pub fn spawn_save(shared: &SharedStore) -> Option<SaveHandle> {
+        spawn(shared)
+    }
+
+    /// Warnings raised by saves since the last call (a state file gone bad meanwhile and moved
+    /// aside), for the caller to show.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Has every save call `hook` with its temporary file's path before the rename, on
+    /// whichever thread it runs. For tests that hold a background save up or make it fail.
+    #[doc(hidden)]
+    pub fn set_save_hook(&mut self, hook: SaveHook) {
+        self.hook = Some(hook);
+    }
+
+    /// [`save`](Self::save), calling `before_rename` with the temporary file's path after it is
+    /// written and synced and before it replaces the state file. For tests that inject a
+    /// failure (return an error) or a crash at that point.
+    #[doc(hidden)]
+    pub fn save_with_hook(
+        &mut self,
+        before_rename: &mut dyn FnMut(&Path) -> io::Result<()>,
+    ) -> Result<(), StateError> {
+        let Some(job) = self.take_job(false) else {
+            return Ok(());
+        };
+        let (result, warnings) = job.run(before_rename);
+        self.warnings.extend(warnings);
+        // Dropped here: only the signal and panic handlers and tests save on this thread.
+        self.finish(job, result, false).map(drop)
     }
 }
 

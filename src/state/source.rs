@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{BUILTIN, source_key};
+use super::{BUILTIN, StateStore, source_key};
 
 /// The identity of a data source in the state file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,43 @@ impl SourceId {
         } else {
             format!("{}#{}", self.name, self.fingerprint)
         }
+    }
+}
+
+impl StateStore {
+    /// Finds the key under which the state of the data `source` is kept, and remembers its
+    /// path as a hint. The key is the data's name and fingerprint ([`SourceId::key`]), so a
+    /// moved or copied archive keeps its marks. When no state has that key yet, state kept
+    /// for the same data under another name (a renamed file) is carried over, else state
+    /// kept for the same path (a version 1 file, or data changed in place; the most recently
+    /// changed when several). What is carried over keeps its stamps, and is saved with the
+    /// next save under the new key; the old key stays as it was.
+    pub fn resolve_source(&mut self, source: &SourceId) -> String {
+        let key = source.key();
+        let Some(path) = source.path.clone() else {
+            return key;
+        };
+        self.hints.insert(key.clone(), path.clone());
+        if self.sources.contains_key(&key) {
+            return key;
+        }
+        let suffix = format!("#{}", source.fingerprint);
+        let renamed = self.sources.iter().find(|(k, _)| k.ends_with(&suffix));
+        let same_path = || {
+            self.sources
+                .iter()
+                .filter(|(k, s)| s.path() == Some(path.as_str()) || **k == path)
+                .max_by_key(|(_, s)| s.entries().map(|(_, e)| e.updated()).max())
+        };
+        let found = renamed.or_else(same_path).map(|(_, s)| s.clone());
+        if let Some(mut old) = found {
+            old.path = Some(path);
+            if self.writable {
+                self.pending.insert(key.clone(), old.clone());
+            }
+            self.sources.insert(key.clone(), old);
+        }
+        key
     }
 }
 

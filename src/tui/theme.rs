@@ -1,5 +1,5 @@
 //! Styles. With `NO_COLOR` set, only bold, reverse and underline are used, and dim for
-//! the reader's paragraph numbers ([`Theme::number`]); colours the config file sets
+//! the reader's paragraph numbers ([`Theme::number()`]); colours the config file sets
 //! (`[colors]`) are laid over either theme.
 
 use ratatui::style::{Color, Modifier, Style};
@@ -21,6 +21,10 @@ pub struct Theme {
     pub read: Style,
     /// Secondary text: district, reporters, kicker, meta line.
     pub meta: Style,
+    /// The reader's paragraph numbers (`[colors] number`); `meta`'s style where the config
+    /// file does not set it. The views draw them in [`Theme::number()`], which keeps them
+    /// muted.
+    pub number: Style,
     /// The selected list item while the list has the focus.
     pub selected: Style,
     /// The selected list item while the reader beside it has the focus.
@@ -77,6 +81,7 @@ impl Theme {
                 unread: bold,
                 read: plain,
                 meta: plain,
+                number: plain,
                 selected: plain.add_modifier(Modifier::REVERSED),
                 inactive: plain.add_modifier(Modifier::UNDERLINED),
                 focus: bold,
@@ -98,6 +103,7 @@ impl Theme {
             unread: bold,
             read: plain.fg(Color::Gray),
             meta: plain.fg(Color::DarkGray),
+            number: plain.fg(Color::DarkGray),
             selected: plain.bg(Color::Blue).fg(Color::White),
             inactive: plain.bg(Color::DarkGray).fg(Color::White),
             focus: bold.fg(Color::Blue),
@@ -115,12 +121,20 @@ impl Theme {
 
     /// Lays the config file's styles over the theme's: each part a [`StyleSpec`] gives
     /// replaces the role's own, the rest stays. Unknown roles are ignored (the config file
-    /// is checked when read).
+    /// is checked when read). The paragraph numbers follow the meta line: what `meta` sets
+    /// is laid over `number` too, and what `number` sets over that, whichever the file
+    /// writes first.
     pub fn apply(&mut self, colors: &[(&str, StyleSpec)]) {
-        for (role, spec) in colors {
+        for (role, spec) in colors.iter().filter(|(role, _)| *role != "number") {
+            if *role == "meta" {
+                self.number = styled(self.number, spec);
+            }
             if let Some(style) = self.role_mut(role) {
                 *style = styled(*style, spec);
             }
+        }
+        for (_, spec) in colors.iter().filter(|(role, _)| *role == "number") {
+            self.number = styled(self.number, spec);
         }
     }
 
@@ -132,6 +146,7 @@ impl Theme {
             "unread" => &mut self.unread,
             "read" => &mut self.read,
             "meta" => &mut self.meta,
+            "number" => &mut self.number,
             "selected" => &mut self.selected,
             "inactive" => &mut self.inactive,
             "focus" => &mut self.focus,
@@ -147,14 +162,15 @@ impl Theme {
         })
     }
 
-    /// A paragraph's number in the reader's indent: the muted style of the meta line
-    /// (`meta`, dark grey), and dim besides where that has no colour of its own (the theme
-    /// without colours, or a `[colors]` meta of `default`), so that the number is never
-    /// drawn as the text is. Dim is an attribute, not a colour: `NO_COLOR` allows it.
+    /// A paragraph's number in the reader's indent: the `number` style (`[colors] number`),
+    /// by default the muted style of the meta line (`meta`, dark grey), and dim besides
+    /// where that has no colour of its own (the theme without colours, or a `[colors]`
+    /// number or meta of `default`), so that the number is never drawn as the text is. Dim
+    /// is an attribute, not a colour: `NO_COLOR` allows it.
     pub fn number(&self) -> Style {
-        match self.meta.fg {
-            None | Some(Color::Reset) => self.meta.add_modifier(Modifier::DIM),
-            Some(_) => self.meta,
+        match self.number.fg {
+            None | Some(Color::Reset) => self.number.add_modifier(Modifier::DIM),
+            Some(_) => self.number,
         }
     }
 
@@ -270,6 +286,36 @@ mod tests {
         };
         reset.apply(&[("meta", spec)]);
         assert!(reset.number().add_modifier.contains(Modifier::DIM));
+    }
+
+    /// `number` is laid over what `meta` gives the numbers, whichever the file writes
+    /// first, and changes nothing else.
+    #[test]
+    fn the_number_role_is_laid_over_the_meta_lines_style() {
+        let green = StyleSpec {
+            fg: Some(ColorSpec::Named(2)),
+            ..StyleSpec::default()
+        };
+        let bold = StyleSpec {
+            bold: Some(true),
+            ..StyleSpec::default()
+        };
+        for colors in [
+            [("number", bold), ("meta", green)],
+            [("meta", green), ("number", bold)],
+        ] {
+            let mut theme = Theme::new(true, false);
+            theme.apply(&colors);
+            assert_eq!(
+                theme.number(),
+                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+            );
+            assert_eq!(theme.meta, Style::new().fg(Color::Green));
+        }
+        let mut theme = Theme::new(true, false);
+        theme.apply(&[("number", green)]);
+        assert_eq!(theme.number(), Style::new().fg(Color::Green));
+        assert_eq!(theme.meta, Theme::new(true, false).meta);
     }
 
     #[test]

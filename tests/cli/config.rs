@@ -258,6 +258,40 @@ fn a_bad_config_file_is_an_error_at_its_line_and_column() {
     assert!(stdout(&out).starts_with("# kanbao 的配置文件"));
 }
 
+/// `[colors] number`, the reader's paragraph numbers, is a role as the others are:
+/// `kanbao config` shows it, and a colour that is none is an error at its line and column
+/// that names the forms a colour takes.
+#[test]
+fn the_number_role_is_shown_and_checked_as_the_others_are() {
+    let home = Home::new();
+    home.config("[colors]\nnumber = { fg = \"green\", bold = true }\n");
+    let out = home.run(&["config", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "\n[colors]\nnumber = { fg = \"green\", bold = true }  # from the config file\n"
+        ),
+        "{text}"
+    );
+    home.config("[colors]\nnumber = \"greem\"\n");
+    let out = home.run(&["list", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let place = format!("kanbao: {}:2:10: in the config file: ", home.config_path());
+    assert!(err.starts_with(&place), "{err}");
+    assert!(
+        err.contains("colors.number") && err.contains("#rrggbb"),
+        "{err}"
+    );
+    // The template lists it with the others.
+    let template = stdout(&home.run(&["config", "--default", "--lang", "en"]));
+    assert!(
+        template.contains("\n# number = \"darkgray\"\n"),
+        "{template}"
+    );
+}
+
 /// The reader with a config file: its data, a rebound key and a colour, and `?` shows
 /// the key.
 #[cfg(unix)]

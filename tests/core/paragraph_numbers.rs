@@ -264,3 +264,64 @@ fn a_copy_has_no_numbers() {
     assert_eq!(body, want, "{copied}");
     assert!(!copied.contains("【"), "{copied}");
 }
+
+/// The theme as the config file `colors` (a `[colors]` table) sets it over the colour
+/// theme (`color`) or the one without colours.
+fn configured(colors: &str, color: bool) -> Theme {
+    let text = format!("[colors]\n{colors}");
+    let layer = kanbao::config::parse(&text, std::path::Path::new("config.toml")).unwrap();
+    let mut theme = Theme::new(color, false);
+    theme.apply(&layer.colors);
+    theme
+}
+
+/// The cells of paragraph 1's number and of the meta line's first character, on an 80×24
+/// frame drawn with `theme`.
+fn number_and_meta(theme: &Theme) -> (ratatui::buffer::Cell, ratatui::buffer::Cell) {
+    let app = open(long_article(), 80, 24);
+    let terminal = draw(&app, theme, 80, 24);
+    let buf = terminal.backend().buffer();
+    let text = app.geometry().text;
+    let at = |want: &str| {
+        (text.y..text.y + text.height)
+            .find_map(|y| {
+                (text.x..text.x + text.width)
+                    .find(|&x| buf[(x, y)].symbol() == want)
+                    .map(|x| buf[(x, y)].clone())
+            })
+            .unwrap_or_else(|| panic!("no {want:?} on screen:\n{}", terminal.backend()))
+    };
+    // Paragraph 1's number is the first `1` of the text column; the meta line opens with
+    // the district.
+    (at("1"), at("朝"))
+}
+
+/// `[colors] number` styles the paragraph numbers and nothing else; without it they
+/// follow `meta`, as before the role existed.
+#[test]
+fn the_colors_number_role_styles_the_numbers_and_only_them() {
+    // Set: its colour and flags, over either theme; the meta line keeps its own.
+    for color in [true, false] {
+        let theme = configured("number = { fg = \"green\", bold = true }\n", color);
+        let (number, meta) = number_and_meta(&theme);
+        assert_eq!(number.fg, Color::Green, "{number:?}");
+        assert!(number.modifier.contains(Modifier::BOLD), "{number:?}");
+        let plain = number_and_meta(&Theme::new(color, false)).1;
+        assert_eq!((meta.fg, meta.modifier), (plain.fg, plain.modifier));
+    }
+    // Unset, the numbers follow `meta` as they always did.
+    let (number, meta) = number_and_meta(&configured("meta = \"blue\"\n", true));
+    assert_eq!((number.fg, meta.fg), (Color::Blue, Color::Blue));
+    // Set to the terminal's own colour, a number is still not drawn as the text is: dim.
+    let (number, _) = number_and_meta(&configured("number = \"default\"\n", true));
+    assert_eq!(number.fg, Color::Reset);
+    assert!(number.modifier.contains(Modifier::DIM), "{number:?}");
+    // Set to what `kanbao config --default` lists for it, nothing changes.
+    let listed = kanbao::settings::colors::DEFAULTS
+        .iter()
+        .find(|(role, _)| *role == "number")
+        .map(|(_, spec)| format!("number = {spec}\n"))
+        .expect("the template lists `number`");
+    let theme = Theme::new(true, false);
+    assert_eq!(configured(&listed, true).number(), theme.number());
+}

@@ -1,11 +1,43 @@
-//! The list session the reader would keep if it ended now, held for the signal handler and
-//! the panic hook: SIGTERM and SIGHUP end the process from another thread, which cannot ask
-//! the reader where its list is, and a panic leaves the reader half changed, so the reader
-//! leaves it here after each whole update.
+//! Where the reader left its list (the search, the filters, the selected article), kept per
+//! source for the next start ([`StateStore::set_session`]); and the session the reader
+//! would keep if it ended now, held for the signal handler and the panic hook: SIGTERM and
+//! SIGHUP end the process from another thread, which cannot ask the reader where its list
+//! is, and a panic leaves the reader half changed, so the reader leaves it here after each
+//! whole update.
 
-use super::{Session, StateStore};
+use super::model::{self, Stamped};
+use super::{Session, StateStore, now_ms};
 
 impl StateStore {
+    /// Where the reader left the list of `source`, if it was kept.
+    pub fn session(&self, source: &str) -> Option<&Session> {
+        self.source(source)
+            .and_then(|s| s.session.as_ref())
+            .map(|s| &s.value)
+    }
+
+    /// Keeps where the reader left the list of `source`, for the next start.
+    pub fn set_session(&mut self, source: &str, session: Session) {
+        let target = self.sources.entry(source.to_owned()).or_default();
+        if target.session.as_ref().is_some_and(|s| s.value == session) {
+            return;
+        }
+        let previous = target.session.as_ref().map_or(0, |s| s.at);
+        let stamped = Stamped {
+            value: session,
+            at: model::stamp(previous, now_ms()),
+        };
+        target.session = Some(stamped.clone());
+        if let Some(hint) = self.hints.get(source).cloned() {
+            target.path = Some(hint);
+        }
+        if self.writable {
+            let pending = self.pending.entry(source.to_owned()).or_default();
+            pending.session = Some(stamped);
+            pending.path.clone_from(&target.path);
+        }
+    }
+
     /// Holds `session` as where the reader's list of `source` is now. It is not a change:
     /// nothing is unsaved for it, and no save writes it, until
     /// [`keep_staged_session`](Self::keep_staged_session) keeps it (at the reader's end by a
