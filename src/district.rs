@@ -141,7 +141,8 @@ impl DistrictKey {
 /// Parses what a user typed for a district: `西城`, `西城区`, `xicheng`, `XC`, `未注明`.
 ///
 /// The error is what was typed (trimmed); its message (`Error::UnknownDistrict`) lists every
-/// name kanbao knows, so the user can pick one.
+/// name kanbao knows, so the user can pick one, or, when it starts the pinyin of several
+/// (`cha`), those.
 pub fn parse_district(input: &str) -> Result<DistrictKey, String> {
     let typed = input.trim();
     let lower = typed.to_lowercase();

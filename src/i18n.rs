@@ -174,6 +174,10 @@ pub enum Msg {
     HelpLineDown,
     /// Help: line up.
     HelpLineUp,
+    /// Help: the search prompt, select the next result.
+    HelpNextResult,
+    /// Help: the search prompt, select the previous result.
+    HelpPrevResult,
     /// Help: first page.
     HelpFirstPage,
     /// Help: last page.
@@ -421,6 +425,8 @@ impl Msg {
             HelpHalfPageUp => ["上翻半页", "half a page up"],
             HelpLineDown => ["下一行", "line down"],
             HelpLineUp => ["上一行", "line up"],
+            HelpNextResult => ["选下一条结果", "select the next result"],
+            HelpPrevResult => ["选上一条结果", "select the previous result"],
             HelpFirstPage => ["第一页", "first page"],
             HelpLastPage => ["最后一页", "last page"],
             HelpNextMatch => ["下一处匹配", "next match"],

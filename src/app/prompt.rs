@@ -180,6 +180,20 @@ impl App {
                 self.cancel_search(before);
                 return;
             }
+            // As in fzf, `↓` `↑` (`Ctrl-N` `Ctrl-P`) pick a result while the query is typed;
+            // the query, its cursor and its selection stay as they are. The pick is the
+            // user's: answers still to come keep it selected (`to_top`, `partial_pick`).
+            Action::MoveDown | Action::MoveUp => {
+                let at = match action {
+                    Action::MoveDown => self.selected.saturating_add(1),
+                    _ => self.selected.saturating_sub(1),
+                };
+                self.select(at);
+                self.to_top = false;
+                self.partial_pick = None;
+                self.mode = mode(before, cursor, selected);
+                return;
+            }
             _ => {}
         }
         let edits = matches!(

@@ -111,6 +111,8 @@ pub static BINDINGS: &[Binding] = &[
     ctrl(In(R), 'u', Action::HalfPageUp, Msg::HelpHalfPageUp),
     bind(In(R), C('j'), Action::LineDown, Msg::HelpLineDown),
     bind(In(R), Down, Action::LineDown, Msg::HelpLineDown),
+    // As in `less`, `Enter` goes one line down.
+    bind(In(R), Enter, Action::LineDown, Msg::HelpLineDown),
     bind(In(R), C('k'), Action::LineUp, Msg::HelpLineUp),
     bind(In(R), Up, Action::LineUp, Msg::HelpLineUp),
     bind(In(R), C('g'), Action::FirstPage, Msg::HelpFirstPage),
@@ -185,6 +187,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(In(S), Home, Action::SearchHome, Msg::HelpCursorHome),
     ctrl(In(S), 'e', Action::SearchEnd, Msg::HelpCursorEnd),
     bind(In(S), End, Action::SearchEnd, Msg::HelpCursorEnd),
+    // As in fzf, the arrows and Ctrl-N / Ctrl-P pick a result while the query is typed.
+    bind(In(S), Down, Action::MoveDown, Msg::HelpNextResult),
+    ctrl(In(S), 'n', Action::MoveDown, Msg::HelpNextResult),
+    bind(In(S), Up, Action::MoveUp, Msg::HelpPrevResult),
+    ctrl(In(S), 'p', Action::MoveUp, Msg::HelpPrevResult),
     bind(In(S), Enter, Action::SearchAccept, Msg::HelpAccept),
     bind(In(S), Esc, Action::SearchCancel, Msg::HelpCancel),
     bind(In(P), C('j'), Action::PickerDown, Msg::HelpDown),

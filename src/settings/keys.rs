@@ -282,6 +282,8 @@ pub fn actions_in(mode: Context) -> &'static [&'static str] {
             "search_word_right",
             "search_home",
             "search_end",
+            "move_down",
+            "move_up",
             "search_accept",
             "search_cancel",
         ],

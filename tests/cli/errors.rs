@@ -15,6 +15,30 @@ fn unknown_district_is_an_error_listing_the_known_ones() {
     );
 }
 
+/// Typed in pinyin with no input method, the start of two districts' pinyin names neither:
+/// the message says which two, not all sixteen (a hands-on test, session 35: `cha` listed
+/// every district and did not say why `cha` was not one).
+#[test]
+fn the_start_of_several_districts_says_which() {
+    let out = kanbao(&["list", "--district", "cha"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "kanbao: “cha”是不止一个区的拼音开头：朝阳区 (chaoyang, cy)、昌平区 (changping, cp)；\
+         请多打几个字母，或用缩写\n"
+    );
+    let out = kanbao(&["--lang", "en", "export", "--district", "D"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "kanbao: `D` starts the pinyin of more than one district: 东城区 (dongcheng, dc), \
+         大兴区 (daxing, dx); type more letters, or the initials\n"
+    );
+    // A name that starts none still lists them all.
+    let err = stderr(&kanbao(&["list", "--district", "pudong"]));
+    assert!(err.contains("东城区") && err.contains("延庆区"), "{err}");
+}
+
 #[test]
 fn unknown_id_exits_2() {
     let out = kanbao(&["show", "99"]);

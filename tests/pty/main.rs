@@ -10,6 +10,7 @@ mod e2e;
 mod e2e_hostile;
 mod escape_e2e;
 mod escape_prefix_e2e;
+mod less_fzf_keys_e2e;
 mod note_e2e;
 mod reader_index_e2e;
 mod state_faults;
