@@ -366,6 +366,22 @@ impl Spelled {
         Ok(dense)
     }
 
+    /// Whether its shape of two syllables is counted from bigram frequencies ([`Paired`])
+    /// and none of its other shapes stands in most documents of `seg`
+    /// ([`Spelled::dense_shapes`]): then counting it whole costs about what bounds on it do.
+    pub(super) fn counted_cheaply(
+        &self,
+        seg: &SegmentReader,
+        fields: &Fields,
+    ) -> tantivy::Result<bool> {
+        let Some(paired) = &self.paired else {
+            return Ok(false);
+        };
+        let mut others = self.clone();
+        others.shapes.remove(paired.shape());
+        Ok(others.dense_shapes(seg, fields)? == 0)
+    }
+
     /// The documents of `seg` holding every one of `terms` (among those `keep` accepts),
     /// ascending, with the hits of all of them together as the matcher counts several terms:
     /// each term's own matches ([`Spelled::window_ranges`]) pooled, then taken leftmost first (the
