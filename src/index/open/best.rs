@@ -106,7 +106,7 @@ impl Archive {
     /// Whether `terms` is one pinyin term counted cheaply in every segment
     /// ([`super::spelled::Spelled::counted_cheaply`]): then its whole ranking comes about
     /// as soon as bounds find its best (at 1M, `gonghui` in the reader: first screen from
-    /// bounds at 53 ms, the whole at 101; counted whole at once, FIGURE).
+    /// bounds at 53 ms, the whole at 101; counted whole at once, 37–52 ms).
     fn counted_cheaply(&self, terms: &Terms) -> Result<bool, String> {
         let [Counter::Spelled(spelled)] = terms.0.as_slice() else {
             return Ok(false);

@@ -35,6 +35,10 @@ use crate::search::pinyin::{letter_matches, syllables};
 /// Documents whose matches of several terms are held at once (see `Spelled::together`).
 const TOGETHER_WINDOW: u32 = 128;
 
+/// A term's shape of two syllables is counted from bigram frequencies ([`Paired`]) when at
+/// least one document in this many of the segment is asked for.
+const PAIRED_SHARE: u64 = 8;
+
 /// Most shapes of a term counted here; a term with more is left to the matcher. Full
 /// pinyin of a long word has many (`xinjiuyexingtailaodongzhe`, 新就业形态劳动者: 1,536, each
 /// syllable cut into its letters too): with 256 it was left to the matcher, 17.6 s for its
@@ -280,9 +284,15 @@ impl Spelled {
         within: Option<&[u32]>,
     ) -> tantivy::Result<Vec<Counted>> {
         let how = (seg, fields, hend);
+        // From frequencies when the other shapes are cheap to walk and most of the segment
+        // is asked for: a few documents' positions cost less than walking the bigrams'
+        // lists whole (`yizhan`, whose other shapes are dense, was slower so).
+        let many = within.is_none_or(|w| w.len() as u64 * PAIRED_SHARE >= u64::from(seg.max_doc()));
         let out = match &self.paired {
-            Some(paired) => paired_counts(paired, &self.shapes, how, keep, within)?,
-            None => walked_counts(&self.shapes, how, keep, within)?,
+            Some(paired) if many && self.counted_cheaply(seg, fields)? => {
+                paired_counts(paired, &self.shapes, how, keep, within)?
+            }
+            _ => walked_counts(&self.shapes, how, keep, within)?,
         };
         match &self.gaps {
             Some(gaps) => Ok(summed(
