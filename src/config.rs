@@ -102,17 +102,31 @@ pub fn read(source: &mut ConfigSource) -> Result<Layer> {
     let Some(path) = source.path.clone() else {
         return Ok(Layer::default());
     };
-    let io = |e| Error::Io {
+    let named_by = match source.origin {
+        Origin::CommandLine => Some("--config"),
+        Origin::Env(name) => Some(name),
+        Origin::Default | Origin::File => None,
+    };
+    let unreadable = |e, folder| Error::ConfigFile {
         path: path.clone(),
+        named_by,
         source: e,
+        folder,
     };
     let text = match std::fs::metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && source.origin == Origin::Default => {
             return Ok(Layer::default());
         }
-        Err(e) => return Err(io(e)),
+        Err(e) => return Err(unreadable(e, false)),
+        Ok(meta) if meta.is_dir() => {
+            let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+            return Err(unreadable(e, true));
+        }
         // Read with a cap, not by the size the metadata gives: a device or a FIFO says 0.
-        Ok(meta) => match crate::load::read_capped(&path, MAX_BYTES)? {
+        Ok(meta) => match crate::load::read_capped(&path, MAX_BYTES).map_err(|e| match e {
+            Error::Io { source, .. } => unreadable(source, false),
+            e => e,
+        })? {
             Some(bytes) => bytes,
             None => {
                 return Err(Error::TooLarge {

@@ -80,6 +80,15 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The config file cannot be read: not there where it was named, a folder, or the
+    /// system's reason. `named_by`: `--config` or the environment variable that named it,
+    /// `None` at the default place.
+    ConfigFile {
+        path: PathBuf,
+        named_by: Option<&'static str>,
+        source: std::io::Error,
+        folder: bool,
+    },
     /// `kanbao index` was given a device, pipe or socket: an index is kept for a data
     /// file, by its size and modification time, and reading such a path to its end may
     /// never end (`/dev/zero`).

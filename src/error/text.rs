@@ -77,6 +77,12 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             )
         }
         Error::Io { path, source } => format!("{}: {source}", path.display()),
+        Error::ConfigFile {
+            path,
+            named_by,
+            source,
+            folder,
+        } => config_file_text((path, *named_by), source, *folder, lang),
         Error::NotAFile { path } if zh => format!(
             "{}：不是普通文件（设备、管道或套接字）；kanbao index 只为数据文件建索引，可用 \
              --data 直接读取它",
@@ -357,5 +363,46 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
         Error::Internal(what) if zh => format!("kanbao 内部错误：{what}；请报告这个问题"),
         Error::Internal(what) => format!("internal error in kanbao: {what}; please report it"),
         _ => load::error_text(error, lang),
+    }
+}
+
+/// Why the config file at `path` (named by `named_by`) cannot be read, and what to do.
+fn config_file_text(
+    (path, named_by): (&std::path::Path, Option<&str>),
+    source: &std::io::Error,
+    folder: bool,
+    lang: Lang,
+) -> String {
+    use std::io::ErrorKind;
+    let path = path.display();
+    match lang {
+        Lang::Zh => {
+            let by = named_by
+                .map(|n| format!("（由 {n} 指定）"))
+                .unwrap_or_default();
+            let why = match source.kind() {
+                _ if folder => "它是一个文件夹；请指定一个 .toml 文件".to_owned(),
+                ErrorKind::NotFound => {
+                    "找不到该文件；kanbao config --default > 文件 可写出一份带注释的配置".to_owned()
+                }
+                ErrorKind::PermissionDenied => "没有权限".to_owned(),
+                _ => source.to_string(),
+            };
+            format!("{path}：读不了配置文件{by}：{why}")
+        }
+        Lang::En => {
+            let by = named_by
+                .map(|n| format!(" (named by {n})"))
+                .unwrap_or_default();
+            let why = match source.kind() {
+                _ if folder => "it is a folder; name a .toml file".to_owned(),
+                ErrorKind::NotFound => "no such file; kanbao config --default > FILE writes \
+                                        one with comments"
+                    .to_owned(),
+                ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                _ => source.to_string(),
+            };
+            format!("{path}: cannot read the config file{by}: {why}")
+        }
     }
 }

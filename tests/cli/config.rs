@@ -224,7 +224,25 @@ fn a_named_config_file_must_be_there() {
     let home = Home::new();
     let out = home.run(&["--config", "nowhere.toml", "list"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(stderr(&out), "kanbao: nowhere.toml：找不到该文件或文件夹\n",);
+    assert_eq!(
+        stderr(&out),
+        "kanbao: nowhere.toml：读不了配置文件（由 --config 指定）：找不到该文件；\
+         kanbao config --default > 文件 可写出一份带注释的配置\n",
+    );
+    // A folder is said to be one, not "Is a directory (os error 21)"; the environment
+    // variable that named it is said too, and in English.
+    let folder = home.path("");
+    let mut cmd = home.cmd(&["--lang", "en", "list"]);
+    cmd.env("KANBAO_CONFIG", &folder);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "kanbao: {folder}: cannot read the config file (named by KANBAO_CONFIG): it is a \
+             folder; name a .toml file\n"
+        ),
+    );
 }
 
 #[test]
