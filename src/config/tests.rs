@@ -230,7 +230,14 @@ fn a_missing_file_is_an_error_only_when_named() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("none.toml");
     let mut named = locate(Some(missing.clone()), None);
-    assert!(matches!(read(&mut named), Err(Error::Io { .. })));
+    assert!(matches!(
+        read(&mut named),
+        Err(Error::ConfigFile {
+            named_by: Some("--config"),
+            folder: false,
+            ..
+        })
+    ));
     let mut default = ConfigSource {
         path: Some(missing),
         origin: Origin::Default,
