@@ -78,7 +78,17 @@ pub fn state_error_text(error: &StateError, lang: Lang) -> String {
             action,
             path,
             source,
-        } => format!("{action} {}: {source}", path.display()),
+        } if zh => format!(
+            "{} {}：{}",
+            action_text(action, lang),
+            path.display(),
+            reason_text(source, lang)
+        ),
+        StateError::Io {
+            action,
+            path,
+            source,
+        } => format!("{action} {}: {}", path.display(), reason_text(source, lang)),
         StateError::Locked { lock } if zh => {
             format!("另一个 kanbao 占用着 {}；请稍后再试", lock.display())
         }
@@ -155,12 +165,21 @@ pub fn save_failed_status(error: &StateError, lang: Lang) -> String {
             action,
             path,
             source,
-        } if lang == Lang::Zh => format!("{prefix}{source}（{action} {}）", path.display()),
+        } if lang == Lang::Zh => format!(
+            "{prefix}{}（{} {}）",
+            reason_text(source, lang),
+            action_text(action, lang),
+            path.display()
+        ),
         StateError::Io {
             action,
             path,
             source,
-        } => format!("{prefix}{source} ({action} {})", path.display()),
+        } => format!(
+            "{prefix}{} ({action} {})",
+            reason_text(source, lang),
+            path.display()
+        ),
         other => format!("{prefix}{}", state_error_text(other, lang)),
     }
 }
@@ -170,11 +189,91 @@ pub fn save_failed_status(error: &StateError, lang: Lang) -> String {
 /// reason and not the choice.
 pub fn quit_unsaved(error: &StateError, keys: &str, lang: Lang) -> String {
     let reason = match error {
-        StateError::Io { source, .. } => source.to_string(),
+        StateError::Io { source, .. } => reason_text(source, lang),
         other => state_error_text(other, lang),
     };
     match lang {
         Lang::Zh => format!("阅读记录未保存 — {keys} — {reason}"),
         Lang::En => format!("Reading marks not saved — {keys} — {reason}"),
+    }
+}
+
+/// What kanbao was doing to a state file (the actions `disk.rs` and `save.rs` name), in
+/// `lang`: a Chinese message held an English fragment (`open the lock file`).
+fn action_text(action: &'static str, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return action;
+    }
+    match action {
+        "create a temporary file in" => "在其中新建临时文件",
+        "create the folder" => "新建文件夹",
+        "follow the link" => "读取链接",
+        "lock" => "锁定",
+        "move aside" => "移到一边",
+        "open the lock file" => "打开锁文件",
+        "read" => "读取",
+        "replace" => "替换",
+        "save" => "保存",
+        "sync the folder" => "同步文件夹",
+        "write" => "写入",
+        other => other,
+    }
+}
+
+/// The system's reason, short and in `lang` for the common ones, so that a narrow status
+/// bar shows it whole (`Permission denied (os error 13)` was cut to `Perm…`).
+fn reason_text(source: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let (zh, en) = match source.kind() {
+        ErrorKind::PermissionDenied => ("没有权限", "permission denied"),
+        ErrorKind::NotFound => ("找不到", "not found"),
+        ErrorKind::StorageFull => ("磁盘已满", "no space left on the disk"),
+        ErrorKind::ReadOnlyFilesystem => ("文件系统只读", "read-only file system"),
+        _ => return source.to_string(),
+    };
+    match lang {
+        Lang::Zh => zh.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn denied() -> StateError {
+        StateError::Io {
+            action: "open the lock file",
+            path: PathBuf::from("/ro/s.json.lock"),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        }
+    }
+
+    #[test]
+    fn a_failed_file_operation_is_said_in_the_users_language() {
+        let e = denied();
+        assert_eq!(
+            state_error_text(&e, Lang::Zh),
+            "打开锁文件 /ro/s.json.lock：没有权限"
+        );
+        assert_eq!(
+            state_error_text(&e, Lang::En),
+            "open the lock file /ro/s.json.lock: permission denied"
+        );
+        // The reason first and short, so a 60-column bar keeps it.
+        let status = save_failed_status(&e, Lang::Zh);
+        assert!(
+            status.starts_with("保存阅读记录失败：没有权限（打开锁文件 "),
+            "{status}"
+        );
+        assert!(quit_unsaved(&e, "r 重试", Lang::Zh).ends_with("— 没有权限"));
+        // A reason kanbao has no words for is the system's.
+        let other = StateError::Io {
+            action: "write",
+            path: PathBuf::from("s.json"),
+            source: std::io::Error::other("odd"),
+        };
+        assert_eq!(state_error_text(&other, Lang::Zh), "写入 s.json：odd");
     }
 }
