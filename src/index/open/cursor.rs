@@ -251,6 +251,38 @@ pub(super) fn shape_bounds(
     Ok(())
 }
 
+/// How many of `shapes` (but the one at `besides`) stand in most documents of `seg`: every
+/// need of them in a quarter of its documents or more.
+pub(super) fn dense_among(
+    shapes: &[Shape],
+    besides: Option<usize>,
+    seg: &SegmentReader,
+    fields: &Fields,
+) -> tantivy::Result<usize> {
+    let quarter = seg.num_docs() / 4;
+    let mut dense = 0;
+    for (n, shape) in shapes.iter().enumerate() {
+        if Some(n) == besides {
+            continue;
+        }
+        let mut all = true;
+        for need in &shape.needs {
+            let field = need.field.fields(fields).0;
+            let inverted = seg.inverted_index(field)?;
+            let mut docs = 0;
+            for token in &need.tokens {
+                docs += inverted.doc_freq(&TTerm::from_field_text(field, token))?;
+            }
+            if docs < quarter {
+                all = false;
+                break;
+            }
+        }
+        dense += usize::from(all);
+    }
+    Ok(dense)
+}
+
 /// The letter pairs two adjacent readings of `shape` imply (`gh` for `gong|hui`): not asked
 /// when matching (the readings say more), but a tighter bound, as a pair must stand where
 /// the two characters are adjacent, and a reading anywhere.

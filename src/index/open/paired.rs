@@ -12,6 +12,8 @@
 //! matches too are counted again with every shape, positions read, as the matcher takes
 //! overlapping matches.
 
+use std::sync::OnceLock;
+
 use tantivy::postings::TermInfo;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, SegmentReader};
@@ -67,6 +69,28 @@ impl Chars {
         self.bits.iter().zip(&other.bits).any(|(a, b)| a & b != 0)
     }
 }
+
+/// [`Paired::of`] a term's shapes, found the first time it is asked for: the term is
+/// parsed often only to learn whether the index counts it, and finding the characters of
+/// its syllables scans the whole reading table. Derived from the shapes, it takes no part
+/// in comparing two terms.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PairedOnce(OnceLock<Option<Paired>>);
+
+impl PairedOnce {
+    /// The paired shape of `shapes` (always the same shapes: the term's).
+    pub(super) fn get(&self, shapes: &[Shape]) -> Option<&Paired> {
+        self.0.get_or_init(|| Paired::of(shapes)).as_ref()
+    }
+}
+
+impl PartialEq for PairedOnce {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for PairedOnce {}
 
 /// A shape of two syllables of a pinyin term, counted from bigram frequencies.
 #[derive(Debug, Clone, PartialEq, Eq)]

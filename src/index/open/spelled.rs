@@ -23,10 +23,10 @@ use std::ops::Range;
 use tantivy::{DocId, SegmentReader, Term as TTerm};
 
 use super::super::schema::Fields;
-use super::cursor::{Counted, Need, Shape, Tokens};
+use super::cursor::{Counted, Need, Shape, Tokens, dense_among};
 use super::gapped::Gapped;
 use super::order::Values;
-use super::paired::{Paired, paired_counts, walked_counts};
+use super::paired::{PairedOnce, paired_counts, walked_counts};
 use super::shared::{self, sum_of_bounds, summed};
 use super::walk::Walker;
 use crate::search::Term;
@@ -35,8 +35,9 @@ use crate::search::pinyin::{letter_matches, syllables};
 /// Documents whose matches of several terms are held at once (see `Spelled::together`).
 const TOGETHER_WINDOW: u32 = 128;
 
-/// A term's shape of two syllables is counted from bigram frequencies ([`Paired`]) when at
-/// least one document in this many of the segment is asked for.
+/// A term's shape of two syllables is counted from bigram frequencies
+/// ([`super::paired::Paired`]) when at least one document in this many of the segment is
+/// asked for.
 const PAIRED_SHARE: u64 = 8;
 
 /// Most shapes of a term counted here; a term with more is left to the matcher. Full
@@ -57,8 +58,9 @@ pub(super) struct Spelled {
     /// The letter pairs every match by pinyin starts on ([`shared::first_pairs`]), found
     /// once: they lower the shapes' bounds in every segment.
     pairs: Option<Vec<String>>,
-    /// A shape of two syllables counted from bigram frequencies ([`Paired`]), when it has one.
-    paired: Option<Paired>,
+    /// A shape of two syllables counted from bigram frequencies, when it has one, found
+    /// when first counted ([`PairedOnce`]).
+    paired: PairedOnce,
 }
 
 /// The readings the piece `part` of a term can stand for when a character takes it (`last`:
@@ -200,12 +202,11 @@ impl Spelled {
             }
         };
         let pairs = shared::first_pairs(&shapes);
-        let paired = Paired::of(&shapes);
         Some(Spelled {
             shapes,
             gaps,
             pairs,
-            paired,
+            paired: PairedOnce::default(),
         })
     }
 
@@ -256,7 +257,7 @@ impl Spelled {
             shapes: Vec::new(),
             gaps: Some(gaps),
             pairs: None,
-            paired: None,
+            paired: PairedOnce::default(),
         }
     }
 
@@ -267,7 +268,7 @@ impl Spelled {
             shapes: vec![written(units)],
             gaps: None,
             pairs: None,
-            paired: None,
+            paired: PairedOnce::default(),
         }
     }
 
@@ -288,7 +289,7 @@ impl Spelled {
         // is asked for: a few documents' positions cost less than walking the bigrams'
         // lists whole (`yizhan`, whose other shapes are dense, was slower so).
         let many = within.is_none_or(|w| w.len() as u64 * PAIRED_SHARE >= u64::from(seg.max_doc()));
-        let out = match &self.paired {
+        let out = match self.paired.get(&self.shapes) {
             Some(paired) if many && self.counted_cheaply(seg, fields)? => {
                 paired_counts(paired, &self.shapes, how, keep, within)?
             }
@@ -355,41 +356,21 @@ impl Spelled {
         seg: &SegmentReader,
         fields: &Fields,
     ) -> tantivy::Result<usize> {
-        let quarter = seg.num_docs() / 4;
-        let mut dense = 0;
-        for shape in &self.shapes {
-            let mut all = true;
-            for need in &shape.needs {
-                let field = need.field.fields(fields).0;
-                let inverted = seg.inverted_index(field)?;
-                let mut docs = 0;
-                for token in &need.tokens {
-                    docs += inverted.doc_freq(&TTerm::from_field_text(field, token))?;
-                }
-                if docs < quarter {
-                    all = false;
-                    break;
-                }
-            }
-            dense += usize::from(all);
-        }
-        Ok(dense)
+        dense_among(&self.shapes, None, seg, fields)
     }
 
-    /// Whether its shape of two syllables is counted from bigram frequencies ([`Paired`])
-    /// and none of its other shapes stands in most documents of `seg`
-    /// ([`Spelled::dense_shapes`]): then counting it whole costs about what bounds on it do.
+    /// Whether its shape of two syllables is counted from bigram frequencies
+    /// ([`super::paired::Paired`]) and none of its other shapes stands in most documents of
+    /// `seg` ([`Spelled::dense_shapes`]): then counting it whole costs about what bounds on it do.
     pub(super) fn counted_cheaply(
         &self,
         seg: &SegmentReader,
         fields: &Fields,
     ) -> tantivy::Result<bool> {
-        let Some(paired) = &self.paired else {
+        let Some(paired) = self.paired.get(&self.shapes) else {
             return Ok(false);
         };
-        let mut others = self.clone();
-        others.shapes.remove(paired.shape());
-        Ok(others.dense_shapes(seg, fields)? == 0)
+        Ok(dense_among(&self.shapes, Some(paired.shape()), seg, fields)? == 0)
     }
 
     /// The documents of `seg` holding every one of `terms` (among those `keep` accepts),
