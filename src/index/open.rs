@@ -14,6 +14,7 @@ mod counter;
 mod cursor;
 mod dates;
 mod gapped;
+mod joined;
 mod letter;
 mod literal;
 mod ops;

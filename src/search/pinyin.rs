@@ -54,6 +54,35 @@ pub(crate) fn readings(c: char) -> &'static [&'static [u8]] {
     t.sets[set_of(t, c as u32)]
 }
 
+/// Every character of the Basic Multilingual Plane with a reading that `holds` accepts,
+/// ascending (each reading set asked once, not each character).
+pub(crate) fn chars_reading(holds: impl Fn(&[u8]) -> bool) -> Vec<char> {
+    // The characters of each reading set, found once.
+    static BY_SET: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    let t = table();
+    let by_set = BY_SET.get_or_init(|| {
+        let mut by_set = vec![Vec::new(); t.sets.len()];
+        for (c, &id) in t.ids.iter().enumerate() {
+            if let (Some(chars), Some(c)) =
+                (by_set.get_mut(usize::from(id)), char::from_u32(c as u32))
+                && id != 0
+            {
+                chars.push(c);
+            }
+        }
+        by_set
+    });
+    let mut out: Vec<char> = t
+        .sets
+        .iter()
+        .zip(by_set)
+        .filter(|(set, _)| set.iter().any(|r| holds(r)))
+        .flat_map(|(_, chars)| chars.iter().copied())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Every distinct reading of every character, sorted (the index's queries look through
 /// them to learn which readings a piece of a term can stand for).
 pub(crate) fn syllables() -> &'static [&'static [u8]] {

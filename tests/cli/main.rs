@@ -29,6 +29,7 @@ mod import_cli;
 mod import_output;
 mod index_cli;
 mod index_lock;
+mod joined_parts;
 mod load_faults;
 mod operators;
 mod output;

@@ -3,11 +3,14 @@
 //! positions there; the readings a need may stand for read as one list ([`Union`]), and the
 //! other needs' positions set as byte marks ([`Marks`]) to narrow the starts.
 
-use tantivy::postings::{Postings, SegmentPostings};
+use std::sync::Arc;
+
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term as TTerm};
 
 use super::super::schema::Fields;
+use super::joined::Joined;
 use super::positioned::{Positioned, PositionsFile};
 
 /// How many times the cheapest need's documents a need of a shape may stand in and still
@@ -26,6 +29,8 @@ pub(super) enum Tokens {
     Readings,
     /// `bi`: two adjacent characters as written.
     Bigrams,
+    /// `bi`, the bigrams standing for two adjacent parts ([`Joined`]), found per segment.
+    Joined,
 }
 
 impl Tokens {
@@ -34,17 +39,52 @@ impl Tokens {
         match self {
             Tokens::LetterPairs => (fields.pyp, fields.hpyp),
             Tokens::Readings => (fields.pyr, fields.hpyr),
-            Tokens::Bigrams => (fields.bi, fields.hbi),
+            Tokens::Bigrams | Tokens::Joined => (fields.bi, fields.hbi),
         }
     }
 }
 
-/// What must stand `offset` characters from a match's start: one of `tokens`.
+/// What must stand `offset` characters from a match's start: one of `tokens`, or of the
+/// bigrams `joined` stands for in the segment (then `tokens` is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Need {
     pub(super) offset: u32,
     pub(super) field: Tokens,
     pub(super) tokens: Vec<String>,
+    pub(super) joined: Option<Arc<Joined>>,
+}
+
+impl Need {
+    /// Its tokens' entries in `seg`'s text field (`heads`: the headings' field) that the
+    /// segment holds; `None` for a joined need whose bigrams are not asked there
+    /// ([`Joined::keys`]): it is then left out, as it only narrows.
+    pub(super) fn infos(
+        &self,
+        seg: &SegmentReader,
+        fields: &Fields,
+        heads: bool,
+    ) -> tantivy::Result<Option<Vec<TermInfo>>> {
+        let (body, head) = self.field.fields(fields);
+        let inverted = seg.inverted_index(if heads { head } else { body })?;
+        let dict = inverted.terms();
+        let mut infos = Vec::new();
+        match &self.joined {
+            Some(joined) => {
+                let Some(keys) = joined.keys(seg, fields)? else {
+                    return Ok(None);
+                };
+                for key in keys.iter() {
+                    infos.extend(dict.get(key)?);
+                }
+            }
+            None => {
+                for token in &self.tokens {
+                    infos.extend(dict.get(token.as_bytes())?);
+                }
+            }
+        }
+        Ok(Some(infos))
+    }
 }
 
 /// One way the term matches: `chars` characters where every need stands.
@@ -86,23 +126,25 @@ impl Cursor {
         let mut found = Vec::with_capacity(shape.needs.len());
         for need in &shape.needs {
             let field = need.field.fields(fields).0;
-            let inverted = seg.inverted_index(field)?;
-            let mut infos = Vec::new();
-            for token in &need.tokens {
-                infos.extend(inverted.get_term_info(&TTerm::from_field_text(field, token))?);
-            }
+            let Some(infos) = need.infos(seg, fields, false)? else {
+                continue;
+            };
             if infos.is_empty() {
                 return Ok(None);
             }
-            found.push((need.offset, field, inverted, infos));
+            let inverted = seg.inverted_index(field)?;
+            found.push((need.offset, field, inverted, infos, need.joined.is_some()));
         }
-        let size = |infos: &[tantivy::postings::TermInfo]| -> u64 {
-            infos.iter().map(|i| u64::from(i.doc_freq)).sum()
-        };
+        let size =
+            |infos: &[TermInfo]| -> u64 { infos.iter().map(|i| u64::from(i.doc_freq)).sum() };
+        // A joined need leads or is left out: it narrows no more than the characters'
+        // needs once they are read, and its union of many lists costs more to move along.
+        let plain = found.iter().filter(|f| !f.4).map(|f| size(&f.3)).min();
+        found.retain(|f| !f.4 || plain.is_none_or(|p| size(&f.3) < p));
         let lead = found.iter().map(|f| size(&f.3)).min().unwrap_or(0);
         let lead = asked.map_or(lead, |n| lead.min(n as u64));
         let mut needs: Vec<(u32, Union)> = Vec::with_capacity(found.len());
-        for (offset, field, inverted, infos) in found {
+        for (offset, field, inverted, infos, _) in found {
             let file =
                 PositionsFile::open(seg, field).map_err(tantivy::TantivyError::InternalError)?;
             let posts = infos
@@ -198,7 +240,9 @@ pub(super) fn shape_bounds(
     // For each need: its lists in the text, then in the headings.
     let mut needs: Vec<(Vec<SegmentPostings>, Vec<SegmentPostings>, u32)> = Vec::new();
     for need in shape.needs.iter().chain(&implied_pairs(shape)) {
-        let (lists, heads) = freq_lists(seg, need.field.fields(fields), &need.tokens)?;
+        let Some((lists, heads)) = need_lists(need, seg, fields)? else {
+            continue;
+        };
         if lists.is_empty() {
             return Ok(());
         }
@@ -251,15 +295,16 @@ pub(super) fn shape_bounds(
     Ok(())
 }
 
-/// How many of `shapes` (but the one at `besides`) stand in most documents of `seg`: every
-/// need of them in a quarter of its documents or more.
+/// How many of `shapes` (but the one at `besides`) stand in many documents of `seg`: every
+/// need of them in one of `share` of its documents or more.
 pub(super) fn dense_among(
     shapes: &[Shape],
     besides: Option<usize>,
+    share: u32,
     seg: &SegmentReader,
     fields: &Fields,
 ) -> tantivy::Result<usize> {
-    let quarter = seg.num_docs() / 4;
+    let least = seg.num_docs() / share;
     let mut dense = 0;
     for (n, shape) in shapes.iter().enumerate() {
         if Some(n) == besides {
@@ -267,13 +312,11 @@ pub(super) fn dense_among(
         }
         let mut all = true;
         for need in &shape.needs {
-            let field = need.field.fields(fields).0;
-            let inverted = seg.inverted_index(field)?;
-            let mut docs = 0;
-            for token in &need.tokens {
-                docs += inverted.doc_freq(&TTerm::from_field_text(field, token))?;
-            }
-            if docs < quarter {
+            let Some(infos) = need.infos(seg, fields, false)? else {
+                continue;
+            };
+            let docs: u32 = infos.iter().map(|i| i.doc_freq).sum();
+            if docs < least {
                 all = false;
                 break;
             }
@@ -319,6 +362,7 @@ pub(super) fn implied_pairs(shape: &Shape) -> Vec<Need> {
                 offset: o,
                 field: Tokens::LetterPairs,
                 tokens,
+                joined: None,
             })
         })
         .collect()
@@ -449,6 +493,30 @@ pub(super) fn freq_lists(
         heads.extend(read(head, token)?);
     }
     Ok((lists, heads))
+}
+
+/// The postings (with frequencies) of `need` in the text's field and in the headings
+/// as [`freq_lists`] gives them; `None` as [`Need::infos`] gives it.
+fn need_lists(
+    need: &Need,
+    seg: &SegmentReader,
+    fields: &Fields,
+) -> tantivy::Result<Option<(Vec<SegmentPostings>, Vec<SegmentPostings>)>> {
+    if need.joined.is_none() {
+        return freq_lists(seg, need.field.fields(fields), &need.tokens).map(Some);
+    }
+    let (body, head) = need.field.fields(fields);
+    let mut out = (Vec::new(), Vec::new());
+    for (heads, field, into) in [(false, body, &mut out.0), (true, head, &mut out.1)] {
+        let Some(infos) = need.infos(seg, fields, heads)? else {
+            return Ok(None);
+        };
+        let inverted = seg.inverted_index(field)?;
+        for info in &infos {
+            into.push(inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?);
+        }
+    }
+    Ok(Some(out))
 }
 
 /// The summed frequencies at `doc` of `lists`, each moved up to it first (never back).

@@ -138,6 +138,7 @@ impl Gapped {
                 offset,
                 field: Tokens::Bigrams,
                 tokens: vec![gram],
+                joined: None,
             })
             .collect();
         let chars = self.pieces.iter().map(Piece::chars).sum();

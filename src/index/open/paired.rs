@@ -12,7 +12,7 @@
 //! matches too are counted again with every shape, positions read, as the matcher takes
 //! overlapping matches.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::postings::TermInfo;
 use tantivy::schema::IndexRecordOption;
@@ -20,55 +20,13 @@ use tantivy::{DocId, SegmentReader};
 
 use super::super::schema::Fields;
 use super::cursor::{Counted, Shape, Tokens};
+use super::joined::{Chars, Present, among};
 use super::order::Values;
 use super::walk::Walker;
-use crate::search::pinyin::readings;
 
-/// Most characters the first syllable may stand for: each is a walk of the segment's
-/// bigrams that start with it (`yi`: 1xx characters).
-const MOST_FIRST_CHARACTERS: usize = 512;
-
-/// The characters of the Basic Multilingual Plane holding one of a set of readings.
-#[derive(Clone, PartialEq, Eq)]
-struct Chars {
-    /// One bit a code point.
-    bits: Vec<u64>,
-    /// The characters, ascending.
-    list: Vec<char>,
-}
-
-impl std::fmt::Debug for Chars {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} characters", self.list.len())
-    }
-}
-
-impl Chars {
-    /// The characters with a reading among `tokens` (as the index spells readings).
-    fn reading(tokens: &[String]) -> Chars {
-        let mut bits = vec![0u64; 0x1_0000 / 64];
-        let mut list = Vec::new();
-        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
-            let held = readings(c)
-                .iter()
-                .any(|r| tokens.iter().any(|t| t.as_bytes() == *r));
-            if held {
-                bits[c as usize / 64] |= 1 << (c as usize % 64);
-                list.push(c);
-            }
-        }
-        Chars { bits, list }
-    }
-
-    fn holds(&self, c: char) -> bool {
-        let c = c as usize;
-        c < 0x1_0000 && self.bits[c / 64] & (1 << (c % 64)) != 0
-    }
-
-    fn shares_any(&self, other: &Chars) -> bool {
-        self.bits.iter().zip(&other.bits).any(|(a, b)| a & b != 0)
-    }
-}
+/// Most characters the first syllable may stand for: each that a segment's text holds is
+/// a walk of its bigrams that start with it (`yi`: 594 characters, about 60 held).
+const MOST_FIRST_CHARACTERS: usize = 2048;
 
 /// [`Paired::of`] a term's shapes, found the first time it is asked for: the term is
 /// parsed often only to learn whether the index counts it, and finding the characters of
@@ -99,6 +57,8 @@ pub(super) struct Paired {
     shape: usize,
     first: Chars,
     second: Chars,
+    /// Which characters each segment's text holds.
+    present: Arc<Present>,
 }
 
 impl Paired {
@@ -107,7 +67,9 @@ impl Paired {
     /// stands for no more than [`MOST_FIRST_CHARACTERS`] characters.
     pub(super) fn of(shapes: &[Shape]) -> Option<Paired> {
         shapes.iter().enumerate().find_map(|(n, shape)| {
-            let [a, b] = shape.needs.as_slice() else {
+            // Its needs but those joining two parts (which only narrow).
+            let plain: Vec<_> = shape.needs.iter().filter(|n| n.joined.is_none()).collect();
+            let [a, b] = plain.as_slice() else {
                 return None;
             };
             let readings = |offset| {
@@ -126,6 +88,7 @@ impl Paired {
                 shape: n,
                 first,
                 second,
+                present: Arc::default(),
             })
         })
     }
@@ -146,7 +109,8 @@ impl Paired {
         let (body, heads) = (seg.inverted_index(body)?, seg.inverted_index(heads)?);
         let (mut text, mut title) = (Vec::new(), Vec::new());
         let mut buf = [0u8; 4];
-        for &c in &self.first.list {
+        let present = self.present.of(seg, fields)?;
+        for &c in self.first.list.iter().filter(|&&c| among(&present, c)) {
             let from = c.encode_utf8(&mut buf).as_bytes().to_vec();
             // Every key starting with the character's bytes (its last byte is below 0xC0).
             let mut to = from.clone();
@@ -302,6 +266,7 @@ mod tests {
             offset,
             field: Tokens::Readings,
             tokens: readings.iter().map(|r| r.to_string()).collect(),
+            joined: None,
         }
     }
 

@@ -18,13 +18,16 @@
 //! those starting before `hend` are its title hits. A one-letter term (one part of one
 //! letter: `pyi` has no positions) and a term with too many shapes are left to the matcher.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-use tantivy::{DocId, SegmentReader, Term as TTerm};
+use tantivy::{DocId, SegmentReader};
 
 use super::super::schema::Fields;
 use super::cursor::{Counted, Need, Shape, Tokens, dense_among};
 use super::gapped::Gapped;
+use super::joined::{Joined, Present, Side};
 use super::order::Values;
 use super::paired::{PairedOnce, paired_counts, walked_counts};
 use super::shared::{self, sum_of_bounds, summed};
@@ -45,6 +48,11 @@ const PAIRED_SHARE: u64 = 8;
 /// syllable cut into its letters too): with 256 it was left to the matcher, 17.6 s for its
 /// `--count` at 1M; counted here, 2.4 s of CPU.
 const MOST_SHAPES: usize = 4096;
+
+/// Most shapes of a term whose adjacent parts are also asked as bigrams ([`Joined`]): each
+/// pair's bigrams are found in every segment, which a long word's thousand shapes would
+/// make dearer than what they save.
+const MOST_JOINED_SHAPES: usize = 64;
 
 /// A term the index counts by pinyin: its shapes and its literal form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,8 +128,45 @@ fn cuts(t: &[u8]) -> Option<Vec<Vec<usize>>> {
     walk(&can, 0, &mut Vec::new(), &mut out).then_some(out)
 }
 
-/// The needs of one cut of `t` (the ends of its parts).
-fn shape(t: &[u8], ends: &[usize]) -> Option<Shape> {
+/// The pairs of adjacent parts of a term's shapes ([`Joined`]), one for each two sets of
+/// readings, sharing which characters each segment holds.
+#[derive(Default)]
+struct Joins {
+    present: Arc<Present>,
+    sides: HashMap<Vec<String>, Arc<Side>>,
+    made: HashMap<(Vec<String>, Vec<String>), Arc<Joined>>,
+}
+
+impl Joins {
+    fn of(&mut self, first: Vec<String>, second: Vec<String>) -> Arc<Joined> {
+        if let Some(made) = self.made.get(&(first.clone(), second.clone())) {
+            return Arc::clone(made);
+        }
+        let mut side = |readings: &Vec<String>| {
+            Arc::clone(
+                self.sides
+                    .entry(readings.clone())
+                    .or_insert_with(|| Arc::new(Side::new(readings.clone()))),
+            )
+        };
+        let (a, b) = (side(&first), side(&second));
+        let joined = Arc::new(Joined::new(a, b, Arc::clone(&self.present)));
+        self.made.insert((first, second), Arc::clone(&joined));
+        joined
+    }
+}
+
+/// The readings a part of a term stands for, as the index spells them.
+fn reading_tokens(part: &[u8], last: bool) -> Vec<String> {
+    readings_for(part, last)
+        .into_iter()
+        .map(|r| r.iter().map(|b| char::from(*b)).collect())
+        .collect()
+}
+
+/// The needs of one cut of `t` (the ends of its parts), with each two adjacent parts
+/// joined ([`Joined`]) when `joins` is given, unless both are one letter.
+fn shape(t: &[u8], ends: &[usize], joins: Option<&mut Joins>) -> Option<Shape> {
     let starts: Vec<usize> = std::iter::once(0).chain(ends.iter().copied()).collect();
     let parts: Vec<&[u8]> = starts.windows(2).map(|w| &t[w[0]..w[1]]).collect();
     let k = parts.len();
@@ -138,18 +183,33 @@ fn shape(t: &[u8], ends: &[usize]) -> Option<Shape> {
             offset: i as u32,
             field: Tokens::LetterPairs,
             tokens: vec![pair.iter().collect()],
+            joined: None,
         });
     }
     for (i, part) in parts.iter().enumerate() {
         if part.len() > 1 {
-            let tokens = readings_for(part, i + 1 == k)
-                .into_iter()
-                .map(|r| r.iter().map(|b| char::from(*b)).collect())
-                .collect();
             needs.push(Need {
                 offset: i as u32,
                 field: Tokens::Readings,
-                tokens,
+                tokens: reading_tokens(part, i + 1 == k),
+                joined: None,
+            });
+        }
+    }
+    if let Some(joins) = joins {
+        let readings: Vec<Vec<String>> = (0..k)
+            .map(|i| reading_tokens(parts[i], i + 1 == k))
+            .collect();
+        for (i, pair) in readings.windows(2).enumerate() {
+            // Two letters: their pair in `pyp` is the same need, found without a search.
+            if parts[i].len() == 1 && parts[i + 1].len() == 1 {
+                continue;
+            }
+            needs.push(Need {
+                offset: i as u32,
+                field: Tokens::Joined,
+                tokens: Vec::new(),
+                joined: Some(joins.of(pair[0].clone(), pair[1].clone())),
             });
         }
     }
@@ -170,6 +230,7 @@ pub(super) fn written(units: &[char]) -> Shape {
                 offset,
                 field: Tokens::Bigrams,
                 tokens: vec![gram],
+                joined: None,
             })
             .collect(),
     }
@@ -188,9 +249,11 @@ impl Spelled {
         if t.len() < 2 {
             return None;
         }
-        let mut shapes = cuts(t)?
+        let cuts = cuts(t)?;
+        let mut joins = (cuts.len() <= MOST_JOINED_SHAPES).then(Joins::default);
+        let mut shapes = cuts
             .iter()
-            .map(|ends| shape(t, ends))
+            .map(|ends| shape(t, ends, joins.as_mut()))
             .collect::<Option<Vec<_>>>()?;
         // The literal form: the letters as written, or the words with gaps between.
         let gaps = match term.gap_pieces() {
@@ -227,12 +290,10 @@ impl Spelled {
         for shape in &self.shapes {
             let mut fewest = u64::MAX;
             for need in &shape.needs {
-                let field = need.field.fields(fields).0;
-                let inverted = seg.inverted_index(field)?;
-                let mut docs = 0u64;
-                for token in &need.tokens {
-                    docs += u64::from(inverted.doc_freq(&TTerm::from_field_text(field, token))?);
-                }
+                let Some(infos) = need.infos(seg, fields, false)? else {
+                    continue;
+                };
+                let docs: u64 = infos.iter().map(|i| u64::from(i.doc_freq)).sum();
                 fewest = fewest.min(docs);
             }
             all = all.saturating_add(fewest.min(u64::from(seg.max_doc())));
@@ -356,12 +417,14 @@ impl Spelled {
         seg: &SegmentReader,
         fields: &Fields,
     ) -> tantivy::Result<usize> {
-        dense_among(&self.shapes, None, seg, fields)
+        dense_among(&self.shapes, None, 4, seg, fields)
     }
 
     /// Whether its shape of two syllables is counted from bigram frequencies
-    /// ([`super::paired::Paired`]) and none of its other shapes stands in most documents of
-    /// `seg` ([`Spelled::dense_shapes`]): then counting it whole costs about what bounds on it do.
+    /// ([`super::paired::Paired`]) and none of its other shapes stands in half the documents
+    /// of `seg` or more (a need of each, joined parts too, in fewer): then counting it whole
+    /// costs about what bounds on it do. (`yizhan`: `yi|z|h|an` stands in a third, and
+    /// walking it and `yi|z|han` from their rarest needs cost less than walking `yi|zhan`.)
     pub(super) fn counted_cheaply(
         &self,
         seg: &SegmentReader,
@@ -370,7 +433,7 @@ impl Spelled {
         let Some(paired) = self.paired.get(&self.shapes) else {
             return Ok(false);
         };
-        Ok(dense_among(&self.shapes, Some(paired.shape()), seg, fields)? == 0)
+        Ok(dense_among(&self.shapes, Some(paired.shape()), 2, seg, fields)? == 0)
     }
 
     /// The documents of `seg` holding every one of `terms` (among those `keep` accepts),
@@ -539,7 +602,7 @@ mod tests {
         assert!(all.contains(&vec![4, 7]), "{all:?}");
         // Initials and the one-letter syllables o and n: g|o|n|g|hui.
         assert!(all.contains(&vec![1, 2, 3, 4, 7]), "{all:?}");
-        let s = shape(b"gonghui", &[4, 7]).unwrap();
+        let s = shape(b"gonghui", &[4, 7], None).unwrap();
         assert_eq!(s.chars, 2);
         assert!(s.needs.iter().all(|n| n.field == Tokens::Readings));
     }
@@ -569,7 +632,7 @@ mod tests {
 
     #[test]
     fn one_letter_alone_is_left_to_the_matcher() {
-        assert_eq!(shape(b"g", &[1]), None);
-        assert!(shape(b"gh", &[1, 2]).is_some());
+        assert_eq!(shape(b"g", &[1], None), None);
+        assert!(shape(b"gh", &[1, 2], None).is_some());
     }
 }
