@@ -15,6 +15,7 @@
 //! it never changes a count; where it is the rarest need, the shape's walk starts from it,
 //! and a segment without any of its bigrams skips the shape.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::SegmentReader;
@@ -252,6 +253,34 @@ impl Joined {
             return Ok(None);
         }
         Ok(Some(keys))
+    }
+}
+
+/// The pairs of adjacent parts of a term's shapes ([`Joined`]), one for each two sets of
+/// readings, sharing which characters each segment holds.
+#[derive(Default)]
+pub(super) struct Joins {
+    present: Arc<Present>,
+    sides: HashMap<Vec<String>, Arc<Side>>,
+    made: HashMap<(Vec<String>, Vec<String>), Arc<Joined>>,
+}
+
+impl Joins {
+    pub(super) fn of(&mut self, first: Vec<String>, second: Vec<String>) -> Arc<Joined> {
+        if let Some(made) = self.made.get(&(first.clone(), second.clone())) {
+            return Arc::clone(made);
+        }
+        let mut side = |readings: &Vec<String>| {
+            Arc::clone(
+                self.sides
+                    .entry(readings.clone())
+                    .or_insert_with(|| Arc::new(Side::new(readings.clone()))),
+            )
+        };
+        let (a, b) = (side(&first), side(&second));
+        let joined = Arc::new(Joined::new(a, b, Arc::clone(&self.present)));
+        self.made.insert((first, second), Arc::clone(&joined));
+        joined
     }
 }
 

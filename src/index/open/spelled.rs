@@ -18,20 +18,18 @@
 //! those starting before `hend` are its title hits. A one-letter term (one part of one
 //! letter: `pyi` has no positions) and a term with too many shapes are left to the matcher.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use tantivy::{DocId, SegmentReader};
 
 use super::super::schema::Fields;
 use super::cursor::{Counted, Need, Shape, Tokens, dense_among};
 use super::gapped::Gapped;
-use super::joined::{Joined, Present, Side};
+use super::joined::Joins;
 use super::order::Values;
 use super::paired::{PairedOnce, paired_counts, walked_counts};
 use super::shared::{self, sum_of_bounds, summed};
-use super::walk::Walker;
+use super::walk::{Walker, pool};
 use crate::search::Term;
 use crate::search::pinyin::{letter_matches, syllables};
 
@@ -49,7 +47,7 @@ const PAIRED_SHARE: u64 = 8;
 /// `--count` at 1M; counted here, 2.4 s of CPU.
 const MOST_SHAPES: usize = 4096;
 
-/// Most shapes of a term whose adjacent parts are also asked as bigrams ([`Joined`]): each
+/// Most shapes of a term whose adjacent parts are also asked as bigrams ([`super::joined::Joined`]): each
 /// pair's bigrams are found in every segment, which a long word's thousand shapes would
 /// make dearer than what they save.
 const MOST_JOINED_SHAPES: usize = 64;
@@ -128,34 +126,6 @@ fn cuts(t: &[u8]) -> Option<Vec<Vec<usize>>> {
     walk(&can, 0, &mut Vec::new(), &mut out).then_some(out)
 }
 
-/// The pairs of adjacent parts of a term's shapes ([`Joined`]), one for each two sets of
-/// readings, sharing which characters each segment holds.
-#[derive(Default)]
-struct Joins {
-    present: Arc<Present>,
-    sides: HashMap<Vec<String>, Arc<Side>>,
-    made: HashMap<(Vec<String>, Vec<String>), Arc<Joined>>,
-}
-
-impl Joins {
-    fn of(&mut self, first: Vec<String>, second: Vec<String>) -> Arc<Joined> {
-        if let Some(made) = self.made.get(&(first.clone(), second.clone())) {
-            return Arc::clone(made);
-        }
-        let mut side = |readings: &Vec<String>| {
-            Arc::clone(
-                self.sides
-                    .entry(readings.clone())
-                    .or_insert_with(|| Arc::new(Side::new(readings.clone()))),
-            )
-        };
-        let (a, b) = (side(&first), side(&second));
-        let joined = Arc::new(Joined::new(a, b, Arc::clone(&self.present)));
-        self.made.insert((first, second), Arc::clone(&joined));
-        joined
-    }
-}
-
 /// The readings a part of a term stands for, as the index spells them.
 fn reading_tokens(part: &[u8], last: bool) -> Vec<String> {
     readings_for(part, last)
@@ -165,7 +135,7 @@ fn reading_tokens(part: &[u8], last: bool) -> Vec<String> {
 }
 
 /// The needs of one cut of `t` (the ends of its parts), with each two adjacent parts
-/// joined ([`Joined`]) when `joins` is given, unless both are one letter.
+/// joined ([`super::joined::Joined`]) when `joins` is given, unless both are one letter.
 fn shape(t: &[u8], ends: &[usize], joins: Option<&mut Joins>) -> Option<Shape> {
     let starts: Vec<usize> = std::iter::once(0).chain(ends.iter().copied()).collect();
     let parts: Vec<&[u8]> = starts.windows(2).map(|w| &t[w[0]..w[1]]).collect();
@@ -540,46 +510,6 @@ impl Spelled {
             out.sort_unstable();
         }
         Ok(())
-    }
-}
-
-/// The hits of the documents of `docs` that every list holds (each list's matches,
-/// (document, start, end), ascending), into `out`: their matches pooled, then taken
-/// leftmost first (the longest at one start) without overlaps, as the matcher takes
-/// several terms' matches; those starting before `hend` are title hits.
-fn pool(
-    lists: &[Vec<(u32, u32, u32)>],
-    docs: Vec<u32>,
-    hend: &Values,
-    pooled: &mut Vec<(u32, u32)>,
-    out: &mut Vec<Counted>,
-) {
-    let mut at = vec![0usize; lists.len()];
-    'docs: for doc in docs {
-        pooled.clear();
-        for (list, at) in lists.iter().zip(at.iter_mut()) {
-            while list.get(*at).is_some_and(|r| r.0 < doc) {
-                *at += 1;
-            }
-            let from = *at;
-            while let Some(&(_, start, end)) = list.get(*at).filter(|r| r.0 == doc) {
-                pooled.push((start, end));
-                *at += 1;
-            }
-            if *at == from {
-                continue 'docs;
-            }
-        }
-        pooled.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let (mut hits, mut title, mut taken_end) = (0, 0, 0);
-        for &(start, end) in pooled.iter() {
-            if start >= taken_end {
-                hits += 1;
-                title += u32::from(u64::from(start) < hend.at(doc));
-                taken_end = end;
-            }
-        }
-        out.push((doc, hits, title));
     }
 }
 

@@ -1,12 +1,14 @@
 //! A pinyin term's shapes walked through a segment's documents in order, a stretch at a
 //! time ([`Walker`]): [`super::spelled::Spelled`] walks one term to the segment's end, and
 //! several terms counted together walk side by side, a window of documents each in turn,
-//! so what they hold at once is a window's matches, not a segment's.
+//! so what they hold at once is a window's matches, not a segment's; their matches are
+//! then pooled and taken as the matcher takes several terms' ([`pool`]).
 
 use tantivy::{DocId, SegmentReader, TERMINATED};
 
 use super::super::schema::Fields;
-use super::cursor::{Cursor, Scratch, Shape};
+use super::cursor::{Counted, Cursor, Scratch, Shape};
+use super::order::Values;
 
 /// Documents whose matches are gathered and sorted together.
 const WINDOW: u32 = 2048;
@@ -119,5 +121,45 @@ impl Walker {
         each: impl FnMut(DocId, &[(u32, u32)]),
     ) {
         self.until(seg, TERMINATED, (keep, within), each);
+    }
+}
+
+/// The hits of the documents of `docs` that every list holds (each list's matches,
+/// (document, start, end), ascending), into `out`: their matches pooled, then taken
+/// leftmost first (the longest at one start) without overlaps, as the matcher takes
+/// several terms' matches; those starting before `hend` are title hits.
+pub(super) fn pool(
+    lists: &[Vec<(u32, u32, u32)>],
+    docs: Vec<u32>,
+    hend: &Values,
+    pooled: &mut Vec<(u32, u32)>,
+    out: &mut Vec<Counted>,
+) {
+    let mut at = vec![0usize; lists.len()];
+    'docs: for doc in docs {
+        pooled.clear();
+        for (list, at) in lists.iter().zip(at.iter_mut()) {
+            while list.get(*at).is_some_and(|r| r.0 < doc) {
+                *at += 1;
+            }
+            let from = *at;
+            while let Some(&(_, start, end)) = list.get(*at).filter(|r| r.0 == doc) {
+                pooled.push((start, end));
+                *at += 1;
+            }
+            if *at == from {
+                continue 'docs;
+            }
+        }
+        pooled.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let (mut hits, mut title, mut taken_end) = (0, 0, 0);
+        for &(start, end) in pooled.iter() {
+            if start >= taken_end {
+                hits += 1;
+                title += u32::from(u64::from(start) < hend.at(doc));
+                taken_end = end;
+            }
+        }
+        out.push((doc, hits, title));
     }
 }
