@@ -39,6 +39,7 @@ pub use copy::MAX_COPY_BYTES;
 pub use geometry::{
     Area, Geometry, HELP_WIDTH, MAX_MEASURE, Overlay, Panel, ROWS_PER_ITEM, SIDE_BY_SIDE_MIN,
 };
+pub use help::{HelpLayout, HelpRow};
 pub use line_editor::MAX_QUERY_CHARS;
 pub use mark_filter::MarkFilter;
 pub use mode::{Focus, Mode};

@@ -154,9 +154,15 @@ pub enum Error {
     /// The reader was started where `TERM` is `dumb`, empty or unset: a terminal that
     /// cannot move the cursor or show colours (its value, if set).
     DumbTerminal { term: Option<String> },
-    /// The state file could not be used (not a kanbao state file, too large), or the
-    /// reader's marks could not be saved when it ended.
+    /// The state file could not be used (not a kanbao state file, too large), or the marks
+    /// a command changed could not be saved (the reader's end is [`Error::Unsaved`]).
     State(crate::state::StateError),
+    /// The reader ended (after `q`, a signal or a panic) with marks it could not save: why
+    /// the save failed, and what was not saved.
+    Unsaved {
+        error: crate::state::StateError,
+        unsaved: crate::state::Unsaved,
+    },
     /// A query that cannot be searched for: blank, or over the limits.
     Query(crate::search::QueryError),
     /// Standard output was closed (`>&-`), so the command's output would be lost.
@@ -340,7 +346,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
-            Error::State(e) => Some(e),
+            Error::State(e) | Error::Unsaved { error: e, .. } => Some(e),
             _ => None,
         }
     }

@@ -66,6 +66,7 @@ mod session;
 mod source;
 mod text;
 mod unkept;
+mod unsaved;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -78,8 +79,9 @@ pub use model::{Entry, Part, Position, Session, SourceState, Stamped};
 pub use reload::ReloadHandle;
 pub use save::SaveHandle;
 pub use source::{SourceId, digest, fnv};
-pub use text::{quit_unsaved, save_failed_status, state_error_text, warning_text};
+pub use text::{quit_unsaved, save_failed_status, state_error_text, unsaved_at_exit, warning_text};
 pub use unkept::{Off, Unkept, Work, unkept_text};
+pub use unsaved::{Unsaved, unsaved_text};
 
 use model::Sources;
 
@@ -167,6 +169,12 @@ pub struct StateStore {
     /// The version of the state file this process last read or wrote (`None`: there was
     /// none), for [`reload`](Self::reload) to tell another process's save.
     seen: Option<reload::Version>,
+    /// No change is stamped before this: one millisecond after the last save took the
+    /// changes, so that a change made after a save began is told from one it wrote.
+    floor: u64,
+    /// Changes stamped from this on are not on disk: the [`floor`](Self::floor) of the
+    /// last save that wrote, or when the store was made (see [`unsaved`](Self::unsaved)).
+    saved_from: u64,
 }
 
 impl std::fmt::Debug for StateStore {
@@ -186,6 +194,7 @@ impl StateStore {
     /// loses them ([`unkept`](Self::unkept) is `None`): for tests, and the start of the
     /// others. `--no-state` is [`off`](Self::off).
     pub fn disabled() -> StateStore {
+        let now = now_ms();
         StateStore {
             path: None,
             writable: false,
@@ -198,6 +207,8 @@ impl StateStore {
             hints: std::collections::BTreeMap::new(),
             staged: None,
             seen: None,
+            floor: now,
+            saved_from: now,
         }
     }
 

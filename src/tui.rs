@@ -146,13 +146,16 @@ pub fn run(collection: Collection, config: Config) -> Result<()> {
     // The loop saves on a normal end; a terminal error (an SSH session dropped before its
     // SIGHUP came) ends it early, and neither the last marks nor the list's place must be
     // lost with it. When the user chose to quit without them, this is one more try.
-    let saved = app.end();
+    let saved = app.end().map_err(|error| Error::Unsaved {
+        error,
+        unsaved: app.unsaved(),
+    });
     // Nor in the middle of giving it back: one that comes meanwhile only stops, after.
     let stops = suspend::hold();
     drop(guard);
     drop(stops);
-    // Marks that could not be saved are said on stderr, with the path and the reason, and
-    // the exit status is not 0.
-    saved.map_err(Error::State)?;
+    // Marks that could not be saved are said on stderr, with the path, the reason and what
+    // was not saved, and the exit status is not 0.
+    saved?;
     result.map_err(io)
 }

@@ -10,7 +10,6 @@ impl App {
         Geometry::new(self.size.0, self.size.1, reader_shown)
     }
 
-    /// The key help opened `from` a context, as `(keys, what they do)` lines; a line with
     /// The name of the first key that does `action` in `context` (the user's bindings
     /// taken into account), for messages that tell which key to press.
     pub fn key_for(&self, context: Context, action: &Action) -> String {

@@ -36,8 +36,6 @@ pub const MAX_MEASURE: u16 = 80;
 /// The narrowest the help box gets (when the screen has room): it is wider when its longest
 /// line needs more.
 pub const HELP_WIDTH: u16 = 56;
-/// Rows of the help box that are not key lines: the frame, the title and the footer.
-const HELP_CHROME: u16 = 4;
 /// Rows each article takes in the list.
 pub const ROWS_PER_ITEM: u16 = 2;
 
@@ -121,30 +119,6 @@ impl Geometry {
             status,
             side_by_side,
         }
-    }
-
-    /// The help box's height for `lines` key lines: a frame, a title row and a footer
-    /// row around them, leaving the header and the status bar in view when there is room.
-    pub fn help_height(&self, lines: usize) -> u16 {
-        let want = u16::try_from(lines).unwrap_or(u16::MAX);
-        let room = if self.screen.height >= 8 {
-            self.screen.height - 2
-        } else {
-            self.screen.height
-        };
-        want.saturating_add(HELP_CHROME).min(room)
-    }
-
-    /// How many key lines the help box shows at once (at least 1).
-    pub fn help_page(&self, lines: usize) -> usize {
-        usize::from(self.help_height(lines).saturating_sub(HELP_CHROME).max(1))
-    }
-
-    /// The help box for `lines` key lines whose longest line needs `needs` columns (frame
-    /// included), where the view draws it and the mouse finds it: at least [`HELP_WIDTH`]
-    /// wide, at most the screen.
-    pub fn help_box(&self, lines: usize, needs: u16) -> Overlay {
-        Overlay::centred(self.screen, needs.max(HELP_WIDTH), self.help_height(lines))
     }
 
     /// How many articles fit in the list at once (at least 1).

@@ -95,6 +95,12 @@ impl App {
             Action::ExportList => self.export_list(),
             Action::CopyArticle => self.copy(false),
             Action::CopyCitation => self.copy(true),
+            // With nothing to clear, nothing is done or said, as `less` says nothing for a
+            // key with nothing to do.
+            Action::ClearFilters
+                if self.opts.query.is_empty()
+                    && self.opts.filter.is_empty()
+                    && self.marks.is_empty() => {}
             Action::ClearFilters => {
                 self.opts.filter = Filter::default();
                 self.marks = MarkFilter::default();

@@ -110,12 +110,19 @@ impl App {
                 self.quit = false;
                 self.saving.question = Some(crate::state::quit_unsaved(
                     &e,
+                    &self.unsaved(),
                     &crate::keys::quit_hints(self.opts.lang),
                     self.opts.lang,
                 ));
                 false
             }
         }
+    }
+
+    /// What is not saved yet, by kind (see [`StateStore::unsaved`]): after a failed save,
+    /// what quitting now would lose.
+    pub fn unsaved(&self) -> crate::state::Unsaved {
+        self.store().unsaved()
     }
 
     /// The question asked after a quit whose save failed, while it waits for an answer;

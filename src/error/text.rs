@@ -7,7 +7,7 @@ use crate::error::{Error, Item, Place};
 use crate::i18n::{Lang, Msg, STDOUT};
 use crate::layout::{AmbiguousWidth, cut_to_width};
 use crate::search::query_error_text;
-use crate::state::{StateError, state_error_text};
+use crate::state::{StateError, state_error_text, unsaved_at_exit};
 
 mod load;
 
@@ -349,6 +349,21 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             Msg::SaveFailed.text(lang),
             state_error_text(e, lang)
         ),
+        Error::Unsaved {
+            error:
+                e @ (StateError::NotState { .. }
+                | StateError::TooLarge { .. }
+                | StateError::Damaged { .. }),
+            unsaved,
+        } => unsaved_at_exit(&state_error_text(e, lang), unsaved, lang),
+        Error::Unsaved { error, unsaved } => {
+            let failed = format!(
+                "{}{}",
+                Msg::SaveFailed.text(lang),
+                state_error_text(error, lang)
+            );
+            unsaved_at_exit(&failed, unsaved, lang)
+        }
         Error::Query(e) => query_error_text(e, lang),
         Error::Review(e) => crate::review::review_error_text(e, lang),
         Error::Import(e) => crate::import::import_error_text(e, lang),

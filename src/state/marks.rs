@@ -104,7 +104,7 @@ impl StateStore {
     /// field cannot win a merge it should not.
     fn update(&mut self, source: &str, id: &str, change: impl FnOnce(&mut Entry, u64) -> bool) {
         let mut entry = self.entry(source, id).cloned().unwrap_or_default();
-        if !change(&mut entry, now_ms()) {
+        if !change(&mut entry, now_ms().max(self.floor)) {
             return;
         }
         let hint = self.hints.get(source).cloned();

@@ -129,6 +129,8 @@ pub(super) struct Job {
     path: PathBuf,
     changes: Sources,
     hook: Option<SaveHook>,
+    /// The store's floor when the job took its changes: each of them is stamped before it.
+    floor: u64,
 }
 
 /// What a save wrote: the merged state, and the version of the file it left.
@@ -213,6 +215,7 @@ impl StateStore {
     /// signal handler's) writes them too.
     pub(super) fn take_job(&mut self, background: bool) -> Option<Job> {
         let path = self.path.clone().filter(|_| self.writable)?;
+        self.floor = self.floor.max(super::now_ms().saturating_add(1));
         let mut changes = std::mem::take(&mut self.pending);
         if background {
             self.in_flight = Some(changes.clone());
@@ -223,6 +226,7 @@ impl StateStore {
             path,
             changes,
             hook: self.hook.clone(),
+            floor: self.floor,
         })
     }
 
@@ -242,6 +246,7 @@ impl StateStore {
             Ok((merged, version)) => {
                 // What this save wrote is not news to take in again.
                 self.seen = version;
+                self.saved_from = self.saved_from.max(job.floor);
                 let merged = model::merge(merged, &self.pending);
                 Ok(std::mem::replace(&mut self.sources, merged))
             }

@@ -1,7 +1,7 @@
 //! The words of the state file's warnings and errors, in Chinese and English.
 
 use crate::i18n::{Lang, Msg};
-use crate::state::{NotState, StateError, Warning};
+use crate::state::{NotState, StateError, Unsaved, Warning, unsaved_text};
 
 /// A warning about the state file (reading goes on), for stderr and the status bar.
 pub fn warning_text(warning: &Warning, lang: Lang) -> String {
@@ -184,17 +184,35 @@ pub fn save_failed_status(error: &StateError, lang: Lang) -> String {
     }
 }
 
-/// The question the reader asks when the user quits and the marks could not be saved, with
-/// the `keys` that answer it (`keys::quit_hints`): the keys first, so a narrow bar cuts the
-/// reason and not the choice.
-pub fn quit_unsaved(error: &StateError, keys: &str, lang: Lang) -> String {
+/// The question the reader asks when the user quits and the marks could not be saved: what
+/// is not saved (`1 条审读意见、1 个收藏未保存`), the `keys` that answer it
+/// (`keys::quit_hints`), then the reason, so a narrow bar cuts the reason and not the
+/// choice.
+pub fn quit_unsaved(error: &StateError, unsaved: &Unsaved, keys: &str, lang: Lang) -> String {
     let reason = match error {
         StateError::Io { source, .. } => reason_text(source, lang),
         other => state_error_text(other, lang),
     };
-    match lang {
-        Lang::Zh => format!("阅读记录未保存 — {keys} — {reason}"),
-        Lang::En => format!("Reading marks not saved — {keys} — {reason}"),
+    let what = unsaved_text(unsaved, lang);
+    match (lang, what) {
+        (Lang::Zh, Some(what)) => format!("{what}未保存 — {keys} — {reason}"),
+        (Lang::Zh, None) => format!("阅读记录未保存 — {keys} — {reason}"),
+        (Lang::En, Some(what)) => format!("{what} not saved — {keys} — {reason}"),
+        (Lang::En, None) => format!("Reading marks not saved — {keys} — {reason}"),
+    }
+}
+
+/// After the reader quit without its marks (or a signal ended it): the failed save
+/// (`error_text`, as [`Error::State`](crate::error::Error::State) says it) and what was not
+/// saved.
+pub fn unsaved_at_exit(error_text: &str, unsaved: &Unsaved, lang: Lang) -> String {
+    match (lang, unsaved_text(unsaved, lang)) {
+        (Lang::Zh, Some(what)) => format!("{error_text}；本次的阅读记录没有保存：{what}"),
+        (Lang::Zh, None) => format!("{error_text}；本次的阅读记录没有保存"),
+        (Lang::En, Some(what)) => {
+            format!("{error_text}; this session's reading marks were not saved: {what}")
+        }
+        (Lang::En, None) => format!("{error_text}; this session's reading marks were not saved"),
     }
 }
 
@@ -267,7 +285,21 @@ mod tests {
             status.starts_with("保存阅读记录失败：没有权限（打开锁文件 "),
             "{status}"
         );
-        assert!(quit_unsaved(&e, "r 重试", Lang::Zh).ends_with("— 没有权限"));
+        let none = Unsaved::default();
+        assert!(quit_unsaved(&e, &none, "r 重试", Lang::Zh).ends_with("— 没有权限"));
+        let one = Unsaved {
+            notes: 1,
+            bookmarks: 2,
+            ..Unsaved::default()
+        };
+        assert_eq!(
+            quit_unsaved(&e, &one, "r 重试", Lang::Zh),
+            "1 条审读意见、2 个收藏未保存 — r 重试 — 没有权限"
+        );
+        assert_eq!(
+            quit_unsaved(&e, &one, "r retry", Lang::En),
+            "1 note, 2 bookmarks not saved — r retry — permission denied"
+        );
         // A reason kanbao has no words for is the system's.
         let other = StateError::Io {
             action: "write",

@@ -19,7 +19,7 @@ use ratatui::crossterm::{cursor, execute};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::layout::{AmbiguousWidth, sanitize_lines};
-use crate::state::{SharedStore, StateError, StateStore};
+use crate::state::{SharedStore, StateStore};
 
 /// How long the signal handler waits for the reader to let go of the state (it holds it
 /// only for a moment, or for a save that is already under way) before it leaves unsaved.
@@ -234,7 +234,7 @@ pub fn enter_again(graphemes: bool) -> io::Result<()> {
 /// waits for the state: the panic may have struck while this thread held it, half changed,
 /// and then nothing is written (`None`). Else whether a session was kept, and the save's
 /// result.
-fn keep_at_panic(state: &SharedStore) -> Option<(bool, Result<(), StateError>)> {
+fn keep_at_panic(state: &SharedStore) -> Option<(bool, Result<(), Error>)> {
     let mut store = lock_now(state)?;
     Some(keep_and_save(&mut store))
 }
@@ -242,9 +242,13 @@ fn keep_at_panic(state: &SharedStore) -> Option<(bool, Result<(), StateError>)> 
 /// The last save of a panic or a signal: keeps the list session the reader staged, then
 /// saves what is unsaved. Whether a session was kept on disk (never with `--no-state` or
 /// `state = false`: there is no file to keep it in), and the save's result.
-fn keep_and_save(store: &mut StateStore) -> (bool, Result<(), StateError>) {
+fn keep_and_save(store: &mut StateStore) -> (bool, Result<(), Error>) {
     let kept = store.keep_staged_session() && store.path().is_some() && store.unkept().is_none();
-    (kept, store.save_if_dirty())
+    let saved = store.save_if_dirty().map_err(|error| Error::Unsaved {
+        error,
+        unsaved: store.unsaved(),
+    });
+    (kept, saved)
 }
 
 /// The state, if it can be had at once. A store poisoned by an earlier panic is still
@@ -272,9 +276,10 @@ fn lock_within(state: &SharedStore, wait: Duration) -> Option<MutexGuard<'_, Sta
     }
 }
 
-/// Says on stderr that the marks could not be saved, with the path and the reason.
-fn say_unsaved(error: StateError, lang: Lang) {
-    let text = crate::error::error_text(&Error::State(error), lang);
+/// Says on stderr that the marks could not be saved, with the path, the reason and what
+/// was not saved.
+fn say_unsaved(error: Error, lang: Lang) {
+    let text = crate::error::error_text(&error, lang);
     eprintln!("kanbao: {}", sanitize_lines(&text));
 }
 

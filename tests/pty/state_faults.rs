@@ -148,12 +148,35 @@ fn quitting_anyway_after_a_failed_save_says_so_and_exits_non_zero() {
     t.expect_restored_with(2);
 }
 
+/// The question at `q` and the message after quitting anyway name what was lost, with
+/// counts: they said only that "the reading marks" were not saved (a hands-on test, session
+/// 36), when a note written for an hour was among them.
+#[test]
+fn quitting_anyway_after_a_failed_save_names_what_was_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    // A bookmark whose save failed, then a note on the same article.
+    let mut t = reader_whose_saves_fail(dir.path());
+    t.send("a");
+    // The editor's title (its footer shows the failed save).
+    t.wait_text("审读意见：");
+    t.send("核实日期");
+    t.wait_text("核实日期");
+    t.send("\x04");
+    t.wait_for("the editor closed", |s| !s.contains("审读意见："));
+    t.send("q");
+    t.wait_text("1 条审读意见、1 个收藏未保存 — r 重试");
+    t.send("q");
+    t.wait_text("本次的阅读记录没有保存：1 条审读意见、1 个收藏");
+    t.expect_restored_with(2);
+}
+
 #[test]
 fn sigterm_after_a_failed_save_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = reader_whose_saves_fail(dir.path());
     t.signal(Signal::SIGTERM);
-    t.wait_text("本次的阅读记录没有保存");
+    // What was not saved, as after `q`: the bookmark.
+    t.wait_text("本次的阅读记录没有保存：1 个收藏");
     assert!(t.contents().contains("File exists"), "{}", t.contents());
     t.expect_restored_with(143);
 }

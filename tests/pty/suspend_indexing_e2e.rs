@@ -14,20 +14,12 @@ use std::process::Command;
 use rexpect::process::Signal;
 use support::Term;
 use support::job::{
-    expect_back_to, expect_stopped, has_modes, index_env, modes, start_job_with, state,
+    expect_back_to, expect_stopped, has_modes, index_env, kill, modes, start_job_with, state,
     unindexed_archive, wait_until,
 };
 
 /// What the indexing screen shows under its bar.
 const SCREEN: &str = "Ctrl-C 离开";
-
-fn kill(signal: &str, pid: u32) {
-    let status = Command::new("kill")
-        .args([signal, &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
 
 #[test]
 fn an_outside_sigtstp_on_the_indexing_screen_gives_the_terminal_back_first() {

@@ -13,11 +13,8 @@
 
 use crate::support;
 
-use std::process::Command;
-use std::time::{Duration, Instant};
-
-use support::job::{has_modes, index_env, modes, start_job, start_job_with, state, wait_until};
-use support::{Term, WAIT};
+use support::Term;
+use support::job::{has_modes, index_env, state, stopped_once_written, wait_until};
 
 /// The grapheme cluster mode probe's request (DECRQM 2027, then the device attributes).
 const GRAPHEME_PROBE: &[u8] = b"\x1b[?2027$p\x1b[c";
@@ -25,53 +22,6 @@ const GRAPHEME_PROBE: &[u8] = b"\x1b[?2027$p\x1b[c";
 /// The ambiguous-width probe's request for the cursor's position (made with
 /// `--ambiguous-width auto` only).
 const WIDTH_PROBE: &[u8] = b"\x1b[6n";
-
-fn kill(signal: &str, pid: u32) {
-    let status = Command::new("kill")
-        .args([signal, &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
-/// Waits until kanbao has written `bytes` at or after `from` in its output; where they
-/// begin.
-fn wait_written(t: &mut Term, from: usize, bytes: &[u8]) -> usize {
-    let start = Instant::now();
-    loop {
-        t.pump();
-        let found = t.raw.get(from..).and_then(|after| {
-            after
-                .windows(bytes.len())
-                .position(|w| w == bytes)
-                .map(|at| from + at)
-        });
-        if let Some(at) = found {
-            return at;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "waited for {bytes:?}; the last lines written:\n{}",
-            t.last_lines(20)
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-/// Waits until `pid` is stopped and the shell has the terminal back as it had it: cooked,
-/// on the main screen, the cursor shown.
-fn expect_stopped_cooked(t: &mut Term, pid: u32) {
-    wait_until("kanbao stopped", || (state(pid) == "T").then_some(()));
-    t.wait_text("[kanbao stopped]");
-    let screen = t.parser.screen();
-    assert!(!screen.alternate_screen(), "back on the main screen");
-    assert!(!screen.hide_cursor(), "the cursor is shown");
-    assert!(
-        has_modes(t, &["icanon", "isig", "iexten", "icrnl", "opost"]),
-        "{:?}",
-        modes(t)
-    );
-}
 
 /// `fg` (the shell's `read` takes a line first): the reader comes up, drawn, in raw mode,
 /// and takes keys.
@@ -85,13 +35,11 @@ fn expect_the_reader_back(t: &mut Term, pid: u32, drawn: &str) {
     assert_ne!(state(pid), "T");
 }
 
-/// While the width probe waits for the cursor's position, raw mode on and no screen up.
-#[test]
-fn a_sigtstp_during_the_width_probe_gives_the_terminal_back() {
-    let (mut t, pid) = start_job(&["--no-state", "--ambiguous-width", "auto"]);
-    wait_written(&mut t, 0, WIDTH_PROBE);
-    kill("-TSTP", pid);
-    expect_stopped_cooked(&mut t, pid);
+/// A SIGTSTP while a probe started with `args` waits for its answer (`request` written,
+/// raw mode on, no screen up): the terminal given back, then `fg` brings the reader up,
+/// drawn, and it takes keys.
+fn a_stop_during_the_probe(args: &[&str], request: &[u8]) {
+    let (mut t, pid) = stopped_once_written(args, &[], &[request]);
     expect_the_reader_back(&mut t, pid, " 1/7 ");
     t.send("j");
     t.wait_text(" 2/7 ");
@@ -99,18 +47,16 @@ fn a_sigtstp_during_the_width_probe_gives_the_terminal_back() {
     t.expect_restored();
 }
 
+/// While the width probe waits for the cursor's position, raw mode on and no screen up.
+#[test]
+fn a_sigtstp_during_the_width_probe_gives_the_terminal_back() {
+    a_stop_during_the_probe(&["--no-state", "--ambiguous-width", "auto"], WIDTH_PROBE);
+}
+
 /// While the grapheme cluster probe waits for its answers, raw mode on and no screen up.
 #[test]
 fn a_sigtstp_during_the_grapheme_probe_gives_the_terminal_back() {
-    let (mut t, pid) = start_job(&["--no-state"]);
-    wait_written(&mut t, 0, GRAPHEME_PROBE);
-    kill("-TSTP", pid);
-    expect_stopped_cooked(&mut t, pid);
-    expect_the_reader_back(&mut t, pid, " 1/7 ");
-    t.send("j");
-    t.wait_text(" 2/7 ");
-    t.send("q");
-    t.expect_restored();
+    a_stop_during_the_probe(&["--no-state"], GRAPHEME_PROBE);
 }
 
 /// After the indexing screen, before the reader: the screen's catching of SIGTSTP had
@@ -125,16 +71,12 @@ fn a_sigtstp_between_the_indexing_screen_and_the_reader_is_not_lost() {
     std::fs::write(&data, bytes).unwrap();
     let env = index_env(&cache);
     let args = ["--no-state", "--ambiguous-width", "auto"];
-    let (mut t, pid) = start_job_with(
+    // The indexing screen up, then left, then the reader's probes.
+    let (mut t, pid) = stopped_once_written(
         &[&args[..], &["--data", data.to_str().unwrap()]].concat(),
         &env,
+        &[b"\x1b[?1049h", b"\x1b[?1049l", WIDTH_PROBE],
     );
-    // The indexing screen up, then left, then the reader's probes.
-    let entered = wait_written(&mut t, 0, b"\x1b[?1049h");
-    let left = wait_written(&mut t, entered, b"\x1b[?1049l");
-    wait_written(&mut t, left, WIDTH_PROBE);
-    kill("-TSTP", pid);
-    expect_stopped_cooked(&mut t, pid);
     expect_the_reader_back(&mut t, pid, "? 帮助");
     t.send("q");
     t.expect_restored();

@@ -165,3 +165,62 @@ pub fn index_env(cache: &Path) -> [(&str, &str); 2] {
         ("KANBAO_AUTO_INDEX", "1000"),
     ]
 }
+
+/// Sends `signal` (`-TSTP`, `-STOP`, `-CONT`) to `pid` with `kill`, as a user in another
+/// shell would.
+pub fn kill(signal: &str, pid: u32) {
+    let status = Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits until kanbao has written `bytes` at or after `from` in its output; where they
+/// begin.
+pub fn wait_written(t: &mut Term, from: usize, bytes: &[u8]) -> usize {
+    let start = Instant::now();
+    loop {
+        t.pump();
+        let found = t.raw.get(from..).and_then(|after| {
+            after
+                .windows(bytes.len())
+                .position(|w| w == bytes)
+                .map(|at| from + at)
+        });
+        if let Some(at) = found {
+            return at;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "waited for {bytes:?}; the last lines written:\n{}",
+            t.last_lines(20)
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// kanbao started as a job with `args` and `env`, sent SIGTSTP from outside (`kill -TSTP`)
+/// as soon as it has written each of `marks` in turn (the probes' requests, the indexing
+/// screen entered and left), before the reader reads its input; then checked stopped, with
+/// the shell's terminal given back as it had it: cooked, on the main screen, the cursor
+/// shown. The terminal and kanbao's pid, for `fg`.
+pub fn stopped_once_written(args: &[&str], env: &[(&str, &str)], marks: &[&[u8]]) -> (Term, u32) {
+    let (mut t, pid) = start_job_with(args, env);
+    let mut from = 0;
+    for mark in marks {
+        from = wait_written(&mut t, from, mark);
+    }
+    kill("-TSTP", pid);
+    wait_until("kanbao stopped", || (state(pid) == "T").then_some(()));
+    t.wait_text("[kanbao stopped]");
+    let screen = t.parser.screen();
+    assert!(!screen.alternate_screen(), "back on the main screen");
+    assert!(!screen.hide_cursor(), "the cursor is shown");
+    assert!(
+        has_modes(&t, &["icanon", "isig", "iexten", "icrnl", "opost"]),
+        "{:?}",
+        modes(&t)
+    );
+    (t, pid)
+}

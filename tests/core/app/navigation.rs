@@ -165,9 +165,9 @@ fn help_scrolls_like_a_pager_and_closes_with_q_esc_or_question_mark() {
     let mut app = app();
     app.update(Action::Help);
     assert_eq!(app.context(), Context::Help);
-    let lines = app.help_lines(Context::List).len();
-    let page = app.geometry().help_page(lines);
-    assert!(lines > page, "80x24 cannot show all {lines} lines at once");
+    let lines = app.help_rows(Context::List).len();
+    let page = app.help_page(Context::List);
+    assert!(lines > page, "80x24 cannot show all {lines} rows at once");
     // Keys that do not scroll or close leave help as it is.
     app.update(Action::MoveDown);
     assert_eq!(app.context(), Context::Help);
@@ -217,8 +217,9 @@ fn every_help_line_can_be_scrolled_into_view() {
             .any(|(k, what)| k == "Ctrl-C" && *what == "退出")
     );
     app.update(Action::LastPage);
-    let page = app.geometry().help_page(lines.len());
-    assert_eq!(support::help_scroll(&app) + page, lines.len());
+    let page = app.help_page(Context::List);
+    let rows = app.help_rows(Context::List).len();
+    assert_eq!(support::help_scroll(&app) + page, rows);
 }
 
 #[test]

@@ -105,7 +105,10 @@ fn while_help_is_open_the_status_bar_does_not_repeat_its_hint() {
             let screen = format!("{}", terminal.backend());
             let hint = kanbao::keys::hints(kanbao::keys::Hint::Help, lang);
             let bar = status_row(terminal.backend().buffer());
-            assert!(!bar.contains(&hint), "{w}x{h}: {bar}");
+            // On a small screen the help fills it, and the last row is its own footer.
+            let fills = app.help_box(kanbao::app::Context::List).outer.height == h;
+            assert_eq!(fills, w < 60, "{w}x{h}");
+            assert_eq!(bar.contains(&hint), fills, "{w}x{h}: {bar}");
             assert_eq!(
                 screen.matches(hint.as_str()).count(),
                 1,

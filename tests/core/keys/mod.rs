@@ -6,6 +6,8 @@
 use crate::support;
 
 mod bindings;
+mod clear;
+mod help_pager;
 mod list_and_picker;
 mod mouse;
 mod paging;

@@ -120,8 +120,8 @@ fn the_help_pages_with_ctrl_f_b_d_u() {
         Mode::Help { scroll, .. } => *scroll,
         _ => panic!("help is open"),
     };
-    let lines = app.help_lines(Context::List).len();
-    let page = app.geometry().help_page(lines);
+    let lines = app.help_rows(Context::List).len();
+    let page = app.help_page(Context::List);
     assert!(page >= 2 && lines > 3 * page);
     ctrl(&mut app, 'f');
     assert_eq!(scroll(&app), page);
