@@ -2,6 +2,10 @@
 
 use crate::article::Article;
 
+mod text;
+
+pub use text::{shared_start, shared_start_brief, sharing_start};
+
 /// One Beijing district: its full name and the ways a user may type it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct District {
@@ -142,7 +146,7 @@ impl DistrictKey {
 ///
 /// The error is what was typed (trimmed); its message (`Error::UnknownDistrict`) lists every
 /// name kanbao knows, so the user can pick one, or, when it starts the pinyin of several
-/// (`cha`), those.
+/// (`cha`), those ([`shared_start`], which the query operator `district:` says too).
 pub fn parse_district(input: &str) -> Result<DistrictKey, String> {
     let typed = input.trim();
     let lower = typed.to_lowercase();

@@ -282,18 +282,24 @@ fn district(a: &Article, lang: Lang) -> String {
         .unwrap_or_else(|| Msg::Unstated.text(lang).to_owned())
 }
 
-/// Counts by district, most first, then by name.
+/// Counts by district, most first, then by name; 未注明 (no district) last, whatever its
+/// count, as `kanbao districts` and the reader's picker put it: it is no district.
 fn district_counts(articles: &[&Article], lang: Lang) -> Vec<(String, usize)> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
     for a in articles {
-        let d = district(a, lang);
+        let d = a.district.as_deref();
         match counts.iter_mut().find(|(name, _)| *name == d) {
             Some((_, n)) => *n += 1,
             None => counts.push((d, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    counts
+    counts.sort_by(|a, b| {
+        let key = |(name, n): &(Option<&str>, usize)| (name.is_none(), std::cmp::Reverse(*n));
+        key(a).cmp(&key(b)).then_with(|| a.0.cmp(&b.0))
+    });
+    let unstated = Msg::Unstated.text(lang);
+    let named = |(d, n): (Option<&str>, usize)| (d.unwrap_or(unstated).to_owned(), n);
+    counts.into_iter().map(named).collect()
 }
 
 /// The note and tags of an article, when the report includes them and it has any.

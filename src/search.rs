@@ -566,12 +566,21 @@ fn parallel_each<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> V
 /// `query`: non-overlapping, sorted, each on character boundaries. The reader highlights
 /// them and `n`/`N` walk them. An empty query gives none.
 pub fn find_matches(text: &str, query: &Query) -> Vec<Range<usize>> {
-    if query.is_empty() || text.is_empty() {
+    matches_of(text, query.terms())
+}
+
+/// [`find_matches`] for `terms` (an `OR` group's alternatives, for a snippet's place).
+pub(crate) fn matches_of<'a>(
+    text: &str,
+    terms: impl IntoIterator<Item = &'a Term>,
+) -> Vec<Range<usize>> {
+    let mut terms = terms.into_iter().peekable();
+    if terms.peek().is_none() || text.is_empty() {
         return Vec::new();
     }
     let folded = fold::Folded::new(text);
     let mut ranges = Vec::new();
-    for term in query.terms() {
+    for term in terms {
         term.ranges_in(&folded.text, &mut ranges);
     }
     select_non_overlapping(&mut ranges);

@@ -13,20 +13,6 @@ mod load;
 
 pub use load::checked;
 
-/// The districts whose pinyin starts with `typed` (letters, any case), each as
-/// `朝阳区 (chaoyang, cy)`.
-fn districts_starting(typed: &str) -> Vec<String> {
-    let lower = typed.to_ascii_lowercase();
-    if lower.is_empty() || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
-        return Vec::new();
-    }
-    DISTRICTS
-        .iter()
-        .filter(|d| d.pinyin.starts_with(lower.as_str()))
-        .map(|d| format!("{} ({}, {})", d.name, d.pinyin, d.initials))
-        .collect()
-}
-
 /// Where something was found: `path:line:column`, and the article there.
 pub fn place_text(place: &Place, lang: Lang) -> String {
     let mut out = place.path.display().to_string();
@@ -246,23 +232,12 @@ pub fn error_text(error: &Error, lang: Lang) -> String {
             path.display(),
             size.map_or_else(|| "it holds".to_string(), |size| format!("{size} bytes is"))
         ),
-        Error::UnknownDistrict(typed) if districts_starting(typed).len() > 1 => {
+        Error::UnknownDistrict(typed) => {
             // Typed in pinyin without an input method, the start of several districts
             // (`cha`: chaoyang, changping) names none: say which, not all sixteen.
-            let which = districts_starting(typed);
-            if zh {
-                format!(
-                    "“{typed}”是不止一个区的拼音开头：{}；请多打几个字母，或用缩写",
-                    which.join("、")
-                )
-            } else {
-                format!(
-                    "`{typed}` starts the pinyin of more than one district: {}; type more letters, or the initials",
-                    which.join(", ")
-                )
+            if let Some(text) = crate::district::shared_start(lang, "", typed) {
+                return text;
             }
-        }
-        Error::UnknownDistrict(typed) => {
             let known: Vec<String> = DISTRICTS
                 .iter()
                 .map(|d| format!("{} ({}, {})", d.name, d.pinyin, d.initials))

@@ -20,7 +20,7 @@
 //!
 //! `title` is the other reports' title (what was chosen, in words, or `--title`);
 //! `exported` the date of export; `data` the data's name; `by_district` the contents'
-//! counts, most first, `null` for 未注明 as in `districts --json`; `notes` whether the
+//! counts, most first, `null` for 未注明 (last) as in `districts --json`; `notes` whether the
 //! articles carry their `note` and `tags`. The articles are as the data has them: a
 //! paragraph's index in `paragraphs` is its number in the other reports less one, unless
 //! the data holds empty paragraphs, which those reports neither show nor count.

@@ -90,7 +90,7 @@ pub fn contents(lang: Lang) -> &'static str {
     }
 }
 
-/// The counts by district in the contents.
+/// The counts by district in the contents, in the order given (most first, 未注明 last).
 pub fn by_district(lang: Lang, counts: &[(String, usize)]) -> String {
     let parts: Vec<String> = counts
         .iter()

@@ -14,6 +14,7 @@ use distinct::distinct;
 pub use error::QueryError;
 pub use note::NoteFilter;
 pub use ops::Ops;
+pub(crate) use ops::district_values;
 
 use std::sync::Arc;
 

@@ -50,8 +50,10 @@ pub fn query_error_text(error: &QueryError, lang: Lang) -> String {
 /// Why a query is refused, in words that fit the reader's prompt line: the message has
 /// at most half of it (36 columns at 80), so an operator's value gives one example, before
 /// the value refused (a long one is what is cut), and not every form it takes as
-/// [`query_error_text`] does for the command line; a query over the limits says the limit
-/// and what to do, not how far over it is. Other refusals are worded as there.
+/// [`query_error_text`] does for the command line (a `district:` value that starts several
+/// districts' pinyin names their pinyin, not their names and initials as there); a query
+/// over the limits says the limit and what to do, not how far over it is. Other refusals
+/// are worded as there.
 pub fn query_error_brief(error: &QueryError, lang: Lang) -> String {
     let (op, value) = match error {
         QueryError::BadValue { op, value } => (op, value),
@@ -79,6 +81,10 @@ pub fn query_error_brief(error: &QueryError, lang: Lang) -> String {
             Lang::Zh => format!("{op} 起止颠倒，请写 {to}..{from}"),
             Lang::En => format!("{op} reversed: write {to}..{from}"),
         };
+    }
+    let typed = district_refused(op, value);
+    if let Some(text) = typed.and_then(|t| crate::district::shared_start_brief(lang, op, t)) {
+        return text;
     }
     let takes = Takes::of(op);
     match (value.trim().is_empty(), lang) {
@@ -153,6 +159,11 @@ fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
     if let Some(text) = reversed(lang, op, value) {
         return text;
     }
+    // `district:cha`: the districts it starts, in the words `--district cha` is refused in.
+    let typed = district_refused(op, value);
+    if let Some(text) = typed.and_then(|t| crate::district::shared_start(lang, op, t)) {
+        return text;
+    }
     let takes = Takes::of(op);
     let forms = takes.forms;
     match (value.trim().is_empty(), lang) {
@@ -161,6 +172,15 @@ fn bad_operator(lang: Lang, op: &str, value: &str) -> String {
         (false, Lang::Zh) => format!("{op} 不能取 `{value}`；可写：{forms}"),
         (false, Lang::En) => format!("{op} cannot take `{value}`; it takes: {forms}"),
     }
+}
+
+/// The district refused in the value of a `district:` (`cha`, or `cha` in `海淀|cha`), so
+/// that a start several districts share can be answered with those districts
+/// (`crate::district::shared_start`).
+fn district_refused<'a>(op: &str, value: &'a str) -> Option<&'a str> {
+    let mut values = crate::search::query::district_values(value);
+    let typed = values.find(|one| crate::district::parse_district(one).is_err());
+    typed.filter(|_| op == "district:").map(str::trim)
 }
 
 /// A `date:` range whose end comes before its start (`date:2024..2023`), in the words

@@ -1,11 +1,12 @@
-//! Snippets: one line around the first hit, cut to a display width.
+//! Snippets: one line around the first hit (of an `OR` group's alternative when the query
+//! has no term), cut to a display width.
 
 use std::ops::Range;
 
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Query, find_matches};
+use super::{Query, Term, find_matches, matches_of};
 use crate::article::Article;
 use crate::layout::sanitize;
 
@@ -23,10 +24,12 @@ pub struct Snippet {
 
 /// The snippet of `article` for `query`, at most `width` columns wide.
 ///
-/// It is taken around the first hit in the paragraphs, else in the byline; when the query
-/// hits only the headings (or is empty), it is the start of the first paragraph (the title
-/// for an article with no paragraphs). Lines are cut between grapheme clusters, never
-/// through a character; about a third of the width is kept before the hit as context.
+/// It is taken around the first hit in the paragraphs, else in the byline; for a query with
+/// no term but `OR` groups (`kuaidi|zzzz`), around the first hit of an alternative there,
+/// which is not highlighted (search.md §11); when the query hits only the headings (or is
+/// empty), it is the start of the first paragraph (the title for an article with no
+/// paragraphs). Lines are cut between grapheme clusters, never through a character; about
+/// a third of the width is kept before the hit as context.
 pub fn snippet(article: &Article, query: &Query, width: usize) -> Snippet {
     let byline = article.byline.as_deref();
     snippet_of(&article.paragraphs, byline, &article.title, query, width)
@@ -67,18 +70,37 @@ fn cut_from<S: AsRef<str>>(
     // Sanitised first (escape sequences gone, other controls and bidi overrides visible),
     // as everything from the data that reaches a terminal.
     let body = paragraphs.iter().map(AsRef::as_ref).chain(byline);
-    // A field the query cannot match in is passed over unfolded.
-    for field in body.filter(|field| query.may_match_in(field)) {
-        let field = sanitize(field);
-        let (first, matches) = match (highlights, query.first_match_quick(&field)) {
-            (false, Some(first)) => (first, Vec::new()),
-            _ => {
-                let matches = find_matches(&field, query);
-                (matches.first().cloned(), matches)
+    // A query of `OR` groups alone has no hit to count or light (search.md §11), but the
+    // row says why the article is there: it is cut around an alternative's first hit.
+    let alternatives: Vec<&Term> = match query.is_empty() {
+        true => query.ops().any.iter().flatten().collect(),
+        false => Vec::new(),
+    };
+    if !alternatives.is_empty() {
+        let may_match = |field: &&str| alternatives.iter().any(|t| t.may_match_in(field));
+        for field in body.filter(may_match) {
+            let field = sanitize(field);
+            let first = matches_of(&field, alternatives.iter().copied())
+                .into_iter()
+                .next();
+            if let Some(focus) = first {
+                return cut(&field, focus, &[], width);
             }
-        };
-        if let Some(focus) = first {
-            return cut(&field, focus, &matches, width);
+        }
+    } else {
+        // A field the query cannot match in is passed over unfolded.
+        for field in body.filter(|field| query.may_match_in(field)) {
+            let field = sanitize(field);
+            let (first, matches) = match (highlights, query.first_match_quick(&field)) {
+                (false, Some(first)) => (first, Vec::new()),
+                _ => {
+                    let matches = find_matches(&field, query);
+                    (matches.first().cloned(), matches)
+                }
+            };
+            if let Some(focus) = first {
+                return cut(&field, focus, &matches, width);
+            }
         }
     }
     let field = sanitize(paragraphs.first().map_or(title, AsRef::as_ref));

@@ -39,6 +39,35 @@ fn the_start_of_several_districts_says_which() {
     assert!(err.contains("东城区") && err.contains("延庆区"), "{err}");
 }
 
+/// The query operator `district:` (in `search`, `list --query`, `export --query`) names the
+/// districts a start several share, as `--district` does, in the same words (a hands-on test,
+/// session 36: `district:cha` listed every form the operator takes); in a group of districts,
+/// the one that names none.
+#[test]
+fn the_district_operator_names_the_districts_a_start_could_mean() {
+    let zh = "kanbao: district:“cha”是不止一个区的拼音开头：朝阳区 (chaoyang, cy)、\
+              昌平区 (changping, cp)；请多打几个字母，或用缩写\n";
+    for args in [
+        &["search", "district:cha"][..],
+        &["list", "--query", "工会 district:cha"],
+        &["export", "--query", "区:海淀|cha"],
+    ] {
+        let out = kanbao(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), zh, "{args:?}");
+    }
+    let out = kanbao(&["--lang", "en", "search", "district:xc|SH"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "kanbao: district:`SH` starts the pinyin of more than one district: \
+         石景山区 (shijingshan, sjs), 顺义区 (shunyi, sy); type more letters, or the initials\n"
+    );
+    // A value that starts none still gets the forms the operator takes.
+    let err = stderr(&kanbao(&["search", "district:pudong"]));
+    assert!(err.contains("可写：西城, 西城区, xicheng, xc"), "{err}");
+}
+
 #[test]
 fn unknown_id_exits_2() {
     let out = kanbao(&["show", "99"]);

@@ -63,6 +63,10 @@ fn rows_through_the_index_equal_the_rows_of_the_whole_file() {
         "\"工会 驿站\"",
         "gonghui",
         "yizhan",
+        // Groups alone: the snippet is cut around an alternative's first hit.
+        "yizhan|zzzz",
+        "zzzz OR 驿站",
+        "铃|gonghui",
     ] {
         for width in ["1", "3", "10", "40", "200"] {
             let args = ["search", "--width", width, "--", q];

@@ -138,3 +138,37 @@ fn the_command_line_says_what_is_missing_with_every_form() {
         assert!(stderr(&out).contains(en), "{query}: {}", stderr(&out));
     }
 }
+
+/// `district:cha` starts two districts' pinyin: the prompt says which two, as the command
+/// line does, whole at 80 columns (a hands-on test, session 36: it gave the generic
+/// `district: 如 西城；不能取 `cha``); every start that several districts share fits.
+#[test]
+fn a_district_start_several_share_names_them_on_the_prompt_line() {
+    for typed in ["district:cha", "区:海淀|cha", "工会 district:CHA"] {
+        says(typed, Lang::Zh, &["district:", "chaoyang 或 changping"]);
+        says(typed, Lang::En, &["district:", "chaoyang or changping"]);
+    }
+    says(
+        "district:sh",
+        Lang::Zh,
+        &["district:sh：shijingshan 或 shunyi"],
+    );
+    says(
+        "district:sh",
+        Lang::En,
+        &["district:sh: shijingshan or shunyi"],
+    );
+    for start in ["c", "ch", "cha", "d", "f", "h", "m", "s", "sh"] {
+        for lang in [Lang::Zh, Lang::En] {
+            let typed = format!("district:{start}");
+            let error = kanbao::search::Query::try_parse(&typed).unwrap_err();
+            let brief = kanbao::search::query_error_brief(&error, lang);
+            let width = unicode_width::UnicodeWidthStr::width(brief.as_str());
+            assert!(
+                width <= 36,
+                "{typed} ({lang:?}): {brief:?} is {width} columns"
+            );
+            says(&typed, lang, &[&brief]);
+        }
+    }
+}

@@ -126,11 +126,7 @@ impl Ops {
             Op::Date => self.dates = self.dates.and(DateRange::parse(value).map_err(|_| bad())?),
             // `district:朝阳|海淀` (or `district:朝阳|district:海淀`) is either, as two widen.
             Op::District => {
-                for one in value.split('|') {
-                    let one = ["district:", "district：", "区:", "区："]
-                        .iter()
-                        .find_map(|name| one.strip_prefix(name))
-                        .unwrap_or(one);
+                for one in district_values(value) {
                     let key = crate::district::parse_district(one).map_err(|_| bad())?;
                     if !self.districts.contains(&key) {
                         self.districts.toggle(key);
@@ -193,6 +189,17 @@ impl Ops {
         let found = |t: &Term| headings.iter().chain(&body).any(|f| t.found_in(f));
         !self.exclude.iter().any(found) && self.any.iter().all(|group| group.iter().any(found))
     }
+}
+
+/// The districts a `district:` value names, as typed: `朝阳|海淀` is two, and so is
+/// `朝阳|district:海淀` (the operator's name, written again before one, taken off).
+pub(crate) fn district_values(value: &str) -> impl Iterator<Item = &str> {
+    value.split('|').map(|one| {
+        ["district:", "district：", "区:", "区："]
+            .iter()
+            .find_map(|name| one.strip_prefix(name))
+            .unwrap_or(one)
+    })
 }
 
 #[cfg(test)]

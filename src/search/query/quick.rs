@@ -60,7 +60,7 @@ impl Query {
 
 impl Term {
     /// Whether this term may match in `raw` once it is sanitised and folded.
-    fn may_match_in(&self, raw: &str) -> bool {
+    pub(crate) fn may_match_in(&self, raw: &str) -> bool {
         if self.pinyin.is_some() || self.gaps.is_some() {
             return true;
         }
