@@ -17,6 +17,10 @@ use super::positioned::{Positioned, PositionsFile};
 /// be walked for its bounds ([`shape_bounds`]).
 const DEAREST_BOUNDING_NEED: u32 = 2;
 
+/// A shape's joined needs are asked where its rarest need of characters stands in one of
+/// this many of the segment's documents or more ([`joined_worth`]).
+const JOINED_WORTH: u64 = 16;
+
 /// A place, document or match with its hits and its hits in the title, kicker or subtitle.
 pub type Counted = (u32, u32, u32);
 
@@ -123,24 +127,33 @@ impl Cursor {
     ) -> tantivy::Result<Option<Cursor>> {
         // Each need's tokens looked up first: the rarest need's size decides how each list
         // is walked ([`Positioned::open`]).
-        let mut found = Vec::with_capacity(shape.needs.len());
-        for need in &shape.needs {
-            let field = need.field.fields(fields).0;
-            let Some(infos) = need.infos(seg, fields, false)? else {
-                continue;
-            };
-            if infos.is_empty() {
-                return Ok(None);
-            }
-            let inverted = seg.inverted_index(field)?;
-            found.push((need.offset, field, inverted, infos, need.joined.is_some()));
-        }
         let size =
             |infos: &[TermInfo]| -> u64 { infos.iter().map(|i| u64::from(i.doc_freq)).sum() };
+        let mut found = Vec::with_capacity(shape.needs.len());
+        // The characters' needs first; the joined ones only where those are dense.
+        let mut plain = u64::MAX;
+        for joined in [false, true] {
+            if joined && !joined_worth(plain, seg) {
+                break;
+            }
+            for need in shape.needs.iter().filter(|n| n.joined.is_some() == joined) {
+                let field = need.field.fields(fields).0;
+                let Some(infos) = need.infos(seg, fields, false)? else {
+                    continue;
+                };
+                if infos.is_empty() {
+                    return Ok(None);
+                }
+                if !joined {
+                    plain = plain.min(size(&infos));
+                }
+                let inverted = seg.inverted_index(field)?;
+                found.push((need.offset, field, inverted, infos, joined));
+            }
+        }
         // A joined need leads or is left out: it narrows no more than the characters'
         // needs once they are read, and its union of many lists costs more to move along.
-        let plain = found.iter().filter(|f| !f.4).map(|f| size(&f.3)).min();
-        found.retain(|f| !f.4 || plain.is_none_or(|p| size(&f.3) < p));
+        found.retain(|f| !f.4 || size(&f.3) < plain);
         let lead = found.iter().map(|f| size(&f.3)).min().unwrap_or(0);
         let lead = asked.map_or(lead, |n| lead.min(n as u64));
         let mut needs: Vec<(u32, Union)> = Vec::with_capacity(found.len());
@@ -239,15 +252,23 @@ pub(super) fn shape_bounds(
     let alive = seg.alive_bitset();
     // For each need: its lists in the text, then in the headings.
     let mut needs: Vec<(Vec<SegmentPostings>, Vec<SegmentPostings>, u32)> = Vec::new();
-    for need in shape.needs.iter().chain(&implied_pairs(shape)) {
-        let Some((lists, heads)) = need_lists(need, seg, fields)? else {
-            continue;
-        };
-        if lists.is_empty() {
-            return Ok(());
+    let implied = implied_pairs(shape);
+    let all = || shape.needs.iter().chain(&implied);
+    for joined in [false, true] {
+        let plain = needs.iter().map(|n| n.2).min().unwrap_or(u32::MAX);
+        if joined && !joined_worth(u64::from(plain), seg) {
+            break;
         }
-        let size = lists.iter().map(|p| p.size_hint()).sum();
-        needs.push((lists, heads, size));
+        for need in all().filter(|n| n.joined.is_some() == joined) {
+            let Some((lists, heads)) = need_lists(need, seg, fields)? else {
+                continue;
+            };
+            if lists.is_empty() {
+                return Ok(());
+            }
+            let size = lists.iter().map(|p| p.size_hint()).sum();
+            needs.push((lists, heads, size));
+        }
     }
     needs.sort_by_key(|n| n.2);
     // Only the needs about as cheap to walk as the cheapest: a bound needs none of the
@@ -295,6 +316,13 @@ pub(super) fn shape_bounds(
     Ok(())
 }
 
+/// Whether a shape whose rarest need of characters stands in `plain` documents (at most)
+/// is worth asking its joined needs of, which are looked up in the dictionary: not where it
+/// is sparse already.
+pub(super) fn joined_worth(plain: u64, seg: &SegmentReader) -> bool {
+    plain.saturating_mul(JOINED_WORTH) >= u64::from(seg.max_doc())
+}
+
 /// How many of `shapes` (but the one at `besides`) stand in many documents of `seg`: every
 /// need of them in one of `share` of its documents or more.
 pub(super) fn dense_among(
@@ -311,7 +339,9 @@ pub(super) fn dense_among(
             continue;
         }
         let mut all = true;
-        for need in &shape.needs {
+        // The joined needs last: looked up only when the characters' are dense.
+        let plain = shape.needs.iter().filter(|n| n.joined.is_none());
+        for need in plain.chain(shape.needs.iter().filter(|n| n.joined.is_some())) {
             let Some(infos) = need.infos(seg, fields, false)? else {
                 continue;
             };

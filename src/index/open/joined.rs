@@ -73,58 +73,47 @@ impl Chars {
     }
 }
 
-/// Which characters a segment's text holds (its `uni` dictionary), found once a segment
-/// for all the joined needs of a term.
-#[derive(Debug, Default)]
-pub(super) struct Present(Mutex<Vec<(SegmentId, Arc<Vec<u64>>)>>);
+/// Segments whose characters [`held_chars`] keeps, at most (then it starts again).
+const MOST_SEGMENTS_HELD: usize = 4096;
 
-/// A cache, the same for every term: it takes no part in comparing them.
-impl PartialEq for Present {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for Present {}
-
-/// Whether the character is among `bits` (as [`Present::of`] gives them).
+/// Whether the character is among `bits` (as [`held_chars`] gives them).
 pub(super) fn among(bits: &[u64], c: char) -> bool {
     let c = c as usize;
     c < 0x1_0000 && bits[c / 64] & (1 << (c % 64)) != 0
 }
 
-impl Present {
-    /// The characters of `seg`'s text, a bit each (the Basic Multilingual Plane's).
-    pub(super) fn of(
-        &self,
-        seg: &SegmentReader,
-        fields: &Fields,
-    ) -> tantivy::Result<Arc<Vec<u64>>> {
-        let id = seg.segment_id();
-        if let Some((_, bits)) = self.lock().iter().find(|(s, _)| *s == id) {
-            return Ok(Arc::clone(bits));
-        }
-        let mut bits = vec![0u64; 0x1_0000 / 64];
-        let inverted = seg.inverted_index(fields.uni)?;
-        let mut keys = inverted.terms().stream()?;
-        while keys.advance() {
-            let mut chars = std::str::from_utf8(keys.key()).unwrap_or("").chars();
-            if let (Some(c), None) = (chars.next(), chars.next())
-                && (c as usize) < 0x1_0000
-            {
-                bits[c as usize / 64] |= 1 << (c as usize % 64);
-            }
-        }
-        let bits = Arc::new(bits);
-        self.lock().push((id, Arc::clone(&bits)));
-        Ok(bits)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(SegmentId, Arc<Vec<u64>>)>> {
-        self.0
-            .lock()
+/// The characters of `seg`'s text (its `uni` dictionary), a bit each (the Basic
+/// Multilingual Plane's), found once a segment for the process: the reader asks for them
+/// at every search, a term for each of its pairs.
+pub(super) fn held_chars(seg: &SegmentReader, fields: &Fields) -> tantivy::Result<Arc<Vec<u64>>> {
+    type Held = Vec<(SegmentId, Arc<Vec<u64>>)>;
+    static HELD: Mutex<Held> = Mutex::new(Vec::new());
+    let lock = || {
+        HELD.lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    let id = seg.segment_id();
+    if let Some((_, bits)) = lock().iter().find(|(s, _)| *s == id) {
+        return Ok(Arc::clone(bits));
     }
+    let mut bits = vec![0u64; 0x1_0000 / 64];
+    let inverted = seg.inverted_index(fields.uni)?;
+    let mut keys = inverted.terms().stream()?;
+    while keys.advance() {
+        let mut chars = std::str::from_utf8(keys.key()).unwrap_or("").chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && (c as usize) < 0x1_0000
+        {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    let bits = Arc::new(bits);
+    let mut held = lock();
+    if held.len() >= MOST_SEGMENTS_HELD {
+        held.clear();
+    }
+    held.push((id, Arc::clone(&bits)));
+    Ok(bits)
 }
 
 /// Bigrams found for a segment: `None` when too dear to find or too many to walk.
@@ -155,7 +144,6 @@ impl Side {
 pub(super) struct Joined {
     first: Arc<Side>,
     second: Arc<Side>,
-    present: Arc<Present>,
     /// The bigrams of each segment asked so far.
     keys: Mutex<Vec<(SegmentId, Keys)>>,
 }
@@ -175,13 +163,11 @@ impl PartialEq for Joined {
 impl Eq for Joined {}
 
 impl Joined {
-    /// The pair of a character taking `first` followed by one taking `second`; `present`
-    /// is shared by the term's pairs.
-    pub(super) fn new(first: Arc<Side>, second: Arc<Side>, present: Arc<Present>) -> Joined {
+    /// The pair of a character taking `first` followed by one taking `second`.
+    pub(super) fn new(first: Arc<Side>, second: Arc<Side>) -> Joined {
         Joined {
             first,
             second,
-            present,
             keys: Mutex::new(Vec::new()),
         }
     }
@@ -206,7 +192,7 @@ impl Joined {
 
     fn find(&self, seg: &SegmentReader, fields: &Fields) -> tantivy::Result<Option<Vec<Vec<u8>>>> {
         let (first, second) = (self.first.chars(), self.second.chars());
-        let present = self.present.of(seg, fields)?;
+        let present = held_chars(seg, fields)?;
         let here = |c: &&char| among(&present, **c);
         let firsts: Vec<char> = first.list.iter().filter(here).copied().collect();
         let seconds: Vec<char> = second.list.iter().filter(here).copied().collect();
@@ -257,10 +243,9 @@ impl Joined {
 }
 
 /// The pairs of adjacent parts of a term's shapes ([`Joined`]), one for each two sets of
-/// readings, sharing which characters each segment holds.
+/// readings, sharing their sides.
 #[derive(Default)]
 pub(super) struct Joins {
-    present: Arc<Present>,
     sides: HashMap<Vec<String>, Arc<Side>>,
     made: HashMap<(Vec<String>, Vec<String>), Arc<Joined>>,
 }
@@ -278,7 +263,7 @@ impl Joins {
             )
         };
         let (a, b) = (side(&first), side(&second));
-        let joined = Arc::new(Joined::new(a, b, Arc::clone(&self.present)));
+        let joined = Arc::new(Joined::new(a, b));
         self.made.insert((first, second), Arc::clone(&joined));
         joined
     }

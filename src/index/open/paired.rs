@@ -12,7 +12,7 @@
 //! matches too are counted again with every shape, positions read, as the matcher takes
 //! overlapping matches.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use tantivy::postings::TermInfo;
 use tantivy::schema::IndexRecordOption;
@@ -20,7 +20,7 @@ use tantivy::{DocId, SegmentReader};
 
 use super::super::schema::Fields;
 use super::cursor::{Counted, Shape, Tokens};
-use super::joined::{Chars, Present, among};
+use super::joined::{Chars, among, held_chars};
 use super::order::Values;
 use super::walk::Walker;
 
@@ -57,8 +57,6 @@ pub(super) struct Paired {
     shape: usize,
     first: Chars,
     second: Chars,
-    /// Which characters each segment's text holds.
-    present: Arc<Present>,
 }
 
 impl Paired {
@@ -88,7 +86,6 @@ impl Paired {
                 shape: n,
                 first,
                 second,
-                present: Arc::default(),
             })
         })
     }
@@ -109,7 +106,7 @@ impl Paired {
         let (body, heads) = (seg.inverted_index(body)?, seg.inverted_index(heads)?);
         let (mut text, mut title) = (Vec::new(), Vec::new());
         let mut buf = [0u8; 4];
-        let present = self.present.of(seg, fields)?;
+        let present = held_chars(seg, fields)?;
         for &c in self.first.list.iter().filter(|&&c| among(&present, c)) {
             let from = c.encode_utf8(&mut buf).as_bytes().to_vec();
             // Every key starting with the character's bytes (its last byte is below 0xC0).

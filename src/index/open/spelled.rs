@@ -23,7 +23,7 @@ use std::ops::Range;
 use tantivy::{DocId, SegmentReader};
 
 use super::super::schema::Fields;
-use super::cursor::{Counted, Need, Shape, Tokens, dense_among};
+use super::cursor::{Counted, Need, Shape, Tokens, dense_among, joined_worth};
 use super::gapped::Gapped;
 use super::joined::Joins;
 use super::order::Values;
@@ -259,12 +259,17 @@ impl Spelled {
         let mut all = 0u64;
         for shape in &self.shapes {
             let mut fewest = u64::MAX;
-            for need in &shape.needs {
-                let Some(infos) = need.infos(seg, fields, false)? else {
-                    continue;
-                };
-                let docs: u64 = infos.iter().map(|i| u64::from(i.doc_freq)).sum();
-                fewest = fewest.min(docs);
+            for joined in [false, true] {
+                if joined && !joined_worth(fewest, seg) {
+                    break;
+                }
+                for need in shape.needs.iter().filter(|n| n.joined.is_some() == joined) {
+                    let Some(infos) = need.infos(seg, fields, false)? else {
+                        continue;
+                    };
+                    let docs: u64 = infos.iter().map(|i| u64::from(i.doc_freq)).sum();
+                    fewest = fewest.min(docs);
+                }
             }
             all = all.saturating_add(fewest.min(u64::from(seg.max_doc())));
         }
