@@ -9,9 +9,7 @@
 
 use crate::support;
 
-use kanbao::index;
-use support::cli::{kanbao_in, stdout};
-use tempfile::TempDir;
+use support::cli::Indexed;
 
 /// Articles written by hand for the terms below.
 fn lines() -> Vec<String> {
@@ -36,19 +34,8 @@ fn lines() -> Vec<String> {
 
 #[test]
 fn joined_parts_through_the_index_count_as_the_archive_read_whole() {
-    let dir = TempDir::new().unwrap();
-    let root = dir.path().join("xdg-cache").join("kanbao").join("index");
-    let file = dir.path().join("a.jsonl");
-    std::fs::write(&file, lines().join("\n") + "\n").unwrap();
-    index::update(&root, &file, &mut Vec::new(), &mut |_, _, _| {}).unwrap();
-    let run = |indexed: bool, args: &[&str]| {
-        let mut cmd = kanbao_in(dir.path());
-        cmd.arg("--data").arg(&file);
-        if !indexed {
-            cmd.arg("--no-index");
-        }
-        stdout(&cmd.args(args).output().unwrap())
-    };
+    let archive = Indexed::of(&lines());
+    let run = |indexed: bool, args: &[&str]| archive.run(indexed, args);
     for q in [
         "yizhan", "yizh", "yizha", "zhian", "zhn", "zhnian", "beijing", "chaoyang", "yzh",
     ] {

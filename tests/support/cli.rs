@@ -68,3 +68,35 @@ pub fn list_with_config(config: &std::path::Path, text: &str) -> Output {
         .output()
         .expect("run kanbao")
 }
+
+/// An archive of JSON Lines in a folder of its own, indexed as `kanbao index` indexes it
+/// (into the folder's cache, which [`kanbao_in`] gives the binary), to compare what the
+/// index answers with the archive read whole.
+pub struct Indexed {
+    dir: tempfile::TempDir,
+    file: std::path::PathBuf,
+}
+
+impl Indexed {
+    /// `lines` written as one file and indexed.
+    pub fn of(lines: &[impl AsRef<str>]) -> Indexed {
+        let dir = tempfile::TempDir::new().expect("a folder");
+        let root = dir.path().join("xdg-cache").join("kanbao").join("index");
+        let file = dir.path().join("a.jsonl");
+        let text: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+        std::fs::write(&file, text.join("\n") + "\n").expect("the archive written");
+        kanbao::index::update(&root, &file, &mut Vec::new(), &mut |_, _, _| {})
+            .expect("the archive indexed");
+        Indexed { dir, file }
+    }
+
+    /// What `kanbao --data FILE ARGS` prints, through the index or without it (`--no-index`).
+    pub fn run(&self, indexed: bool, args: &[&str]) -> String {
+        let mut cmd = kanbao_in(self.dir.path());
+        cmd.arg("--data").arg(&self.file);
+        if !indexed {
+            cmd.arg("--no-index");
+        }
+        stdout(&cmd.args(args).output().expect("run kanbao"))
+    }
+}
