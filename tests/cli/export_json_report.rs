@@ -17,11 +17,7 @@ use serde_json::{Value, json};
 
 /// `kanbao --state dir/state.json args…` on 2024-12-06 (UTC), with nothing of the user's.
 fn kanbao(dir: &Path, args: &[&str]) -> Output {
-    support::cli::kanbao_in(dir)
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1733443200")
-        .output()
-        .unwrap()
+    support::cli::kanbao_dated(dir).args(args).output().unwrap()
 }
 
 /// A page with two articles of 西城区 and one of no district.

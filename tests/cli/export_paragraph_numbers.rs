@@ -19,11 +19,7 @@ use serde_json::{Value, json};
 
 /// `kanbao --state dir/state.json args…`, with nothing of the user's.
 fn kanbao(dir: &Path, args: &[&str]) -> Output {
-    let out = support::cli::kanbao_in(dir)
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1733443200")
-        .output()
-        .unwrap();
+    let out = support::cli::kanbao_dated(dir).args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{args:?}: {}",

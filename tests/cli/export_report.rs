@@ -18,11 +18,7 @@ use serde_json::{Value, json};
 /// Runs `kanbao --state dir/state.json args…` with a fixed date of export and no config,
 /// state or cache of the user's.
 fn kanbao(dir: &Path, args: &[&str]) -> Output {
-    support::cli::kanbao_in(dir)
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1733443200")
-        .output()
-        .unwrap()
+    support::cli::kanbao_dated(dir).args(args).output().unwrap()
 }
 
 fn stdout(out: &Output) -> String {

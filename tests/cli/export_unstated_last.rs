@@ -17,11 +17,7 @@ use serde_json::{Value, json};
 
 /// `kanbao --state dir/state.json args…` on 2024-12-06 (UTC), with nothing of the user's.
 fn kanbao(dir: &Path, args: &[&str]) -> Output {
-    let out = support::cli::kanbao_in(dir)
-        .args(args)
-        .env("SOURCE_DATE_EPOCH", "1733443200")
-        .output()
-        .unwrap();
+    let out = support::cli::kanbao_dated(dir).args(args).output().unwrap();
     assert!(out.status.success(), "{}", support::cli::stderr(&out));
     out
 }

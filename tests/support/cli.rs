@@ -100,3 +100,11 @@ impl Indexed {
         stdout(&cmd.args(args).output().expect("run kanbao"))
     }
 }
+
+/// [`kanbao_in`] on 2024-12-06 (UTC, by `SOURCE_DATE_EPOCH`): a report's date of export
+/// is then the same on every run.
+pub fn kanbao_dated(dir: &std::path::Path) -> Command {
+    let mut cmd = kanbao_in(dir);
+    cmd.env("SOURCE_DATE_EPOCH", "1733443200");
+    cmd
+}
